@@ -1,0 +1,254 @@
+/**
+ * The HTTP contract between apps/api and apps/web: plain response and request shapes, no framework types.
+ * The API maps its entities to these; the web app consumes them. Dates are ISO strings
+ * (date-only 'YYYY-MM-DD' for deadlines, full ISO timestamps for events).
+ */
+
+export type TaskStatus = 'not_started' | 'in_progress' | 'submitted' | 'done' | 'returned';
+export type TrafficLight = 'red' | 'yellow' | 'green';
+export type UserRole = 'officer' | 'supervisor' | 'admin';
+export type AssignmentRole = 'lead' | 'participant';
+export type ExtensionStatus = 'pending' | 'granted' | 'refused';
+export type TaskAction =
+  | 'report_progress'
+  | 'upload_evidence'
+  | 'submit'
+  | 'request_extension'
+  | 'approve'
+  | 'return'
+  | 'grant_extension'
+  | 'refuse_extension';
+
+export interface DepartmentRefDto {
+  id: string;
+  name: string;
+}
+
+export interface DepartmentDto extends DepartmentRefDto {
+  kind: 'ministry' | 'local' | 'collective';
+  aliases: string[];
+  successor: DepartmentRefDto | null;
+  predecessors: DepartmentRefDto[];
+  /** True for units created at import time from an unknown name. */
+  createdFromImport: boolean;
+}
+
+export interface MeDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  department: DepartmentRefDto | null;
+}
+
+export interface LoginRequestDto {
+  username: string;
+  password: string;
+}
+
+export interface LoginResponseDto {
+  accessToken: string;
+  expiresIn: number;
+  user: MeDto;
+}
+
+export interface PolicyDocumentDto {
+  id: string;
+  docNumber: string | null;
+  title: string;
+  issuer: string | null;
+  date: string | null;
+  sourceFile: string;
+  taskCount: number;
+}
+
+export interface TaskSummaryDto {
+  id: string;
+  document: { id: string; title: string; docNumber: string | null };
+  path: string[];
+  title: string;
+  status: TaskStatus;
+  /** Deadline in force (after any granted extension). */
+  deadline: string | null;
+  deadlineText: string | null;
+  deadlineKind: 'date' | 'ongoing' | null;
+  /** The deadline as first imported, when an extension changed it; else null. */
+  originalDeadline: string | null;
+  overdue: boolean;
+  light: TrafficLight;
+  lead: DepartmentRefDto[];
+  participants: DepartmentRefDto[];
+  lastReportAt: string | null;
+  completedAt: string | null;
+  /** Against the deadline in force; null until done. */
+  completedOnTime: boolean | null;
+  /** Against the original deadline; null until done or when there was no extension. */
+  completedOnTimeOriginal: boolean | null;
+  /** Optimistic-concurrency version; send back as If-Match. */
+  version: number;
+}
+
+export interface ProgressReportDto {
+  id: string;
+  department: DepartmentRefDto;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface EvidenceDto {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  department: DepartmentRefDto | null;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface ExtensionDto {
+  id: string;
+  department: DepartmentRefDto;
+  requestedBy: string;
+  reason: string;
+  currentDeadline: string | null;
+  requestedDeadline: string;
+  status: ExtensionStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  action: string;
+  actor: string | null;
+  at: string;
+  fromStatus: TaskStatus | null;
+  toStatus: TaskStatus | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface TaskDetailDto extends TaskSummaryDto {
+  text: string;
+  origin: 'inline' | 'table' | 'field';
+  sourceFile: string;
+  sourceLine: number;
+  parentId: string | null;
+  submissionSummary: string | null;
+  returnReason: string | null;
+  reports: ProgressReportDto[];
+  evidence: EvidenceDto[];
+  extensions: ExtensionDto[];
+  history: AuditEntryDto[];
+  /** What the current user may do now. */
+  allowedActions: TaskAction[];
+}
+
+export interface PageDto<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Query string of GET /api/tasks and GET /api/export/tasks.xlsx. */
+export interface TaskListQueryDto {
+  department?: string;
+  role?: AssignmentRole;
+  status?: TaskStatus;
+  overdue?: boolean;
+  light?: TrafficLight;
+  dueBefore?: string;
+  dueAfter?: string;
+  document?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  /** e.g. 'deadline', '-deadline', 'status', 'title'; default: overdue first, then deadline. */
+  sort?: string;
+}
+
+export interface OverdueStatsRowDto {
+  id: string;
+  name: string;
+  total: number;
+  done: number;
+  overdue: number;
+}
+
+export interface OverdueStatsDto {
+  totals: { tasks: number; done: number; overdue: number; submitted: number; completionRate: number };
+  byDepartment: OverdueStatsRowDto[];
+  byDocument: OverdueStatsRowDto[];
+}
+
+export interface ImportPreviewMeasureDto {
+  documentIndex: number;
+  key: string;
+  line: number;
+  title: string;
+  lead: string[];
+  participants: string[];
+  deadline: string | null;
+  deadlineText: string | null;
+  unknownDepartments: string[];
+}
+
+export interface ImportPreviewDocumentDto {
+  docNumber: string | null;
+  title: string;
+  issuer: string | null;
+  date: string | null;
+  measureCount: number;
+  /** Same document already imported. */
+  existing: { id: string; title: string } | null;
+  /** Same document earlier in this upload. */
+  sameAs: string | null;
+}
+
+export interface ImportPreviewDto {
+  id: string;
+  fileName: string;
+  encoding: string;
+  documents: ImportPreviewDocumentDto[];
+  measures: ImportPreviewMeasureDto[];
+  unknownDepartments: { name: string; occurrences: number }[];
+  expiresAt: string;
+}
+
+export interface ImportCommitRequestDto {
+  /** For each unknown name: map it to an existing department, or create it. */
+  mappings?: { name: string; departmentId?: string; create?: boolean }[];
+}
+
+export interface ImportResultDto {
+  documentsCreated: number;
+  documentsUnchanged: number;
+  tasksCreated: number;
+  tasksUpdated: number;
+  tasksUnchanged: number;
+}
+
+export type NotificationChannel = 'inbox' | 'email' | 'webhook';
+
+export interface NotificationDto {
+  id: string;
+  task: { id: string; title: string } | null;
+  rule: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface ApiErrorDto {
+  statusCode: number;
+  /** Stable machine-readable code, e.g. TASK_FORBIDDEN_TRANSITION. */
+  code: string;
+  /** Human-readable message (zh-CN) saying what was wrong and how to fix it. */
+  message: string;
+  details?: Record<string, unknown>;
+}
