@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): installs what the tests need, then runs every tier —
+# lint and types, unit (libs/domain, api, web components), the migration drift check, integration
+# (API + worker against real PostgreSQL, Redis and an SMTP server) and browser (Chromium against the
+# running stack). Every tier runs even when an earlier one fails; the exit code says whether all passed.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+require_node
+install_deps
+ensure_postgres
+ensure_redis
+ensure_chromium
+
+export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
+RESULTS="$ROOT/tmp/test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+failed=()
+
+step() {
+  local name="$1"; shift
+  log "── $name"
+  local started=$SECONDS
+  if "$@"; then log "   $name: ok ($((SECONDS - started)) s)"; else failed+=("$name"); log "   $name: FAILED ($((SECONDS - started)) s)"; fi
+}
+
+vitest_json() { printf -- '--reporter=default --reporter=json --outputFile.json=%s/%s.json' "$RESULTS" "$1"; }
+
+step "lint" npx nx run-many -t lint --outputStyle=static
+step "typecheck" npx nx run-many -t typecheck --outputStyle=static
+# shellcheck disable=SC2046
+step "unit: libs/domain" npx vitest run --config libs/domain/vitest.config.mts $(vitest_json domain)
+# shellcheck disable=SC2046
+step "unit: api" npx vitest run --config apps/api/vitest.config.mts $(vitest_json api)
+step "unit: web components" npx nx test web --outputStyle=static
+step "build" npx nx run-many -t build --projects=api,web --outputStyle=static
+step "migrations: drift and reversibility" npm run -s migration:check
+# shellcheck disable=SC2046
+step "integration" npx vitest run --config tests/integration/vitest.config.mts $(vitest_json integration)
+# shellcheck disable=SC2046
+step "browser" npx vitest run --config tests/browser/vitest.config.mts $(vitest_json browser)
+
+node scripts/test-summary.mjs "$RESULTS" || true
+if [ ${#failed[@]} -gt 0 ]; then
+  log "failed tiers: ${failed[*]}"
+  exit 1
+fi
+log "all tiers passed"
