@@ -12,3 +12,27 @@ export type {
 } from './extractor/types';
 export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './departments/types';
 export type * from './api/contract';
+export {
+  assertTransition,
+  canTransition,
+  ForbiddenTransitionError,
+  isOpenStatus,
+  nextStatuses,
+  statusAfterProgress,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+} from './tasks/status';
+export { allowedActions, roleActions, roleAllows, stateAllows, TASK_ACTIONS } from './tasks/actions';
+export type { TaskActionState, TaskActor } from './tasks/actions';
+export {
+  completedOnTime,
+  completionVerdict,
+  daysBetween,
+  deadlineEnd,
+  DEFAULT_TIMING_RULES,
+  isIsoDate,
+  isOverdue,
+  shanghaiDate,
+  trafficLight,
+} from './tasks/timing';
+export type { CompletionInput, CompletionVerdict, TaskTimingInput, TimingRules } from './tasks/timing';

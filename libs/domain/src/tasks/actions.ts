@@ -1,0 +1,90 @@
+import type { AssignmentRole, TaskAction, TaskStatus, UserRole } from '../api/contract';
+import { canTransition, isOpenStatus } from './status';
+
+/** Who is acting on a task: the user's role and, for an officer, how their department is assigned. */
+export interface TaskActor {
+  role: UserRole;
+  /** The officer's department's assignment on this task (lead wins when it is both); null when none. */
+  assignment: AssignmentRole | null;
+}
+
+/** The parts of a task's state that decide which actions make sense now. */
+export interface TaskActionState {
+  status: TaskStatus;
+  hasPendingExtension: boolean;
+}
+
+export const TASK_ACTIONS: readonly TaskAction[] = [
+  'report_progress',
+  'upload_evidence',
+  'submit',
+  'request_extension',
+  'approve',
+  'return',
+  'grant_extension',
+  'refuse_extension',
+];
+
+const LEAD_ACTIONS: readonly TaskAction[] = [
+  'report_progress',
+  'upload_evidence',
+  'submit',
+  'request_extension',
+];
+const PARTICIPANT_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence'];
+const SUPERVISOR_ACTIONS: readonly TaskAction[] = [
+  'approve',
+  'return',
+  'grant_extension',
+  'refuse_extension',
+];
+
+/**
+ * Actions the actor's role permits on the task regardless of its current status. An action outside this
+ * set is an authorisation failure (HTTP 403); an action inside it that the status forbids is a conflict
+ * (HTTP 409). Admins administer users and imports and read every task, but take no part in the workflow:
+ * the issue reserves approving and returning for the supervisor (督查室), and a lead department's own
+ * submission must come from that department.
+ */
+export function roleActions(actor: TaskActor): TaskAction[] {
+  switch (actor.role) {
+    case 'supervisor':
+      return [...SUPERVISOR_ACTIONS];
+    case 'admin':
+      return [];
+    case 'officer':
+      if (actor.assignment === 'lead') return [...LEAD_ACTIONS];
+      if (actor.assignment === 'participant') return [...PARTICIPANT_ACTIONS];
+      return [];
+  }
+}
+
+export function roleAllows(actor: TaskActor, action: TaskAction): boolean {
+  return roleActions(actor).includes(action);
+}
+
+/** Whether the task's current state admits the action at all (whoever performs it). */
+export function stateAllows(action: TaskAction, state: TaskActionState): boolean {
+  switch (action) {
+    case 'report_progress':
+    case 'upload_evidence':
+      return isOpenStatus(state.status);
+    case 'submit':
+      return canTransition(state.status, 'submitted');
+    case 'request_extension':
+      return isOpenStatus(state.status) && !state.hasPendingExtension;
+    case 'approve':
+      return canTransition(state.status, 'done');
+    case 'return':
+      return canTransition(state.status, 'returned');
+    case 'grant_extension':
+    case 'refuse_extension':
+      return state.hasPendingExtension;
+  }
+}
+
+/** What the actor may do now, in the fixed order of TASK_ACTIONS (the detail page's buttons). */
+export function allowedActions(actor: TaskActor, state: TaskActionState): TaskAction[] {
+  const permitted = roleActions(actor);
+  return TASK_ACTIONS.filter((action) => permitted.includes(action) && stateAllows(action, state));
+}
