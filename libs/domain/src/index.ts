@@ -36,3 +36,11 @@ export {
   trafficLight,
 } from './tasks/timing';
 export type { CompletionInput, CompletionVerdict, TaskTimingInput, TimingRules } from './tasks/timing';
+export type {
+  ExpectedReminder,
+  ReminderPolicy,
+  ReminderRecipient,
+  ReminderRule,
+  ReminderTaskState,
+} from './reminders/types';
+export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';

@@ -1,0 +1,248 @@
+import type {
+  ExpectedReminder,
+  ReminderPolicy,
+  ReminderRecipient,
+  ReminderRule,
+  ReminderTaskState,
+} from './types';
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
+  utcOffsetMinutes: 8 * 60,
+  sendAtLocalTime: '09:00',
+  beforeDays: Object.freeze([7, 1, 0]),
+  overdueFirstAfterDays: 1,
+  overdueEveryDays: 3,
+  escalateAfterDays: 7,
+  reportIntervalDays: 30,
+  reportReminderBeforeDays: 7,
+  graceMs: 60_000,
+  maxLatenessMs: 3 * DAY_MS,
+});
+
+/** The string form of a recipient used inside reminder keys. */
+export function recipientKey(recipient: ReminderRecipient): string {
+  return recipient.kind === 'supervisors' ? 'supervisors' : `dept-${recipient.departmentId}`;
+}
+
+/** The deterministic key of a reminder: job id in the queue and unique key of the notification row. */
+export function reminderKey(
+  taskId: string,
+  recipient: ReminderRecipient,
+  rule: ReminderRule,
+  dueDate: string,
+): string {
+  return `${taskId}:${recipientKey(recipient)}:${rule}:${dueDate}`;
+}
+
+function dayNumber(date: string): number {
+  const match = DATE_RE.exec(date);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(y, m - 1, d);
+  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  return ms / DAY_MS;
+}
+
+function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Local calendar date of an instant under the policy's UTC offset. */
+export function localDateOf(instantMs: number, policy: Pick<ReminderPolicy, 'utcOffsetMinutes'>): string {
+  return new Date(instantMs + policy.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** The instant (ms) at which a reminder falling on `day` (a day number) goes out. */
+function sendInstant(day: number, policy: ReminderPolicy): number {
+  const match = TIME_RE.exec(policy.sendAtLocalTime);
+  if (!match) throw new RangeError(`sendAtLocalTime must be HH:MM, got ${policy.sendAtLocalTime}`);
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return day * DAY_MS + (minutes - policy.utcOffsetMinutes) * 60_000;
+}
+
+/** The instant (ms) at which local day `day` begins: reminders about a deadline make no sense after it. */
+function localMidnight(day: number, policy: ReminderPolicy): number {
+  return day * DAY_MS - policy.utcOffsetMinutes * 60_000;
+}
+
+interface Candidate {
+  rule: ReminderRule;
+  recipients: ReminderRecipient[];
+  day: number;
+  deadlineDay: number;
+  /** ms; null = late-sendable for ever (the notification table still sends it once) */
+  expiresAt: number | null;
+}
+
+function departments(ids: readonly string[]): ReminderRecipient[] {
+  return [...new Set(ids)].map((departmentId) => ({ kind: 'department' as const, departmentId }));
+}
+
+/**
+ * Occurrences of a repeating rule (first, first+every, …): the latest one already due (late-sendable
+ * until the next one supersedes it) and the next one to come. Never more than two: bounded horizon.
+ */
+function repeatingOccurrences(
+  firstDay: number,
+  everyDays: number,
+  nowMs: number,
+  policy: ReminderPolicy,
+): number[] {
+  if (everyDays <= 0) throw new RangeError('overdueEveryDays must be positive');
+  if (sendInstant(firstDay, policy) > nowMs) return [firstDay];
+  const elapsed = Math.floor((nowMs - sendInstant(firstDay, policy)) / (everyDays * DAY_MS));
+  let latest = firstDay + elapsed * everyDays;
+  // Guard against rounding at the exact boundary.
+  while (sendInstant(latest + everyDays, policy) <= nowMs) latest += everyDays;
+  return [latest, latest + everyDays];
+}
+
+function deadlineSeries(
+  deadlineDay: number,
+  leads: ReminderRecipient[],
+  everyone: ReminderRecipient[],
+  state: ReminderTaskState,
+  policy: ReminderPolicy,
+  nowMs: number,
+  rules: {
+    approaching: ReminderRule | null;
+    today: ReminderRule | null;
+    urge: ReminderRule;
+    escalation: ReminderRule;
+  },
+  beforeDays: readonly number[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  // Departments that have submitted wait for the supervisors: no nagging them, but escalation stays.
+  const departmentsQuiet = state.status === 'submitted';
+  if (!departmentsQuiet) {
+    const days = [...new Set(beforeDays)].filter((b) => b >= 0).sort((a, b) => b - a);
+    days.forEach((before, index) => {
+      const rule = before === 0 ? rules.today : rules.approaching;
+      if (!rule) return;
+      const next = days[index + 1];
+      const expiresAt =
+        next === undefined ? localMidnight(deadlineDay + 1, policy) : sendInstant(deadlineDay - next, policy);
+      out.push({ rule, recipients: everyone, day: deadlineDay - before, deadlineDay, expiresAt });
+    });
+    for (const day of repeatingOccurrences(
+      deadlineDay + policy.overdueFirstAfterDays,
+      policy.overdueEveryDays,
+      nowMs,
+      policy,
+    )) {
+      out.push({
+        rule: rules.urge,
+        recipients: leads,
+        day,
+        deadlineDay,
+        expiresAt: sendInstant(day + policy.overdueEveryDays, policy),
+      });
+    }
+  }
+  out.push({
+    rule: rules.escalation,
+    recipients: [{ kind: 'supervisors' }],
+    day: deadlineDay + policy.escalateAfterDays,
+    deadlineDay,
+    expiresAt: null,
+  });
+  return out;
+}
+
+/**
+ * The reminders the task's CURRENT state calls for, as seen at `now`: every future one within the
+ * horizon (all pre-deadline reminders, the next occurrence of a repeating rule, the escalation) plus
+ * those already due but still worth sending late.
+ *
+ * Missed reminders: a reminder whose time has passed is returned while it is still late-sendable —
+ * not yet superseded by the next reminder of its series (its `expiresAt`) and at most
+ * `maxLatenessMs` late — so the reconciler sends a missed-but-unsent reminder once, late, instead of
+ * dropping it; whether it was already sent is the notification table's business, not this function's.
+ * Anything due within `graceMs` before now is always returned.
+ *
+ * Done tasks get none. Tasks with a deadline get pre-deadline reminders to lead and participant
+ * departments, 催办 to the lead departments while overdue, and one escalation to the supervisors.
+ * Tasks without a date are reminded to report progress: a report falls due `reportIntervalDays`
+ * after the last one (or after creation) and, when missing, escalates like a deadline.
+ */
+export function expectedReminders(
+  state: ReminderTaskState,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+  now: Date = new Date(),
+): ExpectedReminder[] {
+  if (state.status === 'done') return [];
+  const nowMs = now.getTime();
+  if (Number.isNaN(nowMs)) throw new RangeError('now is not a valid date');
+
+  const leadIds =
+    state.leadDepartmentIds.length > 0 ? state.leadDepartmentIds : state.participantDepartmentIds;
+  const leads = departments(leadIds);
+  const everyone = departments([...state.leadDepartmentIds, ...state.participantDepartmentIds]);
+
+  let candidates: Candidate[];
+  if (state.deadline !== null) {
+    candidates = deadlineSeries(
+      dayNumber(state.deadline),
+      leads,
+      everyone,
+      state,
+      policy,
+      nowMs,
+      {
+        approaching: 'deadline_approaching',
+        today: 'deadline_today',
+        urge: 'overdue_urge',
+        escalation: 'overdue_escalation',
+      },
+      policy.beforeDays,
+    );
+  } else {
+    const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
+    if (Number.isNaN(anchorMs)) throw new RangeError('lastReportAt/createdAt is not a valid instant');
+    const reportDueDay = dayNumber(localDateOf(anchorMs, policy)) + policy.reportIntervalDays;
+    candidates = deadlineSeries(
+      reportDueDay,
+      leads,
+      leads,
+      state,
+      policy,
+      nowMs,
+      {
+        approaching: 'report_requested',
+        today: null,
+        urge: 'report_overdue_urge',
+        escalation: 'report_overdue_escalation',
+      },
+      [policy.reportReminderBeforeDays],
+    );
+  }
+
+  const out: ExpectedReminder[] = [];
+  for (const candidate of candidates) {
+    const dueMs = sendInstant(candidate.day, policy);
+    // Escalations never expire: supervisors must hear of an overdue task even if it was missed.
+    const lateUntil =
+      candidate.expiresAt === null ? Infinity : Math.min(candidate.expiresAt, dueMs + policy.maxLatenessMs);
+    if (nowMs >= Math.max(dueMs + policy.graceMs, lateUntil)) continue;
+    const dueDate = dateOfDayNumber(candidate.day);
+    for (const recipient of candidate.recipients) {
+      out.push({
+        key: reminderKey(state.id, recipient, candidate.rule, dueDate),
+        taskId: state.id,
+        rule: candidate.rule,
+        recipient,
+        dueAt: new Date(dueMs).toISOString(),
+        dueDate,
+        deadline: dateOfDayNumber(candidate.deadlineDay),
+        dayOffset: candidate.day - candidate.deadlineDay,
+        expiresAt: candidate.expiresAt === null ? null : new Date(candidate.expiresAt).toISOString(),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.dueAt === b.dueAt ? a.key.localeCompare(b.key) : a.dueAt < b.dueAt ? -1 : 1));
+}

@@ -1,0 +1,71 @@
+import type { TaskStatus } from '../api/contract';
+
+/**
+ * What a reminder is about. Dated tasks use the deadline_* / overdue_* rules; tasks without a date
+ * (长期 / 持续推进) use the report_* rules, where the "deadline" is the day a progress report falls due.
+ */
+export type ReminderRule =
+  | 'deadline_approaching'
+  | 'deadline_today'
+  | 'overdue_urge'
+  | 'overdue_escalation'
+  | 'report_requested'
+  | 'report_overdue_urge'
+  | 'report_overdue_escalation';
+
+export type ReminderRecipient = { kind: 'department'; departmentId: string } | { kind: 'supervisors' };
+
+/** The facts about a task that its reminders depend on. Instants are ISO strings. */
+export interface ReminderTaskState {
+  id: string;
+  status: TaskStatus;
+  /** Deadline in force ('YYYY-MM-DD', after any granted extension); null for tasks without a date. */
+  deadline: string | null;
+  leadDepartmentIds: readonly string[];
+  participantDepartmentIds: readonly string[];
+  /** Latest progress report, if any (ISO instant). */
+  lastReportAt: string | null;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+export interface ReminderPolicy {
+  /** Offset of the office time zone from UTC. Asia/Shanghai has had no DST since 1991: fixed +480. */
+  utcOffsetMinutes: number;
+  /** Local wall-clock time at which every reminder goes out, 'HH:MM'. */
+  sendAtLocalTime: string;
+  /** Days before the deadline on which lead and participant departments are reminded; 0 = on the day. */
+  beforeDays: readonly number[];
+  /** First 催办 to the lead departments this many days after the deadline day… */
+  overdueFirstAfterDays: number;
+  /** …then every this many days while the task stays overdue. */
+  overdueEveryDays: number;
+  /** One escalation to the supervisors this many days after the deadline day. */
+  escalateAfterDays: number;
+  /** A task without a date needs a progress report at least this often (days). */
+  reportIntervalDays: number;
+  /** The lead department is asked for its report this many days before it falls due. */
+  reportReminderBeforeDays: number;
+  /** A reminder this recent is still returned even when not late-sendable (clock skew, queue latency). */
+  graceMs: number;
+  /** A missed reminder is sent late at most this long after its due time (and never once superseded); escalations have no such bound. */
+  maxLatenessMs: number;
+}
+
+export interface ExpectedReminder {
+  /** `${taskId}:${recipientKey}:${rule}:${dueDate}` — the job id and the notification's unique key. */
+  key: string;
+  taskId: string;
+  rule: ReminderRule;
+  recipient: ReminderRecipient;
+  /** ISO instant at which it should go out. */
+  dueAt: string;
+  /** Local calendar date of dueAt, 'YYYY-MM-DD'. */
+  dueDate: string;
+  /** The deadline (or report due date) the reminder refers to. */
+  deadline: string;
+  /** Calendar days from the deadline to dueDate: negative before it, positive once overdue. */
+  dayOffset: number;
+  /** After this instant a missed reminder is no longer worth sending (the next one in its series is due); null = never expires (escalations). */
+  expiresAt: string | null;
+}
