@@ -1,0 +1,69 @@
+import type { TaskSummaryDto } from '@duban/domain';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildTaskLedger, formatInstant, LEDGER_HEADERS } from './task-ledger.workbook';
+
+function summary(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
+  return {
+    id: 't1',
+    document: { id: 'd1', title: '关于促进中医药健康服务发展的规划', docNumber: '国办发〔2015〕32号' },
+    path: ['一'],
+    title: '加快发展中医养生保健服务',
+    status: 'in_progress',
+    deadline: '2026-06-30',
+    deadlineText: '2026年6月底前',
+    deadlineKind: 'date',
+    originalDeadline: null,
+    overdue: false,
+    light: 'yellow',
+    lead: [{ id: 'a', name: '国家中医药局' }],
+    participants: [
+      { id: 'b', name: '国家发展改革委' },
+      { id: 'c', name: '商务部' },
+    ],
+    lastReportAt: '2026-06-01T02:30:00.000Z',
+    completedAt: null,
+    completedOnTime: null,
+    completedOnTimeOriginal: null,
+    version: 3,
+    ...overrides,
+  };
+}
+
+describe('督办台账 workbook', () => {
+  it('writes one row per task under the fixed headers', async () => {
+    const buffer = await buildTaskLedger(
+      [
+        summary(),
+        summary({
+          id: 't2',
+          status: 'done',
+          light: 'green',
+          completedOnTime: false,
+          completedAt: '2026-07-02T01:00:00Z',
+        }),
+      ],
+      new Date('2026-07-03T00:00:00Z'),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('督办台账')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...LEDGER_HEADERS]);
+    expect(sheet.rowCount).toBe(3);
+    const first = sheet.getRow(2);
+    expect(first.getCell(4).value).toBe('加快发展中医养生保健服务');
+    expect(first.getCell(5).value).toBe('国家中医药局');
+    expect(first.getCell(6).value).toBe('国家发展改革委、商务部');
+    expect(first.getCell(9).value).toBe('推进中');
+    expect(first.getCell(11).value).toBe('黄灯');
+    expect(first.getCell(12).value).toBe('2026-06-01 10:30');
+    const second = sheet.getRow(3);
+    expect(second.getCell(9).value).toBe('已办结');
+    expect(second.getCell(14).value).toBe('否');
+  });
+
+  it('shows instants in Shanghai time', () => {
+    expect(formatInstant('2026-06-30T16:00:00Z')).toBe('2026-07-01 00:00');
+    expect(formatInstant(null)).toBe('');
+  });
+});
