@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * The API's configuration, validated once at start-up from the environment into a typed, grouped
+ * object. This is the ONLY module that reads `process.env`; everything else injects `APP_CONFIG`
+ * (or calls `getConfig()` outside Nest). Tests call `configureForTests()` / `resetConfig()`.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  database: { url: string; logging: boolean };
+  redis: { url: string; prefix: string };
+  http: { host: string; port: number };
+  auth: {
+    jwtSecret: string;
+    /** Token lifetime in seconds. */
+    tokenTtl: number;
+    /** Login attempts allowed per window and client. */
+    loginRateLimit: number;
+    loginRateWindowMs: number;
+  };
+  evidence: { dir: string; maxBytes: number };
+  import: { maxBytes: number; previewTtlMinutes: number };
+  app: { baseUrl: string };
+  seed: { password: string | null };
+  web: { distDir: string };
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Deep-partial overrides, as tests pass them. */
+export type AppConfigOverrides = { [K in keyof AppConfig]?: AppConfig[K] extends object ? Partial<AppConfig[K]> : AppConfig[K] };
+
+class ConfigError extends Error {}
+
+function str(env: Env, key: string, fallback?: string): string {
+  const value = env[key]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(`${key} is required (see .env.example)`);
+}
+
+function int(env: Env, key: string, fallback: number, min = 0): number {
+  const raw = env[key]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) {
+    throw new ConfigError(`${key} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, key: string, fallback: string, protocols: string[]): string {
+  const value = str(env, key, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${key} is not a valid URL: "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${key} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return value;
+}
+
+const DEV_JWT_SECRET = 'duban-dev-secret-change-me';
+
+/** Parses and validates an environment; throws one error listing every problem. */
+export function parseConfig(env: Env): AppConfig {
+  const errors: string[] = [];
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        errors.push(error.message);
+        return fallback;
+      }
+      throw error;
+    }
+  };
+  const nodeEnv = attempt(() => {
+    const value = str(env, 'NODE_ENV', 'development');
+    if (value !== 'development' && value !== 'production' && value !== 'test') {
+      throw new ConfigError(`NODE_ENV must be development, production or test, got "${value}"`);
+    }
+    return value;
+  }, 'development' as const);
+  const jwtSecret = attempt(() => str(env, 'JWT_SECRET', DEV_JWT_SECRET), DEV_JWT_SECRET);
+  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
+    errors.push('JWT_SECRET must be set to a private value in production');
+  }
+  const config: AppConfig = {
+    env: nodeEnv,
+    database: {
+      url: attempt(
+        () => url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/duban', ['postgres:', 'postgresql:']),
+        '',
+      ),
+      logging: attempt(() => bool(env, 'DATABASE_LOGGING', false), false),
+    },
+    redis: {
+      url: attempt(() => url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']), ''),
+      prefix: attempt(() => str(env, 'REDIS_PREFIX', 'duban:'), 'duban:'),
+    },
+    http: {
+      host: attempt(() => str(env, 'HOST', '0.0.0.0'), '0.0.0.0'),
+      port: attempt(() => int(env, 'PORT', 3000), 3000),
+    },
+    auth: {
+      jwtSecret,
+      tokenTtl: attempt(() => int(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60), 8 * 3600),
+      loginRateLimit: attempt(() => int(env, 'LOGIN_RATE_LIMIT', 10, 1), 10),
+      loginRateWindowMs: attempt(() => int(env, 'LOGIN_RATE_WINDOW_MS', 60_000, 1000), 60_000),
+    },
+    evidence: {
+      dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
+      maxBytes: attempt(() => int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
+    },
+    import: {
+      maxBytes: attempt(() => int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
+      previewTtlMinutes: attempt(() => int(env, 'IMPORT_PREVIEW_TTL_MINUTES', 60, 1), 60),
+    },
+    app: {
+      baseUrl: attempt(() => url(env, 'APP_BASE_URL', 'http://localhost:3000', ['http:', 'https:']), ''),
+    },
+    seed: { password: env['SEED_PASSWORD']?.trim() || null },
+    web: { distDir: resolve(attempt(() => str(env, 'WEB_DIST_DIR', 'dist/apps/web/browser'), '')) },
+  };
+  if (errors.length > 0) {
+    throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+  }
+  return config;
+}
+
+let current: AppConfig | null = null;
+let overrides: AppConfigOverrides = {};
+
+function merge(base: AppConfig, extra: AppConfigOverrides): AppConfig {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const baseValue = (base as unknown as Record<string, unknown>)[key];
+    out[key] =
+      value && typeof value === 'object' && baseValue && typeof baseValue === 'object'
+        ? { ...baseValue, ...value }
+        : value;
+  }
+  return out as unknown as AppConfig;
+}
+
+/** Loads `.env` from the working directory (when present) into the environment, without overriding. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The validated configuration (parsed on first call, then cached). */
+export function getConfig(): AppConfig {
+  current ??= merge(parseConfig(process.env), overrides);
+  return current;
+}
+
+/** Test hook: replaces parts of the configuration for the rest of the process. */
+export function configureForTests(extra: AppConfigOverrides): AppConfig {
+  overrides = extra;
+  current = null;
+  return getConfig();
+}
+
+/** Test hook: forgets the cached configuration and overrides. */
+export function resetConfig(): void {
+  overrides = {};
+  current = null;
+}

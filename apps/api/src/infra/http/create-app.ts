@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from '../../app.module';
+import type { AppConfig } from '../config/app-config';
+import { ApiExceptionFilter, toApiError } from './api-exception.filter';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api';
+
+interface StaticReply {
+  type(contentType: string): StaticReply;
+  sendFile(file: string): unknown;
+}
+
+type Plugin = Parameters<NestFastifyApplication['register']>[0];
+
+/**
+ * @nestjs/platform-fastify pins its own (minor-older) copy of fastify, so the plugins' types name
+ * a different FastifyInstance; at run time they are compatible.
+ */
+async function registerPlugin<O extends object>(app: NestFastifyApplication, plugin: unknown, options: O): Promise<void> {
+  await app.register(plugin as Plugin, options);
+}
+
+/**
+ * Builds the Nest application (Fastify) with everything main.ts and the tests share: `/api`
+ * prefix, validation, the error filter, multipart uploads, Swagger at `/api/docs` and the built
+ * web app with SPA fallback. The caller decides whether and where to listen.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: LogLevel[] | false } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerPlugin(app, multipart, {
+    limits: { fileSize: Math.max(config.evidence.maxBytes, config.import.maxBytes), files: 10, fields: 20 },
+  });
+  // Errors raised by Fastify itself (body parsers, limits) get the same shape as the API's own.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = toApiError(error);
+    if (body.statusCode >= 500) new Logger('Fastify').error(error);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  const swaggerConfig = new DocumentBuilder()
+    .setTitle('Duban 督办 API')
+    .setDescription('Policy-implementation tracker: documents, tasks, progress, evidence, reminders.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, swaggerConfig), {
+    jsonDocumentUrl: `${API_PREFIX}/docs/json`,
+  });
+
+  const indexHtml = join(config.web.distDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    await registerPlugin(app, fastifyStatic, { root: config.web.distDir, wildcard: false, index: ['index.html'] });
+    // SPA fallback: client-side routes get index.html; unknown /api paths stay JSON 404s.
+    fastify.get('/*', (request, reply) => {
+      if (request.url === `/${API_PREFIX}` || request.url.startsWith(`/${API_PREFIX}/`)) {
+        void reply.status(404).send(toApiError({ statusCode: 404, message: `Route ${request.url} not found` }));
+        return;
+      }
+      void (reply as unknown as StaticReply).type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,16 @@
+import { Logger } from '@nestjs/common';
+import { getConfig, loadDotEnv } from './infra/config/app-config';
+import { createApp } from './infra/http/create-app';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const config = getConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  Logger.log(`API listening on http://${config.http.host}:${config.http.port}/api (docs: /api/docs)`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
