@@ -44,3 +44,5 @@ export type {
   ReminderTaskState,
 } from './reminders/types';
 export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
+export { reminderMessage } from './reminders/messages';
+export type { ReminderMessage, ReminderMessageInput } from './reminders/messages';

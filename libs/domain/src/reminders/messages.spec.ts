@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { reminderMessage, type ReminderMessageInput } from './messages';
+
+const base: ReminderMessageInput = {
+  rule: 'deadline_approaching',
+  taskTitle: '完善药品价格形成机制',
+  deadline: '2026-03-20',
+  dayOffset: -7,
+  recipientName: '国家发展改革委',
+  leadNames: ['国家发展改革委'],
+  link: 'https://duban.example/tasks/t1',
+};
+
+describe('reminderMessage', () => {
+  it.each([
+    ['deadline_approaching', -7, '【督办提醒】7天后到期：完善药品价格形成机制'],
+    ['deadline_approaching', -1, '【督办提醒】明天到期：完善药品价格形成机制'],
+    ['deadline_today', 0, '【督办提醒】今天到期：完善药品价格形成机制'],
+    ['overdue_urge', 4, '【催办】已逾期4天：完善药品价格形成机制'],
+    ['overdue_escalation', 7, '【逾期督办】逾期7天未完成：完善药品价格形成机制'],
+    ['report_requested', -7, '【进展报送提醒】请于2026年3月20日前报送进展：完善药品价格形成机制'],
+    ['report_overdue_urge', 1, '【催办】进展报送已逾期1天：完善药品价格形成机制'],
+    ['report_overdue_escalation', 7, '【逾期督办】进展报送逾期7天：完善药品价格形成机制'],
+  ] as const)('titles %s (%i days)', (rule, dayOffset, title) => {
+    expect(reminderMessage({ ...base, rule, dayOffset }).title).toBe(title);
+  });
+
+  it('addresses the recipient, names the leads in escalations and links the task', () => {
+    const { body } = reminderMessage({
+      ...base,
+      rule: 'overdue_escalation',
+      dayOffset: 7,
+      recipientName: '督查室',
+      leadNames: ['商务部', '财政部'],
+    });
+    expect(body.startsWith('督查室：\n')).toBe(true);
+    expect(body).toContain('牵头部门：商务部、财政部');
+    expect(body).toContain('2026年3月20日');
+    expect(body).toContain('查看任务：https://duban.example/tasks/t1');
+  });
+});

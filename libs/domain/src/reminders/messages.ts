@@ -1,0 +1,80 @@
+import type { ReminderRule } from './types';
+
+export interface ReminderMessageInput {
+  rule: ReminderRule;
+  taskTitle: string;
+  /** Deadline in force, or the day the progress report fell due ('YYYY-MM-DD'). */
+  deadline: string;
+  /** Calendar days from the deadline to the reminder's day (negative before). */
+  dayOffset: number;
+  /** Who it is addressed to, e.g. 商务部 or 督查室. */
+  recipientName: string;
+  /** Lead departments, named in escalations. */
+  leadNames: readonly string[];
+  /** Absolute link to the task in the web app. */
+  link: string;
+}
+
+export interface ReminderMessage {
+  title: string;
+  body: string;
+}
+
+function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The zh-CN title and body of a reminder, the same for the inbox, e-mail and webhooks. */
+export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
+  const { taskTitle, recipientName, link } = input;
+  const deadline = formatDate(input.deadline);
+  const days = Math.abs(input.dayOffset);
+  const leads = input.leadNames.length > 0 ? input.leadNames.join('、') : '（未指定）';
+  let title: string;
+  let lines: string[];
+  switch (input.rule) {
+    case 'deadline_approaching':
+      title = `【督办提醒】${days === 1 ? '明天' : `${days}天后`}到期：${taskTitle}`;
+      lines = [`任务“${taskTitle}”的完成时限为${deadline}，距到期还有${days}天，请抓紧推进并及时报送进展。`];
+      break;
+    case 'deadline_today':
+      title = `【督办提醒】今天到期：${taskTitle}`;
+      lines = [`任务“${taskTitle}”的完成时限为今天（${deadline}），请于今日内完成并提交。`];
+      break;
+    case 'overdue_urge':
+      title = `【催办】已逾期${days}天：${taskTitle}`;
+      lines = [`任务“${taskTitle}”的完成时限为${deadline}，现已逾期${days}天，请立即办理并说明情况。`];
+      break;
+    case 'overdue_escalation':
+      title = `【逾期督办】逾期${days}天未完成：${taskTitle}`;
+      lines = [
+        `任务“${taskTitle}”（牵头部门：${leads}）的完成时限为${deadline}，已逾期${days}天仍未完成，请督查室跟进督办。`,
+      ];
+      break;
+    case 'report_requested':
+      title = `【进展报送提醒】请于${deadline}前报送进展：${taskTitle}`;
+      lines = [`任务“${taskTitle}”为持续推进事项，请于${deadline}前报送最新工作进展。`];
+      break;
+    case 'report_overdue_urge':
+      title = `【催办】进展报送已逾期${days}天：${taskTitle}`;
+      lines = [`任务“${taskTitle}”的进展报送时限为${deadline}，现已逾期${days}天，请尽快报送。`];
+      break;
+    case 'report_overdue_escalation':
+      title = `【逾期督办】进展报送逾期${days}天：${taskTitle}`;
+      lines = [
+        `任务“${taskTitle}”（牵头部门：${leads}）应于${deadline}前报送进展，已逾期${days}天仍未报送，请督查室跟进督办。`,
+      ];
+      break;
+  }
+  const body = [
+    `${recipientName}：`,
+    '',
+    ...lines,
+    '',
+    `查看任务：${link}`,
+    '',
+    '（本消息由督办系统自动发送，请勿直接回复。）',
+  ].join('\n');
+  return { title, body };
+}
