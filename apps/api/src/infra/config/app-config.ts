@@ -24,6 +24,24 @@ export interface AppConfig {
   app: { baseUrl: string };
   seed: { password: string | null };
   web: { distDir: string };
+  /** Reminder and delivery queues (BullMQ): retries, retention, concurrency, reconciler period. */
+  queue: {
+    attempts: number;
+    backoffMs: number;
+    removeOnCompleteCount: number;
+    removeOnFailCount: number;
+    concurrency: number;
+    deliveryConcurrency: number;
+    reconcileEveryMs: number;
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+  };
+  /** The application clock: tests and benchmarks shift it (offset) or speed it up (scale from anchor). */
+  clock: { offsetMs: number; scale: number; anchorMs: number };
+  reminders: { sendAtLocalTime: string; graceMs: number; maxLatenessMs: number };
+  /** SMTP for e-mail reminders; null URL = e-mail channel off. */
+  mail: { smtpUrl: string | null; from: string };
+  webhooks: { timeoutMs: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +65,15 @@ function int(env: Env, key: string, fallback: number, min = 0): number {
     throw new ConfigError(`${key} must be an integer ≥ ${min}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+/** A finite number (may be negative or fractional), at least `min`. */
+function num(env: Env, key: string, fallback: number, min = -Infinity): number {
+  const raw = env[key]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new ConfigError(`${key} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
 }
 
 function bool(env: Env, key: string, fallback: boolean): boolean {
@@ -134,6 +161,36 @@ export function parseConfig(env: Env): AppConfig {
     },
     seed: { password: env['SEED_PASSWORD']?.trim() || null },
     web: { distDir: resolve(attempt(() => str(env, 'WEB_DIST_DIR', 'dist/apps/web/browser'), '')) },
+    queue: {
+      attempts: attempt(() => int(env, 'QUEUE_ATTEMPTS', 8, 1), 8),
+      backoffMs: attempt(() => int(env, 'QUEUE_BACKOFF_MS', 2000, 1), 2000),
+      removeOnCompleteCount: attempt(() => int(env, 'QUEUE_KEEP_COMPLETED', 1000), 1000),
+      removeOnFailCount: attempt(() => int(env, 'QUEUE_KEEP_FAILED', 5000), 5000),
+      concurrency: attempt(() => int(env, 'QUEUE_CONCURRENCY', 20, 1), 20),
+      deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 10, 1), 10),
+      reconcileEveryMs: attempt(() => int(env, 'REMINDER_RECONCILE_EVERY_MS', 5 * 60_000, 1000), 5 * 60_000),
+      lockDurationMs: attempt(() => int(env, 'QUEUE_LOCK_DURATION_MS', 30_000, 1000), 30_000),
+      stalledIntervalMs: attempt(() => int(env, 'QUEUE_STALLED_INTERVAL_MS', 30_000, 1000), 30_000),
+    },
+    clock: {
+      offsetMs: attempt(() => num(env, 'CLOCK_OFFSET_MS', 0), 0),
+      scale: attempt(() => num(env, 'CLOCK_SCALE', 1, Number.MIN_VALUE), 1),
+      anchorMs: attempt(() => num(env, 'CLOCK_ANCHOR_MS', Date.now()), Date.now()),
+    },
+    reminders: {
+      sendAtLocalTime: attempt(() => {
+        const value = str(env, 'REMINDER_SEND_AT', '09:00');
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError(`REMINDER_SEND_AT must be HH:MM, got "${value}"`);
+        return value;
+      }, '09:00'),
+      graceMs: attempt(() => int(env, 'REMINDER_GRACE_MS', 60_000), 60_000),
+      maxLatenessMs: attempt(() => int(env, 'REMINDER_MAX_LATENESS_MS', 3 * 86_400_000), 3 * 86_400_000),
+    },
+    mail: {
+      smtpUrl: env['SMTP_URL']?.trim() ? attempt(() => url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']), null) : null,
+      from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
+    },
+    webhooks: { timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000) },
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -1,0 +1,45 @@
+import { Logger } from '@nestjs/common';
+import IORedis, { type Redis } from 'ioredis';
+
+/** BullMQ needs `maxRetriesPerRequest: null` on connections used by workers. */
+export function createRedis(url: string): Redis {
+  return new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
+}
+
+/** BullMQ's key prefix from the app's Redis prefix ('duban:' → 'duban'). */
+export function bullPrefix(prefix: string): string {
+  return prefix.replace(/:+$/, '') || 'duban';
+}
+
+export interface RedisPolicyCheck {
+  policy: string | null;
+  ok: boolean;
+}
+
+/**
+ * Delayed jobs live only in Redis: an evicting `maxmemory-policy` silently drops reminders (the
+ * reconciler would re-create them, but late). Warn loudly unless the policy is `noeviction`.
+ */
+export async function checkRedisEvictionPolicy(
+  redis: Redis,
+  logger = new Logger('Redis'),
+): Promise<RedisPolicyCheck> {
+  let policy: string | null = null;
+  try {
+    const reply: unknown = await redis.config('GET', 'maxmemory-policy');
+    if (Array.isArray(reply) && typeof reply[1] === 'string') policy = reply[1];
+  } catch (error) {
+    logger.warn(
+      `cannot read maxmemory-policy (${error instanceof Error ? error.message : String(error)}); make sure it is noeviction`,
+    );
+    return { policy: null, ok: false };
+  }
+  const ok = policy === 'noeviction';
+  if (!ok) {
+    logger.warn(
+      `!!! Redis maxmemory-policy is "${policy ?? 'unknown'}", not "noeviction": Redis may evict queued reminder jobs under memory pressure. ` +
+        'Set `maxmemory-policy noeviction` (redis.conf or CONFIG SET). The reconciler restores lost jobs from PostgreSQL, but late. !!!',
+    );
+  }
+  return { policy, ok };
+}

@@ -1,0 +1,99 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { JobRegistry } from './job.registry';
+import { QueueName, type JobOutcome } from './queue.catalogue';
+import { QueueService } from './queue.service';
+import { checkRedisEvictionPolicy } from './redis';
+
+/** Thrown by a handler that was woken too early: the host puts the job back until `realAtMs`. */
+export class RetryAtError extends Error {
+  constructor(readonly realAtMs: number) {
+    super(`not due until ${new Date(realAtMs).toISOString()}`);
+  }
+}
+
+/** Callbacks run once the workers consume (e.g. the reconciler's start-up pass). */
+export const WORKER_STARTUP_TASKS = Symbol('WORKER_STARTUP_TASKS');
+
+/**
+ * Consumes every queue in this process (the worker entry point only). Refuses to start when a
+ * job has no handler; stateless, so any number of worker processes may share one Redis.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  private readonly startup: (() => Promise<void>)[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: JobRegistry,
+    private readonly queues: QueueService,
+  ) {}
+
+  /** Registers work to run once, after the workers start (order of registration). */
+  onStart(task: () => Promise<void>): void {
+    this.startup.push(task);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.registry.assertComplete();
+    await checkRedisEvictionPolicy(this.queues.redis, this.logger);
+    const { concurrency, deliveryConcurrency, lockDurationMs, stalledIntervalMs } = this.config.queue;
+    for (const name of Object.values(QueueName)) {
+      const worker = new Worker(name, (job, token) => this.process(job, token), {
+        connection: this.queues.redis,
+        prefix: this.queues.prefix,
+        concurrency:
+          name === QueueName.Deliveries
+            ? deliveryConcurrency
+            : name === QueueName.Maintenance
+              ? 1
+              : concurrency,
+        lockDuration: lockDurationMs,
+        stalledInterval: stalledIntervalMs,
+        maxStalledCount: 5,
+      });
+      worker.on('failed', (job, error) => {
+        this.logger.warn(
+          `${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+        );
+      });
+      worker.on('error', (error) => this.logger.error(`worker ${name}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    for (const task of this.startup) await task();
+    this.logger.log(`consuming ${Object.values(QueueName).join(', ')} (prefix ${this.queues.prefix})`);
+  }
+
+  private async process(job: Job, token?: string): Promise<JobOutcome> {
+    const handler = this.registry.handler(job.name);
+    try {
+      return await handler(job.data as never, {
+        jobId: job.id ?? '',
+        attemptsMade: job.attemptsMade,
+        attempts: job.opts.attempts ?? 1,
+      });
+    } catch (error) {
+      if (error instanceof RetryAtError) {
+        await job.moveToDelayed(error.realAtMs, token);
+        throw new DelayedError();
+      }
+      throw error;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}
