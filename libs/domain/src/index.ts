@@ -46,3 +46,10 @@ export type {
 export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
 export { reminderMessage } from './reminders/messages';
 export type { ReminderMessage, ReminderMessageInput } from './reminders/messages';
+export { decodeText } from './extractor/decode';
+export type { DecodedText } from './extractor/decode';
+export { ExtractionError } from './extractor/errors';
+export type { ExtractionErrorCode } from './extractor/errors';
+export { coreTitle, extractBuffer, extractFiles, extractText, SeenDocuments } from './extractor/extract';
+export type { ExtractOptions, NamedBytes } from './extractor/extract';
+export type { ExtractorParsers } from './extractor/parsers';

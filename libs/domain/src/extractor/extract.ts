@@ -1,0 +1,92 @@
+import { decodeText } from './decode';
+import { ExtractionError } from './errors';
+import { extractMeasures } from './measures';
+import { defaultParsers } from './parsers';
+import type { ExtractorParsers } from './parsers';
+import { segmentDocuments } from './segment';
+import { prepareText } from './text';
+import type { ExtractedDocument, ExtractedFile, ExtractionResult, TextEncodingName } from './types';
+
+export interface ExtractOptions {
+  /** Parser stand-ins (tests); defaults to the real annotation, deadline and department parsers. */
+  parsers?: Partial<ExtractorParsers>;
+  /** Documents already seen in this run (for cross-file sameAs); extractFiles passes one registry to every file. */
+  seen?: SeenDocuments;
+  encoding?: TextEncodingName;
+}
+
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const TITLE_NOISE = /[\s“”"'‘’《》「」]/g;
+
+/** Title without its issuer prefix (…关于), quotes and spaces: copies in compilations drop or keep the issuer. */
+export function coreTitle(title: string): string {
+  const t = title.replace(TITLE_NOISE, '');
+  const i = t.indexOf('关于');
+  return i >= 0 ? t.slice(i + 2) : t;
+}
+
+/** Remembers the first copy of each document in one extraction run. */
+export class SeenDocuments {
+  private readonly byCore = new Map<string, { docNumber: string | null; title: string }[]>();
+
+  /** Returns the docNumber (or title) of the first copy if this document was seen before, else records it. */
+  sameAs(docNumber: string | null, title: string): string | null {
+    const core = coreTitle(title);
+    if (core.length < 4) return null;
+    const copies = this.byCore.get(core);
+    if (copies) {
+      const match = copies.find((c) => c.docNumber === null || docNumber === null || c.docNumber === docNumber);
+      if (match) return match.docNumber ?? match.title;
+      copies.push({ docNumber, title });
+      return null;
+    }
+    this.byCore.set(core, [{ docNumber, title }]);
+    return null;
+  }
+}
+
+function documentYear(date: string | null, docNumber: string | null): number | null {
+  if (date) return Number(date.slice(0, 4));
+  const m = docNumber ? /〔(\d{4})〕|(\d{4})年/.exec(docNumber) : null;
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** Extracts the documents and measures of one decoded text. */
+export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
+  const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
+  const seen = options.seen ?? new SeenDocuments();
+  const prepared = prepareText(text);
+  const spans = segmentDocuments(prepared);
+  const documents: ExtractedDocument[] = spans.map((span) => {
+    const measures = extractMeasures(prepared, span, parsers, documentYear(span.date, span.docNumber));
+    return {
+      docNumber: span.docNumber,
+      title: span.title,
+      issuer: span.issuer,
+      date: span.date,
+      startLine: (prepared.lines[span.start]?.no ?? span.start + 1),
+      endLine: (prepared.lines[span.end]?.no ?? span.end + 1),
+      sameAs: seen.sameAs(span.docNumber, span.title),
+      measures,
+    };
+  });
+  return { file: fileName, encoding: options.encoding ?? 'utf-8', documents };
+}
+
+/** Decodes (UTF-8, UTF-8 with BOM, GB18030) and extracts one file's bytes. Throws ExtractionError. */
+export function extractBuffer(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): ExtractedFile {
+  const decoded = decodeText(bytes, fileName);
+  return extractText(decoded.text, fileName, { ...options, encoding: decoded.encoding });
+}
+
+/** Extracts several files in one run: a document seen in an earlier file gets sameAs on its later copies. */
+export function extractFiles(files: readonly NamedBytes[], options: ExtractOptions = {}): ExtractionResult {
+  const seen = options.seen ?? new SeenDocuments();
+  return { files: files.map((f) => extractBuffer(f.bytes, f.name, { ...options, seen })) };
+}
+
+export { ExtractionError };

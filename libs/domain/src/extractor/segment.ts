@@ -1,0 +1,355 @@
+import { matchHeading } from './headings';
+import type { Line, PreparedText } from './text';
+
+/** One document found in a file, as line indices into PreparedText.lines (inclusive). */
+export interface DocumentSpan {
+  start: number;
+  end: number;
+  /** First line index of the body (after title, 文号 and compiler header). */
+  bodyStart: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  date: string | null;
+}
+
+const DOCNO_CORE = '[\\u4e00-\\u9fff]{1,14}〔\\d{4}〕\\d{1,4}号';
+const DOCNO_LINE = new RegExp(`^（?(${DOCNO_CORE})）?$`);
+const DOCNO_TAIL = /^〔\d{4}〕\d{1,4}号）?$/;
+const TITLE_WITH_PREFIX =
+  /^(.*(?:意见|通知|规划|方案|决定|办法|纲要|计划|指南|公告|措施|政策|批复|函|条例|规定))([\u4e00-\u9fff]{1,8})$/;
+const ENTRY_START = /^\d{1,3}[.．]/;
+const ENTRY_FULL = /^\d{1,3}[.．].+（[^（）]*\d{4}年\d{1,2}月(?:\d{1,2}日)?）+$/;
+const TRAILER = /（([^（）]*?)[/／]?(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?）+$/;
+const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年第\d{1,4}号|\d{4}年第\d{1,4}号))）$/;
+const EXCERPT = /（节选）$/;
+const DATE_LINE = /^(?:（此件公开发布）)?(?:[\u4e00-\u9fff]{2,12})?(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+const CN_DATE_LINE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const HAS_DATE = /\d{4}年\d{1,2}月/;
+const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
+const TERMINAL_END = /[。；：，、]$/;
+const GOV_TITLE = /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
+const CHAPTER_LINE = /^(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10}|（[一二]）(?:党中央、国务院文件|国家部委文件))$/;
+const ISSUER_LINE = /^(?:[\u4e00-\u9fff]{2,20}(?:院|厅|部|委|局|署|会|办|行|室|组))+$/;
+const ATTACHMENT_LABEL = /^附件\d*：?$/;
+
+const CN_DIGIT: Readonly<Record<string, number>> = {
+  '〇': 0,
+  '○': 0,
+  '零': 0,
+  '一': 1,
+  '二': 2,
+  '三': 3,
+  '四': 4,
+  '五': 5,
+  '六': 6,
+  '七': 7,
+  '八': 8,
+  '九': 9,
+};
+
+function cnNumber(s: string): number {
+  if (s.length === 4) return Number([...s].map((c) => CN_DIGIT[c] ?? 0).join(''));
+  // 十 / 十二 / 二十 / 二十八
+  const idx = s.indexOf('十');
+  if (idx === -1) return CN_DIGIT[s] ?? 0;
+  const tens = idx === 0 ? 1 : (CN_DIGIT[s.charAt(0)] ?? 0);
+  const ones = idx === s.length - 1 ? 0 : (CN_DIGIT[s.charAt(idx + 1)] ?? 0);
+  return tens * 10 + ones;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Normalises a 文号: brackets unified, stray brackets and spaces removed. */
+export function normalizeDocNumber(s: string): string {
+  return s.replace(/\s+/g, '').replace(/[[［]/g, '〔').replace(/[\]］]/g, '〕').replace(/〕〕+/g, '〕').replace(/^（|）$/g, '');
+}
+
+/** Date of a stand-alone signature line (Arabic or Chinese numerals), else null. */
+export function signatureDate(text: string): string | null {
+  let m = DATE_LINE.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = CN_DATE_LINE.exec(text);
+  if (m) return isoDate(cnNumber(m[1] ?? ''), cnNumber(m[2] ?? ''), cnNumber(m[3] ?? ''));
+  return null;
+}
+
+interface Anchor {
+  start: number;
+  bodyStart: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  headerDate: string | null;
+}
+
+function isTitleLike(line: Line): boolean {
+  const t = line.text;
+  return (
+    line.kind === 'text' &&
+    t.length <= 45 &&
+    !TERMINAL_END.test(t) &&
+    !HAS_DATE.test(t) &&
+    matchHeading(t) === null &&
+    signatureDate(t) === null
+  );
+}
+
+/** Indices of text lines, skipping blank/noise lines. */
+function nextText(lines: readonly Line[], from: number, limit = lines.length): number {
+  for (let i = from; i < limit; i++) if (lines[i]?.kind === 'text') return i;
+  return -1;
+}
+
+function prevText(lines: readonly Line[], from: number): number {
+  for (let i = from; i >= 0; i--) if (lines[i]?.kind === 'text') return i;
+  return -1;
+}
+
+function parseEntryHeader(joined: string): Omit<Anchor, 'start' | 'bodyStart'> {
+  let rest = joined.replace(/^\d{1,3}[.．]/, '');
+  let issuer: string | null = null;
+  let headerDate: string | null = null;
+  let m: RegExpExecArray | null;
+  // Trailers may be duplicated (001-024) or carry a doubled close paren (001-082).
+  while ((m = TRAILER.exec(rest))) {
+    if (headerDate === null) {
+      issuer = (m[1] ?? '').trim() || null;
+      headerDate = m[4] ? isoDate(Number(m[2]), Number(m[3]), Number(m[4])) : null;
+    }
+    rest = rest.slice(0, m.index);
+  }
+  let docNumber: string | null = null;
+  if ((m = BRACKET_DOCNO.exec(rest))) {
+    docNumber = normalizeDocNumber(m[1] ?? '');
+    rest = rest.slice(0, m.index);
+  }
+  rest = rest.replace(EXCERPT, '');
+  return { title: rest, docNumber, issuer, headerDate };
+}
+
+function tocTitles(lines: readonly Line[]): { titles: Set<string>; end: number } {
+  const titles = new Set<string>();
+  let end = -1;
+  for (let i = 0; i < Math.min(lines.length, 200); i++) {
+    const line = lines[i];
+    if (!line || line.kind !== 'text') continue;
+    const m = TOC_LINE.exec(line.text);
+    if (!m) continue;
+    const h = matchHeading(m[1] ?? '');
+    titles.add(h ? h.rest : (m[1] ?? ''));
+    end = i;
+  }
+  return { titles, end };
+}
+
+function titleIssuer(title: string): string | null {
+  const i = title.indexOf('关于');
+  if (i <= 0) return null;
+  return title.slice(0, i);
+}
+
+/** Splits a file into documents (title, 文号, issuer, date, line range). */
+export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
+  const { lines, wrapped } = prepared;
+  const anchors: Anchor[] = [];
+  const toc = tocTitles(lines);
+  let hasEntries = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.kind !== 'text') continue;
+    const t = line.text;
+
+    // Compiler entry header "N.Title（文号）（issuer/date）", wrapped over up to 5 lines.
+    if (ENTRY_START.test(t) && t.length > 4) {
+      let joined = '';
+      let j = i;
+      let found = -1;
+      for (let k = 0; k < 5 && j !== -1; k++) {
+        joined += lines[j]?.text ?? '';
+        if (ENTRY_FULL.test(joined)) {
+          found = j;
+          break;
+        }
+        j = nextText(lines, j + 1, j + 8);
+      }
+      if (found !== -1) {
+        // A preceding numbered line (a list item of the previous entry) may have been swallowed: start at the
+        // last numbered line from which the header still parses.
+        let start = i;
+        for (let s = nextText(lines, i + 1, found + 1); s !== -1 && s <= found; s = nextText(lines, s + 1, found + 1)) {
+          if (!ENTRY_START.test(lines[s]?.text ?? '')) continue;
+          let rest = '';
+          for (let r = s; r <= found; r++) if (lines[r]?.kind === 'text') rest += lines[r]?.text ?? '';
+          if (ENTRY_FULL.test(rest)) {
+            start = s;
+            joined = rest;
+          }
+        }
+        hasEntries = true;
+        anchors.push({ start, bodyStart: found + 1, ...parseEntryHeader(joined) });
+        i = found;
+        continue;
+      }
+    }
+
+    // A 文号 line (optionally bracketed) under the title, or a 文号 tail glued to the title's last line.
+    let docNumber: string | null = null;
+    let titleEnd = i - 1;
+    let gluedTitleTail: string | null = null;
+    const m = DOCNO_LINE.exec(t);
+    if (m) {
+      docNumber = normalizeDocNumber(m[1] ?? '');
+    } else if (DOCNO_TAIL.test(t)) {
+      const p = prevText(lines, i - 1);
+      const pm = p >= 0 ? TITLE_WITH_PREFIX.exec(lines[p]?.text ?? '') : null;
+      if (pm) {
+        docNumber = normalizeDocNumber((pm[2] ?? '') + t);
+        gluedTitleTail = pm[1] ?? '';
+        titleEnd = p;
+      }
+    }
+    if (docNumber !== null) {
+      const titleLines: string[] = [];
+      let start = -1;
+      let k = titleEnd;
+      for (let n = 0; n < 4; n++) {
+        k = prevText(lines, k);
+        const cand = lines[k];
+        if (k < 0 || !cand) break;
+        if (cand.kind === 'url') {
+          k--;
+          continue;
+        }
+        const text = k === titleEnd && gluedTitleTail !== null ? gluedTitleTail : cand.text;
+        if (!(k === titleEnd && gluedTitleTail !== null) && !isTitleLike(cand)) break;
+        if (anchors.length && k < (anchors[anchors.length - 1]?.bodyStart ?? 0)) break;
+        titleLines.unshift(text);
+        start = k;
+        if (wrapped && cand.pageStart) break;
+        k--;
+      }
+      if (start !== -1) {
+        const title = titleLines.join('');
+        anchors.push({ start, bodyStart: i + 1, title, docNumber, issuer: titleIssuer(title), headerDate: null });
+      }
+    }
+  }
+
+  // Documents without 文号: titles listed in a table of contents, a government title right after a signature,
+  // a title at the very top of a plain file, and page-start titles after a finished text (wrapped compilations).
+  const anchorStarts = new Set(anchors.map((a) => a.start));
+  const extra: Anchor[] = [];
+  const firstText = nextText(lines, 0);
+  const near = (i: number) => anchors.some((a) => Math.abs(a.start - i) <= 6);
+  for (let i = Math.max(0, toc.end + 1); i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.kind !== 'text' || anchorStarts.has(i) || hasEntries) continue;
+    const t = line.text;
+    if (toc.titles.size > 0) {
+      if (toc.titles.has(t) && !near(i)) {
+        const p = prevText(lines, i - 1);
+        const start = p >= 0 && ATTACHMENT_LABEL.test(lines[p]?.text ?? '') ? p : i;
+        extra.push({ start, bodyStart: i + 1, title: t, docNumber: null, issuer: null, headerDate: null });
+      }
+      continue;
+    }
+    if (i === firstText && isTitleLike(line) && !near(i)) {
+      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: null, issuer: titleIssuer(t), headerDate: null });
+      continue;
+    }
+    if (!isTitleLike(line) || near(i)) continue;
+    const p = prevText(lines, i - 1);
+    const prev = p >= 0 ? lines[p] : undefined;
+    const n = nextText(lines, i + 1);
+    const next = n >= 0 ? lines[n] : undefined;
+    if (!prev || !next) continue;
+    const afterSignature = signatureDate(prev.text) !== null;
+    const twoLineTitle = isTitleLike(next) ? t + next.text : t;
+    if (afterSignature && (GOV_TITLE.test(t) || GOV_TITLE.test(twoLineTitle))) {
+      const title = GOV_TITLE.test(t) ? t : twoLineTitle;
+      // An attachment named in the notice (《…》) belongs to the notice.
+      let mentioned = false;
+      const startOfDoc = anchors.filter((a) => a.start < i).pop()?.start ?? 0;
+      for (let k = startOfDoc; k < i && !mentioned; k++) if (lines[k]?.text.includes(`《${title}`)) mentioned = true;
+      if (!mentioned) {
+        const bodyStart = title === t ? i + 1 : n + 1;
+        extra.push({ start: i, bodyStart, title, docNumber: null, issuer: titleIssuer(title), headerDate: null });
+      }
+      continue;
+    }
+    if (wrapped) {
+      const afterFooter = lines[i - 1]?.kind === 'footer' || lines[i - 2]?.kind === 'footer';
+      const pageTop = line.pageStart || afterFooter;
+      if (
+        pageTop &&
+        t.length <= 30 &&
+        t.length < prepared.width &&
+        (!/[，、。；]/.test(t) || t.endsWith('！')) &&
+        !/^第[一二三四五六七八九十百]+条/.test(t) &&
+        /[。！？”）》]$/.test(prev.text) &&
+        !t.startsWith('（') &&
+        signatureDate(next.text) === null &&
+        !/[，、]/.test(t.slice(-1))
+      ) {
+        // Title may wrap onto one more short line.
+        let title = t;
+        let bodyStart = i + 1;
+        if (isTitleLike(next) && next.text.length <= 20 && !/[。：]/.test(next.text)) {
+          title += next.text;
+          bodyStart = n + 1;
+        }
+        extra.push({ start: i, bodyStart, title, docNumber: null, issuer: null, headerDate: null });
+      }
+    }
+  }
+  const all = [...anchors, ...extra].sort((a, b) => a.start - b.start);
+
+  const spans: DocumentSpan[] = [];
+  for (let a = 0; a < all.length; a++) {
+    const anchor = all[a];
+    if (!anchor) continue;
+    const nextStart = all[a + 1]?.start ?? lines.length;
+    let end = nextStart - 1;
+    while (end > anchor.start) {
+      const l = lines[end];
+      if (!l || l.kind !== 'text' || (hasEntries && CHAPTER_LINE.test(l.text))) end--;
+      else break;
+    }
+    // Signature: the first stand-alone date line of the document, issuer on the line before it.
+    let date: string | null = null;
+    let issuer = anchor.issuer;
+    for (let k = anchor.bodyStart; k <= end; k++) {
+      const l = lines[k];
+      if (!l || l.kind !== 'text') continue;
+      const d = signatureDate(l.text);
+      if (d !== null) {
+        date = d;
+        const p = prevText(lines, k - 1);
+        const pl = p >= anchor.bodyStart ? lines[p] : undefined;
+        if (issuer === null) {
+          if (pl && ISSUER_LINE.test(pl.text) && pl.text.length <= 40) issuer = pl.text;
+          else {
+            const own = /^(?:（此件公开发布）)?([\u4e00-\u9fff]{2,12})\d{4}年/.exec(l.text);
+            if (own?.[1]) issuer = own[1];
+          }
+        }
+        break;
+      }
+    }
+    spans.push({
+      start: anchor.start,
+      end,
+      bodyStart: Math.min(anchor.bodyStart, end + 1),
+      title: anchor.title,
+      docNumber: anchor.docNumber,
+      issuer,
+      date: date ?? anchor.headerDate,
+    });
+  }
+  return spans;
+}
