@@ -3,5 +3,6 @@
  * migrations by glob: add each generated migration here (append; never edit an applied one).
  */
 import type { MigrationInterface } from 'typeorm';
+import { Initial1795323787131 } from './1795323787131-Initial';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795323787131];

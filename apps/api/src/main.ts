@@ -7,7 +7,10 @@ async function bootstrap(): Promise<void> {
   const config = getConfig();
   const app = await createApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
-  Logger.log(`API listening on http://${config.http.host}:${config.http.port}/api (docs: /api/docs)`, 'Bootstrap');
+  Logger.log(
+    `API listening on http://${config.http.host}:${config.http.port}/api (docs: /api/docs)`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../infra/config/app-config';
-import { createScratchDatabase, dropScratchDatabase, ensureDatabase } from '../infra/database/scratch-database';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  ensureDatabase,
+} from '../infra/database/scratch-database';
 import { revertMigrations, runMigrations, schemaDiff, type SchemaDiff } from '../infra/database/schema-drift';
 
 type MigrationCommand = 'migration:run' | 'migration:revert' | 'migration:check' | 'migration:generate';
@@ -42,7 +46,11 @@ ${[...diff.down].reverse().map(renderQuery).join('\n')}
 `;
 }
 
-export async function runMigrationCommand(config: AppConfig, command: MigrationCommand, args: string[]): Promise<number> {
+export async function runMigrationCommand(
+  config: AppConfig,
+  command: MigrationCommand,
+  args: string[],
+): Promise<number> {
   switch (command) {
     case 'migration:run': {
       if (await ensureDatabase(config.database.url)) console.log('Created the database.');
@@ -60,16 +68,20 @@ export async function runMigrationCommand(config: AppConfig, command: MigrationC
       const problems = await withMigratedScratch(config, async (url) => {
         const found: string[] = [];
         const first = await schemaDiff(config, url);
-        if (first.up.length) found.push(`entities and migrations drift:\n${first.up.map((q) => `  ${q.query}`).join('\n')}`);
+        if (first.up.length)
+          found.push(`entities and migrations drift:\n${first.up.map((q) => `  ${q.query}`).join('\n')}`);
         await revertMigrations(config, url, Number.MAX_SAFE_INTEGER);
         await runMigrations(config, url);
         const second = await schemaDiff(config, url);
-        if (second.up.length && !first.up.length) found.push('schema differs after down + up (a down() is incomplete)');
+        if (second.up.length && !first.up.length)
+          found.push('schema differs after down + up (a down() is incomplete)');
         return found;
       });
       if (problems.length) {
         console.error(problems.join('\n'));
-        console.error('Run `npx nx run api:migration:generate -- <Name>` and add the class to migrations/index.ts.');
+        console.error(
+          'Run `npx nx run api:migration:generate -- <Name>` and add the class to migrations/index.ts.',
+        );
         return 1;
       }
       console.log('Migrations are reversible and match the entities.');
@@ -89,7 +101,9 @@ export async function runMigrationCommand(config: AppConfig, command: MigrationC
       const timestamp = Date.now();
       const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
       writeFileSync(file, renderMigration(name, timestamp, diff));
-      console.log(`Wrote ${file}\nAdd ${name}${timestamp} to MIGRATIONS in migrations/index.ts, then rebuild.`);
+      console.log(
+        `Wrote ${file}\nAdd ${name}${timestamp} to MIGRATIONS in migrations/index.ts, then rebuild.`,
+      );
       return 0;
     }
   }

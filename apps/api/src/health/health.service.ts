@@ -33,11 +33,16 @@ export class HealthService {
         try {
           await Promise.race([
             check(),
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+            new Promise<never>((_, reject) =>
+              setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
+            ),
           ]);
           return [name, { status: 'ok' as const }] as const;
         } catch (error) {
-          return [name, { status: 'error' as const, error: error instanceof Error ? error.message : String(error) }] as const;
+          return [
+            name,
+            { status: 'error' as const, error: error instanceof Error ? error.message : String(error) },
+          ] as const;
         }
       }),
     );

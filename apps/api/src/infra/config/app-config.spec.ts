@@ -19,7 +19,9 @@ describe('parseConfig', () => {
 
   it('refuses the development JWT secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-value' }).auth.jwtSecret).toBe('s3cret-value');
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-value' }).auth.jwtSecret).toBe(
+      's3cret-value',
+    );
   });
 });
 

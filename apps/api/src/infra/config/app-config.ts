@@ -47,7 +47,9 @@ export interface AppConfig {
 type Env = Record<string, string | undefined>;
 
 /** Deep-partial overrides, as tests pass them. */
-export type AppConfigOverrides = { [K in keyof AppConfig]?: AppConfig[K] extends object ? Partial<AppConfig[K]> : AppConfig[K] };
+export type AppConfigOverrides = {
+  [K in keyof AppConfig]?: AppConfig[K] extends object ? Partial<AppConfig[K]> : AppConfig[K];
+};
 
 class ConfigError extends Error {}
 
@@ -72,7 +74,8 @@ function num(env: Env, key: string, fallback: number, min = -Infinity): number {
   const raw = env[key]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new ConfigError(`${key} must be a number ≥ ${min}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min)
+    throw new ConfigError(`${key} must be a number ≥ ${min}, got "${raw}"`);
   return value;
 }
 
@@ -129,7 +132,8 @@ export function parseConfig(env: Env): AppConfig {
     env: nodeEnv,
     database: {
       url: attempt(
-        () => url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/duban', ['postgres:', 'postgresql:']),
+        () =>
+          url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/duban', ['postgres:', 'postgresql:']),
         '',
       ),
       logging: attempt(() => bool(env, 'DATABASE_LOGGING', false), false),
@@ -180,14 +184,17 @@ export function parseConfig(env: Env): AppConfig {
     reminders: {
       sendAtLocalTime: attempt(() => {
         const value = str(env, 'REMINDER_SEND_AT', '09:00');
-        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError(`REMINDER_SEND_AT must be HH:MM, got "${value}"`);
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+          throw new ConfigError(`REMINDER_SEND_AT must be HH:MM, got "${value}"`);
         return value;
       }, '09:00'),
       graceMs: attempt(() => int(env, 'REMINDER_GRACE_MS', 60_000), 60_000),
       maxLatenessMs: attempt(() => int(env, 'REMINDER_MAX_LATENESS_MS', 3 * 86_400_000), 3 * 86_400_000),
     },
     mail: {
-      smtpUrl: env['SMTP_URL']?.trim() ? attempt(() => url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']), null) : null,
+      smtpUrl: env['SMTP_URL']?.trim()
+        ? attempt(() => url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']), null)
+        : null,
       from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
     },
     webhooks: { timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000) },

@@ -2,4 +2,26 @@
  * Every TypeORM entity of the API. Bundled code cannot glob, so list each entity class here
  * (append yours; the migration check compares exactly this list with the migrations).
  */
-export const ENTITIES: (new () => object)[] = [];
+import { AuditEntryEntity } from '../../audit/audit-entry.entity';
+import { DepartmentEntity } from '../../departments/department.entity';
+import { PolicyDocumentEntity } from '../../documents/policy-document.entity';
+import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
+import { ImportPreviewEntity } from '../../imports/import-preview.entity';
+import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
+import { ProgressReportEntity } from '../../tasks/progress-report.entity';
+import { TaskAssignmentEntity } from '../../tasks/task-assignment.entity';
+import { TaskEntity } from '../../tasks/task.entity';
+import { UserEntity } from '../../users/user.entity';
+
+export const ENTITIES: (new () => object)[] = [
+  DepartmentEntity,
+  UserEntity,
+  PolicyDocumentEntity,
+  TaskEntity,
+  TaskAssignmentEntity,
+  ProgressReportEntity,
+  EvidenceFileEntity,
+  ExtensionRequestEntity,
+  AuditEntryEntity,
+  ImportPreviewEntity,
+];

@@ -15,7 +15,10 @@ export async function schemaDiff(config: AppConfig, url: string): Promise<Schema
     const log = await dataSource.driver.createSchemaBuilder().log();
     return {
       up: log.upQueries.map((q) => ({ query: q.query, parameters: q.parameters as unknown[] | undefined })),
-      down: log.downQueries.map((q) => ({ query: q.query, parameters: q.parameters as unknown[] | undefined })),
+      down: log.downQueries.map((q) => ({
+        query: q.query,
+        parameters: q.parameters as unknown[] | undefined,
+      })),
     };
   } finally {
     await dataSource.destroy();

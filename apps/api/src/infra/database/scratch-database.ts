@@ -31,7 +31,10 @@ function assertSafeName(name: string): void {
 }
 
 /** Creates a fresh, empty database named `<prefix><random>` and returns its URL. */
-export async function createScratchDatabase(baseUrl: string, prefix: string): Promise<{ name: string; url: string }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ name: string; url: string }> {
   const name = `${prefix}${randomBytes(5).toString('hex')}`;
   assertSafeName(name);
   await onMaintenance(baseUrl, `CREATE DATABASE "${name}"`);

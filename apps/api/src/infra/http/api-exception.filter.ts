@@ -39,7 +39,8 @@ export function toApiError(error: unknown): ApiErrorDto {
     const statusCode = error.getStatus();
     const known = STATUS_CODES[statusCode];
     const response = error.getResponse();
-    const raw = typeof response === 'object' && response && 'message' in response ? response.message : undefined;
+    const raw =
+      typeof response === 'object' && response && 'message' in response ? response.message : undefined;
     return {
       statusCode,
       code: known?.code ?? `HTTP_${statusCode}`,
@@ -77,7 +78,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toApiError(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(body.statusCode).send(body);

@@ -24,7 +24,11 @@ type Plugin = Parameters<NestFastifyApplication['register']>[0];
  * @nestjs/platform-fastify pins its own (minor-older) copy of fastify, so the plugins' types name
  * a different FastifyInstance; at run time they are compatible.
  */
-async function registerPlugin<O extends object>(app: NestFastifyApplication, plugin: unknown, options: O): Promise<void> {
+async function registerPlugin<O extends object>(
+  app: NestFastifyApplication,
+  plugin: unknown,
+  options: O,
+): Promise<void> {
   await app.register(plugin as Plugin, options);
 }
 
@@ -70,11 +74,17 @@ export async function createApp(
 
   const indexHtml = join(config.web.distDir, 'index.html');
   if (existsSync(indexHtml)) {
-    await registerPlugin(app, fastifyStatic, { root: config.web.distDir, wildcard: false, index: ['index.html'] });
+    await registerPlugin(app, fastifyStatic, {
+      root: config.web.distDir,
+      wildcard: false,
+      index: ['index.html'],
+    });
     // SPA fallback: client-side routes get index.html; unknown /api paths stay JSON 404s.
     fastify.get('/*', (request, reply) => {
       if (request.url === `/${API_PREFIX}` || request.url.startsWith(`/${API_PREFIX}/`)) {
-        void reply.status(404).send(toApiError({ statusCode: 404, message: `Route ${request.url} not found` }));
+        void reply
+          .status(404)
+          .send(toApiError({ statusCode: 404, message: `Route ${request.url} not found` }));
         return;
       }
       void (reply as unknown as StaticReply).type('text/html; charset=utf-8').sendFile('index.html');

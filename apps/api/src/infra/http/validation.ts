@@ -23,7 +23,9 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const summary = fields.map((f) => `${f.field}: ${f.reasons.join('; ')}`).join('，');
-      return new ValidationError('VALIDATION_FAILED', `请求参数不正确（${summary}），请修改后重试。`, { fields });
+      return new ValidationError('VALIDATION_FAILED', `请求参数不正确（${summary}），请修改后重试。`, {
+        fields,
+      });
     },
   });
 }

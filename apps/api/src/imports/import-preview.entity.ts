@@ -1,0 +1,49 @@
+import type { ExtractedFile, ImportPreviewDto } from '@duban/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { UserEntity } from '../users/user.entity';
+
+/** An uploaded file's extraction, kept until committed or expired (POST /api/imports → commit). */
+@Entity({ name: 'import_previews' })
+@Index('IDX_import_previews_expires_at', ['expiresAt'])
+export class ImportPreviewEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_import_previews' })
+  id!: string;
+
+  @Column({ name: 'file_name', type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'char', length: 64 })
+  checksum!: string;
+
+  /** The extractor's output for the file. */
+  @Column({ type: 'jsonb' })
+  extraction!: ExtractedFile;
+
+  /** The preview as shown to the user (without id/expiry). */
+  @Column({ type: 'jsonb' })
+  preview!: Omit<ImportPreviewDto, 'id' | 'expiresAt'>;
+
+  @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'FK_import_previews_created_by' })
+  createdBy?: UserEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'committed_at', type: 'timestamptz', nullable: true })
+  committedAt!: Date | null;
+}

@@ -1,0 +1,143 @@
+import { TASK_STATUSES, type DeadlineKind, type MeasureOrigin, type TaskStatus } from '@duban/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { PolicyDocumentEntity } from '../documents/policy-document.entity';
+import type { TaskAssignmentEntity } from './task-assignment.entity';
+
+export const MEASURE_ORIGINS: MeasureOrigin[] = ['inline', 'table', 'field'];
+export const DEADLINE_KINDS: DeadlineKind[] = ['date', 'ongoing'];
+
+/**
+ * One measure of a policy document, tracked to completion. Identity: (document, measure key), so a
+ * re-import finds the same row. The trigram indexes on title/text (Chinese search with ILIKE) are
+ * created by hand in the migration; `synchronize: false` keeps the drift check from touching them.
+ */
+@Entity({ name: 'tasks' })
+@Unique('UQ_tasks_document_measure_key', ['documentId', 'measureKey'])
+@Index('IDX_tasks_document', ['documentId'])
+@Index('IDX_tasks_status', ['status'])
+@Index('IDX_tasks_deadline', ['deadline'])
+@Index('IDX_tasks_parent', ['parentId'])
+@Index('IDX_tasks_title_trgm', { synchronize: false })
+@Index('IDX_tasks_text_trgm', { synchronize: false })
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_tasks' })
+  id!: string;
+
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId!: string;
+
+  @ManyToOne(() => PolicyDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'FK_tasks_document' })
+  document?: PolicyDocumentEntity;
+
+  /** Extractor key, stable within the document (heading path, '#n' for sentence-level spans). */
+  @Column({ name: 'measure_key', type: 'text' })
+  measureKey!: string;
+
+  /** The measure this one inherits its annotation from, when that is a task too. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => TaskEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_tasks_parent' })
+  parent?: TaskEntity | null;
+
+  /** Heading enumerators from the document root, e.g. {一,（一）,1.}. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  path!: string[];
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ name: 'source_file', type: 'text' })
+  sourceFile!: string;
+
+  @Column({ name: 'source_line', type: 'integer' })
+  sourceLine!: number;
+
+  @Column({ type: 'enum', enum: MEASURE_ORIGINS, enumName: 'measure_origin' })
+  origin!: MeasureOrigin;
+
+  /** Everyone named is a co-lead (no lead convention in force). */
+  @Column({ type: 'boolean', default: false })
+  joint!: boolean;
+
+  /** Department names as written in the document (before canonicalisation). */
+  @Column({ name: 'lead_names', type: 'text', array: true, default: () => "'{}'" })
+  leadNames!: string[];
+
+  @Column({ name: 'participant_names', type: 'text', array: true, default: () => "'{}'" })
+  participantNames!: string[];
+
+  /** Deadline in force (after any granted extension). */
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  /** The deadline phrase as written, e.g. 2016年底前. */
+  @Column({ name: 'deadline_text', type: 'text', nullable: true })
+  deadlineText!: string | null;
+
+  @Column({
+    name: 'deadline_kind',
+    type: 'enum',
+    enum: DEADLINE_KINDS,
+    enumName: 'deadline_kind',
+    nullable: true,
+  })
+  deadlineKind!: DeadlineKind | null;
+
+  /** The deadline as first imported, set when an extension changes `deadline`. */
+  @Column({ name: 'original_deadline', type: 'date', nullable: true })
+  originalDeadline!: string | null;
+
+  @Column({ type: 'enum', enum: [...TASK_STATUSES], enumName: 'task_status', default: 'not_started' })
+  status!: TaskStatus;
+
+  @Column({ name: 'submission_summary', type: 'text', nullable: true })
+  submissionSummary!: string | null;
+
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason!: string | null;
+
+  @Column({ name: 'last_report_at', type: 'timestamptz', nullable: true })
+  lastReportAt!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  /** Against the deadline in force; null until done. */
+  @Column({ name: 'completed_on_time', type: 'boolean', nullable: true })
+  completedOnTime!: boolean | null;
+
+  /** Against the original deadline; null until done or without an extension. */
+  @Column({ name: 'completed_on_time_original', type: 'boolean', nullable: true })
+  completedOnTimeOriginal!: boolean | null;
+
+  /** Optimistic concurrency (If-Match). */
+  @VersionColumn({ type: 'integer', default: 1 })
+  version!: number;
+
+  @OneToMany('TaskAssignmentEntity', (assignment: TaskAssignmentEntity) => assignment.task)
+  assignments?: TaskAssignmentEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,59 @@
+import type { UserRole } from '@duban/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { DepartmentEntity } from '../departments/department.entity';
+
+export const USER_ROLES: UserRole[] = ['officer', 'supervisor', 'admin'];
+
+/** A local account. Officers belong to exactly one department; supervisors and admins to none. */
+@Entity({ name: 'users' })
+@Unique('UQ_users_username', ['username'])
+@Index('IDX_users_department', ['departmentId'])
+@Check('CHK_users_officer_department', `"role" <> 'officer' OR "department_id" IS NOT NULL`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  /** bcrypt hash. */
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role' })
+  role!: UserRole;
+
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => DepartmentEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'FK_users_department' })
+  department?: DepartmentEntity | null;
+
+  /** For reminder e-mails. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
