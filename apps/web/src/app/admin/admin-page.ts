@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTabsModule } from '@angular/material/tabs';
+import type { DepartmentDto } from '@duban/domain';
+import { ROLE_LABELS } from '../core/session';
+import { AdminStore } from './data-access/admin.store';
+
+const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
+
+function parseDays(text: string): number[] | null {
+  const parts = text.split(/[,，、\s]+/).filter(Boolean);
+  const days = parts.map(Number);
+  return days.every((d) => Number.isInteger(d) && d >= 0) ? days : null;
+}
+
+@Component({
+  selector: 'db-admin',
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSlideToggleModule, MatTabsModule],
+  providers: [AdminStore],
+  templateUrl: './admin-page.html',
+  styleUrl: './admin-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AdminPage implements OnInit {
+  protected readonly store = inject(AdminStore);
+  protected readonly kindLabels = KIND_LABELS;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly deptFilter = signal('');
+  protected readonly visibleDepartments = computed(() => {
+    const q = this.deptFilter().trim();
+    const all = this.store.departments();
+    return q ? all.filter((d) => d.name.includes(q) || d.aliases.some((a) => a.includes(q))) : all;
+  });
+
+  private readonly int = [Validators.required, Validators.min(0), Validators.pattern(/^\d+$/)];
+  protected readonly policyForm = new FormGroup({
+    sendAtLocalTime: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)] }),
+    beforeDays: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    overdueFirstAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
+    overdueEveryDays: new FormControl(1, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
+    escalateAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
+    reportIntervalDays: new FormControl(30, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
+    reportReminderBeforeDays: new FormControl(0, { nonNullable: true, validators: this.int }),
+  });
+  protected readonly daysError = signal<string | null>(null);
+  protected readonly prefsForm = new FormGroup({
+    inbox: new FormControl(true, { nonNullable: true }),
+    email: new FormControl(true, { nonNullable: true }),
+  });
+
+  constructor() {
+    effect(() => {
+      const p = this.store.policy();
+      if (p) {
+        this.policyForm.reset({
+          sendAtLocalTime: p.sendAtLocalTime,
+          beforeDays: p.beforeDays.join('、'),
+          overdueFirstAfterDays: p.overdueFirstAfterDays,
+          overdueEveryDays: p.overdueEveryDays,
+          escalateAfterDays: p.escalateAfterDays,
+          reportIntervalDays: p.reportIntervalDays,
+          reportReminderBeforeDays: p.reportReminderBeforeDays,
+        });
+      }
+    });
+    effect(() => {
+      const prefs = this.store.preferences();
+      if (prefs) this.prefsForm.reset(prefs);
+    });
+  }
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected savePolicy(): void {
+    const v = this.policyForm.getRawValue();
+    const beforeDays = parseDays(v.beforeDays);
+    this.daysError.set(beforeDays ? null : '请填写非负整数，用顿号或逗号分隔，如 7、3、1、0');
+    if (this.policyForm.invalid || !beforeDays) {
+      this.policyForm.markAllAsTouched();
+      return;
+    }
+    void this.store.savePolicy({
+      sendAtLocalTime: v.sendAtLocalTime,
+      beforeDays,
+      overdueFirstAfterDays: Number(v.overdueFirstAfterDays),
+      overdueEveryDays: Number(v.overdueEveryDays),
+      escalateAfterDays: Number(v.escalateAfterDays),
+      reportIntervalDays: Number(v.reportIntervalDays),
+      reportReminderBeforeDays: Number(v.reportReminderBeforeDays),
+    });
+  }
+
+  protected savePrefs(): void {
+    void this.store.savePreferences(this.prefsForm.getRawValue());
+  }
+
+  protected names(list: { name: string }[]): string {
+    return list.map((d) => d.name).join('、') || '—';
+  }
+}

@@ -1,0 +1,45 @@
+import { Routes } from '@angular/router';
+import { authGuard, homeRedirect, roleGuard } from './core/guards';
+
+export const appRoutes: Routes = [
+  { path: 'login', title: '登录 · 督办', loadComponent: () => import('./login/login').then((m) => m.LoginPage) },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+      { path: 'tasks', loadChildren: () => import('./tasks/tasks.routes').then((m) => m.tasksRoutes) },
+      {
+        path: 'dashboard',
+        title: '督查看板 · 督办',
+        canActivate: [roleGuard('supervisor', 'admin')],
+        loadComponent: () => import('./dashboard/dashboard').then((m) => m.DashboardPage),
+      },
+      {
+        path: 'import',
+        title: '导入文件 · 督办',
+        canActivate: [roleGuard('supervisor', 'admin')],
+        loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'admin',
+        title: '系统管理 · 督办',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
+      },
+      {
+        path: 'inbox',
+        title: '消息 · 督办',
+        loadComponent: () => import('./notifications/inbox').then((m) => m.InboxPage),
+      },
+      {
+        path: 'forbidden',
+        title: '无权访问 · 督办',
+        loadComponent: () => import('./shell/not-found').then((m) => m.NotFoundPage),
+        data: { forbidden: true },
+      },
+      { path: '**', title: '页面不存在 · 督办', loadComponent: () => import('./shell/not-found').then((m) => m.NotFoundPage) },
+    ],
+  },
+];

@@ -1,0 +1,22 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, RedirectFunction, Router } from '@angular/router';
+import type { UserRole } from '@duban/domain';
+import { Session } from './session';
+
+export const authGuard: CanActivateFn = (_route, state) => {
+  const session = inject(Session);
+  return session.isLoggedIn() ? true : inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+};
+
+export function roleGuard(...roles: UserRole[]): CanActivateFn {
+  return () => {
+    const session = inject(Session);
+    return session.hasRole(...roles) ? true : inject(Router).createUrlTree(['/forbidden']);
+  };
+}
+
+/** Officers land on their task list, reviewers on the dashboard. */
+export const homeRedirect: RedirectFunction = () => {
+  const session = inject(Session);
+  return session.isReviewer() ? '/dashboard' : '/tasks';
+};

@@ -1,0 +1,106 @@
+import { HttpClient, HttpEventType } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { DepartmentDto, ImportCommitRequestDto, ImportPreviewDto, ImportResultDto } from '@duban/domain';
+import { filter, firstValueFrom, map } from 'rxjs';
+import { errorMessage } from '../../core/api-error';
+
+/** '' or 'create' = create a new department, else an existing department id. */
+export type MappingChoice = string;
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Import flow: upload → preview → map unknown departments → commit. */
+@Injectable()
+export class ImportStore {
+  private readonly http = inject(HttpClient);
+
+  readonly preview = signal<ImportPreviewDto | null>(null);
+  readonly departments = signal<DepartmentDto[]>([]);
+  readonly mappings = signal<Record<string, MappingChoice>>({});
+  readonly uploading = signal(false);
+  readonly progress = signal(0);
+  readonly committing = signal(false);
+  readonly result = signal<ImportResultDto | null>(null);
+  readonly error = signal<string | null>(null);
+
+  readonly unmapped = computed(() => (this.preview()?.unknownDepartments ?? []).filter((u) => !this.mappings()[u.name]).length);
+  readonly duplicates = computed(() => (this.preview()?.documents ?? []).filter((d) => d.existing || d.sameAs).length);
+
+  async loadDepartments(): Promise<void> {
+    try {
+      this.departments.set(await firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')));
+    } catch {
+      // Without the list, unknown names can still be created as new departments.
+    }
+  }
+
+  async upload(file: File): Promise<void> {
+    if (!/\.txt$/i.test(file.name)) {
+      this.error.set('请上传 .txt 格式的政策文本文件');
+      return;
+    }
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.error.set('文件太大，单个文件不能超过 20 MB');
+      return;
+    }
+    this.error.set(null);
+    this.result.set(null);
+    this.preview.set(null);
+    this.uploading.set(true);
+    this.progress.set(0);
+    const body = new FormData();
+    body.append('file', file, file.name);
+    try {
+      const preview = await firstValueFrom(
+        this.http.post<ImportPreviewDto>('/api/imports', body, { reportProgress: true, observe: 'events' }).pipe(
+          map((event) => {
+            if (event.type === HttpEventType.UploadProgress && event.total) this.progress.set(Math.round((event.loaded / event.total) * 100));
+            return event.type === HttpEventType.Response ? event.body : null;
+          }),
+          filter((b): b is ImportPreviewDto => b !== null),
+        ),
+      );
+      this.preview.set(preview);
+      this.mappings.set(Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, ''])));
+    } catch (err) {
+      this.error.set(errorMessage(err, '文件解析失败'));
+    } finally {
+      this.uploading.set(false);
+    }
+  }
+
+  setMapping(name: string, choice: MappingChoice): void {
+    this.mappings.update((m) => ({ ...m, [name]: choice }));
+  }
+
+  /** Names left undecided are created as new departments, which is what the API does by default. */
+  commitRequest(): ImportCommitRequestDto {
+    const mappings = Object.entries(this.mappings()).map(([name, choice]) =>
+      choice && choice !== 'create' ? { name, departmentId: choice } : { name, create: true },
+    );
+    return { mappings };
+  }
+
+  async commit(): Promise<void> {
+    const preview = this.preview();
+    if (!preview) return;
+    this.committing.set(true);
+    this.error.set(null);
+    try {
+      this.result.set(
+        await firstValueFrom(this.http.post<ImportResultDto>(`/api/imports/${preview.id}/commit`, this.commitRequest())),
+      );
+    } catch (err) {
+      this.error.set(errorMessage(err, '导入失败'));
+    } finally {
+      this.committing.set(false);
+    }
+  }
+
+  reset(): void {
+    this.preview.set(null);
+    this.result.set(null);
+    this.error.set(null);
+    this.mappings.set({});
+  }
+}

@@ -1,0 +1,68 @@
+import { ScrollingModule } from '@angular/cdk/scrolling';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import type { ImportPreviewMeasureDto } from '@duban/domain';
+import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
+import { Icon } from '../shared/icon';
+import { ImportStore, MappingChoice } from './data-access/import.store';
+
+@Component({
+  selector: 'db-import',
+  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, ZhDatePipe, ZhDateTimePipe, Icon],
+  providers: [ImportStore],
+  templateUrl: './import-page.html',
+  styleUrl: './import-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ImportPage implements OnInit {
+  protected readonly store = inject(ImportStore);
+  protected readonly dragging = signal(false);
+  protected readonly docFilter = signal<number | null>(null);
+  protected readonly measures = computed(() => {
+    const all = this.store.preview()?.measures ?? [];
+    const doc = this.docFilter();
+    return doc === null ? all : all.filter((m) => m.documentIndex === doc);
+  });
+
+  ngOnInit(): void {
+    void this.store.loadDepartments();
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(true);
+  }
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) void this.store.upload(file);
+  }
+
+  protected onPick(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.store.upload(file);
+  }
+
+  protected setMapping(name: string, choice: MappingChoice): void {
+    this.store.setMapping(name, choice);
+  }
+
+  protected commit(): void {
+    void this.store.commit();
+  }
+
+  protected join(list: string[]): string {
+    return list.join('、') || '—';
+  }
+
+  protected trackMeasure(_i: number, m: ImportPreviewMeasureDto): string {
+    return `${m.documentIndex}:${m.key}`;
+  }
+}

@@ -1,0 +1,101 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { errorMessage } from '../core/api-error';
+import { Session } from '../core/session';
+
+@Component({
+  selector: 'db-login',
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  template: `
+    <main class="login">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>督办 · 政策落实督办系统</h1></mat-card-title>
+          <mat-card-subtitle>请使用单位分配的账号登录</mat-card-subtitle>
+        </mat-card-header>
+        <mat-card-content>
+          <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+            <mat-form-field class="full-width">
+              <mat-label>用户名</mat-label>
+              <input matInput formControlName="username" autocomplete="username" name="username" />
+              @if (form.controls.username.hasError('required')) {
+                <mat-error>请输入用户名</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field class="full-width">
+              <mat-label>密码</mat-label>
+              <input matInput type="password" formControlName="password" autocomplete="current-password" name="password" />
+              @if (form.controls.password.hasError('required')) {
+                <mat-error>请输入密码</mat-error>
+              }
+            </mat-form-field>
+            @if (error(); as e) {
+              <p class="error-text" role="alert">{{ e }}</p>
+            }
+            <button mat-flat-button type="submit" class="full-width" [disabled]="busy()">登录</button>
+            @if (busy()) {
+              <mat-progress-bar mode="indeterminate" />
+            }
+          </form>
+        </mat-card-content>
+      </mat-card>
+    </main>
+  `,
+  styles: `
+    .login {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      padding: 16px;
+      box-sizing: border-box;
+    }
+    mat-card {
+      width: min(420px, 100%);
+    }
+    h1 {
+      font-size: 20px;
+      margin: 0 0 4px;
+    }
+    form {
+      margin-top: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  readonly returnUrl = input<string>();
+
+  protected readonly form = new FormGroup({
+    username: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const { username, password } = this.form.getRawValue();
+      await this.session.login(username.trim(), password);
+      await this.router.navigateByUrl(this.returnUrl() || '/');
+    } catch (err) {
+      this.error.set(errorMessage(err, '用户名或密码错误'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  DepartmentDto,
+  EvidenceDto,
+  ExtensionDto,
+  PageDto,
+  PolicyDocumentDto,
+  ProgressReportDto,
+  TaskDetailDto,
+  TaskListQueryDto,
+  TaskSummaryDto,
+} from '@duban/domain';
+import { firstValueFrom, Observable } from 'rxjs';
+import { downloadBlob } from '../../shared/download';
+
+export function toParams(query: TaskListQueryDto): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined | null][]) {
+    if (value === undefined || value === null || value === '') continue;
+    params = params.set(key, String(value));
+  }
+  return params;
+}
+
+/** Thin typed wrapper over the task routes of the API contract. */
+@Injectable({ providedIn: 'root' })
+export class TasksApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: TaskListQueryDto): Promise<PageDto<TaskSummaryDto>> {
+    return firstValueFrom(this.http.get<PageDto<TaskSummaryDto>>('/api/tasks', { params: toParams(query) }));
+  }
+
+  get(id: string): Promise<TaskDetailDto> {
+    return firstValueFrom(this.http.get<TaskDetailDto>(`/api/tasks/${encodeURIComponent(id)}`));
+  }
+
+  documents(): Promise<PolicyDocumentDto[]> {
+    return firstValueFrom(this.http.get<PolicyDocumentDto[]>('/api/documents'));
+  }
+
+  departments(): Promise<DepartmentDto[]> {
+    return firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments'));
+  }
+
+  reportProgress(id: string, text: string): Promise<ProgressReportDto> {
+    return firstValueFrom(this.http.post<ProgressReportDto>(`/api/tasks/${id}/progress`, { text }));
+  }
+
+  uploadEvidence(id: string, file: File): Observable<HttpEvent<EvidenceDto>> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<EvidenceDto>(`/api/tasks/${id}/evidence`, body, { reportProgress: true, observe: 'events' });
+  }
+
+  downloadEvidence(evidence: EvidenceDto): Promise<void> {
+    return downloadBlob(this.http, `/api/evidence/${evidence.id}`, evidence.fileName);
+  }
+
+  submit(id: string, summary: string, version: number): Promise<TaskDetailDto> {
+    return firstValueFrom(
+      this.http.post<TaskDetailDto>(`/api/tasks/${id}/submit`, { summary }, { headers: { 'If-Match': String(version) } }),
+    );
+  }
+
+  approve(id: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, {}));
+  }
+
+  returnTask(id: string, reason: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/tasks/${id}/return`, { reason }));
+  }
+
+  requestExtension(id: string, reason: string, requestedDeadline: string): Promise<ExtensionDto> {
+    return firstValueFrom(this.http.post<ExtensionDto>(`/api/tasks/${id}/extension`, { reason, requestedDeadline }));
+  }
+
+  decideExtension(extensionId: string, decision: 'grant' | 'refuse', reason?: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/extensions/${extensionId}/${decision}`, reason ? { reason } : {}));
+  }
+
+  exportXlsx(query: TaskListQueryDto): Promise<void> {
+    const { page: _page, pageSize: _pageSize, ...filters } = query;
+    return downloadBlob(this.http, '/api/export/tasks.xlsx', '督办任务.xlsx', toParams(filters));
+  }
+}

@@ -1,0 +1,155 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type {
+  AssignmentRole,
+  DepartmentDto,
+  PolicyDocumentDto,
+  TaskListQueryDto,
+  TaskStatus,
+  TaskSummaryDto,
+  TrafficLight,
+} from '@duban/domain';
+import { errorMessage } from '../../core/api-error';
+import { Session } from '../../core/session';
+import { TasksApi } from './tasks.api';
+
+export interface TaskFilters {
+  role: AssignmentRole;
+  status: TaskStatus | null;
+  light: TrafficLight | null;
+  document: string | null;
+  department: string | null;
+  dueBefore: string | null;
+  overdue: boolean;
+  q: string;
+}
+
+export const EMPTY_FILTERS: TaskFilters = {
+  role: 'lead',
+  status: null,
+  light: null,
+  document: null,
+  department: null,
+  dueBefore: null,
+  overdue: false,
+  q: '',
+};
+
+export const PAGE_SIZE = 500;
+
+/**
+ * State of the task list: filters, the rows loaded so far and paging.
+ * Officers always see their own department's tasks (lead or participant tab); reviewers see all tasks,
+ * optionally narrowed to one department.
+ */
+@Injectable()
+export class TasksStore {
+  private readonly api = inject(TasksApi);
+  private readonly session = inject(Session);
+  /** Each load gets a number so a slow, older response cannot overwrite a newer one. */
+  private requestSeq = 0;
+
+  readonly filters = signal<TaskFilters>({ ...EMPTY_FILTERS });
+  readonly items = signal<TaskSummaryDto[]>([]);
+  readonly total = signal(0);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly documents = signal<PolicyDocumentDto[]>([]);
+  readonly departments = signal<DepartmentDto[]>([]);
+  /** performance.now() at the moment the last first-page response arrived; read by the browser test. */
+  readonly lastArrivalAt = signal<number | null>(null);
+
+  private loadedPages = 0;
+
+  readonly isOfficer = computed(() => this.session.role() === 'officer');
+  readonly hasMore = computed(() => this.items().length < this.total());
+  readonly activeFilterCount = computed(() => {
+    const f = this.filters();
+    return [f.status, f.light, f.document, f.department, f.dueBefore, f.q.trim() || null, f.overdue || null].filter(
+      (v) => v !== null,
+    ).length;
+  });
+
+  /** The query for the current filters, without paging. */
+  readonly query = computed<TaskListQueryDto>(() => {
+    const f = this.filters();
+    const q: TaskListQueryDto = {};
+    const ownDepartment = this.session.user()?.department?.id;
+    if (this.isOfficer() && ownDepartment) {
+      q.department = ownDepartment;
+      q.role = f.role;
+    } else if (f.department) {
+      q.department = f.department;
+      q.role = f.role;
+    }
+    if (f.status) q.status = f.status;
+    if (f.light) q.light = f.light;
+    if (f.document) q.document = f.document;
+    if (f.dueBefore) q.dueBefore = f.dueBefore;
+    if (f.overdue) q.overdue = true;
+    const text = f.q.trim();
+    if (text) q.q = text;
+    return q;
+  });
+
+  setFilters(patch: Partial<TaskFilters>): Promise<void> {
+    this.filters.update((f) => ({ ...f, ...patch }));
+    return this.load();
+  }
+
+  resetFilters(): Promise<void> {
+    this.filters.update((f) => ({ ...EMPTY_FILTERS, role: f.role }));
+    return this.load();
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.requestSeq;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list({ ...this.query(), page: 1, pageSize: PAGE_SIZE });
+      if (seq !== this.requestSeq) return;
+      this.lastArrivalAt.set(performance.now());
+      this.loadedPages = 1;
+      this.items.set(page.items);
+      this.total.set(page.total);
+    } catch (err) {
+      if (seq !== this.requestSeq) return;
+      this.items.set([]);
+      this.total.set(0);
+      this.error.set(errorMessage(err, '任务加载失败'));
+    } finally {
+      if (seq === this.requestSeq) this.loading.set(false);
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.loading() || !this.hasMore()) return;
+    const seq = this.requestSeq;
+    this.loading.set(true);
+    try {
+      const page = await this.api.list({ ...this.query(), page: this.loadedPages + 1, pageSize: PAGE_SIZE });
+      if (seq !== this.requestSeq) return;
+      this.loadedPages += 1;
+      const seen = new Set(this.items().map((t) => t.id));
+      this.items.update((list) => [...list, ...page.items.filter((t) => !seen.has(t.id))]);
+      this.total.set(page.total);
+    } catch (err) {
+      if (seq === this.requestSeq) this.error.set(errorMessage(err, '任务加载失败'));
+    } finally {
+      if (seq === this.requestSeq) this.loading.set(false);
+    }
+  }
+
+  async loadLookups(): Promise<void> {
+    const [documents, departments] = await Promise.allSettled([
+      this.api.documents(),
+      this.isOfficer() ? Promise.resolve([]) : this.api.departments(),
+    ]);
+    if (documents.status === 'fulfilled') this.documents.set(documents.value);
+    if (departments.status === 'fulfilled') this.departments.set(departments.value);
+  }
+
+  exportXlsx(): Promise<void> {
+    return this.api.exportXlsx(this.query());
+  }
+}

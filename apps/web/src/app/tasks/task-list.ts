@@ -1,0 +1,138 @@
+import { ScrollingModule } from '@angular/cdk/scrolling';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain';
+import { errorMessage } from '../core/api-error';
+import { toIsoDate } from '../shared/format';
+import { ZhDatePipe } from '../shared/format.pipes';
+import { Icon } from '../shared/icon';
+import { LIGHT_LABELS, LIGHTS, STATUS_LABELS, STATUSES } from '../shared/labels';
+import { LightBadge } from '../shared/light-badge';
+import { StatusChip } from '../shared/status-chip';
+import { TasksStore } from './data-access/tasks.store';
+
+const ROW_HEIGHT = 84;
+
+@Component({
+  selector: 'db-task-list',
+  imports: [
+    ScrollingModule,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    LightBadge,
+    StatusChip,
+    ZhDatePipe,
+    Icon,
+  ],
+  templateUrl: './task-list.html',
+  styleUrl: './task-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TaskListPage implements OnInit {
+  protected readonly store = inject(TasksStore);
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  protected readonly rowHeight = ROW_HEIGHT;
+  protected readonly statuses = STATUSES;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly lights = LIGHTS;
+  protected readonly lightLabels = LIGHT_LABELS;
+  protected readonly exportError = signal<string | null>(null);
+  protected readonly exporting = signal(false);
+  protected readonly showRoleTabs = computed(() => this.store.isOfficer() || this.store.filters().department !== null);
+  protected readonly dueBeforeDate = computed(() => {
+    const v = this.store.filters().dueBefore;
+    return v ? new Date(`${v}T00:00:00`) : null;
+  });
+  protected readonly heading = computed(() => (this.store.isOfficer() ? '我的任务' : '全部任务'));
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      if (this.searchTimer) clearTimeout(this.searchTimer);
+    });
+  }
+
+  ngOnInit(): void {
+    // Coming back from a task detail keeps the rows already loaded.
+    if (this.store.items().length === 0) void this.store.load();
+    void this.store.loadLookups();
+  }
+
+  protected setRole(role: AssignmentRole): void {
+    void this.store.setFilters({ role });
+  }
+
+  protected setStatus(status: TaskStatus | null): void {
+    void this.store.setFilters({ status });
+  }
+
+  protected setLight(light: TrafficLight | null): void {
+    void this.store.setFilters({ light });
+  }
+
+  protected setDocument(document: string | null): void {
+    void this.store.setFilters({ document });
+  }
+
+  protected setDepartment(department: string | null): void {
+    void this.store.setFilters({ department });
+  }
+
+  protected setDueBefore(date: Date | null): void {
+    void this.store.setFilters({ dueBefore: toIsoDate(date) });
+  }
+
+  protected setOverdue(overdue: boolean): void {
+    void this.store.setFilters({ overdue });
+  }
+
+  protected onSearch(value: string): void {
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    // Typing should not fire one request per keystroke.
+    this.searchTimer = setTimeout(() => void this.store.setFilters({ q: value }), 300);
+  }
+
+  protected reset(): void {
+    void this.store.resetFilters();
+  }
+
+  protected onScrolled(index: number): void {
+    // Fetch the next page when the user is within two screens of the end.
+    if (index + 40 >= this.store.items().length) void this.store.loadMore();
+  }
+
+  protected async exportXlsx(): Promise<void> {
+    this.exporting.set(true);
+    this.exportError.set(null);
+    try {
+      await this.store.exportXlsx();
+    } catch (err) {
+      this.exportError.set(errorMessage(err, '导出失败'));
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+
+  protected leadNames(task: TaskSummaryDto): string {
+    return task.lead.map((d) => d.name).join('、');
+  }
+
+  protected trackId(_index: number, task: TaskSummaryDto): string {
+    return task.id;
+  }
+}
