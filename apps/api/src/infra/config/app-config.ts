@@ -42,6 +42,8 @@ export interface AppConfig {
   /** SMTP for e-mail reminders; null URL = e-mail channel off. */
   mail: { smtpUrl: string | null; from: string };
   webhooks: { timeoutMs: number };
+  /** Traffic light of tasks: yellow window before a deadline, and staleness of undated tasks (days). */
+  tasks: { yellowWithinDays: number; staleAfterDays: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -198,6 +200,10 @@ export function parseConfig(env: Env): AppConfig {
       from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
     },
     webhooks: { timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000) },
+    tasks: {
+      yellowWithinDays: attempt(() => int(env, 'TASK_YELLOW_WITHIN_DAYS', 7), 7),
+      staleAfterDays: attempt(() => int(env, 'TASK_STALE_AFTER_DAYS', 30, 1), 30),
+    },
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
