@@ -53,3 +53,24 @@ export type { ExtractionErrorCode } from './extractor/errors';
 export { coreTitle, extractBuffer, extractFiles, extractText, SeenDocuments } from './extractor/extract';
 export type { ExtractOptions, NamedBytes } from './extractor/extract';
 export type { ExtractorParsers } from './extractor/parsers';
+export {
+  DEPARTMENTS,
+  departmentKind,
+  findDepartment,
+  isKnownDepartmentName,
+  isPlausibleDepartmentName,
+  normalizeDepartmentName,
+  resolveDepartment,
+  splitSubUnit,
+  stripOpenListSuffix,
+} from './departments/registry';
+export type { SubUnitSplit } from './departments/registry';
+export {
+  normalizeAnnotationText,
+  parseBracketAnnotation,
+  parseDepartmentCell,
+  parseResponsibilityField,
+} from './extractor/annotation';
+export type { AnnotationOptions, DepartmentColumn, DepartmentSubUnit, ParsedAnnotation } from './extractor/annotation';
+export { findDeadline, parseDeadlineCell } from './extractor/deadline';
+export type { DeadlineOptions } from './extractor/deadline';

@@ -1,9 +1,124 @@
-import type { DepartmentRecord, DepartmentResolution } from './types';
+import { DEPARTMENT_DATA } from './data';
+import type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './types';
 
 /** The department registry: current units, their aliases, and reorganised predecessors. */
-export const DEPARTMENTS: readonly DepartmentRecord[] = []; // stub: filled by the registry work
+export const DEPARTMENTS: readonly DepartmentRecord[] = DEPARTMENT_DATA;
+
+const FULL_PREFIX = '中华人民共和国';
+
+function buildLexicon(records: readonly DepartmentRecord[]): Map<string, DepartmentRecord> {
+  const lexicon = new Map<string, DepartmentRecord>();
+  const add = (key: string, record: DepartmentRecord): void => {
+    const existing = lexicon.get(key);
+    // A duplicate key would make resolution depend on list order; fail loudly at load instead.
+    if (existing && existing !== record) {
+      throw new Error(`Department registry: "${key}" names both ${existing.name} and ${record.name}`);
+    }
+    lexicon.set(key, record);
+  };
+  for (const record of records) {
+    add(record.name, record);
+    for (const alias of record.aliases) add(alias, record);
+    if (record.kind === 'ministry') add(FULL_PREFIX + record.name, record);
+  }
+  return lexicon;
+}
+
+const LEXICON = buildLexicon(DEPARTMENTS);
+
+const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+const EDGE_PUNCTUATION = /^[、，,；;。.：:]+|[、，,；;。.：:]+$/g;
+/** 等 / 等部门 / 等有关部门 … closing an open list; removed from the last name. */
+const OPEN_LIST_SUFFIX = /等(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
+const PLAUSIBLE_SUFFIX =
+  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|司)$/;
+const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
+/** Words that start prose, not a unit name (由省级人民政府负责…, 在各地区…). */
+const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应|可|其|该|本|各类|凡)/;
+const PROSE_INSIDE = /(?:的|是|要|将|应|可以|进行|开展|加强|推进|支持|鼓励|负责|牵头|参与|参加|配合)/;
+
+/** Removes whitespace and edge punctuation; normalises ASCII brackets. Keeps 〔区、市〕-style qualifiers. */
+export function compactDepartmentName(raw: string): string {
+  return raw.replace(WHITESPACE, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(EDGE_PUNCTUATION, '');
+}
+
+/**
+ * A name as written, cleaned for display and lookup: whitespace removed, ASCII brackets made
+ * full-width, a trailing 等 / 等部门 / 等有关部门 / 等相关部门 removed. Bracketed qualifiers
+ * (各省〔区、市〕人民政府, 工业和信息化部（信管局）) are kept; see {@link splitSubUnit}.
+ */
+export function normalizeDepartmentName(raw: string): string {
+  return stripOpenListSuffix(compactDepartmentName(raw)).name;
+}
+
+/** Removes a closing 等… suffix and says whether there was one. */
+export function stripOpenListSuffix(name: string): { name: string; openList: boolean } {
+  const match = OPEN_LIST_SUFFIX.exec(name);
+  if (!match || match.index === 0) return { name, openList: false };
+  return { name: name.slice(0, match.index), openList: true };
+}
+
+export interface SubUnitSplit {
+  /** The unit the registry knows (工业和信息化部). */
+  unit: string;
+  /** Bureaus/divisions named in the trailing bracket (信管局), in order; empty when there is none. */
+  subUnits: string[];
+}
+
+/**
+ * Splits a trailing bureau qualifier: `工业和信息化部（信管局）` → 工业和信息化部 + [信管局],
+ * `应急管理部（国家矿山安监局、科信司）` → 应急管理部 + [国家矿山安监局, 科信司]. Only a trailing
+ * full-width （…） after a known or plausible unit counts; `各省（区、市）人民政府` and
+ * `各省〔区、市〕人民政府` are names, not qualifiers, and stay whole.
+ */
+export function splitSubUnit(name: string): SubUnitSplit {
+  const compact = compactDepartmentName(name);
+  if (!compact.endsWith('）') || LEXICON.has(compact)) return { unit: compact, subUnits: [] };
+  const open = compact.indexOf('（');
+  if (open <= 0 || compact.indexOf('）') !== compact.length - 1) return { unit: compact, subUnits: [] };
+  const unit = compact.slice(0, open);
+  if (!LEXICON.has(unit) && !isPlausibleDepartmentName(unit)) return { unit: compact, subUnits: [] };
+  const subUnits = compact
+    .slice(open + 1, -1)
+    .split(/[、，]/)
+    .filter((part) => part.length > 0);
+  return { unit, subUnits };
+}
+
+/** The registry record for a name as written (aliases, plates, predecessors, bureau qualifiers). */
+export function findDepartment(written: string): DepartmentRecord | undefined {
+  const name = normalizeDepartmentName(written);
+  return LEXICON.get(name) ?? LEXICON.get(splitSubUnit(name).unit);
+}
+
+/** True when the registry knows the name (after whitespace/等 cleaning and bureau splitting). */
+export function isKnownDepartmentName(written: string): boolean {
+  return findDepartment(written) !== undefined;
+}
+
+/** The kind of a known department, or null. */
+export function departmentKind(written: string): DepartmentKind | null {
+  return findDepartment(written)?.kind ?? null;
+}
+
+/**
+ * Shape check for names the registry does not know: a short CJK phrase ending in a unit word
+ * (…部/…委/…局/…办/…署/…人民政府/…部门 …) that does not read as prose. It lets keyword
+ * annotations keep and flag an unknown unit; bare lists without a verb require the lexicon.
+ */
+export function isPlausibleDepartmentName(name: string): boolean {
+  return (
+    PLAUSIBLE_SHAPE.test(name) &&
+    PLAUSIBLE_SUFFIX.test(name) &&
+    !PROSE_START.test(name) &&
+    !PROSE_INSIDE.test(name) &&
+    name.length <= 24
+  );
+}
 
 /** Resolves a name as written (spaces already removed) to its canonical department. */
 export function resolveDepartment(written: string): DepartmentResolution {
-  return { written, canonical: null, known: false }; // stub
+  const record = findDepartment(written);
+  if (!record) return { written, canonical: null, known: false };
+  return { written, canonical: record.successors?.[0] ?? record.name, known: true };
 }

@@ -1,3 +1,11 @@
+import {
+  compactDepartmentName,
+  departmentKind,
+  isKnownDepartmentName,
+  isPlausibleDepartmentName,
+  splitSubUnit,
+  stripOpenListSuffix,
+} from '../departments/registry';
 import type { ParsedResponsibility } from './types';
 
 /** Options in force for a document when an annotation is parsed. */
@@ -8,25 +16,340 @@ export interface AnnotationOptions {
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
 
+/** Bureaus named in a qualifier after a unit: `工业和信息化部（信管局）`. */
+export interface DepartmentSubUnit {
+  /** The unit as written, without the qualifier (as it appears in lead/participants). */
+  department: string;
+  subUnits: string[];
+}
+
+/**
+ * A parsed responsibility plus the bureau qualifiers that were split off the names. Names in
+ * `lead`/`participants` are the units without their （bureau） qualifier, so that the lead set of
+ * a table cell `工 业 和 信 息 化 部（信管局）` is 工业和信息化部; the bureau is kept in `subUnits`.
+ */
+export interface ParsedAnnotation extends ParsedResponsibility {
+  subUnits?: DepartmentSubUnit[];
+}
+
+type Role = 'lead' | 'responsible' | 'participant' | 'bare';
+
+interface Named {
+  name: string;
+  role: Role;
+}
+
+type Strictness = 'lexicon' | 'plausible';
+
+/** Whole-bracket look-alikes: definitions, editorial notes, document status, exceptions. */
+const LOOKALIKE_START =
+  /^(?:含|包含|包括|不含|不包括|以下简称|以下统称|以下称|简称|统称|下称|试行|暂行|此件公开发布|此件|节选|摘录|讨论稿|征求意见稿|注|见|详见|参见|如|即|例如|其中|指)/;
+const LOOKALIKE_END = /(?:除外|下同|为准|等等)$/;
+const DIGIT = /[0-9０-９]/;
+
+/** The lead convention, possibly glued to the list by 。 or ，. */
+const FIRST_IS_LEAD =
+  /[，。；]?(?:排在第一位的部门|排在第一位的单位|排在第一位者|排第一位的部门|排在首位的部门|列第一位者|列第一位的部门|列在第一位的部门|列第一位的单位|第一位的部门)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+
+const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
+
+const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+
+/** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
+const CLAUSE_VERB =
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同))$/;
+const LEAD_VERB = /牵头/;
+const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同)$/;
+const HUITONG = '会同';
+const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
+
+const OPENERS = new Set(['（', '〔', '［', '【', '(', '[']);
+const CLOSERS = new Set(['）', '〕', '］', '】', ')', ']']);
+
+/** Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. */
+export function normalizeAnnotationText(raw: string): string {
+  return raw
+    .replace(WHITESPACE, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/,/g, '，')
+    .replace(/:/g, '：')
+    .replace(/;/g, '；');
+}
+
+function splitTopLevel(text: string, separators: ReadonlySet<string>): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.has(ch)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+const CLAUSE_SEPARATORS = new Set(['，', '；', '。']);
+const ITEM_SEPARATORS = new Set(['、']);
+
+function topLevelIndexes(text: string, needle: string): number[] {
+  const found: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith(needle, i)) found.push(i);
+  }
+  return found;
+}
+
+function isAcceptableName(name: string, strictness: Strictness): boolean {
+  if (name.length === 0 || DIGIT.test(name)) return false;
+  const unit = splitSubUnit(name).unit;
+  if (isKnownDepartmentName(unit)) return true;
+  return strictness === 'plausible' && isPlausibleDepartmentName(unit);
+}
+
+/**
+ * Splits on a conjunction (和 / 及) only where it joins two acceptable names, never inside a
+ * known name such as 工业和信息化部 or 人力资源和社会保障部.
+ */
+function splitOnConjunction(piece: string, conjunction: string, strictness: Strictness): string[] {
+  if (isKnownDepartmentName(piece)) return [piece];
+  for (const index of topLevelIndexes(piece, conjunction)) {
+    const left = piece.slice(0, index);
+    const right = piece.slice(index + conjunction.length);
+    if (
+      isAcceptableName(stripOpenListSuffix(left).name, strictness) &&
+      splitOnConjunction(right, conjunction, strictness).every((part) =>
+        isAcceptableName(stripOpenListSuffix(part).name, strictness),
+      )
+    ) {
+      return [left, ...splitOnConjunction(right, conjunction, strictness)];
+    }
+  }
+  return [piece];
+}
+
+interface ItemList {
+  names: string[];
+  openList: boolean;
+  subUnits: DepartmentSubUnit[];
+  valid: boolean;
+}
+
+function parseItems(list: string, strictness: Strictness): ItemList {
+  const result: ItemList = { names: [], openList: false, subUnits: [], valid: true };
+  const pieces = splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS);
+  for (const rawPiece of pieces) {
+    const piece = rawPiece.replace(/^(?:及|和|与)/, '');
+    if (piece.length === 0) {
+      result.valid = false;
+      continue;
+    }
+    const conjoined = splitOnConjunction(piece, '及', strictness).flatMap((part) =>
+      splitOnConjunction(part, '和', strictness),
+    );
+    for (const part of conjoined) {
+      const stripped = stripOpenListSuffix(compactDepartmentName(part));
+      if (stripped.openList) result.openList = true;
+      const { unit, subUnits } = splitSubUnit(stripped.name);
+      if (!isAcceptableName(unit, strictness)) {
+        result.valid = false;
+        continue;
+      }
+      result.names.push(unit);
+      if (subUnits.length > 0) result.subUnits.push({ department: unit, subUnits });
+    }
+  }
+  return result;
+}
+
+interface ClauseParse {
+  named: Named[];
+  openList: boolean;
+  subUnits: DepartmentSubUnit[];
+  hasVerb: boolean;
+  valid: boolean;
+}
+
+function roleOfVerb(verb: string): Role {
+  if (LEAD_VERB.test(verb)) return 'lead';
+  if (PARTICIPANT_VERB.test(verb)) return 'participant';
+  return 'responsible';
+}
+
+function parseClause(clause: string, strictness: Strictness): ClauseParse {
+  const parse: ClauseParse = { named: [], openList: false, subUnits: [], hasVerb: false, valid: true };
+  const verbMatch = CLAUSE_VERB.exec(clause);
+  const verb = verbMatch ? verbMatch[0] : '';
+  const body = verbMatch ? clause.slice(0, verbMatch.index) : clause;
+  parse.hasVerb = verb.length > 0;
+
+  const add = (list: string, role: Role, fromHuitong: boolean): void => {
+    const items = parseItems(list, strictness);
+    if (!items.valid || items.names.length === 0) parse.valid = false;
+    parse.openList ||= items.openList;
+    parse.subUnits.push(...items.subUnits);
+    for (const name of items.names) {
+      parse.named.push({ name, role });
+      // 会同相关部门 / 会同有关部门: the partners are not enumerated.
+      if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
+    }
+  };
+
+  const huitong = topLevelIndexes(body, HUITONG);
+  const at = huitong[0];
+  if (at !== undefined) {
+    parse.hasVerb = true;
+    const left = body.slice(0, at).replace(HUITONG_LEFT_TAIL, '');
+    add(left, 'lead', false);
+    add(body.slice(at + HUITONG.length), 'participant', true);
+    return parse;
+  }
+  if (body.length === 0) {
+    // A verb with nothing before it (…，按职责分工负责) qualifies the previous clause.
+    parse.valid = verb.length > 0;
+    return parse;
+  }
+  add(body, verb ? roleOfVerb(verb) : 'bare', false);
+  return parse;
+}
+
+interface ParseCore {
+  named: Named[];
+  openList: boolean;
+  subUnits: DepartmentSubUnit[];
+  hasVerb: boolean;
+  declaresFirstIsLead: boolean;
+}
+
+function parseCore(text: string, strictness: Strictness): ParseCore | null {
+  let declaresFirstIsLead = false;
+  const body = text.replace(FIRST_IS_LEAD, () => {
+    declaresFirstIsLead = true;
+    return '，';
+  });
+  const core: ParseCore = { named: [], openList: false, subUnits: [], hasVerb: false, declaresFirstIsLead };
+  const clauses = splitTopLevel(body, CLAUSE_SEPARATORS).filter((clause) => clause.length > 0);
+  for (const clause of clauses) {
+    const parse = parseClause(clause, strictness);
+    if (!parse.valid) return null;
+    if (parse.named.length === 0) {
+      // A bare verb clause: the verb applies to the bare names just before it.
+      const verbMatch = CLAUSE_VERB.exec(clause);
+      const role = verbMatch ? roleOfVerb(verbMatch[0]) : 'responsible';
+      for (const named of core.named) if (named.role === 'bare') named.role = role;
+      core.hasVerb = true;
+      continue;
+    }
+    core.hasVerb ||= parse.hasVerb;
+    core.openList ||= parse.openList;
+    core.subUnits.push(...parse.subUnits);
+    core.named.push(...parse.named);
+  }
+  if (core.named.length === 0 && !declaresFirstIsLead) return null;
+  return core;
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/** Applies the lead rules of the issue to the roles found in the text. */
+function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
+  const ruleInForce = firstIsLead || core.declaresFirstIsLead;
+  const explicitLead = core.named.some((named) => named.role === 'lead');
+  let lead: string[];
+  let participants: string[];
+  let joint = false;
+  if (explicitLead) {
+    lead = core.named.filter((named) => named.role === 'lead').map((named) => named.name);
+    participants = core.named.filter((named) => named.role !== 'lead').map((named) => named.name);
+  } else if (ruleInForce) {
+    const first = core.named.find((named) => named.role !== 'participant') ?? core.named[0];
+    lead = first ? [first.name] : [];
+    participants = core.named.filter((named) => named !== first).map((named) => named.name);
+  } else if (core.named.some((named) => named.role === 'participant')) {
+    lead = core.named.filter((named) => named.role !== 'participant').map((named) => named.name);
+    participants = core.named.filter((named) => named.role === 'participant').map((named) => named.name);
+  } else {
+    lead = core.named.map((named) => named.name);
+    participants = [];
+    joint = lead.length > 0;
+  }
+  const leadSet = unique(lead);
+  const result: ParsedAnnotation = {
+    lead: leadSet,
+    participants: unique(participants).filter((name) => !leadSet.includes(name)),
+    joint,
+    openList: core.openList,
+    declaresFirstIsLead: core.declaresFirstIsLead,
+  };
+  if (core.subUnits.length > 0) result.subUnits = core.subUnits;
+  return result;
+}
+
+function trimEdges(text: string): string {
+  return text.replace(/^[，、；。：]+|[，、；。：]+$/g, '');
+}
+
 /**
  * Parses the inside of a bracket (brackets removed, whitespace removed, punctuation full-width)
  * and returns the responsibility it states, or null when it is not a responsibility annotation
  * (（含…，下同）, （以下简称…）, （试行）, （此件公开发布）, ordinary parentheticals …).
+ *
+ * A list with a verb (负责/牵头/参与/会同 …) may name units the registry does not know, as long
+ * as they look like unit names; a bare list without a verb is an annotation only when every item
+ * is in the registry, which tells （邮政局） from （信管局） or （负面清单）.
  */
-export function parseBracketAnnotation(_inner: string, _options: AnnotationOptions): ParsedResponsibility | null {
-  return null; // stub: replaced by the annotation parser
+export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
+  const text = trimEdges(normalizeAnnotationText(inner));
+  if (text.length === 0 || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
+  if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
+  const plausible = parseCore(text, 'plausible');
+  if (!plausible) return null;
+  if (!plausible.hasVerb) {
+    const strict = parseCore(text, 'lexicon');
+    if (!strict) return null;
+    return assignRoles(strict, options.firstIsLead);
+  }
+  return assignRoles(plausible, options.firstIsLead);
 }
 
 /** Parses a table cell under a 牵头部门 / 配合部门 / 负责部门 (负责单位) column header. */
 export function parseDepartmentCell(
-  _cell: string,
-  _column: DepartmentColumn,
-  _options: AnnotationOptions,
-): ParsedResponsibility | null {
-  return null; // stub
+  cell: string,
+  column: DepartmentColumn,
+  options: AnnotationOptions,
+): ParsedAnnotation | null {
+  const text = trimEdges(normalizeAnnotationText(cell));
+  if (text.length === 0 || DIGIT.test(text)) return null;
+  const core = parseCore(text, 'plausible');
+  if (!core) return null;
+  if (column === 'responsible') return assignRoles(core, options.firstIsLead);
+  const names = unique(core.named.map((named) => named.name));
+  const result: ParsedAnnotation = {
+    lead: column === 'lead' ? names : [],
+    participants: column === 'participants' ? names : [],
+    joint: false,
+    openList: core.openList,
+    declaresFirstIsLead: core.declaresFirstIsLead,
+  };
+  if (core.subUnits.length > 0) result.subUnits = core.subUnits;
+  return result;
 }
 
-/** Parses the value of a labelled 责任部门：/责任单位： field. */
-export function parseResponsibilityField(_value: string, _options: AnnotationOptions): ParsedResponsibility | null {
-  return null; // stub
+const FIELD_LABEL = /^(?:责任部门|责任单位|牵头部门|牵头单位|负责部门|负责单位)：/;
+
+/** Parses the value of a labelled 责任部门：/责任单位： field (the label itself is optional). */
+export function parseResponsibilityField(value: string, options: AnnotationOptions): ParsedAnnotation | null {
+  const text = normalizeAnnotationText(value).replace(FIELD_LABEL, '');
+  return parseDepartmentCell(text, 'responsible', options);
 }

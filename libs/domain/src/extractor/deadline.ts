@@ -5,12 +5,192 @@ export interface DeadlineOptions {
   documentYear: number | null;
 }
 
+/*
+ * Rules (see deadline.spec.ts for a corpus example of each):
+ * - The deadline is the END of the stated period: 2016年6月底前 → 2016-06-30, 2017年底前 → 12-31,
+ *   上半年/年中 → 06-30, 下半年/年内/年底 → 12-31, 第N季度 → end of its last month, 2018年 / 到2020年 /
+ *   2020年前 → 12-31 of that year. A stated day is that day (2018年7月1日前 → 2018-07-01).
+ * - A month "before" is read as the end of that month: 2018年12月前 → 2018-12-31, because the
+ *   documents use 12月前 and 12月底前 interchangeably for year-end deliverables.
+ * - Not deadlines: durations (5年内, 两年内, 3个月内, 7个工作日内), baselines (比/较/与2015年),
+ *   start dates (2013年起, 自2015年1月1日起, 2020年1月1日起实施, …以来, …后), ranges and plan periods
+ *   (2016-2020年, 2015—2020年, 2016年至2020年), titles inside 《》, 年度/版/本/第N号 labels, and
+ *   periods that ended before the document's year (至2013年底 in a 2014 document is a statement
+ *   of achievements, not a task).
+ * - A bare year (2018年) counts only at the start of a sentence or clause (2018年，制定…;
+ *   2015年广泛开展试点…), not inside a noun phrase (深化医药卫生体制改革2016年重点工作任务).
+ * - Ongoing (持续实施/长期坚持/持续推进/持续开展 …) applies only when no dated phrase occurs.
+ * - 年内/年底前/上半年 without a year take the document's year; with no document year the
+ *   phrase is still returned, with a null date.
+ */
+
+const S = '[\\s\\u3000]*';
+const CN_DIGIT = '〇○零一二三四五六七八九';
+
+/** Characters that turn 年内/年中/年底 into a duration or a different word (5年内, 两年内, 每年中, 青年中). */
+const REL_DENY_BEFORE = `0-9０-９${CN_DIGIT}十百千两几多数半个每近全历往青少老成学财周余去明年`;
+
+const DATE_PHRASE = new RegExp(
+  `(?<prefix>(?:截至|截止到|截止|最迟于|不晚于|到|至|于|在)${S})?` +
+    `(?:(?<year>\\d{4}|[${CN_DIGIT}]{4})${S}年${S}` +
+    `(?:(?<month>\\d{1,2})${S}月${S}(?:(?<day>\\d{1,2})${S}[日号]|(?<mpart>底|末|上旬|中旬|下旬))?` +
+    `|(?<ypart>上半年|下半年|年中|年底|年末|底|末|内(?![容部涵])|第?[一二三四1-4]季度))?` +
+    `|(?<![${REL_DENY_BEFORE}])(?<rel>(?:今年|本年|当年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
+    `(?<before>${S}(?:之前|以前|前))?`,
+  'gu',
+);
+
+const ONGOING = /持续实施|长期坚持|持续推进|持续开展|长期实施|长期推进|长期开展/u;
+
+const BASELINE_BEFORE = /(?:比|较|与|同|相比|自|从|始于|早于|晚于)$/u;
+const RANGE_BEFORE =
+  /(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年?[\s\u3000]*[-—–~～－至到][\s\u3000]*$/u;
+const RANGE_AFTER = /^[\s\u3000]*[-—–~～－至到][\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})/u;
+const START_AFTER =
+  /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
+const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
+
+function cnYear(text: string): number {
+  if (/^\d{4}$/.test(text)) return Number(text);
+  let value = 0;
+  // 〇, ○ and 零 are all zero; 一…九 follow them in CN_DIGIT.
+  for (const ch of text) value = value * 10 + Math.max(0, CN_DIGIT.indexOf(ch) - 2);
+  return value;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function monthEnd(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function quarterMonth(text: string): number {
+  const digit = text.replace(/[^一二三四1-4]/g, '');
+  return (
+    ({ 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 } as Record<string, number>)[digit] ?? 12
+  );
+}
+
+function yearPartEnd(year: number, part: string): string {
+  if (part === '上半年' || part === '年中') return monthEnd(year, 6);
+  if (part.includes('季度')) return monthEnd(year, quarterMonth(part));
+  return monthEnd(year, 12);
+}
+
+interface DateGroups {
+  prefix?: string;
+  year?: string;
+  month?: string;
+  day?: string;
+  mpart?: string;
+  ypart?: string;
+  rel?: string;
+  before?: string;
+}
+
+interface Candidate {
+  deadline: string | null;
+  /** Last year covered by the phrase, for the past-period rule. */
+  year: number | null;
+}
+
+function evaluate(groups: DateGroups, documentYear: number | null): Candidate | null {
+  if (groups.rel !== undefined) {
+    if (documentYear === null) return { deadline: null, year: null };
+    return {
+      deadline: yearPartEnd(documentYear, groups.rel.replace(/^(?:今年|本年|当年)/, '')),
+      year: documentYear,
+    };
+  }
+  if (groups.year === undefined) return null;
+  const year = cnYear(groups.year);
+  if (year < 1900 || year > 2100) return null;
+  if (groups.month !== undefined) {
+    const month = Number(groups.month);
+    if (month < 1 || month > 12) return null;
+    if (groups.day !== undefined) {
+      const day = Number(groups.day);
+      const last = Number(monthEnd(year, month).slice(8));
+      if (day < 1 || day > last) return null;
+      return { deadline: `${year}-${pad(month)}-${pad(day)}`, year };
+    }
+    if (groups.mpart === '上旬') return { deadline: `${year}-${pad(month)}-10`, year };
+    if (groups.mpart === '中旬') return { deadline: `${year}-${pad(month)}-20`, year };
+    return { deadline: monthEnd(year, month), year };
+  }
+  if (groups.ypart !== undefined) return { deadline: yearPartEnd(year, groups.ypart), year };
+  return { deadline: monthEnd(year, 12), year };
+}
+
+function insideBookTitle(text: string, index: number): boolean {
+  return text.lastIndexOf('《', index) > text.lastIndexOf('》', index);
+}
+
+function isBareYear(groups: DateGroups): boolean {
+  return (
+    groups.year !== undefined &&
+    groups.month === undefined &&
+    groups.ypart === undefined &&
+    groups.before === undefined &&
+    groups.prefix === undefined
+  );
+}
+
+/** A date without 前 and without 到/于/在: in running text it dates an event, not a task. */
+function isUnboundedDate(groups: DateGroups): boolean {
+  return groups.year !== undefined && groups.before === undefined && groups.prefix === undefined;
+}
+
+type ScanMode = 'text' | 'cell';
+
+function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
+  DATE_PHRASE.lastIndex = 0;
+  for (let match = DATE_PHRASE.exec(text); match !== null; match = DATE_PHRASE.exec(text)) {
+    if (match[0].length === 0) {
+      DATE_PHRASE.lastIndex++;
+      continue;
+    }
+    const groups = (match.groups ?? {}) as DateGroups;
+    const before = text.slice(Math.max(0, match.index - 12), match.index).replace(/[\s\u3000]+$/u, '');
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 6);
+    if (groups.prefix === undefined && BASELINE_BEFORE.test(before)) continue;
+    if (
+      groups.year !== undefined &&
+      (RANGE_BEFORE.test(before + (groups.prefix ?? '')) || RANGE_AFTER.test(after))
+    )
+      continue;
+    if (groups.before === undefined && START_AFTER.test(after)) continue;
+    if (insideBookTitle(text, match.index)) continue;
+    if (isBareYear(groups) && !CLAUSE_START.test(before)) continue;
+    if (mode === 'text' && isUnboundedDate(groups)) {
+      // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
+      if (groups.day !== undefined) continue;
+      if (groups.month !== undefined && groups.mpart === undefined && !CLAUSE_START.test(before)) continue;
+    }
+    const candidate = evaluate(groups, options.documentYear);
+    if (!candidate) continue;
+    if (candidate.year !== null && options.documentYear !== null && candidate.year < options.documentYear)
+      continue;
+    return { deadline: candidate.deadline, deadlineText: match[0].trim(), deadlineKind: 'date' };
+  }
+  return null;
+}
+
+function findOngoing(text: string): ParsedDeadline | null {
+  const match = ONGOING.exec(text);
+  return match ? { deadline: null, deadlineText: match[0], deadlineKind: 'ongoing' } : null;
+}
+
 /** Finds the first deadline stated in a measure's text (not durations, not baselines). */
-export function findDeadline(_text: string, _options: DeadlineOptions): ParsedDeadline | null {
-  return null; // stub: replaced by the deadline parser
+export function findDeadline(text: string, options: DeadlineOptions): ParsedDeadline | null {
+  return findDated(text, options, 'text') ?? findOngoing(text);
 }
 
 /** Parses a table 时间进度 cell or a 时间节点： field. */
-export function parseDeadlineCell(_cell: string, _options: DeadlineOptions): ParsedDeadline | null {
-  return null; // stub
+export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
+  const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
+  return findDated(text, options, 'cell') ?? findOngoing(text);
 }
