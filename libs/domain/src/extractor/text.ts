@@ -8,6 +8,8 @@ export type LineKind = 'text' | 'blank' | 'footer' | 'digits' | 'url';
 export interface Line {
   /** 1-based physical line number. */
   no: number;
+  /** The physical line as printed (tables need its spaces: they separate cells). */
+  raw: string;
   /** Normalised text: whitespace removed (except between ASCII words), ASCII punctuation made full-width. */
   text: string;
   kind: LineKind;
@@ -83,7 +85,7 @@ export function prepareText(text: string): PreparedText {
     const raw = rawLines[i] ?? '';
     const norm = normalizeText(raw);
     const kind = classify(norm);
-    lines[i] = { no: i + 1, text: norm, kind, pageStart: raw.charCodeAt(0) === 0x20 && raw.charCodeAt(1) !== 0x20 };
+    lines[i] = { no: i + 1, raw,text: norm, kind, pageStart: raw.charCodeAt(0) === 0x20 && raw.charCodeAt(1) !== 0x20 };
     if (kind === 'text') {
       textLines++;
       lengths.push(norm.length);

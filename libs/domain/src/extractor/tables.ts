@@ -1,0 +1,240 @@
+import type { AnnotationOptions, DepartmentColumn } from './annotation';
+import { matchHeading } from './headings';
+import { leadPhrase, makeMeasure } from './measures';
+import type { MeasureContext } from './measures';
+import { normalizeText } from './text';
+import type { PreparedText } from './text';
+
+export interface TableRegion {
+  start: number;
+  end: number;
+  column: DepartmentColumn;
+  numbered: boolean;
+}
+
+// 分工表 header: 序号 / 工作任务 / 牵头部门 | 负责部门 | 负责单位 / 时间进度 (序号 may be split over two lines).
+const HEADER = /工作任务(牵头部门|负责部门|负责单位)时间进度$/;
+const DEADLINE_START = /^(?:\d{4}|持续|分年度|长期|年内|每年)/;
+const DEADLINE_DONE = /(?:完成|实施|启动|成果|出台|推进）?|建成|指南|并实施)$/;
+const GENERIC_DEPT =
+  /^(?:各有关部门|各省级人民政府|地方各级人民政府|有关部门|相关部门|各地区|各部门|其他有关部门|各市场监管部门|各行业主管部门|各相关部门)/;
+const ROW_WITH_TEXT = /^(\d{1,2})\s+(\S.*)$/;
+
+export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
+  const regions: TableRegion[] = [];
+  for (let i = from; i <= to; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind !== 'text') continue;
+    const m = HEADER.exec(l.text);
+    if (!m) continue;
+    const column: DepartmentColumn = m[1] === '牵头部门' ? 'lead' : 'responsible';
+    let numbered = false;
+    for (let k = i + 1; k <= Math.min(to, i + 6); k++) if (prepared.lines[k]?.text === '1') numbered = true;
+    regions.push({ start: i, end: to, column, numbered });
+    break;
+  }
+  return regions;
+}
+
+interface Row {
+  number: number;
+  line: number;
+  task: string;
+  dept: string;
+  deadline: string;
+  phase: 'task' | 'dept' | 'deadline' | 'after';
+}
+
+function isDeptStart(ctx: MeasureContext, chunk: string): boolean {
+  if (GENERIC_DEPT.test(chunk)) return true;
+  for (let n = Math.min(chunk.length, 12); n >= 2; n--) {
+    if (ctx.parsers.resolveDepartment(chunk.slice(0, n)).known) return true;
+  }
+  return false;
+}
+
+/** Rows of a 分工表 whose cells were extracted one after another, wrapped and interleaved across page breaks. */
+export function extractTableMeasures(
+  ctx: MeasureContext,
+  prepared: PreparedText,
+  table: TableRegion,
+  options: AnnotationOptions,
+): void {
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let afterPageBreak = false;
+  const open = (number: number, line: number): Row => {
+    const r: Row = { number, line, task: '', dept: '', deadline: '', phase: 'task' };
+    rows.push(r);
+    return r;
+  };
+  for (let i = table.start + 1; i <= table.end; i++) {
+    const l = prepared.lines[i];
+    if (!l) continue;
+    if (l.kind === 'footer' || l.kind === 'blank' || l.kind === 'url') {
+      if (l.kind === 'footer') afterPageBreak = true;
+      continue;
+    }
+    const expected = (row?.number ?? 0) + 1;
+    let raw = l.raw.trim();
+    if (table.numbered) {
+      if (l.kind === 'digits') {
+        if (Number(l.text) === expected) row = open(expected, l.no);
+        else afterPageBreak = true; // a page number
+        continue;
+      }
+      const m = ROW_WITH_TEXT.exec(raw);
+      if (m && Number(m[1]) === expected) {
+        row = open(expected, l.no);
+        raw = m[2] ?? '';
+      }
+    } else if (l.kind === 'digits') {
+      continue;
+    }
+    if (l.text === '号' || l.text === '序') continue;
+    const pageTop = l.pageStart || afterPageBreak;
+    afterPageBreak = false;
+    if (!row || (!table.numbered && row.phase === 'after')) row = open(rows.length + 1, l.no);
+    const r: Row = row;
+    if (r.task === '' && r.phase === 'task') r.line = l.no;
+    // Cells on one physical line are separated by spaces; the deadline cell runs to the line end.
+    const chunks = raw.split(/\s+/).filter(Boolean);
+    const deadlineAt = chunks.findIndex((c) => DEADLINE_START.test(c));
+    const before = deadlineAt === -1 ? chunks : chunks.slice(0, deadlineAt);
+    const deadline = deadlineAt === -1 ? '' : normalizeText(chunks.slice(deadlineAt).join(' '));
+    for (const chunkRaw of before) {
+      const chunk = normalizeText(chunkRaw);
+      if (r.phase === 'task') {
+        // "探索建立政府信息资源目录。 各有关部门": the task ends with 。, the department cell follows.
+        if (r.task !== '' && isDeptStart(ctx, chunk) && (before.length > 1 || /[。；]$/.test(r.task) || chunk.length <= 12)) {
+          r.phase = 'dept';
+          r.dept += chunk;
+        } else r.task += chunk;
+      } else if (r.phase === 'dept') {
+        r.dept += chunk;
+      } else if (pageTop && !isDeptStart(ctx, chunk)) {
+        // Page break: the task cell resumes after the department and deadline cells.
+        r.task += chunk;
+        r.phase = 'after';
+      } else if (r.phase === 'deadline' && !isDeptStart(ctx, chunk) && !DEADLINE_DONE.test(r.deadline)) {
+        r.deadline += chunk;
+      } else if (isDeptStart(ctx, chunk) || /^[\u4e00-\u9fff]{1,6}(?:政府|部门|参加|参与)$/.test(chunk)) {
+        r.dept += chunk;
+      } else {
+        r.task += chunk;
+      }
+    }
+    if (deadline) {
+      if (r.phase === 'deadline' && DEADLINE_DONE.test(r.deadline)) r.deadline += '';
+      r.deadline += deadline;
+      r.phase = 'deadline';
+    }
+    if (!table.numbered && r.phase === 'deadline' && DEADLINE_DONE.test(r.deadline)) r.phase = 'after';
+  }
+
+  for (const r of rows) {
+    if (r.task === '' && r.dept === '') continue;
+    const responsibility = ctx.parsers.parseDepartmentCell(r.dept, table.column, options);
+    const deadline = r.deadline ? ctx.parsers.parseDeadlineCell(r.deadline, { documentYear: ctx.documentYear }) : null;
+    const label = String(r.number);
+    ctx.measures.push(
+      makeMeasure(ctx, {
+        key: `附表/${label}`,
+        parentKey: null,
+        path: ['附表', label],
+        line: r.line,
+        origin: 'table',
+        text: r.task,
+        title: leadPhrase(r.task),
+        responsibility,
+        deadline,
+      }),
+    );
+  }
+}
+
+// 001-078: "行动内容：" + numbered tasks, then "时间节点：…" and "责任部门：…" / "责任单位：…" for the whole group.
+const FIELD_DEADLINE = /^时间节点：/;
+const FIELD_DEPT = /^责任(?:部门|单位)：/;
+
+export function extractFieldMeasures(
+  ctx: MeasureContext,
+  lines: readonly { no: number; text: string }[],
+  options: AnnotationOptions,
+): void {
+  if (!lines.some((l) => FIELD_DEPT.test(l.text))) return;
+  type Task = { path: string[]; line: number; text: string };
+  let group: Task[] = [];
+  let current: Task | null = null;
+  let path: string[] = [];
+  let deadlineText = '';
+  let collecting: 'deadline' | 'dept' | null = null;
+  let deptText = '';
+  const flush = () => {
+    const responsibility = ctx.parsers.parseResponsibilityField(deptText.replace(/。$/, ''), options);
+    const deadline = deadlineText ? ctx.parsers.parseDeadlineCell(deadlineText, { documentYear: ctx.documentYear }) : null;
+    for (const t of group) {
+      ctx.measures.push(
+        makeMeasure(ctx, {
+          key: t.path.join('/'),
+          parentKey: t.path.length > 1 ? t.path.slice(0, -1).join('/') : null,
+          path: t.path,
+          line: t.line,
+          origin: 'field',
+          text: t.text,
+          responsibility,
+          deadline,
+        }),
+      );
+    }
+    group = [];
+    current = null;
+    deadlineText = '';
+    deptText = '';
+    collecting = null;
+  };
+  const levels: string[] = [];
+  for (const l of lines) {
+    const t = l.text;
+    if (FIELD_DEADLINE.test(t)) {
+      collecting = 'deadline';
+      deadlineText = t.replace(FIELD_DEADLINE, '');
+      current = null;
+      continue;
+    }
+    if (FIELD_DEPT.test(t)) {
+      collecting = 'dept';
+      deptText = t.replace(FIELD_DEPT, '');
+      if (/。$/.test(deptText)) flush();
+      continue;
+    }
+    if (collecting === 'dept') {
+      deptText += t;
+      if (/。$/.test(deptText)) flush();
+      continue;
+    }
+    const h = matchHeading(t);
+    if (h) {
+      collecting = null;
+      const typeIdx = levels.indexOf(h.type);
+      if (typeIdx === -1) levels.push(h.type);
+      const depth = typeIdx === -1 ? levels.length - 1 : typeIdx;
+      levels.length = depth + 1;
+      path = [...path.slice(0, depth), h.label];
+      if (h.type === 'num') {
+        current = { path: [...path], line: l.no, text: t };
+        group.push(current);
+      } else {
+        current = null;
+        if (group.length && depth < levels.indexOf('num')) group = [];
+      }
+      continue;
+    }
+    if (collecting === 'deadline') {
+      deadlineText += t;
+      continue;
+    }
+    const cur: Task | null = current;
+    if (cur) cur.text += t;
+  }
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extractor/extract';
+import type { ExtractedDocument } from '../src/extractor/types';
+
+const corpusText = (name: string) => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
+
+/** A document of the corpus, extracted from its own lines only (line numbers stay those of the file). */
+function documentAt(file: string, line: number): ExtractedDocument {
+  const result = extractText(corpusText(file), file);
+  const doc = result.documents.find((d) => d.startLine <= line && line <= d.endLine);
+  if (!doc) throw new Error(`no document at ${file}:${line}`);
+  return doc;
+}
+
+const F000 = '000_b2e2599482101c52.txt';
+const F001 = '001_dc3bc84186c37e13.txt';
+const F002 = '002_a8d5c490817db3bf.txt';
+const F003 = '003_8fd585837068af36.txt';
+
+describe('measures', () => {
+  it('gives one measure per annotated （一）-item in 000-01, with lead phrase and start line', () => {
+    const doc = documentAt(F000, 11);
+    expect(doc.measures).toHaveLength(22);
+    const first = doc.measures[0];
+    expect(first).toMatchObject({ key: '一/（一）', parentKey: null, path: ['一', '（一）'], line: 11, origin: 'inline' });
+    expect(first?.title).toBe('全面实施准入前国民待遇加负面清单管理制度');
+    expect(first?.text.endsWith('（国家发展改革委、商务部负责）')).toBe(true);
+  });
+
+  it('splits an item at sentence-level annotations into #n children (000-06 （十七）, five annotations)', () => {
+    const doc = documentAt(F000, 560);
+    const children = doc.measures.filter((m) => m.parentKey !== null && m.key.includes('#'));
+    expect(children.length).toBeGreaterThan(5);
+    const parent = children[0]?.parentKey ?? '';
+    const group = doc.measures.filter((m) => m.parentKey === parent);
+    expect(group.map((m) => m.key)).toEqual(group.map((_, i) => `${parent}#${i + 1}`));
+    expect(doc.measures.some((m) => m.key === parent)).toBe(false);
+  });
+
+  it('lets numbered items inherit the annotation closing their section opening (002 二/（一）)', () => {
+    const doc = documentAt(F002, 45);
+    const inherited = doc.measures.filter((m) => m.parentKey === '二/（一）');
+    expect(inherited.map((m) => m.key)).toEqual(['二/（一）/1.', '二/（一）/2.', '二/（一）/3.']);
+    expect(doc.measures.some((m) => m.key === '二/（一）')).toBe(false);
+    expect(inherited[0]?.title).toBe('强化创业创新支撑');
+  });
+
+  it('yields no measures for documents without responsibility (000-04, 000-07) or for non-government material', () => {
+    expect(documentAt(F000, 300).measures).toHaveLength(0);
+    expect(documentAt(F000, 700).measures).toHaveLength(0);
+    expect(documentAt(F003, 7100).measures).toHaveLength(0);
+  });
+
+  it('reads deadline-only brackets as measures without departments (001-034)', () => {
+    const doc = documentAt(F001, 18700);
+    expect(doc.measures).toHaveLength(10);
+    for (const m of doc.measures) expect(m).toMatchObject({ lead: [], participants: [], joint: false });
+  });
+
+  it('rebuilds the rows of the responsibility tables', () => {
+    const rows = (file: string, line: number) => documentAt(file, line).measures.filter((m) => m.origin === 'table');
+    const t00301 = rows(F003, 900);
+    expect(t00301).toHaveLength(9);
+    expect(t00301[0]).toMatchObject({ line: 884, title: '制订“十三五”医改规划', lead: ['国务院医改办'] });
+    const t00307 = rows(F003, 4600);
+    expect(t00307).toHaveLength(25);
+    // Row 4: the task text resumes after the department and deadline cells at the next page start.
+    expect(t00307[3]?.text).toContain('区战略实施，积极推动服务业双向互惠开放');
+    expect(t00307[3]?.text).not.toContain('商务部牵头');
+    const t001043 = rows(F001, 24300);
+    expect(t001043).toHaveLength(26);
+    // Row 16: the department cell is split around the page break ("…地方各级" … "人民政府").
+    expect(t001043[15]?.lead.join('、')).toContain('地方各级人民政府');
+  });
+
+  it('applies each 001-078 field block to every numbered task of its group', () => {
+    const doc = documentAt(F001, 38100);
+    const fields = doc.measures.filter((m) => m.origin === 'field');
+    expect(fields.length).toBeGreaterThanOrEqual(44);
+    const first = fields[0];
+    expect(first?.lead.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('keeps a lead convention (下同) inside its own document only', () => {
+    const doc10 = documentAt(F000, 1000);
+    expect(doc10.measures.at(-1)?.joint).toBe(false);
+    const doc11 = documentAt(F000, 1150);
+    expect(doc11.measures).toHaveLength(0);
+    const doc01 = documentAt(F000, 11);
+    expect(doc01.measures[0]?.joint).toBe(true);
+  });
+});
