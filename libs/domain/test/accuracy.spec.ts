@@ -88,17 +88,23 @@ function matchMeasure(
 ): ExtractedMeasure | null {
   const pools =
     gold.origin === undefined ? [measures] : [measures.filter((m) => m.origin === gold.origin), measures];
-  const nearest = (list: ExtractedMeasure[]): ExtractedMeasure | null =>
-    list.sort((a, b) => Math.abs(a.line - gold.line) - Math.abs(b.line - gold.line))[0] ?? null;
+  // Nearest unused candidate; when only used ones match, the span was not split off: missing.
+  const pick = (list: ExtractedMeasure[]): ExtractedMeasure | null | undefined => {
+    if (list.length === 0) return undefined;
+    const free = list.filter((m) => !used.has(m));
+    return free.sort((a, b) => Math.abs(a.line - gold.line) - Math.abs(b.line - gold.line))[0] ?? null;
+  };
   for (const pool of pools) {
     const texts = pool.map((m) => ({ m, text: normaliseText(m.text) }));
     const starts = texts.filter(
       ({ text }) => text.startsWith(gold.anchor) || stripEnumerator(text).startsWith(gold.anchor),
     );
+    const byStart = pick(starts.map(({ m }) => m));
     const best =
-      nearest(starts.map(({ m }) => m)) ??
-      nearest(texts.filter(({ text }) => text.includes(gold.anchor)).map(({ m }) => m));
-    if (best) return used.has(best) ? null : best;
+      byStart !== undefined
+        ? byStart
+        : pick(texts.filter(({ text }) => text.includes(gold.anchor)).map(({ m }) => m));
+    if (best !== undefined) return best;
   }
   return null;
 }
