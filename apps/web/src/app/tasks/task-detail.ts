@@ -59,6 +59,8 @@ export class TaskDetailPage {
 
   protected readonly progressText = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
   protected readonly summary = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  protected readonly progressForm = new FormGroup({ text: this.progressText });
+  protected readonly submitForm = new FormGroup({ summary: this.summary });
   protected readonly extensionForm = new FormGroup({
     reason: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
     deadline: new FormControl<Date | null>(null, { validators: [Validators.required] }),

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -24,7 +24,7 @@ let nextId = 0;
         </button>
       </div>
     } @else {
-      <form class="reject" (ngSubmit)="confirmReject()" novalidate>
+      <form class="reject" [formGroup]="form" (ngSubmit)="confirmReject()" novalidate>
         <mat-form-field class="full-width" subscriptSizing="dynamic">
           <mat-label>{{ mode() === 'task' ? '退回理由' : '不同意理由' }}</mat-label>
           <textarea matInput [id]="reasonId" [formControl]="reason" rows="2" cdkFocusInitial data-testid="reason"></textarea>
@@ -57,6 +57,8 @@ export class ReviewActions {
   protected readonly reasonId = `review-reason-${nextId++}`;
   protected readonly rejecting = signal(false);
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  // The group gives the <form> a FormGroupDirective, so ngSubmit fires and the page never really submits.
+  protected readonly form = new FormGroup({ reason: this.reason });
 
   protected startReject(): void {
     this.rejecting.set(true);

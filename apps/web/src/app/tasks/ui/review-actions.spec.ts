@@ -1,0 +1,74 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ReviewActions } from './review-actions';
+
+describe('ReviewActions', () => {
+  let fixture: ComponentFixture<ReviewActions>;
+  let approvals: number;
+  let rejections: string[];
+
+  beforeEach(async () => {
+    fixture = TestBed.createComponent(ReviewActions);
+    approvals = 0;
+    rejections = [];
+    fixture.componentInstance.approved.subscribe(() => (approvals += 1));
+    fixture.componentInstance.rejected.subscribe((r) => rejections.push(r));
+    await fixture.whenStable();
+  });
+
+  const host = (): HTMLElement => fixture.nativeElement as HTMLElement;
+  const byTestId = <T extends HTMLElement>(id: string): T | null => host().querySelector<T>(`[data-testid="${id}"]`);
+  const click = async (id: string): Promise<void> => {
+    byTestId(id)!.click();
+    await fixture.whenStable();
+  };
+  const type = async (text: string): Promise<void> => {
+    const box = byTestId<HTMLTextAreaElement>('reason')!;
+    box.value = text;
+    box.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+
+  it('approves with one click', async () => {
+    await click('approve');
+    expect(approvals).toBe(1);
+    expect(rejections).toEqual([]);
+  });
+
+  it('asks for a reason before returning and does not return without one', async () => {
+    await click('reject');
+    expect(byTestId('reason')).not.toBeNull();
+    await type('   ');
+    await click('confirm-reject');
+    expect(rejections).toEqual([]);
+    expect(host().textContent).toContain('请填写理由');
+  });
+
+  it('returns with the trimmed reason and closes the form', async () => {
+    await click('reject');
+    await type('  佐证材料缺少盖章页，请补充  ');
+    await click('confirm-reject');
+    expect(rejections).toEqual(['佐证材料缺少盖章页，请补充']);
+    expect(byTestId('reason')).toBeNull();
+    expect(byTestId('approve')).not.toBeNull();
+  });
+
+  it('labels the field so screen readers announce it', async () => {
+    await click('reject');
+    const label = host().querySelector('mat-label');
+    expect(label?.textContent?.trim()).toBe('退回理由');
+  });
+
+  it('uses extension wording in extension mode', async () => {
+    fixture.componentRef.setInput('mode', 'extension');
+    await fixture.whenStable();
+    expect(byTestId('approve')!.textContent?.trim()).toBe('同意延期');
+    expect(byTestId('reject')!.textContent?.trim()).toBe('不同意');
+  });
+
+  it('disables both buttons while a decision is in flight', async () => {
+    fixture.componentRef.setInput('busy', true);
+    await fixture.whenStable();
+    expect(byTestId<HTMLButtonElement>('approve')!.disabled).toBe(true);
+    expect(byTestId<HTMLButtonElement>('reject')!.disabled).toBe(true);
+  });
+});
