@@ -108,6 +108,13 @@ const IN_TEXT: DeadlineCase[] = [
     deadlineText: '到2023年',
   },
   {
+    at: ['001', 37375, 37377],
+    text: '力争 2019年上线运行全国一体化在线政务服务平台电子证照共享服务系统',
+    documentYear: 2019,
+    deadline: '2019-12-31',
+    deadlineText: '力争 2019年',
+  },
+  {
     at: ['000', 12],
     text: '持续推进专用车和新能源汽车制造、船舶设计、支线和通用飞机维修',
     documentYear: 2017,
@@ -187,6 +194,12 @@ const NOT_DEADLINES: {
     text: '那么，过去20年中，互联网是如何逐步发展',
     documentYear: 2016,
     why: '20年中 is a duration',
+  },
+  {
+    at: ['003', 1321],
+    text: '（此件公开发布） 2016 年 4 月 15',
+    documentYear: 2016,
+    why: 'a signature date cut short',
   },
   { at: ['001', 16835], text: '每年年底前报送', documentYear: 2021, why: 'a recurring time, not a date' },
 ];

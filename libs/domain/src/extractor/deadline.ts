@@ -31,7 +31,7 @@ const CN_DIGIT = '〇○零一二三四五六七八九';
 const REL_DENY_BEFORE = `0-9０-９${CN_DIGIT}十百千两几多数半个每近全历往青少老成学财周余去明年`;
 
 const DATE_PHRASE = new RegExp(
-  `(?<prefix>(?:截至|截止到|截止|最迟于|不晚于|到|至|于|在)${S})?` +
+  `(?<prefix>(?:(?:力争|争取|确保|计划|预计)(?:在|于|到)?|截至|截止到|截止|最迟于|不晚于|到|至|于|在)${S})?` +
     `(?:(?<year>\\d{4}|[${CN_DIGIT}]{4})${S}年${S}` +
     `(?:(?<month>\\d{1,2})${S}月${S}(?:(?<day>\\d{1,2})${S}[日号]|(?<mpart>底|末|上旬|中旬|下旬))?` +
     `|(?<ypart>上半年|下半年|年中|年底|年末|底|末|内(?![容部涵])|第?[一二三四1-4]季度))?` +
@@ -169,6 +169,8 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
       if (groups.day !== undefined) continue;
       if (groups.month !== undefined && groups.mpart === undefined && !CLAUSE_START.test(before)) continue;
+      // 2016 年 4 月 15 (a signature cut by the page) is a day date, not a month deadline.
+      if (groups.month !== undefined && /^[\s\u3000]*\d/u.test(after)) continue;
     }
     const candidate = evaluate(groups, options.documentYear);
     if (!candidate) continue;
