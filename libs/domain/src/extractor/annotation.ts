@@ -46,6 +46,12 @@ const LOOKALIKE_START =
   /^(?:含|包含|包括|不含|不包括|以下简称|以下统称|以下称|简称|统称|下称|试行|暂行|此件公开发布|此件|节选|摘录|讨论稿|征求意见稿|注|见|详见|参见|如|即|例如|其中|指)/;
 const LOOKALIKE_END = /(?:除外|下同|为准|等等)$/;
 const DIGIT = /[0-9０-９]/;
+/**
+ * Every annotation ends in a verb or a unit word; checking the last characters first keeps the
+ * thousands of prose parentheticals of a compilation away from the clause parser.
+ */
+const PLAUSIBLE_END =
+  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|[部委局办署行院会厅室府门位司组心团等区〕）])$/;
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 const FIRST_IS_LEAD =
@@ -311,7 +317,7 @@ function trimEdges(text: string): string {
  */
 export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
   const text = trimEdges(normalizeAnnotationText(inner));
-  if (text.length === 0 || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
+  if (text.length === 0 || !PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
   if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
   const plausible = parseCore(text, 'plausible');
   if (!plausible) return null;
