@@ -317,7 +317,8 @@ function trimEdges(text: string): string {
  */
 export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
   const text = trimEdges(normalizeAnnotationText(inner));
-  if (text.length === 0 || !PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
+  if (text.length === 0 || !PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text))
+    return null;
   if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
   const plausible = parseCore(text, 'plausible');
   if (!plausible) return null;
