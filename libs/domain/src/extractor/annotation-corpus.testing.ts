@@ -46,3 +46,34 @@ export function corpusSpan(file: CorpusFile, from: number, to: number = from): s
     .map((line) => line.trim())
     .join('');
 }
+
+/** A whole seed file in compact form, with the physical line of every character. */
+export function compactCorpus(file: CorpusFile): { text: string; lineOf: number[] } {
+  let text = '';
+  const lineOf: number[] = [];
+  lines(file).forEach((line, index) => {
+    const part = compact(line);
+    text += part;
+    for (let i = 0; i < part.length; i++) lineOf.push(index + 1);
+  });
+  return { text, lineOf };
+}
+
+/** Top-level （…） spans of a compact text: inner text and the line the bracket opens on. */
+export function topLevelBrackets(file: CorpusFile): { inner: string; line: number }[] {
+  const { text, lineOf } = compactCorpus(file);
+  const found: { inner: string; line: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '（') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (ch === '）' && depth > 0) {
+      depth--;
+      if (depth === 0) found.push({ inner: text.slice(start + 1, i), line: lineOf[start] ?? 0 });
+    }
+  }
+  return found;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBracketAnnotation, parseDepartmentCell, parseResponsibilityField } from './annotation';
 import type { DepartmentColumn, ParsedAnnotation } from './annotation';
-import { compact, corpusSpan, type CorpusFile } from './annotation-corpus.testing';
+import { resolveDepartment } from '../departments/registry';
+import { compact, corpusSpan, topLevelBrackets, type CorpusFile } from './annotation-corpus.testing';
 
 interface Expected {
   lead: string[];
@@ -602,5 +603,45 @@ describe('parseResponsibilityField', () => {
   ])('parses $value', (c) => {
     expect(compact(corpusSpan(c.at[0], c.at[1]))).toContain(compact(c.value));
     expect(shape(parseResponsibilityField(c.value, { firstIsLead: false }))).toEqual(full(c.expected));
+  });
+});
+
+describe('parseBracketAnnotation over the whole corpus', () => {
+  const files: CorpusFile[] = ['000', '001', '002', '003', '004'];
+  const parsed = files.flatMap((file) =>
+    topLevelBrackets(file).flatMap(({ inner, line }) => {
+      const result = parseBracketAnnotation(inner, { firstIsLead: false });
+      return result ? [{ file, line, inner, result }] : [];
+    }),
+  );
+
+  it('finds the 651 inline annotations of catalogue §5.12, no more, no fewer', () => {
+    expect(parsed).toHaveLength(651);
+    const perFile = Object.fromEntries(
+      files.map((file) => [file, parsed.filter((p) => p.file === file).length]),
+    );
+    // 000: 22+24+44+25+28+32; 002: 8; 004: 36; 001 and 003 hold the rest.
+    expect(perFile['000']).toBe(175);
+    expect(perFile['002']).toBe(8);
+    expect(perFile['004']).toBe(36);
+  });
+
+  it('finds the seven lead-convention declarations', () => {
+    expect(parsed.filter((p) => p.result.declaresFirstIsLead).map((p) => `${p.file}:${p.line}`)).toEqual([
+      '000:1000',
+      '001:34239',
+      '001:35157',
+      '002:45',
+      '003:68',
+      '003:2298',
+      '004:1076',
+    ]);
+  });
+
+  it('resolves every name it returns through the registry', () => {
+    const unknown = parsed.flatMap((p) =>
+      [...p.result.lead, ...p.result.participants].filter((n) => !resolveDepartment(n).known),
+    );
+    expect(unknown).toEqual([]);
   });
 });
