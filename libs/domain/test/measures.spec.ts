@@ -74,6 +74,13 @@ describe('measures', () => {
     expect(t001043[15]?.lead.join('、')).toContain('地方各级人民政府');
   });
 
+  it('reads the six-column work plan 001-082 as one measure per 具体举措 row under its 重点工作', () => {
+    const rows = documentAt(F001, 40000).measures.filter((m) => m.origin === 'table');
+    expect(rows.length).toBeGreaterThanOrEqual(130);
+    expect(rows[0]).toMatchObject({ key: '一/（一）/1.#1', parentKey: '一/（一）/1.', line: 39871, lead: ['工业和信息化部'] });
+    expect(rows[2]?.lead).toEqual(['工业和信息化部', '国资委']);
+  });
+
   it('applies each 001-078 field block to every numbered task of its group', () => {
     const doc = documentAt(F001, 38100);
     const fields = doc.measures.filter((m) => m.origin === 'field');

@@ -10,7 +10,12 @@ export interface TableRegion {
   end: number;
   column: DepartmentColumn;
   numbered: boolean;
+  /** 任务类别 / 重点工作 / 具体举措 / 年度目标成果 / 牵头部门 / 配合部门 (001-082). */
+  sixColumn: boolean;
 }
+
+const SIX_COLUMN_HEADER = /^任务类别重点工作具体举措年度目标成果牵头部门配合部门$/;
+const LETTER_SPACED = /[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/;
 
 // 分工表 header: 序号 / 工作任务 / 牵头部门 | 负责部门 | 负责单位 / 时间进度 (序号 may be split over two lines).
 const HEADER = /工作任务(牵头部门|负责部门|负责单位)时间进度$/;
@@ -25,12 +30,16 @@ export function findTableRegions(prepared: PreparedText, from: number, to: numbe
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind !== 'text') continue;
+    if (SIX_COLUMN_HEADER.test(l.text)) {
+      regions.push({ start: i, end: to, column: 'lead', numbered: false, sixColumn: true });
+      break;
+    }
     const m = HEADER.exec(l.text);
     if (!m) continue;
     const column: DepartmentColumn = m[1] === '牵头部门' ? 'lead' : 'responsible';
     let numbered = false;
     for (let k = i + 1; k <= Math.min(to, i + 6); k++) if (prepared.lines[k]?.text === '1') numbered = true;
-    regions.push({ start: i, end: to, column, numbered });
+    regions.push({ start: i, end: to, column, numbered, sixColumn: false });
     break;
   }
   return regions;
@@ -60,6 +69,10 @@ export function extractTableMeasures(
   table: TableRegion,
   options: AnnotationOptions,
 ): void {
+  if (table.sixColumn) {
+    extractWorkPlanRows(ctx, prepared, table, options);
+    return;
+  }
   const rows: Row[] = [];
   let row: Row | null = null;
   let afterPageBreak = false;
@@ -236,5 +249,86 @@ export function extractFieldMeasures(
     }
     const cur: Task | null = current;
     if (cur) cur.text += t;
+  }
+}
+
+interface PlanRow {
+  path: string[];
+  line: number;
+  text: string;
+  lead: string;
+  participants: string;
+}
+
+/**
+ * 001-082: heading cells (一、 / （一） / 1．) in narrow columns, then per 具体举措 a run of text lines followed by the
+ * 牵头部门 cell (letter-spaced, with bureau qualifiers) and sometimes a 配合部门 cell. 具体举措 and 年度目标成果 cannot be
+ * told apart in the text, so they form one measure text.
+ */
+function extractWorkPlanRows(
+  ctx: MeasureContext,
+  prepared: PreparedText,
+  table: TableRegion,
+  options: AnnotationOptions,
+): void {
+  const rows: PlanRow[] = [];
+  const path: string[] = [];
+  const levels: string[] = [];
+  let phase: 'head' | 'text' | 'dept' = 'head';
+  let row: PlanRow | null = null;
+  let cell: 'lead' | 'participants' = 'lead';
+  for (let i = table.start + 1; i <= table.end; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind !== 'text') continue;
+    const t = l.text;
+    const h = t.length <= 14 ? matchHeading(t) : null;
+    if (h && h.type !== 'numParen') {
+      let depth = levels.indexOf(h.type);
+      if (depth === -1) depth = levels.push(h.type) - 1;
+      levels.length = depth + 1;
+      path.length = depth;
+      path.push(h.label);
+      phase = 'head';
+      continue;
+    }
+    const deptLike = LETTER_SPACED.test(l.raw) || isDeptStart(ctx, t);
+    if (phase === 'head' && t.length <= 12 && !deptLike) continue;
+    if (l.pageStart && t.length <= 10 && t.endsWith('。') && phase === 'dept') continue;
+    if (row && (deptLike || (phase === 'dept' && t.length <= 12))) {
+      const r: PlanRow = row;
+      if (phase !== 'dept') cell = 'lead';
+      else if (deptLike && /）$/.test(r[cell]) && cell === 'lead') cell = 'participants';
+      r[cell] += t;
+      phase = 'dept';
+      continue;
+    }
+    if (!row || phase !== 'text') {
+      row = { path: [...path], line: l.no, text: t, lead: '', participants: '' };
+      rows.push(row);
+    } else row.text += t;
+    phase = 'text';
+  }
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const parent = r.path.join('/');
+    const n = (counts.get(parent) ?? 0) + 1;
+    counts.set(parent, n);
+    const lead = ctx.parsers.parseDepartmentCell(r.lead, 'lead', options);
+    const part = r.participants ? ctx.parsers.parseDepartmentCell(r.participants, 'participants', options) : null;
+    const responsibility = lead
+      ? { ...lead, participants: [...lead.participants, ...(part ? [...part.lead, ...part.participants] : [])] }
+      : null;
+    ctx.measures.push(
+      makeMeasure(ctx, {
+        key: `${parent}#${n}`,
+        parentKey: parent || null,
+        path: r.path,
+        line: r.line,
+        origin: 'table',
+        text: r.text,
+        responsibility,
+        deadline: ctx.parsers.findDeadline(r.text, { documentYear: ctx.documentYear }),
+      }),
+    );
   }
 }
