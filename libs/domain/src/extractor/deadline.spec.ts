@@ -201,6 +201,19 @@ const NOT_DEADLINES: {
     documentYear: 2016,
     why: 'a signature date cut short',
   },
+  {
+    at: ['001', 37838],
+    text: '可在 5 年内保持土地原用途和权利类型不变',
+    documentYear: 2018,
+    why: 'a spaced duration',
+  },
+  { at: ['003', 6894], text: '第一个 10 年中，互联网催生', documentYear: 2016, why: 'a spaced duration' },
+  {
+    at: ['001', 27750],
+    text: '2012 年 3 月推出“大数据研究与发展倡议”',
+    documentYear: null,
+    why: 'an event, even without a document year',
+  },
   { at: ['001', 16835], text: '每年年底前报送', documentYear: 2021, why: 'a recurring time, not a date' },
 ];
 
