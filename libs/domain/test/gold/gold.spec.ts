@@ -78,57 +78,75 @@ describe('gold fixtures', () => {
     expect(total).toBeGreaterThanOrEqual(MIN_TOTAL_MEASURES);
   });
 
-  describe.each(docs.map((doc) => [doc.id, doc] as const))('%s', (_id, doc) => {
-    const region = labelledRegion(doc);
+  // Documents without any responsibility: no measures, located by their first line instead.
+  describe.each(docs.filter((doc) => doc.measureCount === 0).map((doc) => [doc.id, doc] as const))(
+    '%s (no responsibility)',
+    (_id, doc) => {
+      it('starts where its 文号 or title is printed', () => {
+        expect(doc.measures).toEqual([]);
+        expect(doc.startLine).toBeDefined();
+        const head = indexRange(doc.file, doc.startLine ?? 1, (doc.startLine ?? 1) + 12).text;
+        const printed =
+          head.includes(normaliseText(doc.docNumber)) || head.includes(normaliseText(doc.title));
+        expect(printed).toBe(true);
+      });
+    },
+  );
 
-    it('names a corpus file that exists and a plausible measure count', () => {
-      expect(fileLines(doc.file).length).toBeGreaterThan(0);
-      expect(doc.measures.length).toBeGreaterThan(0);
-      expect(doc.measureCount).toBeGreaterThanOrEqual(doc.measures.length);
-    });
+  describe.each(docs.filter((doc) => doc.measureCount > 0).map((doc) => [doc.id, doc] as const))(
+    '%s',
+    (_id, doc) => {
+      const region = labelledRegion(doc);
 
-    it('has anchors that are whitespace-free, short, and start on the stated line', () => {
-      const problems: string[] = [];
-      for (const m of doc.measures) {
-        if (m.anchor !== normaliseText(m.anchor)) problems.push(`${m.line} ${m.anchor}: not normalised`);
-        if (m.anchor.length < ANCHOR_MIN || m.anchor.length > ANCHOR_MAX) {
-          problems.push(`${m.line} ${m.anchor}: length ${m.anchor.length}`);
+      it('names a corpus file that exists and a plausible measure count', () => {
+        expect(fileLines(doc.file).length).toBeGreaterThan(0);
+        expect(doc.measures.length).toBeGreaterThan(0);
+        expect(doc.measureCount).toBeGreaterThanOrEqual(doc.measures.length);
+      });
+
+      it('has anchors that are whitespace-free, short, and start on the stated line', () => {
+        const problems: string[] = [];
+        for (const m of doc.measures) {
+          if (m.anchor !== normaliseText(m.anchor)) problems.push(`${m.line} ${m.anchor}: not normalised`);
+          if (m.anchor.length < ANCHOR_MIN || m.anchor.length > ANCHOR_MAX) {
+            problems.push(`${m.line} ${m.anchor}: length ${m.anchor.length}`);
+          }
+          const starts = occurrences(region.text, m.anchor).map((at) => region.lineAt[at]);
+          if (!starts.includes(m.line))
+            problems.push(`${m.line} ${m.anchor}: not found on its line (${starts.join(',')})`);
+          // Table rows may repeat body wording; they are told apart by origin instead.
+          if (m.origin === undefined && starts.length > 1)
+            problems.push(`${m.line} ${m.anchor}: not unique (${starts.join(',')})`);
         }
-        const starts = occurrences(region.text, m.anchor).map((at) => region.lineAt[at]);
-        if (!starts.includes(m.line))
-          problems.push(`${m.line} ${m.anchor}: not found on its line (${starts.join(',')})`);
-        // Table rows may repeat body wording; they are told apart by origin instead.
-        if (m.origin === undefined && starts.length > 1)
-          problems.push(`${m.line} ${m.anchor}: not unique (${starts.join(',')})`);
-      }
-      expect(problems).toEqual([]);
-    });
+        expect(problems).toEqual([]);
+      });
 
-    it('labels each measure once', () => {
-      const keys = doc.measures.map((m) => `${m.origin ?? 'inline'}:${m.anchor}`);
-      expect(new Set(keys).size).toBe(keys.length);
-    });
+      it('labels each measure once', () => {
+        const keys = doc.measures.map((m) => `${m.origin ?? 'inline'}:${m.anchor}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      });
 
-    it('has consistent responsibility and deadline fields', () => {
-      const problems: string[] = [];
-      for (const m of doc.measures) {
-        const at = `${m.line} ${m.anchor}`;
-        if (m.joint && m.participants.length > 0) problems.push(`${at}: joint with participants`);
-        if (m.lead.length === 0 && m.participants.length > 0)
-          problems.push(`${at}: participants without lead`);
-        if (m.lead.length === 0 && m.joint) problems.push(`${at}: joint without departments`);
-        if ((m.deadline === null) !== (m.deadlineKind !== 'date'))
-          problems.push(`${at}: deadline/kind mismatch`);
-        for (const name of [...m.lead, ...m.participants]) {
-          if (name !== normaliseName(name) || /等$/u.test(name))
-            problems.push(`${at}: name ${name} not as written`);
-          if (!containsName(region.text, name, m.origin !== undefined))
-            problems.push(`${at}: name ${name} not in the text`);
+      it('has consistent responsibility and deadline fields', () => {
+        const problems: string[] = [];
+        for (const m of doc.measures) {
+          const at = `${m.line} ${m.anchor}`;
+          if (m.joint && m.participants.length > 0) problems.push(`${at}: joint with participants`);
+          if (m.lead.length === 0 && m.participants.length > 0)
+            problems.push(`${at}: participants without lead`);
+          if (m.lead.length === 0 && m.joint) problems.push(`${at}: joint without departments`);
+          if ((m.deadline === null) !== (m.deadlineKind !== 'date'))
+            problems.push(`${at}: deadline/kind mismatch`);
+          for (const name of [...m.lead, ...m.participants]) {
+            if (name !== normaliseName(name) || /等$/u.test(name))
+              problems.push(`${at}: name ${name} not as written`);
+            if (!containsName(region.text, name, m.origin !== undefined))
+              problems.push(`${at}: name ${name} not in the text`);
+          }
+          const overlap = m.lead.filter((name) => m.participants.includes(name));
+          if (overlap.length > 0) problems.push(`${at}: ${overlap.join('、')} both lead and participant`);
         }
-        const overlap = m.lead.filter((name) => m.participants.includes(name));
-        if (overlap.length > 0) problems.push(`${at}: ${overlap.join('、')} both lead and participant`);
-      }
-      expect(problems).toEqual([]);
-    });
-  });
+        expect(problems).toEqual([]);
+      });
+    },
+  );
 });

@@ -31,6 +31,8 @@ export interface GoldDocument {
   docNumber: string;
   title: string;
   measureCount: number;
+  /** Only for documents without any responsibility (measureCount 0): where the document starts. */
+  startLine?: number;
   measures: GoldMeasure[];
 }
 
@@ -97,18 +99,22 @@ function parseMeasure(id: string, value: unknown, index: number): GoldMeasure {
 
 export function parseGoldDocument(id: string, raw: unknown): GoldDocument {
   if (!isRecord(raw)) fail(id, 'not an object');
-  const { file, docNumber, title, measureCount, measures } = raw;
+  const { file, docNumber, title, measureCount, startLine, measures } = raw;
   if (typeof file !== 'string') fail(id, 'file missing');
   if (typeof docNumber !== 'string') fail(id, 'docNumber missing');
   if (typeof title !== 'string') fail(id, 'title missing');
   if (typeof measureCount !== 'number') fail(id, 'measureCount missing');
   if (!Array.isArray(measures)) fail(id, 'measures missing');
+  if (startLine !== undefined && (typeof startLine !== 'number' || !Number.isInteger(startLine))) {
+    fail(id, 'startLine must be an integer');
+  }
   return {
     id,
     file,
     docNumber,
     title,
     measureCount,
+    ...(startLine === undefined ? {} : { startLine }),
     measures: measures.map((m, i) => parseMeasure(id, m, i)),
   };
 }
