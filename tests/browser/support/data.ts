@@ -1,0 +1,120 @@
+/** Puts the data the browser flows need into a running stack: corpus tasks, users of known departments, 2,000 synthetic tasks. */
+import bcrypt from 'bcryptjs';
+import type { Stack } from './stack';
+
+export const CORPUS_FILE = 'corpus/000_b2e2599482101c52.txt';
+export const PERF_TASKS = 2000;
+
+export interface E2eUser {
+  username: string;
+  password: string;
+  displayName: string;
+  department: string | null;
+}
+
+export interface E2eData {
+  baseUrl: string;
+  officer: E2eUser;
+  otherOfficer: E2eUser;
+  supervisor: E2eUser;
+  admin: E2eUser;
+  perfOfficer: E2eUser;
+  task: { id: string; title: string; department: string };
+  importFile: string;
+}
+
+async function tryCli(stack: Stack, args: string[]): Promise<boolean> {
+  try {
+    await stack.cli(args, 300_000);
+    return true;
+  } catch (err) {
+    console.warn(String(err));
+    return false;
+  }
+}
+
+async function createUser(
+  stack: Stack,
+  username: string,
+  displayName: string,
+  role: 'officer' | 'supervisor' | 'admin',
+  departmentId: string | null,
+  password: string,
+): Promise<void> {
+  const hash = await bcrypt.hash(password, 8);
+  await stack.sql(
+    `INSERT INTO users (username, display_name, password_hash, role, department_id)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, department_id = EXCLUDED.department_id`,
+    [username, displayName, hash, role, departmentId],
+  );
+}
+
+export async function prepareData(stack: Stack): Promise<E2eData> {
+  const t0 = Date.now();
+  // Departments (and the seeded users) first, so the import resolves names to them.
+  if (!(await tryCli(stack, ['seed']))) throw new Error('"node dist/apps/api/cli.js seed" failed; see the output above.');
+  if (!(await tryCli(stack, ['import', CORPUS_FILE]))) throw new Error(`"node dist/apps/api/cli.js import ${CORPUS_FILE}" failed.`);
+  console.log(`[e2e] seeded and imported ${CORPUS_FILE} in ${Date.now() - t0} ms`);
+
+  // An overdue, untouched task led by a single department: the officer's flow works on it.
+  const [target] = await stack.sql<{ id: string; title: string; department_id: string; department: string }>(
+    `SELECT t.id, t.title, d.id AS department_id, d.name AS department
+       FROM tasks t
+       JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead'
+       JOIN departments d ON d.id = a.department_id
+      WHERE t.deadline < current_date AND t.status = 'not_started'
+        AND (SELECT count(*) FROM task_assignments a2 WHERE a2.task_id = t.id AND a2.role = 'lead') = 1
+      ORDER BY t.source_line
+      LIMIT 1`,
+  );
+  if (!target) throw new Error('No overdue task with a single lead department after importing the corpus file.');
+  const [other] = await stack.sql<{ id: string; name: string }>(
+    `SELECT d.id, d.name FROM departments d
+      WHERE NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = $1 AND a.department_id = d.id)
+        AND d.kind = 'ministry'
+      ORDER BY d.name LIMIT 1`,
+    [target.id],
+  );
+
+  const password = stack.seedPassword;
+  const officer: E2eUser = { username: 'e2e.officer', password, displayName: '王经办', department: target.department };
+  const otherOfficer: E2eUser = { username: 'e2e.other', password, displayName: '赵其他', department: other.name };
+  const supervisor: E2eUser = { username: 'e2e.supervisor', password, displayName: '李督查', department: null };
+  const admin: E2eUser = { username: 'e2e.admin', password, displayName: '周管理', department: null };
+  const perfOfficer: E2eUser = { username: 'e2e.perf', password, displayName: '孙性能', department: '性能测试司' };
+  await createUser(stack, officer.username, officer.displayName, 'officer', target.department_id, password);
+  await createUser(stack, otherOfficer.username, otherOfficer.displayName, 'officer', other.id, password);
+  await createUser(stack, supervisor.username, supervisor.displayName, 'supervisor', null, password);
+  await createUser(stack, admin.username, admin.displayName, 'admin', null, password);
+
+  // 2,000 synthetic overdue/future tasks led by one department, for the list-rendering measurement.
+  const [perfDept] = await stack.sql<{ id: string }>(
+    `INSERT INTO departments (name, slug, kind) VALUES ('性能测试司', 'e2e-perf', 'ministry') RETURNING id`,
+  );
+  const [doc] = await stack.sql<{ id: string; source_file: string }>(`SELECT id, source_file FROM policy_documents ORDER BY start_line LIMIT 1`);
+  await stack.sql(
+    `WITH t AS (
+       INSERT INTO tasks (document_id, measure_key, path, title, text, source_file, source_line, origin, deadline, deadline_text, deadline_kind, status)
+       SELECT $1, 'e2e-perf-' || g, ARRAY['性能测试'], '性能测试措施第' || g || '项：完善政策落实督办机制',
+              '性能测试措施第' || g || '项。（性能测试司负责）', $2, g, 'inline',
+              current_date + ((g % 120) - 60), '2026年内', 'date',
+              (ARRAY['not_started','in_progress','returned','submitted'])[1 + g % 4]::task_status
+         FROM generate_series(1, $3::int) g
+       RETURNING id)
+     INSERT INTO task_assignments (task_id, department_id, role) SELECT id, $4, 'lead' FROM t`,
+    [doc.id, doc.source_file, PERF_TASKS, perfDept.id],
+  );
+  await createUser(stack, perfOfficer.username, perfOfficer.displayName, 'officer', perfDept.id, password);
+
+  return {
+    baseUrl: stack.baseUrl,
+    officer,
+    otherOfficer,
+    supervisor,
+    admin,
+    perfOfficer,
+    task: { id: target.id, title: target.title, department: target.department },
+    importFile: CORPUS_FILE,
+  };
+}
