@@ -87,6 +87,9 @@ export function splitSubUnit(name: string): SubUnitSplit {
 
 /** The registry record for a name as written (aliases, plates, predecessors, bureau qualifiers). */
 export function findDepartment(written: string): DepartmentRecord | undefined {
+  // Most lookups are clean names; skip the normalisation regexes for them.
+  const direct = LEXICON.get(written);
+  if (direct) return direct;
   const name = normalizeDepartmentName(written);
   return LEXICON.get(name) ?? LEXICON.get(splitSubUnit(name).unit);
 }
