@@ -214,6 +214,8 @@ const NOT_DEADLINES: {
     documentYear: null,
     why: 'an event, even without a document year',
   },
+  { at: ['000', 82], text: '申请5—10年有效、多次入境', documentYear: 2018, why: 'a validity range' },
+  { at: ['000', 82], text: '可在2个工作日内获发签证', documentYear: 2018, why: 'a duration in working days' },
   { at: ['001', 16835], text: '每年年底前报送', documentYear: 2021, why: 'a recurring time, not a date' },
 ];
 
