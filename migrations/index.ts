@@ -4,5 +4,6 @@
  */
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795323787131 } from './1795323787131-Initial';
+import { RemindersNotifications1795323969740 } from './1795323969740-RemindersNotifications';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795323787131];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795323787131, RemindersNotifications1795323969740];

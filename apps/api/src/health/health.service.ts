@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
-export type HealthCheck = () => Promise<void>;
+/** A check may return details (e.g. queue counts) shown next to its status. */
+export type HealthCheck = () => Promise<void | Record<string, unknown>>;
 
 export interface HealthReport {
   status: 'ok' | 'error';
-  checks: Record<string, { status: 'ok' | 'error'; error?: string }>;
+  checks: Record<string, { status: 'ok' | 'error'; error?: string; details?: Record<string, unknown> }>;
 }
 
 /**
@@ -31,13 +32,13 @@ export class HealthService {
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]) => {
         try {
-          await Promise.race([
+          const details = await Promise.race([
             check(),
             new Promise<never>((_, reject) =>
               setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
             ),
           ]);
-          return [name, { status: 'ok' as const }] as const;
+          return [name, details ? { status: 'ok' as const, details } : { status: 'ok' as const }] as const;
         } catch (error) {
           return [
             name,

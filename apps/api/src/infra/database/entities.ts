@@ -5,6 +5,10 @@
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { DepartmentEntity } from '../../departments/department.entity';
 import { PolicyDocumentEntity } from '../../documents/policy-document.entity';
+import { DepartmentWebhookEntity } from '../../notifications/entities/department-webhook.entity';
+import { NotificationDeliveryEntity } from '../../notifications/entities/notification-delivery.entity';
+import { NotificationPreferenceEntity } from '../../notifications/entities/notification-preference.entity';
+import { NotificationEntity } from '../../notifications/entities/notification.entity';
 import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
 import { ImportPreviewEntity } from '../../imports/import-preview.entity';
 import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
@@ -24,4 +28,8 @@ export const ENTITIES: (new () => object)[] = [
   ExtensionRequestEntity,
   AuditEntryEntity,
   ImportPreviewEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  DepartmentWebhookEntity,
 ];

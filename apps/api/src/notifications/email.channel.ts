@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Delivery dedupe key: seeds the Message-ID so a re-sent copy can be recognised. */
+  dedupeKey: string;
+}
+
+/**
+ * A stable Message-ID per delivery. If a worker dies after the SMTP server accepted a message but
+ * before the delivery row was marked sent, the retry sends the SAME Message-ID: exactly-once over
+ * SMTP is impossible in general, but receivers (and our tests) can drop the duplicate by it.
+ */
+export function messageIdFor(dedupeKey: string): string {
+  return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 40)}@duban.reminders>`;
+}
+
+@Injectable()
+export class EmailChannel implements OnModuleDestroy {
+  private transport: Transporter | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.mail.smtpUrl !== null;
+  }
+
+  async send(message: EmailMessage): Promise<void> {
+    if (!this.config.mail.smtpUrl) throw new Error('SMTP_URL is not configured');
+    this.transport ??= createTransport({
+      url: this.config.mail.smtpUrl,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 15_000,
+    } as Parameters<typeof createTransport>[0]);
+    await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      messageId: messageIdFor(message.dedupeKey),
+      headers: { 'X-Duban-Delivery': message.dedupeKey },
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Rows affected by a raw `query()`: TypeORM's Postgres driver returns `[rows, rowCount]` for
+ * UPDATE/DELETE and the rows themselves for INSERT/SELECT.
+ */
+export function affectedRows(result: unknown): number {
+  if (Array.isArray(result) && result.length === 2 && typeof result[1] === 'number') return result[1];
+  return Array.isArray(result) ? result.length : 0;
+}

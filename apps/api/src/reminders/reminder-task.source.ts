@@ -1,0 +1,75 @@
+import type { ReminderTaskState } from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** A task's reminder-relevant state plus what the messages need. */
+export interface ReminderTask extends ReminderTaskState {
+  title: string;
+}
+
+interface Row {
+  id: string;
+  status: ReminderTaskState['status'];
+  deadline: string | null;
+  last_report_at: Date | null;
+  created_at: Date;
+  title: string;
+  lead_ids: string[];
+  participant_ids: string[];
+}
+
+const SELECT = `
+  SELECT t.id, t.status::text AS status, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.last_report_at, t.created_at, t.title,
+    coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}')::text[] AS lead_ids,
+    coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids
+  FROM tasks t LEFT JOIN task_assignments a ON a.task_id = t.id`;
+
+function toTask(row: Row): ReminderTask {
+  return {
+    id: row.id,
+    status: row.status,
+    deadline: row.deadline,
+    lastReportAt: row.last_report_at ? row.last_report_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+    title: row.title,
+    leadDepartmentIds: row.lead_ids,
+    participantDepartmentIds: row.participant_ids,
+  };
+}
+
+/** Reads tasks from PostgreSQL, the source of truth for what reminders are due. */
+@Injectable()
+export class ReminderTaskSource {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(taskId: string, manager: EntityManager = this.dataSource.manager): Promise<ReminderTask | null> {
+    const [task] = await this.loadMany([taskId], manager);
+    return task ?? null;
+  }
+
+  async loadMany(
+    taskIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReminderTask[]> {
+    if (taskIds.length === 0) return [];
+    const rows: Row[] = await manager.query(`${SELECT} WHERE t.id = ANY($1::uuid[]) GROUP BY t.id`, [
+      taskIds,
+    ]);
+    return rows.map(toTask);
+  }
+
+  /** Every task that may still need reminders, in pages (keyset on id). */
+  async *openTasks(pageSize = 2000): AsyncGenerator<ReminderTask[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Row[] = await this.dataSource.query(
+        `${SELECT} WHERE t.status <> 'done' AND t.id > $1 GROUP BY t.id ORDER BY t.id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toTask);
+      after = rows[rows.length - 1].id;
+    }
+  }
+}

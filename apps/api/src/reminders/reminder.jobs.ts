@@ -1,0 +1,60 @@
+import { expectedReminders, type ReminderPolicy } from '@duban/domain';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../infra/queue/clock';
+import { JobRegistry } from '../infra/queue/job.registry';
+import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.catalogue';
+import { RetryAtError, WorkerHost } from '../infra/queue/worker.host';
+import { DeliveryService } from '../notifications/delivery.service';
+import { NotificationFanOutService } from '../notifications/notification-fanout.service';
+import { REMINDER_POLICY } from './reminder-policy.provider';
+import { ReminderReconciler } from './reminder.reconciler';
+import { ReminderTaskSource } from './reminder-task.source';
+
+/** Thin job handlers of the worker: each calls one service and returns an explicit outcome. */
+@Injectable()
+export class ReminderJobs implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly host: WorkerHost,
+    private readonly tasks: ReminderTaskSource,
+    private readonly fanOut: NotificationFanOutService,
+    private readonly deliveries: DeliveryService,
+    private readonly reconciler: ReminderReconciler,
+    private readonly clock: Clock,
+    @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(JobName.SendReminder, (job) => this.sendReminder(job));
+    this.registry.register(JobName.DeliverEmail, (job, meta) =>
+      this.deliveries.deliver(job.deliveryId, meta),
+    );
+    this.registry.register(JobName.DeliverWebhook, (job, meta) =>
+      this.deliveries.deliver(job.deliveryId, meta),
+    );
+    this.registry.register(JobName.Reconcile, async () => {
+      await this.reconciler.reconcile();
+      return JobOutcome.Success;
+    });
+    this.host.onStart(async () => {
+      await this.reconciler.ensureSchedule();
+      await this.reconciler.reconcile();
+    });
+  }
+
+  /**
+   * Never early: a job woken before its virtual due time goes back to sleep. Then the task is
+   * re-read: a reminder its current state no longer calls for (done, new deadline, reassigned)
+   * is skipped, so a stale job that escaped removal is harmless.
+   */
+  async sendReminder(job: SendReminderJob): Promise<JobOutcome> {
+    const dueMs = Date.parse(job.dueAt);
+    const nowMs = this.clock.nowMs();
+    if (nowMs < dueMs) throw new RetryAtError(Date.now() + this.clock.realDelayUntil(dueMs));
+    const task = await this.tasks.load(job.taskId);
+    if (!task) return JobOutcome.Skipped;
+    const reminder = expectedReminders(task, this.policy, new Date(nowMs)).find((r) => r.key === job.key);
+    if (!reminder) return JobOutcome.Skipped;
+    return (await this.fanOut.fanOut(reminder, task)) ? JobOutcome.Success : JobOutcome.Skipped;
+  }
+}

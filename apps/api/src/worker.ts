@@ -1,0 +1,24 @@
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getConfig, loadDotEnv } from './infra/config/app-config';
+import { ConfigModule } from './infra/config/config.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { QueueModule } from './infra/queue/queue.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, RemindersWorkerModule] })
+class WorkerModule {}
+
+/** The queue worker: no HTTP, only the reminder and delivery consumers. Stateless; run as many as needed. */
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  getConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  Logger.log(`worker ${process.pid} started`, 'Worker');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

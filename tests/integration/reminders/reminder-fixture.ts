@@ -1,0 +1,326 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import {
+  configureForTests,
+  resetConfig,
+  type AppConfig,
+} from '../../../apps/api/src/infra/config/app-config';
+import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
+import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
+import { dataSourceOptions } from '../../../apps/api/src/infra/database/data-source-options';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+} from '../../../apps/api/src/infra/database/scratch-database';
+import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
+import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
+import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
+import { createRedis } from '../../../apps/api/src/infra/queue/redis';
+import { RemindersModule } from '../../../apps/api/src/reminders/reminders.module';
+
+export const ROOT = new URL('../../..', import.meta.url).pathname;
+const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const DAY_MS = 86_400_000;
+
+/** The built worker; tests run it as a child process so they can SIGKILL it by pid. */
+export function workerScript(): string {
+  return process.env['DUBAN_WORKER_JS'] ?? join(ROOT, 'dist/apps/api/worker.js');
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the API bundle (main, worker, cli) when worker.js is missing or older than the sources. */
+export function ensureWorkerBuilt(): void {
+  const script = workerScript();
+  if (process.env['DUBAN_WORKER_JS']) return;
+  const sources = Math.max(
+    ...['apps/api/src', 'libs/domain/src', 'migrations'].map((d) => newestMtime(join(ROOT, d))),
+  );
+  if (existsSync(script) && statSync(script).mtimeMs >= sources) return;
+  execFileSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+}
+
+export interface ClockSetup {
+  offsetMs: number;
+  scale: number;
+  anchorMs: number;
+}
+
+/** A clock whose virtual now is `virtualNowMs` at this moment and runs `scale` times faster. */
+export function clockAt(virtualNowMs: number, scale = 1): ClockSetup {
+  const anchorMs = Date.now();
+  return { anchorMs, scale, offsetMs: virtualNowMs - anchorMs };
+}
+
+export interface ReminderEnv {
+  dbUrl: string;
+  dbName: string;
+  prefix: string;
+  db: DataSource;
+  app: INestApplicationContext;
+  queues: QueueService;
+  config: AppConfig;
+  workers: WorkerProcess[];
+  startWorker(extraEnv?: Record<string, string>): Promise<WorkerProcess>;
+  teardown(): Promise<void>;
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, RemindersModule] })
+class SchedulerTestModule {}
+
+/**
+ * A fresh migrated database, a Redis key prefix of its own, the API-side reminder services in
+ * process, and a way to start worker child processes with the same settings.
+ */
+export async function createReminderEnv(options: {
+  clock: ClockSetup;
+  smtpUrl?: string | null;
+  queue?: Partial<AppConfig['queue']>;
+}): Promise<ReminderEnv> {
+  ensureWorkerBuilt();
+  const { name: dbName, url: dbUrl } = await createScratchDatabase(BASE_DB_URL, 'duban_it_rem_');
+  const prefix = `duban-it-rem-${randomBytes(4).toString('hex')}:`;
+  const queue: AppConfig['queue'] = {
+    attempts: 6,
+    backoffMs: 300,
+    removeOnCompleteCount: 100_000,
+    removeOnFailCount: 100_000,
+    concurrency: 20,
+    deliveryConcurrency: 10,
+    reconcileEveryMs: 3_600_000,
+    lockDurationMs: 2_000,
+    stalledIntervalMs: 1_000,
+    ...options.queue,
+  };
+  const config = configureForTests({
+    env: 'test',
+    database: { url: dbUrl, logging: false },
+    redis: { url: REDIS_URL, prefix },
+    clock: options.clock,
+    mail: { smtpUrl: options.smtpUrl ?? null, from: '督办系统 <duban@test.local>' },
+    app: { baseUrl: 'http://duban.test' },
+    queue,
+  });
+  const migrator = new DataSource(dataSourceOptions(config, dbUrl));
+  await migrator.initialize();
+  await migrator.runMigrations();
+  const app = await NestFactory.createApplicationContext(SchedulerTestModule, { logger: ['error', 'warn'] });
+  const db = app.get(DataSource);
+  const queues = app.get(QueueService);
+  const workers: WorkerProcess[] = [];
+
+  const workerEnv: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    APP_BASE_URL: 'http://duban.test',
+    CLOCK_OFFSET_MS: String(options.clock.offsetMs),
+    CLOCK_SCALE: String(options.clock.scale),
+    CLOCK_ANCHOR_MS: String(options.clock.anchorMs),
+    QUEUE_ATTEMPTS: String(queue.attempts),
+    QUEUE_BACKOFF_MS: String(queue.backoffMs),
+    QUEUE_KEEP_COMPLETED: String(queue.removeOnCompleteCount),
+    QUEUE_KEEP_FAILED: String(queue.removeOnFailCount),
+    QUEUE_CONCURRENCY: String(queue.concurrency),
+    QUEUE_DELIVERY_CONCURRENCY: String(queue.deliveryConcurrency),
+    REMINDER_RECONCILE_EVERY_MS: String(queue.reconcileEveryMs),
+    QUEUE_LOCK_DURATION_MS: String(queue.lockDurationMs),
+    QUEUE_STALLED_INTERVAL_MS: String(queue.stalledIntervalMs),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+  };
+
+  const env: ReminderEnv = {
+    dbUrl,
+    dbName,
+    prefix,
+    db,
+    app,
+    queues,
+    config,
+    workers,
+    async startWorker(extraEnv = {}) {
+      const child = spawn(process.execPath, [workerScript()], {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...workerEnv, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const output: string[] = [];
+      const ready = new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer): void => {
+          const text = chunk.toString();
+          output.push(text);
+          if (/reconciled \d+ open tasks/.test(output.join(''))) resolve();
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`worker exited early (${code}):\n${output.join('')}`)));
+      });
+      const worker: WorkerProcess = {
+        child,
+        output,
+        async kill(signal = 'SIGTERM') {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+          child.kill(signal);
+          await exited;
+        },
+      };
+      workers.push(worker);
+      await ready;
+      return worker;
+    },
+    async teardown() {
+      await Promise.all(workers.map((w) => w.kill('SIGKILL')));
+      await deleteRedisPrefix(prefix);
+      await app.close();
+      await migrator.destroy();
+      resetConfig();
+      await dropScratchDatabase(BASE_DB_URL, dbName);
+    },
+  };
+  return env;
+}
+
+/** Deletes every Redis key of one prefix (the "Redis lost its data" scenario, without touching others' keys). */
+export async function deleteRedisPrefix(prefix: string): Promise<number> {
+  const redis = createRedis(REDIS_URL);
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/:+$/, '')}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+  return deleted;
+}
+
+/** Job ids of the reminder queue that are waiting to run (delayed or waiting). */
+export async function pendingReminderJobIds(queues: QueueService): Promise<string[]> {
+  const jobs = await queues.get(QueueName.Reminders).getJobs(['delayed', 'waiting', 'prioritized'], 0, -1);
+  return jobs.map((j) => j.id ?? '').sort();
+}
+
+export interface Seeded {
+  departments: Record<string, string>;
+  users: Record<string, string>;
+  documentId: string;
+}
+
+/** Departments A/B/C, an officer with e-mail in each, two supervisors, one policy document. */
+export async function seedBasics(db: DataSource): Promise<Seeded> {
+  const departments: Record<string, string> = {};
+  for (const [code, name] of [
+    ['A', '国家发展改革委'],
+    ['B', '商务部'],
+    ['C', '财政部'],
+  ]) {
+    const [row]: { id: string }[] = await db.query(
+      `INSERT INTO departments (name, slug, kind) VALUES ($1, $2, 'ministry') RETURNING id`,
+      [name, `it-${code.toLowerCase()}`],
+    );
+    departments[code] = row.id;
+  }
+  const users: Record<string, string> = {};
+  const addUser = async (username: string, role: string, departmentId: string | null): Promise<void> => {
+    const [row]: { id: string }[] = await db.query(
+      `INSERT INTO users (username, display_name, password_hash, role, department_id, email) VALUES ($1, $5, 'x', $2, $3, $4) RETURNING id`,
+      [username, role, departmentId, `${username}@test.local`, username],
+    );
+    users[username] = row.id;
+  };
+  await addUser('officer-a', 'officer', departments['A']);
+  await addUser('officer-b', 'officer', departments['B']);
+  await addUser('officer-c', 'officer', departments['C']);
+  await addUser('sup-1', 'supervisor', null);
+  await addUser('sup-2', 'supervisor', null);
+  const [doc]: { id: string }[] = await db.query(
+    `INSERT INTO policy_documents (title, title_key, source_file, source_checksum, start_line, end_line)
+     VALUES ('关于测试督办提醒的通知', 'it-doc', 'it.txt', $1, 1, 10) RETURNING id`,
+    ['0'.repeat(64)],
+  );
+  return { departments, users, documentId: doc.id };
+}
+
+export async function insertTask(
+  db: DataSource,
+  seeded: Seeded,
+  task: {
+    title: string;
+    deadline: string | null;
+    lead: string[];
+    participants?: string[];
+    status?: string;
+    createdAt?: string;
+  },
+): Promise<string> {
+  const [row]: { id: string }[] = await db.query(
+    `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind, status, created_at)
+     VALUES ($1, $2, $3, $3, 'it.txt', 1, 'inline', $4, $5, $6, coalesce($7::timestamptz, now())) RETURNING id`,
+    [
+      seeded.documentId,
+      `m-${randomBytes(6).toString('hex')}`,
+      task.title,
+      task.deadline,
+      task.deadline ? 'date' : 'ongoing',
+      task.status ?? 'in_progress',
+      task.createdAt ?? null,
+    ],
+  );
+  let position = 0;
+  for (const [role, codes] of [
+    ['lead', task.lead],
+    ['participant', task.participants ?? []],
+  ] as const) {
+    for (const code of codes) {
+      await db.query(
+        `INSERT INTO task_assignments (task_id, department_id, role, position) VALUES ($1, $2, $3, $4)`,
+        [row.id, seeded.departments[code], role, position++],
+      );
+    }
+  }
+  return row.id;
+}
+
+/** Polls until `check` returns true (or fails the test after `timeoutMs`). */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The instant 09:00 Asia/Shanghai on a local date. */
+export function nineAm(date: string): number {
+  return Date.parse(`${date}T09:00:00+08:00`);
+}
