@@ -9,7 +9,7 @@ export const EVIDENCE_MIME_TYPES: Readonly<Record<EvidenceKind, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   png: 'image/png',
   jpeg: 'image/jpeg',
-  text: 'text/plain; charset=utf-8',
+  text: 'text/plain',
 };
 
 const HEAD_BYTES = 64 * 1024;

@@ -1,0 +1,41 @@
+import type { EvidenceDto } from '@duban/domain';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
+import { EvidenceService } from './evidence.service';
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** multipart/form-data with one file; the stored name is the uploaded one, made safe. */
+  @Post('tasks/:id/evidence')
+  upload(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Req() request: FastifyRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EvidenceDto> {
+    return this.evidence.upload(id, user, request);
+  }
+
+  /** Downloads a file under its original name; the browser must not sniff or render it inline. */
+  @Get('evidence/:id')
+  async download(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.evidence.download(id, user);
+    void reply.headers({
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.size),
+      'Content-Disposition': file.disposition,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    return new StreamableFile(file.stream);
+  }
+}

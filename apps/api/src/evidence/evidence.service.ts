@@ -1,0 +1,215 @@
+import { roleAllows, stateAllows, type EvidenceDto } from '@duban/domain';
+import type { MultipartFile } from '@fastify/multipart';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReadStream } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.decorators';
+import type { AppConfig } from '../infra/config/app-config';
+import { InjectConfig } from '../infra/config/config.module';
+import { DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
+import { TaskAccessService } from '../tasks/task-access.service';
+import { forbiddenTransition, TaskActionForbiddenError, TaskNotFoundError } from '../tasks/task.errors';
+import { EvidenceFileEntity } from './evidence-file.entity';
+import { EvidenceStorage, FileTooLargeError, type StagedFile } from './storage/evidence-storage';
+import { EVIDENCE_MIME_TYPES, type EvidenceKind } from './storage/file-kind';
+import { contentDisposition, sanitizeFileName } from './storage/file-name';
+
+export const EvidenceErrorCode = {
+  NotFound: 'EVIDENCE_NOT_FOUND',
+  FileRequired: 'EVIDENCE_FILE_REQUIRED',
+  TooLarge: 'EVIDENCE_TOO_LARGE',
+  TypeNotAllowed: 'EVIDENCE_TYPE_NOT_ALLOWED',
+} as const;
+
+const ALLOWED_TYPES = 'PDF、Word（DOCX）、Excel（XLSX）、PNG、JPEG、纯文本';
+
+/** The part of a multipart request the service needs (the Fastify request, in production). */
+export interface MultipartSource {
+  isMultipart(): boolean;
+  file(options?: { limits?: { fileSize?: number } }): Promise<MultipartFile | undefined>;
+}
+
+export interface EvidenceDownload {
+  stream: ReadStream;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  disposition: string;
+}
+
+/**
+ * Evidence files (佐证材料): checked by content, capped in size while streaming, stored by content hash
+ * and recorded with their sha256. The database row and its audit entry are written in one transaction
+ * after the bytes are in place; if that transaction fails, content this upload created is removed.
+ */
+@Injectable()
+export class EvidenceService {
+  private readonly storage: EvidenceStorage;
+  private readonly maxBytes: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccessService,
+    private readonly audit: AuditService,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.storage = new EvidenceStorage(config.evidence.dir, config.evidence.maxBytes);
+    this.maxBytes = config.evidence.maxBytes;
+  }
+
+  async upload(taskId: string, user: AuthUser, request: MultipartSource): Promise<EvidenceDto> {
+    await this.assertMayUpload(taskId, user);
+    if (!request.isMultipart()) throw fileRequired();
+    const part = await request.file({ limits: { fileSize: this.maxBytes + 1 } });
+    if (!part) throw fileRequired();
+    const fileName = sanitizeFileName(part.filename);
+    const staged = await this.stage(part);
+    if (staged.kind === null) {
+      await this.storage.discard(staged);
+      throw new DomainError(
+        EvidenceErrorCode.TypeNotAllowed,
+        `不支持该文件类型，仅接受 ${ALLOWED_TYPES}（按文件内容判断）。`,
+        415,
+        {
+          allowed: Object.keys(EVIDENCE_MIME_TYPES),
+        },
+      );
+    }
+    return this.record(taskId, user, staged, staged.kind, fileName);
+  }
+
+  async download(evidenceId: string, user: AuthUser): Promise<EvidenceDownload> {
+    const row = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .findOne({ where: { id: evidenceId } });
+    if (!row) throw evidenceNotFound(evidenceId);
+    try {
+      await this.access.load(row.taskId, user);
+    } catch (error) {
+      if (error instanceof TaskNotFoundError) throw evidenceNotFound(evidenceId);
+      throw error;
+    }
+    return {
+      stream: this.storage.open(row.storageKey),
+      fileName: row.fileName,
+      mimeType: row.mimeType,
+      size: row.size,
+      disposition: contentDisposition(row.fileName),
+    };
+  }
+
+  private async assertMayUpload(taskId: string, user: AuthUser): Promise<void> {
+    const { task, actor } = await this.access.load(taskId, user);
+    if (!roleAllows(actor, 'upload_evidence')) throw new TaskActionForbiddenError('upload_evidence');
+    if (!stateAllows('upload_evidence', { status: task.status, hasPendingExtension: false })) {
+      throw forbiddenTransition(task.status, 'in_progress', 'upload_evidence');
+    }
+  }
+
+  private async stage(part: MultipartFile): Promise<StagedFile> {
+    try {
+      const staged = await this.storage.stage(part.file);
+      // @fastify/multipart may stop at its own limit without failing the stream: treat it as too large.
+      if (part.file.truncated) {
+        await this.storage.discard(staged);
+        throw new FileTooLargeError(this.maxBytes);
+      }
+      return staged;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (error instanceof FileTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new DomainError(
+          EvidenceErrorCode.TooLarge,
+          `文件过大，单个文件不能超过 ${Math.floor(this.maxBytes / 1024 / 1024) || this.maxBytes} ${this.maxBytes >= 1024 * 1024 ? 'MB' : '字节'}。`,
+          413,
+          { maxBytes: this.maxBytes },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async record(
+    taskId: string,
+    user: AuthUser,
+    staged: StagedFile,
+    kind: EvidenceKind,
+    fileName: string,
+  ): Promise<EvidenceDto> {
+    const { key, created } = await this.storage.commit(staged);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Re-checked under the row lock: the task may have been submitted while the bytes streamed.
+        const found = await this.access.load(taskId, user, manager, true);
+        if (!stateAllows('upload_evidence', { status: found.task.status, hasPendingExtension: false })) {
+          throw forbiddenTransition(found.task.status, 'in_progress', 'upload_evidence');
+        }
+        const [row] = await manager.query<{ id: string; created_at: Date }[]>(
+          `INSERT INTO evidence_files (task_id, department_id, uploaded_by_id, file_name, mime_type, size, sha256, storage_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
+          [
+            taskId,
+            user.departmentId,
+            user.id,
+            fileName,
+            EVIDENCE_MIME_TYPES[kind],
+            staged.size,
+            staged.sha256,
+            key,
+          ],
+        );
+        await this.audit.record(manager, {
+          taskId,
+          actor: { id: user.id, name: found.actorName },
+          action: 'evidence.uploaded',
+          detail: { evidenceId: row.id, fileName, sha256: staged.sha256, size: staged.size, type: kind },
+        });
+        const department = user.departmentId
+          ? await manager.query<{ id: string; name: string }[]>(
+              `SELECT id, name FROM departments WHERE id = $1`,
+              [user.departmentId],
+            )
+          : [];
+        return {
+          id: row.id,
+          fileName,
+          mimeType: EVIDENCE_MIME_TYPES[kind],
+          size: staged.size,
+          sha256: staged.sha256,
+          department: department[0] ?? null,
+          uploadedBy: found.actorName,
+          createdAt: row.created_at.toISOString(),
+        };
+      });
+    } catch (error) {
+      if (created) await this.removeIfUnreferenced(key);
+      throw error;
+    }
+  }
+
+  private async removeIfUnreferenced(key: string): Promise<void> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM evidence_files WHERE storage_key = $1`,
+      [key],
+    );
+    if (n === 0) await this.storage.remove(key);
+  }
+}
+
+function fileRequired(): ValidationError {
+  return new ValidationError(
+    EvidenceErrorCode.FileRequired,
+    '请以 multipart/form-data 上传一个文件（字段名 file）。',
+    {
+      fields: [{ field: 'file', reasons: ['缺少文件'] }],
+    },
+  );
+}
+
+function evidenceNotFound(evidenceId: string): NotFoundError {
+  return new NotFoundError(EvidenceErrorCode.NotFound, '佐证材料不存在，或不属于本部门的任务。', {
+    evidenceId,
+  });
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TasksModule } from '../tasks/tasks.module';
+import { StatsController } from './stats.controller';
+import { StatsService } from './stats.service';
+
+@Module({ imports: [TasksModule], controllers: [StatsController], providers: [StatsService] })
+export class StatsModule {}

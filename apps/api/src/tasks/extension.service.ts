@@ -1,0 +1,156 @@
+import { isIsoDate, isOpenStatus, shanghaiDate, type TaskDetailDto } from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.decorators';
+import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
+import type { Clock } from '../infra/queue/clock';
+import { InjectTaskClock } from './clock';
+import { ExtensionRequestEntity } from './extension-request.entity';
+import { TaskAccessService } from './task-access.service';
+import { forbiddenTransition, TaskErrorCode, TaskVersionConflictError } from './task.errors';
+import { TaskQueryService } from './task-query.service';
+
+/**
+ * Deadline extensions (申请延期): the lead department asks with a reason and a new date; a supervisor
+ * grants (the task's deadline in force moves, the first imported deadline is kept in
+ * `original_deadline`) or refuses with a reason. At most one request is pending per task.
+ */
+@Injectable()
+export class ExtensionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: TaskAccessService,
+    private readonly audit: AuditService,
+    private readonly query: TaskQueryService,
+    @InjectTaskClock() private readonly clock: Clock,
+  ) {}
+
+  async request(
+    taskId: string,
+    user: AuthUser,
+    input: { reason: string; requestedDeadline: string; version?: number },
+  ): Promise<TaskDetailDto> {
+    if (!isIsoDate(input.requestedDeadline)) {
+      throw invalidDeadline('requestedDeadline 不是有效日期');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const found = await this.access.loadFor('request_extension', taskId, user, manager, input.version);
+      const { task } = found;
+      if (!isOpenStatus(task.status))
+        throw forbiddenTransition(task.status, 'in_progress', 'request_extension');
+      const today = shanghaiDate(this.clock.now());
+      if (input.requestedDeadline < today) throw invalidDeadline('延期后的时限不能早于今天');
+      if (task.deadline !== null && input.requestedDeadline <= task.deadline) {
+        throw invalidDeadline(`延期后的时限须晚于当前时限 ${task.deadline}`);
+      }
+      const pending = await manager.count(ExtensionRequestEntity, { where: { taskId, status: 'pending' } });
+      if (pending > 0) {
+        throw new ConflictError(
+          TaskErrorCode.ExtensionPending,
+          '该任务已有待审批的延期申请，请等待督查室处理。',
+          {
+            allowed: [],
+          },
+        );
+      }
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO extension_requests (task_id, department_id, requested_by_id, reason, current_deadline, requested_deadline)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [taskId, user.departmentId, user.id, input.reason, task.deadline, input.requestedDeadline],
+      );
+      await this.audit.record(manager, {
+        taskId,
+        actor: { id: user.id, name: found.actorName },
+        action: 'extension.requested',
+        detail: {
+          extensionId: row.id,
+          reason: input.reason,
+          currentDeadline: task.deadline,
+          requestedDeadline: input.requestedDeadline,
+        },
+      });
+    });
+    return this.query.detail(taskId, user);
+  }
+
+  async grant(extensionId: string, user: AuthUser, reason: string | undefined): Promise<TaskDetailDto> {
+    const taskId = await this.decide(
+      extensionId,
+      user,
+      'granted',
+      reason ?? null,
+      async (manager, extension, version) => {
+        const result = await manager.query<[unknown[], number]>(
+          `UPDATE tasks
+            SET original_deadline = COALESCE(original_deadline, deadline),
+                deadline = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING version`,
+          [extension.taskId, version, extension.requestedDeadline],
+        );
+        if (result[1] !== 1) throw new TaskVersionConflictError(version, version + 1);
+      },
+    );
+    return this.query.detail(taskId, user);
+  }
+
+  async refuse(extensionId: string, user: AuthUser, reason: string): Promise<TaskDetailDto> {
+    const taskId = await this.decide(extensionId, user, 'refused', reason, () => Promise.resolve());
+    return this.query.detail(taskId, user);
+  }
+
+  private async decide(
+    extensionId: string,
+    user: AuthUser,
+    decision: 'granted' | 'refused',
+    reason: string | null,
+    apply: (manager: EntityManager, extension: ExtensionRequestEntity, taskVersion: number) => Promise<void>,
+  ): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const extension = await manager
+        .getRepository(ExtensionRequestEntity)
+        .createQueryBuilder('x')
+        .where('x.id = :extensionId', { extensionId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!extension) {
+        throw new NotFoundError(TaskErrorCode.ExtensionNotFound, '延期申请不存在。', { extensionId });
+      }
+      const action = decision === 'granted' ? 'grant_extension' : 'refuse_extension';
+      const found = await this.access.loadFor(action, extension.taskId, user, manager);
+      if (extension.status !== 'pending') {
+        throw new ConflictError(TaskErrorCode.ExtensionDecided, '该延期申请已处理，不能重复审批。', {
+          status: extension.status,
+        });
+      }
+      if (decision === 'granted' && found.task.status === 'done') {
+        throw forbiddenTransition(found.task.status, 'in_progress', 'grant_extension');
+      }
+      await apply(manager, extension, found.task.version);
+      await manager.query(
+        `UPDATE extension_requests SET status = $2, decided_by_id = $3, decision_reason = $4, decided_at = $5 WHERE id = $1`,
+        [extension.id, decision, user.id, reason, this.clock.now()],
+      );
+      await this.audit.record(manager, {
+        taskId: extension.taskId,
+        actor: { id: user.id, name: found.actorName },
+        action: `extension.${decision}`,
+        detail: {
+          extensionId: extension.id,
+          reason,
+          previousDeadline: found.task.deadline,
+          originalDeadline: found.task.originalDeadline ?? found.task.deadline,
+          requestedDeadline: extension.requestedDeadline,
+        },
+      });
+      return extension.taskId;
+    });
+  }
+}
+
+function invalidDeadline(reason: string): ValidationError {
+  return new ValidationError(TaskErrorCode.InvalidDeadline, `延期时限不正确：${reason}。`, {
+    fields: [{ field: 'requestedDeadline', reasons: [reason] }],
+  });
+}

@@ -1,0 +1,35 @@
+import type { TaskDetailDto } from '@duban/domain';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import { ExtensionDecisionCommand, RefuseExtensionCommand } from './dto/task-commands.dto';
+import { ExtensionService } from './extension.service';
+
+/** Decisions on extension requests: supervisors only (others get 403 without learning whether it exists). */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('extensions')
+@Roles('supervisor')
+export class ExtensionsController {
+  constructor(private readonly extensions: ExtensionService) {}
+
+  @Post(':id/grant')
+  @HttpCode(200)
+  grant(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() body: ExtensionDecisionCommand,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.extensions.grant(id, user, body.reason);
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  refuse(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() body: RefuseExtensionCommand,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.extensions.refuse(id, user, body.reason);
+  }
+}

@@ -1,0 +1,118 @@
+import type { PageDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import {
+  ApproveCommand,
+  ExtensionRequestCommand,
+  ProgressReportCommand,
+  ReturnCommand,
+  SubmitCommand,
+} from './dto/task-commands.dto';
+import { TaskListQuery } from './dto/task-list-query.dto';
+import { ExtensionService } from './extension.service';
+import { expectedVersion } from './if-match';
+import { TaskQueryService } from './task-query.service';
+import { TaskWorkflowService } from './task-workflow.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    private readonly query: TaskQueryService,
+    private readonly workflow: TaskWorkflowService,
+    private readonly extensions: ExtensionService,
+  ) {}
+
+  @Get()
+  list(@Query() query: TaskListQuery, @CurrentUser() user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
+    return this.query.list(query, user);
+  }
+
+  @Get(':id')
+  async detail(
+    @Param('id', uuid) id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskDetailDto> {
+    const task = await this.query.detail(id, user);
+    void reply.header('ETag', `"${task.version}"`);
+    return task;
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  progress(
+    @Param('id', uuid) id: string,
+    @Body() body: ProgressReportCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.workflow.reportProgress(id, user, body.text, expectedVersion(ifMatch, body.version));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(
+    @Param('id', uuid) id: string,
+    @Body() body: SubmitCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.workflow.submit(id, user, body.summary, expectedVersion(ifMatch, body.version));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('supervisor')
+  approve(
+    @Param('id', uuid) id: string,
+    @Body() body: ApproveCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.workflow.approve(id, user, body.comment, expectedVersion(ifMatch, body.version));
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('supervisor')
+  returnTask(
+    @Param('id', uuid) id: string,
+    @Body() body: ReturnCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.workflow.returnTask(id, user, body.reason, expectedVersion(ifMatch, body.version));
+  }
+
+  @Post(':id/extension')
+  @HttpCode(201)
+  requestExtension(
+    @Param('id', uuid) id: string,
+    @Body() body: ExtensionRequestCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.extensions.request(id, user, {
+      reason: body.reason,
+      requestedDeadline: body.requestedDeadline,
+      version: expectedVersion(ifMatch, body.version),
+    });
+  }
+}
