@@ -3,6 +3,8 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 
 // Registering only what a bar chart needs keeps chart.js's share of the lazy chunk small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.defaults.font.family = "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+Chart.defaults.color = '#3c4043';
 
 export interface BarSeries {
   label: string;

@@ -33,7 +33,7 @@ interface NavItem {
         [attr.aria-label]="bellLabel()"
         [matBadge]="notifications.unread() || null"
         matBadgeColor="warn"
-        matBadgeSize="small"
+        matBadgeSize="medium"
         [matBadgeHidden]="notifications.unread() === 0"
         aria-hidden="false"
         data-testid="bell"
@@ -42,7 +42,7 @@ interface NavItem {
       @if (user(); as u) {
         <button mat-button type="button" [matMenuTriggerFor]="userMenu" class="user" data-testid="user-menu">
           <span class="user-name">{{ u.displayName }}</span>
-          <span class="user-meta">{{ u.department?.name ?? '' }} · {{ roleLabel() }}</span>
+          <span class="user-meta">{{ u.department ? u.department.name + ' · ' : '' }}{{ roleLabel() }}</span>
         </button>
         <mat-menu #userMenu="matMenu">
           <div class="menu-info" mat-menu-item disabled>{{ u.username }}</div>
@@ -69,6 +69,10 @@ interface NavItem {
     .bar {
       background: #0b3d91;
       color: #fff;
+      --mat-toolbar-container-text-color: #fff;
+      --mat-toolbar-container-background-color: #0b3d91;
+      --mat-button-text-label-text-color: #fff;
+      --mat-icon-button-icon-color: #fff;
       gap: 8px;
       flex-wrap: wrap;
       height: auto;

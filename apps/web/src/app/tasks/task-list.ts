@@ -54,6 +54,8 @@ export class TaskListPage implements OnInit {
   protected readonly lightLabels = LIGHT_LABELS;
   protected readonly exportError = signal<string | null>(null);
   protected readonly exporting = signal(false);
+  /** Only matters on phones, where the filters fold away to leave room for the list. */
+  protected readonly filtersOpen = signal(false);
   protected readonly showRoleTabs = computed(() => this.store.isOfficer() || this.store.filters().department !== null);
   protected readonly dueBeforeDate = computed(() => {
     const v = this.store.filters().dueBefore;

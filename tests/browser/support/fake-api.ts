@@ -1,0 +1,122 @@
+/**
+ * A stand-in for the API with canned data, serving the built web app: lets the UI be looked at
+ * (screenshots at desktop and phone widths) without Postgres, Redis or the API build. Not used by the e2e suite.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+import type { OverdueStatsDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
+import { ROOT } from './stack';
+
+const DIST = join(ROOT, 'dist/apps/web/browser');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.ico': 'image/x-icon' };
+const DEPTS = ['国家发展改革委', '商务部', '财政部', '工业和信息化部', '人力资源社会保障部', '自然资源部', '生态环境部', '交通运输部'];
+const DOCS = [
+  { id: 'doc-1', title: '国务院关于促进外资增长若干措施的通知', docNumber: '国发〔2017〕39号' },
+  { id: 'doc-2', title: '国务院办公厅关于进一步激发社会领域投资活力的意见', docNumber: '国办发〔2017〕21号' },
+];
+
+function task(i: number): TaskSummaryDto {
+  const overdue = i % 3 !== 0;
+  return {
+    id: `t${i}`,
+    document: DOCS[i % 2],
+    path: ['一、进一步减少外资准入限制', `（${i}）`],
+    title: `第${i}项：进一步扩大市场准入对外开放范围，持续推进外资领域“放管服”改革，降低外资研发中心享受优惠政策门槛`,
+    status: (['not_started', 'in_progress', 'submitted', 'returned'] as const)[i % 4],
+    deadline: overdue ? '2017-12-31' : '2027-06-30',
+    deadlineText: overdue ? '2017年底前' : '2027年6月底前',
+    deadlineKind: 'date',
+    originalDeadline: null,
+    overdue,
+    light: overdue ? 'red' : i % 3 === 0 ? 'green' : 'yellow',
+    lead: [{ id: 'd0', name: DEPTS[i % DEPTS.length] }],
+    participants: [{ id: 'd1', name: DEPTS[(i + 1) % DEPTS.length] }],
+    lastReportAt: null,
+    completedAt: null,
+    completedOnTime: null,
+    completedOnTimeOriginal: null,
+    version: 1,
+  };
+}
+
+function detail(id: string): TaskDetailDto {
+  const base = task(Number(id.slice(1)) || 1);
+  return {
+    ...base,
+    text: '全面实施准入前国民待遇加负面清单管理制度，进一步扩大市场准入对外开放范围。（国家发展改革委、商务部牵头，各有关部门按职责分工负责）',
+    origin: 'inline',
+    sourceFile: '000_b2e2599482101c52.txt',
+    sourceLine: 8,
+    parentId: null,
+    submissionSummary: null,
+    returnReason: null,
+    reports: [{ id: 'r1', department: { id: 'd0', name: '国家发展改革委' }, author: '王经办', text: '已完成负面清单修订初稿，正在征求意见。', createdAt: '2017-11-02T02:30:00Z' }],
+    evidence: [{ id: 'e1', fileName: '负面清单修订稿.pdf', mimeType: 'application/pdf', size: 183_220, sha256: 'x', department: { id: 'd0', name: '国家发展改革委' }, uploadedBy: '王经办', createdAt: '2017-11-02T02:31:00Z' }],
+    extensions: [],
+    history: [
+      { id: 'h1', action: 'imported', actor: '李督查', at: '2017-08-10T01:00:00Z', fromStatus: null, toStatus: 'not_started', detail: null },
+      { id: 'h2', action: 'progress_reported', actor: '王经办', at: '2017-11-02T02:30:00Z', fromStatus: 'not_started', toStatus: 'in_progress', detail: null },
+    ],
+    allowedActions: ['report_progress', 'upload_evidence', 'submit', 'request_extension'],
+  };
+}
+
+const stats: OverdueStatsDto = {
+  totals: { tasks: 2000, done: 412, overdue: 1034, submitted: 57, completionRate: 0.206 },
+  byDepartment: DEPTS.map((name, i) => ({ id: `d${i}`, name, total: 300 - i * 20, done: 60 - i * 5, overdue: 160 - i * 15 })),
+  byDocument: DOCS.map((d, i) => ({ id: d.id, name: `${d.docNumber} ${d.title}`, total: 900 - i * 100, done: 200, overdue: 500 - i * 80 })),
+};
+
+function json(res: ServerResponse, body: unknown, status = 200): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function api(req: IncomingMessage, res: ServerResponse, url: URL, total: number): void {
+  const p = url.pathname;
+  const me = { id: 'u1', username: 'demo', displayName: '王经办', role: url.searchParams.get('role') ?? 'officer', department: { id: 'd0', name: '国家发展改革委' } };
+  if (p === '/api/auth/login') {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const { username } = JSON.parse(body || '{}') as { username?: string };
+      const role = username === 'supervisor' ? 'supervisor' : username === 'admin' ? 'admin' : 'officer';
+      const user = role === 'officer' ? me : { ...me, displayName: role === 'admin' ? '周管理' : '李督查', role, department: null };
+      json(res, { accessToken: `fake-${role}`, expiresIn: 28_800, user });
+    });
+    return;
+  }
+  if (p === '/api/notifications/unread-count') return json(res, { count: 3 });
+  if (p === '/api/notifications')
+    return json(res, { items: [{ id: 'n1', task: { id: 't1', title: task(1).title }, rule: 'overdue_urge', title: '催办：任务已逾期', body: '您部门牵头的任务已逾期 30 天，请尽快报告进展。', createdAt: '2026-11-21T01:00:00Z', readAt: null }], total: 1, page: 1, pageSize: 50 });
+  if (p === '/api/documents') return json(res, DOCS.map((d) => ({ ...d, issuer: '国务院', date: '2017-08-08', sourceFile: '000.txt', taskCount: 20 })));
+  if (p === '/api/departments')
+    return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false })));
+  if (p === '/api/stats/overdue') return json(res, stats);
+  if (p === '/api/extensions') return json(res, []);
+  if (p === '/api/tasks') {
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const size = Number(url.searchParams.get('pageSize') ?? 50);
+    const status = url.searchParams.get('status');
+    const n = status === 'submitted' ? 3 : url.searchParams.get('overdue') ? Math.min(total, 50) : total;
+    const items = Array.from({ length: Math.max(0, Math.min(size, n - (page - 1) * size)) }, (_, k) => task((page - 1) * size + k + 1));
+    return json(res, { items: status === 'submitted' ? items.map((t) => ({ ...t, status: 'submitted' })) : items, total: n, page, pageSize: size });
+  }
+  const m = /^\/api\/tasks\/([^/]+)$/.exec(p);
+  if (m) return json(res, detail(m[1]));
+  json(res, { statusCode: 404, code: 'NOT_FOUND', message: '接口不存在' }, 404);
+}
+
+export function startFakeApi(port: number, total = 2000): Promise<Server> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/apps/web/browser missing: run "npx nx build web" first.');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) return api(req, res, url, total);
+    const file = join(DIST, url.pathname);
+    const target = file.startsWith(DIST) && existsSync(file) && statSync(file).isFile() ? file : join(DIST, 'index.html');
+    res.writeHead(200, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    res.end(readFileSync(target));
+  });
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
+}
