@@ -125,3 +125,20 @@ export function resolveDepartment(written: string): DepartmentResolution {
   if (!record) return { written, canonical: null, known: false };
   return { written, canonical: record.successors?.[0] ?? record.name, known: true };
 }
+
+let prefixes: Set<string> | null = null;
+
+/**
+ * True when `text` (at least two characters) is the beginning of a name the registry knows: a department cell
+ * wrapped mid-name (工业和信息 / 化部) is recognisable on its first line, while letter-spaced prose is not.
+ */
+export function isDepartmentNamePrefix(text: string): boolean {
+  if (text.length < 2) return false;
+  if (!prefixes) {
+    // Built on first use: only table layouts need it.
+    const set = new Set<string>();
+    for (const key of LEXICON.keys()) for (let n = 2; n <= key.length; n++) set.add(key.slice(0, n));
+    prefixes = set;
+  }
+  return prefixes.has(text);
+}

@@ -262,11 +262,13 @@ function emitUnit(ctx: Context, unit: Unit, inherited: { ann: Annotation; parent
     return;
   }
 
-  // One measure per annotated span (the text since the previous annotation); trailing text joins the last span.
+  // One measure per annotated span (the text since the previous annotation). The rest of the last annotation's
+  // paragraph joins it; later unannotated paragraphs are closing text (…加强督促检查…), not part of the measure.
   let from = 0;
   const spans: { start: number; end: number; ann: Annotation }[] = [];
   anns.forEach((ann, i) => {
-    const end = i === anns.length - 1 ? unit.text.length : ann.close + 1;
+    const paragraphEnd = unit.text.indexOf('\n', ann.close + 1);
+    const end = i < anns.length - 1 ? ann.close + 1 : paragraphEnd === -1 ? unit.text.length : paragraphEnd;
     spans.push({ start: from, end, ann });
     from = ann.close + 1;
   });

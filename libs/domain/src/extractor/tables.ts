@@ -1,3 +1,4 @@
+import { isDepartmentNamePrefix } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
 import { matchHeading } from './headings';
 import { leadPhrase, makeMeasure } from './measures';
@@ -291,7 +292,8 @@ function extractWorkPlanRows(
       phase = 'head';
       continue;
     }
-    const deptLike = LETTER_SPACED.test(l.raw) || isDeptStart(ctx, t);
+    // Heading cells are letter-spaced too (工 业 互 联 网 平 台。): only a spaced line that begins a known name is a cell.
+    const deptLike = isDeptStart(ctx, t) || (LETTER_SPACED.test(l.raw) && isDepartmentNamePrefix(t));
     if (phase === 'head' && t.length <= 12 && !deptLike) continue;
     if (l.pageStart && t.length <= 10 && t.endsWith('。') && phase === 'dept') continue;
     if (row && (deptLike || (phase === 'dept' && t.length <= 12))) {
