@@ -1,10 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { StatsModule } from './stats/stats.module';
+import { TasksModule } from './tasks/tasks.module';
 
 // Feature modules are appended to `imports` by their owners.
 @Module({
-  imports: [ConfigModule, DatabaseModule, HealthModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    HealthModule,
+    AuditModule,
+    TasksModule,
+    EvidenceModule,
+    StatsModule,
+    ExportModule,
+  ],
 })
 export class AppModule {}

@@ -236,9 +236,7 @@ export class WorkflowEnv {
     });
   }
 
-  async taskRow(
-    taskId: string,
-  ): Promise<{
+  async taskRow(taskId: string): Promise<{
     status: TaskStatus;
     version: number;
     deadline: string | null;

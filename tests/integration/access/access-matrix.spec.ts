@@ -1,0 +1,277 @@
+import type {
+  EvidenceDto,
+  OverdueStatsDto,
+  PageDto,
+  TaskDetailDto,
+  TaskStatus,
+  TaskSummaryDto,
+} from '@duban/domain';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+
+type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
+const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];
+
+interface Fixture {
+  taskId: string;
+  evidenceId?: string;
+  extensionId?: string;
+}
+
+interface RouteCase {
+  name: string;
+  /** Task state each cell starts from (a fresh task per cell, so cells do not affect each other). */
+  status: TaskStatus;
+  evidence?: boolean;
+  extension?: boolean;
+  method: 'GET' | 'POST';
+  url: (f: Fixture) => string;
+  body?: Record<string, string>;
+  upload?: boolean;
+  expected: Record<Actor, number>;
+}
+
+const readable = { lead: 200, participant: 200, other: 404, supervisor: 200, admin: 200, anonymous: 401 };
+const supervisorOnly = {
+  lead: 403,
+  participant: 403,
+  other: 403,
+  supervisor: 200,
+  admin: 403,
+  anonymous: 401,
+};
+
+const ROUTES: RouteCase[] = [
+  {
+    name: 'GET /api/tasks/:id',
+    status: 'in_progress',
+    method: 'GET',
+    url: (f) => `/api/tasks/${f.taskId}`,
+    expected: readable,
+  },
+  {
+    name: 'POST /api/tasks/:id/progress',
+    status: 'in_progress',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/progress`,
+    body: { text: '进展' },
+    expected: { lead: 200, participant: 200, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+  },
+  {
+    name: 'POST /api/tasks/:id/evidence',
+    status: 'in_progress',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/evidence`,
+    upload: true,
+    expected: { lead: 201, participant: 201, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+  },
+  {
+    name: 'POST /api/tasks/:id/submit',
+    status: 'in_progress',
+    evidence: true,
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/submit`,
+    body: { summary: '完成' },
+    expected: { lead: 200, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+  },
+  {
+    name: 'POST /api/tasks/:id/approve',
+    status: 'submitted',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/approve`,
+    body: {},
+    expected: supervisorOnly,
+  },
+  {
+    name: 'POST /api/tasks/:id/return',
+    status: 'submitted',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/return`,
+    body: { reason: '退回' },
+    expected: supervisorOnly,
+  },
+  {
+    name: 'POST /api/tasks/:id/extension',
+    status: 'in_progress',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/extension`,
+    body: { reason: '延期', requestedDeadline: '2100-06-30' },
+    expected: { lead: 201, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+  },
+  {
+    name: 'GET /api/evidence/:id',
+    status: 'in_progress',
+    evidence: true,
+    method: 'GET',
+    url: (f) => `/api/evidence/${f.evidenceId}`,
+    expected: readable,
+  },
+  {
+    name: 'POST /api/extensions/:id/grant',
+    status: 'in_progress',
+    extension: true,
+    method: 'POST',
+    url: (f) => `/api/extensions/${f.extensionId}/grant`,
+    body: {},
+    expected: supervisorOnly,
+  },
+  {
+    name: 'POST /api/extensions/:id/refuse',
+    status: 'in_progress',
+    extension: true,
+    method: 'POST',
+    url: (f) => `/api/extensions/${f.extensionId}/refuse`,
+    body: { reason: '不同意' },
+    expected: supervisorOnly,
+  },
+];
+
+describe('access matrix: route × role × own/other department', () => {
+  let env: WorkflowEnv;
+  let users: Record<Actor, SeededUser | null>;
+
+  beforeAll(async () => {
+    env = await WorkflowEnv.start();
+    users = {
+      lead: env.users.leadOfficer,
+      participant: env.users.participantOfficer,
+      other: env.users.otherOfficer,
+      supervisor: env.users.supervisor,
+      admin: env.users.admin,
+      anonymous: null,
+    };
+  });
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  async function prepare(route: RouteCase): Promise<Fixture> {
+    const taskId = await env.newTask({ status: route.status, deadline: '2099-12-31' });
+    const fixture: Fixture = { taskId };
+    if (route.evidence) {
+      const upload = await env.upload<EvidenceDto>(taskId, '佐证.pdf', MINIMAL_PDF, env.users.leadOfficer);
+      fixture.evidenceId = upload.body.id;
+    }
+    if (route.extension) {
+      const asked = await env.http<TaskDetailDto>('POST', `/api/tasks/${taskId}/extension`, {
+        as: env.users.leadOfficer,
+        body: { reason: '延期', requestedDeadline: '2100-12-31' },
+      });
+      fixture.extensionId = asked.body.extensions[0].id;
+    }
+    return fixture;
+  }
+
+  const cells = ROUTES.flatMap((route) =>
+    ACTORS.map((actor) => [route.name, actor, route.expected[actor], route] as const),
+  );
+
+  it('covers every route for every actor', () => {
+    expect(cells).toHaveLength(ROUTES.length * ACTORS.length);
+  });
+
+  it.each(cells)('%s as %s → %i', async (_name, actor, expected, route) => {
+    const fixture = await prepare(route);
+    const before = await env.taskRow(fixture.taskId);
+    const response = route.upload
+      ? await env.upload(fixture.taskId, '佐证.txt', Buffer.from(`内容-${actor}`), users[actor])
+      : await env.http(route.method, route.url(fixture), { as: users[actor], body: route.body });
+    expect(response.status).toBe(expected);
+    if (expected >= 400) {
+      // A refused request changes nothing and reveals nothing of the task.
+      expect(await env.taskRow(fixture.taskId)).toEqual(before);
+      expect(JSON.stringify(response.body)).not.toContain('测试任务');
+    }
+  });
+
+  describe('lists never leak other departments’ tasks', () => {
+    let ownTasks: Set<string>;
+    let otherTasks: Set<string>;
+
+    beforeAll(async () => {
+      ownTasks = new Set();
+      otherTasks = new Set();
+      for (let i = 0; i < 6; i += 1) {
+        ownTasks.add(
+          await env.newTask({ lead: [env.departments.A], participants: [], title: `甲部门专项${i}` }),
+        );
+        otherTasks.add(
+          await env.newTask({ lead: [env.departments.C], participants: [], title: `丙部门专项${i}` }),
+        );
+      }
+    });
+
+    async function listAll(as: SeededUser, query: Record<string, string> = {}): Promise<TaskSummaryDto[]> {
+      const items: TaskSummaryDto[] = [];
+      for (let page = 1; ; page += 1) {
+        const response = await env.http<PageDto<TaskSummaryDto>>('GET', '/api/tasks', {
+          as,
+          query: { ...query, page: String(page), pageSize: '50' },
+        });
+        expect(response.status).toBe(200);
+        items.push(...response.body.items);
+        if (items.length >= response.body.total || response.body.items.length === 0) return items;
+      }
+    }
+
+    it.each([
+      ['leadOfficer', 'A'],
+      ['participantOfficer', 'B'],
+      ['otherOfficer', 'C'],
+    ] as const)('%s sees only tasks of department %s', async (key, department) => {
+      const departmentId = env.departments[department];
+      const items = await listAll(env.users[key]);
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect([...item.lead, ...item.participants].map((d) => d.id)).toContain(departmentId);
+      }
+      const [{ n }] = await env.db.query<{ n: number }[]>(
+        'SELECT count(DISTINCT task_id)::int AS n FROM task_assignments WHERE department_id = $1',
+        [departmentId],
+      );
+      expect(items).toHaveLength(n);
+    });
+
+    it('gives an officer nothing when filtering on another department or searching its titles', async () => {
+      const byDepartment = await listAll(env.users.leadOfficer, { department: env.departments.C });
+      expect(byDepartment).toEqual([]);
+      const bySearch = await listAll(env.users.leadOfficer, { q: '丙部门专项' });
+      expect(bySearch).toEqual([]);
+      const own = await listAll(env.users.leadOfficer, { q: '甲部门专项' });
+      expect(new Set(own.map((t) => t.id))).toEqual(ownTasks);
+    });
+
+    it('gives supervisors and admins every task', async () => {
+      for (const user of [env.users.supervisor, env.users.admin]) {
+        const items = await listAll(user, { q: '部门专项' });
+        expect(new Set(items.map((t) => t.id))).toEqual(new Set([...ownTasks, ...otherTasks]));
+      }
+    });
+
+    it('scopes the export and the statistics the same way', async () => {
+      const listed = await listAll(env.users.leadOfficer);
+      const exported = await env.http('GET', '/api/export/tasks.xlsx', { as: env.users.leadOfficer });
+      expect(exported.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.raw as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('督办台账')!;
+      expect(sheet.rowCount - 1).toBe(listed.length);
+      const titles = sheet.getColumn(4).values.slice(2).map((value) => (typeof value === 'string' ? value : ''));
+      expect(titles).toHaveLength(listed.length);
+      expect(titles.some((title) => title.startsWith('丙部门专项'))).toBe(false);
+
+      const stats = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+        as: env.users.leadOfficer,
+      });
+      expect(stats.status).toBe(200);
+      expect(stats.body.totals.tasks).toBe(listed.length);
+      expect(stats.body.byDepartment.map((d) => d.id)).toEqual([env.departments.A]);
+
+      for (const url of ['/api/tasks', '/api/stats/overdue', '/api/export/tasks.xlsx']) {
+        expect((await env.http('GET', url)).status).toBe(401);
+      }
+    });
+  });
+});
