@@ -23,6 +23,8 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
+      // Types are checked by the typecheck target; the bundle only needs to transpile.
+      skipTypeChecking: true,
     }),
   ],
 };

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 
 // Feature modules are appended to `imports` by their owners.
 @Module({
@@ -14,6 +19,11 @@ import { TasksModule } from './tasks/tasks.module';
     ConfigModule,
     DatabaseModule,
     HealthModule,
+    AuthModule,
+    UsersModule,
+    DepartmentsModule,
+    DocumentsModule,
+    ImportsModule,
     AuditModule,
     TasksModule,
     EvidenceModule,

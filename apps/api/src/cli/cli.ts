@@ -1,11 +1,54 @@
-import { getConfig, loadDotEnv } from '../infra/config/app-config';
+import { existsSync } from 'node:fs';
+import { ExtractionError } from '@duban/domain';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { getConfig, loadDotEnv, type AppConfig } from '../infra/config/app-config';
+import { SeedService, type SeedResult } from '../users/seed.service';
+import { CliModule } from './cli.module';
+import { DepartmentsService } from '../departments/departments.service';
+import { TaskImportService } from '../imports/task-import.service';
+import { importPaths, printImportSummary, textFilesIn, type ImportServices } from './import-command';
 import { runMigrationCommand } from './migration-commands';
 
 const USAGE = `Usage: node dist/apps/api/cli.js <command> [args]
-  migration:run                 apply pending migrations
+  migration:run                 apply pending migrations (creates the database if missing)
   migration:revert              revert the last migration
   migration:check               fail when entities and migrations drift (uses a scratch database)
-  migration:generate <Name>     write migrations/<epoch>-<Name>.ts from the entity diff`;
+  migration:generate <Name>     write migrations/<epoch>-<Name>.ts from the entity diff
+  import FILE...                import policy text files (idempotent), print a summary per file
+  seed                          create the supervisor, admin and officer accounts (idempotent)
+  setup [CORPUS_DIR]            migrate, import the corpus when no document exists yet, seed`;
+
+async function withContext<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+function services(app: INestApplicationContext): ImportServices {
+  return { departments: app.get(DepartmentsService), importer: app.get(TaskImportService) };
+}
+
+function printSeed(result: SeedResult, config: AppConfig): void {
+  if (result.created.length === 0) {
+    console.log(`Seed: all ${result.existing} accounts already exist (passwords unchanged).`);
+    return;
+  }
+  console.log(`Seed: created ${result.created.length} accounts (${result.existing} already existed).`);
+  for (const u of result.created.slice(0, 3))
+    console.log(`  ${u.role.padEnd(10)} ${u.username}  ${u.displayName}`);
+  if (result.created.length > 3)
+    console.log(`  … and ${result.created.length - 3} more officers (dept-<id>, see GET /api/departments)`);
+  if (result.generatedPassword) {
+    console.log(`Password of these accounts (shown once, store it now): ${result.generatedPassword}`);
+  } else if (config.seed.password) {
+    console.log('Password of these accounts: the SEED_PASSWORD from the environment.');
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
@@ -17,6 +60,37 @@ async function main(argv: string[]): Promise<number> {
     case 'migration:check':
     case 'migration:generate':
       return runMigrationCommand(config, command, args);
+    case 'import': {
+      if (args.length === 0) {
+        console.error('Usage: import FILE...');
+        return 2;
+      }
+      const summary = await withContext((app) => importPaths(services(app), args));
+      printImportSummary(summary);
+      return 0;
+    }
+    case 'seed': {
+      const result = await withContext((app) => app.get(SeedService).seed());
+      printSeed(result, config);
+      return 0;
+    }
+    case 'setup': {
+      const corpus = args[0] ?? 'corpus';
+      await runMigrationCommand(config, 'migration:run', []);
+      await withContext(async (app) => {
+        const [row] = await app
+          .get(DataSource)
+          .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM policy_documents`);
+        if ((row?.n ?? 0) === 0 && existsSync(corpus)) {
+          console.log(`First run: importing ${corpus}/ …`);
+          printImportSummary(await importPaths(services(app), textFilesIn(corpus)));
+        } else {
+          console.log(`Documents already imported (${row?.n ?? 0}); skipping the corpus import.`);
+        }
+        printSeed(await app.get(SeedService).seed(), config);
+      });
+      return 0;
+    }
     default:
       console.error(USAGE);
       return command ? 2 : 0;
@@ -26,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof ExtractionError) console.error(`${error.fileName ?? ''}: ${error.message}`);
+    else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

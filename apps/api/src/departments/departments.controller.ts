@@ -1,0 +1,17 @@
+import type { DepartmentDto } from '@duban/domain';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DepartmentsService } from './departments.service';
+
+@ApiTags('departments')
+@ApiBearerAuth()
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every department: canonical name, aliases, kind, reorganisation links' })
+  list(): Promise<DepartmentDto[]> {
+    return this.departments.list();
+  }
+}

@@ -1,0 +1,149 @@
+import { DEPARTMENTS, resolveDepartment, type DepartmentDto, type DepartmentKind } from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import { DepartmentEntity } from './department.entity';
+import { departmentSlug } from './department-slug';
+
+/** Resolves names as written in documents to department rows (registry canonical names + DB aliases). */
+export class DepartmentDirectory {
+  private readonly byName = new Map<string, DepartmentEntity>();
+  private readonly byId = new Map<string, DepartmentEntity>();
+
+  constructor(rows: DepartmentEntity[]) {
+    for (const row of rows) this.add(row);
+  }
+
+  add(row: DepartmentEntity): void {
+    this.byId.set(row.id, row);
+    this.byName.set(row.name, row);
+    for (const alias of row.aliases) if (!this.byName.has(alias)) this.byName.set(alias, row);
+  }
+
+  /** The department for a name as written (or canonical), following reorganisations to the successor. */
+  find(name: string): DepartmentEntity | null {
+    let row = this.byName.get(name) ?? null;
+    if (!row) {
+      const resolution = resolveDepartment(name);
+      if (resolution.canonical) row = this.byName.get(resolution.canonical) ?? null;
+    }
+    const seen = new Set<string>();
+    while (row?.successorId && !seen.has(row.id)) {
+      seen.add(row.id);
+      const next = this.byId.get(row.successorId);
+      if (!next) break;
+      row = next;
+    }
+    return row;
+  }
+}
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+  ) {}
+
+  /**
+   * Upserts the domain registry's units (idempotent): names, aliases, kind, end date, then successor
+   * links. Units created at import keep their rows. Returns the number of rows inserted.
+   */
+  async syncRegistry(manager: EntityManager = this.departments.manager): Promise<number> {
+    const before = await manager.getRepository(DepartmentEntity).count();
+    const values = DEPARTMENTS.map((record) => ({
+      name: record.name,
+      slug: departmentSlug(record.name),
+      aliases: [...new Set(record.aliases.filter((a) => a !== record.name))],
+      kind: record.kind,
+      validUntil: record.validUntil ?? null,
+      createdFromImport: false,
+    }));
+    for (let i = 0; i < values.length; i += 500) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DepartmentEntity)
+        .values(values.slice(i, i + 500))
+        .orUpdate(['aliases', 'kind', 'valid_until', 'created_from_import'], ['name'])
+        .execute();
+    }
+    const links = DEPARTMENTS.flatMap((r) => (r.successors?.[0] ? [[r.name, r.successors[0]]] : []));
+    if (links.length) {
+      // One statement for every reorganisation link: name → first successor.
+      await manager.query(
+        `UPDATE departments d SET successor_id = s.id
+           FROM unnest($1::text[], $2::text[]) AS l(name, successor)
+           JOIN departments s ON s.name = l.successor
+          WHERE d.name = l.name AND d.successor_id IS DISTINCT FROM s.id`,
+        [links.map((l) => l[0]), links.map((l) => l[1])],
+      );
+    }
+    return (await manager.getRepository(DepartmentEntity).count()) - before;
+  }
+
+  /** Records `alias` as another name of a department (a mapping chosen at import). */
+  async addAlias(
+    departmentId: string,
+    alias: string,
+    manager: EntityManager = this.departments.manager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE departments SET aliases = array_append(aliases, $2::text), updated_at = now()
+        WHERE id = $1 AND name <> $2 AND NOT ($2 = ANY(aliases))`,
+      [departmentId, alias],
+    );
+  }
+
+  async directory(manager: EntityManager = this.departments.manager): Promise<DepartmentDirectory> {
+    return new DepartmentDirectory(await manager.getRepository(DepartmentEntity).find());
+  }
+
+  /** Creates a unit for a name the registry does not know (chosen at import), or returns the existing row. */
+  async createFromImport(
+    name: string,
+    manager: EntityManager = this.departments.manager,
+    kind: DepartmentKind = guessKind(name),
+  ): Promise<DepartmentEntity> {
+    const repo = manager.getRepository(DepartmentEntity);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ name, slug: departmentSlug(name), kind, aliases: [], createdFromImport: true })
+      .orIgnore()
+      .execute();
+    return repo.findOneByOrFail({ name });
+  }
+
+  findByIds(ids: string[]): Promise<DepartmentEntity[]> {
+    return ids.length ? this.departments.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  async list(): Promise<DepartmentDto[]> {
+    const rows = await this.departments.find({ order: { name: 'ASC' } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const predecessors = new Map<string, DepartmentEntity[]>();
+    for (const row of rows) {
+      if (!row.successorId) continue;
+      predecessors.set(row.successorId, [...(predecessors.get(row.successorId) ?? []), row]);
+    }
+    return rows.map((row) => {
+      const successor = row.successorId ? byId.get(row.successorId) : undefined;
+      return {
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        aliases: row.aliases,
+        successor: successor ? { id: successor.id, name: successor.name } : null,
+        predecessors: (predecessors.get(row.id) ?? []).map((p) => ({ id: p.id, name: p.name })),
+        createdFromImport: row.createdFromImport,
+      };
+    });
+  }
+}
+
+/** A unit named like a province or city is local; a 领导小组/联席会议 is collective; else a ministry. */
+export function guessKind(name: string): DepartmentKind {
+  if (/(领导小组|联席会议|委员会办公室|工作组|小组)$/.test(name)) return 'collective';
+  if (/^(各|省|市|县|地方)|(省|自治区|市|县|人民政府)$/.test(name)) return 'local';
+  return 'ministry';
+}

@@ -1,0 +1,18 @@
+import type { PolicyDocumentDto } from '@duban/domain';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
+import { DocumentsService } from './documents.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Imported policy documents (officers: those with tasks of their department)' })
+  list(@CurrentUser() user: AuthUser): Promise<PolicyDocumentDto[]> {
+    return this.documents.list(user);
+  }
+}

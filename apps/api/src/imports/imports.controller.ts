@@ -1,0 +1,69 @@
+import type { ImportPreviewDto, ImportResultDto } from '@duban/domain';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
+import type { AppConfig } from '../infra/config/app-config';
+import { InjectConfig } from '../infra/config/config.module';
+import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { ImportCommitBody } from './dto/import.dto';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Roles('supervisor', 'admin')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Upload a policy text file (multipart field "file"); returns a preview to commit',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportPreviewDto> {
+    if (!request.isMultipart()) {
+      throw new DomainError(
+        'IMPORT_NOT_MULTIPART',
+        '请以 multipart/form-data 方式上传文件（字段名 file）。',
+        415,
+      );
+    }
+    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
+    if (!part) throw new ValidationError('IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传政策文本。');
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 413) {
+        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
+        throw new DomainError(
+          'IMPORT_TOO_LARGE',
+          `文件“${part.filename}”超过 ${mb} MB 上限，请拆分后再导入。`,
+          413,
+          {
+            file: part.filename,
+            maxBytes: this.config.import.maxBytes,
+          },
+        );
+      }
+      throw error;
+    }
+    return this.imports.preview(part.filename, bytes, user);
+  }
+
+  @Post(':id/commit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Commit a preview, mapping or creating its unknown departments' })
+  commit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ImportCommitBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ImportResultDto> {
+    return this.imports.commit(id, body.mappings ?? [], user);
+  }
+}

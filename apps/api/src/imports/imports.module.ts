@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { TaskImportService } from './task-import.service';
+
+@Module({
+  imports: [DepartmentsModule],
+  controllers: [ImportsController],
+  providers: [TaskImportService, ImportsService],
+  exports: [TaskImportService],
+})
+export class ImportsModule {}

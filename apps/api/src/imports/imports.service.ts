@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import {
+  ExtractionError,
+  extractBuffer,
+  type ExtractedFile,
+  type ImportPreviewDto,
+  type ImportResultDto,
+} from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LessThan, type DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { DepartmentsService } from '../departments/departments.service';
+import type { AppConfig } from '../infra/config/app-config';
+import { InjectConfig } from '../infra/config/config.module';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
+import { UserEntity } from '../users/user.entity';
+import { baseName } from './import-identity';
+import { ImportPreviewEntity } from './import-preview.entity';
+import {
+  findDocument,
+  TaskImportService,
+  type DepartmentMapping,
+  type FileImportResult,
+} from './task-import.service';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Maps the extractor's refusal of a file to an API error naming the file. */
+export function extractionFailure(error: ExtractionError, fileName: string): DomainError {
+  switch (error.code) {
+    case 'BINARY_FILE':
+      return new DomainError(
+        'IMPORT_NOT_TEXT',
+        `文件“${fileName}”不是文本文件，请上传 .txt 格式的政策文件（UTF-8 或 GB18030 编码）。`,
+        415,
+        { file: fileName, cause: error.code },
+      );
+    case 'UNDECODABLE':
+      return new DomainError(
+        'IMPORT_UNDECODABLE',
+        `文件“${fileName}”无法按 UTF-8 或 GB18030 解码，请另存为 UTF-8 编码的文本后重试。`,
+        415,
+        { file: fileName, cause: error.code },
+      );
+    case 'NOT_FOUND':
+    case 'IS_DIRECTORY':
+    case 'READ_FAILED':
+      return new ValidationError('IMPORT_UNREADABLE', `无法读取文件“${fileName}”：${error.message}`, {
+        file: fileName,
+        cause: error.code,
+      });
+  }
+}
+
+/** Upload → preview (stored with an expiry) → commit, for POST /api/imports. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+    private readonly importer: TaskImportService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<ImportPreviewDto> {
+    const name = baseName(fileName || 'upload.txt');
+    if (bytes.length === 0) {
+      throw new ValidationError('IMPORT_EMPTY_FILE', `文件“${name}”是空文件，请选择包含政策文本的文件。`, {
+        file: name,
+      });
+    }
+    let extraction: ExtractedFile;
+    try {
+      extraction = extractBuffer(bytes, name);
+    } catch (error) {
+      if (error instanceof ExtractionError) throw extractionFailure(error, name);
+      throw error;
+    }
+    await this.departments.syncRegistry();
+    const preview = await this.buildPreview(extraction, name);
+    const repo = this.dataSource.getRepository(ImportPreviewEntity);
+    await repo.delete({ expiresAt: LessThan(new Date()) });
+    const saved = await repo.save(
+      repo.create({
+        fileName: name,
+        checksum: sha256(bytes),
+        extraction,
+        preview,
+        createdById: user.id,
+        expiresAt: new Date(Date.now() + this.config.import.previewTtlMinutes * 60_000),
+        committedAt: null,
+      }),
+    );
+    return { id: saved.id, ...preview, expiresAt: saved.expiresAt.toISOString() };
+  }
+
+  async buildPreview(
+    file: ExtractedFile,
+    fileName: string,
+  ): Promise<Omit<ImportPreviewDto, 'id' | 'expiresAt'>> {
+    const directory = await this.departments.directory();
+    const occurrences = new Map<string, number>();
+    const documents: ImportPreviewDto['documents'] = [];
+    const measures: ImportPreviewDto['measures'] = [];
+    for (const [documentIndex, doc] of file.documents.entries()) {
+      const existing = await findDocument(this.dataSource.manager, doc.docNumber, doc.title);
+      documents.push({
+        docNumber: doc.docNumber,
+        title: doc.title,
+        issuer: doc.issuer,
+        date: doc.date,
+        measureCount: doc.measures.length,
+        existing: existing ? { id: existing.id, title: existing.title } : null,
+        sameAs: doc.sameAs,
+      });
+      for (const m of doc.measures) {
+        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !directory.find(n));
+        for (const n of unknown) occurrences.set(n, (occurrences.get(n) ?? 0) + 1);
+        measures.push({
+          documentIndex,
+          key: m.key,
+          line: m.line,
+          title: m.title,
+          lead: m.leadCanonical,
+          participants: m.participantsCanonical,
+          deadline: m.deadline,
+          deadlineText: m.deadlineText,
+          unknownDepartments: [...new Set(unknown)],
+        });
+      }
+    }
+    return {
+      fileName,
+      encoding: file.encoding,
+      documents,
+      measures,
+      unknownDepartments: [...occurrences].map(([name, count]) => ({ name, occurrences: count })),
+    };
+  }
+
+  async commit(id: string, mappings: DepartmentMapping[], user: AuthUser): Promise<ImportResultDto> {
+    const repo = this.dataSource.getRepository(ImportPreviewEntity);
+    const preview = await repo.findOneBy({ id });
+    if (!preview) {
+      throw new NotFoundError('IMPORT_PREVIEW_NOT_FOUND', '导入预览不存在，请重新上传文件。', { id });
+    }
+    if (preview.committedAt) {
+      throw new ConflictError('IMPORT_ALREADY_COMMITTED', '该导入已确认过，无需重复提交。', { id });
+    }
+    if (preview.expiresAt.getTime() < Date.now()) {
+      throw new DomainError('IMPORT_PREVIEW_EXPIRED', '导入预览已过期，请重新上传文件。', 410, { id });
+    }
+    const known = new Set(preview.preview.unknownDepartments.map((u) => u.name));
+    const stray = mappings.filter((m) => !known.has(m.name)).map((m) => m.name);
+    if (stray.length) {
+      throw new ValidationError(
+        'IMPORT_MAPPING_NOT_UNKNOWN',
+        `以下名称不在本次预览的未识别部门中：${stray.join('、')}。请只为预览列出的名称指定映射。`,
+        { names: stray },
+      );
+    }
+    const invalid = mappings.filter((m) => Boolean(m.departmentId) === Boolean(m.create)).map((m) => m.name);
+    if (invalid.length) {
+      throw new ValidationError(
+        'IMPORT_MAPPING_INVALID',
+        `每个映射须二选一：指定 departmentId 或 create: true（有误：${invalid.join('、')}）。`,
+        { names: invalid },
+      );
+    }
+    // Claim the preview first so two concurrent commits cannot both run it.
+    const claimed = await this.dataSource.query<unknown[]>(
+      `UPDATE import_previews SET committed_at = now() WHERE id = $1 AND committed_at IS NULL RETURNING id`,
+      [id],
+    );
+    if (claimed.length === 0) {
+      throw new ConflictError('IMPORT_ALREADY_COMMITTED', '该导入已确认过，无需重复提交。', { id });
+    }
+    const actor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: user.id });
+    let result: FileImportResult;
+    try {
+      result = await this.importer.importFile(preview.extraction, {
+        checksum: preview.checksum,
+        actor: { id: user.id, name: actor?.displayName ?? user.username },
+        mappings,
+      });
+    } catch (error) {
+      await repo.update({ id }, { committedAt: null });
+      throw error;
+    }
+    return {
+      documentsCreated: result.documentsCreated,
+      documentsUnchanged: result.documentsUnchanged,
+      tasksCreated: result.tasksCreated,
+      tasksUpdated: result.tasksUpdated,
+      tasksUnchanged: result.tasksUnchanged,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '../departments/departments.module';
+import { SeedService } from './seed.service';
+import { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), DepartmentsModule],
+  providers: [UsersService, SeedService],
+  exports: [UsersService, SeedService],
+})
+export class UsersModule {}

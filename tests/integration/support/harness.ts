@@ -1,0 +1,219 @@
+/**
+ * Integration-test harness for the API (used by every API test file).
+ *
+ * Run: `npm run test:integration` (= vitest run --config tests/integration/vitest.config.mts).
+ *
+ * - globalSetup creates ONE fresh database `duban_it_<random>` per run, runs all migrations, and
+ *   drops it at the end; it also provides a Redis key prefix `duban_it_<random>:` and an evidence dir.
+ * - setup-file applies `baseTestConfig()` and truncates every table before each file.
+ * - In a test file:
+ *
+ *     let t: TestApp;
+ *     beforeAll(async () => { t = await createTestApp(); await seedDepartments(t); });
+ *     afterAll(() => t.close());
+ *     it('…', async () => {
+ *       await importFixture(t, '国务院关于…的意见\n…（国家发展改革委负责）\n');
+ *       const token = await loginAs(t, 'officer', '国家发展和改革委员会');
+ *       const res = await t.request('GET', '/api/tasks', { token });
+ *       expect(res.status).toBe(200);
+ *     });
+ *
+ * - `createTestApp(overrides)` boots the real Nest app (Fastify) on a random port; pass config
+ *   overrides per group, e.g. `{ auth: { loginRateLimit: 3 } }`.
+ * - `truncateAll()` empties every table (except `migrations`) if a file needs a clean slate mid-way.
+ */
+import { createHash } from 'node:crypto';
+import { extractBuffer, type UserRole } from '@duban/domain';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { DepartmentEntity } from '../../../apps/api/src/departments/department.entity';
+import { DepartmentsService } from '../../../apps/api/src/departments/departments.service';
+import { TaskImportService, type FileImportResult } from '../../../apps/api/src/imports/task-import.service';
+import {
+  configureForTests,
+  getConfig,
+  type AppConfig,
+  type AppConfigOverrides,
+} from '../../../apps/api/src/infra/config/app-config';
+import { createApp } from '../../../apps/api/src/infra/http/create-app';
+import { UserEntity } from '../../../apps/api/src/users/user.entity';
+import { UsersService } from '../../../apps/api/src/users/users.service';
+import './provided';
+
+/** Password of every account `loginAs` creates. */
+export const TEST_PASSWORD = 'it-password-1';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  /** JSON body (objects) or a raw body (FormData, string, Buffer). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  config: AppConfig;
+  /** fetch against the app; JSON responses are parsed. */
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The configuration every integration test starts from (this run's database, Redis prefix, dirs). */
+export function baseTestConfig(): AppConfigOverrides {
+  return {
+    env: 'test',
+    database: { url: inject('databaseUrl'), logging: false },
+    redis: { prefix: inject('redisPrefix') },
+    http: { host: '127.0.0.1', port: 0 },
+    auth: { jwtSecret: 'integration-test-secret', loginRateLimit: 10_000 },
+    evidence: { dir: inject('evidenceDir') },
+    seed: { password: TEST_PASSWORD },
+    web: { distDir: '/nonexistent-web-dist' },
+  };
+}
+
+function mergeOverrides(base: AppConfigOverrides, extra: AppConfigOverrides): AppConfigOverrides {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const prev: unknown = Object.entries(base).find(([k]) => k === key)?.[1];
+    out[key] =
+      value && typeof value === 'object' && prev && typeof prev === 'object' ? { ...prev, ...value } : value;
+  }
+  return out;
+}
+
+/** Boots the whole API on 127.0.0.1:<random port>. Close it in afterAll. */
+export async function createTestApp(overrides: AppConfigOverrides = {}): Promise<TestApp> {
+  const config = configureForTests(mergeOverrides(baseTestConfig(), overrides));
+  const app = await createApp(config, { logger: ['error'] });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('Test app has no TCP address');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    baseUrl,
+    dataSource,
+    config,
+    request: (method, path, options) => request(baseUrl, method, path, options),
+    close: async () => {
+      await app.close();
+      configureForTests(baseTestConfig());
+    },
+  };
+}
+
+async function request<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  let body: BodyInit | undefined;
+  if (
+    options.body instanceof FormData ||
+    typeof options.body === 'string' ||
+    options.body instanceof Uint8Array
+  ) {
+    body = options.body as BodyInit;
+  } else if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const type = response.headers.get('content-type') ?? '';
+  const payload: unknown = type.includes('application/json')
+    ? await response.json()
+    : type.startsWith('text/')
+      ? await response.text()
+      : Buffer.from(await response.arrayBuffer());
+  return { status: response.status, body: payload as T, headers: response.headers };
+}
+
+/** Upserts the domain registry's departments (idempotent). */
+export async function seedDepartments(t: TestApp): Promise<void> {
+  await t.app.get(DepartmentsService).syncRegistry();
+}
+
+/** The department row with this canonical name (throws when absent). */
+export function departmentByName(t: TestApp, name: string): Promise<DepartmentEntity> {
+  return t.dataSource.getRepository(DepartmentEntity).findOneByOrFail({ name });
+}
+
+/**
+ * Logs in as a test account of this role, creating it on first use: `it-supervisor`, `it-admin`,
+ * or `it-officer-<department slug>` for `loginAs(t, 'officer', '<department name>')`. Returns the
+ * bearer token.
+ */
+export async function loginAs(t: TestApp, role: UserRole, departmentName?: string): Promise<string> {
+  let username = `it-${role}`;
+  let departmentId: string | null = null;
+  if (role === 'officer') {
+    if (!departmentName) throw new Error('loginAs(t, "officer", departmentName): name the department');
+    const department = await departmentByName(t, departmentName);
+    username = `it-officer-${department.slug}`;
+    departmentId = department.id;
+  }
+  const users = t.app.get(UsersService);
+  if (!(await t.dataSource.getRepository(UserEntity).findOneBy({ username }))) {
+    await users.create({
+      username,
+      displayName: departmentName ?? username,
+      password: TEST_PASSWORD,
+      role,
+      departmentId,
+    });
+  }
+  const response = await t.request<{ accessToken: string }>('POST', '/api/auth/login', {
+    body: { username, password: TEST_PASSWORD },
+  });
+  if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status}`);
+  return response.body.accessToken;
+}
+
+/**
+ * Extracts `text` as a file named `fileName` and imports it through the application's import
+ * service (departments from the registry are synced first). Returns the per-file result.
+ */
+export async function importFixture(
+  t: TestApp,
+  text: string,
+  fileName = 'fixture.txt',
+): Promise<FileImportResult> {
+  const bytes = Buffer.from(text, 'utf8');
+  await seedDepartments(t);
+  return t.app.get(TaskImportService).importFile(extractBuffer(bytes, fileName), {
+    checksum: createHash('sha256').update(bytes).digest('hex'),
+    actor: { id: null, name: 'integration test' },
+  });
+}
+
+/** Empties every table of the run's database except `migrations` (the audit trigger ignores TRUNCATE). */
+export async function truncateAll(): Promise<void> {
+  const dataSource = new DataSource({ type: 'postgres', url: getConfig().database.url, extra: { max: 1 } });
+  await dataSource.initialize();
+  try {
+    const tables = await dataSource.query<{ tablename: string }[]>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    if (tables.length) {
+      await dataSource.query(
+        `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+      );
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
