@@ -3,6 +3,11 @@ import type { ParsedDeadline } from './types';
 export interface DeadlineOptions {
   /** Year of the document (from its date or 文号), used for 年内 / 年底前 without a year. */
   documentYear: number | null;
+  /**
+   * A row of an annual work plan (001-082): a bare year inside a noun phrase (组织召开2022年工业互联网大会) is the
+   * first date the row states and is read literally (gold README), while running text needs it clause-initial.
+   */
+  planRow?: boolean;
 }
 
 /*
@@ -164,7 +169,7 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
       continue;
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     if (insideBookTitle(text, match.index)) continue;
-    if (isBareYear(groups) && !CLAUSE_START.test(before)) continue;
+    if (isBareYear(groups) && !options.planRow && !CLAUSE_START.test(before)) continue;
     if (mode === 'text' && isUnboundedDate(groups)) {
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
       if (groups.day !== undefined) continue;

@@ -261,10 +261,43 @@ interface PlanRow {
   participants: string;
 }
 
+const OPEN_BRACKETS = /（/g;
+const CLOSE_BRACKETS = /）/g;
+const NAME_FRAGMENT = /[^、，）]*$/;
+const SPACED_TOKEN = /^[\u4e00-\u9fff（“]$/;
+
+/**
+ * One physical line of the six-column table may hold several cells side by side, separated by a space:
+ * `（四）持续深化 指导专业机构发布民爆行业“工业互联网+ 工 业 和 信 息` is a 重点工作 heading, row text and the start
+ * of a 牵头部门 cell. Returns the heading cells, the text and the trailing department cell (empty when none).
+ */
+function splitPlanLine(raw: string, isCellStart: (text: string) => boolean): { heads: string[]; text: string; cell: string } {
+  const tokens = raw.trim().split(/\s+/);
+  const heads: string[] = [];
+  while (tokens.length > 1) {
+    const first = normalizeText(tokens[0] ?? '');
+    const second = normalizeText(tokens[1] ?? '');
+    if (first.length <= 14 && matchHeading(first)) heads.push(first);
+    // `（三）高水平 组 48．统筹…`: a letter-spaced heading fragment between two heading cells.
+    else if (heads.length > 0 && SPACED_TOKEN.test(first) && matchHeading(second)) heads.push(first);
+    else break;
+    tokens.shift();
+  }
+  for (let k = 1; k < tokens.length; k++) {
+    if (normalizeText(tokens[k - 1] ?? '').length < 2) continue;
+    const tail = normalizeText(tokens.slice(k).join(''));
+    if (tail.length <= 16 && isCellStart(tail)) {
+      return { heads, text: normalizeText(tokens.slice(0, k).join(' ')), cell: tail };
+    }
+  }
+  return { heads, text: heads.length ? normalizeText(tokens.join(' ')) : '', cell: '' };
+}
+
 /**
  * 001-082: heading cells (一、 / （一） / 1．) in narrow columns, then per 具体举措 a run of text lines followed by the
  * 牵头部门 cell (letter-spaced, with bureau qualifiers) and sometimes a 配合部门 cell. 具体举措 and 年度目标成果 cannot be
- * told apart in the text, so they form one measure text.
+ * told apart in the text, so they form one measure text. A department cell wrapped mid-name or inside its bureau
+ * bracket stays open across interleaved text and heading fragments until a line completes it.
  */
 function extractWorkPlanRows(
   ctx: MeasureContext,
@@ -278,40 +311,106 @@ function extractWorkPlanRows(
   let phase: 'head' | 'text' | 'dept' = 'head';
   let row: PlanRow | null = null;
   let cell: 'lead' | 'participants' = 'lead';
-  for (let i = table.start + 1; i <= table.end; i++) {
-    const l = prepared.lines[i];
-    if (!l || l.kind !== 'text') continue;
-    const t = l.text;
-    const h = t.length <= 14 ? matchHeading(t) : null;
-    if (h && h.type !== 'numParen') {
-      let depth = levels.indexOf(h.type);
-      if (depth === -1) depth = levels.push(h.type) - 1;
-      levels.length = depth + 1;
-      path.length = depth;
-      path.push(h.label);
-      phase = 'head';
-      continue;
+
+  const deptStart = (t: string) => isDeptStart(ctx, t) || isDepartmentNamePrefix(t);
+  const cellOpen = (s: string): boolean => {
+    if (s === '') return false;
+    if ((s.match(OPEN_BRACKETS)?.length ?? 0) > (s.match(CLOSE_BRACKETS)?.length ?? 0)) return true;
+    if (/[、，]$/.test(s)) return true;
+    const fragment = NAME_FRAGMENT.exec(s)?.[0] ?? '';
+    return fragment.length >= 2 && isDepartmentNamePrefix(fragment) && !ctx.parsers.resolveDepartment(fragment).known;
+  };
+  const continues = (s: string, t: string): boolean => {
+    if (t.length > 12 || !cellOpen(s)) return false;
+    if ((s.match(OPEN_BRACKETS)?.length ?? 0) > (s.match(CLOSE_BRACKETS)?.length ?? 0)) {
+      return t.includes('）') || /^[^。；，]{1,10}[、，]$/.test(t);
     }
-    // Heading cells are letter-spaced too (工 业 互 联 网 平 台。): only a spaced line that begins a known name is a cell.
-    const deptLike = isDeptStart(ctx, t) || (LETTER_SPACED.test(l.raw) && isDepartmentNamePrefix(t));
-    if (phase === 'head' && t.length <= 12 && !deptLike) continue;
-    if (l.pageStart && t.length <= 10 && t.endsWith('。') && phase === 'dept') continue;
-    if (row && (deptLike || (phase === 'dept' && t.length <= 12))) {
-      const r: PlanRow = row;
+    if (/[、，]$/.test(s)) return deptStart(t);
+    return deptStart((NAME_FRAGMENT.exec(s)?.[0] ?? '') + t);
+  };
+  const isOpen = () => row !== null && cellOpen(row[cell]);
+
+  const heading = (t: string): boolean => {
+    const h = t.length <= 14 ? matchHeading(t) : null;
+    if (!h || h.type === 'numParen') return false;
+    let depth = levels.indexOf(h.type);
+    if (depth === -1) depth = levels.push(h.type) - 1;
+    levels.length = depth + 1;
+    path.length = depth;
+    path.push(h.label);
+    // A row whose department cell is still open keeps collecting it after the heading cell.
+    if (!isOpen()) phase = 'head';
+    return true;
+  };
+  const addCell = (t: string) => {
+    if (!row) return;
+    if (!cellOpen(row[cell])) {
       if (phase !== 'dept') cell = 'lead';
-      else if (deptLike && /）$/.test(r[cell]) && cell === 'lead') cell = 'participants';
-      r[cell] += t;
-      phase = 'dept';
-      continue;
+      else if (cell === 'lead') cell = 'participants';
+    }
+    row[cell] += t;
+    phase = 'dept';
+  };
+  const addText = (t: string, line: number, forced: boolean, spaced: boolean) => {
+    if (!forced) {
+      if (row && continues(row[cell], t)) {
+        row[cell] += t;
+        phase = 'dept';
+        return;
+      }
+      if (row && phase === 'dept' && t.length <= 12 && t.startsWith('（')) {
+        // The bureau qualifier of a name that ended on the line before: 市 场 监 管 总 / 局 / （标准技术司）、
+        row[cell] += t;
+        return;
+      }
+      // Right after a department cell, a line beginning a department name opens the next (配合部门) cell.
+      const deptLike = isDeptStart(ctx, t) || ((spaced || phase === 'dept') && isDepartmentNamePrefix(t));
+      if (row && deptLike) {
+        addCell(t);
+        return;
+      }
+      if (phase === 'head' && t.length <= 12) return;
+    }
+    if (row && isOpen()) {
+      // Row text interleaved with a department cell that is still being wrapped.
+      row.text += t;
+      return;
     }
     if (!row || phase !== 'text') {
-      row = { path: [...path], line: l.no, text: t, lead: '', participants: '' };
+      row = { path: [...path], line, text: t, lead: '', participants: '' };
       rows.push(row);
     } else row.text += t;
     phase = 'text';
+  };
+
+  // The closures above reassign row and phase; read them through functions so the loop is not narrowed to null.
+  const current = (): PlanRow | null => row;
+  const inDeptCell = (): boolean => phase === 'dept';
+  for (let i = table.start + 1; i <= table.end; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind !== 'text') continue;
+    const split = splitPlanLine(l.raw, (tail) => {
+      const r = current();
+      return deptStart(tail) || (r !== null && continues(r[cell], tail));
+    });
+    if (split.heads.length === 0 && split.cell === '') {
+      if (heading(l.text)) continue;
+      if (l.pageStart && l.text.length <= 10 && l.text.endsWith('。') && inDeptCell()) continue;
+      addText(l.text, l.no, false, LETTER_SPACED.test(l.raw));
+      continue;
+    }
+    for (const h of split.heads) heading(h);
+    if (split.text) addText(split.text, l.no, split.cell !== '', false);
+    const r = current();
+    if (split.cell && r) {
+      if (cellOpen(r[cell])) r[cell] += split.cell;
+      else addCell(split.cell);
+    }
   }
   const counts = new Map<string, number>();
   for (const r of rows) {
+    // Fragments of the narrow 重点工作 column that end up without a department cell are not rows.
+    if (r.lead === '' && r.participants === '') continue;
     const parent = r.path.join('/');
     const n = (counts.get(parent) ?? 0) + 1;
     counts.set(parent, n);
@@ -329,7 +428,7 @@ function extractWorkPlanRows(
         origin: 'table',
         text: r.text,
         responsibility,
-        deadline: ctx.parsers.findDeadline(r.text, { documentYear: ctx.documentYear }),
+        deadline: ctx.parsers.findDeadline(r.text, { documentYear: ctx.documentYear, planRow: true }),
       }),
     );
   }
