@@ -58,15 +58,20 @@ export class DepartmentsService {
       validUntil: record.validUntil ?? null,
       createdFromImport: false,
     }));
-    for (let i = 0; i < values.length; i += 500) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(DepartmentEntity)
-        .values(values.slice(i, i + 500))
-        .orUpdate(['aliases', 'kind', 'valid_until', 'created_from_import'], ['name'])
-        .execute();
-    }
+    // Aliases merge: names mapped at import (stored as aliases) survive a registry refresh.
+    await manager.query(
+      `INSERT INTO departments (name, slug, aliases, kind, valid_until, created_from_import)
+       SELECT name, slug, aliases, kind::department_kind, valid_until, false
+         FROM jsonb_to_recordset($1::jsonb) AS r(name text, slug text, aliases text[], kind text, valid_until date)
+       ON CONFLICT ON CONSTRAINT "UQ_departments_name" DO UPDATE
+         SET aliases = ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1),
+             kind = EXCLUDED.kind, valid_until = EXCLUDED.valid_until, created_from_import = false
+       WHERE departments.aliases IS DISTINCT FROM ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1)
+          OR departments.kind IS DISTINCT FROM EXCLUDED.kind
+          OR departments.valid_until IS DISTINCT FROM EXCLUDED.valid_until
+          OR departments.created_from_import`,
+      [JSON.stringify(values.map((v) => ({ ...v, valid_until: v.validUntil })))],
+    );
     const links = DEPARTMENTS.flatMap((r) => (r.successors?.[0] ? [[r.name, r.successors[0]]] : []));
     if (links.length) {
       // One statement for every reorganisation link: name → first successor.
