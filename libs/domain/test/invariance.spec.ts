@@ -16,6 +16,15 @@ const SAMPLES: Record<string, string> = {
   '003-02': corpusLines('003_8fd585837068af36.txt', 937, 1321),
 };
 
+/**
+ * Table layouts (003-07 分工表 with 时间进度, 001-082 six-column work plan): their cells are rebuilt from physical
+ * lines, so re-wrapping does not apply, but line ends, punctuation and encoding must not matter.
+ */
+const TABLE_SAMPLES: Record<string, string> = {
+  '003-07': corpusLines('003_8fd585837068af36.txt', 4210, 5043),
+  '001-082': corpusLines('001_dc3bc84186c37e13.txt', 39853, 42331),
+};
+
 /** What must not change with layout or encoding: per measure lead, participants, deadline and title. */
 function signature(file: ExtractedFile) {
   return file.documents.flatMap((d) =>
@@ -78,6 +87,28 @@ describe('extraction is invariant under layout, punctuation and encoding', () =>
 
     it(`${id}: same measures when re-wrapped at another width with page footers`, () => {
       expect(signature(extractText(rewrap(text, 22), id))).toEqual(expected);
+    });
+  }
+
+  for (const [id, text] of Object.entries(TABLE_SAMPLES)) {
+    const expected = signature(extractText(text, id));
+
+    it(`${id} (table): finds its rows in the original`, () => {
+      expect(expected.length).toBeGreaterThan(20);
+      expect(expected.filter((m) => m.lead.length > 0).length).toBeGreaterThan(20);
+    });
+
+    it(`${id} (table): same rows with CRLF line ends`, () => {
+      expect(signature(extractText(text.replace(/\n/g, '\r\n'), id))).toEqual(expected);
+    });
+
+    it(`${id} (table): same rows with ASCII punctuation`, () => {
+      expect(signature(extractText(toAscii(text), id))).toEqual(expected);
+    });
+
+    it(`${id} (table): same rows when encoded as GB18030`, () => {
+      const file = extractBuffer(new Uint8Array(iconv.encode(text, 'gb18030')), id);
+      expect(signature(file)).toEqual(expected);
     });
   }
 });

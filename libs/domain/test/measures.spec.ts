@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../src/extractor/extract';
-import type { ExtractedDocument } from '../src/extractor/types';
+import { extractFiles, extractText } from '../src/extractor/extract';
+import type { ExtractedDocument, ExtractedMeasure } from '../src/extractor/types';
 
-const corpusText = (name: string) => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
+const corpusText = (name: string) =>
+  readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
 
 /** A document of the corpus, extracted from its own lines only (line numbers stay those of the file). */
 function documentAt(file: string, line: number): ExtractedDocument {
@@ -23,7 +24,13 @@ describe('measures', () => {
     const doc = documentAt(F000, 11);
     expect(doc.measures).toHaveLength(22);
     const first = doc.measures[0];
-    expect(first).toMatchObject({ key: '一/（一）', parentKey: null, path: ['一', '（一）'], line: 11, origin: 'inline' });
+    expect(first).toMatchObject({
+      key: '一/（一）',
+      parentKey: null,
+      path: ['一', '（一）'],
+      line: 11,
+      origin: 'inline',
+    });
     expect(first?.title).toBe('全面实施准入前国民待遇加负面清单管理制度');
     expect(first?.text.endsWith('（国家发展改革委、商务部负责）')).toBe(true);
   });
@@ -52,6 +59,14 @@ describe('measures', () => {
     expect(documentAt(F003, 7100).measures).toHaveLength(0);
   });
 
+  it('ends the last measure at its annotation: the closing paragraph is not part of it (003-06)', () => {
+    const last = documentAt(F003, 3600).measures.at(-1);
+    expect(last?.line).toBe(4176);
+    expect(last?.text.endsWith('等部门按照职责分工分别负责）')).toBe(true);
+    expect(last?.text).not.toContain('各地区、各部门要认真落实');
+    expect(last?.deadline).toBeNull();
+  });
+
   it('reads deadline-only brackets as measures without departments (001-034)', () => {
     const doc = documentAt(F001, 18700);
     expect(doc.measures).toHaveLength(10);
@@ -59,7 +74,8 @@ describe('measures', () => {
   });
 
   it('rebuilds the rows of the responsibility tables', () => {
-    const rows = (file: string, line: number) => documentAt(file, line).measures.filter((m) => m.origin === 'table');
+    const rows = (file: string, line: number) =>
+      documentAt(file, line).measures.filter((m) => m.origin === 'table');
     const t00301 = rows(F003, 900);
     expect(t00301).toHaveLength(9);
     expect(t00301[0]).toMatchObject({ line: 884, title: '制订“十三五”医改规划', lead: ['国务院医改办'] });
@@ -77,8 +93,26 @@ describe('measures', () => {
   it('reads the six-column work plan 001-082 as one measure per 具体举措 row under its 重点工作', () => {
     const rows = documentAt(F001, 40000).measures.filter((m) => m.origin === 'table');
     expect(rows.length).toBeGreaterThanOrEqual(130);
-    expect(rows[0]).toMatchObject({ key: '一/（一）/1.#1', parentKey: '一/（一）/1.', line: 39871, lead: ['工业和信息化部'] });
+    expect(rows[0]).toMatchObject({
+      key: '一/（一）/1.#1',
+      parentKey: '一/（一）/1.',
+      line: 39871,
+      lead: ['工业和信息化部'],
+    });
     expect(rows[2]?.lead).toEqual(['工业和信息化部', '国资委']);
+    const at = (line: number) => rows.find((m) => m.line === line);
+    // Text, heading and department cells side by side on one physical line; the cell completes lines later.
+    expect(at(40652)).toMatchObject({ lead: ['工业和信息化部'], participants: [] });
+    expect(at(40652)?.text).toContain('安全生产”解决方案。');
+    expect(at(40291)).toMatchObject({ lead: ['国资委'] });
+    expect(at(40298)).toMatchObject({ lead: ['国资委'] });
+    // A cell wrapped inside its bureau bracket while the row text goes on (卫生健康委（规划 / 司）、工业和信息 / …).
+    expect(at(41003)).toMatchObject({ lead: ['卫生健康委', '工业和信息化部'], participants: [] });
+    // A second cell after a complete one is the 配合部门 column.
+    expect(at(42277)).toMatchObject({ lead: ['人力资源社会保障部'], participants: ['工业和信息化部'] });
+    // Letter-spaced heading fragments (工 业 互 联 网 平 台。) are not department cells.
+    expect(at(40257)?.lead).toEqual(['工业和信息化部']);
+    expect(rows.every((m) => m.lead.length > 0)).toBe(true);
   });
 
   it('applies each 001-078 field block to every numbered task of its group', () => {
@@ -97,4 +131,88 @@ describe('measures', () => {
     const doc01 = documentAt(F000, 11);
     expect(doc01.measures[0]?.joint).toBe(true);
   });
+});
+
+describe('copies of one document in the corpus', () => {
+  const names = [F000, F001, F002, F003, '004_ff157b712ff628f7.txt'];
+  const files = extractFiles(
+    names.map((name) => ({ name, bytes: new TextEncoder().encode(corpusText(name)) })),
+  ).files;
+  const docs = files.flatMap((f) => f.documents.map((d) => ({ file: f.file, doc: d })));
+  const signature = (m: ExtractedMeasure) =>
+    JSON.stringify([m.leadCanonical, m.participantsCanonical, m.deadline, m.deadlineKind]);
+  const multiset = (doc: ExtractedDocument) => doc.measures.map(signature).sort();
+  const firstCopy = (doc: ExtractedDocument) =>
+    docs.find((d) => d.doc.sameAs === null && (d.doc.docNumber ?? d.doc.title) === doc.sameAs)?.doc;
+  const copies = docs.filter((d) => d.doc.sameAs !== null);
+
+  it('recognises the copies listed in catalogue §4', () => {
+    expect(copies.map((d) => `${d.file.slice(0, 3)}:${d.doc.startLine}`)).toEqual([
+      '001:20097', // 000-07 国发〔2017〕35号
+      '001:33424', // 000-11 (no 文号)
+      '001:35135', // 000-10
+      '001:37763', // 000-06
+      '002:1', // 001-069 (truncated reprint)
+      '003:937', // 001-076
+      '003:2120', // 001-069
+      '003:3490', // 001-072
+      '003:5044', // 001-054
+      '004:1020', // 001-069
+    ]);
+  });
+
+  it('finds measures only in the documents with annotations, tables or fields (catalogue §5.13, §3)', () => {
+    // Every other document of the corpus (plans, notices, the non-government material) has no responsibility.
+    const withMeasures = docs
+      .filter((d) => d.doc.measures.length > 0)
+      .map((d) => `${d.file.slice(0, 3)}:${d.doc.startLine}`);
+    expect(withMeasures).toEqual([
+      '000:1',
+      '000:57',
+      '000:126',
+      '000:428',
+      '000:542',
+      '000:982',
+      '001:18657',
+      '001:23754',
+      '001:26603',
+      '001:34105',
+      '001:35135',
+      '001:35780',
+      '001:37192',
+      '001:37474',
+      '001:37763',
+      '001:37997',
+      '001:39853',
+      '002:1',
+      '003:1',
+      '003:937',
+      '003:2120',
+      '003:3490',
+      '003:4210',
+      '004:1020',
+    ]);
+  });
+
+  // The responsibility of a measure must not depend on which copy of a document was imported.
+  for (const { file, doc } of copies) {
+    it(`${file.slice(0, 3)} L${doc.startLine} (${doc.docNumber ?? doc.title}) yields the measures of its first copy`, () => {
+      const first = firstCopy(doc);
+      expect(first).toBeDefined();
+      const expected = first ? multiset(first) : [];
+      const actual = multiset(doc);
+      if (doc.docNumber === null && file.startsWith('002')) {
+        // 002-01 is a truncated reprint (ends in 二、（八）4.): its measures are a part of the full copy's.
+        expect(actual.length).toBeGreaterThanOrEqual(8);
+        const pool = [...expected];
+        for (const s of actual) {
+          const at = pool.indexOf(s);
+          expect(at, s).toBeGreaterThanOrEqual(0);
+          pool.splice(at, 1);
+        }
+      } else {
+        expect(actual).toEqual(expected);
+      }
+    });
+  }
 });

@@ -334,6 +334,21 @@ describe('findDeadline', () => {
     ).toBeNull();
   });
 
+  it('reads a bare year inside a noun phrase literally only in a work-plan row (001-082, gold README)', () => {
+    const text = '组织召开 2022 年工业互联网大会、全球工';
+    expect(corpusSpan('001', 41356)).toContain(text);
+    expect(findDeadline(text, { documentYear: 2022 })).toBeNull();
+    expect(findDeadline(text, { documentYear: 2022, planRow: true })).toEqual({
+      deadline: '2022-12-31',
+      deadlineText: '2022 年',
+      deadlineKind: 'date',
+    });
+    // Titles, baselines and ranges stay excluded in rows too.
+    expect(findDeadline('编制《2022年中国工业互联网产业发展报告》', { documentYear: 2022, planRow: true })).toBeNull();
+    expect(findDeadline('比2021年增长10%', { documentYear: 2022, planRow: true })).toBeNull();
+    expect(findDeadline('2021-2023年行动计划', { documentYear: 2022, planRow: true })).toBeNull();
+  });
+
   it('returns null when nothing is stated', () => {
     expect(findDeadline('加强组织领导。', { documentYear: 2017 })).toBeNull();
   });
