@@ -14,10 +14,8 @@ ensure_redis
 log "building api, worker and web…"
 NX_DAEMON=false npx nx run-many -t build --projects=api,web --outputStyle=static
 
-node dist/apps/api/cli.js db:create
-node dist/apps/api/cli.js migrate
-node dist/apps/api/cli.js import --if-empty corpus/*.txt
-node dist/apps/api/cli.js seed
+# Creates the database if missing, migrates, imports corpus/ when no document exists yet, seeds accounts.
+node dist/apps/api/cli.js setup corpus
 
 port="$(env_value PORT 3000)"
 log "starting the reminder worker and the API on http://localhost:${port} (Ctrl-C stops both)"
