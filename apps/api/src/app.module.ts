@@ -9,6 +9,10 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { QueueDashboardModule } from './infra/queue/queue-dashboard.module';
+import { QueueModule } from './infra/queue/queue.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UsersModule } from './users/users.module';
@@ -29,6 +33,10 @@ import { UsersModule } from './users/users.module';
     EvidenceModule,
     StatsModule,
     ExportModule,
+    QueueModule,
+    RemindersModule,
+    NotificationsModule,
+    QueueDashboardModule,
   ],
 })
 export class AppModule {}

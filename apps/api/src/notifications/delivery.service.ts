@@ -88,7 +88,7 @@ export class DeliveryService {
   private async finish(id: string, status: 'sent' | 'failed', error: string | null): Promise<JobOutcome> {
     await this.dataSource.query(
       `UPDATE notification_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz ELSE NULL END,
-              attempts = attempts + 1, last_error = $3
+              attempts = attempts + 1, last_error = coalesce($3, last_error)
        WHERE id = $1 AND status = 'pending'`,
       [id, status, error, this.clock.now()],
     );

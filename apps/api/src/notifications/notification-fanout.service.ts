@@ -8,9 +8,12 @@ import { Clock } from '../infra/queue/clock';
 import { deliveryJobId, JobName } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
 import type { ReminderTask } from '../reminders/reminder-task.source';
+import type { DeliveryChannel } from './entities/notification-delivery.entity';
 
 /** Display name of the supervisors as a recipient. */
 export const SUPERVISORS_NAME = '督查室';
+
+const NAME_CACHE_MS = 60_000;
 
 export interface FanOutResult {
   notificationId: string;
@@ -26,6 +29,8 @@ export interface FanOutResult {
  */
 @Injectable()
 export class NotificationFanOutService {
+  private readonly names = new Map<string, { name: string; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,26 +41,45 @@ export class NotificationFanOutService {
   /** Null when this reminder was already sent (by this or another worker). */
   async fanOut(reminder: ExpectedReminder, task: ReminderTask): Promise<FanOutResult | null> {
     const departmentId = reminder.recipient.kind === 'department' ? reminder.recipient.departmentId : null;
-    const result = await this.dataSource.transaction(async (manager) => {
-      const names: { id: string; name: string }[] = await manager.query(
-        'SELECT id::text AS id, name FROM departments WHERE id = ANY($1::uuid[])',
-        [[...task.leadDepartmentIds, ...(departmentId ? [departmentId] : [])]],
-      );
-      const nameOf = (id: string): string => names.find((n) => n.id === id)?.name ?? id;
-      const message = reminderMessage({
-        rule: reminder.rule,
-        taskTitle: task.title,
-        deadline: reminder.deadline,
-        dayOffset: reminder.dayOffset,
-        recipientName: departmentId ? nameOf(departmentId) : SUPERVISORS_NAME,
-        leadNames: task.leadDepartmentIds.map(nameOf),
-        link: this.taskLink(task.id),
-      });
-      const sentAt = this.clock.now();
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id`,
+    const names = await this.departmentNames([
+      ...task.leadDepartmentIds,
+      ...(departmentId ? [departmentId] : []),
+    ]);
+    const nameOf = (id: string): string => names.get(id) ?? id;
+    const message = reminderMessage({
+      rule: reminder.rule,
+      taskTitle: task.title,
+      deadline: reminder.deadline,
+      dayOffset: reminder.dayOffset,
+      recipientName: departmentId ? nameOf(departmentId) : SUPERVISORS_NAME,
+      leadNames: task.leadDepartmentIds.map(nameOf),
+      link: this.taskLink(task.id),
+    });
+    // One statement, so one implicit transaction and one round trip: the notification row and
+    // every delivery row appear together or not at all; a conflict on the key inserts nothing.
+    const rows: { notification_id: string; delivery_id: string | null; channel: DeliveryChannel | null }[] =
+      await this.dataSource.query(
+        `WITH n AS (
+           INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
+           VALUES ($1, $2, $3, $4, $5::uuid, $6, $7, $8, $9)
+           ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id
+         ), r AS (
+           SELECT u.id, u.email, coalesce(p.inbox, true) AS inbox_on, coalesce(p.email, true) AS email_on
+           FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+           WHERE u.active AND (CASE WHEN $5::uuid IS NULL THEN u.role = 'supervisor'
+                                    ELSE u.role = 'officer' AND u.department_id = $5::uuid END)
+         ), d AS (
+           INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, webhook_id, target, status, sent_at)
+           SELECT n.id, 'inbox', $1 || ':inbox:' || r.id, r.id, NULL::uuid, NULL::text, 'sent', $7::timestamptz FROM n, r WHERE r.inbox_on
+           UNION ALL
+           SELECT n.id, 'email', $1 || ':email:' || r.id, r.id, NULL, r.email, 'pending', NULL FROM n, r
+             WHERE $10::boolean AND r.email_on AND coalesce(r.email, '') <> ''
+           UNION ALL
+           SELECT n.id, 'webhook', $1 || ':webhook:' || w.id, NULL, w.id, w.url, 'pending', NULL FROM n, department_webhooks w
+             WHERE w.enabled AND w.department_id = $5::uuid
+           RETURNING id, channel
+         )
+         SELECT n.id AS notification_id, d.id AS delivery_id, d.channel FROM n LEFT JOIN d ON true`,
         [
           reminder.key,
           task.id,
@@ -63,61 +87,44 @@ export class NotificationFanOutService {
           reminder.recipient.kind,
           departmentId,
           reminder.dueAt,
-          sentAt,
+          this.clock.now(),
           message.title,
           message.body,
+          this.config.mail.smtpUrl !== null,
         ],
       );
-      if (inserted.length === 0) return null;
-      const notificationId = inserted[0].id;
-
-      const recipientFilter = departmentId
-        ? `u.role = 'officer' AND u.department_id = $3`
-        : `u.role = 'supervisor'`;
-      const params: unknown[] = [notificationId, reminder.key, ...(departmentId ? [departmentId] : [])];
-      const inbox: unknown[] = await manager.query(
-        `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, status, sent_at)
-         SELECT $1, 'inbox', $2 || ':inbox:' || u.id, u.id, 'sent', now()
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-         WHERE u.active AND coalesce(p.inbox, true) AND ${recipientFilter}
-         RETURNING id`,
-        params,
-      );
-      let emails: { id: string }[] = [];
-      if (this.config.mail.smtpUrl) {
-        emails = await manager.query(
-          `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, target, status)
-           SELECT $1, 'email', $2 || ':email:' || u.id, u.id, u.email, 'pending'
-           FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-           WHERE u.active AND u.email IS NOT NULL AND u.email <> '' AND coalesce(p.email, true) AND ${recipientFilter}
-           RETURNING id`,
-          params,
-        );
-      }
-      let webhooks: { id: string }[] = [];
-      if (departmentId) {
-        webhooks = await manager.query(
-          `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, webhook_id, target, status)
-           SELECT $1, 'webhook', $2 || ':webhook:' || w.id, w.id, w.url, 'pending'
-           FROM department_webhooks w WHERE w.enabled AND w.department_id = $3
-           RETURNING id`,
-          params,
-        );
-      }
-      return { notificationId, inbox: inbox.length, emails, webhooks };
-    });
-    if (!result) return null;
+    if (rows.length === 0) return null;
+    const of = (channel: DeliveryChannel): string[] =>
+      rows.filter((r) => r.channel === channel && r.delivery_id).map((r) => r.delivery_id as string);
+    const emails = of('email');
+    const webhooks = of('webhook');
     // After commit: if this process dies first, the reconciler re-enqueues pending deliveries.
     await this.queues.addBulk([
-      ...result.emails.map((d) => deliveryJob(JobName.DeliverEmail, d.id)),
-      ...result.webhooks.map((d) => deliveryJob(JobName.DeliverWebhook, d.id)),
+      ...emails.map((id) => deliveryJob(JobName.DeliverEmail, id)),
+      ...webhooks.map((id) => deliveryJob(JobName.DeliverWebhook, id)),
     ]);
     return {
-      notificationId: result.notificationId,
-      inbox: result.inbox,
-      email: result.emails.length,
-      webhook: result.webhooks.length,
+      notificationId: rows[0].notification_id,
+      inbox: of('inbox').length,
+      email: emails.length,
+      webhook: webhooks.length,
     };
+  }
+
+  /** Department names change rarely; a short cache saves a query per reminder. */
+  private async departmentNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const now = Date.now();
+    const missing = [...new Set(ids)].filter((id) => (this.names.get(id)?.until ?? 0) < now);
+    if (missing.length > 0) {
+      const rows: { id: string; name: string }[] = await this.dataSource.query(
+        'SELECT id::text AS id, name FROM departments WHERE id = ANY($1::uuid[])',
+        [missing],
+      );
+      for (const row of rows) this.names.set(row.id, { name: row.name, until: now + NAME_CACHE_MS });
+    }
+    return new Map(
+      ids.flatMap((id) => (this.names.has(id) ? [[id, this.names.get(id)!.name] as const] : [])),
+    );
   }
 
   /** Re-enqueues every e-mail/webhook delivery still pending (no-op for those whose job exists). */

@@ -1,4 +1,4 @@
-import { expectedReminders, type ReminderPolicy } from '@duban/domain';
+import { expectedReminders, type ReminderPolicy, type ReminderRule } from '@duban/domain';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../infra/queue/clock';
 import { JobRegistry } from '../infra/queue/job.registry';
@@ -8,7 +8,10 @@ import { DeliveryService } from '../notifications/delivery.service';
 import { NotificationFanOutService } from '../notifications/notification-fanout.service';
 import { REMINDER_POLICY } from './reminder-policy.provider';
 import { ReminderReconciler } from './reminder.reconciler';
+import { ReminderScheduler } from './reminder.scheduler';
 import { ReminderTaskSource } from './reminder-task.source';
+
+const REPEATING_RULES: ReadonlySet<ReminderRule> = new Set(['overdue_urge', 'report_overdue_urge']);
 
 /** Thin job handlers of the worker: each calls one service and returns an explicit outcome. */
 @Injectable()
@@ -20,6 +23,7 @@ export class ReminderJobs implements OnModuleInit {
     private readonly fanOut: NotificationFanOutService,
     private readonly deliveries: DeliveryService,
     private readonly reconciler: ReminderReconciler,
+    private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
   ) {}
@@ -55,6 +59,9 @@ export class ReminderJobs implements OnModuleInit {
     if (!task) return JobOutcome.Skipped;
     const reminder = expectedReminders(task, this.policy, new Date(nowMs)).find((r) => r.key === job.key);
     if (!reminder) return JobOutcome.Skipped;
-    return (await this.fanOut.fanOut(reminder, task)) ? JobOutcome.Success : JobOutcome.Skipped;
+    const sent = await this.fanOut.fanOut(reminder, task);
+    // Repeating rules (催办 every few days) schedule their next occurrence as soon as one goes out.
+    if (REPEATING_RULES.has(reminder.rule)) await this.scheduler.syncMany([task]);
+    return sent ? JobOutcome.Success : JobOutcome.Skipped;
   }
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   Inject,
   Injectable,
@@ -52,6 +53,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       const worker = new Worker(name, (job, token) => this.process(job, token), {
         connection: this.queues.redis,
         prefix: this.queues.prefix,
+        // Recorded on each job as processedBy: shows which process sent what.
+        name: `${hostname()}-${process.pid}`,
         concurrency:
           name === QueueName.Deliveries
             ? deliveryConcurrency
