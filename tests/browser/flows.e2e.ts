@@ -161,19 +161,24 @@ describe('import', () => {
 });
 
 describe('admin', () => {
-  it('shows departments, users and the reminder policy', async () => {
+  it('shows departments with their aliases and the channel preferences', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
     try {
       await login(page, e2e.admin);
       await page.goto('/admin');
-      await page.getByRole('cell', { name: '国家发展改革委', exact: false }).first().waitFor();
-      expect(await page.getByRole('cell', { name: e2e.officer.username }).count()).toBe(0); // users are on their own tab
+      await page.getByLabel('查找部门或别名').fill('发展改革委');
+      const row = page.getByRole('row').filter({ hasText: '发展改革委' }).first();
+      await row.waitFor();
+      expect(await page.getByRole('row').count()).toBeLessThan(6);
       await screenshot(page, '07-admin-departments');
-      await page.getByRole('tab', { name: '用户' }).click();
-      await page.getByRole('cell', { name: e2e.officer.username }).waitFor();
-      await page.getByRole('tab', { name: '提醒策略' }).click();
-      await page.getByLabel('每日发送时间（北京时间）').waitFor();
-      await screenshot(page, '07b-admin-reminder-policy');
+      await page.getByRole('tab', { name: '我的通知渠道' }).click();
+      const inbox = page.getByRole('switch', { name: '站内消息' });
+      await inbox.waitFor();
+      expect(await inbox.getAttribute('aria-checked')).toBe('true');
+      await page.getByRole('switch', { name: '电子邮件' }).click();
+      await page.getByRole('button', { name: '保存通知设置' }).click();
+      await page.getByText('通知设置已保存').waitFor();
+      await screenshot(page, '07b-admin-channels');
     } finally {
       await context.close();
     }

@@ -1,4 +1,5 @@
 import { fileNameFromDisposition } from './download';
+import { auditLabel } from './labels';
 import { formatBytes, formatDate, formatDateTime, toIsoDate } from './format';
 
 describe('formatDate', () => {
@@ -34,5 +35,13 @@ describe('helpers', () => {
     expect(fileNameFromDisposition("attachment; filename*=UTF-8''%E7%9D%A3%E5%8A%9E.xlsx")).toBe('督办.xlsx');
     expect(fileNameFromDisposition('attachment; filename="tasks.xlsx"')).toBe('tasks.xlsx');
     expect(fileNameFromDisposition(null)).toBeNull();
+  });
+});
+
+describe('auditLabel', () => {
+  it('names the API audit actions in Chinese and keeps unknown ones visible', () => {
+    expect(auditLabel('task.submitted')).toBe('提交办结');
+    expect(auditLabel('extension.granted')).toBe('同意延期');
+    expect(auditLabel('task.something_new')).toBe('task.something_new');
   });
 });

@@ -31,27 +31,19 @@ export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
   refused: '未同意',
 };
 
+/** Audit log actions as the API writes them ('task.submitted', 'extension.granted', …). */
 const AUDIT_LABELS: Record<string, string> = {
-  created: '任务创建',
-  imported: '导入创建',
-  updated: '导入更新',
-  progress_reported: '报告进展',
-  report_progress: '报告进展',
-  evidence_uploaded: '上传佐证材料',
-  upload_evidence: '上传佐证材料',
-  submitted: '提交办结',
-  submit: '提交办结',
-  approved: '审核通过',
-  approve: '审核通过',
-  returned: '退回修改',
-  return: '退回修改',
-  extension_requested: '申请延期',
-  request_extension: '申请延期',
-  extension_granted: '同意延期',
-  grant_extension: '同意延期',
-  extension_refused: '不同意延期',
-  refuse_extension: '不同意延期',
-  status_changed: '状态变更',
+  'task.imported': '导入创建',
+  'task.text_changed': '导入更新措施原文',
+  'document.imported': '文件导入',
+  'task.progress_reported': '报告进展',
+  'evidence.uploaded': '上传佐证材料',
+  'task.submitted': '提交办结',
+  'task.approved': '审核通过',
+  'task.returned': '退回修改',
+  'extension.requested': '申请延期',
+  'extension.granted': '同意延期',
+  'extension.refused': '不同意延期',
 };
 
 export function auditLabel(action: string): string {

@@ -1,6 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto, MeDto, PageDto, ReminderPolicy } from '@duban/domain';
+import type { DepartmentDto, MeDto, PageDto } from '@duban/domain';
+
+/** The editable part of the reminder policy (libs/domain ReminderPolicy); other fields pass through unchanged. */
+export interface ReminderPolicy {
+  sendAtLocalTime: string;
+  beforeDays: readonly number[];
+  overdueFirstAfterDays: number;
+  overdueEveryDays: number;
+  escalateAfterDays: number;
+  reportIntervalDays: number;
+  reportReminderBeforeDays: number;
+}
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 
@@ -36,7 +47,7 @@ export class AdminStore {
       firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')),
       firstValueFrom(this.http.get<UserRow[] | PageDto<UserRow>>('/api/users')),
       firstValueFrom(this.http.get<ReminderPolicy>('/api/admin/reminder-policy')),
-      firstValueFrom(this.http.get<NotificationPreferences>('/api/me/notification-preferences')),
+      firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences')),
     ]);
     const errors: Partial<Record<'departments' | 'users' | 'policy' | 'preferences', string>> = {};
     if (departments.status === 'fulfilled') this.departments.set(departments.value);
@@ -59,7 +70,7 @@ export class AdminStore {
 
   savePreferences(prefs: NotificationPreferences): Promise<void> {
     return this.save('通知设置已保存', async () => {
-      this.preferences.set(await firstValueFrom(this.http.put<NotificationPreferences>('/api/me/notification-preferences', prefs)));
+      this.preferences.set(await firstValueFrom(this.http.put<NotificationPreferences>('/api/notifications/preferences', prefs)));
     });
   }
 

@@ -22,6 +22,8 @@ export class DashboardStore {
   readonly overdueTotal = signal(0);
   readonly submitted = signal<TaskSummaryDto[]>([]);
   readonly extensions = signal<PendingExtension[]>([]);
+  /** The extension queue route may be missing on older API builds; say so instead of showing an empty queue. */
+  readonly extensionsUnavailable = signal(false);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   readonly message = signal<string | null>(null);
@@ -47,6 +49,7 @@ export class DashboardStore {
       const v = extensions.value;
       this.extensions.set(Array.isArray(v) ? v : v.items);
     }
+    this.extensionsUnavailable.set(extensions.status === 'rejected');
     const failed = [stats, overdue, submitted].find((r) => r.status === 'rejected');
     if (failed && failed.status === 'rejected') this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
     this.loading.set(false);

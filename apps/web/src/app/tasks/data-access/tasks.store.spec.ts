@@ -79,24 +79,39 @@ describe('TasksStore', () => {
       expect(store.total()).toBe(1);
     });
 
-    it('appends the next page without duplicates and stops at the total', async () => {
+    it('fetches the following pages in the background, without duplicates, and stops at the total', async () => {
       const { store, http } = setup();
-      const a = aTask();
-      const b = aTask();
-      const c = aTask();
-      const first = store.load();
-      http.expectOne((r) => r.url === '/api/tasks').flush(pageOf([a, b], 3));
-      await first;
-      expect(store.hasMore()).toBe(true);
-      const more = store.loadMore();
-      const req = http.expectOne((r) => r.url === '/api/tasks');
-      expect(req.request.params.get('page')).toBe('2');
-      req.flush(pageOf([b, c], 3, 2));
-      await more;
+      const [a, b, c] = [aTask(), aTask(), aTask()];
+      const done = store.load();
+      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('page') === '1').flush(pageOf([a, b], 3));
+      await flushMicrotasks();
+      // The first page is usable before the rest arrives.
+      expect(store.items()).toHaveLength(2);
+      expect(store.loading()).toBe(false);
+      expect(store.loadingMore()).toBe(true);
+      const next = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('page') === '2');
+      next.flush(pageOf([b, c], 3, 2));
+      await done;
       expect(store.items().map((t) => t.id)).toEqual([a.id, b.id, c.id]);
       expect(store.hasMore()).toBe(false);
+      expect(store.loadingMore()).toBe(false);
       await store.loadMore();
       http.expectNone((r) => r.url === '/api/tasks');
+    });
+
+    it('drops background pages of a superseded filter', async () => {
+      const { store, http } = setup();
+      const first = store.load();
+      http.expectOne((r) => r.url === '/api/tasks').flush(pageOf([aTask()], 2));
+      await flushMicrotasks();
+      const stalePage2 = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('page') === '2');
+      const second = store.setFilters({ status: 'returned' });
+      const fresh = aTask({ title: '新筛选结果', status: 'returned' });
+      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'returned').flush(pageOf([fresh]));
+      await second;
+      stalePage2.flush(pageOf([aTask({ title: '旧筛选第二页' })], 2, 2));
+      await first;
+      expect(store.items().map((t) => t.title)).toEqual(['新筛选结果']);
     });
 
     it('shows the API message when loading fails', async () => {

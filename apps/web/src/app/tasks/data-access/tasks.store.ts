@@ -34,7 +34,10 @@ export const EMPTY_FILTERS: TaskFilters = {
   q: '',
 };
 
-export const PAGE_SIZE = 500;
+/** The API's maximum page size. */
+export const PAGE_SIZE = 200;
+/** Pages are fetched in the background up to this many rows, so the list scrolls freely; beyond it, on scroll. */
+export const PREFETCH_ROWS = 5000;
 
 /**
  * State of the task list: filters, the rows loaded so far and paging.
@@ -52,6 +55,8 @@ export class TasksStore {
   readonly items = signal<TaskSummaryDto[]>([]);
   readonly total = signal(0);
   readonly loading = signal(false);
+  /** Further pages being fetched after the first one is on screen. */
+  readonly loadingMore = signal(false);
   readonly error = signal<string | null>(null);
   readonly documents = signal<PolicyDocumentDto[]>([]);
   readonly departments = signal<DepartmentDto[]>([]);
@@ -117,26 +122,43 @@ export class TasksStore {
       this.items.set([]);
       this.total.set(0);
       this.error.set(errorMessage(err, '任务加载失败'));
+      return;
     } finally {
       if (seq === this.requestSeq) this.loading.set(false);
     }
+    await this.prefetch(seq);
   }
 
+  /** Loads the following pages one after another while the first is already usable. */
+  private async prefetch(seq: number): Promise<void> {
+    while (seq === this.requestSeq && this.hasMore() && this.items().length < PREFETCH_ROWS) {
+      if (!(await this.fetchNext(seq))) return;
+    }
+  }
+
+  /** Next page on scroll, for lists longer than the prefetch limit. */
   async loadMore(): Promise<void> {
-    if (this.loading() || !this.hasMore()) return;
-    const seq = this.requestSeq;
-    this.loading.set(true);
+    if (this.loading() || this.loadingMore() || !this.hasMore()) return;
+    await this.fetchNext(this.requestSeq);
+  }
+
+  private async fetchNext(seq: number): Promise<boolean> {
+    this.loadingMore.set(true);
     try {
       const page = await this.api.list({ ...this.query(), page: this.loadedPages + 1, pageSize: PAGE_SIZE });
-      if (seq !== this.requestSeq) return;
+      if (seq !== this.requestSeq) return false;
       this.loadedPages += 1;
       const seen = new Set(this.items().map((t) => t.id));
-      this.items.update((list) => [...list, ...page.items.filter((t) => !seen.has(t.id))]);
+      const fresh = page.items.filter((t) => !seen.has(t.id));
+      this.items.update((list) => [...list, ...fresh]);
       this.total.set(page.total);
+      // An empty page means the total shrank meanwhile; stop rather than loop.
+      return page.items.length > 0;
     } catch (err) {
       if (seq === this.requestSeq) this.error.set(errorMessage(err, '任务加载失败'));
+      return false;
     } finally {
-      if (seq === this.requestSeq) this.loading.set(false);
+      if (seq === this.requestSeq) this.loadingMore.set(false);
     }
   }
 
