@@ -17,6 +17,11 @@ export default defineConfig({
     name: 'integration',
     root,
     include: ['tests/integration/**/*.spec.ts'],
+    // These folders run under their own configs (tests/integration/{workflow,reminders}/vitest.config.mts).
+    exclude: [
+      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,reminders}/**',
+      '**/node_modules/**',
+    ],
     globals: true,
     environment: 'node',
     pool: 'forks',
