@@ -39,7 +39,7 @@ export class StatsService {
     const officer = user.role === 'officer';
     const department = user.departmentId ?? '00000000-0000-0000-0000-000000000000';
     // $2 is the officer's department, or NULL for supervisors and admins (no scoping).
-    const scope = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM task_assignments s WHERE s.task_id = t.id AND s.department_id = $2::uuid))`;
+    const scope = `($2::uuid IS NULL OR t.id = ANY(ARRAY(SELECT s.task_id FROM task_assignments s WHERE s.department_id = $2::uuid)))`;
     const params = [now, officer ? department : null];
     const scoped = `SELECT t.id, t.document_id, t.status, ${OVERDUE} AS overdue FROM tasks t WHERE ${scope}`;
     const [totals] = await this.dataSource.query<

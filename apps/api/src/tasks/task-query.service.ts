@@ -32,15 +32,6 @@ const COLUMNS: TimingColumns = {
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** `sort` keys of the list; each maps to SQL (ties broken by id, so paging is stable). */
-const SORT_SQL: Record<string, string> = {
-  deadline: 't.deadline',
-  status: 't.status',
-  title: 't.title',
-  createdAt: 't.created_at',
-  lastReportAt: 't.last_report_at',
-};
-
 interface SummaryRow {
   id: string;
   document_id: string;
@@ -79,7 +70,76 @@ interface AssignmentRow {
   department_name: string;
 }
 
-const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+interface AssignmentJson {
+  role: AssignmentRole;
+  id: string;
+  name: string;
+}
+
+/** A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. */
+const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
+    ORDER BY a.position, ad.name), '[]'::json)
+    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = p.id)`;
+
+interface SortKey {
+  /** Expression inside the filtered query (alias t). */
+  inner: string;
+  /** The same key as a column of the paged subquery (alias p). */
+  outer: string;
+  direction: 'ASC' | 'DESC';
+  nulls?: 'NULLS FIRST' | 'NULLS LAST';
+}
+
+/** `sort` keys of the list; each maps to SQL. Ties are broken by id, so paging is stable. */
+const SORT_KEYS: Record<string, { inner: string; outer: string }> = {
+  deadline: { inner: 't.deadline', outer: 'p.deadline' },
+  status: { inner: 't.status', outer: 'p.status' },
+  title: { inner: 't.title', outer: 'p.title' },
+  createdAt: { inner: 't.created_at', outer: 'p.created_at' },
+  lastReportAt: { inner: 't.last_report_at', outer: 'p.last_report_at' },
+};
+
+/** Default: overdue first, then deadline ascending with undated tasks last. */
+function sortSpec(sort: string | undefined): SortKey[] {
+  const tie: SortKey = { inner: 't.id', outer: 'p.id', direction: 'ASC' };
+  if (!sort) {
+    return [
+      { inner: overdueSql(COLUMNS), outer: 'p.overdue', direction: 'DESC' },
+      { inner: 't.deadline', outer: 'p.deadline', direction: 'ASC', nulls: 'NULLS LAST' },
+      tie,
+    ];
+  }
+  const descending = sort.startsWith('-');
+  const key = SORT_KEYS[descending ? sort.slice(1) : sort] ?? SORT_KEYS['deadline'];
+  return [{ ...key, direction: descending ? 'DESC' : 'ASC', nulls: 'NULLS LAST' }, tie];
+}
+
+function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
+  const ref = (a: AssignmentJson): DepartmentRefDto => ({ id: a.id, name: a.name });
+  return {
+    id: row.id,
+    document: { id: row.document_id, title: row.document_title, docNumber: row.document_doc_number },
+    path: row.path,
+    title: row.title,
+    status: row.status,
+    deadline: row.deadline,
+    deadlineText: row.deadline_text,
+    deadlineKind: row.deadline_kind,
+    originalDeadline: row.original_deadline,
+    overdue: row.overdue,
+    light: row.light,
+    lead: assignments.filter((a) => a.role === 'lead').map(ref),
+    participants: assignments.filter((a) => a.role === 'participant').map(ref),
+    lastReportAt: iso(row.last_report_at),
+    completedAt: iso(row.completed_at),
+    completedOnTime: row.completed_on_time,
+    completedOnTimeOriginal: row.completed_on_time_original,
+    version: row.version,
+  };
+}
+
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -100,18 +160,33 @@ export class TaskQueryService {
     @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
 
+  /**
+   * One round trip: the page (sorted, limited, with the total as a window count over the filtered
+   * rows) wrapped by an outer query that adds each row's departments, so the assignment subquery
+   * runs for the page only.
+   */
   async list(query: TaskListQueryDto, user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const filtered = this.filtered(query, user);
-    const [rows, total] = await Promise.all([
-      this.sorted(filtered.clone(), query.sort)
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)
-        .getRawMany<SummaryRow>(),
-      this.count(filtered),
-    ]);
-    return { items: await this.toSummaries(rows), total, page, pageSize };
+    const order = sortSpec(query.sort);
+    const inner = this.filtered(query, user).addSelect('count(*) OVER ()::int', 'total_count');
+    for (const [index, key] of order.entries()) {
+      if (index === 0) inner.orderBy(key.inner, key.direction, key.nulls);
+      else inner.addOrderBy(key.inner, key.direction, key.nulls);
+    }
+    inner.offset((page - 1) * pageSize).limit(pageSize);
+    const [innerSql, parameters] = inner.getQueryAndParameters();
+    const rows = await this.dataSource.query<
+      (SummaryRow & { total_count: number; assignments: AssignmentJson[] })[]
+    >(
+      `SELECT p.*, ${ASSIGNMENTS_JSON} AS assignments FROM (${innerSql}) p
+        ORDER BY ${order.map((key) => `${key.outer} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
+      parameters,
+    );
+    // Past the last page the window count is not there to read: count separately.
+    const total =
+      rows.length > 0 ? rows[0].total_count : page > 1 ? await this.count(this.filtered(query, user)) : 0;
+    return { items: rows.map((row) => toSummary(row, row.assignments)), total, page, pageSize };
   }
 
   /** Every task matching the filters (for the export), in list order, up to `limit`. */
@@ -180,6 +255,7 @@ export class TaskQueryService {
       .addSelect(overdueSql(COLUMNS), 'overdue')
       .addSelect(lightSql(COLUMNS), 'light')
       .addSelect('t.last_report_at', 'last_report_at')
+      .addSelect('t.created_at', 'created_at')
       .addSelect('t.completed_at', 'completed_at')
       .addSelect('t.completed_on_time', 'completed_on_time')
       .addSelect('t.completed_on_time_original', 'completed_on_time_original')
@@ -192,15 +268,17 @@ export class TaskQueryService {
     if (user.role === 'officer') {
       // An officer without a department sees nothing (the users table forbids it, but be explicit).
       const ownRole = query.role && !query.department ? ' AND oa.role = :ownRole' : '';
+      // ANY(ARRAY(subquery)) rather than EXISTS: the planner then probes tasks by primary key for the
+      // department's ~1k assignments instead of hashing every task of the status (2-3x faster at 100k).
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM task_assignments oa WHERE oa.task_id = t.id AND oa.department_id = :ownDepartment${ownRole})`,
+        `t.id = ANY(ARRAY(SELECT oa.task_id FROM task_assignments oa WHERE oa.department_id = :ownDepartment${ownRole}))`,
         { ownDepartment: user.departmentId ?? '00000000-0000-0000-0000-000000000000', ownRole: query.role },
       );
     }
     if (query.department) {
       const role = query.role ? ' AND fa.role = :filterRole' : '';
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM task_assignments fa WHERE fa.task_id = t.id AND fa.department_id = :filterDepartment${role})`,
+        `t.id = ANY(ARRAY(SELECT fa.task_id FROM task_assignments fa WHERE fa.department_id = :filterDepartment${role}))`,
         { filterDepartment: query.department, filterRole: query.role },
       );
     }
@@ -222,17 +300,11 @@ export class TaskQueryService {
   }
 
   private sorted(qb: SelectQueryBuilder<object>, sort: string | undefined): SelectQueryBuilder<object> {
-    if (!sort) {
-      return qb
-        .orderBy(overdueSql(COLUMNS), 'DESC')
-        .addOrderBy('t.deadline', 'ASC', 'NULLS LAST')
-        .addOrderBy('t.id', 'ASC');
+    for (const [index, key] of sortSpec(sort).entries()) {
+      if (index === 0) qb.orderBy(key.inner, key.direction, key.nulls);
+      else qb.addOrderBy(key.inner, key.direction, key.nulls);
     }
-    const descending = sort.startsWith('-');
-    const column = SORT_SQL[descending ? sort.slice(1) : sort] ?? 't.deadline';
-    return qb
-      .orderBy(column, descending ? 'DESC' : 'ASC', descending ? 'NULLS LAST' : 'NULLS LAST')
-      .addOrderBy('t.id', 'ASC');
+    return qb;
   }
 
   private async count(filtered: SelectQueryBuilder<object>): Promise<number> {
@@ -254,35 +326,13 @@ export class TaskQueryService {
         ORDER BY a.position, d.name`,
       [rows.map((row) => row.id)],
     );
-    const byTask = new Map<string, { lead: DepartmentRefDto[]; participants: DepartmentRefDto[] }>();
+    const byTask = new Map<string, AssignmentJson[]>();
     for (const a of assignments) {
-      const entry = byTask.get(a.task_id) ?? { lead: [], participants: [] };
-      (a.role === 'lead' ? entry.lead : entry.participants).push({
-        id: a.department_id,
-        name: a.department_name,
-      });
+      const entry = byTask.get(a.task_id) ?? [];
+      entry.push({ role: a.role, id: a.department_id, name: a.department_name });
       byTask.set(a.task_id, entry);
     }
-    return rows.map((row) => ({
-      id: row.id,
-      document: { id: row.document_id, title: row.document_title, docNumber: row.document_doc_number },
-      path: row.path,
-      title: row.title,
-      status: row.status,
-      deadline: row.deadline,
-      deadlineText: row.deadline_text,
-      deadlineKind: row.deadline_kind,
-      originalDeadline: row.original_deadline,
-      overdue: row.overdue,
-      light: row.light,
-      lead: byTask.get(row.id)?.lead ?? [],
-      participants: byTask.get(row.id)?.participants ?? [],
-      lastReportAt: iso(row.last_report_at),
-      completedAt: iso(row.completed_at),
-      completedOnTime: row.completed_on_time,
-      completedOnTimeOriginal: row.completed_on_time_original,
-      version: row.version,
-    }));
+    return rows.map((row) => toSummary(row, byTask.get(row.id) ?? []));
   }
 
   private async reports(taskId: string): Promise<ProgressReportDto[]> {

@@ -1,0 +1,52 @@
+/**
+ * The SQL the API runs for an officer's filtered task list (status filter, default order) and for the
+ * overdue statistics, written out by hand for the bare baseline. Kept equivalent to
+ * apps/api/src/tasks/task-query.service.ts and apps/api/src/stats/stats.service.ts.
+ */
+const TODAY = `((CAST($3 AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date)`;
+const OVERDUE = `(t.status <> 'done' AND t.deadline IS NOT NULL AND t.deadline < ${TODAY})`;
+const LIGHT = `(CASE
+    WHEN t.status = 'done' THEN 'green'
+    WHEN t.deadline IS NOT NULL THEN
+      CASE WHEN t.deadline < ${TODAY} THEN 'red'
+           WHEN t.deadline - ${TODAY} <= CAST($4 AS int) THEN 'yellow'
+           ELSE 'green' END
+    WHEN COALESCE(t.last_report_at, t.created_at)
+         < CAST($3 AS timestamptz) - make_interval(days => CAST($5 AS int)) THEN 'yellow'
+    ELSE 'green' END)`;
+const SCOPE = `t.id = ANY(ARRAY(SELECT oa.task_id FROM task_assignments oa WHERE oa.department_id = $1))
+  AND t.status = $2`;
+
+const STATS_OVERDUE = OVERDUE.replace(/\$3/g, '$1');
+const STATS_SCOPED = `SELECT t.id, t.document_id, t.status, ${STATS_OVERDUE} AS overdue FROM tasks t`;
+
+export const BARE_SQL = {
+  /** Page + total (window count) + each row's departments as JSON: one round trip, as the API does. */
+  list: `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
+    ORDER BY a.position, ad.name), '[]'::json)
+    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = p.id) AS assignments
+  FROM (SELECT t.id, t.document_id, d.title AS document_title, d.doc_number AS document_doc_number, t.path,
+       t.title, t.status, t.deadline::text AS deadline, t.deadline_text, t.deadline_kind,
+       t.original_deadline::text AS original_deadline, ${OVERDUE} AS overdue, ${LIGHT} AS light,
+       t.last_report_at, t.created_at, t.completed_at, t.completed_on_time, t.completed_on_time_original, t.version,
+       count(*) OVER ()::int AS total_count
+  FROM tasks t JOIN policy_documents d ON d.id = t.document_id
+ WHERE ${SCOPE}
+ ORDER BY ${OVERDUE} DESC, t.deadline ASC NULLS LAST, t.id ASC
+ LIMIT $6 OFFSET $7) p
+ ORDER BY p.overdue DESC, p.deadline ASC NULLS LAST, p.id ASC`,
+  statsTotals: `WITH v AS (${STATS_SCOPED})
+SELECT count(*)::int AS tasks, count(*) FILTER (WHERE status = 'done')::int AS done,
+       count(*) FILTER (WHERE overdue)::int AS overdue, count(*) FILTER (WHERE status = 'submitted')::int AS submitted
+  FROM v`,
+  statsByDepartment: `WITH v AS (${STATS_SCOPED})
+SELECT d.id, d.name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
+       count(*) FILTER (WHERE v.overdue)::int AS overdue
+  FROM v JOIN task_assignments a ON a.task_id = v.id AND a.role = 'lead' JOIN departments d ON d.id = a.department_id
+ GROUP BY d.id, d.name ORDER BY overdue DESC, total DESC, d.name`,
+  statsByDocument: `WITH v AS (${STATS_SCOPED})
+SELECT p.id, p.title AS name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
+       count(*) FILTER (WHERE v.overdue)::int AS overdue
+  FROM v JOIN policy_documents p ON p.id = v.document_id
+ GROUP BY p.id, p.title ORDER BY overdue DESC, total DESC, p.title`,
+};
