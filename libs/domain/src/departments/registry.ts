@@ -142,3 +142,24 @@ export function isDepartmentNamePrefix(text: string): boolean {
   }
   return prefixes.has(text);
 }
+
+let longestKey = 0;
+
+/**
+ * True when `text` begins with a name the registry knows as written (工业和信息化部（信发司）, 国资委（规划).
+ * Table parsers call this for every cell fragment, so it looks names up directly, without normalisation.
+ */
+const firstPairs = new Set<string>();
+
+export function startsWithDepartmentName(text: string): boolean {
+  if (longestKey === 0) {
+    for (const key of LEXICON.keys()) {
+      longestKey = Math.max(longestKey, key.length);
+      firstPairs.add(key.slice(0, 2));
+    }
+  }
+  // Most fragments share no first two characters with any name: one lookup instead of one per length.
+  if (!firstPairs.has(text.slice(0, 2))) return false;
+  for (let n = Math.min(text.length, longestKey); n >= 2; n--) if (LEXICON.has(text.slice(0, n))) return true;
+  return false;
+}

@@ -152,6 +152,8 @@ function isUnboundedDate(groups: DateGroups): boolean {
 type ScanMode = 'text' | 'cell';
 
 function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
+  // Every dated phrase contains 年 (a year, 年底/年内/上半年 …) or 季度; most measure texts can be skipped at once.
+  if (!text.includes('年') && !text.includes('季度')) return null;
   DATE_PHRASE.lastIndex = 0;
   for (let match = DATE_PHRASE.exec(text); match !== null; match = DATE_PHRASE.exec(text)) {
     if (match[0].length === 0) {

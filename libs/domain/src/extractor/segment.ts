@@ -70,6 +70,8 @@ export function normalizeDocNumber(s: string): string {
 
 /** Date of a stand-alone signature line (Arabic or Chinese numerals), else null. */
 export function signatureDate(text: string): string | null {
+  // Called for every line: most are long prose or carry no 月, which neither pattern can match.
+  if (text.length > 32 || !text.includes('月')) return null;
   let m = DATE_LINE.exec(text);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = CN_DATE_LINE.exec(text);
@@ -171,7 +173,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       let found = -1;
       for (let k = 0; k < 5 && j !== -1; k++) {
         joined += lines[j]?.text ?? '';
-        if (ENTRY_FULL.test(joined)) {
+        if (joined.endsWith('）') && ENTRY_FULL.test(joined)) {
           found = j;
           break;
         }
@@ -185,7 +187,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
           if (!ENTRY_START.test(lines[s]?.text ?? '')) continue;
           let rest = '';
           for (let r = s; r <= found; r++) if (lines[r]?.kind === 'text') rest += lines[r]?.text ?? '';
-          if (ENTRY_FULL.test(rest)) {
+          if (rest.endsWith('）') && ENTRY_FULL.test(rest)) {
             start = s;
             joined = rest;
           }
@@ -201,10 +203,11 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let docNumber: string | null = null;
     let titleEnd = i - 1;
     let gluedTitleTail: string | null = null;
-    const m = DOCNO_LINE.exec(t);
+    // Both 文号 forms end in 号 (or 号）): skip the regexes for the other lines.
+    const m = t.includes('号') ? DOCNO_LINE.exec(t) : null;
     if (m) {
       docNumber = normalizeDocNumber(m[1] ?? '');
-    } else if (DOCNO_TAIL.test(t)) {
+    } else if (t.charCodeAt(0) === 0x3014 && DOCNO_TAIL.test(t)) {
       const p = prevText(lines, i - 1);
       const pm = p >= 0 ? TITLE_WITH_PREFIX.exec(lines[p]?.text ?? '') : null;
       if (pm) {

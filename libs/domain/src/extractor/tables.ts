@@ -1,4 +1,4 @@
-import { isDepartmentNamePrefix } from '../departments/registry';
+import { isDepartmentNamePrefix, startsWithDepartmentName } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
 import { matchHeading } from './headings';
 import { leadPhrase, makeMeasure } from './measures';
@@ -55,12 +55,8 @@ interface Row {
   phase: 'task' | 'dept' | 'deadline' | 'after';
 }
 
-function isDeptStart(ctx: MeasureContext, chunk: string): boolean {
-  if (GENERIC_DEPT.test(chunk)) return true;
-  for (let n = Math.min(chunk.length, 12); n >= 2; n--) {
-    if (ctx.parsers.resolveDepartment(chunk.slice(0, n)).known) return true;
-  }
-  return false;
+function isDeptStart(_ctx: MeasureContext, chunk: string): boolean {
+  return GENERIC_DEPT.test(chunk) || startsWithDepartmentName(chunk);
 }
 
 /** Rows of a 分工表 whose cells were extracted one after another, wrapped and interleaved across page breaks. */
