@@ -20,6 +20,8 @@ export interface E2eData {
   admin: E2eUser;
   perfOfficer: E2eUser;
   task: { id: string; title: string; department: string };
+  /** A second overdue task of the officer's department, for the extension flow. */
+  extensionTask: { id: string; title: string; deadline: string };
   importFile: string;
 }
 
@@ -69,6 +71,14 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
       LIMIT 1`,
   );
   if (!target) throw new Error('No overdue task with a single lead department after importing the corpus file.');
+  const [extensionTask] = await stack.sql<{ id: string; title: string; deadline: string }>(
+    `SELECT t.id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline
+       FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead'
+      WHERE a.department_id = $1 AND t.id <> $2 AND t.deadline < current_date AND t.status = 'not_started'
+      ORDER BY t.source_line LIMIT 1`,
+    [target.department_id, target.id],
+  );
+  if (!extensionTask) throw new Error(`No second overdue task for ${target.department}.`);
   const [other] = await stack.sql<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM departments d
       WHERE NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = $1 AND a.department_id = d.id)
@@ -115,6 +125,7 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     admin,
     perfOfficer,
     task: { id: target.id, title: target.title, department: target.department },
+    extensionTask,
     importFile: CORPUS_FILE,
   };
 }

@@ -61,9 +61,11 @@ describe('DashboardStore review actions', () => {
     expect(store.busyId()).toBe(submittedA.id);
     const req = http.expectOne(`/api/tasks/${submittedA.id}/approve`);
     expect(req.request.method).toBe('POST');
+    expect(req.request.headers.get('If-Match')).toBe(String(submittedA.version));
     req.flush({});
     await done;
     expect(store.submitted().map((t) => t.title)).toEqual(['乙']);
+    expect(store.submittedTotal()).toBe(1);
     expect(store.message()).toBe('已审核通过：甲');
     expect(store.busyId()).toBeNull();
     http.expectOne('/api/stats/overdue').flush({ ...stats, totals: { ...stats.totals, done: 5 } });

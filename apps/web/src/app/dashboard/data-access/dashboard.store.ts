@@ -21,6 +21,7 @@ export class DashboardStore {
   readonly overdue = signal<TaskSummaryDto[]>([]);
   readonly overdueTotal = signal(0);
   readonly submitted = signal<TaskSummaryDto[]>([]);
+  readonly submittedTotal = signal(0);
   readonly extensions = signal<PendingExtension[]>([]);
   /** The extension queue route may be missing on older API builds; say so instead of showing an empty queue. */
   readonly extensionsUnavailable = signal(false);
@@ -44,7 +45,10 @@ export class DashboardStore {
       this.overdue.set(overdue.value.items);
       this.overdueTotal.set(overdue.value.total);
     }
-    if (submitted.status === 'fulfilled') this.submitted.set(submitted.value.items);
+    if (submitted.status === 'fulfilled') {
+      this.submitted.set(submitted.value.items);
+      this.submittedTotal.set(submitted.value.total);
+    }
     if (extensions.status === 'fulfilled') {
       const v = extensions.value;
       this.extensions.set(Array.isArray(v) ? v : v.items);
@@ -57,15 +61,15 @@ export class DashboardStore {
 
   approve(task: TaskSummaryDto): Promise<void> {
     return this.decide(task.id, `已审核通过：${task.title}`, async () => {
-      await this.api.approve(task.id);
-      this.submitted.update((list) => list.filter((t) => t.id !== task.id));
+      await this.api.approve(task.id, task.version);
+      this.dropSubmitted(task.id);
     });
   }
 
   returnTask(task: TaskSummaryDto, reason: string): Promise<void> {
     return this.decide(task.id, `已退回：${task.title}`, async () => {
-      await this.api.returnTask(task.id, reason);
-      this.submitted.update((list) => list.filter((t) => t.id !== task.id));
+      await this.api.returnTask(task.id, reason, task.version);
+      this.dropSubmitted(task.id);
     });
   }
 
@@ -78,6 +82,11 @@ export class DashboardStore {
 
   exportXlsx(): Promise<void> {
     return this.api.exportXlsx({});
+  }
+
+  private dropSubmitted(id: string): void {
+    this.submitted.update((list) => list.filter((t) => t.id !== id));
+    this.submittedTotal.update((n) => Math.max(0, n - 1));
   }
 
   private async decide(id: string, done: string, fn: () => Promise<void>): Promise<void> {

@@ -76,11 +76,11 @@ export class TaskDetailStore {
   }
 
   approve(): Promise<boolean> {
-    return this.run('approve', '已审核通过', (t) => this.api.approve(t.id));
+    return this.run('approve', '已审核通过', (t) => this.api.approve(t.id, t.version));
   }
 
   returnTask(reason: string): Promise<boolean> {
-    return this.run('return', '已退回', (t) => this.api.returnTask(t.id, reason));
+    return this.run('return', '已退回', (t) => this.api.returnTask(t.id, reason, t.version));
   }
 
   decideExtension(extensionId: string, decision: 'grant' | 'refuse', reason?: string): Promise<boolean> {

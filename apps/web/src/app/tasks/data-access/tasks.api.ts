@@ -23,6 +23,10 @@ export function toParams(query: TaskListQueryDto): HttpParams {
   return params;
 }
 
+function ifMatch(version: number | undefined): Record<string, string> {
+  return version === undefined ? {} : { 'If-Match': String(version) };
+}
+
 /** Thin typed wrapper over the task routes of the API contract. */
 @Injectable({ providedIn: 'root' })
 export class TasksApi {
@@ -64,12 +68,13 @@ export class TasksApi {
     );
   }
 
-  approve(id: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, {}));
+  /** With the version the reviewer saw, so a decision on a task changed meanwhile is refused (409). */
+  approve(id: string, version?: number): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, {}, { headers: ifMatch(version) }));
   }
 
-  returnTask(id: string, reason: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/tasks/${id}/return`, { reason }));
+  returnTask(id: string, reason: string, version?: number): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/tasks/${id}/return`, { reason }, { headers: ifMatch(version) }));
   }
 
   requestExtension(id: string, reason: string, requestedDeadline: string): Promise<ExtensionDto> {

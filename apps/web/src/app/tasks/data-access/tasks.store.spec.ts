@@ -99,6 +99,24 @@ describe('TasksStore', () => {
       http.expectNone((r) => r.url === '/api/tasks');
     });
 
+    it('asks for several background pages at once and keeps page order', async () => {
+      const { store, http } = setup();
+      const page1 = Array.from({ length: PAGE_SIZE }, () => aTask());
+      const page2 = Array.from({ length: PAGE_SIZE }, () => aTask());
+      const page3 = [aTask(), aTask()];
+      const total = page1.length + page2.length + page3.length;
+      const done = store.load();
+      http.expectOne((r) => r.params.get('page') === '1').flush(pageOf(page1, total));
+      await flushMicrotasks();
+      const [r2, r3] = [http.expectOne((r) => r.params.get('page') === '2'), http.expectOne((r) => r.params.get('page') === '3')];
+      r3.flush(pageOf(page3, total, 3));
+      r2.flush(pageOf(page2, total, 2));
+      await done;
+      expect(store.items()).toHaveLength(total);
+      expect(store.items()[PAGE_SIZE].id).toBe(page2[0].id);
+      expect(store.items()[total - 1].id).toBe(page3[1].id);
+    });
+
     it('drops background pages of a superseded filter', async () => {
       const { store, http } = setup();
       const first = store.load();
