@@ -1,0 +1,87 @@
+import type { ApiErrorDto, OverdueStatsDto } from '@duban/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowEnv } from '../workflow/support/workflow-fixture';
+
+const NOW = new Date('2026-06-30T04:00:00Z');
+
+describe('GET /api/stats/overdue', () => {
+  let env: WorkflowEnv;
+  let secondDocument: string;
+
+  beforeAll(async () => {
+    const anchorMs = Date.now();
+    env = await WorkflowEnv.start({ clock: { anchorMs, scale: 1, offsetMs: NOW.getTime() - anchorMs } });
+    secondDocument = await env.newDocument('第二份文件', null);
+    const { A, B, C } = env.departments;
+    // A leads: 2 overdue, 1 done, 1 submitted (not overdue), 1 fine. C leads: 1 overdue (second document).
+    await env.newTask({ lead: [A], participants: [B], deadline: '2026-06-01', status: 'in_progress' });
+    await env.newTask({ lead: [A], participants: [], deadline: '2026-06-29', status: 'not_started' });
+    await env.newTask({ lead: [A], participants: [], deadline: '2026-01-01', status: 'done' });
+    await env.newTask({ lead: [A], participants: [C], deadline: '2026-07-01', status: 'submitted' });
+    await env.newTask({ lead: [A], participants: [], deadline: null, status: 'in_progress' });
+    await env.newTask({
+      lead: [C],
+      participants: [B],
+      deadline: '2026-03-31',
+      status: 'returned',
+      documentId: secondDocument,
+    });
+  });
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it('gives supervisors the totals, by lead department and by document', async () => {
+    const response = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+      as: env.users.supervisor,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.totals).toEqual({
+      tasks: 6,
+      done: 1,
+      overdue: 3,
+      submitted: 1,
+      completionRate: 0.1667,
+    });
+    expect(response.body.byDepartment).toEqual([
+      { id: env.departments.A, name: '测试部门A', total: 5, done: 1, overdue: 2 },
+      { id: env.departments.C, name: '测试部门C', total: 1, done: 0, overdue: 1 },
+    ]);
+    expect(response.body.byDocument).toEqual([
+      { id: env.documentId, name: '关于测试督办工作的通知', total: 5, done: 1, overdue: 2 },
+      { id: secondDocument, name: '第二份文件', total: 1, done: 0, overdue: 1 },
+    ]);
+  });
+
+  it('counts participating departments on request', async () => {
+    const response = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+      as: env.users.admin,
+      query: { role: 'participant' },
+    });
+    expect(response.body.byDepartment).toEqual([
+      { id: env.departments.B, name: '测试部门B', total: 2, done: 0, overdue: 2 },
+      { id: env.departments.C, name: '测试部门C', total: 1, done: 0, overdue: 0 },
+    ]);
+    const bad = await env.http<ApiErrorDto>('GET', '/api/stats/overdue', {
+      as: env.users.admin,
+      query: { role: 'x' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("limits an officer to its own department's tasks", async () => {
+    const response = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+      as: env.users.participantOfficer,
+    });
+    expect(response.body.totals).toMatchObject({ tasks: 2, overdue: 2 });
+    expect(response.body.byDepartment).toEqual([]);
+    const asParticipant = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+      as: env.users.participantOfficer,
+      query: { role: 'participant' },
+    });
+    expect(asParticipant.body.byDepartment).toEqual([
+      { id: env.departments.B, name: '测试部门B', total: 2, done: 0, overdue: 2 },
+    ]);
+  });
+});
