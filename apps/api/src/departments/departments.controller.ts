@@ -1,6 +1,7 @@
 import type { DepartmentDto } from '@duban/domain';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DepartmentResponse } from './dto/department.dto';
 import { DepartmentsService } from './departments.service';
 
 @ApiTags('departments')
@@ -11,6 +12,7 @@ export class DepartmentsController {
 
   @Get()
   @ApiOperation({ summary: 'Every department: canonical name, aliases, kind, reorganisation links' })
+  @ApiOkResponse({ type: [DepartmentResponse] })
   list(): Promise<DepartmentDto[]> {
     return this.departments.list();
   }

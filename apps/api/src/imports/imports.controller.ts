@@ -1,12 +1,20 @@
 import type { ImportPreviewDto, ImportResultDto } from '@duban/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
-import { ImportCommitBody } from './dto/import.dto';
+import { ImportCommitBody, ImportPreviewResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
@@ -24,6 +32,7 @@ export class ImportsController {
     summary: 'Upload a policy text file (multipart field "file"); returns a preview to commit',
   })
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: ImportPreviewResponse })
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportPreviewDto> {
     if (!request.isMultipart()) {
@@ -59,6 +68,7 @@ export class ImportsController {
   @Post(':id/commit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Commit a preview, mapping or creating its unknown departments' })
+  @ApiOkResponse({ type: ImportResultResponse })
   commit(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ImportCommitBody,

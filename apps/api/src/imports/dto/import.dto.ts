@@ -1,4 +1,10 @@
-import type { ImportCommitRequestDto } from '@duban/domain';
+import type {
+  ImportCommitRequestDto,
+  ImportPreviewDocumentDto,
+  ImportPreviewDto,
+  ImportPreviewMeasureDto,
+  ImportResultDto,
+} from '@duban/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -39,4 +45,51 @@ export class ImportCommitBody implements ImportCommitRequestDto {
   @ValidateNested({ each: true })
   @Type(() => DepartmentMappingBody)
   mappings?: DepartmentMappingBody[];
+}
+
+export class ImportResultResponse implements ImportResultDto {
+  @ApiProperty() documentsCreated!: number;
+  @ApiProperty() documentsUnchanged!: number;
+  @ApiProperty() tasksCreated!: number;
+  @ApiProperty() tasksUpdated!: number;
+  @ApiProperty() tasksUnchanged!: number;
+}
+
+class PreviewDocumentResponse implements ImportPreviewDocumentDto {
+  @ApiProperty({ nullable: true, type: String }) docNumber!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) issuer!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) date!: string | null;
+  @ApiProperty() measureCount!: number;
+  @ApiProperty({ nullable: true, description: 'The same document, already imported' })
+  existing!: { id: string; title: string } | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Same document earlier in this upload' })
+  sameAs!: string | null;
+}
+
+class PreviewMeasureResponse implements ImportPreviewMeasureDto {
+  @ApiProperty() documentIndex!: number;
+  @ApiProperty() key!: string;
+  @ApiProperty() line!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [String] }) lead!: string[];
+  @ApiProperty({ type: [String] }) participants!: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) deadline!: string | null;
+  @ApiProperty({ nullable: true, type: String }) deadlineText!: string | null;
+  @ApiProperty({ type: [String] }) unknownDepartments!: string[];
+}
+
+class UnknownDepartmentResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() occurrences!: number;
+}
+
+export class ImportPreviewResponse implements ImportPreviewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ example: 'utf-8' }) encoding!: string;
+  @ApiProperty({ type: [PreviewDocumentResponse] }) documents!: PreviewDocumentResponse[];
+  @ApiProperty({ type: [PreviewMeasureResponse] }) measures!: PreviewMeasureResponse[];
+  @ApiProperty({ type: [UnknownDepartmentResponse] }) unknownDepartments!: UnknownDepartmentResponse[];
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
