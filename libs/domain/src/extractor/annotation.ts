@@ -69,8 +69,12 @@ const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同)$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
-const OPENERS = new Set(['（', '〔', '［', '【', '(', '[']);
-const CLOSERS = new Set(['）', '〕', '］', '】', ')', ']']);
+/** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
+function bracketStep(c: number): number {
+  if (c === 0xff08 || c === 0x3014 || c === 0xff3b || c === 0x3010 || c === 0x28 || c === 0x5b) return 1;
+  if (c === 0xff09 || c === 0x3015 || c === 0xff3d || c === 0x3011 || c === 0x29 || c === 0x5d) return -1;
+  return 0;
+}
 
 /** Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. */
 export function normalizeAnnotationText(raw: string): string {
@@ -83,15 +87,15 @@ export function normalizeAnnotationText(raw: string): string {
     .replace(/;/g, '；');
 }
 
-function splitTopLevel(text: string, separators: ReadonlySet<string>): string[] {
+function splitTopLevel(text: string, separators: readonly number[]): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (OPENERS.has(ch)) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.has(ch)) {
+    const c = text.charCodeAt(i);
+    const step = bracketStep(c);
+    if (step !== 0) depth = Math.max(0, depth + step);
+    else if (depth === 0 && separators.includes(c)) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }
@@ -100,16 +104,18 @@ function splitTopLevel(text: string, separators: ReadonlySet<string>): string[] 
   return parts;
 }
 
-const CLAUSE_SEPARATORS = new Set(['，', '；', '。']);
-const ITEM_SEPARATORS = new Set(['、']);
+/** ， ； 。 */
+const CLAUSE_SEPARATORS: readonly number[] = [0xff0c, 0xff1b, 0x3002];
+/** 、 */
+const ITEM_SEPARATORS: readonly number[] = [0x3001];
 
 function topLevelIndexes(text: string, needle: string): number[] {
   const found: number[] = [];
+  if (!text.includes(needle)) return found;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (OPENERS.has(ch)) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    const step = bracketStep(text.charCodeAt(i));
+    if (step !== 0) depth = Math.max(0, depth + step);
     else if (depth === 0 && text.startsWith(needle, i)) found.push(i);
   }
   return found;

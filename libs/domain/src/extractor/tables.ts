@@ -30,7 +30,8 @@ export function findTableRegions(prepared: PreparedText, from: number, to: numbe
   const regions: TableRegion[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text') continue;
+    // Both header forms end in 配合部门 or 时间进度: one cheap check per line before the regexes.
+    if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
     if (SIX_COLUMN_HEADER.test(l.text)) {
       regions.push({ start: i, end: to, column: 'lead', numbered: false, sixColumn: true });
       break;
