@@ -11,7 +11,7 @@ ensure_postgres
 ensure_redis
 ensure_chromium
 
-export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
+export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true
 RESULTS="$ROOT/tmp/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 failed=()
@@ -35,7 +35,11 @@ step "unit: web components" npx nx test web --outputStyle=static
 step "build" npx nx run-many -t build --projects=api,web --outputStyle=static
 step "migrations: drift and reversibility" npm run -s migration:check
 # shellcheck disable=SC2046
-step "integration" npx vitest run --config tests/integration/vitest.config.mts $(vitest_json integration)
+step "integration: import, auth, departments, migrations" npx vitest run --config tests/integration/vitest.config.mts $(vitest_json integration-core)
+# shellcheck disable=SC2046
+step "integration: task workflow, evidence, access matrix" npx vitest run --config tests/integration/workflow/vitest.config.mts $(vitest_json integration-workflow)
+# shellcheck disable=SC2046
+step "integration: reminders and notifications" npx vitest run --config tests/integration/reminders/vitest.config.mts $(vitest_json integration-reminders)
 # shellcheck disable=SC2046
 step "browser" npx vitest run --config tests/browser/vitest.config.mts $(vitest_json browser)
 
