@@ -173,6 +173,38 @@ describe('extension', () => {
   });
 });
 
+describe('notifications', () => {
+  it('the bell shows unread reminders for overdue tasks and the inbox lists them', async () => {
+    const { context, page } = await newPage(browser, e2e.baseUrl);
+    try {
+      await login(page, e2e.officer);
+      const bell = page.getByTestId('bell');
+      const unread = async (): Promise<number> => Number(/(\d+) 条未读/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+      // The worker sends the overdue reminders shortly after the import; the bell refreshes on focus and every 30 s.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await bell.waitFor();
+            await page.waitForTimeout(500);
+            return unread();
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toBeGreaterThan(0);
+      const before = await unread();
+      await bell.click();
+      await page.waitForURL('**/inbox');
+      await page.getByText('未读').first().waitFor();
+      await screenshot(page, '10-inbox');
+      await page.getByRole('button', { name: '标为已读', exact: true }).first().click();
+      await expect.poll(unread).toBe(before - 1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('import', () => {
   it('previews the measures of a corpus file with their departments and flags duplicates', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);

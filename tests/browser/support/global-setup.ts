@@ -12,7 +12,8 @@ let stack: Stack | null = null;
 
 export async function setup(project: TestProject): Promise<void> {
   const t0 = Date.now();
-  stack = await startStack();
+  // Data is imported after the worker starts; a short reconcile period lets it schedule the overdue reminders at once.
+  stack = await startStack({ env: { REMINDER_RECONCILE_EVERY_MS: '2000' } });
   console.log(`[e2e] stack ${stack.id} up at ${stack.baseUrl} in ${Date.now() - t0} ms (logs: ${stack.logDir})`);
   try {
     project.provide('e2e', await prepareData(stack));
