@@ -349,6 +349,11 @@ describe('findDeadline', () => {
     expect(findDeadline('2021-2023年行动计划', { documentYear: 2022, planRow: true })).toBeNull();
   });
 
+  it('reads only 持续实施/长期坚持/持续推进 as ongoing, not 持续开展 (001-078 L38841, gold README)', () => {
+    expect(findDeadline('持续推进电力行业网络安全仿真验证环境建设', { documentYear: 2022 })?.deadlineKind).toBe('ongoing');
+    expect(findDeadline('持续开展工业互联网安全深度行活动', { documentYear: 2022 })).toBeNull();
+  });
+
   it('returns null when nothing is stated', () => {
     expect(findDeadline('加强组织领导。', { documentYear: 2017 })).toBeNull();
   });

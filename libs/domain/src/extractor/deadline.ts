@@ -24,7 +24,8 @@ export interface DeadlineOptions {
  *   of achievements, not a task).
  * - A bare year (2018年) counts only at the start of a sentence or clause (2018年，制定…;
  *   2015年广泛开展试点…), not inside a noun phrase (深化医药卫生体制改革2016年重点工作任务).
- * - Ongoing (持续实施/长期坚持/持续推进/持续开展 …) applies only when no dated phrase occurs.
+ * - Ongoing applies to 持续实施/长期坚持/持续推进 only (the issue's list; 持续开展/持续组织 describe the work, not
+ *   its timing), and only when no dated phrase occurs.
  * - 年内/年底前/上半年 without a year take the document's year; with no document year the
  *   phrase is still returned, with a null date.
  */
@@ -45,7 +46,7 @@ const DATE_PHRASE = new RegExp(
   'gu',
 );
 
-const ONGOING = /持续实施|长期坚持|持续推进|持续开展|长期实施|长期推进|长期开展/u;
+const ONGOING = /持续实施|长期坚持|持续推进/u;
 
 const BASELINE_BEFORE = /(?:比|较|与|同|相比|自|从|始于|早于|晚于)$/u;
 const RANGE_BEFORE =
