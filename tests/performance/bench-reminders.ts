@@ -201,7 +201,7 @@ function startWorker(stack: Stack, output: string[]): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output.push(chunk.toString());
-      if (/reconciled \d+ open tasks/.test(output.join(''))) resolve(child);
+      if (/consuming reminders/.test(output.join(''))) resolve(child);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

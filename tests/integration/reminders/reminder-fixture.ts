@@ -43,10 +43,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the API bundle (main, worker, cli) when worker.js is missing or older than the sources. */
+let built = false;
+
+/** Builds the API bundle (main, worker, cli) once per run when worker.js is missing or older than the sources. */
 export function ensureWorkerBuilt(): void {
   const script = workerScript();
-  if (process.env['DUBAN_WORKER_JS']) return;
+  if (built || process.env['DUBAN_WORKER_JS']) return;
+  built = true;
   const sources = Math.max(
     ...['apps/api/src', 'libs/domain/src', 'migrations'].map((d) => newestMtime(join(ROOT, d))),
   );
@@ -80,6 +83,8 @@ export interface ReminderEnv {
   config: AppConfig;
   workers: WorkerProcess[];
   startWorker(extraEnv?: Record<string, string>): Promise<WorkerProcess>;
+  /** `waitFor` that appends the workers' recent output to its timeout error. */
+  waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -97,7 +102,10 @@ class SchedulerTestModule {}
  * process, and a way to start worker child processes with the same settings.
  */
 export async function createReminderEnv(options: {
-  clock: ClockSetup;
+  /** Virtual epoch ms at the moment the environment is ready (after build, database, migrations). */
+  virtualNow: number;
+  /** Virtual ms per real ms (default 1). */
+  scale?: number;
   smtpUrl?: string | null;
   queue?: Partial<AppConfig['queue']>;
 }): Promise<ReminderEnv> {
@@ -120,7 +128,7 @@ export async function createReminderEnv(options: {
     env: 'test',
     database: { url: dbUrl, logging: false },
     redis: { url: REDIS_URL, prefix },
-    clock: options.clock,
+    clock: { anchorMs: Date.now(), offsetMs: 0, scale: 1 },
     mail: { smtpUrl: options.smtpUrl ?? null, from: '督办系统 <duban@test.local>' },
     app: { baseUrl: 'http://duban.test' },
     queue,
@@ -128,7 +136,15 @@ export async function createReminderEnv(options: {
   const migrator = new DataSource(dataSourceOptions(config, dbUrl));
   await migrator.initialize();
   await migrator.runMigrations();
-  const app = await NestFactory.createApplicationContext(SchedulerTestModule, { logger: ['error', 'warn'] });
+  // The clock starts now, after the slow part, so a loaded machine does not eat into the timeline.
+  const clock = clockAt(options.virtualNow, options.scale ?? 1);
+  config.clock.anchorMs = clock.anchorMs;
+  config.clock.offsetMs = clock.offsetMs;
+  config.clock.scale = clock.scale;
+  const app = await NestFactory.createApplicationContext(SchedulerTestModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   const db = app.get(DataSource);
   const queues = app.get(QueueService);
   const workers: WorkerProcess[] = [];
@@ -139,9 +155,9 @@ export async function createReminderEnv(options: {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     APP_BASE_URL: 'http://duban.test',
-    CLOCK_OFFSET_MS: String(options.clock.offsetMs),
-    CLOCK_SCALE: String(options.clock.scale),
-    CLOCK_ANCHOR_MS: String(options.clock.anchorMs),
+    CLOCK_OFFSET_MS: String(clock.offsetMs),
+    CLOCK_SCALE: String(clock.scale),
+    CLOCK_ANCHOR_MS: String(clock.anchorMs),
     QUEUE_ATTEMPTS: String(queue.attempts),
     QUEUE_BACKOFF_MS: String(queue.backoffMs),
     QUEUE_KEEP_COMPLETED: String(queue.removeOnCompleteCount),
@@ -174,7 +190,7 @@ export async function createReminderEnv(options: {
         const onData = (chunk: Buffer): void => {
           const text = chunk.toString();
           output.push(text);
-          if (/reconciled \d+ open tasks/.test(output.join(''))) resolve();
+          if (/consuming reminders/.test(output.join(''))) resolve();
         };
         child.stdout?.on('data', onData);
         child.stderr?.on('data', onData);
@@ -193,6 +209,16 @@ export async function createReminderEnv(options: {
       workers.push(worker);
       await ready;
       return worker;
+    },
+    async waitFor(check, timeoutMs, what) {
+      try {
+        await waitFor(check, timeoutMs, what);
+      } catch (error) {
+        const tails = workers.map(
+          (w, i) => `--- worker ${i} (pid ${w.child.pid}) ---\n${w.output.join('').slice(-3000)}`,
+        );
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tails.join('\n')}`);
+      }
     },
     async teardown() {
       await Promise.all(workers.map((w) => w.kill('SIGKILL')));

@@ -5,7 +5,6 @@ import { ReminderReconciler } from '../../../apps/api/src/reminders/reminder.rec
 import { reminderJobId, ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { ReminderTaskSource } from '../../../apps/api/src/reminders/reminder-task.source';
 import {
-  clockAt,
   createReminderEnv,
   deleteRedisPrefix,
   insertTask,
@@ -23,12 +22,12 @@ describe('reminder scheduling against real Redis and PostgreSQL', () => {
   let clock: Clock;
 
   beforeAll(async () => {
-    env = await createReminderEnv({ clock: clockAt(Date.parse('2026-03-01T00:00:00Z')) });
+    env = await createReminderEnv({ virtualNow: Date.parse('2026-03-01T00:00:00Z') });
     seeded = await seedBasics(env.db);
     scheduler = env.app.get(ReminderScheduler);
     source = env.app.get(ReminderTaskSource);
     clock = env.app.get(Clock);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await env?.teardown();

@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
-// Reminder and notification integration tests: real PostgreSQL, Redis, SMTP and worker child processes.
+// Reminder integration tests on their own: real PostgreSQL, Redis, SMTP and worker child processes.
+// They also run (self-contained) under tests/integration/vitest.config.mts.
 export default defineConfig({
   // SWC with legacy decorators and metadata, as tsc emits them for Nest's DI.
   plugins: [
@@ -22,7 +23,8 @@ export default defineConfig({
   test: {
     name: 'reminders-integration',
     root,
-    include: ['tests/integration/reminders/**/*.spec.ts', 'tests/integration/notifications/**/*.spec.ts'],
+    // tests/integration/notifications uses the shared harness: run it with tests/integration/vitest.config.mts.
+    include: ['tests/integration/reminders/**/*.spec.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
     fileParallelism: false,

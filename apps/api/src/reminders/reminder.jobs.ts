@@ -1,5 +1,5 @@
 import { expectedReminders, type ReminderPolicy, type ReminderRule } from '@duban/domain';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../infra/queue/clock';
 import { JobRegistry } from '../infra/queue/job.registry';
 import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.catalogue';
@@ -16,6 +16,8 @@ const REPEATING_RULES: ReadonlySet<ReminderRule> = new Set(['overdue_urge', 'rep
 /** Thin job handlers of the worker: each calls one service and returns an explicit outcome. */
 @Injectable()
 export class ReminderJobs implements OnModuleInit {
+  private readonly logger = new Logger('ReminderJobs');
+
   constructor(
     private readonly registry: JobRegistry,
     private readonly host: WorkerHost,
@@ -42,7 +44,13 @@ export class ReminderJobs implements OnModuleInit {
     });
     this.host.onStart(async () => {
       await this.reconciler.ensureSchedule();
-      await this.reconciler.reconcile();
+      // A failed start-up pass (e.g. PostgreSQL still starting) must not stop the worker: the
+      // scheduled reconciler retries, and jobs already in Redis keep running.
+      await this.reconciler.reconcile().catch((error: unknown) => {
+        this.logger.error(
+          `start-up reconcile failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     });
   }
 
