@@ -1,0 +1,100 @@
+import { HttpEventType, provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { ImportPreviewDto } from '@duban/domain';
+import { flushMicrotasks } from '../../../testing/fixtures';
+import { ImportStore, MAX_IMPORT_BYTES } from './import.store';
+
+const preview: ImportPreviewDto = {
+  id: 'imp-1',
+  fileName: '000.txt',
+  encoding: 'utf-8',
+  documents: [
+    { docNumber: '国发〔2017〕39号', title: '国务院关于促进外资增长若干措施的通知', issuer: '国务院', date: '2017-08-08', measureCount: 22, existing: { id: 'doc-1', title: '国务院关于促进外资增长若干措施的通知' }, sameAs: null },
+    { docNumber: '国办发〔2018〕1号', title: '国务院办公厅关于推进电子商务与快递物流协同发展的意见', issuer: '国务院办公厅', date: '2018-01-02', measureCount: 28, existing: null, sameAs: null },
+  ],
+  measures: [
+    { documentIndex: 0, key: 'm1', line: 11, title: '全面实施准入前国民待遇', lead: ['国家发展改革委', '商务部'], participants: [], deadline: null, deadlineText: null, unknownDepartments: [] },
+    { documentIndex: 1, key: 'm2', line: 560, title: '完善快递末端网点备案', lead: ['邮政局'], participants: ['某新设办公室'], deadline: '2018-12-31', deadlineText: '年内', unknownDepartments: ['某新设办公室'] },
+  ],
+  unknownDepartments: [
+    { name: '某新设办公室', occurrences: 1 },
+    { name: '另一个未知单位', occurrences: 3 },
+  ],
+  expiresAt: '2026-11-22T06:00:00Z',
+};
+
+function textFile(name: string, size = 100): File {
+  const f = new File(['一、总体要求'], name, { type: 'text/plain' });
+  Object.defineProperty(f, 'size', { value: size });
+  return f;
+}
+
+describe('ImportStore', () => {
+  let store: ImportStore;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), ImportStore] });
+    store = TestBed.inject(ImportStore);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function upload(): Promise<void> {
+    const done = store.upload(textFile('000.txt'));
+    const req = http.expectOne('/api/imports');
+    expect((req.request.body as FormData).get('file')).toBeInstanceOf(File);
+    req.event({ type: HttpEventType.UploadProgress, loaded: 50, total: 100 });
+    expect(store.progress()).toBe(50);
+    req.flush(preview);
+    await done;
+  }
+
+  it('uploads the file, then exposes the preview, its duplicates and the unmapped names', async () => {
+    await upload();
+    expect(store.preview()?.measures).toHaveLength(2);
+    expect(store.duplicates()).toBe(1);
+    expect(store.unmapped()).toBe(2);
+    expect(store.uploading()).toBe(false);
+  });
+
+  it('refuses files that are not .txt or too big without uploading', async () => {
+    await store.upload(textFile('policy.docx'));
+    expect(store.error()).toContain('.txt');
+    await store.upload(textFile('big.txt', MAX_IMPORT_BYTES + 1));
+    expect(store.error()).toContain('文件太大');
+    http.expectNone('/api/imports');
+  });
+
+  it('commits with a mapping per unknown name: chosen department, or create', async () => {
+    await upload();
+    store.setMapping('某新设办公室', 'dep-post');
+    expect(store.unmapped()).toBe(1);
+    const done = store.commit();
+    const req = http.expectOne('/api/imports/imp-1/commit');
+    expect(req.request.body).toEqual({
+      mappings: [
+        { name: '某新设办公室', departmentId: 'dep-post' },
+        { name: '另一个未知单位', create: true },
+      ],
+    });
+    req.flush({ documentsCreated: 1, documentsUnchanged: 1, tasksCreated: 28, tasksUpdated: 0, tasksUnchanged: 22 });
+    await done;
+    expect(store.result()?.tasksCreated).toBe(28);
+    expect(store.committing()).toBe(false);
+  });
+
+  it('shows the API message when the preview has expired', async () => {
+    await upload();
+    const done = store.commit();
+    http
+      .expectOne('/api/imports/imp-1/commit')
+      .flush({ statusCode: 410, code: 'IMPORT_PREVIEW_EXPIRED', message: '预览已过期，请重新上传文件' }, { status: 410, statusText: 'Gone' });
+    await done;
+    await flushMicrotasks();
+    expect(store.error()).toBe('预览已过期，请重新上传文件');
+    expect(store.result()).toBeNull();
+  });
+});
