@@ -361,7 +361,10 @@ function extractWorkPlanRows(
         return;
       }
       // Right after a department cell, a line beginning a department name opens the next (配合部门) cell.
-      const deptLike = isDeptStart(ctx, t) || ((spaced || phase === 'dept') && isDepartmentNamePrefix(t));
+      // After a finished row text, a short line that begins a name (工业和信 / 息化部（财务司）) opens the lead cell too.
+      const afterRowText = phase === 'text' && row !== null && /[。；]$/.test(row.text) && t.length >= 3 && t.length <= 8;
+      const deptLike =
+        isDeptStart(ctx, t) || ((spaced || phase === 'dept' || afterRowText) && isDepartmentNamePrefix(t));
       if (row && deptLike) {
         addCell(t);
         return;
