@@ -54,7 +54,7 @@ describe('NotificationsStore', () => {
     destroy();
     vi.advanceTimersByTime(60_000);
     window.dispatchEvent(new Event('focus'));
-    http.expectNone('/api/notifications/unread-count');
+    expect(http.match('/api/notifications/unread-count')).toHaveLength(0);
   });
 
   it('keeps the last count when a poll fails', async () => {
