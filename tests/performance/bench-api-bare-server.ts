@@ -34,13 +34,8 @@ app.get<{ Querystring: { department: string; status: string; page?: string; page
 );
 
 app.get('/bare/stats', async () => {
-  const now = new Date();
-  const [totals, byDepartment, byDocument] = await Promise.all([
-    pool.query(BARE_SQL.statsTotals, [now]),
-    pool.query(BARE_SQL.statsByDepartment, [now]),
-    pool.query(BARE_SQL.statsByDocument, [now]),
-  ]);
-  return { totals: totals.rows[0], byDepartment: byDepartment.rows, byDocument: byDocument.rows };
+  const result = await pool.query(BARE_SQL.stats, [new Date()]);
+  return result.rows[0];
 });
 
 app

@@ -35,18 +35,21 @@ export const BARE_SQL = {
  ORDER BY ${OVERDUE} DESC, t.deadline ASC NULLS LAST, t.id ASC
  LIMIT $6 OFFSET $7) p
  ORDER BY p.overdue DESC, p.deadline ASC NULLS LAST, p.id ASC`,
-  statsTotals: `WITH v AS (${STATS_SCOPED})
-SELECT count(*)::int AS tasks, count(*) FILTER (WHERE status = 'done')::int AS done,
-       count(*) FILTER (WHERE overdue)::int AS overdue, count(*) FILTER (WHERE status = 'submitted')::int AS submitted
-  FROM v`,
-  statsByDepartment: `WITH v AS (${STATS_SCOPED})
-SELECT d.id, d.name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
-       count(*) FILTER (WHERE v.overdue)::int AS overdue
-  FROM v JOIN task_assignments a ON a.task_id = v.id AND a.role = 'lead' JOIN departments d ON d.id = a.department_id
- GROUP BY d.id, d.name ORDER BY overdue DESC, total DESC, d.name`,
-  statsByDocument: `WITH v AS (${STATS_SCOPED})
-SELECT p.id, p.title AS name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
-       count(*) FILTER (WHERE v.overdue)::int AS overdue
-  FROM v JOIN policy_documents p ON p.id = v.document_id
- GROUP BY p.id, p.title ORDER BY overdue DESC, total DESC, p.title`,
+  /** Totals, by lead department and by document in one statement, as the API's stats service does. */
+  stats: `WITH v AS MATERIALIZED (${STATS_SCOPED}),
+dept AS (
+  SELECT d.id, d.name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
+         count(*) FILTER (WHERE v.overdue)::int AS overdue
+    FROM v JOIN task_assignments a ON a.task_id = v.id AND a.role = 'lead' JOIN departments d ON d.id = a.department_id
+   GROUP BY d.id, d.name),
+doc AS (
+  SELECT p.id, p.title AS name, count(*)::int AS total, count(*) FILTER (WHERE v.status = 'done')::int AS done,
+         count(*) FILTER (WHERE v.overdue)::int AS overdue
+    FROM v JOIN policy_documents p ON p.id = v.document_id
+   GROUP BY p.id, p.title)
+SELECT (SELECT json_build_object('tasks', count(*)::int, 'done', count(*) FILTER (WHERE status = 'done')::int,
+          'overdue', count(*) FILTER (WHERE overdue)::int,
+          'submitted', count(*) FILTER (WHERE status = 'submitted')::int) FROM v) AS totals,
+       (SELECT coalesce(json_agg(dept ORDER BY dept.overdue DESC, dept.total DESC, dept.name), '[]'::json) FROM dept) AS by_department,
+       (SELECT coalesce(json_agg(doc ORDER BY doc.overdue DESC, doc.total DESC, doc.name), '[]'::json) FROM doc) AS by_document`,
 };

@@ -14,7 +14,7 @@ export class EvidenceController {
   /** multipart/form-data with one file; the stored name is the uploaded one, made safe. */
   @Post('tasks/:id/evidence')
   upload(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<EvidenceDto> {
@@ -24,7 +24,7 @@ export class EvidenceController {
   /** Downloads a file under its original name; the browser must not sniff or render it inline. */
   @Get('evidence/:id')
   async download(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {

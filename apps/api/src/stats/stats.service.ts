@@ -40,42 +40,45 @@ export class StatsService {
     const department = user.departmentId ?? '00000000-0000-0000-0000-000000000000';
     // $2 is the officer's department, or NULL for supervisors and admins (no scoping).
     const scope = `($2::uuid IS NULL OR t.id = ANY(ARRAY(SELECT s.task_id FROM task_assignments s WHERE s.department_id = $2::uuid)))`;
-    const params = [now, officer ? department : null];
     const scoped = `SELECT t.id, t.document_id, t.status, ${OVERDUE} AS overdue FROM tasks t WHERE ${scope}`;
-    const [totals] = await this.dataSource.query<
-      { tasks: number; done: number; overdue: number; submitted: number }[]
+    // One statement: the scoped tasks are read once and aggregated three ways.
+    const [row] = await this.dataSource.query<
+      {
+        totals: Omit<OverdueStatsDto['totals'], 'completionRate'>;
+        by_department: CountRow[];
+        by_document: CountRow[];
+      }[]
     >(
-      `WITH v AS (${scoped})
-       SELECT count(*)::int AS tasks,
-              count(*) FILTER (WHERE status = 'done')::int AS done,
-              count(*) FILTER (WHERE overdue)::int AS overdue,
-              count(*) FILTER (WHERE status = 'submitted')::int AS submitted
-         FROM v`,
-      params,
+      `WITH v AS MATERIALIZED (${scoped}),
+       dept AS (
+         SELECT d.id, d.name, count(*)::int AS total,
+                count(*) FILTER (WHERE v.status = 'done')::int AS done,
+                count(*) FILTER (WHERE v.overdue)::int AS overdue
+           FROM v
+           JOIN task_assignments a ON a.task_id = v.id AND a.role = $3
+           JOIN departments d ON d.id = a.department_id
+          WHERE ($2::uuid IS NULL OR a.department_id = $2::uuid)
+          GROUP BY d.id, d.name),
+       doc AS (
+         SELECT p.id, p.title AS name, count(*)::int AS total,
+                count(*) FILTER (WHERE v.status = 'done')::int AS done,
+                count(*) FILTER (WHERE v.overdue)::int AS overdue
+           FROM v JOIN policy_documents p ON p.id = v.document_id
+          GROUP BY p.id, p.title)
+       SELECT (SELECT json_build_object(
+                 'tasks', count(*)::int,
+                 'done', count(*) FILTER (WHERE status = 'done')::int,
+                 'overdue', count(*) FILTER (WHERE overdue)::int,
+                 'submitted', count(*) FILTER (WHERE status = 'submitted')::int) FROM v) AS totals,
+              (SELECT coalesce(json_agg(dept ORDER BY dept.overdue DESC, dept.total DESC, dept.name), '[]'::json) FROM dept)
+                AS by_department,
+              (SELECT coalesce(json_agg(doc ORDER BY doc.overdue DESC, doc.total DESC, doc.name), '[]'::json) FROM doc)
+                AS by_document`,
+      [now, officer ? department : null, role],
     );
-    const byDepartment = await this.dataSource.query<CountRow[]>(
-      `WITH v AS (${scoped})
-       SELECT d.id, d.name, count(*)::int AS total,
-              count(*) FILTER (WHERE v.status = 'done')::int AS done,
-              count(*) FILTER (WHERE v.overdue)::int AS overdue
-         FROM v
-         JOIN task_assignments a ON a.task_id = v.id AND a.role = $3
-         JOIN departments d ON d.id = a.department_id
-        WHERE ($2::uuid IS NULL OR a.department_id = $2::uuid)
-        GROUP BY d.id, d.name
-        ORDER BY overdue DESC, total DESC, d.name`,
-      [...params, role],
-    );
-    const byDocument = await this.dataSource.query<CountRow[]>(
-      `WITH v AS (${scoped})
-       SELECT p.id, p.title AS name, count(*)::int AS total,
-              count(*) FILTER (WHERE v.status = 'done')::int AS done,
-              count(*) FILTER (WHERE v.overdue)::int AS overdue
-         FROM v JOIN policy_documents p ON p.id = v.document_id
-        GROUP BY p.id, p.title
-        ORDER BY overdue DESC, total DESC, p.title`,
-      params,
-    );
+    const totals = row?.totals;
+    const byDepartment = row?.by_department ?? [];
+    const byDocument = row?.by_document ?? [];
     const t = totals ?? { tasks: 0, done: 0, overdue: 0, submitted: 0 };
     return {
       totals: { ...t, completionRate: t.tasks === 0 ? 0 : Math.round((t.done / t.tasks) * 10_000) / 10_000 },

@@ -16,7 +16,7 @@ export class ExtensionsController {
   @Post(':id/grant')
   @HttpCode(200)
   grant(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ExtensionDecisionCommand,
     @CurrentUser() user: AuthUser,
   ): Promise<TaskDetailDto> {
@@ -26,7 +26,7 @@ export class ExtensionsController {
   @Post(':id/refuse')
   @HttpCode(200)
   refuse(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RefuseExtensionCommand,
     @CurrentUser() user: AuthUser,
   ): Promise<TaskDetailDto> {

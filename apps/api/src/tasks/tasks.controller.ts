@@ -27,7 +27,7 @@ import { expectedVersion } from './if-match';
 import { TaskQueryService } from './task-query.service';
 import { TaskWorkflowService } from './task-workflow.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe();
 
 @ApiTags('tasks')
 @ApiBearerAuth()
