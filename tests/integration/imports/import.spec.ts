@@ -5,6 +5,7 @@ import type {
   ImportResultDto,
   PolicyDocumentDto,
 } from '@duban/domain';
+import iconv from 'iconv-lite';
 import {
   createTestApp,
   departmentByName,
@@ -318,6 +319,17 @@ describe('POST /api/imports (preview → commit)', () => {
     });
     expect(badId.status).toBe(400);
     expect(JSON.stringify(badId.body.details)).toContain('departmentId');
+  });
+
+  it('accepts a GB18030-encoded file and reports the encoding', async () => {
+    const bytes = iconv.encode(FIXTURE_B, 'gb18030');
+    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
+      token: supervisor,
+      body: upload(bytes, 'gbk.txt'),
+    });
+    expect(preview.status).toBe(201);
+    expect(preview.body.encoding).toBe('gb18030');
+    expect(preview.body.documents[0]?.title).toBe('国务院办公厅关于加强督办台账管理的意见');
   });
 
   it('rejects a binary file with 415 naming the file', async () => {
