@@ -106,6 +106,12 @@ describe('extraction is invariant under layout, punctuation and encoding', () =>
       expect(signature(extractText(toAscii(text), id))).toEqual(expected);
     });
 
+    it(`${id} (table): same rows when the header row is wrapped over two lines`, () => {
+      const wrappedHeader = text.replace(/^(任务类别 重点工作 具体举措|工作任务) (.*)$/m, '$1\n\n$2');
+      expect(wrappedHeader).not.toBe(text);
+      expect(signature(extractText(wrappedHeader, id))).toEqual(expected);
+    });
+
     it(`${id} (table): same rows when encoded as GB18030`, () => {
       const file = extractBuffer(new Uint8Array(iconv.encode(text, 'gb18030')), id);
       expect(signature(file)).toEqual(expected);

@@ -32,11 +32,21 @@ export function findTableRegions(prepared: PreparedText, from: number, to: numbe
     const l = prepared.lines[i];
     // Both header forms end in 配合部门 or 时间进度: one cheap check per line before the regexes.
     if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
-    if (SIX_COLUMN_HEADER.test(l.text)) {
+    // The header row may be wrapped over a few lines (任务类别重点工作 / 具体举措…配合部门): join them backwards.
+    let header = l.text;
+    let m: RegExpExecArray | null = null;
+    let sixColumn = SIX_COLUMN_HEADER.test(header);
+    for (let k = i - 1, n = 0; !sixColumn && !(m = HEADER.exec(header)) && k >= from && n < 5; k--) {
+      const p = prepared.lines[k];
+      if (!p || p.kind !== 'text') continue;
+      header = p.text + header;
+      n++;
+      sixColumn = SIX_COLUMN_HEADER.test(header);
+    }
+    if (sixColumn) {
       regions.push({ start: i, end: to, column: 'lead', numbered: false, sixColumn: true });
       break;
     }
-    const m = HEADER.exec(l.text);
     if (!m) continue;
     const column: DepartmentColumn = m[1] === '牵头部门' ? 'lead' : 'responsible';
     let numbered = false;
