@@ -296,6 +296,25 @@ describe('POST /api/imports (preview → commit)', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('refuses to commit an expired preview (410) and writes nothing', async () => {
+    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
+      token: supervisor,
+      body: upload(FIXTURE_B),
+    });
+    await t.dataSource.query(
+      `UPDATE import_previews SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [preview.body.id],
+    );
+    const res = await t.request<ApiErrorDto>('POST', `/api/imports/${preview.body.id}/commit`, {
+      token: supervisor,
+      body: {},
+    });
+    expect(res.status).toBe(410);
+    expect(res.body.code).toBe('IMPORT_PREVIEW_EXPIRED');
+    const [row] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM tasks`);
+    expect(row?.n).toBe(0);
+  });
+
   it('validates mappings: a name not in the preview, or neither departmentId nor create, is 400', async () => {
     const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
       token: supervisor,
