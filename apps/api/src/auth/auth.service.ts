@@ -41,7 +41,7 @@ export class AuthService {
     } catch {
       throw new UnauthorizedError('AUTH_TOKEN_INVALID', '登录已失效或令牌无效，请重新登录。');
     }
-    const user = await this.users.findActiveById(payload.sub);
+    const user = await this.users.findActiveIdentity(payload.sub);
     if (!user) throw new UnauthorizedError('AUTH_TOKEN_INVALID', '账号不存在或已停用，请联系管理员。');
     return { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId };
   }

@@ -31,6 +31,16 @@ export class UsersService {
     return this.users.findOne({ where: { id, active: true }, relations: { department: true } });
   }
 
+  /** The few columns every authenticated request needs (one primary-key lookup, no join). */
+  findActiveIdentity(
+    id: string,
+  ): Promise<Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId'> | null> {
+    return this.users.findOne({
+      where: { id, active: true },
+      select: { id: true, username: true, role: true, departmentId: true },
+    });
+  }
+
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { username } });
   }
