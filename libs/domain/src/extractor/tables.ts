@@ -284,6 +284,8 @@ function splitPlanLine(raw: string, isCellStart: (text: string) => boolean): { h
   while (tokens.length > 1) {
     const first = normalizeText(tokens[0] ?? '');
     const second = normalizeText(tokens[1] ?? '');
+    // A space before an ASCII word (推进 5G) is a word space inside one cell, not a gap between cells.
+    if (/^[A-Za-z0-9]/.test(second) && !matchHeading(second)) break;
     if (first.length <= 14 && matchHeading(first)) heads.push(first);
     // `（三）高水平 组 48．统筹…`: a letter-spaced heading fragment between two heading cells.
     else if (heads.length > 0 && SPACED_TOKEN.test(first) && matchHeading(second)) heads.push(first);
