@@ -251,6 +251,18 @@ describe('admin', () => {
       await page.getByRole('button', { name: '保存通知设置' }).click();
       await page.getByText('通知设置已保存').waitFor();
       await screenshot(page, '07b-admin-channels');
+
+      await page.getByRole('tab', { name: '部门 Webhook' }).click();
+      await page.getByRole('combobox', { name: '部门' }).click();
+      await page.getByRole('option', { name: e2e.task.department, exact: true }).click();
+      await page.getByLabel('推送地址').fill('http://127.0.0.1:9/duban-hook');
+      await page.getByLabel('签名密钥').fill('e2e-secret-0123456789');
+      await page.getByRole('button', { name: '添加 Webhook' }).click();
+      await page.getByText('Webhook 已添加').waitFor();
+      const hooks = await page.getByTestId('webhooks').textContent();
+      expect(hooks).toContain('http://127.0.0.1:9/duban-hook');
+      expect(hooks).toContain(e2e.task.department);
+      await screenshot(page, '07c-admin-webhooks');
     } finally {
       await context.close();
     }

@@ -3,6 +3,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { DepartmentDto } from '@duban/domain';
@@ -19,7 +20,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSlideToggleModule, MatTabsModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -50,6 +51,12 @@ export class AdminPage implements OnInit {
   protected readonly prefsForm = new FormGroup({
     inbox: new FormControl(true, { nonNullable: true }),
     email: new FormControl(true, { nonNullable: true }),
+  });
+
+  protected readonly webhookForm = new FormGroup({
+    departmentId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    url: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^https?:\/\/\S+$/)] }),
+    secret: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(16)] }),
   });
 
   constructor() {
@@ -94,6 +101,18 @@ export class AdminPage implements OnInit {
       reportIntervalDays: Number(v.reportIntervalDays),
       reportReminderBeforeDays: Number(v.reportReminderBeforeDays),
     });
+  }
+
+  protected async addWebhook(): Promise<void> {
+    if (this.webhookForm.invalid) {
+      this.webhookForm.markAllAsTouched();
+      return;
+    }
+    if (await this.store.addWebhook(this.webhookForm.getRawValue())) this.webhookForm.reset();
+  }
+
+  protected removeWebhook(id: string): void {
+    void this.store.removeWebhook(id);
   }
 
   protected savePrefs(): void {

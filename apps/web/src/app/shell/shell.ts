@@ -105,6 +105,8 @@ interface NavItem {
     }
     .bell {
       color: #fff;
+      /* Room for a three-digit badge at the right edge of a phone screen. */
+      margin-right: 12px;
     }
     .user {
       color: #fff;

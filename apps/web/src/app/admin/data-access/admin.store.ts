@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import type { DepartmentDto, MeDto, PageDto } from '@duban/domain';
 
@@ -25,6 +25,28 @@ export interface NotificationPreferences {
   email: boolean;
 }
 
+export interface WebhookRow {
+  id: string;
+  departmentId: string;
+  url: string;
+  enabled: boolean;
+  createdAt: string;
+}
+
+export interface NewWebhook {
+  departmentId: string;
+  url: string;
+  secret: string;
+}
+
+type Section = 'departments' | 'users' | 'policy' | 'preferences' | 'webhooks';
+
+/** A route the API does not offer (yet) reads differently from a failure. */
+function sectionError(err: unknown, what: string, route: string): string {
+  if (err instanceof HttpErrorResponse && err.status === 404) return `服务器暂未提供${what}接口（${route}）`;
+  return errorMessage(err, `${what}加载失败`);
+}
+
 function itemsOf<T>(value: T[] | PageDto<T>): T[] {
   return Array.isArray(value) ? value : value.items;
 }
@@ -38,50 +60,74 @@ export class AdminStore {
   readonly users = signal<UserRow[]>([]);
   readonly policy = signal<ReminderPolicy | null>(null);
   readonly preferences = signal<NotificationPreferences | null>(null);
-  readonly errors = signal<Partial<Record<'departments' | 'users' | 'policy' | 'preferences', string>>>({});
+  readonly webhooks = signal<WebhookRow[]>([]);
+  readonly errors = signal<Partial<Record<Section, string>>>({});
   readonly saving = signal(false);
   readonly message = signal<string | null>(null);
 
   async load(): Promise<void> {
-    const [departments, users, policy, preferences] = await Promise.allSettled([
+    const [departments, users, policy, preferences, webhooks] = await Promise.allSettled([
       firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')),
       firstValueFrom(this.http.get<UserRow[] | PageDto<UserRow>>('/api/users')),
       firstValueFrom(this.http.get<ReminderPolicy>('/api/admin/reminder-policy')),
       firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences')),
+      firstValueFrom(this.http.get<WebhookRow[]>('/api/admin/webhooks')),
     ]);
-    const errors: Partial<Record<'departments' | 'users' | 'policy' | 'preferences', string>> = {};
+    const errors: Partial<Record<Section, string>> = {};
     if (departments.status === 'fulfilled') this.departments.set(departments.value);
-    else errors.departments = errorMessage(departments.reason, '部门加载失败');
+    else errors.departments = sectionError(departments.reason, '部门', 'GET /api/departments');
     if (users.status === 'fulfilled') this.users.set(itemsOf(users.value));
-    else errors.users = errorMessage(users.reason, '用户加载失败');
+    else errors.users = sectionError(users.reason, '用户管理', 'GET /api/users');
     if (policy.status === 'fulfilled') this.policy.set(policy.value);
-    else errors.policy = errorMessage(policy.reason, '提醒策略加载失败');
+    else errors.policy = sectionError(policy.reason, '提醒策略', 'GET /api/admin/reminder-policy');
     if (preferences.status === 'fulfilled') this.preferences.set(preferences.value);
-    else errors.preferences = errorMessage(preferences.reason, '通知设置加载失败');
+    else errors.preferences = sectionError(preferences.reason, '通知设置', 'GET /api/notifications/preferences');
+    if (webhooks.status === 'fulfilled') this.webhooks.set(webhooks.value);
+    else errors.webhooks = sectionError(webhooks.reason, 'Webhook', 'GET /api/admin/webhooks');
     this.errors.set(errors);
   }
 
-  savePolicy(patch: Partial<ReminderPolicy>): Promise<void> {
+  departmentName(id: string): string {
+    return this.departments().find((d) => d.id === id)?.name ?? id;
+  }
+
+  addWebhook(hook: NewWebhook): Promise<boolean> {
+    return this.save('Webhook 已添加', async () => {
+      const created = await firstValueFrom(this.http.post<WebhookRow>('/api/admin/webhooks', hook));
+      this.webhooks.update((list) => [...list, created]);
+    });
+  }
+
+  removeWebhook(id: string): Promise<boolean> {
+    return this.save('Webhook 已删除', async () => {
+      await firstValueFrom(this.http.delete(`/api/admin/webhooks/${id}`));
+      this.webhooks.update((list) => list.filter((w) => w.id !== id));
+    });
+  }
+
+  savePolicy(patch: Partial<ReminderPolicy>): Promise<boolean> {
     return this.save('提醒策略已保存', async () => {
       const merged = { ...(this.policy() ?? {}), ...patch };
       this.policy.set(await firstValueFrom(this.http.put<ReminderPolicy>('/api/admin/reminder-policy', merged)));
     });
   }
 
-  savePreferences(prefs: NotificationPreferences): Promise<void> {
+  savePreferences(prefs: NotificationPreferences): Promise<boolean> {
     return this.save('通知设置已保存', async () => {
       this.preferences.set(await firstValueFrom(this.http.put<NotificationPreferences>('/api/notifications/preferences', prefs)));
     });
   }
 
-  private async save(done: string, fn: () => Promise<void>): Promise<void> {
+  private async save(done: string, fn: () => Promise<void>): Promise<boolean> {
     this.saving.set(true);
     this.message.set(null);
     try {
       await fn();
       this.message.set(done);
+      return true;
     } catch (err) {
       this.message.set(errorMessage(err, '保存失败'));
+      return false;
     } finally {
       this.saving.set(false);
     }

@@ -1,0 +1,61 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { AdminStore } from './admin.store';
+
+describe('AdminStore', () => {
+  let store: AdminStore;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), AdminStore] });
+    store = TestBed.inject(AdminStore);
+    http = TestBed.inject(HttpTestingController);
+    const loading = store.load();
+    http.expectOne('/api/departments').flush([
+      { id: 'dep-1', name: '国家卫生健康委员会', kind: 'ministry', aliases: ['卫生健康委'], successor: null, predecessors: [], createdFromImport: false },
+    ]);
+    http.expectOne('/api/users').flush({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/users' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/admin/reminder-policy').flush(null, { status: 500, statusText: 'Server Error' });
+    http.expectOne('/api/notifications/preferences').flush({ inbox: true, email: false });
+    http.expectOne('/api/admin/webhooks').flush([]);
+    await loading;
+  });
+
+  afterEach(() => http.verify());
+
+  it('loads each section on its own and says which routes are missing', () => {
+    expect(store.departments()).toHaveLength(1);
+    expect(store.preferences()).toEqual({ inbox: true, email: false });
+    expect(store.errors().users).toBe('服务器暂未提供用户管理接口（GET /api/users）');
+    expect(store.errors().policy).toBe('提醒策略加载失败');
+    expect(store.errors().departments).toBeUndefined();
+  });
+
+  it('adds and removes department webhooks', async () => {
+    const adding = store.addWebhook({ departmentId: 'dep-1', url: 'https://example.org/hook', secret: '0123456789abcdef' });
+    const post = http.expectOne('/api/admin/webhooks');
+    expect(post.request.body).toEqual({ departmentId: 'dep-1', url: 'https://example.org/hook', secret: '0123456789abcdef' });
+    post.flush({ id: 'wh-1', departmentId: 'dep-1', url: 'https://example.org/hook', enabled: true, createdAt: '2026-11-22T01:00:00Z' });
+    expect(await adding).toBe(true);
+    expect(store.departmentName(store.webhooks()[0].departmentId)).toBe('国家卫生健康委员会');
+
+    const removing = store.removeWebhook('wh-1');
+    const del = http.expectOne('/api/admin/webhooks/wh-1');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    expect(await removing).toBe(true);
+    expect(store.webhooks()).toEqual([]);
+    expect(store.message()).toBe('Webhook 已删除');
+  });
+
+  it('reports a refused webhook with the API message', async () => {
+    const adding = store.addWebhook({ departmentId: 'dep-x', url: 'https://example.org/hook', secret: '0123456789abcdef' });
+    http
+      .expectOne('/api/admin/webhooks')
+      .flush({ statusCode: 404, code: 'DEPARTMENT_NOT_FOUND', message: '没有找到该部门，请检查部门编号。' }, { status: 404, statusText: 'Not Found' });
+    expect(await adding).toBe(false);
+    expect(store.message()).toBe('没有找到该部门，请检查部门编号。');
+    expect(store.webhooks()).toEqual([]);
+  });
+});
