@@ -83,7 +83,7 @@ async function createStack(clock: ClockSettings): Promise<Stack> {
     queues,
     new ReminderTaskSource(db),
     new Clock(clock),
-    { ...DEFAULT_REMINDER_POLICY, ...config.reminders },
+    { current: () => Promise.resolve({ ...DEFAULT_REMINDER_POLICY, ...config.reminders }) },
     db,
   );
   return {

@@ -1,12 +1,12 @@
-import { expectedReminders, type ReminderPolicy, type ReminderRule } from '@duban/domain';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { expectedReminders, type ReminderRule } from '@duban/domain';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../infra/queue/clock';
 import { JobRegistry } from '../infra/queue/job.registry';
 import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.catalogue';
 import { RetryAtError, WorkerHost } from '../infra/queue/worker.host';
 import { DeliveryService } from '../notifications/delivery.service';
 import { NotificationFanOutService } from '../notifications/notification-fanout.service';
-import { REMINDER_POLICY } from './reminder-policy.provider';
+import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderReconciler } from './reminder.reconciler';
 import { ReminderScheduler } from './reminder.scheduler';
 import { ReminderTaskSource } from './reminder-task.source';
@@ -27,7 +27,7 @@ export class ReminderJobs implements OnModuleInit {
     private readonly reconciler: ReminderReconciler,
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
-    @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
+    private readonly policies: ReminderPolicyService,
   ) {}
 
   onModuleInit(): void {
@@ -65,8 +65,13 @@ export class ReminderJobs implements OnModuleInit {
     if (nowMs < dueMs) throw new RetryAtError(Date.now() + this.clock.realDelayUntil(dueMs));
     const task = await this.tasks.load(job.taskId);
     if (!task) return JobOutcome.Skipped;
-    const reminder = expectedReminders(task, this.policy, new Date(nowMs)).find((r) => r.key === job.key);
+    const reminder = expectedReminders(task, await this.policies.current(), new Date(nowMs)).find(
+      (r) => r.key === job.key,
+    );
     if (!reminder) return JobOutcome.Skipped;
+    // Same key, later time (the send time was changed): wait for the new one.
+    const currentDueMs = Date.parse(reminder.dueAt);
+    if (nowMs < currentDueMs) throw new RetryAtError(Date.now() + this.clock.realDelayUntil(currentDueMs));
     const sent = await this.fanOut.fanOut(reminder, task);
     // Repeating rules (催办 every few days) schedule their next occurrence as soon as one goes out.
     if (REPEATING_RULES.has(reminder.rule)) await this.scheduler.syncMany([task]);

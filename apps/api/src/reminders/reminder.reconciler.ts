@@ -38,7 +38,8 @@ export class ReminderReconciler {
     const started = Date.now();
     const result: ReconcileResult = { tasks: 0, scheduled: 0, removed: 0, deliveriesRequeued: 0, ms: 0 };
     for await (const page of this.tasks.openTasks()) {
-      const synced = await this.scheduler.syncMany(page);
+      // Fresh: a policy change made in another process applies to this whole pass.
+      const synced = await this.scheduler.syncMany(page, [], { freshPolicy: true });
       result.tasks += synced.tasks;
       result.scheduled += synced.scheduled;
       result.removed += synced.removed;

@@ -1,11 +1,11 @@
-import { expectedReminders, type ExpectedReminder, type ReminderPolicy } from '@duban/domain';
+import { expectedReminders, type ExpectedReminder } from '@duban/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../infra/queue/clock';
 import { JobName, QueueName, type SendReminderJob } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
-import { REMINDER_POLICY } from './reminder-policy.provider';
+import { ReminderPolicyService, type ReminderPolicySource } from './reminder-policy.service';
 import { ReminderTaskSource, type ReminderTask } from './reminder-task.source';
 
 /** BullMQ refuses ':' in custom job ids; reminder keys use it, so the job id swaps it for '|'. */
@@ -35,7 +35,7 @@ export class ReminderScheduler {
     private readonly queues: QueueService,
     private readonly tasks: ReminderTaskSource,
     private readonly clock: Clock,
-    @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
+    @Inject(ReminderPolicyService) private readonly policies: ReminderPolicySource,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -59,7 +59,7 @@ export class ReminderScheduler {
 
   /** What the given task calls for now, minus what was already sent. */
   async pendingFor(task: ReminderTask): Promise<ExpectedReminder[]> {
-    const expected = expectedReminders(task, this.policy, this.clock.now());
+    const expected = expectedReminders(task, await this.policies.current(), this.clock.now());
     const sent = await this.sentKeys(expected.map((r) => r.key));
     return expected.filter((r) => !sent.has(r.key));
   }
@@ -67,10 +67,12 @@ export class ReminderScheduler {
   async syncMany(
     tasks: readonly ReminderTask[],
     deletedTaskIds: readonly string[] = [],
+    options: { freshPolicy?: boolean } = {},
   ): Promise<SyncResult> {
+    const policy = await this.policies.current({ fresh: options.freshPolicy });
     const now = this.clock.now();
     const wantedByTask = new Map<string, ExpectedReminder[]>();
-    for (const task of tasks) wantedByTask.set(task.id, expectedReminders(task, this.policy, now));
+    for (const task of tasks) wantedByTask.set(task.id, expectedReminders(task, policy, now));
     for (const id of deletedTaskIds) wantedByTask.set(id, []);
 
     const sent = await this.sentKeys([...wantedByTask.values()].flat().map((r) => r.key));

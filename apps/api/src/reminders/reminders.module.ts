@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { NotificationsCoreModule } from '../notifications/notifications-core.module';
-import { reminderPolicyProvider, REMINDER_POLICY } from './reminder-policy.provider';
+import { ReminderPolicyController } from './reminder-policy.controller';
+import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderReconciler } from './reminder.reconciler';
 import { ReminderScheduler } from './reminder.scheduler';
 import { ReminderTaskSource } from './reminder-task.source';
 
 /**
  * Scheduling side of reminders, for the API and the worker. Task workflows inject
- * `ReminderScheduler` and call `taskChanged(taskId)` after a change commits.
+ * `ReminderScheduler` and call `taskChanged(taskId)` after a change commits. Also serves the
+ * admins' reminder policy (GET/PUT /api/admin/reminder-policy).
  */
 @Module({
   imports: [NotificationsCoreModule],
-  providers: [ReminderTaskSource, reminderPolicyProvider, ReminderScheduler, ReminderReconciler],
-  exports: [ReminderTaskSource, REMINDER_POLICY, ReminderScheduler, ReminderReconciler],
+  controllers: [ReminderPolicyController],
+  providers: [ReminderTaskSource, ReminderPolicyService, ReminderScheduler, ReminderReconciler],
+  exports: [ReminderTaskSource, ReminderPolicyService, ReminderScheduler, ReminderReconciler],
 })
 export class RemindersModule {}

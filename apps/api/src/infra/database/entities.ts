@@ -11,6 +11,7 @@ import { NotificationPreferenceEntity } from '../../notifications/entities/notif
 import { NotificationEntity } from '../../notifications/entities/notification.entity';
 import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
 import { ImportPreviewEntity } from '../../imports/import-preview.entity';
+import { ReminderSettingsEntity } from '../../reminders/reminder-settings.entity';
 import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
 import { ProgressReportEntity } from '../../tasks/progress-report.entity';
 import { TaskAssignmentEntity } from '../../tasks/task-assignment.entity';
@@ -32,4 +33,5 @@ export const ENTITIES: (new () => object)[] = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DepartmentWebhookEntity,
+  ReminderSettingsEntity,
 ];

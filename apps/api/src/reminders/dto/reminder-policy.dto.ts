@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** PUT /api/admin/reminder-policy: any subset of the editable fields. */
+export class UpdateReminderPolicyBody {
+  @ApiPropertyOptional({ example: '09:00', description: 'Local (Asia/Shanghai) time reminders go out' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'sendAtLocalTime 须为 HH:MM（24 小时制）' })
+  sendAtLocalTime?: string;
+
+  @ApiPropertyOptional({ example: [7, 1, 0], description: 'Days before the deadline; 0 = on the day' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(90, { each: true })
+  beforeDays?: number[];
+
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  overdueFirstAfterDays?: number;
+
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  overdueEveryDays?: number;
+
+  @ApiPropertyOptional({ example: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  escalateAfterDays?: number;
+
+  @ApiPropertyOptional({ example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  reportIntervalDays?: number;
+
+  @ApiPropertyOptional({ example: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  reportReminderBeforeDays?: number;
+}

@@ -1,0 +1,72 @@
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '@duban/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+
+/** The fields admins may change (GET/PUT /api/admin/reminder-policy). */
+export const EDITABLE_POLICY_FIELDS = [
+  'sendAtLocalTime',
+  'beforeDays',
+  'overdueFirstAfterDays',
+  'overdueEveryDays',
+  'escalateAfterDays',
+  'reportIntervalDays',
+  'reportReminderBeforeDays',
+] as const;
+export type EditablePolicy = Pick<ReminderPolicy, (typeof EDITABLE_POLICY_FIELDS)[number]>;
+
+/** Where the scheduler and the worker get the policy in force. */
+export interface ReminderPolicySource {
+  current(options?: { fresh?: boolean }): Promise<ReminderPolicy>;
+}
+
+/** Policy changes reach other processes within this long (the reconciler reads it fresh). */
+const CACHE_MS = 5_000;
+
+/**
+ * The reminder policy in force: domain defaults, then the configuration (send time, grace,
+ * lateness), then the admins' overrides stored in PostgreSQL.
+ */
+@Injectable()
+export class ReminderPolicyService implements ReminderPolicySource {
+  private cached: { policy: ReminderPolicy; until: number } | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  defaults(): ReminderPolicy {
+    return { ...DEFAULT_REMINDER_POLICY, ...this.config.reminders };
+  }
+
+  async current(options: { fresh?: boolean } = {}): Promise<ReminderPolicy> {
+    if (!options.fresh && this.cached && this.cached.until > Date.now()) return this.cached.policy;
+    const [row]: { policy: Partial<EditablePolicy> }[] = await this.dataSource.query(
+      'SELECT policy FROM reminder_settings WHERE id = 1',
+    );
+    const policy = { ...this.defaults(), ...pickEditable(row?.policy ?? {}) };
+    this.cached = { policy, until: Date.now() + CACHE_MS };
+    return policy;
+  }
+
+  async update(change: Partial<EditablePolicy>, actorId: string | null): Promise<ReminderPolicy> {
+    const current = await this.current({ fresh: true });
+    const next = pickEditable({ ...current, ...change });
+    await this.dataSource.query(
+      `INSERT INTO reminder_settings (id, policy, updated_by) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET policy = EXCLUDED.policy, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [JSON.stringify(next), actorId],
+    );
+    this.cached = null;
+    return this.current({ fresh: true });
+  }
+}
+
+function pickEditable(source: Partial<ReminderPolicy>): Partial<EditablePolicy> {
+  const out: Partial<Record<keyof EditablePolicy, unknown>> = {};
+  for (const field of EDITABLE_POLICY_FIELDS) if (source[field] !== undefined) out[field] = source[field];
+  return out as Partial<EditablePolicy>;
+}
