@@ -236,6 +236,15 @@ describe('POST /api/imports (preview → commit)', () => {
       `SELECT DISTINCT actor_name FROM audit_log WHERE action = 'document.imported'`,
     );
     expect(audit).toEqual([{ actor_name: 'it-supervisor' }]);
+    const summaries = await t.dataSource.query<{ actor_name: string; detail: Record<string, unknown> }[]>(
+      `SELECT actor_name, detail FROM audit_log WHERE action = 'import.file'`,
+    );
+    expect(summaries).toEqual([
+      {
+        actor_name: 'it-supervisor',
+        detail: expect.objectContaining({ file: 'a.txt', documentsCreated: 1, tasksCreated: 3 }),
+      },
+    ]);
 
     const again = await t.request<ImportPreviewDto>('POST', '/api/imports', {
       token: supervisor,

@@ -121,8 +121,19 @@ export class TaskImportService {
         await updateTask(manager, current, measure, batch.sourceFile);
       await insertTasks(manager, batch.newTasks);
       await insertAssignments(manager, batch.assignments);
+      const result = { ...batch.result, departmentsCreated };
+      // One summary row per imported file, also when it changed nothing (who imported what, when).
+      const { documents: _documents, ...counts } = result;
+      batch.audit.push({
+        task_id: null,
+        document_id: null,
+        actor_id: options.actor.id,
+        actor_name: options.actor.name,
+        action: 'import.file',
+        detail: { ...counts, checksum: options.checksum },
+      });
       await insertAudit(manager, batch.audit);
-      return { ...batch.result, departmentsCreated };
+      return result;
     });
   }
 
