@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -103,12 +103,13 @@ export class AdminPage implements OnInit {
     });
   }
 
-  protected async addWebhook(): Promise<void> {
+  protected async addWebhook(directive: FormGroupDirective): Promise<void> {
     if (this.webhookForm.invalid) {
       this.webhookForm.markAllAsTouched();
       return;
     }
-    if (await this.store.addWebhook(this.webhookForm.getRawValue())) this.webhookForm.reset();
+    // resetForm (not reset) also clears "submitted", so the empty form does not light up as invalid.
+    if (await this.store.addWebhook(this.webhookForm.getRawValue())) directive.resetForm();
   }
 
   protected removeWebhook(id: string): void {
