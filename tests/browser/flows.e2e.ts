@@ -230,6 +230,30 @@ describe('import', () => {
       await context.close();
     }
   });
+
+  it('commits a new corpus file and its tasks appear in the task list', async () => {
+    const { context, page } = await newPage(browser, e2e.baseUrl);
+    try {
+      await login(page, e2e.supervisor);
+      await page.goto('/import');
+      await page.getByTestId('import-input').setInputFiles(join(ROOT, 'corpus/002_a8d5c490817db3bf.txt'));
+      await page.getByTestId('import-documents').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('import-documents').textContent()).toContain('新文件');
+      await page.getByTestId('import-commit').click();
+      const result = page.getByTestId('import-result');
+      await result.waitFor({ timeout: 60_000 });
+      const text = (await result.textContent()) ?? '';
+      expect(text).toContain('新建文件 1 份');
+      expect(Number(/新建任务 (\d+) 项/.exec(text)?.[1] ?? 0)).toBeGreaterThan(5);
+      await screenshot(page, '06b-import-committed');
+
+      await page.goto('/tasks');
+      await page.getByTestId('search').fill('强化创业创新支撑');
+      await page.getByTestId('task-row').filter({ hasText: '强化创业创新支撑' }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('admin', () => {
