@@ -44,3 +44,8 @@ export const FIXTURE_B = `国务院办公厅关于加强督办台账管理的意
 国务院办公厅
 2099年2月1日
 `;
+
+/** FIXTURE_A's document as a copy without any responsibility annotation or deadline: no measures. */
+export const FIXTURE_A_BARE = FIXTURE_A.replace(/（[^（）]*(?:负责|参与)）/g, '')
+  .replace('，2099年底前完成', '')
+  .replace('，2099年6月底前完成', '');

@@ -15,7 +15,7 @@ import {
   truncateAll,
   type TestApp,
 } from '../support/harness';
-import { FIXTURE_A, FIXTURE_A_REVISED, FIXTURE_B, UNKNOWN_DEPARTMENT } from './fixtures';
+import { FIXTURE_A, FIXTURE_A_BARE, FIXTURE_A_REVISED, FIXTURE_B, UNKNOWN_DEPARTMENT } from './fixtures';
 
 function upload(text: string | Uint8Array, fileName = 'a.txt'): FormData {
   const form = new FormData();
@@ -113,6 +113,19 @@ describe('import service (idempotent)', () => {
       `SELECT count(*)::int AS n FROM tasks t JOIN policy_documents d ON d.id = t.document_id WHERE d.doc_number = '国发〔2099〕7号'`,
     );
     expect(row?.n).toBe(3);
+  });
+
+  it('a copy with measures fills a stored copy that yielded none, and becomes its source', async () => {
+    const bare = await importFixture(t, FIXTURE_A_BARE, 'bare.txt');
+    expect(bare).toMatchObject({ documentsCreated: 1, tasksCreated: 0 });
+    const full = await importFixture(t, FIXTURE_A, 'full.txt');
+    expect(full).toMatchObject({ documentsCreated: 0, documentsUnchanged: 1, tasksCreated: 3 });
+    const docs = await t.dataSource.query<{ source_file: string }[]>(
+      `SELECT source_file FROM policy_documents`,
+    );
+    expect(docs).toEqual([{ source_file: 'full.txt' }]);
+    const again = await importFixture(t, FIXTURE_A, 'third.txt');
+    expect(again).toMatchObject({ tasksCreated: 0, tasksUnchanged: 3 });
   });
 
   it('a changed measure text updates the task in place, bumps its version and leaves an audit entry', async () => {

@@ -119,6 +119,13 @@ export class TaskImportService {
       batch.planTasks();
       for (const [current, measure] of batch.updates)
         await updateTask(manager, current, measure, batch.sourceFile);
+      for (const doc of batch.adopted) {
+        await manager.query(
+          `UPDATE policy_documents SET source_file = $2, source_checksum = $3, start_line = $4, end_line = $5,
+                  updated_at = now() WHERE id = $1`,
+          [doc.id, batch.sourceFile, options.checksum, doc.startLine, doc.endLine],
+        );
+      }
       await insertTasks(manager, batch.newTasks);
       await insertAssignments(manager, batch.assignments);
       const result = { ...batch.result, departmentsCreated };
@@ -329,6 +336,8 @@ class FileBatch {
   readonly newDocuments: DocumentRow[] = [];
   readonly newTasks: TaskRow[] = [];
   readonly updates: [ExistingTask, ExtractedMeasure][] = [];
+  /** Stored documents without tasks whose source becomes this file. */
+  readonly adopted: { id: string; startLine: number; endLine: number }[] = [];
   readonly assignments: AssignmentRow[] = [];
   readonly audit: AuditRow[] = [];
   readonly result: FileImportResult;
@@ -426,10 +435,21 @@ class FileBatch {
         this.result.documents.push({ id: row.id, title: row.title, created: false, tasks: 0 });
         continue;
       }
-      // Copies found in another file may cut measures differently: they update matching tasks but
-      // add none, so a reprint never duplicates a document's tasks.
-      const mayCreate = row.created || row.source_file === this.sourceFile;
       const existing = byDocument.get(row.id) ?? new Map<string, ExistingTask>();
+      // Copies found in another file may cut measures differently: they update matching tasks but
+      // add none, so a reprint never duplicates a document's tasks. Exception: when the stored copy
+      // yielded no task at all, this copy becomes the document's source (nothing to duplicate).
+      const adopt =
+        !row.created && row.source_file !== this.sourceFile && existing.size === 0 && doc.measures.length > 0;
+      if (adopt) {
+        this.adopted.push({ id: row.id, startLine: doc.startLine, endLine: doc.endLine });
+        this.auditRow('document.source_changed', null, row.id, {
+          from: row.source_file,
+          to: this.sourceFile,
+        });
+        row.source_file = this.sourceFile;
+      }
+      const mayCreate = row.created || row.source_file === this.sourceFile;
       byDocument.set(row.id, existing);
       const idByKey = new Map([...existing.values()].map((t) => [t.measure_key, t.id]));
       const added: TaskRow[] = [];
