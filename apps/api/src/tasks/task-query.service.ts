@@ -161,31 +161,40 @@ export class TaskQueryService {
   ) {}
 
   /**
-   * One round trip: the page (sorted, limited, with the total as a window count over the filtered
-   * rows) wrapped by an outer query that adds each row's departments, so the assignment subquery
-   * runs for the page only.
+   * An officer's list (a department's ~1k tasks at most) takes one round trip: the page with the total
+   * as a window count, wrapped by an outer query adding each row's departments for the page only.
+   * Unscoped lists (supervisors, admins: up to every task) count separately, in parallel: a window
+   * count would carry every row through the sort.
    */
   async list(query: TaskListQueryDto, user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const order = sortSpec(query.sort);
-    const inner = this.filtered(query, user).addSelect('count(*) OVER ()::int', 'total_count');
+    const windowed = user.role === 'officer';
+    const inner = this.filtered(query, user);
+    if (windowed) inner.addSelect('count(*) OVER ()::int', 'total_count');
     for (const [index, key] of order.entries()) {
       if (index === 0) inner.orderBy(key.inner, key.direction, key.nulls);
       else inner.addOrderBy(key.inner, key.direction, key.nulls);
     }
     inner.offset((page - 1) * pageSize).limit(pageSize);
     const [innerSql, parameters] = inner.getQueryAndParameters();
-    const rows = await this.dataSource.query<
-      (SummaryRow & { total_count: number; assignments: AssignmentJson[] })[]
-    >(
-      `SELECT p.*, ${ASSIGNMENTS_JSON} AS assignments FROM (${innerSql}) p
-        ORDER BY ${order.map((key) => `${key.outer} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
-      parameters,
-    );
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<(SummaryRow & { total_count?: number; assignments: AssignmentJson[] })[]>(
+        `SELECT p.*, ${ASSIGNMENTS_JSON} AS assignments FROM (${innerSql}) p
+          ORDER BY ${order.map((key) => `${key.outer} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
+        parameters,
+      ),
+      windowed ? Promise.resolve(null) : this.count(this.filtered(query, user)),
+    ]);
     // Past the last page the window count is not there to read: count separately.
     const total =
-      rows.length > 0 ? rows[0].total_count : page > 1 ? await this.count(this.filtered(query, user)) : 0;
+      counted ??
+      (rows.length > 0
+        ? (rows[0].total_count ?? 0)
+        : page > 1
+          ? await this.count(this.filtered(query, user))
+          : 0);
     return { items: rows.map((row) => toSummary(row, row.assignments)), total, page, pageSize };
   }
 
