@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
+import { ReminderScheduler } from '../reminders/reminder.scheduler';
 import { InjectTaskClock } from './clock';
 import { ExtensionRequestEntity } from './extension-request.entity';
 import { TaskAccessService } from './task-access.service';
@@ -25,6 +26,7 @@ export class ExtensionService {
     private readonly audit: AuditService,
     private readonly query: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async request(
@@ -92,6 +94,8 @@ export class ExtensionService {
         if (result[1] !== 1) throw new TaskVersionConflictError(version, version + 1);
       },
     );
+    // The deadline in force moved: reschedule its reminders (after commit).
+    await this.reminders.taskChangedSafely(taskId);
     return this.query.detail(taskId, user);
   }
 

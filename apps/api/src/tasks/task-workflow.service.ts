@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
+import { ReminderScheduler } from '../reminders/reminder.scheduler';
 import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { EvidenceRequiredError, forbiddenTransition, TaskVersionConflictError } from './task.errors';
@@ -31,6 +32,7 @@ export class TaskWorkflowService {
     private readonly audit: AuditService,
     private readonly query: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async reportProgress(
@@ -153,6 +155,8 @@ export class TaskWorkflowService {
       const found = await this.access.loadFor(action, taskId, user, manager, version);
       await work(manager, found);
     });
+    // Status and last report changed: reminders follow (cancelled when done), after commit.
+    await this.reminders.taskChangedSafely(taskId);
   }
 
   /** Conditional update: bumps the version, and fails with 409 if someone else changed the row meanwhile. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { taskClockProviders } from './clock';
 import { ExtensionService } from './extension.service';
 import { ExtensionsController } from './extensions.controller';
@@ -10,7 +11,7 @@ import { TasksController } from './tasks.controller';
 
 /** The task workflow: list/detail, transitions and extensions. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, RemindersModule],
   controllers: [TasksController, ExtensionsController],
   providers: [
     ...taskClockProviders,
