@@ -6,7 +6,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,15 @@ async function waitForHealth(baseUrl: string, proc: Proc, timeoutMs = 60_000): P
   throw new Error(`API not healthy after ${timeoutMs} ms:\n${tail(proc.logFile)}`);
 }
 
+/** Logs and evidence of earlier runs stay for debugging; only the newest few are kept. */
+function pruneOldRuns(dir: string, keep = 3): void {
+  if (!existsSync(dir)) return;
+  const runs = readdirSync(dir)
+    .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const run of runs.slice(keep)) rmSync(run.path, { recursive: true, force: true });
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const withWorker = options.worker !== false;
   assertBuilt({ worker: withWorker });
@@ -145,6 +154,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const seedPassword = `E2e-${randomBytes(6).toString('hex')}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  pruneOldRuns(join(ROOT, 'tmp/e2e'));
   const logDir = join(ROOT, 'tmp/e2e', id);
   mkdirSync(join(logDir, 'evidence'), { recursive: true });
 
