@@ -21,7 +21,13 @@ import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from './clock';
 import { TaskAccessService } from './task-access.service';
-import { lightSql, overdueSql, timingParameters, type TimingColumns } from './task-timing.sql';
+import {
+  lightSql,
+  overdueSql,
+  timingParameters,
+  type TimingColumns,
+  type TimingParameters,
+} from './task-timing.sql';
 
 const COLUMNS: TimingColumns = {
   status: 't.status',
@@ -79,33 +85,33 @@ interface AssignmentJson {
 /** A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. */
 const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
     ORDER BY a.position, ad.name), '[]'::json)
-    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = p.id)`;
+    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id)`;
 
 interface SortKey {
   /** Expression inside the filtered query (alias t). */
   inner: string;
-  /** The same key as a column of the paged subquery (alias p). */
-  outer: string;
+  /** Its column name in the narrow page subquery (alias p). */
+  alias: string;
   direction: 'ASC' | 'DESC';
   nulls?: 'NULLS FIRST' | 'NULLS LAST';
 }
 
 /** `sort` keys of the list; each maps to SQL. Ties are broken by id, so paging is stable. */
-const SORT_KEYS: Record<string, { inner: string; outer: string }> = {
-  deadline: { inner: 't.deadline', outer: 'p.deadline' },
-  status: { inner: 't.status', outer: 'p.status' },
-  title: { inner: 't.title', outer: 'p.title' },
-  createdAt: { inner: 't.created_at', outer: 'p.created_at' },
-  lastReportAt: { inner: 't.last_report_at', outer: 'p.last_report_at' },
+const SORT_KEYS: Record<string, { inner: string; alias: string }> = {
+  deadline: { inner: 't.deadline', alias: 'k_deadline' },
+  status: { inner: 't.status', alias: 'k_status' },
+  title: { inner: 't.title', alias: 'k_title' },
+  createdAt: { inner: 't.created_at', alias: 'k_created_at' },
+  lastReportAt: { inner: 't.last_report_at', alias: 'k_last_report_at' },
 };
 
 /** Default: overdue first, then deadline ascending with undated tasks last. */
 function sortSpec(sort: string | undefined): SortKey[] {
-  const tie: SortKey = { inner: 't.id', outer: 'p.id', direction: 'ASC' };
+  const tie: SortKey = { inner: 't.id', alias: 'id', direction: 'ASC' };
   if (!sort) {
     return [
-      { inner: overdueSql(COLUMNS), outer: 'p.overdue', direction: 'DESC' },
-      { inner: 't.deadline', outer: 'p.deadline', direction: 'ASC', nulls: 'NULLS LAST' },
+      { inner: overdueSql(COLUMNS), alias: 'k_overdue', direction: 'DESC' },
+      { inner: 't.deadline', alias: 'k_deadline', direction: 'ASC', nulls: 'NULLS LAST' },
       tie,
     ];
   }
@@ -113,6 +119,28 @@ function sortSpec(sort: string | undefined): SortKey[] {
   const key = SORT_KEYS[descending ? sort.slice(1) : sort] ?? SORT_KEYS['deadline'];
   return [{ ...key, direction: descending ? 'DESC' : 'ASC', nulls: 'NULLS LAST' }, tie];
 }
+
+/** The summary columns (besides id), shared by the detail query and the list's outer query. */
+const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
+  ['t.document_id', 'document_id'],
+  ['d.title', 'document_title'],
+  ['d.doc_number', 'document_doc_number'],
+  ['t.path', 'path'],
+  ['t.title', 'title'],
+  ['t.status', 'status'],
+  ['t.deadline::text', 'deadline'],
+  ['t.deadline_text', 'deadline_text'],
+  ['t.deadline_kind', 'deadline_kind'],
+  ['t.original_deadline::text', 'original_deadline'],
+  [overdueSql(COLUMNS), 'overdue'],
+  [lightSql(COLUMNS), 'light'],
+  ['t.last_report_at', 'last_report_at'],
+  ['t.created_at', 'created_at'],
+  ['t.completed_at', 'completed_at'],
+  ['t.completed_on_time', 'completed_on_time'],
+  ['t.completed_on_time_original', 'completed_on_time_original'],
+  ['t.version', 'version'],
+];
 
 function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
   const ref = (a: AssignmentJson): DepartmentRefDto => ({ id: a.id, name: a.name });
@@ -161,31 +189,42 @@ export class TaskQueryService {
   ) {}
 
   /**
-   * An officer's list (a department's ~1k tasks at most) takes one round trip: the page with the total
-   * as a window count, wrapped by an outer query adding each row's departments for the page only.
-   * Unscoped lists (supervisors, admins: up to every task) count separately, in parallel: a window
-   * count would carry every row through the sort.
+   * The page is chosen on narrow rows (id and sort keys), then joined back to compute the summary
+   * columns and each row's departments for those rows only. An officer's list (a department's ~1k
+   * tasks at most) gets its total as a window count in the same round trip; unscoped lists
+   * (supervisors, admins: up to every task) count in parallel instead.
    */
   async list(query: TaskListQueryDto, user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const order = sortSpec(query.sort);
+    const timing = this.timing();
     const windowed = user.role === 'officer';
-    const inner = this.filtered(query, user);
+    const inner = this.filtered(query, user, this.narrow(order, timing));
     if (windowed) inner.addSelect('count(*) OVER ()::int', 'total_count');
     for (const [index, key] of order.entries()) {
       if (index === 0) inner.orderBy(key.inner, key.direction, key.nulls);
       else inner.addOrderBy(key.inner, key.direction, key.nulls);
     }
     inner.offset((page - 1) * pageSize).limit(pageSize);
-    const [innerSql, parameters] = inner.getQueryAndParameters();
+    const [innerSql, innerParameters] = inner.getQueryAndParameters() as [string, unknown[]];
+    const n = innerParameters.length;
+    const outerColumns = SUMMARY_SELECT.map(([expression, alias]) => `${expression} AS "${alias}"`)
+      .join(', ')
+      .replace(/:timing(Now|YellowDays|StaleDays)\b/g, (_m, name: string) =>
+        name === 'Now' ? `$${n + 1}` : name === 'YellowDays' ? `$${n + 2}` : `$${n + 3}`,
+      );
     const [rows, counted] = await Promise.all([
       this.dataSource.query<(SummaryRow & { total_count?: number; assignments: AssignmentJson[] })[]>(
-        `SELECT p.*, ${ASSIGNMENTS_JSON} AS assignments FROM (${innerSql}) p
-          ORDER BY ${order.map((key) => `${key.outer} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
-        parameters,
+        `SELECT t.id AS id, ${outerColumns}, ${windowed ? 'p.total_count' : 'NULL AS total_count'},
+                ${ASSIGNMENTS_JSON} AS assignments
+           FROM (${innerSql}) p
+           JOIN tasks t ON t.id = p.id
+           JOIN policy_documents d ON d.id = t.document_id
+          ORDER BY ${order.map((key) => `p."${key.alias}" ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
+        [...innerParameters, timing.timingNow, timing.timingYellowDays, timing.timingStaleDays],
       ),
-      windowed ? Promise.resolve(null) : this.count(this.filtered(query, user)),
+      windowed ? Promise.resolve(null) : this.count(this.filtered(query, user, this.narrow(order, timing))),
     ]);
     // Past the last page the window count is not there to read: count separately.
     const total =
@@ -193,7 +232,7 @@ export class TaskQueryService {
       (rows.length > 0
         ? (rows[0].total_count ?? 0)
         : page > 1
-          ? await this.count(this.filtered(query, user))
+          ? await this.count(this.filtered(query, user, this.narrow(order, timing)))
           : 0);
     return { items: rows.map((row) => toSummary(row, row.assignments)), total, page, pageSize };
   }
@@ -245,35 +284,33 @@ export class TaskQueryService {
   }
 
   /** The summary columns, with overdue/light bound to the clock's now. */
-  private base(): SelectQueryBuilder<object> {
-    return this.dataSource
+  private base(timing = this.timing()): SelectQueryBuilder<object> {
+    const qb = this.dataSource
       .createQueryBuilder()
       .from('tasks', 't')
       .innerJoin('policy_documents', 'd', 'd.id = t.document_id')
-      .select('t.id', 'id')
-      .addSelect('t.document_id', 'document_id')
-      .addSelect('d.title', 'document_title')
-      .addSelect('d.doc_number', 'document_doc_number')
-      .addSelect('t.path', 'path')
-      .addSelect('t.title', 'title')
-      .addSelect('t.status', 'status')
-      .addSelect('t.deadline::text', 'deadline')
-      .addSelect('t.deadline_text', 'deadline_text')
-      .addSelect('t.deadline_kind', 'deadline_kind')
-      .addSelect('t.original_deadline::text', 'original_deadline')
-      .addSelect(overdueSql(COLUMNS), 'overdue')
-      .addSelect(lightSql(COLUMNS), 'light')
-      .addSelect('t.last_report_at', 'last_report_at')
-      .addSelect('t.created_at', 'created_at')
-      .addSelect('t.completed_at', 'completed_at')
-      .addSelect('t.completed_on_time', 'completed_on_time')
-      .addSelect('t.completed_on_time_original', 'completed_on_time_original')
-      .addSelect('t.version', 'version')
-      .setParameters({ ...timingParameters(this.clock.now(), this.rules) });
+      .select('t.id', 'id');
+    for (const [expression, alias] of SUMMARY_SELECT) qb.addSelect(expression, alias);
+    return qb.setParameters({ ...timing });
   }
 
-  private filtered(query: TaskListQueryDto, user: AuthUser): SelectQueryBuilder<object> {
-    const qb = this.base().where('TRUE');
+  /** Only what filtering and sorting need: the wide summary columns are computed for the page only. */
+  private narrow(order: SortKey[], timing: TimingParameters): SelectQueryBuilder<object> {
+    const qb = this.dataSource.createQueryBuilder().from('tasks', 't').select('t.id', 'id');
+    for (const key of order) if (key.alias !== 'id') qb.addSelect(key.inner, key.alias);
+    return qb.setParameters({ ...timing });
+  }
+
+  private timing(): TimingParameters {
+    return timingParameters(this.clock.now(), this.rules);
+  }
+
+  private filtered(
+    query: TaskListQueryDto,
+    user: AuthUser,
+    qb: SelectQueryBuilder<object> = this.base(),
+  ): SelectQueryBuilder<object> {
+    qb.where('TRUE');
     if (user.role === 'officer') {
       // An officer without a department sees nothing (the users table forbids it, but be explicit).
       const ownRole = query.role && !query.department ? ' AND oa.role = :ownRole' : '';
