@@ -20,7 +20,7 @@ import {
 import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
 import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
-import { createRedis } from '../../../apps/api/src/infra/queue/redis';
+import { createRedis, deleteKeysWithPrefix } from '../../../apps/api/src/infra/queue/redis';
 import { RemindersModule } from '../../../apps/api/src/reminders/reminders.module';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -235,18 +235,11 @@ export async function createReminderEnv(options: {
 /** Deletes every Redis key of one prefix (the "Redis lost its data" scenario, without touching others' keys). */
 export async function deleteRedisPrefix(prefix: string): Promise<number> {
   const redis = createRedis(REDIS_URL);
-  let deleted = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/:+$/, '')}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
+    return await deleteKeysWithPrefix(redis, prefix);
   } finally {
     await redis.quit();
   }
-  return deleted;
 }
 
 /** Job ids of the reminder queue that are waiting to run (delayed or waiting). */

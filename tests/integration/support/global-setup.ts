@@ -8,6 +8,7 @@ import {
   dropScratchDatabase,
 } from '../../../apps/api/src/infra/database/scratch-database';
 import { runMigrations } from '../../../apps/api/src/infra/database/schema-drift';
+import { createRedis, deleteKeysWithPrefix } from '../../../apps/api/src/infra/queue/redis';
 import './provided';
 
 /** Creates `duban_it_<random>`, runs every migration, and drops it (and the evidence dir) at the end. */
@@ -27,5 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await dropScratchDatabase(config.database.url, database.name);
     rmSync(evidenceDir, { recursive: true, force: true });
+    // The run's queues (reminders, deliveries) live under its Redis prefix.
+    const redis = createRedis(config.redis.url);
+    await deleteKeysWithPrefix(redis, `${database.name}:`).finally(() => redis.quit());
   };
 }

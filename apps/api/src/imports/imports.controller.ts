@@ -1,5 +1,5 @@
 import type { ImportPreviewDto, ImportResultDto } from '@duban/domain';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Optional, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,6 +14,8 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { JobName } from '../infra/queue/queue.catalogue';
+import { QueueService } from '../infra/queue/queue.service';
 import { ImportCommitBody, ImportPreviewResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 
@@ -25,6 +27,8 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     @InjectConfig() private readonly config: AppConfig,
+    // Absent in the CLI (no queues); there the worker's periodic reconciler picks imports up.
+    @Optional() private readonly queues?: QueueService,
   ) {}
 
   @Post()
@@ -69,11 +73,22 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Commit a preview, mapping or creating its unknown departments' })
   @ApiOkResponse({ type: ImportResultResponse })
-  commit(
+  async commit(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ImportCommitBody,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportResultDto> {
-    return this.imports.commit(id, body.mappings ?? [], user);
+    const result = await this.imports.commit(id, body.mappings ?? [], user);
+    if (this.queues && result.tasksCreated + result.tasksUpdated > 0) {
+      // New or changed tasks get their reminders now rather than at the reconciler's next period.
+      await this.queues
+        .add({
+          name: JobName.Reconcile,
+          jobId: `reconcile-import-${Date.now()}`,
+          payload: { reason: 'manual' },
+        })
+        .catch(() => undefined);
+    }
+    return result;
   }
 }

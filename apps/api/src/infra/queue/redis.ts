@@ -43,3 +43,16 @@ export async function checkRedisEvictionPolicy(
   }
   return { policy, ok };
 }
+
+/** Deletes every key under an app Redis prefix ('duban_it_x:' → 'duban_it_x:*'), e.g. after a test run. */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<number> {
+  const pattern = `${bullPrefix(prefix)}:*`;
+  let deleted = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
