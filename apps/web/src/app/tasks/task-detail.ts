@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -74,7 +74,9 @@ export class TaskDetailPage {
 
   constructor() {
     effect(() => {
-      void this.store.load(this.id());
+      const id = this.id();
+      // Only the id should re-trigger a load, not signals read on the way (e.g. the session token in the interceptor).
+      untracked(() => void this.store.load(id));
     });
   }
 

@@ -81,6 +81,24 @@ describe('TaskListPage', () => {
     expect(host().textContent).toContain('没有符合条件的任务');
   });
 
+  it('opens with the overdue filter when asked by the URL', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNativeDateAdapter(), TasksStore],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(TaskListPage);
+    fixture.componentRef.setInput('overdue', 'true');
+    fixture.detectChanges();
+    http.expectOne('/api/documents').flush([]);
+    const req = http.expectOne((r) => r.url === '/api/tasks');
+    expect(req.request.params.get('overdue')).toBe('true');
+    req.flush(pageOf([]));
+    await flushMicrotasks();
+    await fixture.whenStable();
+    expect(host().querySelector<HTMLInputElement>('[data-testid="filter-overdue"] input')!.checked).toBe(true);
+  });
+
   it('switches between 牵头 and 参与', async () => {
     const participant = Array.from(host().querySelectorAll<HTMLButtonElement>('mat-button-toggle button')).find((b) => b.textContent?.includes('参与'))!;
     participant.click();

@@ -1,5 +1,5 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -47,6 +47,9 @@ export class TaskListPage implements OnInit {
   protected readonly store = inject(TasksStore);
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** `?overdue=true` (from the dashboard) opens the list with the overdue filter on. */
+  readonly overdue = input<string>();
+
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly statuses = STATUSES;
   protected readonly statusLabels = STATUS_LABELS;
@@ -70,8 +73,9 @@ export class TaskListPage implements OnInit {
   }
 
   ngOnInit(): void {
+    if (this.overdue() === 'true' && !this.store.filters().overdue) void this.store.setFilters({ overdue: true });
     // Coming back from a task detail keeps the rows already loaded.
-    if (this.store.items().length === 0) void this.store.load();
+    else if (this.store.items().length === 0) void this.store.load();
     void this.store.loadLookups();
   }
 
