@@ -72,6 +72,11 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await dropFile(page, '[data-testid="evidence-drop"]', '落实情况说明.pdf', 'application/pdf', PDF);
       await page.getByText('已上传：落实情况说明.pdf').waitFor();
       await page.getByTestId('evidence-list').getByText('落实情况说明.pdf').waitFor();
+      const [evidence] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 落实情况说明.pdf' }).click(),
+      ]);
+      expect(readFileSync(await evidence.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       await page.getByTestId('open-submit').click();
       await page.getByTestId('submit-summary').fill('已按要求完成，报送实施方案和落实情况说明。');
@@ -119,6 +124,16 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await item.getByTestId('approve').click();
       await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain('已审核通过');
       expect(await item.count()).toBe(0);
+
+      // Returning needs a reason; the returned task leaves the queue.
+      const other = page.getByTestId('review-item').first();
+      const otherTitle = (await other.locator('.q-title').textContent())?.trim() ?? '';
+      await other.getByTestId('reject').click();
+      await other.getByTestId('confirm-reject').click();
+      await other.getByText('请填写理由').waitFor();
+      await other.getByTestId('reason').fill('佐证材料不完整，请补充盖章文件。');
+      await other.getByTestId('confirm-reject').click();
+      await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain(`已退回：${otherTitle}`);
 
       await page.goto(`/tasks/${e2e.task.id}`);
       await page.getByText('已办结').first().waitFor();
