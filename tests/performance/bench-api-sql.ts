@@ -21,20 +21,24 @@ const STATS_OVERDUE = OVERDUE.replace(/\$3/g, '$1');
 const STATS_SCOPED = `SELECT t.id, t.document_id, t.status, ${STATS_OVERDUE} AS overdue FROM tasks t`;
 
 export const BARE_SQL = {
-  /** Page + total (window count) + each row's departments as JSON: one round trip, as the API does. */
-  list: `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
-    ORDER BY a.position, ad.name), '[]'::json)
-    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = p.id) AS assignments
-  FROM (SELECT t.id, t.document_id, d.title AS document_title, d.doc_number AS document_doc_number, t.path,
+  /** Page chosen on narrow rows (with the total as a window count), then joined back for the summary
+   * columns and each row's departments: one round trip, as the API does for an officer. */
+  list: `SELECT t.id AS id, t.document_id, d.title AS document_title, d.doc_number AS document_doc_number, t.path,
        t.title, t.status, t.deadline::text AS deadline, t.deadline_text, t.deadline_kind,
        t.original_deadline::text AS original_deadline, ${OVERDUE} AS overdue, ${LIGHT} AS light,
        t.last_report_at, t.created_at, t.completed_at, t.completed_on_time, t.completed_on_time_original, t.version,
-       count(*) OVER ()::int AS total_count
-  FROM tasks t JOIN policy_documents d ON d.id = t.document_id
- WHERE ${SCOPE}
- ORDER BY ${OVERDUE} DESC, t.deadline ASC NULLS LAST, t.id ASC
- LIMIT $6 OFFSET $7) p
- ORDER BY p.overdue DESC, p.deadline ASC NULLS LAST, p.id ASC`,
+       p.total_count,
+       (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
+          ORDER BY a.position, ad.name), '[]'::json)
+          FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id) AS assignments
+  FROM (SELECT t.id AS id, ${OVERDUE} AS k_overdue, t.deadline AS k_deadline, count(*) OVER ()::int AS total_count
+          FROM tasks t
+         WHERE ${SCOPE}
+         ORDER BY ${OVERDUE} DESC, t.deadline ASC NULLS LAST, t.id ASC
+         LIMIT $6 OFFSET $7) p
+  JOIN tasks t ON t.id = p.id
+  JOIN policy_documents d ON d.id = t.document_id
+ ORDER BY p.k_overdue DESC, p.k_deadline ASC NULLS LAST, p.id ASC`,
   /** Totals, by lead department and by document in one statement, as the API's stats service does. */
   stats: `WITH v AS MATERIALIZED (${STATS_SCOPED}),
 dept AS (
