@@ -204,6 +204,24 @@ describe('deadline extensions', () => {
     expect(response.body.code).toBe('EXTENSION_INVALID_DEADLINE');
   });
 
+  it('cannot grant a request once the task is done, and keeps the deadline', async () => {
+    const deadline = addDays(today, 5);
+    const taskId = await env.newTask({ status: 'in_progress', deadline });
+    const asked = await request(taskId, addDays(today, 40));
+    await env.db.query(`UPDATE tasks SET status = 'done' WHERE id = $1`, [taskId]);
+    const grant = await env.http<ApiErrorDto>(
+      'POST',
+      `/api/extensions/${asked.body.extensions[0].id}/grant`,
+      {
+        as: env.users.supervisor,
+        body: {},
+      },
+    );
+    expect(grant.status).toBe(409);
+    expect(grant.body.code).toBe('TASK_FORBIDDEN_TRANSITION');
+    expect(await env.taskRow(taskId)).toMatchObject({ deadline, original_deadline: null });
+  });
+
   it('refuses extensions on submitted or done tasks', async () => {
     for (const status of ['submitted', 'done'] as const) {
       const taskId = await env.newTask({ status, deadline: addDays(today, 5) });
