@@ -258,7 +258,10 @@ describe('access matrix: route × role × own/other department', () => {
       await workbook.xlsx.load(exported.raw as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet('督办台账')!;
       expect(sheet.rowCount - 1).toBe(listed.length);
-      const titles = sheet.getColumn(4).values.slice(2).map((value) => (typeof value === 'string' ? value : ''));
+      const titles = sheet
+        .getColumn(4)
+        .values.slice(2)
+        .map((value) => (typeof value === 'string' ? value : ''));
       expect(titles).toHaveLength(listed.length);
       expect(titles.some((title) => title.startsWith('丙部门专项'))).toBe(false);
 
