@@ -1,5 +1,7 @@
 import { DEFAULT_REMINDER_POLICY, expectedReminders } from '@duban/domain';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { Clock } from '../../../apps/api/src/infra/queue/clock';
 import { ReminderReconciler } from '../../../apps/api/src/reminders/reminder.reconciler';
 import { reminderJobId, ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
@@ -171,5 +173,45 @@ describe('reminder scheduling against real Redis and PostgreSQL', () => {
     const result = await env.app.get(ReminderReconciler).reconcile();
     expect(result.tasks).toBe(openIds.length);
     expect(await pendingReminderJobIds(env.queues)).toEqual(before);
+  });
+
+  it('retries reminder jobs that failed every attempt (their ids would otherwise block re-adding)', async () => {
+    // Overdue since 02-27: the 催办 of 02-28 is late-sendable, so its job is waiting (due now).
+    const taskId = await insertTask(env.db, seeded, {
+      title: '失败重试',
+      deadline: '2026-02-27',
+      lead: ['C'],
+    });
+    await scheduler.taskChanged(taskId);
+    const queue = env.queues.get(QueueName.Reminders);
+    const due = (await queue.getJobs(['waiting'], 0, -1)).filter(
+      (j) => (j.data as { taskId: string }).taskId === taskId,
+    );
+    expect(due.map((j) => j.id)).toEqual([
+      `${taskId}|dept-${seeded.departments['C']}|overdue_urge|2026-02-28`,
+    ]);
+    // A stand-in consumer fails every job for good, as if PostgreSQL had been down for all attempts.
+    const failing = new Worker(
+      QueueName.Reminders,
+      () => Promise.reject(new UnrecoverableError('database unavailable')),
+      { connection: env.queues.redis.duplicate(), prefix: env.queues.prefix, autorun: true },
+    );
+    await new Promise<void>((resolve) => {
+      const check = async (): Promise<void> => {
+        const failed = (await queue.getJobs(['failed'], 0, -1)).filter(
+          (j) => (j.data as { taskId: string }).taskId === taskId,
+        );
+        if (failed.length >= due.length) resolve();
+        else setTimeout(() => void check(), 100);
+      };
+      void check();
+    });
+    await failing.close();
+    const result = await env.app.get(ReminderReconciler).reconcile();
+    expect(result.failedRetried).toBeGreaterThanOrEqual(due.length);
+    const waiting = (await queue.getJobs(['waiting'], 0, -1)).filter(
+      (j) => (j.data as { taskId: string }).taskId === taskId,
+    );
+    expect(waiting.map((j) => j.id).sort()).toEqual(due.map((j) => j.id).sort());
   });
 });

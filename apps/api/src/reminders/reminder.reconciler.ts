@@ -8,12 +8,15 @@ import { ReminderScheduler } from './reminder.scheduler';
 import { ReminderTaskSource } from './reminder-task.source';
 
 export const RECONCILE_SCHEDULER_ID = 'reminders-reconcile';
+const FAILED_RETRY_BATCH = 1000;
 
 export interface ReconcileResult {
   tasks: number;
   scheduled: number;
   removed: number;
   deliveriesRequeued: number;
+  /** Reminder jobs that had failed every attempt (e.g. PostgreSQL down) and were retried. */
+  failedRetried: number;
   ms: number;
 }
 
@@ -36,7 +39,14 @@ export class ReminderReconciler {
 
   async reconcile(): Promise<ReconcileResult> {
     const started = Date.now();
-    const result: ReconcileResult = { tasks: 0, scheduled: 0, removed: 0, deliveriesRequeued: 0, ms: 0 };
+    const result: ReconcileResult = {
+      tasks: 0,
+      scheduled: 0,
+      removed: 0,
+      deliveriesRequeued: 0,
+      failedRetried: 0,
+      ms: 0,
+    };
     for await (const page of this.tasks.openTasks()) {
       // Fresh: a policy change made in another process applies to this whole pass.
       const synced = await this.scheduler.syncMany(page, [], { freshPolicy: true });
@@ -45,10 +55,22 @@ export class ReminderReconciler {
       result.removed += synced.removed;
     }
     result.deliveriesRequeued = await this.fanOut.requeuePendingDeliveries();
+    // A failed job keeps its id, so re-adding it is a no-op: retry it instead. Safe, because the
+    // handler re-checks the task and the notification key before sending anything.
+    const failed = await this.queues.get(QueueName.Reminders).getJobs(['failed'], 0, FAILED_RETRY_BATCH - 1);
+    for (const job of failed) {
+      if (
+        await job.retry('failed').then(
+          () => true,
+          () => false,
+        )
+      )
+        result.failedRetried += 1;
+    }
     result.ms = Date.now() - started;
     this.logger.log(
       `reconciled ${result.tasks} open tasks: ${result.scheduled} reminder jobs ensured, ${result.removed} stale removed, ` +
-        `${result.deliveriesRequeued} pending deliveries ensured (${result.ms} ms)`,
+        `${result.deliveriesRequeued} pending deliveries ensured, ${result.failedRetried} failed retried (${result.ms} ms)`,
     );
     return result;
   }

@@ -9,6 +9,7 @@ import { AuthService } from '../../auth/auth.service';
 import { HealthService } from '../../health/health.service';
 import { QueueName } from './queue.catalogue';
 import { QueueService } from './queue.service';
+import { checkRedisEvictionPolicy } from './redis';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 const COOKIE = 'duban_queues_token';
@@ -42,6 +43,8 @@ export class QueueDashboard implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // The API enqueues reminder jobs too: same loud warning as the worker about eviction.
+    await checkRedisEvictionPolicy(this.queues.redis, this.logger);
     this.health.register('queue', async () => {
       const entries = await Promise.all(
         Object.values(QueueName).map(async (name) => [name, await this.queues.counts(name)] as const),
