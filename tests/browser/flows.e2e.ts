@@ -47,8 +47,11 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       expect(await header.textContent()).toContain('部门经办人');
 
       await page.getByTestId('task-row').first().waitFor();
-      await page.getByTestId('filter-overdue').click();
-      await page.getByTestId('search').fill(e2e.task.title.slice(0, 12));
+      // Wait for each filtered list to arrive, so the click below cannot hit a row that is being replaced.
+      const listed = (param: string): Promise<unknown> =>
+        page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes(param));
+      await Promise.all([listed('overdue=true'), page.getByTestId('filter-overdue').click()]);
+      await Promise.all([listed('q='), page.getByTestId('search').fill(e2e.task.title.slice(0, 12))]);
       const row = page.getByTestId('task-row').filter({ hasText: e2e.task.title.slice(0, 12) }).first();
       await row.waitFor();
       expect(await row.textContent()).toContain('红灯·逾期');
