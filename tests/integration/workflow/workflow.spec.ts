@@ -49,4 +49,32 @@ describe('task workflow', () => {
       'task.approved',
     ]);
   });
+
+  it('documents every workflow route in OpenAPI', async () => {
+    const response = await env.http<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/docs/json',
+    );
+    expect(response.status).toBe(200);
+    const routes = Object.entries(response.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/tasks',
+        'GET /api/tasks/{id}',
+        'POST /api/tasks/{id}/progress',
+        'POST /api/tasks/{id}/evidence',
+        'POST /api/tasks/{id}/submit',
+        'POST /api/tasks/{id}/approve',
+        'POST /api/tasks/{id}/return',
+        'POST /api/tasks/{id}/extension',
+        'POST /api/extensions/{id}/grant',
+        'POST /api/extensions/{id}/refuse',
+        'GET /api/evidence/{id}',
+        'GET /api/stats/overdue',
+        'GET /api/export/tasks.xlsx',
+      ]),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { EvidenceDto } from '@duban/domain';
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
 import { EvidenceService } from './evidence.service';
@@ -13,6 +13,17 @@ export class EvidenceController {
 
   /** multipart/form-data with one file; the stored name is the uploaded one, made safe. */
   @Post('tasks/:id/evidence')
+  @ApiOperation({
+    summary: 'Upload one evidence file (PDF, DOCX, XLSX, PNG, JPEG, text; checked by content)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   upload(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
@@ -23,6 +34,8 @@ export class EvidenceController {
 
   /** Downloads a file under its original name; the browser must not sniff or render it inline. */
   @Get('evidence/:id')
+  @ApiOperation({ summary: 'Download under the original file name' })
+  @ApiProduces('application/octet-stream')
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentUser() user: AuthUser,

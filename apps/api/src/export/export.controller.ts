@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
 import { contentDisposition } from '../evidence/storage/file-name';
@@ -14,6 +14,8 @@ export class ExportController {
 
   /** 督办台账 as XLSX, with the same filters (and officer scoping) as GET /api/tasks. */
   @Get('tasks.xlsx')
+  @ApiOperation({ summary: '督办台账 (XLSX) with the filters of GET /api/tasks' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async tasks(
     @Query() query: TaskListQuery,
     @CurrentUser() user: AuthUser,

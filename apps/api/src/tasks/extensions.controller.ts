@@ -1,6 +1,6 @@
 import type { TaskDetailDto } from '@duban/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { ExtensionDecisionCommand, RefuseExtensionCommand } from './dto/task-commands.dto';
 import { ExtensionService } from './extension.service';
@@ -15,6 +15,7 @@ export class ExtensionsController {
 
   @Post(':id/grant')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Grant: the deadline in force moves, the original is kept' })
   grant(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ExtensionDecisionCommand,
@@ -25,6 +26,7 @@ export class ExtensionsController {
 
   @Post(':id/refuse')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Refuse with a reason' })
   refuse(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RefuseExtensionCommand,

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import {
@@ -40,11 +40,15 @@ export class TasksController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Tasks visible to the caller, filtered, sorted (overdue first) and paged' })
   list(@Query() query: TaskListQuery, @CurrentUser() user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
     return this.query.list(query, user);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One task with departments, reports, evidence, extensions, history and allowed actions',
+  })
   async detail(
     @Param('id', uuid) id: string,
     @CurrentUser() user: AuthUser,
@@ -57,6 +61,12 @@ export class TasksController {
 
   @Post(':id/progress')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Report progress (lead or participant department); starts or resumes the task' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Task version (ETag of the detail); stale → 409',
+  })
   progress(
     @Param('id', uuid) id: string,
     @Body() body: ProgressReportCommand,
@@ -68,6 +78,14 @@ export class TasksController {
 
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Submit as done (lead department): needs a summary and at least one evidence file',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Task version (ETag of the detail); stale → 409',
+  })
   submit(
     @Param('id', uuid) id: string,
     @Body() body: SubmitCommand,
@@ -80,6 +98,12 @@ export class TasksController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('supervisor')
+  @ApiOperation({ summary: 'Approve a submitted task (supervisor): records on-time against both deadlines' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Task version (ETag of the detail); stale → 409',
+  })
   approve(
     @Param('id', uuid) id: string,
     @Body() body: ApproveCommand,
@@ -92,6 +116,12 @@ export class TasksController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles('supervisor')
+  @ApiOperation({ summary: 'Return a submitted task with a reason (supervisor)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Task version (ETag of the detail); stale → 409',
+  })
   returnTask(
     @Param('id', uuid) id: string,
     @Body() body: ReturnCommand,
@@ -103,6 +133,12 @@ export class TasksController {
 
   @Post(':id/extension')
   @HttpCode(201)
+  @ApiOperation({ summary: 'Ask for a later deadline with a reason (lead department)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Task version (ETag of the detail); stale → 409',
+  })
   requestExtension(
     @Param('id', uuid) id: string,
     @Body() body: ExtensionRequestCommand,

@@ -1,4 +1,5 @@
 import type { AssignmentRole, TaskListQueryDto, TaskStatus, TrafficLight } from '@duban/domain';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -28,16 +29,62 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 
 /** Filters of GET /api/tasks and GET /api/export/tasks.xlsx (shape: TaskListQueryDto). */
 export class TaskListQuery implements TaskListQueryDto {
-  @IsOptional() @IsUUID() department?: string;
-  @IsOptional() @IsIn(ROLES) role?: AssignmentRole;
-  @IsOptional() @IsIn(STATUSES) status?: TaskStatus;
-  @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
-  @IsOptional() @IsIn(LIGHTS) light?: TrafficLight;
-  @IsOptional() @Matches(DATE, { message: 'dueBefore must be YYYY-MM-DD' }) dueBefore?: string;
-  @IsOptional() @Matches(DATE, { message: 'dueAfter must be YYYY-MM-DD' }) dueAfter?: string;
-  @IsOptional() @IsUUID() document?: string;
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
-  @IsOptional() @IsIn(SORTS) sort?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Tasks where this department is assigned' })
+  @IsOptional()
+  @IsUUID()
+  department?: string;
+  @ApiPropertyOptional({
+    enum: ROLES,
+    description: 'With department (or, for an officer, its own): lead or participant',
+  })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: AssignmentRole;
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: TaskStatus;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+  @ApiPropertyOptional({ enum: LIGHTS })
+  @IsOptional()
+  @IsIn(LIGHTS)
+  light?: TrafficLight;
+  @ApiPropertyOptional({ format: 'date', description: 'Deadline in force on or before' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dueBefore must be YYYY-MM-DD' })
+  dueBefore?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Deadline in force on or after' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dueAfter must be YYYY-MM-DD' })
+  dueAfter?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  document?: string;
+  @ApiPropertyOptional({ description: 'Substring of the title or text (Chinese), or a measure key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+  @ApiPropertyOptional({ enum: SORTS, description: 'Default: overdue first, then deadline' })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort?: string;
 }
