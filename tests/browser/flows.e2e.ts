@@ -39,6 +39,9 @@ describe('officer → supervisor flow on an overdue imported task', () => {
   it('officer finds the overdue task, reports progress, uploads evidence and submits', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
     try {
+      await page.goto('/tasks');
+      await page.waitForURL('**/login?returnUrl=%2Ftasks');
+      await screenshot(page, '00-login');
       await login(page, e2e.officer);
       await page.waitForURL('**/tasks');
       const header = page.getByTestId('user-menu');
