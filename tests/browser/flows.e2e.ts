@@ -297,6 +297,14 @@ describe('admin', () => {
       await page.getByText('通知设置已保存').waitFor();
       await screenshot(page, '07b-admin-channels');
 
+      await page.getByRole('tab', { name: '提醒策略' }).click();
+      const every = page.getByLabel('此后每隔（天）催办');
+      await expect.poll(() => every.inputValue()).not.toBe('');
+      await every.fill('5');
+      await page.getByRole('button', { name: '保存提醒策略' }).click();
+      await page.getByText('提醒策略已保存').waitFor();
+      await screenshot(page, '07d-admin-reminder-policy');
+
       await page.getByRole('tab', { name: '部门 Webhook' }).click();
       await page.getByRole('combobox', { name: '部门' }).click();
       await page.getByRole('option', { name: e2e.task.department, exact: true }).click();

@@ -49,6 +49,18 @@ describe('AdminStore', () => {
     expect(store.message()).toBe('Webhook 已删除');
   });
 
+  it('sends only the editable policy fields', async () => {
+    const policy = { sendAtLocalTime: '09:00', beforeDays: [7, 3, 1, 0], overdueFirstAfterDays: 1, overdueEveryDays: 7, escalateAfterDays: 14, reportIntervalDays: 30, reportReminderBeforeDays: 3 };
+    store.policy.set({ ...policy, utcOffsetMinutes: 480, graceMs: 60_000 } as typeof policy);
+    const saving = store.savePolicy({ ...policy, overdueEveryDays: 5 });
+    const put = http.expectOne('/api/admin/reminder-policy');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ ...policy, overdueEveryDays: 5 });
+    put.flush({ ...policy, overdueEveryDays: 5, utcOffsetMinutes: 480 });
+    expect(await saving).toBe(true);
+    expect(store.policy()?.overdueEveryDays).toBe(5);
+  });
+
   it('reports a refused webhook with the API message', async () => {
     const adding = store.addWebhook({ departmentId: 'dep-x', url: 'https://example.org/hook', secret: '0123456789abcdef' });
     http

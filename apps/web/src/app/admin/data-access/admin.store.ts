@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import type { DepartmentDto, MeDto, PageDto } from '@duban/domain';
 
-/** The editable part of the reminder policy (libs/domain ReminderPolicy); other fields pass through unchanged. */
+/** The editable part of the reminder policy (libs/domain ReminderPolicy; PUT /api/admin/reminder-policy). */
 export interface ReminderPolicy {
   sendAtLocalTime: string;
   beforeDays: readonly number[];
@@ -106,9 +106,9 @@ export class AdminStore {
   }
 
   savePolicy(patch: Partial<ReminderPolicy>): Promise<boolean> {
+    // Only the editable fields: the API refuses unknown properties, and read-only ones (time zone, grace) are not ours to send.
     return this.save('提醒策略已保存', async () => {
-      const merged = { ...(this.policy() ?? {}), ...patch };
-      this.policy.set(await firstValueFrom(this.http.put<ReminderPolicy>('/api/admin/reminder-policy', merged)));
+      this.policy.set(await firstValueFrom(this.http.put<ReminderPolicy>('/api/admin/reminder-policy', patch)));
     });
   }
 
