@@ -2,6 +2,7 @@ import { DEFAULT_REMINDER_POLICY, expectedReminders } from '@duban/domain';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
+import { createRedis } from '../../../apps/api/src/infra/queue/redis';
 import { Clock } from '../../../apps/api/src/infra/queue/clock';
 import { ReminderReconciler } from '../../../apps/api/src/reminders/reminder.reconciler';
 import { reminderJobId, ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
@@ -190,11 +191,12 @@ describe('reminder scheduling against real Redis and PostgreSQL', () => {
     expect(due.map((j) => j.id)).toEqual([
       `${taskId}|dept-${seeded.departments['C']}|overdue_urge|2026-02-28`,
     ]);
+    const connection = createRedis(env.config.redis.url, 'consumer');
     // A stand-in consumer fails every job for good, as if PostgreSQL had been down for all attempts.
     const failing = new Worker(
       QueueName.Reminders,
       () => Promise.reject(new UnrecoverableError('database unavailable')),
-      { connection: env.queues.redis.duplicate(), prefix: env.queues.prefix, autorun: true },
+      { connection, prefix: env.queues.prefix, autorun: true },
     );
     await new Promise<void>((resolve) => {
       const check = async (): Promise<void> => {
@@ -207,6 +209,7 @@ describe('reminder scheduling against real Redis and PostgreSQL', () => {
       void check();
     });
     await failing.close();
+    await connection.quit();
     const result = await env.app.get(ReminderReconciler).reconcile();
     expect(result.failedRetried).toBeGreaterThanOrEqual(due.length);
     const waiting = (await queue.getJobs(['waiting'], 0, -1)).filter(

@@ -13,6 +13,9 @@ export function reminderJobId(key: string): string {
   return key.replaceAll(':', '|');
 }
 
+/** A workflow request waits at most this long for rescheduling; the reconciler covers the rest. */
+const SAFE_TIMEOUT_MS = 3_000;
+
 export interface SyncResult {
   tasks: number;
   /** Reminder jobs submitted (new ones; existing ids are no-ops in BullMQ). */
@@ -138,7 +141,12 @@ export class ReminderScheduler {
   /** Logs instead of throwing: callers are task workflows whose own change already committed. */
   async taskChangedSafely(taskId: string): Promise<void> {
     try {
-      await this.taskChanged(taskId);
+      await Promise.race([
+        this.taskChanged(taskId),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timed out')), SAFE_TIMEOUT_MS).unref(),
+        ),
+      ]);
     } catch (error) {
       this.logger.error(
         `rescheduling reminders of task ${taskId} failed (the reconciler will catch up): ${String(error)}`,

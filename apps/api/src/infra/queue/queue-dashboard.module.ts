@@ -43,8 +43,9 @@ export class QueueDashboard implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // The API enqueues reminder jobs too: same loud warning as the worker about eviction.
-    await checkRedisEvictionPolicy(this.queues.redis, this.logger);
+    // The API enqueues reminder jobs too: same loud warning as the worker about eviction. Not
+    // awaited: the API must start (and serve) while Redis is unreachable.
+    void checkRedisEvictionPolicy(this.queues.redis, this.logger);
     this.health.register('queue', async () => {
       const entries = await Promise.all(
         Object.values(QueueName).map(async (name) => [name, await this.queues.counts(name)] as const),

@@ -13,7 +13,7 @@ import { createRedis } from './redis';
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createRedis(config.redis.url),
+      useFactory: (config: AppConfig) => createRedis(config.redis.url, 'producer'),
     },
     { provide: Clock, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new Clock(config.clock) },
     QueueService,

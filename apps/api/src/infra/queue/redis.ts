@@ -1,9 +1,17 @@
 import { Logger } from '@nestjs/common';
 import IORedis, { type Redis } from 'ioredis';
 
-/** BullMQ needs `maxRetriesPerRequest: null` on connections used by workers. */
-export function createRedis(url: string): Redis {
-  return new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
+/**
+ * `consumer`: BullMQ workers need `maxRetriesPerRequest: null` (commands wait for Redis to return).
+ * `producer`: the API and the scheduler fail fast instead, so an HTTP request never hangs on a Redis
+ * outage (the reconciler catches up from PostgreSQL afterwards).
+ */
+export function createRedis(url: string, role: 'consumer' | 'producer' = 'consumer'): Redis {
+  return new IORedis(url, {
+    maxRetriesPerRequest: role === 'consumer' ? null : 2,
+    enableReadyCheck: true,
+    lazyConnect: false,
+  });
 }
 
 /** BullMQ's key prefix from the app's Redis prefix ('duban:' → 'duban'). */

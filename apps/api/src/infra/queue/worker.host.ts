@@ -7,12 +7,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobRegistry } from './job.registry';
 import { QueueName, type JobOutcome } from './queue.catalogue';
 import { QueueService } from './queue.service';
-import { checkRedisEvictionPolicy } from './redis';
+import { checkRedisEvictionPolicy, createRedis } from './redis';
 
 /** Thrown by a handler that was woken too early: the host puts the job back until `realAtMs`. */
 export class RetryAtError extends Error {
@@ -32,6 +33,8 @@ export const WORKER_STARTUP_TASKS = Symbol('WORKER_STARTUP_TASKS');
 export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
+  /** Workers block on Redis: their own connection, without the producers' fail-fast limit. */
+  private connection: Redis | null = null;
   private readonly startup: (() => Promise<void>)[] = [];
 
   constructor(
@@ -47,11 +50,13 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     this.registry.assertComplete();
-    await checkRedisEvictionPolicy(this.queues.redis, this.logger);
+    const connection = createRedis(this.config.redis.url, 'consumer');
+    this.connection = connection;
+    await checkRedisEvictionPolicy(connection, this.logger);
     const { concurrency, deliveryConcurrency, lockDurationMs, stalledIntervalMs } = this.config.queue;
     for (const name of Object.values(QueueName)) {
       const worker = new Worker(name, (job, token) => this.process(job, token), {
-        connection: this.queues.redis,
+        connection,
         prefix: this.queues.prefix,
         // Recorded on each job as processedBy: shows which process sent what.
         name: `${hostname()}-${process.pid}`,
@@ -98,5 +103,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
+    await this.connection?.quit().catch(() => undefined);
   }
 }
