@@ -10,6 +10,7 @@ import { TestSmtpServer } from '../support/smtp';
 import {
   createReminderEnv,
   DAY_MS,
+  deleteRedisPrefix,
   insertTask,
   nineAm,
   seedBasics,
@@ -301,5 +302,46 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
         .map((r) => (JSON.parse(r.body) as { notification: { title: string } }).notification.title)
         .sort(),
     ).toEqual(['【督办提醒】今天到期：对接部门系统', '【督办提醒】明天到期：对接部门系统']);
+  });
+
+  it('after Redis loses its data under a running worker, the reminders are restored and still go out once', async () => {
+    smtp = await new TestSmtpServer().start();
+    env = await createReminderEnv({
+      virtualNow: nineAm('2026-03-20') - 30_000,
+      smtpUrl: smtp.url,
+      queue: { reconcileEveryMs: 1_000 },
+    });
+    const seeded = await seedBasics(env.db);
+    await env.startWorker();
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push(
+        await insertTask(env.db, seeded, { title: `清空恢复${i}`, deadline: '2026-03-21', lead: ['B'] }),
+      );
+    }
+    await env.app.get(ReminderScheduler).tasksChanged(ids);
+    expect((await env.queues.counts(QueueName.Reminders)).delayed).toBeGreaterThanOrEqual(ids.length);
+
+    // Every key of this run's prefix: jobs, the reconcile scheduler, the per-task sets.
+    expect(await deleteRedisPrefix(env.prefix)).toBeGreaterThan(0);
+    expect((await env.queues.counts(QueueName.Reminders)).delayed).toBe(0);
+
+    // The worker notices the scheduler is gone, re-installs it and reconciles from PostgreSQL.
+    await env.waitFor(
+      async () => (await env!.queues.counts(QueueName.Reminders)).delayed >= ids.length,
+      30_000,
+      'restored jobs',
+    );
+    await env.waitFor(
+      async () => (await sentNotifications(env!)).length >= ids.length,
+      90_000,
+      'every D-1 reminder',
+    );
+    await env.waitFor(() => smtp!.messages.length >= ids.length, 60_000, 'every e-mail');
+    await new Promise((r) => setTimeout(r, 1500));
+    const sent = await sentNotifications(env);
+    expect(sent.length).toBe(ids.length);
+    expect(new Set(sent.map((n) => n.key)).size).toBe(ids.length);
+    expect(smtp.messages.length).toBe(ids.length);
   });
 });

@@ -1,5 +1,7 @@
 import { expectedReminders, type ReminderRule } from '@duban/domain';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
 import { JobRegistry } from '../infra/queue/job.registry';
 import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.catalogue';
@@ -15,8 +17,9 @@ const REPEATING_RULES: ReadonlySet<ReminderRule> = new Set(['overdue_urge', 'rep
 
 /** Thin job handlers of the worker: each calls one service and returns an explicit outcome. */
 @Injectable()
-export class ReminderJobs implements OnModuleInit {
+export class ReminderJobs implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReminderJobs');
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -28,6 +31,7 @@ export class ReminderJobs implements OnModuleInit {
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     private readonly policies: ReminderPolicyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -51,7 +55,28 @@ export class ReminderJobs implements OnModuleInit {
           `start-up reconcile failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
+      // The job scheduler lives in Redis too: if Redis loses its data, re-install it and reconcile at once.
+      const every = Math.min(this.config.queue.reconcileEveryMs, 30_000);
+      this.watchdog = setInterval(() => void this.checkScheduler(), every);
+      this.watchdog.unref();
     });
+  }
+
+  onApplicationShutdown(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  private async checkScheduler(): Promise<void> {
+    try {
+      if (await this.reconciler.scheduleInstalled()) return;
+      this.logger.warn(
+        'the reconcile job scheduler is gone (Redis lost its data?): re-installing it and reconciling now',
+      );
+      await this.reconciler.ensureSchedule();
+      await this.reconciler.reconcile();
+    } catch (error) {
+      this.logger.error(`scheduler check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**

@@ -75,6 +75,12 @@ export class ReminderReconciler {
     return result;
   }
 
+  async scheduleInstalled(): Promise<boolean> {
+    return (
+      (await this.queues.get(QueueName.Maintenance).getJobScheduler(RECONCILE_SCHEDULER_ID)) !== undefined
+    );
+  }
+
   /** Installs (or updates) the periodic reconcile job; idempotent across workers. */
   async ensureSchedule(): Promise<void> {
     await this.queues.get(QueueName.Maintenance).upsertJobScheduler(
