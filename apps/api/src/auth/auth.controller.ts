@@ -8,7 +8,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { NotFoundError } from '../infra/http/domain-error';
+import { UnauthorizedError } from '../infra/http/domain-error';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, type AuthUser } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -39,7 +39,8 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     const entity = await this.users.findActiveById(user.id);
-    if (!entity) throw new NotFoundError('USER_NOT_FOUND', '账号不存在或已停用。');
+    // The guard may have passed on a cached identity just before a deactivation: same 401 as the guard's.
+    if (!entity) throw new UnauthorizedError('AUTH_TOKEN_INVALID', '账号不存在或已停用，请联系管理员。');
     return this.users.toMeDto(entity);
   }
 }

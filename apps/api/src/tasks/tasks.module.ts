@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { taskClockProviders } from './clock';
+import { ExtensionQueueService } from './extension-queue.service';
 import { ExtensionService } from './extension.service';
 import { ExtensionsController } from './extensions.controller';
 import { TaskAccessService } from './task-access.service';
@@ -19,6 +20,7 @@ import { TasksController } from './tasks.controller';
     TaskQueryService,
     TaskWorkflowService,
     ExtensionService,
+    ExtensionQueueService,
   ],
   exports: [TaskAccessService, TaskQueryService, ...taskClockProviders],
 })

@@ -1,4 +1,4 @@
-import type { MeDto, UserRole } from '@duban/domain';
+import type { MeDto, PageDto, UserDto, UserListQueryDto, UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { compare, hash, hashSync } from 'bcryptjs';
@@ -7,6 +7,26 @@ import { UserEntity } from './user.entity';
 
 /** bcrypt cost: 10 is the usual interactive-login trade-off (≈ 60 ms per check here). */
 export const BCRYPT_ROUNDS = 10;
+
+const DEFAULT_USER_PAGE_SIZE = 100;
+
+/** How long an account's identity (role, department, active) is trusted without a query. */
+export const IDENTITY_CACHE_MS = 5_000;
+const IDENTITY_CACHE_MAX = 10_000;
+
+export type Identity = Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId'>;
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: UserRole;
+  email: string | null;
+  active: boolean;
+  department_id: string | null;
+  department_name: string | null;
+  total_count: number;
+}
 
 let dummyHash: string | undefined;
 
@@ -21,6 +41,8 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
+  private readonly identities = new Map<string, { value: Promise<Identity | null>; expiresAt: number }>();
+
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   findActiveByUsername(username: string): Promise<UserEntity | null> {
@@ -32,13 +54,38 @@ export class UsersService {
   }
 
   /** The few columns every authenticated request needs (one primary-key lookup, no join). */
-  findActiveIdentity(
-    id: string,
-  ): Promise<Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId'> | null> {
+  findActiveIdentity(id: string): Promise<Identity | null> {
     return this.users.findOne({
       where: { id, active: true },
       select: { id: true, username: true, role: true, departmentId: true },
     });
+  }
+
+  /**
+   * `findActiveIdentity` remembered for IDENTITY_CACHE_MS (per process): saves a query on every
+   * authenticated request. A deactivated or deleted account is refused at most that long after the
+   * change; the in-flight lookup is shared so a burst of requests costs one query.
+   */
+  cachedActiveIdentity(id: string): Promise<Identity | null> {
+    const now = Date.now();
+    const hit = this.identities.get(id);
+    if (hit && hit.expiresAt > now) return hit.value;
+    const value = this.findActiveIdentity(id);
+    this.identities.set(id, { value, expiresAt: now + IDENTITY_CACHE_MS });
+    // A failed lookup must not be remembered.
+    value.catch(() => this.identities.delete(id));
+    if (this.identities.size > IDENTITY_CACHE_MAX) this.pruneIdentities(now);
+    return value;
+  }
+
+  /** Drops a remembered identity (call after changing an account's role, department or status). */
+  forgetIdentity(id: string): void {
+    this.identities.delete(id);
+  }
+
+  private pruneIdentities(now: number): void {
+    for (const [key, entry] of this.identities) if (entry.expiresAt <= now) this.identities.delete(key);
+    if (this.identities.size > IDENTITY_CACHE_MAX) this.identities.clear();
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {
@@ -62,6 +109,58 @@ export class UsersService {
   verifyPassword(user: UserEntity | null, password: string): Promise<boolean> {
     dummyHash ??= hashSync('duban-unknown-user', BCRYPT_ROUNDS);
     return compare(password, user?.passwordHash ?? dummyHash);
+  }
+
+  /** Accounts for the admin screen: admins and supervisors first, then by department and username. */
+  async list(query: UserListQueryDto): Promise<PageDto<UserDto>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_USER_PAGE_SIZE;
+    const q = query.q?.trim();
+    const parameters: unknown[] = [pageSize, (page - 1) * pageSize];
+    let where = '';
+    if (q) {
+      parameters.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where = 'WHERE u.username ILIKE $3 OR u.display_name ILIKE $3 OR d.name ILIKE $3';
+    }
+    const rows = await this.users.query<UserRow[]>(
+      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.active,
+              d.id AS department_id, d.name AS department_name, count(*) OVER ()::int AS total_count
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id
+        ${where}
+        ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END,
+                 d.name NULLS FIRST, u.username
+        LIMIT $1 OFFSET $2`,
+      parameters,
+    );
+    const total =
+      rows.length > 0
+        ? rows[0].total_count
+        : page > 1
+          ? ((
+              await this.users.query<{ n: number }[]>(
+                `SELECT count(*)::int AS n FROM users u LEFT JOIN departments d ON d.id = u.department_id ${where.replaceAll('$3', '$1')}`,
+                parameters.slice(2),
+              )
+            )[0]?.n ?? 0)
+          : 0;
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        department: row.department_id ? { id: row.department_id, name: row.department_name ?? '' } : null,
+        email: row.email,
+        active: row.active,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  toUserDto(user: UserEntity): UserDto {
+    return { ...this.toMeDto(user), email: user.email, active: user.active };
   }
 
   toMeDto(user: UserEntity): MeDto {

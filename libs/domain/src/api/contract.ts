@@ -121,6 +121,32 @@ export interface ExtensionDto {
   decidedAt: string | null;
 }
 
+/** A row of GET /api/extensions: the request plus the task it belongs to (review queue). */
+export interface ExtensionQueueItemDto extends ExtensionDto {
+  task: { id: string; title: string; deadline: string | null };
+}
+
+/** Query string of GET /api/extensions. */
+export interface ExtensionQueueQueryDto {
+  status?: ExtensionStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A row of GET /api/users (admin): never the password hash. */
+export interface UserDto extends MeDto {
+  email: string | null;
+  active: boolean;
+}
+
+/** Query string of GET /api/users. */
+export interface UserListQueryDto {
+  /** Substring of the username, display name or department name. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface AuditEntryDto {
   id: string;
   action: string;
