@@ -93,4 +93,38 @@ describe('reminders follow the task workflow (HTTP)', () => {
     expect(approved.status).toBeLessThan(300);
     expect(await tracked()).toEqual([]);
   });
+
+  it('moves the progress-report reminders of a task without a date when a report comes in', async () => {
+    const [doc]: { id: string }[] = await t.dataSource.query(
+      `SELECT document_id AS id FROM tasks WHERE id = $1`,
+      [taskId],
+    );
+    const [ongoing]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline_kind, created_at)
+       VALUES ($1, 'h2', '长期推进', '长期推进', 'h.txt', 2, 'inline', 'ongoing', '2026-02-01T02:00:00Z') RETURNING id`,
+      [doc.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO task_assignments (task_id, department_id, role, position) VALUES ($1, $2, 'lead', 0)`,
+      [ongoing.id, leadId],
+    );
+    const scheduler = t.app.get(ReminderScheduler);
+    await scheduler.taskChanged(ongoing.id);
+    // Report due 03-03 (30 days after creation): 催办 from 03-04, escalation on 03-10.
+    expect(await scheduler.trackedJobIds(ongoing.id)).toEqual([
+      `${ongoing.id}|dept-${leadId}|report_overdue_urge|2026-03-04`,
+      `${ongoing.id}|supervisors|report_overdue_escalation|2026-03-10`,
+    ]);
+    const reported = await t.request('POST', `/api/tasks/${ongoing.id}/progress`, {
+      token: officer,
+      body: { text: '本月进展' },
+    });
+    expect(reported.status).toBeLessThan(300);
+    // Reported on 03-01: the next report falls due 03-31.
+    expect(await scheduler.trackedJobIds(ongoing.id)).toEqual([
+      `${ongoing.id}|dept-${leadId}|report_overdue_urge|2026-04-01`,
+      `${ongoing.id}|dept-${leadId}|report_requested|2026-03-24`,
+      `${ongoing.id}|supervisors|report_overdue_escalation|2026-04-07`,
+    ]);
+  });
 });
