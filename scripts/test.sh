@@ -27,6 +27,9 @@ vitest_json() { printf -- '--reporter=default --reporter=json --outputFile.json=
 
 step "lint" npx nx run-many -t lint --outputStyle=static
 step "typecheck" npx nx run-many -t typecheck --outputStyle=static
+# The integration and performance suites import the API's sources directly, so they sit outside the Nx
+# project graph; lint and type-check them here.
+step "lint + types: tests/integration, tests/performance" bash -c 'npx eslint --max-warnings 0 tests/integration tests/performance && npx tsc -p tests/integration/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.reminders.json --noEmit'
 # shellcheck disable=SC2046
 step "unit: libs/domain" npx vitest run --config libs/domain/vitest.config.mts $(vitest_json domain)
 # shellcheck disable=SC2046
@@ -34,6 +37,7 @@ step "unit: api" npx vitest run --config apps/api/vitest.config.mts $(vitest_jso
 step "unit: web components" npx nx test web --outputStyle=static
 step "build" npx nx run-many -t build --projects=api,web --outputStyle=static
 step "migrations: drift and reversibility" npm run -s migration:check
+# npm run test:integration runs these three suites in the same order.
 # shellcheck disable=SC2046
 step "integration: import, auth, departments, migrations" npx vitest run --config tests/integration/vitest.config.mts $(vitest_json integration-core)
 # shellcheck disable=SC2046
