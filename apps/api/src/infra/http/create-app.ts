@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -55,15 +55,6 @@ export async function createApp(
   await registerPlugin(app, multipart, {
     limits: { fileSize: Math.max(config.evidence.maxBytes, config.import.maxBytes), files: 10, fields: 20 },
   });
-  // Errors raised by Fastify itself (body parsers, limits) get the same ApiErrorDto shape as the
-  // API's own. Set before init: a module that registers a Fastify plugin during onModuleInit makes
-  // Fastify build the routes early, and routes keep the error handler in force when they are built.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toApiError(error);
-    if (body.statusCode >= 500) new Logger('Fastify').error(error);
-    void reply.status(body.statusCode).send(body);
-  });
-
   const swaggerConfig = new DocumentBuilder()
     .setTitle('Duban 督办 API')
     .setDescription('Policy-implementation tracker: documents, tasks, progress, evidence, reminders.')

@@ -42,7 +42,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly health: HealthService,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     // The API enqueues reminder jobs too: same loud warning as the worker about eviction. Not
     // awaited: the API must start (and serve) while Redis is unreachable.
     void checkRedisEvictionPolicy(this.queues.redis, this.logger);
@@ -60,7 +60,9 @@ export class QueueDashboard implements OnModuleInit {
     // @bull-board/fastify pins its own patch release of @bull-board/api; the adapter contract is the same.
     const serverAdapter = board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
     createBullBoard({ queues: this.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter });
-    await fastify.register(
+    // Queued, not awaited: awaiting would make Fastify load its plugins before Nest has registered
+    // its routes and error handler; queued, the board loads with the rest when the app starts.
+    void fastify.register(
       async (scope) => {
         scope.addHook('onRequest', async (request, reply) => this.guard(request, reply));
         await scope.register(board.registerPlugin());
