@@ -1,13 +1,8 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { nestTransform, repoRoot as root } from '../../tools/vitest-nest.mts';
 
 export default defineConfig({
-  // SWC emits decorator metadata exactly like tsc, which Nest's DI relies on.
-  plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } })],
-  oxc: false,
-  resolve: { alias: { '@duban/domain': `${root}libs/domain/src/index.ts` } },
+  ...nestTransform,
   test: {
     name: 'api',
     root,

@@ -1,7 +1,5 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { nestTransform, repoRoot as root } from '../../tools/vitest-nest.mts';
 
 /**
  * API integration tests against the real PostgreSQL (one fresh database per run, migrated once in
@@ -9,10 +7,7 @@ const root = new URL('../..', import.meta.url).pathname;
  * file starts from empty tables. See tests/integration/support/harness.ts.
  */
 export default defineConfig({
-  // SWC emits decorator metadata exactly like tsc, which Nest's DI and TypeORM rely on.
-  plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } })],
-  oxc: false,
-  resolve: { alias: { '@duban/domain': `${root}libs/domain/src/index.ts` } },
+  ...nestTransform,
   test: {
     name: 'integration',
     root,

@@ -1,25 +1,10 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-
-const root = new URL('../../..', import.meta.url).pathname;
+import { nestTransform, repoRoot as root } from '../../../tools/vitest-nest.mts';
 
 // Reminder integration tests on their own: real PostgreSQL, Redis, SMTP and worker child processes.
 // They also run (self-contained) under tests/integration/vitest.config.mts.
 export default defineConfig({
-  // SWC with legacy decorators and metadata, as tsc emits them for Nest's DI.
-  plugins: [
-    swc.vite({
-      tsconfigFile: false,
-      module: { type: 'es6' },
-      jsc: {
-        target: 'es2022',
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-      },
-    }),
-  ],
-  oxc: false,
-  resolve: { alias: { '@duban/domain': `${root}libs/domain/src/index.ts` } },
+  ...nestTransform,
   test: {
     name: 'reminders-integration',
     root,
