@@ -366,6 +366,16 @@ async function main(): Promise<void> {
       next: () => ({ path: '/bare/stats' }),
     });
 
+    // Informational: the unscoped list in the default order (overdue first) over every task.
+    const supervisorList = await load('API supervisor list (all tasks), full speed', {
+      url: apiUrl,
+      connections: 4,
+      next: () => ({
+        path: '/api/tasks?page=1&pageSize=20',
+        headers: { authorization: `Bearer ${supervisorToken}` },
+      }),
+    });
+
     const listRatio = apiMax.requestsPerSecond / Math.max(1, bareMax.requestsPerSecond);
     const statsRatio = statsApi.requestsPerSecond / Math.max(1, statsBare.requestsPerSecond);
     const checks = [
@@ -379,7 +389,7 @@ async function main(): Promise<void> {
     console.log(
       '\n| run | req/s | p50 ms | p99 ms | max ms | non-2xx |\n| --- | ---: | ---: | ---: | ---: | ---: |',
     );
-    for (const m of [fixedRate, apiMax, bareMax, statsApi, statsBare]) {
+    for (const m of [fixedRate, apiMax, bareMax, statsApi, statsBare, supervisorList]) {
       console.log(`| ${m.name} | ${m.requestsPerSecond} | ${m.p50} | ${m.p99} | ${m.max} | ${m.non2xx} |`);
     }
     console.log(`\nlist: API/bare throughput = ${(listRatio * 100).toFixed(0)}%`);
@@ -397,7 +407,7 @@ async function main(): Promise<void> {
           departments: DEPARTMENTS,
           durationS: DURATION,
           rate: RATE,
-          runs: [fixedRate, apiMax, bareMax, statsApi, statsBare],
+          runs: [fixedRate, apiMax, bareMax, statsApi, statsBare, supervisorList],
           listRatio,
           statsRatio,
           checks,
