@@ -34,7 +34,7 @@ step "lint + types: tests/integration, tests/performance" bash -c 'npx eslint --
 step "unit: libs/domain" npx vitest run --config libs/domain/vitest.config.mts $(vitest_json domain)
 # shellcheck disable=SC2046
 step "unit: api" npx vitest run --config apps/api/vitest.config.mts $(vitest_json api)
-step "unit: web components" npx nx test web --outputStyle=static
+step "unit: web components" npx nx test web --configuration=ci --outputStyle=static
 step "build" npx nx run-many -t build --projects=api,web --outputStyle=static
 step "migrations: drift and reversibility" npm run -s migration:check
 # npm run test:integration runs these three suites in the same order.
