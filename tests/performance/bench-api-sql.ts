@@ -28,9 +28,10 @@ export const BARE_SQL = {
        t.original_deadline::text AS original_deadline, ${OVERDUE} AS overdue, ${LIGHT} AS light,
        t.last_report_at, t.created_at, t.completed_at, t.completed_on_time, t.completed_on_time_original, t.version,
        p.total_count,
-       (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
-          ORDER BY a.position, ad.name), '[]'::json)
-          FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id) AS assignments
+       (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id,
+            'name', (SELECT ad.name FROM departments ad WHERE ad.id = a.department_id))
+          ORDER BY a.position, (SELECT ad.name FROM departments ad WHERE ad.id = a.department_id)), '[]'::json)
+          FROM task_assignments a WHERE a.task_id = t.id) AS assignments
   FROM (SELECT t.id AS id, ${OVERDUE} AS k_overdue, t.deadline AS k_deadline, count(*) OVER ()::int AS total_count
           FROM tasks t
          WHERE ${SCOPE}

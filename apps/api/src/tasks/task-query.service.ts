@@ -82,10 +82,13 @@ interface AssignmentJson {
   name: string;
 }
 
+/** A department's name by primary key: a join here is planned as a hash over every department, per row. */
+const ASSIGNED_NAME = '(SELECT ad.name FROM departments ad WHERE ad.id = a.department_id)';
+
 /** A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. */
-const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', ad.id, 'name', ad.name)
-    ORDER BY a.position, ad.name), '[]'::json)
-    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id)`;
+const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ${ASSIGNED_NAME})
+    ORDER BY a.position, ${ASSIGNED_NAME}), '[]'::json)
+    FROM task_assignments a WHERE a.task_id = t.id)`;
 
 interface SortKey {
   /** Expression inside the filtered query (alias t). */
