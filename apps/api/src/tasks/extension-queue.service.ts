@@ -3,23 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
+import { EXTENSION_COLUMNS, toExtensionDto, type ExtensionRow } from './extension-row';
 
 const DEFAULT_PAGE_SIZE = 50;
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 
-interface QueueRow {
-  id: string;
-  department_id: string;
-  department_name: string;
-  requested_by: string;
-  reason: string;
-  current_deadline: string | null;
-  requested_deadline: string;
-  status: ExtensionStatus;
-  decided_by: string | null;
-  decision_reason: string | null;
-  created_at: Date;
-  decided_at: Date | null;
+interface QueueRow extends ExtensionRow {
   task_id: string;
   task_title: string;
   task_deadline: string | null;
@@ -59,9 +48,7 @@ export class ExtensionQueueService {
         : 'coalesce(x.decided_at, x.created_at) DESC, x.id ASC';
     parameters.push(pageSize, (page - 1) * pageSize);
     const rows = await this.dataSource.query<QueueRow[]>(
-      `SELECT x.id, x.department_id, d.name AS department_name, ru.display_name AS requested_by, x.reason,
-              x.current_deadline::text AS current_deadline, x.requested_deadline::text AS requested_deadline,
-              x.status, du.display_name AS decided_by, x.decision_reason, x.created_at, x.decided_at,
+      `SELECT ${EXTENSION_COLUMNS},
               t.id AS task_id, t.title AS task_title, t.deadline::text AS task_deadline,
               count(*) OVER ()::int AS total_count
          FROM extension_requests x
@@ -79,17 +66,7 @@ export class ExtensionQueueService {
       rows.length > 0 ? rows[0].total_count : page > 1 ? await this.count(where, parameters.slice(0, -2)) : 0;
     return {
       items: rows.map((row) => ({
-        id: row.id,
-        department: { id: row.department_id, name: row.department_name },
-        requestedBy: row.requested_by,
-        reason: row.reason,
-        currentDeadline: row.current_deadline,
-        requestedDeadline: row.requested_deadline,
-        status: row.status,
-        decidedBy: row.decided_by,
-        decisionReason: row.decision_reason,
-        createdAt: row.created_at.toISOString(),
-        decidedAt: row.decided_at === null ? null : row.decided_at.toISOString(),
+        ...toExtensionDto(row),
         task: { id: row.task_id, title: row.task_title, deadline: row.task_deadline },
       })),
       total,

@@ -20,6 +20,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from './clock';
+import { EXTENSION_COLUMNS, toExtensionDto, type ExtensionRow } from './extension-row';
 import { TaskAccessService } from './task-access.service';
 import {
   lightSql,
@@ -499,25 +500,8 @@ export class TaskQueryService {
   }
 
   private async extensions(taskId: string): Promise<ExtensionDto[]> {
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        department_id: string;
-        department_name: string;
-        requested_by: string;
-        reason: string;
-        current_deadline: string | null;
-        requested_deadline: string;
-        status: 'pending' | 'granted' | 'refused';
-        decided_by: string | null;
-        decision_reason: string | null;
-        created_at: Date;
-        decided_at: Date | null;
-      }[]
-    >(
-      `SELECT x.id, x.department_id, d.name AS department_name, ru.display_name AS requested_by, x.reason,
-              x.current_deadline::text AS current_deadline, x.requested_deadline::text AS requested_deadline,
-              x.status, du.display_name AS decided_by, x.decision_reason, x.created_at, x.decided_at
+    const rows = await this.dataSource.query<ExtensionRow[]>(
+      `SELECT ${EXTENSION_COLUMNS}
          FROM extension_requests x
          JOIN departments d ON d.id = x.department_id
          JOIN users ru ON ru.id = x.requested_by_id
@@ -525,18 +509,6 @@ export class TaskQueryService {
         WHERE x.task_id = $1 ORDER BY x.created_at, x.id`,
       [taskId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      department: { id: row.department_id, name: row.department_name },
-      requestedBy: row.requested_by,
-      reason: row.reason,
-      currentDeadline: row.current_deadline,
-      requestedDeadline: row.requested_deadline,
-      status: row.status,
-      decidedBy: row.decided_by,
-      decisionReason: row.decision_reason,
-      createdAt: row.created_at.toISOString(),
-      decidedAt: iso(row.decided_at),
-    }));
+    return rows.map(toExtensionDto);
   }
 }
