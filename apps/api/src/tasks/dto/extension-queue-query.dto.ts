@@ -2,10 +2,9 @@ import type { ExtensionQueueQueryDto, ExtensionStatus } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { toInt } from '../../infra/http/query-transforms';
 
 const STATUSES: ExtensionStatus[] = ['pending', 'granted', 'refused'];
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /** Filters of GET /api/extensions. */
 export class ExtensionQueueQuery implements ExtensionQueueQueryDto {

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { toBoolean, toInt } from '../../infra/http/query-transforms';
 
 const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'done', 'returned'];
 const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];
@@ -20,12 +21,6 @@ const ROLES: AssignmentRole[] = ['lead', 'participant'];
 export const TASK_SORT_KEYS = ['deadline', 'status', 'title', 'createdAt', 'lastReportAt'] as const;
 const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Query strings carry 'true' / 'false'; anything else stays a string and fails @IsBoolean. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /** Filters of GET /api/tasks and GET /api/export/tasks.xlsx (shape: TaskListQueryDto). */
 export class TaskListQuery implements TaskListQueryDto {

@@ -2,9 +2,7 @@ import type { UserListQueryDto } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+import { toInt } from '../../infra/http/query-transforms';
 
 /** Filters of GET /api/users. */
 export class UserListQuery implements UserListQueryDto {
