@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
+import Redis from 'ioredis';
 import { pg } from './bench-api-pg';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -257,6 +258,7 @@ async function main(): Promise<void> {
   const mainJs = await ensureBuilt();
   const dbName = `duban_bench_${Date.now().toString(36)}`;
   const url = withDatabase(BASE_DB_URL, dbName);
+  const redisPrefix = `duban-bench-${Date.now()}:`;
   let api: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
   let keep = false;
@@ -299,7 +301,7 @@ async function main(): Promise<void> {
         JWT_SECRET,
         HOST: '127.0.0.1',
         PORT: String(API_PORT),
-        REDIS_PREFIX: `duban-bench-${Date.now()}:`,
+        REDIS_PREFIX: redisPrefix,
         EVIDENCE_DIR: join(ROOT, 'tmp/bench-evidence'),
       },
     });
@@ -431,7 +433,24 @@ async function main(): Promise<void> {
   } finally {
     await stop(api);
     await stop(bare);
+    await deleteRedisKeys(redisPrefix);
     if (!keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
+
+/** The API registers its queues under the run's prefix at start: leave nothing behind in Redis. */
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
