@@ -56,12 +56,13 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
 
   it('fires in order, on time, never early, once each, to the inbox and by e-mail with a Chinese subject', async () => {
     smtp = await new TestSmtpServer().start();
-    // One virtual day passes in 4 real seconds.
-    const scale = DAY_MS / 4000;
+    // One virtual day passes in 10 real seconds: slow enough that a stall of a few seconds on a loaded
+    // machine cannot let a reminder be superseded (the next one of its series falls due) before it is sent.
+    const scale = DAY_MS / 10_000;
     env = await createReminderEnv({ virtualNow: nineAm('2026-03-10'), scale, smtpUrl: smtp.url });
     const seeded = await seedBasics(env.db);
     await env.startWorker();
-    // Scheduled once the worker is up: the deadline is 3 local days ahead, so D-1 09:00 is 4-8 s away.
+    // Scheduled once the worker is up: the deadline is 3 local days ahead, so D-1 09:00 is 10-20 s away.
     const deadline = addDays(localDateOf(env.app.get(Clock).nowMs(), DEFAULT_REMINDER_POLICY), 3);
     const taskId = await insertTask(env.db, seeded, {
       title: '推进药品集中采购',
@@ -73,7 +74,7 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
 
     await env.waitFor(
       async () => (await sentNotifications(env!)).length >= 5,
-      60_000,
+      120_000,
       'five reminders (D-1 ×2, D ×2, D+1)',
     );
     const sent = await sentNotifications(env);
