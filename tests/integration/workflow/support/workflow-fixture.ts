@@ -19,6 +19,7 @@ import {
   dropScratchDatabase,
 } from '../../../../apps/api/src/infra/database/scratch-database';
 import { createApp } from '../../../../apps/api/src/infra/http/create-app';
+import { createRedis, deleteKeysWithPrefix } from '../../../../apps/api/src/infra/queue/redis';
 
 export const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
 
@@ -83,6 +84,8 @@ export class WorkflowEnv {
       ...overrides,
       env: 'test',
       database: { url, logging: false },
+      // The workflow services reschedule reminders: their jobs go under this run's own Redis prefix.
+      redis: { prefix: `${name}:` },
       evidence: { dir: evidenceDir, maxBytes: 64 * 1024, ...overrides.evidence },
     });
     await runMigrations(config, url);
@@ -98,6 +101,8 @@ export class WorkflowEnv {
 
   async stop(): Promise<void> {
     await this.app.close();
+    const redis = createRedis(this.config.redis.url);
+    await deleteKeysWithPrefix(redis, this.config.redis.prefix).finally(() => redis.quit());
     await this.db.destroy();
     await dropScratchDatabase(BASE_DB_URL, this.dbName);
     await rm(this.evidenceDir, { recursive: true, force: true });
