@@ -7,10 +7,12 @@ import { Initial1795323787131 } from './1795323787131-Initial';
 import { RemindersNotifications1795323969740 } from './1795323969740-RemindersNotifications';
 import { ReminderSettings1795325869860 } from './1795325869860-ReminderSettings';
 import { TaskListCoveringIndex1795328773877 } from './1795328773877-TaskListCoveringIndex';
+import { AssignmentTaskCopy1795332442812 } from './1795332442812-AssignmentTaskCopy';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
   RemindersNotifications1795323969740,
   ReminderSettings1795325869860,
   TaskListCoveringIndex1795328773877,
+  AssignmentTaskCopy1795332442812,
 ];

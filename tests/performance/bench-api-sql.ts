@@ -14,28 +14,28 @@ const LIGHT = `(CASE
     WHEN COALESCE(t.last_report_at, t.created_at)
          < CAST($3 AS timestamptz) - make_interval(days => CAST($5 AS int)) THEN 'yellow'
     ELSE 'green' END)`;
-const SCOPE = `t.id = ANY(ARRAY(SELECT oa.task_id FROM task_assignments oa WHERE oa.department_id = $1))
-  AND t.status = $2`;
+/** Overdue judged on the assignment row's copies of the task's status and deadline. */
+const OVERDUE_OA = `(oa.task_status <> 'done' AND oa.task_deadline IS NOT NULL AND oa.task_deadline < ${TODAY})`;
 
 const STATS_OVERDUE = OVERDUE.replace(/\$3/g, '$1');
 const STATS_SCOPED = `SELECT t.id, t.document_id, t.status, ${STATS_OVERDUE} AS overdue FROM tasks t`;
 
 export const BARE_SQL = {
-  /** Page chosen on narrow rows (with the total as a window count), then joined back for the summary
-   * columns and each row's departments: one round trip, as the API does for an officer. */
+  /** Page chosen on the department's assignment rows (status and deadline copies; the total as a window
+   * count), then joined back for the summary columns and each row's departments: one round trip, as the
+   * API does for a list confined to one department. */
   list: `SELECT t.id AS id, t.document_id, d.title AS document_title, d.doc_number AS document_doc_number, t.path,
        t.title, t.status, t.deadline::text AS deadline, t.deadline_text, t.deadline_kind,
        t.original_deadline::text AS original_deadline, ${OVERDUE} AS overdue, ${LIGHT} AS light,
        t.last_report_at, t.created_at, t.completed_at, t.completed_on_time, t.completed_on_time_original, t.version,
        p.total_count,
-       (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id,
-            'name', (SELECT ad.name FROM departments ad WHERE ad.id = a.department_id))
-          ORDER BY a.position, (SELECT ad.name FROM departments ad WHERE ad.id = a.department_id)), '[]'::json)
-          FROM task_assignments a WHERE a.task_id = t.id) AS assignments
-  FROM (SELECT t.id AS id, ${OVERDUE} AS k_overdue, t.deadline AS k_deadline, count(*) OVER ()::int AS total_count
-          FROM tasks t
-         WHERE ${SCOPE}
-         ORDER BY ${OVERDUE} DESC, t.deadline ASC NULLS LAST, t.id ASC
+       (SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ad.name)
+          ORDER BY a.position, ad.name), '[]'::json)
+          FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id) AS assignments
+  FROM (SELECT oa.task_id AS id, ${OVERDUE_OA} AS k_overdue, oa.task_deadline AS k_deadline, count(*) OVER ()::int AS total_count
+          FROM task_assignments oa
+         WHERE oa.department_id = $1 AND oa.task_status = $2
+         ORDER BY ${OVERDUE_OA} DESC, oa.task_deadline ASC NULLS LAST, oa.task_id ASC
          LIMIT $6 OFFSET $7) p
   JOIN tasks t ON t.id = p.id
   JOIN policy_documents d ON d.id = t.document_id

@@ -22,6 +22,7 @@ const TASKS = Number(process.env['BENCH_TASKS'] ?? '100000');
 const DEPARTMENTS = Number(process.env['BENCH_DEPARTMENTS'] ?? '200');
 const DURATION = Number(process.env['BENCH_DURATION_S'] ?? '15');
 const RATE = Number(process.env['BENCH_RATE'] ?? '200');
+const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? '8');
 const JWT_SECRET = `bench-${Date.now()}`;
 const API_PORT = Number(process.env['BENCH_API_PORT'] ?? '3917');
 const BARE_PORT = Number(process.env['BENCH_BARE_PORT'] ?? '3918');
@@ -335,17 +336,19 @@ async function main(): Promise<void> {
       throw new Error(`list probe failed: ${probe.status}`);
     log(`an officer's filtered list holds ${probeBody.total} tasks (page of ${probeBody.items.length})`);
 
-    log('warming up…');
+    // Warm up as measured (same connections): every pooled database connection open with its
+    // prepared statements, JIT-compiled handlers, caches filled, the heap grown to its working size.
+    log(`warming up (${WARMUP_S} s each)…`);
     await autocannon({
       url: apiUrl,
-      connections: 4,
-      duration: 3,
+      connections: 10,
+      duration: WARMUP_S,
       requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, ...apiList() }) }],
     });
     await autocannon({
       url: bareUrl,
-      connections: 4,
-      duration: 3,
+      connections: 10,
+      duration: WARMUP_S,
       requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, ...bareList() }) }],
     });
 

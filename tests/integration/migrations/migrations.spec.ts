@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { MIGRATIONS } from '../../../migrations';
+import { AssignmentTaskCopy1795332442812 } from '../../../migrations/1795332442812-AssignmentTaskCopy';
 import { getConfig } from '../../../apps/api/src/infra/config/app-config';
 import {
   createScratchDatabase,
@@ -76,6 +77,44 @@ describe('migrations', () => {
       expect(rows.map((r) => r.indexname).sort()).toEqual(['IDX_tasks_text_trgm', 'IDX_tasks_title_trgm']);
     } finally {
       await ds.destroy();
+    }
+  });
+
+  it('AssignmentTaskCopy fills the copies of assignments that exist before it, and reverts cleanly', async () => {
+    const config = getConfig();
+    const scratch = await createScratchDatabase(config.database.url, 'duban_it_mig_');
+    try {
+      await runMigrations(config, scratch.url);
+      const after = MIGRATIONS.length - MIGRATIONS.indexOf(AssignmentTaskCopy1795332442812);
+      expect(await revertMigrations(config, scratch.url, after)).toBe(after);
+      const ds = new DataSource({ type: 'postgres', url: scratch.url, extra: { max: 1 } });
+      await ds.initialize();
+      try {
+        await ds.query(
+          `WITH d AS (INSERT INTO departments (name, slug, kind) VALUES ('测试部门', 'mig-dept', 'ministry') RETURNING id),
+                doc AS (INSERT INTO policy_documents (title, title_key, source_file, source_checksum, start_line, end_line)
+                        VALUES ('迁移测试', 'mig', 'm.txt', repeat('0', 64), 1, 2) RETURNING id),
+                t AS (INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, status)
+                      SELECT doc.id, k, '任务' || k, '正文', 'm.txt', 1, 'inline', DATE '2026-06-30' + length(k), s::task_status
+                        FROM doc, (VALUES ('a', 'in_progress'), ('bb', 'done')) v(k, s) RETURNING id)
+           INSERT INTO task_assignments (task_id, department_id, role) SELECT t.id, d.id, 'lead' FROM t, d`,
+        );
+        expect(await runMigrations(config, scratch.url)).toHaveLength(after);
+        const rows = await ds.query<{ same: boolean }[]>(
+          `SELECT a.task_status = t.status AND a.task_deadline = t.deadline AS same
+             FROM task_assignments a JOIN tasks t ON t.id = a.task_id`,
+        );
+        expect(rows).toEqual([{ same: true }, { same: true }]);
+        expect(await revertMigrations(config, scratch.url, after)).toBe(after);
+        const columns = await ds.query<{ column_name: string }[]>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'task_assignments' AND column_name LIKE 'task\\_%'`,
+        );
+        expect(columns.map((c) => c.column_name)).toEqual(['task_id']);
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      await dropScratchDatabase(config.database.url, scratch.name);
     }
   });
 });

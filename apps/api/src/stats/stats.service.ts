@@ -15,12 +15,10 @@ interface CountRow {
   overdue: number;
 }
 
-const OVERDUE = overdueSql({
-  status: 't.status',
-  deadline: 't.deadline',
-  createdAt: 't.created_at',
-  lastReportAt: 't.last_report_at',
-}).replace(/CAST\(:timingNow AS timestamptz\)/g, 'CAST($1 AS timestamptz)');
+const OVERDUE = overdueSql({ status: 't.status', deadline: 't.deadline' }).replace(
+  /CAST\(:timingNow AS timestamptz\)/g,
+  'CAST($1 AS timestamptz)',
+);
 
 /**
  * Overdue statistics (督办统计), computed at query time. By department counts the tasks a department

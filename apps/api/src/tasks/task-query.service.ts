@@ -18,6 +18,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
+import { PreparedQueries } from '../infra/database/prepared-queries';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from './clock';
 import { EXTENSION_COLUMNS, toExtensionDto, type ExtensionRow } from './extension-row';
@@ -36,6 +37,9 @@ const COLUMNS: TimingColumns = {
   createdAt: 't.created_at',
   lastReportAt: 't.last_report_at',
 };
+
+/** The assignment row's copies of its task's status and deadline (see TaskAssignmentEntity). */
+const ASSIGNMENT_COLUMNS = { status: 'oa.task_status', deadline: 'oa.task_deadline' };
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -83,17 +87,19 @@ interface AssignmentJson {
   name: string;
 }
 
-/** A department's name by primary key: a join here is planned as a hash over every department, per row. */
-const ASSIGNED_NAME = '(SELECT ad.name FROM departments ad WHERE ad.id = a.department_id)';
-
-/** A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. */
-const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ${ASSIGNED_NAME})
-    ORDER BY a.position, ${ASSIGNED_NAME}), '[]'::json)
-    FROM task_assignments a WHERE a.task_id = t.id)`;
+/**
+ * A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. One
+ * join per task rather than a name subquery per assignment, each of which scans the departments table.
+ */
+const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ad.name)
+    ORDER BY a.position, ad.name), '[]'::json)
+    FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id)`;
 
 interface SortKey {
   /** Expression inside the filtered query (alias t). */
   inner: string;
+  /** The same over a department's assignment rows (alias oa), when their copies suffice. */
+  onAssignment?: string;
   /** Its column name in the narrow page subquery (alias p). */
   alias: string;
   direction: 'ASC' | 'DESC';
@@ -101,9 +107,9 @@ interface SortKey {
 }
 
 /** `sort` keys of the list; each maps to SQL. Ties are broken by id, so paging is stable. */
-const SORT_KEYS: Record<string, { inner: string; alias: string }> = {
-  deadline: { inner: 't.deadline', alias: 'k_deadline' },
-  status: { inner: 't.status', alias: 'k_status' },
+const SORT_KEYS: Record<string, { inner: string; alias: string; onAssignment?: string }> = {
+  deadline: { inner: 't.deadline', alias: 'k_deadline', onAssignment: 'oa.task_deadline' },
+  status: { inner: 't.status', alias: 'k_status', onAssignment: 'oa.task_status' },
   title: { inner: 't.title', alias: 'k_title' },
   createdAt: { inner: 't.created_at', alias: 'k_created_at' },
   lastReportAt: { inner: 't.last_report_at', alias: 'k_last_report_at' },
@@ -111,11 +117,22 @@ const SORT_KEYS: Record<string, { inner: string; alias: string }> = {
 
 /** Default: overdue first, then deadline ascending with undated tasks last. */
 function sortSpec(sort: string | undefined): SortKey[] {
-  const tie: SortKey = { inner: 't.id', alias: 'id', direction: 'ASC' };
+  const tie: SortKey = { inner: 't.id', onAssignment: 'oa.task_id', alias: 'id', direction: 'ASC' };
   if (!sort) {
     return [
-      { inner: overdueSql(COLUMNS), alias: 'k_overdue', direction: 'DESC' },
-      { inner: 't.deadline', alias: 'k_deadline', direction: 'ASC', nulls: 'NULLS LAST' },
+      {
+        inner: overdueSql(COLUMNS),
+        onAssignment: overdueSql(ASSIGNMENT_COLUMNS),
+        alias: 'k_overdue',
+        direction: 'DESC',
+      },
+      {
+        inner: 't.deadline',
+        onAssignment: 'oa.task_deadline',
+        alias: 'k_deadline',
+        direction: 'ASC',
+        nulls: 'NULLS LAST',
+      },
       tie,
     ];
   }
@@ -146,6 +163,74 @@ const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
   ['t.version', 'version'],
 ];
 
+/** The summary columns (with id) as SQL, timing parameters still named. */
+const SUMMARY_COLUMNS = SUMMARY_SELECT.map(([expression, alias]) => `${expression} AS "${alias}"`).join(', ');
+
+/** Binds the named timing parameters to positions first, first + 1 and first + 2 (now, yellow, stale). */
+function withTimingAt(sql: string, first: number): string {
+  return sql.replace(/:timing(Now|YellowDays|StaleDays)\b/g, (_m, name: string) =>
+    name === 'Now' ? `$${first}` : name === 'YellowDays' ? `$${first + 1}` : `$${first + 2}`,
+  );
+}
+
+interface PageRow extends SummaryRow {
+  total_count?: number | null;
+  assignments: AssignmentJson[];
+}
+
+/** The page's rows with their summary columns and departments, in the narrow page's order. */
+function pageSql(innerSql: string, order: SortKey[], windowed: boolean, columns: string): string {
+  const orderBy = order
+    .map((key) => `p."${key.alias}" ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`)
+    .join(', ');
+  return `SELECT t.id AS id, ${columns}, ${windowed ? 'p.total_count' : 'NULL AS total_count'},
+                ${ASSIGNMENTS_JSON} AS assignments
+           FROM (${innerSql}) p
+           JOIN tasks t ON t.id = p.id
+           JOIN policy_documents d ON d.id = t.document_id
+          ORDER BY ${orderBy}`;
+}
+
+/**
+ * One department's page (an officer's own list, or anyone's list filtered to one department) from its
+ * assignment rows alone: filtered, ordered and counted on the rows' copies of status and deadline in
+ * one index range, where the general query probes each of the department's tasks (~1k). Every value
+ * is a parameter (timing first, limit and offset last), so the text depends only on which filters
+ * and which order are used: it runs as a prepared statement.
+ */
+function departmentPageStatement(
+  query: TaskListQueryDto,
+  department: DepartmentScope,
+  order: SortKey[],
+  timing: TimingParameters,
+  page: number,
+  pageSize: number,
+): [string, unknown[]] {
+  const values: unknown[] = [timing.timingNow, timing.timingYellowDays, timing.timingStaleDays];
+  const bind = (value: unknown): string => `$${values.push(value)}`;
+  const overdue = withTimingAt(overdueSql(ASSIGNMENT_COLUMNS), 1);
+  const where = [`oa.department_id = ${bind(department.id)}`];
+  if (department.role) where.push(`oa.role = ${bind(department.role)}`);
+  if (query.status) where.push(`oa.task_status = ${bind(query.status)}`);
+  if (query.overdue !== undefined) where.push(query.overdue ? overdue : `NOT ${overdue}`);
+  if (query.dueBefore) where.push(`oa.task_deadline <= ${bind(query.dueBefore)}`);
+  if (query.dueAfter) where.push(`oa.task_deadline >= ${bind(query.dueAfter)}`);
+  const keys = order.map((key) => ({ ...key, expression: withTimingAt(assignmentExpression(key), 1) }));
+  const selected = keys
+    .filter((key) => key.alias !== 'id')
+    .map((key) => `${key.expression} AS "${key.alias}"`)
+    .join(', ');
+  const orderBy = keys
+    .map((key) => `${key.expression} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`)
+    .join(', ');
+  const inner = `SELECT oa.task_id AS id, ${selected}, count(*) OVER ()::int AS total_count
+      FROM task_assignments oa
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${orderBy}
+     LIMIT ${bind(pageSize)} OFFSET ${bind((page - 1) * pageSize)}`;
+  return [pageSql(inner, order, true, withTimingAt(SUMMARY_COLUMNS, 1)), values];
+}
+
 function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
   const ref = (a: AssignmentJson): DepartmentRefDto => ({ id: a.id, name: a.name });
   return {
@@ -170,6 +255,33 @@ function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryD
   };
 }
 
+/** The single department a list is confined to, when there is one. */
+interface DepartmentScope {
+  id: string;
+  role?: AssignmentRole;
+}
+
+function departmentScope(query: TaskListQueryDto, user: AuthUser): DepartmentScope | null {
+  if (user.role === 'officer') {
+    if (!user.departmentId) return null;
+    // An officer filtering on another department sees the tasks both share: two departments.
+    if (query.department && query.department !== user.departmentId) return null;
+    return { id: user.departmentId, role: query.role };
+  }
+  return query.department ? { id: query.department, role: query.role } : null;
+}
+
+/** Whether every filter and sort key of the list can be judged on assignment rows' copies. */
+function readsOnlyAssignmentCopies(query: TaskListQueryDto, order: SortKey[]): boolean {
+  const needsTask = Boolean(query.light ?? query.document ?? query.q?.trim());
+  return !needsTask && order.every((key) => key.onAssignment !== undefined);
+}
+
+function assignmentExpression(key: SortKey): string {
+  if (key.onAssignment === undefined) throw new Error(`sort key ${key.alias} has no assignment column`);
+  return key.onAssignment;
+}
+
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
@@ -179,13 +291,14 @@ function escapeLike(text: string): string {
 
 /**
  * Reads tasks for a caller: the filtered, sorted, paged list and the detail page. Officer scoping is
- * part of the WHERE clause (EXISTS on the caller's department's assignments), never a filter applied
- * after fetching. Overdue and the traffic light are SQL expressions evaluated at query time.
+ * part of the WHERE clause (the caller's department's assignments), never a filter applied after
+ * fetching. Overdue and the traffic light are SQL expressions evaluated at query time.
  */
 @Injectable()
 export class TaskQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prepared: PreparedQueries,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
     @InjectTaskClock() private readonly clock: Clock,
@@ -203,27 +316,15 @@ export class TaskQueryService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const order = sortSpec(query.sort);
     const timing = this.timing();
-    const windowed = user.role === 'officer';
-    const [innerSql, innerParameters] =
-      !windowed && !query.sort
-        ? this.overdueFirstPage(query, user, order, timing, page, pageSize)
-        : this.sortedPage(query, user, order, timing, page, pageSize, windowed);
-    const n = innerParameters.length;
-    const outerColumns = SUMMARY_SELECT.map(([expression, alias]) => `${expression} AS "${alias}"`)
-      .join(', ')
-      .replace(/:timing(Now|YellowDays|StaleDays)\b/g, (_m, name: string) =>
-        name === 'Now' ? `$${n + 1}` : name === 'YellowDays' ? `$${n + 2}` : `$${n + 3}`,
-      );
+    const department = departmentScope(query, user);
+    const fromAssignments = department !== null && readsOnlyAssignmentCopies(query, order);
+    const windowed = fromAssignments || user.role === 'officer';
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<(SummaryRow & { total_count?: number; assignments: AssignmentJson[] })[]>(
-        `SELECT t.id AS id, ${outerColumns}, ${windowed ? 'p.total_count' : 'NULL AS total_count'},
-                ${ASSIGNMENTS_JSON} AS assignments
-           FROM (${innerSql}) p
-           JOIN tasks t ON t.id = p.id
-           JOIN policy_documents d ON d.id = t.document_id
-          ORDER BY ${order.map((key) => `p."${key.alias}" ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ')}`,
-        [...innerParameters, timing.timingNow, timing.timingYellowDays, timing.timingStaleDays],
-      ),
+      department && fromAssignments
+        ? this.prepared.query<PageRow>(
+            ...departmentPageStatement(query, department, order, timing, page, pageSize),
+          )
+        : this.generalPage(query, user, order, timing, page, pageSize, windowed),
       windowed ? Promise.resolve(null) : this.count(this.filtered(query, user, this.narrow(order, timing))),
     ]);
     // Past the last page the window count is not there to read: count separately.
@@ -235,6 +336,27 @@ export class TaskQueryService {
           ? await this.count(this.filtered(query, user, this.narrow(order, timing)))
           : 0);
     return { items: rows.map((row) => toSummary(row, row.assignments)), total, page, pageSize };
+  }
+
+  /** Any list: narrow rows filtered on the tasks table, then the page's summary columns. */
+  private generalPage(
+    query: TaskListQueryDto,
+    user: AuthUser,
+    order: SortKey[],
+    timing: TimingParameters,
+    page: number,
+    pageSize: number,
+    windowed: boolean,
+  ): Promise<PageRow[]> {
+    const [innerSql, innerParameters] =
+      !windowed && !query.sort
+        ? this.overdueFirstPage(query, user, order, timing, page, pageSize)
+        : this.sortedPage(query, user, order, timing, page, pageSize, windowed);
+    const n = innerParameters.length;
+    return this.dataSource.query<PageRow[]>(
+      pageSql(innerSql, order, windowed, withTimingAt(SUMMARY_COLUMNS, n + 1)),
+      [...innerParameters, timing.timingNow, timing.timingYellowDays, timing.timingStaleDays],
+    );
   }
 
   /** The page's narrow rows: filter, sort everything that matches, cut the page. */
@@ -371,18 +493,25 @@ export class TaskQueryService {
     if (user.role === 'officer') {
       // An officer without a department sees nothing (the users table forbids it, but be explicit).
       const ownRole = query.role && !query.department ? ' AND oa.role = :ownRole' : '';
+      // The status copy on the assignment row narrows the probes to the matching tasks.
+      const ownStatus = query.status ? ' AND oa.task_status = :status' : '';
       // ANY(ARRAY(subquery)) rather than EXISTS: the planner then probes tasks by primary key for the
       // department's ~1k assignments instead of hashing every task of the status (2-3x faster at 100k).
       qb.andWhere(
-        `t.id = ANY(ARRAY(SELECT oa.task_id FROM task_assignments oa WHERE oa.department_id = :ownDepartment${ownRole}))`,
-        { ownDepartment: user.departmentId ?? '00000000-0000-0000-0000-000000000000', ownRole: query.role },
+        `t.id = ANY(ARRAY(SELECT oa.task_id FROM task_assignments oa WHERE oa.department_id = :ownDepartment${ownRole}${ownStatus}))`,
+        {
+          ownDepartment: user.departmentId ?? '00000000-0000-0000-0000-000000000000',
+          ownRole: query.role,
+          status: query.status,
+        },
       );
     }
     if (query.department) {
       const role = query.role ? ' AND fa.role = :filterRole' : '';
+      const status = query.status ? ' AND fa.task_status = :status' : '';
       qb.andWhere(
-        `t.id = ANY(ARRAY(SELECT fa.task_id FROM task_assignments fa WHERE fa.department_id = :filterDepartment${role}))`,
-        { filterDepartment: query.department, filterRole: query.role },
+        `t.id = ANY(ARRAY(SELECT fa.task_id FROM task_assignments fa WHERE fa.department_id = :filterDepartment${role}${status}))`,
+        { filterDepartment: query.department, filterRole: query.role, status: query.status },
       );
     }
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });

@@ -28,7 +28,7 @@ const TODAY = `((CAST(:timingNow AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::
  * filters and sorting agree with the DTO values. A deadline passes at 24:00 Shanghai: overdue exactly
  * when the Shanghai date today is after the deadline date.
  */
-export function overdueSql(c: TimingColumns): string {
+export function overdueSql(c: Pick<TimingColumns, 'status' | 'deadline'>): string {
   return `(${c.status} <> 'done' AND ${c.deadline} IS NOT NULL AND ${c.deadline} < ${TODAY})`;
 }
 

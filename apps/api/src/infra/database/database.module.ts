@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { PreparedQueries } from './prepared-queries';
 
+/** The TypeORM connection, and prepared statements on its pool for hot reads (global like TypeORM's). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -11,5 +14,7 @@ import { dataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) => dataSourceOptions(config),
     }),
   ],
+  providers: [PreparedQueries],
+  exports: [PreparedQueries],
 })
 export class DatabaseModule {}
