@@ -173,6 +173,9 @@ function withTimingAt(sql: string, first: number): string {
   );
 }
 
+/** The summary columns with the timing parameters first ($1-$3), as a department's page binds them. */
+const SUMMARY_COLUMNS_TIMING_FIRST = withTimingAt(SUMMARY_COLUMNS, 1);
+
 interface PageRow extends SummaryRow {
   total_count?: number | null;
   assignments: AssignmentJson[];
@@ -228,7 +231,7 @@ function departmentPageStatement(
      WHERE ${where.join(' AND ')}
      ORDER BY ${orderBy}
      LIMIT ${bind(pageSize)} OFFSET ${bind((page - 1) * pageSize)}`;
-  return [pageSql(inner, order, true, withTimingAt(SUMMARY_COLUMNS, 1)), values];
+  return [pageSql(inner, order, true, SUMMARY_COLUMNS_TIMING_FIRST), values];
 }
 
 function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
