@@ -1,13 +1,7 @@
 import type { ApiErrorDto, ExtensionQueueItemDto, PageDto, TaskDetailDto } from '@duban/domain';
 import { shanghaiDate } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv } from './support/workflow-fixture';
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, WorkflowEnv } from './support/workflow-fixture';
 
 describe('GET /api/extensions (review queue)', () => {
   let env: WorkflowEnv;

@@ -1,13 +1,7 @@
 import type { PageDto, TaskDetailDto, TaskStatus, TaskSummaryDto } from '@duban/domain';
 import { shanghaiDate } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv, type SeededUser } from './support/workflow-fixture';
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, WorkflowEnv, type SeededUser } from './support/workflow-fixture';
 
 /**
  * A list confined to one department (an officer's own, or anyone's `department=` filter) is read from

@@ -21,6 +21,13 @@ import {
 import { createApp } from '../../../../apps/api/src/infra/http/create-app';
 import { createRedis, deleteKeysWithPrefix } from '../../../../apps/api/src/infra/queue/redis';
 
+/** An ISO calendar date `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
 
 export interface SeededUser {
