@@ -1,8 +1,7 @@
 import type { ExtensionQueueQueryDto, ExtensionStatus } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { toInt } from '../../infra/http/query-transforms';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
 
 const STATUSES: ExtensionStatus[] = ['pending', 'granted', 'refused'];
 
@@ -12,17 +11,8 @@ export class ExtensionQueueQuery implements ExtensionQueueQueryDto {
   @IsOptional()
   @IsIn(STATUSES)
   status?: ExtensionStatus;
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSizeParam(200, 50)
   pageSize?: number;
 }

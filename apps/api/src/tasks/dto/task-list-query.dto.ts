@@ -1,19 +1,9 @@
 import type { AssignmentRole, TaskListQueryDto, TaskStatus, TrafficLight } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { toBoolean, toInt } from '../../infra/http/query-transforms';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
+import { toBoolean } from '../../infra/http/query-transforms';
 
 const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'done', 'returned'];
 const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];
@@ -65,18 +55,9 @@ export class TaskListQuery implements TaskListQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSizeParam(200, 20)
   pageSize?: number;
   @ApiPropertyOptional({ enum: SORTS, description: 'Default: overdue first, then deadline' })
   @IsOptional()

@@ -1,8 +1,7 @@
 import type { UserListQueryDto } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { toInt } from '../../infra/http/query-transforms';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
 
 /** Filters of GET /api/users. */
 export class UserListQuery implements UserListQueryDto {
@@ -11,17 +10,8 @@ export class UserListQuery implements UserListQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSizeParam(500, 100)
   pageSize?: number;
 }
