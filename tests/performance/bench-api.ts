@@ -9,11 +9,12 @@
  * target is missed (BENCH_NO_FAIL=1 to report only).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
+import { ensureApiBuilt } from '../integration/support/api-bundle';
 import { pg } from './bench-api-pg';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -46,16 +47,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
@@ -63,22 +54,6 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv = pro
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
     );
   });
-}
-
-/** Builds the API bundle when it is missing or older than the sources. */
-async function ensureBuilt(): Promise<string> {
-  const main = join(ROOT, 'dist/apps/api/main.js');
-  const sources = Math.max(
-    ...['apps/api/src', 'libs/domain/src', 'migrations'].map((d) => newestMtime(join(ROOT, d))),
-  );
-  if (!existsSync(main) || statSync(main).mtimeMs < sources) {
-    log('building the API (nx build api)…');
-    await run('npx', ['nx', 'build', 'api', '--skip-nx-cache', '--outputStyle=static'], {
-      ...process.env,
-      NX_DAEMON: 'false',
-    });
-  }
-  return main;
 }
 
 async function seed(
@@ -256,7 +231,8 @@ async function load(
 }
 
 async function main(): Promise<void> {
-  const mainJs = await ensureBuilt();
+  const mainJs = join(ROOT, 'dist/apps/api/main.js');
+  ensureApiBuilt(mainJs);
   const dbName = `duban_bench_${Date.now().toString(36)}`;
   const url = withDatabase(BASE_DB_URL, dbName);
   const redisPrefix = `duban-bench-${Date.now()}:`;

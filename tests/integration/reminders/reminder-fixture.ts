@@ -1,6 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +21,7 @@ import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { createRedis, deleteKeysWithPrefix } from '../../../apps/api/src/infra/queue/redis';
 import { RemindersModule } from '../../../apps/api/src/reminders/reminders.module';
+import { ensureApiBuilt } from '../support/api-bundle';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
 const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
@@ -33,16 +33,6 @@ export function workerScript(): string {
   return process.env['DUBAN_WORKER_JS'] ?? join(ROOT, 'dist/apps/api/worker.js');
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 let built = false;
 
 /** Builds the API bundle (main, worker, cli) once per run when worker.js is missing or older than the sources. */
@@ -50,15 +40,7 @@ export function ensureWorkerBuilt(): void {
   const script = workerScript();
   if (built || process.env['DUBAN_WORKER_JS']) return;
   built = true;
-  const sources = Math.max(
-    ...['apps/api/src', 'libs/domain/src', 'migrations'].map((d) => newestMtime(join(ROOT, d))),
-  );
-  if (existsSync(script) && statSync(script).mtimeMs >= sources) return;
-  execFileSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
+  ensureApiBuilt(script);
 }
 
 export interface ClockSetup {
