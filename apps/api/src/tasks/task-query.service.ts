@@ -163,6 +163,21 @@ const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
   ['t.version', 'version'],
 ];
 
+/** `ORDER BY` terms for the keys, each key's column or expression given by `column`. */
+function orderByTerms<K extends SortKey>(order: K[], column: (key: K) => string): string {
+  return order.map((key) => `${column(key)} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`).join(', ');
+}
+
+/** One list call resolved: its filters, caller, order, clock and the page wanted. */
+interface PageRequest {
+  query: TaskListQueryDto;
+  user: AuthUser;
+  order: SortKey[];
+  timing: TimingParameters;
+  page: number;
+  pageSize: number;
+}
+
 /** The summary columns (with id) as SQL, timing parameters still named. */
 const SUMMARY_COLUMNS = SUMMARY_SELECT.map(([expression, alias]) => `${expression} AS "${alias}"`).join(', ');
 
@@ -183,9 +198,7 @@ interface PageRow extends SummaryRow {
 
 /** The page's rows with their summary columns and departments, in the narrow page's order. */
 function pageSql(innerSql: string, order: SortKey[], windowed: boolean, columns: string): string {
-  const orderBy = order
-    .map((key) => `p."${key.alias}" ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`)
-    .join(', ');
+  const orderBy = orderByTerms(order, (key) => `p."${key.alias}"`);
   return `SELECT t.id AS id, ${columns}, ${windowed ? 'p.total_count' : 'NULL AS total_count'},
                 ${ASSIGNMENTS_JSON} AS assignments
            FROM (${innerSql}) p
@@ -202,12 +215,8 @@ function pageSql(innerSql: string, order: SortKey[], windowed: boolean, columns:
  * and which order are used: it runs as a prepared statement.
  */
 function departmentPageStatement(
-  query: TaskListQueryDto,
+  { query, order, timing, page, pageSize }: PageRequest,
   department: DepartmentScope,
-  order: SortKey[],
-  timing: TimingParameters,
-  page: number,
-  pageSize: number,
 ): [string, unknown[]] {
   const values: unknown[] = [timing.timingNow, timing.timingYellowDays, timing.timingStaleDays];
   const bind = (value: unknown): string => `$${values.push(value)}`;
@@ -223,15 +232,22 @@ function departmentPageStatement(
     .filter((key) => key.alias !== 'id')
     .map((key) => `${key.expression} AS "${key.alias}"`)
     .join(', ');
-  const orderBy = keys
-    .map((key) => `${key.expression} ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`)
-    .join(', ');
+  const orderBy = orderByTerms(keys, (key) => key.expression);
   const inner = `SELECT oa.task_id AS id, ${selected}, count(*) OVER ()::int AS total_count
       FROM task_assignments oa
      WHERE ${where.join(' AND ')}
      ORDER BY ${orderBy}
      LIMIT ${bind(pageSize)} OFFSET ${bind((page - 1) * pageSize)}`;
   return [pageSql(inner, order, true, SUMMARY_COLUMNS_TIMING_FIRST), values];
+}
+
+/** Orders the query by the keys (inner expressions). */
+function sorted(qb: SelectQueryBuilder<object>, order: SortKey[]): SelectQueryBuilder<object> {
+  for (const [index, key] of order.entries()) {
+    if (index === 0) qb.orderBy(key.inner, key.direction, key.nulls);
+    else qb.addOrderBy(key.inner, key.direction, key.nulls);
+  }
+  return qb;
 }
 
 function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
@@ -315,70 +331,58 @@ export class TaskQueryService {
    * (supervisors, admins: up to every task) count in parallel instead.
    */
   async list(query: TaskListQueryDto, user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const order = sortSpec(query.sort);
-    const timing = this.timing();
+    const request: PageRequest = {
+      query,
+      user,
+      order: sortSpec(query.sort),
+      timing: this.timing(),
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    };
     const department = departmentScope(query, user);
-    const fromAssignments = department !== null && readsOnlyAssignmentCopies(query, order);
+    const fromAssignments = department !== null && readsOnlyAssignmentCopies(query, request.order);
     const windowed = fromAssignments || user.role === 'officer';
+    const countAll = (): Promise<number> =>
+      this.count(this.filtered(query, user, this.narrow(request.order, request.timing)));
     const [rows, counted] = await Promise.all([
       department && fromAssignments
-        ? this.prepared.query<PageRow>(
-            ...departmentPageStatement(query, department, order, timing, page, pageSize),
-          )
-        : this.generalPage(query, user, order, timing, page, pageSize, windowed),
-      windowed ? Promise.resolve(null) : this.count(this.filtered(query, user, this.narrow(order, timing))),
+        ? this.prepared.query<PageRow>(...departmentPageStatement(request, department))
+        : this.generalPage(request, windowed),
+      windowed ? Promise.resolve(null) : countAll(),
     ]);
     // Past the last page the window count is not there to read: count separately.
     const total =
-      counted ??
-      (rows.length > 0
-        ? (rows[0].total_count ?? 0)
-        : page > 1
-          ? await this.count(this.filtered(query, user, this.narrow(order, timing)))
-          : 0);
-    return { items: rows.map((row) => toSummary(row, row.assignments)), total, page, pageSize };
+      counted ?? (rows.length > 0 ? (rows[0].total_count ?? 0) : request.page > 1 ? await countAll() : 0);
+    return {
+      items: rows.map((row) => toSummary(row, row.assignments)),
+      total,
+      page: request.page,
+      pageSize: request.pageSize,
+    };
   }
 
   /** Any list: narrow rows filtered on the tasks table, then the page's summary columns. */
-  private generalPage(
-    query: TaskListQueryDto,
-    user: AuthUser,
-    order: SortKey[],
-    timing: TimingParameters,
-    page: number,
-    pageSize: number,
-    windowed: boolean,
-  ): Promise<PageRow[]> {
+  private generalPage(request: PageRequest, windowed: boolean): Promise<PageRow[]> {
     const [innerSql, innerParameters] =
-      !windowed && !query.sort
-        ? this.overdueFirstPage(query, user, order, timing, page, pageSize)
-        : this.sortedPage(query, user, order, timing, page, pageSize, windowed);
+      !windowed && !request.query.sort ? this.overdueFirstPage(request) : this.sortedPage(request, windowed);
     const n = innerParameters.length;
+    const { timing } = request;
     return this.dataSource.query<PageRow[]>(
-      pageSql(innerSql, order, windowed, withTimingAt(SUMMARY_COLUMNS, n + 1)),
+      pageSql(innerSql, request.order, windowed, withTimingAt(SUMMARY_COLUMNS, n + 1)),
       [...innerParameters, timing.timingNow, timing.timingYellowDays, timing.timingStaleDays],
     );
   }
 
   /** The page's narrow rows: filter, sort everything that matches, cut the page. */
   private sortedPage(
-    query: TaskListQueryDto,
-    user: AuthUser,
-    order: SortKey[],
-    timing: TimingParameters,
-    page: number,
-    pageSize: number,
+    { query, user, order, timing, page, pageSize }: PageRequest,
     windowed: boolean,
   ): [string, unknown[]] {
     const inner = this.filtered(query, user, this.narrow(order, timing));
     if (windowed) inner.addSelect('count(*) OVER ()::int', 'total_count');
-    for (const [index, key] of order.entries()) {
-      if (index === 0) inner.orderBy(key.inner, key.direction, key.nulls);
-      else inner.addOrderBy(key.inner, key.direction, key.nulls);
-    }
-    inner.offset((page - 1) * pageSize).limit(pageSize);
+    sorted(inner, order)
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     return inner.getQueryAndParameters() as [string, unknown[]];
   }
 
@@ -389,14 +393,7 @@ export class TaskQueryService {
    * rows; only those are merged and cut (~1 ms for the first page). Officers' lists are a department's
    * few hundred tasks, sorted whole with a window count instead.
    */
-  private overdueFirstPage(
-    query: TaskListQueryDto,
-    user: AuthUser,
-    order: SortKey[],
-    timing: TimingParameters,
-    page: number,
-    pageSize: number,
-  ): [string, unknown[]] {
+  private overdueFirstPage({ query, user, order, timing, page, pageSize }: PageRequest): [string, unknown[]] {
     const reach = page * pageSize;
     // An overdue filter leaves one branch (and filtered() already applies it).
     const branches = query.overdue === undefined ? [true, false] : [query.overdue];
@@ -410,9 +407,7 @@ export class TaskQueryService {
       Object.assign(parameters, qb.getParameters());
       return `(${qb.getQuery()})`;
     });
-    const orderBy = order
-      .map((key) => `u."${key.alias}" ${key.direction}${key.nulls ? ` ${key.nulls}` : ''}`)
-      .join(', ');
+    const orderBy = orderByTerms(order, (key) => `u."${key.alias}"`);
     return this.dataSource.driver.escapeQueryWithParameters(
       `SELECT u.* FROM (${parts.join(' UNION ALL ')}) u ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       parameters,
@@ -421,7 +416,7 @@ export class TaskQueryService {
 
   /** Every task matching the filters (for the export), in list order, up to `limit`. */
   async all(query: TaskListQueryDto, user: AuthUser, limit: number): Promise<TaskSummaryDto[]> {
-    const rows = await this.sorted(this.filtered(query, user), query.sort)
+    const rows = await sorted(this.filtered(query, user), sortSpec(query.sort))
       .limit(limit)
       .getRawMany<SummaryRow>();
     return this.toSummaries(rows);
@@ -530,14 +525,6 @@ export class TaskQueryService {
         q: `%${escapeLike(q)}%`,
         qExact: q,
       });
-    }
-    return qb;
-  }
-
-  private sorted(qb: SelectQueryBuilder<object>, sort: string | undefined): SelectQueryBuilder<object> {
-    for (const [index, key] of sortSpec(sort).entries()) {
-      if (index === 0) qb.orderBy(key.inner, key.direction, key.nulls);
-      else qb.addOrderBy(key.inner, key.direction, key.nulls);
     }
     return qb;
   }
