@@ -17,6 +17,26 @@ env_value() {
   printf '%s' "${value:-$fallback}"
 }
 
+# First start: .env from .env.example, with a private JWT_SECRET generated here (never shipped in a
+# file); an existing .env keeps its secret, and one still holding no secret gets one. Owner-only.
+ensure_env_file() {
+  if [ ! -f .env ]; then
+    cp .env.example .env
+    log "created .env from .env.example (edit it to change ports, URLs, settings)"
+  fi
+  chmod 600 .env
+  if ! grep -qE '^JWT_SECRET=.{32,}' .env; then
+    local secret
+    secret="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(48).toString("base64url"))')"
+    if grep -qE '^JWT_SECRET=' .env; then
+      sed -i -E "s|^JWT_SECRET=.*$|JWT_SECRET=${secret}|" .env
+    else
+      printf '\nJWT_SECRET=%s\n' "$secret" >> .env
+    fi
+    log "generated a private JWT_SECRET into .env"
+  fi
+}
+
 require_node() {
   command -v node >/dev/null || die "Node.js is not installed. Install Node.js 20.19+ (https://nodejs.org) and run this again."
   local major

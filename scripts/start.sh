@@ -6,7 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_node
-[ -f .env ] || { cp .env.example .env; log "created .env from .env.example (edit it to change ports, URLs, secrets)"; }
+ensure_env_file
 install_deps
 ensure_postgres
 ensure_redis

@@ -9,6 +9,7 @@
  * target is missed (BENCH_NO_FAIL=1 to report only).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -24,7 +25,8 @@ const DEPARTMENTS = Number(process.env['BENCH_DEPARTMENTS'] ?? '200');
 const DURATION = Number(process.env['BENCH_DURATION_S'] ?? '15');
 const RATE = Number(process.env['BENCH_RATE'] ?? '200');
 const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? '8');
-const JWT_SECRET = `bench-${Date.now()}`;
+// Production mode refuses secrets under 32 characters: a fresh random one per run.
+const JWT_SECRET = `bench-${randomBytes(24).toString('hex')}`;
 const API_PORT = Number(process.env['BENCH_API_PORT'] ?? '3917');
 const BARE_PORT = Number(process.env['BENCH_BARE_PORT'] ?? '3918');
 const LIST_STATUS = 'in_progress';
@@ -54,6 +56,24 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv = pro
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
     );
   });
+}
+
+/** One open login session per user (tokens name their session; the guard checks it). */
+async function openSessions(url: string, userIds: string[]): Promise<Map<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `INSERT INTO user_sessions (user_id, last_seen_at, expires_at)
+       SELECT id, now(), now() + interval '2 hours' FROM unnest($1::uuid[]) AS id
+       RETURNING user_id, id`,
+      [userIds],
+    );
+    const rows = result.rows as { user_id: string; id: string }[];
+    return new Map(rows.map((r) => [r.user_id, r.id]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function seed(
@@ -257,14 +277,18 @@ async function main(): Promise<void> {
     }
 
     const jwt = new JwtService({ secret: JWT_SECRET });
+    const sessions = await openSessions(url, [...officers.map((o) => o.id), supervisorId]);
     const officerTokens = await Promise.all(
       officers.map(async (officer) => ({
         ...officer,
-        token: await jwt.signAsync({ sub: officer.id, role: 'officer' }, { expiresIn: 3600 }),
+        token: await jwt.signAsync(
+          { sub: officer.id, sid: sessions.get(officer.id), role: 'officer' },
+          { expiresIn: 3600 },
+        ),
       })),
     );
     const supervisorToken = await jwt.signAsync(
-      { sub: supervisorId, role: 'supervisor' },
+      { sub: supervisorId, sid: sessions.get(supervisorId), role: 'supervisor' },
       { expiresIn: 3600 },
     );
 

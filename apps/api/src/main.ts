@@ -5,6 +5,12 @@ import { createApp } from './infra/http/create-app';
 async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = getConfig();
+  if (config.auth.jwtSecretEphemeral) {
+    Logger.warn(
+      'JWT_SECRET is not set: using a random secret for this process only (logins end at restart). `npm start` writes one into .env.',
+      'Bootstrap',
+    );
+  }
   const app = await createApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
   Logger.log(

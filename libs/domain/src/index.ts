@@ -12,6 +12,7 @@ export type {
 } from './extractor/types';
 export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './departments/types';
 export type * from './api/contract';
+export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy';
 export {
   assertTransition,
   canTransition,

@@ -3,6 +3,7 @@ import {
   createTestApp,
   departmentByName,
   loginAs,
+  resetLoginThrottle,
   seedDepartments,
   TEST_PASSWORD,
   type TestApp,
@@ -115,6 +116,7 @@ describe('login rate limit', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ auth: { loginRateLimit: 3, loginRateWindowMs: 60_000 } });
+    await resetLoginThrottle(t);
   });
   afterAll(() => t.close());
 
@@ -125,6 +127,7 @@ describe('login rate limit', () => {
     for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await attempt();
-    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.body.code).toBe('AUTH_LOGIN_THROTTLED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

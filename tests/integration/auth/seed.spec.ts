@@ -1,65 +1,88 @@
-import type { LoginResponseDto } from '@duban/domain';
-import { departmentSlug } from '../../../apps/api/src/departments/department-slug';
-import { SeedService } from '../../../apps/api/src/users/seed.service';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiErrorDto, LoginResponseDto } from '@duban/domain';
+import { SeedService, type SeedResult } from '../../../apps/api/src/users/seed.service';
 import { FIXTURE_A, UNKNOWN_DEPARTMENT } from '../imports/fixtures';
-import { createTestApp, importFixture, TEST_PASSWORD, truncateAll, type TestApp } from '../support/harness';
+import { createTestApp, importFixture, truncateAll, type TestApp } from '../support/harness';
 
 const login = (t: TestApp, username: string, password: string) =>
-  t.request<LoginResponseDto>('POST', '/api/auth/login', { body: { username, password } });
+  t.request<LoginResponseDto & ApiErrorDto>('POST', '/api/auth/login', { body: { username, password } });
 
 describe('seed accounts', () => {
-  describe('with SEED_PASSWORD', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await createTestApp();
-      await truncateAll();
-      await importFixture(t, FIXTURE_A);
-    });
-    afterAll(() => t.close());
+  const credentialsFile = join(tmpdir(), `duban-it-seed-spec-${process.pid}.txt`);
+  let t: TestApp;
+  let first: SeedResult;
 
-    it('creates the supervisor, the admin and one officer per department named by a task', async () => {
-      const result = await t.app.get(SeedService).seed();
-      expect(result.generatedPassword).toBeNull();
-      const officers = result.created.filter((u) => u.role === 'officer').map((u) => u.displayName);
-      expect(officers.sort()).toEqual(
-        ['国家发展和改革委员会', '商务部', '财政部', UNKNOWN_DEPARTMENT, '审计署'].sort(),
-      );
-      expect(result.created.filter((u) => u.role !== 'officer').map((u) => u.username)).toEqual([
-        'duchashi',
-        'admin',
-      ]);
-      const supervisor = await login(t, 'duchashi', TEST_PASSWORD);
-      expect(supervisor.body.user).toMatchObject({ role: 'supervisor', displayName: '督查室' });
-      const officer = await login(t, `dept-${departmentSlug('商务部')}`, TEST_PASSWORD);
-      expect(officer.body.user).toMatchObject({
-        role: 'officer',
-        displayName: '商务部',
-        department: { name: '商务部' },
-      });
-    });
-
-    it('is idempotent and leaves existing accounts alone', async () => {
-      const again = await t.app.get(SeedService).seed();
-      expect(again.created).toEqual([]);
-      expect(again.existing).toBe(7);
-    });
+  beforeAll(async () => {
+    rmSync(credentialsFile, { force: true });
+    t = await createTestApp({ seed: { credentialsFile } });
+    await truncateAll();
+    await importFixture(t, `${FIXTURE_A}\n（四）做好宣传。（各有关部门负责）\n`);
+    first = await t.app.get(SeedService).seed();
+  });
+  afterAll(async () => {
+    rmSync(credentialsFile, { force: true });
+    await t.close();
   });
 
-  describe('without SEED_PASSWORD', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await createTestApp({ seed: { password: null } });
-      await truncateAll();
+  it('creates the supervisor, the admin and one readable officer account per department (none for collectives)', () => {
+    const byRole = (role: string) => first.created.filter((u) => u.role === role);
+    expect(byRole('supervisor').map((u) => u.username)).toEqual(['duchashi']);
+    expect(byRole('admin').map((u) => u.username)).toEqual(['admin']);
+    const officers = Object.fromEntries(byRole('officer').map((u) => [u.displayName, u.username]));
+    expect(officers).toMatchObject({
+      国家发展和改革委员会经办人: 'fgw',
+      商务部经办人: 'swb',
+      财政部经办人: 'czb',
+      审计署经办人: 'sjs',
     });
-    afterAll(() => t.close());
+    expect(Object.keys(officers)).toContain(`${UNKNOWN_DEPARTMENT}经办人`);
+    expect(Object.keys(officers).some((name) => name.startsWith('各有关部门'))).toBe(false);
+    for (const username of Object.values(officers)) expect(username).toMatch(/^[a-z][a-z0-9]{1,15}$/);
+  });
 
-    it('generates one password, returns it once, and never resets it', async () => {
-      const first = await t.app.get(SeedService).seed();
-      expect(first.generatedPassword).toMatch(/^[A-Za-z0-9]{12}$/);
-      expect(first.created.map((u) => u.username)).toEqual(['duchashi', 'admin']);
-      const second = await t.app.get(SeedService).seed();
-      expect(second.generatedPassword).toBeNull();
-      expect((await login(t, 'admin', first.generatedPassword ?? '')).status).toBe(200);
+  it('gives every account its own password and hash, written once to an owner-only file', async () => {
+    const passwords = first.created.map((u) => u.password);
+    expect(new Set(passwords).size).toBe(passwords.length);
+    const hashes = await t.dataSource.query<{ password_hash: string }[]>(`SELECT password_hash FROM users`);
+    expect(new Set(hashes.map((h) => h.password_hash)).size).toBe(hashes.length);
+    expect(first.credentialsFile).toBe(credentialsFile);
+    expect(statSync(credentialsFile).mode & 0o777).toBe(0o600);
+    const text = readFileSync(credentialsFile, 'utf8');
+    for (const u of first.created) expect(text).toContain(`${u.username}\t${u.password}\t`);
+  });
+
+  it('marks seeded passwords to be changed: only me, logout and 修改密码 answer until then', async () => {
+    const admin = first.created.find((u) => u.username === 'admin');
+    const res = await login(t, 'admin', admin?.password ?? '');
+    expect(res.status).toBe(200);
+    expect(res.body.user.mustChangePassword).toBe(true);
+    const token = res.body.accessToken;
+    const blocked = await t.request<ApiErrorDto>('GET', '/api/users', { token });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(200);
+    const weak = await t.request<ApiErrorDto>('POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: admin?.password, newPassword: 'short' },
     });
+    expect(weak.status).toBe(400);
+    expect(weak.body.code).toBe('AUTH_PASSWORD_WEAK');
+    const changed = await t.request('POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: admin?.password, newPassword: 'Lantern-river-2026' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await t.request('GET', '/api/users', { token })).status).toBe(200);
+    expect((await login(t, 'admin', admin?.password ?? '')).status).toBe(401);
+    expect((await login(t, 'admin', 'Lantern-river-2026')).body.user.mustChangePassword).toBe(false);
+  });
+
+  it('is idempotent: existing accounts and staffed departments are left alone', async () => {
+    const again = await t.app.get(SeedService).seed();
+    expect(again.created).toEqual([]);
+    expect(again.credentialsFile).toBeNull();
+    expect(again.existing).toBe(first.created.length);
   });
 });

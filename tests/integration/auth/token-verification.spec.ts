@@ -7,6 +7,7 @@ import { createTestApp, loginAs, seedDepartments, type TestApp } from '../suppor
 describe('bearer token verification', () => {
   let t: TestApp;
   let adminId: string;
+  let sessionId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -16,6 +17,11 @@ describe('bearer token verification', () => {
       `SELECT id FROM users WHERE username = 'it-admin'`,
     );
     adminId = row?.id ?? '';
+    const [session] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO user_sessions (user_id, last_seen_at, expires_at) VALUES ($1, now(), now() + interval '1 hour') RETURNING id`,
+      [adminId],
+    );
+    sessionId = session?.id ?? '';
   });
   afterAll(() => t.close());
 
@@ -24,9 +30,12 @@ describe('bearer token verification', () => {
 
   it('accepts a token signed with the secret, refuses another secret, another algorithm, expiry', async () => {
     const secret = t.config.auth.jwtSecret;
-    const claims = { sub: adminId, role: 'admin' };
+    const claims = { sub: adminId, sid: sessionId, role: 'admin' };
     expect((await me(jwt.sign(claims, secret, { expiresIn: 60 }))).status).toBe(200);
     const refused = [
+      // No session, or another user's claim on this session.
+      jwt.sign({ sub: adminId, role: 'admin' }, secret, { expiresIn: 60 }),
+      jwt.sign({ ...claims, sub: '00000000-0000-4000-8000-000000000000' }, secret, { expiresIn: 60 }),
       jwt.sign(claims, 'some-other-secret', { expiresIn: 60 }),
       jwt.sign(claims, secret, { expiresIn: 60, algorithm: 'HS512' }),
       jwt.sign({ ...claims, exp: nowSeconds() - 1 }, secret),

@@ -23,6 +23,8 @@
  * - `truncateAll()` empties every table (except `migrations`) if a file needs a clean slate mid-way.
  */
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { extractBuffer, type UserRole } from '@duban/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -37,6 +39,7 @@ import {
   type AppConfigOverrides,
 } from '../../../apps/api/src/infra/config/app-config';
 import { createApp } from '../../../apps/api/src/infra/http/create-app';
+import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { UserEntity } from '../../../apps/api/src/users/user.entity';
 import { UsersService } from '../../../apps/api/src/users/users.service';
 import './provided';
@@ -76,7 +79,7 @@ export function baseTestConfig(): AppConfigOverrides {
     http: { host: '127.0.0.1', port: 0 },
     auth: { jwtSecret: 'integration-test-secret', loginRateLimit: 10_000 },
     evidence: { dir: inject('evidenceDir') },
-    seed: { password: TEST_PASSWORD },
+    seed: { credentialsFile: join(tmpdir(), `duban-it-seed-${process.pid}.txt`) },
     web: { distDir: '/nonexistent-web-dist' },
   };
 }
@@ -157,6 +160,13 @@ export function departmentByName(t: TestApp, name: string): Promise<DepartmentEn
  * or `it-officer-<department slug>` for `loginAs(t, 'officer', '<department name>')`. Returns the
  * bearer token.
  */
+/** Forgets every login-throttle counter of this run (they live in Redis, shared by all test files). */
+export async function resetLoginThrottle(t: TestApp): Promise<void> {
+  const redis = t.app.get(QueueService).redis;
+  const keys = await redis.keys(`${t.config.redis.prefix}login:*`);
+  if (keys.length > 0) await redis.del(...keys);
+}
+
 export async function loginAs(t: TestApp, role: UserRole, departmentName?: string): Promise<string> {
   let username = `it-${role}`;
   let departmentId: string | null = null;

@@ -41,6 +41,11 @@ export class AuditService {
     );
   }
 
+  /** An entry outside any transaction (account events, which change one row each). */
+  recordNow(record: AuditRecord): Promise<void> {
+    return this.record(this.dataSource.manager, record);
+  }
+
   async forTask(taskId: string): Promise<AuditEntryDto[]> {
     const rows = await this.dataSource.getRepository(AuditEntryEntity).find({
       where: { taskId },

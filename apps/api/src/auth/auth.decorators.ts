@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 
 export const IS_PUBLIC = 'duban:isPublic';
 export const ROLES = 'duban:roles';
+export const OPEN_BEFORE_PASSWORD_CHANGE = 'duban:openBeforePasswordChange';
 
 /** The authenticated caller, as the auth guard puts it on the request. */
 export interface AuthUser {
@@ -12,12 +13,20 @@ export interface AuthUser {
   role: UserRole;
   /** Set for officers; null for supervisors and admins. */
   departmentId: string | null;
+  /** The session of the bearer token (logout ends it). */
+  sessionId: string;
+  /** Until the one-time password is changed only routes marked `@OpenBeforePasswordChange()` answer. */
+  mustChangePassword: boolean;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
 
 /** Opts a route (or controller) out of the global bearer-token guard. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Keeps a route usable while the caller still has to change a one-time password (me, logout, change). */
+export const OpenBeforePasswordChange = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(OPEN_BEFORE_PASSWORD_CHANGE, true);
 
 /** Restricts a route (or controller) to the given roles; others get 403. */
 export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);

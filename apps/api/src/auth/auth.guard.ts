@@ -2,7 +2,7 @@ import type { UserRole } from '@duban/domain';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../infra/http/domain-error';
-import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
+import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
@@ -22,7 +22,11 @@ export class AuthGuard implements CanActivate {
     if (!match?.[1]) {
       throw new UnauthorizedError('AUTH_REQUIRED', '请先登录（请求需携带 Authorization: Bearer <令牌>）。');
     }
-    request.user = await this.auth.authenticate(match[1]);
+    const user = await this.auth.authenticate(match[1]);
+    request.user = user;
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new ForbiddenError('AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再使用系统。');
+    }
     return true;
   }
 }

@@ -1,35 +1,39 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { UsersModule } from '../users/users.module';
+import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard, RolesGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
+import { QueueDashboardAccess, QueueDashboardSessionController } from './queue-dashboard-access';
+import { SessionEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
     UsersModule,
+    AuditModule,
+    TypeOrmModule.forFeature([SessionEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
     }),
-    // Only the login route uses ThrottlerGuard; the limit is per client IP.
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: config.auth.loginRateWindowMs, limit: config.auth.loginRateLimit },
-      ],
-    }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountsController, QueueDashboardSessionController],
   providers: [
     AuthService,
+    SessionsService,
+    LoginLimiter,
+    QueueDashboardAccess,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, QueueDashboardAccess],
 })
 export class AuthModule {}

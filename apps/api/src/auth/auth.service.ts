@@ -1,15 +1,19 @@
-import type { LoginResponseDto, UserRole } from '@duban/domain';
+import { passwordProblem, type LoginResponseDto, type UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { UnauthorizedError } from '../infra/http/domain-error';
+import { UnauthorizedError, ValidationError } from '../infra/http/domain-error';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
 import { Hs256Verifier } from './hs256-verifier';
+import { LoginLimiter } from './login-limiter';
+import { SessionsService } from './sessions.service';
 
 interface TokenPayload {
   sub: string;
+  /** The session (user_sessions.id) the token belongs to; the guard checks it is still open. */
+  sid: string;
   role: UserRole;
 }
 
@@ -18,6 +22,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INVALID_CREDENTIALS = () =>
   new UnauthorizedError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误，请检查后重新登录。');
 
+/**
+ * One answer for every unusable token (bad signature, expired, unknown account, revoked or idle
+ * session): which of them it was is not told, so a guessed secret is not confirmed.
+ */
+export const INVALID_TOKEN = (): UnauthorizedError =>
+  new UnauthorizedError('AUTH_TOKEN_INVALID', '登录已失效，请重新登录。');
+
 @Injectable()
 export class AuthService {
   /** Signing stays with JwtService (HS256, its default); verifying reuses one key object. */
@@ -25,36 +36,71 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly limiter: LoginLimiter,
     private readonly jwt: JwtService,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.verifier = new Hs256Verifier(config.auth.jwtSecret);
   }
 
-  async login(username: string, password: string): Promise<LoginResponseDto> {
+  async login(username: string, password: string, clientIp: string): Promise<LoginResponseDto> {
+    // Throttle before hashing: refused attempts cost no bcrypt time.
+    await this.limiter.admit(clientIp, username);
     const user = await this.users.findActiveByUsername(username);
     // Compare even for unknown users so response time does not reveal which usernames exist.
     const ok = await this.users.verifyPassword(user, password);
-    if (!user || !ok) throw INVALID_CREDENTIALS();
-    const payload: TokenPayload = { sub: user.id, role: user.role };
+    if (!user || !ok) {
+      await this.limiter.recordFailure(username);
+      throw INVALID_CREDENTIALS();
+    }
+    await this.limiter.recordSuccess(username);
+    const session = await this.sessions.open(user.id, clientIp);
+    const payload: TokenPayload = { sub: user.id, sid: session.id, role: user.role };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.auth.tokenTtl });
     return { accessToken, expiresIn: this.config.auth.tokenTtl, user: this.users.toMeDto(user) };
   }
 
   /**
-   * Resolves a bearer token to the (still active) user, or throws 401. The account is read through
-   * a short cache (UsersService.cachedActiveIdentity): deactivation takes effect within seconds.
+   * Resolves a bearer token to the (still active) user of a still open session, or throws 401.
+   * Both lookups go through short per-process caches that revocations clear.
    */
   async authenticate(token: string): Promise<AuthUser> {
-    let sub: unknown;
+    let payload: Record<string, unknown>;
     try {
-      sub = this.verifier.verify(token)['sub'];
+      payload = this.verifier.verify(token);
     } catch {
-      throw new UnauthorizedError('AUTH_TOKEN_INVALID', '登录已失效或令牌无效，请重新登录。');
+      throw INVALID_TOKEN();
     }
-    const user =
-      typeof sub === 'string' && UUID.test(sub) ? await this.users.cachedActiveIdentity(sub) : null;
-    if (!user) throw new UnauthorizedError('AUTH_TOKEN_INVALID', '账号不存在或已停用，请联系管理员。');
-    return { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId };
+    const { sub, sid } = payload;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid)) {
+      throw INVALID_TOKEN();
+    }
+    const [owner, user] = await Promise.all([this.sessions.userOf(sid), this.users.cachedActiveIdentity(sub)]);
+    if (owner !== sub || !user) throw INVALID_TOKEN();
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      departmentId: user.departmentId,
+      sessionId: sid,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+
+  logout(user: AuthUser): Promise<void> {
+    return this.sessions.revoke(user.sessionId, 'logout');
+  }
+
+  /** Changes the caller's password; every other session of the account ends, this one stays. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const entity = await this.users.findActiveById(user.id);
+    if (!entity || !(await this.users.verifyPassword(entity, currentPassword))) {
+      throw new ValidationError('AUTH_CURRENT_PASSWORD_WRONG', '当前密码不正确。');
+    }
+    const problem = passwordProblem(newPassword, { username: entity.username, current: currentPassword });
+    if (problem) throw new ValidationError('AUTH_PASSWORD_WEAK', problem);
+    await this.users.setPassword(entity.id, newPassword, false);
+    await this.sessions.revokeAllOf(entity.id, 'password_changed', user.sessionId);
   }
 }

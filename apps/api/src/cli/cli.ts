@@ -3,7 +3,7 @@ import { ExtractionError } from '@duban/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { getConfig, loadDotEnv, type AppConfig } from '../infra/config/app-config';
+import { getConfig, loadDotEnv } from '../infra/config/app-config';
 import { SeedService, type SeedResult } from '../users/seed.service';
 import { CliModule } from './cli.module';
 import { DepartmentsService } from '../departments/departments.service';
@@ -33,21 +33,20 @@ function services(app: INestApplicationContext): ImportServices {
   return { departments: app.get(DepartmentsService), importer: app.get(TaskImportService) };
 }
 
-function printSeed(result: SeedResult, config: AppConfig): void {
+function printSeed(result: SeedResult): void {
   if (result.created.length === 0) {
     console.log(`Seed: all ${result.existing} accounts already exist (passwords unchanged).`);
     return;
   }
   console.log(`Seed: created ${result.created.length} accounts (${result.existing} already existed).`);
-  for (const u of result.created.slice(0, 3))
-    console.log(`  ${u.role.padEnd(10)} ${u.username}  ${u.displayName}`);
-  if (result.created.length > 3)
-    console.log(`  … and ${result.created.length - 3} more officers (dept-<id>, see GET /api/departments)`);
-  if (result.generatedPassword) {
-    console.log(`Password of these accounts (shown once, store it now): ${result.generatedPassword}`);
-  } else if (config.seed.password) {
-    console.log('Password of these accounts: the SEED_PASSWORD from the environment.');
-  }
+  console.log('  username         role        name');
+  for (const u of result.created.slice(0, 5))
+    console.log(`  ${u.username.padEnd(16)} ${u.role.padEnd(11)} ${u.displayName}`);
+  if (result.created.length > 5) console.log(`  … and ${result.created.length - 5} more officers`);
+  console.log(
+    `One-time passwords, one per account (each must be changed at first login): ${result.credentialsFile ?? ''}` +
+      '\n  (readable only by you: hand each one to its user, then delete the file)',
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -71,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed': {
       const result = await withContext((app) => app.get(SeedService).seed());
-      printSeed(result, config);
+      printSeed(result);
       return 0;
     }
     case 'setup': {
@@ -87,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
         } else {
           console.log(`Documents already imported (${row?.n ?? 0}); skipping the corpus import.`);
         }
-        printSeed(await app.get(SeedService).seed(), config);
+        printSeed(await app.get(SeedService).seed());
       });
       return 0;
     }

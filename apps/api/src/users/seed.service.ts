@@ -1,40 +1,50 @@
-import { randomBytes } from 'node:crypto';
+import { appendFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash } from 'bcryptjs';
+import { hash } from 'bcrypt';
 import type { DataSource } from 'typeorm';
 import { DepartmentsService } from '../departments/departments.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
+import { oneTimePassword } from './one-time-password';
+import { departmentUsernameStem, uniqueUsername } from './seed-usernames';
 import { UserEntity } from './user.entity';
 import { BCRYPT_ROUNDS } from './users.service';
 
+export interface SeededAccount {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  /** This account's own one-time password (to be changed at first login). */
+  password: string;
+}
+
 export interface SeedResult {
   /** Accounts created by this run (existing ones are never touched). */
-  created: { username: string; displayName: string; role: UserRole }[];
+  created: SeededAccount[];
   existing: number;
-  /** The password of the accounts created now, when it was generated (print it once); null otherwise. */
-  generatedPassword: string | null;
+  /** Where the one-time passwords of `created` were written (mode 0600), or null when none was created. */
+  credentialsFile: string | null;
 }
 
 export const SUPERVISOR_USERNAME = 'duchashi';
 export const ADMIN_USERNAME = 'admin';
 
-/** Officer account name of a department: `dept-<slug>`. */
-export function officerUsername(slug: string): string {
-  return `dept-${slug}`;
-}
-
-function generatePassword(): string {
-  // 12 characters from an unambiguous alphabet, ≈ 70 bits.
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('');
+interface Wanted {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  departmentId: string | null;
 }
 
 /**
  * Seed accounts: the supervisor 督查室, an admin and one officer per department named by at least
- * one task. Idempotent: existing accounts (and their passwords) are left alone.
+ * one task (collective parties such as 各有关部门 get none). Each account gets its own random
+ * one-time password, marked to be changed at first login, written once to a file only the owner
+ * can read. Idempotent: existing accounts (and their passwords) are left alone; a department that
+ * already has an officer gets no second one.
  */
 @Injectable()
 export class SeedService {
@@ -46,48 +56,73 @@ export class SeedService {
 
   async seed(): Promise<SeedResult> {
     await this.departments.syncRegistry();
-    const wanted: { username: string; displayName: string; role: UserRole; departmentId: string | null }[] = [
+    const taken = new Set(
+      (await this.dataSource.query<{ username: string }[]>(`SELECT username FROM users`)).map((r) => r.username),
+    );
+    const builtIn: Wanted[] = [
       { username: SUPERVISOR_USERNAME, displayName: '督查室', role: 'supervisor', departmentId: null },
       { username: ADMIN_USERNAME, displayName: '系统管理员', role: 'admin', departmentId: null },
     ];
-    const departments = await this.dataSource.query<{ id: string; name: string; slug: string }[]>(
-      `SELECT d.id, d.name, d.slug FROM departments d
-        WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id)
+    const wanted = builtIn.filter((w) => !taken.has(w.username));
+    const existing = 2 - wanted.length;
+    const departments = await this.dataSource.query<{ id: string; name: string; staffed: boolean }[]>(
+      `SELECT d.id, d.name,
+              EXISTS (SELECT 1 FROM users u WHERE u.department_id = d.id) AS staffed
+         FROM departments d
+        WHERE d.kind <> 'collective'
+          AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id)
         ORDER BY d.name`,
     );
-    for (const d of departments) {
+    for (const w of wanted) taken.add(w.username);
+    for (const d of departments.filter((row) => !row.staffed)) {
       wanted.push({
-        username: officerUsername(d.slug),
-        displayName: d.name,
+        username: uniqueUsername(departmentUsernameStem(d.name), taken),
+        displayName: `${d.name}经办人`,
         role: 'officer',
         departmentId: d.id,
       });
     }
-    const present = new Set(
-      (
-        await this.dataSource.query<{ username: string }[]>(
-          `SELECT username FROM users WHERE username = ANY($1)`,
-          [wanted.map((w) => w.username)],
-        )
-      ).map((r) => r.username),
-    );
-    const missing = wanted.filter((w) => !present.has(w.username));
-    if (missing.length === 0) return { created: [], existing: present.size, generatedPassword: null };
-    const generatedPassword = this.config.seed.password ? null : generatePassword();
-    const password = this.config.seed.password ?? generatedPassword ?? '';
-    // One hash for the whole batch: bcrypt is deliberately slow and every new account shares the password.
-    const passwordHash = await hash(password, BCRYPT_ROUNDS);
+    const staffed = departments.filter((row) => row.staffed).length;
+    if (wanted.length === 0) return { created: [], existing: existing + staffed, credentialsFile: null };
+    // One bcrypt hash per account: passwords are never shared (hashing runs on the thread pool).
+    const created = wanted.map((w) => ({ ...w, password: oneTimePassword() }));
+    const hashes = await Promise.all(created.map((c) => hash(c.password, BCRYPT_ROUNDS)));
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values(missing.map((m) => ({ ...m, passwordHash, active: true, email: null })))
+      .values(
+        created.map(({ password: _password, ...account }, i) => ({
+          ...account,
+          passwordHash: hashes[i],
+          active: true,
+          email: null,
+          mustChangePassword: true,
+        })),
+      )
       .orIgnore()
       .execute();
+    const credentialsFile = this.writeCredentials(created);
     return {
-      created: missing.map(({ username, displayName, role }) => ({ username, displayName, role })),
-      existing: present.size,
-      generatedPassword,
+      created: created.map(({ username, displayName, role, password }) => ({ username, displayName, role, password })),
+      existing: existing + staffed,
+      credentialsFile,
     };
+  }
+
+  /** Appends the accounts and their one-time passwords to the credentials file, readable by its owner only. */
+  private writeCredentials(accounts: SeededAccount[]): string {
+    const file = this.config.seed.credentialsFile;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const lines = [
+      `# Duban 初始账号（${new Date().toISOString()}）：每个账号的一次性密码，首次登录后须修改。`,
+      '# 分发后请删除本文件。',
+      ...accounts.map((a) => `${a.username}\t${a.password}\t${a.role}\t${a.displayName}`),
+      '',
+    ];
+    appendFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    // appendFileSync's mode applies only when it creates the file: tighten an older one too.
+    chmodSync(file, 0o600);
+    return file;
   }
 }

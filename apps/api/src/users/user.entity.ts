@@ -51,6 +51,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Set for accounts whose password someone else chose (seed, admin reset): changed at first login. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

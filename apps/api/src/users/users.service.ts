@@ -1,11 +1,14 @@
 import type { MeDto, PageDto, UserDto, UserListQueryDto, UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { compare, hash, hashSync } from 'bcryptjs';
+import { compare, hash } from 'bcrypt';
 import type { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-/** bcrypt cost: 10 is the usual interactive-login trade-off (≈ 60 ms per check here). */
+/**
+ * bcrypt cost: 10 is the usual interactive-login trade-off (≈ 60 ms per check here). Native bcrypt
+ * hashes on libuv's thread pool, so concurrent logins do not stall other requests' event loop.
+ */
 export const BCRYPT_ROUNDS = 10;
 
 const DEFAULT_USER_PAGE_SIZE = 100;
@@ -14,7 +17,7 @@ const DEFAULT_USER_PAGE_SIZE = 100;
 export const IDENTITY_CACHE_MS = 5_000;
 const IDENTITY_CACHE_MAX = 10_000;
 
-export type Identity = Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId'>;
+export type Identity = Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId' | 'mustChangePassword'>;
 
 interface UserRow {
   id: string;
@@ -23,12 +26,13 @@ interface UserRow {
   role: UserRole;
   email: string | null;
   active: boolean;
+  must_change_password: boolean;
   department_id: string | null;
   department_name: string | null;
   total_count: number;
 }
 
-let dummyHash: string | undefined;
+let dummyHash: Promise<string> | undefined;
 
 export interface NewUser {
   username: string;
@@ -37,6 +41,8 @@ export interface NewUser {
   role: UserRole;
   departmentId: string | null;
   email?: string | null;
+  /** The password was chosen for the user (seed, admin): they must change it at first login. */
+  mustChangePassword?: boolean;
 }
 
 @Injectable()
@@ -57,7 +63,7 @@ export class UsersService {
   findActiveIdentity(id: string): Promise<Identity | null> {
     return this.users.findOne({
       where: { id, active: true },
-      select: { id: true, username: true, role: true, departmentId: true },
+      select: { id: true, username: true, role: true, departmentId: true, mustChangePassword: true },
     });
   }
 
@@ -101,14 +107,36 @@ export class UsersService {
       departmentId: input.departmentId,
       email: input.email ?? null,
       active: true,
+      mustChangePassword: input.mustChangePassword ?? false,
     });
     return this.users.save(entity);
   }
 
   /** Checks a password; for an unknown user, still spends the time of one bcrypt check. */
-  verifyPassword(user: UserEntity | null, password: string): Promise<boolean> {
-    dummyHash ??= hashSync('duban-unknown-user', BCRYPT_ROUNDS);
-    return compare(password, user?.passwordHash ?? dummyHash);
+  async verifyPassword(user: UserEntity | null, password: string): Promise<boolean> {
+    dummyHash ??= hash('duban-unknown-user', BCRYPT_ROUNDS);
+    return compare(password, user?.passwordHash ?? (await dummyHash));
+  }
+
+  /** Replaces a password. `mustChange` marks it as chosen by someone else (admin reset). */
+  async setPassword(id: string, password: string, mustChange: boolean): Promise<void> {
+    await this.users.update(id, {
+      passwordHash: await hash(password, BCRYPT_ROUNDS),
+      mustChangePassword: mustChange,
+      passwordChangedAt: new Date(),
+    });
+    this.forgetIdentity(id);
+  }
+
+  /** Activates or deactivates an account; false when there is no such account. */
+  async setActive(id: string, active: boolean): Promise<boolean> {
+    const result = await this.users.update(id, { active });
+    this.forgetIdentity(id);
+    return (result.affected ?? 0) > 0;
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id }, relations: { department: true } });
   }
 
   /** Accounts for the admin screen: admins and supervisors first, then by department and username. */
@@ -123,7 +151,7 @@ export class UsersService {
       where = 'WHERE u.username ILIKE $3 OR u.display_name ILIKE $3 OR d.name ILIKE $3';
     }
     const rows = await this.users.query<UserRow[]>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.active,
+      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.active, u.must_change_password,
               d.id AS department_id, d.name AS department_name, count(*) OVER ()::int AS total_count
          FROM users u LEFT JOIN departments d ON d.id = u.department_id
         ${where}
@@ -152,6 +180,7 @@ export class UsersService {
         department: row.department_id ? { id: row.department_id, name: row.department_name ?? '' } : null,
         email: row.email,
         active: row.active,
+        mustChangePassword: row.must_change_password,
       })),
       total,
       page,
@@ -170,6 +199,7 @@ export class UsersService {
       displayName: user.displayName,
       role: user.role,
       department: user.department ? { id: user.department.id, name: user.department.name } : null,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

@@ -39,6 +39,8 @@ export interface MeDto {
   displayName: string;
   role: UserRole;
   department: DepartmentRefDto | null;
+  /** The password was set by someone else (seed, admin reset): only 修改密码 is open until it changes. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginRequestDto {
@@ -50,6 +52,18 @@ export interface LoginResponseDto {
   accessToken: string;
   expiresIn: number;
   user: MeDto;
+}
+
+/** Body of POST /api/auth/password. */
+export interface ChangePasswordRequestDto {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** Answer of POST /api/users/:id/reset-password (admin): the new one-time password, shown once. */
+export interface PasswordResetDto {
+  username: string;
+  temporaryPassword: string;
 }
 
 export interface PolicyDocumentDto {

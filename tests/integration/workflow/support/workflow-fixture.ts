@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TaskStatus, UserRole } from '@duban/domain';
 import { JwtService } from '@nestjs/jwt';
+import { SessionsService } from '../../../../apps/api/src/auth/sessions.service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import {
@@ -125,6 +126,7 @@ export class WorkflowEnv {
       this.departments[key] = row.id;
     }
     const jwt = this.app.get(JwtService, { strict: false });
+    const sessions = this.app.get(SessionsService, { strict: false });
     const cast: [keyof WorkflowEnv['users'], UserRole, string | null, string][] = [
       ['leadOfficer', 'officer', this.departments.A, '甲部门干部'],
       ['participantOfficer', 'officer', this.departments.B, '乙部门干部'],
@@ -143,7 +145,10 @@ export class WorkflowEnv {
         username: key.toLowerCase(),
         role,
         departmentId,
-        token: await jwt.signAsync({ sub: row.id, role }, { expiresIn: 3600 }),
+        token: await jwt.signAsync(
+          { sub: row.id, sid: (await sessions.open(row.id, null)).id, role },
+          { expiresIn: 3600 },
+        ),
       };
     }
     this.documentId = await this.newDocument('关于测试督办工作的通知', '测试发〔2026〕1号');

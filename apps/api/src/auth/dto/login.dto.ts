@@ -1,4 +1,11 @@
-import type { LoginRequestDto, LoginResponseDto, MeDto, UserRole } from '@duban/domain';
+import type {
+  ChangePasswordRequestDto,
+  LoginRequestDto,
+  LoginResponseDto,
+  MeDto,
+  PasswordResetDto,
+  UserRole,
+} from '@duban/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -27,6 +34,28 @@ export class MeResponse implements MeDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ['officer', 'supervisor', 'admin'] }) role!: UserRole;
   @ApiProperty({ type: DepartmentRefResponse, nullable: true }) department!: DepartmentRefResponse | null;
+  @ApiProperty({ description: 'Only 修改密码 is open until the one-time password is changed' })
+  mustChangePassword!: boolean;
+}
+
+export class ChangePasswordBody implements ChangePasswordRequestDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ description: 'At least 10 characters, two of letters / digits / symbols, not the username' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class PasswordResetResponse implements PasswordResetDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ description: 'Shown once; the user must change it at the next login' })
+  temporaryPassword!: string;
 }
 
 export class LoginResponse implements LoginResponseDto {

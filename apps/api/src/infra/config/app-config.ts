@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 /**
  * The API's configuration, validated once at start-up from the environment into a typed, grouped
@@ -10,19 +12,33 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   database: { url: string; logging: boolean };
   redis: { url: string; prefix: string };
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty = the socket address. */
+    trustProxy: string[];
+  };
   auth: {
     jwtSecret: string;
-    /** Token lifetime in seconds. */
+    /** True when no JWT_SECRET was configured outside production: a random one lives for this process. */
+    jwtSecretEphemeral: boolean;
+    /** Absolute lifetime of a session (and of its token), in seconds. */
     tokenTtl: number;
-    /** Login attempts allowed per window and client. */
+    /** A session unused for this long (seconds) ends: the sliding part of the session. */
+    sessionIdleSeconds: number;
+    /** Login attempts allowed per window and client address. */
     loginRateLimit: number;
     loginRateWindowMs: number;
+    /** Failed logins of one username before its growing lock-out starts. */
+    loginFailuresBeforeLock: number;
+    /** Upper bound of that lock-out (ms). */
+    loginLockMaxMs: number;
   };
   evidence: { dir: string; maxBytes: number };
   import: { maxBytes: number; previewTtlMinutes: number };
   app: { baseUrl: string };
-  seed: { password: string | null };
+  /** Where `seed` writes the one-time passwords of the accounts it creates (mode 0600). */
+  seed: { credentialsFile: string };
   web: { distDir: string };
   /** Reminder and delivery queues (BullMQ): retries, retention, concurrency, reconciler period. */
   queue: {
@@ -103,7 +119,39 @@ function url(env: Env, key: string, fallback: string, protocols: string[]): stri
   return value;
 }
 
-const DEV_JWT_SECRET = 'duban-dev-secret-change-me';
+/**
+ * Secrets that were ever shipped in a file of this repository (example files, old defaults). A
+ * token signed with one of them can be minted by anyone, so they are refused outside tests; a unit
+ * test scans the repository for JWT_SECRET assignments and fails when one is missing here.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  'change-me-to-a-long-random-string',
+  'duban-dev-secret-change-me',
+  'integration-test-secret',
+  'secret',
+  'changeme',
+  'change-me',
+];
+
+/** Minimum JWT_SECRET length: 32 characters (the generated one is 64 base64url characters, 48 bytes). */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+function parseTrustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const badBits = bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > maxBits);
+    if (family === 0 || badBits || extra !== undefined) {
+      throw new ConfigError(`TRUST_PROXY must list IP addresses or CIDRs (comma-separated), got "${entry}"`);
+    }
+  }
+  return entries;
+}
 
 /** Parses and validates an environment; throws one error listing every problem. */
 export function parseConfig(env: Env): AppConfig {
@@ -126,10 +174,17 @@ export function parseConfig(env: Env): AppConfig {
     }
     return value;
   }, 'development' as const);
-  const jwtSecret = attempt(() => str(env, 'JWT_SECRET', DEV_JWT_SECRET), DEV_JWT_SECRET);
-  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
-    errors.push('JWT_SECRET must be set to a private value in production');
+  const configuredSecret = env['JWT_SECRET']?.trim() ?? '';
+  if (nodeEnv === 'production' && !configuredSecret) {
+    errors.push('JWT_SECRET is required in production (npm start generates one into .env)');
+  } else if (nodeEnv === 'production' && configuredSecret.length < MIN_JWT_SECRET_LENGTH) {
+    errors.push(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters in production`);
   }
+  if (nodeEnv !== 'test' && PUBLISHED_JWT_SECRETS.includes(configuredSecret)) {
+    errors.push('JWT_SECRET is a value published in the repository: generate a private one');
+  }
+  const jwtSecretEphemeral = !configuredSecret;
+  const jwtSecret = configuredSecret || randomBytes(48).toString('base64url');
   const config: AppConfig = {
     env: nodeEnv,
     database: {
@@ -145,14 +200,20 @@ export function parseConfig(env: Env): AppConfig {
       prefix: attempt(() => str(env, 'REDIS_PREFIX', 'duban:'), 'duban:'),
     },
     http: {
-      host: attempt(() => str(env, 'HOST', '0.0.0.0'), '0.0.0.0'),
+      // Loopback unless told otherwise: a container or a reverse proxy on another host sets HOST=0.0.0.0.
+      host: attempt(() => str(env, 'HOST', '127.0.0.1'), '127.0.0.1'),
       port: attempt(() => int(env, 'PORT', 3000), 3000),
+      trustProxy: attempt(() => parseTrustProxy(env['TRUST_PROXY']), []),
     },
     auth: {
       jwtSecret,
-      tokenTtl: attempt(() => int(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60), 8 * 3600),
+      jwtSecretEphemeral,
+      tokenTtl: attempt(() => int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60), 12 * 3600),
+      sessionIdleSeconds: attempt(() => int(env, 'SESSION_IDLE_SECONDS', 2 * 3600, 60), 2 * 3600),
       loginRateLimit: attempt(() => int(env, 'LOGIN_RATE_LIMIT', 10, 1), 10),
       loginRateWindowMs: attempt(() => int(env, 'LOGIN_RATE_WINDOW_MS', 60_000, 1000), 60_000),
+      loginFailuresBeforeLock: attempt(() => int(env, 'LOGIN_FAILURES_BEFORE_LOCK', 5, 1), 5),
+      loginLockMaxMs: attempt(() => int(env, 'LOGIN_LOCK_MAX_MS', 15 * 60_000, 1000), 15 * 60_000),
     },
     evidence: {
       dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
@@ -165,7 +226,11 @@ export function parseConfig(env: Env): AppConfig {
     app: {
       baseUrl: attempt(() => url(env, 'APP_BASE_URL', 'http://localhost:3000', ['http:', 'https:']), ''),
     },
-    seed: { password: env['SEED_PASSWORD']?.trim() || null },
+    seed: {
+      credentialsFile: resolve(
+        attempt(() => str(env, 'SEED_CREDENTIALS_FILE', 'var/initial-passwords.txt'), 'var/initial-passwords.txt'),
+      ),
+    },
     web: { distDir: resolve(attempt(() => str(env, 'WEB_DIST_DIR', 'dist/apps/web/browser'), '')) },
     queue: {
       attempts: attempt(() => int(env, 'QUEUE_ATTEMPTS', 8, 1), 8),

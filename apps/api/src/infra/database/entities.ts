@@ -3,6 +3,7 @@
  * (append yours; the migration check compares exactly this list with the migrations).
  */
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
+import { SessionEntity } from '../../auth/session.entity';
 import { DepartmentEntity } from '../../departments/department.entity';
 import { PolicyDocumentEntity } from '../../documents/policy-document.entity';
 import { DepartmentWebhookEntity } from '../../notifications/entities/department-webhook.entity';
@@ -34,4 +35,5 @@ export const ENTITIES: (new () => object)[] = [
   NotificationPreferenceEntity,
   DepartmentWebhookEntity,
   ReminderSettingsEntity,
+  SessionEntity,
 ];

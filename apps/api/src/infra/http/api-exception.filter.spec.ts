@@ -1,7 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { toApiError } from './api-exception.filter';
-import { ConflictError } from './domain-error';
+import { ConflictError, TooManyRequestsError } from './domain-error';
 
 describe(toApiError.name, () => {
   it('keeps a domain error code, status, message and details', () => {
@@ -18,9 +17,11 @@ describe(toApiError.name, () => {
   it('maps Nest HTTP exceptions and throttling to stable codes with zh-CN messages', () => {
     expect(toApiError(new NotFoundException())).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect(toApiError(new BadRequestException('x'))).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
-    expect(toApiError(new ThrottlerException())).toMatchObject({
+    expect(toApiError(new TooManyRequestsError('AUTH_LOGIN_THROTTLED', '请 30 秒后再试。', 30))).toEqual({
       statusCode: 429,
-      code: 'TOO_MANY_REQUESTS',
+      code: 'AUTH_LOGIN_THROTTLED',
+      message: '请 30 秒后再试。',
+      details: { retryAfterSeconds: 30 },
     });
   });
 

@@ -1,8 +1,7 @@
 import type { ApiErrorDto } from '@duban/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error';
+import { DomainError, TooManyRequestsError } from './domain-error';
 
 const STATUS_CODES: Record<number, { code: string; message: string }> = {
   400: { code: 'BAD_REQUEST', message: '请求有误，请检查后重试。' },
@@ -31,9 +30,6 @@ export function toApiError(error: unknown): ApiErrorDto {
       message: error.message,
       ...(error.details ? { details: error.details } : {}),
     };
-  }
-  if (error instanceof ThrottlerException) {
-    return { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: STATUS_CODES[429].message };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
@@ -83,6 +79,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof TooManyRequestsError) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     void reply.status(body.statusCode).send(body);
   }
 }

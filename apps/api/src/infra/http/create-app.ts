@@ -41,7 +41,10 @@ export async function createApp(
   config: AppConfig,
   options: { logger?: LogLevel[] | false } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 });
+  // X-Forwarded-For is believed only from the proxies listed in TRUST_PROXY: otherwise any client could
+  // name its own address (and walk around the login throttle).
+  const trustProxy = config.http.trustProxy.length > 0 ? config.http.trustProxy : false;
+  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,

@@ -44,3 +44,14 @@ export class UnauthorizedError extends DomainError {
     super(code, message, 401, details);
   }
 }
+
+/** 429: the caller must wait `retryAfterSeconds` (also sent as the Retry-After header). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message, 429, { retryAfterSeconds });
+  }
+}

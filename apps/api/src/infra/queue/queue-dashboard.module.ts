@@ -6,30 +6,31 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthModule } from '../../auth/auth.module';
 import { AuthService } from '../../auth/auth.service';
+import {
+  QUEUE_DASHBOARD_COOKIE,
+  QUEUE_DASHBOARD_PATH,
+  QueueDashboardAccess,
+} from '../../auth/queue-dashboard-access';
 import { HealthService } from '../../health/health.service';
 import { QueueName } from './queue.catalogue';
 import { QueueService } from './queue.service';
 import { checkRedisEvictionPolicy } from './redis';
 
-export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
-const COOKIE = 'duban_queues_token';
-
-function cookieToken(request: FastifyRequest): string | null {
+function cookieValue(request: FastifyRequest): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === QUEUE_DASHBOARD_COOKIE) return rest.join('=');
   }
   return null;
 }
 
 /**
  * Bull Board at /api/admin/queues, admins only. The web app opens it in a new tab, where no bearer
- * header can be set: it links to `?token=<access token>`, which this guard checks and then keeps
- * in an HttpOnly, SameSite=Strict cookie scoped to the dashboard path (for the board's own
- * asset and API requests). A bearer header works too (scripts).
- * Also adds queue counts to GET /api/health.
+ * header can be set: it first calls POST /api/admin/queues-session, which sets a short-lived,
+ * dashboard-scoped HttpOnly cookie (never the API token, never in a URL). A bearer header works
+ * too (scripts). Also adds queue counts to GET /api/health.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -39,6 +40,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly queues: QueueService,
     private readonly auth: AuthService,
+    private readonly access: QueueDashboardAccess,
     private readonly health: HealthService,
   ) {}
 
@@ -69,41 +71,32 @@ export class QueueDashboard implements OnModuleInit {
       },
       { prefix: QUEUE_DASHBOARD_PATH },
     );
-    this.logger.log(`Bull Board at ${QUEUE_DASHBOARD_PATH} (admins; ?token= or bearer)`);
+    this.logger.log(`Bull Board at ${QUEUE_DASHBOARD_PATH} (admins: dashboard cookie or bearer)`);
   }
 
   private async guard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-    const query = request.query as Record<string, unknown> | undefined;
-    const fromQuery = typeof query?.['token'] === 'string' ? query['token'] : null;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
-    const token = bearer ?? fromQuery ?? cookieToken(request);
-    if (!token) {
+    const cookie = cookieValue(request);
+    if (!bearer && !cookie) {
       await reply
         .status(401)
-        .send({ statusCode: 401, code: 'AUTH_REQUIRED', message: '请先以管理员身份登录后再打开队列面板。' });
+        .send({ statusCode: 401, code: 'AUTH_REQUIRED', message: '请先以管理员身份登录，再从“系统管理”打开队列面板。' });
       return reply;
     }
-    try {
-      const user = await this.auth.authenticate(token);
-      if (user.role !== 'admin') {
-        await reply
-          .status(403)
-          .send({ statusCode: 403, code: 'AUTH_ROLE_FORBIDDEN', message: '队列面板仅限管理员访问。' });
-        return reply;
-      }
-    } catch {
+    let allowed = false;
+    if (bearer) {
+      const user = await this.auth.authenticate(bearer).catch(() => null);
+      allowed = user?.role === 'admin' && !user.mustChangePassword;
+    } else if (cookie) {
+      allowed = await this.access.allows(cookie);
+    }
+    if (!allowed) {
       await reply.status(401).send({
         statusCode: 401,
-        code: 'AUTH_INVALID_TOKEN',
-        message: '登录已失效，请重新登录后再打开队列面板。',
+        code: 'AUTH_TOKEN_INVALID',
+        message: '队列面板仅限管理员；登录已失效或无权访问，请重新登录后从“系统管理”打开。',
       });
       return reply;
-    }
-    if (fromQuery) {
-      void reply.header(
-        'set-cookie',
-        `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict`,
-      );
     }
     return undefined;
   }
