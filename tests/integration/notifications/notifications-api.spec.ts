@@ -186,18 +186,23 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
     expect(reminders?.failed).toBe(0);
   });
 
-  it('serves Bull Board to admins only: bearer, or ?token= then a path-scoped cookie', async () => {
+  it('serves Bull Board to admins only: bearer, or a short-lived dashboard cookie (never ?token=)', async () => {
     expect((await t.request('GET', '/api/admin/queues')).status).toBe(401);
     expect((await t.request('GET', '/api/admin/queues', { token: supervisor })).status).toBe(403);
-    expect((await t.request('GET', `/api/admin/queues?token=not-a-token`)).status).toBe(401);
-    const page = await t.request<string>('GET', `/api/admin/queues?token=${encodeURIComponent(admin)}`);
+    expect((await t.request('GET', `/api/admin/queues?token=${encodeURIComponent(admin)}`)).status).toBe(401);
+    expect((await t.request('POST', '/api/admin/queues-session', { token: supervisor })).status).toBe(403);
+    const grant = await t.request('POST', '/api/admin/queues-session', { token: admin });
+    expect(grant.status).toBe(204);
+    const cookie = grant.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/api/admin/queues');
+    expect(cookie).not.toContain(admin);
+    const page = await t.request<string>('GET', '/api/admin/queues', { headers: { cookie: cookie.split(';')[0] ?? '' } });
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('<html');
-    const cookie = page.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('Path=/api/admin/queues');
     const api = await t.request<{ queues: { name: string }[] }>('GET', '/api/admin/queues/api/queues', {
-      headers: { cookie: cookie.split(';')[0] },
+      headers: { cookie: cookie.split(';')[0] ?? '' },
     });
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q) => q.name).sort()).toEqual(

@@ -86,7 +86,13 @@ export class QueueDashboard implements OnModuleInit {
     let allowed = false;
     if (bearer) {
       const user = await this.auth.authenticate(bearer).catch(() => null);
-      allowed = user?.role === 'admin' && !user.mustChangePassword;
+      if (user && (user.role !== 'admin' || user.mustChangePassword)) {
+        await reply
+          .status(403)
+          .send({ statusCode: 403, code: 'AUTH_ROLE_FORBIDDEN', message: '队列面板仅限管理员访问。' });
+        return reply;
+      }
+      allowed = user !== null;
     } else if (cookie) {
       allowed = await this.access.allows(cookie);
     }
@@ -94,7 +100,7 @@ export class QueueDashboard implements OnModuleInit {
       await reply.status(401).send({
         statusCode: 401,
         code: 'AUTH_TOKEN_INVALID',
-        message: '队列面板仅限管理员；登录已失效或无权访问，请重新登录后从“系统管理”打开。',
+        message: '登录已失效或队列面板授权已过期，请重新登录后从“系统管理”打开队列面板。',
       });
       return reply;
     }
