@@ -61,7 +61,9 @@ describe('secure defaults', () => {
       );
       answers.add(JSON.stringify((await get('/api/users', unknown)).body));
       answers.add(JSON.stringify((await get('/api/users', 'not.a.token')).body));
-      expect([...answers]).toEqual([JSON.stringify({ statusCode: 401, code: 'AUTH_TOKEN_INVALID', message: '登录已失效，请重新登录。' })]);
+      expect([...answers]).toEqual([
+        JSON.stringify({ statusCode: 401, code: 'AUTH_TOKEN_INVALID', message: '登录已失效，请重新登录。' }),
+      ]);
     });
 
     it('refuses to start in production with a missing, short or published secret', () => {
@@ -96,12 +98,16 @@ describe('secure defaults', () => {
       const officer = await loginAs(t, 'officer', '商务部');
       const officerId = (jwt.decode(officer) as { sub: string }).sub;
       expect((await get('/api/tasks', officer)).status).toBe(200);
-      expect((await t.request('POST', `/api/users/${officerId}/deactivate`, { token: admin.token })).status).toBe(204);
+      expect(
+        (await t.request('POST', `/api/users/${officerId}/deactivate`, { token: admin.token })).status,
+      ).toBe(204);
       try {
         expect((await get('/api/tasks', officer)).status).toBe(401);
         expect((await login(`it-officer-${await slugOf('商务部')}`, TEST_PASSWORD)).status).toBe(401);
       } finally {
-        expect((await t.request('POST', `/api/users/${officerId}/activate`, { token: admin.token })).status).toBe(204);
+        expect(
+          (await t.request('POST', `/api/users/${officerId}/activate`, { token: admin.token })).status,
+        ).toBe(204);
       }
       // Reactivation does not bring the old session back.
       expect((await get('/api/tasks', officer)).status).toBe(401);
@@ -128,7 +134,9 @@ describe('secure defaults', () => {
       expect((await get('/api/tasks', officer)).status).toBe(401);
       const relogin = await login(reset.body.username, reset.body.temporaryPassword);
       expect(relogin.body.user.mustChangePassword).toBe(true);
-      expect((await get('/api/tasks', relogin.body.accessToken)).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+      expect((await get('/api/tasks', relogin.body.accessToken)).body.code).toBe(
+        'AUTH_PASSWORD_CHANGE_REQUIRED',
+      );
       // Back to the harness password so later tests can log in as this officer.
       await t.app.get(UsersService).setPassword(officerId, TEST_PASSWORD, false);
     });
@@ -168,7 +176,9 @@ describe('secure defaults', () => {
       const tls = await createTestApp({ app: { baseUrl: 'https://duban.example.gov.cn' } });
       try {
         const token = await loginAs(tls, 'admin');
-        expect((await tls.request('GET', `/api/admin/queues?token=${encodeURIComponent(token)}`)).status).toBe(401);
+        expect(
+          (await tls.request('GET', `/api/admin/queues?token=${encodeURIComponent(token)}`)).status,
+        ).toBe(401);
         const grant = await tls.request('POST', '/api/admin/queues-session', { token });
         const cookie = grant.headers.get('set-cookie') ?? '';
         expect(cookie).toMatch(/HttpOnly/);
@@ -178,10 +188,14 @@ describe('secure defaults', () => {
         const value = cookie.split(';')[0] ?? '';
         // The cookie is no API token.
         expect((await tls.request('GET', '/api/users', { token: value.split('=')[1] })).status).toBe(401);
-        expect((await tls.request('GET', '/api/admin/queues', { headers: { cookie: value } })).status).toBe(200);
+        expect((await tls.request('GET', '/api/admin/queues', { headers: { cookie: value } })).status).toBe(
+          200,
+        );
         // Logout ends the dashboard grant with the session.
         await tls.request('POST', '/api/auth/logout', { token });
-        expect((await tls.request('GET', '/api/admin/queues', { headers: { cookie: value } })).status).toBe(401);
+        expect((await tls.request('GET', '/api/admin/queues', { headers: { cookie: value } })).status).toBe(
+          401,
+        );
       } finally {
         await tls.close();
       }
@@ -189,7 +203,10 @@ describe('secure defaults', () => {
   });
 
   async function slugOf(name: string): Promise<string> {
-    const [row] = await t.dataSource.query<{ slug: string }[]>(`SELECT slug FROM departments WHERE name = $1`, [name]);
+    const [row] = await t.dataSource.query<{ slug: string }[]>(
+      `SELECT slug FROM departments WHERE name = $1`,
+      [name],
+    );
     return row?.slug ?? '';
   }
 });

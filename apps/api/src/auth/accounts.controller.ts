@@ -33,7 +33,12 @@ export class AccountsController {
     if (id === admin.id) throw new ValidationError('USER_SELF_DEACTIVATE', '不能停用当前登录的管理员账号。');
     if (!(await this.users.setActive(id, false))) throw USER_NOT_FOUND();
     await this.sessions.revokeAllOf(id, 'deactivated');
-    await this.audit.recordNow({ taskId: null, action: 'user.deactivated', actor: actorOf(admin), detail: { userId: id } });
+    await this.audit.recordNow({
+      taskId: null,
+      action: 'user.deactivated',
+      actor: actorOf(admin),
+      detail: { userId: id },
+    });
   }
 
   @Post('activate')
@@ -42,7 +47,12 @@ export class AccountsController {
   @ApiNoContentResponse()
   async activate(@CurrentUser() admin: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     if (!(await this.users.setActive(id, true))) throw USER_NOT_FOUND();
-    await this.audit.recordNow({ taskId: null, action: 'user.activated', actor: actorOf(admin), detail: { userId: id } });
+    await this.audit.recordNow({
+      taskId: null,
+      action: 'user.activated',
+      actor: actorOf(admin),
+      detail: { userId: id },
+    });
   }
 
   @Post('reset-password')
@@ -58,7 +68,12 @@ export class AccountsController {
     const temporaryPassword = oneTimePassword();
     await this.users.setPassword(id, temporaryPassword, true);
     await this.sessions.revokeAllOf(id, 'password_reset');
-    await this.audit.recordNow({ taskId: null, action: 'user.password_reset', actor: actorOf(admin), detail: { userId: id } });
+    await this.audit.recordNow({
+      taskId: null,
+      action: 'user.password_reset',
+      actor: actorOf(admin),
+      detail: { userId: id },
+    });
     return { username: user.username, temporaryPassword };
   }
 }

@@ -24,7 +24,10 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.auth.authenticate(match[1]);
     request.user = user;
-    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
+    if (
+      user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)
+    ) {
       throw new ForbiddenError('AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再使用系统。');
     }
     return true;

@@ -76,7 +76,10 @@ export class AuthService {
     if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid)) {
       throw INVALID_TOKEN();
     }
-    const [owner, user] = await Promise.all([this.sessions.userOf(sid), this.users.cachedActiveIdentity(sub)]);
+    const [owner, user] = await Promise.all([
+      this.sessions.userOf(sid),
+      this.users.cachedActiveIdentity(sub),
+    ]);
     if (owner !== sub || !user) throw INVALID_TOKEN();
     return {
       id: user.id,

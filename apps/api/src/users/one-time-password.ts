@@ -12,7 +12,7 @@ export function oneTimePassword(length = 14): string {
   const limit = 256 - (256 % ALPHABET.length);
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {
-      if (byte < limit && out.length < length) out.push(ALPHABET[byte % ALPHABET.length] as string);
+      if (byte < limit && out.length < length) out.push(ALPHABET.charAt(byte % ALPHABET.length));
     }
   }
   return (out.join('').match(/.{1,4}/gu) ?? []).join('-');

@@ -57,7 +57,9 @@ export class SeedService {
   async seed(): Promise<SeedResult> {
     await this.departments.syncRegistry();
     const taken = new Set(
-      (await this.dataSource.query<{ username: string }[]>(`SELECT username FROM users`)).map((r) => r.username),
+      (await this.dataSource.query<{ username: string }[]>(`SELECT username FROM users`)).map(
+        (r) => r.username,
+      ),
     );
     const builtIn: Wanted[] = [
       { username: SUPERVISOR_USERNAME, displayName: '督查室', role: 'supervisor', departmentId: null },
@@ -104,7 +106,12 @@ export class SeedService {
       .execute();
     const credentialsFile = this.writeCredentials(created);
     return {
-      created: created.map(({ username, displayName, role, password }) => ({ username, displayName, role, password })),
+      created: created.map(({ username, displayName, role, password }) => ({
+        username,
+        displayName,
+        role,
+        password,
+      })),
       existing: existing + staffed,
       credentialsFile,
     };

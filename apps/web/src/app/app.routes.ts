@@ -1,8 +1,14 @@
 import { Routes } from '@angular/router';
-import { authGuard, homeRedirect, roleGuard } from './core/guards';
+import { authGuard, homeRedirect, roleGuard, signedInGuard } from './core/guards';
 
 export const appRoutes: Routes = [
   { path: 'login', title: '登录 · 督办', loadComponent: () => import('./login/login').then((m) => m.LoginPage) },
+  {
+    path: 'password',
+    title: '修改密码 · 督办',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./login/change-password').then((m) => m.ChangePasswordPage),
+  },
   {
     path: '',
     canActivate: [authGuard],

@@ -292,3 +292,6 @@ export interface ApiErrorDto {
   message: string;
   details?: Record<string, unknown>;
 }
+
+// The password rule is part of the contract: the API enforces it, the web form says it first.
+export { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy';

@@ -75,7 +75,9 @@ describe('parseConfig', () => {
   it('refuses a missing or short secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-value' })).toThrow(/at least 32/);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: PRIVATE_SECRET }).auth.jwtSecret).toBe(PRIVATE_SECRET);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: PRIVATE_SECRET }).auth.jwtSecret).toBe(
+      PRIVATE_SECRET,
+    );
   });
 
   it('refuses every secret written anywhere in the repository, in production and development', () => {
@@ -90,7 +92,9 @@ describe('parseConfig', () => {
       }
     }
     // Long published values are refused for being published, not only for being short.
-    expect(written.filter((v) => v.length >= MIN_JWT_SECRET_LENGTH && !PUBLISHED_JWT_SECRETS.includes(v))).toEqual([]);
+    expect(
+      written.filter((v) => v.length >= MIN_JWT_SECRET_LENGTH && !PUBLISHED_JWT_SECRETS.includes(v)),
+    ).toEqual([]);
   });
 });
 

@@ -228,7 +228,10 @@ export function parseConfig(env: Env): AppConfig {
     },
     seed: {
       credentialsFile: resolve(
-        attempt(() => str(env, 'SEED_CREDENTIALS_FILE', 'var/initial-passwords.txt'), 'var/initial-passwords.txt'),
+        attempt(
+          () => str(env, 'SEED_CREDENTIALS_FILE', 'var/initial-passwords.txt'),
+          'var/initial-passwords.txt',
+        ),
       ),
     },
     web: { distDir: resolve(attempt(() => str(env, 'WEB_DIST_DIR', 'dist/apps/web/browser'), '')) },

@@ -80,7 +80,11 @@ export class QueueDashboard implements OnModuleInit {
     if (!bearer && !cookie) {
       await reply
         .status(401)
-        .send({ statusCode: 401, code: 'AUTH_REQUIRED', message: '请先以管理员身份登录，再从“系统管理”打开队列面板。' });
+        .send({
+          statusCode: 401,
+          code: 'AUTH_REQUIRED',
+          message: '请先以管理员身份登录，再从“系统管理”打开队列面板。',
+        });
       return reply;
     }
     let allowed = false;

@@ -120,6 +120,10 @@ export class AdminPage implements OnInit {
     void this.store.savePreferences(this.prefsForm.getRawValue());
   }
 
+  protected openQueueDashboard(): void {
+    void this.store.openQueueDashboard();
+  }
+
   protected names(list: { name: string }[]): string {
     return list.map((d) => d.name).join('、') || '—';
   }

@@ -10,11 +10,12 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   const token = session.token();
   const isLogin = req.url.endsWith('/api/auth/login');
-  const authed = token && req.url.startsWith('/api/') && !isLogin ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const isLogout = req.url.endsWith('/api/auth/logout');
+  const authed = token && req.url.startsWith('/api/') && !isLogin && !req.headers.has('Authorization') ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
   return next(authed).pipe(
     catchError((err: unknown) => {
-      if (err instanceof HttpErrorResponse && err.status === 401 && !isLogin) {
-        session.logout();
+      if (err instanceof HttpErrorResponse && err.status === 401 && !isLogin && !isLogout) {
+        session.logout({ serverSide: false });
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }
       return throwError(() => err);

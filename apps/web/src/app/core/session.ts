@@ -26,6 +26,8 @@ export class Session {
   readonly user = computed(() => this.state()?.user ?? null);
   readonly token = computed(() => this.state()?.token ?? null);
   readonly isLoggedIn = computed(() => this.state() !== null);
+  /** A one-time password (seed, admin reset) must be changed before anything else opens. */
+  readonly mustChangePassword = computed(() => this.state()?.user.mustChangePassword === true);
   readonly role = computed(() => this.state()?.user.role ?? null);
   readonly isReviewer = computed(() => {
     const role = this.role();
@@ -44,9 +46,28 @@ export class Session {
     return res.user;
   }
 
-  logout(): void {
+  /**
+   * Ends the session on the server too (the token is refused from then on), then forgets it here.
+   * `serverSide: false` when the server already refused the token (a 401).
+   */
+  logout(options: { serverSide?: boolean } = {}): void {
+    const token = this.token();
+    if (token && options.serverSide !== false) {
+      // Not awaited: the user is signed out here at once, even when the network is down.
+      this.http.post<void>('/api/auth/logout', null, { headers: { Authorization: `Bearer ${token}` } }).subscribe({ error: () => undefined });
+    }
     this.state.set(null);
     writeStored(null);
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await firstValueFrom(this.http.post<void>('/api/auth/password', { currentPassword, newPassword }));
+    const current = this.state();
+    if (current) {
+      const next = { ...current, user: { ...current.user, mustChangePassword: false } };
+      this.state.set(next);
+      writeStored(next);
+    }
   }
 
   hasRole(...roles: UserRole[]): boolean {

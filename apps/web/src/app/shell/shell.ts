@@ -46,6 +46,7 @@ interface NavItem {
         </button>
         <mat-menu #userMenu="matMenu">
           <div class="menu-info" mat-menu-item disabled>{{ u.username }}</div>
+          <a mat-menu-item routerLink="/password">修改密码</a>
           <button mat-menu-item type="button" (click)="logout()"><db-icon name="logout" /> 退出登录</button>
         </mat-menu>
       }

@@ -118,6 +118,24 @@ export class AdminStore {
     });
   }
 
+  /**
+   * Bull Board opens in its own tab, where no bearer header can be sent: the API first sets a
+   * short-lived, dashboard-only HttpOnly cookie. The tab is opened before the round trip (a popup
+   * opened after an await is blocked) and pointed at the board once the cookie is set.
+   */
+  async openQueueDashboard(): Promise<void> {
+    const tab = globalThis.open('about:blank', '_blank');
+    this.message.set(null);
+    try {
+      await firstValueFrom(this.http.post<void>('/api/admin/queues-session', null));
+      if (tab) tab.location.href = '/api/admin/queues';
+      else this.message.set('浏览器阻止了新窗口，请允许本站弹出窗口后重试。');
+    } catch (err) {
+      tab?.close();
+      this.message.set(errorMessage(err, '无法打开队列面板'));
+    }
+  }
+
   private async save(done: string, fn: () => Promise<void>): Promise<boolean> {
     this.saving.set(true);
     this.message.set(null);
