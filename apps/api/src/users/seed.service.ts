@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash } from 'bcrypt';
 import type { DataSource } from 'typeorm';
 import { DepartmentsService } from '../departments/departments.service';
 import type { AppConfig } from '../infra/config/app-config';
@@ -11,7 +10,7 @@ import { InjectConfig } from '../infra/config/config.module';
 import { oneTimePassword } from './one-time-password';
 import { departmentUsernameStem, uniqueUsername } from './seed-usernames';
 import { UserEntity } from './user.entity';
-import { BCRYPT_ROUNDS } from './users.service';
+import { hashPassword } from './password-hasher';
 
 export interface SeededAccount {
   username: string;
@@ -88,7 +87,7 @@ export class SeedService {
     if (wanted.length === 0) return { created: [], existing: existing + staffed, credentialsFile: null };
     // One bcrypt hash per account: passwords are never shared (hashing runs on the thread pool).
     const created = wanted.map((w) => ({ ...w, password: oneTimePassword() }));
-    const hashes = await Promise.all(created.map((c) => hash(c.password, BCRYPT_ROUNDS)));
+    const hashes = await Promise.all(created.map((c) => hashPassword(c.password)));
     await this.dataSource
       .createQueryBuilder()
       .insert()

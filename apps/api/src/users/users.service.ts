@@ -1,15 +1,10 @@
 import type { MeDto, PageDto, UserDto, UserListQueryDto, UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { compare, hash } from 'bcrypt';
+import { checkPassword, hashPassword } from './password-hasher';
 import type { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-/**
- * bcrypt cost: 10 is the usual interactive-login trade-off (≈ 60 ms per check here). Native bcrypt
- * hashes on libuv's thread pool, so concurrent logins do not stall other requests' event loop.
- */
-export const BCRYPT_ROUNDS = 10;
 
 const DEFAULT_USER_PAGE_SIZE = 100;
 
@@ -102,7 +97,7 @@ export class UsersService {
     const entity = this.users.create({
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hash(input.password, BCRYPT_ROUNDS),
+      passwordHash: await hashPassword(input.password),
       role: input.role,
       departmentId: input.departmentId,
       email: input.email ?? null,
@@ -114,14 +109,14 @@ export class UsersService {
 
   /** Checks a password; for an unknown user, still spends the time of one bcrypt check. */
   async verifyPassword(user: UserEntity | null, password: string): Promise<boolean> {
-    dummyHash ??= hash('duban-unknown-user', BCRYPT_ROUNDS);
-    return compare(password, user?.passwordHash ?? (await dummyHash));
+    dummyHash ??= hashPassword('duban-unknown-user');
+    return checkPassword(password, user?.passwordHash ?? (await dummyHash));
   }
 
   /** Replaces a password. `mustChange` marks it as chosen by someone else (admin reset). */
   async setPassword(id: string, password: string, mustChange: boolean): Promise<void> {
     await this.users.update(id, {
-      passwordHash: await hash(password, BCRYPT_ROUNDS),
+      passwordHash: await hashPassword(password),
       mustChangePassword: mustChange,
       passwordChangedAt: new Date(),
     });
