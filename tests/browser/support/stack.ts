@@ -174,6 +174,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser'),
     APP_BASE_URL: baseUrl,
     LOGIN_RATE_LIMIT: '1000',
+    // The admin flow registers a webhook on loopback.
+    WEBHOOK_ALLOW_PRIVATE: '127.0.0.1/32',
     ...options.env,
   };
 

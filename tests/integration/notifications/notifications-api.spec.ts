@@ -38,7 +38,11 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
 
   beforeAll(async () => {
     // E-mail on (deliveries are created; no worker runs here, so none is sent).
-    t = await createTestApp({ mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'duban <d@test.local>' } });
+    t = await createTestApp({
+      mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'duban <d@test.local>' },
+      // The test's webhook URL is on loopback, which only an allow-listed deployment may use.
+      webhooks: { allowPrivate: ['127.0.0.1/32'] },
+    });
     await seedDepartments(t);
     officer = await loginAs(t, 'officer', NDRC);
     otherOfficer = await loginAs(t, 'officer', MOFCOM);

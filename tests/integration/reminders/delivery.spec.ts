@@ -247,7 +247,7 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
   });
 
   it('POSTs signed JSON to a department webhook, retrying a failed answer, once', async () => {
-    const received: { body: string; signature: string; delivery: string }[] = [];
+    const received: { body: string; signature: string; timestamp: string; delivery: string }[] = [];
     let failuresLeft = 2;
     http = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -260,6 +260,7 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
         received.push({
           body: Buffer.concat(chunks).toString('utf8'),
           signature: String(request.headers['x-duban-signature']),
+          timestamp: String(request.headers['x-duban-timestamp']),
           delivery: String(request.headers['x-duban-delivery']),
         });
         response.writeHead(204).end();
@@ -289,7 +290,10 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(received).toHaveLength(2);
     for (const r of received) {
-      expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(r.body).digest('hex')}`);
+      expect(Math.abs(Number(r.timestamp) - Date.now() / 1000)).toBeLessThan(120);
+      expect(r.signature).toBe(
+        `sha256=${createHmac('sha256', secret).update(`${r.timestamp}.${r.body}`).digest('hex')}`,
+      );
       const payload = JSON.parse(r.body) as {
         event: string;
         notification: { title: string; task: { id: string; link: string } };

@@ -137,6 +137,8 @@ export async function createReminderEnv(options: {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     APP_BASE_URL: 'http://duban.test',
+    // The tests' webhook receivers listen on loopback, which webhooks may not reach by default.
+    WEBHOOK_ALLOW_PRIVATE: '127.0.0.1/32',
     CLOCK_OFFSET_MS: String(clock.offsetMs),
     CLOCK_SCALE: String(clock.scale),
     CLOCK_ANCHOR_MS: String(clock.anchorMs),

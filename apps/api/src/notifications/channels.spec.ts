@@ -4,12 +4,18 @@ import { messageIdFor } from './email.channel';
 import { signWebhookBody } from './webhook.channel';
 
 describe('delivery channels', () => {
-  it('signs webhook bodies with HMAC-SHA256 of the exact bytes', () => {
+  it('signs the timestamp and the exact body bytes with HMAC-SHA256', () => {
     const body = JSON.stringify({ event: 'reminder', title: '【催办】已逾期1天' });
-    expect(signWebhookBody('secret', body)).toBe(
-      `sha256=${createHmac('sha256', 'secret').update(body).digest('hex')}`,
+    expect(signWebhookBody('secret', 1_790_000_000, body)).toBe(
+      `sha256=${createHmac('sha256', 'secret').update(`1790000000.${body}`).digest('hex')}`,
     );
-    expect(signWebhookBody('secret', `${body} `)).not.toBe(signWebhookBody('secret', body));
+    expect(signWebhookBody('secret', 1_790_000_000, `${body} `)).not.toBe(
+      signWebhookBody('secret', 1_790_000_000, body),
+    );
+    // A replay with another timestamp needs another signature.
+    expect(signWebhookBody('secret', 1_790_000_001, body)).not.toBe(
+      signWebhookBody('secret', 1_790_000_000, body),
+    );
   });
 
   it('derives a stable Message-ID per delivery, so a re-sent e-mail can be recognised', () => {

@@ -1,7 +1,10 @@
-import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { WebhookTransport } from './webhook-http';
+import { WebhookTargetPolicy } from './webhook-target';
+
+export { signWebhookBody } from './webhook-http';
 
 export interface WebhookPayload {
   event: 'reminder';
@@ -17,30 +20,26 @@ export interface WebhookPayload {
   };
 }
 
-/** `sha256=<hex HMAC-SHA256 of the exact body>`, the value of `X-Duban-Signature`. */
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-/** POSTs a signed JSON body; any non-2xx answer or network error throws (and the job retries). */
+/** POSTs a signed JSON body through the SSRF-guarded transport; failures throw (and the job retries). */
 @Injectable()
-export class WebhookChannel {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class WebhookChannel implements OnModuleDestroy {
+  private readonly transport: WebhookTransport;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = new WebhookTransport(new WebhookTargetPolicy(config.webhooks.allowPrivate));
+  }
 
   async send(url: string, secret: string, dedupeKey: string, payload: WebhookPayload): Promise<void> {
-    const body = JSON.stringify(payload);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'x-duban-signature': signWebhookBody(secret, body),
-        // Receivers dedupe on this: a retry after a lost answer repeats it unchanged.
-        'x-duban-delivery': dedupeKey,
-      },
-      body,
-      signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
+    await this.transport.post({
+      url,
+      secret,
+      dedupeKey,
+      body: JSON.stringify(payload),
+      timeoutMs: this.config.webhooks.timeoutMs,
     });
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}`);
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
   }
 }

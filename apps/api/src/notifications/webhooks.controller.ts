@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
-import { NotFoundError } from '../infra/http/domain-error';
+import type { AppConfig } from '../infra/config/app-config';
+import { InjectConfig } from '../infra/config/config.module';
+import { NotFoundError, ValidationError } from '../infra/http/domain-error';
 import { CreateWebhookBody } from './dto/notification.dto';
 import { affectedRows } from './sql-result';
+import { WebhookTargetError, WebhookTargetPolicy } from './webhook-target';
 
 export interface WebhookDto {
   id: string;
@@ -37,7 +40,14 @@ const toDto = (r: WebhookRow): WebhookDto => ({
 @Roles('admin')
 @Controller('admin/webhooks')
 export class WebhooksController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly targets: WebhookTargetPolicy;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.targets = new WebhookTargetPolicy(config.webhooks.allowPrivate);
+  }
 
   @Get()
   @ApiOperation({ summary: 'List department webhooks' })
@@ -55,6 +65,13 @@ export class WebhooksController {
       body.departmentId,
     ]);
     if (!department) throw new NotFoundError('DEPARTMENT_NOT_FOUND', '没有找到该部门，请检查部门编号。');
+    // Resolved now and again at every delivery (the DNS answer may change: rebinding).
+    await this.targets.check(body.url).catch((error: unknown) => {
+      if (error instanceof WebhookTargetError) {
+        throw new ValidationError('WEBHOOK_TARGET_FORBIDDEN', error.message, { reason: error.reason });
+      }
+      throw error;
+    });
     const [row]: WebhookRow[] = await this.dataSource.query(
       `INSERT INTO department_webhooks (department_id, url, secret) VALUES ($1, $2, $3)
        RETURNING id, department_id, url, enabled, created_at`,

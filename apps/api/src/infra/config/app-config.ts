@@ -57,7 +57,11 @@ export interface AppConfig {
   reminders: { sendAtLocalTime: string; graceMs: number; maxLatenessMs: number };
   /** SMTP for e-mail reminders; null URL = e-mail channel off. */
   mail: { smtpUrl: string | null; from: string };
-  webhooks: { timeoutMs: number };
+  webhooks: {
+    timeoutMs: number;
+    /** Private or loopback ranges (CIDRs) webhooks may reach: intranet receivers, tests. None by default. */
+    allowPrivate: string[];
+  };
   /** Traffic light of tasks: yellow window before a deadline, and staleness of undated tasks (days). */
   tasks: { yellowWithinDays: number; staleAfterDays: number };
 }
@@ -137,6 +141,11 @@ export const PUBLISHED_JWT_SECRETS: readonly string[] = [
 export const MIN_JWT_SECRET_LENGTH = 32;
 
 function parseTrustProxy(raw: string | undefined): string[] {
+  return parseCidrList('TRUST_PROXY', raw);
+}
+
+/** A comma-separated list of IP addresses or CIDRs (an address alone is a /32 or /128). */
+function parseCidrList(key: string, raw: string | undefined): string[] {
   const entries = (raw ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -147,7 +156,7 @@ function parseTrustProxy(raw: string | undefined): string[] {
     const maxBits = family === 6 ? 128 : 32;
     const badBits = bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > maxBits);
     if (family === 0 || badBits || extra !== undefined) {
-      throw new ConfigError(`TRUST_PROXY must list IP addresses or CIDRs (comma-separated), got "${entry}"`);
+      throw new ConfigError(`${key} must list IP addresses or CIDRs (comma-separated), got "${entry}"`);
     }
   }
   return entries;
@@ -267,7 +276,10 @@ export function parseConfig(env: Env): AppConfig {
         : null,
       from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
     },
-    webhooks: { timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000) },
+    webhooks: {
+      timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000),
+      allowPrivate: attempt(() => parseCidrList('WEBHOOK_ALLOW_PRIVATE', env['WEBHOOK_ALLOW_PRIVATE']), []),
+    },
     tasks: {
       yellowWithinDays: attempt(() => int(env, 'TASK_YELLOW_WITHIN_DAYS', 7), 7),
       staleAfterDays: attempt(() => int(env, 'TASK_STALE_AFTER_DAYS', 30, 1), 30),
