@@ -15,6 +15,19 @@ const STATUS_CODES: Record<number, { code: string; message: string }> = {
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试。' },
 };
 
+/** Errors the multipart parser raises for a body that is cut short or has no boundary. */
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Part terminated early)/u;
+
+/**
+ * PostgreSQL's class 22 (data exception): a value the input carried that the column cannot hold
+ * (NUL byte, impossible date, number out of range). The statement failed, so nothing was written.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 interface ErrorWithStatus {
   statusCode?: unknown;
   code?: unknown;
@@ -42,6 +55,20 @@ export function toApiError(error: unknown): ApiErrorDto {
       code: known?.code ?? `HTTP_${statusCode}`,
       message: known?.message ?? error.message,
       ...(raw !== undefined && statusCode < 500 ? { details: { reason: raw } } : {}),
+    };
+  }
+  if (error instanceof Error && MALFORMED_MULTIPART.test(error.message)) {
+    return {
+      statusCode: 400,
+      code: 'UPLOAD_MALFORMED',
+      message: '上传内容不完整或格式不正确（multipart 数据缺少分隔符或被截断），请重新选择文件上传。',
+    };
+  }
+  if (isDataException(error)) {
+    return {
+      statusCode: 400,
+      code: 'INPUT_NOT_STORABLE',
+      message: '提交的数据无法保存（字符、日期或数值超出允许范围），请检查后重试。',
     };
   }
   // Fastify / plugin errors (multipart limits, content-type parsers…) carry statusCode + FST_* code.

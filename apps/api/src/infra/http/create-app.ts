@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter, toApiError } from './api-exception.filter';
+import { findUnstorableText, unstorableTextError } from './input-guard';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -55,6 +56,14 @@ export async function createApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Refused before any handler: PostgreSQL cannot store NUL, and a lone surrogate is no text.
+  fastify.addHook('preHandler', async (request, reply) => {
+    const field =
+      findUnstorableText(request.query, 'query') ??
+      findUnstorableText(request.params, 'params') ??
+      findUnstorableText(request.body, 'body');
+    if (field) await reply.status(400).send(unstorableTextError(field));
+  });
   await registerPlugin(app, multipart, {
     limits: { fileSize: Math.max(config.evidence.maxBytes, config.import.maxBytes), files: 10, fields: 20 },
   });

@@ -4,14 +4,18 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { toInt } from './query-transforms';
 
-/** `page` of a paged list's query string: a whole number from 1, default 1. */
+/** Highest page number accepted: far beyond any list, well inside what an SQL OFFSET can hold. */
+export const MAX_PAGE = 1_000_000;
+
+/** `page` of a paged list's query string: a whole number from 1 to MAX_PAGE, default 1. */
 export function PageParam(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ minimum: 1, default: 1 }),
+    ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
     IsOptional(),
     Transform(toInt),
     IsInt(),
     Min(1),
+    Max(MAX_PAGE),
   );
 }
 

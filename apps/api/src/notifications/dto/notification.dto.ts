@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_PAGE } from '../../infra/http/paging.decorators';
 
 export class NotificationListQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
@@ -25,6 +26,7 @@ export class NotificationListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

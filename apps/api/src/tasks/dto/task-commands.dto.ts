@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../infra/http/date.decorators';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -59,7 +60,8 @@ export class ExtensionRequestCommand extends VersionedCommand {
   @IsNotEmpty({ message: 'reason 不能为空' })
   @MaxLength(2_000)
   reason!: string;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedDeadline must be YYYY-MM-DD' })
+  // A real date, at most ten years ahead: no plan runs to 9999-12-31.
+  @IsCalendarDate({ maxYearsAhead: 10 })
   requestedDeadline!: string;
 }
 

@@ -1,7 +1,8 @@
 import type { AssignmentRole, TaskListQueryDto, TaskStatus, TrafficLight } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../infra/http/date.decorators';
 import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
 import { toBoolean } from '../../infra/http/query-transforms';
 
@@ -10,7 +11,6 @@ const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];
 const ROLES: AssignmentRole[] = ['lead', 'participant'];
 export const TASK_SORT_KEYS = ['deadline', 'status', 'title', 'createdAt', 'lastReportAt'] as const;
 const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters of GET /api/tasks and GET /api/export/tasks.xlsx (shape: TaskListQueryDto). */
 export class TaskListQuery implements TaskListQueryDto {
@@ -40,11 +40,11 @@ export class TaskListQuery implements TaskListQueryDto {
   light?: TrafficLight;
   @ApiPropertyOptional({ format: 'date', description: 'Deadline in force on or before' })
   @IsOptional()
-  @Matches(DATE, { message: 'dueBefore must be YYYY-MM-DD' })
+  @IsCalendarDate()
   dueBefore?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Deadline in force on or after' })
   @IsOptional()
-  @Matches(DATE, { message: 'dueAfter must be YYYY-MM-DD' })
+  @IsCalendarDate()
   dueAfter?: string;
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
