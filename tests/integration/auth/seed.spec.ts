@@ -18,7 +18,10 @@ describe('seed accounts', () => {
     rmSync(credentialsFile, { force: true });
     t = await createTestApp({ seed: { credentialsFile } });
     await truncateAll();
-    await importFixture(t, `${FIXTURE_A}\n（四）做好宣传。（各有关部门负责）\n`);
+    await importFixture(
+      t,
+      `${FIXTURE_A}\n（四）做好宣传。（各有关部门负责）\n（五）开展试点。（各地区、试点城市人民政府负责）\n`,
+    );
     first = await t.app.get(SeedService).seed();
   });
   afterAll(async () => {
@@ -26,7 +29,7 @@ describe('seed accounts', () => {
     await t.close();
   });
 
-  it('creates the supervisor, the admin and one readable officer account per department (none for collectives)', () => {
+  it('creates the supervisor, the admin and one readable officer account per department (none for collectives)', async () => {
     const byRole = (role: string) => first.created.filter((u) => u.role === role);
     expect(byRole('supervisor').map((u) => u.username)).toEqual(['duchashi']);
     expect(byRole('admin').map((u) => u.username)).toEqual(['admin']);
@@ -38,7 +41,16 @@ describe('seed accounts', () => {
       审计署经办人: 'sjs',
     });
     expect(Object.keys(officers)).toContain(`${UNKNOWN_DEPARTMENT}经办人`);
-    expect(Object.keys(officers).some((name) => name.startsWith('各有关部门'))).toBe(false);
+    const groups = await t.dataSource.query<{ name: string }[]>(
+      `SELECT DISTINCT d.name FROM departments d JOIN task_assignments a ON a.department_id = d.id
+        WHERE d.name = ANY($1)`,
+      [['各有关部门', '各地区', '试点城市人民政府']],
+    );
+    // The groups are on tasks (so the seed saw them) and still get no account.
+    expect(groups.map((g) => g.name).sort()).toEqual(['各地区', '各有关部门', '试点城市人民政府'].sort());
+    for (const group of ['各有关部门', '各地区', '试点城市人民政府']) {
+      expect(Object.keys(officers).some((name) => name.startsWith(group))).toBe(false);
+    }
     for (const username of Object.values(officers)) expect(username).toMatch(/^[a-z][a-z0-9]{1,15}$/);
   });
 

@@ -31,6 +31,12 @@ export interface SeedResult {
 export const SUPERVISOR_USERNAME = 'duchashi';
 export const ADMIN_USERNAME = 'admin';
 
+/**
+ * Parties that are groups, not one office (各地区, 有关地方人民政府, 试点城市人民政府 …): nobody can log
+ * in as them, so they get no account even where the registry files them as local governments.
+ */
+const GROUP_PARTY = /^(各|有关|相关|地方各级|其他|试点|综合医改试点)/u;
+
 interface Wanted {
   username: string;
   displayName: string;
@@ -75,7 +81,7 @@ export class SeedService {
         ORDER BY d.name`,
     );
     for (const w of wanted) taken.add(w.username);
-    for (const d of departments.filter((row) => !row.staffed)) {
+    for (const d of departments.filter((row) => !row.staffed && !GROUP_PARTY.test(row.name))) {
       wanted.push({
         username: uniqueUsername(departmentUsernameStem(d.name), taken),
         displayName: `${d.name}经办人`,
