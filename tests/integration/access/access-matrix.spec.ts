@@ -25,7 +25,7 @@ interface RouteCase {
   status: TaskStatus;
   evidence?: boolean;
   extension?: boolean;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: (f: Fixture) => string;
   body?: Record<string, string>;
   upload?: boolean;
@@ -106,6 +106,15 @@ const ROUTES: RouteCase[] = [
     method: 'GET',
     url: (f) => `/api/evidence/${f.evidenceId}`,
     expected: readable,
+  },
+  {
+    // The lead department's own file: only that department may remove it.
+    name: 'DELETE /api/evidence/:id',
+    status: 'in_progress',
+    evidence: true,
+    method: 'DELETE',
+    url: (f) => `/api/evidence/${f.evidenceId}`,
+    expected: { lead: 204, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
   },
   {
     name: 'POST /api/extensions/:id/grant',

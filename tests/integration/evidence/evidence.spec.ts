@@ -139,7 +139,8 @@ describe('evidence files', () => {
     ['../../etc/passwd.txt', 'passwd.txt'],
     ['..\\..\\windows\\system32\\报告.txt', '报告.txt'],
     ['/tmp/x/../../evil.txt', 'evil.txt'],
-    ['..', 'file'],
+    // The content is text: a name without an extension gets the content's.
+    ['..', 'file.txt'],
   ])('keeps only a safe name for %j and never uses it as a path', async (fileName, kept) => {
     const taskId = await env.newTask({ status: 'in_progress' });
     const content = Buffer.from(`内容 ${fileName}`);

@@ -1,5 +1,16 @@
 import type { EvidenceDto } from '@duban/domain';
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
@@ -30,6 +41,14 @@ export class EvidenceController {
     @CurrentUser() user: AuthUser,
   ): Promise<EvidenceDto> {
     return this.evidence.upload(id, user, request);
+  }
+
+  /** Removes a file of one's own department before 报办结 (audited). */
+  @Delete('evidence/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Delete one of my department's files while the task still takes evidence" })
+  remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.evidence.remove(id, user);
   }
 
   /** Downloads a file under its original name; the browser must not sniff or render it inline. */

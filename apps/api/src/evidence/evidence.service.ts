@@ -3,7 +3,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReadStream } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { AppConfig } from '../infra/config/app-config';
@@ -13,15 +13,20 @@ import { TaskAccessService } from '../tasks/task-access.service';
 import { forbiddenTransition, TaskActionForbiddenError, TaskNotFoundError } from '../tasks/task.errors';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceStorage, FileTooLargeError, type StagedFile } from './storage/evidence-storage';
-import { EVIDENCE_MIME_TYPES, type EvidenceKind } from './storage/file-kind';
-import { contentDisposition, sanitizeFileName } from './storage/file-name';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_MIME_TYPES, type EvidenceKind } from './storage/file-kind';
+import { contentDisposition, nameForContent, sanitizeFileName } from './storage/file-name';
 
 export const EvidenceErrorCode = {
   NotFound: 'EVIDENCE_NOT_FOUND',
   FileRequired: 'EVIDENCE_FILE_REQUIRED',
   TooLarge: 'EVIDENCE_TOO_LARGE',
   TypeNotAllowed: 'EVIDENCE_TYPE_NOT_ALLOWED',
+  ActiveContent: 'EVIDENCE_ACTIVE_CONTENT',
+  QuotaExceeded: 'EVIDENCE_QUOTA_EXCEEDED',
+  DeleteForbidden: 'EVIDENCE_DELETE_FORBIDDEN',
 } as const;
+
+const mebibytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 const ALLOWED_TYPES = 'PDF、Word（DOCX）、Excel（XLSX）、PNG、JPEG、纯文本';
 
@@ -48,6 +53,7 @@ export interface EvidenceDownload {
 export class EvidenceService {
   private readonly storage: EvidenceStorage;
   private readonly maxBytes: number;
+  private readonly quotas: { task: number; department: number };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -57,6 +63,7 @@ export class EvidenceService {
   ) {
     this.storage = new EvidenceStorage(config.evidence.dir, config.evidence.maxBytes);
     this.maxBytes = config.evidence.maxBytes;
+    this.quotas = { task: config.evidence.taskQuotaBytes, department: config.evidence.departmentQuotaBytes };
   }
 
   async upload(taskId: string, user: AuthUser, request: MultipartSource): Promise<EvidenceDto> {
@@ -64,7 +71,6 @@ export class EvidenceService {
     if (!request.isMultipart()) throw fileRequired();
     const part = await request.file({ limits: { fileSize: this.maxBytes + 1 } });
     if (!part) throw fileRequired();
-    const fileName = sanitizeFileName(part.filename);
     const staged = await this.stage(part);
     if (staged.kind === null) {
       await this.storage.discard(staged);
@@ -77,7 +83,84 @@ export class EvidenceService {
         },
       );
     }
+    if (staged.refusal) {
+      await this.storage.discard(staged);
+      throw new DomainError(EvidenceErrorCode.ActiveContent, staged.refusal, 415);
+    }
+    // The kept name never claims another type than the bytes (报告.html of plain text → 报告.txt).
+    const fileName = nameForContent(sanitizeFileName(part.filename), EVIDENCE_EXTENSIONS[staged.kind]);
     return this.record(taskId, user, staged, staged.kind, fileName);
+  }
+
+  /**
+   * Removes a file its own department uploaded, while the task still takes evidence (before 报办结,
+   * or after a return). Audited; the content goes when no other row refers to it.
+   */
+  async remove(evidenceId: string, user: AuthUser): Promise<void> {
+    const row = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .findOne({ where: { id: evidenceId } });
+    if (!row) throw evidenceNotFound(evidenceId);
+    const key = await this.dataSource.transaction(async (manager) => {
+      let found;
+      try {
+        found = await this.access.load(row.taskId, user, manager, true);
+      } catch (error) {
+        if (error instanceof TaskNotFoundError) throw evidenceNotFound(evidenceId);
+        throw error;
+      }
+      if (!user.departmentId || row.departmentId !== user.departmentId) {
+        throw new DomainError(EvidenceErrorCode.DeleteForbidden, '只能删除本部门上传的佐证材料。', 403);
+      }
+      if (!stateAllows('upload_evidence', { status: found.task.status, hasPendingExtension: false })) {
+        throw new DomainError(
+          EvidenceErrorCode.DeleteForbidden,
+          '任务已报办结或已办结，佐证材料不能再删除；如需更正请联系督查室退回。',
+          409,
+        );
+      }
+      await manager.query(`DELETE FROM evidence_files WHERE id = $1`, [evidenceId]);
+      await this.audit.record(manager, {
+        taskId: row.taskId,
+        actor: { id: user.id, name: found.actorName },
+        action: 'evidence.deleted',
+        detail: { evidenceId, fileName: row.fileName, sha256: row.sha256, size: row.size },
+      });
+      return row.storageKey;
+    });
+    await this.removeIfUnreferenced(key);
+  }
+
+  /** Refuses an upload that would take the task or the department over its quota (under the task lock). */
+  private async assertQuota(
+    manager: EntityManager,
+    taskId: string,
+    departmentId: string | null,
+    size: number,
+  ): Promise<void> {
+    const [usage] = await manager.query<{ task: string; department: string }[]>(
+      `SELECT coalesce(sum(size) FILTER (WHERE task_id = $1), 0)::text AS task,
+              coalesce(sum(size) FILTER (WHERE department_id = $2), 0)::text AS department
+         FROM evidence_files WHERE task_id = $1 OR department_id = $2`,
+      [taskId, departmentId],
+    );
+    const used = { task: Number(usage?.task ?? 0), department: Number(usage?.department ?? 0) };
+    if (used.task + size > this.quotas.task) {
+      throw new DomainError(
+        EvidenceErrorCode.QuotaExceeded,
+        `本任务的佐证材料已达上限（已用 ${mebibytes(used.task)}，上限 ${mebibytes(this.quotas.task)}），请删除不需要的文件后再上传。`,
+        413,
+        { usedBytes: used.task, quotaBytes: this.quotas.task, scope: 'task' },
+      );
+    }
+    if (departmentId && used.department + size > this.quotas.department) {
+      throw new DomainError(
+        EvidenceErrorCode.QuotaExceeded,
+        `本部门的佐证材料总量已达上限（已用 ${mebibytes(used.department)}，上限 ${mebibytes(this.quotas.department)}），请联系管理员。`,
+        413,
+        { usedBytes: used.department, quotaBytes: this.quotas.department, scope: 'department' },
+      );
+    }
   }
 
   async download(evidenceId: string, user: AuthUser): Promise<EvidenceDownload> {
@@ -146,6 +229,7 @@ export class EvidenceService {
         if (!stateAllows('upload_evidence', { status: found.task.status, hasPendingExtension: false })) {
           throw forbiddenTransition(found.task.status, 'in_progress', 'upload_evidence');
         }
+        await this.assertQuota(manager, taskId, user.departmentId, staged.size);
         const [row] = await manager.query<{ id: string; created_at: Date }[]>(
           `INSERT INTO evidence_files (task_id, department_id, uploaded_by_id, file_name, mime_type, size, sha256, storage_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,

@@ -18,6 +18,9 @@ import { TaskQueryService } from './task-query.service';
  * grants (the task's deadline in force moves, the first imported deadline is kept in
  * `original_deadline`) or refuses with a reason. At most one request is pending per task.
  */
+/** How far past the current time limit (or today) an extension may reach. */
+export const MAX_EXTENSION_YEARS = 5;
+
 @Injectable()
 export class ExtensionService {
   constructor(
@@ -46,6 +49,14 @@ export class ExtensionService {
       if (input.requestedDeadline < today) throw invalidDeadline('延期后的时限不能早于今天');
       if (task.deadline !== null && input.requestedDeadline <= task.deadline) {
         throw invalidDeadline(`延期后的时限须晚于当前时限 ${task.deadline}`);
+      }
+      // No extension runs to 9999-12-31: at most MAX_EXTENSION_YEARS past the current time limit (or today).
+      const base = task.deadline !== null && task.deadline > today ? task.deadline : today;
+      const latest = `${Number(base.slice(0, 4)) + MAX_EXTENSION_YEARS}${base.slice(4)}`;
+      if (input.requestedDeadline > latest) {
+        throw invalidDeadline(
+          `延期后的时限不能晚于 ${latest}（当前时限或今天起 ${MAX_EXTENSION_YEARS} 年内）`,
+        );
       }
       const pending = await manager.count(ExtensionRequestEntity, { where: { taskId, status: 'pending' } });
       if (pending > 0) {

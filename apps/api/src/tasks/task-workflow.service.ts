@@ -70,8 +70,12 @@ export class TaskWorkflowService {
     await this.inTransaction('submit', taskId, user, version, async (manager, found) => {
       const from = found.task.status;
       if (!canTransition(from, 'submitted')) throw forbiddenTransition(from, 'submitted', 'submit');
+      // Only a lead department's own files count: a participant's upload alone does not complete it.
       const [{ n }] = await manager.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM evidence_files WHERE task_id = $1`,
+        `SELECT count(*)::int AS n FROM evidence_files e
+          WHERE e.task_id = $1
+            AND EXISTS (SELECT 1 FROM task_assignments a
+                         WHERE a.task_id = e.task_id AND a.department_id = e.department_id AND a.role = 'lead')`,
         [taskId],
       );
       if (n === 0) throw new EvidenceRequiredError();

@@ -58,8 +58,12 @@ export class TaskVersionConflictError extends ConflictError {
 
 export class EvidenceRequiredError extends ValidationError {
   constructor() {
-    super(TaskErrorCode.EvidenceRequired, '报办结前请至少上传一份佐证材料。', {
-      fields: [{ field: 'evidence', reasons: ['至少需要一份佐证材料'] }],
-    });
+    super(
+      TaskErrorCode.EvidenceRequired,
+      '报办结前请至少上传一份佐证材料（须由牵头部门上传，参与部门的材料不计入）。',
+      {
+        fields: [{ field: 'evidence', reasons: ['至少需要一份牵头部门上传的佐证材料'] }],
+      },
+    );
   }
 }

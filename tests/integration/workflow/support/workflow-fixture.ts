@@ -203,7 +203,7 @@ export class WorkflowEnv {
   }
 
   async http<T = unknown>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
     options: HttpOptions = {},
   ): Promise<HttpResult<T>> {

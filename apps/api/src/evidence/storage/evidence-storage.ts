@@ -12,6 +12,8 @@ export interface StagedFile {
   sha256: string;
   size: number;
   kind: EvidenceKind | null;
+  /** Why an accepted kind is refused all the same (active content), or null. */
+  refusal: string | null;
 }
 
 export class FileTooLargeError extends Error {
@@ -59,8 +61,9 @@ export class EvidenceStorage {
     const limiter = new HashingLimiter(this.maxBytes);
     try {
       await pipeline(source, limiter, createWriteStream(tempPath, { flags: 'wx' }));
-      const kind = limiter.size === 0 ? null : await detectFileKind(tempPath, limiter.size);
-      return { tempPath, sha256: limiter.hash.digest('hex'), size: limiter.size, kind };
+      const { kind, refusal } =
+        limiter.size === 0 ? { kind: null, refusal: null } : await detectFileKind(tempPath, limiter.size);
+      return { tempPath, sha256: limiter.hash.digest('hex'), size: limiter.size, kind, refusal };
     } catch (error) {
       // The multipart stream must be drained, or the request never finishes after an early failure.
       source.resume();

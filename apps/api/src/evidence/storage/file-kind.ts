@@ -78,8 +78,45 @@ export function detectKind(head: Buffer, tail: Buffer, size: number): EvidenceKi
   return looksLikeText(head, size > head.length) ? 'text' : null;
 }
 
-/** Reads the start and end of a file on disk and classifies it. */
-export async function detectFileKind(path: string, size: number): Promise<EvidenceKind | null> {
+/** File name extensions that fit each kind (the first is used when a name needs one). */
+export const EVIDENCE_EXTENSIONS: Readonly<Record<EvidenceKind, readonly string[]>> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  text: ['txt', 'csv', 'md', 'log'],
+};
+
+/** Markup or scripts a browser or shell would run: refused even though they are text. */
+const ACTIVE_TEXT =
+  /^\s*(<!doctype\s+html|<html|<svg|<\?xml[\s\S]{0,400}<svg|<script|#!|<\?php)|<script[\s>]/iu;
+
+/**
+ * Why an accepted kind still carries active content, in zh-CN, or null: Office files with macros
+ * (vbaProject.bin, macro-enabled content types), and text that is HTML, SVG or a script.
+ */
+export function activeContentReason(head: Buffer, tail: Buffer, kind: EvidenceKind): string | null {
+  if (kind === 'docx' || kind === 'xlsx') {
+    const names = zipEntryNames(tail) ?? [];
+    if (names.some((name) => /vbaProject\.bin$|vbaData\.xml$|^(word|xl)\/activeX\//iu.test(name))) {
+      return '该 Office 文件包含宏或 ActiveX 控件，不能作为佐证材料上传；请另存为不含宏的 DOCX/XLSX 或 PDF 后再上传。';
+    }
+  }
+  if (kind === 'text' && ACTIVE_TEXT.test(new TextDecoder('utf-8').decode(head.subarray(0, 4096)))) {
+    return '网页（HTML）、SVG 图像或脚本文件可能含有可执行内容，不能作为佐证材料上传；请转换为 PDF 或图片后再上传。';
+  }
+  return null;
+}
+
+export interface DetectedFile {
+  kind: EvidenceKind | null;
+  /** Set when the kind is accepted but the content is active (macros, markup, scripts). */
+  refusal: string | null;
+}
+
+/** Reads the start and end of a file on disk, classifies it and checks it for active content. */
+export async function detectFileKind(path: string, size: number): Promise<DetectedFile> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
@@ -87,7 +124,8 @@ export async function detectFileKind(path: string, size: number): Promise<Eviden
     const tailLength = Math.min(ZIP_TAIL_BYTES + 64 * 1024, size);
     const tail = Buffer.alloc(tailLength);
     await handle.read(tail, 0, tailLength, size - tailLength);
-    return detectKind(head, tail, size);
+    const kind = detectKind(head, tail, size);
+    return { kind, refusal: kind ? activeContentReason(head, tail, kind) : null };
   } finally {
     await handle.close();
   }

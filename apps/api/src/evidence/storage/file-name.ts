@@ -24,6 +24,19 @@ export function sanitizeFileName(raw: string | undefined): string {
   return chars.length === 0 ? 'file' : chars.slice(0, MAX_NAME_CHARS).join('');
 }
 
+/**
+ * The name kept for a file of `extensions` (its detected content): the uploaded name when its
+ * extension fits, else that name with the content's extension in place of its own (报告.html that is
+ * plain text becomes 报告.txt), so a name never claims another type than the bytes.
+ */
+export function nameForContent(fileName: string, extensions: readonly string[]): string {
+  const match = /^(.*?)(?:\.([^.]{1,10}))?$/u.exec(fileName);
+  const base = match?.[1] || 'file';
+  const ext = match?.[2]?.toLowerCase();
+  if (ext && extensions.includes(ext)) return fileName;
+  return `${base}.${extensions[0] ?? 'bin'}`;
+}
+
 /** RFC 5987 value: percent-encoded UTF-8, with the extra characters RFC 5987 does not allow bare. */
 function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(

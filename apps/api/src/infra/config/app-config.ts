@@ -34,7 +34,13 @@ export interface AppConfig {
     /** Upper bound of that lock-out (ms). */
     loginLockMaxMs: number;
   };
-  evidence: { dir: string; maxBytes: number };
+  evidence: {
+    dir: string;
+    maxBytes: number;
+    /** Total bytes of evidence one task may hold, and one department across its tasks. */
+    taskQuotaBytes: number;
+    departmentQuotaBytes: number;
+  };
   import: { maxBytes: number; previewTtlMinutes: number };
   app: { baseUrl: string };
   /** Where `seed` writes the one-time passwords of the accounts it creates (mode 0600). */
@@ -227,6 +233,11 @@ export function parseConfig(env: Env): AppConfig {
     evidence: {
       dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
       maxBytes: attempt(() => int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
+      taskQuotaBytes: attempt(() => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1), 200 * 1024 * 1024),
+      departmentQuotaBytes: attempt(
+        () => int(env, 'EVIDENCE_DEPARTMENT_QUOTA_BYTES', 5 * 1024 ** 3, 1),
+        5 * 1024 ** 3,
+      ),
     },
     import: {
       maxBytes: attempt(() => int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),

@@ -60,8 +60,7 @@ export class ExtensionRequestCommand extends VersionedCommand {
   @IsNotEmpty({ message: 'reason 不能为空' })
   @MaxLength(2_000)
   reason!: string;
-  // A real date, at most ten years ahead: no plan runs to 9999-12-31.
-  @IsCalendarDate({ maxYearsAhead: 10 })
+  @IsCalendarDate()
   requestedDeadline!: string;
 }
 
