@@ -79,8 +79,8 @@ describe('reminders follow the task workflow (HTTP)', () => {
 
   it('leaves only the escalation once submitted, and nothing once approved (done)', async () => {
     await t.dataSource.query(
-      `INSERT INTO evidence_files (task_id, uploaded_by_id, file_name, mime_type, size, sha256, storage_key)
-       SELECT $1, id, 'report.pdf', 'application/pdf', 10, $2, 'k1' FROM users WHERE username LIKE 'it-officer-%' LIMIT 1`,
+      `INSERT INTO evidence_files (task_id, department_id, uploaded_by_id, file_name, mime_type, size, sha256, storage_key)
+       SELECT $1, department_id, id, 'report.pdf', 'application/pdf', 10, $2, 'k1' FROM users WHERE username LIKE 'it-officer-%' LIMIT 1`,
       [taskId, 'a'.repeat(64)],
     );
     const submitted = await t.request('POST', `/api/tasks/${taskId}/submit`, {

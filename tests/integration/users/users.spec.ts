@@ -35,9 +35,11 @@ describe('GET /api/users', () => {
       department: { id: commerce.id, name: '商务部' },
       email: 'swb@example.cn',
       active: true,
+      mustChangePassword: false,
     });
     expect(res.body.items[0]).toMatchObject({ username: 'it-admin', department: null, email: null });
-    expect(JSON.stringify(res.body)).not.toMatch(/password|\$2[aby]\$/i);
+    // No password or hash under any key (mustChangePassword is a flag, not a secret).
+    expect(JSON.stringify(res.body)).not.toMatch(/"password(Hash)?"|password_hash|\$2[aby]\$/i);
   });
 
   it('filters by ?q= on username, display name or department name', async () => {
