@@ -278,3 +278,6 @@ export interface ApiErrorDto {
   message: string;
   details?: Record<string, unknown>;
 }
+
+// The shared zh-CN vocabulary travels with the contract, so the web app (which imports only this file) gets it too.
+export * from './labels';

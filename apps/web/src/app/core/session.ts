@@ -11,11 +11,8 @@ interface StoredSession {
   expiresAt: number;
 }
 
-export const ROLE_LABELS: Record<UserRole, string> = {
-  officer: '部门经办人',
-  supervisor: '督查室',
-  admin: '系统管理员',
-};
+// Re-exported from the shared vocabulary so existing imports keep working.
+export { ROLE_LABELS } from '@duban/domain';
 
 /** The signed-in user and bearer token; kept in localStorage so a reload keeps the session. */
 @Injectable({ providedIn: 'root' })

@@ -1,0 +1,83 @@
+import { Injectable, Provider } from '@angular/core';
+import { DateAdapter, MAT_DATE_FORMATS, MatDateFormats, NativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerIntl } from '@angular/material/datepicker';
+
+/** 2027年3月31日, 2027-3-31, 2027/3/31, 2027.3.31 (one- or two-digit month and day, optional 日). */
+const ZH_DATE = /^\s*(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?\s*$/;
+
+/** Reads a typed date as a local calendar day; null when empty, an invalid Date when it cannot be read. */
+export function parseZhDate(value: string): Date | null {
+  if (!value.trim()) return null;
+  const m = ZH_DATE.exec(value);
+  if (!m) return new Date(NaN);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d);
+  // 2027-2-30 would roll over into March: refuse it instead of silently moving the deadline.
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : new Date(NaN);
+}
+
+export function formatZhDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/**
+ * The native adapter parses with Date.parse, which rejects 2027年3月31日 — the very format the app shows.
+ * This one reads the formats people type in Chinese offices and writes dates as the app displays them.
+ */
+@Injectable()
+export class ZhDateAdapter extends NativeDateAdapter {
+  override parse(value: unknown): Date | null {
+    if (typeof value === 'string') return parseZhDate(value);
+    return super.parse(value);
+  }
+
+  override format(date: Date, displayFormat: object): string {
+    if (!this.isValid(date)) throw new Error('ZhDateAdapter: cannot format an invalid date');
+    // The input shows the app's display format; the calendar's headers keep the locale's Intl formats.
+    return displayFormat === ZH_DATE_FORMATS.display.dateInput ? formatZhDate(date) : super.format(date, displayFormat);
+  }
+}
+
+export const ZH_DATE_FORMATS: MatDateFormats = {
+  parse: { dateInput: 'zh' },
+  display: {
+    dateInput: { zh: 'input' },
+    monthLabel: { month: 'short' },
+    monthYearLabel: { year: 'numeric', month: 'long' },
+    dateA11yLabel: { year: 'numeric', month: 'long', day: 'numeric' },
+    monthYearA11yLabel: { year: 'numeric', month: 'long' },
+  },
+};
+
+/** The datepicker's buttons and their screen-reader labels in Chinese (the default is English). */
+@Injectable()
+export class ZhDatepickerIntl extends MatDatepickerIntl {
+  override calendarLabel = '日历';
+  override openCalendarLabel = '打开日历';
+  override closeCalendarLabel = '关闭日历';
+  override prevMonthLabel = '上个月';
+  override nextMonthLabel = '下个月';
+  override prevYearLabel = '上一年';
+  override nextYearLabel = '下一年';
+  override prevMultiYearLabel = '前 24 年';
+  override nextMultiYearLabel = '后 24 年';
+  override switchToMonthViewLabel = '选择日期';
+  override switchToMultiYearViewLabel = '选择年份和月份';
+  override startDateLabel = '开始日期';
+  override endDateLabel = '结束日期';
+  override comparisonDateLabel = '对比日期';
+  override formatYearRange(start: string, end: string): string {
+    return `${start} – ${end}`;
+  }
+  override formatYearRangeLabel(start: string, end: string): string {
+    return `${start} 至 ${end}`;
+  }
+}
+
+export function provideZhDates(): Provider[] {
+  return [
+    { provide: DateAdapter, useClass: ZhDateAdapter },
+    { provide: MAT_DATE_FORMATS, useValue: ZH_DATE_FORMATS },
+    { provide: MatDatepickerIntl, useClass: ZhDatepickerIntl },
+  ];
+}
