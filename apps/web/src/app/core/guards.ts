@@ -1,11 +1,13 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, RedirectFunction, Router } from '@angular/router';
 import type { UserRole } from '@duban/domain';
-import { Session } from './session';
+import { Session, storedSessionExpired } from './session';
 
 export const authGuard: CanActivateFn = (_route, state) => {
   const session = inject(Session);
-  return session.isLoggedIn() ? true : inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  if (session.isLoggedIn()) return true;
+  const reason = storedSessionExpired() ? { reason: 'expired' } : {};
+  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url, ...reason } });
 };
 
 export function roleGuard(...roles: UserRole[]): CanActivateFn {

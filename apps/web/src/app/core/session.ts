@@ -72,3 +72,13 @@ function writeStored(session: StoredSession | null): void {
     // Private mode or disabled storage: the session just lasts for this page.
   }
 }
+
+/** True when the browser still holds a session whose time ran out (so the login page can say why). */
+export function storedSessionExpired(): boolean {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as StoredSession).expiresAt <= Date.now() : false;
+  } catch {
+    return false;
+  }
+}

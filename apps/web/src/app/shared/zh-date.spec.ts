@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { DateAdapter, MAT_DATE_FORMATS, MatDateFormats } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { formatZhDate, parseZhDate, provideZhDates } from './zh-date';
+import { provideZhDatepickerIntl } from './zh-datepicker-intl';
 
 describe('zh-CN dates', () => {
   const ymd = (d: Date | null): string | null => (d && !Number.isNaN(d.getTime()) ? `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}` : null);
@@ -31,7 +32,7 @@ describe('zh-CN dates', () => {
   });
 
   it('labels the datepicker in Chinese', () => {
-    TestBed.configureTestingModule({ providers: [provideZhDates()] });
+    TestBed.configureTestingModule({ providers: [provideZhDates(), provideZhDatepickerIntl()] });
     const intl = TestBed.inject(MatDatepickerIntl);
     expect(intl.openCalendarLabel).toBe('打开日历');
     expect(intl.prevMonthLabel).toBe('上个月');

@@ -1,6 +1,5 @@
 import { Injectable, Provider } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MatDateFormats, NativeDateAdapter } from '@angular/material/core';
-import { MatDatepickerIntl } from '@angular/material/datepicker';
 
 /** 2027年3月31日, 2027-3-31, 2027/3/31, 2027.3.31 (one- or two-digit month and day, optional 日). */
 const ZH_DATE = /^\s*(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?\s*$/;
@@ -49,35 +48,10 @@ export const ZH_DATE_FORMATS: MatDateFormats = {
   },
 };
 
-/** The datepicker's buttons and their screen-reader labels in Chinese (the default is English). */
-@Injectable()
-export class ZhDatepickerIntl extends MatDatepickerIntl {
-  override calendarLabel = '日历';
-  override openCalendarLabel = '打开日历';
-  override closeCalendarLabel = '关闭日历';
-  override prevMonthLabel = '上个月';
-  override nextMonthLabel = '下个月';
-  override prevYearLabel = '上一年';
-  override nextYearLabel = '下一年';
-  override prevMultiYearLabel = '前 24 年';
-  override nextMultiYearLabel = '后 24 年';
-  override switchToMonthViewLabel = '选择日期';
-  override switchToMultiYearViewLabel = '选择年份和月份';
-  override startDateLabel = '开始日期';
-  override endDateLabel = '结束日期';
-  override comparisonDateLabel = '对比日期';
-  override formatYearRange(start: string, end: string): string {
-    return `${start} – ${end}`;
-  }
-  override formatYearRangeLabel(start: string, end: string): string {
-    return `${start} 至 ${end}`;
-  }
-}
-
+/** App-wide: parsing and formatting only; the datepicker labels are provided by the lazy screens (zh-datepicker-intl.ts). */
 export function provideZhDates(): Provider[] {
   return [
     { provide: DateAdapter, useClass: ZhDateAdapter },
     { provide: MAT_DATE_FORMATS, useValue: ZH_DATE_FORMATS },
-    { provide: MatDatepickerIntl, useClass: ZhDatepickerIntl },
   ];
 }

@@ -29,6 +29,7 @@ import { Icon } from '../shared/icon';
 import { actorLabel, auditLabel, EXTENSION_STATUS_LABELS, STATUS_LABELS } from '../shared/labels';
 import { LightBadge } from '../shared/light-badge';
 import { StatusChip } from '../shared/status-chip';
+import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';
 import { TaskDetailStore } from './data-access/task-detail.store';
 import { EvidenceUpload } from './ui/evidence-upload';
 import { guidance } from './next-step';
@@ -60,7 +61,7 @@ const OFFICER_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evide
     EvidenceUpload,
     ReviewActions,
   ],
-  providers: [TaskDetailStore],
+  providers: [TaskDetailStore, provideZhDatepickerIntl()],
   templateUrl: './task-detail.html',
   styleUrl: './task-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

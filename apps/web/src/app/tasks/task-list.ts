@@ -19,6 +19,7 @@ import { LightBadge } from '../shared/light-badge';
 import { departmentOptions, documentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
 import { StatusChip } from '../shared/status-chip';
+import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';
 import { TasksStore } from './data-access/tasks.store';
 
 const ROW_HEIGHT = 84;
@@ -42,6 +43,7 @@ const ROW_HEIGHT = 84;
     ZhDatePipe,
     Icon,
   ],
+  providers: [provideZhDatepickerIntl()],
   templateUrl: './task-list.html',
   styleUrl: './task-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
