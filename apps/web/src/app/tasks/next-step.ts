@@ -41,5 +41,5 @@ function nextLine(task: TaskDetailDto, allowed: Set<string>, isParticipant: bool
   }
   if (task.status === 'submitted') return '已提交办结，等待督查室审核；审核前不能再修改。';
   if (task.status === 'done') return '任务已办结，无需再操作。';
-  return '您可以查看本任务，无需办理。';
+  return '本任务正由责任部门办理；提交办结后由督查室审核。';
 }
