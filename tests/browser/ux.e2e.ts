@@ -203,6 +203,14 @@ describe('review queue', () => {
       expect(await item.getByTestId('review-submitted').textContent()).toMatch(/王经办 于 \d{4}年\d+月\d+日 \d{2}:\d{2} 提交/);
       await item.getByTestId('reject').click();
       await screenshot(page, '14-review-queue-row');
+      // After a decision the tile and the tab count come from the same reload, so they agree.
+      await item.getByTestId('reason').fill('请补充会议纪要盖章页。');
+      await item.getByTestId('confirm-reject').click();
+      await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain('已退回');
+      await expect.poll(() => item.count()).toBe(0);
+      const tile = Number((await page.getByTestId('tile-submitted').textContent())?.replace(/\D/g, ''));
+      const tab = Number(/待审核（(\d+)）/.exec((await page.getByRole('tab', { name: /待审核/ }).textContent()) ?? '')?.[1]);
+      expect(tile).toBe(tab);
     } finally {
       await supervisor.context.close();
     }
@@ -215,6 +223,48 @@ describe('review queue', () => {
       expect(await admin.page.getByTestId('reject').count()).toBe(0);
     } finally {
       await admin.context.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('an expired session lands on the login page saying why', async () => {
+    const { context, page } = await newPage(browser, e2e.baseUrl);
+    try {
+      await login(page, e2e.officer);
+      // The stored session's time runs out (as after a night away from the desk).
+      await page.evaluate(() => {
+        const raw = localStorage.getItem('duban.session')!;
+        localStorage.setItem('duban.session', JSON.stringify({ ...JSON.parse(raw), expiresAt: Date.now() - 1000 }));
+      });
+      await page.goto('/tasks');
+      await page.waitForURL('**/login?**');
+      expect(await page.getByTestId('session-expired').textContent()).toContain('登录已过期');
+      expect(page.url()).toContain('returnUrl=%2Ftasks');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the rate-limit message says how long to wait', async () => {
+    const { context, page } = await newPage(browser, e2e.baseUrl);
+    try {
+      // The stack allows 1,000 logins a minute for the tests; answer as the throttler does once over the limit.
+      await page.route('**/api/auth/login', (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after-login': '42' },
+          body: JSON.stringify({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试。' }),
+        }),
+      );
+      await page.goto('/login');
+      await page.getByLabel('用户名').fill(e2e.officer.username);
+      await page.getByLabel('密码').fill('wrong');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/请 42 秒后再试（约 \d{2}:\d{2}）/);
+      await screenshot(page, '17-rate-limited');
+    } finally {
+      await context.close();
     }
   });
 });

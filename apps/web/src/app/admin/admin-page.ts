@@ -10,6 +10,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { DepartmentDto } from '@duban/domain';
 import { ROLE_LABELS } from '../core/session';
+import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
@@ -32,6 +33,7 @@ export class AdminPage implements OnInit {
   protected readonly store = inject(AdminStore);
   protected readonly kindLabels = KIND_LABELS;
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly deptFilter = signal('');
   protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
   protected readonly visibleDepartments = computed(() => {
