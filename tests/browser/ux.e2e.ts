@@ -317,6 +317,7 @@ describe('choices and dates', () => {
       expect(await page.getByRole('button', { name: '打开日历' }).count()).toBe(1);
       await page.getByRole('button', { name: '打开日历' }).click();
       await page.getByRole('button', { name: '上个月' }).waitFor();
+      await page.waitForTimeout(400); // the calendar fades in
       await screenshot(page, '16-datepicker-zh');
     } finally {
       await context.close();

@@ -67,4 +67,10 @@ export class ImportPage implements OnInit {
   protected trackMeasure(_i: number, m: ImportPreviewMeasureDto): string {
     return `${m.documentIndex}:${m.key}`;
   }
+
+  /** utf-8-bom / gb18030 are the extractor's names; people know them as UTF-8 and GBK (国标). */
+  protected encodingLabel(encoding: string): string {
+    const labels: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK / GB18030（国标）' };
+    return labels[encoding] ?? encoding;
+  }
 }

@@ -39,3 +39,11 @@ describe('zh-CN dates', () => {
     expect(intl.nextMonthLabel).toBe('下个月');
   });
 });
+
+describe('ZhDateAdapter calendar', () => {
+  it('numbers the days plainly (no 日 in every cell)', () => {
+    TestBed.configureTestingModule({ providers: [provideZhDates()] });
+    const adapter = TestBed.inject<DateAdapter<Date>>(DateAdapter);
+    expect(adapter.getDateNames().slice(0, 3)).toEqual(['1', '2', '3']);
+  });
+});

@@ -30,6 +30,11 @@ export class ZhDateAdapter extends NativeDateAdapter {
     return super.parse(value);
   }
 
+  /** Plain day numbers in the calendar grid: Intl's zh-CN day names are 「1日」「2日」…, noisy in a month view. */
+  override getDateNames(): string[] {
+    return Array.from({ length: 31 }, (_, i) => String(i + 1));
+  }
+
   override format(date: Date, displayFormat: object): string {
     if (!this.isValid(date)) throw new Error('ZhDateAdapter: cannot format an invalid date');
     // The input shows the app's display format; the calendar's headers keep the locale's Intl formats.
