@@ -208,8 +208,18 @@ describe('review queue', () => {
       await item.getByTestId('confirm-reject').click();
       await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain('已退回');
       await expect.poll(() => item.count()).toBe(0);
-      const tile = Number((await page.getByTestId('tile-submitted').textContent())?.replace(/\D/g, ''));
-      const tab = Number(/待审核（(\d+)）/.exec((await page.getByRole('tab', { name: /待审核/ }).textContent()) ?? '')?.[1]);
+      const counts = async (): Promise<[number, number]> => [
+        Number((await page.getByTestId('tile-submitted').textContent())?.replace(/\D/g, '')),
+        Number(/待审核（(\d+)）/.exec((await page.getByRole('tab', { name: /待审核/ }).textContent()) ?? '')?.[1]),
+      ];
+      await expect
+        .poll(async () => {
+          const [tile, tab] = await counts();
+          return tile === tab && tile > 0;
+        })
+        .toBe(true);
+      await page.waitForLoadState('networkidle');
+      const [tile, tab] = await counts();
       expect(tile).toBe(tab);
     } finally {
       await supervisor.context.close();

@@ -53,30 +53,25 @@ export class DashboardStore {
   readonly busyId = signal<string | null>(null);
   readonly lastId = signal<string | null>(null);
 
+  /** Each part is shown as soon as it arrives: the totals need not wait for the review queue's details. */
   async load(): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
-    const [stats, overdue, submitted, extensions] = await Promise.allSettled([
-      firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue')),
-      this.api.list({ overdue: true, page: 1, pageSize: 50 }),
-      this.loadReviewQueue(),
-      firstValueFrom(this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } })),
-    ]);
-    if (stats.status === 'fulfilled') this.stats.set(stats.value);
-    if (overdue.status === 'fulfilled') {
-      this.overdue.set(overdue.value.items);
-      this.overdueTotal.set(overdue.value.total);
-    }
-    if (submitted.status === 'fulfilled') {
-      this.submitted.set(submitted.value.items);
-      this.submittedTotal.set(submitted.value.total);
-    }
-    if (extensions.status === 'fulfilled') {
-      const v = extensions.value;
-      this.extensions.set(Array.isArray(v) ? v : v.items);
-    }
-    this.extensionsUnavailable.set(extensions.status === 'rejected');
-    const failed = [stats, overdue, submitted].find((r) => r.status === 'rejected');
+    const stats = firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue')).then((s) => this.stats.set(s));
+    const overdue = this.api.list({ overdue: true, page: 1, pageSize: 50 }).then((page) => {
+      this.overdue.set(page.items);
+      this.overdueTotal.set(page.total);
+    });
+    const submitted = this.loadReviewQueue().then((queue) => {
+      this.submitted.set(queue.items);
+      this.submittedTotal.set(queue.total);
+    });
+    const extensions = firstValueFrom(
+      this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } }),
+    ).then((v) => this.extensions.set(Array.isArray(v) ? v : v.items));
+    const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions]);
+    this.extensionsUnavailable.set(x.status === 'rejected');
+    const failed = [s, o, q].find((r) => r.status === 'rejected');
     if (failed && failed.status === 'rejected') this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
     this.loading.set(false);
   }
