@@ -300,6 +300,10 @@ describe('choices and dates', () => {
       const boxes = await panel.getByRole('option').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
       for (let i = 1; i < boxes.length; i += 1) expect(boxes[i][0]).toBeGreaterThanOrEqual(boxes[i - 1][1] - 1);
       await screenshot(page, '15-department-picker');
+      // Pinyin initials work too (国家卫生健康委员会 → gjwsjkwyh).
+      await picker.fill('gjwsjk');
+      await panel.getByRole('option', { name: '国家卫生健康委员会', exact: true }).waitFor();
+      await picker.fill('卫生');
       await Promise.all([
         page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('department=') && r.url().includes('pageSize=200')),
         panel.getByRole('option', { name: '国家卫生健康委员会', exact: true }).click(),

@@ -1,5 +1,6 @@
 import type { DepartmentDto, PolicyDocumentDto } from '@duban/domain';
 import { DEPARTMENT_KIND_LABELS } from '@duban/domain';
+import { pinyinInitials } from './pinyin';
 
 /** One choice of a searchable picker. */
 export interface PickerOption {
@@ -10,6 +11,8 @@ export interface PickerOption {
   hint?: string;
   /** Other names that find the option (aliases, 文号). */
   keywords?: string[];
+  /** Lower-case haystack: label, hint, keywords and their pinyin initials; filled in by filterGroups. */
+  search?: string;
 }
 
 export interface PickerGroup {
@@ -54,13 +57,22 @@ export function documentOptions(documents: readonly PolicyDocumentDto[]): Picker
     }));
 }
 
-/** Options whose label, hint or keywords contain the typed text (case- and space-insensitive), grouped in order. */
+/** Label, hint and keywords with their pinyin initials (so 「fgw」 finds 国家发展改革委), computed once per option. */
+function haystackOf(o: PickerOption): string {
+  o.search ??= [o.label, o.hint ?? '', ...(o.keywords ?? [])]
+    .flatMap((t) => [t, pinyinInitials(t)])
+    .join('\n')
+    .replace(/[ \t]+/g, '')
+    .toLowerCase();
+  return o.search;
+}
+
+/** Options whose label, hint, keywords or their pinyin initials contain the typed text (case- and space-insensitive), grouped in order. */
 export function filterGroups(options: readonly PickerOption[], text: string): PickerGroup[] {
   const q = text.replace(/\s+/g, '').toLowerCase();
   const groups = new Map<string, PickerOption[]>();
   for (const o of options) {
-    const haystack = [o.label, o.hint ?? '', ...(o.keywords ?? [])].join('\n').replace(/\s+/g, '').toLowerCase();
-    if (q && !haystack.includes(q)) continue;
+    if (q && !haystackOf(o).includes(q)) continue;
     const list = groups.get(o.group) ?? [];
     list.push(o);
     groups.set(o.group, list);

@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DepartmentDto } from '@duban/domain';
 import { departmentOptions, filterGroups } from './picker-options';
+import { pinyinInitials } from './pinyin';
 import { SearchPicker } from './search-picker';
 
 const dept = (id: string, name: string, kind: DepartmentDto['kind'], extra: Partial<DepartmentDto> = {}): DepartmentDto => ({
@@ -36,6 +37,13 @@ describe('department options', () => {
     expect(filterGroups(opts, ' 卫健 ').flatMap((g) => g.options.map((o) => o.id))).toEqual(['d-jkw']);
     expect(filterGroups(opts, '人民政府').map((g) => g.name)).toEqual(['地方', '统称']);
     expect(filterGroups(opts, '不存在')).toEqual([]);
+  });
+
+  it('finds by pinyin initials, as people type on a phone', () => {
+    const opts = departmentOptions(departments);
+    expect(filterGroups(opts, 'fzggw').flatMap((g) => g.options.map((o) => o.id))).toEqual(['d-ndrc']);
+    expect(filterGroups(opts, 'HBS').flatMap((g) => g.options.map((o) => o.id))).toEqual(['d-hb']);
+    expect(pinyinInitials('国家卫生健康委')).toBe('gjwsjkw');
   });
 });
 
