@@ -1,5 +1,16 @@
 import { DecimalPipe, NgTemplateOutlet, PercentPipe } from '@angular/common';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, OnInit, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  linkedSignal,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -62,6 +73,8 @@ export class DashboardPage implements OnInit {
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
 
+  /** Opens on the first queue with work; the user's own choice of tab then stands. */
+  protected readonly tab = linkedSignal(() => this.store.defaultTab() ?? 0);
   protected readonly byDepartment = computed(() => chartOf(this.store.stats()?.byDepartment ?? []));
   protected readonly byDocument = computed(() => chartOf(this.store.stats()?.byDocument ?? []));
 

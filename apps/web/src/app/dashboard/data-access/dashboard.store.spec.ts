@@ -146,3 +146,19 @@ describe('DashboardStore review actions', () => {
     expect(store.extensions()).toEqual([]);
   });
 });
+
+describe('DashboardStore default tab', () => {
+  afterEach(() => localStorage.clear());
+
+  it('opens on the extension queue when nothing waits for review', async () => {
+    signInAs('supervisor');
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore] });
+    const store = TestBed.inject(DashboardStore);
+    const http = TestBed.inject(HttpTestingController);
+    const loading = store.load();
+    await answerLoad(http, [], [extension]);
+    await loading;
+    expect(store.defaultTab()).toBe(1);
+    http.verify();
+  });
+});

@@ -52,6 +52,8 @@ export class DashboardStore {
   /** Id of the task or extension whose decision is in flight (or was last decided, for the inline feedback). */
   readonly busyId = signal<string | null>(null);
   readonly lastId = signal<string | null>(null);
+  /** The queue tab to open on (待审核 / 延期申请 / 逾期任务): the first with work in it, decided on the first load. */
+  readonly defaultTab = signal<number | null>(null);
 
   /** Each part is shown as soon as it arrives: the totals need not wait for the review queue's details. */
   async load(): Promise<void> {
@@ -71,6 +73,10 @@ export class DashboardStore {
     ).then((v) => this.extensions.set(Array.isArray(v) ? v : v.items));
     const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions]);
     this.extensionsUnavailable.set(x.status === 'rejected');
+    if (this.defaultTab() === null) {
+      const firstWithWork = [this.submittedTotal(), this.extensions().length, this.overdueTotal()].findIndex((n) => n > 0);
+      this.defaultTab.set(Math.max(0, firstWithWork));
+    }
     const failed = [s, o, q].find((r) => r.status === 'rejected');
     if (failed && failed.status === 'rejected') this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
     this.loading.set(false);
