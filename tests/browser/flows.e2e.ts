@@ -52,7 +52,7 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await page.getByTestId('task-row').first().waitFor();
       // Wait for each filtered list to arrive, so the click below cannot hit a row that is being replaced.
       const listed = (param: string): Promise<unknown> =>
-        page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes(param));
+        page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes(param) && r.url().includes('pageSize=200'));
       await Promise.all([listed('overdue=true'), page.getByTestId('filter-overdue').click()]);
       await Promise.all([listed('q='), page.getByTestId('search').fill(e2e.task.title.slice(0, 12))]);
       const row = page.getByTestId('task-row').filter({ hasText: e2e.task.title.slice(0, 12) }).first();
@@ -127,9 +127,12 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       const xlsx = await download.path();
       expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, i.e. a real workbook
 
+      // Approving asks for confirmation and takes an optional 审核意见.
       await item.getByTestId('approve').click();
+      await item.getByTestId('comment').fill('材料齐全，同意办结。');
+      await item.getByTestId('confirm-approve').click();
       await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain('已审核通过');
-      expect(await item.count()).toBe(0);
+      await expect.poll(() => item.count()).toBe(0);
 
       // Returning needs a reason; the returned task leaves the queue.
       const other = page.getByTestId('review-item').first();
@@ -334,7 +337,8 @@ describe('performance', () => {
         // eslint-disable-next-line @typescript-eslint/unbound-method -- re-called below with the request as `this`
         const open = XMLHttpRequest.prototype.open;
         XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-          if (String(url).includes('/api/tasks?')) this.addEventListener('load', () => w.__arrivals.push(performance.now()));
+          // List pages only (pageSize=200), not the tab-count requests (pageSize=1).
+          if (String(url).includes('/api/tasks?') && String(url).includes('pageSize=200')) this.addEventListener('load', () => w.__arrivals.push(performance.now()));
           return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
         };
         new MutationObserver(() => {

@@ -14,6 +14,20 @@ export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './d
 export type * from './api/contract';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy';
 export {
+  ACTION_LABELS,
+  actorLabel,
+  ASSIGNMENT_ROLE_LABELS,
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+  CHANNEL_LABELS,
+  DEPARTMENT_KIND_LABELS,
+  EXTENSION_STATUS_LABELS,
+  LIGHT_LABELS,
+  ROLE_LABELS,
+  roleList,
+  STATUS_LABELS,
+} from './api/labels';
+export {
   assertTransition,
   canTransition,
   ForbiddenTransitionError,

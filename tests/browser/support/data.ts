@@ -19,9 +19,13 @@ export interface E2eData {
   supervisor: E2eUser;
   admin: E2eUser;
   perfOfficer: E2eUser;
+  /** An officer of a department that participates in tasks but leads none. */
+  participantOfficer: E2eUser;
   task: { id: string; title: string; department: string };
   /** A second overdue task of the officer's department, for the extension flow. */
   extensionTask: { id: string; title: string; deadline: string };
+  /** A third untouched task of the officer's department, for the feedback / fresh-list checks. */
+  uxTask: { id: string; title: string };
   importFile: string;
 }
 
@@ -79,6 +83,21 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     [target.department_id, target.id],
   );
   if (!extensionTask) throw new Error(`No second overdue task for ${target.department}.`);
+  const [uxTask] = await stack.sql<{ id: string; title: string }>(
+    `SELECT t.id, t.title FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead'
+      WHERE a.department_id = $1 AND t.id NOT IN ($2, $3) AND t.status = 'not_started'
+      -- Overdue first: the review queue lists the most overdue submissions, so the supervisor sees this one.
+      ORDER BY (t.deadline < current_date) DESC NULLS LAST, t.deadline NULLS LAST, t.source_line LIMIT 1`,
+    [target.department_id, target.id, extensionTask.id],
+  );
+  if (!uxTask) throw new Error(`No third task for ${target.department}.`);
+  const [participantDept] = await stack.sql<{ id: string; name: string }>(
+    `SELECT d.id, d.name FROM departments d
+      WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id AND a.role = 'participant')
+        AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id AND a.role = 'lead')
+      ORDER BY d.name LIMIT 1`,
+  );
+  if (!participantDept) throw new Error('No participant-only department after importing the corpus file.');
   const [other] = await stack.sql<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM departments d
       WHERE NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = $1 AND a.department_id = d.id)
@@ -92,6 +111,8 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   const otherOfficer: E2eUser = { username: 'e2e.other', password, displayName: '赵其他', department: other.name };
   const supervisor: E2eUser = { username: 'e2e.supervisor', password, displayName: '李督查', department: null };
   const admin: E2eUser = { username: 'e2e.admin', password, displayName: '周管理', department: null };
+  const participantOfficer: E2eUser = { username: 'e2e.participant', password, displayName: '钱参与', department: participantDept.name };
+  await createUser(stack, participantOfficer.username, participantOfficer.displayName, 'officer', participantDept.id, password);
   const perfOfficer: E2eUser = { username: 'e2e.perf', password, displayName: '孙性能', department: '性能测试司' };
   await createUser(stack, officer.username, officer.displayName, 'officer', target.department_id, password);
   await createUser(stack, otherOfficer.username, otherOfficer.displayName, 'officer', other.id, password);
@@ -124,8 +145,10 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     supervisor,
     admin,
     perfOfficer,
+    participantOfficer,
     task: { id: target.id, title: target.title, department: target.department },
     extensionTask,
+    uxTask,
     importFile: CORPUS_FILE,
   };
 }

@@ -49,7 +49,7 @@ describe('GET /api/export/tasks.xlsx (督办台账)', () => {
     expect(cellText(sheet, 1, 4)).toBe('任务');
     expect([2, 3, 4].map((row) => cellText(sheet, row, 4))).toEqual(['逾期任务', '已办结任务', '延期任务']);
     expect(cellText(sheet, 2, 10)).toBe('是');
-    expect(cellText(sheet, 2, 11)).toBe('红灯');
+    expect(cellText(sheet, 2, 11)).toBe('红灯·逾期');
     expect(cellText(sheet, 4, 7)).toBe('2026-09-30');
     expect(cellText(sheet, 4, 8)).toBe('2026-06-15');
     expect(cellText(sheet, 2, 5)).toBe('测试部门A');

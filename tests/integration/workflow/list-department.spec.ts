@@ -136,7 +136,7 @@ describe('GET /api/tasks for one department (read from assignment rows)', () => 
     expect(notStarted.length).toBeGreaterThan(1);
     const [reported, extended] = notStarted;
 
-    // 未启动 → 推进中 by a progress report.
+    // 未开始 → 进行中 by a progress report.
     const progress = await env.http<TaskDetailDto>('POST', `/api/tasks/${reported.id}/progress`, {
       as: leadOfficer,
       body: { text: '已部署推进。' },

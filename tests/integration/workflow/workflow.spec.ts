@@ -13,7 +13,7 @@ describe('task workflow', () => {
     await env?.stop();
   });
 
-  it('runs a task from 未启动 to 已办结', async () => {
+  it('runs a task from 未开始 to 已办结', async () => {
     const taskId = await env.newTask();
     const { leadOfficer, participantOfficer, supervisor } = env.users;
 

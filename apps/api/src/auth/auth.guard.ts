@@ -1,4 +1,4 @@
-import type { UserRole } from '@duban/domain';
+import { roleList, type UserRole } from '@duban/domain';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../infra/http/domain-error';
@@ -47,6 +47,6 @@ export class RolesGuard implements CanActivate {
     if (!roles || roles.length === 0) return true;
     const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (user && roles.includes(user.role)) return true;
-    throw new ForbiddenError('AUTH_ROLE_FORBIDDEN', `此操作仅限以下角色：${roles.join('、')}。`, { roles });
+    throw new ForbiddenError('AUTH_ROLE_FORBIDDEN', `此操作仅限以下角色：${roleList(roles)}。`, { roles });
   }
 }

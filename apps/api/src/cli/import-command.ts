@@ -54,7 +54,7 @@ export async function importPaths(services: ImportServices, paths: string[]): Pr
       if (!source) continue;
       const result = await importer.importFile(file, {
         checksum: sha256(source.bytes),
-        actor: { id: null, name: 'system (CLI import)' },
+        actor: { id: null, name: '系统导入' },
       });
       const previous = results[i];
       results[i] = previous ? mergeResults(previous, result) : result;

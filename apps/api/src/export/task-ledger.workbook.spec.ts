@@ -54,8 +54,8 @@ describe('督办台账 workbook', () => {
     expect(first.getCell(4).value).toBe('加快发展中医养生保健服务');
     expect(first.getCell(5).value).toBe('国家中医药局');
     expect(first.getCell(6).value).toBe('国家发展改革委、商务部');
-    expect(first.getCell(9).value).toBe('推进中');
-    expect(first.getCell(11).value).toBe('黄灯');
+    expect(first.getCell(9).value).toBe('进行中');
+    expect(first.getCell(11).value).toBe('黄灯·临期');
     expect(first.getCell(12).value).toBe('2026-06-01 10:30');
     const second = sheet.getRow(3);
     expect(second.getCell(9).value).toBe('已办结');

@@ -1,7 +1,6 @@
-import { TASK_STATUS_LABELS, type TaskSummaryDto, type TrafficLight } from '@duban/domain';
+import { LIGHT_LABELS, TASK_STATUS_LABELS, type TaskSummaryDto, type TrafficLight } from '@duban/domain';
 import ExcelJS from 'exceljs';
 
-const LIGHT_LABELS: Readonly<Record<TrafficLight, string>> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
 const LIGHT_FILLS: Readonly<Record<TrafficLight, string>> = {
   red: 'FFF4CCCC',
   yellow: 'FFFFF2CC',
@@ -26,7 +25,8 @@ const COLUMNS: {
   { header: '原定时限', width: 12, value: (task) => task.originalDeadline ?? '' },
   { header: '状态', width: 10, value: (task) => TASK_STATUS_LABELS[task.status] },
   { header: '是否逾期', width: 9, value: (task) => yesNo(task.overdue) },
-  { header: '预警', width: 8, value: (task) => LIGHT_LABELS[task.light] },
+  // The shared vocabulary (红灯·逾期 …), the same words the screens show.
+  { header: '预警', width: 11, value: (task) => LIGHT_LABELS[task.light] },
   { header: '最近报告', width: 20, value: (task) => formatInstant(task.lastReportAt) },
   { header: '办结时间', width: 20, value: (task) => formatInstant(task.completedAt) },
   { header: '按期办结', width: 9, value: (task) => yesNo(task.completedOnTime) },

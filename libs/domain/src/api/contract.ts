@@ -295,3 +295,6 @@ export interface ApiErrorDto {
 
 // The password rule is part of the contract: the API enforces it, the web form says it first.
 export { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy';
+
+// The shared zh-CN vocabulary travels with the contract, so the web app (which imports only this file) gets it too.
+export * from './labels';

@@ -50,7 +50,7 @@ describe('task status machine', () => {
   });
 
   it('refuses to submit a task that was never started', () => {
-    expect(() => assertTransition('not_started', 'submitted')).toThrow(/未启动.*已报办结/);
+    expect(() => assertTransition('not_started', 'submitted')).toThrow(/未开始.*已提交待审核/);
   });
 
   it('has no way out of done', () => {

@@ -1,13 +1,8 @@
 import type { TaskStatus } from '../api/contract';
+import { STATUS_LABELS } from '../api/labels';
 
-/** zh-CN labels of the statuses, as shown to officers and supervisors. */
-export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
-  not_started: '未启动',
-  in_progress: '推进中',
-  submitted: '已报办结',
-  done: '已办结',
-  returned: '退回',
-};
+/** zh-CN labels of the statuses: the shared vocabulary (api/labels.ts), kept under this name for the API. */
+export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = STATUS_LABELS;
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   'not_started',
@@ -18,8 +13,8 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
 ];
 
 /**
- * The status machine. A task cannot jump from 未启动 to 已报办结: work has to be reported first, and the
- * first progress report moves it to 推进中. A returned task goes back to 推进中 (again through a progress
+ * The status machine. A task cannot jump from 未开始 to 已提交待审核: work has to be reported first, and the
+ * first progress report moves it to 进行中. A returned task goes back to 进行中 (again through a progress
  * report) before it can be submitted again, so the supervisor sees what changed. 已办结 is final.
  */
 const TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {

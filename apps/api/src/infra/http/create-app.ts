@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { LogLevel } from '@nestjs/common';
@@ -9,6 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter, toApiError } from './api-exception.filter';
+import { cacheControlFor, COMPRESS_OPTIONS, HELMET_OPTIONS } from './delivery';
 import { findUnstorableText, unstorableTextError } from './input-guard';
 import { createValidationPipe } from './validation';
 
@@ -16,6 +19,7 @@ export const API_PREFIX = 'api';
 
 interface StaticReply {
   type(contentType: string): StaticReply;
+  header(name: string, value: string): StaticReply;
   sendFile(file: string): unknown;
 }
 
@@ -56,6 +60,9 @@ export async function createApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route, so every response (API JSON, web assets, index.html) gets the headers and compression.
+  await registerPlugin(app, helmet, HELMET_OPTIONS);
+  await registerPlugin(app, compress, COMPRESS_OPTIONS);
   // Refused before any handler: PostgreSQL cannot store NUL, and a lone surrogate is no text.
   fastify.addHook('preHandler', async (request, reply) => {
     const field =
@@ -83,6 +90,8 @@ export async function createApp(
       root: config.web.distDir,
       wildcard: false,
       index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply: StaticReply, path: string) => reply.header('cache-control', cacheControlFor(path)),
     });
     // SPA fallback: client-side routes get index.html; unknown /api paths stay JSON 404s.
     fastify.get('/*', (request, reply) => {
@@ -92,7 +101,10 @@ export async function createApp(
           .send(toApiError({ statusCode: 404, message: `Route ${request.url} not found` }));
         return;
       }
-      void (reply as unknown as StaticReply).type('text/html; charset=utf-8').sendFile('index.html');
+      void (reply as unknown as StaticReply)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
     });
   }
   return app;

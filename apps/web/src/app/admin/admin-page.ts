@@ -4,10 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { departmentOptions } from '../shared/picker/picker-options';
+import { SearchPicker } from '../shared/picker/search-picker';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { DepartmentDto } from '@duban/domain';
 import { ROLE_LABELS } from '../core/session';
+import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
@@ -20,7 +23,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -30,7 +33,9 @@ export class AdminPage implements OnInit {
   protected readonly store = inject(AdminStore);
   protected readonly kindLabels = KIND_LABELS;
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly deptFilter = signal('');
+  protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
   protected readonly visibleDepartments = computed(() => {
     const q = this.deptFilter().trim();
     const all = this.store.departments();
@@ -126,5 +131,11 @@ export class AdminPage implements OnInit {
 
   protected names(list: { name: string }[]): string {
     return list.map((d) => d.name).join('、') || '—';
+  }
+
+  protected pickWebhookDepartment(id: string | null): void {
+    const control = this.webhookForm.controls.departmentId;
+    control.setValue(id ?? '');
+    control.markAsTouched();
   }
 }

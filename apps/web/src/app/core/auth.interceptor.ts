@@ -16,7 +16,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     catchError((err: unknown) => {
       if (err instanceof HttpErrorResponse && err.status === 401 && !isLogin && !isLogout) {
         session.logout({ serverSide: false });
-        void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+        // reason=expired lets the login page say why the user is there (and that they will come back here).
+        void router.navigate(['/login'], { queryParams: { returnUrl: router.url, reason: 'expired' } });
       }
       return throwError(() => err);
     }),

@@ -1,11 +1,14 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, RedirectFunction, Router } from '@angular/router';
 import type { UserRole } from '@duban/domain';
-import { Session } from './session';
+import { Session, storedSessionExpired } from './session';
 
 export const authGuard: CanActivateFn = (_route, state) => {
   const session = inject(Session);
-  if (!session.isLoggedIn()) return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  if (!session.isLoggedIn()) {
+    const reason = storedSessionExpired() ? { reason: 'expired' } : {};
+    return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url, ...reason } });
+  }
   // The API answers nothing else until a one-time password is changed: go there first.
   if (session.mustChangePassword()) return inject(Router).createUrlTree(['/password'], { queryParams: { returnUrl: state.url } });
   return true;

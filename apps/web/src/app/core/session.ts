@@ -11,11 +11,8 @@ interface StoredSession {
   expiresAt: number;
 }
 
-export const ROLE_LABELS: Record<UserRole, string> = {
-  officer: '部门经办人',
-  supervisor: '督查室',
-  admin: '系统管理员',
-};
+// Re-exported from the shared vocabulary so existing imports keep working.
+export { ROLE_LABELS } from '@duban/domain';
 
 /** The signed-in user and bearer token; kept in localStorage so a reload keeps the session. */
 @Injectable({ providedIn: 'root' })
@@ -94,5 +91,15 @@ function writeStored(session: StoredSession | null): void {
     else globalThis.localStorage?.removeItem(STORAGE_KEY);
   } catch {
     // Private mode or disabled storage: the session just lasts for this page.
+  }
+}
+
+/** True when the browser still holds a session whose time ran out (so the login page can say why). */
+export function storedSessionExpired(): boolean {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as StoredSession).expiresAt <= Date.now() : false;
+  } catch {
+    return false;
   }
 }

@@ -19,7 +19,9 @@ export interface BarSeries {
     <div class="wrap" [style.height.px]="height()">
       <canvas #canvas role="img" [attr.aria-label]="label()"></canvas>
     </div>
-    <table class="visually-hidden">
+    <!-- The wrapper clips: a table ignores width/overflow itself and would widen the page on phones. -->
+    <div class="visually-hidden">
+    <table>
       <caption>{{ label() }}</caption>
       <thead>
         <tr>
@@ -40,6 +42,7 @@ export interface BarSeries {
         }
       </tbody>
     </table>
+    </div>
   `,
   styles: `
     .wrap {
@@ -77,7 +80,21 @@ export class BarChart {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+          scales: {
+            x: { beginAtZero: true, ticks: { precision: 0 } },
+            // Long names (《…》 titles, joint departments) would push the bars off a phone screen: shorten the
+            // axis label to what fits; the tooltip and the screen-reader table keep the full name.
+            y: {
+              ticks: {
+                autoSkip: false,
+                callback(value) {
+                  const name = this.getLabelForValue(Number(value));
+                  const max = this.chart.width < 500 ? 7 : 16;
+                  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+                },
+              },
+            },
+          },
           plugins: { legend: { position: 'bottom' } },
         },
       });

@@ -1,18 +1,31 @@
-import { DecimalPipe, PercentPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { DecimalPipe, NgTemplateOutlet, PercentPipe } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  linkedSignal,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import type { OverdueStatsRowDto, TaskSummaryDto } from '@duban/domain';
+import type { EvidenceDto, OverdueStatsRowDto } from '@duban/domain';
 import { errorMessage } from '../core/api-error';
-import { ZhDatePipe } from '../shared/format.pipes';
+import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
+import { TasksApi } from '../tasks/data-access/tasks.api';
 import { Icon } from '../shared/icon';
 import { LightBadge } from '../shared/light-badge';
 import { ReviewActions } from '../tasks/ui/review-actions';
 import { BarChart, BarSeries } from './bar-chart';
-import { DashboardStore, PendingExtension } from './data-access/dashboard.store';
+import { DashboardStore, PendingExtension, ReviewItem } from './data-access/dashboard.store';
 
 const TOP_N = 12;
 
@@ -32,6 +45,7 @@ function chartOf(rows: OverdueStatsRowDto[]): { labels: string[]; series: BarSer
   selector: 'db-dashboard',
   imports: [
     DecimalPipe,
+    NgTemplateOutlet,
     PercentPipe,
     RouterLink,
     MatButtonModule,
@@ -42,6 +56,7 @@ function chartOf(rows: OverdueStatsRowDto[]): { labels: string[]; series: BarSer
     LightBadge,
     ReviewActions,
     ZhDatePipe,
+    ZhDateTimePipe,
     Icon,
   ],
   providers: [DashboardStore],
@@ -51,9 +66,15 @@ function chartOf(rows: OverdueStatsRowDto[]): { labels: string[]; series: BarSer
 })
 export class DashboardPage implements OnInit {
   protected readonly store = inject(DashboardStore);
+  private readonly api = inject(TasksApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
 
+  /** Opens on the first queue with work; the user's own choice of tab then stands. */
+  protected readonly tab = linkedSignal(() => this.store.defaultTab() ?? 0);
   protected readonly byDepartment = computed(() => chartOf(this.store.stats()?.byDepartment ?? []));
   protected readonly byDocument = computed(() => chartOf(this.store.stats()?.byDocument ?? []));
 
@@ -61,20 +82,42 @@ export class DashboardPage implements OnInit {
     void this.store.load();
   }
 
-  protected approve(task: TaskSummaryDto): void {
-    void this.store.approve(task);
+  protected approve(item: ReviewItem, comment: string | undefined): void {
+    void this.feedback(this.store.approve(item, comment));
   }
 
-  protected returnTask(task: TaskSummaryDto, reason: string): void {
-    void this.store.returnTask(task, reason);
+  protected returnTask(item: ReviewItem, reason: string): void {
+    void this.feedback(this.store.returnTask(item, reason));
   }
 
   protected grant(ext: PendingExtension): void {
-    void this.store.decideExtension(ext, 'grant');
+    void this.feedback(this.store.decideExtension(ext, 'grant'));
   }
 
   protected refuse(ext: PendingExtension, reason: string): void {
-    void this.store.decideExtension(ext, 'refuse', reason);
+    void this.feedback(this.store.decideExtension(ext, 'refuse', reason));
+  }
+
+  /** Success: snackbar (plus the line at the top of the queue); failure: focus the error under the row's buttons. */
+  private async feedback(run: Promise<boolean>): Promise<void> {
+    const ok = await run;
+    const message = this.store.message();
+    if (ok && message) {
+      this.snackBar.open(message, '关闭', { duration: 4000 });
+      return;
+    }
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[data-testid="review-error"]')?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  protected download(evidence: EvidenceDto): void {
+    this.api.downloadEvidence(evidence).catch((err: unknown) => this.exportError.set(errorMessage(err, '下载失败')));
+  }
+
+  /** The first 80 characters of the 办结情况, enough to judge whether to open the task. */
+  protected excerpt(text: string): string {
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
   }
 
   protected extensionTaskId(ext: PendingExtension): string | null {

@@ -4,7 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { departmentOptions } from '../shared/picker/picker-options';
+import { SearchPicker } from '../shared/picker/search-picker';
 import type { ImportPreviewMeasureDto } from '@duban/domain';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
@@ -12,7 +13,7 @@ import { ImportStore, MappingChoice } from './data-access/import.store';
 
 @Component({
   selector: 'db-import',
-  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, ZhDatePipe, ZhDateTimePipe, Icon],
+  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatProgressBarModule, SearchPicker, ZhDatePipe, ZhDateTimePipe, Icon],
   providers: [ImportStore],
   templateUrl: './import-page.html',
   styleUrl: './import-page.scss',
@@ -22,6 +23,7 @@ export class ImportPage implements OnInit {
   protected readonly store = inject(ImportStore);
   protected readonly dragging = signal(false);
   protected readonly docFilter = signal<number | null>(null);
+  protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
   protected readonly measures = computed(() => {
     const all = this.store.preview()?.measures ?? [];
     const doc = this.docFilter();
@@ -64,5 +66,11 @@ export class ImportPage implements OnInit {
 
   protected trackMeasure(_i: number, m: ImportPreviewMeasureDto): string {
     return `${m.documentIndex}:${m.key}`;
+  }
+
+  /** utf-8-bom / gb18030 are the extractor's names; people know them as UTF-8 and GBK (国标). */
+  protected encodingLabel(encoding: string): string {
+    const labels: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK / GB18030（国标）' };
+    return labels[encoding] ?? encoding;
   }
 }

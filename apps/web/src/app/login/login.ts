@@ -20,6 +20,9 @@ import { Session } from '../core/session';
           <mat-card-subtitle>请使用单位分配的账号登录</mat-card-subtitle>
         </mat-card-header>
         <mat-card-content>
+          @if (reason() === 'expired') {
+            <p class="notice" role="status" data-testid="session-expired">登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。</p>
+          }
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field class="full-width">
               <mat-label>用户名</mat-label>
@@ -65,6 +68,13 @@ import { Session } from '../core/session';
     form {
       margin-top: 16px;
     }
+    .notice {
+      margin: 12px 0 0;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: #fef7e0;
+      color: #5c3c00;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -73,6 +83,8 @@ export class LoginPage {
   private readonly router = inject(Router);
 
   readonly returnUrl = input<string>();
+  /** `?reason=expired` when an API call was refused because the session ended. */
+  readonly reason = input<string>();
 
   protected readonly form = new FormGroup({
     username: new FormControl('', { nonNullable: true, validators: [Validators.required] }),

@@ -42,6 +42,6 @@ describe('auditLabel', () => {
   it('names the API audit actions in Chinese and keeps unknown ones visible', () => {
     expect(auditLabel('task.submitted')).toBe('提交办结');
     expect(auditLabel('extension.granted')).toBe('同意延期');
-    expect(auditLabel('task.something_new')).toBe('task.something_new');
+    expect(auditLabel('task.something_new')).toBe('其他操作');
   });
 });

@@ -40,7 +40,7 @@ describe('TaskDetailPage', () => {
       aTaskDetail({ id: 'task-42', deadline: '2018-03-31', originalDeadline: '2017-12-31', deadlineText: '2017年底前', sourceLine: 8 }),
     );
     expect(q('task-title')?.textContent).toContain('全面实施准入前国民待遇');
-    expect(host().textContent).toContain('000_b2e2599482101c52.txt 第 8 行');
+    expect(host().textContent).toContain('《国务院关于促进外资增长若干措施的通知》第 8 行');
     expect(q('lead')?.textContent?.trim()).toBe('国家发展改革委');
     expect(q('deadline')?.textContent).toContain('2018年3月31日');
     expect(q('deadline')?.textContent).toContain('原定 2017年12月31日，已延期');

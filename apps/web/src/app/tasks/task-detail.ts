@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,23 +19,32 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { EvidenceDto } from '@duban/domain';
+import type { EvidenceDto, TaskAction } from '@duban/domain';
+import { Session } from '../core/session';
 import { formatBytes, toIsoDate } from '../shared/format';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
-import { auditLabel, EXTENSION_STATUS_LABELS, STATUS_LABELS } from '../shared/labels';
+import { actorLabel, auditLabel, EXTENSION_STATUS_LABELS, STATUS_LABELS } from '../shared/labels';
 import { LightBadge } from '../shared/light-badge';
 import { StatusChip } from '../shared/status-chip';
+import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';
 import { TaskDetailStore } from './data-access/task-detail.store';
 import { EvidenceUpload } from './ui/evidence-upload';
+import { guidance } from './next-step';
 import { ReviewActions } from './ui/review-actions';
 
 type OpenForm = 'progress' | 'submit' | 'extension' | null;
+/** Where the feedback of the last action goes: under the form that was used, or at the top when that form is gone. */
+type FeedbackArea = 'officer' | 'review' | 'extension' | 'top';
+
+const OFFICER_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence', 'submit', 'request_extension'];
 
 @Component({
   selector: 'db-task-detail',
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -39,13 +61,17 @@ type OpenForm = 'progress' | 'submit' | 'extension' | null;
     EvidenceUpload,
     ReviewActions,
   ],
-  providers: [TaskDetailStore],
+  providers: [TaskDetailStore, provideZhDatepickerIntl()],
   templateUrl: './task-detail.html',
   styleUrl: './task-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TaskDetailPage {
   protected readonly store = inject(TaskDetailStore);
+  private readonly session = inject(Session);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   /** Bound from the :id route parameter. */
   readonly id = input.required<string>();
@@ -54,6 +80,7 @@ export class TaskDetailPage {
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly extensionLabels = EXTENSION_STATUS_LABELS;
   protected readonly auditLabel = auditLabel;
+  protected readonly actorLabel = actorLabel;
   protected readonly formatBytes = formatBytes;
   protected readonly minDate = new Date();
 
@@ -68,9 +95,20 @@ export class TaskDetailPage {
 
   protected readonly history = computed(() => [...(this.store.task()?.history ?? [])].sort((a, b) => a.at.localeCompare(b.at)));
   protected readonly reports = computed(() => [...(this.store.task()?.reports ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-  protected readonly hasOfficerActions = computed(() =>
-    ['report_progress', 'upload_evidence', 'submit', 'request_extension'].some((a) => this.store.allowed().has(a as never)),
-  );
+  protected readonly hasOfficerActions = computed(() => OFFICER_ACTIONS.some((a) => this.store.allowed().has(a)));
+  protected readonly canReview = computed(() => this.store.can('approve') || this.store.can('return'));
+  protected readonly guidance = computed(() => {
+    const task = this.store.task();
+    return task ? guidance(task, this.session.user()?.department?.id ?? null) : null;
+  });
+  protected readonly feedbackArea = computed<FeedbackArea | null>(() => {
+    const action = this.store.lastAction();
+    if (!this.store.error() && !this.store.message()) return null;
+    if (action && OFFICER_ACTIONS.includes(action) && this.hasOfficerActions()) return 'officer';
+    if ((action === 'approve' || action === 'return') && this.canReview()) return 'review';
+    if ((action === 'grant_extension' || action === 'refuse_extension') && this.store.task()?.extensions.length) return 'extension';
+    return 'top';
+  });
 
   constructor() {
     effect(() => {
@@ -82,14 +120,39 @@ export class TaskDetailPage {
 
   protected toggle(form: OpenForm): void {
     this.openForm.update((f) => (f === form ? null : form));
+    // The buttons may sit in the phone's sticky bar far from the form: bring the form's first field into view.
+    if (this.openForm()) this.focusAfterRender('.action-form textarea');
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(
+      () => {
+        const el = this.host.nativeElement.querySelector<HTMLElement>(selector);
+        if (!el) return;
+        el.focus();
+        // jsdom (component tests) has no layout and no scrollIntoView.
+        if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'center' });
+      },
+      { injector: this.injector },
+    );
+  }
+
+  /** Success: a snackbar (the inline line stays); failure: focus the inline error beside the form. */
+  private async act(run: Promise<boolean>): Promise<boolean> {
+    const ok = await run;
+    const message = this.store.message();
+    if (ok && message) this.snackBar.open(message, '关闭', { duration: 4000 });
+    if (!ok) this.focusAfterRender('[data-testid="task-error"]');
+    return ok;
   }
 
   protected async sendProgress(): Promise<void> {
     if (this.progressText.invalid) {
       this.progressText.markAsTouched();
+      this.focusAfterRender('[data-testid="progress-text"]');
       return;
     }
-    if (await this.store.reportProgress(this.progressText.value.trim())) {
+    if (await this.act(this.store.reportProgress(this.progressText.value.trim()))) {
       this.progressText.reset();
       this.openForm.set(null);
     }
@@ -98,9 +161,10 @@ export class TaskDetailPage {
   protected async sendSubmit(): Promise<void> {
     if (this.summary.invalid) {
       this.summary.markAsTouched();
+      this.focusAfterRender('[data-testid="submit-summary"]');
       return;
     }
-    if (await this.store.submit(this.summary.value.trim())) {
+    if (await this.act(this.store.submit(this.summary.value.trim()))) {
       this.summary.reset();
       this.openForm.set(null);
     }
@@ -113,7 +177,7 @@ export class TaskDetailPage {
       this.extensionForm.markAllAsTouched();
       return;
     }
-    if (await this.store.requestExtension(reason.trim(), iso)) {
+    if (await this.act(this.store.requestExtension(reason.trim(), iso))) {
       this.extensionForm.reset();
       this.openForm.set(null);
     }
@@ -123,20 +187,20 @@ export class TaskDetailPage {
     this.store.evidenceAdded(evidence);
   }
 
-  protected approve(): void {
-    void this.store.approve();
+  protected approve(comment: string | undefined): void {
+    void this.act(this.store.approve(comment));
   }
 
   protected returnTask(reason: string): void {
-    void this.store.returnTask(reason);
+    void this.act(this.store.returnTask(reason));
   }
 
   protected grant(extensionId: string): void {
-    void this.store.decideExtension(extensionId, 'grant');
+    void this.act(this.store.decideExtension(extensionId, 'grant'));
   }
 
   protected refuse(extensionId: string, reason: string): void {
-    void this.store.decideExtension(extensionId, 'refuse', reason);
+    void this.act(this.store.decideExtension(extensionId, 'refuse', reason));
   }
 
   protected names(list: { name: string }[]): string {

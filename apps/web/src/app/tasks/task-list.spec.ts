@@ -22,7 +22,7 @@ describe('TaskListPage', () => {
     fixture.detectChanges();
     http.expectOne('/api/documents').flush([]);
     http
-      .expectOne((r) => r.url === '/api/tasks')
+      .expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1')
       .flush(
         pageOf([
           aTask({ title: '逾期的措施', light: 'red', overdue: true }),
@@ -36,6 +36,8 @@ describe('TaskListPage', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+    // The officer's tab counts (pageSize 1) are answered here unless a test looked at them.
+    for (const req of http.match((r) => r.params.get('pageSize') === '1')) req.flush({ items: [], total: 0, page: 1, pageSize: 1 });
     http.verify();
     localStorage.clear();
   });
@@ -55,7 +57,7 @@ describe('TaskListPage', () => {
   it('reloads with overdue=true when "只看逾期" is ticked', async () => {
     host().querySelector<HTMLInputElement>('[data-testid="filter-overdue"] input')!.click();
     await fixture.whenStable();
-    const req = http.expectOne((r) => r.url === '/api/tasks');
+    const req = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');
     expect(req.request.params.get('overdue')).toBe('true');
     req.flush(pageOf([aTask({ title: '逾期的措施' })]));
     await flushMicrotasks();
@@ -71,9 +73,9 @@ describe('TaskListPage', () => {
       box.dispatchEvent(new Event('input'));
       vi.advanceTimersByTime(100);
     }
-    http.expectNone((r) => r.url === '/api/tasks');
+    http.expectNone((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');
     vi.advanceTimersByTime(300);
-    const req = http.expectOne((r) => r.url === '/api/tasks');
+    const req = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');
     expect(req.request.params.get('q')).toBe('外资准入');
     req.flush(pageOf([]));
     await flushMicrotasks();
@@ -91,7 +93,7 @@ describe('TaskListPage', () => {
     fixture.componentRef.setInput('overdue', 'true');
     fixture.detectChanges();
     http.expectOne('/api/documents').flush([]);
-    const req = http.expectOne((r) => r.url === '/api/tasks');
+    const req = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');
     expect(req.request.params.get('overdue')).toBe('true');
     req.flush(pageOf([]));
     await flushMicrotasks();
@@ -103,7 +105,7 @@ describe('TaskListPage', () => {
     const participant = Array.from(host().querySelectorAll<HTMLButtonElement>('mat-button-toggle button')).find((b) => b.textContent?.includes('参与'))!;
     participant.click();
     await fixture.whenStable();
-    const req = http.expectOne((r) => r.url === '/api/tasks');
+    const req = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');
     expect(req.request.params.get('role')).toBe('participant');
     req.flush(pageOf([]));
     await flushMicrotasks();

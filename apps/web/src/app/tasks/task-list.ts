@@ -16,7 +16,10 @@ import { ZhDatePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
 import { LIGHT_LABELS, LIGHTS, STATUS_LABELS, STATUSES } from '../shared/labels';
 import { LightBadge } from '../shared/light-badge';
+import { departmentOptions, documentOptions } from '../shared/picker/picker-options';
+import { SearchPicker } from '../shared/picker/search-picker';
 import { StatusChip } from '../shared/status-chip';
+import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';
 import { TasksStore } from './data-access/tasks.store';
 
 const ROW_HEIGHT = 84;
@@ -35,10 +38,12 @@ const ROW_HEIGHT = 84;
     MatProgressBarModule,
     MatSelectModule,
     LightBadge,
+    SearchPicker,
     StatusChip,
     ZhDatePipe,
     Icon,
   ],
+  providers: [provideZhDatepickerIntl()],
   templateUrl: './task-list.html',
   styleUrl: './task-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,6 +54,8 @@ export class TaskListPage implements OnInit {
 
   /** `?overdue=true` (from the dashboard) opens the list with the overdue filter on. */
   readonly overdue = input<string>();
+  /** `?status=submitted` (from the dashboard's review queue) opens the list on that status. */
+  readonly status = input<string>();
 
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly statuses = STATUSES;
@@ -64,6 +71,8 @@ export class TaskListPage implements OnInit {
     const v = this.store.filters().dueBefore;
     return v ? new Date(`${v}T00:00:00`) : null;
   });
+  protected readonly documentOptions = computed(() => documentOptions(this.store.documents()));
+  protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
   protected readonly heading = computed(() => (this.store.isOfficer() ? '我的任务' : '全部任务'));
 
   constructor() {
@@ -73,14 +82,16 @@ export class TaskListPage implements OnInit {
   }
 
   ngOnInit(): void {
-    if (this.overdue() === 'true' && !this.store.filters().overdue) void this.store.setFilters({ overdue: true });
-    // Coming back from a task detail keeps the rows already loaded.
-    else if (this.store.items().length === 0) void this.store.load();
+    const status = STATUSES.find((s) => s === this.status());
+    if (status && this.store.filters().status !== status) void this.store.setFilters({ status });
+    else if (this.overdue() === 'true' && !this.store.filters().overdue) void this.store.setFilters({ overdue: true });
+    // Coming back from a task detail keeps the rows already loaded, unless an action there changed a task.
+    else void this.store.refreshIfStale();
     void this.store.loadLookups();
   }
 
   protected setRole(role: AssignmentRole): void {
-    void this.store.setFilters({ role });
+    void this.store.setRole(role);
   }
 
   protected setStatus(status: TaskStatus | null): void {
@@ -132,6 +143,12 @@ export class TaskListPage implements OnInit {
     } finally {
       this.exporting.set(false);
     }
+  }
+
+  /** 「（12）」 after a tab name once the counts are in. */
+  protected roleCount(role: AssignmentRole): string {
+    const counts = this.store.roleCounts();
+    return counts ? `（${counts[role]}）` : '';
   }
 
   protected leadNames(task: TaskSummaryDto): string {

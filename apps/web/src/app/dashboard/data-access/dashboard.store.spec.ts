@@ -1,8 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ExtensionDto, OverdueStatsDto } from '@duban/domain';
-import { aTask, flushMicrotasks, pageOf, signInAs } from '../../../testing/fixtures';
+import type { ExtensionDto, OverdueStatsDto, TaskDetailDto } from '@duban/domain';
+import { aTask, aTaskDetail, flushMicrotasks, pageOf, signInAs } from '../../../testing/fixtures';
+import { TaskChanges } from '../../core/task-changes';
 import { DashboardStore } from './dashboard.store';
 
 const stats: OverdueStatsDto = {
@@ -25,11 +26,32 @@ const extension: ExtensionDto = {
   decidedAt: null,
 };
 
+/** Answers one full dashboard load: stats, overdue list, review queue (list + one detail per row), extensions. */
+async function answerLoad(http: HttpTestingController, queue: TaskDetailDto[], extensions: ExtensionDto[], totals = stats): Promise<void> {
+  http.expectOne('/api/stats/overdue').flush(totals);
+  http.expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true').flush(pageOf([aTask()], 3));
+  http
+    .expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'submitted')
+    .flush(pageOf(queue.map((t) => aTask({ id: t.id, title: t.title, status: 'submitted' })), queue.length));
+  http.expectOne((r) => r.url === '/api/extensions' && r.params.get('status') === 'pending').flush(extensions);
+  await flushMicrotasks();
+  for (const t of queue) http.expectOne(`/api/tasks/${t.id}`).flush(t);
+  await flushMicrotasks(10);
+}
+
 describe('DashboardStore review actions', () => {
   let store: DashboardStore;
   let http: HttpTestingController;
-  const submittedA = aTask({ status: 'submitted', title: '甲' });
-  const submittedB = aTask({ status: 'submitted', title: '乙' });
+  const submittedA = aTaskDetail({
+    id: 'task-a',
+    status: 'submitted',
+    title: '甲',
+    submissionSummary: '已完成实施方案并印发。',
+    evidence: [{ id: 'ev-1', fileName: '方案.pdf', mimeType: 'application/pdf', size: 10, sha256: 'x', department: null, uploadedBy: '张三', createdAt: '2026-11-01T02:00:00Z' }],
+    history: [{ id: 'h1', action: 'task.submitted', actor: '张三', at: '2026-11-02T02:00:00Z', fromStatus: 'in_progress', toStatus: 'submitted', detail: null }],
+    allowedActions: ['approve', 'return'],
+  });
+  const submittedB = aTaskDetail({ id: 'task-b', status: 'submitted', title: '乙', allowedActions: ['approve', 'return'] });
 
   beforeEach(async () => {
     signInAs('supervisor');
@@ -37,10 +59,7 @@ describe('DashboardStore review actions', () => {
     store = TestBed.inject(DashboardStore);
     http = TestBed.inject(HttpTestingController);
     const loading = store.load();
-    http.expectOne('/api/stats/overdue').flush(stats);
-    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true').flush(pageOf([aTask()], 3));
-    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'submitted').flush(pageOf([submittedA, submittedB]));
-    http.expectOne((r) => r.url === '/api/extensions' && r.params.get('status') === 'pending').flush([extension]);
+    await answerLoad(http, [submittedA, submittedB], [extension]);
     await loading;
   });
 
@@ -49,48 +68,60 @@ describe('DashboardStore review actions', () => {
     localStorage.clear();
   });
 
-  it('loads totals, the overdue list and both queues', () => {
+  it('loads totals, the overdue list and both queues, each queue row with summary, evidence and submitter', () => {
     expect(store.stats()?.totals.completionRate).toBe(0.4);
     expect(store.overdueTotal()).toBe(3);
-    expect(store.submitted().map((t) => t.title)).toEqual(['甲', '乙']);
+    expect(store.submitted().map((r) => r.task.title)).toEqual(['甲', '乙']);
+    const [a] = store.submitted();
+    expect(a.task.submissionSummary).toBe('已完成实施方案并印发。');
+    expect(a.task.evidence).toHaveLength(1);
+    expect(a.submittedBy).toBe('张三');
+    expect(a.submittedAt).toBe('2026-11-02T02:00:00Z');
+    expect(store.can(a, 'approve')).toBe(true);
     expect(store.extensions().map((e) => e.id)).toEqual(['ext-1']);
   });
 
-  it('approves: POSTs, drops the task from the queue and refreshes the totals', async () => {
-    const done = store.approve(submittedA);
+  it('approves with the comment, then reloads tiles, counts and queue together and tells the other stores', async () => {
+    const changes = TestBed.inject(TaskChanges);
+    const before = changes.version();
+    const done = store.approve(store.submitted()[0], '材料齐全');
     expect(store.busyId()).toBe(submittedA.id);
     const req = http.expectOne(`/api/tasks/${submittedA.id}/approve`);
     expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ comment: '材料齐全' });
     expect(req.request.headers.get('If-Match')).toBe(String(submittedA.version));
     req.flush({});
-    await done;
-    expect(store.submitted().map((t) => t.title)).toEqual(['乙']);
+    await flushMicrotasks();
+    await answerLoad(http, [submittedB], [extension], { ...stats, totals: { ...stats.totals, done: 5, submitted: 1 } });
+    expect(await done).toBe(true);
+    expect(store.submitted().map((r) => r.task.title)).toEqual(['乙']);
     expect(store.submittedTotal()).toBe(1);
+    expect(store.stats()?.totals.submitted).toBe(1);
     expect(store.message()).toBe('已审核通过：甲');
     expect(store.busyId()).toBeNull();
-    http.expectOne('/api/stats/overdue').flush({ ...stats, totals: { ...stats.totals, done: 5 } });
-    await flushMicrotasks();
-    expect(store.stats()?.totals.done).toBe(5);
+    expect(changes.version()).toBe(before + 1);
   });
 
   it('returns with the reason in the body', async () => {
-    const done = store.returnTask(submittedB, '缺少佐证材料');
+    const done = store.returnTask(store.submitted()[1], '缺少佐证材料');
     const req = http.expectOne(`/api/tasks/${submittedB.id}/return`);
     expect(req.request.body).toEqual({ reason: '缺少佐证材料' });
     req.flush({});
+    await flushMicrotasks();
+    await answerLoad(http, [submittedA], [extension]);
     await done;
-    http.expectOne('/api/stats/overdue').flush(stats);
-    expect(store.submitted().map((t) => t.title)).toEqual(['甲']);
+    expect(store.submitted().map((r) => r.task.title)).toEqual(['甲']);
   });
 
   it('keeps the task in the queue and shows the reason when the API refuses', async () => {
-    const done = store.approve(submittedA);
+    const done = store.approve(store.submitted()[0]);
     http
       .expectOne(`/api/tasks/${submittedA.id}/approve`)
       .flush({ statusCode: 409, code: 'TASK_FORBIDDEN_TRANSITION', message: '该任务已被其他督查员处理' }, { status: 409, statusText: 'Conflict' });
-    await done;
+    expect(await done).toBe(false);
     expect(store.submitted()).toHaveLength(2);
     expect(store.error()).toBe('该任务已被其他督查员处理');
+    expect(store.lastId()).toBe(submittedA.id);
     expect(store.message()).toBeNull();
   });
 
@@ -99,17 +130,35 @@ describe('DashboardStore review actions', () => {
     const req = http.expectOne('/api/extensions/ext-1/grant');
     expect(req.request.body).toEqual({});
     req.flush({});
+    await flushMicrotasks();
+    await answerLoad(http, [submittedA, submittedB], [{ ...extension, id: 'ext-2' }]);
     await granted;
-    http.expectOne('/api/stats/overdue').flush(stats);
-    expect(store.extensions()).toEqual([]);
+    expect(store.extensions().map((e) => e.id)).toEqual(['ext-2']);
 
-    store.extensions.set([{ ...extension, id: 'ext-2' }]);
     const refused = store.decideExtension(store.extensions()[0], 'refuse', '理由不充分');
     const req2 = http.expectOne('/api/extensions/ext-2/refuse');
     expect(req2.request.body).toEqual({ reason: '理由不充分' });
     req2.flush({});
+    await flushMicrotasks();
+    await answerLoad(http, [submittedA, submittedB], []);
     await refused;
-    http.expectOne('/api/stats/overdue').flush(stats);
     expect(store.message()).toBe('已不同意延期');
+    expect(store.extensions()).toEqual([]);
+  });
+});
+
+describe('DashboardStore default tab', () => {
+  afterEach(() => localStorage.clear());
+
+  it('opens on the extension queue when nothing waits for review', async () => {
+    signInAs('supervisor');
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore] });
+    const store = TestBed.inject(DashboardStore);
+    const http = TestBed.inject(HttpTestingController);
+    const loading = store.load();
+    await answerLoad(http, [], [extension]);
+    await loading;
+    expect(store.defaultTab()).toBe(1);
+    http.verify();
   });
 });

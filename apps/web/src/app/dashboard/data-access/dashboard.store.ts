@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { ExtensionDto, OverdueStatsDto, PageDto, TaskSummaryDto } from '@duban/domain';
+import type { ExtensionDto, OverdueStatsDto, PageDto, TaskAction, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
+import { TaskChanges } from '../../core/task-changes';
 import { TasksApi } from '../../tasks/data-access/tasks.api';
 
 /** A pending extension with the task it belongs to; the queue route may or may not embed the task. */
@@ -11,16 +12,36 @@ export interface PendingExtension extends ExtensionDto {
   taskId?: string;
 }
 
-/** Supervisor dashboard: statistics, the overdue list and the review queues, plus the review decisions. */
+/** A row of the review queue: what the reviewer needs to decide without opening the task. */
+export interface ReviewItem {
+  task: TaskDetailDto;
+  /** Who submitted and when, from the task's history (the last 提交办结). */
+  submittedBy: string | null;
+  submittedAt: string | null;
+}
+
+/** Rows of the review queue shown with their 办结情况 and evidence; the rest are one click away in the task list. */
+export const REVIEW_QUEUE_SIZE = 20;
+
+export function reviewItemOf(task: TaskDetailDto): ReviewItem {
+  const submitted = [...task.history].filter((h) => h.action === 'task.submitted').sort((a, b) => b.at.localeCompare(a.at))[0];
+  return { task, submittedBy: submitted?.actor ?? null, submittedAt: submitted?.at ?? null };
+}
+
+/**
+ * Supervisor dashboard: statistics, the overdue list and the review queues, plus the review decisions.
+ * After every decision everything is reloaded, so the tiles, the tab counts and the queues agree.
+ */
 @Injectable()
 export class DashboardStore {
   private readonly http = inject(HttpClient);
   private readonly api = inject(TasksApi);
+  private readonly changes = inject(TaskChanges);
 
   readonly stats = signal<OverdueStatsDto | null>(null);
   readonly overdue = signal<TaskSummaryDto[]>([]);
   readonly overdueTotal = signal(0);
-  readonly submitted = signal<TaskSummaryDto[]>([]);
+  readonly submitted = signal<ReviewItem[]>([]);
   readonly submittedTotal = signal(0);
   readonly extensions = signal<PendingExtension[]>([]);
   /** The extension queue route may be missing on older API builds; say so instead of showing an empty queue. */
@@ -28,80 +49,83 @@ export class DashboardStore {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   readonly message = signal<string | null>(null);
-  /** Id of the task or extension whose decision is in flight. */
+  /** Id of the task or extension whose decision is in flight (or was last decided, for the inline feedback). */
   readonly busyId = signal<string | null>(null);
+  readonly lastId = signal<string | null>(null);
+  /** The queue tab to open on (待审核 / 延期申请 / 逾期任务): the first with work in it, decided on the first load. */
+  readonly defaultTab = signal<number | null>(null);
 
+  /** Each part is shown as soon as it arrives: the totals need not wait for the review queue's details. */
   async load(): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
-    const [stats, overdue, submitted, extensions] = await Promise.allSettled([
-      firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue')),
-      this.api.list({ overdue: true, page: 1, pageSize: 50 }),
-      this.api.list({ status: 'submitted', page: 1, pageSize: 200 }),
-      firstValueFrom(this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } })),
-    ]);
-    if (stats.status === 'fulfilled') this.stats.set(stats.value);
-    if (overdue.status === 'fulfilled') {
-      this.overdue.set(overdue.value.items);
-      this.overdueTotal.set(overdue.value.total);
+    const stats = firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue')).then((s) => this.stats.set(s));
+    const overdue = this.api.list({ overdue: true, page: 1, pageSize: 50 }).then((page) => {
+      this.overdue.set(page.items);
+      this.overdueTotal.set(page.total);
+    });
+    const submitted = this.loadReviewQueue().then((queue) => {
+      this.submitted.set(queue.items);
+      this.submittedTotal.set(queue.total);
+    });
+    const extensions = firstValueFrom(
+      this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } }),
+    ).then((v) => this.extensions.set(Array.isArray(v) ? v : v.items));
+    const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions]);
+    this.extensionsUnavailable.set(x.status === 'rejected');
+    if (this.defaultTab() === null) {
+      const firstWithWork = [this.submittedTotal(), this.extensions().length, this.overdueTotal()].findIndex((n) => n > 0);
+      this.defaultTab.set(Math.max(0, firstWithWork));
     }
-    if (submitted.status === 'fulfilled') {
-      this.submitted.set(submitted.value.items);
-      this.submittedTotal.set(submitted.value.total);
-    }
-    if (extensions.status === 'fulfilled') {
-      const v = extensions.value;
-      this.extensions.set(Array.isArray(v) ? v : v.items);
-    }
-    this.extensionsUnavailable.set(extensions.status === 'rejected');
-    const failed = [stats, overdue, submitted].find((r) => r.status === 'rejected');
+    const failed = [s, o, q].find((r) => r.status === 'rejected');
     if (failed && failed.status === 'rejected') this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
     this.loading.set(false);
   }
 
-  approve(task: TaskSummaryDto): Promise<void> {
-    return this.decide(task.id, `已审核通过：${task.title}`, async () => {
-      await this.api.approve(task.id, task.version);
-      this.dropSubmitted(task.id);
-    });
+  /** The oldest-deadline submissions with their detail (summary, evidence, history, allowed actions). */
+  private async loadReviewQueue(): Promise<{ items: ReviewItem[]; total: number }> {
+    const page = await this.api.list({ status: 'submitted', page: 1, pageSize: REVIEW_QUEUE_SIZE });
+    const details = await Promise.all(page.items.map((t) => this.api.get(t.id)));
+    return { items: details.map(reviewItemOf), total: page.total };
   }
 
-  returnTask(task: TaskSummaryDto, reason: string): Promise<void> {
-    return this.decide(task.id, `已退回：${task.title}`, async () => {
-      await this.api.returnTask(task.id, reason, task.version);
-      this.dropSubmitted(task.id);
-    });
+  approve(item: ReviewItem, comment?: string): Promise<boolean> {
+    const task = item.task;
+    return this.decide(task.id, `已审核通过：${task.title}`, () => this.api.approve(task.id, task.version, comment));
   }
 
-  decideExtension(ext: PendingExtension, decision: 'grant' | 'refuse', reason?: string): Promise<void> {
-    return this.decide(ext.id, decision === 'grant' ? '已同意延期' : '已不同意延期', async () => {
-      await this.api.decideExtension(ext.id, decision, reason);
-      this.extensions.update((list) => list.filter((e) => e.id !== ext.id));
-    });
+  returnTask(item: ReviewItem, reason: string): Promise<boolean> {
+    const task = item.task;
+    return this.decide(task.id, `已退回：${task.title}`, () => this.api.returnTask(task.id, reason, task.version));
+  }
+
+  decideExtension(ext: PendingExtension, decision: 'grant' | 'refuse', reason?: string): Promise<boolean> {
+    return this.decide(ext.id, decision === 'grant' ? '已同意延期' : '已不同意延期', () => this.api.decideExtension(ext.id, decision, reason));
+  }
+
+  can(item: ReviewItem, action: TaskAction): boolean {
+    return item.task.allowedActions.includes(action);
   }
 
   exportXlsx(): Promise<void> {
     return this.api.exportXlsx({});
   }
 
-  private dropSubmitted(id: string): void {
-    this.submitted.update((list) => list.filter((t) => t.id !== id));
-    this.submittedTotal.update((n) => Math.max(0, n - 1));
-  }
-
-  private async decide(id: string, done: string, fn: () => Promise<void>): Promise<void> {
+  private async decide(id: string, done: string, fn: () => Promise<unknown>): Promise<boolean> {
     this.busyId.set(id);
+    this.lastId.set(id);
     this.error.set(null);
     this.message.set(null);
     try {
       await fn();
       this.message.set(done);
-      // Totals and completion rate move after each decision.
-      void firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue'))
-        .then((s) => this.stats.set(s))
-        .catch(() => undefined);
+      this.changes.notify();
+      // Tiles, tab counts and queues all move after a decision: reload them together so they agree.
+      await this.load();
+      return true;
     } catch (err) {
       this.error.set(errorMessage(err));
+      return false;
     } finally {
       this.busyId.set(null);
     }

@@ -2,12 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { EvidenceDto, TaskAction, TaskDetailDto } from '@duban/domain';
 import { errorMessage } from '../../core/api-error';
+import { TaskChanges } from '../../core/task-changes';
 import { TasksApi } from './tasks.api';
 
 /** One task's detail and the actions on it; every action reloads the task so status, history and allowed actions stay true. */
 @Injectable()
 export class TaskDetailStore {
   private readonly api = inject(TasksApi);
+  private readonly changes = inject(TaskChanges);
 
   readonly task = signal<TaskDetailDto | null>(null);
   readonly loading = signal(false);
@@ -15,6 +17,8 @@ export class TaskDetailStore {
   readonly error = signal<string | null>(null);
   readonly busy = signal<TaskAction | null>(null);
   readonly message = signal<string | null>(null);
+  /** The action the current message or error is about, so the page shows it beside that action's form. */
+  readonly lastAction = signal<TaskAction | null>(null);
 
   readonly allowed = computed(() => new Set<TaskAction>(this.task()?.allowedActions ?? []));
   readonly pendingExtensions = computed(() => (this.task()?.extensions ?? []).filter((e) => e.status === 'pending'));
@@ -45,9 +49,12 @@ export class TaskDetailStore {
     this.busy.set(action);
     this.error.set(null);
     this.message.set(null);
+    this.lastAction.set(action);
     try {
       await fn(task);
       this.message.set(done);
+      // Lists and counts elsewhere (task list, dashboard) reload when next shown.
+      this.changes.notify();
       await this.reload();
       return true;
     } catch (err) {
@@ -75,8 +82,8 @@ export class TaskDetailStore {
     return this.run('request_extension', '延期申请已提交', (t) => this.api.requestExtension(t.id, reason, requestedDeadline));
   }
 
-  approve(): Promise<boolean> {
-    return this.run('approve', '已审核通过', (t) => this.api.approve(t.id, t.version));
+  approve(comment?: string): Promise<boolean> {
+    return this.run('approve', '已审核通过', (t) => this.api.approve(t.id, t.version, comment));
   }
 
   returnTask(reason: string): Promise<boolean> {
@@ -91,6 +98,7 @@ export class TaskDetailStore {
 
   evidenceAdded(evidence: EvidenceDto): void {
     this.task.update((t) => (t ? { ...t, evidence: [...t.evidence, evidence] } : t));
+    this.changes.notify();
     void this.reload();
   }
 

@@ -69,8 +69,8 @@ export class TasksApi {
   }
 
   /** With the version the reviewer saw, so a decision on a task changed meanwhile is refused (409). */
-  approve(id: string, version?: number): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, {}, { headers: ifMatch(version) }));
+  approve(id: string, version?: number, comment?: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, comment ? { comment } : {}, { headers: ifMatch(version) }));
   }
 
   returnTask(id: string, reason: string, version?: number): Promise<unknown> {

@@ -10,6 +10,7 @@ import type {
 } from '@duban/domain';
 import { errorMessage } from '../../core/api-error';
 import { Session } from '../../core/session';
+import { TaskChanges } from '../../core/task-changes';
 import { TasksApi } from './tasks.api';
 
 export interface TaskFilters {
@@ -50,6 +51,11 @@ export const PREFETCH_PARALLEL = 3;
 export class TasksStore {
   private readonly api = inject(TasksApi);
   private readonly session = inject(Session);
+  private readonly changes = inject(TaskChanges);
+  /** TaskChanges.version when the rows on screen were loaded; a different value means they are stale. */
+  private readonly loadedAt = signal(-1);
+  /** The officer's default tab is chosen once, from the counts; afterwards the user's choice stands. */
+  private roleChosen = false;
   /** Each load gets a number so a slow, older response cannot overwrite a newer one. */
   private requestSeq = 0;
 
@@ -62,10 +68,14 @@ export class TasksStore {
   readonly error = signal<string | null>(null);
   readonly documents = signal<PolicyDocumentDto[]>([]);
   readonly departments = signal<DepartmentDto[]>([]);
+  /** Officers' tab counts (牵头 / 参与), for the current filters except the tab itself. */
+  readonly roleCounts = signal<Record<AssignmentRole, number> | null>(null);
 
   private loadedPages = 0;
 
   readonly isOfficer = computed(() => this.session.role() === 'officer');
+  /** True once a task changed after the rows were loaded. */
+  readonly stale = computed(() => this.changes.version() !== this.loadedAt());
   readonly hasMore = computed(() => this.items().length < this.total());
   readonly activeFilterCount = computed(() => {
     const f = this.filters();
@@ -106,12 +116,31 @@ export class TasksStore {
     return this.load();
   }
 
+  setRole(role: AssignmentRole): Promise<void> {
+    this.roleChosen = true;
+    return this.setFilters({ role });
+  }
+
+  /** Reloads when a task changed since the rows were loaded (or nothing is loaded yet); else keeps them. */
+  refreshIfStale(): Promise<void> {
+    return this.stale() || this.items().length === 0 ? this.load() : Promise.resolve();
+  }
+
   async load(): Promise<void> {
     const seq = ++this.requestSeq;
+    this.loadedAt.set(this.changes.version());
     this.loading.set(true);
     this.error.set(null);
     try {
+      // The tab counts load beside the first page and never hold it up. On the first visit of a
+      // participant-only department they move the list to 参与, where its work is.
+      if (this.isOfficer()) {
+        void this.loadRoleCounts(seq).then((switched) => {
+          if (switched && seq === this.requestSeq) void this.load();
+        });
+      }
       const page = await this.api.list({ ...this.query(), page: 1, pageSize: PAGE_SIZE });
+      if (seq !== this.requestSeq) return;
       if (seq !== this.requestSeq) return;
       this.loadedPages = 1;
       this.items.set(page.items);
@@ -126,6 +155,30 @@ export class TasksStore {
       if (seq === this.requestSeq) this.loading.set(false);
     }
     await this.prefetch(seq);
+  }
+
+  /**
+   * Counts for both tabs (one row each, only the totals matter). Resolves true when this first load should
+   * move an officer whose department leads nothing but participates somewhere to 参与, where the work is.
+   */
+  private async loadRoleCounts(seq: number): Promise<boolean> {
+    const base = { ...this.query(), page: 1, pageSize: 1 };
+    try {
+      const [lead, participant] = await Promise.all([
+        this.api.list({ ...base, role: 'lead' }),
+        this.api.list({ ...base, role: 'participant' }),
+      ]);
+      if (seq !== this.requestSeq) return false;
+      this.roleCounts.set({ lead: lead.total, participant: participant.total });
+      if (this.roleChosen) return false;
+      this.roleChosen = true;
+      if (lead.total > 0 || participant.total === 0 || this.filters().role === 'participant') return false;
+      this.filters.update((f) => ({ ...f, role: 'participant' }));
+      return true;
+    } catch {
+      // Counts are a hint; the list itself reports load errors.
+      return false;
+    }
   }
 
   /** Loads the following pages a few at a time while the first is already usable. */

@@ -3,14 +3,14 @@ import { ReviewActions } from './review-actions';
 
 describe('ReviewActions', () => {
   let fixture: ComponentFixture<ReviewActions>;
-  let approvals: number;
+  let approvals: (string | undefined)[];
   let rejections: string[];
 
   beforeEach(async () => {
     fixture = TestBed.createComponent(ReviewActions);
-    approvals = 0;
+    approvals = [];
     rejections = [];
-    fixture.componentInstance.approved.subscribe(() => (approvals += 1));
+    fixture.componentInstance.approved.subscribe((c) => approvals.push(c));
     fixture.componentInstance.rejected.subscribe((r) => rejections.push(r));
     await fixture.whenStable();
   });
@@ -21,17 +21,38 @@ describe('ReviewActions', () => {
     byTestId(id)!.click();
     await fixture.whenStable();
   };
-  const type = async (text: string): Promise<void> => {
-    const box = byTestId<HTMLTextAreaElement>('reason')!;
+  const type = async (text: string, id = 'reason'): Promise<void> => {
+    const box = byTestId<HTMLTextAreaElement>(id)!;
     box.value = text;
     box.dispatchEvent(new Event('input'));
     await fixture.whenStable();
   };
 
-  it('approves with one click', async () => {
+  it('asks for confirmation before approving and sends the optional 审核意见', async () => {
     await click('approve');
-    expect(approvals).toBe(1);
+    expect(approvals).toEqual([]);
+    await type('  材料齐全  ', 'comment');
+    await click('confirm-approve');
+    expect(approvals).toEqual(['材料齐全']);
     expect(rejections).toEqual([]);
+    expect(byTestId('approve')).not.toBeNull();
+  });
+
+  it('approves without a comment, and cancelling approves nothing', async () => {
+    await click('approve');
+    host().querySelector<HTMLButtonElement>('form button[type="button"]')!.click();
+    await fixture.whenStable();
+    expect(approvals).toEqual([]);
+    await click('approve');
+    await click('confirm-approve');
+    expect(approvals).toEqual([undefined]);
+  });
+
+  it('shows only the decisions the parent allows', async () => {
+    fixture.componentRef.setInput('canApprove', false);
+    await fixture.whenStable();
+    expect(byTestId('approve')).toBeNull();
+    expect(byTestId('reject')).not.toBeNull();
   });
 
   it('asks for a reason before returning and does not return without one', async () => {
@@ -63,6 +84,8 @@ describe('ReviewActions', () => {
     await fixture.whenStable();
     expect(byTestId('approve')!.textContent?.trim()).toBe('同意延期');
     expect(byTestId('reject')!.textContent?.trim()).toBe('不同意');
+    await click('approve');
+    expect(approvals).toEqual([undefined]);
   });
 
   it('disables both buttons while a decision is in flight', async () => {

@@ -6,44 +6,72 @@ import { MatInputModule } from '@angular/material/input';
 
 let nextId = 0;
 
+type Step = 'choose' | 'approving' | 'rejecting';
+
 /**
  * Approve / return with a reason, or (mode 'extension') grant / refuse an extension.
- * The reason is required for the negative decision so the department knows what to fix.
+ * Approving a task asks for confirmation and takes an optional 审核意见, since it closes the task for good;
+ * the reason is required for the negative decision so the department knows what to fix. The parent says
+ * which buttons exist (from the task's allowedActions), so nothing here decides who may review.
  */
 @Component({
   selector: 'db-review-actions',
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
-    @if (!rejecting()) {
-      <div class="row-actions">
-        <button mat-flat-button type="button" [disabled]="busy()" (click)="approved.emit()" data-testid="approve">
-          {{ mode() === 'task' ? '审核通过' : '同意延期' }}
-        </button>
-        <button mat-stroked-button type="button" [disabled]="busy()" (click)="startReject()" data-testid="reject">
-          {{ mode() === 'task' ? '退回' : '不同意' }}
-        </button>
-      </div>
-    } @else {
-      <form class="reject" [formGroup]="form" (ngSubmit)="confirmReject()" novalidate>
-        <mat-form-field class="full-width" subscriptSizing="dynamic">
-          <mat-label>{{ mode() === 'task' ? '退回理由' : '不同意理由' }}</mat-label>
-          <textarea matInput [id]="reasonId" [formControl]="reason" rows="2" cdkFocusInitial data-testid="reason"></textarea>
-          @if (reason.touched && reason.invalid) {
-            <mat-error>请填写理由，告知责任部门需要补充或修改的内容</mat-error>
-          }
-        </mat-form-field>
+    @switch (step()) {
+      @case ('choose') {
         <div class="row-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="confirm-reject">
-            {{ mode() === 'task' ? '确认退回' : '确认不同意' }}
-          </button>
-          <button mat-button type="button" (click)="cancel()">取消</button>
+          @if (canApprove()) {
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="startApprove()" data-testid="approve">
+              {{ mode() === 'task' ? '审核通过' : '同意延期' }}
+            </button>
+          }
+          @if (canReject()) {
+            <button mat-stroked-button type="button" [disabled]="busy()" (click)="step.set('rejecting')" data-testid="reject">
+              {{ mode() === 'task' ? '退回' : '不同意' }}
+            </button>
+          }
         </div>
-      </form>
+      }
+      @case ('approving') {
+        <form class="step" [formGroup]="approveForm" (ngSubmit)="confirmApprove()" novalidate>
+          <mat-form-field class="full-width" subscriptSizing="dynamic">
+            <mat-label>审核意见（可选）</mat-label>
+            <textarea matInput [id]="commentId" [formControl]="comment" rows="2" data-testid="comment"></textarea>
+          </mat-form-field>
+          <p class="muted hint">确认后任务即为「已办结」，不能撤回。</p>
+          <div class="row-actions">
+            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="confirm-approve">确认审核通过</button>
+            <button mat-button type="button" (click)="cancel()">取消</button>
+          </div>
+        </form>
+      }
+      @case ('rejecting') {
+        <form class="step" [formGroup]="form" (ngSubmit)="confirmReject()" novalidate>
+          <mat-form-field class="full-width" subscriptSizing="dynamic">
+            <mat-label>{{ mode() === 'task' ? '退回理由' : '不同意理由' }}</mat-label>
+            <textarea matInput [id]="reasonId" [formControl]="reason" rows="2" cdkFocusInitial data-testid="reason"></textarea>
+            @if (reason.touched && reason.invalid) {
+              <mat-error>请填写理由，告知责任部门需要补充或修改的内容</mat-error>
+            }
+          </mat-form-field>
+          <div class="row-actions">
+            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="confirm-reject">
+              {{ mode() === 'task' ? '确认退回' : '确认不同意' }}
+            </button>
+            <button mat-button type="button" (click)="cancel()">取消</button>
+          </div>
+        </form>
+      }
     }
   `,
   styles: `
-    .reject {
+    .step {
       margin-top: 4px;
+    }
+    .hint {
+      margin: 4px 0 8px;
+      font-size: 13px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,22 +79,36 @@ let nextId = 0;
 export class ReviewActions {
   readonly mode = input<'task' | 'extension'>('task');
   readonly busy = input(false);
-  readonly approved = output();
+  readonly canApprove = input(true);
+  readonly canReject = input(true);
+  /** The optional 审核意见 (task mode), or undefined. */
+  readonly approved = output<string | undefined>();
   readonly rejected = output<string>();
 
-  protected readonly reasonId = `review-reason-${nextId++}`;
-  protected readonly rejecting = signal(false);
+  protected readonly reasonId = `review-reason-${nextId}`;
+  protected readonly commentId = `review-comment-${nextId++}`;
+  protected readonly step = signal<Step>('choose');
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
-  // The group gives the <form> a FormGroupDirective, so ngSubmit fires and the page never really submits.
+  protected readonly comment = new FormControl('', { nonNullable: true });
+  // The groups give each <form> a FormGroupDirective, so ngSubmit fires and the page never really submits.
   protected readonly form = new FormGroup({ reason: this.reason });
+  protected readonly approveForm = new FormGroup({ comment: this.comment });
 
-  protected startReject(): void {
-    this.rejecting.set(true);
+  protected startApprove(): void {
+    // Granting an extension only moves a date and can be seen in the history: no extra step.
+    if (this.mode() === 'extension') this.approved.emit(undefined);
+    else this.step.set('approving');
   }
 
   protected cancel(): void {
-    this.rejecting.set(false);
+    this.step.set('choose');
     this.reason.reset();
+    this.comment.reset();
+  }
+
+  protected confirmApprove(): void {
+    this.approved.emit(this.comment.value.trim() || undefined);
+    this.cancel();
   }
 
   protected confirmReject(): void {
@@ -75,7 +117,6 @@ export class ReviewActions {
       return;
     }
     this.rejected.emit(this.reason.value.trim());
-    this.rejecting.set(false);
-    this.reason.reset();
+    this.cancel();
   }
 }

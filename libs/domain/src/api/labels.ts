@@ -1,0 +1,106 @@
+/**
+ * The one zh-CN vocabulary of Duban: every status, role, action and channel name shown to people.
+ * The web app, the API's messages and the Excel export all read these, so a word on screen, in an
+ * error message and in the workbook is always the same word. Plain data, no framework.
+ */
+import type {
+  AssignmentRole,
+  DepartmentDto,
+  ExtensionStatus,
+  NotificationChannel,
+  TaskAction,
+  TaskStatus,
+  TrafficLight,
+  UserRole,
+} from './contract';
+
+export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
+  not_started: '未开始',
+  in_progress: '进行中',
+  submitted: '已提交待审核',
+  done: '已办结',
+  returned: '已退回',
+};
+
+export const LIGHT_LABELS: Readonly<Record<TrafficLight, string>> = {
+  red: '红灯·逾期',
+  yellow: '黄灯·临期',
+  green: '绿灯·正常',
+};
+
+export const ROLE_LABELS: Readonly<Record<UserRole, string>> = {
+  officer: '部门经办人',
+  supervisor: '督查室',
+  admin: '系统管理员',
+};
+
+export const ASSIGNMENT_ROLE_LABELS: Readonly<Record<AssignmentRole, string>> = {
+  lead: '牵头',
+  participant: '参与',
+};
+
+export const ACTION_LABELS: Readonly<Record<TaskAction, string>> = {
+  report_progress: '报告进展',
+  upload_evidence: '上传佐证材料',
+  submit: '提交办结',
+  request_extension: '申请延期',
+  approve: '审核通过',
+  return: '退回',
+  grant_extension: '同意延期',
+  refuse_extension: '不同意延期',
+};
+
+export const EXTENSION_STATUS_LABELS: Readonly<Record<ExtensionStatus, string>> = {
+  pending: '待审批',
+  granted: '已同意',
+  refused: '未同意',
+};
+
+export const CHANNEL_LABELS: Readonly<Record<NotificationChannel, string>> = {
+  inbox: '站内消息',
+  email: '电子邮件',
+  webhook: '部门 Webhook',
+};
+
+export const DEPARTMENT_KIND_LABELS: Readonly<Record<DepartmentDto['kind'], string>> = {
+  ministry: '部委',
+  local: '地方',
+  collective: '统称',
+};
+
+/** Audit log actions as the API writes them ('task.submitted', 'extension.granted', …). */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'task.imported': '导入创建',
+  'task.text_changed': '导入更新措施原文',
+  'document.imported': '文件导入',
+  'document.source_changed': '文件来源更新',
+  'task.progress_reported': '报告进展',
+  'evidence.uploaded': '上传佐证材料',
+  'task.submitted': '提交办结',
+  'task.approved': '审核通过',
+  'task.returned': '退回修改',
+  'extension.requested': '申请延期',
+  'extension.granted': '同意延期',
+  'extension.refused': '不同意延期',
+};
+
+/** An unknown action is shown as 其他操作 rather than its internal name. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
+}
+
+/** Actors the system writes itself (imports, the reminder worker) get a zh-CN name instead of an internal one. */
+const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
+  'system (CLI import)': '系统导入',
+  system: '系统',
+};
+
+export function actorLabel(actor: string | null): string | null {
+  if (actor === null) return null;
+  return SYSTEM_ACTORS[actor] ?? actor;
+}
+
+/** 「督查室、系统管理员」 for a list of roles, as in 「此操作仅限以下角色：督查室。」 */
+export function roleList(roles: readonly UserRole[]): string {
+  return roles.map((r) => ROLE_LABELS[r]).join('、');
+}
