@@ -47,8 +47,8 @@ describe('sessions', () => {
       await page.route('**/api/auth/login', (route) =>
         route.fulfill({
           status: 429,
-          headers: { 'content-type': 'application/json', 'retry-after-login': '42' },
-          body: JSON.stringify({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试。' }),
+          headers: { 'content-type': 'application/json', 'retry-after': '42' },
+          body: JSON.stringify({ statusCode: 429, code: 'AUTH_LOGIN_THROTTLED', message: '登录尝试过于频繁，请 42 秒后再试。' }),
         }),
       );
       await page.goto('/login');

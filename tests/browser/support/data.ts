@@ -21,6 +21,8 @@ export interface E2eData {
   perfOfficer: E2eUser;
   /** An officer of a department that participates in tasks but leads none. */
   participantOfficer: E2eUser;
+  /** An officer whose password was set by someone else (seed, reset): must change it first. */
+  newcomer: E2eUser;
   task: { id: string; title: string; department: string };
   /** A second overdue task of the officer's department, for the extension flow. */
   extensionTask: { id: string; title: string; deadline: string };
@@ -46,13 +48,15 @@ async function createUser(
   role: 'officer' | 'supervisor' | 'admin',
   departmentId: string | null,
   password: string,
+  mustChangePassword = false,
 ): Promise<void> {
   const hash = await bcrypt.hash(password, 8);
   await stack.sql(
-    `INSERT INTO users (username, display_name, password_hash, role, department_id)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, department_id = EXCLUDED.department_id`,
-    [username, displayName, hash, role, departmentId],
+    `INSERT INTO users (username, display_name, password_hash, role, department_id, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+       department_id = EXCLUDED.department_id, must_change_password = EXCLUDED.must_change_password`,
+    [username, displayName, hash, role, departmentId, mustChangePassword],
   );
 }
 
@@ -118,6 +122,8 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   await createUser(stack, otherOfficer.username, otherOfficer.displayName, 'officer', other.id, password);
   await createUser(stack, supervisor.username, supervisor.displayName, 'supervisor', null, password);
   await createUser(stack, admin.username, admin.displayName, 'admin', null, password);
+  const newcomer: E2eUser = { username: 'e2e.newcomer', password, displayName: '吴新人', department: target.department };
+  await createUser(stack, newcomer.username, newcomer.displayName, 'officer', target.department_id, password, true);
 
   // 2,000 synthetic overdue/future tasks led by one department, for the list-rendering measurement.
   const [perfDept] = await stack.sql<{ id: string }>(
@@ -146,6 +152,7 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     admin,
     perfOfficer,
     participantOfficer,
+    newcomer,
     task: { id: target.id, title: target.title, department: target.department },
     extensionTask,
     uxTask,

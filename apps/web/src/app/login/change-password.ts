@@ -41,11 +41,12 @@ import { Session } from '../core/session';
                 <mat-error>请输入当前密码</mat-error>
               }
             </mat-form-field>
-            <mat-form-field class="full-width">
+            <mat-form-field class="full-width" subscriptSizing="dynamic">
               <mat-label>新密码</mat-label>
               <input matInput type="password" formControlName="next" autocomplete="new-password" />
               <mat-hint>至少 {{ minLength }} 个字符，包含字母、数字或符号中的两类，不含用户名</mat-hint>
             </mat-form-field>
+            <span class="gap" aria-hidden="true"></span>
             <mat-form-field class="full-width">
               <mat-label>再次输入新密码</mat-label>
               <input matInput type="password" formControlName="repeat" autocomplete="new-password" />
@@ -88,6 +89,9 @@ import { Session } from '../core/session';
       margin-top: 16px;
       display: grid;
       gap: 4px;
+    }
+    .gap {
+      height: 12px;
     }
     .actions {
       display: flex;
