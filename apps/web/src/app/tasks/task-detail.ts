@@ -183,6 +183,17 @@ export class TaskDetailPage {
     }
   }
 
+  /** Own department's files can be removed while the task still takes evidence. */
+  protected canDelete(evidence: EvidenceDto): boolean {
+    const mine = this.session.user()?.department?.id ?? null;
+    return this.store.can('upload_evidence') && mine !== null && evidence.department?.id === mine;
+  }
+
+  protected deleteEvidence(evidence: EvidenceDto): void {
+    if (!globalThis.confirm(`删除佐证材料「${evidence.fileName}」？删除后不可恢复（操作记入日志）。`)) return;
+    void this.act(this.store.deleteEvidence(evidence));
+  }
+
   protected onUploaded(evidence: EvidenceDto): void {
     this.store.evidenceAdded(evidence);
   }

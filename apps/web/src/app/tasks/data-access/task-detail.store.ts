@@ -102,6 +102,11 @@ export class TaskDetailStore {
     void this.reload();
   }
 
+  /** A wrong file of one's own department, before 报办结 (the API audits it). */
+  deleteEvidence(evidence: EvidenceDto): Promise<boolean> {
+    return this.run('upload_evidence', `已删除「${evidence.fileName}」`, () => this.api.deleteEvidence(evidence));
+  }
+
   download(evidence: EvidenceDto): void {
     this.api.downloadEvidence(evidence).catch((err: unknown) => this.error.set(errorMessage(err, '下载失败')));
   }

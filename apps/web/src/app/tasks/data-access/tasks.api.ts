@@ -58,6 +58,10 @@ export class TasksApi {
     return this.http.post<EvidenceDto>(`/api/tasks/${id}/evidence`, body, { reportProgress: true, observe: 'events' });
   }
 
+  deleteEvidence(evidence: EvidenceDto): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/evidence/${evidence.id}`));
+  }
+
   downloadEvidence(evidence: EvidenceDto): Promise<void> {
     return downloadBlob(this.http, `/api/evidence/${evidence.id}`, evidence.fileName);
   }
