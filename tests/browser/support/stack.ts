@@ -174,6 +174,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser'),
     APP_BASE_URL: baseUrl,
     LOGIN_RATE_LIMIT: '1000',
+    // Without a worker, readiness would stay 503 (no heartbeat): check only the API's own dependencies.
+    ...(withWorker ? {} : { HEALTH_REQUIRE_WORKER: 'false' }),
     ...options.env,
   };
 

@@ -78,6 +78,8 @@ export function baseTestConfig(): AppConfigOverrides {
     evidence: { dir: inject('evidenceDir') },
     seed: { password: TEST_PASSWORD },
     web: { distDir: '/nonexistent-web-dist' },
+    // These tests run the API without a worker process: readiness checks only the API's own dependencies.
+    health: { requireWorker: false },
   };
 }
 

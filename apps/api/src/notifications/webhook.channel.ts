@@ -22,7 +22,11 @@ export function signWebhookBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** POSTs a signed JSON body; any non-2xx answer or network error throws (and the job retries). */
+/**
+ * POSTs a signed JSON body; any non-2xx answer or network error throws (and the job retries).
+ * `send` is the ONE place a webhook request is made (checks before each request belong here).
+ * Node's fetch keeps connections alive between requests to the same receiver (undici's pool).
+ */
 @Injectable()
 export class WebhookChannel {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
