@@ -8,6 +8,7 @@ import { RemindersNotifications1795323969740 } from './1795323969740-RemindersNo
 import { ReminderSettings1795325869860 } from './1795325869860-ReminderSettings';
 import { TaskListCoveringIndex1795328773877 } from './1795328773877-TaskListCoveringIndex';
 import { AssignmentTaskCopy1795332442812 } from './1795332442812-AssignmentTaskCopy';
+import { DeliveryResentAt1796209997356 } from './1796209997356-DeliveryResentAt';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReminderSettings1795325869860,
   TaskListCoveringIndex1795328773877,
   AssignmentTaskCopy1795332442812,
+  DeliveryResentAt1796209997356,
 ];
