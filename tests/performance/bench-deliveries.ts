@@ -73,8 +73,10 @@ async function startReceiver(received: string[]): Promise<Server> {
 }
 
 function stopWorkers(workers: ChildProcess[]): Promise<unknown> {
-  for (const w of workers) if (w.exitCode === null) w.kill('SIGTERM');
-  return Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+  // A SIGKILLed child has a signalCode and no exitCode, and its 'exit' event is already past.
+  const gone = (w: ChildProcess): boolean => w.exitCode !== null || w.signalCode !== null;
+  for (const w of workers) if (!gone(w)) w.kill('SIGTERM');
+  return Promise.all(workers.map((w) => new Promise((r) => (gone(w) ? r(null) : w.once('exit', r)))));
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -119,9 +121,9 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
   const sink = await new SmtpSink().start();
   const received: string[] = [];
   const receiver = await startReceiver(received);
-  // Real-time clock: 09:00 on 2026-03-20 comes 12 s after start (database, seed, worker start-up included).
+  // Real-time clock: 09:00 on 2026-03-20 comes 16 s after start (database, seed, worker start-up included).
   const anchorMs = Date.now();
-  const dueMs = anchorMs + 12_000;
+  const dueMs = anchorMs + 16_000;
   const stack = await createStack(
     { anchorMs, scale: 1, offsetMs: Date.parse('2026-03-20T01:00:00Z') - dueMs },
     sink.url,
@@ -140,7 +142,7 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
       { department: b, n: webhooks },
     ]);
     const { scheduled } = await stack.scheduler.tasksChanged(ids);
-    log(`${scheduled} reminders due at one instant (${total} e-mails, ${webhooks} webhooks); one worker`);
+    log(`${scheduled} reminder jobs scheduled, ${ids.length} of them due at one instant (${total} e-mails, ${webhooks} webhooks); one worker`);
     workers.push(await startWorker(stack, [], { QUEUE_DELIVERY_CONCURRENCY: '50' }));
     if (Date.now() > dueMs) log(`warning: the worker was ready ${Date.now() - dueMs} ms after the due time`);
     await waitUntil(async () => sink.messageIds.length >= total && received.length >= webhooks, 60_000 + dueMs - Date.now());

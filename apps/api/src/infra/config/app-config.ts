@@ -205,7 +205,8 @@ export function parseConfig(env: Env): AppConfig {
       removeOnCompleteCount: attempt(() => int(env, 'QUEUE_KEEP_COMPLETED', 1000), 1000),
       removeOnFailCount: attempt(() => int(env, 'QUEUE_KEEP_FAILED', 5000), 5000),
       concurrency: attempt(() => int(env, 'QUEUE_CONCURRENCY', 20, 1), 20),
-      deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 10, 1), 10),
+      // Deliveries mostly wait on the SMTP pool or a receiver: many at once cost little CPU.
+      deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 50, 1), 50),
       reconcileEveryMs: attempt(() => int(env, 'REMINDER_RECONCILE_EVERY_MS', 5 * 60_000, 1000), 5 * 60_000),
       // A killed worker's jobs come back after the lock expires plus up to two stalled checks (BullMQ
       // marks candidates on one pass and moves them on the next): 5 s + 2 × 2 s stays under 10 s.
