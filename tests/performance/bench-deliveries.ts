@@ -79,7 +79,7 @@ function stopWorkers(workers: ChildProcess[]): Promise<unknown> {
   return Promise.all(workers.map((w) => new Promise((r) => (gone(w) ? r(null) : w.once('exit', r)))));
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return true;
@@ -89,7 +89,11 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 /** Tasks due tomorrow led by the given departments: one D-1 reminder each at the next 09:00. */
-async function dueTasks(stack: Stack, documentId: string, leads: { department: string; n: number }[]): Promise<string[]> {
+async function dueTasks(
+  stack: Stack,
+  documentId: string,
+  leads: { department: string; n: number }[],
+): Promise<string[]> {
   let offset = 0;
   for (const { department, n } of leads) {
     await stack.db.query(
@@ -142,10 +146,15 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
       { department: b, n: webhooks },
     ]);
     const { scheduled } = await stack.scheduler.tasksChanged(ids);
-    log(`${scheduled} reminder jobs scheduled, ${ids.length} of them due at one instant (${total} e-mails, ${webhooks} webhooks); one worker`);
+    log(
+      `${scheduled} reminder jobs scheduled, ${ids.length} of them due at one instant (${total} e-mails, ${webhooks} webhooks); one worker`,
+    );
     workers.push(await startWorker(stack, [], { QUEUE_DELIVERY_CONCURRENCY: '50' }));
     if (Date.now() > dueMs) log(`warning: the worker was ready ${Date.now() - dueMs} ms after the due time`);
-    await waitUntil(async () => sink.messageIds.length >= total && received.length >= webhooks, 60_000 + dueMs - Date.now());
+    await waitUntil(
+      () => sink.messageIds.length >= total && received.length >= webhooks,
+      60_000 + dueMs - Date.now(),
+    );
     await new Promise((r) => setTimeout(r, 500));
     const rows: { channel: string; late: number; sent: Date | null }[] = await stack.db.query(
       `SELECT d.channel, extract(epoch FROM d.sent_at - n.due_at) * 1000 AS late, d.sent_at AS sent
@@ -162,7 +171,9 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
       .map((r) => (r.sent as Date).getTime())
       .sort((x, y) => x - y);
     // From the due instant (sending starts there) to the last e-mail.
-    const seconds = sentTimes.length ? (sentTimes[sentTimes.length - 1] - (sentTimes[0] - emailLate[0])) / 1000 : NaN;
+    const seconds = sentTimes.length
+      ? (sentTimes[sentTimes.length - 1] - (sentTimes[0] - emailLate[0])) / 1000
+      : NaN;
     return {
       emails: sink.messageIds.length,
       emailsPerSecond: sentTimes.length / seconds,

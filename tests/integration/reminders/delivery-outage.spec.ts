@@ -5,7 +5,14 @@ import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { DeliveryRecoveryService } from '../../../apps/api/src/notifications/delivery-recovery.service';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { TestSmtpServer } from '../support/smtp';
-import { createReminderEnv, insertTask, nineAm, seedBasics, type ReminderEnv, type Seeded } from './reminder-fixture';
+import {
+  createReminderEnv,
+  insertTask,
+  nineAm,
+  seedBasics,
+  type ReminderEnv,
+  type Seeded,
+} from './reminder-fixture';
 
 /** A webhook receiver that can be switched off (port closed) and on again (same port). */
 class Receiver {
@@ -53,7 +60,9 @@ async function readiness(baseUrl: string): Promise<{ status: number; code?: stri
 async function scheduleDueTasks(env: ReminderEnv, seeded: Seeded, n: number, title: string): Promise<void> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++)
-    ids.push(await insertTask(env.db, seeded, { title: `${title}${i}`, deadline: '2026-03-21', lead: ['B'] }));
+    ids.push(
+      await insertTask(env.db, seeded, { title: `${title}${i}`, deadline: '2026-03-21', lead: ['B'] }),
+    );
   await env.app.get(ReminderScheduler).tasksChanged(ids);
 }
 
@@ -117,11 +126,16 @@ describe('deliveries across outages longer than the retry budget', { timeout: 12
     await smtp.start();
     await receiver.start();
     await env.waitFor(
-      async () => (await statusCounts(env!))['email:sent'] === 20 && (await statusCounts(env!))['webhook:sent'] === 20,
+      async () =>
+        (await statusCounts(env!))['email:sent'] === 20 && (await statusCounts(env!))['webhook:sent'] === 20,
       30_000,
       'every delivery sent',
     );
-    await env.waitFor(async () => (await readiness(api.baseUrl)).status === 200, 15_000, 'readiness 200 again');
+    await env.waitFor(
+      async () => (await readiness(api.baseUrl)).status === 200,
+      15_000,
+      'readiness 200 again',
+    );
     await sleep(1_000);
     expect(await statusCounts(env)).toEqual({ 'email:sent': 20, 'webhook:sent': 20 });
     expect(smtp.messages).toHaveLength(20);
@@ -147,7 +161,9 @@ describe('deliveries across outages longer than the retry budget', { timeout: 12
     await scheduleDueTasks(env, seeded, 10, '数据库停机');
     // The rows exist and have failed once (servers off); then the database goes away under the worker.
     await env.waitFor(
-      async () => (await statusCounts(env!))['email:failed'] === 10 && (await statusCounts(env!))['webhook:failed'] === 10,
+      async () =>
+        (await statusCounts(env!))['email:failed'] === 10 &&
+        (await statusCounts(env!))['webhook:failed'] === 10,
       30_000,
       'every delivery failed once',
     );
@@ -164,7 +180,8 @@ describe('deliveries across outages longer than the retry budget', { timeout: 12
     await env.dbProxy!.restore();
 
     await env.waitFor(
-      async () => (await statusCounts(env!))['email:sent'] === 10 && (await statusCounts(env!))['webhook:sent'] === 10,
+      async () =>
+        (await statusCounts(env!))['email:sent'] === 10 && (await statusCounts(env!))['webhook:sent'] === 10,
       40_000,
       'every delivery sent after the database returned',
     );

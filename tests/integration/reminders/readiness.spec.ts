@@ -25,7 +25,12 @@ async function readiness(api: ApiProcess): Promise<Health> {
     reason?: string;
     checks: Record<string, Health['reminders']>;
   };
-  return { status: response.status, code: body.code, reason: body.reason, reminders: body.checks['reminders'] };
+  return {
+    status: response.status,
+    code: body.code,
+    reason: body.reason,
+    reminders: body.checks['reminders'],
+  };
 }
 
 /** Polls readiness until it answers `status`; returns how long that took. */
@@ -81,9 +86,11 @@ describe('readiness (GET /api/health) sees the reminder system', { timeout: 90_0
     const seenAfter = await until(env, api, 503, 'not ready after the flush');
     expect(seenAfter).toBeLessThan(10_000);
     const down = await readiness(api);
-    expect(['HEALTH_NO_WORKER', 'HEALTH_RECONCILE_SCHEDULER_MISSING', 'HEALTH_RECONCILE_NEVER_RAN']).toContain(
-      down.code,
-    );
+    expect([
+      'HEALTH_NO_WORKER',
+      'HEALTH_RECONCILE_SCHEDULER_MISSING',
+      'HEALTH_RECONCILE_NEVER_RAN',
+    ]).toContain(down.code);
     expect(down.reason).toBeTruthy();
     expect(await until(env, api, 200, 'ready after the worker restored the jobs')).toBeLessThan(15_000);
   });

@@ -204,7 +204,9 @@ export async function createReminderEnv(options: {
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`${script} exited early (${code}):\n${output.join('')}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`${script} exited early (${code}):\n${output.join('')}`)),
+      );
     });
     const proc: WorkerProcess = {
       child,

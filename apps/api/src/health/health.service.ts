@@ -64,10 +64,17 @@ export class HealthService {
           return [name, details ? { status: 'ok', details } : { status: 'ok' }];
         } catch (error) {
           if (error instanceof HealthCheckFailure)
-            return [name, { status: 'error', error: error.message, code: error.code, details: error.details }];
+            return [
+              name,
+              { status: 'error', error: error.message, code: error.code, details: error.details },
+            ];
           return [
             name,
-            { status: 'error', code: GENERIC_CODE, error: error instanceof Error ? error.message : String(error) },
+            {
+              status: 'error',
+              code: GENERIC_CODE,
+              error: error instanceof Error ? error.message : String(error),
+            },
           ];
         }
       }),

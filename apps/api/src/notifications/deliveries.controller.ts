@@ -13,7 +13,9 @@ export class DeliveriesController {
   constructor(private readonly recovery: DeliveryRecoveryService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts by status' })
+  @ApiOperation({
+    summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts by status',
+  })
   @ApiQuery({ name: 'status', enum: ['failed', 'abandoned'], required: false })
   async list(
     @Query('status') status = 'abandoned',
@@ -26,7 +28,9 @@ export class DeliveriesController {
 
   @Post(':id/resend')
   @HttpCode(202)
-  @ApiOperation({ summary: '重新发送: a failed or abandoned delivery gets a new retry window and runs again' })
+  @ApiOperation({
+    summary: '重新发送: a failed or abandoned delivery gets a new retry window and runs again',
+  })
   async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'pending' }> {
     await this.recovery.resend(id);
     return { id, status: 'pending' };

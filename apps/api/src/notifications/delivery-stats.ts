@@ -27,7 +27,11 @@ export interface DeliveryStats {
   fail: number;
 }
 
-export async function readDeliveryStats(redis: Redis, prefix: string, windowMs: number): Promise<DeliveryStats> {
+export async function readDeliveryStats(
+  redis: Redis,
+  prefix: string,
+  windowMs: number,
+): Promise<DeliveryStats> {
   const last = Math.floor(Date.now() / BUCKET_MS);
   const first = Math.floor((Date.now() - windowMs) / BUCKET_MS) + 1;
   const pipeline = redis.pipeline();

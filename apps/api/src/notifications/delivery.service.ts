@@ -95,7 +95,12 @@ export class DeliveryService {
           dedupeKey: row.dedupe_key,
         });
       } else {
-        await this.webhook.send(row.target as string, row.secret as string, row.dedupe_key, this.payload(row));
+        await this.webhook.send(
+          row.target as string,
+          row.secret as string,
+          row.dedupe_key,
+          this.payload(row),
+        );
       }
     } catch (error) {
       return this.failed(row, error);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 
@@ -51,7 +52,7 @@ export class EmailChannel implements OnModuleDestroy {
    */
   private createPool(url: string): Transporter {
     const { poolMaxConnections, rateLimitPerSecond } = this.config.mail;
-    return createTransport({
+    const options: SMTPPool.Options = {
       url,
       pool: true,
       maxConnections: poolMaxConnections,
@@ -60,7 +61,8 @@ export class EmailChannel implements OnModuleDestroy {
       connectionTimeout: 5_000,
       greetingTimeout: 5_000,
       socketTimeout: 15_000,
-    } as Parameters<typeof createTransport>[0]);
+    };
+    return createTransport(options);
   }
 
   onModuleDestroy(): void {

@@ -7,7 +7,19 @@ import { WebhookChannel } from './webhook.channel';
 
 /** Fan-out and channels: used by the worker (sending) and the API (reconciler, diagnostics). */
 @Module({
-  providers: [NotificationFanOutService, DeliveryService, DeliveryRecoveryService, EmailChannel, WebhookChannel],
-  exports: [NotificationFanOutService, DeliveryService, DeliveryRecoveryService, EmailChannel, WebhookChannel],
+  providers: [
+    NotificationFanOutService,
+    DeliveryService,
+    DeliveryRecoveryService,
+    EmailChannel,
+    WebhookChannel,
+  ],
+  exports: [
+    NotificationFanOutService,
+    DeliveryService,
+    DeliveryRecoveryService,
+    EmailChannel,
+    WebhookChannel,
+  ],
 })
 export class NotificationsCoreModule {}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateReadiness, ReadinessCode, type ReadinessSnapshot, type ReadinessThresholds } from './readiness';
+import {
+  evaluateReadiness,
+  ReadinessCode,
+  type ReadinessSnapshot,
+  type ReadinessThresholds,
+} from './readiness';
 
 const now = Date.parse('2026-03-20T01:00:00Z');
 const worker = {

@@ -78,14 +78,20 @@ export function evaluateReadiness(s: ReadinessSnapshot, t: ReadinessThresholds):
   const failureRate = attempts > 0 ? s.deliveryAttempts.fail / attempts : null;
   if (t.requireWorker) {
     if (s.workers.length === 0)
-      problems.push({ code: ReadinessCode.NoWorker, reason: '没有存活的提醒 worker（心跳已过期），提醒和投递不会发出。' });
+      problems.push({
+        code: ReadinessCode.NoWorker,
+        reason: '没有存活的提醒 worker（心跳已过期），提醒和投递不会发出。',
+      });
     if (!s.schedulerInstalled)
       problems.push({
         code: ReadinessCode.SchedulerMissing,
         reason: '定期核对（reconcile）的调度器不在 Redis 中，Redis 可能丢失了数据；worker 会重新安装。',
       });
     if (!s.lastReconcile)
-      problems.push({ code: ReadinessCode.ReconcileNeverRan, reason: '尚无核对记录：提醒任务尚未从数据库恢复。' });
+      problems.push({
+        code: ReadinessCode.ReconcileNeverRan,
+        reason: '尚无核对记录：提醒任务尚未从数据库恢复。',
+      });
     else if (s.nowMs - s.lastReconcile.atMs > STALE_RECONCILE_PERIODS * t.reconcileEveryMs)
       problems.push({
         code: ReadinessCode.ReconcileStale,

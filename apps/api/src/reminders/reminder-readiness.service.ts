@@ -34,9 +34,14 @@ export class ReminderReadinessService implements OnModuleInit {
   onModuleInit(): void {
     this.health.register('reminders', async () => {
       const state = await this.state();
-      const details = { ...state.details, deliveries: state.deliveries, workers: state.workers.map((w) => w.id) };
+      const details = {
+        ...state.details,
+        deliveries: state.deliveries,
+        workers: state.workers.map((w) => w.id),
+      };
       const first = state.problems[0];
-      if (first) throw new HealthCheckFailure(first.code, first.reason, { ...details, problems: state.problems });
+      if (first)
+        throw new HealthCheckFailure(first.code, first.reason, { ...details, problems: state.problems });
       return details;
     });
   }
@@ -53,7 +58,9 @@ export class ReminderReadinessService implements OnModuleInit {
         this.reconciler.queuedReminderJobs(),
         redis.get(finishedCounterKey(prefix)).then((v) => Number(v ?? 0)),
         Promise.all(
-          Object.values(QueueName).map(async (name) => [name, (await this.queues.counts(name)).active] as const),
+          Object.values(QueueName).map(
+            async (name) => [name, (await this.queues.counts(name)).active] as const,
+          ),
         ),
         readDeliveryStats(redis, prefix, health.deliveryWindowMs),
         this.deliveries.counts(),

@@ -19,7 +19,12 @@ export interface WorkerBeat {
 const setKey = (prefix: string): string => `${prefix}:workers`;
 const beatKey = (prefix: string, id: string): string => `${prefix}:workers:${id}`;
 
-export async function publishBeat(redis: Redis, prefix: string, beat: WorkerBeat, ttlMs: number): Promise<void> {
+export async function publishBeat(
+  redis: Redis,
+  prefix: string,
+  beat: WorkerBeat,
+  ttlMs: number,
+): Promise<void> {
   await redis
     .multi()
     .set(beatKey(prefix, beat.id), JSON.stringify(beat), 'PX', ttlMs)

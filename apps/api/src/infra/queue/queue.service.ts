@@ -105,16 +105,16 @@ export class QueueService implements OnModuleDestroy {
     let revived = 0;
     for (let i = 0; i < requests.length; i += BULK_CHUNK) {
       const chunk = requests.slice(i, i + BULK_CHUNK);
-      const states = await Promise.all(
-        chunk.map((r) => this.get(JOB_QUEUE[r.name]).getJobState(r.jobId)),
-      );
+      const states = await Promise.all(chunk.map((r) => this.get(JOB_QUEUE[r.name]).getJobState(r.jobId)));
       const again = await Promise.all(
         chunk.map(async (r, k) => {
           const queue = this.get(JOB_QUEUE[r.name]);
           if (states[k] === 'failed') {
             const job = await queue.getJob(r.jobId);
             // Another process may have retried it meanwhile: then it is running, which is all we want.
-            await job?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => undefined);
+            await job
+              ?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
+              .catch(() => undefined);
             return true;
           }
           if (states[k] === 'completed') {

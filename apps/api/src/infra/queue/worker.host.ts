@@ -61,7 +61,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     const { concurrency, deliveryConcurrency, lockDurationMs, stalledIntervalMs } = this.config.queue;
     for (const name of Object.values(QueueName)) {
       this.concurrency[name] =
-        name === QueueName.Deliveries ? deliveryConcurrency : name === QueueName.Maintenance ? 1 : concurrency;
+        name === QueueName.Deliveries
+          ? deliveryConcurrency
+          : name === QueueName.Maintenance
+            ? 1
+            : concurrency;
       const worker = new Worker(name, (job, token) => this.process(job, token), {
         connection,
         prefix: this.queues.prefix,
