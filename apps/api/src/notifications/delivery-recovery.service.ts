@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../infra/http/domain-error';
 import { deliveryJobId, JobName } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
 import type { DeliveryChannel, DeliveryStatus } from './entities/notification-delivery.entity';
+import { affectedRows } from './sql-result';
 
 export const DeliveryErrorCode = {
   NotFound: 'DELIVERY_NOT_FOUND',
@@ -65,19 +66,18 @@ export class DeliveryRecoveryService {
 
   async revive(): Promise<DeliveryRevival> {
     // Real time, as the worker measures the window (see DeliveryService.failed).
-    const abandoned: unknown[] = await this.dataSource.query(
+    const abandoned: unknown = await this.dataSource.query(
       `UPDATE notification_deliveries
        SET status = 'abandoned', last_error = coalesce(last_error, 'retry window ended')
        WHERE status IN ('pending', 'failed') AND channel <> 'inbox'
-         AND coalesce(resent_at, created_at) <= now() - make_interval(secs => $1::double precision / 1000)
-       RETURNING id`,
+         AND coalesce(resent_at, created_at) <= now() - make_interval(secs => $1::double precision / 1000)`,
       [this.config.deliveries.maxAgeMs],
     );
     const rows: { id: string; channel: 'email' | 'webhook' }[] = await this.dataSource.query(
       `SELECT id, channel FROM notification_deliveries WHERE status IN ('pending', 'failed') AND channel <> 'inbox'`,
     );
     const { revived } = await this.queues.ensureJobs(rows.map((r) => deliveryJob(r.channel, r.id)));
-    return { ensured: rows.length, revived, abandoned: abandoned.length };
+    return { ensured: rows.length, revived, abandoned: affectedRows(abandoned) };
   }
 
   /** 重新发送: a new retry window from now, and a job that runs even if the old one finished. */
@@ -88,12 +88,12 @@ export class DeliveryRecoveryService {
     );
     if (!row) throw new DeliveryNotFoundError(id);
     if (row.channel === 'inbox') throw new DeliveryNotResendableError(id, 'inbox');
-    const updated: unknown[] = await this.dataSource.query(
+    const updated: unknown = await this.dataSource.query(
       `UPDATE notification_deliveries SET status = 'pending', resent_at = now()
-       WHERE id = $1 AND status IN ('failed', 'abandoned') RETURNING id`,
+       WHERE id = $1 AND status IN ('failed', 'abandoned')`,
       [id],
     );
-    if (updated.length === 0) throw new DeliveryNotResendableError(id, row.status);
+    if (affectedRows(updated) === 0) throw new DeliveryNotResendableError(id, row.status);
     await this.queues.ensureJobs([deliveryJob(row.channel, id)]);
   }
 
