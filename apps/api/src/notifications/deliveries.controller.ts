@@ -14,7 +14,7 @@ export class DeliveriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts by status',
+    summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts of the unsent ones by status',
   })
   @ApiQuery({ name: 'status', enum: ['failed', 'abandoned'], required: false })
   async list(
