@@ -9,6 +9,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import type { DepartmentDto } from '@duban/domain';
 import { ROLE_LABELS } from '../core/session';
 import { AdminStore } from './data-access/admin.store';
+import { DeliveriesPanel } from './deliveries-panel';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
 
@@ -20,7 +21,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule],
+  imports: [DeliveriesPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
