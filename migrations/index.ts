@@ -9,6 +9,7 @@ import { ReminderSettings1795325869860 } from './1795325869860-ReminderSettings'
 import { TaskListCoveringIndex1795328773877 } from './1795328773877-TaskListCoveringIndex';
 import { AssignmentTaskCopy1795332442812 } from './1795332442812-AssignmentTaskCopy';
 import { SessionsAndPasswordChange1796209656519 } from './1796209656519-SessionsAndPasswordChange';
+import { DeliveryResentAt1796209997356 } from './1796209997356-DeliveryResentAt';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TaskListCoveringIndex1795328773877,
   AssignmentTaskCopy1795332442812,
   SessionsAndPasswordChange1796209656519,
+  DeliveryResentAt1796209997356,
 ];

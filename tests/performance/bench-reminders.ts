@@ -9,132 +9,36 @@
  *    (the built `dist/apps/api/worker.js`). All reminders go out at 09:00 Shanghai, so the clock runs
  *    172,800× faster (a virtual day every 0.5 s): 20 bursts of 100 reminders each. Lateness is
  *    reported in real milliseconds (virtual lateness / scale); targets p99 < 1 s, never early,
- *    0 lost, 0 duplicated.
+ *    0 lost, 0 duplicated. E-mail is on (one supervisor has an address): its lateness is printed too.
+ * 3, 4: see bench-deliveries.ts (3,500 e-mails at one instant: e-mails/s per worker, lateness; a
+ *    killed worker's jobs taken over).
  *
  *   npm run bench:reminders            (builds the API first)
  *   DUBAN_WORKER_JS=path/to/worker.js npx tsx --tsconfig tests/performance/tsconfig.reminders.json tests/performance/bench-reminders.ts
  *
  * Exit code 1 when a target is missed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_REMINDER_POLICY } from '@duban/domain';
-import { DataSource } from 'typeorm';
-import { configureForTests, type AppConfig } from '../../apps/api/src/infra/config/app-config';
-import { dataSourceOptions } from '../../apps/api/src/infra/database/data-source-options';
-import {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../apps/api/src/infra/database/scratch-database';
-import { Clock, type ClockSettings } from '../../apps/api/src/infra/queue/clock';
 import { QueueName } from '../../apps/api/src/infra/queue/queue.catalogue';
-import { QueueService } from '../../apps/api/src/infra/queue/queue.service';
-import { createRedis } from '../../apps/api/src/infra/queue/redis';
-import { ReminderScheduler } from '../../apps/api/src/reminders/reminder.scheduler';
-import { ReminderTaskSource } from '../../apps/api/src/reminders/reminder-task.source';
+import { benchDeliveries, benchKilledWorker, SmtpSink } from './bench-deliveries';
+import {
+  createStack,
+  deletePrefix,
+  DAY_MS,
+  log,
+  percentile,
+  seed,
+  startWorker,
+  WORKER_JS,
+} from './bench-reminders-support';
 
-const ROOT = join(__dirname, '..', '..');
-const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const WORKER_JS = process.env['DUBAN_WORKER_JS'] ?? join(ROOT, 'dist/apps/api/worker.js');
-const DAY_MS = 86_400_000;
 const SCHEDULE_TASKS = 12_500;
 const BURST_DAYS = 20;
 /** Day of the first burst: its 09:00 comes FIRST_DAY × 0.5 s after start, once the workers are up. */
 const FIRST_DAY = 16;
 const PER_DAY = 100;
 const SCALE = DAY_MS / 500;
-
-interface Stack {
-  config: AppConfig;
-  db: DataSource;
-  queues: QueueService;
-  scheduler: ReminderScheduler;
-  dbName: string;
-  prefix: string;
-  clock: ClockSettings;
-  close(): Promise<void>;
-}
-
-function log(message: string): void {
-  console.log(`[bench:reminders] ${message}`);
-}
-
-async function createStack(clock: ClockSettings): Promise<Stack> {
-  const { name: dbName, url } = await createScratchDatabase(BASE_DB_URL, 'duban_bench_rem_');
-  const prefix = `duban-bench-rem-${randomBytes(4).toString('hex')}:`;
-  const config = configureForTests({
-    env: 'test',
-    database: { url, logging: false },
-    redis: { url: REDIS_URL, prefix },
-    clock,
-    mail: { smtpUrl: null, from: 'bench <bench@localhost>' },
-    queue: { removeOnCompleteCount: 100_000 },
-  });
-  // Raw SQL only: no entity metadata needed, so the bench runs under tsx.
-  const db = new DataSource({ ...dataSourceOptions(config, url), entities: [], extra: { max: 10 } });
-  await db.initialize();
-  await db.runMigrations();
-  const redis = createRedis(REDIS_URL);
-  const queues = new QueueService(config, redis);
-  const scheduler = new ReminderScheduler(
-    queues,
-    new ReminderTaskSource(db),
-    new Clock(clock),
-    { current: () => Promise.resolve({ ...DEFAULT_REMINDER_POLICY, ...config.reminders }) },
-    db,
-  );
-  return {
-    config,
-    db,
-    queues,
-    scheduler,
-    dbName,
-    prefix,
-    clock,
-    async close() {
-      await deletePrefix(prefix);
-      await queues.onModuleDestroy();
-      await db.destroy();
-      await dropScratchDatabase(BASE_DB_URL, dbName);
-    },
-  };
-}
-
-async function deletePrefix(prefix: string): Promise<void> {
-  const redis = createRedis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/:+$/, '')}:*`, 'COUNT', 5000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
-}
-
-/** Two departments, two supervisors, one document; returns the department ids. */
-async function seed(db: DataSource): Promise<{ a: string; b: string; documentId: string }> {
-  const [a]: { id: string }[] = await db.query(
-    `INSERT INTO departments (name, slug, kind) VALUES ('国家发展改革委', 'bench-a', 'ministry') RETURNING id`,
-  );
-  const [b]: { id: string }[] = await db.query(
-    `INSERT INTO departments (name, slug, kind) VALUES ('商务部', 'bench-b', 'ministry') RETURNING id`,
-  );
-  await db.query(
-    `INSERT INTO users (username, display_name, password_hash, role, department_id) VALUES
-       ('bench-a', '发改委联络员', 'x', 'officer', $1), ('bench-b', '商务部联络员', 'x', 'officer', $2),
-       ('bench-sup1', '督查室一', 'x', 'supervisor', NULL), ('bench-sup2', '督查室二', 'x', 'supervisor', NULL)`,
-    [a.id, b.id],
-  );
-  const [doc]: { id: string }[] = await db.query(
-    `INSERT INTO policy_documents (title, title_key, source_file, source_checksum, start_line, end_line)
-     VALUES ('基准测试文件', 'bench', 'bench.txt', $1, 1, 1) RETURNING id`,
-    ['0'.repeat(64)],
-  );
-  return { a: a.id, b: b.id, documentId: doc.id };
-}
 
 async function benchScheduling(): Promise<{ jobsPerSecond: number; jobs: number }> {
   const stack = await createStack({
@@ -179,42 +83,10 @@ async function benchScheduling(): Promise<{ jobsPerSecond: number; jobs: number 
   }
 }
 
-function startWorker(stack: Stack, output: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER_JS], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      TZ: 'UTC',
-      NODE_ENV: 'test',
-      DATABASE_URL: stack.config.database.url,
-      REDIS_URL,
-      REDIS_PREFIX: stack.prefix,
-      CLOCK_OFFSET_MS: String(stack.clock.offsetMs),
-      CLOCK_SCALE: String(stack.clock.scale),
-      CLOCK_ANCHOR_MS: String(stack.clock.anchorMs),
-      QUEUE_CONCURRENCY: '25',
-      QUEUE_KEEP_COMPLETED: '100000',
-      REMINDER_RECONCILE_EVERY_MS: '3600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output.push(chunk.toString());
-      if (/consuming reminders/.test(output.join(''))) resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}):\n${output.join('')}`)));
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function benchTimeliness(): Promise<{
+  emailP50: number;
+  emailP99: number;
+  emails: number;
   p50: number;
   p99: number;
   max: number;
@@ -227,10 +99,13 @@ async function benchTimeliness(): Promise<{
   // Virtual 2026-03-01 08:00 Shanghai now; day k's 09:00 comes 0.5·k s (+7 ms) of real time later.
   const anchorMs = Date.now();
   const v0 = Date.parse('2026-03-01T00:00:00Z');
-  const stack = await createStack({ anchorMs, scale: SCALE, offsetMs: v0 - anchorMs });
+  const sink = await new SmtpSink().start();
+  const stack = await createStack({ anchorMs, scale: SCALE, offsetMs: v0 - anchorMs }, sink.url);
   const workers: ChildProcess[] = [];
   try {
     const { a, documentId } = await seed(stack.db);
+    // E-mail on: one supervisor has an address, so every escalation also goes out by e-mail.
+    await stack.db.query(`UPDATE users SET email = 'sup1@bench.local' WHERE username = 'bench-sup1'`);
     // Submitted tasks: the only reminder left is the escalation to the supervisors at D+7.
     // Day k = 6..25 (3 s to 12.5 s from now): 100 tasks each, one escalation each = 2,000.
     await stack.db.query(
@@ -267,9 +142,24 @@ async function benchTimeliness(): Promise<{
       await new Promise((r) => setTimeout(r, 200));
     }
 
+    for (const queue of [QueueName.Reminders, QueueName.Deliveries]) {
+      for (;;) {
+        const c = await stack.queues.counts(queue);
+        if (c.waiting + c.active + c.delayed === 0 || Date.now() > drainUntil) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
     const rows: { key: string; due_at: Date; sent_at: Date }[] = await stack.db.query(
       'SELECT key, due_at, sent_at FROM notifications',
     );
+    const emailLate = (
+      await stack.db.query<{ late: number }[]>(
+        `SELECT extract(epoch FROM d.sent_at - n.due_at) * 1000 AS late FROM notification_deliveries d
+         JOIN notifications n ON n.id = d.notification_id WHERE d.channel = 'email' AND d.status = 'sent'`,
+      )
+    )
+      .map((r) => Number(r.late) / SCALE)
+      .sort((x, y) => x - y);
     // One escalation per task: a task without a notification row lost its reminder.
     const sentTaskIds = new Set(rows.map((r) => r.key.split(':')[0]));
     const lost = ids.filter((id) => !sentTaskIds.has(id)).length;
@@ -287,6 +177,9 @@ async function benchTimeliness(): Promise<{
       byWorker.set(j.processedBy ?? '?', (byWorker.get(j.processedBy ?? '?') ?? 0) + 1);
     log(`jobs per worker: ${[...byWorker.values()].join(' / ')}`);
     return {
+      emailP50: percentile(emailLate, 50),
+      emailP99: percentile(emailLate, 99),
+      emails: sink.messageIds.length,
       p50: percentile(lateness, 50),
       p99: percentile(lateness, 99),
       max: lateness[lateness.length - 1] ?? NaN,
@@ -302,6 +195,7 @@ async function benchTimeliness(): Promise<{
       workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))),
     );
     await stack.close();
+    await sink.stop();
   }
 }
 
@@ -318,9 +212,31 @@ async function main(): Promise<number> {
       `(target p99 < 1000 ms); early ${timely.early}; lost ${timely.lost}; duplicated ${timely.duplicated}; ` +
       `re-deliveries absorbed by the unique key ${timely.absorbed}`,
   );
+  log(
+    `timeliness, e-mail channel: ${timely.emails} e-mails; lateness p50 ${timely.emailP50.toFixed(1)} ms, p99 ${timely.emailP99.toFixed(1)} ms (target p99 < 1000 ms)`,
+  );
+  const burst = await benchDeliveries();
+  log(
+    `one instant: ${burst.emails} e-mails + ${burst.webhooks} webhooks on one worker; ${Math.round(burst.emailsPerSecond)} e-mails/s per worker while fanning out; ` +
+      `e-mail lateness p50 ${(burst.emailP50 / 1000).toFixed(2)} s, p99 ${(burst.emailP99 / 1000).toFixed(2)} s (target < 10 s); ` +
+      `webhook p99 ${(burst.webhookP99 / 1000).toFixed(2)} s; inbox p99 ${(burst.inboxP99 / 1000).toFixed(2)} s; duplicated ${burst.duplicated}; unsent ${burst.unsent}`,
+  );
+  log(
+    `delivery path alone (same 3,500 e-mails re-sent, one worker): ${Math.round(burst.deliveryOnlyPerSecond)} e-mails/s per worker (target ≥ 500/s)`,
+  );
+  const killed = await benchKilledWorker();
+  log(
+    `killed worker: its ${killed.held} active delivery jobs taken over after ${killed.pickupSeconds.toFixed(1)} s (target < 10 s)`,
+  );
   const ok =
     scheduling.jobsPerSecond >= 1000 &&
     timely.p99 < 1000 &&
+    timely.emailP99 < 1000 &&
+    burst.deliveryOnlyPerSecond >= 500 &&
+    burst.emailP99 < 10_000 &&
+    burst.duplicated === 0 &&
+    burst.unsent === 0 &&
+    killed.pickupSeconds < 10 &&
     timely.early === 0 &&
     timely.lost === 0 &&
     timely.duplicated === 0;

@@ -12,6 +12,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { QueueDashboardModule } from './infra/queue/queue-dashboard.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersHealthModule } from './reminders/reminders-health.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     ExportModule,
     QueueModule,
     RemindersModule,
+    RemindersHealthModule,
     NotificationsModule,
     QueueDashboardModule,
   ],

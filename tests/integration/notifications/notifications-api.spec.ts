@@ -7,6 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../../apps/api/src/infra/queue/clock';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
+import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { NotificationFanOutService } from '../../../apps/api/src/notifications/notification-fanout.service';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { ReminderTaskSource } from '../../../apps/api/src/reminders/reminder-task.source';
@@ -212,5 +213,46 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
     expect(api.body.queues.map((q) => q.name).sort()).toEqual(
       [QueueName.Deliveries, QueueName.Maintenance, QueueName.Reminders].sort(),
     );
+  });
+  it('lists abandoned deliveries to admins and 重新发送 one: pending again, with a job', async () => {
+    const [row]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, target, status, attempts, last_error)
+       SELECT id, 'email', 'it-resend:' || id, 'gone@test.local', 'abandoned', 7, 'connect ECONNREFUSED'
+       FROM notifications ORDER BY created_at LIMIT 1 RETURNING id`,
+    );
+    expect(row).toBeDefined();
+    expect((await t.request('GET', '/api/admin/deliveries', { token: supervisor })).status).toBe(403);
+    const list = await t.request<{
+      items: { id: string; lastError: string }[];
+      counts: Record<string, number>;
+    }>('GET', '/api/admin/deliveries?status=abandoned', { token: admin });
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((i) => i.id === row.id)?.lastError).toBe('connect ECONNREFUSED');
+    expect(list.body.counts['abandoned']).toBeGreaterThanOrEqual(1);
+    expect((await t.request('GET', '/api/admin/deliveries?status=sent', { token: admin })).status).toBe(400);
+
+    const resend = await t.request('POST', `/api/admin/deliveries/${row.id}/resend`, { token: admin });
+    expect(resend.status).toBe(202);
+    const [after]: { status: string; resent_at: Date | null }[] = await t.dataSource.query(
+      'SELECT status, resent_at FROM notification_deliveries WHERE id = $1',
+      [row.id],
+    );
+    expect(after.status).toBe('pending');
+    expect(after.resent_at).not.toBeNull();
+    // No worker here: the job waits for one.
+    expect(await t.app.get(QueueService).get(QueueName.Deliveries).getJobState(`delivery-${row.id}`)).toBe(
+      'waiting',
+    );
+    const again = await t.request<{ code: string; message: string }>(
+      'POST',
+      `/api/admin/deliveries/${row.id}/resend`,
+      { token: admin },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('DELIVERY_NOT_RESENDABLE');
+    expect(again.body.message).toMatch(/重新发送/);
+    expect(
+      (await t.request('POST', '/api/admin/deliveries/not-a-uuid/resend', { token: admin })).status,
+    ).toBe(400);
   });
 });

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -22,6 +24,7 @@ import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { createRedis, deleteKeysWithPrefix } from '../../../apps/api/src/infra/queue/redis';
 import { RemindersModule } from '../../../apps/api/src/reminders/reminders.module';
 import { ensureApiBuilt } from '../support/api-bundle';
+import { TcpProxy } from '../support/tcp-proxy';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
 const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
@@ -64,7 +67,11 @@ export interface ReminderEnv {
   queues: QueueService;
   config: AppConfig;
   workers: WorkerProcess[];
+  /** When `dbProxy` was asked for: the proxy the worker and API processes reach PostgreSQL through. */
+  dbProxy: TcpProxy | null;
   startWorker(extraEnv?: Record<string, string>): Promise<WorkerProcess>;
+  /** The built API (dist/apps/api/main.js) as a child process with the workers' settings. */
+  startApi(extraEnv?: Record<string, string>): Promise<ApiProcess>;
   /** `waitFor` that appends the workers' recent output to its timeout error. */
   waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void>;
   teardown(): Promise<void>;
@@ -74,6 +81,10 @@ export interface WorkerProcess {
   child: ChildProcess;
   output: string[];
   kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface ApiProcess extends WorkerProcess {
+  baseUrl: string;
 }
 
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, RemindersModule] })
@@ -90,6 +101,11 @@ export async function createReminderEnv(options: {
   scale?: number;
   smtpUrl?: string | null;
   queue?: Partial<AppConfig['queue']>;
+  deliveries?: Partial<AppConfig['deliveries']>;
+  /** Workers (and the API process) reach PostgreSQL through a TCP proxy the test can cut. */
+  dbProxy?: boolean;
+  /** Extra environment for every worker and API process (e.g. HEALTH_* thresholds). */
+  env?: Record<string, string>;
 }): Promise<ReminderEnv> {
   ensureWorkerBuilt();
   const { name: dbName, url: dbUrl } = await createScratchDatabase(BASE_DB_URL, 'duban_it_rem_');
@@ -104,7 +120,16 @@ export async function createReminderEnv(options: {
     reconcileEveryMs: 3_600_000,
     lockDurationMs: 2_000,
     stalledIntervalMs: 1_000,
+    heartbeatTtlMs: 1_500,
     ...options.queue,
+  };
+  // Test-sized: a first retry after 300 ms, never more than 2 s apart, for a minute.
+  const deliveries: AppConfig['deliveries'] = {
+    maxAgeMs: 60_000,
+    backoffMs: 300,
+    backoffMaxMs: 2_000,
+    markSentRetryMs: 20_000,
+    ...options.deliveries,
   };
   const config = configureForTests({
     env: 'test',
@@ -114,6 +139,7 @@ export async function createReminderEnv(options: {
     mail: { smtpUrl: options.smtpUrl ?? null, from: '督办系统 <duban@test.local>' },
     app: { baseUrl: 'http://duban.test' },
     queue,
+    deliveries,
   });
   const migrator = new DataSource(dataSourceOptions(config, dbUrl));
   await migrator.initialize();
@@ -131,9 +157,12 @@ export async function createReminderEnv(options: {
   const queues = app.get(QueueService);
   const workers: WorkerProcess[] = [];
 
+  const dbProxy = options.dbProxy
+    ? await new TcpProxy(new URL(dbUrl).hostname, Number(new URL(dbUrl).port || 5432)).start()
+    : null;
   const workerEnv: Record<string, string> = {
     NODE_ENV: 'test',
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: dbProxy ? dbProxy.url(dbUrl) : dbUrl,
     REDIS_URL,
     REDIS_PREFIX: prefix,
     APP_BASE_URL: 'http://duban.test',
@@ -151,7 +180,48 @@ export async function createReminderEnv(options: {
     REMINDER_RECONCILE_EVERY_MS: String(queue.reconcileEveryMs),
     QUEUE_LOCK_DURATION_MS: String(queue.lockDurationMs),
     QUEUE_STALLED_INTERVAL_MS: String(queue.stalledIntervalMs),
+    WORKER_HEARTBEAT_TTL_MS: String(queue.heartbeatTtlMs),
+    DELIVERY_MAX_AGE_MS: String(deliveries.maxAgeMs),
+    DELIVERY_BACKOFF_MS: String(deliveries.backoffMs),
+    DELIVERY_BACKOFF_MAX_MS: String(deliveries.backoffMaxMs),
+    DELIVERY_MARK_SENT_RETRY_MS: String(deliveries.markSentRetryMs),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...options.env,
+  };
+  const spawnProcess = (
+    script: string,
+    extraEnv: Record<string, string>,
+    readyPattern: RegExp,
+  ): { process: WorkerProcess; ready: Promise<void> } => {
+    const child = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...workerEnv, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    const ready = new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer): void => {
+        output.push(chunk.toString());
+        if (readyPattern.test(output.join(''))) resolve();
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) =>
+        reject(new Error(`${script} exited early (${code}):\n${output.join('')}`)),
+      );
+    });
+    const proc: WorkerProcess = {
+      child,
+      output,
+      async kill(signal = 'SIGTERM') {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill(signal);
+        await exited;
+      },
+    };
+    workers.push(proc);
+    return { process: proc, ready };
   };
 
   const env: ReminderEnv = {
@@ -163,36 +233,31 @@ export async function createReminderEnv(options: {
     queues,
     config,
     workers,
+    dbProxy,
     async startWorker(extraEnv = {}) {
-      const child = spawn(process.execPath, [workerScript()], {
-        cwd: ROOT,
-        env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...workerEnv, ...extraEnv },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const output: string[] = [];
-      const ready = new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer): void => {
-          const text = chunk.toString();
-          output.push(text);
-          if (/consuming reminders/.test(output.join(''))) resolve();
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`worker exited early (${code}):\n${output.join('')}`)));
-      });
-      const worker: WorkerProcess = {
-        child,
-        output,
-        async kill(signal = 'SIGTERM') {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-          child.kill(signal);
-          await exited;
-        },
-      };
-      workers.push(worker);
+      const { process: worker, ready } = spawnProcess(workerScript(), extraEnv, /consuming reminders/);
       await ready;
       return worker;
+    },
+    async startApi(extraEnv = {}) {
+      const port = await freePort();
+      const { process: api, ready } = spawnProcess(
+        join(dirname(workerScript()), 'main.js'),
+        { PORT: String(port), HOST: '127.0.0.1', WEB_DIST_DIR: '/nonexistent-web-dist', ...extraEnv },
+        /API listening/,
+      );
+      // Readiness is what the tests look at; being up is liveness.
+      ready.catch(() => undefined);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      await waitFor(
+        async () => {
+          if (api.child.exitCode !== null) throw new Error(`API exited:\n${api.output.join('')}`);
+          return (await fetch(`${baseUrl}/api/health/live`).catch(() => null))?.ok === true;
+        },
+        30_000,
+        'the API to listen',
+      );
+      return { ...api, baseUrl };
     },
     async waitFor(check, timeoutMs, what) {
       try {
@@ -206,6 +271,7 @@ export async function createReminderEnv(options: {
     },
     async teardown() {
       await Promise.all(workers.map((w) => w.kill('SIGKILL')));
+      await dbProxy?.cut();
       await deleteRedisPrefix(prefix);
       await app.close();
       await migrator.destroy();
@@ -330,4 +396,13 @@ export async function waitFor(
 /** The instant 09:00 Asia/Shanghai on a local date. */
 export function nineAm(date: string): number {
   return Date.parse(`${date}T09:00:00+08:00`);
+}
+
+/** A free loopback port (closed again before it is returned). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -81,6 +81,8 @@ export function baseTestConfig(): AppConfigOverrides {
     evidence: { dir: inject('evidenceDir') },
     seed: { credentialsFile: join(tmpdir(), `duban-it-seed-${process.pid}.txt`) },
     web: { distDir: '/nonexistent-web-dist' },
+    // These tests run the API without a worker process: readiness checks only the API's own dependencies.
+    health: { requireWorker: false },
   };
 }
 

@@ -11,10 +11,21 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and dependencies (database, queue); 503 when one fails' })
+  @ApiOperation({
+    summary:
+      'Readiness: database, queue, workers, reconciler, reminder jobs, delivery failure rate; 503 with a code and a zh-CN reason when one fails',
+  })
   async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.health.report();
     void reply.status(report.status === 'ok' ? 200 : 503);
     return report;
+  }
+
+  /** No I/O: answers while the process serves HTTP, so an orchestrator restarts only a hung process. */
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the API process serves requests (no dependency checked)' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }

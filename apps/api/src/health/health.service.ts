@@ -5,14 +5,37 @@ import type { DataSource } from 'typeorm';
 /** A check may return details (e.g. queue counts) shown next to its status. */
 export type HealthCheck = () => Promise<void | Record<string, unknown>>;
 
-export interface HealthReport {
-  status: 'ok' | 'error';
-  checks: Record<string, { status: 'ok' | 'error'; error?: string; details?: Record<string, unknown> }>;
+/** Thrown by a check that can say why in zh-CN, with a stable code (and details, e.g. counts). */
+export class HealthCheckFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
+export interface CheckResult {
+  status: 'ok' | 'error';
+  error?: string;
+  code?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  /** Code and zh-CN reason of the first failing check (absent when ready). */
+  code?: string;
+  reason?: string;
+  checks: Record<string, CheckResult>;
+}
+
+const GENERIC_CODE = 'HEALTH_CHECK_FAILED';
+
 /**
- * Runs the health checks. The database check is built in; other modules (e.g. the queue) add
- * theirs with `register('queue', async () => …)` from their `onModuleInit`.
+ * Runs the readiness checks. The database check is built in; other modules (e.g. the queue, the
+ * reminder system) add theirs with `register('queue', async () => …)` from their `onModuleInit`.
  */
 @Injectable()
 export class HealthService {
@@ -30,7 +53,7 @@ export class HealthService {
 
   async report(timeoutMs = 3000): Promise<HealthReport> {
     const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => {
+      [...this.checks].map(async ([name, check]): Promise<readonly [string, CheckResult]> => {
         try {
           const details = await Promise.race([
             check(),
@@ -38,17 +61,34 @@ export class HealthService {
               setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
             ),
           ]);
-          return [name, details ? { status: 'ok' as const, details } : { status: 'ok' as const }] as const;
+          return [name, details ? { status: 'ok', details } : { status: 'ok' }];
         } catch (error) {
+          if (error instanceof HealthCheckFailure)
+            return [
+              name,
+              { status: 'error', error: error.message, code: error.code, details: error.details },
+            ];
           return [
             name,
-            { status: 'error' as const, error: error instanceof Error ? error.message : String(error) },
-          ] as const;
+            {
+              status: 'error',
+              code: GENERIC_CODE,
+              error: error instanceof Error ? error.message : String(error),
+            },
+          ];
         }
       }),
     );
     const checks: HealthReport['checks'] = {};
     for (const [name, result] of entries) checks[name] = result;
-    return { status: entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'error', checks };
+    const failed = entries.find(([, r]) => r.status === 'error');
+    if (!failed) return { status: 'ok', checks };
+    const [name, result] = failed;
+    return {
+      status: 'error',
+      code: result.code ?? GENERIC_CODE,
+      reason: result.code === GENERIC_CODE ? `${name} 检查失败：${result.error ?? ''}` : (result.error ?? ''),
+      checks,
+    };
   }
 }

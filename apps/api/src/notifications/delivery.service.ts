@@ -1,16 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
-import { JobOutcome, type JobMeta } from '../infra/queue/queue.catalogue';
+import { JobOutcome } from '../infra/queue/queue.catalogue';
+import { QueueService } from '../infra/queue/queue.service';
+import { RetryAtError } from '../infra/queue/worker.host';
+import { afterFailure, type DeliveryRetryPolicy } from './delivery-policy';
+import { acceptedKey, recordDeliveryAttempt } from './delivery-stats';
 import { EmailChannel } from './email.channel';
+import type { DeliveryStatus } from './entities/notification-delivery.entity';
 import { NotificationFanOutService } from './notification-fanout.service';
-import { WebhookChannel } from './webhook.channel';
+import { WebhookChannel, type WebhookPayload } from './webhook.channel';
+import { WebhookTargetError } from './webhook-target';
 
 interface DeliveryRow {
   id: string;
   channel: 'inbox' | 'email' | 'webhook';
-  status: 'pending' | 'sent' | 'failed';
+  status: DeliveryStatus;
+  attempts: number;
   dedupe_key: string;
   target: string | null;
   secret: string | null;
@@ -23,75 +32,170 @@ interface DeliveryRow {
   sent_at: Date;
   task_id: string | null;
   task_title: string | null;
+  /** Start of the retry window: creation, or the last 重新发送. */
+  since: Date;
 }
 
-/** Sends one e-mail or webhook delivery and marks it sent; throws to retry with backoff. */
+const ACCEPTED_TTL_S = 7 * 86_400;
+const MARK_SENT_FIRST_DELAY_MS = 200;
+const MARK_SENT_MAX_DELAY_MS = 5_000;
+
+/**
+ * Sends one e-mail or webhook delivery and marks it sent. A failed attempt is retried with capped
+ * exponential backoff until the delivery's window ends (then `abandoned`); the job is put back as
+ * delayed instead of failing, so no BullMQ attempt budget can strand the row. Errors of our own
+ * database or Redis still throw (BullMQ retries them; the reconciler revives the job afterwards).
+ */
 @Injectable()
 export class DeliveryService {
+  private readonly logger = new Logger('Deliveries');
+  private readonly policy: DeliveryRetryPolicy;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
     private readonly fanOut: NotificationFanOutService,
+    private readonly queues: QueueService,
     private readonly clock: Clock,
-  ) {}
-
-  async deliver(deliveryId: string, meta: JobMeta): Promise<JobOutcome> {
-    const [row]: DeliveryRow[] = await this.dataSource.query(
-      `SELECT d.id, d.channel, d.status, d.dedupe_key, d.target, w.secret, w.enabled AS webhook_enabled,
-              n.key, n.rule, n.title, n.body, n.due_at, n.sent_at, n.task_id, t.title AS task_title
-       FROM notification_deliveries d
-       JOIN notifications n ON n.id = d.notification_id
-       LEFT JOIN department_webhooks w ON w.id = d.webhook_id
-       LEFT JOIN tasks t ON t.id = n.task_id
-       WHERE d.id = $1`,
-      [deliveryId],
-    );
-    if (!row || row.status !== 'pending' || row.channel === 'inbox') return JobOutcome.Skipped;
-    try {
-      if (row.channel === 'email') {
-        if (!row.target) return this.finish(row.id, 'failed', 'no e-mail address');
-        const text = row.body;
-        await this.email.send({ to: row.target, subject: row.title, text, dedupeKey: row.dedupe_key });
-      } else {
-        if (!row.target || !row.secret || row.webhook_enabled === false)
-          return this.finish(row.id, 'failed', 'webhook removed or disabled');
-        await this.webhook.send(row.target, row.secret, row.dedupe_key, {
-          event: 'reminder',
-          deliveryId: row.id,
-          notification: {
-            key: row.key,
-            rule: row.rule,
-            title: row.title,
-            body: row.body,
-            dueAt: row.due_at.toISOString(),
-            sentAt: row.sent_at.toISOString(),
-            task: row.task_id
-              ? { id: row.task_id, title: row.task_title ?? '', link: this.fanOut.taskLink(row.task_id) }
-              : null,
-          },
-        });
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const last = meta.attemptsMade + 1 >= meta.attempts;
-      await this.dataSource.query(
-        `UPDATE notification_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
-         WHERE id = $1 AND status = 'pending'`,
-        [row.id, message.slice(0, 1000), last],
-      );
-      throw error;
-    }
-    return this.finish(row.id, 'sent', null);
+  ) {
+    this.policy = config.deliveries;
   }
 
-  private async finish(id: string, status: 'sent' | 'failed', error: string | null): Promise<JobOutcome> {
+  async deliver(deliveryId: string): Promise<JobOutcome> {
+    const accepted = acceptedKey(this.queues.prefix, deliveryId);
+    // Both at once: one round trip of latency per delivery instead of two.
+    const [[row], wasAccepted] = await Promise.all([
+      this.dataSource.query<DeliveryRow[]>(
+        `SELECT d.id, d.channel, d.status, d.attempts, d.dedupe_key, d.target, w.secret, w.enabled AS webhook_enabled,
+                n.key, n.rule, n.title, n.body, n.due_at, n.sent_at, n.task_id, t.title AS task_title,
+                coalesce(d.resent_at, d.created_at) AS since
+         FROM notification_deliveries d
+         JOIN notifications n ON n.id = d.notification_id
+         LEFT JOIN department_webhooks w ON w.id = d.webhook_id
+         LEFT JOIN tasks t ON t.id = n.task_id
+         WHERE d.id = $1`,
+        [deliveryId],
+      ),
+      this.queues.redis.exists(accepted),
+    ]);
+    // Any row not yet sent is attempted, `abandoned` too: only a person (Bull Board retry, 重新发送)
+    // runs the job of an abandoned row, and they expect it to send.
+    if (!row || row.status === 'sent' || row.channel === 'inbox') return JobOutcome.Skipped;
+    // The server took it on an earlier run whose "mark sent" never reached the database: do not send again.
+    if (wasAccepted === 1) return this.markSent(row.id, accepted, true);
+    const permanent = this.permanentProblem(row);
+    if (permanent) return this.abandon(row.id, permanent);
+    try {
+      if (row.channel === 'email') {
+        await this.email.send({
+          to: row.target as string,
+          subject: row.title,
+          text: row.body,
+          dedupeKey: row.dedupe_key,
+        });
+      } else {
+        await this.webhook.send(
+          row.target as string,
+          row.secret as string,
+          row.dedupe_key,
+          this.payload(row),
+        );
+      }
+    } catch (error) {
+      // A target the SSRF policy refuses stays refused until an admin changes it: no point retrying.
+      if (error instanceof WebhookTargetError && error.reason === 'forbidden_address') {
+        return this.abandon(row.id, error.message);
+      }
+      return this.failed(row, error);
+    }
+    this.stat(true);
+    return this.markSent(row.id, accepted, false);
+  }
+
+  private permanentProblem(row: DeliveryRow): string | null {
+    if (row.channel === 'email') return row.target ? null : 'no e-mail address';
+    return row.target && row.secret && row.webhook_enabled !== false ? null : 'webhook removed or disabled';
+  }
+
+  private payload(row: DeliveryRow): WebhookPayload {
+    return {
+      event: 'reminder',
+      deliveryId: row.id,
+      notification: {
+        key: row.key,
+        rule: row.rule,
+        title: row.title,
+        body: row.body,
+        dueAt: row.due_at.toISOString(),
+        sentAt: row.sent_at.toISOString(),
+        task: row.task_id
+          ? { id: row.task_id, title: row.task_title ?? '', link: this.fanOut.taskLink(row.task_id) }
+          : null,
+      },
+    };
+  }
+
+  /** The server refused or was unreachable: count it, then retry after the backoff or give up. */
+  private async failed(row: DeliveryRow, error: unknown): Promise<JobOutcome> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    this.stat(false);
+    const failures = row.attempts + 1;
+    // Real time, like `created_at`: the window measures how long the servers were away, not the reminders' clock.
+    const step = afterFailure(failures, row.since.getTime(), Date.now(), this.policy);
     await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz ELSE NULL END,
-              attempts = attempts + 1, last_error = coalesce($3, last_error)
-       WHERE id = $1 AND status = 'pending'`,
-      [id, status, error, this.clock.now()],
+      `UPDATE notification_deliveries SET attempts = attempts + 1, last_error = $2, status = $3
+       WHERE id = $1 AND status <> 'sent'`,
+      [row.id, message, step.kind === 'abandon' ? 'abandoned' : 'failed'],
     );
-    return status === 'sent' ? JobOutcome.Success : JobOutcome.Skipped;
+    if (step.kind === 'abandon') {
+      this.logger.warn(`delivery ${row.id} abandoned after ${failures} attempts: ${message}`);
+      return JobOutcome.Abandoned;
+    }
+    throw new RetryAtError(Date.now() + step.delayMs);
+  }
+
+  private async abandon(id: string, reason: string): Promise<JobOutcome> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'abandoned', attempts = attempts + 1, last_error = $2
+       WHERE id = $1 AND status <> 'sent'`,
+      [id, reason],
+    );
+    return JobOutcome.Abandoned;
+  }
+
+  /**
+   * The message is out: keep trying to record that for DELIVERY_MARK_SENT_RETRY_MS (a PostgreSQL
+   * restart must not turn into a second e-mail). If the database stays away longer, leave a marker in
+   * Redis and fail the job: its retry marks the row without sending (see `deliver`).
+   */
+  private async markSent(id: string, accepted: string, hadMarker: boolean): Promise<JobOutcome> {
+    const giveUpAt = Date.now() + this.config.deliveries.markSentRetryMs;
+    let delay = MARK_SENT_FIRST_DELAY_MS;
+    for (;;) {
+      try {
+        await this.dataSource.query(
+          `UPDATE notification_deliveries SET status = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1
+           WHERE id = $1 AND status <> 'sent'`,
+          [id, this.clock.now()],
+        );
+        break;
+      } catch (error) {
+        if (Date.now() + delay > giveUpAt) {
+          await this.queues.redis.set(accepted, '1', 'EX', ACCEPTED_TTL_S);
+          throw error;
+        }
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, MARK_SENT_MAX_DELAY_MS);
+      }
+    }
+    if (hadMarker) await this.queues.redis.del(accepted).catch(() => undefined);
+    return JobOutcome.Success;
+  }
+
+  /** Not awaited: statistics must neither fail nor slow a delivery. */
+  private stat(ok: boolean): void {
+    void recordDeliveryAttempt(this.queues.redis, this.queues.prefix, ok).catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 
@@ -33,12 +34,7 @@ export class EmailChannel implements OnModuleDestroy {
 
   async send(message: EmailMessage): Promise<void> {
     if (!this.config.mail.smtpUrl) throw new Error('SMTP_URL is not configured');
-    this.transport ??= createTransport({
-      url: this.config.mail.smtpUrl,
-      connectionTimeout: 5_000,
-      greetingTimeout: 5_000,
-      socketTimeout: 15_000,
-    } as Parameters<typeof createTransport>[0]);
+    this.transport ??= this.createPool(this.config.mail.smtpUrl);
     await this.transport.sendMail({
       from: this.config.mail.from,
       to: message.to,
@@ -47,6 +43,26 @@ export class EmailChannel implements OnModuleDestroy {
       messageId: messageIdFor(message.dedupeKey),
       headers: { 'X-Duban-Delivery': message.dedupeKey },
     });
+  }
+
+  /**
+   * Pooled: a few connections kept open and reused for every message (one connection per message
+   * capped a worker near 90 e-mails/s). `maxMessages: Infinity` keeps them until the server closes
+   * them; the optional rate limit serves servers that throttle senders.
+   */
+  private createPool(url: string): Transporter {
+    const { poolMaxConnections, rateLimitPerSecond } = this.config.mail;
+    const options: SMTPPool.Options = {
+      url,
+      pool: true,
+      maxConnections: poolMaxConnections,
+      maxMessages: Infinity,
+      ...(rateLimitPerSecond > 0 ? { rateDelta: 1000, rateLimit: rateLimitPerSecond } : {}),
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 15_000,
+    };
+    return createTransport(options);
   }
 
   onModuleDestroy(): void {

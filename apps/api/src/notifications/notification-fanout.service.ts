@@ -5,9 +5,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
-import { deliveryJobId, JobName } from '../infra/queue/queue.catalogue';
-import { QueueService, type JobRequest } from '../infra/queue/queue.service';
+import { QueueService } from '../infra/queue/queue.service';
 import type { ReminderTask } from '../reminders/reminder-task.source';
+import { deliveryJob } from './delivery-recovery.service';
 import type { DeliveryChannel } from './entities/notification-delivery.entity';
 
 /** Display name of the supervisors as a recipient. */
@@ -98,10 +98,10 @@ export class NotificationFanOutService {
       rows.filter((r) => r.channel === channel && r.delivery_id).map((r) => r.delivery_id as string);
     const emails = of('email');
     const webhooks = of('webhook');
-    // After commit: if this process dies first, the reconciler re-enqueues pending deliveries.
+    // After commit: if this process dies first, the reconciler re-enqueues deliveries still to send.
     await this.queues.addBulk([
-      ...emails.map((id) => deliveryJob(JobName.DeliverEmail, id)),
-      ...webhooks.map((id) => deliveryJob(JobName.DeliverWebhook, id)),
+      ...emails.map((id) => deliveryJob('email', id)),
+      ...webhooks.map((id) => deliveryJob('webhook', id)),
     ]);
     return {
       notificationId: rows[0].notification_id,
@@ -127,27 +127,7 @@ export class NotificationFanOutService {
     );
   }
 
-  /** Re-enqueues every e-mail/webhook delivery still pending (no-op for those whose job exists). */
-  async requeuePendingDeliveries(): Promise<number> {
-    const rows: { id: string; channel: 'email' | 'webhook' }[] = await this.dataSource.query(
-      `SELECT id, channel FROM notification_deliveries WHERE status = 'pending' AND channel <> 'inbox'`,
-    );
-    await this.queues.addBulk(
-      rows.map((r) =>
-        deliveryJob(r.channel === 'email' ? JobName.DeliverEmail : JobName.DeliverWebhook, r.id),
-      ),
-    );
-    return rows.length;
-  }
-
   taskLink(taskId: string): string {
     return `${this.config.app.baseUrl.replace(/\/+$/, '')}/tasks/${taskId}`;
   }
-}
-
-function deliveryJob(
-  name: JobName.DeliverEmail | JobName.DeliverWebhook,
-  deliveryId: string,
-): JobRequest<JobName> {
-  return { name, jobId: deliveryJobId(deliveryId), payload: { deliveryId } };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryRecoveryService } from './delivery-recovery.service';
 import { DeliveryService } from './delivery.service';
 import { EmailChannel } from './email.channel';
 import { NotificationFanOutService } from './notification-fanout.service';
@@ -6,7 +7,19 @@ import { WebhookChannel } from './webhook.channel';
 
 /** Fan-out and channels: used by the worker (sending) and the API (reconciler, diagnostics). */
 @Module({
-  providers: [NotificationFanOutService, DeliveryService, EmailChannel, WebhookChannel],
-  exports: [NotificationFanOutService, DeliveryService, EmailChannel, WebhookChannel],
+  providers: [
+    NotificationFanOutService,
+    DeliveryService,
+    DeliveryRecoveryService,
+    EmailChannel,
+    WebhookChannel,
+  ],
+  exports: [
+    NotificationFanOutService,
+    DeliveryService,
+    DeliveryRecoveryService,
+    EmailChannel,
+    WebhookChannel,
+  ],
 })
 export class NotificationsCoreModule {}

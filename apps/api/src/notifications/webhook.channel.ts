@@ -20,7 +20,11 @@ export interface WebhookPayload {
   };
 }
 
-/** POSTs a signed JSON body through the SSRF-guarded transport; failures throw (and the job retries). */
+/**
+ * POSTs a signed JSON body through the SSRF-guarded transport (keep-alive agents); any non-2xx
+ * answer, a refused target or a network error throws (and the delivery retries). `send` is the ONE
+ * place a webhook request is made.
+ */
 @Injectable()
 export class WebhookChannel implements OnModuleDestroy {
   private readonly transport: WebhookTransport;

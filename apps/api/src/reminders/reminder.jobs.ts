@@ -5,11 +5,12 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
 import { JobRegistry } from '../infra/queue/job.registry';
 import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.catalogue';
+import { QueueService } from '../infra/queue/queue.service';
 import { RetryAtError, WorkerHost } from '../infra/queue/worker.host';
 import { DeliveryService } from '../notifications/delivery.service';
 import { NotificationFanOutService } from '../notifications/notification-fanout.service';
 import { ReminderPolicyService } from './reminder-policy.service';
-import { ReminderReconciler } from './reminder.reconciler';
+import { finishedCounterKey, ReminderReconciler } from './reminder.reconciler';
 import { ReminderScheduler } from './reminder.scheduler';
 import { ReminderTaskSource } from './reminder-task.source';
 
@@ -31,17 +32,19 @@ export class ReminderJobs implements OnModuleInit, OnApplicationShutdown {
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     private readonly policies: ReminderPolicyService,
+    private readonly queues: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(JobName.SendReminder, (job) => this.sendReminder(job));
-    this.registry.register(JobName.DeliverEmail, (job, meta) =>
-      this.deliveries.deliver(job.deliveryId, meta),
-    );
-    this.registry.register(JobName.DeliverWebhook, (job, meta) =>
-      this.deliveries.deliver(job.deliveryId, meta),
-    );
+    this.registry.register(JobName.SendReminder, async (job) => {
+      const outcome = await this.sendReminder(job);
+      // Counted for readiness (expected jobs = queued + finished since the last reconcile); never fails the job.
+      await this.queues.redis.incr(finishedCounterKey(this.queues.prefix)).catch(() => undefined);
+      return outcome;
+    });
+    this.registry.register(JobName.DeliverEmail, (job) => this.deliveries.deliver(job.deliveryId));
+    this.registry.register(JobName.DeliverWebhook, (job) => this.deliveries.deliver(job.deliveryId));
     this.registry.register(JobName.Reconcile, async () => {
       await this.reconciler.reconcile();
       return JobOutcome.Success;

@@ -72,6 +72,27 @@ describe('parseConfig', () => {
     expect(parse).toThrow(/REDIS_URL is not a valid URL/);
   });
 
+  it("retries deliveries for 3 days and returns a killed worker's jobs within 10 s by default", () => {
+    const { deliveries, queue, health, mail } = parseConfig({});
+    expect(deliveries).toEqual({
+      maxAgeMs: 3 * 86_400_000,
+      backoffMs: 2000,
+      backoffMaxMs: 600_000,
+      markSentRetryMs: 60_000,
+    });
+    expect(queue.lockDurationMs + 2 * queue.stalledIntervalMs).toBeLessThan(10_000);
+    expect(health.requireWorker).toBe(true);
+    expect(mail.poolMaxConnections).toBe(5);
+    expect(parseConfig({ HEALTH_REQUIRE_WORKER: 'false', SMTP_RATE_LIMIT_PER_SECOND: '20' })).toMatchObject({
+      health: { requireWorker: false },
+      mail: { rateLimitPerSecond: 20 },
+    });
+    expect(() => parseConfig({ HEALTH_DELIVERY_FAILURE_RATE: '1.5' })).toThrow(
+      /HEALTH_DELIVERY_FAILURE_RATE/,
+    );
+    expect(() => parseConfig({ DELIVERY_MAX_AGE_MS: '10' })).toThrow(/DELIVERY_MAX_AGE_MS/);
+  });
+
   it('refuses a missing or short secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-value' })).toThrow(/at least 32/);

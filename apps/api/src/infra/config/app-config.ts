@@ -57,12 +57,44 @@ export interface AppConfig {
     reconcileEveryMs: number;
     lockDurationMs: number;
     stalledIntervalMs: number;
+    /** How long a worker's heartbeat key lives; it is refreshed every third of that. */
+    heartbeatTtlMs: number;
+  };
+  /**
+   * E-mail and webhook deliveries: retried with capped exponential backoff until they succeed or
+   * reach `maxAgeMs` (then `abandoned`); `markSentRetryMs` bounds the in-job retry of the "mark
+   * sent" update after the SMTP server or webhook accepted.
+   */
+  deliveries: {
+    maxAgeMs: number;
+    backoffMs: number;
+    backoffMaxMs: number;
+    markSentRetryMs: number;
+  };
+  /** Readiness thresholds of GET /api/health. */
+  health: {
+    /** When false, the worker-side checks (heartbeat, reconcile scheduler, reminder jobs) are skipped. */
+    requireWorker: boolean;
+    /** Reminder jobs missing (expected by the last reconcile, neither queued nor sent) before readiness fails. */
+    missingJobsMax: number;
+    /** Delivery failure rate (0..1) over `deliveryWindowMs` above which readiness fails. */
+    deliveryFailureRate: number;
+    deliveryWindowMs: number;
+    /** Fewer delivery attempts than this in the window never fail readiness. */
+    deliveryMinAttempts: number;
   };
   /** The application clock: tests and benchmarks shift it (offset) or speed it up (scale from anchor). */
   clock: { offsetMs: number; scale: number; anchorMs: number };
   reminders: { sendAtLocalTime: string; graceMs: number; maxLatenessMs: number };
   /** SMTP for e-mail reminders; null URL = e-mail channel off. */
-  mail: { smtpUrl: string | null; from: string };
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    /** Pooled SMTP connections per worker process. */
+    poolMaxConnections: number;
+    /** Messages per second per worker (0 = unlimited), for servers that throttle. */
+    rateLimitPerSecond: number;
+  };
   webhooks: {
     timeoutMs: number;
     /** Private or loopback ranges (CIDRs) webhooks may reach: intranet receivers, tests. None by default. */
@@ -261,10 +293,31 @@ export function parseConfig(env: Env): AppConfig {
       removeOnCompleteCount: attempt(() => int(env, 'QUEUE_KEEP_COMPLETED', 1000), 1000),
       removeOnFailCount: attempt(() => int(env, 'QUEUE_KEEP_FAILED', 5000), 5000),
       concurrency: attempt(() => int(env, 'QUEUE_CONCURRENCY', 20, 1), 20),
-      deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 10, 1), 10),
+      // Deliveries mostly wait on the SMTP pool or a receiver: many at once cost little CPU.
+      deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 50, 1), 50),
       reconcileEveryMs: attempt(() => int(env, 'REMINDER_RECONCILE_EVERY_MS', 5 * 60_000, 1000), 5 * 60_000),
-      lockDurationMs: attempt(() => int(env, 'QUEUE_LOCK_DURATION_MS', 30_000, 1000), 30_000),
-      stalledIntervalMs: attempt(() => int(env, 'QUEUE_STALLED_INTERVAL_MS', 30_000, 1000), 30_000),
+      // A killed worker's jobs come back after the lock expires plus up to two stalled checks (BullMQ
+      // marks candidates on one pass and moves them on the next): 5 s + 2 × 2 s stays under 10 s.
+      lockDurationMs: attempt(() => int(env, 'QUEUE_LOCK_DURATION_MS', 5_000, 1000), 5_000),
+      stalledIntervalMs: attempt(() => int(env, 'QUEUE_STALLED_INTERVAL_MS', 2_000, 500), 2_000),
+      heartbeatTtlMs: attempt(() => int(env, 'WORKER_HEARTBEAT_TTL_MS', 6_000, 300), 6_000),
+    },
+    deliveries: {
+      maxAgeMs: attempt(() => int(env, 'DELIVERY_MAX_AGE_MS', 3 * 86_400_000, 1000), 3 * 86_400_000),
+      backoffMs: attempt(() => int(env, 'DELIVERY_BACKOFF_MS', 2_000, 10), 2_000),
+      backoffMaxMs: attempt(() => int(env, 'DELIVERY_BACKOFF_MAX_MS', 10 * 60_000, 10), 10 * 60_000),
+      markSentRetryMs: attempt(() => int(env, 'DELIVERY_MARK_SENT_RETRY_MS', 60_000), 60_000),
+    },
+    health: {
+      requireWorker: attempt(() => bool(env, 'HEALTH_REQUIRE_WORKER', true), true),
+      missingJobsMax: attempt(() => int(env, 'HEALTH_MISSING_JOBS_MAX', 100), 100),
+      deliveryFailureRate: attempt(() => {
+        const value = num(env, 'HEALTH_DELIVERY_FAILURE_RATE', 0.5, 0);
+        if (value > 1) throw new ConfigError(`HEALTH_DELIVERY_FAILURE_RATE must be ≤ 1, got "${value}"`);
+        return value;
+      }, 0.5),
+      deliveryWindowMs: attempt(() => int(env, 'HEALTH_DELIVERY_WINDOW_MS', 120_000, 1000), 120_000),
+      deliveryMinAttempts: attempt(() => int(env, 'HEALTH_DELIVERY_MIN_ATTEMPTS', 10, 1), 10),
     },
     clock: {
       offsetMs: attempt(() => num(env, 'CLOCK_OFFSET_MS', 0), 0),
@@ -286,6 +339,8 @@ export function parseConfig(env: Env): AppConfig {
         ? attempt(() => url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']), null)
         : null,
       from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
+      poolMaxConnections: attempt(() => int(env, 'SMTP_POOL_MAX_CONNECTIONS', 5, 1), 5),
+      rateLimitPerSecond: attempt(() => int(env, 'SMTP_RATE_LIMIT_PER_SECOND', 0), 0),
     },
     webhooks: {
       timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000),

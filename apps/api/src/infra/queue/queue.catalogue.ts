@@ -57,6 +57,8 @@ export enum JobOutcome {
   Success = 'success',
   /** Nothing to do: already done, or no longer called for by the task's state. */
   Skipped = 'skipped',
+  /** Gave up for good (a delivery past its retry window, or whose target is gone); a person may retry it. */
+  Abandoned = 'abandoned',
 }
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], meta: JobMeta) => Promise<JobOutcome>;

@@ -96,6 +96,40 @@ export class QueueService implements OnModuleDestroy {
     return requests.length;
   }
 
+  /**
+   * Like `addBulk`, but a job id held by a FINISHED job runs again: a failed job is retried (attempts
+   * reset), a completed one removed and re-added. Jobs still waiting, delayed or active are left alone.
+   * For jobs whose handler is idempotent (it re-checks its row), when the row says "not done".
+   */
+  async ensureJobs(requests: readonly JobRequest<JobName>[]): Promise<{ added: number; revived: number }> {
+    let revived = 0;
+    for (let i = 0; i < requests.length; i += BULK_CHUNK) {
+      const chunk = requests.slice(i, i + BULK_CHUNK);
+      const states = await Promise.all(chunk.map((r) => this.get(JOB_QUEUE[r.name]).getJobState(r.jobId)));
+      const again = await Promise.all(
+        chunk.map(async (r, k) => {
+          const queue = this.get(JOB_QUEUE[r.name]);
+          if (states[k] === 'failed') {
+            const job = await queue.getJob(r.jobId);
+            // Another process may have retried it meanwhile: then it is running, which is all we want.
+            await job
+              ?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
+              .catch(() => undefined);
+            return true;
+          }
+          if (states[k] === 'completed') {
+            await queue.remove(r.jobId);
+            return true;
+          }
+          return false;
+        }),
+      );
+      revived += again.filter(Boolean).length;
+      await this.addBulk(chunk.filter((_, k) => states[k] !== 'failed'));
+    }
+    return { added: requests.length, revived };
+  }
+
   /** Removes a job if it is not being processed; true when it is gone. */
   async remove(queueName: QueueName, jobId: string): Promise<boolean> {
     const removed = await this.get(queueName).remove(jobId);

@@ -10,6 +10,7 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { clearBeat, publishBeat, type WorkerBeat } from './heartbeat';
 import { JobRegistry } from './job.registry';
 import { QueueName, type JobOutcome } from './queue.catalogue';
 import { QueueService } from './queue.service';
@@ -36,6 +37,10 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   /** Workers block on Redis: their own connection, without the producers' fail-fast limit. */
   private connection: Redis | null = null;
   private readonly startup: (() => Promise<void>)[] = [];
+  private readonly id = `${hostname()}-${process.pid}`;
+  private readonly startedAt = new Date().toISOString();
+  private readonly concurrency: Record<string, number> = {};
+  private beatTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,17 +60,20 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     await checkRedisEvictionPolicy(connection, this.logger);
     const { concurrency, deliveryConcurrency, lockDurationMs, stalledIntervalMs } = this.config.queue;
     for (const name of Object.values(QueueName)) {
+      this.concurrency[name] =
+        name === QueueName.Deliveries
+          ? deliveryConcurrency
+          : name === QueueName.Maintenance
+            ? 1
+            : concurrency;
       const worker = new Worker(name, (job, token) => this.process(job, token), {
         connection,
         prefix: this.queues.prefix,
         // Recorded on each job as processedBy: shows which process sent what.
-        name: `${hostname()}-${process.pid}`,
-        concurrency:
-          name === QueueName.Deliveries
-            ? deliveryConcurrency
-            : name === QueueName.Maintenance
-              ? 1
-              : concurrency,
+        name: this.id,
+        concurrency: this.concurrency[name],
+        // Short lock, renewed every half of it while the job runs (BullMQ's lockRenewTime default):
+        // a long job keeps its lock, a killed worker's jobs come back within lock + 2 stalled checks.
         lockDuration: lockDurationMs,
         stalledInterval: stalledIntervalMs,
         maxStalledCount: 5,
@@ -79,8 +87,28 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await this.beat();
+    const every = Math.max(100, Math.floor(this.config.queue.heartbeatTtlMs / 3));
+    this.beatTimer = setInterval(() => void this.beat(), every);
+    this.beatTimer.unref();
     for (const task of this.startup) await task();
     this.logger.log(`consuming ${Object.values(QueueName).join(', ')} (prefix ${this.queues.prefix})`);
+  }
+
+  /** Readiness counts live workers by these keys; a missed beat (Redis away) is simply retried. */
+  private async beat(): Promise<void> {
+    const beat: WorkerBeat = {
+      id: this.id,
+      host: hostname(),
+      pid: process.pid,
+      startedAt: this.startedAt,
+      beatAt: new Date().toISOString(),
+      concurrency: this.concurrency,
+    };
+    await publishBeat(this.queues.redis, this.queues.prefix, beat, this.config.queue.heartbeatTtlMs).catch(
+      (error: unknown) =>
+        this.logger.warn(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   private async process(job: Job, token?: string): Promise<JobOutcome> {
@@ -101,6 +129,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.beatTimer) clearInterval(this.beatTimer);
+    await clearBeat(this.queues.redis, this.queues.prefix, this.id).catch(() => undefined);
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
     await this.connection?.quit().catch(() => undefined);

@@ -13,7 +13,12 @@ import { DepartmentWebhookEntity } from './department-webhook.entity';
 import { NotificationEntity } from './notification.entity';
 
 export type DeliveryChannel = 'inbox' | 'email' | 'webhook';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/**
+ * `pending`: not attempted yet (or in flight); `failed`: the last attempt failed and it is retried
+ * with backoff until its window (DELIVERY_MAX_AGE_MS) ends; `abandoned`: the window ended (or the
+ * target is gone) without success — an admin may 重新发送 it. Every row ends `sent` or `abandoned`.
+ */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'abandoned';
 
 /**
  * The outbox: one row per (notification, channel, user or webhook). Inbox rows are delivered by
@@ -73,6 +78,10 @@ export class NotificationDeliveryEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When an admin last asked to 重新发送: the retry window restarts from here. */
+  @Column({ name: 'resent_at', type: 'timestamptz', nullable: true })
+  resentAt!: Date | null;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;

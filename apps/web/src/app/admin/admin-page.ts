@@ -12,6 +12,7 @@ import type { DepartmentDto } from '@duban/domain';
 import { ROLE_LABELS } from '../core/session';
 import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
+import { DeliveriesPanel } from './deliveries-panel';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
 
@@ -23,7 +24,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
+  imports: [DeliveriesPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',

@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ValidationError } from '../infra/http/domain-error';
+import { DeliveryRecoveryService, type DeliveryListItem } from './delivery-recovery.service';
+
+/** Admins: the e-mail/webhook deliveries that did not go out, and 重新发送. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/deliveries')
+export class DeliveriesController {
+  constructor(private readonly recovery: DeliveryRecoveryService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts of the unsent ones by status',
+  })
+  @ApiQuery({ name: 'status', enum: ['failed', 'abandoned'], required: false })
+  async list(
+    @Query('status') status = 'abandoned',
+  ): Promise<{ items: DeliveryListItem[]; counts: Awaited<ReturnType<DeliveryRecoveryService['counts']>> }> {
+    if (status !== 'failed' && status !== 'abandoned')
+      throw new ValidationError('DELIVERY_STATUS_INVALID', 'status 只能是 failed 或 abandoned。', { status });
+    const [items, counts] = await Promise.all([this.recovery.list(status), this.recovery.counts()]);
+    return { items, counts };
+  }
+
+  @Post(':id/resend')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: '重新发送: a failed or abandoned delivery gets a new retry window and runs again',
+  })
+  async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'pending' }> {
+    await this.recovery.resend(id);
+    return { id, status: 'pending' };
+  }
+}
