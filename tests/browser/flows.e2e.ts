@@ -84,12 +84,24 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       ]);
       expect(readFileSync(await evidence.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+      // A wrong file of one's own department can be removed before 报办结 (after a confirmation).
+      await dropFile(page, '[data-testid="evidence-drop"]', '错传的文件.txt', 'text/plain', Buffer.from('传错了'));
+      await page.getByTestId('evidence-list').getByText('错传的文件.txt').waitFor();
+      await page.getByRole('button', { name: '删除 错传的文件.txt' }).scrollIntoViewIfNeeded();
+      await screenshot(page, '02a-evidence-delete');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: '删除 错传的文件.txt' }).click();
+      await expect.poll(() => page.getByTestId('evidence-list').textContent()).not.toContain('错传的文件.txt');
+      expect(await page.getByRole('button', { name: '删除 落实情况说明.pdf' }).count()).toBe(1);
+
       await page.getByTestId('open-submit').click();
       await page.getByTestId('submit-summary').fill('已按要求完成，报送实施方案和落实情况说明。');
       await page.getByTestId('send-submit').click();
       await expect.poll(() => page.getByTestId('task-message').textContent()).toContain('已提交办结');
       await page.getByText('已提交待审核').first().waitFor();
       await screenshot(page, '02-task-detail-submitted');
+      // Once submitted, files can no longer be removed.
+      expect(await page.getByRole('button', { name: '删除 落实情况说明.pdf' }).count()).toBe(0);
 
       await page.setViewportSize(PHONE);
       await screenshot(page, '02b-task-detail-phone');
