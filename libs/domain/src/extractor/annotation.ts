@@ -2,10 +2,12 @@ import {
   compactDepartmentName,
   departmentKind,
   isKnownDepartmentName,
+  isLocalUnitName,
   isPlausibleDepartmentName,
   splitSubUnit,
   stripOpenListSuffix,
 } from '../departments/registry';
+import { labelledSegments } from './roles';
 import type { ParsedResponsibility } from './types';
 
 /** Options in force for a document when an annotation is parsed. */
@@ -30,16 +32,21 @@ export interface DepartmentSubUnit {
  */
 export interface ParsedAnnotation extends ParsedResponsibility {
   subUnits?: DepartmentSubUnit[];
+  /** The value of a 完成时限：/时间节点： label inside the annotation, for the deadline parser. */
+  deadlineText?: string;
 }
 
-type Role = 'lead' | 'responsible' | 'participant' | 'bare';
+export type Role = 'lead' | 'responsible' | 'participant' | 'implement' | 'bare';
 
 interface Named {
   name: string;
   role: Role;
 }
 
-type Strictness = 'lexicon' | 'plausible';
+/** lexicon: registry or local-unit shape; plausible: also unit-shaped unknowns; labelled: anything name-sized after a role label. */
+type Strictness = 'lexicon' | 'plausible' | 'labelled';
+
+const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
 
 /** Whole-bracket look-alikes: definitions, editorial notes, document status, exceptions. */
 const LOOKALIKE_START =
@@ -51,11 +58,11 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|[部委局办署行院会厅室府门位司组心团等区〕）])$/;
+  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队〕）])$/;
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
-const FIRST_IS_LEAD =
-  /[，。；]?(?:排在第一位的部门|排在第一位的单位|排在第一位者|排第一位的部门|排在首位的部门|列第一位者|列第一位的部门|列在第一位的部门|列第一位的单位|第一位的部门)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+export const FIRST_IS_LEAD =
+  /[，。；]?(?:(?:排在|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -63,9 +70,11 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同))$/;
-const LEAD_VERB = /牵头/;
-const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同)$/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?落实|主办|承办)$/;
+const LEAD_VERB = /牵头|主办/;
+const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
+/** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
+const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
@@ -124,7 +133,8 @@ function topLevelIndexes(text: string, needle: string): number[] {
 function isAcceptableName(name: string, strictness: Strictness): boolean {
   if (name.length === 0 || DIGIT.test(name)) return false;
   const unit = splitSubUnit(name).unit;
-  if (isKnownDepartmentName(unit)) return true;
+  if (isKnownDepartmentName(unit) || isLocalUnitName(unit)) return true;
+  if (strictness === 'labelled') return LABELLED_NAME.test(unit);
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 
@@ -149,18 +159,43 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
   return [piece];
 }
 
+/** `等有关部门和单位` closing a list: an open list plus a collective party written as in the text. */
+const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
+/** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
+const LEVEL_HEAD = /^各(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
+const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道|县（市、区）|县〔市、区〕)(?:人民政府|政府)?$/u;
+
+function mergeLevelGroups(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && LEVEL_HEAD.test(prev.split('、')[0] ?? '') && LEVEL_TAIL.test(piece)) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else out.push(piece);
+  }
+  return out;
+}
+
 interface ItemList {
   names: string[];
+  /** `X等有关部门和单位`: the collective after 等 joins as a participant. */
+  trailing: string[];
   openList: boolean;
   subUnits: DepartmentSubUnit[];
   valid: boolean;
 }
 
 function parseItems(list: string, strictness: Strictness): ItemList {
-  const result: ItemList = { names: [], openList: false, subUnits: [], valid: true };
-  const pieces = splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS);
+  const result: ItemList = { names: [], trailing: [], openList: false, subUnits: [], valid: true };
+  const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
   for (const rawPiece of pieces) {
-    const piece = rawPiece.replace(/^(?:及|和|与)/, '');
+    let piece = rawPiece.replace(/^(?:及|和|与)/, '');
+    const collective = COLLECTIVE_TAIL.exec(piece);
+    if (collective && collective.index > 0) {
+      result.trailing.push(collective[1] ?? '');
+      result.openList = true;
+      piece = piece.slice(0, collective.index);
+    }
     if (piece.length === 0) {
       result.valid = false;
       continue;
@@ -194,6 +229,7 @@ interface ClauseParse {
 function roleOfVerb(verb: string): Role {
   if (LEAD_VERB.test(verb)) return 'lead';
   if (PARTICIPANT_VERB.test(verb)) return 'participant';
+  if (IMPLEMENT_VERB.test(verb) && !verb.startsWith('负责')) return 'implement';
   return 'responsible';
 }
 
@@ -214,6 +250,7 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
       // 会同相关部门 / 会同有关部门: the partners are not enumerated.
       if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
     }
+    for (const name of items.trailing) parse.named.push({ name, role: 'participant' });
   };
 
   const huitong = topLevelIndexes(body, HUITONG);
@@ -240,6 +277,7 @@ interface ParseCore {
   subUnits: DepartmentSubUnit[];
   hasVerb: boolean;
   declaresFirstIsLead: boolean;
+  deadlineText?: string;
 }
 
 function parseCore(text: string, strictness: Strictness): ParseCore | null {
@@ -249,10 +287,34 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
     return '，';
   });
   const core: ParseCore = { named: [], openList: false, subUnits: [], hasVerb: false, declaresFirstIsLead };
+  const labelled = labelledSegments(body);
+  if (labelled) {
+    if (labelled.head !== '' && !parseClauses(core, labelled.head, strictness)) return null;
+    for (const segment of labelled.segments) {
+      if (segment.role === 'deadline') {
+        core.deadlineText = segment.value;
+        continue;
+      }
+      if (segment.value === '' || segment.value === '无') continue;
+      // A label is a role verb: the names after it need only look like names (unknown ones are flagged later).
+      core.hasVerb = true;
+      const before = core.named.length;
+      if (!parseClauses(core, segment.value, 'labelled')) return null;
+      for (const named of core.named.slice(before)) {
+        if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
+      }
+    }
+  } else if (!parseClauses(core, body, strictness)) return null;
+  if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
+  return core;
+}
+
+/** Adds the clauses of `body` to `core`; false when a clause is not part of an annotation. */
+function parseClauses(core: ParseCore, body: string, strictness: Strictness): boolean {
   const clauses = splitTopLevel(body, CLAUSE_SEPARATORS).filter((clause) => clause.length > 0);
   for (const clause of clauses) {
     const parse = parseClause(clause, strictness);
-    if (!parse.valid) return null;
+    if (!parse.valid) return false;
     if (parse.named.length === 0) {
       // A bare verb clause: the verb applies to the bare names just before it.
       const verbMatch = CLAUSE_VERB.exec(clause);
@@ -266,8 +328,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
     core.subUnits.push(...parse.subUnits);
     core.named.push(...parse.named);
   }
-  if (core.named.length === 0 && !declaresFirstIsLead) return null;
-  return core;
+  return true;
 }
 
 function unique(names: string[]): string[] {
@@ -276,6 +337,9 @@ function unique(names: string[]): string[] {
 
 /** Applies the lead rules of the issue to the roles found in the text. */
 function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
+  // 落实 after other parties (…负责，各地级以上市政府落实) makes the trailing parties participants; alone it is 负责.
+  const others = core.named.some((named) => named.role !== 'implement');
+  for (const named of core.named) if (named.role === 'implement') named.role = others ? 'participant' : 'responsible';
   const ruleInForce = firstIsLead || core.declaresFirstIsLead;
   const explicitLead = core.named.some((named) => named.role === 'lead');
   let lead: string[];
@@ -305,6 +369,7 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     declaresFirstIsLead: core.declaresFirstIsLead,
   };
   if (core.subUnits.length > 0) result.subUnits = core.subUnits;
+  if (core.deadlineText !== undefined) result.deadlineText = core.deadlineText;
   return result;
 }
 
@@ -323,8 +388,16 @@ function trimEdges(text: string): string {
  */
 export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
   const text = trimEdges(normalizeAnnotationText(inner));
-  if (text.length === 0 || !PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text))
-    return null;
+  if (text.length === 0) return null;
+  const labelled = labelledSegments(text);
+  if (labelled) {
+    // Labelled roles: only the time label may carry digits; the label itself makes it an annotation.
+    const names = labelled.head + labelled.segments.filter((s) => s.role !== 'deadline').map((s) => s.value).join('');
+    if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
+    const core = parseCore(text, 'plausible');
+    return core ? assignRoles(core, options.firstIsLead) : null;
+  }
+  if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
   if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
   const plausible = parseCore(text, 'plausible');
   if (!plausible) return null;
@@ -343,10 +416,10 @@ export function parseDepartmentCell(
   options: AnnotationOptions,
 ): ParsedAnnotation | null {
   const text = trimEdges(normalizeAnnotationText(cell));
-  if (text.length === 0 || DIGIT.test(text)) return null;
+  if (text.length === 0 || (DIGIT.test(text) && !labelledSegments(text))) return null;
   const core = parseCore(text, 'plausible');
   if (!core) return null;
-  if (column === 'responsible') return assignRoles(core, options.firstIsLead);
+  if (column === 'responsible' || labelledSegments(text)) return assignRoles(core, options.firstIsLead);
   const names = unique(core.named.map((named) => named.name));
   const result: ParsedAnnotation = {
     lead: column === 'lead' ? names : [],

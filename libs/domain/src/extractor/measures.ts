@@ -5,7 +5,9 @@ import type { ExtractorParsers } from './parsers';
 import type { DocumentSpan } from './segment';
 import { extractFieldMeasures, extractTableMeasures, findTableRegions } from './tables';
 import type { Line, PreparedText } from './text';
-import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
+import { makeMeasure } from './make-measure';
+import type { MeasureContext as Context } from './make-measure';
+import type { ExtractedMeasure, ParsedDeadline, ParsedResponsibility } from './types';
 
 /** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
 interface BodyLine {
@@ -149,81 +151,7 @@ function hasAnnotations(unit: Unit): boolean {
   return unit.children.some(hasAnnotations);
 }
 
-const TITLE_LIMIT = 40;
 
-/** Lead phrase: a short opening sentence (…。) or, failing that, the first clause. */
-export function leadPhrase(text: string): string {
-  let t = text.replace(/^\n+/, '');
-  const h = matchHeading(t);
-  if (h) t = h.rest;
-  const firstPara = t.split('\n', 1)[0] ?? '';
-  const stop = firstPara.indexOf('。');
-  if (stop > 0 && stop <= TITLE_LIMIT) return firstPara.slice(0, stop);
-  if (stop === -1 && firstPara.length <= TITLE_LIMIT && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
-  const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
-  return (clause?.[0] ?? firstPara).slice(0, 80);
-}
-
-interface Context {
-  parsers: ExtractorParsers;
-  documentYear: number | null;
-  measures: ExtractedMeasure[];
-  keys: Set<string>;
-}
-
-function uniqueKey(ctx: Context, key: string): string {
-  let k = key;
-  for (let n = 2; ctx.keys.has(k); n++) k = `${key}~${n}`;
-  ctx.keys.add(k);
-  return k;
-}
-
-export function makeMeasure(
-  ctx: Context,
-  init: {
-    key: string;
-    parentKey: string | null;
-    path: string[];
-    line: number;
-    origin: MeasureOrigin;
-    text: string;
-    title?: string;
-    responsibility: ParsedResponsibility | null;
-    deadline: ParsedDeadline | null;
-  },
-): ExtractedMeasure {
-  const r = init.responsibility;
-  const lead = r?.lead ?? [];
-  const participants = r?.participants ?? [];
-  const unknown: string[] = [];
-  const canonical = (names: readonly string[]) =>
-    names.map((name) => {
-      const res = ctx.parsers.resolveDepartment(name);
-      if (!res.known && !unknown.includes(name)) unknown.push(name);
-      return res.canonical ?? name;
-    });
-  const text = init.text.replace(/\n+/g, '').trim();
-  return {
-    key: uniqueKey(ctx, init.key),
-    parentKey: init.parentKey,
-    path: init.path,
-    line: init.line,
-    origin: init.origin,
-    title: init.title ?? leadPhrase(init.text),
-    text,
-    lead: [...lead],
-    participants: [...participants],
-    joint: r?.joint ?? false,
-    leadCanonical: canonical(lead),
-    participantsCanonical: canonical(participants),
-    unknownDepartments: unknown,
-    deadline: init.deadline?.deadline ?? null,
-    deadlineText: init.deadline?.deadlineText ?? null,
-    deadlineKind: init.deadline?.deadlineKind ?? null,
-  };
-}
-
-export type { Context as MeasureContext };
 
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
   if (ann?.deadline) return ann.deadline;

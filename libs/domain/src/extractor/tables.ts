@@ -1,8 +1,8 @@
 import { isDepartmentNamePrefix, startsWithDepartmentName } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
 import { matchHeading } from './headings';
-import { leadPhrase, makeMeasure } from './measures';
-import type { MeasureContext } from './measures';
+import { leadPhrase, makeMeasure } from './make-measure';
+import type { MeasureContext } from './make-measure';
 import { normalizeText } from './text';
 import type { PreparedText } from './text';
 
