@@ -32,8 +32,6 @@ export interface DepartmentSubUnit {
  */
 export interface ParsedAnnotation extends ParsedResponsibility {
   subUnits?: DepartmentSubUnit[];
-  /** The value of a 完成时限：/时间节点： label inside the annotation, for the deadline parser. */
-  deadlineText?: string;
 }
 
 export type Role = 'lead' | 'responsible' | 'participant' | 'implement' | 'bare';

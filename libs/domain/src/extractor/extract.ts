@@ -1,4 +1,6 @@
+import { jurisdictionOfIssuer } from '../departments/jurisdiction';
 import { decodeText } from './decode';
+import { diagnoseDocument } from './diagnostics';
 import { ExtractionError } from './errors';
 import { extractMeasures } from './measures';
 import { defaultParsers } from './parsers';
@@ -71,7 +73,9 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
       startLine: (prepared.lines[span.start]?.no ?? span.start + 1),
       endLine: (prepared.lines[span.end]?.no ?? span.end + 1),
       sameAs: seen.sameAs(span.docNumber, span.title),
+      jurisdiction: jurisdictionOfIssuer(span.issuer),
       measures,
+      diagnostics: measures.length === 0 ? diagnoseDocument(prepared, span) : [],
     };
   });
   return { file: fileName, encoding: options.encoding ?? 'utf-8', documents };

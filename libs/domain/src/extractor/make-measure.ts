@@ -1,5 +1,6 @@
 import { matchHeading } from './headings';
 import type { ExtractorParsers } from './parsers';
+import { LIMITS } from './thresholds';
 import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
 
 /**
@@ -7,7 +8,6 @@ import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibil
  * other (layout handlers → make-measure → parsers/types).
  */
 
-const TITLE_LIMIT = 40;
 
 /** Lead phrase: a short opening sentence (…。) or, failing that, the first clause. */
 export function leadPhrase(text: string): string {
@@ -16,8 +16,8 @@ export function leadPhrase(text: string): string {
   if (h) t = h.rest;
   const firstPara = t.split('\n', 1)[0] ?? '';
   const stop = firstPara.indexOf('。');
-  if (stop > 0 && stop <= TITLE_LIMIT) return firstPara.slice(0, stop);
-  if (stop === -1 && firstPara.length <= TITLE_LIMIT && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
+  if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
+  if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
   const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
   return (clause?.[0] ?? firstPara).slice(0, 80);
 }
@@ -48,6 +48,7 @@ export function makeMeasure(
     title?: string;
     responsibility: ParsedResponsibility | null;
     deadline: ParsedDeadline | null;
+    checklist?: string[];
   },
 ): ExtractedMeasure {
   const r = init.responsibility;
@@ -78,6 +79,9 @@ export function makeMeasure(
     deadline: init.deadline?.deadline ?? null,
     deadlineText: init.deadline?.deadlineText ?? null,
     deadlineKind: init.deadline?.deadlineKind ?? null,
+    milestones: init.deadline?.milestones ? [...init.deadline.milestones] : [],
+    period: init.deadline?.period ?? null,
+    checklist: init.checklist ?? [],
   };
 }
 

@@ -3,7 +3,11 @@ import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import type { ExtractorParsers } from './parsers';
 import type { DocumentSpan } from './segment';
-import { extractFieldMeasures, extractTableMeasures, findTableRegions } from './tables';
+import { FIRST_IS_LEAD } from './annotation';
+import { extractFieldRegion, findFieldRegions, headingPaths } from './fields';
+import { ROLE_LABEL_LINE } from './roles';
+import { LIMITS } from './thresholds';
+import { extractTableMeasures, findTableRegions } from './tables';
 import type { Line, PreparedText } from './text';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
@@ -76,7 +80,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const stack: Unit[] = [root];
   let current = root;
   let prevText = '';
-  const shortLimit = prepared.width * 0.75;
+  const shortLimit = prepared.width * LIMITS.shortLineRatio;
   for (const l of lines) {
     const heading = matchHeading(l.text);
     if (heading) {
@@ -133,7 +137,7 @@ function findBrackets(text: string): { open: number; close: number }[] {
     } else if (c === 0xff09 && depth > 0) {
       depth--;
       if (depth === 0) {
-        if (i - open < 400) out.push({ open, close: i });
+        if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
         open = -1;
       }
     }
@@ -228,6 +232,42 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
+/**
+ * 以下各项措施均需各县（市、区）政府、开发区管委会落实，不再一一列出: the named parties join every measure below it.
+ */
+const DOCUMENT_WIDE_RULE =
+  /(?:以下|下列|本方案|本意见|本通知)?(?:各项|所有)?(?:措施|任务|工作|重点任务|工作任务)?均(?:需|须|由|要)(.{2,60}?)(?:负责)?(?:组织)?落实[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再列出)/u;
+const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
+
+interface DocumentRule {
+  line: number;
+  parties: string[];
+}
+
+/** A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. */
+function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
+  const out: BodyLine[] = [];
+  let run: BodyLine[] = [];
+  const flush = () => {
+    const first = run[0];
+    if (first) {
+      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；');
+      out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
+    }
+    run = [];
+  };
+  for (const l of lines) {
+    if (l.text.length <= LIMITS.maxLabelLineChars && ROLE_LABEL_LINE.test(l.text)) {
+      run.push(l);
+      continue;
+    }
+    flush();
+    out.push(l);
+  }
+  flush();
+  return out;
+}
+
 /** Measures of one document: inline annotations, deadline-only brackets, responsibility tables and field blocks. */
 export function extractMeasures(
   prepared: PreparedText,
@@ -237,12 +277,24 @@ export function extractMeasures(
 ): ExtractedMeasure[] {
   const ctx: Context = { parsers, documentYear, measures: [], keys: new Set() };
   const tables = findTableRegions(prepared, span.bodyStart, span.end);
-  const inTable = (i: number) => tables.some((t) => i >= t.start && i <= t.end);
-  const lines = bodyLines(prepared, span.bodyStart, span.end, inTable);
+  const fields = findFieldRegions(prepared, span.bodyStart, span.end);
+  const claimed = [...tables, ...fields];
+  const inRegion = (i: number) => claimed.some((t) => i >= t.start && i <= t.end);
+  const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, inRegion));
   const root = buildUnits(lines, prepared);
 
   // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
   const options: AnnotationOptions = { firstIsLead: false };
+  const rules: DocumentRule[] = [];
+  for (const l of lines) {
+    if (!l.text.includes('均')) continue;
+    const rule = DOCUMENT_WIDE_RULE.exec(l.text);
+    const parsed = rule ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false }) : null;
+    if (parsed) rules.push({ line: l.no, parties: [...parsed.lead, ...parsed.participants] });
+  }
+  // A convention stated in running text (…排在首位的为牵头单位，下同) holds like one stated in a bracket.
+  const conventionLine = lines.find((l) => l.text.includes('牵头') && DECLARES_CONVENTION.test(l.text))?.no ?? null;
+  if (conventionLine !== null && conventionLine <= (lines[0]?.no ?? 0) + LIMITS.conventionWindowLines) options.firstIsLead = true;
   walk(root, (unit) => {
     for (const b of findBrackets(unit.text)) {
       const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
@@ -255,13 +307,36 @@ export function extractMeasures(
       if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
       const responsibility = parsers.parseBracketAnnotation(inner, options);
       if (responsibility) {
-        unit.annotations.push({ ...b, inner, responsibility, deadline: null });
+        const deadline =
+          responsibility.deadlineText !== undefined
+            ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
+            : null;
+        unit.annotations.push({ ...b, inner, responsibility, deadline });
         if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
       }
     }
   });
   emitUnit(ctx, root, null);
   for (const t of tables) extractTableMeasures(ctx, prepared, t, options);
-  extractFieldMeasures(ctx, root.children.length ? lines : [], options);
+  if (fields.length > 0) {
+    const paths = headingPaths(prepared.lines, span.bodyStart, span.end);
+    for (const f of fields) extractFieldRegion(ctx, prepared, f, paths, options);
+  }
+  for (const rule of rules) applyDocumentRule(ctx, rule);
   return ctx.measures;
+}
+
+function applyDocumentRule(ctx: Context, rule: DocumentRule): void {
+  for (const m of ctx.measures) {
+    if (m.line <= rule.line || m.lead.length === 0) continue;
+    for (const party of rule.parties) {
+      if (m.lead.includes(party) || m.participants.includes(party)) continue;
+      const resolved = ctx.parsers.resolveDepartment(party);
+      m.participants.push(party);
+      m.participantsCanonical.push(resolved.canonical ?? party);
+      if (!resolved.known && !m.unknownDepartments.includes(party)) m.unknownDepartments.push(party);
+    }
+    // Everyone named beside the added parties stays lead; the added ones participate.
+    m.joint = false;
+  }
 }
