@@ -159,6 +159,7 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
 
 /** `等有关部门和单位` closing a list: an open list plus a collective party written as in the text. */
 const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
+const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
 const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道|县（市、区）|县〔市、区〕)(?:人民政府|政府)?$/u;
@@ -178,13 +179,15 @@ interface ItemList {
   names: string[];
   /** `X等有关部门和单位`: the collective after 等 joins as a participant. */
   trailing: string[];
+  /** `X等有关部门`: the collective closing the open list (kept as a participant under a first-is-lead convention). */
+  openCollective: string | null;
   openList: boolean;
   subUnits: DepartmentSubUnit[];
   valid: boolean;
 }
 
 function parseItems(list: string, strictness: Strictness): ItemList {
-  const result: ItemList = { names: [], trailing: [], openList: false, subUnits: [], valid: true };
+  const result: ItemList = { names: [], trailing: [], openCollective: null, openList: false, subUnits: [], valid: true };
   const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
   for (const rawPiece of pieces) {
     let piece = rawPiece.replace(/^(?:及|和|与)/, '');
@@ -198,10 +201,14 @@ function parseItems(list: string, strictness: Strictness): ItemList {
       result.valid = false;
       continue;
     }
-    const conjoined = splitOnConjunction(piece, '及', strictness).flatMap((part) =>
-      splitOnConjunction(part, '和', strictness),
+    // 市人力资源和社会保障局 is one name: even after a label, 和/及 split only between unit-shaped names.
+    const splitting = strictness === 'labelled' ? 'plausible' : strictness;
+    const conjoined = splitOnConjunction(piece, '及', splitting).flatMap((part) =>
+      splitOnConjunction(part, '和', splitting),
     );
     for (const part of conjoined) {
+      const open = OPEN_COLLECTIVE.exec(part);
+      if (open && open.index > 0) result.openCollective = open[1] ?? null;
       const stripped = stripOpenListSuffix(compactDepartmentName(part));
       if (stripped.openList) result.openList = true;
       const { unit, subUnits } = splitSubUnit(stripped.name);
@@ -217,6 +224,7 @@ function parseItems(list: string, strictness: Strictness): ItemList {
 }
 
 interface ClauseParse {
+  openCollective?: string;
   named: Named[];
   openList: boolean;
   subUnits: DepartmentSubUnit[];
@@ -249,6 +257,7 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
       if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
     }
     for (const name of items.trailing) parse.named.push({ name, role: 'participant' });
+    if (items.openCollective) parse.openCollective = items.openCollective;
   };
 
   const huitong = topLevelIndexes(body, HUITONG);
@@ -276,6 +285,7 @@ interface ParseCore {
   hasVerb: boolean;
   declaresFirstIsLead: boolean;
   deadlineText?: string;
+  openCollective?: string;
 }
 
 function parseCore(text: string, strictness: Strictness): ParseCore | null {
@@ -323,6 +333,7 @@ function parseClauses(core: ParseCore, body: string, strictness: Strictness): bo
     }
     core.hasVerb ||= parse.hasVerb;
     core.openList ||= parse.openList;
+    if (parse.openCollective) core.openCollective = parse.openCollective;
     core.subUnits.push(...parse.subUnits);
     core.named.push(...parse.named);
   }
@@ -350,6 +361,8 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     const first = core.named.find((named) => named.role !== 'participant') ?? core.named[0];
     lead = first ? [first.name] : [];
     participants = core.named.filter((named) => named !== first).map((named) => named.name);
+    // (海关总署、商务部等有关部门负责) under 排在第一位…: the unnamed rest of the open list participates too.
+    if (core.openCollective) participants.push(core.openCollective);
   } else if (core.named.some((named) => named.role === 'participant')) {
     lead = core.named.filter((named) => named.role !== 'participant').map((named) => named.name);
     participants = core.named.filter((named) => named.role === 'participant').map((named) => named.name);
