@@ -162,7 +162,7 @@ const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
 const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
-const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道|县（市、区）|县〔市、区〕)(?:人民政府|政府)?$/u;
+const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
 function mergeLevelGroups(pieces: string[]): string[] {
   const out: string[] = [];

@@ -286,7 +286,13 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
 /** Parses a table 时间进度 cell or a 时间节点： field. */
 export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
   const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
-  return findDated(text, options, 'cell') ?? findRecurring(text) ?? findOngoing(text) ?? longTerm(text);
+  return findDated(text, options, 'cell') ?? findRecurring(text) ?? recurringCell(text) ?? findOngoing(text) ?? longTerm(text);
+}
+
+/** A cell that says only how often: 每季度, 每月底前, 每半年. */
+function recurringCell(text: string): ParsedDeadline | null {
+  const m = /^[\s\u3000]*每(年|半年|季度|季|月)/u.exec(text);
+  return m ? { deadline: null, deadlineText: m[0].trim(), deadlineKind: 'recurring', period: periodOf(m[1] ?? '年') } : null;
 }
 
 /** A cell that says only 长期 (or 长期坚持/长期推进) is ongoing. */

@@ -5,6 +5,7 @@ import type { ExtractorParsers } from './parsers';
 import type { DocumentSpan } from './segment';
 import { FIRST_IS_LEAD } from './annotation';
 import { extractFieldRegion, findFieldRegions, headingPaths } from './fields';
+import { extractGridTable, findGridTables } from './grid-tables';
 import { ROLE_LABEL_LINE } from './roles';
 import { LIMITS } from './thresholds';
 import { extractTableMeasures, findTableRegions } from './tables';
@@ -278,7 +279,9 @@ export function extractMeasures(
   const ctx: Context = { parsers, documentYear, measures: [], keys: new Set() };
   const tables = findTableRegions(prepared, span.bodyStart, span.end);
   const fields = findFieldRegions(prepared, span.bodyStart, span.end);
-  const claimed = [...tables, ...fields];
+  const inLayout = (i: number) => [...tables, ...fields].some((t) => i >= t.start && i <= t.end);
+  const grids = findGridTables(prepared, span.bodyStart, span.end, inLayout);
+  const claimed = [...tables, ...fields, ...grids];
   const inRegion = (i: number) => claimed.some((t) => i >= t.start && i <= t.end);
   const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, inRegion));
   const root = buildUnits(lines, prepared);
@@ -318,6 +321,7 @@ export function extractMeasures(
   });
   emitUnit(ctx, root, null);
   for (const t of tables) extractTableMeasures(ctx, prepared, t, options);
+  for (const g of grids) extractGridTable(ctx, prepared, g, options);
   if (fields.length > 0) {
     const paths = headingPaths(prepared.lines, span.bodyStart, span.end);
     for (const f of fields) extractFieldRegion(ctx, prepared, f, paths, options);

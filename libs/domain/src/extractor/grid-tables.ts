@@ -1,0 +1,154 @@
+import type { AnnotationOptions } from './annotation';
+import { leadPhrase, makeMeasure } from './make-measure';
+import type { MeasureContext } from './make-measure';
+import { normalizeText } from './text';
+import type { PreparedText } from './text';
+import type { ParsedDeadline, ParsedResponsibility } from './types';
+
+/**
+ * Tables whose cells share a physical line, separated by tabs or runs of spaces, under a header naming their
+ * columns: `序号 改革举措 主要内容 指导部门 推广范围`, `工作措施 牵头单位 配合单位 完成时限`,
+ * `序号 工作任务 责任单位 进度安排`, with or without 序号. One measure per row.
+ */
+
+type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'other';
+
+const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
+  [/^(?:序号|编号|序)$/u, 'number'],
+  [/^(?:牵头(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门))$/u, 'lead'],
+  [/^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u, 'responsible'],
+  [/^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门))$/u, 'participants'],
+  [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
+  [
+    /^(?:工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|目标任务)$/u,
+    'task',
+  ],
+];
+
+const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办)/u;
+
+interface Grid {
+  start: number;
+  end: number;
+  roles: ColumnRole[];
+  tabbed: boolean;
+}
+
+function columnRole(header: string): ColumnRole {
+  for (const [pattern, role] of COLUMN_ROLES) if (pattern.test(header)) return role;
+  return 'other';
+}
+
+function cellsOf(raw: string, tabbed: boolean): string[] {
+  const trimmed = raw.trim();
+  return (tabbed ? trimmed.split(/\t+/u) : trimmed.split(/[ \u3000]{1,}/u)).map((c) => c.trim()).filter(Boolean);
+}
+
+/** Header lines: at least three separated cells, one a department column, every cell a known column name. */
+export function findGridTables(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): Grid[] {
+  const grids: Grid[] = [];
+  for (let i = from; i <= to; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind !== 'text' || skip(i) || l.text.length > 60 || !HAS_DEPARTMENT_COLUMN.test(l.text)) continue;
+    const tabbed = l.raw.includes('\t');
+    const headers = cellsOf(l.raw, tabbed);
+    if (headers.length < 3) continue;
+    const roles = headers.map((h) => columnRole(normalizeText(h)));
+    if (roles.includes('other') && roles.filter((r) => r === 'other').length > 2) continue;
+    if (!roles.some((r) => r === 'lead' || r === 'responsible')) continue;
+    if (!roles.some((r) => r === 'task')) continue;
+    let end = i;
+    for (let k = i + 1; k <= to; k++) {
+      const row = prepared.lines[k];
+      if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
+      if (cellsOf(row.raw, tabbed).length < 2) break;
+      end = k;
+    }
+    if (end > i) {
+      grids.push({ start: i, end, roles, tabbed });
+      i = end;
+    }
+  }
+  return grids;
+}
+
+interface GridRow {
+  line: number;
+  cells: string[];
+}
+
+/** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
+function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
+  let fitted = [...cells];
+  if (roles[0] === 'number' && !/^\d{1,3}[.．、]?$/u.test(fitted[0] ?? '')) fitted = ['', ...fitted];
+  const task = roles.indexOf('task');
+  while (fitted.length > roles.length && task >= 0) {
+    const extra = fitted.splice(task + 1, 1)[0] ?? '';
+    fitted[task] = `${fitted[task] ?? ''} ${extra}`;
+  }
+  return fitted.length === roles.length ? fitted : null;
+}
+
+export function extractGridTable(ctx: MeasureContext, prepared: PreparedText, grid: Grid, options: AnnotationOptions): void {
+  const rows: GridRow[] = [];
+  for (let i = grid.start + 1; i <= grid.end; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
+    const cells = fitCells(cellsOf(l.raw, grid.tabbed), grid.roles);
+    if (cells) rows.push({ line: l.no, cells });
+    else {
+      // A wrapped cell: its text continues the previous row's task.
+      const prev = rows[rows.length - 1];
+      const task = grid.roles.indexOf('task');
+      if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${l.text}`;
+    }
+  }
+  rows.forEach((row, n) => {
+    const get = (role: ColumnRole) =>
+      grid.roles.flatMap((r, k) => (r === role ? [normalizeText(row.cells[k] ?? '')] : [])).filter(Boolean);
+    const tasks = get('task');
+    const text = tasks.join('。').replace(/。。/gu, '。');
+    const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);
+    const responsibility = rowResponsibility(ctx, get('lead'), get('responsible'), get('participants'), options);
+    const deadlineCell = get('deadline').join('，');
+    const year = { documentYear: ctx.documentYear };
+    const deadline: ParsedDeadline | null = deadlineCell
+      ? ctx.parsers.parseDeadlineCell(deadlineCell, year)
+      : ctx.parsers.findDeadline(text, year);
+    ctx.measures.push(
+      makeMeasure(ctx, {
+        key: `附表/${number}`,
+        parentKey: null,
+        path: ['附表', number],
+        line: row.line,
+        origin: 'table',
+        text,
+        title: leadPhrase(tasks[0] ?? text),
+        responsibility,
+        deadline,
+      }),
+    );
+  });
+}
+
+function rowResponsibility(
+  ctx: MeasureContext,
+  lead: string[],
+  responsible: string[],
+  participants: string[],
+  options: AnnotationOptions,
+): ParsedResponsibility | null {
+  const parse = (cells: string[], column: 'lead' | 'participants' | 'responsible') =>
+    cells.length ? ctx.parsers.parseDepartmentCell(cells.join('、'), column, options) : null;
+  const leads = parse(lead, 'lead');
+  const resp = parse(responsible, 'responsible');
+  const parts = parse(participants, 'participants');
+  const base = leads ?? resp;
+  if (!base) return null;
+  const extra = [
+    ...(leads && resp ? [...resp.lead, ...resp.participants] : []),
+    ...(parts ? [...parts.lead, ...parts.participants] : []),
+  ];
+  const all = [...base.participants, ...extra].filter((p) => !base.lead.includes(p));
+  return { ...base, participants: [...new Set(all)], joint: base.joint && all.length === 0 };
+}
