@@ -65,6 +65,8 @@ export function stripOpenListSuffix(name: string): { name: string; openList: boo
   return { name: name.slice(0, match.index), openList: true };
 }
 
+const PLACE_QUALIFIER = /^(?:[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))(?:、[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))*$/u;
+
 export interface SubUnitSplit {
   /** The unit the registry knows (工业和信息化部). */
   unit: string;
@@ -85,6 +87,8 @@ export function splitSubUnit(name: string): SubUnitSplit {
   if (open <= 0 || compact.indexOf('）') !== compact.length - 1) return { unit: compact, subUnits: [] };
   const unit = compact.slice(0, open);
   if (!LEXICON.has(unit) && !isPlausibleDepartmentName(unit)) return { unit: compact, subUnits: [] };
+  // 各街办（新区）, 市公安局（各分局）: a group or a place in the bracket is part of the name, not a bureau.
+  if (unit.startsWith('各') || PLACE_QUALIFIER.test(compact.slice(open + 1, -1))) return { unit: compact, subUnits: [] };
   const subUnits = compact
     .slice(open + 1, -1)
     .split(/[、，]/)

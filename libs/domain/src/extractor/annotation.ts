@@ -161,7 +161,7 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
 const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
 const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
-const LEVEL_HEAD = /^各(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
+const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
 const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
 function mergeLevelGroups(pieces: string[]): string[] {
@@ -303,6 +303,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
         core.deadlineText = segment.value;
         continue;
       }
+      if (segment.role === 'person') continue;
       if (segment.value === '' || segment.value === '无') continue;
       // A label is a role verb: the names after it need only look like names (unknown ones are flagged later).
       core.hasVerb = true;
@@ -403,7 +404,9 @@ export function parseBracketAnnotation(inner: string, options: AnnotationOptions
   const labelled = labelledSegments(text);
   if (labelled) {
     // Labelled roles: only the time label may carry digits; the label itself makes it an annotation.
-    const names = labelled.head + labelled.segments.filter((s) => s.role !== 'deadline').map((s) => s.value).join('');
+    const parties = labelled.segments.filter((s) => s.role !== 'deadline' && s.role !== 'person');
+    if (parties.length === 0) return null;
+    const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
     const core = parseCore(text, 'plausible');
     return core ? assignRoles(core, options.firstIsLead) : null;

@@ -172,14 +172,25 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     const before = text.slice(Math.max(0, match.index - 12), match.index).replace(/[\s\u3000]+$/u, '');
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 6);
     if (groups.prefix === undefined && BASELINE_BEFORE.test(before)) continue;
-    if (
-      groups.year !== undefined &&
-      (RANGE_BEFORE.test(before + (groups.prefix ?? '')) || RANGE_AFTER.test(after))
-    )
-      continue;
+    if (groups.year !== undefined && RANGE_AFTER.test(after)) continue;
+    let yearWindow = false;
+    if (groups.year !== undefined && RANGE_BEFORE.test(before + (groups.prefix ?? ''))) {
+      // `2012－2015年，城镇年均新增就业…`: a clause-initial window in running text ends with its last year; plan
+      // periods (（2016—2020年）, 2016-2020年规划, 2016—2020年期间) are not deadlines.
+      const start = RANGE_BEFORE.exec(before + (groups.prefix ?? ''));
+      const head = start ? (before + (groups.prefix ?? '')).slice(0, start.index) : before;
+      const window =
+        mode === 'text' &&
+        groups.month === undefined &&
+        CLAUSE_START.test(head) &&
+        !head.endsWith('（') &&
+        /^[\s\u3000]*[，,]/u.test(after);
+      if (!window) continue;
+      yearWindow = true;
+    }
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     if (insideBookTitle(text, match.index)) continue;
-    if (isBareYear(groups) && !options.planRow && !CLAUSE_START.test(before)) continue;
+    if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;
     if (mode === 'text' && isUnboundedDate(groups)) {
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
       if (groups.day !== undefined) continue;
@@ -260,7 +271,7 @@ function findOngoing(text: string): ParsedDeadline | null {
 }
 
 const RECURRING =
-  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；]{0,24}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|报|发)/u;
+  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；]{0,24}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|报|发)/u;
 
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';

@@ -25,7 +25,8 @@ export interface FieldRegion {
 function isRoleLine(text: string): 'party' | 'deadline' | null {
   if (!ROLE_LABEL_LINE.test(text)) return null;
   const label = LABEL_NAME.exec(text)?.[1] ?? '';
-  return roleOfLabel(label) === 'deadline' ? 'deadline' : 'party';
+  const role = roleOfLabel(label);
+  return role === 'deadline' ? 'deadline' : role === 'person' ? null : 'party';
 }
 
 interface Run {
@@ -81,6 +82,16 @@ export function findFieldRegions(prepared: PreparedText, from: number, to: numbe
     }
     previousEnd = run.end;
     if (headings.length === 0) return;
+    // A block names both its parties and its time (时间节点 + 责任部门), or opens with 行动内容：; a lone
+    // 责任单位： after numbered items is a group annotation that the items inherit (inline).
+    let party = false;
+    let time = false;
+    for (let i = run.start; i <= run.end; i++) {
+      const role = isRoleLine(lines[i]?.text ?? '');
+      if (role === 'party') party = true;
+      if (role === 'deadline') time = true;
+    }
+    if (content === -1 && !(party && time)) return;
     let nextType: HeadingType | null = null;
     const limit = runs[r + 1]?.start ?? to + 1;
     for (let i = run.end + 1; i < limit && nextType === null; i++) {

@@ -126,6 +126,10 @@ function lineAt(unit: Unit, offset: number): number {
   return no;
 }
 
+/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
+const SQUARE_OPEN = new Set([0x3014, 0x3010]);
+const SQUARE_CLOSE = new Set([0x3015, 0x3011]);
+
 function findBrackets(text: string): { open: number; close: number }[] {
   const out: { open: number; close: number }[] = [];
   let depth = 0;
@@ -141,9 +145,42 @@ function findBrackets(text: string): { open: number; close: number }[] {
         if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
         open = -1;
       }
+    } else if (depth === 0 && SQUARE_OPEN.has(c)) {
+      let close = i + 1;
+      while (close < text.length && close - i < LIMITS.maxBracketChars && !SQUARE_CLOSE.has(text.charCodeAt(close))) close++;
+      if (close < text.length && SQUARE_CLOSE.has(text.charCodeAt(close)) && ROLE_LABEL_LINE.test(text.slice(i + 1, close))) {
+        out.push({ open: i, close });
+        i = close;
+      }
     }
   }
   return out;
+}
+
+/**
+ * A group annotation on a paragraph of its own after unannotated sibling items ((1)…(4) then （责任单位：…）):
+ * every sibling since the last annotated one inherits it.
+ */
+function shareTrailingGroupAnnotations(unit: Unit): void {
+  let run: Unit[] = [];
+  for (const child of unit.children) {
+    shareTrailingGroupAnnotations(child);
+    if (child.annotations.length === 0) {
+      if (child.children.length === 0) run.push(child);
+      else run = [];
+      continue;
+    }
+    const last = child.annotations[child.annotations.length - 1];
+    const standalone =
+      child.annotations.length === 1 &&
+      last !== undefined &&
+      child.text.charAt(last.open - 1) === '\n' &&
+      child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
+    if (standalone && last && run.length > 0) {
+      for (const sibling of run) sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
+    }
+    run = [];
+  }
 }
 
 function walk(unit: Unit, fn: (u: Unit) => void): void {
@@ -319,6 +356,7 @@ export function extractMeasures(
       }
     }
   });
+  shareTrailingGroupAnnotations(root);
   emitUnit(ctx, root, null);
   for (const t of tables) extractTableMeasures(ctx, prepared, t, options);
   for (const g of grids) extractGridTable(ctx, prepared, g, options);

@@ -4,7 +4,8 @@
  * (`责任单位：市民政局、市卫生健康委`). Pure lexicon; annotation.ts turns the segments into roles.
  */
 
-export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline';
+/** `person`: 责任领导：杜新国 names a leader, not a unit; the segment is not a party. */
+export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person';
 
 const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头单位', 'lead'],
@@ -40,6 +41,14 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['时间进度', 'deadline'],
   ['进度安排', 'deadline'],
   ['时限要求', 'deadline'],
+  ['责任领导', 'person'],
+  ['牵头领导', 'person'],
+  ['分管领导', 'person'],
+  ['联系领导', 'person'],
+  ['责任人', 'person'],
+  ['牵头市领导', 'person'],
+  ['牵头区领导', 'person'],
+  ['牵头县领导', 'person'],
 ];
 
 const ROLE_BY_LABEL = new Map(LABEL_ROLES);
@@ -52,7 +61,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人][：:]/u;
 
 export function roleOfLabel(label: string): LabelRole | null {
   return ROLE_BY_LABEL.get(label) ?? null;
