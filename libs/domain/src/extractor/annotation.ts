@@ -7,7 +7,7 @@ import {
   splitSubUnit,
   stripOpenListSuffix,
 } from '../departments/registry';
-import { labelledSegments } from './roles';
+import { DOCUMENT_WIDE_RULE, labelledSegments } from './roles';
 import type { ParsedResponsibility } from './types';
 
 /** Options in force for a document when an annotation is parsed. */
@@ -286,6 +286,8 @@ interface ParseCore {
   declaresFirstIsLead: boolean;
   deadlineText?: string;
   openCollective?: string;
+  /** The annotation used role labels (责任单位：…). */
+  labelled?: boolean;
 }
 
 function parseCore(text: string, strictness: Strictness): ParseCore | null {
@@ -297,6 +299,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
   const core: ParseCore = { named: [], openList: false, subUnits: [], hasVerb: false, declaresFirstIsLead };
   const labelled = labelledSegments(body);
   if (labelled) {
+    core.labelled = true;
     if (labelled.head !== '' && !parseClauses(core, labelled.head, strictness)) return null;
     for (const segment of labelled.segments) {
       if (segment.role === 'deadline') {
@@ -309,13 +312,29 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
       core.hasVerb = true;
       const before = core.named.length;
       if (!parseClauses(core, segment.value, 'labelled')) return null;
-      for (const named of core.named.slice(before)) {
+      const added = core.named.slice(before);
+      for (const named of added) {
         if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
       }
+      // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
+      if (segment.role === 'responsible') markTrailingGroups(segment.value, added);
     }
   } else if (!parseClauses(core, body, strictness)) return null;
   if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
   return core;
+}
+
+const GROUP_PARTY = /^(?:各|有关|相关)|(?:人民政府|政府|管委会|办事处|县级市)$/u;
+
+function markTrailingGroups(value: string, added: Named[]): void {
+  const clauses = splitTopLevel(value, CLAUSE_SEPARATORS).filter((c) => c.length > 0);
+  if (clauses.length < 2 || added.length === 0) return;
+  const firstClause = clauses[0] ?? '';
+  for (const named of added) {
+    if (firstClause.includes(named.name) || named.role !== 'responsible') continue;
+    const kind = departmentKind(named.name);
+    if (kind === 'local' || kind === 'collective' || GROUP_PARTY.test(named.name)) named.role = 'participant';
+  }
 }
 
 /** Adds the clauses of `body` to `core`; false when a clause is not part of an annotation. */
@@ -372,6 +391,15 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     participants = [];
     joint = lead.length > 0;
   }
+  // …等有关部门 with other participants named: the unnamed rest of the open list participates too.
+  if (
+    core.openCollective &&
+    core.labelled &&
+    !ruleInForce &&
+    participants.length > 0 &&
+    !participants.includes(core.openCollective)
+  )
+    participants.push(core.openCollective);
   const leadSet = unique(lead);
   const result: ParsedAnnotation = {
     lead: leadSet,
@@ -399,7 +427,8 @@ function trimEdges(text: string): string {
  * is in the registry, which tells （邮政局） from （信管局） or （负面清单）.
  */
 export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
-  const text = trimEdges(normalizeAnnotationText(inner));
+  // A document-wide rule stated inside the bracket applies to the measures below (measures.ts), not here.
+  const text = trimEdges(normalizeAnnotationText(inner).replace(DOCUMENT_WIDE_RULE, ''));
   if (text.length === 0) return null;
   const labelled = labelledSegments(text);
   if (labelled) {

@@ -224,8 +224,27 @@ function clauseAround(text: string, index: number): string {
  * (`2015年广泛开展试点，2017年12月底前完成` → 2017-12-31, milestone 2015-12-31). A window
  * (`2019年1月1日至12月31日`) ends at its last day.
  */
+const MONTH_ONLY = /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:前|以前|之前)/gu;
+
+/** `5月底前` without a year: the document's year (only when it is known). */
+function scanMonths(text: string, options: DeadlineOptions): Dated[] {
+  const year = options.documentYear;
+  if (year === null || !text.includes('月')) return [];
+  const found: Dated[] = [];
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    const part = m[2];
+    const deadline =
+      part === '上旬' ? `${year}-${pad(month)}-10` : part === '中旬' ? `${year}-${pad(month)}-20` : monthEnd(year, month);
+    found.push({ deadline, text: m[0], index: m.index });
+  }
+  return found;
+}
+
 function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
-  const dated = [...scanWindows(text, options), ...scanDated(text, options, mode)].sort((a, b) => a.index - b.index);
+  const dated = [...scanWindows(text, options), ...scanMonths(text, options), ...scanDated(text, options, mode)].sort((a, b) => a.index - b.index);
   if (dated.length === 0) return null;
   let last: Dated | undefined = dated[0];
   if (!last) return null;
@@ -271,7 +290,7 @@ function findOngoing(text: string): ParsedDeadline | null {
 }
 
 const RECURRING =
-  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；]{0,24}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|报|发)/u;
+  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；]{0,24}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|报|发)/u;
 
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';

@@ -57,6 +57,18 @@ function documentYear(date: string | null, docNumber: string | null): number | n
   return m ? Number(m[1] ?? m[2]) : null;
 }
 
+/** A document without date or 文号 implements the one it cites first (根据《…》（昆政发〔2016〕13号）): its year. */
+function citedYear(prepared: ReturnType<typeof prepareText>, span: { bodyStart: number; end: number }): number | null {
+  for (let i = span.bodyStart, seen = 0; i <= span.end && seen < 3; i++) {
+    const l = prepared.lines[i];
+    if (l?.kind !== 'text') continue;
+    seen++;
+    const m = /〔(\d{4})〕/u.exec(l.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 /** Extracts the documents and measures of one decoded text. */
 export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
@@ -64,7 +76,7 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const prepared = prepareText(text);
   const spans = segmentDocuments(prepared);
   const documents: ExtractedDocument[] = spans.map((span) => {
-    const measures = extractMeasures(prepared, span, parsers, documentYear(span.date, span.docNumber));
+    const measures = extractMeasures(prepared, span, parsers, documentYear(span.date, span.docNumber) ?? citedYear(prepared, span));
     return {
       docNumber: span.docNumber,
       title: span.title,

@@ -6,7 +6,7 @@ import type { DocumentSpan } from './segment';
 import { FIRST_IS_LEAD } from './annotation';
 import { extractFieldRegion, findFieldRegions, headingPaths } from './fields';
 import { extractGridTable, findGridTables } from './grid-tables';
-import { ROLE_LABEL_LINE } from './roles';
+import { DOCUMENT_WIDE_RULE, ROLE_LABEL_LINE } from './roles';
 import { LIMITS } from './thresholds';
 import { extractTableMeasures, findTableRegions } from './tables';
 import type { Line, PreparedText } from './text';
@@ -270,11 +270,6 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
-/**
- * 以下各项措施均需各县（市、区）政府、开发区管委会落实，不再一一列出: the named parties join every measure below it.
- */
-const DOCUMENT_WIDE_RULE =
-  /(?:以下|下列|本方案|本意见|本通知)?(?:各项|所有)?(?:措施|任务|工作|重点任务|工作任务)?均(?:需|须|由|要)(.{2,60}?)(?:负责)?(?:组织)?落实[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再列出)/u;
 const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
 
 interface DocumentRule {

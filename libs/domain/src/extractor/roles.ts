@@ -97,3 +97,10 @@ export function labelledSegments(text: string): LabelledText | null {
   }));
   return { head: trim(text.slice(0, found[0]?.at ?? 0)), segments };
 }
+
+/**
+ * A document-wide rule: `以下各项措施均需各县（市、区）政府、开发区管委会落实，不再一一列出` — the parties (group 1)
+ * join every measure below it. Found in running text and inside a bracket annotation.
+ */
+export const DOCUMENT_WIDE_RULE =
+  /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?落实[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出)[。；]?/u;
