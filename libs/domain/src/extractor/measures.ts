@@ -274,6 +274,8 @@ const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
 
 interface DocumentRule {
   line: number;
+  /** The rule as written: the measure whose annotation states it is covered too. */
+  text: string;
   parties: string[];
 }
 
@@ -325,7 +327,7 @@ export function extractMeasures(
     if (!l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
     const parsed = rule ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false }) : null;
-    if (parsed) rules.push({ line: l.no, parties: [...parsed.lead, ...parsed.participants] });
+    if (parsed && rule) rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
   // A convention stated in running text (…排在首位的为牵头单位，下同) holds like one stated in a bracket.
   const conventionLine = lines.find((l) => l.text.includes('牵头') && DECLARES_CONVENTION.test(l.text))?.no ?? null;
@@ -365,7 +367,7 @@ export function extractMeasures(
 
 function applyDocumentRule(ctx: Context, rule: DocumentRule): void {
   for (const m of ctx.measures) {
-    if (m.line <= rule.line || m.lead.length === 0) continue;
+    if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
     for (const party of rule.parties) {
       if (m.lead.includes(party) || m.participants.includes(party)) continue;
       const resolved = ctx.parsers.resolveDepartment(party);
