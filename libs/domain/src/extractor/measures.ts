@@ -1,274 +1,20 @@
-import type { AnnotationOptions } from './annotation';
-import { matchHeading } from './headings';
-import type { HeadingType } from './headings';
-import type { ExtractorParsers } from './parsers';
-import type { DocumentSpan } from './segment';
 import { FIRST_IS_LEAD } from './annotation';
-import { extractFieldRegion, findFieldRegions, headingPaths } from './fields';
-import { extractGridTable, findGridTables } from './grid-tables';
-import { DOCUMENT_WIDE_RULE, ROLE_LABEL_LINE } from './roles';
+import type { AnnotationOptions } from './annotation';
+import { extractInline } from './inline';
+import { detectLayouts } from './layouts';
+import type { MeasureContext } from './make-measure';
+import type { ExtractorParsers } from './parsers';
+import { DOCUMENT_WIDE_RULE } from './roles';
+import type { DocumentSpan } from './segment';
+import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
-import { extractTableMeasures, findTableRegions } from './tables';
-import type { Line, PreparedText } from './text';
-import { makeMeasure } from './make-measure';
-import type { MeasureContext as Context } from './make-measure';
-import type { ExtractedMeasure, ParsedDeadline, ParsedResponsibility } from './types';
-
-/** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
-interface BodyLine {
-  no: number;
-  text: string;
-  pageStart: boolean;
-}
-
-interface Piece {
-  offset: number;
-  no: number;
-}
-
-interface Unit {
-  path: string[];
-  type: HeadingType | null;
-  line: number;
-  text: string;
-  pieces: Piece[];
-  children: Unit[];
-  annotations: Annotation[];
-}
-
-interface Annotation {
-  open: number;
-  close: number;
-  inner: string;
-  responsibility: ParsedResponsibility | null;
-  deadline: ParsedDeadline | null;
-}
-
-// "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
-const DEADLINE_ONLY = /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
-const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组]|政府|部门|单位|牵头|负责/;
-const TERMINAL = /[。！？；：）”]$/;
-const INCOMPLETE_END = /[，、“（《—]$/;
-const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
-const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
-
-function bodyLines(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): BodyLine[] {
-  const out: BodyLine[] = [];
-  let pending: BodyLine | null = null;
-  for (let i = from; i <= to; i++) {
-    const l: Line | undefined = prepared.lines[i];
-    if (!l || l.kind !== 'text' || skip(i)) continue;
-    // 003-01 L265: "（二）heading…（一）" — （一） was printed after the start of （二）; （二） resumes after （一）'s annotation.
-    const m = matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
-    if (m && matchHeading(m[2] ?? '') && pending === null) {
-      out.push({ no: l.no, text: m[2] ?? '', pageStart: l.pageStart });
-      pending = { no: l.no, text: m[1] ?? '', pageStart: false };
-      continue;
-    }
-    // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
-    out.push(l);
-    if (pending && ANNOTATION_END.test(l.text)) {
-      out.push(pending);
-      pending = null;
-    }
-  }
-  if (pending) out.push(pending);
-  return out;
-}
-
-function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
-  const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
-  const stack: Unit[] = [root];
-  let current = root;
-  let prevText = '';
-  const shortLimit = prepared.width * LIMITS.shortLineRatio;
-  for (const l of lines) {
-    const heading = matchHeading(l.text);
-    if (heading) {
-      // Levels follow the order in which enumerator types first appear in the document.
-      let depth = stack.findIndex((u, i) => i > 0 && u.type === heading.type);
-      if (depth === -1) depth = stack.length;
-      stack.length = depth;
-      const parent = stack[depth - 1] ?? root;
-      const unit: Unit = {
-        path: [...parent.path, heading.label],
-        type: heading.type,
-        line: l.no,
-        text: '',
-        pieces: [],
-        children: [],
-        annotations: [],
-      };
-      parent.children.push(unit);
-      stack.push(unit);
-      current = unit;
-    } else if (current.text.length > 0) {
-      // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
-      const ended = prepared.wrapped
-        ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
-          (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
-        : true;
-      if (ended) current.text += '\n';
-    }
-    current.pieces.push({ offset: current.text.length, no: l.no });
-    current.text += l.text;
-    prevText = l.text;
-  }
-  return root;
-}
-
-function lineAt(unit: Unit, offset: number): number {
-  let no = unit.line;
-  for (const p of unit.pieces) {
-    if (p.offset > offset) break;
-    no = p.no;
-  }
-  return no;
-}
-
-/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
-const SQUARE_OPEN = new Set([0x3014, 0x3010]);
-const SQUARE_CLOSE = new Set([0x3015, 0x3011]);
-
-function findBrackets(text: string): { open: number; close: number }[] {
-  const out: { open: number; close: number }[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff08) {
-      if (depth === 0) open = i;
-      depth++;
-    } else if (c === 0xff09 && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
-        open = -1;
-      }
-    } else if (depth === 0 && SQUARE_OPEN.has(c)) {
-      let close = i + 1;
-      while (close < text.length && close - i < LIMITS.maxBracketChars && !SQUARE_CLOSE.has(text.charCodeAt(close))) close++;
-      if (close < text.length && SQUARE_CLOSE.has(text.charCodeAt(close)) && ROLE_LABEL_LINE.test(text.slice(i + 1, close))) {
-        out.push({ open: i, close });
-        i = close;
-      }
-    }
-  }
-  return out;
-}
+import type { ExtractedMeasure } from './types';
 
 /**
- * A group annotation on a paragraph of its own after unannotated sibling items ((1)…(4) then （责任单位：…）):
- * every sibling since the last annotated one inherits it.
+ * Measures of one document. The layout handlers (layouts.ts: 分工表, work plans, grid tables, labelled-field
+ * blocks) detect and claim their regions; the inline handler reads the remaining lines; then the document-wide
+ * rules (以下各项措施均需…落实，不再一一列出) add their parties.
  */
-function shareTrailingGroupAnnotations(unit: Unit): void {
-  let run: Unit[] = [];
-  for (const child of unit.children) {
-    shareTrailingGroupAnnotations(child);
-    if (child.annotations.length === 0) {
-      if (child.children.length === 0) run.push(child);
-      else run = [];
-      continue;
-    }
-    const last = child.annotations[child.annotations.length - 1];
-    const standalone =
-      child.annotations.length === 1 &&
-      last !== undefined &&
-      child.text.charAt(last.open - 1) === '\n' &&
-      child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
-    if (standalone && last && run.length > 0) {
-      for (const sibling of run) sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
-    }
-    run = [];
-  }
-}
-
-function walk(unit: Unit, fn: (u: Unit) => void): void {
-  fn(unit);
-  for (const c of unit.children) walk(c, fn);
-}
-
-function hasAnnotations(unit: Unit): boolean {
-  if (unit.annotations.length) return true;
-  return unit.children.some(hasAnnotations);
-}
-
-
-
-function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
-  if (ann?.deadline) return ann.deadline;
-  return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
-}
-
-function emitUnit(ctx: Context, unit: Unit, inherited: { ann: Annotation; parentKey: string; text: string } | null): void {
-  const key = unit.path.join('/');
-  const anns = unit.annotations;
-  const childrenAnnotated = unit.children.some(hasAnnotations);
-
-  if (anns.length === 0) {
-    if (inherited && !childrenAnnotated) {
-      ctx.measures.push(
-        makeMeasure(ctx, {
-          key,
-          parentKey: inherited.parentKey,
-          path: unit.path,
-          line: unit.line,
-          origin: 'inline',
-          text: subtreeText(unit),
-          responsibility: inherited.ann.responsibility,
-          deadline:
-            deadlineOf(ctx, undefined, subtreeText(unit)) ?? deadlineOf(ctx, inherited.ann, inherited.text),
-        }),
-      );
-      return;
-    }
-    for (const c of unit.children) emitUnit(ctx, c, hasAnnotations(c) ? null : inherited);
-    return;
-  }
-
-  // Opening annotation over unannotated numbered children: each child inherits it; the section is their parent.
-  if (unit.children.length > 0 && !childrenAnnotated) {
-    const last = anns[anns.length - 1];
-    if (last) for (const c of unit.children) emitUnit(ctx, c, { ann: last, parentKey: key, text: unit.text });
-    return;
-  }
-
-  // One measure per annotated span (the text since the previous annotation). The rest of the last annotation's
-  // paragraph joins it; later unannotated paragraphs are closing text (…加强督促检查…), not part of the measure.
-  let from = 0;
-  const spans: { start: number; end: number; ann: Annotation }[] = [];
-  anns.forEach((ann, i) => {
-    const paragraphEnd = unit.text.indexOf('\n', ann.close + 1);
-    const end = i < anns.length - 1 ? ann.close + 1 : paragraphEnd === -1 ? unit.text.length : paragraphEnd;
-    spans.push({ start: from, end, ann });
-    from = ann.close + 1;
-  });
-  spans.forEach((s, i) => {
-    let start = s.start;
-    while (start < s.end && /[\n。；]/.test(unit.text.charAt(start))) start++;
-    const text = unit.text.slice(start, s.end);
-    const spanKey = spans.length === 1 ? key : `${key}#${i + 1}`;
-    ctx.measures.push(
-      makeMeasure(ctx, {
-        key: spanKey,
-        parentKey: spans.length === 1 ? null : key,
-        path: unit.path,
-        line: i === 0 ? unit.line : lineAt(unit, start),
-        origin: 'inline',
-        text: i === 0 ? unit.text.slice(0, s.end) : text,
-        responsibility: s.ann.responsibility,
-        deadline: deadlineOf(ctx, s.ann, text),
-      }),
-    );
-  });
-  for (const c of unit.children) emitUnit(ctx, c, null);
-}
-
-function subtreeText(unit: Unit): string {
-  let t = unit.text;
-  for (const c of unit.children) t += `\n${subtreeText(c)}`;
-  return t;
-}
 
 const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
 
@@ -279,49 +25,22 @@ interface DocumentRule {
   parties: string[];
 }
 
-/** A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. */
-function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
-  const out: BodyLine[] = [];
-  let run: BodyLine[] = [];
-  const flush = () => {
-    const first = run[0];
-    if (first) {
-      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；');
-      out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
-    }
-    run = [];
-  };
-  for (const l of lines) {
-    if (l.text.length <= LIMITS.maxLabelLineChars && ROLE_LABEL_LINE.test(l.text)) {
-      run.push(l);
-      continue;
-    }
-    flush();
-    out.push(l);
-  }
-  flush();
-  return out;
-}
-
-/** Measures of one document: inline annotations, deadline-only brackets, responsibility tables and field blocks. */
 export function extractMeasures(
   prepared: PreparedText,
   span: DocumentSpan,
   parsers: ExtractorParsers,
   documentYear: number | null,
 ): ExtractedMeasure[] {
-  const ctx: Context = { parsers, documentYear, measures: [], keys: new Set() };
-  const tables = findTableRegions(prepared, span.bodyStart, span.end);
-  const fields = findFieldRegions(prepared, span.bodyStart, span.end);
-  const inLayout = (i: number) => [...tables, ...fields].some((t) => i >= t.start && i <= t.end);
-  const grids = findGridTables(prepared, span.bodyStart, span.end, inLayout);
-  const claimed = [...tables, ...fields, ...grids];
-  const inRegion = (i: number) => claimed.some((t) => i >= t.start && i <= t.end);
-  const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, inRegion));
-  const root = buildUnits(lines, prepared);
-
-  // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
+  const ctx: MeasureContext = { parsers, documentYear, measures: [], keys: new Set() };
+  const layouts = detectLayouts(prepared, span);
   const options: AnnotationOptions = { firstIsLead: false };
+  // A convention stated in running text near the start (…排在首位的为牵头单位，下同) holds like one in a bracket.
+  for (let i = span.bodyStart; i <= Math.min(span.end, span.bodyStart + LIMITS.conventionWindowLines); i++) {
+    const text = prepared.lines[i]?.text ?? '';
+    if (text.includes('牵头') && DECLARES_CONVENTION.test(text)) options.firstIsLead = true;
+  }
+  const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
+  layouts.extract(ctx, options);
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!l.text.includes('均')) continue;
@@ -329,43 +48,11 @@ export function extractMeasures(
     const parsed = rule ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false }) : null;
     if (parsed && rule) rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
-  // A convention stated in running text (…排在首位的为牵头单位，下同) holds like one stated in a bracket.
-  const conventionLine = lines.find((l) => l.text.includes('牵头') && DECLARES_CONVENTION.test(l.text))?.no ?? null;
-  if (conventionLine !== null && conventionLine <= (lines[0]?.no ?? 0) + LIMITS.conventionWindowLines) options.firstIsLead = true;
-  walk(root, (unit) => {
-    for (const b of findBrackets(unit.text)) {
-      const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
-      if (DEADLINE_ONLY.test(inner)) {
-        const deadline = parsers.parseDeadlineCell(inner, { documentYear });
-        unit.annotations.push({ ...b, inner, responsibility: null, deadline });
-        continue;
-      }
-      // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
-      if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
-      const responsibility = parsers.parseBracketAnnotation(inner, options);
-      if (responsibility) {
-        const deadline =
-          responsibility.deadlineText !== undefined
-            ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
-            : null;
-        unit.annotations.push({ ...b, inner, responsibility, deadline });
-        if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
-      }
-    }
-  });
-  shareTrailingGroupAnnotations(root);
-  emitUnit(ctx, root, null);
-  for (const t of tables) extractTableMeasures(ctx, prepared, t, options);
-  for (const g of grids) extractGridTable(ctx, prepared, g, options);
-  if (fields.length > 0) {
-    const paths = headingPaths(prepared.lines, span.bodyStart, span.end);
-    for (const f of fields) extractFieldRegion(ctx, prepared, f, paths, options);
-  }
   for (const rule of rules) applyDocumentRule(ctx, rule);
   return ctx.measures;
 }
 
-function applyDocumentRule(ctx: Context, rule: DocumentRule): void {
+function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
   for (const m of ctx.measures) {
     if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
     for (const party of rule.parties) {
