@@ -22,8 +22,6 @@ const LETTER_SPACED = /[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/;
 const HEADER = /工作任务(牵头部门|负责部门|负责单位)时间进度$/;
 const DEADLINE_START = /^(?:\d{4}|持续|分年度|长期|年内|每年)/;
 const DEADLINE_DONE = /(?:完成|实施|启动|成果|出台|推进）?|建成|指南|并实施)$/;
-const GENERIC_DEPT =
-  /^(?:各有关部门|各省级人民政府|地方各级人民政府|有关部门|相关部门|各地区|各部门|其他有关部门|各市场监管部门|各行业主管部门|各相关部门)/;
 const ROW_WITH_TEXT = /^(\d{1,2})\s+(\S.*)$/;
 
 export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
@@ -66,8 +64,9 @@ interface Row {
   phase: 'task' | 'dept' | 'deadline' | 'after';
 }
 
+/** A cell fragment that begins a department name the registry knows (collective and local kinds included). */
 function isDeptStart(_ctx: MeasureContext, chunk: string): boolean {
-  return GENERIC_DEPT.test(chunk) || startsWithDepartmentName(chunk);
+  return startsWithDepartmentName(chunk);
 }
 
 /** Rows of a 分工表 whose cells were extracted one after another, wrapped and interleaved across page breaks. */
