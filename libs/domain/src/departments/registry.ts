@@ -132,8 +132,13 @@ export function isPlausibleDepartmentName(name: string): boolean {
 
 /** True for a name shaped like a local unit (省教育厅, 市商务局, 团市委, 杭州市发展和改革委员会, 县政府). */
 export function isLocalUnitName(name: string): boolean {
-  return name.length <= 24 && LOCAL_UNIT.test(name) && !PROSE_INSIDE.test(name.replace(/委员会$/u, ''));
+  // Cheap screen first (this runs for every item of every bracket): a unit word ends the name.
+  if (name.length < 2 || name.length > 24 || !LOCAL_UNIT_END.includes(name.charAt(name.length - 1))) return false;
+  return LOCAL_UNIT.test(name) && !PROSE_INSIDE.test(name.replace(/委员会$/u, ''));
 }
+
+/** Last characters LOCAL_UNIT accepts. */
+const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协';
 
 /** Resolves a name as written (spaces already removed) to its canonical department. */
 export function resolveDepartment(written: string): DepartmentResolution {

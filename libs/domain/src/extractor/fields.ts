@@ -3,7 +3,7 @@ import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { ROLE_LABEL_LINE, roleOfLabel } from './roles';
+import { roleOfLabel, startsWithRoleLabel } from './roles';
 import { LIMITS } from './thresholds';
 import type { Line, PreparedText } from './text';
 
@@ -23,7 +23,7 @@ export interface FieldRegion {
 }
 
 function isRoleLine(text: string): 'party' | 'deadline' | null {
-  if (!ROLE_LABEL_LINE.test(text)) return null;
+  if (!startsWithRoleLabel(text)) return null;
   const label = LABEL_NAME.exec(text)?.[1] ?? '';
   const role = roleOfLabel(label);
   return role === 'deadline' ? 'deadline' : role === 'person' ? null : 'party';

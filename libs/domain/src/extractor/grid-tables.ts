@@ -49,8 +49,11 @@ export function findGridTables(prepared: PreparedText, from: number, to: number,
   const grids: Grid[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text' || skip(i) || l.text.length > 60 || !HAS_DEPARTMENT_COLUMN.test(l.text)) continue;
+    if (!l || l.kind !== 'text' || l.text.length > 60 || l.text.length < 6) continue;
     const tabbed = l.raw.includes('\t');
+    // Cells are separated by a tab or a space between CJK words; most lines have neither.
+    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw))) continue;
+    if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     const headers = cellsOf(l.raw, tabbed);
     if (headers.length < 3) continue;
     const roles = headers.map((h) => columnRole(normalizeText(h)));

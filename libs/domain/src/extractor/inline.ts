@@ -3,7 +3,7 @@ import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
-import { ROLE_LABEL_LINE } from './roles';
+import { ROLE_LABEL_LINE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
@@ -128,13 +128,19 @@ function lineAt(unit: Unit, offset: number): number {
 }
 
 /** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
-const SQUARE_OPEN = new Set([0x3014, 0x3010]);
-const SQUARE_CLOSE = new Set([0x3015, 0x3011]);
+function squareAnnotationEnd(text: string, open: number): number {
+  const close = text.indexOf(text.charCodeAt(open) === 0x3014 ? '〕' : '】', open + 1);
+  if (close === -1 || close - open > LIMITS.maxBracketChars) return -1;
+  const colon = text.indexOf('：', open + 1);
+  if (colon === -1 || colon > close) return -1;
+  return ROLE_LABEL_LINE.test(text.slice(open + 1, close)) ? close : -1;
+}
 
 function findBrackets(text: string): { open: number; close: number }[] {
   const out: { open: number; close: number }[] = [];
   let depth = 0;
   let open = -1;
+  const squares = text.includes('〔') || text.includes('【');
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0xff08) {
@@ -146,10 +152,9 @@ function findBrackets(text: string): { open: number; close: number }[] {
         if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
         open = -1;
       }
-    } else if (depth === 0 && SQUARE_OPEN.has(c)) {
-      let close = i + 1;
-      while (close < text.length && close - i < LIMITS.maxBracketChars && !SQUARE_CLOSE.has(text.charCodeAt(close))) close++;
-      if (close < text.length && SQUARE_CLOSE.has(text.charCodeAt(close)) && ROLE_LABEL_LINE.test(text.slice(i + 1, close))) {
+    } else if (squares && depth === 0 && (c === 0x3014 || c === 0x3010)) {
+      const close = squareAnnotationEnd(text, i);
+      if (close !== -1) {
         out.push({ open: i, close });
         i = close;
       }
@@ -284,7 +289,7 @@ function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
     run = [];
   };
   for (const l of lines) {
-    if (l.text.length <= LIMITS.maxLabelLineChars && ROLE_LABEL_LINE.test(l.text)) {
+    if (l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)) {
       run.push(l);
       continue;
     }

@@ -63,6 +63,18 @@ export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
 const LABEL_HINT = /[位门办限间点度排求体导人][：:]/u;
 
+/** Longest label, in characters. */
+const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
+
+/** A line that starts with a role label (`责任单位：…`); a cheap colon check keeps the regex off most lines. */
+export function startsWithRoleLabel(text: string): boolean {
+  for (let i = 2; i <= MAX_LABEL && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) return ROLE_LABEL_LINE.test(text);
+  }
+  return false;
+}
+
 export function roleOfLabel(label: string): LabelRole | null {
   return ROLE_BY_LABEL.get(label) ?? null;
 }

@@ -17,4 +17,6 @@ export const LIMITS = {
   conventionWindowLines: 40,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
+  /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
+  diagnosticScanLines: 300,
 } as const;
