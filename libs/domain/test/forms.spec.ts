@@ -135,8 +135,8 @@ describe('document shapes', () => {
   it('says why a document gave no measure and which lines came close', () => {
     const doc = extractOne(`${TITLE}一、总体要求\n各部门要加强协作，市发展改革委要牵头抓总。\n二、保障措施\n加强宣传。\n`);
     expect(doc.measures).toEqual([]);
-    expect(doc.diagnostics[0]?.code).toBe('NO_ANNOTATION_FORM');
-    expect(doc.diagnostics[0]?.nearLines.map((l) => l.line)).toEqual([4]);
+    expect(doc.diagnostics?.[0]?.code).toBe('NO_ANNOTATION_FORM');
+    expect(doc.diagnostics?.[0]?.nearLines.map((l) => l.line)).toEqual([4]);
   });
 
   it('fixes the jurisdiction from the issuer', () => {

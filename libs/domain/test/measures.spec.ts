@@ -122,7 +122,7 @@ describe('measures', () => {
     const first = fields[0];
     expect(first?.path).toEqual(['二', '（一）']);
     expect(first?.checklist).toHaveLength(5);
-    expect(first?.checklist[0]).toMatch(/^加快工业设备网络化改造/);
+    expect(first?.checklist?.[0]).toMatch(/^加快工业设备网络化改造/);
     expect(first?.lead).toEqual(['工业和信息化部', '发展改革委', '应急部', '国资委']);
   });
 

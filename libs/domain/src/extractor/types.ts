@@ -46,12 +46,16 @@ export interface ExtractedMeasure {
   deadline: string | null;
   deadlineText: string | null;
   deadlineKind: DeadlineKind | null;
-  /** Earlier dated steps, in text order; the deadline is the last (completion) step. Empty when none. */
-  milestones: Milestone[];
+  /*
+   * Added by issue 10; optional so that producers written before it still type-check. The extractor always
+   * sets them.
+   */
+  /** Earlier dated steps, by date; the deadline is the completion (latest) step. Empty when none. */
+  milestones?: Milestone[];
   /** For deadlineKind `recurring`: how often the duty recurs; else null. */
-  period: RecurrencePeriod | null;
+  period?: RecurrencePeriod | null;
   /** Labelled-field blocks: the block's numbered items (行动内容：1. … 2. …); empty otherwise. */
-  checklist: string[];
+  checklist?: string[];
 }
 
 /** Why a document gave no measure, for the import preview. */
@@ -72,11 +76,11 @@ export interface ExtractedDocument {
   endLine: number;
   /** docNumber (or title when it has none) of the first copy of this document seen in the same extraction run. */
   sameAs: string | null;
-  /** Issuer's jurisdiction (杭州市人民政府办公厅 → 杭州市), null for national or unknown issuers. */
-  jurisdiction: string | null;
+  /** Issuer's jurisdiction (杭州市人民政府办公厅 → 杭州市), null for national or unknown issuers (issue 10; always set by the extractor). */
+  jurisdiction?: string | null;
   measures: ExtractedMeasure[];
-  /** Set when the document gave no measure: why, and which lines came close. */
-  diagnostics: ExtractionDiagnostic[];
+  /** Why the document gave no measure, and which lines came close; empty when it has measures (issue 10; always set). */
+  diagnostics?: ExtractionDiagnostic[];
 }
 
 export interface ExtractedFile {
