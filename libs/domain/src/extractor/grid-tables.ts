@@ -32,6 +32,8 @@ interface Grid {
   end: number;
   roles: ColumnRole[];
   tabbed: boolean;
+  /** One cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围 each on a line of its own), rows led by their number. */
+  stacked: boolean;
 }
 
 function columnRole(header: string): ColumnRole {
@@ -49,7 +51,14 @@ export function findGridTables(prepared: PreparedText, from: number, to: number,
   const grids: Grid[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text' || l.text.length > 60 || l.text.length < 6) continue;
+    if (!l || l.kind !== 'text' || l.text.length > 60) continue;
+    const stacked = l.text === '序号' ? findStackedHeader(prepared, i, to, skip) : null;
+    if (stacked) {
+      grids.push(stacked);
+      i = stacked.end;
+      continue;
+    }
+    if (l.text.length < 6) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
     if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw))) continue;
@@ -68,11 +77,67 @@ export function findGridTables(prepared: PreparedText, from: number, to: number,
       end = k;
     }
     if (end > i) {
-      grids.push({ start: i, end, roles, tabbed });
+      grids.push({ start: i, end, roles, tabbed, stacked: false });
       i = end;
     }
   }
   return grids;
+}
+
+/** A header written one column name per line, starting at `i` with 序号, followed by numbered rows. */
+function findStackedHeader(prepared: PreparedText, i: number, to: number, skip: (i: number) => boolean): Grid | null {
+  if (prepared.lines[i]?.text !== '序号' || skip(i)) return null;
+  const roles: ColumnRole[] = ['number'];
+  let k = i + 1;
+  for (; k <= to && roles.length < 8; k++) {
+    const l = prepared.lines[k];
+    if (!l || l.kind !== 'text') break;
+    const role = columnRole(l.text);
+    if (role === 'other' && (l.text.length > 6 || !/^(?:推广范围|备注|适用范围|范围|类别|分类|领域)$/u.test(l.text))) break;
+    roles.push(role);
+  }
+  if (roles.length < 3 || !roles.some((r) => r === 'lead' || r === 'responsible') || !roles.includes('task')) return null;
+  return { start: i, end: Math.max(k - 1, to), roles, tabbed: false, stacked: true };
+}
+
+/** Rows of a stacked table: each starts at a line holding the next row number; its cell lines follow. */
+function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
+  const rows: GridRow[] = [];
+  const width = grid.roles.length - 1;
+  let current: { line: number; number: string; lines: string[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    // Headings between rows (一、知识产权保护方面) are not cells.
+    let lines = current.lines;
+    if (lines.length > width) lines = lines.filter((t) => !/^[一二三四五六七八九十]{1,3}、/u.test(t));
+    if (lines.length >= width) {
+      // The first and the last columns are short cells; extra lines belong to the longest (content) column.
+      const task = grid.roles.lastIndexOf('task') - 1;
+      const tail = width - 1 - task;
+      const cells = [...lines.slice(0, task), lines.slice(task, lines.length - tail).join(''), ...lines.slice(lines.length - tail)];
+      rows.push({ line: current.line, cells: [current.number, ...cells] });
+    }
+    current = null;
+  };
+  let expected = 1;
+  for (let i = grid.start + grid.roles.length; i <= grid.end; i++) {
+    const l = prepared.lines[i];
+    if (!l || l.kind === 'blank' || l.kind === 'footer' || l.kind === 'url') continue;
+    const n = l.kind === 'digits' ? Number(l.text) : NaN;
+    // Rows may be left out of an excerpt (本文有删减): a later number starts a row once this one is complete.
+    const next = n === expected || (n > expected && n <= expected + 20 && (current?.lines.length ?? 0) >= width);
+    if (next) {
+      expected = n;
+      flush();
+      current = { line: prepared.lines[i + 1]?.no ?? l.no, number: l.text, lines: [] };
+      expected++;
+      continue;
+    }
+    if (current) current.lines.push(l.text);
+    if (current && current.lines.length > width * 4) flush();
+  }
+  flush();
+  return rows;
 }
 
 interface GridRow {
@@ -93,8 +158,8 @@ function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | nul
 }
 
 export function extractGridTable(ctx: MeasureContext, prepared: PreparedText, grid: Grid, options: AnnotationOptions): void {
-  const rows: GridRow[] = [];
-  for (let i = grid.start + 1; i <= grid.end; i++) {
+  const rows: GridRow[] = grid.stacked ? stackedRows(prepared, grid) : [];
+  for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
     const cells = fitCells(cellsOf(l.raw, grid.tabbed), grid.roles);
@@ -110,7 +175,7 @@ export function extractGridTable(ctx: MeasureContext, prepared: PreparedText, gr
     const get = (role: ColumnRole) =>
       grid.roles.flatMap((r, k) => (r === role ? [normalizeText(row.cells[k] ?? '')] : [])).filter(Boolean);
     const tasks = get('task');
-    const text = tasks.join('。').replace(/。。/gu, '。');
+    const text = tasks.join('');
     const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);
     const responsibility = rowResponsibility(ctx, get('lead'), get('responsible'), get('participants'), options);
     const deadlineCell = get('deadline').join('，');
