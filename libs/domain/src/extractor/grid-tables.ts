@@ -11,7 +11,7 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  * `序号 工作任务 责任单位 进度安排`, with or without 序号. One measure per row.
  */
 
-type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'other';
+type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'other';
 
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
@@ -20,9 +20,11 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门))$/u, 'participants'],
   [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
   [
-    /^(?:工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|目标任务)$/u,
+    /^(?:工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|目标任务|(?:工作)?内容与要求|目标要求)$/u,
     'task',
   ],
+  // Reported progress is not the measure's text.
+  [/^(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
 ];
 
 const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办)/u;
