@@ -133,10 +133,21 @@ describe('document shapes', () => {
   });
 
   it('says why a document gave no measure and which lines came close', () => {
-    const doc = extractOne(`${TITLE}一、总体要求\n各部门要加强协作，市发展改革委要牵头抓总。\n二、保障措施\n加强宣传。\n`);
+    const doc = extractOne(`${TITLE}一、总体要求\n坚持统筹推进，强化部门协同，由专班牵头抓总。\n二、保障措施\n加强宣传。\n`);
     expect(doc.measures).toEqual([]);
     expect(doc.diagnostics?.[0]?.code).toBe('NO_ANNOTATION_FORM');
     expect(doc.diagnostics?.[0]?.nearLines.map((l) => l.line)).toEqual([4]);
+  });
+
+  it('reads the duties a local 责任分解 notice gives in plain sentences, before its breakdown', () => {
+    const doc = extractOne(
+      `${TITLE}一、压实责任，推动工作落实。各牵头单位要统筹落实任务事项，制定工作推进方案。各参与单位要主动作为，积极配合。\n二、加强督导。市发展改革委负责统一督导调度，于2021年3月15日前报送推进情况。\n三、县政府分管领导要加强协调。\n附件\n一、优化审批。（市政务服务办负责）\n`,
+    );
+    expect(doc.measures.map((m) => [m.lead, m.participants, m.deadline])).toEqual([
+      [['市政务服务办'], [], null],
+      [['各牵头单位'], ['各参与单位'], null],
+      [['市发展改革委'], [], '2021-03-15'],
+    ]);
   });
 
   it('fixes the jurisdiction from the issuer', () => {

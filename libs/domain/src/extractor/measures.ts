@@ -1,6 +1,8 @@
 import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
+import { jurisdictionOfIssuer } from '../departments/jurisdiction';
 import { extractInline } from './inline';
+import { extractNoticeItems } from './notice';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
@@ -41,6 +43,11 @@ export function extractMeasures(
   }
   const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
   layouts.extract(ctx, options);
+  if (isLocalDocument(span)) {
+    // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
+    const first = Math.min(...ctx.measures.map((m) => m.line));
+    extractNoticeItems(ctx, lines.filter((l) => l.no < first));
+  }
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!l.text.includes('均')) continue;
@@ -50,6 +57,14 @@ export function extractMeasures(
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
   return ctx.measures;
+}
+
+/** Issued by a province, city, county or district (杭州市人民政府办公厅, 区人民政府办公室, 蔡政办〔2023〕1号). */
+function isLocalDocument(span: DocumentSpan): boolean {
+  if (jurisdictionOfIssuer(span.issuer) !== null) return true;
+  if (/^(?:省|市|县|区|州)/u.test(span.issuer ?? span.title)) return true;
+  const no = span.docNumber ?? '';
+  return no !== '' && !no.startsWith('国') && /^[\u4e00-\u9fff]{1,3}(?:政办|政发|政字|府办|府发|府函|政函)/u.test(no);
 }
 
 function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {

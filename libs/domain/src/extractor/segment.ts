@@ -156,6 +156,12 @@ function titleIssuer(title: string): string | null {
   return title.slice(0, i);
 }
 
+/** 菏政办字〔2023〕1号 alone on the first line, or a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）). */
+function ownDocNumber(title: string): string | null {
+  const m = DOCNO_LINE.exec(title) ?? /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title);
+  return m ? normalizeDocNumber(m[1] ?? '') : null;
+}
+
 /** Splits a file into documents (title, 文号, issuer, date, line range). */
 export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   const { lines, wrapped } = prepared;
@@ -264,7 +270,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       continue;
     }
     if (i === firstText && isTitleLike(line) && !near(i)) {
-      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: null, issuer: titleIssuer(t), headerDate: null });
+      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: ownDocNumber(t), issuer: titleIssuer(t), headerDate: null });
       continue;
     }
     if (!isTitleLike(line) || near(i)) continue;
@@ -318,11 +324,13 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   if (all.length === 0 && firstText !== -1) {
     const first = lines[firstText];
     const titled = first !== undefined && !ADDRESSEE_LINE.test(first.text) && first.text.length <= 80 && !TERMINAL_END.test(first.text);
+    const title = titled ? (first?.text ?? '') : '';
+    // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
     all.push({
       start: firstText,
       bodyStart: titled ? firstText + 1 : firstText,
-      title: titled ? (first?.text ?? '') : '',
-      docNumber: null,
+      title,
+      docNumber: ownDocNumber(title),
       issuer: null,
       headerDate: null,
     });
