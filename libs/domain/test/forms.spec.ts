@@ -54,6 +54,21 @@ describe('labelled roles', () => {
     expect(roles(doc.measures[1])).toEqual({ lead: ['市政务服务办'], participants: [], joint: true, deadline: '2021-06-30' });
   });
 
+  it('takes the value of a label from the next line', () => {
+    const doc = extractOne(`${TITLE}1. 完善社区养老服务网络。\n责任单位：\n市民政局、市卫生健康委\n完成时限：\n2021年12月底前\n`);
+    expect(roles(doc.measures[0])).toEqual({
+      lead: ['市民政局', '市卫生健康委'],
+      participants: [],
+      joint: true,
+      deadline: '2021-12-31',
+    });
+  });
+
+  it('reads 每年12月底前报送 as a yearly duty, not a date', () => {
+    const doc = extractOne(`${TITLE}1. 建立年度报告制度，每年12月底前报送工作总结。（市发展改革委负责）\n`);
+    expect(doc.measures[0]).toMatchObject({ deadline: null, deadlineKind: 'recurring', period: 'year' });
+  });
+
   it('reads 主办/协办 and 承办', () => {
     const doc = extractOne(`${TITLE}一、推进乡村振兴示范村建设。（主办：市农业农村局；协办：市财政局）\n二、开展农村人居环境整治。（承办单位：市农业农村局）\n`);
     expect(roles(doc.measures[0])).toMatchObject({ lead: ['市农业农村局'], participants: ['市财政局'] });

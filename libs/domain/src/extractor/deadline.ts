@@ -237,6 +237,8 @@ function scanMonths(text: string, options: DeadlineOptions): Dated[] {
     if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
     // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
     if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // 每年12月底前报送 recurs; it is not a date of the document's year.
+    if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const part = m[2];
     const deadline =
       part === '上旬' ? `${year}-${pad(month)}-10` : part === '中旬' ? `${year}-${pad(month)}-20` : monthEnd(year, month);

@@ -276,21 +276,32 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
-/** A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. */
+/**
+ * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
+ * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
+ */
 function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
+  let open = false;
   const flush = () => {
     const first = run[0];
     if (first) {
-      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；');
+      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；').replace(/：；/gu, '：');
       out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
     }
     run = [];
+    open = false;
   };
   for (const l of lines) {
     if (l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)) {
       run.push(l);
+      open = /[：:]$/u.test(l.text);
+      continue;
+    }
+    if (open && run.length > 0 && l.text.length <= LIMITS.maxLabelLineChars && !matchHeading(l.text)) {
+      run.push(l);
+      open = false;
       continue;
     }
     flush();
