@@ -69,6 +69,11 @@ describe('labelled roles', () => {
     expect(doc.measures[0]).toMatchObject({ deadline: null, deadlineKind: 'recurring', period: 'year' });
   });
 
+  it('reads a （牵头） marker after a name', () => {
+    const doc = extractOne(`${TITLE}1. 推进老旧小区改造。（责任单位：市住房城乡建设局（牵头）、市财政局、各区政府）\n`);
+    expect(roles(doc.measures[0])).toMatchObject({ lead: ['市住房城乡建设局'], participants: ['市财政局', '各区政府'] });
+  });
+
   it('reads 主办/协办 and 承办', () => {
     const doc = extractOne(`${TITLE}一、推进乡村振兴示范村建设。（主办：市农业农村局；协办：市财政局）\n二、开展农村人居环境整治。（承办单位：市农业农村局）\n`);
     expect(roles(doc.measures[0])).toMatchObject({ lead: ['市农业农村局'], participants: ['市财政局'] });

@@ -102,7 +102,7 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
     parse.openList ||= items.openList;
     parse.subUnits.push(...items.subUnits);
     for (const name of items.names) {
-      parse.named.push({ name, role });
+      parse.named.push({ name, role: items.marked.includes(name) ? 'lead' : role });
       // 会同相关部门 / 会同有关部门: the partners are not enumerated.
       if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
     }

@@ -97,6 +97,7 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
 
 /** `等有关部门和单位` closing a list: an open list plus a collective party written as in the text. */
 const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
+const LEAD_MARK = /（(?:牵头|牵头单位|牵头部门|主办|主责)）$/u;
 const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
@@ -117,6 +118,8 @@ export interface ItemList {
   names: string[];
   /** `X等有关部门和单位`: the collective after 等 joins as a participant. */
   trailing: string[];
+  /** Names written with a （牵头） marker. */
+  marked: string[];
   /** `X等有关部门`: the collective closing the open list (kept as a participant under a first-is-lead convention). */
   openCollective: string | null;
   openList: boolean;
@@ -125,7 +128,7 @@ export interface ItemList {
 }
 
 export function parseItems(list: string, strictness: Strictness): ItemList {
-  const result: ItemList = { names: [], trailing: [], openCollective: null, openList: false, subUnits: [], valid: true };
+  const result: ItemList = { names: [], marked: [], trailing: [], openCollective: null, openList: false, subUnits: [], valid: true };
   const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
   for (const rawPiece of pieces) {
     let piece = rawPiece.replace(/^(?:及|和|与)/, '');
@@ -147,7 +150,10 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
     for (const part of conjoined) {
       const open = OPEN_COLLECTIVE.exec(part);
       if (open && open.index > 0) result.openCollective = open[1] ?? null;
-      const stripped = stripOpenListSuffix(compactDepartmentName(part));
+      // 市发展改革委（牵头）: a lead marker after a name, not a bureau qualifier.
+      const marked = LEAD_MARK.exec(part);
+      const bare = marked ? part.slice(0, marked.index) : part;
+      const stripped = stripOpenListSuffix(compactDepartmentName(bare));
       if (stripped.openList) result.openList = true;
       const { unit, subUnits } = splitSubUnit(stripped.name);
       if (!isAcceptableName(unit, strictness)) {
@@ -155,6 +161,7 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
         continue;
       }
       result.names.push(unit);
+      if (marked) result.marked.push(unit);
       if (subUnits.length > 0) result.subUnits.push({ department: unit, subUnits });
     }
   }
