@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
+import { extractText, indexDirectory } from '../src/index';
 
 function extractOne(text: string): ExtractedDocument {
   const file = extractText(text, 'form.txt');
@@ -168,6 +168,19 @@ describe('document shapes', () => {
       [['各牵头单位'], ['各参与单位'], null],
       [['市发展改革委'], [], '2021-03-15'],
     ]);
+  });
+
+  it('resolves local names through the deployment directory within the document jurisdiction', () => {
+    const directory = indexDirectory([
+      { name: '杭州市发展和改革委员会', shortNames: ['市发展改革委'], jurisdiction: '杭州市', kind: 'local', successor: null },
+    ]);
+    const file = extractText(`${TITLE}一、优化审批。（市发展改革委、市财政局负责）\n杭州市人民政府办公厅\n2021年3月1日\n`, 'd.txt', {
+      directory,
+    });
+    const m = file.documents[0]?.measures[0];
+    expect(file.documents[0]?.jurisdiction).toBe('杭州市');
+    expect(m?.leadCanonical).toEqual(['杭州市发展和改革委员会', '市财政局']);
+    expect(m?.unknownDepartments).toEqual(['市财政局']);
   });
 
   it('fixes the jurisdiction from the issuer', () => {

@@ -1,4 +1,5 @@
-import { jurisdictionOfIssuer } from '../departments/jurisdiction';
+import { jurisdictionOfIssuer, resolveInJurisdiction } from '../departments/jurisdiction';
+import type { DirectoryIndex } from '../departments/jurisdiction';
 import { decodeText } from './decode';
 import { diagnoseDocument } from './diagnostics';
 import { ExtractionError } from './errors';
@@ -15,6 +16,11 @@ export interface ExtractOptions {
   /** Documents already seen in this run (for cross-file sameAs); extractFiles passes one registry to every file. */
   seen?: SeenDocuments;
   encoding?: TextEncodingName;
+  /**
+   * The deployment's own directory (indexDirectory): names resolve within the document's jurisdiction first
+   * (市发展改革委 in a 杭州市 document → 杭州市发展和改革委员会), then nationally by exact name; else unknown.
+   */
+  directory?: DirectoryIndex;
 }
 
 export interface NamedBytes {
@@ -76,7 +82,19 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const prepared = prepareText(text);
   const spans = segmentDocuments(prepared);
   const documents: ExtractedDocument[] = spans.map((span) => {
-    const measures = extractMeasures(prepared, span, parsers, documentYear(span.date, span.docNumber) ?? citedYear(prepared, span));
+    const jurisdiction = jurisdictionOfIssuer(span.issuer);
+    const directory = options.directory;
+    const docParsers: ExtractorParsers = directory
+      ? {
+          ...parsers,
+          resolveDepartment: (written) => {
+            const r = resolveInJurisdiction(written, jurisdiction, directory);
+            return { written, canonical: r.canonical, known: r.known };
+          },
+        }
+      : parsers;
+    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span);
+    const measures = extractMeasures(prepared, span, docParsers, year);
     return {
       docNumber: span.docNumber,
       title: span.title,
@@ -85,7 +103,7 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
       startLine: (prepared.lines[span.start]?.no ?? span.start + 1),
       endLine: (prepared.lines[span.end]?.no ?? span.end + 1),
       sameAs: seen.sameAs(span.docNumber, span.title),
-      jurisdiction: jurisdictionOfIssuer(span.issuer),
+      jurisdiction,
       measures,
       diagnostics: measures.length === 0 ? diagnoseDocument(prepared, span) : [],
     };
