@@ -135,6 +135,11 @@ describe('local names and branches', () => {
     expect(doc.measures[1]?.lead).toEqual(['团市委', '各县（市、区）人民政府', '开发区管委会']);
   });
 
+  it('keeps groups and unusual unit names beside a verb instead of dropping the annotation', () => {
+    const doc = extractOne(`${TITLE}一、推进乡村振兴。（市农业农村局、杭州海关牵头，各镇（街道）配合）\n`);
+    expect(roles(doc.measures[0])).toMatchObject({ lead: ['市农业农村局', '杭州海关'], participants: ['各镇（街道）'] });
+  });
+
   it('reads a bare bracketed list of local units', () => {
     const doc = extractOne(`${TITLE}一、推进数字政府建设。（市数据资源局、市发展改革委）\n`);
     expect(roles(doc.measures[0])).toMatchObject({ lead: ['市数据资源局', '市发展改革委'], joint: true });
@@ -203,6 +208,16 @@ describe('tables with other headers', () => {
   it('reads a space-separated table without 序号 with 牵头单位/配合单位/完成时限 columns', () => {
     const doc = extractOne(
       `${TITLE}附件\n工作措施 牵头单位 配合单位 完成时限\n建设城市大脑应用场景 市数据资源局 市发展改革委、市财政局 2021年12月底前\n推进一网通办 市政务服务办 各区、县（市）政府 2021年6月底前\n`,
+    );
+    expect(doc.measures.map((m) => roles(m))).toEqual([
+      { lead: ['市数据资源局'], participants: ['市发展改革委', '市财政局'], joint: false, deadline: '2021-12-31' },
+      { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
+    ]);
+  });
+
+  it('reads a stacked table (one column name per line) with a leader column', () => {
+    const doc = extractOne(
+      `${TITLE}附件\n序号\n工作任务\n责任领导\n牵头单位\n配合单位\n完成时限\n1\n建设城市大脑应用场景\n张三\n市数据资源局\n市发展改革委、市财政局\n2021年12月底前\n2\n推进一网通办\n李四\n市政务服务办\n各区、县（市）政府\n2021年6月底前\n`,
     );
     expect(doc.measures.map((m) => roles(m))).toEqual([
       { lead: ['市数据资源局'], participants: ['市发展改革委', '市财政局'], joint: false, deadline: '2021-12-31' },

@@ -95,7 +95,7 @@ function findStackedHeader(prepared: PreparedText, i: number, to: number, skip: 
     const l = prepared.lines[k];
     if (!l || l.kind !== 'text') break;
     const role = columnRole(l.text);
-    if (role === 'other' && (l.text.length > 6 || !/^(?:推广范围|备注|适用范围|范围|类别|分类|领域)$/u.test(l.text))) break;
+    if (role === 'other' && (l.text.length > 6 || !/^(?:推广范围|备注|适用范围|范围|类别|分类|领域|责任领导|牵头领导|分管领导|联系领导|责任人|牵头市领导|牵头区领导|牵头县领导)$/u.test(l.text))) break;
     roles.push(role);
   }
   if (roles.length < 3 || !roles.some((r) => r === 'lead' || r === 'responsible') || !roles.includes('task')) return null;

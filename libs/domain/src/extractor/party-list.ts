@@ -22,6 +22,8 @@ export interface DepartmentSubUnit {
 /** lexicon: registry or local-unit shape; plausible: also unit-shaped unknowns; labelled: anything name-sized after a role label. */
 const DIGIT = /[0-9０-９]/;
 
+const GROUP_NAME = /^各[\u4e00-\u9fff（）、]{1,12}$/u;
+
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
@@ -71,6 +73,8 @@ function isAcceptableName(name: string, strictness: Strictness): boolean {
   const unit = splitSubUnit(name).unit;
   if (isKnownDepartmentName(unit) || isLocalUnitName(unit)) return true;
   if (strictness === 'labelled') return LABELLED_NAME.test(unit);
+  // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
+  if (strictness === 'plausible' && GROUP_NAME.test(unit)) return true;
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 
