@@ -4,13 +4,18 @@ export type {
   ExtractedDocument,
   ExtractedFile,
   ExtractedMeasure,
+  ExtractionDiagnostic,
   ExtractionResult,
   MeasureOrigin,
+  Milestone,
   ParsedDeadline,
+  RecurrencePeriod,
   ParsedResponsibility,
   TextEncodingName,
 } from './extractor/types';
 export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './departments/types';
+export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './departments/jurisdiction';
+export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
 export type * from './api/contract';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy';
 export {

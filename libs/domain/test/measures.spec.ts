@@ -115,12 +115,15 @@ describe('measures', () => {
     expect(rows.every((m) => m.lead.length > 0)).toBe(true);
   });
 
-  it('applies each 001-078 field block to every numbered task of its group', () => {
+  it('makes one measure per 001-078 field block, its numbered items the checklist (issue 10)', () => {
     const doc = documentAt(F001, 38100);
     const fields = doc.measures.filter((m) => m.origin === 'field');
-    expect(fields.length).toBeGreaterThanOrEqual(44);
+    expect(fields).toHaveLength(15);
     const first = fields[0];
-    expect(first?.lead.length ?? 0).toBeGreaterThan(0);
+    expect(first?.path).toEqual(['二', '（一）']);
+    expect(first?.checklist).toHaveLength(5);
+    expect(first?.checklist?.[0]).toMatch(/^加快工业设备网络化改造/);
+    expect(first?.lead).toEqual(['工业和信息化部', '发展改革委', '应急部', '国资委']);
   });
 
   it('keeps a lead convention (下同) inside its own document only', () => {

@@ -226,8 +226,17 @@ function taskRow(id: string, documentId: string, m: ExtractedMeasure, sourceFile
     participant_names: m.participants,
     deadline: m.deadline,
     deadline_text: m.deadlineText,
-    deadline_kind: m.deadlineKind,
+    deadline_kind: storedDeadlineKind(m.deadlineKind),
   };
+}
+
+/**
+ * The deadline_kind column is a PostgreSQL enum ('date', 'ongoing'); the extractor's newer kind `recurring`
+ * (每年/每季度… duties, issue 10) is stored as 'ongoing' — a duty without a final date — until a migration adds
+ * the value and a period column. The phrase itself is kept in deadline_text.
+ */
+function storedDeadlineKind(kind: ExtractedMeasure['deadlineKind']): 'date' | 'ongoing' | null {
+  return kind === 'recurring' ? 'ongoing' : kind;
 }
 
 /** One row per department: lead wins over participant when a unit is named as both. */
@@ -569,7 +578,7 @@ async function updateTask(
       measure.participants,
       measure.joint,
       measure.deadlineText,
-      measure.deadlineKind,
+      storedDeadlineKind(measure.deadlineKind),
       measure.deadline,
     ],
   );

@@ -222,6 +222,13 @@ const LOCAL: DepartmentRecord[] = [
   gen('local', '综合医改试点省份人民政府'),
   gen('local', '各省〔区、市〕', '各省（区、市）', '各省、自治区、直辖市'),
   gen('local', '各级市场监管部门'),
+  // Local parties as local documents write them (issue 10): generic, not one city's units.
+  gen('local', '各地级以上市政府', '各地级以上市人民政府'),
+  gen('local', '各县（市、区）人民政府', '各县（市、区）政府', '各县〔市、区〕人民政府', '各县（市、区）'),
+  gen('local', '各市、县人民政府', '各市、县政府', '各市县人民政府', '各市、县（区）人民政府'),
+  gen('local', '各区、县级市', '各区、县级市人民政府', '各区、县级市政府'),
+  gen('local', '各区人民政府', '各区政府', '各区县政府', '各区县人民政府'),
+  gen('local', '开发区管委会', '各开发区管委会'),
 ];
 
 const COLLECTIVE: DepartmentRecord[] = [
@@ -232,6 +239,9 @@ const COLLECTIVE: DepartmentRecord[] = [
   gen('collective', '各相关部门'),
   gen('collective', '其他有关部门', '其他相关部门'),
   gen('collective', '有关单位', '相关单位', '各有关单位', '各相关单位'),
+  gen('collective', '有关部门和单位', '相关部门和单位', '部门和单位', '有关部门及单位'),
+  gen('collective', '各有关部门和单位', '各相关部门和单位', '各部门和单位', '各部门各单位'),
+  gen('collective', '省政府各部门', '市政府各部门', '县政府各部门', '省直有关部门', '市直有关部门', '市直各部门'),
   gen('collective', '国务院自由贸易试验区工作部际联席会议成员单位'),
   gen('collective', '工业互联网专项工作组成员单位'),
   gen('collective', '成员单位', '各成员单位'),

@@ -31,7 +31,14 @@ const EDGE_PUNCTUATION = /^[、，,；;。.：:]+|[、，,；;。.：:]+$/g;
 /** 等 / 等部门 / 等有关部门 … closing an open list; removed from the last name. */
 const OPEN_LIST_SUFFIX = /等(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
 const PLAUSIBLE_SUFFIX =
-  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|司)$/;
+  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|支队|司|管委会|县级市|分行|支行|分局|办事处|处|站|所|海关)$/;
+/**
+ * A local unit as local documents write it: a 省/市/县/区 prefix (or a named place, or 团市委) and a unit word.
+ * Such names are accepted in bare lists like registry names, kept as written, and flagged unknown unless the
+ * deployment directory (jurisdiction.ts) knows them; they are never matched to a national ministry.
+ */
+const LOCAL_UNIT =
+  /^(?:(?:省|市|县|区|州|盟|旗|自治区|自治州|[\u4e00-\u9fff]{2,6}(?:省|市|县|区))(?:委|政府|人民政府)?[\u4e00-\u9fff]{0,14}(?:局|委|厅|办|办公室|委员会|中心|院|会|政府|人民政府|管委会|总队|支队|分局|监管局|公司|集团|部|分行|支行)|团(?:省|市|县|区)委|(?:省|市|县|区)(?:委|政府|人民政府|法院|检察院|总工会|妇联|科协|残联|工商联|文联|侨联|红十字会))$/u;
 const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
 /** Words that start prose, not a unit name (由省级人民政府负责…, 在各地区…). */
 const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应|可|其|该|本|各类|凡)/;
@@ -58,6 +65,8 @@ export function stripOpenListSuffix(name: string): { name: string; openList: boo
   return { name: name.slice(0, match.index), openList: true };
 }
 
+const PLACE_QUALIFIER = /^(?:[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))(?:、[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))*$/u;
+
 export interface SubUnitSplit {
   /** The unit the registry knows (工业和信息化部). */
   unit: string;
@@ -78,6 +87,8 @@ export function splitSubUnit(name: string): SubUnitSplit {
   if (open <= 0 || compact.indexOf('）') !== compact.length - 1) return { unit: compact, subUnits: [] };
   const unit = compact.slice(0, open);
   if (!LEXICON.has(unit) && !isPlausibleDepartmentName(unit)) return { unit: compact, subUnits: [] };
+  // 各街办（新区）, 市公安局（各分局）: a group or a place in the bracket is part of the name, not a bureau.
+  if (unit.startsWith('各') || PLACE_QUALIFIER.test(compact.slice(open + 1, -1))) return { unit: compact, subUnits: [] };
   const subUnits = compact
     .slice(open + 1, -1)
     .split(/[、，]/)
@@ -118,6 +129,16 @@ export function isPlausibleDepartmentName(name: string): boolean {
     name.length <= 24
   );
 }
+
+/** True for a name shaped like a local unit (省教育厅, 市商务局, 团市委, 杭州市发展和改革委员会, 县政府). */
+export function isLocalUnitName(name: string): boolean {
+  // Cheap screen first (this runs for every item of every bracket): a unit word ends the name.
+  if (name.length < 2 || name.length > 24 || !LOCAL_UNIT_END.includes(name.charAt(name.length - 1))) return false;
+  return LOCAL_UNIT.test(name) && !PROSE_INSIDE.test(name.replace(/委员会$/u, ''));
+}
+
+/** Last characters LOCAL_UNIT accepts. */
+const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协';
 
 /** Resolves a name as written (spaces already removed) to its canonical department. */
 export function resolveDepartment(written: string): DepartmentResolution {

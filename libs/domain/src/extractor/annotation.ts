@@ -1,12 +1,10 @@
-import {
-  compactDepartmentName,
-  departmentKind,
-  isKnownDepartmentName,
-  isPlausibleDepartmentName,
-  splitSubUnit,
-  stripOpenListSuffix,
-} from '../departments/registry';
+import { departmentKind } from '../departments/registry';
+import { CLAUSE_SEPARATORS, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
+import type { DepartmentSubUnit, Strictness } from './party-list';
+import { DOCUMENT_WIDE_RULE, labelledSegments } from './roles';
 import type { ParsedResponsibility } from './types';
+
+export type { DepartmentSubUnit } from './party-list';
 
 /** Options in force for a document when an annotation is parsed. */
 export interface AnnotationOptions {
@@ -16,12 +14,6 @@ export interface AnnotationOptions {
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
 
-/** Bureaus named in a qualifier after a unit: `工业和信息化部（信管局）`. */
-export interface DepartmentSubUnit {
-  /** The unit as written, without the qualifier (as it appears in lead/participants). */
-  department: string;
-  subUnits: string[];
-}
 
 /**
  * A parsed responsibility plus the bureau qualifiers that were split off the names. Names in
@@ -32,14 +24,13 @@ export interface ParsedAnnotation extends ParsedResponsibility {
   subUnits?: DepartmentSubUnit[];
 }
 
-type Role = 'lead' | 'responsible' | 'participant' | 'bare';
+export type Role = 'lead' | 'responsible' | 'participant' | 'implement' | 'bare';
 
 interface Named {
   name: string;
   role: Role;
 }
 
-type Strictness = 'lexicon' | 'plausible';
 
 /** Whole-bracket look-alikes: definitions, editorial notes, document status, exceptions. */
 const LOOKALIKE_START =
@@ -51,11 +42,11 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|[部委局办署行院会厅室府门位司组心团等区〕）])$/;
+  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队〕）])$/;
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
-const FIRST_IS_LEAD =
-  /[，。；]?(?:排在第一位的部门|排在第一位的单位|排在第一位者|排第一位的部门|排在首位的部门|列第一位者|列第一位的部门|列在第一位的部门|列第一位的单位|第一位的部门)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+export const FIRST_IS_LEAD =
+  /[，。；]?(?:(?:排在|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -63,18 +54,13 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同))$/;
-const LEAD_VERB = /牵头/;
-const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同)$/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?落实|主办|承办)$/;
+const LEAD_VERB = /牵头|主办/;
+const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
+/** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
+const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
-
-/** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
-function bracketStep(c: number): number {
-  if (c === 0xff08 || c === 0x3014 || c === 0xff3b || c === 0x3010 || c === 0x28 || c === 0x5b) return 1;
-  if (c === 0xff09 || c === 0x3015 || c === 0xff3d || c === 0x3011 || c === 0x29 || c === 0x5d) return -1;
-  return 0;
-}
 
 /** Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. */
 export function normalizeAnnotationText(raw: string): string {
@@ -87,103 +73,8 @@ export function normalizeAnnotationText(raw: string): string {
     .replace(/;/g, '；');
 }
 
-function splitTopLevel(text: string, separators: readonly number[]): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const step = bracketStep(c);
-    if (step !== 0) depth = Math.max(0, depth + step);
-    else if (depth === 0 && separators.includes(c)) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-/** ， ； 。 */
-const CLAUSE_SEPARATORS: readonly number[] = [0xff0c, 0xff1b, 0x3002];
-/** 、 */
-const ITEM_SEPARATORS: readonly number[] = [0x3001];
-
-function topLevelIndexes(text: string, needle: string): number[] {
-  const found: number[] = [];
-  if (!text.includes(needle)) return found;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const step = bracketStep(text.charCodeAt(i));
-    if (step !== 0) depth = Math.max(0, depth + step);
-    else if (depth === 0 && text.startsWith(needle, i)) found.push(i);
-  }
-  return found;
-}
-
-function isAcceptableName(name: string, strictness: Strictness): boolean {
-  if (name.length === 0 || DIGIT.test(name)) return false;
-  const unit = splitSubUnit(name).unit;
-  if (isKnownDepartmentName(unit)) return true;
-  return strictness === 'plausible' && isPlausibleDepartmentName(unit);
-}
-
-/**
- * Splits on a conjunction (和 / 及) only where it joins two acceptable names, never inside a
- * known name such as 工业和信息化部 or 人力资源和社会保障部.
- */
-function splitOnConjunction(piece: string, conjunction: string, strictness: Strictness): string[] {
-  if (isKnownDepartmentName(piece)) return [piece];
-  for (const index of topLevelIndexes(piece, conjunction)) {
-    const left = piece.slice(0, index);
-    const right = piece.slice(index + conjunction.length);
-    if (
-      isAcceptableName(stripOpenListSuffix(left).name, strictness) &&
-      splitOnConjunction(right, conjunction, strictness).every((part) =>
-        isAcceptableName(stripOpenListSuffix(part).name, strictness),
-      )
-    ) {
-      return [left, ...splitOnConjunction(right, conjunction, strictness)];
-    }
-  }
-  return [piece];
-}
-
-interface ItemList {
-  names: string[];
-  openList: boolean;
-  subUnits: DepartmentSubUnit[];
-  valid: boolean;
-}
-
-function parseItems(list: string, strictness: Strictness): ItemList {
-  const result: ItemList = { names: [], openList: false, subUnits: [], valid: true };
-  const pieces = splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS);
-  for (const rawPiece of pieces) {
-    const piece = rawPiece.replace(/^(?:及|和|与)/, '');
-    if (piece.length === 0) {
-      result.valid = false;
-      continue;
-    }
-    const conjoined = splitOnConjunction(piece, '及', strictness).flatMap((part) =>
-      splitOnConjunction(part, '和', strictness),
-    );
-    for (const part of conjoined) {
-      const stripped = stripOpenListSuffix(compactDepartmentName(part));
-      if (stripped.openList) result.openList = true;
-      const { unit, subUnits } = splitSubUnit(stripped.name);
-      if (!isAcceptableName(unit, strictness)) {
-        result.valid = false;
-        continue;
-      }
-      result.names.push(unit);
-      if (subUnits.length > 0) result.subUnits.push({ department: unit, subUnits });
-    }
-  }
-  return result;
-}
-
 interface ClauseParse {
+  openCollective?: string;
   named: Named[];
   openList: boolean;
   subUnits: DepartmentSubUnit[];
@@ -194,6 +85,7 @@ interface ClauseParse {
 function roleOfVerb(verb: string): Role {
   if (LEAD_VERB.test(verb)) return 'lead';
   if (PARTICIPANT_VERB.test(verb)) return 'participant';
+  if (IMPLEMENT_VERB.test(verb) && !verb.startsWith('负责')) return 'implement';
   return 'responsible';
 }
 
@@ -210,10 +102,12 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
     parse.openList ||= items.openList;
     parse.subUnits.push(...items.subUnits);
     for (const name of items.names) {
-      parse.named.push({ name, role });
+      parse.named.push({ name, role: items.marked.includes(name) ? 'lead' : role });
       // 会同相关部门 / 会同有关部门: the partners are not enumerated.
       if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
     }
+    for (const name of items.trailing) parse.named.push({ name, role: 'participant' });
+    if (items.openCollective) parse.openCollective = items.openCollective;
   };
 
   const huitong = topLevelIndexes(body, HUITONG);
@@ -240,6 +134,10 @@ interface ParseCore {
   subUnits: DepartmentSubUnit[];
   hasVerb: boolean;
   declaresFirstIsLead: boolean;
+  deadlineText?: string;
+  openCollective?: string;
+  /** The annotation used role labels (责任单位：…). */
+  labelled?: boolean;
 }
 
 function parseCore(text: string, strictness: Strictness): ParseCore | null {
@@ -249,10 +147,52 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
     return '，';
   });
   const core: ParseCore = { named: [], openList: false, subUnits: [], hasVerb: false, declaresFirstIsLead };
+  const labelled = labelledSegments(body);
+  if (labelled) {
+    core.labelled = true;
+    if (labelled.head !== '' && !parseClauses(core, labelled.head, strictness)) return null;
+    for (const segment of labelled.segments) {
+      if (segment.role === 'deadline') {
+        core.deadlineText = segment.value;
+        continue;
+      }
+      if (segment.role === 'person') continue;
+      if (segment.value === '' || segment.value === '无') continue;
+      // A label is a role verb: the names after it need only look like names (unknown ones are flagged later).
+      core.hasVerb = true;
+      const before = core.named.length;
+      if (!parseClauses(core, segment.value, 'labelled')) return null;
+      const added = core.named.slice(before);
+      for (const named of added) {
+        if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
+      }
+      // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
+      if (segment.role === 'responsible') markTrailingGroups(segment.value, added);
+    }
+  } else if (!parseClauses(core, body, strictness)) return null;
+  if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
+  return core;
+}
+
+const GROUP_PARTY = /^(?:各|有关|相关)|(?:人民政府|政府|管委会|办事处|县级市)$/u;
+
+function markTrailingGroups(value: string, added: Named[]): void {
+  const clauses = splitTopLevel(value, CLAUSE_SEPARATORS).filter((c) => c.length > 0);
+  if (clauses.length < 2 || added.length === 0) return;
+  const firstClause = clauses[0] ?? '';
+  for (const named of added) {
+    if (firstClause.includes(named.name) || named.role !== 'responsible') continue;
+    const kind = departmentKind(named.name);
+    if (kind === 'local' || kind === 'collective' || GROUP_PARTY.test(named.name)) named.role = 'participant';
+  }
+}
+
+/** Adds the clauses of `body` to `core`; false when a clause is not part of an annotation. */
+function parseClauses(core: ParseCore, body: string, strictness: Strictness): boolean {
   const clauses = splitTopLevel(body, CLAUSE_SEPARATORS).filter((clause) => clause.length > 0);
   for (const clause of clauses) {
     const parse = parseClause(clause, strictness);
-    if (!parse.valid) return null;
+    if (!parse.valid) return false;
     if (parse.named.length === 0) {
       // A bare verb clause: the verb applies to the bare names just before it.
       const verbMatch = CLAUSE_VERB.exec(clause);
@@ -263,11 +203,11 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
     }
     core.hasVerb ||= parse.hasVerb;
     core.openList ||= parse.openList;
+    if (parse.openCollective) core.openCollective = parse.openCollective;
     core.subUnits.push(...parse.subUnits);
     core.named.push(...parse.named);
   }
-  if (core.named.length === 0 && !declaresFirstIsLead) return null;
-  return core;
+  return true;
 }
 
 function unique(names: string[]): string[] {
@@ -276,6 +216,9 @@ function unique(names: string[]): string[] {
 
 /** Applies the lead rules of the issue to the roles found in the text. */
 function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
+  // 落实 after other parties (…负责，各地级以上市政府落实) makes the trailing parties participants; alone it is 负责.
+  const others = core.named.some((named) => named.role !== 'implement');
+  for (const named of core.named) if (named.role === 'implement') named.role = others ? 'participant' : 'responsible';
   const ruleInForce = firstIsLead || core.declaresFirstIsLead;
   const explicitLead = core.named.some((named) => named.role === 'lead');
   let lead: string[];
@@ -288,6 +231,8 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     const first = core.named.find((named) => named.role !== 'participant') ?? core.named[0];
     lead = first ? [first.name] : [];
     participants = core.named.filter((named) => named !== first).map((named) => named.name);
+    // (海关总署、商务部等有关部门负责) under 排在第一位…: the unnamed rest of the open list participates too.
+    if (core.openCollective) participants.push(core.openCollective);
   } else if (core.named.some((named) => named.role === 'participant')) {
     lead = core.named.filter((named) => named.role !== 'participant').map((named) => named.name);
     participants = core.named.filter((named) => named.role === 'participant').map((named) => named.name);
@@ -296,6 +241,15 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     participants = [];
     joint = lead.length > 0;
   }
+  // …等有关部门 with other participants named: the unnamed rest of the open list participates too.
+  if (
+    core.openCollective &&
+    core.labelled &&
+    !ruleInForce &&
+    participants.length > 0 &&
+    !participants.includes(core.openCollective)
+  )
+    participants.push(core.openCollective);
   const leadSet = unique(lead);
   const result: ParsedAnnotation = {
     lead: leadSet,
@@ -305,6 +259,7 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
     declaresFirstIsLead: core.declaresFirstIsLead,
   };
   if (core.subUnits.length > 0) result.subUnits = core.subUnits;
+  if (core.deadlineText !== undefined) result.deadlineText = core.deadlineText;
   return result;
 }
 
@@ -322,9 +277,20 @@ function trimEdges(text: string): string {
  * is in the registry, which tells （邮政局） from （信管局） or （负面清单）.
  */
 export function parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedAnnotation | null {
-  const text = trimEdges(normalizeAnnotationText(inner));
-  if (text.length === 0 || !PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text))
-    return null;
+  // A document-wide rule stated inside the bracket applies to the measures below (measures.ts), not here.
+  const text = trimEdges(normalizeAnnotationText(inner).replace(DOCUMENT_WIDE_RULE, ''));
+  if (text.length === 0) return null;
+  const labelled = labelledSegments(text);
+  if (labelled) {
+    // Labelled roles: only the time label may carry digits; the label itself makes it an annotation.
+    const parties = labelled.segments.filter((s) => s.role !== 'deadline' && s.role !== 'person');
+    if (parties.length === 0) return null;
+    const names = labelled.head + parties.map((s) => s.value).join('');
+    if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
+    const core = parseCore(text, 'plausible');
+    return core ? assignRoles(core, options.firstIsLead) : null;
+  }
+  if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
   if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
   const plausible = parseCore(text, 'plausible');
   if (!plausible) return null;
@@ -343,10 +309,10 @@ export function parseDepartmentCell(
   options: AnnotationOptions,
 ): ParsedAnnotation | null {
   const text = trimEdges(normalizeAnnotationText(cell));
-  if (text.length === 0 || DIGIT.test(text)) return null;
+  if (text.length === 0 || (DIGIT.test(text) && !labelledSegments(text))) return null;
   const core = parseCore(text, 'plausible');
   if (!core) return null;
-  if (column === 'responsible') return assignRoles(core, options.firstIsLead);
+  if (column === 'responsible' || labelledSegments(text)) return assignRoles(core, options.firstIsLead);
   const names = unique(core.named.map((named) => named.name));
   const result: ParsedAnnotation = {
     lead: column === 'lead' ? names : [],

@@ -9,6 +9,7 @@ interface DeadlineCase {
   deadline: string | null;
   deadlineText: string;
   kind?: 'date' | 'ongoing';
+  milestones?: { date: string; text: string }[];
 }
 
 function citesCorpus(c: { at: [CorpusFile, number, number?]; text: string }): void {
@@ -216,7 +217,6 @@ const NOT_DEADLINES: {
   },
   { at: ['000', 82], text: '申请5—10年有效、多次入境', documentYear: 2018, why: 'a validity range' },
   { at: ['000', 82], text: '可在2个工作日内获发签证', documentYear: 2018, why: 'a duration in working days' },
-  { at: ['001', 16835], text: '每年年底前报送', documentYear: 2021, why: 'a recurring time, not a date' },
 ];
 
 const CELLS: DeadlineCase[] = [
@@ -253,8 +253,9 @@ const CELLS: DeadlineCase[] = [
     at: ['001', 24353, 24357],
     text: '2015年广泛开展试点，2017年 12月底前完成',
     documentYear: 2015,
-    deadline: '2015-12-31',
-    deadlineText: '2015年',
+    deadline: '2017-12-31',
+    deadlineText: '2017年 12月底前',
+    milestones: [{ date: '2015-12-31', text: '2015年广泛开展试点' }],
   },
   {
     at: ['001', 24530, 24532],
@@ -301,11 +302,35 @@ describe('findDeadline', () => {
     expect(findDeadline(c.text, { documentYear: c.documentYear })).toBeNull();
   });
 
-  it('takes the first dated phrase and prefers a date over an ongoing phrase', () => {
+  it('takes the completion (latest) date, keeps earlier steps as milestones, prefers a date over ongoing', () => {
     expect(findDeadline('持续推进改革，2018年底前完成', { documentYear: 2017 })?.deadline).toBe('2018-12-31');
-    expect(findDeadline('2016年6月底前完成，2017年底前推广', { documentYear: 2016 })?.deadline).toBe(
-      '2016-06-30',
-    );
+    const steps = findDeadline('2016年6月底前完成，2017年底前推广', { documentYear: 2016 });
+    expect(steps?.deadline).toBe('2017-12-31');
+    expect(steps?.milestones).toEqual([{ date: '2016-06-30', text: '2016年6月底前完成' }]);
+    const issue = findDeadline('2016年底前取得阶段性成果，2018年底前全面完成', { documentYear: 2016 });
+    expect(issue?.deadline).toBe('2018-12-31');
+    expect(issue?.milestones).toEqual([{ date: '2016-12-31', text: '2016年底前取得阶段性成果' }]);
+  });
+
+  it('ends a window at its last day', () => {
+    expect(findDeadline('2019年1月1日至12月31日开展专项整治', { documentYear: 2019 })?.deadline).toBe('2019-12-31');
+    expect(findDeadline('2021年3月至6月集中排查', { documentYear: 2021 })?.deadline).toBe('2021-06-30');
+    expect(findDeadline('2020年11月1日至2021年1月31日', { documentYear: 2020 })?.deadline).toBe('2021-01-31');
+  });
+
+  it('reads recurring duties with their period', () => {
+    const y = { documentYear: 2021 };
+    // 001 L16835: a recurring report time, not a date.
+    expect(findDeadline('每年年底前报送', y)).toMatchObject({ deadline: null, deadlineKind: 'recurring', period: 'year' });
+    expect(findDeadline('每季度报送工作进展', y)).toMatchObject({ deadlineKind: 'recurring', period: 'quarter' });
+    expect(findDeadline('每月调度一次', y)).toMatchObject({ deadlineKind: 'recurring', period: 'month' });
+    expect(findDeadline('每半年通报一次', y)).toMatchObject({ deadlineKind: 'recurring', period: 'half-year' });
+    expect(findDeadline('每年开展一次评估，2023年底前全面完成', y)).toMatchObject({
+      deadline: '2023-12-31',
+      deadlineKind: 'date',
+    });
+    expect(parseDeadlineCell('长期', y)).toMatchObject({ deadline: null, deadlineKind: 'ongoing' });
+    expect(findDeadline('每年的工作', y)).toBeNull();
   });
 
   it('reads the end of each stated period', () => {
@@ -366,6 +391,7 @@ describe('parseDeadlineCell', () => {
       deadline: c.deadline,
       deadlineText: c.deadlineText,
       deadlineKind: c.kind ?? 'date',
+      ...(c.milestones ? { milestones: c.milestones } : {}),
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ParsedDeadline } from './types';
+import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
 
 export interface DeadlineOptions {
   /** Year of the document (from its date or 文号), used for 年内 / 年底前 without a year. */
@@ -152,9 +152,16 @@ function isUnboundedDate(groups: DateGroups): boolean {
 
 type ScanMode = 'text' | 'cell';
 
-function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
+interface Dated {
+  deadline: string | null;
+  text: string;
+  index: number;
+}
+
+function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Dated[] {
+  const found: Dated[] = [];
   // Every dated phrase contains 年 (a year, 年底/年内/上半年 …) or 季度; most measure texts can be skipped at once.
-  if (!text.includes('年') && !text.includes('季度')) return null;
+  if (!text.includes('年') && !text.includes('季度')) return found;
   DATE_PHRASE.lastIndex = 0;
   for (let match = DATE_PHRASE.exec(text); match !== null; match = DATE_PHRASE.exec(text)) {
     if (match[0].length === 0) {
@@ -165,14 +172,25 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
     const before = text.slice(Math.max(0, match.index - 12), match.index).replace(/[\s\u3000]+$/u, '');
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 6);
     if (groups.prefix === undefined && BASELINE_BEFORE.test(before)) continue;
-    if (
-      groups.year !== undefined &&
-      (RANGE_BEFORE.test(before + (groups.prefix ?? '')) || RANGE_AFTER.test(after))
-    )
-      continue;
+    if (groups.year !== undefined && RANGE_AFTER.test(after)) continue;
+    let yearWindow = false;
+    if (groups.year !== undefined && RANGE_BEFORE.test(before + (groups.prefix ?? ''))) {
+      // `2012－2015年，城镇年均新增就业…`: a clause-initial window in running text ends with its last year; plan
+      // periods (（2016—2020年）, 2016-2020年规划, 2016—2020年期间) are not deadlines.
+      const start = RANGE_BEFORE.exec(before + (groups.prefix ?? ''));
+      const head = start ? (before + (groups.prefix ?? '')).slice(0, start.index) : before;
+      const window =
+        mode === 'text' &&
+        groups.month === undefined &&
+        CLAUSE_START.test(head) &&
+        !head.endsWith('（') &&
+        /^[\s\u3000]*[，,]/u.test(after);
+      if (!window) continue;
+      yearWindow = true;
+    }
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     if (insideBookTitle(text, match.index)) continue;
-    if (isBareYear(groups) && !options.planRow && !CLAUSE_START.test(before)) continue;
+    if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;
     if (mode === 'text' && isUnboundedDate(groups)) {
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
       if (groups.day !== undefined) continue;
@@ -184,23 +202,134 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
     if (!candidate) continue;
     if (candidate.year !== null && options.documentYear !== null && candidate.year < options.documentYear)
       continue;
-    return { deadline: candidate.deadline, deadlineText: match[0].trim(), deadlineKind: 'date' };
+    found.push({ deadline: candidate.deadline, text: match[0].trim(), index: match.index });
   }
-  return null;
+  return found;
 }
+
+/** The clause around a dated phrase (`2015年广泛开展试点`), for a milestone's text. */
+function clauseAround(text: string, index: number): string {
+  const before = Math.max(
+    text.lastIndexOf('，', index - 1),
+    text.lastIndexOf('。', index - 1),
+    text.lastIndexOf('；', index - 1),
+    text.lastIndexOf('：', index - 1),
+  );
+  const rest = text.slice(index).search(/[，。；]/u);
+  return text.slice(before + 1, rest === -1 ? text.length : index + rest).replace(/[\s\u3000]+/gu, '');
+}
+
+/**
+ * Several dated steps: the deadline is the completion (latest) date, each earlier step a milestone
+ * (`2015年广泛开展试点，2017年12月底前完成` → 2017-12-31, milestone 2015-12-31). A window
+ * (`2019年1月1日至12月31日`) ends at its last day.
+ */
+const MONTH_ONLY = /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:前|以前|之前)/gu;
+
+/** `5月底前` without a year: the document's year (only when it is known). */
+function scanMonths(text: string, options: DeadlineOptions): Dated[] {
+  const year = options.documentYear;
+  if (year === null || !text.includes('月')) return [];
+  const found: Dated[] = [];
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
+    if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // 每年12月底前报送 recurs; it is not a date of the document's year.
+    if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const part = m[2];
+    const deadline =
+      part === '上旬' ? `${year}-${pad(month)}-10` : part === '中旬' ? `${year}-${pad(month)}-20` : monthEnd(year, month);
+    found.push({ deadline, text: m[0], index: m.index });
+  }
+  return found;
+}
+
+function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
+  const dated = [...scanWindows(text, options), ...scanMonths(text, options), ...scanDated(text, options, mode)].sort((a, b) => a.index - b.index);
+  if (dated.length === 0) return null;
+  let last: Dated | undefined = dated[0];
+  if (!last) return null;
+  for (const d of dated) if (d.deadline !== null && (last.deadline === null || d.deadline >= last.deadline)) last = d;
+  const milestones: Milestone[] = [];
+  for (const d of dated) {
+    if (d === last || d.deadline === null || d.deadline === last.deadline) continue;
+    if (milestones.some((m) => m.date === d.deadline)) continue;
+    milestones.push({ date: d.deadline, text: clauseAround(text, d.index) });
+  }
+  milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const result: ParsedDeadline = { deadline: last.deadline, deadlineText: last.text, deadlineKind: 'date' };
+  if (milestones.length > 0) result.milestones = milestones;
+  return result;
+}
+
+const WINDOW =
+  /(?<y1>\d{4})[\s\u3000]*年[\s\u3000]*(?<m1>\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?<d1>\d{1,2})[\s\u3000]*日)?[\s\u3000]*(?:起)?[\s\u3000]*[至到—－~～-][\s\u3000]*(?:(?<y2>\d{4})[\s\u3000]*年)?[\s\u3000]*(?<m2>\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?<d2>\d{1,2})[\s\u3000]*日)?(?:底|末)?/gu;
+
+/** Windows with a start and an end month/day: `2019年1月1日至12月31日` → 2019-12-31. */
+function scanWindows(text: string, options: DeadlineOptions): Dated[] {
+  if (!text.includes('月')) return [];
+  const found: Dated[] = [];
+  WINDOW.lastIndex = 0;
+  for (let m = WINDOW.exec(text); m !== null; m = WINDOW.exec(text)) {
+    const g = m.groups ?? {};
+    const year = Number(g['y2'] ?? g['y1']);
+    const month = Number(g['m2']);
+    if (month < 1 || month > 12 || year < 1900 || year > 2100) continue;
+    if (options.documentYear !== null && year < options.documentYear) continue;
+    const end = monthEnd(year, month);
+    const day = g['d2'] !== undefined ? Number(g['d2']) : null;
+    if (day !== null && (day < 1 || day > Number(end.slice(8)))) continue;
+    found.push({ deadline: day === null ? end : `${end.slice(0, 8)}${pad(day)}`, text: m[0], index: m.index });
+  }
+  return found;
+}
+
 
 function findOngoing(text: string): ParsedDeadline | null {
   const match = ONGOING.exec(text);
   return match ? { deadline: null, deadlineText: match[0], deadlineKind: 'ongoing' } : null;
 }
 
-/** Finds the first deadline stated in a measure's text (not durations, not baselines). */
+const RECURRING =
+  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|报|发)/u;
+
+function periodOf(unit: string): RecurrencePeriod {
+  if (unit.includes('半年')) return 'half-year';
+  if (unit.includes('季')) return 'quarter';
+  if (unit.includes('月')) return 'month';
+  return 'year';
+}
+
+/** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
+export function findRecurring(text: string): ParsedDeadline | null {
+  if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) return null;
+  const m = RECURRING.exec(text);
+  if (!m) return null;
+  const unit = m.groups?.['unit'] ?? m.groups?.['adv'] ?? '年';
+  return { deadline: null, deadlineText: m[0], deadlineKind: 'recurring', period: periodOf(unit) };
+}
+
+/** Finds the deadline stated in a measure's text (not durations, not baselines); earlier steps are milestones. */
 export function findDeadline(text: string, options: DeadlineOptions): ParsedDeadline | null {
-  return findDated(text, options, 'text') ?? findOngoing(text);
+  return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
 }
 
 /** Parses a table 时间进度 cell or a 时间节点： field. */
 export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
   const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
-  return findDated(text, options, 'cell') ?? findOngoing(text);
+  return findDated(text, options, 'cell') ?? findRecurring(text) ?? recurringCell(text) ?? findOngoing(text) ?? longTerm(text);
+}
+
+/** A cell that says only how often: 每季度, 每月底前, 每半年. */
+function recurringCell(text: string): ParsedDeadline | null {
+  const m = /^[\s\u3000]*每(年|半年|季度|季|月)/u.exec(text);
+  return m ? { deadline: null, deadlineText: m[0].trim(), deadlineKind: 'recurring', period: periodOf(m[1] ?? '年') } : null;
+}
+
+/** A cell that says only 长期 (or 长期坚持/长期推进) is ongoing. */
+function longTerm(text: string): ParsedDeadline | null {
+  return /^[\s\u3000]*长期/u.test(text) ? { deadline: null, deadlineText: '长期', deadlineKind: 'ongoing' } : null;
 }

@@ -1,4 +1,7 @@
+import { jurisdictionOfIssuer, resolveInJurisdiction } from '../departments/jurisdiction';
+import type { DirectoryIndex } from '../departments/jurisdiction';
 import { decodeText } from './decode';
+import { diagnoseDocument } from './diagnostics';
 import { ExtractionError } from './errors';
 import { extractMeasures } from './measures';
 import { defaultParsers } from './parsers';
@@ -13,6 +16,11 @@ export interface ExtractOptions {
   /** Documents already seen in this run (for cross-file sameAs); extractFiles passes one registry to every file. */
   seen?: SeenDocuments;
   encoding?: TextEncodingName;
+  /**
+   * The deployment's own directory (indexDirectory): names resolve within the document's jurisdiction first
+   * (市发展改革委 in a 杭州市 document → 杭州市发展和改革委员会), then nationally by exact name; else unknown.
+   */
+  directory?: DirectoryIndex;
 }
 
 export interface NamedBytes {
@@ -55,6 +63,18 @@ function documentYear(date: string | null, docNumber: string | null): number | n
   return m ? Number(m[1] ?? m[2]) : null;
 }
 
+/** A document without date or 文号 implements the one it cites first (根据《…》（昆政发〔2016〕13号）): its year. */
+function citedYear(prepared: ReturnType<typeof prepareText>, span: { bodyStart: number; end: number }): number | null {
+  for (let i = span.bodyStart, seen = 0; i <= span.end && seen < 3; i++) {
+    const l = prepared.lines[i];
+    if (l?.kind !== 'text') continue;
+    seen++;
+    const m = /〔(\d{4})〕/u.exec(l.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 /** Extracts the documents and measures of one decoded text. */
 export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
@@ -62,7 +82,19 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const prepared = prepareText(text);
   const spans = segmentDocuments(prepared);
   const documents: ExtractedDocument[] = spans.map((span) => {
-    const measures = extractMeasures(prepared, span, parsers, documentYear(span.date, span.docNumber));
+    const jurisdiction = jurisdictionOfIssuer(span.issuer);
+    const directory = options.directory;
+    const docParsers: ExtractorParsers = directory
+      ? {
+          ...parsers,
+          resolveDepartment: (written) => {
+            const r = resolveInJurisdiction(written, jurisdiction, directory);
+            return { written, canonical: r.canonical, known: r.known };
+          },
+        }
+      : parsers;
+    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span);
+    const measures = extractMeasures(prepared, span, docParsers, year);
     return {
       docNumber: span.docNumber,
       title: span.title,
@@ -71,7 +103,9 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
       startLine: (prepared.lines[span.start]?.no ?? span.start + 1),
       endLine: (prepared.lines[span.end]?.no ?? span.end + 1),
       sameAs: seen.sameAs(span.docNumber, span.title),
+      jurisdiction,
       measures,
+      diagnostics: measures.length === 0 ? diagnoseDocument(prepared, span) : [],
     };
   });
   return { file: fileName, encoding: options.encoding ?? 'utf-8', documents };

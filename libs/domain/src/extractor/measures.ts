@@ -1,339 +1,83 @@
+import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
-import { matchHeading } from './headings';
-import type { HeadingType } from './headings';
+import { jurisdictionOfIssuer } from '../departments/jurisdiction';
+import { extractInline } from './inline';
+import { extractNoticeItems } from './notice';
+import { detectLayouts } from './layouts';
+import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
+import { DOCUMENT_WIDE_RULE } from './roles';
 import type { DocumentSpan } from './segment';
-import { extractFieldMeasures, extractTableMeasures, findTableRegions } from './tables';
-import type { Line, PreparedText } from './text';
-import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
+import type { PreparedText } from './text';
+import { LIMITS } from './thresholds';
+import type { ExtractedMeasure } from './types';
 
-/** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
-interface BodyLine {
-  no: number;
-  text: string;
-  pageStart: boolean;
-}
+/**
+ * Measures of one document. The layout handlers (layouts.ts: 分工表, work plans, grid tables, labelled-field
+ * blocks) detect and claim their regions; the inline handler reads the remaining lines; then the document-wide
+ * rules (以下各项措施均需…落实，不再一一列出) add their parties.
+ */
 
-interface Piece {
-  offset: number;
-  no: number;
-}
+const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
 
-interface Unit {
-  path: string[];
-  type: HeadingType | null;
+interface DocumentRule {
   line: number;
+  /** The rule as written: the measure whose annotation states it is covered too. */
   text: string;
-  pieces: Piece[];
-  children: Unit[];
-  annotations: Annotation[];
+  parties: string[];
 }
 
-interface Annotation {
-  open: number;
-  close: number;
-  inner: string;
-  responsibility: ParsedResponsibility | null;
-  deadline: ParsedDeadline | null;
-}
-
-// "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
-const DEADLINE_ONLY = /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
-const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组]|政府|部门|单位|牵头|负责/;
-const TERMINAL = /[。！？；：）”]$/;
-const INCOMPLETE_END = /[，、“（《—]$/;
-const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
-const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
-
-function bodyLines(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): BodyLine[] {
-  const out: BodyLine[] = [];
-  let pending: BodyLine | null = null;
-  for (let i = from; i <= to; i++) {
-    const l: Line | undefined = prepared.lines[i];
-    if (!l || l.kind !== 'text' || skip(i)) continue;
-    // 003-01 L265: "（二）heading…（一）" — （一） was printed after the start of （二）; （二） resumes after （一）'s annotation.
-    const m = matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
-    if (m && matchHeading(m[2] ?? '') && pending === null) {
-      out.push({ no: l.no, text: m[2] ?? '', pageStart: l.pageStart });
-      pending = { no: l.no, text: m[1] ?? '', pageStart: false };
-      continue;
-    }
-    // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
-    out.push(l);
-    if (pending && ANNOTATION_END.test(l.text)) {
-      out.push(pending);
-      pending = null;
-    }
-  }
-  if (pending) out.push(pending);
-  return out;
-}
-
-function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
-  const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
-  const stack: Unit[] = [root];
-  let current = root;
-  let prevText = '';
-  const shortLimit = prepared.width * 0.75;
-  for (const l of lines) {
-    const heading = matchHeading(l.text);
-    if (heading) {
-      // Levels follow the order in which enumerator types first appear in the document.
-      let depth = stack.findIndex((u, i) => i > 0 && u.type === heading.type);
-      if (depth === -1) depth = stack.length;
-      stack.length = depth;
-      const parent = stack[depth - 1] ?? root;
-      const unit: Unit = {
-        path: [...parent.path, heading.label],
-        type: heading.type,
-        line: l.no,
-        text: '',
-        pieces: [],
-        children: [],
-        annotations: [],
-      };
-      parent.children.push(unit);
-      stack.push(unit);
-      current = unit;
-    } else if (current.text.length > 0) {
-      // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
-      const ended = prepared.wrapped
-        ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
-          (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
-        : true;
-      if (ended) current.text += '\n';
-    }
-    current.pieces.push({ offset: current.text.length, no: l.no });
-    current.text += l.text;
-    prevText = l.text;
-  }
-  return root;
-}
-
-function lineAt(unit: Unit, offset: number): number {
-  let no = unit.line;
-  for (const p of unit.pieces) {
-    if (p.offset > offset) break;
-    no = p.no;
-  }
-  return no;
-}
-
-function findBrackets(text: string): { open: number; close: number }[] {
-  const out: { open: number; close: number }[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff08) {
-      if (depth === 0) open = i;
-      depth++;
-    } else if (c === 0xff09 && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        if (i - open < 400) out.push({ open, close: i });
-        open = -1;
-      }
-    }
-  }
-  return out;
-}
-
-function walk(unit: Unit, fn: (u: Unit) => void): void {
-  fn(unit);
-  for (const c of unit.children) walk(c, fn);
-}
-
-function hasAnnotations(unit: Unit): boolean {
-  if (unit.annotations.length) return true;
-  return unit.children.some(hasAnnotations);
-}
-
-const TITLE_LIMIT = 40;
-
-/** Lead phrase: a short opening sentence (…。) or, failing that, the first clause. */
-export function leadPhrase(text: string): string {
-  let t = text.replace(/^\n+/, '');
-  const h = matchHeading(t);
-  if (h) t = h.rest;
-  const firstPara = t.split('\n', 1)[0] ?? '';
-  const stop = firstPara.indexOf('。');
-  if (stop > 0 && stop <= TITLE_LIMIT) return firstPara.slice(0, stop);
-  if (stop === -1 && firstPara.length <= TITLE_LIMIT && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
-  const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
-  return (clause?.[0] ?? firstPara).slice(0, 80);
-}
-
-interface Context {
-  parsers: ExtractorParsers;
-  documentYear: number | null;
-  measures: ExtractedMeasure[];
-  keys: Set<string>;
-}
-
-function uniqueKey(ctx: Context, key: string): string {
-  let k = key;
-  for (let n = 2; ctx.keys.has(k); n++) k = `${key}~${n}`;
-  ctx.keys.add(k);
-  return k;
-}
-
-export function makeMeasure(
-  ctx: Context,
-  init: {
-    key: string;
-    parentKey: string | null;
-    path: string[];
-    line: number;
-    origin: MeasureOrigin;
-    text: string;
-    title?: string;
-    responsibility: ParsedResponsibility | null;
-    deadline: ParsedDeadline | null;
-  },
-): ExtractedMeasure {
-  const r = init.responsibility;
-  const lead = r?.lead ?? [];
-  const participants = r?.participants ?? [];
-  const unknown: string[] = [];
-  const canonical = (names: readonly string[]) =>
-    names.map((name) => {
-      const res = ctx.parsers.resolveDepartment(name);
-      if (!res.known && !unknown.includes(name)) unknown.push(name);
-      return res.canonical ?? name;
-    });
-  const text = init.text.replace(/\n+/g, '').trim();
-  return {
-    key: uniqueKey(ctx, init.key),
-    parentKey: init.parentKey,
-    path: init.path,
-    line: init.line,
-    origin: init.origin,
-    title: init.title ?? leadPhrase(init.text),
-    text,
-    lead: [...lead],
-    participants: [...participants],
-    joint: r?.joint ?? false,
-    leadCanonical: canonical(lead),
-    participantsCanonical: canonical(participants),
-    unknownDepartments: unknown,
-    deadline: init.deadline?.deadline ?? null,
-    deadlineText: init.deadline?.deadlineText ?? null,
-    deadlineKind: init.deadline?.deadlineKind ?? null,
-  };
-}
-
-export type { Context as MeasureContext };
-
-function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
-  if (ann?.deadline) return ann.deadline;
-  return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
-}
-
-function emitUnit(ctx: Context, unit: Unit, inherited: { ann: Annotation; parentKey: string; text: string } | null): void {
-  const key = unit.path.join('/');
-  const anns = unit.annotations;
-  const childrenAnnotated = unit.children.some(hasAnnotations);
-
-  if (anns.length === 0) {
-    if (inherited && !childrenAnnotated) {
-      ctx.measures.push(
-        makeMeasure(ctx, {
-          key,
-          parentKey: inherited.parentKey,
-          path: unit.path,
-          line: unit.line,
-          origin: 'inline',
-          text: subtreeText(unit),
-          responsibility: inherited.ann.responsibility,
-          deadline:
-            deadlineOf(ctx, undefined, subtreeText(unit)) ?? deadlineOf(ctx, inherited.ann, inherited.text),
-        }),
-      );
-      return;
-    }
-    for (const c of unit.children) emitUnit(ctx, c, hasAnnotations(c) ? null : inherited);
-    return;
-  }
-
-  // Opening annotation over unannotated numbered children: each child inherits it; the section is their parent.
-  if (unit.children.length > 0 && !childrenAnnotated) {
-    const last = anns[anns.length - 1];
-    if (last) for (const c of unit.children) emitUnit(ctx, c, { ann: last, parentKey: key, text: unit.text });
-    return;
-  }
-
-  // One measure per annotated span (the text since the previous annotation). The rest of the last annotation's
-  // paragraph joins it; later unannotated paragraphs are closing text (…加强督促检查…), not part of the measure.
-  let from = 0;
-  const spans: { start: number; end: number; ann: Annotation }[] = [];
-  anns.forEach((ann, i) => {
-    const paragraphEnd = unit.text.indexOf('\n', ann.close + 1);
-    const end = i < anns.length - 1 ? ann.close + 1 : paragraphEnd === -1 ? unit.text.length : paragraphEnd;
-    spans.push({ start: from, end, ann });
-    from = ann.close + 1;
-  });
-  spans.forEach((s, i) => {
-    let start = s.start;
-    while (start < s.end && /[\n。；]/.test(unit.text.charAt(start))) start++;
-    const text = unit.text.slice(start, s.end);
-    const spanKey = spans.length === 1 ? key : `${key}#${i + 1}`;
-    ctx.measures.push(
-      makeMeasure(ctx, {
-        key: spanKey,
-        parentKey: spans.length === 1 ? null : key,
-        path: unit.path,
-        line: i === 0 ? unit.line : lineAt(unit, start),
-        origin: 'inline',
-        text: i === 0 ? unit.text.slice(0, s.end) : text,
-        responsibility: s.ann.responsibility,
-        deadline: deadlineOf(ctx, s.ann, text),
-      }),
-    );
-  });
-  for (const c of unit.children) emitUnit(ctx, c, null);
-}
-
-function subtreeText(unit: Unit): string {
-  let t = unit.text;
-  for (const c of unit.children) t += `\n${subtreeText(c)}`;
-  return t;
-}
-
-/** Measures of one document: inline annotations, deadline-only brackets, responsibility tables and field blocks. */
 export function extractMeasures(
   prepared: PreparedText,
   span: DocumentSpan,
   parsers: ExtractorParsers,
   documentYear: number | null,
 ): ExtractedMeasure[] {
-  const ctx: Context = { parsers, documentYear, measures: [], keys: new Set() };
-  const tables = findTableRegions(prepared, span.bodyStart, span.end);
-  const inTable = (i: number) => tables.some((t) => i >= t.start && i <= t.end);
-  const lines = bodyLines(prepared, span.bodyStart, span.end, inTable);
-  const root = buildUnits(lines, prepared);
-
-  // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
+  const ctx: MeasureContext = { parsers, documentYear, measures: [], keys: new Set() };
+  const layouts = detectLayouts(prepared, span);
   const options: AnnotationOptions = { firstIsLead: false };
-  walk(root, (unit) => {
-    for (const b of findBrackets(unit.text)) {
-      const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
-      if (DEADLINE_ONLY.test(inner)) {
-        const deadline = parsers.parseDeadlineCell(inner, { documentYear });
-        unit.annotations.push({ ...b, inner, responsibility: null, deadline });
-        continue;
-      }
-      // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
-      if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
-      const responsibility = parsers.parseBracketAnnotation(inner, options);
-      if (responsibility) {
-        unit.annotations.push({ ...b, inner, responsibility, deadline: null });
-        if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
-      }
-    }
-  });
-  emitUnit(ctx, root, null);
-  for (const t of tables) extractTableMeasures(ctx, prepared, t, options);
-  extractFieldMeasures(ctx, root.children.length ? lines : [], options);
+  // A convention stated in running text near the start (…排在首位的为牵头单位，下同) holds like one in a bracket.
+  for (let i = span.bodyStart; i <= Math.min(span.end, span.bodyStart + LIMITS.conventionWindowLines); i++) {
+    const text = prepared.lines[i]?.text ?? '';
+    if (text.includes('牵头') && DECLARES_CONVENTION.test(text)) options.firstIsLead = true;
+  }
+  const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
+  layouts.extract(ctx, options);
+  if (isLocalDocument(span)) {
+    // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
+    const first = Math.min(...ctx.measures.map((m) => m.line));
+    extractNoticeItems(ctx, lines.filter((l) => l.no < first));
+  }
+  const rules: DocumentRule[] = [];
+  for (const l of lines) {
+    if (!l.text.includes('均')) continue;
+    const rule = DOCUMENT_WIDE_RULE.exec(l.text);
+    const parsed = rule ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false }) : null;
+    if (parsed && rule) rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
+  }
+  for (const rule of rules) applyDocumentRule(ctx, rule);
   return ctx.measures;
+}
+
+/** Issued by a province, city, county or district (杭州市人民政府办公厅, 区人民政府办公室, 蔡政办〔2023〕1号). */
+function isLocalDocument(span: DocumentSpan): boolean {
+  if (jurisdictionOfIssuer(span.issuer) !== null) return true;
+  if (/^(?:省|市|县|区|州)/u.test(span.issuer ?? span.title)) return true;
+  const no = span.docNumber ?? '';
+  return no !== '' && !no.startsWith('国') && /^[\u4e00-\u9fff]{1,3}(?:政办|政发|政字|府办|府发|府函|政函)/u.test(no);
+}
+
+function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
+  for (const m of ctx.measures) {
+    if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
+    for (const party of rule.parties) {
+      if (m.lead.includes(party) || m.participants.includes(party)) continue;
+      const resolved = ctx.parsers.resolveDepartment(party);
+      m.participants.push(party);
+      m.participantsCanonical.push(resolved.canonical ?? party);
+      if (!resolved.known && !m.unknownDepartments.includes(party)) m.unknownDepartments.push(party);
+    }
+    // Everyone named beside the added parties stays lead; the added ones participate.
+    m.joint = false;
+  }
 }

@@ -32,6 +32,8 @@ const GOV_TITLE = /^(?:国务院|国务院办公厅|中共中央|中共中央办
 const CHAPTER_LINE = /^(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10}|（[一二]）(?:党中央、国务院文件|国家部委文件))$/;
 const ISSUER_LINE = /^(?:[\u4e00-\u9fff]{2,20}(?:院|厅|部|委|局|署|会|办|行|室|组))+$/;
 const ATTACHMENT_LABEL = /^附件\d*：?$/;
+/** An addressee line opening a document: 各市、县人民政府，省政府各部门： */
+const ADDRESSEE_LINE = /^[^。；]{2,80}：$/u;
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
   '〇': 0,
@@ -154,6 +156,12 @@ function titleIssuer(title: string): string | null {
   return title.slice(0, i);
 }
 
+/** 菏政办字〔2023〕1号 alone on the first line, or a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）). */
+function ownDocNumber(title: string): string | null {
+  const m = DOCNO_LINE.exec(title) ?? /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title);
+  return m ? normalizeDocNumber(m[1] ?? '') : null;
+}
+
 /** Splits a file into documents (title, 文号, issuer, date, line range). */
 export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   const { lines, wrapped } = prepared;
@@ -262,7 +270,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       continue;
     }
     if (i === firstText && isTitleLike(line) && !near(i)) {
-      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: null, issuer: titleIssuer(t), headerDate: null });
+      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: ownDocNumber(t), issuer: titleIssuer(t), headerDate: null });
       continue;
     }
     if (!isTitleLike(line) || near(i)) continue;
@@ -311,6 +319,22 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     }
   }
   const all = [...anchors, ...extra].sort((a, b) => a.start - b.start);
+  // No title found (a document that opens with its addressee line 各市、县人民政府，省政府各部门：, or with an
+  // over-long title): the whole file is one untitled document.
+  if (all.length === 0 && firstText !== -1) {
+    const first = lines[firstText];
+    const titled = first !== undefined && !ADDRESSEE_LINE.test(first.text) && first.text.length <= 80 && !TERMINAL_END.test(first.text);
+    const title = titled ? (first?.text ?? '') : '';
+    // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
+    all.push({
+      start: firstText,
+      bodyStart: titled ? firstText + 1 : firstText,
+      title,
+      docNumber: ownDocNumber(title),
+      issuer: null,
+      headerDate: null,
+    });
+  }
 
   const spans: DocumentSpan[] = [];
   for (let a = 0; a < all.length; a++) {

@@ -1,8 +1,8 @@
 import { isDepartmentNamePrefix, startsWithDepartmentName } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
 import { matchHeading } from './headings';
-import { leadPhrase, makeMeasure } from './measures';
-import type { MeasureContext } from './measures';
+import { leadPhrase, makeMeasure } from './make-measure';
+import type { MeasureContext } from './make-measure';
 import { normalizeText } from './text';
 import type { PreparedText } from './text';
 
@@ -22,8 +22,6 @@ const LETTER_SPACED = /[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/;
 const HEADER = /工作任务(牵头部门|负责部门|负责单位)时间进度$/;
 const DEADLINE_START = /^(?:\d{4}|持续|分年度|长期|年内|每年)/;
 const DEADLINE_DONE = /(?:完成|实施|启动|成果|出台|推进）?|建成|指南|并实施)$/;
-const GENERIC_DEPT =
-  /^(?:各有关部门|各省级人民政府|地方各级人民政府|有关部门|相关部门|各地区|各部门|其他有关部门|各市场监管部门|各行业主管部门|各相关部门)/;
 const ROW_WITH_TEXT = /^(\d{1,2})\s+(\S.*)$/;
 
 export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
@@ -66,8 +64,9 @@ interface Row {
   phase: 'task' | 'dept' | 'deadline' | 'after';
 }
 
+/** A cell fragment that begins a department name the registry knows (collective and local kinds included). */
 function isDeptStart(_ctx: MeasureContext, chunk: string): boolean {
-  return GENERIC_DEPT.test(chunk) || startsWithDepartmentName(chunk);
+  return startsWithDepartmentName(chunk);
 }
 
 /** Rows of a 分工表 whose cells were extracted one after another, wrapped and interleaved across page breaks. */
@@ -171,92 +170,6 @@ export function extractTableMeasures(
         deadline,
       }),
     );
-  }
-}
-
-// 001-078: "行动内容：" + numbered tasks, then "时间节点：…" and "责任部门：…" / "责任单位：…" for the whole group.
-const FIELD_DEADLINE = /^时间节点：/;
-const FIELD_DEPT = /^责任(?:部门|单位)：/;
-
-export function extractFieldMeasures(
-  ctx: MeasureContext,
-  lines: readonly { no: number; text: string }[],
-  options: AnnotationOptions,
-): void {
-  if (!lines.some((l) => FIELD_DEPT.test(l.text))) return;
-  type Task = { path: string[]; line: number; text: string };
-  let group: Task[] = [];
-  let current: Task | null = null;
-  let path: string[] = [];
-  let deadlineText = '';
-  let collecting: 'deadline' | 'dept' | null = null;
-  let deptText = '';
-  const flush = () => {
-    const responsibility = ctx.parsers.parseResponsibilityField(deptText.replace(/。$/, ''), options);
-    const deadline = deadlineText ? ctx.parsers.parseDeadlineCell(deadlineText, { documentYear: ctx.documentYear }) : null;
-    for (const t of group) {
-      ctx.measures.push(
-        makeMeasure(ctx, {
-          key: t.path.join('/'),
-          parentKey: t.path.length > 1 ? t.path.slice(0, -1).join('/') : null,
-          path: t.path,
-          line: t.line,
-          origin: 'field',
-          text: t.text,
-          responsibility,
-          deadline,
-        }),
-      );
-    }
-    group = [];
-    current = null;
-    deadlineText = '';
-    deptText = '';
-    collecting = null;
-  };
-  const levels: string[] = [];
-  for (const l of lines) {
-    const t = l.text;
-    if (FIELD_DEADLINE.test(t)) {
-      collecting = 'deadline';
-      deadlineText = t.replace(FIELD_DEADLINE, '');
-      current = null;
-      continue;
-    }
-    if (FIELD_DEPT.test(t)) {
-      collecting = 'dept';
-      deptText = t.replace(FIELD_DEPT, '');
-      if (/。$/.test(deptText)) flush();
-      continue;
-    }
-    if (collecting === 'dept') {
-      deptText += t;
-      if (/。$/.test(deptText)) flush();
-      continue;
-    }
-    const h = matchHeading(t);
-    if (h) {
-      collecting = null;
-      const typeIdx = levels.indexOf(h.type);
-      if (typeIdx === -1) levels.push(h.type);
-      const depth = typeIdx === -1 ? levels.length - 1 : typeIdx;
-      levels.length = depth + 1;
-      path = [...path.slice(0, depth), h.label];
-      if (h.type === 'num') {
-        current = { path: [...path], line: l.no, text: t };
-        group.push(current);
-      } else {
-        current = null;
-        if (group.length && depth < levels.indexOf('num')) group = [];
-      }
-      continue;
-    }
-    if (collecting === 'deadline') {
-      deadlineText += t;
-      continue;
-    }
-    const cur: Task | null = current;
-    if (cur) cur.text += t;
   }
 }
 

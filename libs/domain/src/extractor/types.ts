@@ -7,7 +7,18 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 export type MeasureOrigin = 'inline' | 'table' | 'field';
 
-export type DeadlineKind = 'date' | 'ongoing';
+/** `recurring`: a duty repeated every `period` (每年/每半年/每季度/每月), with no final date unless one is stated. */
+export type DeadlineKind = 'date' | 'ongoing' | 'recurring';
+
+export type RecurrencePeriod = 'year' | 'half-year' | 'quarter' | 'month';
+
+/** An earlier dated step of a measure (`2015年广泛开展试点` before `2017年12月底前完成`). */
+export interface Milestone {
+  /** ISO end of the step's period. */
+  date: string;
+  /** The step's phrase, verbatim. */
+  text: string;
+}
 
 export interface ExtractedMeasure {
   /** Stable key within its document: heading path joined by '/', plus '#n' for sentence-level spans. */
@@ -35,6 +46,24 @@ export interface ExtractedMeasure {
   deadline: string | null;
   deadlineText: string | null;
   deadlineKind: DeadlineKind | null;
+  /*
+   * Added by issue 10; optional so that producers written before it still type-check. The extractor always
+   * sets them.
+   */
+  /** Earlier dated steps, by date; the deadline is the completion (latest) step. Empty when none. */
+  milestones?: Milestone[];
+  /** For deadlineKind `recurring`: how often the duty recurs; else null. */
+  period?: RecurrencePeriod | null;
+  /** Labelled-field blocks: the block's numbered items (行动内容：1. … 2. …); empty otherwise. */
+  checklist?: string[];
+}
+
+/** Why a document gave no measure, for the import preview. */
+export interface ExtractionDiagnostic {
+  code: 'NO_ANNOTATION_FORM' | 'NO_BODY';
+  message: string;
+  /** Lines that look close to an annotation form (role words, department names, dates) but were not read as one. */
+  nearLines: { line: number; text: string }[];
 }
 
 export interface ExtractedDocument {
@@ -47,7 +76,11 @@ export interface ExtractedDocument {
   endLine: number;
   /** docNumber (or title when it has none) of the first copy of this document seen in the same extraction run. */
   sameAs: string | null;
+  /** Issuer's jurisdiction (杭州市人民政府办公厅 → 杭州市), null for national or unknown issuers (issue 10; always set by the extractor). */
+  jurisdiction?: string | null;
   measures: ExtractedMeasure[];
+  /** Why the document gave no measure, and which lines came close; empty when it has measures (issue 10; always set). */
+  diagnostics?: ExtractionDiagnostic[];
 }
 
 export interface ExtractedFile {
@@ -69,10 +102,15 @@ export interface ParsedResponsibility {
   openList: boolean;
   /** The annotation declares 排在第一位的部门为牵头部门，下同 / 列第一位者为牵头部门，下同. */
   declaresFirstIsLead: boolean;
+  /** The value of a 完成时限：/时间节点： label inside the annotation, for the deadline parser. */
+  deadlineText?: string;
 }
 
 export interface ParsedDeadline {
   deadline: string | null;
   deadlineText: string;
   deadlineKind: DeadlineKind;
+  /** Earlier dated steps before the completion date. */
+  milestones?: Milestone[];
+  period?: RecurrencePeriod;
 }

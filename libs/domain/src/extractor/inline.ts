@@ -1,0 +1,350 @@
+import type { AnnotationOptions } from './annotation';
+import { matchHeading } from './headings';
+import type { HeadingType } from './headings';
+import { makeMeasure } from './make-measure';
+import type { MeasureContext as Context } from './make-measure';
+import { ROLE_LABEL_LINE, startsWithRoleLabel } from './roles';
+import type { DocumentSpan } from './segment';
+import type { Line, PreparedText } from './text';
+import { LIMITS } from './thresholds';
+import type { ParsedDeadline, ParsedResponsibility } from './types';
+
+/**
+ * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines
+ * turned into brackets) found in each unit, one measure per annotated span; unannotated children inherit an
+ * opening group annotation, and unannotated siblings a trailing one on a paragraph of its own.
+ */
+
+/** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
+export interface BodyLine {
+  no: number;
+  text: string;
+  pageStart: boolean;
+}
+
+interface Piece {
+  offset: number;
+  no: number;
+}
+
+interface Unit {
+  path: string[];
+  type: HeadingType | null;
+  line: number;
+  text: string;
+  pieces: Piece[];
+  children: Unit[];
+  annotations: Annotation[];
+}
+
+interface Annotation {
+  open: number;
+  close: number;
+  inner: string;
+  responsibility: ParsedResponsibility | null;
+  deadline: ParsedDeadline | null;
+}
+
+// "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
+const DEADLINE_ONLY = /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
+const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组]|政府|部门|单位|牵头|负责/;
+const TERMINAL = /[。！？；：）”]$/;
+const INCOMPLETE_END = /[，、“（《—]$/;
+const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
+const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
+
+function bodyLines(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): BodyLine[] {
+  const out: BodyLine[] = [];
+  let pending: BodyLine | null = null;
+  for (let i = from; i <= to; i++) {
+    const l: Line | undefined = prepared.lines[i];
+    if (!l || l.kind !== 'text' || skip(i)) continue;
+    // 003-01 L265: "（二）heading…（一）" — （一） was printed after the start of （二）; （二） resumes after （一）'s annotation.
+    const m = matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
+    if (m && matchHeading(m[2] ?? '') && pending === null) {
+      out.push({ no: l.no, text: m[2] ?? '', pageStart: l.pageStart });
+      pending = { no: l.no, text: m[1] ?? '', pageStart: false };
+      continue;
+    }
+    // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
+    out.push(l);
+    if (pending && ANNOTATION_END.test(l.text)) {
+      out.push(pending);
+      pending = null;
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
+function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
+  const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
+  const stack: Unit[] = [root];
+  let current = root;
+  let prevText = '';
+  const shortLimit = prepared.width * LIMITS.shortLineRatio;
+  for (const l of lines) {
+    const heading = matchHeading(l.text);
+    if (heading) {
+      // Levels follow the order in which enumerator types first appear in the document.
+      let depth = stack.findIndex((u, i) => i > 0 && u.type === heading.type);
+      if (depth === -1) depth = stack.length;
+      stack.length = depth;
+      const parent = stack[depth - 1] ?? root;
+      const unit: Unit = {
+        path: [...parent.path, heading.label],
+        type: heading.type,
+        line: l.no,
+        text: '',
+        pieces: [],
+        children: [],
+        annotations: [],
+      };
+      parent.children.push(unit);
+      stack.push(unit);
+      current = unit;
+    } else if (current.text.length > 0) {
+      // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
+      const ended = prepared.wrapped
+        ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
+          (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
+        : true;
+      if (ended) current.text += '\n';
+    }
+    current.pieces.push({ offset: current.text.length, no: l.no });
+    current.text += l.text;
+    prevText = l.text;
+  }
+  return root;
+}
+
+function lineAt(unit: Unit, offset: number): number {
+  let no = unit.line;
+  for (const p of unit.pieces) {
+    if (p.offset > offset) break;
+    no = p.no;
+  }
+  return no;
+}
+
+/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
+function squareAnnotationEnd(text: string, open: number): number {
+  const close = text.indexOf(text.charCodeAt(open) === 0x3014 ? '〕' : '】', open + 1);
+  if (close === -1 || close - open > LIMITS.maxBracketChars) return -1;
+  const colon = text.indexOf('：', open + 1);
+  if (colon === -1 || colon > close) return -1;
+  return ROLE_LABEL_LINE.test(text.slice(open + 1, close)) ? close : -1;
+}
+
+function findBrackets(text: string): { open: number; close: number }[] {
+  const out: { open: number; close: number }[] = [];
+  let depth = 0;
+  let open = -1;
+  const squares = text.includes('〔') || text.includes('【');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === 0xff09 && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
+        open = -1;
+      }
+    } else if (squares && depth === 0 && (c === 0x3014 || c === 0x3010)) {
+      const close = squareAnnotationEnd(text, i);
+      if (close !== -1) {
+        out.push({ open: i, close });
+        i = close;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A group annotation on a paragraph of its own after unannotated sibling items ((1)…(4) then （责任单位：…）):
+ * every sibling since the last annotated one inherits it.
+ */
+function shareTrailingGroupAnnotations(unit: Unit): void {
+  let run: Unit[] = [];
+  for (const child of unit.children) {
+    shareTrailingGroupAnnotations(child);
+    if (child.annotations.length === 0) {
+      if (child.children.length === 0) run.push(child);
+      else run = [];
+      continue;
+    }
+    const last = child.annotations[child.annotations.length - 1];
+    const standalone =
+      child.annotations.length === 1 &&
+      last !== undefined &&
+      child.text.charAt(last.open - 1) === '\n' &&
+      child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
+    if (standalone && last && run.length > 0) {
+      for (const sibling of run) sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
+    }
+    run = [];
+  }
+}
+
+function walk(unit: Unit, fn: (u: Unit) => void): void {
+  fn(unit);
+  for (const c of unit.children) walk(c, fn);
+}
+
+function hasAnnotations(unit: Unit): boolean {
+  if (unit.annotations.length) return true;
+  return unit.children.some(hasAnnotations);
+}
+
+
+
+function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
+  if (ann?.deadline) return ann.deadline;
+  return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
+}
+
+function emitUnit(ctx: Context, unit: Unit, inherited: { ann: Annotation; parentKey: string; text: string } | null): void {
+  const key = unit.path.join('/');
+  const anns = unit.annotations;
+  const childrenAnnotated = unit.children.some(hasAnnotations);
+
+  if (anns.length === 0) {
+    if (inherited && !childrenAnnotated) {
+      ctx.measures.push(
+        makeMeasure(ctx, {
+          key,
+          parentKey: inherited.parentKey,
+          path: unit.path,
+          line: unit.line,
+          origin: 'inline',
+          text: subtreeText(unit),
+          responsibility: inherited.ann.responsibility,
+          deadline:
+            deadlineOf(ctx, undefined, subtreeText(unit)) ?? deadlineOf(ctx, inherited.ann, inherited.text),
+        }),
+      );
+      return;
+    }
+    for (const c of unit.children) emitUnit(ctx, c, hasAnnotations(c) ? null : inherited);
+    return;
+  }
+
+  // Opening annotation over unannotated numbered children: each child inherits it; the section is their parent.
+  if (unit.children.length > 0 && !childrenAnnotated) {
+    const last = anns[anns.length - 1];
+    if (last) for (const c of unit.children) emitUnit(ctx, c, { ann: last, parentKey: key, text: unit.text });
+    return;
+  }
+
+  // One measure per annotated span (the text since the previous annotation). The rest of the last annotation's
+  // paragraph joins it; later unannotated paragraphs are closing text (…加强督促检查…), not part of the measure.
+  let from = 0;
+  const spans: { start: number; end: number; ann: Annotation }[] = [];
+  anns.forEach((ann, i) => {
+    const paragraphEnd = unit.text.indexOf('\n', ann.close + 1);
+    const end = i < anns.length - 1 ? ann.close + 1 : paragraphEnd === -1 ? unit.text.length : paragraphEnd;
+    spans.push({ start: from, end, ann });
+    from = ann.close + 1;
+  });
+  spans.forEach((s, i) => {
+    let start = s.start;
+    while (start < s.end && /[\n。；]/.test(unit.text.charAt(start))) start++;
+    const text = unit.text.slice(start, s.end);
+    const spanKey = spans.length === 1 ? key : `${key}#${i + 1}`;
+    ctx.measures.push(
+      makeMeasure(ctx, {
+        key: spanKey,
+        parentKey: spans.length === 1 ? null : key,
+        path: unit.path,
+        line: i === 0 ? unit.line : lineAt(unit, start),
+        origin: 'inline',
+        text: i === 0 ? unit.text.slice(0, s.end) : text,
+        responsibility: s.ann.responsibility,
+        deadline: deadlineOf(ctx, s.ann, text),
+      }),
+    );
+  });
+  for (const c of unit.children) emitUnit(ctx, c, null);
+}
+
+function subtreeText(unit: Unit): string {
+  let t = unit.text;
+  for (const c of unit.children) t += `\n${subtreeText(c)}`;
+  return t;
+}
+
+/**
+ * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
+ * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
+ */
+function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
+  const out: BodyLine[] = [];
+  let run: BodyLine[] = [];
+  let open = false;
+  const flush = () => {
+    const first = run[0];
+    if (first) {
+      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；').replace(/：；/gu, '：');
+      out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
+    }
+    run = [];
+    open = false;
+  };
+  for (const l of lines) {
+    if (l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)) {
+      run.push(l);
+      open = /[：:]$/u.test(l.text);
+      continue;
+    }
+    if (open && run.length > 0 && l.text.length <= LIMITS.maxLabelLineChars && !matchHeading(l.text)) {
+      run.push(l);
+      open = false;
+      continue;
+    }
+    flush();
+    out.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** Inline measures of the lines not claimed by another layout; returns the body lines it read. */
+export function extractInline(
+  ctx: Context,
+  prepared: PreparedText,
+  span: DocumentSpan,
+  claimed: (i: number) => boolean,
+  options: AnnotationOptions,
+): BodyLine[] {
+  const { parsers, documentYear } = ctx;
+  const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, claimed));
+  const root = buildUnits(lines, prepared);
+  // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
+  walk(root, (unit) => {
+    for (const b of findBrackets(unit.text)) {
+      const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
+      if (DEADLINE_ONLY.test(inner)) {
+        const deadline = parsers.parseDeadlineCell(inner, { documentYear });
+        unit.annotations.push({ ...b, inner, responsibility: null, deadline });
+        continue;
+      }
+      // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
+      if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
+      const responsibility = parsers.parseBracketAnnotation(inner, options);
+      if (responsibility) {
+        const deadline =
+          responsibility.deadlineText !== undefined
+            ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
+            : null;
+        unit.annotations.push({ ...b, inner, responsibility, deadline });
+        if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
+      }
+    }
+  });
+  shareTrailingGroupAnnotations(root);
+  emitUnit(ctx, root, null);
+  return lines;
+}

@@ -1,0 +1,87 @@
+import { matchHeading } from './headings';
+import type { ExtractorParsers } from './parsers';
+import { LIMITS } from './thresholds';
+import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
+
+/**
+ * The bottom of the extractor: every layout handler builds its measures here, so no two stages import each
+ * other (layout handlers → make-measure → parsers/types).
+ */
+
+
+/** Lead phrase: a short opening sentence (…。) or, failing that, the first clause. */
+export function leadPhrase(text: string): string {
+  let t = text.replace(/^\n+/, '');
+  const h = matchHeading(t);
+  if (h) t = h.rest;
+  const firstPara = t.split('\n', 1)[0] ?? '';
+  const stop = firstPara.indexOf('。');
+  if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
+  if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
+  const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
+  return (clause?.[0] ?? firstPara).slice(0, 80);
+}
+
+export interface MeasureContext {
+  parsers: ExtractorParsers;
+  documentYear: number | null;
+  measures: ExtractedMeasure[];
+  keys: Set<string>;
+}
+
+function uniqueKey(ctx: MeasureContext, key: string): string {
+  let k = key;
+  for (let n = 2; ctx.keys.has(k); n++) k = `${key}~${n}`;
+  ctx.keys.add(k);
+  return k;
+}
+
+export function makeMeasure(
+  ctx: MeasureContext,
+  init: {
+    key: string;
+    parentKey: string | null;
+    path: string[];
+    line: number;
+    origin: MeasureOrigin;
+    text: string;
+    title?: string;
+    responsibility: ParsedResponsibility | null;
+    deadline: ParsedDeadline | null;
+    checklist?: string[];
+  },
+): ExtractedMeasure {
+  const r = init.responsibility;
+  const lead = r?.lead ?? [];
+  const participants = r?.participants ?? [];
+  const unknown: string[] = [];
+  const canonical = (names: readonly string[]) =>
+    names.map((name) => {
+      const res = ctx.parsers.resolveDepartment(name);
+      if (!res.known && !unknown.includes(name)) unknown.push(name);
+      return res.canonical ?? name;
+    });
+  const text = init.text.replace(/\n+/g, '').trim();
+  return {
+    key: uniqueKey(ctx, init.key),
+    parentKey: init.parentKey,
+    path: init.path,
+    line: init.line,
+    origin: init.origin,
+    title: init.title ?? leadPhrase(init.text),
+    text,
+    lead: [...lead],
+    participants: [...participants],
+    joint: r?.joint ?? false,
+    leadCanonical: canonical(lead),
+    participantsCanonical: canonical(participants),
+    unknownDepartments: unknown,
+    deadline: init.deadline?.deadline ?? null,
+    deadlineText: init.deadline?.deadlineText ?? null,
+    deadlineKind: init.deadline?.deadlineKind ?? null,
+    milestones: init.deadline?.milestones ? [...init.deadline.milestones] : [],
+    period: init.deadline?.period ?? null,
+    checklist: init.checklist ?? [],
+  };
+}
+

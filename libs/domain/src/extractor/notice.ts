@@ -1,0 +1,90 @@
+import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { matchHeading } from './headings';
+import type { BodyLine } from './inline';
+import { makeMeasure } from './make-measure';
+import type { MeasureContext } from './make-measure';
+
+/**
+ * Notice items of a local 责任分解 notice: the numbered paragraphs before the breakdown whose sentences give a
+ * party a duty without any annotation — `二、压实责任，推动工作落实。各牵头单位要统筹落实…。各参与单位要主动作为…`
+ * (lead 各牵头单位, participant 各参与单位), `区委区政府督查室要根据…适时开展督查督办工作`. Only in local
+ * documents, only before the first annotated measure, only single named subjects (never a person: …领导).
+ */
+
+/** The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，). */
+const SUBJECT =
+  '请?((?:各|其他)[\\u4e00-\\u9fff（）()]{1,10}?(?:单位|部门|机构)|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会))(要|应|须|需|负责)';
+const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
+const LATE_SUBJECT = new RegExp(`^[^，。；]{0,20}，${SUBJECT}`, 'u');
+const SUPPORTING = /参与|配合|协办|协同/u;
+const SUPPORT_VERB = /^[^。；]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+/** `充分协调其他责任单位`: the coordinated parties support the lead. */
+const COORDINATED = /(?:协调|会同|联合)((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))/u;
+/** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
+const SUPPORTING_CLAUSE = /，((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))(?:要|应)[^，。；]{0,6}配合/u;
+
+function isParty(name: string): boolean {
+  if (/领导$|负责同志$/u.test(name) || name.includes('的')) return false;
+  return /^(?:各|其他)/u.test(name) || isKnownDepartmentName(name) || isLocalUnitName(name) || /(?:督查室|机构)$/u.test(name);
+}
+
+interface Draft {
+  line: number;
+  text: string;
+  lead: string;
+  participants: string[];
+}
+
+/** Measures of the notice items in `lines` (the caller passes only lines before the first measure). */
+export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine[]): void {
+  lines.forEach((l, index) => {
+    const heading = matchHeading(l.text);
+    if (heading && heading.type !== 'cn') return;
+    const body = heading ? heading.rest : l.text;
+    const sentences = body.split(/(?<=[。；])/u);
+    const drafts: Draft[] = [];
+    let pending = '';
+    for (const sentence of sentences) {
+      const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence);
+      const name = m?.[1] ?? '';
+      const current = drafts[drafts.length - 1];
+      if (!m || !isParty(name)) {
+        if (current) current.text += sentence;
+        else pending += sentence;
+        continue;
+      }
+      if (current && (SUPPORTING.test(name) || SUPPORT_VERB.test(sentence.slice(m[0].length)))) {
+        if (!current.participants.includes(name)) current.participants.push(name);
+        current.text += sentence;
+        continue;
+      }
+      drafts.push({ line: l.no, text: drafts.length === 0 ? pending + sentence : sentence, lead: name, participants: [] });
+      pending = '';
+    }
+    const path = heading ? ['通知', heading.label] : ['通知', String(index + 1)];
+    drafts.forEach((d, i) => {
+      for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
+        const party = pattern.exec(d.text)?.[1];
+        if (party && !d.participants.includes(party)) d.participants.push(party);
+      }
+      ctx.measures.push(
+        makeMeasure(ctx, {
+          key: drafts.length === 1 ? path.join('/') : `${path.join('/')}#${i + 1}`,
+          parentKey: drafts.length === 1 ? null : path.join('/'),
+          path,
+          line: d.line,
+          origin: 'inline',
+          text: d.text,
+          responsibility: {
+            lead: [d.lead],
+            participants: d.participants,
+            joint: false,
+            openList: false,
+            declaresFirstIsLead: false,
+          },
+          deadline: ctx.parsers.findDeadline(d.text, { documentYear: ctx.documentYear }),
+        }),
+      );
+    });
+  });
+}

@@ -1,0 +1,173 @@
+import {
+  compactDepartmentName,
+  isKnownDepartmentName,
+  isLocalUnitName,
+  isPlausibleDepartmentName,
+  splitSubUnit,
+  stripOpenListSuffix,
+} from '../departments/registry';
+
+/**
+ * The party-list part of the annotation grammar: top-level splitting (brackets respected), 、/和/及 between
+ * names, 等… open lists, one-party groups (各区、县级市, 有关部门和单位) and bureau qualifiers.
+ */
+
+/** Bureaus named in a qualifier after a unit: `工业和信息化部（信管局）`. */
+export interface DepartmentSubUnit {
+  /** The unit as written, without the qualifier (as it appears in lead/participants). */
+  department: string;
+  subUnits: string[];
+}
+
+/** lexicon: registry or local-unit shape; plausible: also unit-shaped unknowns; labelled: anything name-sized after a role label. */
+const DIGIT = /[0-9０-９]/;
+
+const GROUP_NAME = /^各[\u4e00-\u9fff（）、]{1,12}$/u;
+
+export type Strictness = 'lexicon' | 'plausible' | 'labelled';
+
+const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
+/** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
+function bracketStep(c: number): number {
+  if (c === 0xff08 || c === 0x3014 || c === 0xff3b || c === 0x3010 || c === 0x28 || c === 0x5b) return 1;
+  if (c === 0xff09 || c === 0x3015 || c === 0xff3d || c === 0x3011 || c === 0x29 || c === 0x5d) return -1;
+  return 0;
+}
+
+export function splitTopLevel(text: string, separators: readonly number[]): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const step = bracketStep(c);
+    if (step !== 0) depth = Math.max(0, depth + step);
+    else if (depth === 0 && separators.includes(c)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** ， ； 。 */
+export const CLAUSE_SEPARATORS: readonly number[] = [0xff0c, 0xff1b, 0x3002];
+/** 、 */
+const ITEM_SEPARATORS: readonly number[] = [0x3001];
+
+export function topLevelIndexes(text: string, needle: string): number[] {
+  const found: number[] = [];
+  if (!text.includes(needle)) return found;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const step = bracketStep(text.charCodeAt(i));
+    if (step !== 0) depth = Math.max(0, depth + step);
+    else if (depth === 0 && text.startsWith(needle, i)) found.push(i);
+  }
+  return found;
+}
+
+function isAcceptableName(name: string, strictness: Strictness): boolean {
+  if (name.length === 0 || DIGIT.test(name)) return false;
+  const unit = splitSubUnit(name).unit;
+  if (isKnownDepartmentName(unit) || isLocalUnitName(unit)) return true;
+  if (strictness === 'labelled') return LABELLED_NAME.test(unit);
+  // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
+  if (strictness === 'plausible' && GROUP_NAME.test(unit)) return true;
+  return strictness === 'plausible' && isPlausibleDepartmentName(unit);
+}
+
+/**
+ * Splits on a conjunction (和 / 及) only where it joins two acceptable names, never inside a
+ * known name such as 工业和信息化部 or 人力资源和社会保障部.
+ */
+function splitOnConjunction(piece: string, conjunction: string, strictness: Strictness): string[] {
+  if (isKnownDepartmentName(piece)) return [piece];
+  for (const index of topLevelIndexes(piece, conjunction)) {
+    const left = piece.slice(0, index);
+    const right = piece.slice(index + conjunction.length);
+    if (
+      isAcceptableName(stripOpenListSuffix(left).name, strictness) &&
+      splitOnConjunction(right, conjunction, strictness).every((part) =>
+        isAcceptableName(stripOpenListSuffix(part).name, strictness),
+      )
+    ) {
+      return [left, ...splitOnConjunction(right, conjunction, strictness)];
+    }
+  }
+  return [piece];
+}
+
+/** `等有关部门和单位` closing a list: an open list plus a collective party written as in the text. */
+const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
+const LEAD_MARK = /（(?:牵头|牵头单位|牵头部门|主办|主责)）$/u;
+const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
+/** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
+const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
+const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
+
+function mergeLevelGroups(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && LEVEL_HEAD.test(prev.split('、')[0] ?? '') && LEVEL_TAIL.test(piece)) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else out.push(piece);
+  }
+  return out;
+}
+
+export interface ItemList {
+  names: string[];
+  /** `X等有关部门和单位`: the collective after 等 joins as a participant. */
+  trailing: string[];
+  /** Names written with a （牵头） marker. */
+  marked: string[];
+  /** `X等有关部门`: the collective closing the open list (kept as a participant under a first-is-lead convention). */
+  openCollective: string | null;
+  openList: boolean;
+  subUnits: DepartmentSubUnit[];
+  valid: boolean;
+}
+
+export function parseItems(list: string, strictness: Strictness): ItemList {
+  const result: ItemList = { names: [], marked: [], trailing: [], openCollective: null, openList: false, subUnits: [], valid: true };
+  const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
+  for (const rawPiece of pieces) {
+    let piece = rawPiece.replace(/^(?:及|和|与)/, '');
+    const collective = COLLECTIVE_TAIL.exec(piece);
+    if (collective && collective.index > 0) {
+      result.trailing.push(collective[1] ?? '');
+      result.openList = true;
+      piece = piece.slice(0, collective.index);
+    }
+    if (piece.length === 0) {
+      result.valid = false;
+      continue;
+    }
+    // 市人力资源和社会保障局 is one name: even after a label, 和/及 split only between unit-shaped names.
+    const splitting = strictness === 'labelled' ? 'plausible' : strictness;
+    const conjoined = splitOnConjunction(piece, '及', splitting).flatMap((part) =>
+      splitOnConjunction(part, '和', splitting),
+    );
+    for (const part of conjoined) {
+      const open = OPEN_COLLECTIVE.exec(part);
+      if (open && open.index > 0) result.openCollective = open[1] ?? null;
+      // 市发展改革委（牵头）: a lead marker after a name, not a bureau qualifier.
+      const marked = LEAD_MARK.exec(part);
+      const bare = marked ? part.slice(0, marked.index) : part;
+      const stripped = stripOpenListSuffix(compactDepartmentName(bare));
+      if (stripped.openList) result.openList = true;
+      const { unit, subUnits } = splitSubUnit(stripped.name);
+      if (!isAcceptableName(unit, strictness)) {
+        result.valid = false;
+        continue;
+      }
+      result.names.push(unit);
+      if (marked) result.marked.push(unit);
+      if (subUnits.length > 0) result.subUnits.push({ department: unit, subUnits });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,118 @@
+/**
+ * Role labels of the annotation grammar: `牵头单位：`, `责任单位：`, `配合单位：`, `主办/协办/承办`, `完成时限：` …
+ * Used inside brackets (`（牵头单位：市住房城乡建设局，配合单位：市财政局）`) and on lines of their own
+ * (`责任单位：市民政局、市卫生健康委`). Pure lexicon; annotation.ts turns the segments into roles.
+ */
+
+/** `person`: 责任领导：杜新国 names a leader, not a unit; the segment is not a party. */
+export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person';
+
+const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['主办单位', 'lead'],
+  ['主办部门', 'lead'],
+  ['主责单位', 'lead'],
+  ['主责部门', 'lead'],
+  ['主办', 'lead'],
+  ['责任单位', 'responsible'],
+  ['责任部门', 'responsible'],
+  ['负责单位', 'responsible'],
+  ['负责部门', 'responsible'],
+  ['承办单位', 'responsible'],
+  ['承办部门', 'responsible'],
+  ['承办', 'responsible'],
+  ['实施主体', 'responsible'],
+  ['配合单位', 'participant'],
+  ['配合部门', 'participant'],
+  ['协办单位', 'participant'],
+  ['协办部门', 'participant'],
+  ['协办', 'participant'],
+  ['协同单位', 'participant'],
+  ['协同部门', 'participant'],
+  ['参与单位', 'participant'],
+  ['参与部门', 'participant'],
+  ['参加单位', 'participant'],
+  ['支持单位', 'participant'],
+  ['完成时限', 'deadline'],
+  ['完成时间', 'deadline'],
+  ['完成期限', 'deadline'],
+  ['时间节点', 'deadline'],
+  ['时间进度', 'deadline'],
+  ['进度安排', 'deadline'],
+  ['时限要求', 'deadline'],
+  ['责任领导', 'person'],
+  ['牵头领导', 'person'],
+  ['分管领导', 'person'],
+  ['联系领导', 'person'],
+  ['责任人', 'person'],
+  ['牵头市领导', 'person'],
+  ['牵头区领导', 'person'],
+  ['牵头县领导', 'person'],
+];
+
+const ROLE_BY_LABEL = new Map(LABEL_ROLES);
+
+// Longest label first so that 主办单位 wins over 主办.
+const LABEL_SOURCE = [...ROLE_BY_LABEL.keys()].sort((a, b) => b.length - a.length).join('|');
+
+/** A role label followed by its colon, anywhere in a text (global, for scanning). */
+export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
+/** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
+export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
+/** Cheap pre-check: every label ends in one of these characters followed by a colon. */
+const LABEL_HINT = /[位门办限间点度排求体导人][：:]/u;
+
+/** Longest label, in characters. */
+const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
+
+/** A line that starts with a role label (`责任单位：…`); a cheap colon check keeps the regex off most lines. */
+export function startsWithRoleLabel(text: string): boolean {
+  for (let i = 2; i <= MAX_LABEL && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) return ROLE_LABEL_LINE.test(text);
+  }
+  return false;
+}
+
+export function roleOfLabel(label: string): LabelRole | null {
+  return ROLE_BY_LABEL.get(label) ?? null;
+}
+
+export interface LabelledSegment {
+  label: string;
+  role: LabelRole;
+  /** The value up to the next label, edge punctuation removed. */
+  value: string;
+}
+
+export interface LabelledText {
+  /** Text before the first label (often empty). */
+  head: string;
+  segments: LabelledSegment[];
+}
+
+/** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
+export function labelledSegments(text: string): LabelledText | null {
+  if (!LABEL_HINT.test(text)) return null;
+  const found: { at: number; end: number; label: string }[] = [];
+  ROLE_LABEL.lastIndex = 0;
+  for (let m = ROLE_LABEL.exec(text); m !== null; m = ROLE_LABEL.exec(text)) {
+    found.push({ at: m.index, end: m.index + m[0].length, label: m[1] ?? '' });
+  }
+  if (found.length === 0) return null;
+  const trim = (s: string) => s.replace(/^[，、；。：\s]+|[，、；。：\s]+$/gu, '');
+  const segments = found.map((f, i) => ({
+    label: f.label,
+    role: roleOfLabel(f.label) ?? 'responsible',
+    value: trim(text.slice(f.end, found[i + 1]?.at ?? text.length)),
+  }));
+  return { head: trim(text.slice(0, found[0]?.at ?? 0)), segments };
+}
+
+/**
+ * A document-wide rule: `以下各项措施均需各县（市、区）政府、开发区管委会落实，不再一一列出` — the parties (group 1)
+ * join every measure below it. Found in running text and inside a bracket annotation.
+ */
+export const DOCUMENT_WIDE_RULE =
+  /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施|具体)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应|涉及)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?(?:落实)?[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出|不再做分工|不再分工|不再一一分工)(?:[，,]?下同)?[。；]?/u;

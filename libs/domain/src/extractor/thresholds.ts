@@ -1,0 +1,22 @@
+/**
+ * The extractor's size limits and tuning thresholds, named in one place. Each was set against the corpus; a
+ * change here is a change of extraction rule, so check `npm run accuracy` after it.
+ */
+export const LIMITS = {
+  /** Longest bracket (characters) read as a possible annotation; longer ones are prose. */
+  maxBracketChars: 400,
+  /** A title phrase is the opening sentence when it ends within this many characters. */
+  titleChars: 40,
+  /** Hard-wrapped layouts: a line shorter than this share of the typical width ends a paragraph. */
+  shortLineRatio: 0.75,
+  /** Labelled role lines (责任单位：…) longer than this are prose, not an annotation. */
+  maxLabelLineChars: 120,
+  /** A labelled-field block may run this many lines from 行动内容： to its responsibility label. */
+  maxFieldBlockLines: 400,
+  /** A running-text lead convention (…为牵头单位，下同) counts when stated within this many lines of the body start. */
+  conventionWindowLines: 40,
+  /** Lines listed in a no-measure diagnostic. */
+  diagnosticNearLines: 5,
+  /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
+  diagnosticScanLines: 300,
+} as const;
