@@ -46,6 +46,8 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    // A killed worker's pooled connections reset: smtp-server emits 'error', which must not crash the bench.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
     return this;

@@ -68,6 +68,8 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
  */
 export class TestSmtpServer {
   readonly messages: ReceivedMail[] = [];
+  /** Server errors other than a client's connection reset (tests may assert there are none). */
+  readonly errors: Error[] = [];
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -96,6 +98,11 @@ export class TestSmtpServer {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
+    });
+    // A client that vanishes (a SIGKILLed worker's pooled connection) resets its socket; smtp-server
+    // reports that as an 'error' event, which must not become an uncaught exception of the test run.
+    server.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') this.errors.push(error);
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
