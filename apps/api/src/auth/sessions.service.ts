@@ -26,7 +26,11 @@ interface OpenSession {
  */
 @Injectable()
 export class SessionsService {
-  private readonly cache = new Map<string, { value: Promise<OpenSession | null>; expiresAt: number }>();
+  /** `userId` is filled in once the lookup answers, so a revocation can drop entries synchronously. */
+  private readonly cache = new Map<
+    string,
+    { value: Promise<OpenSession | null>; expiresAt: number; userId?: string | null }
+  >();
 
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
@@ -53,7 +57,12 @@ export class SessionsService {
     let hit = this.cache.get(sessionId);
     if (!hit || hit.expiresAt <= now) {
       const value = this.load(sessionId);
-      hit = { value, expiresAt: now + SESSION_CACHE_MS };
+      const entry: { value: Promise<OpenSession | null>; expiresAt: number; userId?: string | null } = {
+        value,
+        expiresAt: now + SESSION_CACHE_MS,
+      };
+      void value.then((s) => (entry.userId = s?.userId ?? null)).catch(() => undefined);
+      hit = entry;
       this.cache.set(sessionId, hit);
       value.catch(() => this.cache.delete(sessionId));
       if (this.cache.size > SESSION_CACHE_MAX) this.prune(now);
@@ -88,8 +97,8 @@ export class SessionsService {
     const result = await query.execute();
     for (const [id, entry] of this.cache) {
       if (id === keepSessionId) continue;
-      // The cached promise may still be pending; dropping the entry makes the next request re-read.
-      void entry.value.then((s) => s?.userId === userId && this.cache.delete(id)).catch(() => undefined);
+      // A lookup still pending (userId undefined) may be of this user: drop it too, the next request re-reads.
+      if (entry.userId === undefined || entry.userId === userId) this.cache.delete(id);
     }
     return result.affected ?? 0;
   }
