@@ -134,6 +134,7 @@ export function startWorker(
       QUEUE_CONCURRENCY: '25',
       QUEUE_KEEP_COMPLETED: '100000',
       REMINDER_RECONCILE_EVERY_MS: '3600000',
+      REMINDER_NON_WORKING_DAYS: 'keep',
       // The bench's webhook receiver listens on loopback, which webhooks may not reach by default.
       WEBHOOK_ALLOW_PRIVATE: '127.0.0.1/32',
       ...(stack.config.mail.smtpUrl ? { SMTP_URL: stack.config.mail.smtpUrl } : {}),

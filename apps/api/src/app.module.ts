@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     StatsModule,
     ExportModule,
     QueueModule,
+    CalendarModule,
     RemindersModule,
     RemindersHealthModule,
     NotificationsModule,

@@ -24,6 +24,8 @@ export {
   ASSIGNMENT_ROLE_LABELS,
   AUDIT_ACTION_LABELS,
   auditActionLabel,
+  CALENDAR_DAY_KIND_LABELS,
+  CALENDAR_SOURCE_LABELS,
   CHANNEL_LABELS,
   DEPARTMENT_KIND_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -65,6 +67,8 @@ export type {
 } from './reminders/types';
 export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
 export { reminderMessage } from './reminders/messages';
+export { calendarDateOf, calendarDayNumber, WorkingDayCalendar } from './calendar/working-days';
+export type { CalendarDay } from './calendar/working-days';
 export type { ReminderMessage, ReminderMessageInput } from './reminders/messages';
 export { decodeText } from './extractor/decode';
 export type { DecodedText } from './extractor/decode';

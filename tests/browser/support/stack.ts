@@ -176,6 +176,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LOGIN_RATE_LIMIT: '1000',
     // The admin flow registers a webhook on loopback.
     WEBHOOK_ALLOW_PRIVATE: '127.0.0.1/32',
+    // Calendar days: reminders the flows wait for must not move when the run falls on a weekend.
+    REMINDER_NON_WORKING_DAYS: 'keep',
     // Without a worker, readiness would stay 503 (no heartbeat): check only the API's own dependencies.
     ...(withWorker ? {} : { HEALTH_REQUIRE_WORKER: 'false' }),
     ...options.env,

@@ -178,6 +178,7 @@ export async function createReminderEnv(options: {
     QUEUE_CONCURRENCY: String(queue.concurrency),
     QUEUE_DELIVERY_CONCURRENCY: String(queue.deliveryConcurrency),
     REMINDER_RECONCILE_EVERY_MS: String(queue.reconcileEveryMs),
+    REMINDER_NON_WORKING_DAYS: 'keep',
     QUEUE_LOCK_DURATION_MS: String(queue.lockDurationMs),
     QUEUE_STALLED_INTERVAL_MS: String(queue.stalledIntervalMs),
     WORKER_HEARTBEAT_TTL_MS: String(queue.heartbeatTtlMs),

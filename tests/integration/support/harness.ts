@@ -83,6 +83,8 @@ export function baseTestConfig(): AppConfigOverrides {
     web: { distDir: '/nonexistent-web-dist' },
     // These tests run the API without a worker process: readiness checks only the API's own dependencies.
     health: { requireWorker: false },
+    // Calendar days, so tests about "due now" do not move when CI happens to run on a weekend.
+    reminders: { nonWorkingDays: 'keep' },
   };
 }
 

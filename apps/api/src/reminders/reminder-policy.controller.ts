@@ -5,7 +5,7 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { JobName } from '../infra/queue/queue.catalogue';
 import { QueueService } from '../infra/queue/queue.service';
 import { UpdateReminderPolicyBody } from './dto/reminder-policy.dto';
-import { ReminderPolicyService } from './reminder-policy.service';
+import { policyWithoutCalendar, ReminderPolicyService } from './reminder-policy.service';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
@@ -19,8 +19,8 @@ export class ReminderPolicyController {
 
   @Get()
   @ApiOperation({ summary: 'The reminder policy in force' })
-  get(): Promise<ReminderPolicy> {
-    return this.policies.current({ fresh: true });
+  async get(): Promise<Omit<ReminderPolicy, 'calendar'>> {
+    return policyWithoutCalendar(await this.policies.current({ fresh: true }));
   }
 
   @Put()
@@ -28,7 +28,7 @@ export class ReminderPolicyController {
   async update(
     @CurrentUser() user: AuthUser,
     @Body() body: UpdateReminderPolicyBody,
-  ): Promise<ReminderPolicy> {
+  ): Promise<Omit<ReminderPolicy, 'calendar'>> {
     const policy = await this.policies.update(body, user.id);
     // The worker's reconciler recomputes every open task's reminders under the new policy.
     await this.queues.add({
@@ -36,6 +36,6 @@ export class ReminderPolicyController {
       jobId: `reconcile-policy-${Date.now()}`,
       payload: { reason: 'manual' },
     });
-    return policy;
+    return policyWithoutCalendar(policy);
   }
 }

@@ -2,6 +2,7 @@ import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '@duban/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 
@@ -14,6 +15,7 @@ export const EDITABLE_POLICY_FIELDS = [
   'escalateAfterDays',
   'reportIntervalDays',
   'reportReminderBeforeDays',
+  'nonWorkingDays',
 ] as const;
 export type EditablePolicy = Pick<ReminderPolicy, (typeof EDITABLE_POLICY_FIELDS)[number]>;
 
@@ -36,6 +38,7 @@ export class ReminderPolicyService implements ReminderPolicySource {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: CalendarService,
   ) {}
 
   defaults(): ReminderPolicy {
@@ -47,7 +50,9 @@ export class ReminderPolicyService implements ReminderPolicySource {
     const [row]: { policy: Partial<EditablePolicy> }[] = await this.dataSource.query(
       'SELECT policy FROM reminder_settings WHERE id = 1',
     );
-    const policy = { ...this.defaults(), ...pickEditable(row?.policy ?? {}) };
+    // The working-day calendar travels with the policy, so every caller shifts reminders off days off alike.
+    const calendar = await this.calendars.current(options);
+    const policy = { ...this.defaults(), ...pickEditable(row?.policy ?? {}), calendar };
     this.cached = { policy, until: Date.now() + CACHE_MS };
     return policy;
   }
@@ -69,4 +74,11 @@ function pickEditable(source: Partial<ReminderPolicy>): Partial<EditablePolicy> 
   const out: Partial<Record<keyof EditablePolicy, unknown>> = {};
   for (const field of EDITABLE_POLICY_FIELDS) if (source[field] !== undefined) out[field] = source[field];
   return out as Partial<EditablePolicy>;
+}
+
+/** The policy as admins see and edit it: plain data, without the calendar object the scheduler uses. */
+export function policyWithoutCalendar(policy: ReminderPolicy): Omit<ReminderPolicy, 'calendar'> {
+  const plain: Partial<ReminderPolicy> = { ...policy };
+  delete plain.calendar;
+  return plain as Omit<ReminderPolicy, 'calendar'>;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsCoreModule } from '../notifications/notifications-core.module';
 import { ReminderPolicyController } from './reminder-policy.controller';
 import { ReminderPolicyService } from './reminder-policy.service';
@@ -12,7 +13,7 @@ import { ReminderTaskSource } from './reminder-task.source';
  * admins' reminder policy (GET/PUT /api/admin/reminder-policy).
  */
 @Module({
-  imports: [NotificationsCoreModule],
+  imports: [NotificationsCoreModule, CalendarModule],
   controllers: [ReminderPolicyController],
   providers: [ReminderTaskSource, ReminderPolicyService, ReminderScheduler, ReminderReconciler],
   exports: [ReminderTaskSource, ReminderPolicyService, ReminderScheduler, ReminderReconciler],

@@ -5,6 +5,8 @@
  */
 import type {
   AssignmentRole,
+  CalendarDayKind,
+  CalendarDaySource,
   DepartmentDto,
   ExtensionStatus,
   NotificationChannel,
@@ -68,6 +70,16 @@ export const DEPARTMENT_KIND_LABELS: Readonly<Record<DepartmentDto['kind'], stri
   collective: '统称',
 };
 
+export const CALENDAR_DAY_KIND_LABELS: Readonly<Record<CalendarDayKind, string>> = {
+  holiday: '放假',
+  workday: '调休上班',
+};
+
+export const CALENDAR_SOURCE_LABELS: Readonly<Record<CalendarDaySource, string>> = {
+  package: '国务院公布（内置数据）',
+  admin: '管理员录入',
+};
+
 /** Audit log actions as the API writes them ('task.submitted', 'extension.granted', …). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.imported': '导入创建',
@@ -82,6 +94,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'extension.requested': '申请延期',
   'extension.granted': '同意延期',
   'extension.refused': '不同意延期',
+  'calendar.year_replaced': '修改工作日历',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */

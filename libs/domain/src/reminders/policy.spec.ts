@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, reminderKey } from './policy';
 import type { ExpectedReminder, ReminderPolicy, ReminderTaskState } from './types';
 
+/** These cases pin the rules in calendar days; day-off shifting has its own spec (policy-working-days.spec.ts). */
+const CALENDAR_DAYS: ReminderPolicy = { ...DEFAULT_REMINDER_POLICY, nonWorkingDays: 'keep' };
+
 function task(overrides: Partial<ReminderTaskState> = {}): ReminderTaskState {
   return {
     id: 't1',
@@ -116,18 +119,18 @@ describe('expectedReminders', () => {
       },
     ];
     it.each(cases)('$name', ({ now, expected }) => {
-      expect(compact(expectedReminders(task(), DEFAULT_REMINDER_POLICY, new Date(now)))).toEqual(expected);
+      expect(compact(expectedReminders(task(), CALENDAR_DAYS, new Date(now)))).toEqual(expected);
     });
   });
 
   it('gives a done task nothing, even when overdue', () => {
     expect(
-      expectedReminders(task({ status: 'done' }), DEFAULT_REMINDER_POLICY, new Date('2026-03-25T00:00:00Z')),
+      expectedReminders(task({ status: 'done' }), CALENDAR_DAYS, new Date('2026-03-25T00:00:00Z')),
     ).toEqual([]);
     expect(
       expectedReminders(
         task({ status: 'done', deadline: null }),
-        DEFAULT_REMINDER_POLICY,
+        CALENDAR_DAYS,
         new Date('2026-03-25T00:00:00Z'),
       ),
     ).toEqual([]);
@@ -136,11 +139,7 @@ describe('expectedReminders', () => {
   it('stops reminding departments once they have submitted, but keeps the escalation', () => {
     expect(
       compact(
-        expectedReminders(
-          task({ status: 'submitted' }),
-          DEFAULT_REMINDER_POLICY,
-          new Date('2026-03-01T00:00:00Z'),
-        ),
+        expectedReminders(task({ status: 'submitted' }), CALENDAR_DAYS, new Date('2026-03-01T00:00:00Z')),
       ),
     ).toEqual(['2026-03-27T01:00:00.000Z SUP overdue_escalation']);
   });
@@ -148,7 +147,7 @@ describe('expectedReminders', () => {
   it('reminds a department named as both lead and participant once', () => {
     const got = expectedReminders(
       task({ leadDepartmentIds: ['A'], participantDepartmentIds: ['A', 'C'] }),
-      DEFAULT_REMINDER_POLICY,
+      CALENDAR_DAYS,
       new Date('2026-03-19T02:00:00Z'),
     );
     expect(compact(got).filter((line) => line.includes('deadline_today'))).toEqual([
@@ -160,7 +159,7 @@ describe('expectedReminders', () => {
   it('sends 催办 to the participants when no lead is named', () => {
     const got = expectedReminders(
       task({ leadDepartmentIds: [] }),
-      DEFAULT_REMINDER_POLICY,
+      CALENDAR_DAYS,
       new Date('2026-03-21T00:00:00Z'),
     );
     expect(compact(got).filter((line) => line.includes('overdue_urge'))).toEqual([
@@ -170,7 +169,7 @@ describe('expectedReminders', () => {
 
   describe('time zone edges', () => {
     it('puts 09:00 Shanghai on the previous UTC evening when sending at 00:30', () => {
-      const policy: ReminderPolicy = { ...DEFAULT_REMINDER_POLICY, sendAtLocalTime: '00:30' };
+      const policy: ReminderPolicy = { ...CALENDAR_DAYS, sendAtLocalTime: '00:30' };
       const got = expectedReminders(
         task({ deadline: '2026-01-01' }),
         policy,
@@ -184,11 +183,9 @@ describe('expectedReminders', () => {
 
     it('counts days across a year and a leap day in local dates', () => {
       const dates = (deadline: string, now: string): string[] =>
-        expectedReminders(
-          task({ deadline, participantDepartmentIds: [] }),
-          DEFAULT_REMINDER_POLICY,
-          new Date(now),
-        ).map((r) => `${r.dueDate}/${r.dayOffset}`);
+        expectedReminders(task({ deadline, participantDepartmentIds: [] }), CALENDAR_DAYS, new Date(now)).map(
+          (r) => `${r.dueDate}/${r.dayOffset}`,
+        );
       expect(dates('2028-03-01', '2028-02-01T00:00:00Z')).toEqual([
         '2028-02-23/-7',
         '2028-02-29/-1',
@@ -208,7 +205,7 @@ describe('expectedReminders', () => {
     it('is 07:30 local on the deadline day at 23:30Z the day before: D-1 still late-sendable, today ahead', () => {
       const got = expectedReminders(
         task({ deadline: '2026-01-01', participantDepartmentIds: [] }),
-        DEFAULT_REMINDER_POLICY,
+        CALENDAR_DAYS,
         new Date('2025-12-31T23:30:00Z'),
       );
       expect(compact(got)).toEqual([
@@ -220,8 +217,8 @@ describe('expectedReminders', () => {
     });
 
     it('reads local dates with the +08:00 offset', () => {
-      expect(localDateOf(Date.parse('2026-03-19T15:59:59Z'), DEFAULT_REMINDER_POLICY)).toBe('2026-03-19');
-      expect(localDateOf(Date.parse('2026-03-19T16:00:00Z'), DEFAULT_REMINDER_POLICY)).toBe('2026-03-20');
+      expect(localDateOf(Date.parse('2026-03-19T15:59:59Z'), CALENDAR_DAYS)).toBe('2026-03-19');
+      expect(localDateOf(Date.parse('2026-03-19T16:00:00Z'), CALENDAR_DAYS)).toBe('2026-03-20');
     });
   });
 
@@ -230,9 +227,7 @@ describe('expectedReminders', () => {
     const ongoing = task({ deadline: null, createdAt: '2026-03-01T20:00:00.000Z' });
 
     it('asks the lead department (only) for its report a week ahead, then escalates like a deadline', () => {
-      expect(
-        compact(expectedReminders(ongoing, DEFAULT_REMINDER_POLICY, new Date('2026-03-10T00:00:00Z'))),
-      ).toEqual([
+      expect(compact(expectedReminders(ongoing, CALENDAR_DAYS, new Date('2026-03-10T00:00:00Z')))).toEqual([
         '2026-03-25T01:00:00.000Z A report_requested',
         '2026-04-02T01:00:00.000Z A report_overdue_urge',
         '2026-04-08T01:00:00.000Z SUP report_overdue_escalation',
@@ -241,9 +236,7 @@ describe('expectedReminders', () => {
 
     it('moves the whole series when a report comes in', () => {
       const reported = { ...ongoing, lastReportAt: '2026-03-28T03:00:00.000Z' };
-      expect(
-        compact(expectedReminders(reported, DEFAULT_REMINDER_POLICY, new Date('2026-03-28T04:00:00Z'))),
-      ).toEqual([
+      expect(compact(expectedReminders(reported, CALENDAR_DAYS, new Date('2026-03-28T04:00:00Z')))).toEqual([
         '2026-04-20T01:00:00.000Z A report_requested',
         '2026-04-28T01:00:00.000Z A report_overdue_urge',
         '2026-05-04T01:00:00.000Z SUP report_overdue_escalation',
@@ -254,7 +247,7 @@ describe('expectedReminders', () => {
   describe('edits change exactly what is expected', () => {
     const now = new Date('2026-03-01T00:00:00Z');
     const keys = (state: ReminderTaskState): string[] =>
-      expectedReminders(state, DEFAULT_REMINDER_POLICY, now).map((r) => r.key);
+      expectedReminders(state, CALENDAR_DAYS, now).map((r) => r.key);
 
     it('an extension replaces every key (they carry the due date)', () => {
       const before = keys(task());
@@ -280,6 +273,6 @@ describe('expectedReminders', () => {
   });
 
   it('rejects a malformed deadline', () => {
-    expect(() => expectedReminders(task({ deadline: '2026-02-30' }))).toThrow(RangeError);
+    expect(() => expectedReminders(task({ deadline: '2026-02-30' }), CALENDAR_DAYS)).toThrow(RangeError);
   });
 });

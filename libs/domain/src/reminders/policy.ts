@@ -5,6 +5,7 @@ import type {
   ReminderRule,
   ReminderTaskState,
 } from './types';
+import { WorkingDayCalendar } from '../calendar/working-days';
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -21,7 +22,28 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
   reportReminderBeforeDays: 7,
   graceMs: 60_000,
   maxLatenessMs: 3 * DAY_MS,
+  // Plain calendar days here; the API's configuration (REMINDER_NON_WORKING_DAYS) defaults to 'shift'.
+  nonWorkingDays: 'keep',
 });
+
+const WEEKDAYS_ONLY = WorkingDayCalendar.weekdaysOnly();
+
+/** Moves reminder days off weekends and holidays as the policy says (identity under `keep`). */
+interface DayShift {
+  /** For reminders ahead of a deadline: the last working day on or before `day`. */
+  before(day: number): number;
+  /** For everything else: the first working day on or after `day`. */
+  after(day: number): number;
+}
+
+function dayShift(policy: ReminderPolicy): DayShift {
+  if (policy.nonWorkingDays !== 'shift') return { before: (day) => day, after: (day) => day };
+  const calendar = policy.calendar ?? WEEKDAYS_ONLY;
+  return {
+    before: (day) => calendar.shiftDayNumber(day, -1),
+    after: (day) => calendar.shiftDayNumber(day, 1),
+  };
+}
 
 /** The string form of a recipient used inside reminder keys. */
 export function recipientKey(recipient: ReminderRecipient): string {
@@ -115,6 +137,7 @@ function deadlineSeries(
     escalation: ReminderRule;
   },
   beforeDays: readonly number[],
+  shift: DayShift,
 ): Candidate[] {
   const out: Candidate[] = [];
   // Departments that have submitted wait for the supervisors: no nagging them, but escalation stays.
@@ -124,10 +147,14 @@ function deadlineSeries(
     days.forEach((before, index) => {
       const rule = before === 0 ? rules.today : rules.approaching;
       if (!rule) return;
+      const day = shift.before(deadlineDay - before);
       const next = days[index + 1];
+      const nextDay = next === undefined ? null : shift.before(deadlineDay - next);
+      // Two reminders moved onto the same working day: the one nearer the deadline says it all.
+      if (nextDay !== null && nextDay <= day) return;
       const expiresAt =
-        next === undefined ? localMidnight(deadlineDay + 1, policy) : sendInstant(deadlineDay - next, policy);
-      out.push({ rule, recipients: everyone, day: deadlineDay - before, deadlineDay, expiresAt });
+        nextDay === null ? localMidnight(deadlineDay + 1, policy) : sendInstant(nextDay, policy);
+      out.push({ rule, recipients: everyone, day, deadlineDay, expiresAt });
     });
     for (const day of repeatingOccurrences(
       deadlineDay + policy.overdueFirstAfterDays,
@@ -138,16 +165,16 @@ function deadlineSeries(
       out.push({
         rule: rules.urge,
         recipients: leads,
-        day,
+        day: shift.after(day),
         deadlineDay,
-        expiresAt: sendInstant(day + policy.overdueEveryDays, policy),
+        expiresAt: sendInstant(shift.after(day + policy.overdueEveryDays), policy),
       });
     }
   }
   out.push({
     rule: rules.escalation,
     recipients: [{ kind: 'supervisors' }],
-    day: deadlineDay + policy.escalateAfterDays,
+    day: shift.after(deadlineDay + policy.escalateAfterDays),
     deadlineDay,
     expiresAt: null,
   });
@@ -184,6 +211,7 @@ export function expectedReminders(
   const leads = departments(leadIds);
   const everyone = departments([...state.leadDepartmentIds, ...state.participantDepartmentIds]);
 
+  const shift = dayShift(policy);
   let candidates: Candidate[];
   if (state.deadline !== null) {
     candidates = deadlineSeries(
@@ -200,6 +228,7 @@ export function expectedReminders(
         escalation: 'overdue_escalation',
       },
       policy.beforeDays,
+      shift,
     );
   } else {
     const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
@@ -219,10 +248,12 @@ export function expectedReminders(
         escalation: 'report_overdue_escalation',
       },
       [policy.reportReminderBeforeDays],
+      shift,
     );
   }
 
-  const out: ExpectedReminder[] = [];
+  // Keyed: two occurrences of a series moved onto the same working day are one reminder (the later-expiring).
+  const byKey = new Map<string, ExpectedReminder>();
   for (const candidate of candidates) {
     const dueMs = sendInstant(candidate.day, policy);
     // Escalations never expire: supervisors must hear of an overdue task even if it was missed.
@@ -231,8 +262,16 @@ export function expectedReminders(
     if (nowMs >= Math.max(dueMs + policy.graceMs, lateUntil)) continue;
     const dueDate = dateOfDayNumber(candidate.day);
     for (const recipient of candidate.recipients) {
-      out.push({
-        key: reminderKey(state.id, recipient, candidate.rule, dueDate),
+      const key = reminderKey(state.id, recipient, candidate.rule, dueDate);
+      const earlier = byKey.get(key);
+      if (
+        earlier &&
+        (earlier.expiresAt === null ||
+          (candidate.expiresAt !== null && Date.parse(earlier.expiresAt) >= candidate.expiresAt))
+      )
+        continue;
+      byKey.set(key, {
+        key,
         taskId: state.id,
         rule: candidate.rule,
         recipient,
@@ -244,5 +283,7 @@ export function expectedReminders(
       });
     }
   }
-  return out.sort((a, b) => (a.dueAt === b.dueAt ? a.key.localeCompare(b.key) : a.dueAt < b.dueAt ? -1 : 1));
+  return [...byKey.values()].sort((a, b) =>
+    a.dueAt === b.dueAt ? a.key.localeCompare(b.key) : a.dueAt < b.dueAt ? -1 : 1,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TaskStatus } from '../api/contract';
+import type { WorkingDayCalendar } from '../calendar/working-days';
 
 /**
  * What a reminder is about. Dated tasks use the deadline_* / overdue_* rules; tasks without a date
@@ -50,6 +51,15 @@ export interface ReminderPolicy {
   graceMs: number;
   /** A missed reminder is sent late at most this long after its due time (and never once superseded); escalations have no such bound. */
   maxLatenessMs: number;
+  /**
+   * What a reminder falling on a day off (weekend or public holiday) does: `shift` moves a reminder
+   * about a coming deadline to the last working day before it (so it still arrives ahead of the
+   * deadline) and every other one (催办, escalation, report requests) to the next working day, at
+   * `sendAtLocalTime`; `keep` sends on the day itself.
+   */
+  nonWorkingDays: 'shift' | 'keep';
+  /** The working-day calendar `shift` uses; without one, only Saturdays and Sundays are days off. */
+  calendar?: WorkingDayCalendar;
 }
 
 export interface ExpectedReminder {

@@ -93,6 +93,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DELIVERY_MAX_AGE_MS: '10' })).toThrow(/DELIVERY_MAX_AGE_MS/);
   });
 
+  it('moves reminders off weekends and public holidays unless told to keep calendar days', () => {
+    expect(parseConfig({}).reminders.nonWorkingDays).toBe('shift');
+    expect(parseConfig({ REMINDER_NON_WORKING_DAYS: 'keep' }).reminders.nonWorkingDays).toBe('keep');
+    expect(() => parseConfig({ REMINDER_NON_WORKING_DAYS: 'skip' })).toThrow(/REMINDER_NON_WORKING_DAYS/);
+  });
+
   it('refuses a missing or short secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-value' })).toThrow(/at least 32/);

@@ -85,7 +85,13 @@ export interface AppConfig {
   };
   /** The application clock: tests and benchmarks shift it (offset) or speed it up (scale from anchor). */
   clock: { offsetMs: number; scale: number; anchorMs: number };
-  reminders: { sendAtLocalTime: string; graceMs: number; maxLatenessMs: number };
+  reminders: {
+    sendAtLocalTime: string;
+    graceMs: number;
+    maxLatenessMs: number;
+    /** Reminders falling on a weekend or public holiday: moved to a working day (`shift`) or sent anyway. */
+    nonWorkingDays: 'shift' | 'keep';
+  };
   /** SMTP for e-mail reminders; null URL = e-mail channel off. */
   mail: {
     smtpUrl: string | null;
@@ -265,7 +271,10 @@ export function parseConfig(env: Env): AppConfig {
     evidence: {
       dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
       maxBytes: attempt(() => int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
-      taskQuotaBytes: attempt(() => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1), 200 * 1024 * 1024),
+      taskQuotaBytes: attempt(
+        () => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1),
+        200 * 1024 * 1024,
+      ),
       departmentQuotaBytes: attempt(
         () => int(env, 'EVIDENCE_DEPARTMENT_QUOTA_BYTES', 5 * 1024 ** 3, 1),
         5 * 1024 ** 3,
@@ -333,6 +342,12 @@ export function parseConfig(env: Env): AppConfig {
       }, '09:00'),
       graceMs: attempt(() => int(env, 'REMINDER_GRACE_MS', 60_000), 60_000),
       maxLatenessMs: attempt(() => int(env, 'REMINDER_MAX_LATENESS_MS', 3 * 86_400_000), 3 * 86_400_000),
+      nonWorkingDays: attempt(() => {
+        const value = str(env, 'REMINDER_NON_WORKING_DAYS', 'shift');
+        if (value !== 'shift' && value !== 'keep')
+          throw new ConfigError(`REMINDER_NON_WORKING_DAYS must be shift or keep, got "${value}"`);
+        return value;
+      }, 'shift' as const),
     },
     mail: {
       smtpUrl: env['SMTP_URL']?.trim()

@@ -3,6 +3,7 @@
  * (append yours; the migration check compares exactly this list with the migrations).
  */
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
+import { CalendarDayEntity } from '../../calendar/calendar-day.entity';
 import { SessionEntity } from '../../auth/session.entity';
 import { DepartmentEntity } from '../../departments/department.entity';
 import { PolicyDocumentEntity } from '../../documents/policy-document.entity';
@@ -36,4 +37,5 @@ export const ENTITIES: (new () => object)[] = [
   DepartmentWebhookEntity,
   ReminderSettingsEntity,
   SessionEntity,
+  CalendarDayEntity,
 ];

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** PUT /api/admin/reminder-policy: any subset of the editable fields. */
 export class UpdateReminderPolicyBody {
@@ -51,4 +51,12 @@ export class UpdateReminderPolicyBody {
   @Min(0)
   @Max(90)
   reportReminderBeforeDays?: number;
+
+  @ApiPropertyOptional({
+    enum: ['shift', 'keep'],
+    description: 'shift: reminders falling on a day off move to a working day; keep: sent on the day',
+  })
+  @IsOptional()
+  @IsIn(['shift', 'keep'], { message: 'nonWorkingDays 须为 shift（顺延至工作日）或 keep（照常发送）' })
+  nonWorkingDays?: 'shift' | 'keep';
 }

@@ -12,6 +12,7 @@ import type { DepartmentDto } from '@duban/domain';
 import { ROLE_LABELS } from '../core/session';
 import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
+import { CalendarPanel } from './calendar-panel';
 import { DeliveriesPanel } from './deliveries-panel';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
@@ -24,7 +25,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [DeliveriesPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
+  imports: [CalendarPanel, DeliveriesPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -52,6 +53,7 @@ export class AdminPage implements OnInit {
     escalateAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
     reportIntervalDays: new FormControl(30, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
     reportReminderBeforeDays: new FormControl(0, { nonNullable: true, validators: this.int }),
+    nonWorkingDays: new FormControl<'shift' | 'keep'>('shift', { nonNullable: true }),
   });
   protected readonly daysError = signal<string | null>(null);
   protected readonly prefsForm = new FormGroup({
@@ -77,6 +79,7 @@ export class AdminPage implements OnInit {
           escalateAfterDays: p.escalateAfterDays,
           reportIntervalDays: p.reportIntervalDays,
           reportReminderBeforeDays: p.reportReminderBeforeDays,
+          nonWorkingDays: p.nonWorkingDays,
         });
       }
     });
@@ -106,6 +109,7 @@ export class AdminPage implements OnInit {
       escalateAfterDays: Number(v.escalateAfterDays),
       reportIntervalDays: Number(v.reportIntervalDays),
       reportReminderBeforeDays: Number(v.reportReminderBeforeDays),
+      nonWorkingDays: v.nonWorkingDays,
     });
   }
 

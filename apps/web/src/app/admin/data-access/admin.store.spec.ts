@@ -50,7 +50,7 @@ describe('AdminStore', () => {
   });
 
   it('sends only the editable policy fields', async () => {
-    const policy = { sendAtLocalTime: '09:00', beforeDays: [7, 3, 1, 0], overdueFirstAfterDays: 1, overdueEveryDays: 7, escalateAfterDays: 14, reportIntervalDays: 30, reportReminderBeforeDays: 3 };
+    const policy = { sendAtLocalTime: '09:00', beforeDays: [7, 3, 1, 0], overdueFirstAfterDays: 1, overdueEveryDays: 7, escalateAfterDays: 14, reportIntervalDays: 30, reportReminderBeforeDays: 3, nonWorkingDays: 'shift' as const };
     store.policy.set({ ...policy, utcOffsetMinutes: 480, graceMs: 60_000 } as typeof policy);
     const saving = store.savePolicy({ ...policy, overdueEveryDays: 5 });
     const put = http.expectOne('/api/admin/reminder-policy');

@@ -11,6 +11,8 @@ export interface ReminderPolicy {
   escalateAfterDays: number;
   reportIntervalDays: number;
   reportReminderBeforeDays: number;
+  /** Reminders falling on a weekend or public holiday: moved to a working day, or sent anyway. */
+  nonWorkingDays: 'shift' | 'keep';
 }
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
