@@ -76,7 +76,7 @@ export const CALENDAR_DAY_KIND_LABELS: Readonly<Record<CalendarDayKind, string>>
 };
 
 export const CALENDAR_SOURCE_LABELS: Readonly<Record<CalendarDaySource, string>> = {
-  package: '国务院公布（内置数据）',
+  package: '国务院公布',
   admin: '管理员录入',
 };
 

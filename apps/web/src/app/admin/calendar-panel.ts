@@ -29,6 +29,14 @@ function thisYear(): number {
       gap: 12px;
       align-items: baseline;
     }
+    .head p {
+      margin: 0 0 12px;
+      flex: 1 1 280px;
+    }
+    .days th,
+    .days td {
+      white-space: nowrap;
+    }
     .warn {
       color: #8a5300;
       background: #fff4e0;
@@ -43,7 +51,7 @@ function thisYear(): number {
     .days th,
     .days td {
       text-align: left;
-      padding: 4px 10px;
+      padding: 4px 6px;
       border-bottom: 1px solid #eceff1;
     }
     .holiday {
