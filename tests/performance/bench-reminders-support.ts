@@ -50,6 +50,7 @@ export async function createStack(clock: ClockSettings, smtpUrl: string | null =
     clock,
     mail: { smtpUrl, from: 'bench <bench@localhost>' },
     queue: { removeOnCompleteCount: 100_000 },
+    reminders: { nonWorkingDays: 'keep' },
   });
   // Raw SQL only: no entity metadata needed, so the bench runs under tsx.
   const db = new DataSource({ ...dataSourceOptions(config, url), entities: [], extra: { max: 10 } });

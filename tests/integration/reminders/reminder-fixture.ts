@@ -138,6 +138,8 @@ export async function createReminderEnv(options: {
     clock: { anchorMs: Date.now(), offsetMs: 0, scale: 1 },
     mail: { smtpUrl: options.smtpUrl ?? null, from: '督办系统 <duban@test.local>' },
     app: { baseUrl: 'http://duban.test' },
+    // Calendar days here and in the workers below: reminders "due now" must not move on a weekend.
+    reminders: { nonWorkingDays: 'keep' },
     queue,
     deliveries,
   });
