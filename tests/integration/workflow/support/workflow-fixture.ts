@@ -95,6 +95,8 @@ export class WorkflowEnv {
       // The workflow services reschedule reminders: their jobs go under this run's own Redis prefix.
       redis: { prefix: `${name}:` },
       evidence: { dir: evidenceDir, maxBytes: 64 * 1024, ...overrides.evidence },
+      // Calendar days: expectations about reminder dates must not move when a run falls on a weekend.
+      reminders: { nonWorkingDays: 'keep', ...overrides.reminders },
     });
     await runMigrations(config, url);
     const db = new DataSource({ ...dataSourceOptions(config, url), extra: { max: 4 } });
