@@ -42,7 +42,7 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
     expect(finish.status).toBe(302);
     const location = new URL(finish.headers.get('location') ?? '');
     const fragment = new URLSearchParams(location.hash.slice(1));
-    return { location, token: fragment.get('token'), error: location.searchParams.get('sso_error') };
+    return { location, token: fragment.get('token'), error: location.searchParams.get('ssoError') };
   }
 
   async function me(token: string | null): Promise<{ status: number; body: MeDto }> {
@@ -166,7 +166,7 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
       redirect: 'manual',
     });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(`${APP}/login?sso_error=SSO_STATE_INVALID`);
+    expect(res.headers.get('location')).toBe(`${APP}/login?ssoError=SSO_STATE_INVALID`);
   });
 });
 
@@ -233,6 +233,6 @@ describe('single sign-on only (AUTH_PASSWORD_LOGIN=false)', () => {
       redirect: 'manual',
       headers: { cookie },
     });
-    expect(finish.headers.get('location')).toBe(`${APP}/login?sso_error=SSO_ACCOUNT_UNKNOWN`);
+    expect(finish.headers.get('location')).toBe(`${APP}/login?ssoError=SSO_ACCOUNT_UNKNOWN`);
   });
 });

@@ -336,7 +336,7 @@ export interface SsoInfoDto {
   passwordLogin: boolean;
 }
 
-/** Why a single sign-on attempt ended on the login page (`/login?sso_error=<code>`). */
+/** Why a single sign-on attempt ended on the login page (`/login?ssoError=<code>`). */
 export type SsoErrorCode =
   | 'SSO_DISABLED'
   | 'SSO_STATE_INVALID'

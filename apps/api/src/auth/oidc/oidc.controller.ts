@@ -98,7 +98,7 @@ export class OidcController {
 
   private backToLogin(reply: FastifyReply, error: unknown): void {
     const code = error instanceof SsoError ? error.code : 'SSO_PROVIDER_ERROR';
-    void reply.redirect(`${this.appUrl('/login')}?sso_error=${code}`, 302);
+    void reply.redirect(`${this.appUrl('/login')}?ssoError=${code}`, 302);
   }
 
   private appUrl(path: string): string {

@@ -3,7 +3,7 @@ import { DomainError } from '../../infra/http/domain-error';
 
 /**
  * A single sign-on attempt that cannot end in a session. The browser is sent back to the login
- * page with the code (`/login?sso_error=…`), which shows the zh-CN message of the shared contract.
+ * page with the code (`/login?ssoError=…`), which shows the zh-CN message of the shared contract.
  */
 export class SsoError extends DomainError {
   constructor(
