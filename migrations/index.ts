@@ -11,6 +11,7 @@ import { AssignmentTaskCopy1795332442812 } from './1795332442812-AssignmentTaskC
 import { SessionsAndPasswordChange1796209656519 } from './1796209656519-SessionsAndPasswordChange';
 import { DeliveryResentAt1796209997356 } from './1796209997356-DeliveryResentAt';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
+import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SessionsAndPasswordChange1796209656519,
   DeliveryResentAt1796209997356,
   WorkingDayCalendar1796221221925,
+  UserOidcSubject1796222997236,
 ];

@@ -27,6 +27,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Start the worker too (default true). */
   worker?: boolean;
+  /** More environment once the address is known (e.g. an identity provider's redirect URI). */
+  envFor?: (baseUrl: string) => Promise<Record<string, string>>;
 }
 
 export interface Stack {
@@ -181,6 +183,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Without a worker, readiness would stay 503 (no heartbeat): check only the API's own dependencies.
     ...(withWorker ? {} : { HEALTH_REQUIRE_WORKER: 'false' }),
     ...options.env,
+    ...(options.envFor ? await options.envFor(baseUrl) : {}),
   };
 
   const procs: Proc[] = [];

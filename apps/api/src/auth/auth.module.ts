@@ -6,11 +6,15 @@ import { AuditModule } from '../audit/audit.module';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { UsersModule } from '../users/users.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard, RolesGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { OidcProviderClient } from './oidc/oidc-provider-client';
+import { OidcController } from './oidc/oidc.controller';
+import { SsoAccounts } from './oidc/sso-accounts.service';
 import { QueueDashboardAccess, QueueDashboardSessionController } from './queue-dashboard-access';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -19,17 +23,20 @@ import { SessionsService } from './sessions.service';
   imports: [
     UsersModule,
     AuditModule,
+    DepartmentsModule,
     TypeOrmModule.forFeature([SessionEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, AccountsController, QueueDashboardSessionController],
+  controllers: [AuthController, AccountsController, QueueDashboardSessionController, OidcController],
   providers: [
     AuthService,
     SessionsService,
     LoginLimiter,
+    OidcProviderClient,
+    SsoAccounts,
     QueueDashboardAccess,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

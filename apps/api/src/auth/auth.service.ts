@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { UnauthorizedError, ValidationError } from '../infra/http/domain-error';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../infra/http/domain-error';
+import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
 import { Hs256Verifier } from './hs256-verifier';
@@ -55,6 +56,18 @@ export class AuthService {
       throw INVALID_CREDENTIALS();
     }
     await this.limiter.recordSuccess(username);
+    // SSO-only deployments keep a password way in for admins alone (break-glass when the provider is down).
+    if (!this.config.sso.passwordLogin && user.role !== 'admin') {
+      throw new ForbiddenError(
+        'AUTH_PASSWORD_LOGIN_DISABLED',
+        '本系统使用统一身份认证登录，请点击「统一身份认证登录」。',
+      );
+    }
+    return this.openSession(user, clientIp);
+  }
+
+  /** A new session and its bearer token (password login and single sign-on end here alike). */
+  async openSession(user: UserEntity, clientIp: string): Promise<LoginResponseDto> {
     const session = await this.sessions.open(user.id, clientIp);
     const payload: TokenPayload = { sub: user.id, sid: session.id, role: user.role };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.auth.tokenTtl });

@@ -18,6 +18,7 @@ export const USER_ROLES: UserRole[] = ['officer', 'supervisor', 'admin'];
 /** A local account. Officers belong to exactly one department; supervisors and admins to none. */
 @Entity({ name: 'users' })
 @Unique('UQ_users_username', ['username'])
+@Unique('UQ_users_oidc_subject', ['oidcSubject'])
 @Index('IDX_users_department', ['departmentId'])
 @Check('CHK_users_officer_department', `"role" <> 'officer' OR "department_id" IS NOT NULL`)
 export class UserEntity {
@@ -54,6 +55,10 @@ export class UserEntity {
   /** Set for accounts whose password someone else chose (seed, admin reset): changed at first login. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword!: boolean;
+
+  /** `${issuer}|${sub}` of the single sign-on identity linked to this account, if any. */
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true })
+  oidcSubject!: string | null;
 
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;

@@ -2,7 +2,7 @@ import type { MeDto, PageDto, UserDto, UserListQueryDto, UserRole } from '@duban
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { checkPassword, hashPassword } from './password-hasher';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 
@@ -38,6 +38,8 @@ export interface NewUser {
   email?: string | null;
   /** The password was chosen for the user (seed, admin): they must change it at first login. */
   mustChangePassword?: boolean;
+  /** Single sign-on identity, for accounts created at their first SSO login. */
+  oidcSubject?: string | null;
 }
 
 @Injectable()
@@ -89,6 +91,16 @@ export class UsersService {
     if (this.identities.size > IDENTITY_CACHE_MAX) this.identities.clear();
   }
 
+  /** The account linked to a single sign-on identity (`${issuer}|${sub}`), active or not. */
+  findByOidcSubject(subject: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { oidcSubject: subject }, relations: { department: true } });
+  }
+
+  /** Links an account to its single sign-on identity (first SSO login of an existing account). */
+  async linkOidcSubject(id: string, subject: string): Promise<void> {
+    await this.users.update({ id, oidcSubject: IsNull() }, { oidcSubject: subject });
+  }
+
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { username } });
   }
@@ -103,6 +115,7 @@ export class UsersService {
       email: input.email ?? null,
       active: true,
       mustChangePassword: input.mustChangePassword ?? false,
+      oidcSubject: input.oidcSubject ?? null,
     });
     return this.users.save(entity);
   }

@@ -3,6 +3,7 @@ import { authGuard, homeRedirect, roleGuard, signedInGuard } from './core/guards
 
 export const appRoutes: Routes = [
   { path: 'login', title: '登录 · 督办', loadComponent: () => import('./login/login').then((m) => m.LoginPage) },
+  { path: 'login/sso', title: '统一身份认证登录 · 督办', loadComponent: () => import('./login/sso-callback').then((m) => m.SsoCallbackPage) },
   {
     path: 'password',
     title: '修改密码 · 督办',

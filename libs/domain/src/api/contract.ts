@@ -324,6 +324,28 @@ export interface ReplaceCalendarYearRequestDto {
   days: { date: string; kind: CalendarDayKind; name: string }[];
 }
 
+/** GET /api/auth/sso — what the login page offers. */
+export interface SsoInfoDto {
+  /** Single sign-on (OpenID Connect) is configured. */
+  enabled: boolean;
+  /** The button's label, e.g. 统一身份认证登录. */
+  label: string;
+  /** Where the button goes (a full page navigation to the provider). */
+  loginUrl: string;
+  /** Whether the username/password form is offered. */
+  passwordLogin: boolean;
+}
+
+/** Why a single sign-on attempt ended on the login page (`/login?ssoError=<code>`). */
+export type SsoErrorCode =
+  | 'SSO_DISABLED'
+  | 'SSO_STATE_INVALID'
+  | 'SSO_PROVIDER_ERROR'
+  | 'SSO_ACCOUNT_UNKNOWN'
+  | 'SSO_ACCOUNT_INACTIVE'
+  | 'SSO_ACCOUNT_LINKED_ELSEWHERE'
+  | 'SSO_DEPARTMENT_UNKNOWN';
+
 // The password rule is part of the contract: the API enforces it, the web form says it first.
 export { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy';
 

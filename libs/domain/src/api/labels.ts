@@ -7,6 +7,7 @@ import type {
   AssignmentRole,
   CalendarDayKind,
   CalendarDaySource,
+  SsoErrorCode,
   DepartmentDto,
   ExtensionStatus,
   NotificationChannel,
@@ -80,6 +81,17 @@ export const CALENDAR_SOURCE_LABELS: Readonly<Record<CalendarDaySource, string>>
   admin: '管理员录入',
 };
 
+/** What the login page says when single sign-on did not end in a session. */
+export const SSO_ERROR_MESSAGES: Readonly<Record<SsoErrorCode, string>> = {
+  SSO_DISABLED: '本系统未启用统一身份认证登录，请使用账号密码登录。',
+  SSO_STATE_INVALID: '统一身份认证登录已超时或被打断，请重新点击登录。',
+  SSO_PROVIDER_ERROR: '统一身份认证服务未能完成登录，请稍后重试；如持续失败，请联系系统管理员。',
+  SSO_ACCOUNT_UNKNOWN: '没有与该统一身份对应的督办账号，请联系系统管理员开通。',
+  SSO_ACCOUNT_INACTIVE: '该督办账号已停用，请联系系统管理员。',
+  SSO_ACCOUNT_LINKED_ELSEWHERE: '该督办账号已绑定另一个统一身份，请联系系统管理员核对。',
+  SSO_DEPARTMENT_UNKNOWN: '统一身份中的单位在督办系统中找不到，无法开通账号，请联系系统管理员。',
+};
+
 /** Audit log actions as the API writes them ('task.submitted', 'extension.granted', …). */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.imported': '导入创建',
@@ -95,6 +107,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'extension.granted': '同意延期',
   'extension.refused': '不同意延期',
   'calendar.year_replaced': '修改工作日历',
+  'user.sso_linked': '绑定统一身份',
+  'user.sso_created': '统一身份开通账号',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */

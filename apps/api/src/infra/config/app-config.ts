@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
+import { parseSsoConfig, type SsoConfig } from './sso-config';
 
 /**
  * The API's configuration, validated once at start-up from the environment into a typed, grouped
@@ -43,6 +44,8 @@ export interface AppConfig {
   };
   import: { maxBytes: number; previewTtlMinutes: number };
   app: { baseUrl: string };
+  /** OpenID Connect single sign-on (infra/config/sso-config.ts). */
+  sso: SsoConfig;
   /** Where `seed` writes the one-time passwords of the accounts it creates (mode 0600). */
   seed: { credentialsFile: string };
   web: { distDir: string };
@@ -365,6 +368,12 @@ export function parseConfig(env: Env): AppConfig {
       yellowWithinDays: attempt(() => int(env, 'TASK_YELLOW_WITHIN_DAYS', 7), 7),
       staleAfterDays: attempt(() => int(env, 'TASK_STALE_AFTER_DAYS', 30, 1), 30),
     },
+    sso: parseSsoConfig(
+      env,
+      env['APP_BASE_URL']?.trim() || 'http://localhost:3000',
+      nodeEnv === 'production',
+      errors,
+    ),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

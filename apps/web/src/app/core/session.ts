@@ -43,6 +43,15 @@ export class Session {
     return res.user;
   }
 
+  /** Takes a token issued by single sign-on: asks who it belongs to, then keeps it like a password login's. */
+  async adopt(token: string, expiresIn: number): Promise<MeDto> {
+    const user = await firstValueFrom(this.http.get<MeDto>('/api/me', { headers: { Authorization: `Bearer ${token}` } }));
+    const session: StoredSession = { token, user, expiresAt: Date.now() + expiresIn * 1000 };
+    this.state.set(session);
+    writeStored(session);
+    return user;
+  }
+
   /**
    * Ends the session on the server too (the token is refused from then on), then forgets it here.
    * `serverSide: false` when the server already refused the token (a 401).

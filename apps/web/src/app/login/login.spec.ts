@@ -14,6 +14,8 @@ describe('LoginPage', () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LoginPage);
+    fixture.detectChanges();
+    http.expectOne('/api/auth/sso').flush({ enabled: false, label: '', loginUrl: '/api/auth/oidc/login', passwordLogin: true });
     await fixture.whenStable();
   });
 
