@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { getConfig, loadDotEnv } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { createRootLogger } from './infra/logging/logger';
+import { PinoNestLogger } from './infra/logging/nest-logger';
 import { QueueModule } from './infra/queue/queue.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
@@ -12,8 +14,10 @@ class WorkerModule {}
 /** The queue worker: no HTTP, only the reminder and delivery consumers. Stateless; run as many as needed. */
 async function bootstrap(): Promise<void> {
   loadDotEnv();
-  getConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  const config = getConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new PinoNestLogger(createRootLogger(config.observability, 'worker')),
+  });
   app.enableShutdownHooks();
   Logger.log(`worker ${process.pid} started`, 'Worker');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
+import { parseObservabilityConfig, type ObservabilityConfig } from './observability-config';
 
 /**
  * The API's configuration, validated once at start-up from the environment into a typed, grouped
@@ -102,6 +103,8 @@ export interface AppConfig {
   };
   /** Traffic light of tasks: yellow window before a deadline, and staleness of undated tasks (days). */
   tasks: { yellowWithinDays: number; staleAfterDays: number };
+  /** Logs (level, json/pretty) and the /metrics bearer token. */
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -350,6 +353,7 @@ export function parseConfig(env: Env): AppConfig {
       yellowWithinDays: attempt(() => int(env, 'TASK_YELLOW_WITHIN_DAYS', 7), 7),
       staleAfterDays: attempt(() => int(env, 'TASK_STALE_AFTER_DAYS', 30, 1), 30),
     },
+    observability: parseObservabilityConfig(env, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
