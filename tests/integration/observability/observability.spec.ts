@@ -4,7 +4,9 @@
  * and duration, and never a password, token or secret; /metrics refuses anonymous scrapers and,
  * with METRICS_TOKEN, serves the HTTP, queue, reminder, delivery, worker and import metrics.
  */
+import { readFileSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
+import { recordImportDuration } from '../../../apps/api/src/infra/metrics/metrics.registry';
 import { createApp } from '../../../apps/api/src/infra/http/create-app';
 import { configureForTests } from '../../../apps/api/src/infra/config/app-config';
 import { baseTestConfig, loginAs, seedDepartments, TEST_PASSWORD, type TestApp } from '../support/harness';
@@ -160,6 +162,7 @@ describe('/metrics', () => {
   });
 
   it('serves every metric name of the dashboard after some traffic', async () => {
+    recordImportDuration('extract', 0.42);
     await t.request('GET', '/api/health/live');
     await t.request('GET', '/api/tasks', { token: await loginAs(t, 'supervisor') });
     const res = await t.request<string>('GET', '/metrics', { token: METRICS_TOKEN });
@@ -170,7 +173,7 @@ describe('/metrics', () => {
       /duban_http_request_duration_seconds_count\{route="\/api\/tasks",method="GET",status="200"\} [1-9]/,
     );
     for (const name of [
-      'duban_import_duration_seconds',
+      'duban_import_duration_seconds_count{stage="extract"} 1',
       'duban_queue_jobs{queue="reminders",state="waiting"}',
       'duban_queue_jobs{queue="deliveries",state="failed"}',
       'duban_workers_live',
@@ -184,6 +187,13 @@ describe('/metrics', () => {
     ]) {
       expect(text, name).toContain(name);
     }
+    // Every series the Grafana dashboard queries is exported (histograms by their base name).
+    const dashboard = readFileSync('docs/grafana/duban.json', 'utf8');
+    const used = new Set(
+      [...dashboard.matchAll(/\bduban_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')),
+    );
+    expect(used.size).toBeGreaterThan(10);
+    for (const name of used) expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
     // A scrape leaves no request labelled by a user-chosen path.
     await t.request('GET', '/api/no-such-route-xyz');
     const after = await t.request<string>('GET', '/metrics', { token: METRICS_TOKEN });
