@@ -6,7 +6,7 @@
  * --force, and a backup whose checksums do not match.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBackupCommand, runRestoreCommand } from '../../../apps/api/src/cli/backup-command';
@@ -102,6 +102,9 @@ describe('backup and restore', () => {
     expect(manifest.evidence.files).toBe(3);
     expect(manifest.database.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.database.migration).toMatch(/\d{13}$/);
+    // Owner-only: password hashes, sessions and confidential files.
+    expect((await stat(backupDir)).mode & 0o077).toBe(0);
+    expect((await stat(join(backupDir, 'database.dump'))).mode & 0o077).toBe(0);
 
     const restoredEvidence = join(work, 'restored-evidence');
     expect(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -102,7 +102,10 @@ export async function runBackup(options: BackupOptions): Promise<BackupManifest>
   const log = options.log ?? (() => undefined);
   if (!(await isEmptyDir(options.dir)))
     throw new BackupError(`${options.dir} is not empty: choose a new directory`);
-  await mkdir(join(options.dir, EVIDENCE_DIR), { recursive: true });
+  // Owner-only: the dump holds password hashes and session rows, the evidence is confidential.
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  await chmod(options.dir, 0o700);
+  await mkdir(join(options.dir, EVIDENCE_DIR), { mode: 0o700 });
   const pgDumpVersion = await toolMajorVersion('pg_dump');
   const server = await withClient(options.databaseUrl, serverMajorVersion);
   if (pgDumpVersion.major < server.major) {
@@ -111,8 +114,9 @@ export async function runBackup(options: BackupOptions): Promise<BackupManifest>
     );
   }
   const dumpPath = join(options.dir, DUMP_FILE);
-  log(`database: pg_dump (${pgDumpVersion.text}) of PostgreSQL ${server.text} …`);
+  log(`database: pg_dump ${pgDumpVersion.major} of PostgreSQL ${server.text} …`);
   await pgDump(options.databaseUrl, dumpPath);
+  await chmod(dumpPath, 0o600);
   const [dump, tables, migration] = await Promise.all([
     sha256OfFile(dumpPath),
     withClient(options.databaseUrl, tableRowCounts),
