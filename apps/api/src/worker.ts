@@ -5,6 +5,8 @@ import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { createRootLogger } from './infra/logging/logger';
 import { PinoNestLogger } from './infra/logging/nest-logger';
+import { startMetricsServer } from './infra/metrics/metrics-server';
+import { MetricsRegistry } from './infra/metrics/metrics.registry';
 import { QueueModule } from './infra/queue/queue.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
@@ -19,6 +21,11 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(createRootLogger(config.observability, 'worker')),
   });
   app.enableShutdownHooks();
+  const { workerMetricsPort, metricsToken } = config.observability;
+  if (workerMetricsPort > 0) {
+    await startMetricsServer(new MetricsRegistry(), metricsToken, config.http.host, workerMetricsPort);
+    Logger.log(`metrics on http://${config.http.host}:${workerMetricsPort}/metrics`, 'Worker');
+  }
   Logger.log(`worker ${process.pid} started`, 'Worker');
 }
 

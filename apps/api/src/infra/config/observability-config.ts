@@ -5,6 +5,8 @@ export interface ObservabilityConfig {
   logFormat: 'json' | 'pretty';
   /** Bearer token a scraper sends to GET /metrics; null = /metrics refuses everyone. */
   metricsToken: string | null;
+  /** Port of a worker's own /metrics (process figures, imports run there); 0 = none. */
+  workerMetricsPort: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -17,6 +19,7 @@ export const DEFAULT_OBSERVABILITY: ObservabilityConfig = {
   logLevel: 'info',
   logFormat: 'json',
   metricsToken: null,
+  workerMetricsPort: 0,
 };
 
 /** Reads the three settings from `env`; every problem is pushed to `errors` (app-config reports them together). */
@@ -39,6 +42,11 @@ export function parseObservabilityConfig(
   if (token) {
     if (token.length >= MIN_METRICS_TOKEN_LENGTH) config.metricsToken = token;
     else errors.push(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+  }
+  const port = env['WORKER_METRICS_PORT']?.trim();
+  if (port) {
+    if (/^\d+$/.test(port) && Number(port) <= 65_535) config.workerMetricsPort = Number(port);
+    else errors.push(`WORKER_METRICS_PORT must be a port number (0 = off), got "${port}"`);
   }
   return config;
 }

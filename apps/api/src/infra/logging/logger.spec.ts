@@ -1,4 +1,4 @@
-import { parseObservabilityConfig } from '../config/observability-config';
+import { DEFAULT_OBSERVABILITY, parseObservabilityConfig } from '../config/observability-config';
 import { metricsAuthorized } from '../metrics/metrics-endpoint';
 import { createRootLogger, prettyLine, REDACTED, scrubSecrets } from './logger';
 
@@ -15,7 +15,7 @@ describe(scrubSecrets.name, () => {
 describe(createRootLogger.name, () => {
   it('writes JSON with level names and redacts secret fields at any of three levels', () => {
     const lines: string[] = [];
-    const logger = createRootLogger({ logLevel: 'info', logFormat: 'json', metricsToken: null }, 'api', {
+    const logger = createRootLogger({ ...DEFAULT_OBSERVABILITY }, 'api', {
       write: (line: string) => void lines.push(line),
     });
     logger.info({ password: 'p1', body: { newPassword: 'p2', nested: { token: 't3' } } }, 'hello');
@@ -45,13 +45,13 @@ describe(prettyLine.name, () => {
 describe(parseObservabilityConfig.name, () => {
   it('defaults to info JSON without a metrics token, and reports bad values', () => {
     const errors: string[] = [];
-    expect(parseObservabilityConfig({}, errors)).toEqual({
-      logLevel: 'info',
-      logFormat: 'json',
-      metricsToken: null,
-    });
-    parseObservabilityConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', METRICS_TOKEN: 'short' }, errors);
-    expect(errors).toHaveLength(3);
+    expect(parseObservabilityConfig({}, errors)).toEqual(DEFAULT_OBSERVABILITY);
+    expect(DEFAULT_OBSERVABILITY).toMatchObject({ logLevel: 'info', logFormat: 'json', metricsToken: null });
+    parseObservabilityConfig(
+      { LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', METRICS_TOKEN: 'short', WORKER_METRICS_PORT: '70000' },
+      errors,
+    );
+    expect(errors).toHaveLength(4);
   });
 });
 

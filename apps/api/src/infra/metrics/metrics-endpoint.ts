@@ -31,14 +31,11 @@ export function installMetrics(fastify: HttpInstance, metrics: MetricsRegistry, 
         .send({ statusCode: 403, code: 'METRICS_DISABLED', message: '未配置 METRICS_TOKEN，指标不对外提供' });
     }
     if (!metricsAuthorized(request.headers.authorization, token)) {
-      return reply
-        .status(401)
-        .header('www-authenticate', 'Bearer realm="metrics"')
-        .send({
-          statusCode: 401,
-          code: 'METRICS_UNAUTHORIZED',
-          message: '需要指标访问令牌（METRICS_TOKEN）',
-        });
+      return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').send({
+        statusCode: 401,
+        code: 'METRICS_UNAUTHORIZED',
+        message: '需要指标访问令牌（METRICS_TOKEN）',
+      });
     }
     const { contentType, body } = await metrics.render();
     return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
