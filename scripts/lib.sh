@@ -35,6 +35,17 @@ ensure_env_file() {
     fi
     log "generated a private JWT_SECRET into .env"
   fi
+  # The /metrics bearer token, generated the same way (docs/deploy.md: monitoring).
+  if ! grep -qE '^METRICS_TOKEN=.{16,}' .env; then
+    local token
+    token="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')"
+    if grep -qE '^METRICS_TOKEN=' .env; then
+      sed -i -E "s|^METRICS_TOKEN=.*$|METRICS_TOKEN=${token}|" .env
+    else
+      printf '\nMETRICS_TOKEN=%s\n' "$token" >> .env
+    fi
+    log "generated a private METRICS_TOKEN into .env (for Prometheus: Authorization: Bearer …)"
+  fi
 }
 
 require_node() {

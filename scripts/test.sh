@@ -30,6 +30,9 @@ step "typecheck" npx nx run-many -t typecheck --outputStyle=static
 # The integration and performance suites import the API's sources directly, so they sit outside the Nx
 # project graph; lint and type-check them here.
 step "lint + types: tests/integration, tests/performance" bash -c 'npx eslint --max-warnings 0 tests/integration tests/performance && npx tsc -p tests/integration/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.reminders.json --noEmit'
+# No Docker engine in CI: docker-compose.yml and the Dockerfile are linted structurally (tests/deploy).
+# shellcheck disable=SC2046
+step "containers: compose + Dockerfile lint" bash -c "npx eslint --max-warnings 0 tests/deploy && npx tsc -p tests/deploy/tsconfig.json --noEmit && npx vitest run --config tests/deploy/vitest.config.mts $(vitest_json deploy)"
 # shellcheck disable=SC2046
 step "unit: libs/domain" npx vitest run --config libs/domain/vitest.config.mts $(vitest_json domain)
 # shellcheck disable=SC2046

@@ -10,8 +10,10 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueDashboardModule } from './infra/queue/queue-dashboard.module';
 import { QueueModule } from './infra/queue/queue.module';
+import { OpsMetricsModule } from './metrics/ops-metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersHealthModule } from './reminders/reminders-health.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -41,6 +43,8 @@ import { UsersModule } from './users/users.module';
     RemindersHealthModule,
     NotificationsModule,
     QueueDashboardModule,
+    MetricsModule,
+    OpsMetricsModule,
   ],
 })
 export class AppModule {}

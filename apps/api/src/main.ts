@@ -5,13 +5,14 @@ import { createApp } from './infra/http/create-app';
 async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = getConfig();
+  // After createApp, `Logger` writes through the app's pino logger (JSON lines; LOG_FORMAT=pretty for people).
+  const app = await createApp(config);
   if (config.auth.jwtSecretEphemeral) {
     Logger.warn(
       'JWT_SECRET is not set: using a random secret for this process only (logins end at restart). `npm start` writes one into .env.',
       'Bootstrap',
     );
   }
-  const app = await createApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
   Logger.log(
     `API listening on http://${config.http.host}:${config.http.port}/api (docs: /api/docs)`,

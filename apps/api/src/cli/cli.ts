@@ -10,6 +10,7 @@ import { DepartmentsService } from '../departments/departments.service';
 import { TaskImportService } from '../imports/task-import.service';
 import { importPaths, printImportSummary, textFilesIn, type ImportServices } from './import-command';
 import { runMigrationCommand } from './migration-commands';
+import { runBackupCommand, runRestoreCommand } from './backup-command';
 
 const USAGE = `Usage: node dist/apps/api/cli.js <command> [args]
   migration:run                 apply pending migrations (creates the database if missing)
@@ -18,7 +19,9 @@ const USAGE = `Usage: node dist/apps/api/cli.js <command> [args]
   migration:generate <Name>     write migrations/<epoch>-<Name>.ts from the entity diff
   import FILE...                import policy text files (idempotent), print a summary per file
   seed                          create the supervisor, admin and officer accounts (idempotent)
-  setup [CORPUS_DIR]            migrate, import the corpus when no document exists yet, seed`;
+  setup [CORPUS_DIR]            migrate, import the corpus when no document exists yet, seed
+  backup <dir>                  pg_dump + evidence store + manifest.json into a new directory
+  restore <dir> [--force]       into an empty database (--force replaces one that has tables)`;
 
 async function withContext<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
@@ -90,6 +93,10 @@ async function main(argv: string[]): Promise<number> {
       });
       return 0;
     }
+    case 'backup':
+      return runBackupCommand(config, args);
+    case 'restore':
+      return runRestoreCommand(config, args);
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -14,6 +14,7 @@ import { DepartmentsService } from '../departments/departments.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
+import { recordImportDuration } from '../infra/metrics/metrics.registry';
 import { UserEntity } from '../users/user.entity';
 import { baseName } from './import-identity';
 import { ImportPreviewEntity } from './import-preview.entity';
@@ -73,12 +74,14 @@ export class ImportsService {
       });
     }
     let extraction: ExtractedFile;
+    const extractStarted = performance.now();
     try {
       extraction = extractBuffer(bytes, name);
     } catch (error) {
       if (error instanceof ExtractionError) throw extractionFailure(error, name);
       throw error;
     }
+    recordImportDuration('extract', (performance.now() - extractStarted) / 1000);
     await this.departments.syncRegistry();
     const preview = await this.buildPreview(extraction, name);
     const repo = this.dataSource.getRepository(ImportPreviewEntity);
@@ -142,6 +145,7 @@ export class ImportsService {
   }
 
   async commit(id: string, mappings: DepartmentMapping[], user: AuthUser): Promise<ImportResultDto> {
+    const commitStarted = performance.now();
     const repo = this.dataSource.getRepository(ImportPreviewEntity);
     const preview = await repo.findOneBy({ id });
     if (!preview) {
@@ -190,6 +194,7 @@ export class ImportsService {
       await repo.update({ id }, { committedAt: null });
       throw error;
     }
+    recordImportDuration('commit', (performance.now() - commitStarted) / 1000);
     return {
       documentsCreated: result.documentsCreated,
       documentsUnchanged: result.documentsUnchanged,

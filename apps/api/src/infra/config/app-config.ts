@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseSsoConfig, type SsoConfig } from './sso-config';
+import { parseObservabilityConfig, type ObservabilityConfig } from './observability-config';
 
 /**
  * The API's configuration, validated once at start-up from the environment into a typed, grouped
@@ -111,6 +112,8 @@ export interface AppConfig {
   };
   /** Traffic light of tasks: yellow window before a deadline, and staleness of undated tasks (days). */
   tasks: { yellowWithinDays: number; staleAfterDays: number };
+  /** Logs (level, json/pretty) and the /metrics bearer token. */
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -374,6 +377,7 @@ export function parseConfig(env: Env): AppConfig {
       nodeEnv === 'production',
       errors,
     ),
+    observability: parseObservabilityConfig(env, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

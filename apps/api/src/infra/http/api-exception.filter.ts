@@ -101,9 +101,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toApiError(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      // With the request id, so the user's error and this stack can be matched in the logs.
+      const request = host.switchToHttp().getRequest<{ id?: string } | undefined>();
+      this.logger.error({
+        msg: exception instanceof Error ? exception.message : String(exception),
+        reqId: request?.id,
+        stack: exception instanceof Error ? exception.stack : undefined,
+      });
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof TooManyRequestsError) {

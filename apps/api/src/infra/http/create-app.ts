@@ -8,8 +8,14 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
+import { createRootLogger } from '../logging/logger';
+import { PinoNestLogger } from '../logging/nest-logger';
+import { installRequestLogging, requestIdFor } from '../logging/request-logging';
+import { installMetrics } from '../metrics/metrics-endpoint';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { ApiExceptionFilter, toApiError } from './api-exception.filter';
 import { cacheControlFor, COMPRESS_OPTIONS, HELMET_OPTIONS } from './delivery';
 import { findUnstorableText, unstorableTextError } from './input-guard';
@@ -44,14 +50,30 @@ async function registerPlugin<O extends object>(
  */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: LogLevel[] | false } = {},
+  options: {
+    /** Tests quieten the app with `['error']` (pino level error) or `false` (silent). */
+    logger?: LogLevel[] | false;
+    /** Where the JSON log lines go (default stdout); tests capture them here. */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(
+    { ...config.observability, logLevel: quietLevel(options, config.observability.logLevel) },
+    'api',
+    options.logDestination,
+  );
   // X-Forwarded-For is believed only from the proxies listed in TRUST_PROXY: otherwise any client could
   // name its own address (and walk around the login throttle).
   const trustProxy = config.http.trustProxy.length > 0 ? config.http.trustProxy : false;
-  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Our own validation of X-Request-Id (see requestIdFor), not Fastify's, which takes any value.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });
   app.setGlobalPrefix(API_PREFIX);
@@ -60,6 +82,8 @@ export async function createApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify, logger);
+  installMetrics(fastify, app.get(MetricsRegistry), config.observability.metricsToken);
   // Before any route, so every response (API JSON, web assets, index.html) gets the headers and compression.
   await registerPlugin(app, helmet, HELMET_OPTIONS);
   await registerPlugin(app, compress, COMPRESS_OPTIONS);
@@ -108,4 +132,15 @@ export async function createApp(
     });
   }
   return app;
+}
+
+/** The pino level for the test hook `logger` (Nest level list), else the configured one. */
+function quietLevel(
+  options: { logger?: LogLevel[] | false; logDestination?: DestinationStream },
+  configured: AppConfig['observability']['logLevel'],
+): AppConfig['observability']['logLevel'] {
+  if (options.logger === undefined || options.logDestination) return configured;
+  if (options.logger === false) return 'silent';
+  if (options.logger.includes('log')) return configured;
+  return options.logger.includes('warn') ? 'warn' : 'error';
 }
