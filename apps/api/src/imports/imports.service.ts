@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  ExtractionError,
-  extractBuffer,
+  type ExtractionError,
   type ExtractedFile,
   type ImportPreviewDto,
   type ImportResultDto,
@@ -15,7 +14,6 @@ import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 import { UserEntity } from '../users/user.entity';
-import { baseName } from './import-identity';
 import { ImportPreviewEntity } from './import-preview.entity';
 import {
   findDocument,
@@ -55,7 +53,7 @@ export function extractionFailure(error: ExtractionError, fileName: string): Dom
   }
 }
 
-/** Upload → preview (stored with an expiry) → commit, for POST /api/imports. */
+/** An extraction's preview (stored with an expiry) → commit; ImportJobsService runs the extraction. */
 @Injectable()
 export class ImportsService {
   constructor(
@@ -65,36 +63,37 @@ export class ImportsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<ImportPreviewDto> {
-    const name = baseName(fileName || 'upload.txt');
-    if (bytes.length === 0) {
-      throw new ValidationError('IMPORT_EMPTY_FILE', `文件“${name}”是空文件，请选择包含政策文本的文件。`, {
-        file: name,
-      });
-    }
-    let extraction: ExtractedFile;
-    try {
-      extraction = extractBuffer(bytes, name);
-    } catch (error) {
-      if (error instanceof ExtractionError) throw extractionFailure(error, name);
-      throw error;
-    }
+  /** Stores an extraction's preview (expiring after the configured TTL) and returns it as the API shows it. */
+  async savePreview(
+    extraction: ExtractedFile,
+    fileName: string,
+    checksum: string,
+    createdById: string | null,
+  ): Promise<ImportPreviewEntity> {
     await this.departments.syncRegistry();
-    const preview = await this.buildPreview(extraction, name);
+    const preview = await this.buildPreview(extraction, fileName);
     const repo = this.dataSource.getRepository(ImportPreviewEntity);
     await repo.delete({ expiresAt: LessThan(new Date()) });
-    const saved = await repo.save(
+    return repo.save(
       repo.create({
-        fileName: name,
-        checksum: sha256(bytes),
+        fileName,
+        checksum,
         extraction,
         preview,
-        createdById: user.id,
+        createdById,
         expiresAt: new Date(Date.now() + this.config.import.previewTtlMinutes * 60_000),
         committedAt: null,
       }),
     );
-    return { id: saved.id, ...preview, expiresAt: saved.expiresAt.toISOString() };
+  }
+
+  /** The stored preview of a job, without its (large) extraction. */
+  async previewOf(id: string): Promise<ImportPreviewDto | null> {
+    const row = await this.dataSource.getRepository(ImportPreviewEntity).findOne({
+      where: { id },
+      select: { id: true, preview: true, expiresAt: true },
+    });
+    return row ? { id: row.id, ...row.preview, expiresAt: row.expiresAt.toISOString() } : null;
   }
 
   async buildPreview(
