@@ -9,7 +9,7 @@ export function upload(text: string | Uint8Array, fileName = 'a.txt'): FormData 
 
 /** Polls GET /api/imports/jobs/:id until the job is ready or failed (or `timeoutMs` passes). */
 export async function waitForImportJob(
-  t: TestApp,
+  target: TestApp | string,
   token: string,
   id: string,
   onPoll?: (job: ImportJobDto) => void,
@@ -17,7 +17,10 @@ export async function waitForImportJob(
 ): Promise<ImportJobDto> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await t.request<ImportJobDto>('GET', `/api/imports/jobs/${id}`, { token });
+    const baseUrl = typeof target === 'string' ? target : target.baseUrl;
+    const res = await fetch(`${baseUrl}/api/imports/jobs/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as ImportJobDto }));
     if (res.status !== 200) throw new Error(`GET job ${id}: ${res.status} ${JSON.stringify(res.body)}`);
     onPoll?.(res.body);
     if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;

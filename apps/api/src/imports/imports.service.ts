@@ -16,7 +16,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../i
 import { UserEntity } from '../users/user.entity';
 import { ImportPreviewEntity } from './import-preview.entity';
 import {
-  findDocument,
+  findDocuments,
   TaskImportService,
   type DepartmentMapping,
   type FileImportResult,
@@ -101,11 +101,20 @@ export class ImportsService {
     fileName: string,
   ): Promise<Omit<ImportPreviewDto, 'id' | 'expiresAt'>> {
     const directory = await this.departments.directory();
+    // The same few hundred names recur across measures; resolve each once.
+    const resolved = new Map<string, boolean>();
+    const known = (name: string): boolean => {
+      let hit = resolved.get(name);
+      if (hit === undefined) resolved.set(name, (hit = directory.find(name) !== null));
+      return hit;
+    };
+    let visited = 0;
     const occurrences = new Map<string, number>();
     const documents: ImportPreviewDto['documents'] = [];
     const measures: ImportPreviewDto['measures'] = [];
+    const existingDocs = await findDocuments(this.dataSource.manager, file.documents);
     for (const [documentIndex, doc] of file.documents.entries()) {
-      const existing = await findDocument(this.dataSource.manager, doc.docNumber, doc.title);
+      const existing = existingDocs[documentIndex];
       documents.push({
         docNumber: doc.docNumber,
         title: doc.title,
@@ -116,7 +125,9 @@ export class ImportsService {
         sameAs: doc.sameAs,
       });
       for (const m of doc.measures) {
-        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !directory.find(n));
+        // Hand the event loop back now and then: a large file has thousands of measures.
+        if (++visited % 250 === 0) await new Promise((r) => setImmediate(r));
+        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !known(n));
         for (const n of unknown) occurrences.set(n, (occurrences.get(n) ?? 0) + 1);
         measures.push({
           documentIndex,
