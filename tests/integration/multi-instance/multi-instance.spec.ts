@@ -167,6 +167,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
       const started = Date.now();
       await api.kill('SIGTERM');
       expect(Date.now() - started).toBeLessThan(15_000);
+      expect(api.output.join('')).toMatch(/stopped cleanly/);
       instance.up = false;
       apis[i] = await startApi();
       instance.baseUrl = apis[i]!.baseUrl;
@@ -183,6 +184,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
       `rolling restart: ${client.records.length} requests, ${spanning.length} in flight at a SIGTERM, ` +
         `${rerouted} re-routed after a refusal, ${client.lost.length} lost`,
     );
+    if (client.lost.length) console.log(JSON.stringify(client.lost.slice(0, 5)), JSON.stringify(terms));
     expect(client.lost).toEqual([]);
     expect(client.records.length).toBeGreaterThan(100);
     expect(spanning.every((r) => r.status === 200)).toBe(true);

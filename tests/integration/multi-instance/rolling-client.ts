@@ -1,7 +1,7 @@
 /**
  * What a load balancer does in front of several API instances, reduced to what the rolling-restart test
  * needs: round-robin over the live instances; a request an instance refused without processing it (no
- * connection: ECONNREFUSED, or Fastify's 503 while closing) goes to the next one. Everything else — any
+ * connection: ECONNREFUSED, or the draining API's 503 SERVER_DRAINING) goes to the next one. Everything else — any
  * other status, a connection reset or hang-up — counts as a lost request.
  */
 import { request as httpRequest } from 'node:http';
@@ -18,7 +18,7 @@ export interface RequestRecord {
 export interface Instance {
   name: string;
   baseUrl: string;
-  /** False while it restarts: the balancer leaves it out. */
+  /** False once it answered SERVER_DRAINING, until it is back: the balancer leaves it out. */
   up: boolean;
 }
 
@@ -37,9 +37,8 @@ function attempt(baseUrl: string, path: string, token: string): Promise<Attempt>
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const closing =
-            res.statusCode === 503 && /closing|unavailable/i.test(Buffer.concat(chunks).toString());
-          resolve({ status: res.statusCode ?? 0, refused: closing });
+          const draining = res.statusCode === 503 && /SERVER_DRAINING/.test(Buffer.concat(chunks).toString());
+          resolve({ status: res.statusCode ?? 0, refused: draining });
         });
         res.on('error', () => resolve({ status: null, refused: false }));
       },
@@ -95,6 +94,8 @@ export class RollingClient {
         }
         const result = await attempt(target.baseUrl, this.path, this.token);
         if (result.refused && reroutes < 5) {
+          // Passive health checking, as balancers do: a draining instance leaves the rotation.
+          if (result.status === 503) target.up = false;
           reroutes++;
           continue;
         }

@@ -17,6 +17,10 @@ export interface AppConfig {
     port: number;
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty = the socket address. */
     trustProxy: string[];
+    /** SIGTERM: how long new requests get 503 SERVER_DRAINING (balancer re-routes) before the port closes. */
+    shutdownGraceMs: number;
+    /** SIGTERM: the longest in-flight requests may run before the process stops anyway. */
+    shutdownTimeoutMs: number;
   };
   auth: {
     jwtSecret: string;
@@ -268,6 +272,8 @@ export function parseConfig(env: Env): AppConfig {
       host: attempt(() => str(env, 'HOST', '127.0.0.1'), '127.0.0.1'),
       port: attempt(() => int(env, 'PORT', 3000), 3000),
       trustProxy: attempt(() => parseTrustProxy(env['TRUST_PROXY']), []),
+      shutdownGraceMs: attempt(() => int(env, 'SHUTDOWN_GRACE_MS', 1000), 1000),
+      shutdownTimeoutMs: attempt(() => int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000), 25_000),
     },
     auth: {
       jwtSecret,

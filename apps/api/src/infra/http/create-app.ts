@@ -57,7 +57,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
+  // Signals are main.ts's business (graceful-shutdown.ts): in-process test apps are closed by their tests.
 
   const fastify = app.getHttpAdapter().getInstance();
   // Before any route, so every response (API JSON, web assets, index.html) gets the headers and compression.
