@@ -28,7 +28,7 @@ const log = (message: string): void => console.log(`[bench:evidence] ${message}`
 /** A PDF-looking file (the store accepts it) of `bytes` random bytes, in 64 KiB chunks. */
 function payload(bytes: number): Buffer[] {
   const chunks = [Buffer.from('%PDF-1.4\n')];
-  for (let left = bytes - chunks[0]!.length; left > 0; left -= 64 * 1024) {
+  for (let left = bytes - chunks[0].length; left > 0; left -= 64 * 1024) {
     chunks.push(randomBytes(Math.min(64 * 1024, left)));
   }
   return chunks;

@@ -78,7 +78,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
     const passwordHash = await hash(PASSWORD, 4);
     await env.db.query(`UPDATE users SET password_hash = $1`, [passwordHash]);
     const [a, b] = await Promise.all([startApi(), startApi()]);
-    apis.push(a!, b!);
+    apis.push(a, b);
     workers.push(...(await Promise.all([env.startWorker(), env.startWorker()])));
   });
 
@@ -129,7 +129,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
     await env.app.get(ReminderScheduler).tasksChanged(ids);
     // The D-1 reminders fall due at 09:00 on 03-20 (25 s of virtual time after the start).
     await env.waitFor(() => smtp.messages.length >= 10, 90_000, 'the first e-mails');
-    const terminated = workers[0]!;
+    const terminated = workers[0];
     await terminated.kill('SIGTERM');
     const atExit = await sentEmails(env);
     expect(atExit).toBeLessThan(ids.length);
@@ -150,7 +150,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
   });
 
   it('loses no request while the APIs restart one after the other (SIGTERM drains)', async () => {
-    const token = await login(apis[0]!.baseUrl, 'sup-1');
+    const token = await login(apis[0].baseUrl, 'sup-1');
     const instances: Instance[] = apis.map((api, i) => ({
       name: `api-${i + 1}`,
       baseUrl: api.baseUrl,
@@ -161,7 +161,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
     const terms: { instance: string; at: number }[] = [];
     for (const [i, instance] of instances.entries()) {
       await new Promise((r) => setTimeout(r, 1500));
-      const api = apis[i]!;
+      const api = apis[i];
       terms.push({ instance: instance.name, at: Date.now() });
       // SIGTERM without telling the balancer first: in-flight requests must complete, new ones are refused.
       const started = Date.now();
@@ -170,7 +170,7 @@ describe('several API and worker instances', { timeout: 180_000 }, () => {
       expect(api.output.join('')).toMatch(/stopped cleanly/);
       instance.up = false;
       apis[i] = await startApi();
-      instance.baseUrl = apis[i]!.baseUrl;
+      instance.baseUrl = apis[i].baseUrl;
       instance.up = true;
     }
     await new Promise((r) => setTimeout(r, 1500));

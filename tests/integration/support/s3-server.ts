@@ -1,4 +1,3 @@
-/// <reference path="./s3rver.d.ts" />
 /**
  * A real S3-compatible server on this machine for the tests: s3rver (an npm package speaking the S3
  * REST protocol, SigV4, multipart uploads), storing into a scratch directory. Production uses AWS S3,
