@@ -14,19 +14,22 @@ const CORPUS = ['000_b2e2599482101c52.txt', '001_dc3bc84186c37e13.txt', '003_8fd
  * ping gets more room than the p99 because this shared 2-core host also schedules other processes.
  */
 const P99_PING_MS = 500;
+/** File size; DUBAN_IMPORT_PING_MB=20 measures the issue's 20 MB case (the API's limit is raised to match). */
+const SIZE_MB = Number(process.env['DUBAN_IMPORT_PING_MB'] ?? '8');
 const MAX_PING_MS = 1500;
 
-/** The corpus texts, repeated to about `bytes` (documents repeat; the extractor marks the copies sameAs). */
+/** The corpus texts, repeated up to about `bytes` (whole texts only, so the UTF-8 stays valid; copies get sameAs). */
 function largeDocument(bytes: number): Buffer {
   const texts = CORPUS.map((f) => readFileSync(join(ROOT, 'corpus', f)));
   const parts: Buffer[] = [];
   let size = 0;
-  for (let i = 0; size < bytes; i++) {
+  for (let i = 0; ; i++) {
     const text = texts[i % texts.length] as Buffer;
+    if (size + text.length + 2 > bytes) break;
     parts.push(text, Buffer.from('\n\n'));
     size += text.length + 2;
   }
-  return Buffer.concat(parts).subarray(0, bytes);
+  return Buffer.concat(parts);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -55,6 +58,7 @@ describe('a large import runs off the event loop', () => {
       JWT_SECRET: t.config.auth.jwtSecret,
       EVIDENCE_DIR: inject('evidenceDir'),
       HEALTH_REQUIRE_WORKER: 'false',
+      ...(SIZE_MB > 10 ? { IMPORT_MAX_BYTES: String(SIZE_MB * 1024 * 1024) } : {}),
     });
   });
   afterAll(async () => {
@@ -63,8 +67,7 @@ describe('a large import runs off the event loop', () => {
   });
 
   it('keeps /api/health/live answering while a multi-megabyte file is extracted, with progress', async () => {
-    const bytes = largeDocument(8 * 1024 * 1024);
-    expect(bytes.length).toBeLessThanOrEqual(t.config.import.maxBytes);
+    const bytes = largeDocument(SIZE_MB * 1024 * 1024);
     const latencies: number[] = [];
     let importing = true;
     const pinger = (async () => {
