@@ -77,7 +77,10 @@ export class ImportJobsService implements BeforeApplicationShutdown {
 
   /** Lets running imports finish (bounded), then stops the rest and marks them interrupted. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.inFlight.size === 0) return;
+    if (this.inFlight.size === 0) {
+      await this.pool.close();
+      return;
+    }
     const drained = Promise.allSettled([...this.inFlight.values()]);
     await Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
     const left = [...this.inFlight.keys()];
