@@ -267,6 +267,38 @@ describe('import', () => {
     }
   });
 
+  it.each([
+    ['desktop', DESKTOP, '06a-import-progress'],
+    ['phone', PHONE, '06a-import-progress-phone'],
+  ])('shows a progress bar while a large file is extracted on the server (%s)', async (_name, viewport, shot) => {
+    // About 6 MiB of corpus text: long enough to watch the extraction job run.
+    const texts = ['000_b2e2599482101c52.txt', '001_dc3bc84186c37e13.txt'].map((f) => readFileSync(join(ROOT, 'corpus', f)));
+    const parts: Buffer[] = [];
+    for (let size = 0, i = 0; size < 6 * 1024 * 1024; i++) {
+      const text = texts[i % texts.length] as Buffer;
+      parts.push(text, Buffer.from('\n\n'));
+      size += text.length + 2;
+    }
+    const { context, page } = await newPage(browser, e2e.baseUrl, viewport);
+    try {
+      await login(page, e2e.supervisor);
+      await page.goto('/import');
+      await page
+        .getByTestId('import-input')
+        .setInputFiles({ name: '汇编-大文件.txt', mimeType: 'text/plain', buffer: Buffer.concat(parts) }, { timeout: 60_000 });
+      const progress = page.getByTestId('import-progress');
+      // Part-way: documents counted, some extracted.
+      await progress.getByText(/已解析 [1-9]\d* \/ \d+ 份文件/).waitFor({ timeout: 90_000 });
+      await page.locator('[data-testid="import-progress"] mat-progress-bar').waitFor();
+      expect(await progress.textContent()).toContain('正在解析文本');
+      await screenshot(page, shot);
+      await page.getByTestId('import-documents').waitFor({ timeout: 120_000 });
+      expect(await progress.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('commits a new corpus file and its tasks appear in the task list', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
     try {

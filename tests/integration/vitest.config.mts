@@ -12,9 +12,9 @@ export default defineConfig({
     name: 'integration',
     root,
     include: ['tests/integration/**/*.spec.ts'],
-    // These folders run under their own configs (tests/integration/{workflow,reminders}/vitest.config.mts).
+    // These folders run under their own configs (tests/integration/{workflow,reminders,multi-instance}/vitest.config.mts).
     exclude: [
-      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,reminders}/**',
+      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,reminders,multi-instance}/**',
       '**/node_modules/**',
     ],
     globals: true,

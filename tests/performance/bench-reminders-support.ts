@@ -75,7 +75,7 @@ export async function createStack(clock: ClockSettings, smtpUrl: string | null =
     clock,
     async close() {
       await deletePrefix(prefix);
-      await queues.onModuleDestroy();
+      await queues.onApplicationShutdown();
       await db.destroy();
       await dropScratchDatabase(BASE_DB_URL, dbName);
     },

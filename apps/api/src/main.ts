@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { getConfig, loadDotEnv } from './infra/config/app-config';
 import { createApp } from './infra/http/create-app';
+import { enableGracefulShutdown } from './infra/http/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
       'Bootstrap',
     );
   }
+  enableGracefulShutdown(app, config.http);
   await app.listen({ port: config.http.port, host: config.http.host });
   Logger.log(
     `API listening on http://${config.http.host}:${config.http.port}/api (docs: /api/docs)`,

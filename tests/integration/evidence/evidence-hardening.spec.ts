@@ -2,10 +2,12 @@
  * Evidence beyond type checks: active content refused, names that follow the content, quotas,
  * deleting one's own file before 报办结, and a participant's file not counting for the lead.
  */
+import { createHash } from 'node:crypto';
 import type { ApiErrorDto, EvidenceDto, TaskDetailDto } from '@duban/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_PDF, WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { BACKENDS, EvidenceBackend } from './evidence-backends';
 
 async function docx(withMacro: boolean): Promise<Buffer> {
   const zip = new JSZip();
@@ -15,14 +17,19 @@ async function docx(withMacro: boolean): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-describe('evidence hardening', () => {
+describe.each(BACKENDS)('evidence hardening (%s storage)', (kind) => {
   let env: WorkflowEnv;
+  let backend: EvidenceBackend;
 
   beforeAll(async () => {
-    env = await WorkflowEnv.start({ evidence: { maxBytes: 64 * 1024, taskQuotaBytes: 100_000 } });
+    backend = await EvidenceBackend.start(kind);
+    env = await WorkflowEnv.start({
+      evidence: { maxBytes: 64 * 1024, taskQuotaBytes: 100_000, ...backend.overrides() },
+    });
   });
   afterAll(async () => {
     await env?.stop();
+    await backend?.stop();
   });
 
   it.each([
@@ -85,8 +92,13 @@ describe('evidence hardening', () => {
     expect(second.status).toBe(413);
     expect(second.body.code).toBe('EVIDENCE_QUOTA_EXCEEDED');
     expect(second.body.message).toContain('已用');
+    const stored = `${first.body.sha256.slice(0, 2)}/${first.body.sha256}`;
+    expect(first.body.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    expect(await backend.stored(env.evidenceDir)).toContain(stored);
     const removed = await env.http('DELETE', `/api/evidence/${first.body.id}`, { as: env.users.leadOfficer });
     expect(removed.status).toBe(204);
+    // The last reference went: the content goes from the store too.
+    expect(await backend.stored(env.evidenceDir)).not.toContain(stored);
     expect((await env.upload(taskId, 'b.txt', big, env.users.leadOfficer)).status).toBe(201);
     expect(await env.auditActions(taskId)).toEqual(expect.arrayContaining(['evidence.deleted']));
   });

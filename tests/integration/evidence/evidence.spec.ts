@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ApiErrorDto, EvidenceDto, TaskDetailDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_PDF, WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { BACKENDS, EvidenceBackend } from './evidence-backends';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -14,21 +13,22 @@ async function xlsx(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Every file under the evidence directory, temp files included. */
-async function storedFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
+const key = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
 
-describe('evidence files', () => {
+describe.each(BACKENDS)('evidence files (%s storage)', (kind) => {
   let env: WorkflowEnv;
+  let backend: EvidenceBackend;
+  /** What the store holds: content keys plus staging leftovers. */
+  const storedFiles = () => backend.stored(env.evidenceDir);
 
   beforeAll(async () => {
-    env = await WorkflowEnv.start({ evidence: { maxBytes: MAX_BYTES } });
+    backend = await EvidenceBackend.start(kind);
+    env = await WorkflowEnv.start({ evidence: { maxBytes: MAX_BYTES, ...backend.overrides() } });
   });
 
   afterAll(async () => {
     await env?.stop();
+    await backend?.stop();
   });
 
   it('stores a good file by content hash, records sha256 and serves it under its Chinese name', async () => {
@@ -49,9 +49,8 @@ describe('evidence files', () => {
       department: { id: env.departments.B },
       uploadedBy: '乙部门干部',
     });
-    const files = await storedFiles(env.evidenceDir);
-    expect(files).toEqual([join(env.evidenceDir, sha256.slice(0, 2), sha256)]);
-    expect(await readFile(files[0])).toEqual(MINIMAL_PDF);
+    expect(await storedFiles()).toEqual([key(sha256)]);
+    expect(await backend.read(env.evidenceDir, key(sha256))).toEqual(MINIMAL_PDF);
 
     const download = await env.http('GET', `/api/evidence/${upload.body.id}`, { as: env.users.leadOfficer });
     expect(download.status).toBe(200);
@@ -96,12 +95,12 @@ describe('evidence files', () => {
 
   it('refuses an oversized file with 413 and leaves nothing behind', async () => {
     const taskId = await env.newTask({ status: 'in_progress' });
-    const before = await storedFiles(env.evidenceDir);
+    const before = await storedFiles();
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_BYTES + 10, 0x20)]);
     const upload = await env.upload<ApiErrorDto>(taskId, '大文件.pdf', big, env.users.leadOfficer);
     expect(upload.status).toBe(413);
     expect(upload.body.code).toBe('EVIDENCE_TOO_LARGE');
-    expect(await storedFiles(env.evidenceDir)).toEqual(before);
+    expect(await storedFiles()).toEqual(before);
     const [{ n }] = await env.db.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM evidence_files WHERE task_id = $1',
       [taskId],
@@ -128,11 +127,11 @@ describe('evidence files', () => {
     ['an empty file', '空.txt', Buffer.alloc(0)],
   ])('refuses %s with 415 (type by content, not by name)', async (_name, fileName, content) => {
     const taskId = await env.newTask({ status: 'in_progress' });
-    const before = await storedFiles(env.evidenceDir);
+    const before = await storedFiles();
     const upload = await env.upload<ApiErrorDto>(taskId, fileName, content, env.users.leadOfficer);
     expect(upload.status).toBe(415);
     expect(upload.body.code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
-    expect(await storedFiles(env.evidenceDir)).toEqual(before);
+    expect(await storedFiles()).toEqual(before);
   });
 
   it.each([
@@ -148,8 +147,8 @@ describe('evidence files', () => {
     expect(upload.status).toBe(201);
     expect(upload.body.fileName).toBe(kept);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    expect(await storedFiles(env.evidenceDir)).toContain(join(env.evidenceDir, sha256.slice(0, 2), sha256));
-    expect((await storedFiles(env.evidenceDir)).every((f) => f.startsWith(env.evidenceDir))).toBe(true);
+    expect(await storedFiles()).toContain(key(sha256));
+    expect((await storedFiles()).every((f) => /^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(true);
   });
 
   it('stores identical content once but records each upload', async () => {
@@ -160,7 +159,7 @@ describe('evidence files', () => {
     const second = await env.upload<EvidenceDto>(b, '二.txt', content, env.users.leadOfficer);
     expect(first.body.sha256).toBe(second.body.sha256);
     expect(first.body.id).not.toBe(second.body.id);
-    const copies = (await storedFiles(env.evidenceDir)).filter((f) => f.endsWith(first.body.sha256));
+    const copies = (await storedFiles()).filter((f) => f.endsWith(first.body.sha256));
     expect(copies).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 import type {
   ApiErrorDto,
   DepartmentDto,
+  ImportJobDto,
   ImportPreviewDto,
   ImportResultDto,
   PolicyDocumentDto,
@@ -15,12 +16,18 @@ import {
   truncateAll,
   type TestApp,
 } from '../support/harness';
+import { upload, uploadAndWait } from './import-jobs';
 import { FIXTURE_A, FIXTURE_A_BARE, FIXTURE_A_REVISED, FIXTURE_B, UNKNOWN_DEPARTMENT } from './fixtures';
 
-function upload(text: string | Uint8Array, fileName = 'a.txt'): FormData {
-  const form = new FormData();
-  form.append('file', new Blob([typeof text === 'string' ? text : Buffer.from(text)]), fileName);
-  return form;
+/** Uploads and waits for the extraction job; the ready job's preview as the body. */
+async function previewOf(
+  t: TestApp,
+  token: string,
+  form: FormData,
+): Promise<{ status: number; body: ImportPreviewDto; job: ImportJobDto }> {
+  const { accepted, job } = await uploadAndWait(t, token, form);
+  if (!job.preview) throw new Error(`import job failed: ${JSON.stringify(job.error)}`);
+  return { status: accepted.status, body: job.preview, job };
 }
 
 interface TaskRow {
@@ -198,11 +205,9 @@ describe('POST /api/imports (preview → commit)', () => {
   afterAll(() => t.close());
 
   it('previews documents, measures, unknown names and duplicates, then commits with a mapping', async () => {
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_A),
-    });
-    expect(preview.status).toBe(201);
+    const preview = await previewOf(t, supervisor, upload(FIXTURE_A));
+    expect(preview.status).toBe(202);
+    expect(preview.job).toMatchObject({ status: 'ready', percent: 100, documentsDone: 1, documentsTotal: 1 });
     expect(preview.body).toMatchObject({ fileName: 'a.txt', encoding: 'utf-8' });
     expect(preview.body.documents).toEqual([
       expect.objectContaining({
@@ -259,10 +264,7 @@ describe('POST /api/imports (preview → commit)', () => {
       },
     ]);
 
-    const again = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_A),
-    });
+    const again = await previewOf(t, supervisor, upload(FIXTURE_A));
     expect(again.body.documents[0]?.existing).toMatchObject({
       title: '国务院关于开展督办导入测试工作的通知',
     });
@@ -280,10 +282,7 @@ describe('POST /api/imports (preview → commit)', () => {
   });
 
   it('creates a department for an unknown name on request', async () => {
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_A),
-    });
+    const preview = await previewOf(t, supervisor, upload(FIXTURE_A));
     const commit = await t.request<ImportResultDto>('POST', `/api/imports/${preview.body.id}/commit`, {
       token: supervisor,
       body: { mappings: [{ name: UNKNOWN_DEPARTMENT, create: true }] },
@@ -293,10 +292,7 @@ describe('POST /api/imports (preview → commit)', () => {
   });
 
   it('refuses a second commit of the same preview (409) and an unknown preview (404)', async () => {
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_B),
-    });
+    const preview = await previewOf(t, supervisor, upload(FIXTURE_B));
     expect(
       (await t.request('POST', `/api/imports/${preview.body.id}/commit`, { token: supervisor, body: {} }))
         .status,
@@ -319,10 +315,7 @@ describe('POST /api/imports (preview → commit)', () => {
   });
 
   it('refuses to commit an expired preview (410) and writes nothing', async () => {
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_B),
-    });
+    const preview = await previewOf(t, supervisor, upload(FIXTURE_B));
     await t.dataSource.query(
       `UPDATE import_previews SET expires_at = now() - interval '1 minute' WHERE id = $1`,
       [preview.body.id],
@@ -338,10 +331,7 @@ describe('POST /api/imports (preview → commit)', () => {
   });
 
   it('validates mappings: a name not in the preview, or neither departmentId nor create, is 400', async () => {
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(FIXTURE_A),
-    });
+    const preview = await previewOf(t, supervisor, upload(FIXTURE_A));
     const stray = await t.request<ApiErrorDto>('POST', `/api/imports/${preview.body.id}/commit`, {
       token: supervisor,
       body: { mappings: [{ name: '不存在的名字', create: true }] },
@@ -364,26 +354,46 @@ describe('POST /api/imports (preview → commit)', () => {
 
   it('accepts a GB18030-encoded file and reports the encoding', async () => {
     const bytes = iconv.encode(FIXTURE_B, 'gb18030');
-    const preview = await t.request<ImportPreviewDto>('POST', '/api/imports', {
-      token: supervisor,
-      body: upload(bytes, 'gbk.txt'),
-    });
-    expect(preview.status).toBe(201);
+    const preview = await previewOf(t, supervisor, upload(bytes, 'gbk.txt'));
+    expect(preview.status).toBe(202);
+    expect(preview.job).toMatchObject({ status: 'ready', percent: 100, documentsDone: 1, documentsTotal: 1 });
     expect(preview.body.encoding).toBe('gb18030');
     expect(preview.body.documents[0]?.title).toBe('国务院办公厅关于加强督办台账管理的意见');
   });
 
-  it('rejects a binary file with 415 naming the file', async () => {
+  it('fails the job of a binary file with IMPORT_NOT_TEXT (415) naming the file', async () => {
     const png = new Uint8Array([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
     ]);
+    const { accepted, job } = await uploadAndWait(t, supervisor, upload(png, 'scan.png'));
+    expect(accepted.status).toBe(202);
+    expect(job).toMatchObject({ status: 'failed', preview: null });
+    expect(job.error).toMatchObject({ code: 'IMPORT_NOT_TEXT', statusCode: 415 });
+    expect(job.error?.message).toContain('scan.png');
+  });
+
+  it('answers 404 for an unknown job and 400 for a malformed job id', async () => {
+    const missing = await t.request<ApiErrorDto>(
+      'GET',
+      '/api/imports/jobs/00000000-0000-4000-8000-000000000000',
+      {
+        token: supervisor,
+      },
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('IMPORT_JOB_NOT_FOUND');
+    expect((await t.request('GET', '/api/imports/jobs/nope', { token: supervisor })).status).toBe(400);
+  });
+
+  it('refuses an empty file at once (400), without a job', async () => {
     const res = await t.request<ApiErrorDto>('POST', '/api/imports', {
       token: supervisor,
-      body: upload(png, 'scan.png'),
+      body: upload('', 'e.txt'),
     });
-    expect(res.status).toBe(415);
-    expect(res.body.code).toBe('IMPORT_NOT_TEXT');
-    expect(res.body.message).toContain('scan.png');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('IMPORT_EMPTY_FILE');
+    const [row] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM import_jobs`);
+    expect(row?.n).toBe(0);
   });
 
   it('rejects an oversize file with 413', async () => {
@@ -417,7 +427,7 @@ describe('POST /api/imports (preview → commit)', () => {
     expect(res.status).toBe(403);
     const admin = await loginAs(t, 'admin');
     expect((await t.request('POST', '/api/imports', { token: admin, body: upload(FIXTURE_A) })).status).toBe(
-      201,
+      202,
     );
   });
 });

@@ -8,7 +8,13 @@ import { SeedService, type SeedResult } from '../users/seed.service';
 import { CliModule } from './cli.module';
 import { DepartmentsService } from '../departments/departments.service';
 import { TaskImportService } from '../imports/task-import.service';
-import { importPaths, printImportSummary, textFilesIn, type ImportServices } from './import-command';
+import {
+  importPaths,
+  printImportSummary,
+  stderrProgress,
+  textFilesIn,
+  type ImportServices,
+} from './import-command';
 import { runMigrationCommand } from './migration-commands';
 import { runBackupCommand, runRestoreCommand } from './backup-command';
 
@@ -67,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Usage: import FILE...');
         return 2;
       }
-      const summary = await withContext((app) => importPaths(services(app), args));
+      const summary = await withContext((app) => importPaths(services(app), args, stderrProgress()));
       printImportSummary(summary);
       return 0;
     }
@@ -85,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
           .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM policy_documents`);
         if ((row?.n ?? 0) === 0 && existsSync(corpus)) {
           console.log(`First run: importing ${corpus}/ …`);
-          printImportSummary(await importPaths(services(app), textFilesIn(corpus)));
+          printImportSummary(await importPaths(services(app), textFilesIn(corpus), stderrProgress()));
         } else {
           console.log(`Documents already imported (${row?.n ?? 0}); skipping the corpus import.`);
         }

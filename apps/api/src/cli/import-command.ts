@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExtractionError, extractFiles, type NamedBytes } from '@duban/domain';
+import { basename } from 'node:path';
+import { ExtractionError, extractBuffer, SeenDocuments, type NamedBytes } from '@duban/domain';
 import type { DepartmentsService } from '../departments/departments.service';
 import { planCopies } from '../imports/copy-plan';
 import { sha256 } from '../imports/imports.service';
@@ -33,7 +34,29 @@ export interface ImportServices {
   importer: TaskImportService;
 }
 
-export async function importPaths(services: ImportServices, paths: string[]): Promise<CorpusImportSummary> {
+/** Where the CLI reports extraction progress; stderr, so stdout keeps only the summary. */
+export type ProgressSink = (line: string, final: boolean) => void;
+
+/** A terminal gets one line rewritten in place; a log (pipe, CI) a line per quarter. */
+export function stderrProgress(): ProgressSink {
+  const tty = process.stderr.isTTY;
+  let lastQuarter = -1;
+  return (line, final) => {
+    if (tty) {
+      process.stderr.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
+      return;
+    }
+    const quarter = Number(/(\d+)%/.exec(line)?.[1] ?? 0) >> 5;
+    if (final || quarter !== lastQuarter) process.stderr.write(`${line}\n`);
+    lastQuarter = final ? -1 : quarter;
+  };
+}
+
+export async function importPaths(
+  services: ImportServices,
+  paths: string[],
+  progress: ProgressSink = () => undefined,
+): Promise<CorpusImportSummary> {
   const named: NamedBytes[] = paths.map((path) => {
     if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
       throw new ExtractionError('NOT_FOUND', `文件不存在或不是普通文件：${path}`, path);
@@ -41,7 +64,18 @@ export async function importPaths(services: ImportServices, paths: string[]): Pr
     return { name: path, bytes: readFileSync(path) };
   });
   const t0 = performance.now();
-  const { files } = extractFiles(named);
+  // One registry for the whole run, so later copies of a document get sameAs (as extractFiles does).
+  const seen = new SeenDocuments();
+  const files = named.map((file, index) => {
+    const label = `提取 [${index + 1}/${named.length}] ${basename(file.name)}`;
+    return extractBuffer(file.bytes, file.name, {
+      seen,
+      onProgress: (done, total, measures) => {
+        const percent = total ? Math.floor((done / total) * 100) : 0;
+        progress(`${label}: ${percent}%（${done}/${total} 份文件，${measures} 项措施）`, done === total);
+      },
+    });
+  });
   const t1 = performance.now();
   await services.departments.syncRegistry();
   const importer = services.importer;

@@ -2,7 +2,7 @@ import { roleAllows, stateAllows, type EvidenceDto } from '@duban/domain';
 import type { MultipartFile } from '@fastify/multipart';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -13,6 +13,7 @@ import { TaskAccessService } from '../tasks/task-access.service';
 import { forbiddenTransition, TaskActionForbiddenError, TaskNotFoundError } from '../tasks/task.errors';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceStorage, FileTooLargeError, type StagedFile } from './storage/evidence-storage';
+import { createObjectStore } from './storage/object-store-factory';
 import { EVIDENCE_EXTENSIONS, EVIDENCE_MIME_TYPES, type EvidenceKind } from './storage/file-kind';
 import { contentDisposition, nameForContent, sanitizeFileName } from './storage/file-name';
 
@@ -37,7 +38,7 @@ export interface MultipartSource {
 }
 
 export interface EvidenceDownload {
-  stream: ReadStream;
+  stream: Readable;
   fileName: string;
   mimeType: string;
   size: number;
@@ -61,7 +62,11 @@ export class EvidenceService {
     private readonly audit: AuditService,
     @InjectConfig() config: AppConfig,
   ) {
-    this.storage = new EvidenceStorage(config.evidence.dir, config.evidence.maxBytes);
+    this.storage = new EvidenceStorage(
+      config.evidence.dir,
+      config.evidence.maxBytes,
+      createObjectStore(config.evidence),
+    );
     this.maxBytes = config.evidence.maxBytes;
     this.quotas = { task: config.evidence.taskQuotaBytes, department: config.evidence.departmentQuotaBytes };
   }
@@ -175,7 +180,7 @@ export class EvidenceService {
       throw error;
     }
     return {
-      stream: this.storage.open(row.storageKey),
+      stream: await this.storage.open(row.storageKey),
       fileName: row.fileName,
       mimeType: row.mimeType,
       size: row.size,

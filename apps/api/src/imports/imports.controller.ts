@@ -1,10 +1,10 @@
-import type { ImportPreviewDto, ImportResultDto } from '@duban/domain';
-import { Body, Controller, HttpCode, Optional, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { ImportJobDto, ImportResultDto } from '@duban/domain';
+import { Body, Controller, Get, HttpCode, Optional, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiAcceptedResponse,
   ApiConsumes,
-  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -16,7 +16,8 @@ import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
 import { JobName } from '../infra/queue/queue.catalogue';
 import { QueueService } from '../infra/queue/queue.service';
-import { ImportCommitBody, ImportPreviewResponse, ImportResultResponse } from './dto/import.dto';
+import { ImportCommitBody, ImportJobResponse, ImportResultResponse } from './dto/import.dto';
+import { ImportJobsService } from './import-jobs.service';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
@@ -26,19 +27,23 @@ import { ImportsService } from './imports.service';
 export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
+    private readonly jobs: ImportJobsService,
     @InjectConfig() private readonly config: AppConfig,
     // Absent in the CLI (no queues); there the worker's periodic reconciler picks imports up.
     @Optional() private readonly queues?: QueueService,
   ) {}
 
   @Post()
+  @HttpCode(202)
   @ApiOperation({
-    summary: 'Upload a policy text file (multipart field "file"); returns a preview to commit',
+    summary:
+      'Upload a policy text file (multipart field "file"); answers at once with an import job — poll ' +
+      'GET /imports/jobs/:id until it is ready (then it carries the preview to commit) or failed',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiCreatedResponse({ type: ImportPreviewResponse })
+  @ApiAcceptedResponse({ type: ImportJobResponse })
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportPreviewDto> {
+  async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
     if (!request.isMultipart()) {
       throw new DomainError(
         'IMPORT_NOT_MULTIPART',
@@ -66,7 +71,14 @@ export class ImportsController {
       }
       throw error;
     }
-    return this.imports.preview(part.filename, bytes, user);
+    return this.jobs.start(part.filename, bytes, user);
+  }
+
+  @Get('jobs/:id')
+  @ApiOperation({ summary: 'Status and progress of an import job; the preview once it is ready' })
+  @ApiOkResponse({ type: ImportJobResponse })
+  job(@Param('id', new ParseUUIDPipe()) id: string): Promise<ImportJobDto> {
+    return this.jobs.get(id);
   }
 
   @Post(':id/commit')

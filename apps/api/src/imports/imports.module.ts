@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
+import { ImportJobsService } from './import-jobs.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { TaskImportService } from './task-import.service';
@@ -7,7 +8,7 @@ import { TaskImportService } from './task-import.service';
 @Module({
   imports: [DepartmentsModule],
   controllers: [ImportsController],
-  providers: [TaskImportService, ImportsService],
+  providers: [TaskImportService, ImportsService, ImportJobsService],
   exports: [TaskImportService],
 })
 export class ImportsModule {}

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  ExtractionError,
-  extractBuffer,
+  type ExtractionError,
   type ExtractedFile,
   type ImportPreviewDto,
   type ImportResultDto,
@@ -16,10 +15,9 @@ import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 import { recordImportDuration } from '../infra/metrics/metrics.registry';
 import { UserEntity } from '../users/user.entity';
-import { baseName } from './import-identity';
 import { ImportPreviewEntity } from './import-preview.entity';
 import {
-  findDocument,
+  findDocuments,
   TaskImportService,
   type DepartmentMapping,
   type FileImportResult,
@@ -56,7 +54,7 @@ export function extractionFailure(error: ExtractionError, fileName: string): Dom
   }
 }
 
-/** Upload → preview (stored with an expiry) → commit, for POST /api/imports. */
+/** An extraction's preview (stored with an expiry) → commit; ImportJobsService runs the extraction. */
 @Injectable()
 export class ImportsService {
   constructor(
@@ -66,38 +64,37 @@ export class ImportsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<ImportPreviewDto> {
-    const name = baseName(fileName || 'upload.txt');
-    if (bytes.length === 0) {
-      throw new ValidationError('IMPORT_EMPTY_FILE', `文件“${name}”是空文件，请选择包含政策文本的文件。`, {
-        file: name,
-      });
-    }
-    let extraction: ExtractedFile;
-    const extractStarted = performance.now();
-    try {
-      extraction = extractBuffer(bytes, name);
-    } catch (error) {
-      if (error instanceof ExtractionError) throw extractionFailure(error, name);
-      throw error;
-    }
-    recordImportDuration('extract', (performance.now() - extractStarted) / 1000);
+  /** Stores an extraction's preview (expiring after the configured TTL) and returns it as the API shows it. */
+  async savePreview(
+    extraction: ExtractedFile,
+    fileName: string,
+    checksum: string,
+    createdById: string | null,
+  ): Promise<ImportPreviewEntity> {
     await this.departments.syncRegistry();
-    const preview = await this.buildPreview(extraction, name);
+    const preview = await this.buildPreview(extraction, fileName);
     const repo = this.dataSource.getRepository(ImportPreviewEntity);
     await repo.delete({ expiresAt: LessThan(new Date()) });
-    const saved = await repo.save(
+    return repo.save(
       repo.create({
-        fileName: name,
-        checksum: sha256(bytes),
+        fileName,
+        checksum,
         extraction,
         preview,
-        createdById: user.id,
+        createdById,
         expiresAt: new Date(Date.now() + this.config.import.previewTtlMinutes * 60_000),
         committedAt: null,
       }),
     );
-    return { id: saved.id, ...preview, expiresAt: saved.expiresAt.toISOString() };
+  }
+
+  /** The stored preview of a job, without its (large) extraction. */
+  async previewOf(id: string): Promise<ImportPreviewDto | null> {
+    const row = await this.dataSource.getRepository(ImportPreviewEntity).findOne({
+      where: { id },
+      select: { id: true, preview: true, expiresAt: true },
+    });
+    return row ? { id: row.id, ...row.preview, expiresAt: row.expiresAt.toISOString() } : null;
   }
 
   async buildPreview(
@@ -105,11 +102,20 @@ export class ImportsService {
     fileName: string,
   ): Promise<Omit<ImportPreviewDto, 'id' | 'expiresAt'>> {
     const directory = await this.departments.directory();
+    // The same few hundred names recur across measures; resolve each once.
+    const resolved = new Map<string, boolean>();
+    const known = (name: string): boolean => {
+      let hit = resolved.get(name);
+      if (hit === undefined) resolved.set(name, (hit = directory.find(name) !== null));
+      return hit;
+    };
+    let visited = 0;
     const occurrences = new Map<string, number>();
     const documents: ImportPreviewDto['documents'] = [];
     const measures: ImportPreviewDto['measures'] = [];
+    const existingDocs = await findDocuments(this.dataSource.manager, file.documents);
     for (const [documentIndex, doc] of file.documents.entries()) {
-      const existing = await findDocument(this.dataSource.manager, doc.docNumber, doc.title);
+      const existing = existingDocs[documentIndex];
       documents.push({
         docNumber: doc.docNumber,
         title: doc.title,
@@ -120,7 +126,9 @@ export class ImportsService {
         sameAs: doc.sameAs,
       });
       for (const m of doc.measures) {
-        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !directory.find(n));
+        // Hand the event loop back now and then: a large file has thousands of measures.
+        if (++visited % 250 === 0) await new Promise((r) => setImmediate(r));
+        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !known(n));
         for (const n of unknown) occurrences.set(n, (occurrences.get(n) ?? 0) + 1);
         measures.push({
           documentIndex,

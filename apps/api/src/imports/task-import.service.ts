@@ -8,7 +8,7 @@ import type {
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentsService, type DepartmentDirectory } from '../departments/departments.service';
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
@@ -207,6 +207,36 @@ export async function findDocument(
   }
   const byTitle = await repo.find({ where: { titleKey: titleKey(title) }, order: { createdAt: 'ASC' } });
   return byTitle.find((d) => d.docNumber === null || docNumber === null || d.docNumber === docNumber) ?? null;
+}
+
+/**
+ * findDocument for many documents in two queries (a preview of a large file names hundreds): the same
+ * rule, by 文号 first, else the oldest document with the same title key and a compatible 文号.
+ */
+export async function findDocuments(
+  manager: EntityManager,
+  docs: readonly { docNumber: string | null; title: string }[],
+): Promise<(PolicyDocumentEntity | null)[]> {
+  const repo = manager.getRepository(PolicyDocumentEntity);
+  const numbers = [...new Set(docs.flatMap((d) => (d.docNumber ? [d.docNumber] : [])))];
+  const keys = [...new Set(docs.map((d) => titleKey(d.title)))];
+  const [byNumber, byTitle] = await Promise.all([
+    numbers.length ? repo.find({ where: { docNumber: In(numbers) } }) : [],
+    keys.length ? repo.find({ where: { titleKey: In(keys) }, order: { createdAt: 'ASC' } }) : [],
+  ]);
+  const numbered = new Map(byNumber.map((d) => [d.docNumber, d]));
+  const titled = new Map<string, PolicyDocumentEntity[]>();
+  for (const d of byTitle) titled.set(d.titleKey, [...(titled.get(d.titleKey) ?? []), d]);
+  return docs.map((doc) => {
+    const exact = doc.docNumber ? numbered.get(doc.docNumber) : undefined;
+    if (exact) return exact;
+    const candidates = titled.get(titleKey(doc.title)) ?? [];
+    return (
+      candidates.find(
+        (d) => d.docNumber === null || doc.docNumber === null || d.docNumber === doc.docNumber,
+      ) ?? null
+    );
+  });
 }
 
 function taskRow(id: string, documentId: string, m: ExtractedMeasure, sourceFile: string): TaskRow {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { AppConfig } from '../infra/config/app-config';
@@ -23,7 +23,7 @@ export function messageIdFor(dedupeKey: string): string {
 }
 
 @Injectable()
-export class EmailChannel implements OnModuleDestroy {
+export class EmailChannel implements OnApplicationShutdown {
   private transport: Transporter | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -65,7 +65,8 @@ export class EmailChannel implements OnModuleDestroy {
     return createTransport(options);
   }
 
-  onModuleDestroy(): void {
+  // Shutdown phase: a delivery job still finishing during the drain sends through this transport.
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 }

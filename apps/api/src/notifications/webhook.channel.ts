@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { WebhookTransport } from './webhook-http';
@@ -26,7 +26,7 @@ export interface WebhookPayload {
  * place a webhook request is made.
  */
 @Injectable()
-export class WebhookChannel implements OnModuleDestroy {
+export class WebhookChannel implements OnApplicationShutdown {
   private readonly transport: WebhookTransport;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -43,7 +43,8 @@ export class WebhookChannel implements OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
+  // Shutdown phase: a delivery job still finishing during the drain sends through this transport.
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

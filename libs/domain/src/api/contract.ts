@@ -259,6 +259,29 @@ export interface ImportPreviewDto {
   expiresAt: string;
 }
 
+/** Where an upload's extraction stands: `queued` → `extracting` → `building` (matching the directory) → `ready` | `failed`. */
+export type ImportJobStatus = 'queued' | 'extracting' | 'building' | 'ready' | 'failed';
+
+/** POST /api/imports answers with this at once; GET /api/imports/jobs/:id until status is ready or failed. */
+export interface ImportJobDto {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  status: ImportJobStatus;
+  /** 0–100, from the documents extracted so far. */
+  percent: number;
+  documentsDone: number;
+  documentsTotal: number;
+  measuresFound: number;
+  /** Set when status is failed: the same code and zh-CN message a synchronous refusal would carry. */
+  error: { code: string; message: string; statusCode: number } | null;
+  /** Set when status is ready: the preview to commit (POST /api/imports/:previewId/commit). */
+  preview: ImportPreviewDto | null;
+  createdAt: string;
+  /** Milliseconds from upload to ready/failed (null while running). */
+  durationMs: number | null;
+}
+
 export interface ImportCommitRequestDto {
   /** For each unknown name: map it to an existing department, or create it. */
   mappings?: { name: string; departmentId?: string; create?: boolean }[];

@@ -21,6 +21,8 @@ export interface ExtractOptions {
    * (市发展改革委 in a 杭州市 document → 杭州市发展和改革委员会), then nationally by exact name; else unknown.
    */
   directory?: DirectoryIndex;
+  /** Called after each document of the text is extracted (imports report progress from it). */
+  onProgress?: (documentsDone: number, documentsTotal: number, measuresSoFar: number) => void;
 }
 
 export interface NamedBytes {
@@ -81,7 +83,9 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const seen = options.seen ?? new SeenDocuments();
   const prepared = prepareText(text);
   const spans = segmentDocuments(prepared);
-  const documents: ExtractedDocument[] = spans.map((span) => {
+  let measuresSoFar = 0;
+  options.onProgress?.(0, spans.length, 0);
+  const documents: ExtractedDocument[] = spans.map((span, index) => {
     const jurisdiction = jurisdictionOfIssuer(span.issuer);
     const directory = options.directory;
     const docParsers: ExtractorParsers = directory
@@ -95,6 +99,8 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
       : parsers;
     const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span);
     const measures = extractMeasures(prepared, span, docParsers, year);
+    measuresSoFar += measures.length;
+    options.onProgress?.(index + 1, spans.length, measuresSoFar);
     return {
       docNumber: span.docNumber,
       title: span.title,

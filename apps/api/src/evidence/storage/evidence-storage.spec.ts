@@ -175,8 +175,8 @@ describe(EvidenceStorage.name, () => {
     expect(await readdir(join(dir, '.tmp'))).toEqual([]);
   });
 
-  it('refuses storage keys that are not content hashes', () => {
+  it('refuses storage keys that are not content hashes', async () => {
     const sut = new EvidenceStorage(dir, 1024);
-    expect(() => sut.open('../secret')).toThrow(/invalid storage key/);
+    await expect(sut.open('../secret')).rejects.toThrow(/invalid storage key/);
   });
 });

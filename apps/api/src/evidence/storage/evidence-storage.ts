@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { access, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DiskObjectStore } from './disk-object-store';
 import { detectFileKind, type EvidenceKind } from './file-kind';
+import { contentKey, type EvidenceObjectStore } from './object-store';
 
 /** A received upload, hashed and size-checked, still in its temporary file. */
 export interface StagedFile {
@@ -43,14 +45,15 @@ class HashingLimiter extends Transform {
 }
 
 /**
- * Content-addressed store of evidence files: `<dir>/<sha[0..2]>/<sha256>`. An upload streams into a
- * temporary file in the same directory tree (so the final rename is atomic), hashed and capped while
- * streaming; nothing half-written is ever visible under a content name.
+ * Evidence uploads: each one streams into a temporary file under `<dir>/.tmp`, hashed and capped while
+ * streaming, its kind detected from the bytes; only then does it go to the content-addressed object
+ * store (disk or S3) under its sha256. Nothing half-written is ever visible under a content key.
  */
 export class EvidenceStorage {
   constructor(
     private readonly dir: string,
     private readonly maxBytes: number,
+    readonly store: EvidenceObjectStore = new DiskObjectStore(dir),
   ) {}
 
   /** Streams an upload to a temporary file; removes it again on any error. */
@@ -73,19 +76,17 @@ export class EvidenceStorage {
   }
 
   /**
-   * Moves a staged file to its content path. Returns the storage key and whether this call created the
-   * content (false when identical content was stored before; the temp file is then dropped).
+   * Puts a staged file into the object store under its content key. Returns the key and whether this
+   * call created the content (false when identical content was stored before). The temporary file is
+   * gone afterwards either way.
    */
   async commit(staged: StagedFile): Promise<{ key: string; created: boolean }> {
-    const key = `${staged.sha256.slice(0, 2)}/${staged.sha256}`;
-    const target = this.pathOf(key);
-    await mkdir(join(this.dir, staged.sha256.slice(0, 2)), { recursive: true });
-    if (await exists(target)) {
+    const key = contentKey(staged.sha256);
+    try {
+      return { key, created: await this.store.put(key, staged.tempPath, staged.size) };
+    } finally {
       await this.discard(staged);
-      return { key, created: false };
     }
-    await rename(staged.tempPath, target);
-    return { key, created: true };
   }
 
   async discard(staged: StagedFile): Promise<void> {
@@ -94,28 +95,14 @@ export class EvidenceStorage {
 
   /** Removes content created by a commit whose database transaction then failed. */
   async remove(key: string): Promise<void> {
-    await unlink(this.pathOf(key)).catch(() => undefined);
+    await this.store.remove(key);
   }
 
-  async size(key: string): Promise<number> {
-    return (await stat(this.pathOf(key))).size;
+  size(key: string): Promise<number> {
+    return this.store.size(key);
   }
 
-  open(key: string): ReadStream {
-    return createReadStream(this.pathOf(key));
-  }
-
-  private pathOf(key: string): string {
-    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
-    return join(this.dir, key);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
+  open(key: string): Promise<Readable> {
+    return this.store.open(key);
   }
 }

@@ -1,5 +1,7 @@
 import type {
   ImportCommitRequestDto,
+  ImportJobDto,
+  ImportJobStatus,
   ImportPreviewDocumentDto,
   ImportPreviewDto,
   ImportPreviewMeasureDto,
@@ -92,4 +94,25 @@ export class ImportPreviewResponse implements ImportPreviewDto {
   @ApiProperty({ type: [PreviewMeasureResponse] }) measures!: PreviewMeasureResponse[];
   @ApiProperty({ type: [UnknownDepartmentResponse] }) unknownDepartments!: UnknownDepartmentResponse[];
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+class ImportJobErrorResponse {
+  @ApiProperty({ example: 'IMPORT_NOT_TEXT' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ example: 415 }) statusCode!: number;
+}
+
+export class ImportJobResponse implements ImportJobDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty({ enum: ['queued', 'extracting', 'building', 'ready', 'failed'] }) status!: ImportJobStatus;
+  @ApiProperty({ minimum: 0, maximum: 100 }) percent!: number;
+  @ApiProperty() documentsDone!: number;
+  @ApiProperty() documentsTotal!: number;
+  @ApiProperty() measuresFound!: number;
+  @ApiProperty({ nullable: true, type: ImportJobErrorResponse }) error!: ImportJobErrorResponse | null;
+  @ApiProperty({ nullable: true, type: ImportPreviewResponse }) preview!: ImportPreviewResponse | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
 }

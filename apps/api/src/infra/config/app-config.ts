@@ -19,6 +19,10 @@ export interface AppConfig {
     port: number;
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty = the socket address. */
     trustProxy: string[];
+    /** SIGTERM: how long new requests get 503 SERVER_DRAINING (balancer re-routes) before the port closes. */
+    shutdownGraceMs: number;
+    /** SIGTERM: the longest in-flight requests may run before the process stops anyway. */
+    shutdownTimeoutMs: number;
   };
   auth: {
     jwtSecret: string;
@@ -38,12 +42,23 @@ export interface AppConfig {
   };
   evidence: {
     dir: string;
+    /** Where evidence content lives: the local disk (dir) or an S3-compatible bucket (s3). */
+    storage: 'disk' | 's3';
+    s3: {
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
     maxBytes: number;
     /** Total bytes of evidence one task may hold, and one department across its tasks. */
     taskQuotaBytes: number;
     departmentQuotaBytes: number;
   };
-  import: { maxBytes: number; previewTtlMinutes: number };
+  /** Uploads above maxBytes are refused (413); extraction runs in up to `threads` worker threads. */
+  import: { maxBytes: number; previewTtlMinutes: number; threads: number };
   app: { baseUrl: string };
   /** OpenID Connect single sign-on (infra/config/sso-config.ts). */
   sso: SsoConfig;
@@ -159,6 +174,12 @@ function bool(env: Env, key: string, fallback: boolean): boolean {
   throw new ConfigError(`${key} must be true or false, got "${raw}"`);
 }
 
+function storageKind(env: Env): 'disk' | 's3' {
+  const raw = str(env, 'EVIDENCE_STORAGE', 'disk').toLowerCase();
+  if (raw !== 'disk' && raw !== 's3') throw new ConfigError(`EVIDENCE_STORAGE must be disk or s3, got "${raw}"`);
+  return raw;
+}
+
 function url(env: Env, key: string, fallback: string, protocols: string[]): string {
   const value = str(env, key, fallback);
   let parsed: URL;
@@ -263,6 +284,8 @@ export function parseConfig(env: Env): AppConfig {
       host: attempt(() => str(env, 'HOST', '127.0.0.1'), '127.0.0.1'),
       port: attempt(() => int(env, 'PORT', 3000), 3000),
       trustProxy: attempt(() => parseTrustProxy(env['TRUST_PROXY']), []),
+      shutdownGraceMs: attempt(() => int(env, 'SHUTDOWN_GRACE_MS', 1000), 1000),
+      shutdownTimeoutMs: attempt(() => int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000), 25_000),
     },
     auth: {
       jwtSecret,
@@ -276,6 +299,20 @@ export function parseConfig(env: Env): AppConfig {
     },
     evidence: {
       dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
+      storage: attempt(() => storageKind(env), 'disk'),
+      s3: {
+        endpoint: env['S3_ENDPOINT']?.trim()
+          ? attempt(() => url(env, 'S3_ENDPOINT', '', ['http:', 'https:']), null)
+          : null,
+        bucket: attempt(
+          () => (storageKind(env) === 's3' ? str(env, 'S3_BUCKET') : str(env, 'S3_BUCKET', 'duban-evidence')),
+          'duban-evidence',
+        ),
+        region: str(env, 'S3_REGION', 'us-east-1'),
+        accessKeyId: env['S3_ACCESS_KEY_ID']?.trim() || null,
+        secretAccessKey: env['S3_SECRET_ACCESS_KEY']?.trim() || null,
+        forcePathStyle: attempt(() => bool(env, 'S3_FORCE_PATH_STYLE', false), false),
+      },
       maxBytes: attempt(() => int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
       taskQuotaBytes: attempt(
         () => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1),
@@ -287,8 +324,9 @@ export function parseConfig(env: Env): AppConfig {
       ),
     },
     import: {
-      maxBytes: attempt(() => int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
+      maxBytes: attempt(() => int(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1), 10 * 1024 * 1024),
       previewTtlMinutes: attempt(() => int(env, 'IMPORT_PREVIEW_TTL_MINUTES', 60, 1), 60),
+      threads: attempt(() => int(env, 'IMPORT_THREADS', 1, 1), 1),
     },
     app: {
       baseUrl: attempt(() => url(env, 'APP_BASE_URL', 'http://localhost:3000', ['http:', 'https:']), ''),

@@ -12,6 +12,7 @@ import { NotificationDeliveryEntity } from '../../notifications/entities/notific
 import { NotificationPreferenceEntity } from '../../notifications/entities/notification-preference.entity';
 import { NotificationEntity } from '../../notifications/entities/notification.entity';
 import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
+import { ImportJobEntity } from '../../imports/import-job.entity';
 import { ImportPreviewEntity } from '../../imports/import-preview.entity';
 import { ReminderSettingsEntity } from '../../reminders/reminder-settings.entity';
 import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
@@ -31,6 +32,7 @@ export const ENTITIES: (new () => object)[] = [
   ExtensionRequestEntity,
   AuditEntryEntity,
   ImportPreviewEntity,
+  ImportJobEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,

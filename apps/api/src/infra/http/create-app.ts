@@ -79,7 +79,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
+  // Signals are main.ts's business (graceful-shutdown.ts): in-process test apps are closed by their tests.
 
   const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify, logger);

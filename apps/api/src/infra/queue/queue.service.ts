@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
@@ -30,7 +30,7 @@ const BULK_CHUNK = 1000;
 
 /** The one way producers talk to BullMQ: typed payloads, default retry and retention policy. */
 @Injectable()
-export class QueueService implements OnModuleDestroy {
+export class QueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   readonly prefix: string;
 
@@ -147,7 +147,8 @@ export class QueueService implements OnModuleDestroy {
     };
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Shutdown phase, not destroy: requests and jobs still draining (before-shutdown) may enqueue.
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
     // The connection is ours (created by QueueModule), so it is closed here, after the queues.

@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DelayedError, Worker, type Job } from 'bullmq';
@@ -31,7 +32,7 @@ export const WORKER_STARTUP_TASKS = Symbol('WORKER_STARTUP_TASKS');
  * job has no handler; stateless, so any number of worker processes may share one Redis.
  */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   /** Workers block on Redis: their own connection, without the producers' fail-fast limit. */
@@ -128,11 +129,21 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * SIGTERM drain, before anything closes (database, producers' Redis, SMTP): stop taking jobs and let
+   * the active ones finish (BullMQ `worker.close()` waits for them), so a rolling restart loses none.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.beatTimer) clearInterval(this.beatTimer);
-    await clearBeat(this.queues.redis, this.queues.prefix, this.id).catch(() => undefined);
+    const active = this.workers.length;
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
+    await clearBeat(this.queues.redis, this.queues.prefix, this.id).catch(() => undefined);
+    if (active) this.logger.log(`worker ${this.id} drained: active jobs finished, consumers closed`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.beforeApplicationShutdown();
     await this.connection?.quit().catch(() => undefined);
   }
 }

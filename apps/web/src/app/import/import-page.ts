@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
-import type { ImportPreviewMeasureDto } from '@duban/domain';
+import type { ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
 import { ImportStore, MappingChoice } from './data-access/import.store';
@@ -66,6 +66,11 @@ export class ImportPage implements OnInit {
 
   protected trackMeasure(_i: number, m: ImportPreviewMeasureDto): string {
     return `${m.documentIndex}:${m.key}`;
+  }
+
+  protected stageLabel(status: ImportJobStatus): string {
+    const labels: Record<ImportJobStatus, string> = { queued: '排队等待解析', extracting: '正在解析文本', building: '正在比对部门与已导入文件', ready: '解析完成', failed: '解析失败' };
+    return labels[status];
   }
 
   /** utf-8-bom / gb18030 are the extractor's names; people know them as UTF-8 and GBK (国标). */

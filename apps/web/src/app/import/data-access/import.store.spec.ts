@@ -1,9 +1,9 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ImportPreviewDto } from '@duban/domain';
+import type { ImportJobDto, ImportPreviewDto } from '@duban/domain';
 import { flushMicrotasks } from '../../../testing/fixtures';
-import { ImportStore, MAX_IMPORT_BYTES } from './import.store';
+import { IMPORT_POLL_MS, ImportStore, MAX_IMPORT_BYTES } from './import.store';
 
 const preview: ImportPreviewDto = {
   id: 'imp-1',
@@ -24,6 +24,13 @@ const preview: ImportPreviewDto = {
   expiresAt: '2026-11-22T06:00:00Z',
 };
 
+function job(patch: Partial<ImportJobDto>): ImportJobDto {
+  return {
+    id: 'job-1', fileName: '000.txt', sizeBytes: 100, status: 'queued', percent: 0, documentsDone: 0, documentsTotal: 0,
+    measuresFound: 0, error: null, preview: null, createdAt: '2026-11-22T05:00:00Z', durationMs: null, ...patch,
+  };
+}
+
 function textFile(name: string, size = 100): File {
   const f = new File(['一、总体要求'], name, { type: 'text/plain' });
   Object.defineProperty(f, 'size', { value: size });
@@ -42,15 +49,44 @@ describe('ImportStore', () => {
 
   afterEach(() => http.verify());
 
+  afterEach(() => vi.useRealTimers());
+
+  /** Uploads, then answers the job polls: queued → extracting 45 % → ready with the preview. */
   async function upload(): Promise<void> {
+    vi.useFakeTimers();
     const done = store.upload(textFile('000.txt'));
     const req = http.expectOne('/api/imports');
     expect((req.request.body as FormData).get('file')).toBeInstanceOf(File);
     req.event({ type: HttpEventType.UploadProgress, loaded: 50, total: 100 });
     expect(store.progress()).toBe(50);
-    req.flush(preview);
+    req.flush(job({}));
+    await flushMicrotasks();
+    expect(store.job()?.status).toBe('queued');
+    await vi.advanceTimersByTimeAsync(IMPORT_POLL_MS);
+    http.expectOne('/api/imports/jobs/job-1').flush(job({ status: 'extracting', percent: 45, documentsDone: 1, documentsTotal: 2, measuresFound: 22 }));
+    await flushMicrotasks();
+    expect(store.job()).toMatchObject({ status: 'extracting', percent: 45 });
+    expect(store.uploading()).toBe(true);
+    await vi.advanceTimersByTimeAsync(IMPORT_POLL_MS);
+    http.expectOne('/api/imports/jobs/job-1').flush(job({ status: 'ready', percent: 100, preview }));
     await done;
+    vi.useRealTimers();
   }
+
+  it('shows the zh-CN error of a failed extraction job', async () => {
+    vi.useFakeTimers();
+    const done = store.upload(textFile('scan.txt'));
+    http.expectOne('/api/imports').flush(job({}));
+    await flushMicrotasks();
+    await vi.advanceTimersByTimeAsync(IMPORT_POLL_MS);
+    http.expectOne('/api/imports/jobs/job-1').flush(
+      job({ status: 'failed', error: { code: 'IMPORT_NOT_TEXT', message: '文件“scan.txt”不是文本文件', statusCode: 415 } }),
+    );
+    await done;
+    expect(store.error()).toBe('文件“scan.txt”不是文本文件');
+    expect(store.preview()).toBeNull();
+    expect(store.uploading()).toBe(false);
+  });
 
   it('uploads the file, then exposes the preview, its duplicates and the unmapped names', async () => {
     await upload();

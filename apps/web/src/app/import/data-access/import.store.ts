@@ -1,15 +1,20 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto, ImportCommitRequestDto, ImportPreviewDto, ImportResultDto } from '@duban/domain';
+import type { DepartmentDto, ImportCommitRequestDto, ImportJobDto, ImportPreviewDto, ImportResultDto } from '@duban/domain';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 
 /** '' or 'create' = create a new department, else an existing department id. */
 export type MappingChoice = string;
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The API's default IMPORT_MAX_BYTES (10 MiB); a larger limit set there still gets a clear 413 here. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** How often the extraction job is polled while it runs. */
+export const IMPORT_POLL_MS = 500;
 
-/** Import flow: upload → preview → map unknown departments → commit. */
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Import flow: upload → extraction job (polled, with progress) → preview → map unknown departments → commit. */
 @Injectable()
 export class ImportStore {
   private readonly http = inject(HttpClient);
@@ -19,6 +24,8 @@ export class ImportStore {
   readonly mappings = signal<Record<string, MappingChoice>>({});
   readonly uploading = signal(false);
   readonly progress = signal(0);
+  /** The extraction job while it runs on the server (after the upload finished). */
+  readonly job = signal<ImportJobDto | null>(null);
   readonly committing = signal(false);
   readonly result = signal<ImportResultDto | null>(null);
   readonly error = signal<string | null>(null);
@@ -40,7 +47,7 @@ export class ImportStore {
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
-      this.error.set('文件太大，单个文件不能超过 20 MB');
+      this.error.set(`文件太大，单个文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       return;
     }
     this.error.set(null);
@@ -48,24 +55,37 @@ export class ImportStore {
     this.preview.set(null);
     this.uploading.set(true);
     this.progress.set(0);
+    this.job.set(null);
     const body = new FormData();
     body.append('file', file, file.name);
     try {
-      const preview = await firstValueFrom(
-        this.http.post<ImportPreviewDto>('/api/imports', body, { reportProgress: true, observe: 'events' }).pipe(
+      let job = await firstValueFrom(
+        this.http.post<ImportJobDto>('/api/imports', body, { reportProgress: true, observe: 'events' }).pipe(
           map((event) => {
             if (event.type === HttpEventType.UploadProgress && event.total) this.progress.set(Math.round((event.loaded / event.total) * 100));
             return event.type === HttpEventType.Response ? event.body : null;
           }),
-          filter((b): b is ImportPreviewDto => b !== null),
+          filter((b): b is ImportJobDto => b !== null),
         ),
       );
+      this.job.set(job);
+      while (job.status !== 'ready' && job.status !== 'failed') {
+        await wait(IMPORT_POLL_MS);
+        job = await firstValueFrom(this.http.get<ImportJobDto>(`/api/imports/jobs/${job.id}`));
+        this.job.set(job);
+      }
+      if (job.status === 'failed' || !job.preview) {
+        this.error.set(job.error?.message ?? '文件解析失败');
+        return;
+      }
+      const preview = job.preview;
       this.preview.set(preview);
       this.mappings.set(Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, ''])));
     } catch (err) {
       this.error.set(errorMessage(err, '文件解析失败'));
     } finally {
       this.uploading.set(false);
+      this.job.set(null);
     }
   }
 
