@@ -1,16 +1,16 @@
 import type { AppConfig } from '../infra/config/app-config';
 import { ensureDatabase } from '../infra/database/scratch-database';
 import { BackupError, runBackup, runRestore } from './backup/backup';
+import { createObjectStore } from '../evidence/storage/object-store-factory';
 import { DiskBlobStore, type BackupBlobStore } from './backup/blob-store';
+import { ObjectStoreBlobStore } from './backup/object-store-blob-store';
 
 /** The schema of a backup is named by its newest migration; this is the application's own release. */
 const APP_VERSION = '0.1.0';
 
-/**
- * The evidence store of this deployment, seen through the backup interface. Disk (EVIDENCE_DIR) is
- * the only store today; an S3 store adds its branch here (list/get/put/has over the bucket).
- */
+/** The evidence store of this deployment (EVIDENCE_STORAGE), seen through the backup interface. */
 export function evidenceStoreFor(config: AppConfig): BackupBlobStore {
+  if (config.evidence.storage === 's3') return new ObjectStoreBlobStore(createObjectStore(config.evidence));
   return new DiskBlobStore(config.evidence.dir);
 }
 
