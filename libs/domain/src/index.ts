@@ -94,3 +94,5 @@ export {
 export type { AnnotationOptions, DepartmentColumn, DepartmentSubUnit, ParsedAnnotation } from './extractor/annotation';
 export { findDeadline, parseDeadlineCell } from './extractor/deadline';
 export type { DeadlineOptions } from './extractor/deadline';
+export { formatRate, isOpenForStats, onTimeRate, overdueRate, TERMINAL_NOT_DONE_STATUSES } from './stats/rates';
+export type { RateCounts } from './stats/rates';

@@ -214,15 +214,57 @@ export interface TaskListQueryDto {
 export interface OverdueStatsRowDto {
   id: string;
   name: string;
+  /** Tasks, 已终止 left out. */
   total: number;
   done: number;
   overdue: number;
+  /** 按期办结 (done within the deadline in force, or done without one). */
+  onTime: number;
+  /** Open with a deadline today or within TASK_YELLOW_WITHIN_DAYS (黄灯·临期). */
+  dueSoon: number;
+  /** Open without a deadline (无时限). */
+  undated: number;
+  /** 逾期率 and 按期办结率 (libs/domain/src/stats/rates.ts), fractions. */
+  overdueRate: number;
+  onTimeRate: number;
 }
 
 export interface OverdueStatsDto {
-  totals: { tasks: number; done: number; overdue: number; submitted: number; completionRate: number };
+  totals: {
+    tasks: number;
+    done: number;
+    overdue: number;
+    submitted: number;
+    completionRate: number;
+    onTime: number;
+    open: number;
+    terminated: number;
+    /** 黄灯 = dueSoon (dated, within the window) + stale (undated, no report for TASK_STALE_AFTER_DAYS). */
+    yellow: number;
+    dueSoon: number;
+    stale: number;
+    undated: number;
+    overdueRate: number;
+    onTimeRate: number;
+  };
   byDepartment: OverdueStatsRowDto[];
   byDocument: OverdueStatsRowDto[];
+  /** The windows behind the lights, for the legend. */
+  rules: { yellowWithinDays: number; staleAfterDays: number };
+  /** Shanghai date the figures are as of. */
+  asOf: string;
+}
+
+/** GET /api/stats/matrix: department (by role) × document counts. */
+export interface StatsMatrixDto {
+  departments: { id: string; name: string }[];
+  documents: { id: string; name: string }[];
+  cells: { departmentId: string; documentId: string; total: number; overdue: number; done: number }[];
+}
+
+/** GET /api/stats/trend: open and overdue tasks at the end of each of the last weeks. */
+export interface StatsTrendDto {
+  weeks: { weekEnd: string; open: number; overdue: number }[];
 }
 
 export interface ImportPreviewMeasureDto {
