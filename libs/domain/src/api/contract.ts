@@ -267,6 +267,56 @@ export interface StatsTrendDto {
   weeks: { weekEnd: string; open: number; overdue: number }[];
 }
 
+/** One row of a 督查通报's per-department table (by lead department). */
+export interface BulletinDepartmentRowDto {
+  departmentId: string;
+  department: string;
+  tasks: number;
+  done: number;
+  onTime: number;
+  overdue: number;
+  returns: number;
+  averageOverdueDays: number;
+  onTimeRate: number;
+  overdueRate: number;
+}
+
+/** The 督查通报 model (libs/domain/src/bulletins/bulletin-model.ts), rendered to .docx and PDF. */
+export interface BulletinDto {
+  title: string;
+  /** 文号-style line under the title: issuer, serial, date. */
+  headerLine: string;
+  issuer: string;
+  period: { kind: 'month' | 'quarter' | 'custom'; key: string; from: string; to: string; label: string };
+  scopeLabel: string;
+  /** The day the figures are judged at (the day after the period, or today). */
+  judgedOn: string;
+  generatedOn: string;
+  totals: {
+    tasks: number;
+    done: number;
+    onTime: number;
+    overdue: number;
+    returns: number;
+    onTimeRate: number;
+    overdueRate: number;
+  };
+  departments: BulletinDepartmentRowDto[];
+  ranking: { rank: number; department: string; onTimeRate: number; overdueRate: number }[];
+  best: string[];
+  worst: string[];
+  overdueItems: {
+    taskId: string;
+    title: string;
+    document: string | null;
+    leads: string;
+    deadline: string;
+    overdueDays: number;
+    lastProgress: { on: string; text: string } | null;
+  }[];
+  returnedItems: { taskId: string; title: string; leads: string; on: string; reason: string }[];
+}
+
 export interface ImportPreviewMeasureDto {
   documentIndex: number;
   key: string;
