@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     RemindersHealthModule,
     NotificationsModule,
     QueueDashboardModule,
+    BulletinsModule,
   ],
 })
 export class AppModule {}

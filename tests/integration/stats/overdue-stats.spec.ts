@@ -72,7 +72,13 @@ describe('GET /api/stats/overdue', () => {
       expect.objectContaining({ id: env.departments.C, name: '测试部门C', total: 1, done: 0, overdue: 1 }),
     ]);
     expect(response.body.byDocument).toEqual([
-      expect.objectContaining({ id: env.documentId, name: '关于测试督办工作的通知', total: 5, done: 1, overdue: 2 }),
+      expect.objectContaining({
+        id: env.documentId,
+        name: '关于测试督办工作的通知',
+        total: 5,
+        done: 1,
+        overdue: 2,
+      }),
       expect.objectContaining({ id: secondDocument, name: '第二份文件', total: 1, done: 0, overdue: 1 }),
     ]);
   });

@@ -57,9 +57,14 @@ describe('statistics counters', () => {
 
   const expectCountersRight = async (): Promise<void> => {
     const [expected] = await env.db.query<
-      { totals: Record<string, number>; by_department: { id: string; total: number; overdue: number; done: number }[] }[]
+      {
+        totals: Record<string, number>;
+        by_department: { id: string; total: number; overdue: number; done: number }[];
+      }[]
     >(RECOMPUTED_FIGURES, ['2026-06-30']);
-    const response = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', { as: env.users.supervisor });
+    const response = await env.http<OverdueStatsDto>('GET', '/api/stats/overdue', {
+      as: env.users.supervisor,
+    });
     expect(response.status).toBe(200);
     // The request above rebuilt the counters if their day was not today: compare after it.
     for (const pair of PAIRS) {
@@ -81,10 +86,18 @@ describe('statistics counters', () => {
     env = await WorkflowEnv.start({ clock: { anchorMs, scale: 1, offsetMs: NOW.getTime() - anchorMs } });
     secondDocument = await env.newDocument('第二份文件', null);
     const { A, B, C } = env.departments;
-    tasks.push(await env.newTask({ lead: [A], participants: [B], deadline: '2026-06-01', status: 'in_progress' }));
-    tasks.push(await env.newTask({ lead: [A], participants: [], deadline: '2026-07-03', status: 'not_started' }));
-    tasks.push(await env.newTask({ lead: [B], participants: [C], deadline: '2026-12-31', status: 'returned' }));
-    tasks.push(await env.newTask({ lead: [C], participants: [A], deadline: null, documentId: secondDocument }));
+    tasks.push(
+      await env.newTask({ lead: [A], participants: [B], deadline: '2026-06-01', status: 'in_progress' }),
+    );
+    tasks.push(
+      await env.newTask({ lead: [A], participants: [], deadline: '2026-07-03', status: 'not_started' }),
+    );
+    tasks.push(
+      await env.newTask({ lead: [B], participants: [C], deadline: '2026-12-31', status: 'returned' }),
+    );
+    tasks.push(
+      await env.newTask({ lead: [C], participants: [A], deadline: null, documentId: secondDocument }),
+    );
   });
 
   afterAll(async () => {
@@ -104,7 +117,9 @@ describe('statistics counters', () => {
   it('follow a status change, an on-time verdict and a deadline change', async () => {
     await env.db.query(`UPDATE tasks SET status = 'submitted' WHERE id = $1`, [tasks[0]]);
     await expectCountersRight();
-    await env.db.query(`UPDATE tasks SET status = 'done', completed_on_time = false WHERE id = $1`, [tasks[0]]);
+    await env.db.query(`UPDATE tasks SET status = 'done', completed_on_time = false WHERE id = $1`, [
+      tasks[0],
+    ]);
     await expectCountersRight();
     // Out of the yellow window into the past (overdue), then to no deadline, then far away.
     await env.db.query(`UPDATE tasks SET deadline = '2026-05-01' WHERE id = $1`, [tasks[1]]);
@@ -122,18 +137,20 @@ describe('statistics counters', () => {
       [tasks[1], C],
     );
     await expectCountersRight();
-    await env.db.query(`UPDATE task_assignments SET department_id = $1 WHERE task_id = $2 AND department_id = $3`, [
-      B,
-      tasks[1],
+    await env.db.query(
+      `UPDATE task_assignments SET department_id = $1 WHERE task_id = $2 AND department_id = $3`,
+      [B, tasks[1], C],
+    );
+    await expectCountersRight();
+    await env.db.query(
+      `UPDATE task_assignments SET role = 'lead' WHERE task_id = $1 AND department_id = $2`,
+      [tasks[3], A],
+    );
+    await expectCountersRight();
+    await env.db.query(`DELETE FROM task_assignments WHERE task_id = $1 AND department_id = $2`, [
+      tasks[2],
       C,
     ]);
-    await expectCountersRight();
-    await env.db.query(`UPDATE task_assignments SET role = 'lead' WHERE task_id = $1 AND department_id = $2`, [
-      tasks[3],
-      A,
-    ]);
-    await expectCountersRight();
-    await env.db.query(`DELETE FROM task_assignments WHERE task_id = $1 AND department_id = $2`, [tasks[2], C]);
     await expectCountersRight();
     await env.db.query(`UPDATE tasks SET document_id = $1, status = 'in_progress' WHERE id = $2`, [
       secondDocument,
@@ -162,9 +179,13 @@ describe('statistics counters', () => {
       await env.db.query(`UPDATE tasks SET status = 'submitted' WHERE id = $1`, [tasks[1]]);
       await env.db.query(`UPDATE tasks SET status = 'in_progress' WHERE id = $1`, [tasks[1]]);
     }
-    const rowsBefore = await env.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM stats_assignment_counts`);
+    const rowsBefore = await env.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM stats_assignment_counts`,
+    );
     await env.db.query(`SELECT stats_compact()`);
-    const rowsAfter = await env.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM stats_assignment_counts`);
+    const rowsAfter = await env.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM stats_assignment_counts`,
+    );
     expect(rowsAfter[0].n).toBeLessThan(rowsBefore[0].n);
     await expectCountersRight();
   });
@@ -174,7 +195,10 @@ describe('statistics counters', () => {
     // these would lock the same two rows in opposite orders.
     const pairs: [string, string][] = [];
     for (let i = 0; i < 6; i++) {
-      pairs.push([await env.newTask({ status: 'not_started' }), await env.newTask({ status: 'in_progress' })]);
+      pairs.push([
+        await env.newTask({ status: 'not_started' }),
+        await env.newTask({ status: 'in_progress' }),
+      ]);
     }
     await Promise.all(
       pairs.map(([a, b], i) =>

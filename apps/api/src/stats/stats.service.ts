@@ -71,7 +71,9 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     // Every instance folds the delta rows now and then; concurrent folds are safe (see the migration).
     this.compactTimer = setInterval(() => {
-      this.compact().catch((error: unknown) => this.logger.warn(`statistics compaction failed: ${String(error)}`));
+      this.compact().catch((error: unknown) =>
+        this.logger.warn(`statistics compaction failed: ${String(error)}`),
+      );
     }, COMPACT_EVERY_MS);
     this.compactTimer.unref();
   }
@@ -179,7 +181,8 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     read: () => Promise<T[]>,
   ): Promise<T> {
     const [first] = await read();
-    if (first?.horizon?.asOf === today && first.horizon.windowDays === this.rules.yellowWithinDays) return first;
+    if (first?.horizon?.asOf === today && first.horizon.windowDays === this.rules.yellowWithinDays)
+      return first;
     const started = Date.now();
     await this.dataSource.query(STATS_REBUILD_SQL, [today, this.rules.yellowWithinDays, false]);
     this.logger.log(`statistics counters rebuilt for ${today} in ${Date.now() - started} ms`);
@@ -196,7 +199,8 @@ export function weekEnds(today: string, weeks: number): string[] {
   const weekday = new Date(base).getUTCDay(); // 0 = Sunday
   const thisSunday = base + ((7 - weekday) % 7) * DAY_MS;
   const ends: string[] = [];
-  for (let i = weeks - 1; i >= 0; i--) ends.push(new Date(thisSunday - i * 7 * DAY_MS).toISOString().slice(0, 10));
+  for (let i = weeks - 1; i >= 0; i--)
+    ends.push(new Date(thisSunday - i * 7 * DAY_MS).toISOString().slice(0, 10));
   return ends;
 }
 

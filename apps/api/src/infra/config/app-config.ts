@@ -102,6 +102,8 @@ export interface AppConfig {
   };
   /** Traffic light of tasks: yellow window before a deadline, and staleness of undated tasks (days). */
   tasks: { yellowWithinDays: number; staleAfterDays: number };
+  /** 督查通报: deliver last month's into the supervisors' inbox from the worker (off by default in tests). */
+  bulletins: { monthly: boolean };
 }
 
 type Env = Record<string, string | undefined>;
@@ -265,7 +267,10 @@ export function parseConfig(env: Env): AppConfig {
     evidence: {
       dir: resolve(attempt(() => str(env, 'EVIDENCE_DIR', 'var/evidence'), 'var/evidence')),
       maxBytes: attempt(() => int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1), 20 * 1024 * 1024),
-      taskQuotaBytes: attempt(() => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1), 200 * 1024 * 1024),
+      taskQuotaBytes: attempt(
+        () => int(env, 'EVIDENCE_TASK_QUOTA_BYTES', 200 * 1024 * 1024, 1),
+        200 * 1024 * 1024,
+      ),
       departmentQuotaBytes: attempt(
         () => int(env, 'EVIDENCE_DEPARTMENT_QUOTA_BYTES', 5 * 1024 ** 3, 1),
         5 * 1024 ** 3,
@@ -349,6 +354,9 @@ export function parseConfig(env: Env): AppConfig {
     tasks: {
       yellowWithinDays: attempt(() => int(env, 'TASK_YELLOW_WITHIN_DAYS', 7), 7),
       staleAfterDays: attempt(() => int(env, 'TASK_STALE_AFTER_DAYS', 30, 1), 30),
+    },
+    bulletins: {
+      monthly: attempt(() => bool(env, 'BULLETIN_MONTHLY', nodeEnv !== 'test'), nodeEnv !== 'test'),
     },
   };
   if (errors.length > 0) {
