@@ -25,9 +25,12 @@ const HORIZON = `(SELECT json_build_object('asOf', h.as_of::text, 'windowDays', 
 const STALE_ALL = `(SELECT count(*)::int FROM tasks t
    WHERE t.deadline IS NULL AND t.status <> 'done' AND t.status::text <> 'terminated'
      AND COALESCE(t.last_report_at, t.created_at) < $3::timestamptz)`;
-const STALE_DEPARTMENT = `(SELECT count(*)::int FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-   WHERE a.department_id = $4::uuid AND a.task_deadline IS NULL AND a.task_status <> 'done'
-     AND t.status::text <> 'terminated' AND COALESCE(t.last_report_at, t.created_at) < $3::timestamptz)`;
+// The same index-only scan, semi-joined to the department's undated open assignments (no task heap visits).
+const STALE_DEPARTMENT = `(SELECT count(*)::int FROM tasks t
+   WHERE t.deadline IS NULL AND t.status <> 'done' AND t.status::text <> 'terminated'
+     AND COALESCE(t.last_report_at, t.created_at) < $3::timestamptz
+     AND t.id IN (SELECT a.task_id FROM task_assignments a
+                   WHERE a.department_id = $4::uuid AND a.task_deadline IS NULL AND a.task_status <> 'done'))`;
 
 const ORDER = `ORDER BY x.overdue DESC, x.total DESC, x.name`;
 
