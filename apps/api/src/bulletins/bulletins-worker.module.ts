@@ -1,10 +1,13 @@
 import {
+  Inject,
   Injectable,
   Logger,
   Module,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { BulletinsService } from './bulletins.service';
 

@@ -33,6 +33,8 @@ export interface BulletinInput {
 }
 
 const QUARTERS = ['一', '二', '三', '四'];
+/** Two ideographic spaces, as between the parts of an official header line. */
+const HEADER_GAP = '\u3000\u3000';
 
 /** The 文号-style serial: 〔2026〕第11期, 〔2026〕第四季度, 〔2026〕专期 for a custom range. */
 function serial(period: BulletinPeriod): string {
@@ -136,7 +138,7 @@ export function buildBulletin(input: BulletinInput): BulletinDto {
   };
   return {
     title: `督查通报（${period.label}）`,
-    headerLine: `${input.issuer}　　${serial(period)}　　${chineseDate(input.today)}`,
+    headerLine: [input.issuer, serial(period), chineseDate(input.today)].join(HEADER_GAP),
     issuer: input.issuer,
     period: { kind: period.kind, key: period.key, from: period.from, to: period.to, label: period.label },
     scopeLabel: input.scopeLabel,
