@@ -115,6 +115,7 @@ describe('statistics counters', () => {
   });
 
   it('follow a status change, an on-time verdict and a deadline change', async () => {
+    expect.hasAssertions(); // in expectCountersRight
     await env.db.query(`UPDATE tasks SET status = 'submitted' WHERE id = $1`, [tasks[0]]);
     await expectCountersRight();
     await env.db.query(`UPDATE tasks SET status = 'done', completed_on_time = false WHERE id = $1`, [
@@ -131,6 +132,7 @@ describe('statistics counters', () => {
   });
 
   it('follow assignments added, moved, re-roled and removed, and a document change', async () => {
+    expect.hasAssertions(); // in expectCountersRight
     const { A, B, C } = env.departments;
     await env.db.query(
       `INSERT INTO task_assignments (task_id, department_id, role, position) VALUES ($1, $2, 'participant', 5)`,
@@ -160,6 +162,7 @@ describe('statistics counters', () => {
   });
 
   it('follow a new task, a deleted task and an unknown status', async () => {
+    expect.hasAssertions(); // in expectCountersRight
     tasks.push(await env.newTask({ deadline: '2026-06-15', status: 'returned' }));
     await expectCountersRight();
     await env.db.query(`DELETE FROM tasks WHERE id = $1`, [tasks[0]]);
@@ -191,6 +194,7 @@ describe('statistics counters', () => {
   });
 
   it('take concurrent opposite moves without deadlock', async () => {
+    expect.hasAssertions(); // in expectCountersRight
     // Each transaction moves one task forward and another back: with counter rows updated in place
     // these would lock the same two rows in opposite orders.
     const pairs: [string, string][] = [];

@@ -68,7 +68,7 @@ SELECT ${HORIZON},
      FROM (SELECT doc.*, p.title AS name FROM doc JOIN policy_documents p ON p.id = doc.id WHERE doc.total + doc.terminated > 0) x)
     AS by_document`;
 
-/** Department × document cells. $3 role, $4 department or NULL (no scoping). */
+/** Department × document cells. $1 today, $2 role, $3 department or NULL (no scoping). */
 export const STATS_MATRIX_SQL = `
 SELECT ${HORIZON},
   (SELECT coalesce(json_agg(x), '[]'::json) FROM (
@@ -78,7 +78,7 @@ SELECT ${HORIZON},
               AS overdue,
             coalesce(sum(c.n) FILTER (WHERE c.status = 'done'), 0)::int AS done
        FROM stats_assignment_counts c
-      WHERE c.role = $3 AND ($4::uuid IS NULL OR c.department_id = $4::uuid) AND c.document_id IS NOT NULL
+      WHERE c.role = $2 AND ($3::uuid IS NULL OR c.department_id = $3::uuid) AND c.document_id IS NOT NULL
       GROUP BY c.department_id, c.document_id HAVING sum(c.n) <> 0) x) AS cells`;
 
 export const STATS_REBUILD_SQL = `SELECT stats_rebuild($1::date, $2::int, $3::boolean) AS rebuilt`;
@@ -87,7 +87,8 @@ export const STATS_COMPACT_SQL = `SELECT stats_compact()`;
 /**
  * Open and overdue at the end of each week, recomputed from the tasks (history is not counted:
  * a task is open at an instant when created before it and not completed by then; overdue when also
- * past its current deadline). $1 week-end dates (Shanghai, ascending), $2 department or NULL.
+ * past its current deadline). $1 week-end dates (Shanghai, ascending; the last is today), $2 department
+ * or NULL, $3 today (a deadline of today is not overdue yet).
  */
 export const STATS_TREND_SQL = `
 SELECT w.week_end::text AS "weekEnd",
@@ -95,7 +96,7 @@ SELECT w.week_end::text AS "weekEnd",
                             AND (t.completed_at IS NULL OR t.completed_at >= (w.week_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS open,
        count(t.id) FILTER (WHERE t.created_at < (w.week_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
                             AND (t.completed_at IS NULL OR t.completed_at >= (w.week_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-                            AND t.deadline IS NOT NULL AND t.deadline <= w.week_end)::int AS overdue
+                            AND t.deadline IS NOT NULL AND t.deadline < LEAST(w.week_end + 1, $3::date))::int AS overdue
   FROM unnest($1::date[]) AS w(week_end)
   LEFT JOIN tasks t ON t.status::text <> 'terminated'
    AND ($2::uuid IS NULL OR t.id IN (SELECT a.task_id FROM task_assignments a WHERE a.department_id = $2::uuid))

@@ -133,7 +133,6 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     const row = await this.withFreshHorizon(today, () =>
       this.dataSource.query<{ horizon: Horizon | null; cells: StatsMatrixDto['cells'] }[]>(STATS_MATRIX_SQL, [
         today,
-        this.rules.yellowWithinDays,
         role,
         department,
       ]),
@@ -157,7 +156,11 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     const today = shanghaiDate(this.clock.now());
     const ends = weekEnds(today, weeks);
     const department = user.role === 'officer' ? (user.departmentId ?? NO_DEPARTMENT) : null;
-    const rows = await this.dataSource.query<StatsTrendDto['weeks']>(STATS_TREND_SQL, [ends, department]);
+    const rows = await this.dataSource.query<StatsTrendDto['weeks']>(STATS_TREND_SQL, [
+      ends,
+      department,
+      today,
+    ]);
     return { weeks: rows };
   }
 
@@ -192,15 +195,16 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** Sundays ending the last `weeks` weeks, the current (partial) week last, as 'YYYY-MM-DD'. */
+/** Sundays ending the last `weeks` weeks, as 'YYYY-MM-DD'; the current week ends today (its figures are today's). */
 export function weekEnds(today: string, weeks: number): string[] {
   const [y, m, d] = today.split('-').map(Number);
   const base = Date.UTC(y, m - 1, d);
   const weekday = new Date(base).getUTCDay(); // 0 = Sunday
   const thisSunday = base + ((7 - weekday) % 7) * DAY_MS;
   const ends: string[] = [];
-  for (let i = weeks - 1; i >= 0; i--)
+  for (let i = weeks - 1; i >= 1; i--)
     ends.push(new Date(thisSunday - i * 7 * DAY_MS).toISOString().slice(0, 10));
+  ends.push(today);
   return ends;
 }
 
