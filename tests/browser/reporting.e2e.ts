@@ -36,6 +36,10 @@ function lastMonth(): string {
   return `${y}-${String(m).padStart(2, '0')}`;
 }
 
+function thisMonth(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
@@ -56,7 +60,12 @@ describe('dashboard and 督查通报 (issue 13)', () => {
         await page.getByTestId('trend').waitFor();
         expect(await page.getByTestId('light-legend').textContent()).toMatch(/连续 30 天没有进展报告/);
         expect(await page.getByTestId('tile-overdue-rate').textContent()).toContain('%');
-        await shot(page, `reporting-dashboard-${tag}`);
+        await shot(page, `reporting-dashboard-${tag}`, false);
+        // Each new part at the top of the screen, as a reader scrolls to it.
+        for (const part of ['rates', 'matrix', 'trend'] as const) {
+          await page.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await shot(page, `reporting-dashboard-${part}-${tag}`, false);
+        }
         expect((await overflow(page)).offenders).toEqual([]);
         expect(await englishLabels(page)).toEqual([]);
 
@@ -95,8 +104,18 @@ describe('dashboard and 督查通报 (issue 13)', () => {
       await page.waitForURL(/\/bulletins/);
       await page.getByTestId('bulletin-preview').waitFor();
       expect(page.url()).toContain(`period=${lastMonth()}`);
-      const totals = await page.getByTestId('bulletin-totals').textContent();
-      expect(totals).toContain('按期办结率');
+      // The month running now (judged as of today): the test's tasks were all created this month.
+      const [year, month] = thisMonth().split('-');
+      await page.getByTestId('period-year').click();
+      await page.getByRole('option', { name: `${year}年` }).click();
+      await page.getByTestId('period-month').click();
+      await page.getByRole('option', { name: `${Number(month)}月`, exact: true }).click();
+      await page.getByTestId('preview').click();
+      await page.waitForURL(new RegExp(`period=${thisMonth()}`));
+      await expect
+        .poll(async () => page.getByTestId('bulletin-totals').textContent())
+        .not.toMatch(/^\s*0\s*任务数/);
+      expect(await page.getByTestId('bulletin-departments').locator('tbody tr').count()).toBeGreaterThan(1);
       await shot(page, 'reporting-bulletin-1280');
       expect(await englishLabels(page)).toEqual([]);
 
@@ -139,6 +158,7 @@ describe('dashboard and 督查通报 (issue 13)', () => {
       const text = execFileSync('pdftotext', ['-l', '1', pdfPath, '-']).toString();
       expect(text).toContain('督查通报');
       expect(text).toContain('各单位办理情况');
+      expect(text).toContain('逾期未办结事项');
     } finally {
       await context.close();
     }

@@ -73,6 +73,12 @@ function table(doc: Doc, headings: readonly string[], rows: string[][], widths: 
   doc.lineWidth(0.5);
   drawRow(headings, true);
   for (const row of rows) drawRow(row, false);
+  if (rows.length === 0) {
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text('（本期无数据）', MARGIN, doc.y + 4, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+  }
   doc.moveDown(0.8);
 }
 

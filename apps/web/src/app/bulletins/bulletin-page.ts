@@ -65,6 +65,12 @@ export class BulletinPage implements OnInit {
   protected readonly downloading = signal<'docx' | 'pdf' | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly key = computed(() => periodKey(this.choice()));
+  protected readonly months = Array.from({ length: 12 }, (_, i) => ({
+    value: String(i + 1).padStart(2, '0'),
+    label: `${i + 1}月`,
+  }));
+  /** The 文号-style line in its parts (issuer, serial, date), so a phone wraps between them, not inside. */
+  protected readonly headerParts = computed(() => this.bulletin()?.headerLine.split(/\u3000+/) ?? []);
   protected readonly years = computed(() => {
     const now = new Date().getFullYear();
     return [now - 2, now - 1, now, now + 1].map(String);
@@ -88,6 +94,11 @@ export class BulletinPage implements OnInit {
 
   protected patchChoice(patch: Partial<PeriodChoice>): void {
     this.choice.update((c) => ({ ...c, ...patch }));
+  }
+
+  protected setMonth(year: string | null, month: string | null): void {
+    const current = this.choice().month;
+    this.patchChoice({ month: `${year ?? current.slice(0, 4)}-${month ?? current.slice(5, 7)}` });
   }
 
   protected lastMonth(): void {

@@ -57,6 +57,10 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
     </div>
   `,
   styles: `
+    :host {
+      display: block;
+      max-width: 760px;
+    }
     .chart {
       width: 100%;
       height: auto;
