@@ -58,11 +58,12 @@ export class BulletinsService {
         'BULLETIN_PERIOD_FUTURE',
         `通报期间${period.label}尚未开始，请选择已开始的期间。`,
       );
-    const cutoff = today <= period.to ? today : nextDay(period.to);
+    // Tasks created by the period's last day, or by today while it runs (the model judges them).
+    const lastDay = today <= period.to ? today : period.to;
     const departments = scope.departments?.length ? scope.departments : null;
     const rows = await this.dataSource.query<BulletinTaskInput[]>(BULLETIN_TASKS_SQL, [
       dayStart(period.from),
-      dayStart(cutoff),
+      dayStart(nextDay(lastDay)),
       scope.document ?? null,
       departments,
     ]);

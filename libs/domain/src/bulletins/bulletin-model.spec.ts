@@ -160,8 +160,18 @@ describe(buildBulletin.name, () => {
     });
     expect(running.judgedOn).toBe('2026-12-01');
     expect(running.headerLine).toContain('〔2026〕第四季度');
-    // t7 (done 10-15) is now inside the period.
+    // t7 (done 10-15) is now inside the period; t11, done today, is done and not overdue.
     expect(running.totals.tasks).toBe(9);
+    expect(running.overdueItems.map((i) => i.title)).not.toContain('任务十一');
+    const createdToday = buildBulletin({
+      period: parseBulletinPeriod('2026-12'),
+      scopeLabel: '全部任务',
+      today: '2026-12-01',
+      issuer: '督查室',
+      tasks: [task('n', '今日立项', { createdOn: '2026-12-01', deadline: '2026-12-01' })],
+    });
+    // Created today counts; its deadline is today, so it is not overdue yet.
+    expect(createdToday.totals).toMatchObject({ tasks: 1, overdue: 0 });
   });
 });
 

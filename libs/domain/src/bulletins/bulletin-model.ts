@@ -53,27 +53,29 @@ const nextDay = (date: string): string => {
 
 /**
  * The 督查通报 figures, pure. Definitions (also in apps/api/src/bulletins/README.md):
- * - judged at C = the day after the period (or today, if the period is not over): a task counts when
- *   created before C and not done before the period began, 已终止 tasks never;
+ * - judged at C = the day after the period (or today, while the period runs): a task counts when
+ *   created by the period's last day (or today) and not done before the period began, 已终止 never;
  * - 已办结 = done within the period; 按期办结 = of those, on time (or without a deadline);
- * - 逾期未办结 = not done before C with a deadline before C; 逾期天数 = C − deadline (days from the
+ * - 逾期未办结 = not done by that day with a deadline before C (a deadline of today is not late yet); 逾期天数 = C − deadline (days from the
  *   deadline day to C); 平均逾期天数 over the 逾期未办结 tasks;
  * - 退回次数 = returns within the period; 按期办结率 = 按期办结 / (已办结 + 逾期未办结);
  * - ranking: departments with something due, by 按期办结率 (desc), then 逾期率 (asc), then name.
  */
 export function buildBulletin(input: BulletinInput): BulletinDto {
   const { period } = input;
+  // The last day looked at (the period's, or today while it runs) and the day it is judged at.
+  const lastDay = input.today <= period.to ? input.today : period.to;
   const cutoff = input.today <= period.to ? input.today : nextDay(period.to);
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
   const counted = input.tasks.filter(
     (t) =>
       t.status !== 'terminated' &&
-      t.createdOn < cutoff &&
+      t.createdOn <= lastDay &&
       !(t.completedOn !== null && t.completedOn < period.from),
   );
   const doneInPeriod = (t: BulletinTaskInput) => t.completedOn !== null && inPeriod(t.completedOn);
   const overdueAtCutoff = (t: BulletinTaskInput) =>
-    (t.completedOn === null || t.completedOn >= cutoff) && t.deadline !== null && t.deadline < cutoff;
+    (t.completedOn === null || t.completedOn > lastDay) && t.deadline !== null && t.deadline < cutoff;
   const overdueDays = (t: BulletinTaskInput) => daysBetween(t.deadline ?? cutoff, cutoff);
 
   const rows = new Map<string, BulletinDepartmentRowDto & { overdueDaysSum: number }>();

@@ -31,17 +31,9 @@ import { ReviewActions } from '../tasks/ui/review-actions';
 import { BarChart, BarSeries } from './bar-chart';
 import { DashboardStore, PendingExtension, ReviewItem } from './data-access/dashboard.store';
 import { MatrixTable } from './ui/matrix-table';
-import { RateSort, RateSortKey, RatesTable } from './ui/rates-table';
+import { RateSort, RatesTable } from './ui/rates-table';
+import { parseRateSort } from './view-state';
 import { TrendChart } from './ui/trend-chart';
-
-const SORT_KEYS: RateSortKey[] = ['name', 'total', 'overdue', 'overdueRate', 'onTimeRate'];
-
-/** `?sort=overdueRate.desc` → a sort; anything else → the default (highest 逾期率 first). */
-export function parseRateSort(value: string | undefined): RateSort {
-  const [key, dir] = (value ?? '').split('.');
-  const k = SORT_KEYS.find((s) => s === key);
-  return k ? { key: k, dir: dir === 'asc' ? 'asc' : 'desc' } : { key: 'overdueRate', dir: 'desc' };
-}
 
 const TOP_N = 12;
 
