@@ -143,8 +143,19 @@ describe('dashboard and 督查通报 (issue 13)', () => {
       const pdfPath = join(work, 'b.pdf');
       await pdf.saveAs(pdfPath);
       expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdfPath, join(work, 'page')]);
-      const png = readFileSync(join(work, 'page-1.png')).toString('base64');
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        join(work, 'page'),
+      ]);
+      const png = readFileSync(join(work, 'page.png')).toString('base64');
       // The rendered page, looked at in the browser like a person opening the file.
       const viewer = await context.newPage();
       await viewer.setViewportSize({ width: 900, height: 1200 });

@@ -102,6 +102,7 @@ const COLUMNS: { key: RateSortKey; label: string }[] = [
     }
     .name {
       font-weight: 400;
+      min-width: 7em;
       max-width: 320px;
     }
     .sort {

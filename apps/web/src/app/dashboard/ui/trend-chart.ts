@@ -3,7 +3,7 @@ import type { StatsTrendDto } from '@duban/domain';
 
 const W = 640;
 const H = 200;
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 44, right: 28, top: 12, bottom: 28 };
 
 /** Open and overdue tasks at the end of each week, as two lines (SVG; the figures also as a table). */
 @Component({
