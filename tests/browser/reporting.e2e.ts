@@ -166,7 +166,7 @@ describe('dashboard and 督查通报 (issue 13)', () => {
         path: join(SCREENSHOTS, 'reporting-bulletin-pdf-page1.png'),
         fullPage: true,
       });
-      const text = execFileSync('pdftotext', ['-l', '1', pdfPath, '-']).toString();
+      const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
       expect(text).toContain('督查通报');
       expect(text).toContain('各单位办理情况');
       expect(text).toContain('逾期未办结事项');
