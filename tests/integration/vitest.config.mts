@@ -14,7 +14,7 @@ export default defineConfig({
     include: ['tests/integration/**/*.spec.ts'],
     // These folders run under their own configs (tests/integration/{workflow,reminders,multi-instance}/vitest.config.mts).
     exclude: [
-      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,reminders,multi-instance}/**',
+      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,bulletins,reminders,multi-instance}/**',
       '**/node_modules/**',
     ],
     globals: true,

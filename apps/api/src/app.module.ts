@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentsModule } from './departments/departments.module';
@@ -45,6 +46,7 @@ import { UsersModule } from './users/users.module';
     QueueDashboardModule,
     MetricsModule,
     OpsMetricsModule,
+    BulletinsModule,
   ],
 })
 export class AppModule {}

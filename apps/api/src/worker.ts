@@ -9,8 +9,11 @@ import { startMetricsServer } from './infra/metrics/metrics-server';
 import { MetricsRegistry } from './infra/metrics/metrics.registry';
 import { QueueModule } from './infra/queue/queue.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+import { BulletinsWorkerModule } from './bulletins/bulletins-worker.module';
 
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, RemindersWorkerModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, QueueModule, RemindersWorkerModule, BulletinsWorkerModule],
+})
 class WorkerModule {}
 
 /** The queue worker: no HTTP, only the reminder and delivery consumers. Stateless; run as many as needed. */

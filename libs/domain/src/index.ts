@@ -99,3 +99,14 @@ export {
 export type { AnnotationOptions, DepartmentColumn, DepartmentSubUnit, ParsedAnnotation } from './extractor/annotation';
 export { findDeadline, parseDeadlineCell } from './extractor/deadline';
 export type { DeadlineOptions } from './extractor/deadline';
+export { formatRate, isOpenForStats, onTimeRate, overdueRate, TERMINAL_NOT_DONE_STATUSES } from './stats/rates';
+export type { RateCounts } from './stats/rates';
+export {
+  BulletinPeriodError,
+  chineseDate,
+  parseBulletinPeriod,
+  previousMonthKey,
+} from './bulletins/bulletin-period';
+export type { BulletinPeriod, BulletinPeriodKind } from './bulletins/bulletin-period';
+export { buildBulletin } from './bulletins/bulletin-model';
+export type { BulletinInput, BulletinTaskInput } from './bulletins/bulletin-model';

@@ -58,7 +58,7 @@ export async function overflow(page: Page): Promise<{ viewport: number; scrollWi
 /** Internal names that must never reach the screen (statuses, roles, audit actions, system actors, English widget labels). */
 const INTERNAL = /\b(not_started|in_progress|submitted|returned|supervisor|officer|admin|pending|granted|refused|task\.[a-z_]+|extension\.[a-z_]+|system|CLI|Open calendar|Previous month|Next month|Choose month and year|Close calendar)\b/;
 /** English words allowed in labels: product names the offices use as they are. */
-const ALLOWED_WORDS = new Set(['Excel', 'Webhook', 'https', 'http', 'PDF', 'URL']);
+const ALLOWED_WORDS = new Set(['Excel', 'Webhook', 'https', 'http', 'PDF', 'URL', 'Word']);
 
 /**
  * English or internal words in the interface itself: buttons, labels, headings, tabs, options, table heads,

@@ -62,10 +62,40 @@ function detail(id: string): TaskDetailDto {
   };
 }
 
+const rowRates = (total: number, done: number, overdue: number) => ({
+  onTime: Math.round(done * 0.8),
+  dueSoon: Math.round(total * 0.05),
+  undated: Math.round(total * 0.1),
+  overdueRate: Math.round((overdue / total) * 10_000) / 10_000,
+  onTimeRate: Math.round(((done * 0.8) / (done + overdue)) * 10_000) / 10_000,
+});
 const stats: OverdueStatsDto = {
-  totals: { tasks: 2000, done: 412, overdue: 1034, submitted: 57, completionRate: 0.206 },
-  byDepartment: DEPTS.map((name, i) => ({ id: `d${i}`, name, total: 300 - i * 20, done: 60 - i * 5, overdue: 160 - i * 15 })),
-  byDocument: DOCS.map((d, i) => ({ id: d.id, name: `${d.docNumber} ${d.title}`, total: 900 - i * 100, done: 200, overdue: 500 - i * 80 })),
+  totals: {
+    tasks: 2000,
+    done: 412,
+    overdue: 1034,
+    submitted: 57,
+    completionRate: 0.206,
+    onTime: 330,
+    open: 1588,
+    terminated: 0,
+    yellow: 140,
+    dueSoon: 90,
+    stale: 50,
+    undated: 300,
+    overdueRate: 0.517,
+    onTimeRate: 0.2285,
+  },
+  byDepartment: DEPTS.map((name, i) => {
+    const [total, done, overdue] = [300 - i * 20, 60 - i * 5, 160 - i * 15];
+    return { id: `d${i}`, name, total, done, overdue, ...rowRates(total, done, overdue) };
+  }),
+  byDocument: DOCS.map((d, i) => {
+    const [total, done, overdue] = [900 - i * 100, 200, 500 - i * 80];
+    return { id: d.id, name: `${d.docNumber} ${d.title}`, total, done, overdue, ...rowRates(total, done, overdue) };
+  }),
+  rules: { yellowWithinDays: 7, staleAfterDays: 30 },
+  asOf: '2017-12-01',
 };
 
 function json(res: ServerResponse, body: unknown, status = 200): void {

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     name: 'workflow-integration',
     root,
-    include: ['tests/integration/{tasks,workflow,evidence,access,audit,stats,export}/**/*.spec.ts'],
+    include: ['tests/integration/{tasks,workflow,evidence,access,audit,stats,export,bulletins}/**/*.spec.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
     // Two cores shared with other work: one file at a time, each with its own database.

@@ -1,19 +1,32 @@
-import { shanghaiDate, type TaskListQueryDto } from '@duban/domain';
+import {
+  ASSIGNMENT_ROLE_LABELS,
+  LIGHT_LABELS,
+  shanghaiDate,
+  STATUS_LABELS,
+  type TaskListQueryDto,
+} from '@duban/domain';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { TaskQueryService } from '../tasks/task-query.service';
-import { buildTaskLedger } from './task-ledger.workbook';
+import { DEPARTMENT_NAME_SQL, DOCUMENT_TITLE_SQL, LEDGER_EXTRAS_SQL } from './ledger.queries';
+import { buildTaskLedger, type LedgerExtras } from './task-ledger.workbook';
 
 /** Rows beyond this are left out (and the response says so): a ledger is read by people, not machines. */
 export const EXPORT_MAX_ROWS = 20_000;
+
+/** Characters a file name may not carry on Windows or macOS; a long filter is cut. */
+const sanitize = (part: string): string => part.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
 
 @Injectable()
 export class ExportService {
   constructor(
     private readonly tasks: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async taskLedger(
@@ -24,12 +37,39 @@ export class ExportService {
     const found = await this.tasks.all(query, user, EXPORT_MAX_ROWS + 1);
     const truncated = found.length > EXPORT_MAX_ROWS;
     const rows = truncated ? found.slice(0, EXPORT_MAX_ROWS) : found;
-    const buffer = await buildTaskLedger(rows, now);
+    const extraRows = await this.dataSource.query<({ id: string } & LedgerExtras)[]>(LEDGER_EXTRAS_SQL, [
+      rows.map((row) => row.id),
+    ]);
+    const extras = new Map(extraRows.map(({ id, ...rest }) => [id, rest]));
+    const buffer = await buildTaskLedger(rows, now, extras);
+    const filters = await this.filterWords(query);
     return {
       buffer,
-      fileName: `督办台账-${shanghaiDate(now).replace(/-/g, '')}.xlsx`,
+      fileName:
+        ['督办台账', ...filters.map(sanitize), shanghaiDate(now).replace(/-/g, '')].join('-') + '.xlsx',
       rows: rows.length,
       truncated,
     };
+  }
+
+  /** The filters in words, in a fixed order, for the file name: 督办台账-发改委-牵头-逾期-20261201.xlsx. */
+  private async filterWords(query: TaskListQueryDto): Promise<string[]> {
+    const words: string[] = [];
+    const nameOf = async (sql: string, id: string, key: 'name' | 'title'): Promise<string | null> => {
+      const [row] = await this.dataSource.query<Record<string, string>[]>(sql, [id]);
+      return row?.[key] ?? null;
+    };
+    if (query.document) words.push((await nameOf(DOCUMENT_TITLE_SQL, query.document, 'title')) ?? '未知文件');
+    if (query.department)
+      words.push((await nameOf(DEPARTMENT_NAME_SQL, query.department, 'name')) ?? '未知部门');
+    if (query.role) words.push(ASSIGNMENT_ROLE_LABELS[query.role]);
+    if (query.status) words.push(STATUS_LABELS[query.status]);
+    if (query.overdue === true) words.push('逾期');
+    if (query.overdue === false) words.push('未逾期');
+    if (query.light) words.push(LIGHT_LABELS[query.light]);
+    if (query.dueAfter) words.push(`时限自${query.dueAfter}`);
+    if (query.dueBefore) words.push(`时限至${query.dueBefore}`);
+    if (query.q) words.push(`含「${query.q}」`);
+    return words;
   }
 }

@@ -1,7 +1,7 @@
 import type { TaskSummaryDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildTaskLedger, formatInstant, LEDGER_HEADERS } from './task-ledger.workbook';
+import { buildTaskLedger, completionText, LEDGER_HEADERS, shanghaiCell } from './task-ledger.workbook';
 
 function summary(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
   return {
@@ -54,16 +54,22 @@ describe('督办台账 workbook', () => {
     expect(first.getCell(4).value).toBe('加快发展中医养生保健服务');
     expect(first.getCell(5).value).toBe('国家中医药局');
     expect(first.getCell(6).value).toBe('国家发展改革委、商务部');
-    expect(first.getCell(9).value).toBe('进行中');
-    expect(first.getCell(11).value).toBe('黄灯·临期');
-    expect(first.getCell(12).value).toBe('2026-06-01 10:30');
+    const at = (header: string) => LEDGER_HEADERS.indexOf(header) + 1;
+    expect(first.getCell(at('状态')).value).toBe('进行中');
+    expect(first.getCell(at('预警')).value).toBe('黄灯·临期');
+    expect(first.getCell(at('完成时限')).value).toEqual(new Date('2026-06-30T00:00:00Z'));
+    expect(first.getCell(at('最近报告')).value).toEqual(new Date('2026-06-01T10:30:00Z'));
+    expect(first.getCell(at('最近报告')).numFmt).toBe('yyyy-mm-dd hh:mm');
     const second = sheet.getRow(3);
-    expect(second.getCell(9).value).toBe('已办结');
-    expect(second.getCell(14).value).toBe('否');
+    expect(second.getCell(at('状态')).value).toBe('已办结');
+    expect(second.getCell(at('按期办结')).value).toBe('否');
+    expect(second.getCell(at('办结情况')).value).toBe('逾期办结');
   });
 
-  it('shows instants in Shanghai time', () => {
-    expect(formatInstant('2026-06-30T16:00:00Z')).toBe('2026-07-01 00:00');
-    expect(formatInstant(null)).toBe('');
+  it('shows instants as Shanghai wall time and completion in words', () => {
+    expect(shanghaiCell('2026-06-30T16:00:00Z')).toEqual(new Date('2026-07-01T00:00:00Z'));
+    expect(shanghaiCell(null)).toBeNull();
+    expect(completionText(summary({ status: 'submitted' }))).toBe('已报办结，待审核');
+    expect(completionText(summary({ status: 'done', completedOnTime: true }))).toBe('按期办结');
   });
 });

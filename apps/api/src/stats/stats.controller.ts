@@ -1,7 +1,8 @@
-import type { AssignmentRole, OverdueStatsDto } from '@duban/domain';
+import type { AssignmentRole, OverdueStatsDto, StatsMatrixDto, StatsTrendDto } from '@duban/domain';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, type AuthUser } from '../auth/auth.decorators';
 import { StatsService } from './stats.service';
 
@@ -12,6 +13,16 @@ class OverdueStatsQuery {
   role?: AssignmentRole;
 }
 
+class TrendQuery {
+  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: 104 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  weeks?: number;
+}
+
 @ApiTags('stats')
 @ApiBearerAuth()
 @Controller('stats')
@@ -19,8 +30,22 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('overdue')
-  @ApiOperation({ summary: 'Totals and overdue counts by department (lead by default) and by document' })
+  @ApiOperation({
+    summary: 'Totals, rates and light counts by department (lead by default) and by document, from counters',
+  })
   overdue(@Query() query: OverdueStatsQuery, @CurrentUser() user: AuthUser): Promise<OverdueStatsDto> {
     return this.stats.overdue(user, query.role);
+  }
+
+  @Get('matrix')
+  @ApiOperation({ summary: 'Department × document counts (total, done, overdue)' })
+  matrix(@Query() query: OverdueStatsQuery, @CurrentUser() user: AuthUser): Promise<StatsMatrixDto> {
+    return this.stats.matrix(user, query.role);
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: 'Open and overdue tasks at the end of each of the last weeks' })
+  trend(@Query() query: TrendQuery, @CurrentUser() user: AuthUser): Promise<StatsTrendDto> {
+    return this.stats.trend(user, query.weeks ?? 12);
   }
 }

@@ -1,95 +1,222 @@
-import type { AssignmentRole, OverdueStatsDto, OverdueStatsRowDto } from '@duban/domain';
-import { Injectable } from '@nestjs/common';
+import {
+  onTimeRate,
+  overdueRate,
+  shanghaiDate,
+  type AssignmentRole,
+  type OverdueStatsDto,
+  type OverdueStatsRowDto,
+  type StatsMatrixDto,
+  type StatsTrendDto,
+  type TimingRules,
+} from '@duban/domain';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
-import { overdueSql } from '../tasks/task-timing.sql';
+import { InjectTaskClock, InjectTimingRules } from '../tasks/clock';
+import {
+  STATS_ALL_SQL,
+  STATS_COMPACT_SQL,
+  STATS_DEPARTMENT_SQL,
+  STATS_MATRIX_SQL,
+  STATS_REBUILD_SQL,
+  STATS_TREND_SQL,
+} from './stats-counters.queries';
 
-interface CountRow {
-  id: string;
-  name: string;
+interface Figures {
   total: number;
   done: number;
+  onTime: number;
   overdue: number;
+  dueSoon: number;
+  undated: number;
+  submitted: number;
+  terminated: number;
+}
+type NamedFigures = Figures & { id: string; name: string };
+interface Horizon {
+  asOf: string;
+  windowDays: number;
+}
+interface StatsRow {
+  horizon: Horizon | null;
+  totals: Figures;
+  stale: number;
+  by_department: NamedFigures[];
+  by_document: NamedFigures[];
 }
 
-const OVERDUE = overdueSql({ status: 't.status', deadline: 't.deadline' }).replace(
-  /CAST\(:timingNow AS timestamptz\)/g,
-  'CAST($1 AS timestamptz)',
-);
+const DAY_MS = 86_400_000;
+const COMPACT_EVERY_MS = 5 * 60_000;
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Overdue statistics (督办统计), computed at query time. By department counts the tasks a department
- * answers for in the given role (lead by default: the lead department is accountable). Officers see
- * only their own department's tasks and row.
+ * 督办统计 from the counters the database keeps (migration StatsCounters, README.md): a request sums
+ * a few thousand counter rows instead of judging every task. By department counts the tasks a
+ * department answers for in the given role (lead by default). Officers see only tasks of their own
+ * department and only their own row.
  */
 @Injectable()
-export class StatsService {
+export class StatsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StatsService.name);
+  private compactTimer: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectTaskClock() private readonly clock: Clock,
+    @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
+
+  onModuleInit(): void {
+    // Every instance folds the delta rows now and then; concurrent folds are safe (see the migration).
+    this.compactTimer = setInterval(() => {
+      this.compact().catch((error: unknown) =>
+        this.logger.warn(`statistics compaction failed: ${String(error)}`),
+      );
+    }, COMPACT_EVERY_MS);
+    this.compactTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.compactTimer) clearInterval(this.compactTimer);
+  }
 
   async overdue(user: AuthUser, role: AssignmentRole = 'lead'): Promise<OverdueStatsDto> {
     const now = this.clock.now();
-    const officer = user.role === 'officer';
-    const department = user.departmentId ?? '00000000-0000-0000-0000-000000000000';
-    // $2 is the officer's department, or NULL for supervisors and admins (no scoping).
-    const scope = `($2::uuid IS NULL OR t.id = ANY(ARRAY(SELECT s.task_id FROM task_assignments s WHERE s.department_id = $2::uuid)))`;
-    const scoped = `SELECT t.id, t.document_id, t.status, ${OVERDUE} AS overdue FROM tasks t WHERE ${scope}`;
-    // One statement: the scoped tasks are read once and aggregated three ways.
-    const [row] = await this.dataSource.query<
-      {
-        totals: Omit<OverdueStatsDto['totals'], 'completionRate'>;
-        by_department: CountRow[];
-        by_document: CountRow[];
-      }[]
-    >(
-      `WITH v AS MATERIALIZED (${scoped}),
-       dept AS (
-         SELECT d.id, d.name, count(*)::int AS total,
-                count(*) FILTER (WHERE v.status = 'done')::int AS done,
-                count(*) FILTER (WHERE v.overdue)::int AS overdue
-           FROM v
-           JOIN task_assignments a ON a.task_id = v.id AND a.role = $3
-           JOIN departments d ON d.id = a.department_id
-          WHERE ($2::uuid IS NULL OR a.department_id = $2::uuid)
-          GROUP BY d.id, d.name),
-       doc AS (
-         SELECT p.id, p.title AS name, count(*)::int AS total,
-                count(*) FILTER (WHERE v.status = 'done')::int AS done,
-                count(*) FILTER (WHERE v.overdue)::int AS overdue
-           FROM v JOIN policy_documents p ON p.id = v.document_id
-          GROUP BY p.id, p.title)
-       SELECT (SELECT json_build_object(
-                 'tasks', count(*)::int,
-                 'done', count(*) FILTER (WHERE status = 'done')::int,
-                 'overdue', count(*) FILTER (WHERE overdue)::int,
-                 'submitted', count(*) FILTER (WHERE status = 'submitted')::int) FROM v) AS totals,
-              (SELECT coalesce(json_agg(dept ORDER BY dept.overdue DESC, dept.total DESC, dept.name), '[]'::json) FROM dept)
-                AS by_department,
-              (SELECT coalesce(json_agg(doc ORDER BY doc.overdue DESC, doc.total DESC, doc.name), '[]'::json) FROM doc)
-                AS by_document`,
-      [now, officer ? department : null, role],
+    const today = shanghaiDate(now);
+    const staleCutoff = new Date(now.getTime() - this.rules.staleAfterDays * DAY_MS);
+    const row = await this.withFreshHorizon(today, () =>
+      user.role === 'officer'
+        ? this.dataSource.query<StatsRow[]>(STATS_DEPARTMENT_SQL, [
+            today,
+            this.rules.yellowWithinDays,
+            staleCutoff,
+            user.departmentId ?? NO_DEPARTMENT,
+            role,
+          ])
+        : this.dataSource.query<StatsRow[]>(STATS_ALL_SQL, [
+            today,
+            this.rules.yellowWithinDays,
+            staleCutoff,
+            role,
+          ]),
     );
-    const totals = row?.totals;
-    const byDepartment = row?.by_department ?? [];
-    const byDocument = row?.by_document ?? [];
-    const t = totals ?? { tasks: 0, done: 0, overdue: 0, submitted: 0 };
+    const t = row.totals;
     return {
-      totals: { ...t, completionRate: t.tasks === 0 ? 0 : Math.round((t.done / t.tasks) * 10_000) / 10_000 },
-      byDepartment: byDepartment.map(toRow),
-      byDocument: byDocument.map(toRow),
+      totals: {
+        tasks: t.total,
+        done: t.done,
+        overdue: t.overdue,
+        submitted: t.submitted,
+        completionRate: t.total === 0 ? 0 : Math.round((t.done / t.total) * 10_000) / 10_000,
+        onTime: t.onTime,
+        open: t.total - t.done,
+        terminated: t.terminated,
+        yellow: t.dueSoon + row.stale,
+        dueSoon: t.dueSoon,
+        stale: row.stale,
+        undated: t.undated,
+        overdueRate: overdueRate(t),
+        onTimeRate: onTimeRate(t),
+      },
+      byDepartment: row.by_department.map(toRow),
+      byDocument: row.by_document.map(toRow),
+      rules: { yellowWithinDays: this.rules.yellowWithinDays, staleAfterDays: this.rules.staleAfterDays },
+      asOf: today,
     };
+  }
+
+  async matrix(user: AuthUser, role: AssignmentRole = 'lead'): Promise<StatsMatrixDto> {
+    const today = shanghaiDate(this.clock.now());
+    const department = user.role === 'officer' ? (user.departmentId ?? NO_DEPARTMENT) : null;
+    const row = await this.withFreshHorizon(today, () =>
+      this.dataSource.query<{ horizon: Horizon | null; cells: StatsMatrixDto['cells'] }[]>(STATS_MATRIX_SQL, [
+        today,
+        role,
+        department,
+      ]),
+    );
+    const departmentIds = [...new Set(row.cells.map((c) => c.departmentId))];
+    const documentIds = [...new Set(row.cells.map((c) => c.documentId))];
+    const [departments, documents] = await Promise.all([
+      this.dataSource.query<{ id: string; name: string }[]>(
+        `SELECT id, name FROM departments WHERE id = ANY($1::uuid[]) ORDER BY name`,
+        [departmentIds],
+      ),
+      this.dataSource.query<{ id: string; name: string }[]>(
+        `SELECT id, title AS name FROM policy_documents WHERE id = ANY($1::uuid[]) ORDER BY title`,
+        [documentIds],
+      ),
+    ]);
+    return { departments, documents, cells: row.cells };
+  }
+
+  async trend(user: AuthUser, weeks: number): Promise<StatsTrendDto> {
+    const today = shanghaiDate(this.clock.now());
+    const ends = weekEnds(today, weeks);
+    const department = user.role === 'officer' ? (user.departmentId ?? NO_DEPARTMENT) : null;
+    const rows = await this.dataSource.query<StatsTrendDto['weeks']>(STATS_TREND_SQL, [
+      ends,
+      department,
+      today,
+    ]);
+    return { weeks: rows };
+  }
+
+  /** Recount everything now (the reconciler's daily call, and tests). */
+  async rebuild(force = true): Promise<void> {
+    const today = shanghaiDate(this.clock.now());
+    await this.dataSource.query(STATS_REBUILD_SQL, [today, this.rules.yellowWithinDays, force]);
+  }
+
+  /** Fold the triggers' delta rows together (worker, every few minutes). */
+  async compact(): Promise<void> {
+    await this.dataSource.query(STATS_COMPACT_SQL);
+  }
+
+  /**
+   * Runs the read; when the counters were bucketed for another day or window (midnight passed, the
+   * window setting changed, never built), rebuilds them and reads again.
+   */
+  private async withFreshHorizon<T extends { horizon: Horizon | null }>(
+    today: string,
+    read: () => Promise<T[]>,
+  ): Promise<T> {
+    const [first] = await read();
+    if (first?.horizon?.asOf === today && first.horizon.windowDays === this.rules.yellowWithinDays)
+      return first;
+    const started = Date.now();
+    await this.dataSource.query(STATS_REBUILD_SQL, [today, this.rules.yellowWithinDays, false]);
+    this.logger.log(`statistics counters rebuilt for ${today} in ${Date.now() - started} ms`);
+    const [second] = await read();
+    if (!second) throw new Error('statistics query returned no row');
+    return second;
   }
 }
 
-const toRow = (row: CountRow): OverdueStatsRowDto => ({
+/** Sundays ending the last `weeks` weeks, as 'YYYY-MM-DD'; the current week ends today (its figures are today's). */
+export function weekEnds(today: string, weeks: number): string[] {
+  const [y, m, d] = today.split('-').map(Number);
+  const base = Date.UTC(y, m - 1, d);
+  const weekday = new Date(base).getUTCDay(); // 0 = Sunday
+  const thisSunday = base + ((7 - weekday) % 7) * DAY_MS;
+  const ends: string[] = [];
+  for (let i = weeks - 1; i >= 1; i--)
+    ends.push(new Date(thisSunday - i * 7 * DAY_MS).toISOString().slice(0, 10));
+  ends.push(today);
+  return ends;
+}
+
+const toRow = (row: NamedFigures): OverdueStatsRowDto => ({
   id: row.id,
   name: row.name,
   total: row.total,
   done: row.done,
   overdue: row.overdue,
+  onTime: row.onTime,
+  dueSoon: row.dueSoon,
+  undated: row.undated,
+  overdueRate: overdueRate(row),
+  onTimeRate: onTimeRate(row),
 });

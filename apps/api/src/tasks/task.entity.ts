@@ -34,6 +34,8 @@ export const DEADLINE_KINDS: DeadlineKind[] = ['date', 'ongoing'];
 @Index('IDX_tasks_id_status_deadline', ['id', 'status', 'deadline'])
 @Index('IDX_tasks_title_trgm', { synchronize: false })
 @Index('IDX_tasks_text_trgm', { synchronize: false })
+// Partial, covering expression index of migration StatsCounters (undated open tasks by last activity).
+@Index('IDX_tasks_undated_last_activity', { synchronize: false })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_tasks' })
   id!: string;

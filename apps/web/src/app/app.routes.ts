@@ -24,6 +24,12 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./dashboard/dashboard').then((m) => m.DashboardPage),
       },
       {
+        path: 'bulletins',
+        title: '督查通报 · 督办',
+        canActivate: [roleGuard('supervisor', 'admin')],
+        loadComponent: () => import('./bulletins/bulletin-page').then((m) => m.BulletinPage),
+      },
+      {
         path: 'import',
         title: '导入文件 · 督办',
         canActivate: [roleGuard('supervisor', 'admin')],

@@ -129,6 +129,8 @@ export interface AppConfig {
   tasks: { yellowWithinDays: number; staleAfterDays: number };
   /** Logs (level, json/pretty) and the /metrics bearer token. */
   observability: ObservabilityConfig;
+  /** 督查通报: deliver last month's into the supervisors' inbox from the worker (off by default in tests). */
+  bulletins: { monthly: boolean };
 }
 
 type Env = Record<string, string | undefined>;
@@ -416,6 +418,9 @@ export function parseConfig(env: Env): AppConfig {
       errors,
     ),
     observability: parseObservabilityConfig(env, errors),
+    bulletins: {
+      monthly: attempt(() => bool(env, 'BULLETIN_MONTHLY', nodeEnv !== 'test'), nodeEnv !== 'test'),
+    },
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

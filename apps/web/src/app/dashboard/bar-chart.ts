@@ -1,4 +1,4 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, viewChild } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
 // Registering only what a bar chart needs keeps chart.js's share of the lazy chunk small.
@@ -57,6 +57,8 @@ export class BarChart {
   readonly labels = input.required<string[]>();
   readonly series = input.required<BarSeries[]>();
   readonly height = input(320);
+  /** A bar was clicked: the row's index and the series' index (the dashboard opens the filtered list). */
+  readonly barClick = output<{ index: number; series: number }>();
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart<'bar'> | null = null;
@@ -96,6 +98,14 @@ export class BarChart {
             },
           },
           plugins: { legend: { position: 'bottom' } },
+          onClick: (_event, elements) => {
+            const hit = elements[0];
+            if (hit) this.barClick.emit({ index: hit.index, series: hit.datasetIndex });
+          },
+          onHover: (event, elements) => {
+            const target = event.native?.target as HTMLElement | undefined;
+            if (target) target.style.cursor = elements.length > 0 ? 'pointer' : 'default';
+          },
         },
       });
     });

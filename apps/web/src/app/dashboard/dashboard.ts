@@ -7,17 +7,21 @@ import {
   ElementRef,
   inject,
   Injector,
+  effect,
+  input,
   linkedSignal,
   OnInit,
   signal,
+  untracked,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
-import { RouterLink } from '@angular/router';
-import type { EvidenceDto, OverdueStatsRowDto } from '@duban/domain';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { Router, RouterLink } from '@angular/router';
+import type { AssignmentRole, EvidenceDto, OverdueStatsRowDto } from '@duban/domain';
 import { errorMessage } from '../core/api-error';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { TasksApi } from '../tasks/data-access/tasks.api';
@@ -26,11 +30,19 @@ import { LightBadge } from '../shared/light-badge';
 import { ReviewActions } from '../tasks/ui/review-actions';
 import { BarChart, BarSeries } from './bar-chart';
 import { DashboardStore, PendingExtension, ReviewItem } from './data-access/dashboard.store';
+import { MatrixTable } from './ui/matrix-table';
+import { RateSort, RatesTable } from './ui/rates-table';
+import { parseRateSort } from './view-state';
+import { TrendChart } from './ui/trend-chart';
 
 const TOP_N = 12;
 
+function topOf(rows: OverdueStatsRowDto[]): OverdueStatsRowDto[] {
+  return [...rows].sort((a, b) => b.overdue - a.overdue || b.total - a.total).slice(0, TOP_N);
+}
+
 function chartOf(rows: OverdueStatsRowDto[]): { labels: string[]; series: BarSeries[] } {
-  const top = [...rows].sort((a, b) => b.overdue - a.overdue || b.total - a.total).slice(0, TOP_N);
+  const top = topOf(rows);
   return {
     labels: top.map((r) => (r.name.length > 18 ? r.name.slice(0, 17) + '…' : r.name)),
     series: [
@@ -53,6 +65,10 @@ function chartOf(rows: OverdueStatsRowDto[]): { labels: string[]; series: BarSer
     MatProgressBarModule,
     MatTabsModule,
     BarChart,
+    MatButtonToggleModule,
+    MatrixTable,
+    RatesTable,
+    TrendChart,
     LightBadge,
     ReviewActions,
     ZhDatePipe,
@@ -78,8 +94,52 @@ export class DashboardPage implements OnInit {
   protected readonly byDepartment = computed(() => chartOf(this.store.stats()?.byDepartment ?? []));
   protected readonly byDocument = computed(() => chartOf(this.store.stats()?.byDocument ?? []));
 
+  private readonly router = inject(Router);
+  /** View state in the URL, so a view can be shared: `?role=participant&by=document&sort=onTimeRate.asc`. */
+  readonly role = input<string>();
+  readonly by = input<string>();
+  readonly sort = input<string>();
+  protected readonly roleValue = computed<AssignmentRole>(() => (this.role() === 'participant' ? 'participant' : 'lead'));
+  protected readonly byValue = computed<'department' | 'document'>(() => (this.by() === 'document' ? 'document' : 'department'));
+  protected readonly sortValue = computed(() => parseRateSort(this.sort()));
+  protected readonly rateRows = computed(() => {
+    const s = this.store.stats();
+    return s ? (this.byValue() === 'document' ? s.byDocument : s.byDepartment) : [];
+  });
+
+  constructor() {
+    // A role from the URL (first load, or a shared link, or back/forward) reloads the figures.
+    effect(() => {
+      const role = this.roleValue();
+      untracked(() => {
+        if (this.store.stats() && this.store.role() !== role) void this.store.setRole(role);
+      });
+    });
+  }
+
   ngOnInit(): void {
+    this.store.role.set(this.roleValue());
     void this.store.load();
+  }
+
+  protected setView(patch: { role?: AssignmentRole; by?: 'department' | 'document'; sort?: RateSort }): void {
+    const queryParams: Record<string, string | null> = {};
+    if (patch.role) queryParams['role'] = patch.role === 'lead' ? null : patch.role;
+    if (patch.by) queryParams['by'] = patch.by === 'department' ? null : patch.by;
+    if (patch.sort) queryParams['sort'] = `${patch.sort.key}.${patch.sort.dir}`;
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  /** A bar opens the task list of that department or document; the 逾期 bar, its overdue tasks only. */
+  protected openBar(kind: 'department' | 'document', hit: { index: number; series: number }): void {
+    const s = this.store.stats();
+    if (!s) return;
+    const row = topOf(kind === 'department' ? s.byDepartment : s.byDocument)[hit.index];
+    if (!row) return;
+    const filter: Record<string, string> =
+      kind === 'department' ? { department: row.id, role: this.roleValue() } : { document: row.id };
+    if (hit.series === 0) filter['overdue'] = 'true';
+    void this.router.navigate(['/tasks'], { queryParams: filter });
   }
 
   protected approve(item: ReviewItem, comment: string | undefined): void {

@@ -20,7 +20,7 @@ import { departmentOptions, documentOptions } from '../shared/picker/picker-opti
 import { SearchPicker } from '../shared/picker/search-picker';
 import { StatusChip } from '../shared/status-chip';
 import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';
-import { TasksStore } from './data-access/tasks.store';
+import { EMPTY_FILTERS, TasksStore, type TaskFilters } from './data-access/tasks.store';
 
 const ROW_HEIGHT = 84;
 
@@ -56,6 +56,11 @@ export class TaskListPage implements OnInit {
   readonly overdue = input<string>();
   /** `?status=submitted` (from the dashboard's review queue) opens the list on that status. */
   readonly status = input<string>();
+  /** Drill-down from the dashboard (bars, rate tables, matrix cells): `?department=…&role=…&document=…&light=…`. */
+  readonly department = input<string>();
+  readonly document = input<string>();
+  readonly role = input<string>();
+  readonly light = input<string>();
 
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly statuses = STATUSES;
@@ -83,11 +88,23 @@ export class TaskListPage implements OnInit {
 
   ngOnInit(): void {
     const status = STATUSES.find((s) => s === this.status());
-    if (status && this.store.filters().status !== status) void this.store.setFilters({ status });
+    const drillDown = this.drillDownFilters(status ?? null);
+    if (drillDown) void this.store.setFilters(drillDown);
+    else if (status && this.store.filters().status !== status) void this.store.setFilters({ status });
     else if (this.overdue() === 'true' && !this.store.filters().overdue) void this.store.setFilters({ overdue: true });
     // Coming back from a task detail keeps the rows already loaded, unless an action there changed a task.
     else void this.store.refreshIfStale();
     void this.store.loadLookups();
+  }
+
+  /** All the URL's filters at once when the dashboard opened the list on a department, document or light. */
+  private drillDownFilters(status: TaskStatus | null): Partial<TaskFilters> | null {
+    const department = this.department() || null;
+    const document = this.document() || null;
+    const light = LIGHTS.find((l) => l === this.light()) ?? null;
+    if (!department && !document && !light) return null;
+    const role: AssignmentRole = this.role() === 'participant' ? 'participant' : 'lead';
+    return { ...EMPTY_FILTERS, role, department, document, light, status, overdue: this.overdue() === 'true' };
   }
 
   protected setRole(role: AssignmentRole): void {

@@ -6,10 +6,28 @@ import { aTask, aTaskDetail, flushMicrotasks, pageOf, signInAs } from '../../../
 import { TaskChanges } from '../../core/task-changes';
 import { DashboardStore } from './dashboard.store';
 
+const rates = { onTime: 1, dueSoon: 0, undated: 0, overdueRate: 0.3, onTimeRate: 0.2 };
 const stats: OverdueStatsDto = {
-  totals: { tasks: 10, done: 4, overdue: 3, submitted: 2, completionRate: 0.4 },
-  byDepartment: [{ id: 'dep-ndrc', name: '国家发展改革委', total: 6, done: 2, overdue: 2 }],
-  byDocument: [{ id: 'doc-1', name: '国发〔2017〕39号', total: 10, done: 4, overdue: 3 }],
+  totals: {
+    tasks: 10,
+    done: 4,
+    overdue: 3,
+    submitted: 2,
+    completionRate: 0.4,
+    onTime: 2,
+    open: 6,
+    terminated: 0,
+    yellow: 1,
+    dueSoon: 1,
+    stale: 0,
+    undated: 1,
+    overdueRate: 0.3,
+    onTimeRate: 0.2857,
+  },
+  byDepartment: [{ id: 'dep-ndrc', name: '国家发展改革委', total: 6, done: 2, overdue: 2, ...rates }],
+  byDocument: [{ id: 'doc-1', name: '国发〔2017〕39号', total: 10, done: 4, overdue: 3, ...rates }],
+  rules: { yellowWithinDays: 7, staleAfterDays: 30 },
+  asOf: '2017-12-01',
 };
 
 const extension: ExtensionDto = {
@@ -28,7 +46,9 @@ const extension: ExtensionDto = {
 
 /** Answers one full dashboard load: stats, overdue list, review queue (list + one detail per row), extensions. */
 async function answerLoad(http: HttpTestingController, queue: TaskDetailDto[], extensions: ExtensionDto[], totals = stats): Promise<void> {
-  http.expectOne('/api/stats/overdue').flush(totals);
+  http.expectOne((r) => r.url === '/api/stats/overdue' && r.params.get('role') === 'lead').flush(totals);
+  http.expectOne((r) => r.url === '/api/stats/matrix').flush({ departments: [], documents: [], cells: [] });
+  http.expectOne((r) => r.url === '/api/stats/trend').flush({ weeks: [] });
   http.expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true').flush(pageOf([aTask()], 3));
   http
     .expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'submitted')

@@ -1,6 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { ExtensionDto, OverdueStatsDto, PageDto, TaskAction, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
+import type {
+  AssignmentRole,
+  ExtensionDto,
+  OverdueStatsDto,
+  PageDto,
+  StatsMatrixDto,
+  StatsTrendDto,
+  TaskAction,
+  TaskDetailDto,
+  TaskSummaryDto,
+} from '@duban/domain';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { TaskChanges } from '../../core/task-changes';
@@ -39,6 +49,10 @@ export class DashboardStore {
   private readonly changes = inject(TaskChanges);
 
   readonly stats = signal<OverdueStatsDto | null>(null);
+  readonly matrix = signal<StatsMatrixDto | null>(null);
+  readonly trend = signal<StatsTrendDto | null>(null);
+  /** Departments counted as lead (default) or participant; from the URL. */
+  readonly role = signal<AssignmentRole>('lead');
   readonly overdue = signal<TaskSummaryDto[]>([]);
   readonly overdueTotal = signal(0);
   readonly submitted = signal<ReviewItem[]>([]);
@@ -59,7 +73,17 @@ export class DashboardStore {
   async load(): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
-    const stats = firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue')).then((s) => this.stats.set(s));
+    const params = { role: this.role() };
+    const stats = firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue', { params })).then((s) =>
+      this.stats.set(s),
+    );
+    // The matrix and the trend are extras: the page works without them.
+    void firstValueFrom(this.http.get<StatsMatrixDto>('/api/stats/matrix', { params }))
+      .then((m) => this.matrix.set(m))
+      .catch(() => this.matrix.set(null));
+    void firstValueFrom(this.http.get<StatsTrendDto>('/api/stats/trend', { params: { weeks: 12 } }))
+      .then((t) => this.trend.set(t))
+      .catch(() => this.trend.set(null));
     const overdue = this.api.list({ overdue: true, page: 1, pageSize: 50 }).then((page) => {
       this.overdue.set(page.items);
       this.overdueTotal.set(page.total);
@@ -87,6 +111,23 @@ export class DashboardStore {
     const page = await this.api.list({ status: 'submitted', page: 1, pageSize: REVIEW_QUEUE_SIZE });
     const details = await Promise.all(page.items.map((t) => this.api.get(t.id)));
     return { items: details.map(reviewItemOf), total: page.total };
+  }
+
+  /** Figures by lead or by participating department: reloads only the statistics. */
+  async setRole(role: AssignmentRole): Promise<void> {
+    if (role === this.role() && this.stats()) return;
+    this.role.set(role);
+    const params = { role };
+    try {
+      const [stats, matrix] = await Promise.all([
+        firstValueFrom(this.http.get<OverdueStatsDto>('/api/stats/overdue', { params })),
+        firstValueFrom(this.http.get<StatsMatrixDto>('/api/stats/matrix', { params })),
+      ]);
+      this.stats.set(stats);
+      this.matrix.set(matrix);
+    } catch (err) {
+      this.error.set(errorMessage(err, '看板数据加载失败'));
+    }
   }
 
   approve(item: ReviewItem, comment?: string): Promise<boolean> {

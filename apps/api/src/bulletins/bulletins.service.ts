@@ -1,0 +1,126 @@
+import {
+  BulletinPeriodError,
+  buildBulletin,
+  parseBulletinPeriod,
+  previousMonthKey,
+  shanghaiDate,
+  type BulletinDto,
+  type BulletinTaskInput,
+} from '@duban/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { ValidationError } from '../infra/http/domain-error';
+import type { Clock } from '../infra/queue/clock';
+import { InjectTaskClock } from '../tasks/clock';
+import { BULLETIN_NOTIFY_SQL, BULLETIN_TASKS_SQL } from './bulletin-source.queries';
+
+export interface BulletinScope {
+  document?: string;
+  departments?: string[];
+}
+
+export const BULLETIN_ISSUER = '督查室';
+
+/** The instant a Shanghai calendar day begins. */
+const dayStart = (date: string): Date => new Date(`${date}T00:00:00+08:00`);
+const nextDay = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** 督查通报: reads the period's tasks, builds the one report model (libs/domain), renders elsewhere. */
+@Injectable()
+export class BulletinsService {
+  private readonly logger = new Logger(BulletinsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectTaskClock() private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async build(periodKey: string, scope: BulletinScope = {}): Promise<BulletinDto> {
+    let period;
+    try {
+      period = parseBulletinPeriod(periodKey);
+    } catch (error) {
+      if (error instanceof BulletinPeriodError)
+        throw new ValidationError('BULLETIN_PERIOD_INVALID', error.message);
+      throw error;
+    }
+    const today = shanghaiDate(this.clock.now());
+    if (period.from > today)
+      throw new ValidationError(
+        'BULLETIN_PERIOD_FUTURE',
+        `通报期间${period.label}尚未开始，请选择已开始的期间。`,
+      );
+    // Tasks created by the period's last day, or by today while it runs (the model judges them).
+    const lastDay = today <= period.to ? today : period.to;
+    const departments = scope.departments?.length ? scope.departments : null;
+    const rows = await this.dataSource.query<BulletinTaskInput[]>(BULLETIN_TASKS_SQL, [
+      dayStart(period.from),
+      dayStart(nextDay(lastDay)),
+      scope.document ?? null,
+      departments,
+    ]);
+    const tasks = departments
+      ? rows.map((row) => ({ ...row, leads: row.leads.filter((lead) => departments.includes(lead.id)) }))
+      : rows;
+    return buildBulletin({
+      period,
+      scopeLabel: await this.scopeLabel(scope),
+      today,
+      issuer: BULLETIN_ISSUER,
+      tasks,
+    });
+  }
+
+  /**
+   * The monthly run: on or after the 1st, last month's bulletin goes into every supervisor's inbox
+   * once (the notification key `bulletin:YYYY-MM` makes repeats and other workers no-ops).
+   */
+  async deliverMonthly(): Promise<{ period: string; delivered: number } | null> {
+    const now = this.clock.now();
+    const period = previousMonthKey(shanghaiDate(now));
+    const bulletin = await this.build(period);
+    const link = `${this.config.app.baseUrl.replace(/\/+$/, '')}/bulletins?period=${period}`;
+    const t = bulletin.totals;
+    const body =
+      `${bulletin.title}已生成：任务${t.tasks}项，本期办结${t.done}项，逾期未办结${t.overdue}项。` +
+      `查看与下载（Word / PDF）：${link}`;
+    const rows = await this.dataSource.query<{ id: string }[]>(BULLETIN_NOTIFY_SQL, [
+      `bulletin:${period}`,
+      now,
+      bulletin.title,
+      body,
+    ]);
+    if (rows.length === 0) return null;
+    this.logger.log(`monthly bulletin ${period} delivered to ${rows.length} supervisor inbox(es)`);
+    return { period, delivered: rows.length };
+  }
+
+  private async scopeLabel(scope: BulletinScope): Promise<string> {
+    if (scope.document) {
+      const [doc] = await this.dataSource.query<{ title: string }[]>(
+        `SELECT title FROM policy_documents WHERE id = $1`,
+        [scope.document],
+      );
+      if (!doc) throw new ValidationError('BULLETIN_DOCUMENT_UNKNOWN', '所选文件不存在，请重新选择。');
+      return `《${doc.title}》`;
+    }
+    if (scope.departments?.length) {
+      const rows = await this.dataSource.query<{ name: string }[]>(
+        `SELECT name FROM departments WHERE id = ANY($1::uuid[]) ORDER BY name`,
+        [scope.departments],
+      );
+      if (rows.length !== new Set(scope.departments).size)
+        throw new ValidationError('BULLETIN_DEPARTMENT_UNKNOWN', '所选单位中有不存在的单位，请重新选择。');
+      return rows.map((r) => r.name).join('、');
+    }
+    return '全部任务';
+  }
+}
