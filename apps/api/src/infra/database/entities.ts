@@ -12,10 +12,12 @@ import { NotificationPreferenceEntity } from '../../notifications/entities/notif
 import { NotificationEntity } from '../../notifications/entities/notification.entity';
 import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
 import { ImportPreviewEntity } from '../../imports/import-preview.entity';
+import { IntakePreviewEntity } from '../../intake/intake-preview.entity';
 import { ReminderSettingsEntity } from '../../reminders/reminder-settings.entity';
 import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
 import { ProgressReportEntity } from '../../tasks/progress-report.entity';
 import { TaskAssignmentEntity } from '../../tasks/task-assignment.entity';
+import { TaskCommentEntity } from '../../tasks/task-comment.entity';
 import { TaskEntity } from '../../tasks/task.entity';
 import { UserEntity } from '../../users/user.entity';
 
@@ -36,4 +38,6 @@ export const ENTITIES: (new () => object)[] = [
   DepartmentWebhookEntity,
   ReminderSettingsEntity,
   SessionEntity,
+  TaskCommentEntity,
+  IntakePreviewEntity,
 ];
