@@ -7,6 +7,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { IntakeModule } from './intake/intake.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { QueueDashboardModule } from './infra/queue/queue-dashboard.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     RemindersHealthModule,
     NotificationsModule,
     QueueDashboardModule,
+    IntakeModule,
   ],
 })
 export class AppModule {}

@@ -154,6 +154,8 @@ export interface IntakePreviewRowDto {
   lead: DepartmentRefDto[];
   participants: DepartmentRefDto[];
   deadline: string | null;
+  /** 每季度 / 每月… read from 完成时限: a recurring duty. */
+  recurrence: RecurrencePeriodDto | null;
   note: string | null;
   errors: { column: string; message: string; suggestion?: DepartmentRefDto }[];
 }
