@@ -16,7 +16,9 @@ export class DeskIntakeEditComments1796220989335 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "intake_previews" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "file_name" text NOT NULL, "checksum" character(64) NOT NULL, "rows" jsonb NOT NULL, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "committed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_intake_previews" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_intake_previews_expires_at" ON "intake_previews"  ("expires_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_intake_previews_expires_at" ON "intake_previews"  ("expires_at") `,
+    );
     await queryRunner.query(
       `CREATE TABLE "task_comments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "reply_to_id" uuid, "author_id" uuid, "author_name" text NOT NULL, "department_id" uuid, "by_supervisor" boolean NOT NULL DEFAULT false, "text" text NOT NULL, "mention_ids" uuid array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_task_comments" PRIMARY KEY ("id"))`,
     );

@@ -50,10 +50,17 @@ describe('comments (督办意见 and replies) with department mentions', () => {
     expect(supervisorNotices.map((n) => n.rule)).toEqual(['comment.created']);
 
     // In the timeline, and in the detail's thread.
-    const detail = await env.http<TaskDetailDto>('GET', `/api/tasks/${taskId}`, { as: env.users.participantOfficer });
-    expect(detail.body.comments.map((c) => c.text)).toEqual(['请@测试部门B 配合，本周内报送进展。', '收到，已部署。']);
+    const detail = await env.http<TaskDetailDto>('GET', `/api/tasks/${taskId}`, {
+      as: env.users.participantOfficer,
+    });
+    expect(detail.body.comments.map((c) => c.text)).toEqual([
+      '请@测试部门B 配合，本周内报送进展。',
+      '收到，已部署。',
+    ]);
     expect(detail.body.history.filter((h) => h.action === 'task.commented')).toHaveLength(2);
-    const list = await env.http<TaskCommentDto[]>('GET', `/api/tasks/${taskId}/comments`, { as: env.users.leadOfficer });
+    const list = await env.http<TaskCommentDto[]>('GET', `/api/tasks/${taskId}/comments`, {
+      as: env.users.leadOfficer,
+    });
     expect(list.body).toHaveLength(2);
   });
 
@@ -85,7 +92,10 @@ describe('comments (督办意见 and replies) with department mentions', () => {
       body: { text: '回复', replyTo: '00000000-0000-4000-8000-000000000000' },
     });
     expect(badReply.status).toBe(400);
-    const rows = await env.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM task_comments WHERE task_id = $1`, [taskId]);
+    const rows = await env.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM task_comments WHERE task_id = $1`,
+      [taskId],
+    );
     expect(rows[0].n).toBe(1);
   });
 });

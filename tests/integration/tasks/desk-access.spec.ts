@@ -3,7 +3,14 @@ import { WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixtu
 
 type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
 const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];
-const supervisorOnly = (ok: number) => ({ lead: 403, participant: 403, other: 403, supervisor: ok, admin: 403, anonymous: 401 });
+const supervisorOnly = (ok: number) => ({
+  lead: 403,
+  participant: 403,
+  other: 403,
+  supervisor: ok,
+  admin: 403,
+  anonymous: 401,
+});
 
 interface RouteCase {
   name: string;
@@ -18,7 +25,11 @@ const ROUTES: RouteCase[] = [
     name: 'POST /api/tasks',
     method: 'POST',
     url: () => '/api/tasks',
-    body: (env) => ({ source: { kind: 'other', title: '来源' }, text: '任务', leadDepartmentIds: [env.departments.A] }),
+    body: (env) => ({
+      source: { kind: 'other', title: '来源' },
+      text: '任务',
+      leadDepartmentIds: [env.departments.A],
+    }),
     expected: supervisorOnly(201),
   },
   {
@@ -32,7 +43,11 @@ const ROUTES: RouteCase[] = [
     name: 'POST /api/tasks/:id/departments',
     method: 'POST',
     url: (id) => `/api/tasks/${id}/departments`,
-    body: (env) => ({ leadDepartmentIds: [env.departments.B], participantDepartmentIds: [env.departments.A], reason: '调整' }),
+    body: (env) => ({
+      leadDepartmentIds: [env.departments.B],
+      participantDepartmentIds: [env.departments.A],
+      reason: '调整',
+    }),
     expected: supervisorOnly(200),
   },
   {

@@ -17,7 +17,12 @@ describe('立项 by hand (POST /api/tasks)', () => {
   });
 
   const body = (overrides: Record<string, unknown> = {}) => ({
-    source: { kind: 'leader_instruction', title: '市长关于加快老旧小区改造的批示', reference: '批示〔2026〕88号', date: today },
+    source: {
+      kind: 'leader_instruction',
+      title: '市长关于加快老旧小区改造的批示',
+      reference: '批示〔2026〕88号',
+      date: today,
+    },
     text: '加快老旧小区改造，年内完成摸底并制定改造计划。',
     leadDepartmentIds: [env.departments.A],
     participantDepartmentIds: [env.departments.B],
@@ -27,7 +32,10 @@ describe('立项 by hand (POST /api/tasks)', () => {
   });
 
   it('creates the task with its source, departments, milestones; reminders start and departments are told', async () => {
-    const res = await env.http<TaskDetailDto>('POST', '/api/tasks', { as: env.users.supervisor, body: body() });
+    const res = await env.http<TaskDetailDto>('POST', '/api/tasks', {
+      as: env.users.supervisor,
+      body: body(),
+    });
     expect(res.status).toBe(201);
     const task = res.body;
     expect(task).toMatchObject({
@@ -36,7 +44,12 @@ describe('立项 by hand (POST /api/tasks)', () => {
       title: '加快老旧小区改造，年内完成摸底并制定改造计划',
       deadline: addDays(today, 45),
       deadlineKind: 'date',
-      source: { kind: 'leader_instruction', title: '市长关于加快老旧小区改造的批示', reference: '批示〔2026〕88号', date: today },
+      source: {
+        kind: 'leader_instruction',
+        title: '市长关于加快老旧小区改造的批示',
+        reference: '批示〔2026〕88号',
+        date: today,
+      },
       milestones: [{ date: addDays(today, 20), text: '完成摸底' }],
       recurrence: null,
       terminationReason: null,
@@ -46,12 +59,18 @@ describe('立项 by hand (POST /api/tasks)', () => {
     expect(task.lead.map((d) => d.id)).toEqual([env.departments.A]);
     expect(task.participants.map((d) => d.id)).toEqual([env.departments.B]);
     expect(task.history).toHaveLength(1);
-    expect(task.history[0]).toMatchObject({ action: 'task.created', actor: '督查室', toStatus: 'not_started' });
+    expect(task.history[0]).toMatchObject({
+      action: 'task.created',
+      actor: '督查室',
+      toStatus: 'not_started',
+    });
 
     const jobs = await reminderJobs(env, task.id);
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.every((j) => j.startsWith(task.id))).toBe(true);
-    expect(jobs.some((j) => j.includes(`dept-${env.departments.A}`) && j.includes(addDays(today, 45)))).toBe(true);
+    expect(jobs.some((j) => j.includes(`dept-${env.departments.A}`) && j.includes(addDays(today, 45)))).toBe(
+      true,
+    );
 
     for (const officer of [env.users.leadOfficer, env.users.participantOfficer]) {
       const notices = (await inbox(env, officer)).filter((n) => n.task?.id === task.id);
@@ -69,11 +88,16 @@ describe('立项 by hand (POST /api/tasks)', () => {
   it('reuses the source of an earlier task with the same reference', async () => {
     const a = await env.http<TaskDetailDto>('POST', '/api/tasks', {
       as: env.users.supervisor,
-      body: body({ source: { kind: 'meeting_minutes', title: '第5次常务会议纪要', reference: '纪要〔2026〕5号' } }),
+      body: body({
+        source: { kind: 'meeting_minutes', title: '第5次常务会议纪要', reference: '纪要〔2026〕5号' },
+      }),
     });
     const b = await env.http<TaskDetailDto>('POST', '/api/tasks', {
       as: env.users.supervisor,
-      body: body({ text: '另一项议定事项。', source: { kind: 'meeting_minutes', title: '第5次常务会议纪要', reference: '纪要〔2026〕5号' } }),
+      body: body({
+        text: '另一项议定事项。',
+        source: { kind: 'meeting_minutes', title: '第5次常务会议纪要', reference: '纪要〔2026〕5号' },
+      }),
     });
     expect(a.status).toBe(201);
     expect(b.body.source.id).toBe(a.body.source.id);
@@ -86,7 +110,12 @@ describe('立项 by hand (POST /api/tasks)', () => {
       body: body({ deadline: null, milestones: [], recurrence: 'month', text: '每月报送项目推进情况。' }),
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ deadline: null, deadlineKind: 'ongoing', recurrence: 'month', deadlineText: '每月报送' });
+    expect(res.body).toMatchObject({
+      deadline: null,
+      deadlineKind: 'ongoing',
+      recurrence: 'month',
+      deadlineText: '每月报送',
+    });
     // An undated task is reminded to report progress.
     expect((await reminderJobs(env, res.body.id)).some((j) => j.includes('report'))).toBe(true);
   });
@@ -107,7 +136,10 @@ describe('立项 by hand (POST /api/tasks)', () => {
       [{ text: '长'.repeat(10_001) }, ''],
     ];
     for (const [overrides, word] of cases) {
-      const res = await env.http<ApiErrorDto>('POST', '/api/tasks', { as: env.users.supervisor, body: body(overrides) });
+      const res = await env.http<ApiErrorDto>('POST', '/api/tasks', {
+        as: env.users.supervisor,
+        body: body(overrides),
+      });
       expect(res.status, JSON.stringify(overrides).slice(0, 80)).toBe(400);
       expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
       expect(JSON.stringify(res.body)).toContain(word);
@@ -117,7 +149,9 @@ describe('立项 by hand (POST /api/tasks)', () => {
   });
 
   it('is for supervisors only', async () => {
-    expect((await env.http('POST', '/api/tasks', { as: env.users.leadOfficer, body: body() })).status).toBe(403);
+    expect((await env.http('POST', '/api/tasks', { as: env.users.leadOfficer, body: body() })).status).toBe(
+      403,
+    );
     expect((await env.http('POST', '/api/tasks', { as: env.users.admin, body: body() })).status).toBe(403);
     expect((await env.http('POST', '/api/tasks', { body: body() })).status).toBe(401);
   });

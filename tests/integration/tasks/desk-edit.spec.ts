@@ -71,7 +71,12 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
       headers: { 'if-match': '"1"' },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ deadline: newDeadline, originalDeadline: null, version: 2, extensions: [] });
+    expect(res.body).toMatchObject({
+      deadline: newDeadline,
+      originalDeadline: null,
+      version: 2,
+      extensions: [],
+    });
     expect(await lastAudit(taskId)).toMatchObject({
       action: 'task.deadline_edited',
       actor_name: '督查室',
@@ -130,8 +135,12 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
     expect(jobs.some((j) => j.includes(`dept-${A}`))).toBe(false);
     expect(jobs.some((j) => j.includes(`dept-${C}`))).toBe(true);
     // The added and the removed departments are told; the unchanged participant is not.
-    expect((await inbox(env, env.users.otherOfficer)).find((n) => n.task?.id === taskId)?.title).toContain('新增督办任务');
-    expect((await inbox(env, env.users.leadOfficer)).find((n) => n.task?.id === taskId)?.body).toContain('移除');
+    expect((await inbox(env, env.users.otherOfficer)).find((n) => n.task?.id === taskId)?.title).toContain(
+      '新增督办任务',
+    );
+    expect((await inbox(env, env.users.leadOfficer)).find((n) => n.task?.id === taskId)?.body).toContain(
+      '移除',
+    );
     expect((await inbox(env, env.users.participantOfficer)).filter((n) => n.task?.id === taskId)).toEqual([]);
   });
 
@@ -149,7 +158,12 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
         reason: '按职责分解',
         parts: [
           { text: '甲部门负责的部分。', leadDepartmentIds: [A] },
-          { text: '丙部门负责的部分。', leadDepartmentIds: [C], participantDepartmentIds: [B], deadline: addDays(today, 60) },
+          {
+            text: '丙部门负责的部分。',
+            leadDepartmentIds: [C],
+            participantDepartmentIds: [B],
+            deadline: addDays(today, 60),
+          },
         ],
       },
     });
@@ -161,10 +175,20 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
     expect(await lastAudit(taskId)).toMatchObject({ action: 'task.split', to_status: 'terminated' });
     expect(await reminderJobs(env, taskId)).toEqual([]);
     const [first, second] = await Promise.all(
-      res.body.childIds.map((id) => env.http<TaskDetailDto>('GET', `/api/tasks/${id}`, { as: env.users.supervisor })),
+      res.body.childIds.map((id) =>
+        env.http<TaskDetailDto>('GET', `/api/tasks/${id}`, { as: env.users.supervisor }),
+      ),
     );
-    expect(first.body).toMatchObject({ parentId: taskId, deadline: addDays(today, 30), source: { id: env.documentId } });
-    expect(second.body).toMatchObject({ parentId: taskId, deadline: addDays(today, 60), source: { id: env.documentId } });
+    expect(first.body).toMatchObject({
+      parentId: taskId,
+      deadline: addDays(today, 30),
+      source: { id: env.documentId },
+    });
+    expect(second.body).toMatchObject({
+      parentId: taskId,
+      deadline: addDays(today, 60),
+      source: { id: env.documentId },
+    });
     expect(second.body.history.map((h) => h.action)).toEqual(['task.split_from']);
     expect(await reminderJobs(env, second.body.id)).not.toEqual([]);
   });
@@ -181,7 +205,12 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
       body: { reason: '已被新的文件取代', version: before.body.version },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'terminated', overdue: false, light: 'green', terminationReason: '已被新的文件取代' });
+    expect(res.body).toMatchObject({
+      status: 'terminated',
+      overdue: false,
+      light: 'green',
+      terminationReason: '已被新的文件取代',
+    });
     expect(await lastAudit(taskId)).toMatchObject({
       action: 'task.terminated',
       from_status: 'in_progress',

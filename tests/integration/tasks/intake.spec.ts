@@ -49,12 +49,42 @@ describe('bulk 立项 from an Excel 台账', () => {
   it('validates every row, suggests a unit for an unknown name, and commits only the valid rows', async () => {
     const due = addDays(today, 60);
     const bytes = await ledgerWorkbook([
-      [1, '落实市长批示，完成老旧小区改造摸底。', '领导批示', '市长批示件', '批示〔2026〕7号', '测试部门A', '测试部门B', new Date(`${due}T00:00:00Z`), ''],
+      [
+        1,
+        '落实市长批示，完成老旧小区改造摸底。',
+        '领导批示',
+        '市长批示件',
+        '批示〔2026〕7号',
+        '测试部门A',
+        '测试部门B',
+        new Date(`${due}T00:00:00Z`),
+        '',
+      ],
       [2, '', '会议纪要', '第12次常务会议纪要', null, '测试部门A', null, due, ''],
-      [3, '每季度报送营商环境改革进展。', '会议纪要', '第12次常务会议纪要', null, '测试部门X', null, '每季度', ''],
+      [
+        3,
+        '每季度报送营商环境改革进展。',
+        '会议纪要',
+        '第12次常务会议纪要',
+        null,
+        '测试部门X',
+        null,
+        '每季度',
+        '',
+      ],
       [4, '开展专项督查。', '专项督查', '安全生产专项督查', null, '测试部门C', null, '2027-02-30', ''],
       [5, '研究制定配套措施。', '批条', '其他来源', null, '测试部门B', null, '2027年底前', ''],
-      [6, '推进政务服务一网通办。', '政府工作报告分工', '2026年政府工作报告', null, '测试部门B', '测试部门A、测试部门C', `${due.slice(0, 4)}/${Number(due.slice(5, 7))}/${Number(due.slice(8))}`, '重点'],
+      [
+        6,
+        '推进政务服务一网通办。',
+        '政府工作报告分工',
+        '2026年政府工作报告',
+        null,
+        '测试部门B',
+        '测试部门A、测试部门C',
+        `${due.slice(0, 4)}/${Number(due.slice(5, 7))}/${Number(due.slice(8))}`,
+        '重点',
+      ],
     ]);
     const upload = await uploadLedger<IntakePreviewDto>(env, '督办台账.xlsx', bytes, env.users.supervisor);
     expect(upload.status).toBe(201);
@@ -72,7 +102,9 @@ describe('bulk 立项 from an Excel 台账', () => {
     expect(unknown[0].column).toBe('牵头单位');
     expect(unknown[0].message).toContain('测试部门X');
     expect(unknown[0].suggestion?.name).toMatch(/^测试部门[ABC]$/);
-    expect(byRow.get(5)!.errors).toEqual([{ column: '完成时限', message: '日期“2027-02-30”不存在，请检查月份和日期。' }]);
+    expect(byRow.get(5)!.errors).toEqual([
+      { column: '完成时限', message: '日期“2027-02-30”不存在，请检查月份和日期。' },
+    ]);
     expect(byRow.get(6)!.errors[0]).toMatchObject({ column: '来源类型' });
     expect(byRow.get(6)!.errors[0].message).toContain('领导批示');
     expect(byRow.get(7)).toMatchObject({ errors: [], deadline: due, sourceKind: 'government_work_report' });
@@ -164,7 +196,9 @@ describe('bulk 立项 from an Excel 台账', () => {
     expect((await uploadLedger(env, 'a.xlsx', bytes, env.users.leadOfficer)).status).toBe(403);
     expect((await uploadLedger(env, 'a.xlsx', bytes, env.users.admin)).status).toBe(403);
     expect((await uploadLedger(env, 'a.xlsx', bytes, null)).status).toBe(401);
-    expect((await env.http('GET', '/api/intake/template.xlsx', { as: env.users.leadOfficer })).status).toBe(403);
+    expect((await env.http('GET', '/api/intake/template.xlsx', { as: env.users.leadOfficer })).status).toBe(
+      403,
+    );
     expect((await env.http('GET', '/api/intake/template.xlsx')).status).toBe(401);
   });
 });

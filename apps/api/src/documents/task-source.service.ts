@@ -12,7 +12,11 @@ import { titleKey } from '../imports/import-identity';
  */
 @Injectable()
 export class TaskSourceService {
-  async findOrCreate(manager: EntityManager, source: TaskSourceInputDto, enteredVia: string): Promise<string> {
+  async findOrCreate(
+    manager: EntityManager,
+    source: TaskSourceInputDto,
+    enteredVia: string,
+  ): Promise<string> {
     const reference = source.reference?.trim() || null;
     const key = titleKey(source.title);
     const found = await manager.query<{ id: string }[]>(

@@ -27,7 +27,8 @@ export function suggestDepartment(
   for (const unit of units) {
     for (const candidate of [unit.name, ...unit.aliases]) {
       const score = dice(wanted, bigrams(candidate));
-      if (score >= threshold && (!best || score > best.score)) best = { score, unit: { id: unit.id, name: unit.name } };
+      if (score >= threshold && (!best || score > best.score))
+        best = { score, unit: { id: unit.id, name: unit.name } };
     }
   }
   return best?.unit ?? null;

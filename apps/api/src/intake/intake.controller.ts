@@ -34,12 +34,18 @@ export class IntakeController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Upload a filled 台账 (multipart field "file"); returns the rows with their errors' })
+  @ApiOperation({
+    summary: 'Upload a filled 台账 (multipart field "file"); returns the rows with their errors',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<IntakePreviewDto> {
     if (!request.isMultipart()) {
-      throw new DomainError('INTAKE_NOT_MULTIPART', '请以 multipart/form-data 方式上传台账（字段名 file）。', 415);
+      throw new DomainError(
+        'INTAKE_NOT_MULTIPART',
+        '请以 multipart/form-data 方式上传台账（字段名 file）。',
+        415,
+      );
     }
     const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
     if (!part) throw new ValidationError('INTAKE_NO_FILE', '请求中没有文件，请在字段 file 中上传台账。');
@@ -65,7 +71,10 @@ export class IntakeController {
   @Post(':id/commit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Create the tasks of the rows without errors; reminders start at once' })
-  commit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<IntakeResultDto> {
+  commit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<IntakeResultDto> {
     return this.intake.commit(id, user);
   }
 }

@@ -26,7 +26,9 @@ import { suggestDepartment } from './department-suggestion';
 import { IntakePreviewEntity } from './intake-preview.entity';
 import { readLedger, type LedgerRow } from './ledger-sheet';
 
-const KIND_BY_LABEL = new Map<string, TaskSourceKind>(TASK_SOURCE_KINDS.map((k) => [SOURCE_KIND_LABELS[k], k]));
+const KIND_BY_LABEL = new Map<string, TaskSourceKind>(
+  TASK_SOURCE_KINDS.map((k) => [SOURCE_KIND_LABELS[k], k]),
+);
 const NAME_SEPARATORS = /[、，,；;/\s]+/u;
 
 type Units = { id: string; name: string; aliases: string[] }[];
@@ -84,7 +86,9 @@ export class IntakeService {
     }
     const valid = preview.rows.filter((r) => r.errors.length === 0);
     if (valid.length === 0) {
-      throw new ConflictError('INTAKE_NOTHING_VALID', '台账中没有可导入的行，请修改标出的错误后重新上传。', { id });
+      throw new ConflictError('INTAKE_NOTHING_VALID', '台账中没有可导入的行，请修改标出的错误后重新上传。', {
+        id,
+      });
     }
     const taskIds = await this.dataSource.transaction(async (manager) => {
       // Claiming the preview inside the transaction: a failed commit leaves it committable again.
@@ -194,7 +198,8 @@ export function validateRow(
     });
   }
   const sourceTitle = c['来源名称'] ?? '';
-  if (sourceTitle === '') errors.push({ column: '来源名称', message: '请填写来源名称（如会议纪要、批示件的标题）。' });
+  if (sourceTitle === '')
+    errors.push({ column: '来源名称', message: '请填写来源名称（如会议纪要、批示件的标题）。' });
   const lead = resolveUnits(c['牵头单位'] ?? '', '牵头单位', directory, units, errors);
   if ((c['牵头单位'] ?? '') === '') errors.push({ column: '牵头单位', message: '请填写牵头单位。' });
   const participants = resolveUnits(c['配合单位'] ?? '', '配合单位', directory, units, errors).filter(

@@ -36,7 +36,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     return '';
   }
   return String(value);
@@ -59,7 +59,9 @@ export function readDeadline(value: ExcelJS.CellValue, year: number): LedgerRow[
   const typed = DMY.exec(text);
   if (typed) {
     const iso = `${typed[1]}-${typed[2].padStart(2, '0')}-${typed[3].padStart(2, '0')}`;
-    return isIsoDate(iso) ? { date: iso, recurrence: null } : { problem: `日期“${text}”不存在，请检查月份和日期。` };
+    return isIsoDate(iso)
+      ? { date: iso, recurrence: null }
+      : { problem: `日期“${text}”不存在，请检查月份和日期。` };
   }
   const parsed = parseDeadlineCell(text, { documentYear: year });
   if (!parsed) return { problem: `无法识别完成时限“${text}”，请填写日期，如 2027-06-30。` };
@@ -76,9 +78,14 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('INTAKE_UNREADABLE', `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`, 415, {
-      file: fileName,
-    });
+    throw new DomainError(
+      'INTAKE_UNREADABLE',
+      `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
+      415,
+      {
+        file: fileName,
+      },
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`);
@@ -111,11 +118,17 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
     if (Object.values(cells).every((v) => v === '')) continue;
     rows.push({ row: r, cells, deadline: readDeadline(row.getCell(columns.get('完成时限')!).value, year) });
     if (rows.length > MAX_LEDGER_ROWS) {
-      throw new DomainError('INTAKE_TOO_MANY_ROWS', `一次最多导入 ${MAX_LEDGER_ROWS} 行，请拆分台账后分批导入。`, 413, {
-        maxRows: MAX_LEDGER_ROWS,
-      });
+      throw new DomainError(
+        'INTAKE_TOO_MANY_ROWS',
+        `一次最多导入 ${MAX_LEDGER_ROWS} 行，请拆分台账后分批导入。`,
+        413,
+        {
+          maxRows: MAX_LEDGER_ROWS,
+        },
+      );
     }
   }
-  if (rows.length === 0) throw new ValidationError('INTAKE_NO_ROWS', '台账中没有任务行，请在表头下方填写任务。');
+  if (rows.length === 0)
+    throw new ValidationError('INTAKE_NO_ROWS', '台账中没有任务行，请在表头下方填写任务。');
   return rows;
 }

@@ -92,7 +92,10 @@ export class TaskCommentService {
           [body.replyTo, taskId],
         );
         if (!parent) {
-          throw new ValidationError('COMMENT_REPLY_NOT_FOUND', '要回复的意见不存在或不属于本任务，请刷新后重试。');
+          throw new ValidationError(
+            'COMMENT_REPLY_NOT_FOUND',
+            '要回复的意见不存在或不属于本任务，请刷新后重试。',
+          );
         }
       }
       const supervisor = user.role === 'supervisor';
@@ -129,9 +132,7 @@ export class TaskCommentService {
           departmentIds: mentionedIds,
         });
       }
-      const others = supervisor
-        ? assigned.map((d) => d.id).filter((id) => !mentionedIds.includes(id))
-        : [];
+      const others = supervisor ? assigned.map((d) => d.id).filter((id) => !mentionedIds.includes(id)) : [];
       if (supervisor ? others.length > 0 : true) {
         await this.notifier.notify(manager, {
           taskId,

@@ -145,10 +145,14 @@ export async function assertDepartmentsExist(manager: EntityManager, ids: readon
   const known = new Set(rows.map((r) => r.id));
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) {
-    throw new ValidationError('TASK_UNKNOWN_DEPARTMENT', '所选单位不存在，请刷新页面后从单位列表中重新选择。', {
-      fields: [{ field: 'departments', reasons: missing.map((id) => `未知单位 ${id}`) }],
-      departmentIds: missing,
-    });
+    throw new ValidationError(
+      'TASK_UNKNOWN_DEPARTMENT',
+      '所选单位不存在，请刷新页面后从单位列表中重新选择。',
+      {
+        fields: [{ field: 'departments', reasons: missing.map((id) => `未知单位 ${id}`) }],
+        departmentIds: missing,
+      },
+    );
   }
 }
 
@@ -172,7 +176,11 @@ async function insertAssignments(
 ): Promise<void> {
   const rows = [
     ...lead.map((id, position) => ({ department_id: id, role: 'lead', position })),
-    ...participants.map((id, index) => ({ department_id: id, role: 'participant', position: lead.length + index })),
+    ...participants.map((id, index) => ({
+      department_id: id,
+      role: 'participant',
+      position: lead.length + index,
+    })),
   ];
   await manager.query(
     `INSERT INTO task_assignments (task_id, department_id, role, position)

@@ -62,7 +62,10 @@ export class TaskDeskController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() user: AuthUser,
   ): Promise<TaskDetailDto> {
-    return this.edits.changeDepartments(id, user, { ...body, version: expectedVersion(ifMatch, body.version) });
+    return this.edits.changeDepartments(id, user, {
+      ...body,
+      version: expectedVersion(ifMatch, body.version),
+    });
   }
 
   @Post(':id/split')

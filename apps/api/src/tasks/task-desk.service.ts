@@ -36,12 +36,19 @@ export class TaskDeskService {
   async create(body: CreateTaskRequestDto, user: AuthUser): Promise<TaskDetailDto> {
     const deadline = body.deadline ?? null;
     const problem = deadlineProblem(deadline, shanghaiDate(this.clock.now()));
-    if (problem) throw new ValidationError('TASK_INVALID_DEADLINE', problem, { fields: [{ field: 'deadline', reasons: [problem] }] });
+    if (problem)
+      throw new ValidationError('TASK_INVALID_DEADLINE', problem, {
+        fields: [{ field: 'deadline', reasons: [problem] }],
+      });
     const late = (body.milestones ?? []).filter((m) => deadline !== null && m.date > deadline);
     if (late.length > 0) {
-      throw new ValidationError('TASK_MILESTONE_AFTER_DEADLINE', `阶段目标「${late[0].text}」的日期晚于完成时限 ${deadline}。`, {
-        fields: [{ field: 'milestones', reasons: late.map((m) => `${m.date} 晚于完成时限`) }],
-      });
+      throw new ValidationError(
+        'TASK_MILESTONE_AFTER_DEADLINE',
+        `阶段目标「${late[0].text}」的日期晚于完成时限 ${deadline}。`,
+        {
+          fields: [{ field: 'milestones', reasons: late.map((m) => `${m.date} 晚于完成时限`) }],
+        },
+      );
     }
     const [id] = await this.dataSource.transaction(async (manager) => {
       const [actor] = await manager.query<{ display_name: string }[]>(
@@ -62,7 +69,11 @@ export class TaskDeskService {
             recurrence: body.recurrence ?? null,
           },
         ],
-        { actor: { id: user.id, name: actor?.display_name ?? user.username }, origin: 'manual', enteredVia: '立项' },
+        {
+          actor: { id: user.id, name: actor?.display_name ?? user.username },
+          origin: 'manual',
+          enteredVia: '立项',
+        },
       );
     });
     // Reminders start at once (after commit), through the same scheduler every workflow change uses.

@@ -94,16 +94,17 @@ export class TaskEditService {
         ...participants.map((id) => [id, 'participant'] as const),
       ]);
       const unchanged =
-        roleBefore.size === roleAfter.size && [...roleAfter].every(([id, role]) => roleBefore.get(id) === role);
+        roleBefore.size === roleAfter.size &&
+        [...roleAfter].every(([id, role]) => roleBefore.get(id) === role);
       if (unchanged) {
         throw new ValidationError('TASK_DEPARTMENTS_UNCHANGED', '责任单位没有变化，无需调整。');
       }
       const names = await departmentNames(manager, [...roleAfter.keys(), ...roleBefore.keys()]);
       const ref = (id: string): Ref => ({ id, name: names.get(id) ?? id });
-      await manager.query(`DELETE FROM task_assignments WHERE task_id = $1 AND NOT (department_id = ANY($2::uuid[]))`, [
-        taskId,
-        [...roleAfter.keys()],
-      ]);
+      await manager.query(
+        `DELETE FROM task_assignments WHERE task_id = $1 AND NOT (department_id = ANY($2::uuid[]))`,
+        [taskId, [...roleAfter.keys()]],
+      );
       let position = 0;
       for (const [departmentId, role] of roleAfter) {
         await manager.query(
@@ -119,7 +120,9 @@ export class TaskEditService {
       });
       const added = [...roleAfter.keys()].filter((id) => !roleBefore.has(id));
       const removed = [...roleBefore.keys()].filter((id) => !roleAfter.has(id));
-      const roleChanged = [...roleAfter].filter(([id, role]) => roleBefore.has(id) && roleBefore.get(id) !== role);
+      const roleChanged = [...roleAfter].filter(
+        ([id, role]) => roleBefore.has(id) && roleBefore.get(id) !== role,
+      );
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
