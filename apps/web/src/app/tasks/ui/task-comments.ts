@@ -40,7 +40,7 @@ export const MAX_COMMENT_LENGTH = 5_000;
       }
     </ol>
     @if (canComment()) {
-      <form (ngSubmit)="send()" novalidate class="composer">
+      <form (submit)="$event.preventDefault(); send()" novalidate class="composer">
         @if (replyTo(); as r) {
           <p class="muted">
             回复 {{ r.author }}：「{{ r.text.slice(0, 30) }}」
