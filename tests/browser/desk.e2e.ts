@@ -26,9 +26,19 @@ function inDays(days: number): string {
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 }
 
+/** Types into a department picker, picks the option, and waits for its chip (the panel then closes). */
 async function pickDepartment(page: Page, testId: string, name: string): Promise<void> {
+  const picker = page.locator('db-department-list-picker', { has: page.getByTestId(testId) });
+  await page.getByTestId(testId).click();
   await page.getByTestId(testId).fill(name);
-  await page.getByRole('option', { name, exact: false }).first().click();
+  // The first match, chosen with the keyboard as a typist would (a click races the panel's re-render on blur).
+  await page.locator('.db-picker-panel mat-option', { hasText: name }).first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await picker.getByRole('listitem').filter({ hasText: name }).waitFor();
+  // Tab, not Escape: Escape would also close a dialog the picker sits in.
+  await page.keyboard.press('Tab');
+  await page.locator('.db-picker-panel mat-option').first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
 }
 
 async function ledger(): Promise<Buffer> {
@@ -144,7 +154,7 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.getByTestId('edit-departments-open').click();
       await page.getByTestId('edit-reason').waitFor();
       await pickDepartment(page, 'edit-lead', NEW_LEAD);
-      await page.getByRole('button', { name: `移除${LEAD}` }).first().click();
+      await page.getByRole('dialog').getByRole('button', { name: `移除${LEAD}` }).click();
       await page.getByTestId('edit-confirm').click();
       await page.getByText('请填写理由').waitFor();
       await page.getByTestId('edit-reason').fill('职能调整，改由新单位牵头');

@@ -6,7 +6,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { RECURRENCE_LABELS, SOURCE_KIND_LABELS, type IntakePreviewRowDto } from '@duban/domain';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
-import { Icon } from '../shared/icon';
 import { LedgerStore } from './data-access/ledger.store';
 
 /** 台账导入: bulk 立项 from the Excel 台账 a 督查室 already keeps. */
@@ -20,7 +19,6 @@ import { LedgerStore } from './data-access/ledger.store';
     RouterLink,
     ZhDatePipe,
     ZhDateTimePipe,
-    Icon,
   ],
   providers: [LedgerStore],
   templateUrl: './ledger-import-page.html',
