@@ -41,6 +41,11 @@ async function pickDepartment(page: Page, testId: string, name: string): Promise
   await page.locator('.db-picker-panel mat-option').first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
 }
 
+/** Screenshots after the dialog's opening animation, not halfway through it. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 async function ledger(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('督办台账');
@@ -146,6 +151,7 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       ] as const) {
         await page.getByTestId(button).click();
         await page.getByTestId('edit-reason').waitFor();
+        await settled(page);
         await screenshot(page, name);
         await page.getByRole('button', { name: '取消' }).click();
         await page.getByTestId('edit-reason').waitFor({ state: 'detached' });
@@ -158,6 +164,7 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.getByTestId('edit-confirm').click();
       await page.getByText('请填写理由').waitFor();
       await page.getByTestId('edit-reason').fill('职能调整，改由新单位牵头');
+      await settled(page);
       await screenshot(page, '52-desk-dialog-departments');
       const [changed] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/departments') && r.request().method() === 'POST'),
@@ -183,10 +190,12 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.setViewportSize(PHONE);
       await page.getByTestId('edit-departments-open').click();
       await page.getByTestId('edit-reason').waitFor();
+      await settled(page);
       await screenshot(page, '54-desk-dialog-departments-phone');
       await page.getByRole('button', { name: '取消' }).click();
       await page.getByTestId('edit-deadline-open').click();
       await page.getByTestId('edit-reason').waitFor();
+      await settled(page);
       await screenshot(page, '55-desk-dialog-deadline-phone');
       await page.getByRole('button', { name: '取消' }).click();
       await page.getByTestId('comments-card').scrollIntoViewIfNeeded();
