@@ -195,6 +195,11 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
 
   it('terminates with a reason: final, never overdue, reminders gone, no more workflow', async () => {
     const taskId = await env.newTask({ deadline: addDays(today, -10), status: 'in_progress' });
+    const asked = await env.http('POST', `/api/tasks/${taskId}/extension`, {
+      as: env.users.leadOfficer,
+      body: { reason: '需要更多时间', requestedDeadline: addDays(today, 30) },
+    });
+    expect(asked.status).toBe(201);
     await env.app.get(ReminderScheduler, { strict: false }).taskChanged(taskId);
     expect(await reminderJobs(env, taskId)).not.toEqual([]);
     const before = await env.http<TaskDetailDto>('GET', `/api/tasks/${taskId}`, { as: env.users.supervisor });
@@ -218,6 +223,12 @@ describe('supervisor edits with audit (deadline, departments, split, 终止)', (
       detail: { reason: '已被新的文件取代' },
     });
     expect(await reminderJobs(env, taskId)).toEqual([]);
+    // Its pending extension request is answered, so it leaves the review queue.
+    const [extension] = await env.db.query<{ status: string; decision_reason: string }[]>(
+      `SELECT status, decision_reason FROM extension_requests WHERE task_id = $1`,
+      [taskId],
+    );
+    expect(extension).toEqual({ status: 'refused', decision_reason: '任务已终止：已被新的文件取代' });
     const overdue = await env.http<PageDto<TaskSummaryDto>>('GET', '/api/tasks', {
       as: env.users.supervisor,
       query: { overdue: 'true' },

@@ -23,6 +23,20 @@ import { TaskVersionConflictError } from './task.errors';
 
 type Ref = { id: string; name: string };
 
+/** A closed task's pending extension requests are answered with the closing reason, so no queue keeps them. */
+async function refusePendingExtensions(
+  manager: EntityManager,
+  taskId: string,
+  userId: string,
+  reason: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE extension_requests SET status = 'refused', decided_by_id = $2, decision_reason = $3, decided_at = now()
+      WHERE task_id = $1 AND status = 'pending'`,
+    [taskId, userId, `任务已终止：${reason}`],
+  );
+}
+
 /** 409 for an edit of a task that is already 已办结 or 已终止. */
 export class TaskClosedError extends ConflictError {
   constructor(status: TaskForActor['task']['status']) {
@@ -190,6 +204,7 @@ export class TaskEditService {
       );
       const reason = `已拆分为 ${childIds.length} 项：${body.reason}`;
       await this.update(manager, found, { status: 'terminated', termination_reason: reason });
+      await refusePendingExtensions(manager, taskId, user.id, reason);
       await this.audit.record(manager, {
         taskId,
         actor,
@@ -213,6 +228,7 @@ export class TaskEditService {
   async terminate(taskId: string, user: AuthUser, reason: string, version?: number): Promise<TaskDetailDto> {
     await this.inTransaction(taskId, user, version, async (manager, found, departments) => {
       await this.update(manager, found, { status: 'terminated', termination_reason: reason });
+      await refusePendingExtensions(manager, taskId, user.id, reason);
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
