@@ -10,6 +10,7 @@ import { TaskListCoveringIndex1795328773877 } from './1795328773877-TaskListCove
 import { AssignmentTaskCopy1795332442812 } from './1795332442812-AssignmentTaskCopy';
 import { SessionsAndPasswordChange1796209656519 } from './1796209656519-SessionsAndPasswordChange';
 import { DeliveryResentAt1796209997356 } from './1796209997356-DeliveryResentAt';
+import { DeskIntakeEditComments1796220989335 } from './1796220989335-DeskIntakeEditComments';
 import { StatsCounters1796220995284 } from './1796220995284-StatsCounters';
 import { ImportJobs1796221022888 } from './1796221022888-ImportJobs';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
@@ -23,6 +24,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AssignmentTaskCopy1795332442812,
   SessionsAndPasswordChange1796209656519,
   DeliveryResentAt1796209997356,
+  DeskIntakeEditComments1796220989335,
   StatsCounters1796220995284,
   ImportJobs1796221022888,
   WorkingDayCalendar1796221221925,

@@ -9,6 +9,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { IntakeModule } from './intake/intake.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
     MetricsModule,
     OpsMetricsModule,
     BulletinsModule,
+    IntakeModule,
   ],
 })
 export class AppModule {}

@@ -36,8 +36,17 @@ export {
   STATUS_LABELS,
 } from './api/labels';
 export {
+  INTAKE_COLUMNS,
+  RECURRENCE_LABELS,
+  RECURRENCE_PERIODS,
+  SOURCE_KIND_LABELS,
+  TASK_SOURCE_KINDS,
+} from './api/desk';
+export {
   assertTransition,
+  canTerminate,
   canTransition,
+  isClosedStatus,
   ForbiddenTransitionError,
   isOpenStatus,
   nextStatuses,

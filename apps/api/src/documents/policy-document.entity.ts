@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TASK_SOURCE_KINDS, type TaskSourceKind } from '@duban/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /**
  * A policy document (文件) as imported. Identity: its 文号 when it has one, else its normalised
@@ -27,6 +35,21 @@ export class PolicyDocumentEntity {
 
   @Column({ type: 'date', nullable: true })
   date!: string | null;
+
+  /**
+   * What kind of source this is. Imported documents are 政策文件; sources entered by the 督查室 (领导批示,
+   * 会议纪要, …) live in this same table so every task keeps one source and the list, stats and export that
+   * join tasks to their document see them without a second path. For those, `docNumber` holds the 文号 or
+   * 批示 reference and `sourceFile` says how the source was entered (立项 / 台账 file name).
+   */
+  @Column({
+    name: 'source_kind',
+    type: 'enum',
+    enum: [...TASK_SOURCE_KINDS],
+    enumName: 'task_source_kind',
+    default: 'policy_document',
+  })
+  sourceKind!: TaskSourceKind;
 
   /** File the document was first imported from (base name). */
   @Column({ name: 'source_file', type: 'text' })

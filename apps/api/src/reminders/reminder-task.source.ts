@@ -64,7 +64,7 @@ export class ReminderTaskSource {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: Row[] = await this.dataSource.query(
-        `${SELECT} WHERE t.status <> 'done' AND t.id > $1 GROUP BY t.id ORDER BY t.id LIMIT $2`,
+        `${SELECT} WHERE t.status NOT IN ('done', 'terminated') AND t.id > $1 GROUP BY t.id ORDER BY t.id LIMIT $2`,
         [after, pageSize],
       );
       if (rows.length === 0) return;

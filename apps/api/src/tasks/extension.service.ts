@@ -1,4 +1,4 @@
-import { isIsoDate, isOpenStatus, shanghaiDate, type TaskDetailDto } from '@duban/domain';
+import { isClosedStatus, isIsoDate, isOpenStatus, shanghaiDate, type TaskDetailDto } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -139,7 +139,7 @@ export class ExtensionService {
           status: extension.status,
         });
       }
-      if (decision === 'granted' && found.task.status === 'done') {
+      if (decision === 'granted' && isClosedStatus(found.task.status)) {
         throw forbiddenTransition(found.task.status, 'in_progress', 'grant_extension');
       }
       await apply(manager, extension, found.task.version);

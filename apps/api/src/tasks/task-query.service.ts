@@ -8,6 +8,7 @@ import {
   type ProgressReportDto,
   type TaskDetailDto,
   type TaskListQueryDto,
+  type TaskSourceDto,
   type TaskStatus,
   type TaskSummaryDto,
   type TimingRules,
@@ -23,6 +24,7 @@ import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from './clock';
 import { EXTENSION_COLUMNS, toExtensionDto, type ExtensionRow } from './extension-row';
 import { TaskAccessService } from './task-access.service';
+import { TaskCommentService } from './task-comment.service';
 import {
   lightSql,
   overdueSql,
@@ -66,7 +68,12 @@ interface SummaryRow {
 
 interface DetailRow extends SummaryRow {
   text: string;
-  origin: 'inline' | 'table' | 'field';
+  origin: TaskDetailDto['origin'];
+  source_kind: TaskSourceDto['kind'];
+  source_date: string | null;
+  milestones: TaskDetailDto['milestones'];
+  recurrence: TaskDetailDto['recurrence'];
+  termination_reason: string | null;
   source_file: string;
   source_line: number;
   parent_id: string | null;
@@ -322,6 +329,7 @@ export class TaskQueryService {
     private readonly audit: AuditService,
     @InjectTaskClock() private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
+    private readonly comments: TaskCommentService,
   ) {}
 
   /**
@@ -432,21 +440,38 @@ export class TaskQueryService {
       .addSelect('t.parent_id', 'parent_id')
       .addSelect('t.submission_summary', 'submission_summary')
       .addSelect('t.return_reason', 'return_reason')
+      .addSelect('d.source_kind', 'source_kind')
+      .addSelect(`to_char(d.date, 'YYYY-MM-DD')`, 'source_date')
+      .addSelect('t.milestones', 'milestones')
+      .addSelect('t.recurrence', 'recurrence')
+      .addSelect('t.termination_reason', 'termination_reason')
       .where('t.id = :taskId', { taskId })
       .getRawOne<DetailRow>();
     if (!row) throw new Error(`task ${taskId} vanished`);
-    const [[summary], reports, evidence, extensions, history] = await Promise.all([
+    const [[summary], reports, evidence, extensions, history, comments] = await Promise.all([
       this.toSummaries([row]),
       this.reports(taskId),
       this.evidence(taskId),
       this.extensions(taskId),
       this.audit.forTask(taskId),
+      this.comments.forTask(taskId),
     ]);
     const hasPendingExtension = extensions.some((extension) => extension.status === 'pending');
     return {
       ...summary,
       text: row.text,
       origin: row.origin,
+      source: {
+        id: summary.document.id,
+        kind: row.source_kind,
+        title: summary.document.title,
+        reference: summary.document.docNumber,
+        date: row.source_date,
+      },
+      milestones: row.milestones,
+      recurrence: row.recurrence,
+      terminationReason: row.termination_reason,
+      comments,
       sourceFile: row.source_file,
       sourceLine: row.source_line,
       parentId: row.parent_id,

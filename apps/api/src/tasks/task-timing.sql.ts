@@ -29,12 +29,12 @@ const TODAY = `((CAST(:timingNow AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::
  * when the Shanghai date today is after the deadline date.
  */
 export function overdueSql(c: Pick<TimingColumns, 'status' | 'deadline'>): string {
-  return `(${c.status} <> 'done' AND ${c.deadline} IS NOT NULL AND ${c.deadline} < ${TODAY})`;
+  return `(${c.status} NOT IN ('done', 'terminated') AND ${c.deadline} IS NOT NULL AND ${c.deadline} < ${TODAY})`;
 }
 
 export function lightSql(c: TimingColumns): string {
   return `(CASE
-    WHEN ${c.status} = 'done' THEN 'green'
+    WHEN ${c.status} IN ('done', 'terminated') THEN 'green'
     WHEN ${c.deadline} IS NOT NULL THEN
       CASE WHEN ${c.deadline} < ${TODAY} THEN 'red'
            WHEN ${c.deadline} - ${TODAY} <= CAST(:timingYellowDays AS int) THEN 'yellow'

@@ -1,4 +1,12 @@
-import { TASK_STATUSES, type DeadlineKind, type MeasureOrigin, type TaskStatus } from '@duban/domain';
+import {
+  RECURRENCE_PERIODS,
+  TASK_STATUSES,
+  type DeadlineKind,
+  type MeasureOrigin,
+  type MilestoneDto,
+  type RecurrencePeriodDto,
+  type TaskStatus,
+} from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -15,7 +23,9 @@ import {
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
 import type { TaskAssignmentEntity } from './task-assignment.entity';
 
-export const MEASURE_ORIGINS: MeasureOrigin[] = ['inline', 'table', 'field'];
+/** How a task came in: a measure's annotation style, or 立项 by hand (`manual`) / from a 台账 (`ledger`). */
+export type TaskOrigin = MeasureOrigin | 'manual' | 'ledger';
+export const MEASURE_ORIGINS: TaskOrigin[] = ['inline', 'table', 'field', 'manual', 'ledger'];
 export const DEADLINE_KINDS: DeadlineKind[] = ['date', 'ongoing'];
 
 /**
@@ -76,7 +86,7 @@ export class TaskEntity {
   sourceLine!: number;
 
   @Column({ type: 'enum', enum: MEASURE_ORIGINS, enumName: 'measure_origin' })
-  origin!: MeasureOrigin;
+  origin!: TaskOrigin;
 
   /** Everyone named is a co-lead (no lead convention in force). */
   @Column({ type: 'boolean', default: false })
@@ -132,6 +142,23 @@ export class TaskEntity {
   /** Against the original deadline; null until done or without an extension. */
   @Column({ name: 'completed_on_time_original', type: 'boolean', nullable: true })
   completedOnTimeOriginal!: boolean | null;
+
+  /** Intermediate steps before the deadline (the extractor's milestones; entered at 立项). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  milestones!: MilestoneDto[];
+
+  /** A recurring reporting duty (每月/每季度…): deadline_kind stays 'ongoing', the period is kept here. */
+  @Column({
+    type: 'enum',
+    enum: [...RECURRENCE_PERIODS],
+    enumName: 'recurrence_period',
+    nullable: true,
+  })
+  recurrence!: RecurrencePeriodDto | null;
+
+  /** Why the supervisor closed the task as 已终止 (superseded, split, withdrawn). */
+  @Column({ name: 'termination_reason', type: 'text', nullable: true })
+  terminationReason!: string | null;
 
   /** Optimistic concurrency (If-Match). */
   @VersionColumn({ type: 'integer', default: 1 })

@@ -1,19 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { TaskEventsModule } from '../notifications/task-events.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { taskClockProviders } from './clock';
 import { ExtensionQueueService } from './extension-queue.service';
 import { ExtensionService } from './extension.service';
 import { ExtensionsController } from './extensions.controller';
 import { TaskAccessService } from './task-access.service';
+import { TaskCommentService } from './task-comment.service';
+import { TaskCreationService } from './task-creation.service';
+import { TaskDeskController } from './task-desk.controller';
+import { TaskDeskService } from './task-desk.service';
+import { TaskEditService } from './task-edit.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
 
 /** The task workflow: list/detail, transitions and extensions. */
 @Module({
-  imports: [AuditModule, RemindersModule],
-  controllers: [TasksController, ExtensionsController],
+  imports: [AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
+  controllers: [TasksController, ExtensionsController, TaskDeskController],
   providers: [
     ...taskClockProviders,
     TaskAccessService,
@@ -21,7 +29,11 @@ import { TasksController } from './tasks.controller';
     TaskWorkflowService,
     ExtensionService,
     ExtensionQueueService,
+    TaskCreationService,
+    TaskDeskService,
+    TaskEditService,
+    TaskCommentService,
   ],
-  exports: [TaskAccessService, TaskQueryService, ...taskClockProviders],
+  exports: [TaskAccessService, TaskQueryService, TaskCreationService, ...taskClockProviders],
 })
 export class TasksModule {}

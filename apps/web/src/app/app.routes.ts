@@ -36,6 +36,18 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
       },
       {
+        path: 'desk/new',
+        title: '立项 · 督办',
+        canActivate: [roleGuard('supervisor')],
+        loadComponent: () => import('./desk/create-task-page').then((m) => m.CreateTaskPage),
+      },
+      {
+        path: 'desk/ledger',
+        title: '台账导入 · 督办',
+        canActivate: [roleGuard('supervisor')],
+        loadComponent: () => import('./desk/ledger-import-page').then((m) => m.LedgerImportPage),
+      },
+      {
         path: 'admin',
         title: '系统管理 · 督办',
         canActivate: [roleGuard('admin')],

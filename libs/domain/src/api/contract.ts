@@ -4,7 +4,8 @@
  * (date-only 'YYYY-MM-DD' for deadlines, full ISO timestamps for events).
  */
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'submitted' | 'done' | 'returned';
+/** `terminated` (已终止): closed by the supervisor without completion (superseded, split, withdrawn); final, never overdue. */
+export type TaskStatus = 'not_started' | 'in_progress' | 'submitted' | 'done' | 'returned' | 'terminated';
 export type TrafficLight = 'red' | 'yellow' | 'green';
 export type UserRole = 'officer' | 'supervisor' | 'admin';
 export type AssignmentRole = 'lead' | 'participant';
@@ -18,6 +19,8 @@ export type TaskAction =
   | 'return'
   | 'grant_extension'
   | 'refuse_extension';
+
+import type { MilestoneDto, RecurrencePeriodDto, TaskCommentDto, TaskSourceDto } from './desk';
 
 export interface DepartmentRefDto {
   id: string;
@@ -173,7 +176,16 @@ export interface AuditEntryDto {
 
 export interface TaskDetailDto extends TaskSummaryDto {
   text: string;
-  origin: 'inline' | 'table' | 'field';
+  /** How the task came in: from a document's text (inline/table/field), by hand (manual) or from a 台账 (ledger). */
+  origin: 'inline' | 'table' | 'field' | 'manual' | 'ledger';
+  /** The task's source (a policy document, or a 领导批示 / 会议纪要 / … entered by the 督查室). */
+  source: TaskSourceDto;
+  milestones: MilestoneDto[];
+  /** A recurring reporting duty's period; null otherwise. */
+  recurrence: RecurrencePeriodDto | null;
+  /** Why the supervisor closed it as 已终止 (or split it); null otherwise. */
+  terminationReason: string | null;
+  comments: TaskCommentDto[];
   sourceFile: string;
   sourceLine: number;
   parentId: string | null;
@@ -466,3 +478,6 @@ export { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy';
 
 // The shared zh-CN vocabulary travels with the contract, so the web app (which imports only this file) gets it too.
 export * from './labels';
+
+// The 督查室's desk (立项, edits, comments, 台账): its own file, re-exported with the contract.
+export * from './desk';

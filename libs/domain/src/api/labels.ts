@@ -23,6 +23,7 @@ export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   submitted: '已提交待审核',
   done: '已办结',
   returned: '已退回',
+  terminated: '已终止',
 };
 
 export const LIGHT_LABELS: Readonly<Record<TrafficLight, string>> = {
@@ -109,6 +110,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'calendar.year_replaced': '修改工作日历',
   'user.sso_linked': '绑定统一身份',
   'user.sso_created': '统一身份开通账号',
+  'task.created': '立项',
+  'task.deadline_edited': '修改时限',
+  'task.departments_changed': '调整责任单位',
+  'task.split': '拆分任务',
+  'task.split_from': '由拆分立项',
+  'task.terminated': '终止任务',
+  'task.commented': '督办意见',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */

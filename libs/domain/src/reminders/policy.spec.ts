@@ -123,6 +123,12 @@ describe('expectedReminders', () => {
     });
   });
 
+  it('gives a terminated task nothing, even when overdue', () => {
+    const now = new Date('2026-03-25T00:00:00Z');
+    expect(expectedReminders(task({ status: 'in_progress' }), DEFAULT_REMINDER_POLICY, now)).not.toEqual([]);
+    expect(expectedReminders(task({ status: 'terminated' }), DEFAULT_REMINDER_POLICY, now)).toEqual([]);
+  });
+
   it('gives a done task nothing, even when overdue', () => {
     expect(
       expectedReminders(task({ status: 'done' }), CALENDAR_DAYS, new Date('2026-03-25T00:00:00Z')),

@@ -202,7 +202,8 @@ export function expectedReminders(
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
   now: Date = new Date(),
 ): ExpectedReminder[] {
-  if (state.status === 'done') return [];
+  // 已办结 and 已终止 tasks call for no reminder (the scheduler then removes their pending jobs).
+  if (state.status === 'done' || state.status === 'terminated') return [];
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError('now is not a valid date');
 

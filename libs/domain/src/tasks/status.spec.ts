@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TaskStatus } from '../api/contract';
 import {
   assertTransition,
+  canTerminate,
   canTransition,
   ForbiddenTransitionError,
+  isClosedStatus,
   nextStatuses,
   statusAfterProgress,
+  TASK_STATUS_LABELS,
   TASK_STATUSES,
 } from './status';
 
@@ -29,8 +32,8 @@ describe('task status machine', () => {
     ),
   );
 
-  it('forbids the other 20 pairs', () => {
-    expect(forbiddenPairs).toHaveLength(20);
+  it('forbids the other 31 pairs (6 statuses: 已终止 is reached only by the supervisor\'s 终止)', () => {
+    expect(forbiddenPairs).toHaveLength(31);
   });
 
   it.each(forbiddenPairs)('forbids %s → %s with the allowed next states', (from, to) => {
@@ -53,8 +56,15 @@ describe('task status machine', () => {
     expect(() => assertTransition('not_started', 'submitted')).toThrow(/未开始.*已提交待审核/);
   });
 
-  it('has no way out of done', () => {
+  it('has no way out of done or terminated', () => {
     expect(nextStatuses('done')).toEqual([]);
+    expect(nextStatuses('terminated')).toEqual([]);
+  });
+
+  it('closes 已办结 and 已终止; any other task may be terminated', () => {
+    expect(TASK_STATUSES.filter(isClosedStatus)).toEqual(['done', 'terminated']);
+    expect(TASK_STATUSES.filter(canTerminate)).toEqual(['not_started', 'in_progress', 'submitted', 'returned']);
+    expect(TASK_STATUS_LABELS.terminated).toBe('已终止');
   });
 
   it('returns a copy, so callers cannot change the machine', () => {
@@ -71,7 +81,7 @@ describe('task status machine', () => {
       expect(statusAfterProgress(from)).toBe(to);
     });
 
-    it.each<TaskStatus>(['submitted', 'done'])('refuses reports on %s', (status) => {
+    it.each<TaskStatus>(['submitted', 'done', 'terminated'])('refuses reports on %s', (status) => {
       expect(() => statusAfterProgress(status)).toThrow(ForbiddenTransitionError);
     });
   });

@@ -10,6 +10,7 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   'submitted',
   'done',
   'returned',
+  'terminated',
 ];
 
 /**
@@ -23,6 +24,8 @@ const TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
   submitted: ['done', 'returned'],
   returned: ['in_progress'],
   done: [],
+  // Reached only by the supervisor's 终止 (any open or submitted task), never by the workflow's transitions.
+  terminated: [],
 };
 
 /** Statuses reachable from `status` in one step. */
@@ -67,4 +70,14 @@ export function statusAfterProgress(status: TaskStatus): TaskStatus {
 /** Statuses in which the work is still open: progress and evidence are accepted, extensions may be asked. */
 export function isOpenStatus(status: TaskStatus): boolean {
   return status === 'not_started' || status === 'in_progress' || status === 'returned';
+}
+
+/** Final statuses: no reminders, never overdue, nothing more to do (已办结, 已终止). */
+export function isClosedStatus(status: TaskStatus): boolean {
+  return status === 'done' || status === 'terminated';
+}
+
+/** The supervisor may 终止 (or split) a task that is not closed yet, whatever its workflow state. */
+export function canTerminate(status: TaskStatus): boolean {
+  return !isClosedStatus(status);
 }

@@ -64,6 +64,7 @@ describe('overdue', () => {
 
   it('never counts a done task or an undated one', () => {
     expect(isOverdue(task({ status: 'done' }), at('2027-01-01T00:00:00Z'))).toBe(false);
+    expect(isOverdue(task({ status: 'terminated' }), at('2027-01-01T00:00:00Z'))).toBe(false);
     expect(isOverdue(task({ deadline: null }), at('2027-01-01T00:00:00Z'))).toBe(false);
   });
 });
@@ -84,7 +85,7 @@ describe('traffic light', () => {
     expect(trafficLight(task(), now, { yellowWithinDays: 30, staleAfterDays: 30 })).toBe('yellow');
   });
 
-  it.each<TaskStatus>(['done'])('shows %s tasks green even past the deadline', (status) => {
+  it.each<TaskStatus>(['done', 'terminated'])('shows %s tasks green even past the deadline', (status) => {
     expect(trafficLight(task({ status }), at('2027-01-01T00:00:00Z'))).toBe('green');
   });
 

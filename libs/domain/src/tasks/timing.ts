@@ -1,4 +1,5 @@
 import type { TaskStatus, TrafficLight } from '../api/contract';
+import { isClosedStatus } from './status';
 
 /** Thresholds of the traffic light; the API reads them from its configuration. */
 export interface TimingRules {
@@ -65,9 +66,9 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / DAY_MS);
 }
 
-/** Overdue: a deadline in force has passed and the task is not 已办结 (a submitted task still counts). */
+/** Overdue: a deadline in force has passed and the task is not 已办结 / 已终止 (a submitted task still counts). */
 export function isOverdue(task: Pick<TaskTimingInput, 'status' | 'deadline'>, now: Date): boolean {
-  if (task.status === 'done' || task.deadline === null) return false;
+  if (isClosedStatus(task.status) || task.deadline === null) return false;
   return now.getTime() >= deadlineEnd(task.deadline).getTime();
 }
 
@@ -82,7 +83,7 @@ export function trafficLight(
   now: Date,
   rules: TimingRules = DEFAULT_TIMING_RULES,
 ): TrafficLight {
-  if (task.status === 'done') return 'green';
+  if (isClosedStatus(task.status)) return 'green';
   if (task.deadline !== null) {
     if (isOverdue(task, now)) return 'red';
     return daysBetween(shanghaiDate(now), task.deadline) <= rules.yellowWithinDays ? 'yellow' : 'green';

@@ -14,10 +14,12 @@ import { NotificationEntity } from '../../notifications/entities/notification.en
 import { EvidenceFileEntity } from '../../evidence/evidence-file.entity';
 import { ImportJobEntity } from '../../imports/import-job.entity';
 import { ImportPreviewEntity } from '../../imports/import-preview.entity';
+import { IntakePreviewEntity } from '../../intake/intake-preview.entity';
 import { ReminderSettingsEntity } from '../../reminders/reminder-settings.entity';
 import { ExtensionRequestEntity } from '../../tasks/extension-request.entity';
 import { ProgressReportEntity } from '../../tasks/progress-report.entity';
 import { TaskAssignmentEntity } from '../../tasks/task-assignment.entity';
+import { TaskCommentEntity } from '../../tasks/task-comment.entity';
 import { TaskEntity } from '../../tasks/task.entity';
 import { UserEntity } from '../../users/user.entity';
 
@@ -40,4 +42,6 @@ export const ENTITIES: (new () => object)[] = [
   ReminderSettingsEntity,
   SessionEntity,
   CalendarDayEntity,
+  TaskCommentEntity,
+  IntakePreviewEntity,
 ];

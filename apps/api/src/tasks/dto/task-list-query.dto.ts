@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../infra/http/date.decorators';
 import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
 import { toBoolean } from '../../infra/http/query-transforms';
 
-const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'done', 'returned'];
+const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'done', 'returned', 'terminated'];
 const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];
 const ROLES: AssignmentRole[] = ['lead', 'participant'];
 export const TASK_SORT_KEYS = ['deadline', 'status', 'title', 'createdAt', 'lastReportAt'] as const;

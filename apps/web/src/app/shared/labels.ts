@@ -15,5 +15,5 @@ export {
   STATUS_LABELS,
 } from '@duban/domain';
 
-export const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'done'];
+export const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'done', 'terminated'];
 export const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];

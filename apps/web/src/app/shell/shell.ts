@@ -158,6 +158,7 @@ export class Shell implements OnInit {
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/dashboard', label: '督查看板' });
     items.push({ path: '/tasks', label: role === 'officer' ? '我的任务' : '全部任务' });
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/bulletins', label: '督查通报' });
+    if (role === 'supervisor') items.push({ path: '/desk/new', label: '立项' }, { path: '/desk/ledger', label: '台账导入' });
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/import', label: '导入文件' });
     if (role === 'admin') items.push({ path: '/admin', label: '系统管理' });
     return items;

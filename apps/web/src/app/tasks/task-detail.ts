@@ -21,7 +21,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { EvidenceDto, TaskAction } from '@duban/domain';
+import { RECURRENCE_LABELS, SOURCE_KIND_LABELS, type AuditEntryDto, type EvidenceDto, type TaskAction } from '@duban/domain';
+import { TaskChanges } from '../core/task-changes';
+import { departmentOptions } from '../shared/picker/picker-options';
+import { TasksApi } from './data-access/tasks.api';
+import { historyNote } from './history-note';
+import { SupervisorEdits } from './ui/supervisor-edits';
+import { TaskComments } from './ui/task-comments';
+import type { TaskEditMode } from './ui/task-edit-dialog';
 import { Session } from '../core/session';
 import { formatBytes, toIsoDate } from '../shared/format';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
@@ -60,6 +67,8 @@ const OFFICER_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evide
     Icon,
     EvidenceUpload,
     ReviewActions,
+    SupervisorEdits,
+    TaskComments,
   ],
   providers: [TaskDetailStore, provideZhDatepickerIntl()],
   templateUrl: './task-detail.html',
@@ -72,6 +81,8 @@ export class TaskDetailPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly tasksApi = inject(TasksApi);
+  private readonly changes = inject(TaskChanges);
 
   /** Bound from the :id route parameter. */
   readonly id = input.required<string>();
@@ -83,6 +94,21 @@ export class TaskDetailPage {
   protected readonly actorLabel = actorLabel;
   protected readonly formatBytes = formatBytes;
   protected readonly minDate = new Date();
+  protected readonly sourceKindLabels = SOURCE_KIND_LABELS;
+  protected readonly recurrenceLabels = RECURRENCE_LABELS;
+  protected readonly historyNote: (h: AuditEntryDto) => string | null = historyNote;
+  protected readonly isSupervisor = computed(() => this.session.user()?.role === 'supervisor');
+  /** The 督查室 corrects open tasks; 已办结 and 已终止 are final. */
+  protected readonly canEdit = computed(() => {
+    const task = this.store.task();
+    return this.isSupervisor() && task !== null && task.status !== 'done' && task.status !== 'terminated';
+  });
+  /** Supervisors and the task's own departments (an officer sees only those) write; admins read. */
+  protected readonly canComment = computed(() => this.session.user()?.role !== 'admin');
+  private readonly departments = signal<Awaited<ReturnType<TasksApi['departments']>>>([]);
+  protected readonly departmentOptions = computed(() =>
+    departmentOptions(this.departments().filter((d) => d.kind !== 'collective' && !d.successor)),
+  );
 
   protected readonly progressText = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
   protected readonly summary = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
@@ -116,6 +142,35 @@ export class TaskDetailPage {
       // Only the id should re-trigger a load, not signals read on the way (e.g. the session token in the interceptor).
       untracked(() => void this.store.load(id));
     });
+    effect(() => {
+      if (this.isSupervisor()) untracked(() => void this.loadDepartments());
+    });
+  }
+
+  private async loadDepartments(): Promise<void> {
+    try {
+      this.departments.set(await this.tasksApi.departments());
+    } catch {
+      // Without the registry the edit dialogs still show the task's own departments.
+    }
+  }
+
+  private static readonly EDITED: Record<TaskEditMode, string> = {
+    deadline: '完成时限已修改',
+    departments: '责任单位已调整',
+    split: '任务已拆分',
+    terminate: '任务已终止',
+  };
+
+  protected onEdited(mode: TaskEditMode): void {
+    this.snackBar.open(TaskDetailPage.EDITED[mode], '关闭', { duration: 4000 });
+    this.changes.notify();
+    void this.store.load(this.id());
+  }
+
+  protected onCommented(): void {
+    this.changes.notify();
+    void this.store.load(this.id());
   }
 
   protected toggle(form: OpenForm): void {

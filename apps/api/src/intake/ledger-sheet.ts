@@ -1,0 +1,134 @@
+import { INTAKE_COLUMNS, isIsoDate, parseDeadlineCell, type RecurrencePeriodDto } from '@duban/domain';
+import ExcelJS from 'exceljs';
+import { DomainError, ValidationError } from '../infra/http/domain-error';
+
+/** One data row of a 台账 as read, before the departments and kinds are resolved. */
+export interface LedgerRow {
+  row: number;
+  cells: Record<string, string>;
+  /** 完成时限 read: a date, an undated duty, or a problem to report. */
+  deadline: { date: string | null; recurrence: RecurrencePeriodDto | null } | { problem: string };
+}
+
+export const MAX_LEDGER_ROWS = 2_000;
+
+/** The workbook's kind by its first bytes: only .xlsx (a ZIP) is read; others get a message saying what to do. */
+export function refuseNonXlsx(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length === 0) {
+    throw new ValidationError('INTAKE_EMPTY_FILE', `文件“${fileName}”是空文件，请选择填写好的台账。`);
+  }
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
+  const oldExcel = head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  throw new DomainError(
+    'INTAKE_NOT_XLSX',
+    oldExcel
+      ? `文件“${fileName}”是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 后再上传。`
+      : `文件“${fileName}”不是 Excel 工作簿（.xlsx）。CSV 或文本文件的编码无法可靠识别，请下载台账模板填写后上传。`,
+    415,
+    { file: fileName },
+  );
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result);
+    return '';
+  }
+  return String(value);
+}
+
+const DMY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u;
+
+/** 完成时限 as a date cell, a typed date (2027-06-30, 2027/6/30, 2027年6月30日) or a phrase (2027年底前, 每季度). */
+export function readDeadline(value: ExcelJS.CellValue, year: number): LedgerRow['deadline'] {
+  if (value instanceof Date) {
+    // exceljs gives a date cell as UTC midnight of the day shown.
+    return { date: value.toISOString().slice(0, 10), recurrence: null };
+  }
+  if (typeof value === 'number') {
+    const date = new Date(Math.round((value - 25569) * 86_400_000)).toISOString().slice(0, 10);
+    return { date, recurrence: null };
+  }
+  const text = cellText(value).trim();
+  if (text === '') return { date: null, recurrence: null };
+  const typed = DMY.exec(text);
+  if (typed) {
+    const iso = `${typed[1]}-${typed[2].padStart(2, '0')}-${typed[3].padStart(2, '0')}`;
+    return isIsoDate(iso)
+      ? { date: iso, recurrence: null }
+      : { problem: `日期“${text}”不存在，请检查月份和日期。` };
+  }
+  const parsed = parseDeadlineCell(text, { documentYear: year });
+  if (!parsed) return { problem: `无法识别完成时限“${text}”，请填写日期，如 2027-06-30。` };
+  return { date: parsed.deadline, recurrence: parsed.period ?? null };
+}
+
+/**
+ * Reads the first sheet: a header row naming the template's columns (found by name, in any order, within
+ * the first 5 rows), then one 台账 row per line; blank lines are skipped.
+ */
+export async function readLedger(bytes: Uint8Array, fileName: string, year: number): Promise<LedgerRow[]> {
+  refuseNonXlsx(bytes, fileName);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError(
+      'INTAKE_UNREADABLE',
+      `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
+      415,
+      {
+        file: fileName,
+      },
+    );
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`);
+  let headerRow = 0;
+  let columns = new Map<string, number>();
+  for (let r = 1; r <= Math.min(5, sheet.rowCount) && headerRow === 0; r++) {
+    const found = new Map<string, number>();
+    sheet.getRow(r).eachCell((cell, col) => {
+      const name = cellText(cell.value).replace(/\s+/g, '');
+      if (INTAKE_COLUMNS.includes(name)) found.set(name, col);
+    });
+    if (found.has('任务内容')) {
+      headerRow = r;
+      columns = found;
+    }
+  }
+  const missing = INTAKE_COLUMNS.filter((c) => !columns.has(c) && c !== '序号' && c !== '备注');
+  if (headerRow === 0 || missing.length > 0) {
+    throw new ValidationError(
+      'INTAKE_MISSING_COLUMNS',
+      `台账缺少以下列：${(headerRow === 0 ? INTAKE_COLUMNS : missing).join('、')}。请下载台账模板，按模板的列填写。`,
+      { missing },
+    );
+  }
+  const rows: LedgerRow[] = [];
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: Record<string, string> = {};
+    for (const [name, col] of columns) cells[name] = cellText(row.getCell(col).value).trim();
+    if (Object.values(cells).every((v) => v === '')) continue;
+    rows.push({ row: r, cells, deadline: readDeadline(row.getCell(columns.get('完成时限')!).value, year) });
+    if (rows.length > MAX_LEDGER_ROWS) {
+      throw new DomainError(
+        'INTAKE_TOO_MANY_ROWS',
+        `一次最多导入 ${MAX_LEDGER_ROWS} 行，请拆分台账后分批导入。`,
+        413,
+        {
+          maxRows: MAX_LEDGER_ROWS,
+        },
+      );
+    }
+  }
+  if (rows.length === 0)
+    throw new ValidationError('INTAKE_NO_ROWS', '台账中没有任务行，请在表头下方填写任务。');
+  return rows;
+}

@@ -1,0 +1,38 @@
+import type { AuditEntryDto } from '@duban/domain';
+import { formatDate } from '../shared/format';
+
+type Ref = { name?: string };
+
+function names(list: unknown): string {
+  return Array.isArray(list)
+    ? (list as Ref[])
+        .map((d) => d.name ?? '')
+        .filter(Boolean)
+        .join('、') || '无'
+    : '无';
+}
+
+/** A one-line zh-CN summary of what an edit changed (before → after, reason), for the timeline. */
+export function historyNote(entry: AuditEntryDto): string | null {
+  const d = entry.detail ?? {};
+  const reason = typeof d['reason'] === 'string' ? `理由：${d['reason']}` : '';
+  switch (entry.action) {
+    case 'task.deadline_edited':
+      return `${formatDate(d['before'] as string | null) || '无时限'} → ${formatDate(d['after'] as string | null) || '无时限'}；${reason}`;
+    case 'task.departments_changed': {
+      const before = d['before'] as { lead?: unknown } | undefined;
+      const after = d['after'] as { lead?: unknown } | undefined;
+      return `牵头 ${names(before?.lead)} → ${names(after?.lead)}；新增 ${names(d['added'])}，移除 ${names(d['removed'])}；${reason}`;
+    }
+    case 'task.split':
+      return `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`;
+    case 'task.terminated':
+      return reason;
+    case 'task.commented':
+      return typeof d['text'] === 'string'
+        ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」`
+        : null;
+    default:
+      return null;
+  }
+}
