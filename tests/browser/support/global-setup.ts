@@ -1,6 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { prepareData, type E2eData } from './data';
 import { startStack, type Stack } from './stack';
+// The test identity provider is test support shared with the integration tier (not an Nx project).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestIdp, type TestIdp } from '../../integration/support/oidc-provider';
 
 declare module 'vitest' {

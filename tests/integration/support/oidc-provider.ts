@@ -54,7 +54,7 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['duban-test-idp-cookie-key'] },
     pkce: { required: () => true },
-  } as never);
+  });
   const server: Server = createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
