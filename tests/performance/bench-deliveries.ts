@@ -16,7 +16,16 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { QueueName } from '../../apps/api/src/infra/queue/queue.catalogue';
 import { deliveryJob } from '../../apps/api/src/notifications/delivery-recovery.service';
-import { createStack, log, percentile, seed, startWorker, type Stack } from './bench-reminders-support';
+import {
+  cpuMs,
+  createStack,
+  jobTimings,
+  log,
+  percentile,
+  seed,
+  startWorker,
+  type Stack,
+} from './bench-reminders-support';
 
 /** Counts messages by Message-ID; `delayMs` holds each one before accepting it. */
 export class SmtpSink {
@@ -119,12 +128,18 @@ export interface DeliveryBench {
   emailP50: number;
   emailP99: number;
   webhooks: number;
+  webhookP50: number;
   webhookP99: number;
+  inboxP50: number;
   inboxP99: number;
   duplicated: number;
   unsent: number;
   /** The same e-mails sent again by the delivery path alone (rows reset, jobs revived): no fan-out competing. */
   deliveryOnlyPerSecond: number;
+  /** Worker CPU (ms) per reminder of the burst: fan-out, e-mail and webhook together. */
+  burstCpuMsPerEmail: number;
+  /** Worker CPU (ms) per e-mail of the delivery path alone. */
+  deliveryOnlyCpuMsPerEmail: number;
 }
 
 export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<DeliveryBench> {
@@ -155,7 +170,8 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
     log(
       `${scheduled} reminder jobs scheduled, ${ids.length} of them due at one instant (${total} e-mails, ${webhooks} webhooks); one worker`,
     );
-    workers.push(await startWorker(stack, [], { QUEUE_DELIVERY_CONCURRENCY: '50' }));
+    workers.push(await startWorker(stack, []));
+    const cpuAtStart = cpuMs(workers[0].pid);
     if (Date.now() > dueMs) log(`warning: the worker was ready ${Date.now() - dueMs} ms after the due time`);
     await waitUntil(
       () => sink.messageIds.length >= total && received.length >= webhooks,
@@ -180,19 +196,31 @@ export async function benchDeliveries(total = 3_500, webhooks = 700): Promise<De
     const seconds = sentTimes.length
       ? (sentTimes[sentTimes.length - 1] - (sentTimes[0] - emailLate[0])) / 1000
       : NaN;
+    const cpuAfterBurst = cpuMs(workers[0].pid);
+    const reminderJobs = await stack.queues.get(QueueName.Reminders).getJobs(['completed'], 0, -1);
+    log(`  reminder jobs from due time: ${jobTimings(reminderJobs, () => dueMs)}`);
+    const deliveryJobs = await stack.queues.get(QueueName.Deliveries).getJobs(['completed'], 0, -1);
+    log(`  delivery jobs from enqueue: ${jobTimings(deliveryJobs, (i) => deliveryJobs[i].timestamp)}`);
     const result = {
       emails: sink.messageIds.length,
       emailsPerSecond: sentTimes.length / seconds,
       emailP50: percentile(emailLate, 50),
       emailP99: percentile(emailLate, 99),
       webhooks: received.length,
+      webhookP50: percentile(lateness('webhook'), 50),
       webhookP99: percentile(lateness('webhook'), 99),
+      inboxP50: percentile(lateness('inbox'), 50),
       inboxP99: percentile(lateness('inbox'), 99),
       duplicated:
         sink.messageIds.length - new Set(sink.messageIds).size + received.length - new Set(received).size,
       unsent: rows.filter((r) => r.channel !== 'inbox' && !r.sent).length,
       deliveryOnlyPerSecond: await resendAll(stack, sink, total),
+      // Per reminder actually sent in the window (a run that timed out sent fewer).
+      burstCpuMsPerEmail: (cpuAfterBurst - cpuAtStart) / Math.max(1, Math.min(total, emailLate.length)),
+      deliveryOnlyCpuMsPerEmail: 0,
     };
+    const resent = sink.messageIds.length - result.emails;
+    result.deliveryOnlyCpuMsPerEmail = (cpuMs(workers[0].pid) - cpuAfterBurst) / Math.max(1, resent);
     return result;
   } finally {
     await stopWorkers(workers);

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_REMINDER_POLICY } from '@duban/domain';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,14 @@ export const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@1
 export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 export const WORKER_JS = process.env['DUBAN_WORKER_JS'] ?? join(ROOT, 'dist/apps/api/worker.js');
 export const DAY_MS = 86_400_000;
+/** A second build to compare with in the same run (same machine load): e.g. one of the previous commit. */
+export const BASELINE_WORKER_JS = process.env['BENCH_BASELINE_WORKER_JS'] ?? null;
+let workerJs = WORKER_JS;
+
+/** Which build `startWorker` starts from now on. */
+export function useWorkerBuild(path: string): void {
+  workerJs = path;
+}
 
 export interface Stack {
   config: AppConfig;
@@ -120,7 +129,9 @@ export function startWorker(
   output: string[],
   extraEnv: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER_JS], {
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the workers (written at their exit).
+  const nodeArgs = (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, workerJs], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -132,7 +143,6 @@ export function startWorker(
       CLOCK_OFFSET_MS: String(stack.clock.offsetMs),
       CLOCK_SCALE: String(stack.clock.scale),
       CLOCK_ANCHOR_MS: String(stack.clock.anchorMs),
-      QUEUE_CONCURRENCY: '25',
       QUEUE_KEEP_COMPLETED: '100000',
       REMINDER_RECONCILE_EVERY_MS: '3600000',
       REMINDER_NON_WORKING_DAYS: 'keep',
@@ -157,4 +167,47 @@ export function startWorker(
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Real epoch ms at which the virtual instant `virtualMs` comes (inverse of Clock.nowMs). */
+export function realAt(clock: ClockSettings, virtualMs: number): number {
+  return clock.anchorMs + (virtualMs - clock.anchorMs - clock.offsetMs) / clock.scale;
+}
+
+/**
+ * Where a job's time went, from BullMQ's own timestamps (real ms): waiting (from `readyAt`, e.g. the
+ * due instant, to processedOn) and running (processedOn to finishedOn), p50/p99. For the diagnosis
+ * line of the bench: it tells queueing (too little throughput) from slow handlers.
+ */
+export function jobTimings(
+  jobs: { processedOn?: number; finishedOn?: number; timestamp: number }[],
+  readyAt: (job: number) => number,
+): string {
+  const wait: number[] = [];
+  const run: number[] = [];
+  jobs.forEach((j, i) => {
+    if (j.processedOn === undefined || j.finishedOn === undefined) return;
+    wait.push(j.processedOn - readyAt(i));
+    run.push(j.finishedOn - j.processedOn);
+  });
+  wait.sort((x, y) => x - y);
+  run.sort((x, y) => x - y);
+  const f = (v: number): string => `${Math.round(v)}`;
+  return `${wait.length} jobs: waiting p50 ${f(percentile(wait, 50))} / p99 ${f(percentile(wait, 99))} ms, running p50 ${f(percentile(run, 50))} / p99 ${f(percentile(run, 99))} ms`;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux): the bench prints CPU per
+ * e-mail beside the wall-clock figures, since those depend on what else runs on the machine.
+ */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }

@@ -20,16 +20,21 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { QueueName } from '../../apps/api/src/infra/queue/queue.catalogue';
-import { benchDeliveries, benchKilledWorker, SmtpSink } from './bench-deliveries';
+import { QueueName, type SendReminderJob } from '../../apps/api/src/infra/queue/queue.catalogue';
+import { benchDeliveries, benchKilledWorker, SmtpSink, type DeliveryBench } from './bench-deliveries';
 import {
+  cpuMs,
   createStack,
   deletePrefix,
   DAY_MS,
+  jobTimings,
   log,
   percentile,
+  realAt,
   seed,
   startWorker,
+  BASELINE_WORKER_JS,
+  useWorkerBuild,
   WORKER_JS,
 } from './bench-reminders-support';
 
@@ -95,6 +100,7 @@ async function benchTimeliness(): Promise<{
   duplicated: number;
   absorbed: number;
   sent: number;
+  cpuMsPerReminder: number;
 }> {
   // Virtual 2026-03-01 08:00 Shanghai now; day k's 09:00 comes 0.5·k s (+7 ms) of real time later.
   const anchorMs = Date.now();
@@ -126,6 +132,8 @@ async function benchTimeliness(): Promise<{
     );
     const outputs: string[][] = [[], []];
     workers.push(...(await Promise.all(outputs.map((o) => startWorker(stack, o)))));
+    const workersCpu = (): number => workers.reduce((sum, w) => sum + cpuMs(w.pid), 0);
+    const cpuAtStart = workersCpu();
     const firstDue = anchorMs + (3600_000 + FIRST_DAY * DAY_MS) / SCALE;
     if (Date.now() > firstDue)
       log(`warning: workers were ready only ${Date.now() - firstDue} ms after the first reminder fell due`);
@@ -149,6 +157,7 @@ async function benchTimeliness(): Promise<{
         await new Promise((r) => setTimeout(r, 200));
       }
     }
+    const cpuMsPerReminder = (workersCpu() - cpuAtStart) / ids.length;
     const rows: { key: string; due_at: Date; sent_at: Date }[] = await stack.db.query(
       'SELECT key, due_at, sent_at FROM notifications',
     );
@@ -176,6 +185,11 @@ async function benchTimeliness(): Promise<{
     for (const j of completed)
       byWorker.set(j.processedBy ?? '?', (byWorker.get(j.processedBy ?? '?') ?? 0) + 1);
     log(`jobs per worker: ${[...byWorker.values()].join(' / ')}`);
+    log(
+      `  reminder jobs from due time: ${jobTimings(completed, (i) => realAt(stack.clock, Date.parse((completed[i].data as SendReminderJob).dueAt)))}`,
+    );
+    const deliveryJobs = await stack.queues.get(QueueName.Deliveries).getJobs(['completed'], 0, -1);
+    log(`  delivery jobs from enqueue: ${jobTimings(deliveryJobs, (i) => deliveryJobs[i].timestamp)}`);
     return {
       emailP50: percentile(emailLate, 50),
       emailP99: percentile(emailLate, 99),
@@ -188,6 +202,7 @@ async function benchTimeliness(): Promise<{
       duplicated: Number(dup.n),
       absorbed,
       sent: rows.length,
+      cpuMsPerReminder,
     };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
@@ -199,49 +214,120 @@ async function benchTimeliness(): Promise<{
   }
 }
 
+/** `BENCH_ONLY=timeliness,burst` runs only those parts (scheduling, timeliness, burst, killed): for iterating. */
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
+const runs = (part: string): boolean => ONLY.size === 0 || ONLY.has(part);
+
 async function main(): Promise<number> {
   if (!existsSync(WORKER_JS))
     throw new Error(`${WORKER_JS} not found: run \`npx nx build api\` first (npm run bench:reminders does)`);
-  const scheduling = await benchScheduling();
-  log(
-    `scheduling: ${Math.round(scheduling.jobsPerSecond)} jobs/s (${scheduling.jobs} jobs; target ≥ 1,000/s)`,
-  );
-  const timely = await benchTimeliness();
-  log(
-    `timeliness: ${timely.sent} sent; lateness p50 ${timely.p50.toFixed(1)} ms, p99 ${timely.p99.toFixed(1)} ms, max ${timely.max.toFixed(1)} ms ` +
-      `(target p99 < 1000 ms); early ${timely.early}; lost ${timely.lost}; duplicated ${timely.duplicated}; ` +
-      `re-deliveries absorbed by the unique key ${timely.absorbed}`,
-  );
-  log(
-    `timeliness, e-mail channel: ${timely.emails} e-mails; lateness p50 ${timely.emailP50.toFixed(1)} ms, p99 ${timely.emailP99.toFixed(1)} ms (target p99 < 1000 ms)`,
-  );
-  const burst = await benchDeliveries();
-  log(
-    `one instant: ${burst.emails} e-mails + ${burst.webhooks} webhooks on one worker; ${Math.round(burst.emailsPerSecond)} e-mails/s per worker while fanning out; ` +
-      `e-mail lateness p50 ${(burst.emailP50 / 1000).toFixed(2)} s, p99 ${(burst.emailP99 / 1000).toFixed(2)} s (target < 10 s); ` +
-      `webhook p99 ${(burst.webhookP99 / 1000).toFixed(2)} s; inbox p99 ${(burst.inboxP99 / 1000).toFixed(2)} s; duplicated ${burst.duplicated}; unsent ${burst.unsent}`,
-  );
-  log(
-    `delivery path alone (same 3,500 e-mails re-sent, one worker): ${Math.round(burst.deliveryOnlyPerSecond)} e-mails/s per worker (target ≥ 500/s)`,
-  );
-  const killed = await benchKilledWorker();
-  log(
-    `killed worker: its ${killed.held} active delivery jobs taken over after ${killed.pickupSeconds.toFixed(1)} s (target < 10 s)`,
-  );
-  const ok =
-    scheduling.jobsPerSecond >= 1000 &&
-    timely.p99 < 1000 &&
-    timely.emailP99 < 1000 &&
-    burst.deliveryOnlyPerSecond >= 500 &&
-    burst.emailP99 < 10_000 &&
-    burst.duplicated === 0 &&
-    burst.unsent === 0 &&
-    killed.pickupSeconds < 10 &&
-    timely.early === 0 &&
-    timely.lost === 0 &&
-    timely.duplicated === 0;
-  log(ok ? 'all targets met' : 'TARGET MISSED');
-  return ok ? 0 : 1;
+  const checks: { name: string; ok: boolean }[] = [];
+  const checkTarget = (name: string, ok: boolean): string => {
+    checks.push({ name, ok });
+    return ok ? 'PASS' : 'MISS';
+  };
+  if (runs('scheduling')) {
+    const scheduling = await benchScheduling();
+    const r = checkTarget('scheduling', scheduling.jobsPerSecond >= 1000);
+    log(
+      `scheduling: ${Math.round(scheduling.jobsPerSecond)} jobs/s (${scheduling.jobs} jobs) — ${r} (target ≥ 1,000/s)`,
+    );
+  }
+  // With BENCH_BASELINE_WORKER_JS, each scenario runs first on that build, then on this one, and the
+  // ratios are printed: both see the same machine load, which the absolute figures do not control.
+  const builds: { label: string; path: string }[] = [
+    ...(BASELINE_WORKER_JS ? [{ label: 'baseline', path: BASELINE_WORKER_JS }] : []),
+    { label: 'this build', path: WORKER_JS },
+  ];
+  const ratios: string[] = [];
+  let previous: { timely?: Awaited<ReturnType<typeof benchTimeliness>>; burst?: DeliveryBench } = {};
+  for (const build of builds) {
+    useWorkerBuild(build.path);
+    const baseline = build.label === 'baseline';
+    let timelyResult: Awaited<ReturnType<typeof benchTimeliness>> | undefined;
+    let burstResult: DeliveryBench | undefined;
+    const check = baseline ? (): string => 'baseline' : checkTarget;
+    if (builds.length > 1) log(`--- ${build.label}: ${build.path}`);
+    if (runs('timeliness')) {
+      const timely = await benchTimeliness();
+      timelyResult = timely;
+      const sound = check(
+        'timeliness sound',
+        timely.early === 0 && timely.lost === 0 && timely.duplicated === 0,
+      );
+      log(
+        `2,000 due within 10 s: ${timely.sent} sent; early ${timely.early}; lost ${timely.lost}; duplicated ${timely.duplicated}; ` +
+          `re-deliveries absorbed by the unique key ${timely.absorbed}; workers' CPU ${timely.cpuMsPerReminder.toFixed(2)} ms per reminder — ${sound}`,
+      );
+      log(
+        `  notification/inbox lateness p50 ${ms(timely.p50)}, p99 ${ms(timely.p99)}, max ${ms(timely.max)} — ` +
+          `${check('timeliness inbox', timely.p99 < 1000)} (target p99 < 1 s)`,
+      );
+      log(
+        `  e-mail lateness (${timely.emails} e-mails) p50 ${ms(timely.emailP50)}, p99 ${ms(timely.emailP99)} — ` +
+          `${check('timeliness e-mail', timely.emailP99 < 1000)} (target p99 < 1 s)`,
+      );
+    }
+    if (runs('burst')) {
+      const burst = await benchDeliveries();
+      burstResult = burst;
+      log(
+        `3,500 due at one instant, one worker: ${burst.emails} e-mails + ${burst.webhooks} webhooks; ` +
+          `${Math.round(burst.emailsPerSecond)} e-mails/s while fanning out; worker CPU ${burst.burstCpuMsPerEmail.toFixed(2)} ms per reminder; duplicated ${burst.duplicated}; unsent ${burst.unsent} — ` +
+          check('burst sound', burst.duplicated === 0 && burst.unsent === 0),
+      );
+      log(
+        `  e-mail lateness p50 ${s1(burst.emailP50)}, p99 ${s1(burst.emailP99)} — ${check('burst e-mail', burst.emailP99 < 10_000)} (target p99 < 10 s)`,
+      );
+      log(
+        `  webhook lateness p50 ${s1(burst.webhookP50)}, p99 ${s1(burst.webhookP99)}; inbox p50 ${s1(burst.inboxP50)}, p99 ${s1(burst.inboxP99)}`,
+      );
+      log(
+        `delivery path alone (same 3,500 e-mails re-sent, one worker): ${Math.round(burst.deliveryOnlyPerSecond)} e-mails/s per worker, ` +
+          `worker CPU ${burst.deliveryOnlyCpuMsPerEmail.toFixed(2)} ms per e-mail — ` +
+          `${check('delivery throughput', burst.deliveryOnlyPerSecond >= 500)} (target ≥ 500/s)`,
+      );
+    }
+    if (baseline) previous = { timely: timelyResult, burst: burstResult };
+    else if (previous.timely && timelyResult)
+      ratios.push(
+        `2,000 in 10 s, this build / baseline: inbox p99 ${ratio(timelyResult.p99, previous.timely.p99)}, ` +
+          `e-mail p99 ${ratio(timelyResult.emailP99, previous.timely.emailP99)}, ` +
+          `CPU per reminder ${ratio(timelyResult.cpuMsPerReminder, previous.timely.cpuMsPerReminder)}`,
+      );
+    if (!baseline && previous.burst && burstResult)
+      ratios.push(
+        `3,500 at once, this build / baseline: e-mail p99 ${ratio(burstResult.emailP99, previous.burst.emailP99)}, ` +
+          `inbox p99 ${ratio(burstResult.inboxP99, previous.burst.inboxP99)}, ` +
+          `CPU per reminder ${ratio(burstResult.burstCpuMsPerEmail, previous.burst.burstCpuMsPerEmail)}; ` +
+          `delivery path e-mails/s ${ratio(burstResult.deliveryOnlyPerSecond, previous.burst.deliveryOnlyPerSecond)}, ` +
+          `CPU per e-mail ${ratio(burstResult.deliveryOnlyCpuMsPerEmail, previous.burst.deliveryOnlyCpuMsPerEmail)}`,
+      );
+  }
+  useWorkerBuild(WORKER_JS);
+  for (const line of ratios) log(line);
+  if (runs('killed')) {
+    const killed = await benchKilledWorker();
+    log(
+      `killed worker: its ${killed.held} active delivery jobs taken over after ${killed.pickupSeconds.toFixed(1)} s — ` +
+        `${checkTarget('killed worker', killed.pickupSeconds < 10)} (target < 10 s)`,
+    );
+  }
+  const missed = checks.filter((c) => !c.ok).map((c) => c.name);
+  log(missed.length === 0 ? 'all targets met' : `TARGET MISSED: ${missed.join(', ')}`);
+  return missed.length === 0 ? 0 : 1;
+}
+
+function ratio(value: number, base: number): string {
+  return `${(value / base).toFixed(2)}×`;
+}
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}
+
+function s1(valueMs: number): string {
+  return `${(valueMs / 1000).toFixed(2)} s`;
 }
 
 main().then(

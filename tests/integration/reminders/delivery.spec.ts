@@ -93,7 +93,17 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
     }
     expect(new Set(sent.map((n) => n.key)).size).toBe(5);
 
-    await env.waitFor(() => smtp!.messages.length >= 5, 30_000, 'five e-mails');
+    // "Mark sent" follows the server's accept (in a batched update): wait for both, then count exactly.
+    await env.waitFor(
+      async () =>
+        smtp!.messages.length >= 5 &&
+        (await count(
+          env!,
+          `SELECT count(*) AS n FROM notification_deliveries WHERE channel = 'email' AND status = 'sent'`,
+        )) >= 5,
+      30_000,
+      'five e-mails, marked sent',
+    );
     expect(
       await count(env, `SELECT count(*) AS n FROM notification_deliveries WHERE channel = 'inbox'`),
     ).toBe(5);
@@ -269,7 +279,9 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
     await new Promise<void>((resolve) => http!.listen(0, '127.0.0.1', () => resolve()));
     const port = (http.address() as AddressInfo).port;
 
-    env = await createReminderEnv({ virtualNow: nineAm('2026-03-20') - 5000, queue: { backoffMs: 200 } });
+    // D-1 is late-sendable only until D falls due: 20 s of margin, since starting a worker alone takes
+    // 4-5 s when the machine is loaded (with 5 s, D-1 was sometimes superseded before it was scheduled).
+    env = await createReminderEnv({ virtualNow: nineAm('2026-03-20') - 20_000, queue: { backoffMs: 200 } });
     const seeded = await seedBasics(env.db);
     const secret = 'a-very-long-shared-secret-0123456789';
     await env.db.query('INSERT INTO department_webhooks (department_id, url, secret) VALUES ($1, $2, $3)', [

@@ -13,13 +13,49 @@ function bucketKey(prefix: string, bucket: number): string {
   return `${prefix}:deliveries:stats:${bucket}`;
 }
 
-export async function recordDeliveryAttempt(redis: Redis, prefix: string, ok: boolean): Promise<void> {
-  const key = bucketKey(prefix, Math.floor(Date.now() / BUCKET_MS));
-  await redis
-    .multi()
-    .hincrby(key, ok ? 'ok' : 'fail', 1)
-    .pexpire(key, KEEP_MS)
-    .exec();
+/** Attempts are written at most this long after they happened (readiness looks at minutes). */
+const FLUSH_MS = 250;
+
+/**
+ * Counts attempts in memory and writes them per bucket every FLUSH_MS: one Redis transaction per
+ * quarter second instead of one per e-mail. A failed write is dropped (statistics, not records).
+ */
+export class DeliveryStatsRecorder {
+  private counts = new Map<number, DeliveryStats>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  record(ok: boolean): void {
+    const bucket = Math.floor(Date.now() / BUCKET_MS);
+    const stats = this.counts.get(bucket) ?? { ok: 0, fail: 0 };
+    if (ok) stats.ok += 1;
+    else stats.fail += 1;
+    this.counts.set(bucket, stats);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const counts = this.counts;
+    this.counts = new Map();
+    if (counts.size === 0) return;
+    const tx = this.redis.multi();
+    for (const [bucket, stats] of counts) {
+      const key = bucketKey(this.prefix, bucket);
+      if (stats.ok > 0) tx.hincrby(key, 'ok', stats.ok);
+      if (stats.fail > 0) tx.hincrby(key, 'fail', stats.fail);
+      tx.pexpire(key, KEEP_MS);
+    }
+    await tx.exec().catch(() => undefined);
+  }
 }
 
 export interface DeliveryStats {

@@ -1,4 +1,4 @@
-import { expectedReminders, type ReminderRule } from '@duban/domain';
+import { expectedReminders, type ExpectedReminder, type ReminderRule } from '@duban/domain';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
@@ -8,11 +8,12 @@ import { JobName, JobOutcome, type SendReminderJob } from '../infra/queue/queue.
 import { QueueService } from '../infra/queue/queue.service';
 import { RetryAtError, WorkerHost } from '../infra/queue/worker.host';
 import { DeliveryService } from '../notifications/delivery.service';
+import { MicroBatcher } from '../notifications/micro-batcher';
 import { NotificationFanOutService } from '../notifications/notification-fanout.service';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { finishedCounterKey, ReminderReconciler } from './reminder.reconciler';
 import { ReminderScheduler } from './reminder.scheduler';
-import { ReminderTaskSource } from './reminder-task.source';
+import { ReminderTaskSource, type ReminderTask } from './reminder-task.source';
 
 const REPEATING_RULES: ReadonlySet<ReminderRule> = new Set(['overdue_urge', 'report_overdue_urge']);
 
@@ -21,6 +22,11 @@ const REPEATING_RULES: ReadonlySet<ReminderRule> = new Set(['overdue_urge', 'rep
 export class ReminderJobs implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReminderJobs');
   private watchdog: NodeJS.Timeout | null = null;
+  /** Reminder jobs running at once in this worker, sent together (see `sendDue`). */
+  private readonly batch = new MicroBatcher<SendReminderJob, JobOutcome | RetryAtError>(
+    (jobs) => this.sendDue(jobs),
+    { maxSize: 200, maxInFlight: 2 },
+  );
 
   constructor(
     private readonly registry: JobRegistry,
@@ -39,8 +45,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.registry.register(JobName.SendReminder, async (job) => {
       const outcome = await this.sendReminder(job);
-      // Counted for readiness (expected jobs = queued + finished since the last reconcile); never fails the job.
-      await this.queues.redis.incr(finishedCounterKey(this.queues.prefix)).catch(() => undefined);
+      if (outcome instanceof RetryAtError) throw outcome;
       return outcome;
     });
     this.registry.register(JobName.DeliverEmail, (job) => this.deliveries.deliver(job.deliveryId));
@@ -83,26 +88,60 @@ export class ReminderJobs implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Never early: a job woken before its virtual due time goes back to sleep. Then the task is
-   * re-read: a reminder its current state no longer calls for (done, new deadline, reassigned)
-   * is skipped, so a stale job that escaped removal is harmless.
+   * Never early: a job woken before its virtual due time goes back to sleep. The rest goes through
+   * the batch (`sendDue`): the worker runs many reminder jobs at once, and together they cost one
+   * task query, one insert statement and one `addBulk`.
    */
-  async sendReminder(job: SendReminderJob): Promise<JobOutcome> {
+  sendReminder(job: SendReminderJob): Promise<JobOutcome | RetryAtError> {
     const dueMs = Date.parse(job.dueAt);
     const nowMs = this.clock.nowMs();
-    if (nowMs < dueMs) throw new RetryAtError(Date.now() + this.clock.realDelayUntil(dueMs));
-    const task = await this.tasks.load(job.taskId);
-    if (!task) return JobOutcome.Skipped;
-    const reminder = expectedReminders(task, await this.policies.current(), new Date(nowMs)).find(
-      (r) => r.key === job.key,
+    if (nowMs < dueMs)
+      return Promise.resolve(new RetryAtError(Date.now() + this.clock.realDelayUntil(dueMs)));
+    return this.batch.submit(job);
+  }
+
+  /**
+   * The task of each job is re-read: a reminder its current state no longer calls for (done, new
+   * deadline, reassigned) is skipped, so a stale job that escaped removal is harmless.
+   */
+  private async sendDue(jobs: SendReminderJob[]): Promise<(JobOutcome | RetryAtError)[]> {
+    const nowMs = this.clock.nowMs();
+    const tasks = new Map(
+      (await this.tasks.loadMany([...new Set(jobs.map((j) => j.taskId))])).map((t) => [t.id, t]),
     );
-    if (!reminder) return JobOutcome.Skipped;
-    // Same key, later time (the send time was changed): wait for the new one.
-    const currentDueMs = Date.parse(reminder.dueAt);
-    if (nowMs < currentDueMs) throw new RetryAtError(Date.now() + this.clock.realDelayUntil(currentDueMs));
-    const sent = await this.fanOut.fanOut(reminder, task);
+    const policy = await this.policies.current();
+    const outcomes: (JobOutcome | RetryAtError)[] = jobs.map(() => JobOutcome.Skipped);
+    const due: { index: number; reminder: ExpectedReminder; task: ReminderTask }[] = [];
+    const expectedByTask = new Map<string, ExpectedReminder[]>();
+    jobs.forEach((job, index) => {
+      const task = tasks.get(job.taskId);
+      if (!task) return;
+      let expected = expectedByTask.get(task.id);
+      if (!expected) {
+        expected = expectedReminders(task, policy, new Date(nowMs));
+        expectedByTask.set(task.id, expected);
+      }
+      const reminder = expected.find((r) => r.key === job.key);
+      if (!reminder) return;
+      // Same key, later time (the send time was changed): wait for the new one.
+      const currentDueMs = Date.parse(reminder.dueAt);
+      if (nowMs < currentDueMs) {
+        outcomes[index] = new RetryAtError(Date.now() + this.clock.realDelayUntil(currentDueMs));
+        return;
+      }
+      due.push({ index, reminder, task });
+    });
+    const sent = await this.fanOut.fanOutMany(due);
+    due.forEach((d, k) => (outcomes[d.index] = sent[k] ? JobOutcome.Success : JobOutcome.Skipped));
     // Repeating rules (催办 every few days) schedule their next occurrence as soon as one goes out.
-    if (REPEATING_RULES.has(reminder.rule)) await this.scheduler.syncMany([task]);
-    return sent ? JobOutcome.Success : JobOutcome.Skipped;
+    const repeating = new Map(
+      due.filter((d, k) => sent[k] && REPEATING_RULES.has(d.reminder.rule)).map((d) => [d.task.id, d.task]),
+    );
+    if (repeating.size > 0) await this.scheduler.syncMany([...repeating.values()]);
+    // Counted for readiness (expected jobs = queued + finished since the last reconcile); never fails the jobs.
+    const finished = outcomes.filter((o) => !(o instanceof RetryAtError)).length;
+    if (finished > 0)
+      await this.queues.redis.incrby(finishedCounterKey(this.queues.prefix), finished).catch(() => undefined);
+    return outcomes;
   }
 }

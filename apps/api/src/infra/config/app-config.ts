@@ -347,7 +347,9 @@ export function parseConfig(env: Env): AppConfig {
       backoffMs: attempt(() => int(env, 'QUEUE_BACKOFF_MS', 2000, 1), 2000),
       removeOnCompleteCount: attempt(() => int(env, 'QUEUE_KEEP_COMPLETED', 1000), 1000),
       removeOnFailCount: attempt(() => int(env, 'QUEUE_KEEP_FAILED', 5000), 5000),
-      concurrency: attempt(() => int(env, 'QUEUE_CONCURRENCY', 20, 1), 20),
+      // Reminder jobs running at once per worker; they are sent in batches (one statement for all of
+      // them), so more at once means fewer, larger batches rather than more database load.
+      concurrency: attempt(() => int(env, 'QUEUE_CONCURRENCY', 100, 1), 100),
       // Deliveries mostly wait on the SMTP pool or a receiver: many at once cost little CPU.
       deliveryConcurrency: attempt(() => int(env, 'QUEUE_DELIVERY_CONCURRENCY', 50, 1), 50),
       reconcileEveryMs: attempt(() => int(env, 'REMINDER_RECONCILE_EVERY_MS', 5 * 60_000, 1000), 5 * 60_000),
