@@ -80,6 +80,12 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.getByTestId('task-text').fill('建立重点项目统计监测机制，按月通报进展。');
       await pickDepartment(page, 'lead-picker', LEAD);
       await pickDepartment(page, 'participant-picker', PARTNER);
+      // 「N个工作日内」 fills the deadline from the working-day calendar (holidays and 调休 counted).
+      await page.getByTestId('working-days').fill('10');
+      await page.getByRole('button', { name: '按工作日计算时限' }).click();
+      await expect.poll(() => page.getByTestId('working-days-note').textContent()).toContain('10个工作日内：截至');
+      expect(await page.getByTestId('deadline').inputValue()).not.toBe('');
+      await screenshot(page, '41a-desk-create-working-days');
       await page.getByTestId('deadline').fill(inDays(90));
       await screenshot(page, '41-desk-create-filled');
       await page.getByTestId('create-submit').click();

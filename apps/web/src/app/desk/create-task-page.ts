@@ -70,6 +70,9 @@ export class CreateTaskPage implements OnInit {
     deadline: new FormControl<Date | null>(null),
     recurrence: new FormControl<RecurrencePeriodDto>('quarter', { nonNullable: true }),
   });
+  /** 「N个工作日内」: fills 完成时限 with the N-th working day after today (holidays and 调休 counted). */
+  protected readonly workingDays = new FormControl<number | null>(null, { validators: [Validators.min(1), Validators.max(250)] });
+  protected readonly workingDaysNote = signal<string | null>(null);
   protected readonly milestones = new FormArray<
     FormGroup<{ date: FormControl<Date | null>; text: FormControl<string> }>
   >([]);
@@ -85,6 +88,20 @@ export class CreateTaskPage implements OnInit {
         text: new FormControl('', { nonNullable: true, validators: required }),
       }),
     );
+  }
+
+  protected async applyWorkingDays(): Promise<void> {
+    const days = Number(this.workingDays.value);
+    if (!Number.isInteger(days) || days < 1 || days > 250) {
+      this.workingDaysNote.set('请填写 1 至 250 之间的整数');
+      return;
+    }
+    const today = toIsoDate(new Date()) ?? '';
+    const date = await this.store.afterWorkingDays(today, days);
+    if (!date) return;
+    const [y, m, d] = date.split('-').map(Number);
+    this.form.controls.deadline.setValue(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+    this.workingDaysNote.set(`${days}个工作日内：截至 ${y}年${m}月${d}日（已按法定节假日和调休计算）`);
   }
 
   protected setLead(ids: string[]): void {

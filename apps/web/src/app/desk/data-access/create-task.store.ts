@@ -27,6 +27,16 @@ export class CreateTaskStore {
     }
   }
 
+  /** 「N个工作日内」 from today as a date, or null (with the error shown) when the calendar cannot say. */
+  async afterWorkingDays(today: string, days: number): Promise<string | null> {
+    try {
+      return (await this.desk.workingDays(today, days)).date;
+    } catch (err) {
+      this.error.set(errorMessage(err, '工作日计算失败'));
+      return null;
+    }
+  }
+
   async create(body: CreateTaskRequestDto): Promise<TaskDetailDto | null> {
     this.saving.set(true);
     this.error.set(null);

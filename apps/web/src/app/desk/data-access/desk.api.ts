@@ -12,6 +12,7 @@ import type {
   TaskCommentDto,
   TaskDetailDto,
   TerminateTaskRequestDto,
+  WorkingDaysDto,
 } from '@duban/domain';
 import { firstValueFrom, Observable } from 'rxjs';
 import { downloadBlob } from '../../shared/download';
@@ -24,6 +25,11 @@ function ifMatch(version: number): { headers: Record<string, string> } {
 @Injectable({ providedIn: 'root' })
 export class DeskApi {
   private readonly http = inject(HttpClient);
+
+  /** The day ending 「N个工作日内」 counted from `from` (法定节假日 and 调休 from the working-day calendar). */
+  workingDays(from: string, days: number): Promise<WorkingDaysDto> {
+    return firstValueFrom(this.http.get<WorkingDaysDto>('/api/calendar/working-days', { params: { from, days } }));
+  }
 
   create(body: CreateTaskRequestDto): Promise<TaskDetailDto> {
     return firstValueFrom(this.http.post<TaskDetailDto>('/api/tasks', body));
