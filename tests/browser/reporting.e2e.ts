@@ -56,7 +56,12 @@ describe('dashboard and 督查通报 (issue 13)', () => {
       try {
         await login(page, e2e.supervisor);
         await page.goto('/dashboard');
+        // The matrix and the trend load as they scroll into view (@defer on viewport).
+        await page.getByTestId('matrix').scrollIntoViewIfNeeded();
         await page.getByTestId('matrix-cell').first().waitFor();
+        await page.getByTestId('trend').scrollIntoViewIfNeeded();
+        await page.getByTestId('trend').locator('svg').first().waitFor();
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.getByTestId('trend').waitFor();
         expect(await page.getByTestId('light-legend').textContent()).toMatch(/连续 30 天没有进展报告/);
         expect(await page.getByTestId('tile-overdue-rate').textContent()).toContain('%');

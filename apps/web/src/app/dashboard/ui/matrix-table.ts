@@ -42,7 +42,7 @@ interface Cell {
                       [routerLink]="['/tasks']"
                       [queryParams]="filterOf(dep.id, d.id, c)"
                       [attr.aria-label]="
-                        dep.name + '，' + d.name + '：逾期 ' + c.overdue + ' 项，共 ' + c.total + ' 项'
+                        c.overdue + '/' + c.total + '：' + dep.name + '，' + d.name + '：逾期 ' + c.overdue + ' 项，共 ' + c.total + ' 项'
                       "
                       >{{ c.overdue }}/{{ c.total }}</a
                     >
@@ -96,6 +96,11 @@ interface Cell {
     }
     .muted {
       color: #5f6368;
+    }
+    /* Dark text on the red shades: the link colour would fall below 4.5:1 on the darkest ones. */
+    a {
+      color: #202124;
+      font-weight: 600;
     }
     .note {
       font-size: 12px;

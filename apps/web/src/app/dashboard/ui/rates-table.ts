@@ -58,7 +58,7 @@ const COLUMNS: { key: RateSortKey; label: string }[] = [
                 <a
                   [routerLink]="['/tasks']"
                   [queryParams]="filterOf(r, true)"
-                  [attr.aria-label]="r.name + ' 逾期任务 ' + r.overdue + ' 项'"
+                  [attr.aria-label]="(r.overdue | number) + ' 项逾期任务：' + r.name"
                   >{{ r.overdue | number }}</a
                 >
               </td>
