@@ -8,7 +8,7 @@ import type {
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, WorkflowEnv } from '../workflow/support/workflow-fixture';
-import { inbox, ledgerWorkbook, reminderJobs, uploadLedger } from './support/desk';
+import { inbox, LEDGER_HEADER, ledgerWorkbook, reminderJobs, uploadLedger } from './support/desk';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -41,6 +41,7 @@ describe('bulk 立项 from an Excel 台账', () => {
       '配合单位',
       '完成时限',
       '备注',
+      '来源日期',
     ]);
     expect(sheet.getCell('C2').dataValidation.formulae?.[0]).toContain('领导批示');
     expect(sheet.getCell('H2').value).toBeInstanceOf(Date);
@@ -144,6 +145,45 @@ describe('bulk 立项 from an Excel 台账', () => {
       query: { q: '一网通办' },
     });
     expect(list.body.items.map((t) => t.document.title)).toEqual(['2026年政府工作报告']);
+  });
+
+  it('reads the optional 来源日期 column: a date is kept on the source, a period or a future day is refused', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('督办台账');
+    sheet.addRow([...LEDGER_HEADER, '来源日期']);
+    const due = addDays(today, 90);
+    const row = (n: number, title: string, sourceDate: string | Date): (string | number | Date | null)[] => [
+      n,
+      `落实批示第${n}项。`,
+      '领导批示',
+      title,
+      null,
+      '测试部门A',
+      null,
+      due,
+      '',
+      sourceDate,
+    ];
+    sheet.addRow(row(1, '带日期的批示件', new Date('2026-11-20T00:00:00Z')));
+    sheet.addRow(row(2, '写成期间的批示件', '每季度'));
+    sheet.addRow(row(3, '日期在未来的批示件', addDays(today, 10)));
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = await uploadLedger<IntakePreviewDto>(env, '带来源日期.xlsx', bytes, env.users.supervisor);
+    expect(upload.status).toBe(201);
+    const [dated, period, future] = upload.body.rows;
+    expect(dated).toMatchObject({ sourceDate: '2026-11-20', errors: [] });
+    expect(period.errors).toEqual([
+      { column: '来源日期', message: '来源日期“每季度”不是日期，请填写如 2026-11-20。' },
+    ]);
+    expect(future.errors[0]).toMatchObject({ column: '来源日期' });
+    const commit = await env.http<IntakeResultDto>('POST', `/api/intake/${upload.body.id}/commit`, {
+      as: env.users.supervisor,
+    });
+    expect(commit.body).toMatchObject({ tasksCreated: 1, rowsSkipped: 2 });
+    const detail = await env.http<TaskDetailDto>('GET', `/api/tasks/${commit.body.taskIds[0]}`, {
+      as: env.users.supervisor,
+    });
+    expect(detail.body.source).toMatchObject({ title: '带日期的批示件', date: '2026-11-20' });
   });
 
   it('refuses files that are not .xlsx, and sheets without the template columns, in zh-CN', async () => {

@@ -104,7 +104,12 @@ export class IntakeService {
       return this.creation.create(
         manager,
         valid.map((r) => ({
-          source: { kind: r.sourceKind ?? 'other', title: r.sourceTitle, reference: r.reference, date: null },
+          source: {
+            kind: r.sourceKind ?? 'other',
+            title: r.sourceTitle,
+            reference: r.reference,
+            date: r.sourceDate ?? null,
+          },
           text: r.text,
           leadDepartmentIds: r.lead.map((d) => d.id),
           participantDepartmentIds: r.participants.map((d) => d.id),
@@ -205,6 +210,11 @@ export function validateRow(
   const participants = resolveUnits(c['配合单位'] ?? '', '配合单位', directory, units, errors).filter(
     (p) => !lead.some((l) => l.id === p.id),
   );
+  let sourceDate: string | null = null;
+  if ('problem' in row.sourceDate) errors.push({ column: '来源日期', message: row.sourceDate.problem });
+  else if (row.sourceDate.date !== null && row.sourceDate.date > today) {
+    errors.push({ column: '来源日期', message: `来源日期 ${row.sourceDate.date} 晚于今天，请检查。` });
+  } else sourceDate = row.sourceDate.date;
   let deadline: string | null = null;
   let recurrence: IntakePreviewRowDto['recurrence'] = null;
   if ('problem' in row.deadline) {
@@ -222,6 +232,7 @@ export function validateRow(
     sourceKind,
     sourceTitle,
     reference: c['文号/批示'] || null,
+    sourceDate,
     lead,
     participants,
     deadline,

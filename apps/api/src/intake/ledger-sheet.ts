@@ -8,6 +8,8 @@ export interface LedgerRow {
   cells: Record<string, string>;
   /** 完成时限 read: a date, an undated duty, or a problem to report. */
   deadline: { date: string | null; recurrence: RecurrencePeriodDto | null } | { problem: string };
+  /** 来源日期 read (optional column): a date, none, or a problem to report. */
+  sourceDate: { date: string | null } | { problem: string };
 }
 
 export const MAX_LEDGER_ROWS = 2_000;
@@ -68,6 +70,16 @@ export function readDeadline(value: ExcelJS.CellValue, year: number): LedgerRow[
   return { date: parsed.deadline, recurrence: parsed.period ?? null };
 }
 
+/** 来源日期: a day (a date cell or typed), never a period or a phrase. */
+export function readSourceDate(value: ExcelJS.CellValue, year: number): LedgerRow['sourceDate'] {
+  const read = readDeadline(value, year);
+  if ('problem' in read) return read;
+  if (read.recurrence !== null || (read.date === null && cellText(value).trim() !== '')) {
+    return { problem: `来源日期“${cellText(value).trim()}”不是日期，请填写如 2026-11-20。` };
+  }
+  return { date: read.date };
+}
+
 /**
  * Reads the first sheet: a header row naming the template's columns (found by name, in any order, within
  * the first 5 rows), then one 台账 row per line; blank lines are skipped.
@@ -102,7 +114,9 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
       columns = found;
     }
   }
-  const missing = INTAKE_COLUMNS.filter((c) => !columns.has(c) && c !== '序号' && c !== '备注');
+  const missing = INTAKE_COLUMNS.filter(
+    (c) => !columns.has(c) && c !== '序号' && c !== '备注' && c !== '来源日期',
+  );
   if (headerRow === 0 || missing.length > 0) {
     throw new ValidationError(
       'INTAKE_MISSING_COLUMNS',
@@ -116,7 +130,15 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
     const cells: Record<string, string> = {};
     for (const [name, col] of columns) cells[name] = cellText(row.getCell(col).value).trim();
     if (Object.values(cells).every((v) => v === '')) continue;
-    rows.push({ row: r, cells, deadline: readDeadline(row.getCell(columns.get('完成时限')!).value, year) });
+    const sourceDateColumn = columns.get('来源日期');
+    rows.push({
+      row: r,
+      cells,
+      deadline: readDeadline(row.getCell(columns.get('完成时限')!).value, year),
+      sourceDate: sourceDateColumn
+        ? readSourceDate(row.getCell(sourceDateColumn).value, year)
+        : { date: null },
+    });
     if (rows.length > MAX_LEDGER_ROWS) {
       throw new DomainError(
         'INTAKE_TOO_MANY_ROWS',

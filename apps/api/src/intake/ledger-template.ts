@@ -11,6 +11,7 @@ const WIDTHS: Record<string, number> = {
   配合单位: 24,
   完成时限: 14,
   备注: 20,
+  来源日期: 14,
 };
 
 /** The downloadable 台账 template: the columns, one example row, a pick list for 来源类型, and the rules. */
@@ -31,10 +32,12 @@ export async function ledgerTemplate(): Promise<Buffer> {
     配合单位: '国家卫生健康委、国家医保局',
     完成时限: new Date(Date.UTC(2027, 5, 30)),
     备注: '',
+    来源日期: new Date(Date.UTC(2026, 10, 20)),
   });
   const kinds = TASK_SOURCE_KINDS.map((k) => SOURCE_KIND_LABELS[k]);
   const kindColumn = INTAKE_COLUMNS.indexOf('来源类型') + 1;
   const dateColumn = INTAKE_COLUMNS.indexOf('完成时限') + 1;
+  const sourceDateColumn = INTAKE_COLUMNS.indexOf('来源日期') + 1;
   for (let r = 2; r <= 1001; r++) {
     sheet.getRow(r).getCell(kindColumn).dataValidation = {
       type: 'list',
@@ -45,6 +48,7 @@ export async function ledgerTemplate(): Promise<Buffer> {
       error: `请从列表中选择：${kinds.join('、')}`,
     };
     sheet.getRow(r).getCell(dateColumn).numFmt = 'yyyy-mm-dd';
+    sheet.getRow(r).getCell(sourceDateColumn).numFmt = 'yyyy-mm-dd';
   }
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 100 }];
@@ -54,7 +58,8 @@ export async function ledgerTemplate(): Promise<Buffer> {
     `2. 来源类型：${kinds.join('、')}。`,
     '3. 牵头单位、配合单位填写单位全称或常用简称（如 发改委），多个单位用顿号“、”分隔。',
     '4. 完成时限填写日期（2027-06-30），或“2027年底前”“每季度”等；留空表示无固定时限。',
-    '5. 上传后先预览：有错误的行会标出原因，确认后只导入无误的行。',
+    '5. 来源日期（选填）填写批示、纪要或文件的日期，如 2026-11-20。',
+    '6. 上传后先预览：有错误的行会标出原因，确认后只导入无误的行。',
   ]) {
     help.addRow([line]);
   }

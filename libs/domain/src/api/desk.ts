@@ -151,6 +151,8 @@ export interface IntakePreviewRowDto {
   sourceKind: TaskSourceKind | null;
   sourceTitle: string;
   reference: string | null;
+  /** 来源日期 (the date of the 批示, 纪要 or document), when the 台账 has the column. */
+  sourceDate: string | null;
   lead: DepartmentRefDto[];
   participants: DepartmentRefDto[];
   deadline: string | null;
@@ -186,4 +188,6 @@ export const INTAKE_COLUMNS: readonly string[] = [
   '配合单位',
   '完成时限',
   '备注',
+  // Optional (older 台账 without it still import): the date of the 批示, 纪要 or document.
+  '来源日期',
 ];
