@@ -13,19 +13,8 @@ import { tableRowCounts, withClient } from '../../../apps/api/src/cli/backup/pos
 import type { AppConfig } from '../../../apps/api/src/infra/config/app-config';
 import { dropScratchDatabase } from '../../../apps/api/src/infra/database/scratch-database';
 import { createTestApp, importFixture, loginAs, type TestApp } from '../support/harness';
+import { pdfUpload } from './evidence-upload';
 import { TestS3Server } from '../support/s3-server';
-
-function multipart(fileName: string, content: Buffer): { body: Buffer; contentType: string } {
-  const boundary = `----duban${randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 let s3: TestS3Server;
 let source: TestApp;
@@ -56,7 +45,7 @@ beforeAll(async () => {
       randomBytes(4096 + i),
       Buffer.from('\n%%EOF\n'),
     ]);
-    const { body, contentType } = multipart(`附件${i + 1}.pdf`, content);
+    const { body, contentType } = pdfUpload(`附件${i + 1}.pdf`, content);
     const upload = await source.request<{ id: string }>('POST', `/api/tasks/${lead.task_id}/evidence`, {
       token,
       body,

@@ -15,6 +15,7 @@ import { tableRowCounts, withClient } from '../../../apps/api/src/cli/backup/pos
 import type { AppConfig } from '../../../apps/api/src/infra/config/app-config';
 import { dropScratchDatabase } from '../../../apps/api/src/infra/database/scratch-database';
 import { createTestApp, importFixture, loginAs, type TestApp } from '../support/harness';
+import { pdfUpload } from './evidence-upload';
 
 const PDF = (n: number): Buffer =>
   Buffer.concat([
@@ -22,18 +23,6 @@ const PDF = (n: number): Buffer =>
     randomBytes(2048 + n * 997),
     Buffer.from('\n%%EOF\n'),
   ]);
-
-function multipart(fileName: string, content: Buffer): { body: Buffer; contentType: string } {
-  const boundary = `----duban${randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 let source: TestApp;
 let work: string;
@@ -73,7 +62,7 @@ beforeAll(async () => {
     });
     expect(progress.status).toBe(200);
     const content = PDF(i);
-    const { body, contentType } = multipart(`附件${i + 1}.pdf`, content);
+    const { body, contentType } = pdfUpload(`附件${i + 1}.pdf`, content);
     const upload = await source.request<{ id: string }>('POST', `/api/tasks/${lead.task_id}/evidence`, {
       token,
       body,
