@@ -71,6 +71,9 @@ export async function createApp(
     // Our own validation of X-Request-Id (see requestIdFor), not Fastify's, which takes any value.
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // On close, end every connection, idle or not: the drain (graceful-shutdown.ts) has already let the
+    // requests in flight finish, and a keep-alive socket left open would hold close() for its timeout.
+    forceCloseConnections: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(logger),
