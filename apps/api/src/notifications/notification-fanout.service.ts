@@ -1,4 +1,4 @@
-import { reminderMessage, type ExpectedReminder } from '@duban/domain';
+import { reminderMessage, shanghaiDate, type ExpectedReminder } from '@duban/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -73,6 +73,7 @@ export class NotificationFanOutService {
         taskTitle: task.title,
         deadline: reminder.deadline,
         dayOffset: reminder.dayOffset,
+        today: shanghaiDate(this.clock.now()),
         recipientName: departmentId ? nameOf(departmentId) : SUPERVISORS_NAME,
         leadNames: task.leadDepartmentIds.map(nameOf),
         link: this.taskLink(task.id),
