@@ -26,7 +26,8 @@ export interface ReminderMessage {
   body: string;
 }
 
-function formatDate(date: string): string {
+/** '2026-03-20' → '2026年3月20日'. */
+export function formatChineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
@@ -42,7 +43,7 @@ function realOffset(input: ReminderMessageInput): number {
 /** The zh-CN title and body of a reminder, the same for the inbox, e-mail and webhooks. */
 export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
   const { taskTitle, recipientName, link } = input;
-  const deadline = formatDate(input.deadline);
+  const deadline = formatChineseDate(input.deadline);
   const offset = realOffset(input);
   // Sent late ahead of the deadline, on the day itself or after it: never "0天后" — the planned count stands.
   const days = input.dayOffset < 0 && offset >= 0 ? Math.abs(input.dayOffset) : Math.abs(offset);
