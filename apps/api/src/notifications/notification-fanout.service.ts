@@ -16,6 +16,11 @@ export const SUPERVISORS_NAME = '督查室';
 
 const NAME_CACHE_MS = 60_000;
 
+/** The task's page in the web app (APP_BASE_URL), the link every message carries. */
+export function taskLink(baseUrl: string, taskId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/tasks/${taskId}`;
+}
+
 export interface FanOutResult {
   notificationId: string;
   inbox: number;
@@ -170,6 +175,6 @@ export class NotificationFanOutService {
   }
 
   taskLink(taskId: string): string {
-    return `${this.config.app.baseUrl.replace(/\/+$/, '')}/tasks/${taskId}`;
+    return taskLink(this.config.app.baseUrl, taskId);
   }
 }
