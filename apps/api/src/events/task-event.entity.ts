@@ -39,7 +39,7 @@ export class TaskEventEntity {
   @Column({ type: 'text' })
   kind!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: Record<string, unknown>;
 
   @Column({ type: 'jsonb', nullable: true })

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TaskEventsOutbox1796237330238 implements MigrationInterface {
-  name = 'TaskEventsOutbox1796237330238';
+export class TaskEventsOutbox1796238025121 implements MigrationInterface {
+  name = 'TaskEventsOutbox1796238025121';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "task_events" ("id" BIGSERIAL NOT NULL, "task_id" uuid NOT NULL, "kind" text NOT NULL, "payload" jsonb NOT NULL DEFAULT '{}'::jsonb, "actor" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "processed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_task_events" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "task_events" ("id" BIGSERIAL NOT NULL, "task_id" uuid NOT NULL, "kind" text NOT NULL, "payload" jsonb NOT NULL DEFAULT '{}', "actor" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "processed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_task_events" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_task_events_task" ON "task_events"  ("task_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_task_events_unprocessed" ON "task_events"  ("id") WHERE processed_at IS NULL`);
     await queryRunner.query(`ALTER TABLE "notifications" ADD "user_id" uuid`);
