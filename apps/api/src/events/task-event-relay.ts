@@ -51,6 +51,7 @@ export class TaskEventRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private pausedUntil = 0;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,6 +63,7 @@ export class TaskEventRelay {
 
   /** Wakes the drain; coalesced: a kick while it runs makes it look once more when done. Never throws. */
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -79,11 +81,17 @@ export class TaskEventRelay {
             `draining task events failed (retried): ${error instanceof Error ? error.message : String(error)}`,
           );
         }
-      } while (this.again);
+      } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Shutdown: no new drains; waits for the batch in flight to commit (or roll back). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
   }
 
   /** Batches until the outbox has nothing unlocked left; the totals. */

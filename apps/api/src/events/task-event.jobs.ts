@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
@@ -19,7 +26,7 @@ const SCHEDULER_CHECK_MS = 30_000;
  * `events.drain` job every EVENTS_POLL_EVERY_MS (a BullMQ job scheduler), which also prunes old events.
  */
 @Injectable()
-export class TaskEventJobs implements OnModuleInit, OnApplicationShutdown {
+export class TaskEventJobs implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(TaskEventJobs.name);
   private listener: TaskEventListener | null = null;
   private watchdog: NodeJS.Timeout | null = null;
@@ -52,9 +59,15 @@ export class TaskEventJobs implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: stop listening and let the batch in flight finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.watchdog) clearInterval(this.watchdog);
     await this.listener?.stop();
+    await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.beforeApplicationShutdown();
   }
 
   private async ensureSchedule(): Promise<void> {
