@@ -34,6 +34,11 @@ export interface ImportFileOptions {
   checksum: string;
   actor: ImportActor;
   mappings?: DepartmentMapping[];
+  /**
+   * New tasks reach their lead departments (`task.assigned`, the default); false for the first-run corpus
+   * of `setup`, which is seed data: its tasks only get reminders (`task.changed`), nobody a message.
+   */
+  announce?: boolean;
 }
 
 export interface FileImportResult extends ImportResultDto {
@@ -133,7 +138,11 @@ export class TaskImportService {
       // task gets its reminders at once (a worker drains it on commit, also for a CLI import).
       const actor = { id: options.actor.id, name: options.actor.name };
       await recordTaskEvents(manager, [
-        ...batch.newTasks.map((t) => ({ taskId: t.id, kind: 'task.assigned' as const, actor })),
+        ...batch.newTasks.map((t) => ({
+          taskId: t.id,
+          kind: options.announce === false ? ('task.changed' as const) : ('task.assigned' as const),
+          actor,
+        })),
         ...batch.updates.map(([current]) => ({ taskId: current.id, kind: 'task.changed' as const, actor })),
       ]);
       const result = { ...batch.result, departmentsCreated };
