@@ -6,6 +6,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { EventsRelayModule } from './events/events-relay.module';
 import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     OpsMetricsModule,
     BulletinsModule,
     IntakeModule,
+    EventsRelayModule,
   ],
 })
 export class AppModule {}

@@ -12,6 +12,7 @@ import { DepartmentWebhookEntity } from './notifications/entities/department-web
 import { NotificationDeliveryEntity } from './notifications/entities/notification-delivery.entity';
 import { NotificationPreferenceEntity } from './notifications/entities/notification-preference.entity';
 import { NotificationEntity } from './notifications/entities/notification.entity';
+import { TaskEventEntity } from './events/task-event.entity';
 import { EvidenceFileEntity } from './evidence/evidence-file.entity';
 import { ImportJobEntity } from './imports/import-job.entity';
 import { ImportPreviewEntity } from './imports/import-preview.entity';
@@ -45,4 +46,5 @@ export const ENTITIES: (new () => object)[] = [
   CalendarDayEntity,
   TaskCommentEntity,
   IntakePreviewEntity,
+  TaskEventEntity,
 ];

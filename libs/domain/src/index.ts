@@ -76,7 +76,9 @@ export type {
   ReminderTaskState,
 } from './reminders/types';
 export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
-export { reminderMessage } from './reminders/messages';
+export { formatChineseDate, reminderMessage } from './reminders/messages';
+export { messageBody, TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
+export type { TaskEventFacts, TaskEventKind, TaskEventMessage } from './notifications/task-events';
 export { calendarDateOf, calendarDayNumber, WorkingDayCalendar } from './calendar/working-days';
 export type { CalendarDay } from './calendar/working-days';
 export type { ReminderMessage, ReminderMessageInput } from './reminders/messages';

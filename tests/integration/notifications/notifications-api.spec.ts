@@ -211,7 +211,7 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
     });
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q) => q.name).sort()).toEqual(
-      [QueueName.Deliveries, QueueName.Maintenance, QueueName.Reminders].sort(),
+      [QueueName.Deliveries, QueueName.Events, QueueName.Maintenance, QueueName.Reminders].sort(),
     );
   });
   it('lists abandoned deliveries to admins and 重新发送 one: pending again, with a job', async () => {

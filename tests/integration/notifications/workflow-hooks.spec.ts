@@ -1,5 +1,6 @@
 import type { TaskDetailDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { createTestApp, departmentByName, loginAs, seedDepartments, type TestApp } from '../support/harness';
 import { deleteRedisPrefix } from '../reminders/reminder-fixture';
@@ -7,7 +8,7 @@ import { deleteRedisPrefix } from '../reminders/reminder-fixture';
 const LEAD = '商务部';
 const PARTICIPANT = '财政部';
 
-/** The task workflow reschedules reminders through ReminderScheduler.taskChanged after each change. */
+/** Each workflow change records a task event; draining the outbox reschedules the task's reminders. */
 describe('reminders follow the task workflow (HTTP)', () => {
   let t: TestApp;
   let officer: string;
@@ -15,7 +16,11 @@ describe('reminders follow the task workflow (HTTP)', () => {
   let taskId: string;
   let leadId: string;
 
-  const tracked = (): Promise<string[]> => t.app.get(ReminderScheduler).trackedJobIds(taskId);
+  // No worker here: drain the outbox as one would on commit, then look at the jobs.
+  const tracked = async (): Promise<string[]> => {
+    await t.app.get(TaskEventRelay).drainAll();
+    return t.app.get(ReminderScheduler).trackedJobIds(taskId);
+  };
 
   beforeAll(async () => {
     // Application clock at 2026-03-01 (the workflow and the reminders share it).
@@ -120,7 +125,8 @@ describe('reminders follow the task workflow (HTTP)', () => {
       body: { text: '本月进展' },
     });
     expect(reported.status).toBeLessThan(300);
-    // Reported on 03-01: the next report falls due 03-31.
+    // Reported on 03-01: the next report falls due 03-31 (once the outbox is drained, as a worker would).
+    await t.app.get(TaskEventRelay).drainAll();
     expect(await scheduler.trackedJobIds(ongoing.id)).toEqual([
       `${ongoing.id}|dept-${leadId}|report_overdue_urge|2026-04-01`,
       `${ongoing.id}|dept-${leadId}|report_requested|2026-03-24`,

@@ -72,12 +72,13 @@ describe('立项 by hand (POST /api/tasks)', () => {
       true,
     );
 
-    for (const officer of [env.users.leadOfficer, env.users.participantOfficer]) {
-      const notices = (await inbox(env, officer)).filter((n) => n.task?.id === task.id);
-      expect(notices.map((n) => n.rule)).toEqual(['task.created']);
-      expect(notices[0].title).toContain('新督办任务');
-    }
-    expect((await inbox(env, env.users.otherOfficer)).filter((n) => n.task?.id === task.id)).toEqual([]);
+    // task.assigned reaches the lead department's officers, with the APP_BASE_URL link.
+    const notices = (await inbox(env, env.users.leadOfficer)).filter((n) => n.task?.id === task.id);
+    expect(notices.map((n) => n.rule)).toEqual(['task.assigned']);
+    expect(notices[0].title).toContain('【新任务】');
+    expect(notices[0].body).toContain(`/tasks/${task.id}`);
+    for (const officer of [env.users.participantOfficer, env.users.otherOfficer])
+      expect((await inbox(env, officer)).filter((n) => n.task?.id === task.id)).toEqual([]);
 
     // The lead officer now sees it in their list; the other department does not.
     const own = await env.http<PageDto<TaskSummaryDto>>('GET', '/api/tasks', { as: env.users.leadOfficer });

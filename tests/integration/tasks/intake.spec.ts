@@ -133,9 +133,11 @@ describe('bulk 立项 from an Excel 台账', () => {
     expect(jobs.some((j) => j.includes(`dept-${env.departments.A}`))).toBe(true);
     expect(jobs.some((j) => j.includes(`dept-${env.departments.B}`))).toBe(true);
     expect(await reminderJobs(env, second)).not.toEqual([]);
-    // The departments learn of their new tasks in their inbox.
+    // The lead departments learn of their new tasks in their inbox (task.assigned); a participant does not.
+    const aInbox = await inbox(env, env.users.leadOfficer);
+    expect(aInbox.filter((n) => n.rule === 'task.assigned').map((n) => n.task?.id)).toContain(first);
     const cInbox = await inbox(env, env.users.otherOfficer);
-    expect(cInbox.filter((n) => n.rule === 'task.created').map((n) => n.task?.id)).toEqual([second]);
+    expect(cInbox.filter((n) => n.rule === 'task.assigned').map((n) => n.task?.id)).toEqual([]);
 
     const again = await env.http('POST', `/api/intake/${preview.id}/commit`, { as: env.users.supervisor });
     expect(again.status).toBe(409);

@@ -91,7 +91,10 @@ async function main(argv: string[]): Promise<number> {
           .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM policy_documents`);
         if ((row?.n ?? 0) === 0 && existsSync(corpus)) {
           console.log(`First run: importing ${corpus}/ …`);
-          printImportSummary(await importPaths(services(app), textFilesIn(corpus), stderrProgress()));
+          // Seed data: reminders (once a worker runs), but no "new task" message for thousands of tasks.
+          printImportSummary(
+            await importPaths(services(app), textFilesIn(corpus), stderrProgress(), { announce: false }),
+          );
         } else {
           console.log(`Documents already imported (${row?.n ?? 0}); skipping the corpus import.`);
         }

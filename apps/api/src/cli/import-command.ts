@@ -56,6 +56,7 @@ export async function importPaths(
   services: ImportServices,
   paths: string[],
   progress: ProgressSink = () => undefined,
+  options: { announce?: boolean } = {},
 ): Promise<CorpusImportSummary> {
   const named: NamedBytes[] = paths.map((path) => {
     if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
@@ -89,6 +90,7 @@ export async function importPaths(
       const result = await importer.importFile(file, {
         checksum: sha256(source.bytes),
         actor: { id: null, name: '系统导入' },
+        announce: options.announce,
       });
       const previous = results[i];
       results[i] = previous ? mergeResults(previous, result) : result;

@@ -1,5 +1,5 @@
 import type { ImportJobDto, ImportResultDto } from '@duban/domain';
-import { Body, Controller, Get, HttpCode, Optional, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,8 +14,6 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
-import { JobName } from '../infra/queue/queue.catalogue';
-import { QueueService } from '../infra/queue/queue.service';
 import { ImportCommitBody, ImportJobResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportJobsService } from './import-jobs.service';
 import { ImportsService } from './imports.service';
@@ -29,8 +27,6 @@ export class ImportsController {
     private readonly imports: ImportsService,
     private readonly jobs: ImportJobsService,
     @InjectConfig() private readonly config: AppConfig,
-    // Absent in the CLI (no queues); there the worker's periodic reconciler picks imports up.
-    @Optional() private readonly queues?: QueueService,
   ) {}
 
   @Post()
@@ -85,22 +81,12 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Commit a preview, mapping or creating its unknown departments' })
   @ApiOkResponse({ type: ImportResultResponse })
-  async commit(
+  commit(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ImportCommitBody,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportResultDto> {
-    const result = await this.imports.commit(id, body.mappings ?? [], user);
-    if (this.queues && result.tasksCreated + result.tasksUpdated > 0) {
-      // New or changed tasks get their reminders now rather than at the reconciler's next period.
-      await this.queues
-        .add({
-          name: JobName.Reconcile,
-          jobId: `reconcile-import-${Date.now()}`,
-          payload: { reason: 'manual' },
-        })
-        .catch(() => undefined);
-    }
-    return result;
+    // New and changed tasks are task events in the import's transaction: the worker schedules them on commit.
+    return this.imports.commit(id, body.mappings ?? [], user);
   }
 }

@@ -12,6 +12,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentsService, type DepartmentDirectory } from '../departments/departments.service';
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
+import { recordTaskEvents } from '../events/task-event-outbox';
 import { ValidationError } from '../infra/http/domain-error';
 import { baseName, comparableText, titleKey } from './import-identity';
 
@@ -33,6 +34,11 @@ export interface ImportFileOptions {
   checksum: string;
   actor: ImportActor;
   mappings?: DepartmentMapping[];
+  /**
+   * New tasks reach their lead departments (`task.assigned`, the default); false for the first-run corpus
+   * of `setup`, which is seed data: its tasks only get reminders (`task.changed`), nobody a message.
+   */
+  announce?: boolean;
 }
 
 export interface FileImportResult extends ImportResultDto {
@@ -128,6 +134,17 @@ export class TaskImportService {
       }
       await insertTasks(manager, batch.newTasks);
       await insertAssignments(manager, batch.assignments);
+      // The outbox, in this transaction: new tasks reach their lead departments and every new or changed
+      // task gets its reminders at once (a worker drains it on commit, also for a CLI import).
+      const actor = { id: options.actor.id, name: options.actor.name };
+      await recordTaskEvents(manager, [
+        ...batch.newTasks.map((t) => ({
+          taskId: t.id,
+          kind: options.announce === false ? ('task.changed' as const) : ('task.assigned' as const),
+          actor,
+        })),
+        ...batch.updates.map(([current]) => ({ taskId: current.id, kind: 'task.changed' as const, actor })),
+      ]);
       const result = { ...batch.result, departmentsCreated };
       // One summary row per imported file, also when it changed nothing (who imported what, when).
       const { documents: _documents, ...counts } = result;

@@ -9,7 +9,7 @@ import {
   type IntakeResultDto,
   type TaskSourceKind,
 } from '@duban/domain';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LessThan, type DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -18,7 +18,6 @@ import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
-import { ReminderScheduler } from '../reminders/reminder.scheduler';
 import { InjectTaskClock } from '../tasks/clock';
 import { TaskCreationService } from '../tasks/task-creation.service';
 import { deadlineProblem } from '../tasks/task-desk.service';
@@ -41,13 +40,10 @@ type RowError = IntakePreviewRowDto['errors'][number];
  */
 @Injectable()
 export class IntakeService {
-  private readonly logger = new Logger(IntakeService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly creation: TaskCreationService,
-    private readonly reminders: ReminderScheduler,
     @InjectConfig() private readonly config: AppConfig,
     @InjectTaskClock() private readonly clock: Clock,
   ) {}
@@ -124,10 +120,7 @@ export class IntakeService {
         },
       );
     });
-    // Reminders start at once; if Redis is slow the reconciler catches up.
-    await this.reminders.tasksChanged(taskIds).catch((error: unknown) => {
-      this.logger.error(`scheduling reminders of ${taskIds.length} 台账 tasks failed: ${String(error)}`);
-    });
+    // Reminders start at once: each created task recorded a task event, drained by the worker on commit.
     return { tasksCreated: taskIds.length, rowsSkipped: preview.rows.length - valid.length, taskIds };
   }
 

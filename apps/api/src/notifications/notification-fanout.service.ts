@@ -1,4 +1,4 @@
-import { reminderMessage, type ExpectedReminder } from '@duban/domain';
+import { reminderMessage, shanghaiDate, type ExpectedReminder } from '@duban/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,6 +15,11 @@ import type { DeliveryChannel } from './entities/notification-delivery.entity';
 export const SUPERVISORS_NAME = '督查室';
 
 const NAME_CACHE_MS = 60_000;
+
+/** The task's page in the web app (APP_BASE_URL), the link every message carries. */
+export function taskLink(baseUrl: string, taskId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/tasks/${taskId}`;
+}
 
 export interface FanOutResult {
   notificationId: string;
@@ -73,6 +78,7 @@ export class NotificationFanOutService {
         taskTitle: task.title,
         deadline: reminder.deadline,
         dayOffset: reminder.dayOffset,
+        today: shanghaiDate(this.clock.now()),
         recipientName: departmentId ? nameOf(departmentId) : SUPERVISORS_NAME,
         leadNames: task.leadDepartmentIds.map(nameOf),
         link: this.taskLink(task.id),
@@ -169,6 +175,6 @@ export class NotificationFanOutService {
   }
 
   taskLink(taskId: string): string {
-    return `${this.config.app.baseUrl.replace(/\/+$/, '')}/tasks/${taskId}`;
+    return taskLink(this.config.app.baseUrl, taskId);
   }
 }

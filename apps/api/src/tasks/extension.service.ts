@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
-import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { TaskEventOutbox } from '../events/task-event-outbox';
 import { InjectTaskClock } from './clock';
 import { ExtensionRequestEntity } from './extension-request.entity';
 import { TaskAccessService } from './task-access.service';
@@ -29,7 +29,7 @@ export class ExtensionService {
     private readonly audit: AuditService,
     private readonly query: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
-    private readonly reminders: ReminderScheduler,
+    private readonly outbox: TaskEventOutbox,
   ) {}
 
   async request(
@@ -84,6 +84,18 @@ export class ExtensionService {
           requestedDeadline: input.requestedDeadline,
         },
       });
+      await this.outbox.record(manager, {
+        taskId,
+        kind: 'extension.requested',
+        actor: { id: user.id, name: found.actorName },
+        payload: {
+          extensionId: row.id,
+          departmentId: user.departmentId,
+          reason: input.reason,
+          previousDeadline: task.deadline,
+          requestedDeadline: input.requestedDeadline,
+        },
+      });
     });
     return this.query.detail(taskId, user);
   }
@@ -105,8 +117,7 @@ export class ExtensionService {
         if (result[1] !== 1) throw new TaskVersionConflictError(version, version + 1);
       },
     );
-    // The deadline in force moved: reschedule its reminders (after commit).
-    await this.reminders.taskChangedSafely(taskId);
+    // The deadline in force moved: the task event of the decision reschedules its reminders.
     return this.query.detail(taskId, user);
   }
 
@@ -156,6 +167,19 @@ export class ExtensionService {
           reason,
           previousDeadline: found.task.deadline,
           originalDeadline: found.task.originalDeadline ?? found.task.deadline,
+          requestedDeadline: extension.requestedDeadline,
+        },
+      });
+      // To the requester's department and the lead; a grant also reschedules the reminders.
+      await this.outbox.record(manager, {
+        taskId: extension.taskId,
+        kind: `extension.${decision}`,
+        actor: { id: user.id, name: found.actorName },
+        payload: {
+          extensionId: extension.id,
+          departmentId: extension.departmentId,
+          reason,
+          previousDeadline: found.task.deadline,
           requestedDeadline: extension.requestedDeadline,
         },
       });

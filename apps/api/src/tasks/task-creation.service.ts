@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TaskSourceService } from '../documents/task-source.service';
 import { ValidationError } from '../infra/http/domain-error';
-import { TaskEventNotifier } from '../notifications/task-event-notifier';
+import { TaskEventOutbox } from '../events/task-event-outbox';
 import type { TaskOrigin } from './task.entity';
 
 /** One task to create (by hand, from a 台账 row, or as a part of a split). */
@@ -52,15 +52,16 @@ export function titleFromText(text: string): string {
 
 /**
  * Writes new tasks in the caller's transaction: the source (found or created), the task row, its
- * assignments (lead first, a unit named twice stays lead), a `task.created` audit entry and an inbox
- * notice to the departments. The caller reschedules reminders after commit (ReminderScheduler).
+ * assignments (lead first, a unit named twice stays lead), a `task.created` audit entry and a
+ * `task.assigned` task event (the outbox: the lead departments are notified and the reminders scheduled
+ * by the worker once the caller's transaction commits).
  */
 @Injectable()
 export class TaskCreationService {
   constructor(
     private readonly sources: TaskSourceService,
     private readonly audit: AuditService,
-    private readonly notifier: TaskEventNotifier,
+    private readonly outbox: TaskEventOutbox,
   ) {}
 
   async create(manager: EntityManager, tasks: NewTask[], context: CreationContext): Promise<string[]> {
@@ -123,13 +124,8 @@ export class TaskCreationService {
         parentId: task.parentId ?? null,
       },
     });
-    await this.notifier.notify(manager, {
-      taskId: row.id,
-      rule: 'task.created',
-      title: `新督办任务：${title}`,
-      body: `督查室已立项「${title}」${task.deadline ? `，完成时限 ${task.deadline}` : ''}。请及时签收办理。`,
-      departmentIds: [...lead, ...participants],
-    });
+    // Outbox: the lead departments hear of it and its reminders are scheduled once this commits.
+    await this.outbox.record(manager, { taskId: row.id, kind: 'task.assigned', actor: context.actor });
     return row.id;
   }
 }

@@ -5,7 +5,6 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { ValidationError } from '../infra/http/domain-error';
-import { ReminderScheduler } from '../reminders/reminder.scheduler';
 import { InjectTaskClock } from './clock';
 import { TaskCreationService } from './task-creation.service';
 import { TaskQueryService } from './task-query.service';
@@ -22,14 +21,13 @@ export function deadlineProblem(deadline: string | null | undefined, today: stri
   return null;
 }
 
-/** 立项 by hand (POST /api/tasks): one task, its reminders scheduled at once. */
+/** 立项 by hand (POST /api/tasks): one task; its reminders are scheduled at once through the outbox. */
 @Injectable()
 export class TaskDeskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly creation: TaskCreationService,
     private readonly query: TaskQueryService,
-    private readonly reminders: ReminderScheduler,
     @InjectTaskClock() private readonly clock: Clock,
   ) {}
 
@@ -76,8 +74,7 @@ export class TaskDeskService {
         },
       );
     });
-    // Reminders start at once (after commit), through the same scheduler every workflow change uses.
-    await this.reminders.taskChangedSafely(id);
+    // Reminders start at once: the creation recorded a task event, which the worker drains on commit.
     return this.query.detail(id, user);
   }
 }

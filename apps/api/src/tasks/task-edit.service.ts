@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
-import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { TaskEventOutbox } from '../events/task-event-outbox';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, departmentNames, TaskCreationService } from './task-creation.service';
 import { TaskQueryService } from './task-query.service';
@@ -47,8 +47,9 @@ export class TaskClosedError extends ConflictError {
 /**
  * The supervisor's corrections of a task: deadline (an edit of the record, not an extension), responsible
  * departments, split, 终止. Each runs in one transaction with the task row locked and its version checked
- * (If-Match), writes an audit entry with before/after and an inbox notice to the departments concerned;
- * reminders are rescheduled after commit, so they appear, move or disappear with the change.
+ * (If-Match), writes an audit entry with before/after, a notice to the departments concerned and a
+ * `task.changed` task event, all in the outbox: once it commits the worker notifies them (inbox, e-mail,
+ * webhook) and reschedules the reminders, so they appear, move or disappear with the change.
  */
 @Injectable()
 export class TaskEditService {
@@ -59,7 +60,7 @@ export class TaskEditService {
     private readonly notifier: TaskEventNotifier,
     private readonly creation: TaskCreationService,
     private readonly query: TaskQueryService,
-    private readonly reminders: ReminderScheduler,
+    private readonly outbox: TaskEventOutbox,
   ) {}
 
   async editDeadline(taskId: string, user: AuthUser, body: EditDeadlineRequestDto): Promise<TaskDetailDto> {
@@ -84,7 +85,6 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    await this.reminders.taskChangedSafely(taskId);
     return this.query.detail(taskId, user);
   }
 
@@ -172,7 +172,6 @@ export class TaskEditService {
         `督查室调整了本单位在「${title}」中的职责（现牵头：${leadNames}）。`,
       );
     });
-    await this.reminders.taskChangedSafely(taskId);
     return this.query.detail(taskId, user);
   }
 
@@ -221,7 +220,6 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    await this.reminders.tasksChanged([taskId, ...childIds]).catch(() => undefined);
     return { parentId: taskId, childIds };
   }
 
@@ -245,7 +243,6 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    await this.reminders.taskChangedSafely(taskId);
     return this.query.detail(taskId, user);
   }
 
@@ -270,6 +267,12 @@ export class TaskEditService {
         [taskId],
       );
       await work(manager, found, departments);
+      // Every edit moves reminders (new deadline, parties, 终止): the outbox reschedules them on commit.
+      await this.outbox.record(manager, {
+        taskId,
+        kind: 'task.changed',
+        actor: { id: user.id, name: found.actorName },
+      });
     });
   }
 

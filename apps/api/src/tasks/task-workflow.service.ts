@@ -4,6 +4,7 @@ import {
   statusAfterProgress,
   type TaskAction,
   type TaskDetailDto,
+  type TaskEventKind,
   type TaskStatus,
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
@@ -12,7 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
-import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { TaskEventOutbox } from '../events/task-event-outbox';
 import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { EvidenceRequiredError, forbiddenTransition, TaskVersionConflictError } from './task.errors';
@@ -32,7 +33,7 @@ export class TaskWorkflowService {
     private readonly audit: AuditService,
     private readonly query: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
-    private readonly reminders: ReminderScheduler,
+    private readonly outbox: TaskEventOutbox,
   ) {}
 
   async reportProgress(
@@ -62,6 +63,16 @@ export class TaskWorkflowService {
         toStatus: to,
         detail: { reportId: report.id, departmentId: user.departmentId, text },
       });
+      // A participant's report (配合意见) reaches the lead; the lead's own only moves its reminders.
+      const [{ participant }] = await manager.query<{ participant: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM task_assignments
+                         WHERE task_id = $1 AND department_id = $2 AND role = 'participant') AS participant`,
+        [taskId, user.departmentId],
+      );
+      await this.event(manager, found, user, participant ? 'report.participant' : 'task.progress', {
+        departmentId: user.departmentId,
+        text,
+      });
     });
     return this.query.detail(taskId, user);
   }
@@ -87,6 +98,10 @@ export class TaskWorkflowService {
         fromStatus: from,
         toStatus: 'submitted',
         detail: { summary, evidenceCount: n },
+      });
+      await this.event(manager, found, user, 'task.submitted', {
+        departmentId: user.departmentId,
+        text: summary,
       });
     });
     return this.query.detail(taskId, user);
@@ -127,6 +142,7 @@ export class TaskWorkflowService {
           ...verdict,
         },
       });
+      await this.event(manager, found, user, 'task.approved', { reason: comment ?? null });
     });
     return this.query.detail(taskId, user);
   }
@@ -144,6 +160,7 @@ export class TaskWorkflowService {
         toStatus: 'returned',
         detail: { reason },
       });
+      await this.event(manager, found, user, 'task.returned', { reason });
     });
     return this.query.detail(taskId, user);
   }
@@ -155,12 +172,27 @@ export class TaskWorkflowService {
     version: number | undefined,
     work: (manager: EntityManager, found: TaskForActor) => Promise<void>,
   ): Promise<void> {
+    // Each transition records its task event in this transaction: the worker reschedules the reminders
+    // (cancelled when done) and notifies the other side once it commits.
     await this.dataSource.transaction(async (manager) => {
       const found = await this.access.loadFor(action, taskId, user, manager, version);
       await work(manager, found);
     });
-    // Status and last report changed: reminders follow (cancelled when done), after commit.
-    await this.reminders.taskChangedSafely(taskId);
+  }
+
+  private async event(
+    manager: EntityManager,
+    found: TaskForActor,
+    user: AuthUser,
+    kind: TaskEventKind,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.outbox.record(manager, {
+      taskId: found.task.id,
+      kind,
+      payload,
+      actor: { id: user.id, name: found.actorName },
+    });
   }
 
   /** Conditional update: bumps the version, and fails with 409 if someone else changed the row meanwhile. */

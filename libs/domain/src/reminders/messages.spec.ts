@@ -6,10 +6,15 @@ const base: ReminderMessageInput = {
   taskTitle: '完善药品价格形成机制',
   deadline: '2026-03-20',
   dayOffset: -7,
+  today: '2026-03-13',
   recipientName: '国家发展改革委',
   leadNames: ['国家发展改革委'],
   link: 'https://duban.example/tasks/t1',
 };
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 describe('reminderMessage', () => {
   it.each([
@@ -22,7 +27,34 @@ describe('reminderMessage', () => {
     ['report_overdue_urge', 1, '【催办】进展报送已逾期1天：完善药品价格形成机制'],
     ['report_overdue_escalation', 7, '【逾期督办】进展报送逾期7天：完善药品价格形成机制'],
   ] as const)('titles %s (%i days)', (rule, dayOffset, title) => {
-    expect(reminderMessage({ ...base, rule, dayOffset }).title).toBe(title);
+    const today = addDays(base.deadline, dayOffset);
+    expect(reminderMessage({ ...base, rule, dayOffset, today }).title).toBe(title);
+  });
+
+  it('states the real days overdue at send time, not the escalation threshold', () => {
+    // Escalated at D+7 by the policy, but sent (late, escalations never expire) six years on.
+    const message = reminderMessage({
+      ...base,
+      rule: 'overdue_escalation',
+      deadline: '2020-03-20',
+      dayOffset: 7,
+      today: '2026-03-20',
+    });
+    expect(message.title).toBe('【逾期督办】逾期2191天未完成：完善药品价格形成机制');
+    expect(message.body).toContain('已逾期2191天仍未完成');
+    expect(message.body).not.toContain('逾期7天');
+  });
+
+  it('counts a late 催办 and a late reminder ahead of the deadline from the send day', () => {
+    expect(reminderMessage({ ...base, rule: 'overdue_urge', dayOffset: 4, today: '2026-03-26' }).title).toBe(
+      '【催办】已逾期6天：完善药品价格形成机制',
+    );
+    expect(reminderMessage({ ...base, rule: 'report_overdue_escalation', dayOffset: 7, today: '2026-04-20' }).body).toContain(
+      '已逾期31天仍未报送',
+    );
+    expect(reminderMessage({ ...base, rule: 'deadline_approaching', dayOffset: -7, today: '2026-03-15' }).title).toBe(
+      '【督办提醒】5天后到期：完善药品价格形成机制',
+    );
   });
 
   it('addresses the recipient, names the leads in escalations and links the task', () => {
@@ -30,6 +62,7 @@ describe('reminderMessage', () => {
       ...base,
       rule: 'overdue_escalation',
       dayOffset: 7,
+      today: '2026-03-27',
       recipientName: '督查室',
       leadNames: ['商务部', '财政部'],
     });

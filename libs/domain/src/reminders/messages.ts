@@ -1,3 +1,4 @@
+import { daysBetween } from '../tasks/timing';
 import type { ReminderRule } from './types';
 
 export interface ReminderMessageInput {
@@ -5,8 +6,13 @@ export interface ReminderMessageInput {
   taskTitle: string;
   /** Deadline in force, or the day the progress report fell due ('YYYY-MM-DD'). */
   deadline: string;
-  /** Calendar days from the deadline to the reminder's day (negative before). */
+  /** Calendar days from the deadline to the reminder's planned day (negative before); the fallback when today is not later. */
   dayOffset: number;
+  /**
+   * The local calendar day ('YYYY-MM-DD', Asia/Shanghai) the message is sent on. The days stated come
+   * from it, not from the rule: an escalation planned at D+7 but sent years later says the real 逾期N天.
+   */
+  today: string;
   /** Who it is addressed to, e.g. 商务部 or 督查室. */
   recipientName: string;
   /** Lead departments, named in escalations. */
@@ -20,16 +26,27 @@ export interface ReminderMessage {
   body: string;
 }
 
-function formatDate(date: string): string {
+/** '2026-03-20' → '2026年3月20日'. */
+export function formatChineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/** Days from the deadline to the send day (negative before it); the planned offset when that day is unknown or earlier. */
+function realOffset(input: ReminderMessageInput): number {
+  const actual = daysBetween(input.deadline, input.today);
+  if (Number.isNaN(actual)) return input.dayOffset;
+  // A reminder ahead of the deadline counts down; one after it counts up. Either way only later than planned moves it.
+  return actual > input.dayOffset ? actual : input.dayOffset;
 }
 
 /** The zh-CN title and body of a reminder, the same for the inbox, e-mail and webhooks. */
 export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
   const { taskTitle, recipientName, link } = input;
-  const deadline = formatDate(input.deadline);
-  const days = Math.abs(input.dayOffset);
+  const deadline = formatChineseDate(input.deadline);
+  const offset = realOffset(input);
+  // Sent late ahead of the deadline, on the day itself or after it: never "0天后" — the planned count stands.
+  const days = input.dayOffset < 0 && offset >= 0 ? Math.abs(input.dayOffset) : Math.abs(offset);
   const leads = input.leadNames.length > 0 ? input.leadNames.join('、') : '（未指定）';
   let title: string;
   let lines: string[];

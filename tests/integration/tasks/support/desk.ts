@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationDto, PageDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
+import { TaskEventRelay } from '../../../../apps/api/src/events/task-event-relay';
 import { ReminderScheduler } from '../../../../apps/api/src/reminders/reminder.scheduler';
 import type { HttpResult, SeededUser, WorkflowEnv } from '../../workflow/support/workflow-fixture';
 
-/** The reminder jobs tracked for a task (what the scheduler has queued for it now). */
-export function reminderJobs(env: WorkflowEnv, taskId: string): Promise<string[]> {
+/**
+ * Drains the task-event outbox at once, as a worker does on commit (these HTTP tests run no worker):
+ * notices and rescheduling happen there, not in the request.
+ */
+export async function drainEvents(env: WorkflowEnv): Promise<void> {
+  await env.app.get(TaskEventRelay, { strict: false }).drainAll();
+}
+
+/** The reminder jobs tracked for a task (what the scheduler has queued for it now, once the outbox is drained). */
+export async function reminderJobs(env: WorkflowEnv, taskId: string): Promise<string[]> {
+  await drainEvents(env);
   return env.app.get(ReminderScheduler, { strict: false }).trackedJobIds(taskId);
 }
 
-/** The caller's inbox, newest first. */
+/** The caller's inbox, newest first (once the outbox is drained). */
 export async function inbox(env: WorkflowEnv, as: SeededUser): Promise<NotificationDto[]> {
+  await drainEvents(env);
   const res = await env.http<PageDto<NotificationDto>>('GET', '/api/notifications', {
     as,
     query: { pageSize: '100' },

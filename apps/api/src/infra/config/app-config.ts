@@ -65,6 +65,11 @@ export interface AppConfig {
   /** Where `seed` writes the one-time passwords of the accounts it creates (mode 0600). */
   seed: { credentialsFile: string };
   web: { distDir: string };
+  /**
+   * The task-event outbox (task_events), drained by the worker: woken at once by a PostgreSQL NOTIFY sent
+   * with each commit, and polled every `pollEveryMs` (a BullMQ job scheduler) as the safety net.
+   */
+  events: { pollEveryMs: number; batchSize: number; retentionDays: number };
   /** Reminder and delivery queues (BullMQ): retries, retention, concurrency, reconciler period. */
   queue: {
     attempts: number;
@@ -342,6 +347,11 @@ export function parseConfig(env: Env): AppConfig {
       ),
     },
     web: { distDir: resolve(attempt(() => str(env, 'WEB_DIST_DIR', 'dist/apps/web/browser'), '')) },
+    events: {
+      pollEveryMs: attempt(() => int(env, 'EVENTS_POLL_EVERY_MS', 5_000, 100), 5_000),
+      batchSize: attempt(() => int(env, 'EVENTS_BATCH_SIZE', 500, 1), 500),
+      retentionDays: attempt(() => int(env, 'EVENTS_RETENTION_DAYS', 30, 1), 30),
+    },
     queue: {
       attempts: attempt(() => int(env, 'QUEUE_ATTEMPTS', 8, 1), 8),
       backoffMs: attempt(() => int(env, 'QUEUE_BACKOFF_MS', 2000, 1), 2000),

@@ -8,6 +8,8 @@ export enum QueueName {
   Deliveries = 'deliveries',
   /** The periodic reconciler. */
   Maintenance = 'maintenance',
+  /** The periodic drain of the task-event outbox (the NOTIFY-woken drain runs in-process). */
+  Events = 'events',
 }
 
 /** Every job name, and the queue it runs on. */
@@ -16,6 +18,7 @@ export enum JobName {
   DeliverEmail = 'delivery.email',
   DeliverWebhook = 'delivery.webhook',
   Reconcile = 'reminders.reconcile',
+  DrainEvents = 'events.drain',
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -23,6 +26,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverEmail]: QueueName.Deliveries,
   [JobName.DeliverWebhook]: QueueName.Deliveries,
   [JobName.Reconcile]: QueueName.Maintenance,
+  [JobName.DrainEvents]: QueueName.Events,
 };
 
 export interface SendReminderJob {
@@ -44,12 +48,17 @@ export interface ReconcileJob {
   reason: 'startup' | 'schedule' | 'manual';
 }
 
+export interface DrainEventsJob {
+  reason: 'schedule' | 'manual';
+}
+
 /** The payload type of each job. */
 export interface JobPayloads {
   [JobName.SendReminder]: SendReminderJob;
   [JobName.DeliverEmail]: DeliveryJob;
   [JobName.DeliverWebhook]: DeliveryJob;
   [JobName.Reconcile]: ReconcileJob;
+  [JobName.DrainEvents]: DrainEventsJob;
 }
 
 /** What a handler did; a thrown error means "retry" (or fail after the last attempt). */

@@ -64,7 +64,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       this.concurrency[name] =
         name === QueueName.Deliveries
           ? deliveryConcurrency
-          : name === QueueName.Maintenance
+          : name === QueueName.Maintenance || name === QueueName.Events
             ? 1
             : concurrency;
       const worker = new Worker(name, (job, token) => this.process(job, token), {

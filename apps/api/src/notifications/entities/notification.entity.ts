@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { DepartmentEntity } from '../../departments/department.entity';
 import { TaskEntity } from '../../tasks/task.entity';
+import { UserEntity } from '../../users/user.entity';
 
 /**
  * One reminder that went out, to one recipient (a department or the supervisors). Its `key`
@@ -36,8 +37,9 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   rule!: string;
 
+  /** `user`: one person (e.g. a task's 承办人), named by `userId`. */
   @Column({ name: 'recipient_kind', type: 'text' })
-  recipientKind!: 'department' | 'supervisors';
+  recipientKind!: 'department' | 'supervisors' | 'user';
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;
@@ -45,6 +47,13 @@ export class NotificationEntity {
   @ManyToOne(() => DepartmentEntity, { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'FK_notifications_department' })
   department?: DepartmentEntity | null;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_notifications_user' })
+  user?: UserEntity | null;
 
   /** When it was due (virtual clock); `sentAt - dueAt` is its lateness. */
   @Column({ name: 'due_at', type: 'timestamptz' })
