@@ -67,9 +67,34 @@ describe('prose duties in a document without annotations', () => {
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['各省（区、市）人民政府'], participants: [], deadline: null },
-      { lead: ['各地区', '各部门'], participants: ['市场监管总局', '有关部门'], deadline: null },
+      // Each party given its own duty leads; the 会同 partners take part.
+      { lead: ['各地区', '各部门', '市场监管总局'], participants: ['有关部门'], deadline: null },
     ]);
     expect(doc.measures[0]?.text).toContain('（一）建立健全平台。');
+  });
+
+  it('makes a supervising party take part when another has the duty, and 等有关部门 the open rest', () => {
+    const doc = extractOne(
+      `${TITLE}一、加强督查\n（一）开展自查。各地区、各部门要全面自查。国务院办公厅要适时开展督促检查。\n（二）做好宣传。科技部、财政部等有关部门要加强宣传解读。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各地区', '各部门'], participants: ['国务院办公厅'], deadline: null },
+      { lead: ['科技部', '财政部'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
+
+  it('reads 办公室设在A / 成员由B…组成, a dated goal, 要牵头, levels (市、区两级政府) and clauses before the duty', () => {
+    const doc = extractOne(
+      `国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n（一）建立协调机制。成员由教育部、民政部、自然资源部等部门负责同志组成。联合办公室设在教育部、住房城乡建设部。各地要参照建立相应工作机制。\n（二）明确目标。2019年12月底前，试点地区完成集约化工作。\n（三）优化环境。各级政府要提高服务水平。各地级以上市人力资源社会保障部门要牵头开展专项行动。\n（四）简政放权。市、区两级政府进一步向临港地区简政放权。\n（五）制定计划。县级以上地方人民政府结合本地实际，统筹制定本辖区抽查工作计划。\n（六）统筹协调。相关规划工作由省科技、发展改革、经济和信息化等有关部门负责。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['教育部', '住房城乡建设部'], participants: ['民政部', '自然资源部', '各地'], deadline: null },
+      { lead: ['试点地区'], participants: [], deadline: '2019-12-31' },
+      { lead: ['各地级以上市人力资源社会保障部门'], participants: ['各级政府'], deadline: null },
+      { lead: ['市、区两级政府'], participants: [], deadline: null },
+      { lead: ['县级以上地方人民政府'], participants: [], deadline: null },
+      { lead: ['省科技', '发展改革', '经济和信息化'], participants: ['有关部门'], deadline: null },
+    ]);
   });
 
   it('lets numbered items inherit the parties of a group sentence closing on ：', () => {
