@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
+import { extractText, findDeadline } from '../src/index';
 
 function extractOne(text: string): ExtractedDocument {
   const doc = extractText(text, 'form.txt').documents[0];
@@ -117,5 +117,18 @@ describe('prose duties in a document without annotations', () => {
       `${TITLE}一、任务\n（一）加快部署。加快车联网部署应用。具体办法由财政部、税务总局制定。委员单位应履行义务。\n`,
     );
     expect(prose.measures.map((m) => m.lead)).toEqual([['财政部', '税务总局']]);
+  });
+});
+
+describe('recurring duties stated as a yearly plan or appraisal', () => {
+  it('reads 统筹制定本辖区年度抽查工作计划, 负责…年度考核 and 每年资助培养 as yearly; 纳入年度计划 alone is not', () => {
+    for (const text of [
+      '县级以上地方人民政府结合本地实际，统筹制定本辖区年度抽查工作计划。',
+      '省科技行政主管部门牵头定期组织申报认定，并负责省级民营科技园的年度考核。',
+      '每年资助培养社会工作督导员50名。',
+    ]) {
+      expect(findDeadline(text, { documentYear: 2019 })).toMatchObject({ deadlineKind: 'recurring', period: 'year' });
+    }
+    expect(findDeadline('将有关项目纳入年度计划。', { documentYear: 2019 })).toBeNull();
   });
 });
