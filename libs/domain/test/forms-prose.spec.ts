@@ -132,3 +132,15 @@ describe('recurring duties stated as a yearly plan or appraisal', () => {
     expect(findDeadline('将有关项目纳入年度计划。', { documentYear: 2019 })).toBeNull();
   });
 });
+
+describe('a convention declared as 排名第一位为牵头单位 with angle brackets nested in the bracket', () => {
+  it('reads （A，B，各县<市、区>人民政府，排名第一位为牵头单位，下同） as lead A, the rest participants', () => {
+    const doc = extractOne(
+      '云浮市人民政府办公室关于印发云浮市促进学前教育普惠健康发展行动方案的通知\n云府办〔2019〕10号\n一、落实政府职责\n(一)健全管理体制。建立完善学前教育管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)\n(二)扩大资源。新建幼儿园。(市发展改革局,市教育局)\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市教育局'], participants: ['市委农办', '各县（市、区）人民政府'], deadline: null },
+      { lead: ['市发展改革局'], participants: ['市教育局'], deadline: null },
+    ]);
+  });
+});

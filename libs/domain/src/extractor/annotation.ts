@@ -46,7 +46,7 @@ const PLAUSIBLE_END =
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -62,10 +62,15 @@ const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
-/** Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. */
+/**
+ * Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. Angle brackets stand in for
+ * parentheses nested in a bracket (（…各县<市、区>人民政府…）): they are read as （）.
+ */
 export function normalizeAnnotationText(raw: string): string {
   return raw
     .replace(WHITESPACE, '')
+    .replace(/[<〈＜]/g, '（')
+    .replace(/[>〉＞]/g, '）')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/,/g, '，')

@@ -62,8 +62,8 @@ export function normaliseText(text: string): string {
 
 /** Department names compare as written, minus stray whitespace from wrapped lines. */
 export function normaliseName(name: string): string {
-  // Real documents print ASCII brackets (各县(市、区)人民政府); the extractor writes them full-width.
-  return name.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+  // Real documents print ASCII or angle brackets (各县(市、区)人民政府, 各县<市、区>人民政府); the extractor writes （）.
+  return name.replace(/\s+/gu, '').replace(/[(<〈＜]/gu, '（').replace(/[)>〉＞]/gu, '）');
 }
 
 function fail(id: string, what: string): never {
