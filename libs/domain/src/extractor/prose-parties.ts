@@ -23,6 +23,9 @@ const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三�
 
 export type PartyStrictness = 'unit' | 'partner';
 
+/** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处）';
+
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   if (NOT_A_NAME.test(name.replace(/^各地/u, ''))) return false;
@@ -85,6 +88,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     text = text.slice(0, closing.index);
     if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
   }
+  // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
+  // list ends in a unit word.
+  if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
   if (LEVELS.test(text)) return { names: [text], open };
   const parties: string[] = [];
   for (const item of splitTopLevel(text)) {

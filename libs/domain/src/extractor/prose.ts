@@ -3,7 +3,7 @@ import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { proseParties } from './prose-parties';
+import { proseParties, UNIT_LAST } from './prose-parties';
 import type { ProseParties } from './prose-parties';
 
 export { proseParties } from './prose-parties';
@@ -23,11 +23,15 @@ export { proseParties } from './prose-parties';
  */
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
-/** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`. */
-const MARKER =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/gu;
+/** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
+const MARKER_AT =
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
+/** First characters of MARKER_AT and GOAL_MARKER_AT, and of the names before them: the scan tests only there. */
+const MARKER_FIRST = new Set([...'都也还均要应须必负牵统承会将进继组按对完实建基'].map((c) => c.charCodeAt(0)));
+const UNIT_LAST_CODES = new Set([...UNIT_LAST].map((c) => c.charCodeAt(0)));
+const [COMMA, STOP, SEMICOLON, COLON] = [...'，。；：'].map((c) => c.charCodeAt(0));
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
-const GOAL_MARKER = /(?:完成|实现|建成|基本建成)/gu;
+const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
@@ -62,19 +66,24 @@ function subjectOf(sentence: string, out: Named[]): void {
   for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) openings.push(i + 1);
   for (const from of openings) {
     const head = sentence.slice(from, from + 64);
-    const markers = from > 0 && DATED.test(sentence.slice(0, from)) ? [MARKER, GOAL_MARKER] : [MARKER];
-    for (const marker of markers) {
-      marker.lastIndex = 0;
-      for (let m = marker.exec(head); m !== null; m = marker.exec(head)) {
-        const before = head.slice(0, m.index).replace(INSERTED_CLAUSE, '');
-        if (/[，。；：]/u.test(before)) break;
-        const parties = before.length >= 2 ? proseParties(before) : null;
-        if (!parties) continue;
-        const rest = sentence.slice(from + m.index);
-        const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
-        push(out, parties, role);
-        return;
-      }
+    const markers = from > 0 && DATED.test(sentence.slice(0, from)) ? [MARKER_AT, GOAL_MARKER_AT] : [MARKER_AT];
+    // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
+    const dated = markers.length > 1;
+    for (let j = 2; j < head.length; j++) {
+      const prev = head.charCodeAt(j - 1);
+      if (prev === STOP || prev === SEMICOLON || prev === COLON) break;
+      if (!MARKER_FIRST.has(head.charCodeAt(j)) || (prev !== COMMA && !UNIT_LAST_CODES.has(prev))) continue;
+      MARKER_AT.lastIndex = j;
+      GOAL_MARKER_AT.lastIndex = j;
+      if (!MARKER_AT.test(head) && !(dated && GOAL_MARKER_AT.test(head))) continue;
+      const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
+      if (/[，。；：]/u.test(before)) break;
+      const parties = before.length >= 2 ? proseParties(before) : null;
+      if (!parties) continue;
+      const rest = sentence.slice(from + j);
+      const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
+      push(out, parties, role);
+      return;
     }
   }
 }
@@ -105,13 +114,14 @@ interface Duty {
 
 function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
-  const asked = ASKED.exec(sentence);
+  // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
+  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
-  const hosted = HOSTED.exec(sentence);
+  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
   push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
-  const members = MEMBERS.exec(sentence);
+  const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
-  const by = BY.exec(sentence);
+  const by = sentence.includes('由') ? BY.exec(sentence) : null;
   if (by) {
     // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
     const list = by[1] ?? '';
@@ -122,7 +132,7 @@ function sentenceParties(sentence: string, out: Named[]): void {
   }
   if (out.length === before) subjectOf(sentence, out);
   if (out.length > before) {
-    const partner = PARTNERS.exec(sentence);
+    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(partner[1] ?? '', 'partner') : null, 'partner');
   }
 }
@@ -130,7 +140,12 @@ function sentenceParties(sentence: string, out: Named[]): void {
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
-  for (const sentence of paragraph.split(/(?<=[。；])/u)) sentenceParties(sentence, named);
+  for (let start = 0; start < paragraph.length; ) {
+    let end = start;
+    while (end < paragraph.length && paragraph.charAt(end) !== '。' && paragraph.charAt(end) !== '；') end++;
+    sentenceParties(paragraph.slice(start, end + 1), named);
+    start = end + 1;
+  }
   const ranked = (roles: readonly Role[]) => named.filter((n) => roles.includes(n.role)).map((n) => n.name);
   let lead = ranked(['asked', 'leading']);
   if (lead.length === 0) lead = ranked(['duty']);
