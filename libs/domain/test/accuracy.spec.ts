@@ -18,13 +18,13 @@ const MIN_EXACT_RATIO = 0.98;
 const MIN_EXTERNAL_EXACT_RATIO = 0.95;
 /**
  * External sets with a known floor. `heldout` was labelled blind and scored once (2026-12-02: 69 of 174 exact,
- * 39.7%); it has been studied and tuned on since, so it is development data now and reported as such. A new
- * unseen set (heldout2 …) has no floor: it is scored and reported against the target, and the lead sets its
- * floor after that one scoring.
+ * 39.7%); it has been studied and tuned on since (84.5% on 2026-12-02, the floor below keeps it there), so it is
+ * development data now and reported as such. A new unseen set (heldout2 …) has no floor: it is scored and
+ * reported against the target, and the lead sets its floor after that one scoring.
  */
 const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number }>> = {
   dev: { label: 'dev', floor: MIN_EXTERNAL_EXACT_RATIO },
-  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.6 },
+  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.84 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
