@@ -45,7 +45,11 @@ export const FIXTURE_B = `国务院办公厅关于加强督办台账管理的意
 2099年2月1日
 `;
 
-/** FIXTURE_A's document as a copy without any responsibility annotation or deadline: no measures. */
+/**
+ * FIXTURE_A's document as a copy without any responsibility annotation, duty sentence or deadline: no measures
+ * (a sentence such as 各地区各部门要… alone would be read as a prose duty).
+ */
 export const FIXTURE_A_BARE = FIXTURE_A.replace(/（[^（）]*(?:负责|参与)）/g, '')
+  .replace('各地区各部门要建立台账', '建立台账')
   .replace('，2099年底前完成', '')
   .replace('，2099年6月底前完成', '');

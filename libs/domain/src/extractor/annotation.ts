@@ -42,11 +42,11 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队〕）])$/;
+  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队〕）])$/;
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -54,7 +54,7 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?落实|主办|承办)$/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?落实|主办|承办)$/;
 const LEAD_VERB = /牵头|主办/;
 const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
 /** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
@@ -62,10 +62,15 @@ const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
-/** Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. */
+/**
+ * Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. Angle brackets stand in for
+ * parentheses nested in a bracket (（…各县<市、区>人民政府…）): they are read as （）.
+ */
 export function normalizeAnnotationText(raw: string): string {
   return raw
     .replace(WHITESPACE, '')
+    .replace(/[<〈＜]/g, '（')
+    .replace(/[>〉＞]/g, '）')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/,/g, '，')

@@ -118,6 +118,28 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   return root;
 }
 
+/**
+ * The paragraphs of body lines: a heading starts one; in hard-wrapped layouts a line continues the paragraph
+ * unless the one before it ended short and finished (the same rule buildUnits applies). The physical line of
+ * a paragraph is its first line.
+ */
+export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): BodyLine[] {
+  if (!prepared.wrapped) return [...lines];
+  const out: BodyLine[] = [];
+  const shortLimit = prepared.width * LIMITS.shortLineRatio;
+  let prevText = '';
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    const ended =
+      (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
+      (TERMINAL.test(prevText) && prevText.length < prepared.width - 1);
+    if (last && !ended && !matchHeading(l.text)) out[out.length - 1] = { ...last, text: last.text + l.text };
+    else out.push({ no: l.no, text: l.text, pageStart: l.pageStart });
+    prevText = l.text;
+  }
+  return out;
+}
+
 function lineAt(unit: Unit, offset: number): number {
   let no = unit.line;
   for (const p of unit.pieces) {

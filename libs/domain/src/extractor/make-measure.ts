@@ -49,6 +49,7 @@ export function makeMeasure(
     responsibility: ParsedResponsibility | null;
     deadline: ParsedDeadline | null;
     checklist?: string[];
+    basis?: 'prose';
   },
 ): ExtractedMeasure {
   const r = init.responsibility;
@@ -82,6 +83,7 @@ export function makeMeasure(
     milestones: init.deadline?.milestones ? [...init.deadline.milestones] : [],
     period: init.deadline?.period ?? null,
     checklist: init.checklist ?? [],
+    ...(init.basis ? { basis: init.basis } : {}),
   };
 }
 

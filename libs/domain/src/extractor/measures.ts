@@ -1,8 +1,9 @@
 import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
 import { jurisdictionOfIssuer } from '../departments/jurisdiction';
-import { extractInline } from './inline';
+import { extractInline, joinParagraphs } from './inline';
 import { extractNoticeItems } from './notice';
+import { extractProseDuties } from './prose';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
@@ -48,6 +49,8 @@ export function extractMeasures(
     const first = Math.min(...ctx.measures.map((m) => m.line));
     extractNoticeItems(ctx, lines.filter((l) => l.no < first));
   }
+  // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
+  if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!l.text.includes('均')) continue;
@@ -71,7 +74,13 @@ function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
   for (const m of ctx.measures) {
     if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
     for (const party of rule.parties) {
-      if (m.lead.includes(party) || m.participants.includes(party)) continue;
+      // The measure that states the rule (…指导，试点城市政府负责落实。以下均需试点城市政府落实): the rule's
+      // parties carry out what the others lead, as in every measure below it.
+      const asLead = m.lead.indexOf(party);
+      if (asLead !== -1 && m.lead.length > 1) {
+        m.lead.splice(asLead, 1);
+        m.leadCanonical.splice(asLead, 1);
+      } else if (asLead !== -1 || m.participants.includes(party)) continue;
       const resolved = ctx.parsers.resolveDepartment(party);
       m.participants.push(party);
       m.participantsCanonical.push(resolved.canonical ?? party);

@@ -56,6 +56,11 @@ export interface ExtractedMeasure {
   period?: RecurrencePeriod | null;
   /** Labelled-field blocks: the block's numbered items (行动内容：1. … 2. …); empty otherwise. */
   checklist?: string[];
+  /**
+   * `prose`: no annotation names the parties; they were read from duty sentences (各省（区、市）人民政府要…,
+   * 请财政部…) in a document without any annotation. Worth a supervisor's check in the preview. Absent otherwise.
+   */
+  basis?: 'prose';
 }
 
 /** Why a document gave no measure, for the import preview. */

@@ -62,8 +62,8 @@ export function normaliseText(text: string): string {
 
 /** Department names compare as written, minus stray whitespace from wrapped lines. */
 export function normaliseName(name: string): string {
-  // Real documents print ASCII brackets (各县(市、区)人民政府); the extractor writes them full-width.
-  return name.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+  // Real documents print ASCII or angle brackets (各县(市、区)人民政府, 各县<市、区>人民政府); the extractor writes （）.
+  return name.replace(/\s+/gu, '').replace(/[(<〈＜]/gu, '（').replace(/[)>〉＞]/gu, '）');
 }
 
 function fail(id: string, what: string): never {
@@ -155,18 +155,28 @@ export function parseGoldDocument(id: string, raw: unknown): GoldDocument {
   };
 }
 
-/** The labelled sets scored by `npm run accuracy`; external ones are real documents from outside the corpus. */
-export const GOLD_SETS = {
-  corpus: GOLD_DIR,
-  dev: resolve(__dirname, '../external/dev'),
-  heldout: resolve(__dirname, '../external/heldout'),
-} as const;
+/** Real documents from outside the corpus: every subdirectory is one labelled set (dev, heldout, heldout2 …). */
+export const EXTERNAL_DIR = resolve(__dirname, '../external');
 
-export type GoldSetName = keyof typeof GOLD_SETS;
+/** The corpus fixtures, then each external set by directory name; an absent external folder gives none. */
+export type GoldSetName = 'corpus' | (string & {});
+
+/** The external sets present on disk, sorted by name. */
+export function externalSets(): string[] {
+  if (!existsSync(EXTERNAL_DIR)) return [];
+  return readdirSync(EXTERNAL_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function setDirectory(set: GoldSetName): string {
+  return set === 'corpus' ? GOLD_DIR : join(EXTERNAL_DIR, set);
+}
 
 /** The gold documents of one set (the corpus fixtures by default); an absent folder is an empty set. */
 export function loadGoldDocuments(set: GoldSetName = 'corpus'): GoldDocument[] {
-  const dir = GOLD_SETS[set];
+  const dir = setDirectory(set);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))

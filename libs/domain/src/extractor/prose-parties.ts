@@ -1,0 +1,103 @@
+import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+
+/**
+ * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
+ * `市、区两级政府`. Stricter than the bracket grammar, because running text is mostly not a list of names:
+ * every item must be a registry or local unit name, a collective (各地区, 有关部门, 地方各级人民政府, 试点地区) or
+ * a unit-shaped phrase. After a role verb that only lists partners (`…等单位参与`), abbreviated sector names
+ * (`发展改革`, `工商`) are accepted as written.
+ */
+
+const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
+/** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
+const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
+const COLLECTIVE_END = /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道)$/u;
+const NOT_A_NAME =
+  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
+/** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
+const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
+/** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
+const OFFICE_QUALIFIER = /（室）$/u;
+/** `市、区两级政府` is one party: the levels named before 两级/三级. */
+const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三级)(?:人民政府|政府)?$/u;
+
+export type PartyStrictness = 'unit' | 'partner';
+
+/** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处）';
+
+function isParty(name: string, strictness: PartyStrictness): boolean {
+  if (name.length < 2 || name.length > 24) return false;
+  if (NOT_A_NAME.test(name.replace(/^各地/u, ''))) return false;
+  if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
+  if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
+  // 科研院所 / 高等院校 / 中央高校: research and teaching bodies given a duty as a class.
+  if (/(?:院所|院校|高校)$/u.test(name)) return name.length <= 8;
+  if (strictness === 'partner' && name.length <= 12) return !VERB_INSIDE.test(name);
+  return UNIT_END.test(name) && isPlausibleDepartmentName(name);
+}
+
+export interface ProseParties {
+  names: string[];
+  /** `等有关部门` closing the list: the unnamed rest, who take part. */
+  open: string | null;
+}
+
+/** Items separated by 、 outside brackets (`各省（区、市）人民政府` is one item). */
+function splitTopLevel(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '（') depth++;
+    else if (c === '）') depth--;
+    else if (depth === 0 && c === '、') {
+      items.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items.map((n) => n.replace(OFFICE_QUALIFIER, '')).filter((n) => n.length > 0);
+}
+
+/**
+ * An item joined by 和/及/以及 is two parties only when both halves are and the right one is unit-shaped
+ * (各级政府及相关部门, 奉贤区和临港地区管委会);
+ * else it is one name (住房和城乡建设厅, 经济和信息化, 各有关部门和单位).
+ */
+function splitJoined(item: string, strictness: PartyStrictness): string[] | null {
+  if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
+  const at = /以及|和|及/u.exec(item);
+  if (at && at.index > 0) {
+    const left = item.slice(0, at.index);
+    const right = item.slice(at.index + at[0].length);
+    const rest = right.length > 0 ? splitJoined(right, strictness) : null;
+    if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
+  }
+  return isParty(item, strictness) ? [item] : null;
+}
+
+/** Splits a party list; null unless every item is a party. */
+export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
+  let text = list.replace(/等$/u, '');
+  let open: string | null = null;
+  // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
+  const closing = /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)|部门|单位)$/u.exec(text);
+  if (closing) {
+    text = text.slice(0, closing.index);
+    if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
+  }
+  // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
+  // list ends in a unit word.
+  if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
+  if (LEVELS.test(text)) return { names: [text], open };
+  const parties: string[] = [];
+  for (const item of splitTopLevel(text)) {
+    const parts = splitJoined(item, strictness);
+    if (!parts) return null;
+    parties.push(...parts);
+  }
+  if (parties.length === 0) return null;
+  return { names: parties, open };
+}

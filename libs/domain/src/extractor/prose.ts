@@ -1,0 +1,213 @@
+import { matchHeading } from './headings';
+import type { HeadingType } from './headings';
+import type { BodyLine } from './inline';
+import { makeMeasure } from './make-measure';
+import type { MeasureContext } from './make-measure';
+import { proseParties, UNIT_LAST } from './prose-parties';
+import type { ProseParties } from './prose-parties';
+
+export { proseParties } from './prose-parties';
+
+/**
+ * Prose duties: a document without any annotation, table or field names its duty holders in sentences —
+ * `各省（区、市）人民政府要…`, `请财政部…`, `由省科技行政主管部门牵头，发展改革、…等单位参与`,
+ * `人力资源社会保障部会同有关部门…`, `A、B要…`. One measure per paragraph that names one; a paragraph that
+ * closes on `：` after naming its parties (`试点地区要…重点做好以下工作：`) is a group whose numbered children
+ * inherit them. Headings on a line of their own open the paragraph below them. Only used when nothing else
+ * in the document gave a measure (measures.ts), so annotated documents read exactly as before.
+ *
+ * Roles in a paragraph: a party asked (`请A`) or leading (`由A牵头`, `A要牵头`) leads and every other party
+ * named with a duty takes part; without one, each party given its own duty leads (joint), except those only
+ * supervising or coordinating (`国务院办公厅要适时开展督促检查`, `地方各级人民政府要加强统筹协调`) when someone
+ * else has the duty. `会同` partners, `…等单位参与` lists and the open rest of `A等有关部门` take part.
+ */
+
+const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
+/** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
+const MARKER_AT =
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
+/** First characters of MARKER_AT and GOAL_MARKER_AT, and of the names before them: the scan tests only there. */
+const MARKER_FIRST = new Set([...'都也还均要应须必负牵统承会将进继组按对完实建基'].map((c) => c.charCodeAt(0)));
+const UNIT_LAST_CODES = new Set([...UNIT_LAST].map((c) => c.charCodeAt(0)));
+const [COMMA, STOP, SEMICOLON, COLON] = [...'，。；：'].map((c) => c.charCodeAt(0));
+/** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
+const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
+/** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
+const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
+/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
+const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
+const DATED = /\d{4}年/u;
+/** The duty is supervising, coordinating or accepting another party's work. */
+const SUPERVISING =
+  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收)/u;
+const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
+
+type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
+
+interface Named {
+  name: string;
+  role: Role;
+}
+
+function push(out: Named[], parties: ProseParties | null, role: Role): void {
+  if (!parties) return;
+  for (const name of parties.names) out.push({ name, role });
+  if (parties.open) out.push({ name: parties.open, role: 'partner' });
+}
+
+/**
+ * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
+ * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
+ * words before the real one cannot hide it.
+ */
+function subjectOf(sentence: string, out: Named[]): void {
+  const openings = [0];
+  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
+  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) openings.push(i + 1);
+  for (const from of openings) {
+    const head = sentence.slice(from, from + 64);
+    const markers = from > 0 && DATED.test(sentence.slice(0, from)) ? [MARKER_AT, GOAL_MARKER_AT] : [MARKER_AT];
+    // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
+    const dated = markers.length > 1;
+    for (let j = 2; j < head.length; j++) {
+      const prev = head.charCodeAt(j - 1);
+      if (prev === STOP || prev === SEMICOLON || prev === COLON) break;
+      if (!MARKER_FIRST.has(head.charCodeAt(j)) || (prev !== COMMA && !UNIT_LAST_CODES.has(prev))) continue;
+      MARKER_AT.lastIndex = j;
+      GOAL_MARKER_AT.lastIndex = j;
+      if (!MARKER_AT.test(head) && !(dated && GOAL_MARKER_AT.test(head))) continue;
+      const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
+      if (/[，。；：]/u.test(before)) break;
+      const parties = before.length >= 2 ? proseParties(before) : null;
+      if (!parties) continue;
+      const rest = sentence.slice(from + j);
+      const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
+      push(out, parties, role);
+      return;
+    }
+  }
+}
+
+/** `请A…`: the party asked to act; the list ends before its verb. */
+const ASKED = new RegExp(
+  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  'u',
+);
+/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
+const BY = new RegExp(`由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`, 'u');
+/** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
+const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
+/** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
+const MEMBERS = new RegExp(`成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`, 'u');
+/** `，发展改革、工商、金融等单位参与` after a lead. */
+const JOINING = new RegExp(`，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`, 'u');
+/** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
+const PARTNERS = new RegExp(
+  `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|推进|建立|提出|落实)`,
+  'u',
+);
+
+interface Duty {
+  lead: string[];
+  participants: string[];
+}
+
+function sentenceParties(sentence: string, out: Named[]): void {
+  const before = out.length;
+  // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
+  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
+  push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
+  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
+  const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
+  push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
+  const by = sentence.includes('由') ? BY.exec(sentence) : null;
+  if (by) {
+    // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
+    const list = by[1] ?? '';
+    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+    push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
+    const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
+    push(out, joining ? proseParties(joining[1] ?? '', 'partner') : null, 'partner');
+  }
+  if (out.length === before) subjectOf(sentence, out);
+  if (out.length > before) {
+    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    push(out, partner ? proseParties(partner[1] ?? '', 'partner') : null, 'partner');
+  }
+}
+
+/** The parties a paragraph gives duties to, or null. */
+export function proseDuty(paragraph: string): Duty | null {
+  const named: Named[] = [];
+  for (let start = 0; start < paragraph.length; ) {
+    let end = start;
+    while (end < paragraph.length && paragraph.charAt(end) !== '。' && paragraph.charAt(end) !== '；') end++;
+    sentenceParties(paragraph.slice(start, end + 1), named);
+    start = end + 1;
+  }
+  const ranked = (roles: readonly Role[]) => named.filter((n) => roles.includes(n.role)).map((n) => n.name);
+  let lead = ranked(['asked', 'leading']);
+  if (lead.length === 0) lead = ranked(['duty']);
+  if (lead.length === 0) lead = ranked(['supervising']);
+  if (lead.length === 0) return null;
+  const leadSet = [...new Set(lead)];
+  const participants = [...new Set(named.map((n) => n.name))].filter((n) => !leadSet.includes(n));
+  return { lead: leadSet, participants };
+}
+
+interface Group {
+  duty: Duty;
+  /** The group ends at the next heading of this type (or of the document's top type). */
+  endsAt: HeadingType | null;
+}
+
+/** A heading alone on its line (`（一）加强组织领导。`, `三、试点任务`): it opens the paragraphs below it. */
+function isHeadingOnly(rest: string): boolean {
+  return rest.length <= 30 && !/[。；](?!$)/u.test(rest) && !rest.includes('，');
+}
+
+/** Measures of the prose duties in `lines` (the body of a document that gave no other measure). */
+export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine[]): void {
+  let heading: { line: BodyLine; label: string; type: HeadingType } | null = null;
+  let lastType: HeadingType | null = null;
+  let group: Group | null = null;
+  let index = 0;
+  for (const l of lines) {
+    const h = matchHeading(l.text);
+    if (h) {
+      if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
+      lastType = h.type;
+    }
+    if (h && isHeadingOnly(h.rest)) {
+      heading = { line: l, label: h.label, type: h.type };
+      continue;
+    }
+    const text = l.text;
+    const duty = proseDuty(h ? h.rest : text);
+    if (duty && /：$/u.test(text)) {
+      group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType) };
+      heading = null;
+      continue;
+    }
+    const own = duty ?? (h && group ? group.duty : null);
+    if (!own) continue;
+    const opening = heading && !h ? `${heading.line.text}\n` : '';
+    index++;
+    const label = h?.label ?? heading?.label ?? String(index);
+    ctx.measures.push(
+      makeMeasure(ctx, {
+        key: `正文/${index}`,
+        parentKey: null,
+        path: [label],
+        line: l.no,
+        origin: 'inline',
+        text: `${opening}${text}`,
+        responsibility: { lead: own.lead, participants: own.participants, joint: false, openList: false, declaresFirstIsLead: false },
+        deadline: ctx.parsers.findDeadline(text, { documentYear: ctx.documentYear }),
+        basis: 'prose',
+      }),
+    );
+    if (!h) heading = null;
+  }
+}
