@@ -22,9 +22,13 @@ const MIN_EXTERNAL_EXACT_RATIO = 0.95;
  * development data now and reported as such. A new unseen set (heldout2 …) has no floor: it is scored and
  * reported against the target, and the lead sets its floor after that one scoring.
  */
-const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number }>> = {
-  dev: { label: 'dev', floor: MIN_EXTERNAL_EXACT_RATIO },
-  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.84 },
+const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; locatedAll?: boolean }>> = {
+  dev: { label: 'dev', floor: MIN_EXTERNAL_EXACT_RATIO, locatedAll: true },
+  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.84, locatedAll: true },
+  // Labelled blind by another session (25 documents, 21 local) and scored once, last, on 2026-12-02:
+  // 80 of 148 found, 57 exact (38.5%); local 12 of 49 exact (24.5%); 3 documents not located at all.
+  // The floor keeps that figure; the set stays unseen (its mismatches are not to be tuned on).
+  heldout2: { label: 'heldout-2 (unseen, scored once)', floor: 0.385 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
@@ -79,8 +83,10 @@ describe('extractor accuracy against the gold documents', () => {
       const t = totals(outcomes);
       const ratio = t.exact / Math.max(1, t.labelled);
       console.log(`${label}: ${ratio >= MIN_EXTERNAL_EXACT_RATIO ? 'meets' : 'misses'} the ${MIN_EXTERNAL_EXACT_RATIO * 100}% target`);
-      // Every gold file must point at a document the extractor located (else the labels, not the extractor, are wrong).
-      expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
+      // In the sets we tune on, every gold file must point at a document the extractor located (else the labels,
+      // not the extractor, are wrong). In an unseen set a document the extractor cannot locate is its miss: all of
+      // that document's measures count as not found.
+      if (known?.locatedAll) expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
       if (known) expect(ratio).toBeGreaterThanOrEqual(known.floor);
     });
   }
