@@ -21,6 +21,7 @@ export type TaskAction =
   | 'refuse_extension';
 
 import type { MilestoneDto, RecurrencePeriodDto, TaskCommentDto, TaskSourceDto } from './desk';
+import type { NotificationCategory } from '../notifications/categories';
 
 export interface DepartmentRefDto {
   id: string;
@@ -405,8 +406,15 @@ export interface NotificationDto {
   id: string;
   task: { id: string; title: string } | null;
   rule: string;
+  /** The inbox tab it belongs to (categoryOfRule). */
+  category: NotificationCategory;
   title: string;
+  /** As sent (the e-mail text, with its link). */
   body: string;
+  /** As the inbox shows it: the body without salutation, link lines and footer (inboxText). */
+  text: string;
+  /** Where its action goes inside the web app (`/tasks/…`, `/bulletins?period=…`); null when nowhere. */
+  appPath: string | null;
   createdAt: string;
   readAt: string | null;
 }
