@@ -137,3 +137,5 @@ export type {
 export { DIGEST_MODE_LABELS, DIGEST_MODES } from './notifications/inbox-contract';
 export type { DeadlineFact } from './notifications/inbox-text';
 export { deadlineFact, inAppPath, inboxText } from './notifications/inbox-text';
+export { digestMessage } from './notifications/digest-message';
+export type { DigestMessageInput, DigestTaskInput } from './notifications/digest-message';

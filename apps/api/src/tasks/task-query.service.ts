@@ -430,6 +430,18 @@ export class TaskQueryService {
     return this.toSummaries(rows);
   }
 
+  /**
+   * Summaries of the named tasks (those that exist), unscoped: for readers that decided themselves what
+   * the caller may see, such as the inbox (a user's own notifications name their tasks already).
+   */
+  async summariesByIds(taskIds: readonly string[]): Promise<TaskSummaryDto[]> {
+    if (taskIds.length === 0) return [];
+    const rows = await this.base()
+      .where('t.id = ANY(:taskIds::uuid[])', { taskIds: [...new Set(taskIds)] })
+      .getRawMany<SummaryRow>();
+    return this.toSummaries(rows);
+  }
+
   async detail(taskId: string, user: AuthUser): Promise<TaskDetailDto> {
     const { actor } = await this.access.load(taskId, user);
     const row = await this.base()

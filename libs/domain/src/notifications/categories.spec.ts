@@ -7,6 +7,7 @@ import {
   NOTIFICATION_CATEGORY_LABELS,
   type NotificationCategory,
 } from './categories';
+import { digestMessage } from './digest-message';
 import { deadlineFact, inAppPath, inboxText } from './inbox-text';
 
 describe('categoryOfRule', () => {
@@ -112,5 +113,38 @@ describe('deadlineFact', () => {
     expect(deadlineFact(null, 'in_progress', '2026-12-02')).toBeNull();
     expect(deadlineFact('2020-01-01', 'done', '2026-12-02')).toBeNull();
     expect(deadlineFact('2020-01-01', 'terminated', '2026-12-02')).toBeNull();
+  });
+});
+
+describe('digestMessage', () => {
+  it('lists every task with its real deadline fact, each 催办 in Shanghai time, and its link', () => {
+    const { title, body } = digestMessage({
+      recipientName: '张三',
+      date: '2026-03-25',
+      tasks: [
+        {
+          title: '建立价格监测制度',
+          deadline: '2026-03-20',
+          deadlineFact: '逾期5天',
+          link: 'http://x/tasks/1',
+          messages: [
+            { title: '【催办】已逾期1天：建立价格监测制度', sentAt: '2026-03-21T01:00:00.000Z' },
+            { title: '【催办】已逾期4天：建立价格监测制度', sentAt: '2026-03-24T01:00:00.000Z' },
+          ],
+        },
+        {
+          title: '推进政务公开',
+          deadline: null,
+          deadlineFact: null,
+          link: 'http://x/tasks/2',
+          messages: [{ title: '【进展报送提醒】请报送进展：推进政务公开', sentAt: '2026-03-24T16:30:00.000Z' }],
+        },
+      ],
+    });
+    expect(title).toBe('【督办每日汇总】2026年3月25日：2项任务，3条催办');
+    expect(body).toContain('您有3条催办消息，涉及2项任务');
+    expect(body).toContain('1. 建立价格监测制度\n   完成时限：2026年3月20日（逾期5天）\n   · 3月21日 09:00　【催办】已逾期1天');
+    expect(body).toContain('2. 推进政务公开\n   完成时限：无固定时限\n   · 3月25日 00:30');
+    expect(body).toContain('   查看任务：http://x/tasks/2');
   });
 });

@@ -16,6 +16,8 @@ export enum JobName {
   DeliverEmail = 'delivery.email',
   DeliverWebhook = 'delivery.webhook',
   Reconcile = 'reminders.reconcile',
+  /** The daily digest of held 催办 e-mails (one per user per day). */
+  SendDigests = 'notifications.digest',
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -23,6 +25,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverEmail]: QueueName.Deliveries,
   [JobName.DeliverWebhook]: QueueName.Deliveries,
   [JobName.Reconcile]: QueueName.Maintenance,
+  [JobName.SendDigests]: QueueName.Maintenance,
 };
 
 export interface SendReminderJob {
@@ -44,12 +47,17 @@ export interface ReconcileJob {
   reason: 'startup' | 'schedule' | 'manual';
 }
 
+export interface SendDigestsJob {
+  reason: 'schedule' | 'manual';
+}
+
 /** The payload type of each job. */
 export interface JobPayloads {
   [JobName.SendReminder]: SendReminderJob;
   [JobName.DeliverEmail]: DeliveryJob;
   [JobName.DeliverWebhook]: DeliveryJob;
   [JobName.Reconcile]: ReconcileJob;
+  [JobName.SendDigests]: SendDigestsJob;
 }
 
 /** What a handler did; a thrown error means "retry" (or fail after the last attempt). */

@@ -36,8 +36,9 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   rule!: string;
 
+  /** `user`: addressed to one person (a daily digest; its delivery row names the user). */
   @Column({ name: 'recipient_kind', type: 'text' })
-  recipientKind!: 'department' | 'supervisors';
+  recipientKind!: 'department' | 'supervisors' | 'user';
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;
