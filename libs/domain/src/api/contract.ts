@@ -489,3 +489,7 @@ export * from './labels';
 
 // The 督查室's desk (立项, edits, comments, 台账): its own file, re-exported with the contract.
 export * from './desk';
+
+// The inbox's vocabulary (categories and their labels, digest modes, task cards): re-exported for the web app too.
+export * from '../notifications/categories';
+export * from '../notifications/inbox-contract';

@@ -41,7 +41,7 @@ export function digestMessage(input: DigestMessageInput): { title: string; body:
     return [
       `${index + 1}. ${task.title}`,
       `   ${deadline}`,
-      ...task.messages.map((m) => `   · ${shanghaiTime(m.sentAt)}　${m.title}`),
+      ...task.messages.map((m) => `   · ${shanghaiTime(m.sentAt)}\u3000${m.title}`),
       `   查看任务：${task.link}`,
     ].join('\n');
   });
