@@ -141,7 +141,7 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
 
     const a = second.body.items[0];
     const today = shanghaiDate(t.app.get(Clock).now());
-    expect(a).toMatchObject({ count: 3, unread: 3, categories: ['other', 'reminder'] });
+    expect(a).toMatchObject({ count: 3, unread: 3, categories: ['reminder', 'other'] });
     expect(a.task).toEqual({
       id: task.A,
       title: '建立价格监测制度',
@@ -230,6 +230,24 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
     expect(
       (await t.request('POST', '/api/notifications/tasks/not-a-uuid/read', { token: officer })).status,
     ).toBe(400);
+    // Within a tab, a card's 标为已读 reads that tab's messages only.
+    expect(
+      (
+        await t.request<{ updated: number }>(
+          'POST',
+          `/api/notifications/tasks/${task.A}/read?category=other`,
+          {
+            token: officer,
+          },
+        )
+      ).body,
+    ).toEqual({ updated: 1 });
+    expect(
+      (await get<InboxUnreadCountsDto>('/api/notifications/unread-counts')).body.byCategory,
+    ).toMatchObject({
+      other: 0,
+      reminder: 2,
+    });
     expect(
       (
         await t.request<{ updated: number }>('POST', '/api/notifications/read-all?category=reminder', {
@@ -237,12 +255,13 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
         })
       ).body,
     ).toEqual({ updated: 2 });
+    // Left: the 审核 message of task C.
     expect((await get<InboxUnreadCountsDto>('/api/notifications/unread-counts')).body).toMatchObject({
-      total: 2,
+      total: 1,
+      byCategory: { review: 1 },
     });
-    expect(
-      (await get<PageDto<InboxTaskCardDto>>('/api/notifications?groupBy=task&unread=true')).body.total,
-    ).toBe(2);
+    const unreadCards = await get<PageDto<InboxTaskCardDto>>('/api/notifications?groupBy=task&unread=true');
+    expect(unreadCards.body.items.map((c) => c.key)).toEqual([task.C]);
   });
 
   it('gives a message without a task its own card that routes inside the app', async () => {

@@ -1,5 +1,6 @@
 import {
   deadlineFact,
+  NOTIFICATION_CATEGORIES,
   shanghaiDate,
   type InboxTaskCardDto,
   type InboxTaskDto,
@@ -48,7 +49,7 @@ export class InboxCardsService {
        g AS (
          SELECT group_key, max(created_at) AS latest_at, count(*) AS messages,
                 count(*) FILTER (WHERE read_at IS NULL) AS unread,
-                array_agg(DISTINCT category ORDER BY category) AS categories,
+                array_agg(DISTINCT category) AS categories,
                 count(*) OVER () AS total
            FROM m GROUP BY group_key
           ORDER BY latest_at DESC, group_key
@@ -77,7 +78,7 @@ export class InboxCardsService {
         latest: toNotificationDto({ ...row, task_title: summary?.title ?? null }, this.config.app.baseUrl),
         count: Number(row.messages),
         unread: Number(row.unread),
-        categories: row.categories,
+        categories: NOTIFICATION_CATEGORIES.filter((c) => row.categories.includes(c)),
       };
     });
     return {

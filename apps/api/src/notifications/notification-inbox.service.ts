@@ -93,18 +93,24 @@ export class NotificationInboxService {
       throw new NotFoundError('NOTIFICATION_NOT_FOUND', '没有找到这条消息，可能已被删除或不属于您。');
   }
 
-  /** Every message of one task card (404 when the user has none about that task). */
-  async markTaskRead(userId: string, taskId: string): Promise<number> {
+  /**
+   * Every message of one task card, within a tab when one is given (a card shows the tab's messages);
+   * 404 when the user has no message about that task at all.
+   */
+  async markTaskRead(userId: string, taskId: string, category?: NotificationCategory): Promise<number> {
     const [row]: { total: string; updated: string }[] = await this.dataSource.query(
       `WITH mine AS (
          SELECT d.id, d.read_at FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
           WHERE d.user_id = $1 AND d.channel = 'inbox' AND n.task_id = $2
        ), u AS (
-         UPDATE notification_deliveries SET read_at = now()
-          WHERE id IN (SELECT id FROM mine WHERE read_at IS NULL) RETURNING id
+         UPDATE notification_deliveries d SET read_at = now()
+           FROM notifications n
+          WHERE d.id IN (SELECT id FROM mine WHERE read_at IS NULL) AND n.id = d.notification_id
+            AND ($3::text IS NULL OR ${CATEGORY_OF_N} = $3::text)
+          RETURNING d.id
        )
        SELECT (SELECT count(*) FROM mine) AS total, (SELECT count(*) FROM u) AS updated`,
-      [userId, taskId],
+      [userId, taskId, category ?? null],
     );
     if (Number(row.total) === 0)
       throw new NotFoundError('NOTIFICATION_TASK_NOT_FOUND', '您的消息中没有关于这项任务的消息。');

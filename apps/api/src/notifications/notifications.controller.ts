@@ -77,12 +77,15 @@ export class NotificationsController {
 
   @Post('tasks/:taskId/read')
   @HttpCode(200)
-  @ApiOperation({ summary: "Mark every one of my notifications about a task read (a card's 标为已读)" })
+  @ApiOperation({
+    summary: "Mark my notifications about a task read (a card's 标为已读), optionally those of one tab",
+  })
   async markTaskRead(
     @CurrentUser() user: AuthUser,
     @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Query() query: NotificationReadAllQuery,
   ): Promise<{ updated: number }> {
-    return { updated: await this.inbox.markTaskRead(user.id, taskId) };
+    return { updated: await this.inbox.markTaskRead(user.id, taskId, query.category) };
   }
 
   @Post(':id/read')

@@ -174,11 +174,14 @@ describe('NotificationsStore', () => {
     expect(store.histories()['t1']).toBeUndefined();
   });
 
-  it('marks a whole task card read through the task route', async () => {
+  it('marks a task card read through the task route, within the current tab', async () => {
     await answer(2);
     store.cards.set([aCard(), aCard({ key: 't2', task: { ...aCard().task!, id: 't2' }, unread: 1 })]);
+    store.category.set('reminder');
     const reading = store.markCardRead(store.cards()[0]);
-    http.expectOne('/api/notifications/tasks/t1/read').flush({ updated: 2 });
+    const request = http.expectOne((r) => r.url === '/api/notifications/tasks/t1/read');
+    expect(request.request.params.get('category')).toBe('reminder');
+    request.flush({ updated: 2 });
     await flushMicrotasks();
     await flushCounts(counts({ reminder: 1 }));
     await reading;

@@ -158,13 +158,16 @@ export class NotificationsStore {
     await this.refreshCounts();
   }
 
-  /** Every message of a card read (a task's card: all its messages, in every tab). */
+  /** Every message of a card read: a task's card shows the current tab's messages, and those are read. */
   async markCardRead(card: InboxTaskCardDto): Promise<void> {
     if (!card.task) {
       if (!card.latest.readAt) await this.markRead(card.latest.id);
       return;
     }
-    await firstValueFrom(this.http.post(`/api/notifications/tasks/${card.task.id}/read`, {}));
+    const category = this.category();
+    await firstValueFrom(
+      this.http.post(`/api/notifications/tasks/${card.task.id}/read`, {}, { params: category ? { category } : {} }),
+    );
     const now = new Date().toISOString();
     this.cards.update((cards) =>
       cards.map((c) => (c.key === card.key ? { ...c, unread: 0, latest: { ...c.latest, readAt: c.latest.readAt ?? now } } : c)),

@@ -79,14 +79,12 @@ import type { CardHistory } from '../data-access/notifications.store';
                 <time class="muted" [attr.datetime]="n.createdAt">{{ n.createdAt | zhDateTime }}</time>
                 @if (!n.readAt) {
                   <span class="dot-label">未读</span>
+                  <button type="button" class="read-one" (click)="readOne.emit(n.id)">标为已读</button>
                 }
               </div>
               <p class="history-title">{{ n.title }}</p>
               @if (n.text) {
                 <p class="text">{{ n.text }}</p>
-              }
-              @if (!n.readAt) {
-                <button mat-button type="button" class="read-one" (click)="readOne.emit(n.id)">标为已读</button>
               }
             </li>
           }
@@ -217,7 +215,19 @@ import type { CardHistory } from '../data-access/notifications.store';
       font-weight: 600;
     }
     .read-one {
-      margin-top: 4px;
+      margin-left: auto;
+      min-height: 32px;
+      padding: 0 8px;
+      border: 0;
+      border-radius: 4px;
+      background: none;
+      color: #0b57d0;
+      font: inherit;
+      font-size: 13px;
+      cursor: pointer;
+    }
+    .read-one:hover {
+      background: #e8f0fe;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
