@@ -43,7 +43,7 @@ const TABS: readonly Tab[] = [
           >
             {{ tab.label }}
             @if (unreadOf(tab.category); as n) {
-              <span class="count" [attr.aria-label]="n + '条未读'">{{ n }}</span>
+              <span class="count">{{ n }}<span class="visually-hidden">条未读</span></span>
             }
           </button>
         }
