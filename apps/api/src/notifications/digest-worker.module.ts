@@ -4,6 +4,7 @@ import {
   Logger,
   Module,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
@@ -23,14 +24,19 @@ export function digestCron(localTime: string): string {
   return `${minutes} ${hours} * * *`;
 }
 
+/** How often each worker checks that the schedule still exists (Redis may have lost its data). */
+const SCHEDULE_CHECK_MS = 30_000;
+
 /**
  * In the worker: the digest job's handler and its BullMQ job scheduler (cron at MAIL_DIGEST_AT,
  * Asia/Shanghai). Every worker upserts the same scheduler id, so there is one schedule however many
- * run; the digest key makes even a doubled run send one e-mail per user and day.
+ * run; the digest key makes even a doubled run send one e-mail per user and day. Like the reconciler's,
+ * the schedule lives in Redis: each worker re-installs it when it is gone.
  */
 @Injectable()
-class DigestJobs implements OnModuleInit, OnApplicationBootstrap {
+class DigestJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DigestJobs');
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -47,6 +53,27 @@ class DigestJobs implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.install();
+    this.watchdog = setInterval(() => void this.ensureInstalled(), SCHEDULE_CHECK_MS);
+    this.watchdog.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  private async ensureInstalled(): Promise<void> {
+    try {
+      if ((await this.queues.get(QueueName.Maintenance).getJobScheduler(DIGEST_SCHEDULER_ID)) !== undefined)
+        return;
+      this.logger.warn('the daily digest scheduler is gone (Redis lost its data?): re-installing it');
+      await this.install();
+    } catch (error) {
+      this.logger.error(`digest scheduler check failed: ${String(error)}`);
+    }
+  }
+
+  private async install(): Promise<void> {
     await this.queues
       .get(QueueName.Maintenance)
       .upsertJobScheduler(
@@ -59,7 +86,7 @@ class DigestJobs implements OnModuleInit, OnApplicationBootstrap {
         },
       )
       .catch((error: unknown) => {
-        // Redis away at start: the reconciler's watchdog brings Redis back; the next start re-installs.
+        // Redis away at start: the watchdog installs it once Redis answers.
         this.logger.error(`digest scheduler not installed: ${String(error)}`);
       });
   }
