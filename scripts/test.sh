@@ -30,6 +30,10 @@ step "typecheck" npx nx run-many -t typecheck --outputStyle=static
 # The integration and performance suites import the API's sources directly, so they sit outside the Nx
 # project graph; lint and type-check them here.
 step "lint + types: tests/integration, tests/performance" bash -c 'npx eslint --max-warnings 0 tests/integration tests/performance && npx tsc -p tests/integration/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.json --noEmit && npx tsc -p tests/performance/tsconfig.reminders.json --noEmit'
+# Module boundaries, import cycles, file sizes and where raw SQL lives, read from the sources (no Nx daemon):
+# boundaries never crossed, the other rules ratcheted by tests/structure/baseline.json.
+# shellcheck disable=SC2046
+step "structure: boundaries, cycles, sizes, SQL placement" bash -c "npx eslint --max-warnings 0 tests/structure && npx tsc -p tests/structure/tsconfig.json --noEmit && npx vitest run --config tests/structure/vitest.config.mts $(vitest_json structure)"
 # No Docker engine in CI: docker-compose.yml and the Dockerfile are linted structurally (tests/deploy).
 # shellcheck disable=SC2046
 step "containers: compose + Dockerfile lint" bash -c "npx eslint --max-warnings 0 tests/deploy && npx tsc -p tests/deploy/tsconfig.json --noEmit && npx vitest run --config tests/deploy/vitest.config.mts $(vitest_json deploy)"

@@ -12,5 +12,8 @@ export default defineConfig({
     sequence: { concurrent: false },
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // The stack shares two cores with the build and other tiers: a screen that updates after a reload can take
+    // seconds, so expect.poll waits up to 10 s (default 1 s). Checks of speed are measured, never polled.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

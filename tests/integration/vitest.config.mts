@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { nestTransform, repoRoot as root } from '../../tools/vitest-nest.mts';
+import { CLAIMED_BY_SUITES } from './suites.mts';
 
 /**
  * API integration tests against the real PostgreSQL (one fresh database per run, migrated once in
@@ -12,11 +13,8 @@ export default defineConfig({
     name: 'integration',
     root,
     include: ['tests/integration/**/*.spec.ts'],
-    // These folders run under their own configs (tests/integration/{workflow,reminders,multi-instance}/vitest.config.mts).
-    exclude: [
-      'tests/integration/{tasks,workflow,evidence,access,audit,stats,export,bulletins,reminders,multi-instance}/**',
-      '**/node_modules/**',
-    ],
+    // The folders of the other suites (suites.mts) run under their own configs.
+    exclude: [...CLAIMED_BY_SUITES, '**/node_modules/**'],
     globals: true,
     environment: 'node',
     pool: 'forks',

@@ -13,7 +13,7 @@ import { IntakeModule } from './intake/intake.module';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
-import { QueueDashboardModule } from './infra/queue/queue-dashboard.module';
+import { QueueDashboardModule } from './queue-board/queue-dashboard.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { OpsMetricsModule } from './metrics/ops-metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';

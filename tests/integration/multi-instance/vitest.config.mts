@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { nestTransform, repoRoot as root } from '../../../tools/vitest-nest.mts';
+import { suiteInclude } from '../suites.mts';
 
 // Multi-instance suite on its own: two built API processes and two workers against one PostgreSQL
 // database, one Redis prefix, one s3rver and one SMTP sink (see multi-instance.spec.ts).
@@ -8,7 +9,7 @@ export default defineConfig({
   test: {
     name: 'multi-instance-integration',
     root,
-    include: ['tests/integration/multi-instance/**/*.spec.ts'],
+    include: suiteInclude('multiInstance'),
     environment: 'node',
     env: { TZ: 'UTC' },
     fileParallelism: false,

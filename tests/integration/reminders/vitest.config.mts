@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { nestTransform, repoRoot as root } from '../../../tools/vitest-nest.mts';
+import { suiteInclude } from '../suites.mts';
 
 // Reminder integration tests on their own: real PostgreSQL, Redis, SMTP and worker child processes.
 // They also run (self-contained) under tests/integration/vitest.config.mts.
@@ -9,7 +10,7 @@ export default defineConfig({
     name: 'reminders-integration',
     root,
     // tests/integration/notifications uses the shared harness: run it with tests/integration/vitest.config.mts.
-    include: ['tests/integration/reminders/**/*.spec.ts'],
+    include: suiteInclude('reminders'),
     environment: 'node',
     env: { TZ: 'UTC' },
     fileParallelism: false,

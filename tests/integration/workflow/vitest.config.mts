@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { nestTransform, repoRoot as root } from '../../../tools/vitest-nest.mts';
+import { suiteInclude } from '../suites.mts';
 
 // Task workflow integration tests (tasks, workflow, evidence, access, audit, stats, export): the real
 // Nest/Fastify app in-process against a fresh PostgreSQL database per test file.
@@ -8,7 +9,7 @@ export default defineConfig({
   test: {
     name: 'workflow-integration',
     root,
-    include: ['tests/integration/{tasks,workflow,evidence,access,audit,stats,export,bulletins}/**/*.spec.ts'],
+    include: suiteInclude('workflow'),
     environment: 'node',
     env: { TZ: 'UTC' },
     // Two cores shared with other work: one file at a time, each with its own database.

@@ -3,7 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../../../migrations';
 import type { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../../entities';
 
 /** The one TypeORM configuration, shared by the app, the CLI, the tests and the benchmark. */
 export function dataSourceOptions(config: AppConfig, databaseUrl = config.database.url): DataSourceOptions {

@@ -4,17 +4,17 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthModule } from '../../auth/auth.module';
-import { AuthService } from '../../auth/auth.service';
+import { AuthModule } from '../auth/auth.module';
+import { AuthService } from '../auth/auth.service';
 import {
   QUEUE_DASHBOARD_COOKIE,
   QUEUE_DASHBOARD_PATH,
   QueueDashboardAccess,
-} from '../../auth/queue-dashboard-access';
-import { HealthService } from '../../health/health.service';
-import { QueueName } from './queue.catalogue';
-import { QueueService } from './queue.service';
-import { checkRedisEvictionPolicy } from './redis';
+} from '../auth/queue-dashboard-access';
+import { HealthService } from '../health/health.service';
+import { QueueName } from '../infra/queue/queue.catalogue';
+import { QueueService } from '../infra/queue/queue.service';
+import { checkRedisEvictionPolicy } from '../infra/queue/redis';
 
 function cookieValue(request: FastifyRequest): string | null {
   const header = request.headers.cookie;
