@@ -10,6 +10,7 @@ import { QueueService } from '../infra/queue/queue.service';
 import { RetryAtError } from '../infra/queue/worker.host';
 import { afterFailure, type DeliveryRetryPolicy } from './delivery-policy';
 import { acceptedKey, DeliveryStatsRecorder } from './delivery-stats';
+import { holdForDigest } from './digest.queries';
 import { EmailChannel } from './email.channel';
 import type { DeliveryStatus } from './entities/notification-delivery.entity';
 import { MicroBatcher } from './micro-batcher';
@@ -173,10 +174,7 @@ export class DeliveryService implements OnModuleDestroy {
   }
 
   private async hold(id: string): Promise<JobOutcome> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'held' WHERE id = $1 AND status = 'pending'`,
-      [id],
-    );
+    await holdForDigest(this.dataSource, id);
     return JobOutcome.Skipped;
   }
 

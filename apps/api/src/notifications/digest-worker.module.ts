@@ -1,5 +1,4 @@
 import {
-  Inject,
   Injectable,
   Logger,
   Module,
@@ -7,8 +6,6 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { AppConfig } from '../infra/config/app-config';
-import { APP_CONFIG } from '../infra/config/config.module';
 import { JobRegistry } from '../infra/queue/job.registry';
 import { JobName, JobOutcome, QueueName } from '../infra/queue/queue.catalogue';
 import { QueueService } from '../infra/queue/queue.service';
@@ -17,6 +14,8 @@ import { DigestService } from './digest.service';
 import { NotificationsCoreModule } from './notifications-core.module';
 
 export const DIGEST_SCHEDULER_ID = 'notifications-daily-digest';
+/** When the daily digest goes out (Asia/Shanghai): before the working day, after the 09:00 reminders of the day before. */
+export const DIGEST_LOCAL_TIME = '08:30';
 
 /** `HH:MM` → the cron pattern of that minute every day. */
 export function digestCron(localTime: string): string {
@@ -28,7 +27,7 @@ export function digestCron(localTime: string): string {
 const SCHEDULE_CHECK_MS = 30_000;
 
 /**
- * In the worker: the digest job's handler and its BullMQ job scheduler (cron at MAIL_DIGEST_AT,
+ * In the worker: the digest job's handler and its BullMQ job scheduler (cron at DIGEST_LOCAL_TIME,
  * Asia/Shanghai). Every worker upserts the same scheduler id, so there is one schedule however many
  * run; the digest key makes even a doubled run send one e-mail per user and day. Like the reconciler's,
  * the schedule lives in Redis: each worker re-installs it when it is gone.
@@ -42,7 +41,6 @@ class DigestJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationS
     private readonly registry: JobRegistry,
     private readonly queues: QueueService,
     private readonly digests: DigestService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -78,7 +76,7 @@ class DigestJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationS
       .get(QueueName.Maintenance)
       .upsertJobScheduler(
         DIGEST_SCHEDULER_ID,
-        { pattern: digestCron(this.config.mail.digestAt), tz: 'Asia/Shanghai' },
+        { pattern: digestCron(DIGEST_LOCAL_TIME), tz: 'Asia/Shanghai' },
         {
           name: JobName.SendDigests,
           data: { reason: 'schedule' },

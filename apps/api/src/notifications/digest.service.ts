@@ -1,20 +1,23 @@
 import { deadlineFact, digestMessage, shanghaiDate, type DigestTaskInput } from '@duban/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
 import { QueueService } from '../infra/queue/queue.service';
-import { TaskQueryService } from '../tasks/task-query.service';
+import { TaskSummaryReader } from '../tasks/task-summary.reader';
 import { deliveryJob } from './delivery-recovery.service';
+import {
+  abandonHeld,
+  digestRecipient,
+  insertDigest,
+  lockHeld,
+  usersWithHeldMail,
+  type HeldRow,
+} from './digest.queries';
 
-interface HeldRow {
-  id: string;
-  task_id: string | null;
-  title: string;
-  sent_at: Date;
-}
+export { DIGEST_RULE } from './digest.queries';
 
 export interface DigestRun {
   date: string;
@@ -23,9 +26,6 @@ export interface DigestRun {
   /** Digest e-mails created by this run (0 when another worker or an earlier run made today's). */
   digests: number;
 }
-
-/** The digest's rule on its notification row: category `other`, so the digest itself is never held. */
-export const DIGEST_RULE = 'digest.daily';
 
 /**
  * The daily digest: each user's `held` 催办 e-mails (DeliveryService holds them for users who chose
@@ -41,7 +41,7 @@ export class DigestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tasks: TaskQueryService,
+    private readonly tasks: TaskSummaryReader,
     private readonly queues: QueueService,
     private readonly clock: Clock,
   ) {}
@@ -49,13 +49,10 @@ export class DigestService {
   async sendAll(): Promise<DigestRun> {
     const now = this.clock.now();
     const date = shanghaiDate(now);
-    const users = await this.dataSource.query<{ user_id: string }[]>(
-      `SELECT DISTINCT user_id FROM notification_deliveries
-        WHERE status = 'held' AND channel = 'email' AND user_id IS NOT NULL`,
-    );
+    const users = await usersWithHeldMail(this.dataSource);
     let digests = 0;
-    for (const { user_id } of users) {
-      const deliveryId = await this.digestFor(user_id, date, now);
+    for (const userId of users) {
+      const deliveryId = await this.digestFor(userId, date, now);
       if (!deliveryId) continue;
       digests += 1;
       // After commit: if this process dies first, the reconciler re-enqueues the pending row.
@@ -68,52 +65,38 @@ export class DigestService {
   /** Creates the user's digest for `date` from their held rows; null when there is nothing to do. */
   private digestFor(userId: string, date: string, now: Date): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      // Locks the rows: a second worker waits here, then finds them `digested` and does nothing.
-      const held = await manager.query<HeldRow[]>(
-        `SELECT d.id, n.task_id, n.title, n.sent_at
-           FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-          WHERE d.user_id = $1 AND d.status = 'held' AND d.channel = 'email'
-          ORDER BY n.sent_at, d.id
-          FOR UPDATE OF d`,
-        [userId],
-      );
+      const held = await lockHeld(manager, userId);
       if (held.length === 0) return null;
-      const [user] = await manager.query<{ display_name: string; email: string | null; active: boolean }[]>(
-        'SELECT display_name, email, active FROM users WHERE id = $1',
-        [userId],
-      );
-      if (!user?.active) return this.abandon(manager, held, 'user deactivated');
+      const user = await digestRecipient(manager, userId);
+      if (!user?.active) {
+        await abandonHeld(
+          manager,
+          held.map((h) => h.id),
+          'user deactivated',
+        );
+        return null;
+      }
       const message = digestMessage({
         recipientName: user.display_name,
         date,
         tasks: await this.taskBlocks(held, date),
       });
-      const key = `digest:${userId}:${date}`;
-      const [notification] = await manager.query<{ id: string }[]>(
-        `INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
-         VALUES ($1, NULL, $2, 'user', NULL, $3, $3, $4, $5)
-         ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id`,
-        [key, DIGEST_RULE, now, message.title, message.body],
-      );
-      if (!notification) return null;
-      const [delivery] = await manager.query<{ id: string }[]>(
-        `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, target, status)
-         VALUES ($1, 'email', $2, $3, $4, 'pending') RETURNING id`,
-        [notification.id, `${key}:email:${userId}`, userId, user.email],
-      );
-      await manager.query(
-        `UPDATE notification_deliveries SET status = 'digested', digest_delivery_id = $2
-          WHERE id = ANY($1::uuid[]) AND status = 'held'`,
-        [held.map((h) => h.id), delivery.id],
-      );
-      return delivery.id;
+      return insertDigest(manager, {
+        key: `digest:${userId}:${date}`,
+        userId,
+        email: user.email,
+        now,
+        title: message.title,
+        body: message.body,
+        heldIds: held.map((h) => h.id),
+      });
     });
   }
 
   /** One block per task, in the order its first 催办 arrived; facts read from the tasks feature. */
   private async taskBlocks(held: readonly HeldRow[], date: string): Promise<DigestTaskInput[]> {
     const ids = [...new Set(held.flatMap((h) => (h.task_id ? [h.task_id] : [])))];
-    const summaries = new Map((await this.tasks.summariesByIds(ids)).map((t) => [t.id, t]));
+    const summaries = new Map((await this.tasks.byIds(ids)).map((t) => [t.id, t]));
     const base = this.config.app.baseUrl.replace(/\/+$/, '');
     const blocks = new Map<string, DigestTaskInput & { messages: { title: string; sentAt: string }[] }>();
     for (const row of held) {
@@ -133,13 +116,5 @@ export class DigestService {
       block.messages.push({ title: row.title, sentAt: row.sent_at.toISOString() });
     }
     return [...blocks.values()];
-  }
-
-  private async abandon(manager: EntityManager, held: readonly HeldRow[], reason: string): Promise<null> {
-    await manager.query(
-      `UPDATE notification_deliveries SET status = 'abandoned', last_error = $2 WHERE id = ANY($1::uuid[])`,
-      [held.map((h) => h.id), reason],
-    );
-    return null;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TasksModule } from '../tasks/tasks.module';
 import { DeliveriesController } from './deliveries.controller';
 import { InboxCardsService } from './inbox-cards.service';
+import { InboxQueries } from './inbox.queries';
 import { NotificationInboxService } from './notification-inbox.service';
 import { DigestPreferenceController, NotificationsController } from './notifications.controller';
 import { NotificationsCoreModule } from './notifications-core.module';
@@ -16,7 +17,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhooksController,
     DeliveriesController,
   ],
-  providers: [NotificationInboxService, InboxCardsService],
+  providers: [NotificationInboxService, InboxCardsService, InboxQueries],
   exports: [NotificationInboxService],
 })
 export class NotificationsModule {}

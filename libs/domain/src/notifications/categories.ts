@@ -1,5 +1,3 @@
-import type { ReminderRule } from '../reminders/types';
-
 /**
  * What an inbox message is about, as the inbox's filter tabs name it. Every notification rule falls in
  * exactly one category; a rule nobody listed (a new event type) is `other`, never an error, so a
@@ -24,7 +22,8 @@ export const NOTIFICATION_CATEGORY_LABELS: Readonly<Record<NotificationCategory,
   other: '其他',
 };
 
-const REMINDER_RULES: readonly ReminderRule[] = [
+/** The reminder policy's rules (ReminderRule; spelled out so this file imports nothing). */
+const REMINDER_RULES: readonly string[] = [
   'deadline_approaching',
   'deadline_today',
   'overdue_urge',

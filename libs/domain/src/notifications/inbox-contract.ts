@@ -1,5 +1,23 @@
-import type { NotificationDto, TaskStatus, TrafficLight } from '../api/contract';
+// Imports nothing from api/contract.ts (which re-exports this file): no import cycle.
+import type { TaskStatus, TrafficLight } from '../api/task-vocabulary';
 import type { NotificationCategory } from './categories';
+
+export interface NotificationDto {
+  id: string;
+  task: { id: string; title: string } | null;
+  rule: string;
+  /** The inbox tab it belongs to (categoryOfRule). */
+  category: NotificationCategory;
+  title: string;
+  /** As sent (the e-mail text, with its link). */
+  body: string;
+  /** As the inbox shows it: the body without salutation, link lines and footer (inboxText). */
+  text: string;
+  /** Where its action goes inside the web app (`/tasks/…`, `/bulletins?period=…`); null when nowhere. */
+  appPath: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
 
 /** How a user's 催办 e-mails arrive: one by one, or collected into one e-mail a day (08:30 Asia/Shanghai). */
 export type DigestMode = 'none' | 'daily';

@@ -119,8 +119,6 @@ export interface AppConfig {
     poolMaxConnections: number;
     /** Messages per second per worker (0 = unlimited), for servers that throttle. */
     rateLimitPerSecond: number;
-    /** Local time (Asia/Shanghai, 'HH:MM') of the daily digest of 催办 e-mails, for users who chose it. */
-    digestAt: string;
   };
   webhooks: {
     timeoutMs: number;
@@ -406,12 +404,6 @@ export function parseConfig(env: Env): AppConfig {
       from: attempt(() => str(env, 'MAIL_FROM', '督办系统 <duban@localhost>'), ''),
       poolMaxConnections: attempt(() => int(env, 'SMTP_POOL_MAX_CONNECTIONS', 5, 1), 5),
       rateLimitPerSecond: attempt(() => int(env, 'SMTP_RATE_LIMIT_PER_SECOND', 0), 0),
-      digestAt: attempt(() => {
-        const value = str(env, 'MAIL_DIGEST_AT', '08:30');
-        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
-          throw new ConfigError(`MAIL_DIGEST_AT must be HH:MM, got "${value}"`);
-        return value;
-      }, '08:30'),
     },
     webhooks: {
       timeoutMs: attempt(() => int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100), 5000),
