@@ -16,6 +16,7 @@ import { ImportJobs1796221022888 } from './1796221022888-ImportJobs';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
 import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
 import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox';
+import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -30,5 +31,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ImportJobs1796221022888,
   WorkingDayCalendar1796221221925,
   UserOidcSubject1796222997236,
+  InboxDigest1796237332247,
   TaskEventsOutbox1796238025121,
 ];

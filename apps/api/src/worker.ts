@@ -10,9 +10,17 @@ import { MetricsRegistry } from './infra/metrics/metrics.registry';
 import { QueueModule } from './infra/queue/queue.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 import { BulletinsWorkerModule } from './bulletins/bulletins-worker.module';
+import { DigestWorkerModule } from './notifications/digest-worker.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, RemindersWorkerModule, BulletinsWorkerModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule,
+    RemindersWorkerModule,
+    BulletinsWorkerModule,
+    DigestWorkerModule,
+  ],
 })
 class WorkerModule {}
 

@@ -121,3 +121,23 @@ export {
 export type { BulletinPeriod, BulletinPeriodKind } from './bulletins/bulletin-period';
 export { buildBulletin } from './bulletins/bulletin-model';
 export type { BulletinInput, BulletinTaskInput } from './bulletins/bulletin-model';
+export type { NotificationCategory } from './notifications/categories';
+export {
+  categoryOfRule,
+  isNotificationCategory,
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CATEGORY_LABELS,
+  NOTIFICATION_CATEGORY_RULES,
+} from './notifications/categories';
+export type {
+  DigestMode,
+  DigestPreferenceDto,
+  InboxTaskCardDto,
+  InboxTaskDto,
+  InboxUnreadCountsDto,
+} from './notifications/inbox-contract';
+export { DIGEST_MODE_LABELS, DIGEST_MODES } from './notifications/inbox-contract';
+export type { DeadlineFact } from './notifications/inbox-text';
+export { deadlineFact, inAppPath, inboxText } from './notifications/inbox-text';
+export { digestMessage } from './notifications/digest-message';
+export type { DigestMessageInput, DigestTaskInput } from './notifications/digest-message';

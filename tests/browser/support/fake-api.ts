@@ -123,8 +123,23 @@ function api(req: IncomingMessage, res: ServerResponse, url: URL, total: number)
     return;
   }
   if (p === '/api/notifications/unread-count') return json(res, { count: 3 });
-  if (p === '/api/notifications')
-    return json(res, { items: [{ id: 'n1', task: { id: 't1', title: task(1).title }, rule: 'overdue_urge', title: '催办：任务已逾期', body: '您部门牵头的任务已逾期 30 天，请尽快报告进展。', createdAt: '2026-11-21T01:00:00Z', readAt: null }], total: 1, page: 1, pageSize: 50 });
+  if (p === '/api/notifications/unread-counts')
+    return json(res, { total: 3, byCategory: { reminder: 3, review: 0, extension: 0, returned: 0, other: 0 } });
+  if (p === '/api/notifications') {
+    const body = '您部门牵头的任务已逾期 30 天，请尽快报告进展。';
+    const message = { id: 'n1', task: { id: 't1', title: task(1).title }, rule: 'overdue_urge', category: 'reminder', title: '催办：任务已逾期', body, text: body, appPath: '/tasks/t1', createdAt: '2026-11-21T01:00:00Z', readAt: null };
+    if (url.searchParams.get('groupBy') !== 'task') return json(res, { items: [message], total: 1, page: 1, pageSize: 50 });
+    const t = task(1);
+    const card = {
+      key: 't1',
+      task: { id: 't1', title: t.title, document: { id: t.document.id, title: t.document.title }, deadline: t.deadline, deadlineText: t.deadlineText, status: t.status, light: t.light, overdue: t.overdue, deadlineFact: '逾期30天' },
+      latest: message,
+      count: 3,
+      unread: 3,
+      categories: ['reminder'],
+    };
+    return json(res, { items: [card], total: 1, page: 1, pageSize: 20 });
+  }
   if (p === '/api/documents') return json(res, DOCS.map((d) => ({ ...d, issuer: '国务院', date: '2017-08-08', sourceFile: '000.txt', taskCount: 20 })));
   if (p === '/api/departments')
     return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false })));

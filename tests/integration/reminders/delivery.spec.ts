@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { localDateOf, DEFAULT_REMINDER_POLICY } from '@duban/domain';
 import { Clock } from '../../../apps/api/src/infra/queue/clock';
+import { DIGEST_SCHEDULER_ID } from '../../../apps/api/src/notifications/digest-worker.module';
+import { RECONCILE_SCHEDULER_ID } from '../../../apps/api/src/reminders/reminder.reconciler';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { TestSmtpServer } from '../support/smtp';
 import {
@@ -121,8 +123,9 @@ describe('reminder delivery by worker processes', { timeout: 240_000 }, () => {
     expect(urge?.to).toEqual(['officer-a@test.local']);
     expect(urge?.text).toContain(`查看任务：http://duban.test/tasks/${taskId}`);
     expect(urge?.text).toContain('国家发展改革委：');
-    // The worker installed the periodic reconciler.
-    expect(await env.queues.get(QueueName.Maintenance).getJobSchedulersCount()).toBe(1);
+    // The worker installed the periodic reconciler and the daily digest, once each.
+    const schedulers = await env.queues.get(QueueName.Maintenance).getJobSchedulers();
+    expect(schedulers.map((s) => s.key).sort()).toEqual([DIGEST_SCHEDULER_ID, RECONCILE_SCHEDULER_ID].sort());
   });
 
   it('runs two workers at once without a duplicate notification or e-mail', async () => {

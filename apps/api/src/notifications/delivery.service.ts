@@ -1,3 +1,4 @@
+import { categoryOfRule, type DigestMode } from '@duban/domain';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { QueueService } from '../infra/queue/queue.service';
 import { RetryAtError } from '../infra/queue/worker.host';
 import { afterFailure, type DeliveryRetryPolicy } from './delivery-policy';
 import { acceptedKey, DeliveryStatsRecorder } from './delivery-stats';
+import { holdForDigest } from './digest.queries';
 import { EmailChannel } from './email.channel';
 import type { DeliveryStatus } from './entities/notification-delivery.entity';
 import { MicroBatcher } from './micro-batcher';
@@ -18,6 +20,8 @@ import { WebhookTargetError } from './webhook-target';
 
 interface DeliveryRow {
   id: string;
+  /** The recipient's digest choice (e-mail rows of a user; 'none' otherwise). */
+  digest: DigestMode;
   channel: 'inbox' | 'email' | 'webhook';
   status: DeliveryStatus;
   attempts: number;
@@ -86,6 +90,9 @@ export class DeliveryService implements OnModuleDestroy {
     // Any row not yet sent is attempted, `abandoned` too: only a person (Bull Board retry, 重新发送)
     // runs the job of an abandoned row, and they expect it to send.
     if (!row || row.status === 'sent' || row.channel === 'inbox') return JobOutcome.Skipped;
+    // Held for (or already carried by) the recipient's daily digest: DigestService sends it.
+    if (row.status === 'held' || row.status === 'digested') return JobOutcome.Skipped;
+    if (this.heldForDigest(row)) return this.hold(row.id);
     // The server took it on an earlier run whose "mark sent" never reached the database: do not send again.
     if (wasAccepted) return this.markSent(row.id, accepted, true);
     const permanent = this.permanentProblem(row);
@@ -121,13 +128,14 @@ export class DeliveryService implements OnModuleDestroy {
   private async loadMany(ids: string[]): Promise<{ row: DeliveryRow | undefined; wasAccepted: boolean }[]> {
     const [rows, markers] = await Promise.all([
       this.dataSource.query<DeliveryRow[]>(
-        `SELECT d.id, d.channel, d.status, d.attempts, d.dedupe_key, d.target, w.secret, w.enabled AS webhook_enabled,
+        `SELECT d.id, coalesce(p.digest, 'none') AS digest, d.channel, d.status, d.attempts, d.dedupe_key, d.target, w.secret, w.enabled AS webhook_enabled,
                 n.key, n.rule, n.title, n.body, n.due_at, n.sent_at, n.task_id, t.title AS task_title,
                 coalesce(d.resent_at, d.created_at) AS since
          FROM notification_deliveries d
          JOIN notifications n ON n.id = d.notification_id
          LEFT JOIN department_webhooks w ON w.id = d.webhook_id
          LEFT JOIN tasks t ON t.id = n.task_id
+         LEFT JOIN notification_preferences p ON p.user_id = d.user_id AND d.channel = 'email'
          WHERE d.id = ANY($1::uuid[])`,
         [ids],
       ),
@@ -149,6 +157,25 @@ export class DeliveryService implements OnModuleDestroy {
       [[...new Set(ids)], this.clock.now()],
     );
     return ids.map(() => undefined);
+  }
+
+  /**
+   * A 催办-category e-mail to a user who chose the daily digest waits for it (the preference is read
+   * at send time, so a change applies to every e-mail not yet sent). A row an admin re-sends is sent.
+   */
+  private heldForDigest(row: DeliveryRow): boolean {
+    return (
+      row.channel === 'email' &&
+      row.digest === 'daily' &&
+      row.status === 'pending' &&
+      row.attempts === 0 &&
+      categoryOfRule(row.rule) === 'reminder'
+    );
+  }
+
+  private async hold(id: string): Promise<JobOutcome> {
+    await holdForDigest(this.dataSource, id);
+    return JobOutcome.Skipped;
   }
 
   private permanentProblem(row: DeliveryRow): string | null {

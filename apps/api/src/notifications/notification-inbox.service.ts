@@ -1,111 +1,94 @@
-import type { NotificationDto, PageDto } from '@duban/domain';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import {
+  NOTIFICATION_CATEGORIES,
+  type DigestMode,
+  type InboxUnreadCountsDto,
+  type NotificationCategory,
+  type NotificationDto,
+  type PageDto,
+} from '@duban/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { NotFoundError } from '../infra/http/domain-error';
-import { affectedRows } from './sql-result';
+import { InboxQueries, toNotificationDto, type ChannelPreferences, type InboxFilter } from './inbox.queries';
 
-interface InboxRow {
-  id: string;
-  task_id: string | null;
-  task_title: string | null;
-  rule: string;
-  title: string;
-  body: string;
-  created_at: Date;
-  read_at: Date | null;
-  total: string;
-}
+export type { ChannelPreferences, InboxFilter } from './inbox.queries';
 
-export interface ChannelPreferences {
-  inbox: boolean;
-  email: boolean;
-}
-
-/** The in-app inbox: a user's inbox deliveries, read state and channel preferences. */
+/** The in-app inbox: a user's inbox deliveries, read state, channel and digest preferences. */
 @Injectable()
 export class NotificationInboxService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly queries: InboxQueries,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  async list(
-    userId: string,
-    options: { unread?: boolean; page?: number; pageSize?: number },
-  ): Promise<PageDto<NotificationDto>> {
-    const page = options.page ?? 1;
-    const pageSize = options.pageSize ?? 20;
-    const rows: InboxRow[] = await this.dataSource.query(
-      `SELECT n.id, n.task_id, t.title AS task_title, n.rule, n.title, n.body, n.sent_at AS created_at, d.read_at,
-              count(*) OVER () AS total
-       FROM notification_deliveries d
-       JOIN notifications n ON n.id = d.notification_id
-       LEFT JOIN tasks t ON t.id = n.task_id
-       WHERE d.user_id = $1 AND d.channel = 'inbox' AND ($2::boolean IS NOT TRUE OR d.read_at IS NULL)
-       ORDER BY n.sent_at DESC, n.id
-       LIMIT $3 OFFSET $4`,
-      [userId, options.unread ?? false, pageSize, (page - 1) * pageSize],
-    );
+  /** One row per message, newest first (optionally one tab, one task, unread only). */
+  async list(userId: string, filter: InboxFilter): Promise<PageDto<NotificationDto>> {
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 20;
+    const rows = await this.queries.messages(userId, filter, pageSize, (page - 1) * pageSize);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        task: r.task_id ? { id: r.task_id, title: r.task_title ?? '' } : null,
-        rule: r.rule,
-        title: r.title,
-        body: r.body,
-        createdAt: r.created_at.toISOString(),
-        readAt: r.read_at ? r.read_at.toISOString() : null,
-      })),
-      total: rows.length > 0 ? Number(rows[0].total) : await this.count(userId, options.unread ?? false),
+      items: rows.map((r) => toNotificationDto(r, this.config.app.baseUrl)),
+      total: rows.length > 0 ? Number(rows[0].total) : await this.queries.countMessages(userId, filter),
       page,
       pageSize,
     };
   }
 
-  async unreadCount(userId: string): Promise<number> {
-    return this.count(userId, true);
+  unreadCount(userId: string): Promise<number> {
+    return this.queries.countMessages(userId, { unread: true });
+  }
+
+  /** Unread messages per tab, for the badges (one pass over the user's unread rows). */
+  async unreadCounts(userId: string): Promise<InboxUnreadCountsDto> {
+    const rows = await this.queries.unreadByCategory(userId);
+    const byCategory = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, 0])) as Record<
+      NotificationCategory,
+      number
+    >;
+    for (const row of rows) byCategory[row.category] = Number(row.n);
+    return { total: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory };
   }
 
   async markRead(userId: string, notificationId: string): Promise<void> {
-    const result: unknown = await this.dataSource.query(
-      `UPDATE notification_deliveries SET read_at = coalesce(read_at, now())
-       WHERE user_id = $1 AND channel = 'inbox' AND notification_id = $2`,
-      [userId, notificationId],
-    );
-    if (affectedRows(result) === 0)
+    if ((await this.queries.markRead(userId, notificationId)) === 0)
       throw new NotFoundError('NOTIFICATION_NOT_FOUND', '没有找到这条消息，可能已被删除或不属于您。');
   }
 
-  async markAllRead(userId: string): Promise<number> {
-    const result: unknown = await this.dataSource.query(
-      `UPDATE notification_deliveries SET read_at = now() WHERE user_id = $1 AND channel = 'inbox' AND read_at IS NULL`,
-      [userId],
-    );
-    return affectedRows(result);
+  /**
+   * Every message of one task card, within a tab when one is given (a card shows the tab's messages);
+   * 404 when the user has no message about that task at all.
+   */
+  async markTaskRead(userId: string, taskId: string, category?: NotificationCategory): Promise<number> {
+    const { total, updated } = await this.queries.markTaskRead(userId, taskId, category);
+    if (total === 0)
+      throw new NotFoundError('NOTIFICATION_TASK_NOT_FOUND', '您的消息中没有关于这项任务的消息。');
+    return updated;
+  }
+
+  markAllRead(userId: string, category?: NotificationCategory): Promise<number> {
+    return this.queries.markAllRead(userId, category);
   }
 
   async preferences(userId: string): Promise<ChannelPreferences> {
-    const [row]: ChannelPreferences[] = await this.dataSource.query(
-      'SELECT inbox, email FROM notification_preferences WHERE user_id = $1',
-      [userId],
-    );
-    return row ?? { inbox: true, email: true };
+    const row = await this.queries.preferences(userId);
+    return row ? { inbox: row.inbox, email: row.email } : { inbox: true, email: true };
   }
 
   async updatePreferences(userId: string, change: Partial<ChannelPreferences>): Promise<ChannelPreferences> {
     const current = await this.preferences(userId);
     const next = { inbox: change.inbox ?? current.inbox, email: change.email ?? current.email };
-    await this.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, inbox, email) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET inbox = EXCLUDED.inbox, email = EXCLUDED.email, updated_at = now()`,
-      [userId, next.inbox, next.email],
-    );
+    await this.queries.saveChannels(userId, next);
     return next;
   }
 
-  private async count(userId: string, unread: boolean): Promise<number> {
-    const [row]: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) FROM notification_deliveries WHERE user_id = $1 AND channel = 'inbox' AND ($2::boolean IS NOT TRUE OR read_at IS NULL)`,
-      [userId, unread],
-    );
-    return Number(row.count);
+  async digest(userId: string): Promise<DigestMode> {
+    return (await this.queries.preferences(userId))?.digest ?? 'none';
+  }
+
+  /** Applies to every 催办 e-mail not yet sent (DeliveryService reads it at send time). */
+  async setDigest(userId: string, digest: DigestMode): Promise<DigestMode> {
+    await this.queries.saveDigest(userId, digest);
+    return digest;
   }
 }

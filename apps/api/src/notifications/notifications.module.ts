@@ -1,15 +1,23 @@
 import { Module } from '@nestjs/common';
+import { TasksModule } from '../tasks/tasks.module';
 import { DeliveriesController } from './deliveries.controller';
+import { InboxCardsService } from './inbox-cards.service';
+import { InboxQueries } from './inbox.queries';
 import { NotificationInboxService } from './notification-inbox.service';
-import { NotificationsController } from './notifications.controller';
+import { DigestPreferenceController, NotificationsController } from './notifications.controller';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { WebhooksController } from './webhooks.controller';
 
-/** HTTP side: the inbox, channel preferences, department webhooks and the admins' failed deliveries. */
+/** HTTP side: the inbox (messages and task cards), channel and digest preferences, department webhooks and the admins' failed deliveries. */
 @Module({
-  imports: [NotificationsCoreModule],
-  controllers: [NotificationsController, WebhooksController, DeliveriesController],
-  providers: [NotificationInboxService],
+  imports: [NotificationsCoreModule, TasksModule],
+  controllers: [
+    NotificationsController,
+    DigestPreferenceController,
+    WebhooksController,
+    DeliveriesController,
+  ],
+  providers: [NotificationInboxService, InboxCardsService, InboxQueries],
   exports: [NotificationInboxService],
 })
 export class NotificationsModule {}

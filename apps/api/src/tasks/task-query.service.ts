@@ -45,7 +45,7 @@ const ASSIGNMENT_COLUMNS = { status: 'oa.task_status', deadline: 'oa.task_deadli
 
 const DEFAULT_PAGE_SIZE = 20;
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   document_id: string;
   document_title: string;
@@ -88,7 +88,7 @@ interface AssignmentRow {
   department_name: string;
 }
 
-interface AssignmentJson {
+export interface AssignmentJson {
   role: AssignmentRole;
   id: string;
   name: string;
@@ -98,7 +98,7 @@ interface AssignmentJson {
  * A task's departments as JSON, in document order; evaluated per row of the outer (paged) query. One
  * join per task rather than a name subquery per assignment, each of which scans the departments table.
  */
-const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ad.name)
+export const ASSIGNMENTS_JSON = `(SELECT coalesce(json_agg(json_build_object('role', a.role, 'id', a.department_id, 'name', ad.name)
     ORDER BY a.position, ad.name), '[]'::json)
     FROM task_assignments a JOIN departments ad ON ad.id = a.department_id WHERE a.task_id = t.id)`;
 
@@ -149,7 +149,7 @@ function sortSpec(sort: string | undefined): SortKey[] {
 }
 
 /** The summary columns (besides id), shared by the detail query and the list's outer query. */
-const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
+export const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
   ['t.document_id', 'document_id'],
   ['d.title', 'document_title'],
   ['d.doc_number', 'document_doc_number'],
@@ -198,7 +198,7 @@ function withTimingAt(sql: string, first: number): string {
 /** The summary columns with the timing parameters first ($1-$3), as a department's page binds them. */
 const SUMMARY_COLUMNS_TIMING_FIRST = withTimingAt(SUMMARY_COLUMNS, 1);
 
-interface PageRow extends SummaryRow {
+export interface PageRow extends SummaryRow {
   total_count?: number | null;
   assignments: AssignmentJson[];
 }
@@ -257,7 +257,7 @@ function sorted(qb: SelectQueryBuilder<object>, order: SortKey[]): SelectQueryBu
   return qb;
 }
 
-function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
+export function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
   const ref = (a: AssignmentJson): DepartmentRefDto => ({ id: a.id, name: a.name });
   return {
     id: row.id,

@@ -15,6 +15,7 @@ import { TaskDeskController } from './task-desk.controller';
 import { TaskDeskService } from './task-desk.service';
 import { TaskEditService } from './task-edit.service';
 import { TaskQueryService } from './task-query.service';
+import { TaskSummaryReader } from './task-summary.reader';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
 
@@ -26,6 +27,7 @@ import { TasksController } from './tasks.controller';
     ...taskClockProviders,
     TaskAccessService,
     TaskQueryService,
+    TaskSummaryReader,
     TaskWorkflowService,
     ExtensionService,
     ExtensionQueueService,
@@ -34,6 +36,12 @@ import { TasksController } from './tasks.controller';
     TaskEditService,
     TaskCommentService,
   ],
-  exports: [TaskAccessService, TaskQueryService, TaskCreationService, ...taskClockProviders],
+  exports: [
+    TaskAccessService,
+    TaskQueryService,
+    TaskSummaryReader,
+    TaskCreationService,
+    ...taskClockProviders,
+  ],
 })
 export class TasksModule {}

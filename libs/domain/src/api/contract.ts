@@ -4,9 +4,8 @@
  * (date-only 'YYYY-MM-DD' for deadlines, full ISO timestamps for events).
  */
 
-/** `terminated` (已终止): closed by the supervisor without completion (superseded, split, withdrawn); final, never overdue. */
-export type TaskStatus = 'not_started' | 'in_progress' | 'submitted' | 'done' | 'returned' | 'terminated';
-export type TrafficLight = 'red' | 'yellow' | 'green';
+import type { TaskStatus, TrafficLight } from './task-vocabulary';
+export type { TaskStatus, TrafficLight } from './task-vocabulary';
 export type UserRole = 'officer' | 'supervisor' | 'admin';
 export type AssignmentRole = 'lead' | 'participant';
 export type ExtensionStatus = 'pending' | 'granted' | 'refused';
@@ -401,16 +400,6 @@ export interface ImportResultDto {
 
 export type NotificationChannel = 'inbox' | 'email' | 'webhook';
 
-export interface NotificationDto {
-  id: string;
-  task: { id: string; title: string } | null;
-  rule: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export interface ApiErrorDto {
   statusCode: number;
   /** Stable machine-readable code, e.g. TASK_FORBIDDEN_TRANSITION. */
@@ -481,3 +470,7 @@ export * from './labels';
 
 // The 督查室's desk (立项, edits, comments, 台账): its own file, re-exported with the contract.
 export * from './desk';
+
+// The inbox (messages, task cards, categories and their labels, digest modes): its own files, re-exported for the web app.
+export * from '../notifications/categories';
+export * from '../notifications/inbox-contract';

@@ -19,6 +19,8 @@ export enum JobName {
   DeliverWebhook = 'delivery.webhook',
   Reconcile = 'reminders.reconcile',
   DrainEvents = 'events.drain',
+  /** The daily digest of held 催办 e-mails (one per user per day). */
+  SendDigests = 'notifications.digest',
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -27,6 +29,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverWebhook]: QueueName.Deliveries,
   [JobName.Reconcile]: QueueName.Maintenance,
   [JobName.DrainEvents]: QueueName.Events,
+  [JobName.SendDigests]: QueueName.Maintenance,
 };
 
 export interface SendReminderJob {
@@ -52,6 +55,11 @@ export interface DrainEventsJob {
   reason: 'schedule' | 'manual';
 }
 
+export interface SendDigestsJob {
+  reason: 'schedule' | 'manual';
+}
+
+
 /** The payload type of each job. */
 export interface JobPayloads {
   [JobName.SendReminder]: SendReminderJob;
@@ -59,6 +67,7 @@ export interface JobPayloads {
   [JobName.DeliverWebhook]: DeliveryJob;
   [JobName.Reconcile]: ReconcileJob;
   [JobName.DrainEvents]: DrainEventsJob;
+  [JobName.SendDigests]: SendDigestsJob;
 }
 
 /** What a handler did; a thrown error means "retry" (or fail after the last attempt). */

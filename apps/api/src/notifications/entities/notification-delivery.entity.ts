@@ -16,9 +16,11 @@ export type DeliveryChannel = 'inbox' | 'email' | 'webhook';
 /**
  * `pending`: not attempted yet (or in flight); `failed`: the last attempt failed and it is retried
  * with backoff until its window (DELIVERY_MAX_AGE_MS) ends; `abandoned`: the window ended (or the
- * target is gone) without success — an admin may 重新发送 it. Every row ends `sent` or `abandoned`.
+ * target is gone) without success — an admin may 重新发送 it. `held`: a 催办 e-mail of a user who
+ * chose the daily digest, waiting for it; `digested`: folded into the digest e-mail `digestDeliveryId`
+ * (whose own row then goes the usual way). Every row ends `sent`, `abandoned` or `digested`.
  */
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'abandoned';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'abandoned' | 'held' | 'digested';
 
 /**
  * The outbox: one row per (notification, channel, user or webhook). Inbox rows are delivered by
@@ -82,6 +84,14 @@ export class NotificationDeliveryEntity {
   /** When an admin last asked to 重新发送: the retry window restarts from here. */
   @Column({ name: 'resent_at', type: 'timestamptz', nullable: true })
   resentAt!: Date | null;
+
+  /** For a `digested` row: the digest e-mail's delivery that carried it. */
+  @Column({ name: 'digest_delivery_id', type: 'uuid', nullable: true })
+  digestDeliveryId!: string | null;
+
+  @ManyToOne(() => NotificationDeliveryEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'digest_delivery_id', foreignKeyConstraintName: 'FK_notification_deliveries_digest' })
+  digestDelivery?: NotificationDeliveryEntity | null;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;

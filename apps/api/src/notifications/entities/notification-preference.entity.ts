@@ -1,3 +1,4 @@
+import type { DigestMode } from '@duban/domain';
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../../users/user.entity';
 
@@ -16,6 +17,10 @@ export class NotificationPreferenceEntity {
 
   @Column({ type: 'boolean', default: true })
   email!: boolean;
+
+  /** `daily`: 催办-category e-mails are held and sent as one digest a day (DigestService). */
+  @Column({ type: 'text', default: 'none' })
+  digest!: DigestMode;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

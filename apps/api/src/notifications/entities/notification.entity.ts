@@ -37,7 +37,7 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   rule!: string;
 
-  /** `user`: one person (e.g. a task's 承办人), named by `userId`. */
+  /** `user`: one person — a task's 承办人 (named by `userId`) or a daily digest (its delivery row names the user). */
   @Column({ name: 'recipient_kind', type: 'text' })
   recipientKind!: 'department' | 'supervisors' | 'user';
 

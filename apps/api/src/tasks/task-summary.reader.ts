@@ -1,0 +1,39 @@
+import type { TaskSummaryDto, TimingRules } from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../infra/queue/clock';
+import { InjectTaskClock, InjectTimingRules } from './clock';
+import { ASSIGNMENTS_JSON, SUMMARY_SELECT, toSummary, type PageRow } from './task-query.service';
+import { timingParameters } from './task-timing.sql';
+
+/**
+ * Task summaries by id, as the task list shows them (document, deadline, status, overdue, light, departments),
+ * unscoped: for readers that decided themselves what the caller may see, such as the inbox (a user's own
+ * notifications name their tasks already) and the daily digest. One query, the list's own columns.
+ */
+@Injectable()
+export class TaskSummaryReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectTaskClock() private readonly clock: Clock,
+    @InjectTimingRules() private readonly rules: TimingRules,
+  ) {}
+
+  /** The tasks that exist among `taskIds`, in no particular order. */
+  async byIds(taskIds: readonly string[]): Promise<TaskSummaryDto[]> {
+    if (taskIds.length === 0) return [];
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('tasks', 't')
+      .innerJoin('policy_documents', 'd', 'd.id = t.document_id')
+      .select('t.id', 'id');
+    for (const [expression, alias] of SUMMARY_SELECT) qb.addSelect(expression, alias);
+    const rows = await qb
+      .addSelect(ASSIGNMENTS_JSON, 'assignments')
+      .where('t.id = ANY(:taskIds::uuid[])')
+      .setParameters({ ...timingParameters(this.clock.now(), this.rules), taskIds: [...new Set(taskIds)] })
+      .getRawMany<PageRow>();
+    return rows.map((row) => toSummary(row, row.assignments));
+  }
+}
