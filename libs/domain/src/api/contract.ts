@@ -42,6 +42,11 @@ export interface MeDto {
   displayName: string;
   role: UserRole;
   department: DepartmentRefDto | null;
+  /** 部门负责人: an officer who heads their department (always false for supervisors and admins). */
+  isHead: boolean;
+  /** For notification e-mails; the person edits it in 个人设置. */
+  email: string | null;
+  phone: string | null;
   /** The password was set by someone else (seed, admin reset): only 修改密码 is open until it changes. */
   mustChangePassword: boolean;
 }
@@ -152,7 +157,6 @@ export interface ExtensionQueueQueryDto {
 
 /** A row of GET /api/users (admin): never the password hash. */
 export interface UserDto extends MeDto {
-  email: string | null;
   active: boolean;
 }
 
