@@ -21,6 +21,7 @@ import { RemindersHealthModule } from './reminders/reminders-health.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UserAdminModule } from './users/admin/user-admin.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules are appended to `imports` by their owners.
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     OpsMetricsModule,
     BulletinsModule,
     IntakeModule,
+    UserAdminModule,
   ],
 })
 export class AppModule {}
