@@ -156,12 +156,12 @@ export function peopleAccessMatrix(): void {
       const jwt = env.app.get(JwtService, { strict: false });
       const sessions = env.app.get(SessionsService, { strict: false });
       const head: SeededUser = {
-        id: row!.id,
+        id: row.id,
         username: 'head',
         role: 'officer',
         departmentId: env.departments.A,
         token: await jwt.signAsync(
-          { sub: row!.id, sid: (await sessions.open(row!.id, null)).id, role: 'officer' },
+          { sub: row.id, sid: (await sessions.open(row.id, null)).id, role: 'officer' },
           { expiresIn: 3600 },
         ),
       };
@@ -196,7 +196,7 @@ export function peopleAccessMatrix(): void {
         `SELECT username, display_name, role, active, password_hash FROM users ORDER BY username`,
       );
       const upload = route.sheet ? multipart(await userSheet(cell)) : null;
-      const response = await env.http(route.method, route.url(target!.id), {
+      const response = await env.http(route.method, route.url(target.id), {
         as: users[actor],
         body: route.body?.(cell),
         ...(upload ?? {}),
