@@ -17,7 +17,6 @@ export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './d
 export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './departments/jurisdiction';
 export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
 export type * from './api/contract';
-export type * from './api/people';
 export {
   displayNameProblem,
   emailProblem,

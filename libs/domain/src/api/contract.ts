@@ -485,3 +485,6 @@ export * from './labels';
 
 // The 督查室's desk (立项, edits, comments, 台账): its own file, re-exported with the contract.
 export * from './desk';
+
+// People: account administration and 个人设置 (create, edit, Excel import, own contact), with their rules.
+export * from './people';
