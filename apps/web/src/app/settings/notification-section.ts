@@ -26,7 +26,7 @@ interface ChannelPreferences {
     }
     <form [formGroup]="form" (ngSubmit)="save()" class="prefs">
       <mat-slide-toggle formControlName="inbox" data-testid="pref-inbox">{{ labels.inbox }}</mat-slide-toggle>
-      <mat-slide-toggle formControlName="email" data-testid="pref-email">{{ labels.email }}（发到下方「联系方式」中的邮箱）</mat-slide-toggle>
+      <mat-slide-toggle formControlName="email" data-testid="pref-email">{{ labels.email }}（发到上方「联系方式」中的邮箱）</mat-slide-toggle>
       <db-digest-section />
       <p class="muted">{{ labels.webhook }} 按部门推送，由系统管理员配置。</p>
       @if (message(); as m) {

@@ -130,8 +130,11 @@ export class SettingsPage implements OnInit {
 
   ngOnInit(): void {
     // The stored copy may predate an admin's edit (or this version's e-mail and phone fields).
+    // Never over what the person has begun typing.
     this.session.refresh().then(
-      (u) => this.contact.reset({ email: u.email ?? '', phone: u.phone ?? '' }),
+      (u) => {
+        if (this.contact.pristine) this.contact.reset({ email: u.email ?? '', phone: u.phone ?? '' });
+      },
       () => undefined,
     );
   }

@@ -121,6 +121,15 @@ export interface ImportDialogData {
     .ok { color: #1e6b34; font-weight: 600; }
     .secret { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; user-select: all; }
     .error-text { color: #b3261e; }
+    /* On a phone each checked row is a small card, its reasons on their own lines below. */
+    @media (max-width: 600px) {
+      [data-testid='import-rows'] thead { display: none; }
+      [data-testid='import-rows'] tr { display: flex; flex-wrap: wrap; gap: 0 8px; padding: 6px 0; border-bottom: 1px solid #eceff1; }
+      [data-testid='import-rows'] td { border: none; padding: 0 4px; }
+      [data-testid='import-rows'] td:first-child::before { content: '第 '; }
+      [data-testid='import-rows'] td:first-child::after { content: ' 行'; }
+      [data-testid='import-rows'] td:last-child { flex: 1 1 100%; }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -59,7 +59,7 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
           <mat-form-field>
             <mat-label>用户名</mat-label>
             <input matInput formControlName="username" autocomplete="off" autocapitalize="none" spellcheck="false" data-testid="user-username" />
-            <mat-hint>登录用，如 zhang.wei；小写字母、数字和 . _ -</mat-hint>
+            <mat-hint>登录用，如 zhang.wei</mat-hint>
           </mat-form-field>
         }
         <mat-form-field>
@@ -124,6 +124,9 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
     .picker {
       margin-bottom: 16px;
     }
+    .picker db-search-picker {
+      display: block;
+    }
     .warn {
       color: #7a4f01;
       margin: 0;
@@ -163,6 +166,8 @@ export class UserDialog {
 
   constructor() {
     this.form.controls.role.valueChanges.subscribe((value) => this.role.set(value));
+    // A message about the previous attempt goes once the form changes.
+    this.form.valueChanges.subscribe(() => this.error.set(null));
   }
 
   protected async save(): Promise<void> {

@@ -104,6 +104,15 @@ import { UsersStore } from './users.store';
     .msg { font-weight: 600; }
     .muted { color: #5f6368; margin: 4px 0; }
     .error-text { color: #b3261e; }
+    /* A phone gets one card per person instead of a table to scroll sideways. */
+    @media (max-width: 600px) {
+      .table thead { display: none; }
+      .table tr { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; padding: 6px 0; border-bottom: 1px solid #eceff1; }
+      .table td, .table td.wide { border: none; padding: 0 4px; white-space: normal; min-width: 0; order: 2; }
+      .table td:first-child { flex: 1 1 50%; font-weight: 600; order: 0; }
+      .table td.actions { order: 1; margin-left: auto; }
+      .table td:empty { display: none; }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
