@@ -17,6 +17,7 @@ import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalen
 import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
 import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox';
 import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
+import { UserPeople1796237324101 } from './1796237324101-UserPeople';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -31,6 +32,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ImportJobs1796221022888,
   WorkingDayCalendar1796221221925,
   UserOidcSubject1796222997236,
+  UserPeople1796237324101,
   InboxDigest1796237332247,
   TaskEventsOutbox1796238025121,
 ];

@@ -22,6 +22,7 @@ import { RemindersHealthModule } from './reminders/reminders-health.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
+import { UserAdminModule } from './users/admin/user-admin.module';
 import { UsersModule } from './users/users.module';
 
 // Feature modules are appended to `imports` by their owners.
@@ -51,6 +52,7 @@ import { UsersModule } from './users/users.module';
     BulletinsModule,
     IntakeModule,
     EventsRelayModule,
+    UserAdminModule,
   ],
 })
 export class AppModule {}

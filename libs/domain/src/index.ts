@@ -17,6 +17,16 @@ export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './d
 export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './departments/jurisdiction';
 export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
 export type * from './api/contract';
+export {
+  displayNameProblem,
+  emailProblem,
+  personRoleLabel,
+  phoneProblem,
+  USER_IMPORT_COLUMNS,
+  USER_IMPORT_ROLES,
+  usernameProblem,
+  USERNAME_PATTERN,
+} from './api/people';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy';
 export {
   ACTION_LABELS,

@@ -9,6 +9,7 @@ import type {
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+import { peopleAccessMatrix } from './people-matrix';
 
 type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
 const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];
@@ -287,3 +288,5 @@ describe('access matrix: route × role × own/other department', () => {
     });
   });
 });
+
+peopleAccessMatrix();

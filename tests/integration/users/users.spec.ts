@@ -33,7 +33,9 @@ describe('GET /api/users', () => {
       displayName: '商务部',
       role: 'officer',
       department: { id: commerce.id, name: '商务部' },
+      isHead: false,
       email: 'swb@example.cn',
+      phone: null,
       active: true,
       mustChangePassword: false,
     });

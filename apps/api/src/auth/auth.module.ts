@@ -41,6 +41,6 @@ import { SessionsService } from './sessions.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, QueueDashboardAccess],
+  exports: [AuthService, SessionsService, QueueDashboardAccess],
 })
 export class AuthModule {}

@@ -11,7 +11,13 @@ export const SESSION_CACHE_MS = 5_000;
 const TOUCH_EVERY_MS = 60_000;
 const SESSION_CACHE_MAX = 10_000;
 
-export type RevokeReason = 'logout' | 'password_changed' | 'deactivated' | 'password_reset';
+export type RevokeReason =
+  | 'logout'
+  | 'password_changed'
+  | 'deactivated'
+  | 'password_reset'
+  // An admin changed the account's role or department: its tokens carried the old rights.
+  | 'account_changed';
 
 interface OpenSession {
   userId: string;

@@ -15,12 +15,16 @@ import { DepartmentEntity } from '../departments/department.entity';
 
 export const USER_ROLES: UserRole[] = ['officer', 'supervisor', 'admin'];
 
-/** A local account. Officers belong to exactly one department; supervisors and admins to none. */
+/**
+ * A person's account. Officers (经办人, or the 部门负责人 with `is_head`) belong to exactly one department;
+ * supervisors and admins to none.
+ */
 @Entity({ name: 'users' })
 @Unique('UQ_users_username', ['username'])
 @Unique('UQ_users_oidc_subject', ['oidcSubject'])
 @Index('IDX_users_department', ['departmentId'])
 @Check('CHK_users_officer_department', `"role" <> 'officer' OR "department_id" IS NOT NULL`)
+@Check('CHK_users_head_officer', `NOT "is_head" OR "role" = 'officer'`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
   id!: string;
@@ -48,6 +52,13 @@ export class UserEntity {
   /** For reminder e-mails. */
   @Column({ type: 'text', nullable: true })
   email!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  /** 部门负责人: an officer who heads the department (sees and assigns its work). Officers only. */
+  @Column({ name: 'is_head', type: 'boolean', default: false })
+  isHead!: boolean;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -1,10 +1,9 @@
 import type { MeDto, PageDto, UserDto, UserListQueryDto, UserRole } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { checkPassword, hashPassword } from './password-hasher';
 import { IsNull, type Repository } from 'typeorm';
+import { checkPassword, hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
-
 
 const DEFAULT_USER_PAGE_SIZE = 100;
 
@@ -20,6 +19,8 @@ interface UserRow {
   display_name: string;
   role: UserRole;
   email: string | null;
+  phone: string | null;
+  is_head: boolean;
   active: boolean;
   must_change_password: boolean;
   department_id: string | null;
@@ -36,6 +37,9 @@ export interface NewUser {
   role: UserRole;
   departmentId: string | null;
   email?: string | null;
+  phone?: string | null;
+  /** 部门负责人 (officers only). */
+  isHead?: boolean;
   /** The password was chosen for the user (seed, admin): they must change it at first login. */
   mustChangePassword?: boolean;
   /** Single sign-on identity, for accounts created at their first SSO login. */
@@ -113,6 +117,8 @@ export class UsersService {
       role: input.role,
       departmentId: input.departmentId,
       email: input.email ?? null,
+      phone: input.phone ?? null,
+      isHead: input.isHead ?? false,
       active: true,
       mustChangePassword: input.mustChangePassword ?? false,
       oidcSubject: input.oidcSubject ?? null,
@@ -156,10 +162,11 @@ export class UsersService {
     let where = '';
     if (q) {
       parameters.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where = 'WHERE u.username ILIKE $3 OR u.display_name ILIKE $3 OR d.name ILIKE $3';
+      where =
+        'WHERE u.username ILIKE $3 OR u.display_name ILIKE $3 OR d.name ILIKE $3 OR u.email ILIKE $3 OR u.phone ILIKE $3';
     }
     const rows = await this.users.query<UserRow[]>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.active, u.must_change_password,
+      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.phone, u.is_head, u.active, u.must_change_password,
               d.id AS department_id, d.name AS department_name, count(*) OVER ()::int AS total_count
          FROM users u LEFT JOIN departments d ON d.id = u.department_id
         ${where}
@@ -186,7 +193,9 @@ export class UsersService {
         displayName: row.display_name,
         role: row.role,
         department: row.department_id ? { id: row.department_id, name: row.department_name ?? '' } : null,
+        isHead: row.is_head,
         email: row.email,
+        phone: row.phone,
         active: row.active,
         mustChangePassword: row.must_change_password,
       })),
@@ -197,7 +206,7 @@ export class UsersService {
   }
 
   toUserDto(user: UserEntity): UserDto {
-    return { ...this.toMeDto(user), email: user.email, active: user.active };
+    return { ...this.toMeDto(user), active: user.active };
   }
 
   toMeDto(user: UserEntity): MeDto {
@@ -207,6 +216,9 @@ export class UsersService {
       displayName: user.displayName,
       role: user.role,
       department: user.department ? { id: user.department.id, name: user.department.name } : null,
+      isHead: user.isHead,
+      email: user.email,
+      phone: user.phone,
       mustChangePassword: user.mustChangePassword,
     };
   }

@@ -54,6 +54,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
       },
       {
+        path: 'settings',
+        title: '个人设置 · 督办',
+        loadComponent: () => import('./settings/settings-page').then((m) => m.SettingsPage),
+      },
+      {
         path: 'inbox',
         title: '消息 · 督办',
         loadComponent: () => import('./notifications/inbox').then((m) => m.InboxPage),

@@ -62,6 +62,9 @@ export function aUser(role: UserRole, overrides: Partial<MeDto> = {}): MeDto {
     displayName: role === 'officer' ? '张三' : '李督查',
     role,
     department: role === 'officer' ? { id: 'dep-ndrc', name: '国家发展改革委' } : { id: 'dep-dcs', name: '督查室' },
+    isHead: false,
+    email: null,
+    phone: null,
     mustChangePassword: false,
     ...overrides,
   };

@@ -41,6 +41,11 @@ export interface MeDto {
   displayName: string;
   role: UserRole;
   department: DepartmentRefDto | null;
+  /** 部门负责人: an officer who heads their department (always false for supervisors and admins). */
+  isHead: boolean;
+  /** For notification e-mails; the person edits it in 个人设置. */
+  email: string | null;
+  phone: string | null;
   /** The password was set by someone else (seed, admin reset): only 修改密码 is open until it changes. */
   mustChangePassword: boolean;
 }
@@ -151,7 +156,6 @@ export interface ExtensionQueueQueryDto {
 
 /** A row of GET /api/users (admin): never the password hash. */
 export interface UserDto extends MeDto {
-  email: string | null;
   active: boolean;
 }
 
@@ -474,3 +478,5 @@ export * from './desk';
 // The inbox (messages, task cards, categories and their labels, digest modes): its own files, re-exported for the web app.
 export * from '../notifications/categories';
 export * from '../notifications/inbox-contract';
+// People: account administration and 个人设置 (create, edit, Excel import, own contact), with their rules.
+export * from './people';

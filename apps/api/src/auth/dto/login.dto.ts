@@ -34,6 +34,9 @@ export class MeResponse implements MeDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ['officer', 'supervisor', 'admin'] }) role!: UserRole;
   @ApiProperty({ type: DepartmentRefResponse, nullable: true }) department!: DepartmentRefResponse | null;
+  @ApiProperty({ description: '部门负责人 (officers only)' }) isHead!: boolean;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ description: 'Only 修改密码 is open until the one-time password is changed' })
   mustChangePassword!: boolean;
 }

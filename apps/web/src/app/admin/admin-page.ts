@@ -9,11 +9,11 @@ import { SearchPicker } from '../shared/picker/search-picker';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { DepartmentDto } from '@duban/domain';
-import { ROLE_LABELS } from '../core/session';
 import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
 import { CalendarPanel } from './calendar-panel';
 import { DeliveriesPanel } from './deliveries-panel';
+import { UsersPanel } from './users/users-panel';
 
 const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
 
@@ -25,7 +25,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [CalendarPanel, DeliveriesPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
+  imports: [CalendarPanel, DeliveriesPanel, UsersPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -34,7 +34,6 @@ function parseDays(text: string): number[] | null {
 export class AdminPage implements OnInit {
   protected readonly store = inject(AdminStore);
   protected readonly kindLabels = KIND_LABELS;
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly deptFilter = signal('');
   protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));

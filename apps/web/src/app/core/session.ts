@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginResponseDto, MeDto, UserRole } from '@duban/domain';
+import type { LoginResponseDto, MeDto, UpdateMeRequestDto, UserRole } from '@duban/domain';
 import { firstValueFrom } from 'rxjs';
 
 const STORAGE_KEY = 'duban.session';
@@ -74,6 +74,28 @@ export class Session {
       this.state.set(next);
       writeStored(next);
     }
+  }
+
+  /** 个人设置: the caller's own e-mail and phone (PATCH /api/me); the stored user follows the answer. */
+  async updateContact(change: UpdateMeRequestDto): Promise<MeDto> {
+    const user = await firstValueFrom(this.http.patch<MeDto>('/api/me', change));
+    this.keepUser(user);
+    return user;
+  }
+
+  /** Re-reads the caller (GET /api/me): an admin may have changed the name or department meanwhile. */
+  async refresh(): Promise<MeDto> {
+    const user = await firstValueFrom(this.http.get<MeDto>('/api/me'));
+    this.keepUser(user);
+    return user;
+  }
+
+  private keepUser(user: MeDto): void {
+    const current = this.state();
+    if (!current) return;
+    const next = { ...current, user };
+    this.state.set(next);
+    writeStored(next);
   }
 
   hasRole(...roles: UserRole[]): boolean {

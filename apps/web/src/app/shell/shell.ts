@@ -4,7 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS, Session } from '../core/session';
+import { personRoleLabel } from '@duban/domain';
+import { Session } from '../core/session';
 import { NotificationsStore } from '../notifications/data-access/notifications.store';
 import { Icon } from '../shared/icon';
 
@@ -41,11 +42,12 @@ interface NavItem {
       /></a>
       @if (user(); as u) {
         <button mat-button type="button" [matMenuTriggerFor]="userMenu" class="user" data-testid="user-menu">
-          <span class="user-name">{{ u.displayName }}</span>
-          <span class="user-meta">{{ u.department ? u.department.name + ' · ' : '' }}{{ roleLabel() }}</span>
+          <span class="user-name">{{ nameLine() }}</span>
+          <span class="user-meta">{{ roleLabel() }}</span>
         </button>
         <mat-menu #userMenu="matMenu">
           <div class="menu-info" mat-menu-item disabled>{{ u.username }}</div>
+          <a mat-menu-item routerLink="/settings" data-testid="menu-settings">个人设置</a>
           <a mat-menu-item routerLink="/password">修改密码</a>
           <button mat-menu-item type="button" (click)="logout()"><db-icon name="logout" /> 退出登录</button>
         </mat-menu>
@@ -148,8 +150,18 @@ export class Shell implements OnInit {
 
   protected readonly user = this.session.user;
   protected readonly roleLabel = computed(() => {
-    const role = this.session.role();
-    return role ? ROLE_LABELS[role] : '';
+    const u = this.session.user();
+    return u ? personRoleLabel(u.role, u.isHead) : '';
+  });
+  /**
+   * 「显示名 · 部门」, the department once: accounts named after their department (seeded before people
+   * had names, 国家发展和改革委员会经办人) show just their name.
+   */
+  protected readonly nameLine = computed(() => {
+    const u = this.session.user();
+    if (!u) return '';
+    const department = u.department?.name;
+    return department && !u.displayName.includes(department) ? `${u.displayName} · ${department}` : u.displayName;
   });
   protected readonly bellLabel = computed(() => `消息，${this.notifications.unread()} 条未读`);
   protected readonly nav = computed<NavItem[]>(() => {

@@ -15,10 +15,9 @@ describe('AdminStore', () => {
     http.expectOne('/api/departments').flush([
       { id: 'dep-1', name: '国家卫生健康委员会', kind: 'ministry', aliases: ['卫生健康委'], successor: null, predecessors: [], createdFromImport: false },
     ]);
-    http.expectOne('/api/users').flush({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/users' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/admin/webhooks').flush({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/admin/webhooks' }, { status: 404, statusText: 'Not Found' });
     http.expectOne('/api/admin/reminder-policy').flush(null, { status: 500, statusText: 'Server Error' });
     http.expectOne('/api/notifications/preferences').flush({ inbox: true, email: false });
-    http.expectOne('/api/admin/webhooks').flush([]);
     await loading;
   });
 
@@ -27,7 +26,7 @@ describe('AdminStore', () => {
   it('loads each section on its own and says which routes are missing', () => {
     expect(store.departments()).toHaveLength(1);
     expect(store.preferences()).toEqual({ inbox: true, email: false });
-    expect(store.errors().users).toBe('服务器暂未提供用户管理接口（GET /api/users）');
+    expect(store.errors().webhooks).toBe('服务器暂未提供Webhook接口（GET /api/admin/webhooks）');
     expect(store.errors().policy).toBe('提醒策略加载失败');
     expect(store.errors().departments).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto, MeDto, PageDto } from '@duban/domain';
+import type { DepartmentDto } from '@duban/domain';
 
 /** The editable part of the reminder policy (libs/domain ReminderPolicy; PUT /api/admin/reminder-policy). */
 export interface ReminderPolicy {
@@ -16,11 +16,6 @@ export interface ReminderPolicy {
 }
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
-
-export interface UserRow extends MeDto {
-  email?: string | null;
-  active?: boolean;
-}
 
 export interface NotificationPreferences {
   inbox: boolean;
@@ -41,7 +36,7 @@ export interface NewWebhook {
   secret: string;
 }
 
-type Section = 'departments' | 'users' | 'policy' | 'preferences' | 'webhooks';
+type Section = 'departments' | 'policy' | 'preferences' | 'webhooks';
 
 /** A route the API does not offer (yet) reads differently from a failure. */
 function sectionError(err: unknown, what: string, route: string): string {
@@ -49,17 +44,12 @@ function sectionError(err: unknown, what: string, route: string): string {
   return errorMessage(err, `${what}加载失败`);
 }
 
-function itemsOf<T>(value: T[] | PageDto<T>): T[] {
-  return Array.isArray(value) ? value : value.items;
-}
-
-/** Admin data: departments, users, the reminder policy and the user's own channels. Each section fails on its own. */
+/** Admin data: departments, the reminder policy and the user's own channels (users: users/users.store.ts). Each section fails on its own. */
 @Injectable()
 export class AdminStore {
   private readonly http = inject(HttpClient);
 
   readonly departments = signal<DepartmentDto[]>([]);
-  readonly users = signal<UserRow[]>([]);
   readonly policy = signal<ReminderPolicy | null>(null);
   readonly preferences = signal<NotificationPreferences | null>(null);
   readonly webhooks = signal<WebhookRow[]>([]);
@@ -68,9 +58,8 @@ export class AdminStore {
   readonly message = signal<string | null>(null);
 
   async load(): Promise<void> {
-    const [departments, users, policy, preferences, webhooks] = await Promise.allSettled([
+    const [departments, policy, preferences, webhooks] = await Promise.allSettled([
       firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')),
-      firstValueFrom(this.http.get<UserRow[] | PageDto<UserRow>>('/api/users')),
       firstValueFrom(this.http.get<ReminderPolicy>('/api/admin/reminder-policy')),
       firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences')),
       firstValueFrom(this.http.get<WebhookRow[]>('/api/admin/webhooks')),
@@ -78,8 +67,6 @@ export class AdminStore {
     const errors: Partial<Record<Section, string>> = {};
     if (departments.status === 'fulfilled') this.departments.set(departments.value);
     else errors.departments = sectionError(departments.reason, '部门', 'GET /api/departments');
-    if (users.status === 'fulfilled') this.users.set(itemsOf(users.value));
-    else errors.users = sectionError(users.reason, '用户管理', 'GET /api/users');
     if (policy.status === 'fulfilled') this.policy.set(policy.value);
     else errors.policy = sectionError(policy.reason, '提醒策略', 'GET /api/admin/reminder-policy');
     if (preferences.status === 'fulfilled') this.preferences.set(preferences.value);

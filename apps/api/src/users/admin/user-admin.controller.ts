@@ -1,0 +1,141 @@
+import type { CreatedUserDto, MeDto, UserDto, UserImportResultDto } from '@duban/domain';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '../../auth/auth.decorators';
+import { MeResponse } from '../../auth/dto/login.dto';
+import { baseName } from '../../imports/import-identity';
+import type { AppConfig } from '../../infra/config/app-config';
+import { InjectConfig } from '../../infra/config/config.module';
+import { ValidationError } from '../../infra/http/domain-error';
+import {
+  CreatedUserResponse,
+  CreateUserBody,
+  UpdateMeBody,
+  UpdateUserBody,
+  UserResponse,
+} from '../dto/user-admin.dto';
+import { UserAdminService } from './user-admin.service';
+import { UserImportService } from './user-import.service';
+import { userSheetTemplate } from './user-sheet';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Account administration (admins only; supervisors and officers get 403): create, edit, bulk import. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users')
+export class UserAdminController {
+  constructor(
+    private readonly admin: UserAdminService,
+    private readonly importer: UserImportService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an account; answers its one-time password once (changed at first login)' })
+  @ApiCreatedResponse({ type: CreatedUserResponse })
+  create(@CurrentUser() admin: AuthUser, @Body() body: CreateUserBody): Promise<CreatedUserDto> {
+    return this.admin.create(admin, body);
+  }
+
+  @Get('import/template')
+  @ApiOperation({ summary: 'The user sheet template (用户名, 姓名, 角色, 所属部门, 邮箱, 手机)' })
+  async template(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const name = encodeURIComponent('用户导入模板.xlsx');
+    void reply
+      .header('Content-Type', XLSX)
+      .header('Content-Disposition', `attachment; filename="user-template.xlsx"; filename*=UTF-8''${name}`);
+    return userSheetTemplate();
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Bulk-create accounts from an .xlsx (multipart field "file"): per-row errors, the rows without errors created',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiQuery({ name: 'dryRun', required: false, description: 'true: check only, create nothing' })
+  async import(
+    @Req() request: FastifyRequest,
+    @CurrentUser() admin: AuthUser,
+    @Query('dryRun') dryRun?: string,
+  ): Promise<UserImportResultDto> {
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+      throw new ValidationError('USER_IMPORT_DRY_RUN', 'dryRun 只能是 true 或 false。');
+    }
+    if (!request.isMultipart()) {
+      throw new ValidationError(
+        'USER_IMPORT_NOT_MULTIPART',
+        '请以 multipart/form-data 方式上传用户表（字段名 file）。',
+      );
+    }
+    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
+    if (!part)
+      throw new ValidationError('USER_IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传用户表。');
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 413) {
+        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
+        throw new ValidationError('USER_IMPORT_TOO_LARGE', `用户表文件超过 ${mb} MB 上限，请拆分后再导入。`);
+      }
+      throw error;
+    }
+    return this.importer.run(admin, baseName(part.filename || '用户表.xlsx'), bytes, dryRun === 'true');
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      "Edit a person's name, contact, role, department, 负责人; a role or department change ends their sessions",
+  })
+  @ApiOkResponse({ type: UserResponse })
+  update(
+    @CurrentUser() admin: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserBody,
+  ): Promise<UserDto> {
+    return this.admin.update(admin, id, body);
+  }
+}
+
+/** 个人设置 of every logged-in user: their own e-mail and phone (their password: POST /api/auth/password). */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class ProfileController {
+  constructor(private readonly admin: UserAdminService) {}
+
+  @Patch()
+  @ApiOperation({ summary: 'Change my own e-mail and phone' })
+  @ApiOkResponse({ type: MeResponse })
+  update(@CurrentUser() user: AuthUser, @Body() body: UpdateMeBody): Promise<MeDto> {
+    return this.admin.updateMe(user, body);
+  }
+}

@@ -1,0 +1,176 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem, personRoleLabel, phoneProblem } from '@duban/domain';
+import { errorMessage } from '../core/api-error';
+import { Session } from '../core/session';
+import { NotificationSection } from './notification-section';
+
+/**
+ * 个人设置, for every role: who I am (name, role and department are the admin's), my e-mail and phone,
+ * my password, my notification channels.
+ */
+@Component({
+  selector: 'db-settings',
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, NotificationSection],
+  template: `
+    <section class="page settings">
+      <h1>个人设置</h1>
+      @if (user(); as u) {
+        <section class="card" aria-labelledby="s-account">
+          <h2 id="s-account">账号</h2>
+          <dl class="facts">
+            <dt>姓名</dt>
+            <dd>{{ u.displayName }}</dd>
+            <dt>用户名</dt>
+            <dd>{{ u.username }}</dd>
+            <dt>角色</dt>
+            <dd>{{ roleLabel() }}</dd>
+            @if (u.department) {
+              <dt>所属部门</dt>
+              <dd>{{ u.department.name }}</dd>
+            }
+          </dl>
+          <p class="muted">姓名、角色和所属部门由系统管理员维护，如有变动请联系管理员。</p>
+        </section>
+      }
+
+      <section class="card" aria-labelledby="s-contact">
+        <h2 id="s-contact">联系方式</h2>
+        <form [formGroup]="contact" (ngSubmit)="saveContact()" class="row" novalidate>
+          <mat-form-field>
+            <mat-label>邮箱</mat-label>
+            <input matInput type="email" formControlName="email" autocomplete="email" data-testid="settings-email" />
+            <mat-hint>接收通知邮件；留空表示不填</mat-hint>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>手机</mat-label>
+            <input matInput type="tel" formControlName="phone" autocomplete="tel" data-testid="settings-phone" />
+          </mat-form-field>
+          <div class="submit">
+            <button mat-flat-button type="submit" [disabled]="busy() === 'contact'" data-testid="settings-contact-save">保存联系方式</button>
+          </div>
+        </form>
+        @if (contactMessage(); as m) {
+          <p [class]="m.ok ? 'msg' : 'error-text'" [attr.role]="m.ok ? 'status' : 'alert'">{{ m.text }}</p>
+        }
+      </section>
+
+      <section class="card" aria-labelledby="s-password">
+        <h2 id="s-password">修改密码</h2>
+        <form [formGroup]="password" #pwForm="ngForm" (ngSubmit)="changePassword(pwForm)" class="row" novalidate>
+          <input type="text" name="username" autocomplete="username" [value]="user()?.username ?? ''" hidden />
+          <mat-form-field>
+            <mat-label>当前密码</mat-label>
+            <input matInput type="password" formControlName="current" autocomplete="current-password" data-testid="settings-current" />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>新密码</mat-label>
+            <input matInput type="password" formControlName="next" autocomplete="new-password" data-testid="settings-next" />
+            <mat-hint>至少 {{ minLength }} 个字符，两类字符，不含用户名</mat-hint>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>再次输入新密码</mat-label>
+            <input matInput type="password" formControlName="repeat" autocomplete="new-password" data-testid="settings-repeat" />
+          </mat-form-field>
+          <div class="submit">
+            <button mat-flat-button type="submit" [disabled]="busy() === 'password'" data-testid="settings-password-save">修改密码</button>
+          </div>
+        </form>
+        @if (passwordMessage(); as m) {
+          <p [class]="m.ok ? 'msg' : 'error-text'" [attr.role]="m.ok ? 'status' : 'alert'">{{ m.text }}</p>
+        }
+      </section>
+
+      <section class="card" aria-labelledby="s-notify">
+        <h2 id="s-notify">通知</h2>
+        <db-notification-section />
+      </section>
+    </section>
+  `,
+  styles: `
+    .settings { max-width: 880px; }
+    h1 { font-size: 22px; margin: 0 0 12px; }
+    .card { background: #fff; border: 1px solid #e0e3e7; border-radius: 8px; padding: 12px 16px; margin-bottom: 16px; }
+    h2 { font-size: 16px; margin: 0 0 12px; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0 0 8px; }
+    dt { color: #5f6368; }
+    dd { margin: 0; }
+    .row { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; align-items: start; }
+    .submit { grid-column: 1 / -1; }
+    .muted { color: #5f6368; font-size: 13px; margin: 0; }
+    .msg { font-weight: 600; }
+    .error-text { color: #b3261e; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SettingsPage implements OnInit {
+  private readonly session = inject(Session);
+
+  protected readonly user = this.session.user;
+  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly roleLabel = computed(() => {
+    const u = this.user();
+    return u ? personRoleLabel(u.role, u.isHead) : '';
+  });
+  protected readonly contact = new FormGroup({
+    email: new FormControl(this.user()?.email ?? '', { nonNullable: true }),
+    phone: new FormControl(this.user()?.phone ?? '', { nonNullable: true }),
+  });
+  protected readonly password = new FormGroup({
+    current: new FormControl('', { nonNullable: true }),
+    next: new FormControl('', { nonNullable: true }),
+    repeat: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly busy = signal<'contact' | 'password' | null>(null);
+  protected readonly contactMessage = signal<{ ok: boolean; text: string } | null>(null);
+  protected readonly passwordMessage = signal<{ ok: boolean; text: string } | null>(null);
+
+  ngOnInit(): void {
+    // The stored copy may predate an admin's edit (or this version's e-mail and phone fields).
+    // Never over what the person has begun typing.
+    this.session.refresh().then(
+      (u) => {
+        if (this.contact.pristine) this.contact.reset({ email: u.email ?? '', phone: u.phone ?? '' });
+      },
+      () => undefined,
+    );
+  }
+
+  protected async saveContact(): Promise<void> {
+    const { email, phone } = this.contact.getRawValue();
+    const problem = emailProblem(email.trim()) ?? phoneProblem(phone.trim());
+    if (problem) return this.contactMessage.set({ ok: false, text: problem });
+    this.busy.set('contact');
+    try {
+      const u = await this.session.updateContact({ email: email.trim() || null, phone: phone.trim() || null });
+      this.contact.reset({ email: u.email ?? '', phone: u.phone ?? '' });
+      this.contactMessage.set({ ok: true, text: '联系方式已保存' });
+    } catch (err) {
+      this.contactMessage.set({ ok: false, text: errorMessage(err, '保存失败，请稍后重试。') });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  protected async changePassword(directive: FormGroupDirective): Promise<void> {
+    const { current, next, repeat } = this.password.getRawValue();
+    const problem = !current
+      ? '请输入当前密码。'
+      : (passwordProblem(next, { username: this.user()?.username ?? '', current }) ??
+        (next !== repeat ? '两次输入的新密码不一致。' : null));
+    if (problem) return this.passwordMessage.set({ ok: false, text: problem });
+    this.busy.set('password');
+    try {
+      await this.session.changePassword(current, next);
+      directive.resetForm();
+      this.passwordMessage.set({ ok: true, text: '密码已修改，其他设备上的登录已失效。' });
+    } catch (err) {
+      this.passwordMessage.set({ ok: false, text: errorMessage(err, '修改密码失败，请稍后重试。') });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+}
