@@ -1,4 +1,10 @@
-import { DEPARTMENTS, resolveDepartment, type DepartmentDto, type DepartmentKind } from '@duban/domain';
+import {
+  DEPARTMENTS,
+  isCollectiveParty,
+  resolveDepartment,
+  type DepartmentDto,
+  type DepartmentKind,
+} from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
@@ -63,6 +69,9 @@ export class DepartmentsService {
       `INSERT INTO departments (name, slug, aliases, kind, valid_until, created_from_import)
        SELECT name, slug, aliases, kind::department_kind, valid_until, false
          FROM jsonb_to_recordset($1::jsonb) AS r(name text, slug text, aliases text[], kind text, valid_until date)
+        -- A unit an admin renamed keeps its registry name as an alias: do not bring the old name back.
+        WHERE EXISTS (SELECT 1 FROM departments d WHERE d.name = r.name)
+           OR NOT EXISTS (SELECT 1 FROM departments d WHERE r.name = ANY(d.aliases))
        ON CONFLICT ON CONSTRAINT "UQ_departments_name" DO UPDATE
          SET aliases = ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1),
              kind = EXCLUDED.kind, valid_until = EXCLUDED.valid_until, created_from_import = false
@@ -83,7 +92,23 @@ export class DepartmentsService {
         [links.map((l) => l[0]), links.map((l) => l[1])],
       );
     }
+    await this.refreshCollective(manager);
     return (await manager.getRepository(DepartmentEntity).count()) - before;
+  }
+
+  /**
+   * Applies the domain rule (isCollectiveParty) to every row whose flag disagrees with it: registry
+   * units, units created at import and rows from before the column existed. A few hundred rows.
+   */
+  async refreshCollective(manager: EntityManager = this.departments.manager): Promise<void> {
+    const rows = await manager.query<
+      { id: string; name: string; kind: DepartmentKind; collective: boolean }[]
+    >(`SELECT id, name, kind, collective FROM departments`);
+    const wrong = rows.filter((r) => isCollectiveParty(r.name, r.kind) !== r.collective);
+    if (wrong.length === 0) return;
+    await manager.query(`UPDATE departments SET collective = NOT collective WHERE id = ANY($1::uuid[])`, [
+      wrong.map((r) => r.id),
+    ]);
   }
 
   /** Records `alias` as another name of a department (a mapping chosen at import). */
@@ -113,7 +138,14 @@ export class DepartmentsService {
     await repo
       .createQueryBuilder()
       .insert()
-      .values({ name, slug: departmentSlug(name), kind, aliases: [], createdFromImport: true })
+      .values({
+        name,
+        slug: departmentSlug(name),
+        kind,
+        aliases: [],
+        createdFromImport: true,
+        collective: isCollectiveParty(name, kind),
+      })
       .orIgnore()
       .execute();
     return repo.findOneByOrFail({ name });
@@ -131,19 +163,37 @@ export class DepartmentsService {
       if (!row.successorId) continue;
       predecessors.set(row.successorId, [...(predecessors.get(row.successorId) ?? []), row]);
     }
-    return rows.map((row) => {
-      const successor = row.successorId ? byId.get(row.successorId) : undefined;
-      return {
-        id: row.id,
-        name: row.name,
-        kind: row.kind,
-        aliases: row.aliases,
-        successor: successor ? { id: successor.id, name: successor.name } : null,
-        predecessors: (predecessors.get(row.id) ?? []).map((p) => ({ id: p.id, name: p.name })),
-        createdFromImport: row.createdFromImport,
-      };
-    });
+    return rows.map((row) => toDepartmentDto(row, byId, predecessors.get(row.id) ?? []));
   }
+
+  /** One unit as the list shows it. */
+  async one(id: string, manager: EntityManager = this.departments.manager): Promise<DepartmentDto | null> {
+    const repo = manager.getRepository(DepartmentEntity);
+    const row = await repo.findOneBy({ id });
+    if (!row) return null;
+    const successor = row.successorId ? await repo.findOneBy({ id: row.successorId }) : null;
+    const predecessors = await repo.find({ where: { successorId: id }, order: { name: 'ASC' } });
+    return toDepartmentDto(row, new Map(successor ? [[successor.id, successor]] : []), predecessors);
+  }
+}
+
+function toDepartmentDto(
+  row: DepartmentEntity,
+  byId: ReadonlyMap<string, DepartmentEntity>,
+  predecessors: readonly DepartmentEntity[],
+): DepartmentDto {
+  const successor = row.successorId ? byId.get(row.successorId) : undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    aliases: row.aliases,
+    successor: successor ? { id: successor.id, name: successor.name } : null,
+    predecessors: predecessors.map((p) => ({ id: p.id, name: p.name })),
+    createdFromImport: row.createdFromImport,
+    jurisdiction: row.jurisdiction,
+    collective: row.collective,
+  };
 }
 
 /** A unit named like a province or city is local; a 领导小组/联席会议 is collective; else a ministry. */
