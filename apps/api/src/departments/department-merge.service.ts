@@ -126,7 +126,8 @@ export class DepartmentMergeService {
       `UPDATE tasks SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
       [taskIds],
     );
-    const movedUsers = await manager.query<{ id: string }[]>(
+    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver.
+    const [movedUsers] = await manager.query<[{ id: string }[], number]>(
       `UPDATE users SET department_id = $2, updated_at = now() WHERE department_id = $1 RETURNING id::text AS id`,
       [sourceId, intoId],
     );
