@@ -205,7 +205,7 @@ export class WorkflowEnv {
   }
 
   async http<T = unknown>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     options: HttpOptions = {},
   ): Promise<HttpResult<T>> {
