@@ -127,7 +127,7 @@ function api(req: IncomingMessage, res: ServerResponse, url: URL, total: number)
     return json(res, { items: [{ id: 'n1', task: { id: 't1', title: task(1).title }, rule: 'overdue_urge', title: '催办：任务已逾期', body: '您部门牵头的任务已逾期 30 天，请尽快报告进展。', createdAt: '2026-11-21T01:00:00Z', readAt: null }], total: 1, page: 1, pageSize: 50 });
   if (p === '/api/documents') return json(res, DOCS.map((d) => ({ ...d, issuer: '国务院', date: '2017-08-08', sourceFile: '000.txt', taskCount: 20 })));
   if (p === '/api/departments')
-    return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false })));
+    return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false, jurisdiction: null, collective: false })));
   if (p === '/api/stats/overdue') return json(res, stats);
   if (p === '/api/extensions') return json(res, []);
   if (p === '/api/tasks') {

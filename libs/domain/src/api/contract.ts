@@ -487,3 +487,6 @@ export * from './labels';
 
 // The 督查室's desk (立项, edits, comments, 台账): its own file, re-exported with the contract.
 export * from './desk';
+
+// Department administration (create, rename, aliases, merge): its own file, re-exported with the contract.
+export type * from './departments';

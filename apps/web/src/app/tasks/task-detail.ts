@@ -107,7 +107,7 @@ export class TaskDetailPage {
   protected readonly canComment = computed(() => this.session.user()?.role !== 'admin');
   private readonly departments = signal<Awaited<ReturnType<TasksApi['departments']>>>([]);
   protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments().filter((d) => d.kind !== 'collective' && !d.successor)),
+    departmentOptions(this.departments().filter((d) => !d.collective && !d.successor)),
   );
 
   protected readonly progressText = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
