@@ -51,7 +51,7 @@ type DepartmentKind = DepartmentDto['kind'];
         <tbody>
           @for (d of visible(); track d.id) {
             <tr [class.merged]="d.successor" data-testid="dept-row">
-              <td>
+              <td class="name">
                 {{ d.name }}
                 @if (d.jurisdiction) {
                   <span class="tag place">{{ d.jurisdiction }}</span>
@@ -60,10 +60,10 @@ type DepartmentKind = DepartmentDto['kind'];
                   <span class="tag">导入新建</span>
                 }
               </td>
-              <td>{{ kindLabels[d.kind] }}@if (d.collective && d.kind !== 'collective') {<span class="muted">·统称</span>}</td>
-              <td class="aliases">{{ d.aliases.join('、') || '—' }}</td>
-              <td>{{ d.successor?.name ?? '—' }}</td>
-              <td>{{ names(d.predecessors) }}</td>
+              <td class="kind">{{ kindLabels[d.kind] }}@if (d.collective && d.kind !== 'collective') {<span class="muted">·统称</span>}</td>
+              <td class="aliases" data-label="简称" [class.none]="!d.aliases.length">{{ d.aliases.join('、') || '—' }}</td>
+              <td data-label="继任单位" [class.none]="!d.successor">{{ d.successor?.name ?? '—' }}</td>
+              <td data-label="前身" [class.none]="!d.predecessors.length">{{ names(d.predecessors) }}</td>
               <td class="actions">
                 <button mat-button type="button" (click)="edit(d)" [attr.aria-label]="'编辑 ' + d.name">编辑</button>
                 @if (!d.successor && !d.collective) {
@@ -109,7 +109,7 @@ type DepartmentKind = DepartmentDto['kind'];
       text-align: left;
       padding: 6px 8px;
       border-bottom: 1px solid #eceff1;
-      vertical-align: top;
+      vertical-align: middle;
     }
     .table thead th {
       position: sticky;
@@ -144,6 +144,39 @@ type DepartmentKind = DepartmentDto['kind'];
     }
     .msg {
       font-weight: 600;
+    }
+    /* Phones: each unit is a card (name and kind, then the labelled lists, then the actions). */
+    @media (max-width: 600px) {
+      .table thead {
+        display: none;
+      }
+      .table tr {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        padding: 6px 0;
+        border-bottom: 1px solid #eceff1;
+      }
+      .table td {
+        border: none;
+        padding: 2px 4px;
+      }
+      .table td.name {
+        font-weight: 600;
+      }
+      .table td[data-label] {
+        grid-column: 1 / -1;
+      }
+      .table td[data-label]::before {
+        content: attr(data-label) '：';
+        color: #5f6368;
+      }
+      .table td.none {
+        display: none;
+      }
+      .table td.actions {
+        grid-column: 1 / -1;
+        text-align: left;
+      }
     }
     .sr-only {
       position: absolute;
