@@ -32,19 +32,39 @@ export async function actorOf(manager: EntityManager, user: AuthUser): Promise<{
   return { id: user.id, name: row?.display_name ?? user.username };
 }
 
-/** Every name another unit already answers to (as its name or an alias) → 409. */
-async function assertNamesFree(manager: EntityManager, names: string[], self: string | null): Promise<void> {
-  if (names.length === 0) return;
-  const rows = await manager.query<{ id: string; name: string; aliases: string[] }[]>(
-    `SELECT id::text AS id, name, aliases FROM departments
-      WHERE ($2::uuid IS NULL OR id <> $2) AND (name = ANY($1::text[]) OR aliases && $1::text[])
-      ORDER BY name LIMIT 1`,
-    [names, self],
-  );
-  const owner = rows[0];
-  if (!owner) return;
-  const taken = names.find((n) => n === owner.name || owner.aliases.includes(n)) ?? names[0];
-  throw new DepartmentNameTakenError(taken, owner);
+/** A short name written with the own-level prefix (市发展改革委): it names a unit only in its jurisdiction. */
+const OWN_LEVEL = /^(?:省|市|县|区|州|旗)/u;
+
+/**
+ * 409 for a name another unit already answers to (as its name or an alias). A prefixed short name of a
+ * unit with a jurisdiction (市发展改革委 of 杭州市) is checked only against units of the same place: every
+ * city has its 市发展改革委.
+ */
+export async function assertNamesFree(
+  manager: EntityManager,
+  names: string[],
+  self: string | null,
+  jurisdiction: string | null,
+): Promise<void> {
+  const scoped = jurisdiction ? names.filter((n) => OWN_LEVEL.test(n) && !n.startsWith(jurisdiction)) : [];
+  const global = names.filter((n) => !scoped.includes(n));
+  for (const [list, place] of [
+    [global, null],
+    [scoped, jurisdiction],
+  ] as const) {
+    if (list.length === 0) continue;
+    const rows = await manager.query<{ id: string; name: string; aliases: string[] }[]>(
+      `SELECT id::text AS id, name, aliases FROM departments
+        WHERE ($2::uuid IS NULL OR id <> $2) AND ($3::text IS NULL OR jurisdiction = $3)
+          AND (name = ANY($1::text[]) OR aliases && $1::text[])
+        ORDER BY name LIMIT 1`,
+      [list, self, place],
+    );
+    const owner = rows[0];
+    if (!owner) continue;
+    const taken = list.find((n) => n === owner.name || owner.aliases.includes(n)) ?? list[0];
+    throw new DepartmentNameTakenError(taken, owner);
+  }
 }
 
 function uniqueAliases(aliases: readonly string[], name: string): string[] {
@@ -68,7 +88,7 @@ export class DepartmentAdminService {
     const id = await this.dataSource.transaction(async (manager) => {
       await lockDirectory(manager);
       const aliases = uniqueAliases(body.aliases ?? [], body.name);
-      await assertNamesFree(manager, [body.name, ...aliases], null);
+      await assertNamesFree(manager, [body.name, ...aliases], null, body.jurisdiction || null);
       const repo = manager.getRepository(DepartmentEntity);
       const row = await repo.save(
         repo.create({
@@ -114,7 +134,7 @@ export class DepartmentAdminService {
       const before = { name: row.name, aliases: row.aliases, kind: row.kind, jurisdiction: row.jurisdiction };
       // Only names this unit does not answer to yet are checked: older overlaps are not the admin's edit.
       const added = [name, ...aliases].filter((n) => n !== row.name && !row.aliases.includes(n));
-      await assertNamesFree(manager, added, id);
+      await assertNamesFree(manager, added, id, jurisdiction);
       const collective = isCollectiveParty(name, kind);
       if (collective && !row.collective) {
         const [{ n }] = await manager.query<{ n: number }[]>(

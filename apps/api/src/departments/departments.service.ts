@@ -1,9 +1,13 @@
 import {
   DEPARTMENTS,
+  indexDirectory,
   isCollectiveParty,
   resolveDepartment,
+  resolveInJurisdiction,
   type DepartmentDto,
   type DepartmentKind,
+  type DirectoryEntry,
+  type DirectoryIndex,
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -15,6 +19,9 @@ import { departmentSlug } from './department-slug';
 export class DepartmentDirectory {
   private readonly byName = new Map<string, DepartmentEntity>();
   private readonly byId = new Map<string, DepartmentEntity>();
+  /** The deployment's own units (those with a jurisdiction), for jurisdiction-aware lookups. */
+  private local: DirectoryIndex | null = null;
+  private localDirty = true;
 
   constructor(rows: DepartmentEntity[]) {
     for (const row of rows) this.add(row);
@@ -23,7 +30,12 @@ export class DepartmentDirectory {
   add(row: DepartmentEntity): void {
     this.byId.set(row.id, row);
     this.byName.set(row.name, row);
-    for (const alias of row.aliases) if (!this.byName.has(alias)) this.byName.set(alias, row);
+    for (const alias of row.aliases) {
+      // 市发展改革委 names a unit only inside its own jurisdiction (resolve()), never in every document.
+      if (row.jurisdiction && OWN_LEVEL.test(alias) && !alias.startsWith(row.jurisdiction)) continue;
+      if (!this.byName.has(alias)) this.byName.set(alias, row);
+    }
+    if (row.jurisdiction) this.localDirty = true;
   }
 
   /** The department for a name as written (or canonical), following reorganisations to the successor. */
@@ -33,6 +45,28 @@ export class DepartmentDirectory {
       const resolution = resolveDepartment(name);
       if (resolution.canonical) row = this.byName.get(resolution.canonical) ?? null;
     }
+    return this.follow(row);
+  }
+
+  /**
+   * The department for a name in a document of `jurisdiction` (its issuer's place, e.g. 杭州市): the
+   * deployment's own units first (市发展改革委 in a 杭州市 document → 杭州市发展和改革委员会), then as find().
+   * A local-prefixed name no unit of that place answers to stays unknown (kept and flagged by the import).
+   */
+  resolve(name: string, jurisdiction: string | null | undefined): DepartmentEntity | null {
+    const index = this.localIndex();
+    if (index) {
+      const hit = resolveInJurisdiction(name, jurisdiction ?? null, index);
+      if (hit.source === 'directory' && hit.canonical) {
+        const row = this.find(hit.canonical);
+        if (row) return row;
+      }
+    }
+    return this.find(name);
+  }
+
+  private follow(start: DepartmentEntity | null): DepartmentEntity | null {
+    let row = start;
     const seen = new Set<string>();
     while (row?.successorId && !seen.has(row.id)) {
       seen.add(row.id);
@@ -42,7 +76,31 @@ export class DepartmentDirectory {
     }
     return row;
   }
+
+  private localIndex(): DirectoryIndex | null {
+    if (!this.localDirty) return this.local;
+    this.localDirty = false;
+    const rows = [...this.byId.values()].filter((r) => r.jurisdiction);
+    const entries: DirectoryEntry[] = rows.map((r) => ({
+      name: r.name,
+      shortNames: r.aliases,
+      jurisdiction: r.jurisdiction ?? '',
+      kind: r.kind,
+      successor: r.successorId ? (this.byId.get(r.successorId)?.name ?? null) : null,
+    }));
+    try {
+      this.local = entries.length ? indexDirectory(entries) : null;
+    } catch {
+      // Two units claiming one short name in a place (possible only in data from before the admin checks):
+      // no jurisdiction lookups rather than a guess.
+      this.local = null;
+    }
+    return this.local;
+  }
 }
+
+/** A unit's own-level prefix as local documents write it (市…, 省…, 县…, 区…). */
+const OWN_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 
 @Injectable()
 export class DepartmentsService {
