@@ -6,6 +6,7 @@ import { DepartmentAdminController } from './department-admin.controller';
 import { DepartmentAdminService } from './department-admin.service';
 import { DepartmentMergeService } from './department-merge.service';
 import { DepartmentsModule } from './departments.module';
+import { DirectoryImportService } from './directory-import.service';
 
 /**
  * Directory administration (create, rename, aliases, merge). Its own module because a merge moves
@@ -14,6 +15,6 @@ import { DepartmentsModule } from './departments.module';
 @Module({
   imports: [DepartmentsModule, AuditModule, UsersModule, RemindersModule],
   controllers: [DepartmentAdminController],
-  providers: [DepartmentAdminService, DepartmentMergeService],
+  providers: [DepartmentAdminService, DepartmentMergeService, DirectoryImportService],
 })
 export class DepartmentAdminModule {}

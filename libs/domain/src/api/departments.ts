@@ -48,3 +48,30 @@ export interface MergeDepartmentResultDto {
   tasksShared: number;
   usersMoved: number;
 }
+
+/** One row of a directory file (POST /api/departments/import): what it does, or why it cannot. */
+export interface DirectoryImportRowDto {
+  /** Row number in the sheet (1 = header). */
+  line: number;
+  name: string;
+  shortNames: string[];
+  jurisdiction: string | null;
+  kind: DepartmentKind | null;
+  successor: string | null;
+  /** `create` a unit, `update` the unit of that name (short names added, place, kind, successor), or nothing. */
+  action: 'create' | 'update' | 'unchanged';
+  /** zh-CN reasons; a row with errors blocks the commit. */
+  errors: string[];
+}
+
+/** Answer of POST /api/departments/import (a preview unless `?commit=true`). */
+export interface DirectoryImportResultDto {
+  file: string;
+  rows: DirectoryImportRowDto[];
+  valid: number;
+  invalid: number;
+  /** True when the rows were written (commit requested and no row had an error). */
+  committed: boolean;
+  created: number;
+  updated: number;
+}

@@ -121,6 +121,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'department.created': '新增单位',
   'department.updated': '修改单位',
   'department.merged': '合并单位',
+  'department.directory_imported': '导入单位名录',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */
