@@ -293,6 +293,8 @@ describe('access matrix: route × role × own/other department', () => {
       method: 'GET' | 'POST' | 'PATCH';
       url: (source: string) => string;
       body: (target: string, cell: string) => Record<string, unknown> | undefined;
+      /** A multipart upload (field file) instead of a JSON body. */
+      file?: (cell: string) => string;
       admin: number;
     }
     const DEPARTMENT_ROUTES: DepartmentRoute[] = [
@@ -315,6 +317,14 @@ describe('access matrix: route × role × own/other department', () => {
         method: 'GET',
         url: (source) => `/api/departments/${source}/usage`,
         body: () => undefined,
+        admin: 200,
+      },
+      {
+        name: 'POST /api/departments/import',
+        method: 'POST',
+        url: () => '/api/departments/import?commit=true',
+        body: () => undefined,
+        file: (cell) => `名称,简称,辖区,类别,继任单位\n名录测试局${cell},,杭州市,地方,\n`,
         admin: 200,
       },
       {
@@ -354,10 +364,20 @@ describe('access matrix: route × role × own/other department', () => {
       const taskId = await env.newTask({ lead: [source], participants: [] });
       const before = await snapshot([source, target]);
       const count = await env.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM departments`);
-      const response = await env.http(route.method, route.url(source), {
-        as: users[actor],
-        body: route.body(target, cell),
-      });
+      const boundary = `----duban-acl-${cell}`;
+      const response = route.file
+        ? await env.http(route.method, route.url(source), {
+            as: users[actor],
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+            payload: Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dir.csv"\r\n` +
+                `Content-Type: text/csv\r\n\r\n${route.file(cell)}\r\n--${boundary}--\r\n`,
+            ),
+          })
+        : await env.http(route.method, route.url(source), {
+            as: users[actor],
+            body: route.body(target, cell),
+          });
       expect(response.status).toBe(expected);
       if (expected >= 400) {
         // A refused request changes no unit, creates none and moves nothing.
