@@ -100,9 +100,28 @@ describe('departments administration', () => {
           await expect
             .poll(() => page.getByTestId('dept-message').textContent())
             .toContain('已新增“浏览器测试新建局”');
+          // The list reloads after the save: the new unit is listed.
+          await expect
+            .poll(() => page.getByTestId('dept-row').filter({ hasText: '浏览器测试新建局' }).count())
+            .toBe(1);
         }
         await checkLayout(page);
         await screenshot(page, `30-departments-panel-${wide ? 1280 : 390}`);
+        if (wide) {
+          // 导入名录: a CSV previewed row by row, then written.
+          await page.getByTestId('dept-import-file').setInputFiles({
+            name: '名录.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from('名称,简称,辖区,类别,继任单位\n浏览器测试名录局,名录局,杭州市,地方,\n'),
+          });
+          await expect.poll(() => page.getByTestId('directory-summary').textContent()).toContain('新增 1');
+          await page.waitForTimeout(400); // the dialog's opening animation
+          await screenshot(page, '33-directory-import-1280');
+          await page.getByTestId('directory-commit').click();
+          await expect
+            .poll(() => page.getByTestId('dept-message').textContent())
+            .toContain('名录已导入：新增 1 个单位');
+        }
 
         await page.getByTestId('dept-filter').fill('撤并局');
         // After the merge the successor's row names it too (as a short name and predecessor): match the name cell.

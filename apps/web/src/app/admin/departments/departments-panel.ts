@@ -4,10 +4,18 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { DEPARTMENT_KIND_LABELS, type DepartmentDto, type MergeDepartmentResultDto } from '@duban/domain';
+import {
+  DEPARTMENT_KIND_LABELS,
+  type DepartmentDto,
+  type DirectoryImportResultDto,
+  type MergeDepartmentResultDto,
+} from '@duban/domain';
+import { errorMessage } from '../../core/api-error';
 import { pinyinInitials } from '../../shared/picker/pinyin';
 import { DepartmentEditDialog, type DepartmentEditData } from './department-edit-dialog';
 import { DepartmentMergeDialog, type DepartmentMergeData } from './department-merge-dialog';
+import { DepartmentsApi } from './departments.api';
+import { DirectoryImportDialog, type DirectoryImportData } from './directory-import-dialog';
 
 type DepartmentKind = DepartmentDto['kind'];
 
@@ -31,10 +39,16 @@ type DepartmentKind = DepartmentDto['kind'];
         </mat-select>
       </mat-form-field>
       <span class="count muted">{{ visible().length }} / {{ departments().length }} 个单位</span>
+      <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="importing()" data-testid="dept-import">导入名录</button>
+      <input #picker type="file" accept=".xlsx,.csv,text/csv" hidden (change)="importFile(picker)" data-testid="dept-import-file" />
       <button mat-flat-button type="button" (click)="edit(null)" data-testid="dept-create">新增单位</button>
     </div>
+    <p class="muted hint">名录文件（.xlsx 或 CSV）列：名称、简称（用顿号分隔）、辖区、类别（部委／地方／统称）、继任单位。</p>
     @if (message(); as m) {
       <p role="status" class="msg" data-testid="dept-message">{{ m }}</p>
+    }
+    @if (importError(); as e) {
+      <p role="alert" class="error-text">{{ e }}</p>
     }
     <div class="table-wrap" tabindex="0" role="region" aria-label="部门列表">
       <table class="table">
@@ -145,6 +159,10 @@ type DepartmentKind = DepartmentDto['kind'];
     .msg {
       font-weight: 600;
     }
+    .hint {
+      margin: 0 0 8px;
+      font-size: 12px;
+    }
     /* Phones: each unit is a card (name and kind, then the labelled lists, then the actions). */
     @media (max-width: 600px) {
       .table thead {
@@ -190,6 +208,9 @@ type DepartmentKind = DepartmentDto['kind'];
 })
 export class DepartmentsPanel {
   private readonly dialog = inject(MatDialog);
+  private readonly api = inject(DepartmentsApi);
+  protected readonly importing = signal(false);
+  protected readonly importError = signal<string | null>(null);
   readonly departments = input.required<DepartmentDto[]>();
   /** A unit was created, edited or merged: the page reloads the list. */
   readonly changed = output<void>();
@@ -207,6 +228,34 @@ export class DepartmentsPanel {
         (!q || [d.name, ...d.aliases].some((n) => n.includes(q) || pinyinInitials(n).toLowerCase().includes(q))),
     );
   });
+
+  /** Uploads the chosen directory file for a preview, then shows it; 确认导入 writes it. */
+  protected async importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.importing.set(true);
+    this.importError.set(null);
+    try {
+      const preview = await this.api.importDirectory(file, false);
+      this.dialog
+        .open<DirectoryImportDialog, DirectoryImportData, DirectoryImportResultDto>(DirectoryImportDialog, {
+          data: { file, preview },
+          width: '860px',
+          maxWidth: '96vw',
+        })
+        .afterClosed()
+        .subscribe((done) => {
+          if (!done) return;
+          this.message.set(`名录已导入：新增 ${done.created} 个单位，更新 ${done.updated} 个。`);
+          this.changed.emit();
+        });
+    } catch (err) {
+      this.importError.set(errorMessage(err, '名录读取失败'));
+    } finally {
+      this.importing.set(false);
+    }
+  }
 
   protected names(list: { name: string }[]): string {
     return list.map((d) => d.name).join('、') || '—';

@@ -4,6 +4,7 @@ import type {
   CreateDepartmentRequestDto,
   DepartmentDto,
   DepartmentUsageDto,
+  DirectoryImportResultDto,
   MergeDepartmentResultDto,
   UpdateDepartmentRequestDto,
 } from '@duban/domain';
@@ -24,6 +25,14 @@ export class DepartmentsApi {
 
   usage(id: string): Promise<DepartmentUsageDto> {
     return firstValueFrom(this.http.get<DepartmentUsageDto>(`/api/departments/${encodeURIComponent(id)}/usage`));
+  }
+
+  /** A directory file (.xlsx/CSV): the rows with their errors; written only with `commit` and no error. */
+  importDirectory(file: File, commit: boolean): Promise<DirectoryImportResultDto> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const params: Record<string, string> = commit ? { commit: 'true' } : {};
+    return firstValueFrom(this.http.post<DirectoryImportResultDto>('/api/departments/import', form, { params }));
   }
 
   merge(id: string, into: string): Promise<MergeDepartmentResultDto> {
