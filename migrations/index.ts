@@ -18,6 +18,7 @@ import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
 import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox';
 import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
 import { UserPeople1796237324101 } from './1796237324101-UserPeople';
+import { DepartmentAdministration1796237312154 } from './1796237312154-DepartmentAdministration';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -32,6 +33,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ImportJobs1796221022888,
   WorkingDayCalendar1796221221925,
   UserOidcSubject1796222997236,
+  DepartmentAdministration1796237312154,
   UserPeople1796237324101,
   InboxDigest1796237332247,
   TaskEventsOutbox1796238025121,

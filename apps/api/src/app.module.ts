@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DepartmentAdminModule } from './departments/department-admin.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     UsersModule,
     DepartmentsModule,
+    DepartmentAdminModule,
     DocumentsModule,
     ImportsModule,
     AuditModule,

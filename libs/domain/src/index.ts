@@ -15,6 +15,7 @@ export type {
 } from './extractor/types';
 export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './departments/types';
 export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './departments/jurisdiction';
+export { isCollectiveParty } from './departments/collective';
 export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
 export type * from './api/contract';
 export {

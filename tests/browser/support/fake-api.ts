@@ -142,7 +142,7 @@ function api(req: IncomingMessage, res: ServerResponse, url: URL, total: number)
   }
   if (p === '/api/documents') return json(res, DOCS.map((d) => ({ ...d, issuer: '国务院', date: '2017-08-08', sourceFile: '000.txt', taskCount: 20 })));
   if (p === '/api/departments')
-    return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false })));
+    return json(res, DEPTS.map((name, i) => ({ id: `d${i}`, name, kind: 'ministry', aliases: i === 0 ? ['发展改革委', '国家发改委'] : [], successor: null, predecessors: [], createdFromImport: false, jurisdiction: null, collective: false })));
   if (p === '/api/stats/overdue') return json(res, stats);
   if (p === '/api/extensions') return json(res, []);
   if (p === '/api/tasks') {

@@ -287,6 +287,111 @@ describe('access matrix: route × role × own/other department', () => {
       }
     });
   });
+
+  describe('department administration: admins only', () => {
+    interface DepartmentRoute {
+      name: string;
+      method: 'GET' | 'POST' | 'PATCH';
+      url: (source: string) => string;
+      body: (target: string, cell: string) => Record<string, unknown> | undefined;
+      /** A multipart upload (field file) instead of a JSON body. */
+      file?: (cell: string) => string;
+      admin: number;
+    }
+    const DEPARTMENT_ROUTES: DepartmentRoute[] = [
+      {
+        name: 'POST /api/departments',
+        method: 'POST',
+        url: () => '/api/departments',
+        body: (_target, cell) => ({ name: `新建测试局${cell}`, kind: 'ministry' }),
+        admin: 201,
+      },
+      {
+        name: 'PATCH /api/departments/:id',
+        method: 'PATCH',
+        url: (source) => `/api/departments/${source}`,
+        body: (_target, cell) => ({ name: `更名测试局${cell}`, aliases: [`简称${cell}`] }),
+        admin: 200,
+      },
+      {
+        name: 'GET /api/departments/:id/usage',
+        method: 'GET',
+        url: (source) => `/api/departments/${source}/usage`,
+        body: () => undefined,
+        admin: 200,
+      },
+      {
+        name: 'POST /api/departments/import',
+        method: 'POST',
+        url: () => '/api/departments/import?commit=true',
+        body: () => undefined,
+        file: (cell) => `名称,简称,辖区,类别,继任单位\n名录测试局${cell},,杭州市,地方,\n`,
+        admin: 200,
+      },
+      {
+        name: 'POST /api/departments/:id/merge',
+        method: 'POST',
+        url: (source) => `/api/departments/${source}/merge`,
+        body: (target) => ({ into: target }),
+        admin: 200,
+      },
+    ];
+    const departmentCells = DEPARTMENT_ROUTES.flatMap((route) =>
+      ACTORS.map((actor) => {
+        const refused = actor === 'anonymous' ? 401 : 403;
+        return [route.name, actor, actor === 'admin' ? route.admin : refused, route] as const;
+      }),
+    );
+    let counter = 0;
+
+    const snapshot = (ids: string[]) =>
+      env.db.query(
+        `SELECT id, name, aliases, kind, successor_id, collective FROM departments WHERE id = ANY($1::uuid[]) ORDER BY id`,
+        [ids],
+      );
+
+    it.each(departmentCells)('%s as %s → %i', async (_name, actor, expected, route) => {
+      counter += 1;
+      const cell = `${actor}${counter}`;
+      const [source, target] = await Promise.all(
+        ['源', '继任'].map(async (label) => {
+          const [row] = await env.db.query<{ id: string }[]>(
+            `INSERT INTO departments (name, slug, kind) VALUES ($1, $2, 'ministry') RETURNING id`,
+            [`${label}测试单位${cell}`, `acl-${label === '源' ? 's' : 't'}-${cell}`],
+          );
+          return row.id;
+        }),
+      );
+      const taskId = await env.newTask({ lead: [source], participants: [] });
+      const before = await snapshot([source, target]);
+      const count = await env.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM departments`);
+      const boundary = `----duban-acl-${cell}`;
+      const response = route.file
+        ? await env.http(route.method, route.url(source), {
+            as: users[actor],
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+            payload: Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dir.csv"\r\n` +
+                `Content-Type: text/csv\r\n\r\n${route.file(cell)}\r\n--${boundary}--\r\n`,
+            ),
+          })
+        : await env.http(route.method, route.url(source), {
+            as: users[actor],
+            body: route.body(target, cell),
+          });
+      expect(response.status).toBe(expected);
+      if (expected >= 400) {
+        // A refused request changes no unit, creates none and moves nothing.
+        expect(await snapshot([source, target])).toEqual(before);
+        expect(await env.db.query(`SELECT count(*)::int AS n FROM departments`)).toEqual(count);
+        const [lead] = await env.db.query<{ department_id: string }[]>(
+          `SELECT department_id FROM task_assignments WHERE task_id = $1`,
+          [taskId],
+        );
+        expect(lead.department_id).toBe(source);
+      }
+    });
+  });
 });
 
 peopleAccessMatrix();

@@ -39,6 +39,18 @@ export class DepartmentEntity {
   @Column({ type: 'enum', enum: DEPARTMENT_KINDS, enumName: 'department_kind' })
   kind!: DepartmentKind;
 
+  /**
+   * A collective party (各有关部门, 各地区…; `isCollectiveParty` of the domain, written with every change of
+   * name or kind): no accounts, never a merge target, no reminders, and a task led only by such parties
+   * waits in the 「待明确责任单位」 queue. A column so that SQL (queue, reminders) reads it directly.
+   */
+  @Column({ type: 'boolean', default: false })
+  collective!: boolean;
+
+  /** The place a deployment's own unit belongs to (杭州市); null for national units. */
+  @Column({ type: 'text', nullable: true })
+  jurisdiction!: string | null;
+
   @Column({ name: 'successor_id', type: 'uuid', nullable: true })
   successorId!: string | null;
 

@@ -1,4 +1,14 @@
-import { DEPARTMENTS, resolveDepartment, type DepartmentDto, type DepartmentKind } from '@duban/domain';
+import {
+  DEPARTMENTS,
+  indexDirectory,
+  isCollectiveParty,
+  resolveDepartment,
+  resolveInJurisdiction,
+  type DepartmentDto,
+  type DepartmentKind,
+  type DirectoryEntry,
+  type DirectoryIndex,
+} from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
@@ -9,6 +19,9 @@ import { departmentSlug } from './department-slug';
 export class DepartmentDirectory {
   private readonly byName = new Map<string, DepartmentEntity>();
   private readonly byId = new Map<string, DepartmentEntity>();
+  /** The deployment's own units (those with a jurisdiction), for jurisdiction-aware lookups. */
+  private local: DirectoryIndex | null = null;
+  private localDirty = true;
 
   constructor(rows: DepartmentEntity[]) {
     for (const row of rows) this.add(row);
@@ -17,7 +30,12 @@ export class DepartmentDirectory {
   add(row: DepartmentEntity): void {
     this.byId.set(row.id, row);
     this.byName.set(row.name, row);
-    for (const alias of row.aliases) if (!this.byName.has(alias)) this.byName.set(alias, row);
+    for (const alias of row.aliases) {
+      // 市发展改革委 names a unit only inside its own jurisdiction (resolve()), never in every document.
+      if (row.jurisdiction && OWN_LEVEL.test(alias) && !alias.startsWith(row.jurisdiction)) continue;
+      if (!this.byName.has(alias)) this.byName.set(alias, row);
+    }
+    if (row.jurisdiction) this.localDirty = true;
   }
 
   /** The department for a name as written (or canonical), following reorganisations to the successor. */
@@ -27,6 +45,28 @@ export class DepartmentDirectory {
       const resolution = resolveDepartment(name);
       if (resolution.canonical) row = this.byName.get(resolution.canonical) ?? null;
     }
+    return this.follow(row);
+  }
+
+  /**
+   * The department for a name in a document of `jurisdiction` (its issuer's place, e.g. 杭州市): the
+   * deployment's own units first (市发展改革委 in a 杭州市 document → 杭州市发展和改革委员会), then as find().
+   * A local-prefixed name no unit of that place answers to stays unknown (kept and flagged by the import).
+   */
+  resolve(name: string, jurisdiction: string | null | undefined): DepartmentEntity | null {
+    const index = this.localIndex();
+    if (index) {
+      const hit = resolveInJurisdiction(name, jurisdiction ?? null, index);
+      if (hit.source === 'directory' && hit.canonical) {
+        const row = this.find(hit.canonical);
+        if (row) return row;
+      }
+    }
+    return this.find(name);
+  }
+
+  private follow(start: DepartmentEntity | null): DepartmentEntity | null {
+    let row = start;
     const seen = new Set<string>();
     while (row?.successorId && !seen.has(row.id)) {
       seen.add(row.id);
@@ -36,7 +76,31 @@ export class DepartmentDirectory {
     }
     return row;
   }
+
+  private localIndex(): DirectoryIndex | null {
+    if (!this.localDirty) return this.local;
+    this.localDirty = false;
+    const rows = [...this.byId.values()].filter((r) => r.jurisdiction);
+    const entries: DirectoryEntry[] = rows.map((r) => ({
+      name: r.name,
+      shortNames: r.aliases,
+      jurisdiction: r.jurisdiction ?? '',
+      kind: r.kind,
+      successor: r.successorId ? (this.byId.get(r.successorId)?.name ?? null) : null,
+    }));
+    try {
+      this.local = entries.length ? indexDirectory(entries) : null;
+    } catch {
+      // Two units claiming one short name in a place (possible only in data from before the admin checks):
+      // no jurisdiction lookups rather than a guess.
+      this.local = null;
+    }
+    return this.local;
+  }
 }
+
+/** A unit's own-level prefix as local documents write it (市…, 省…, 县…, 区…). */
+const OWN_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 
 @Injectable()
 export class DepartmentsService {
@@ -63,6 +127,9 @@ export class DepartmentsService {
       `INSERT INTO departments (name, slug, aliases, kind, valid_until, created_from_import)
        SELECT name, slug, aliases, kind::department_kind, valid_until, false
          FROM jsonb_to_recordset($1::jsonb) AS r(name text, slug text, aliases text[], kind text, valid_until date)
+        -- A unit an admin renamed keeps its registry name as an alias: do not bring the old name back.
+        WHERE EXISTS (SELECT 1 FROM departments d WHERE d.name = r.name)
+           OR NOT EXISTS (SELECT 1 FROM departments d WHERE r.name = ANY(d.aliases))
        ON CONFLICT ON CONSTRAINT "UQ_departments_name" DO UPDATE
          SET aliases = ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1),
              kind = EXCLUDED.kind, valid_until = EXCLUDED.valid_until, created_from_import = false
@@ -83,7 +150,23 @@ export class DepartmentsService {
         [links.map((l) => l[0]), links.map((l) => l[1])],
       );
     }
+    await this.refreshCollective(manager);
     return (await manager.getRepository(DepartmentEntity).count()) - before;
+  }
+
+  /**
+   * Applies the domain rule (isCollectiveParty) to every row whose flag disagrees with it: registry
+   * units, units created at import and rows from before the column existed. A few hundred rows.
+   */
+  async refreshCollective(manager: EntityManager = this.departments.manager): Promise<void> {
+    const rows = await manager.query<
+      { id: string; name: string; kind: DepartmentKind; collective: boolean }[]
+    >(`SELECT id, name, kind, collective FROM departments`);
+    const wrong = rows.filter((r) => isCollectiveParty(r.name, r.kind) !== r.collective);
+    if (wrong.length === 0) return;
+    await manager.query(`UPDATE departments SET collective = NOT collective WHERE id = ANY($1::uuid[])`, [
+      wrong.map((r) => r.id),
+    ]);
   }
 
   /** Records `alias` as another name of a department (a mapping chosen at import). */
@@ -113,7 +196,14 @@ export class DepartmentsService {
     await repo
       .createQueryBuilder()
       .insert()
-      .values({ name, slug: departmentSlug(name), kind, aliases: [], createdFromImport: true })
+      .values({
+        name,
+        slug: departmentSlug(name),
+        kind,
+        aliases: [],
+        createdFromImport: true,
+        collective: isCollectiveParty(name, kind),
+      })
       .orIgnore()
       .execute();
     return repo.findOneByOrFail({ name });
@@ -131,19 +221,37 @@ export class DepartmentsService {
       if (!row.successorId) continue;
       predecessors.set(row.successorId, [...(predecessors.get(row.successorId) ?? []), row]);
     }
-    return rows.map((row) => {
-      const successor = row.successorId ? byId.get(row.successorId) : undefined;
-      return {
-        id: row.id,
-        name: row.name,
-        kind: row.kind,
-        aliases: row.aliases,
-        successor: successor ? { id: successor.id, name: successor.name } : null,
-        predecessors: (predecessors.get(row.id) ?? []).map((p) => ({ id: p.id, name: p.name })),
-        createdFromImport: row.createdFromImport,
-      };
-    });
+    return rows.map((row) => toDepartmentDto(row, byId, predecessors.get(row.id) ?? []));
   }
+
+  /** One unit as the list shows it. */
+  async one(id: string, manager: EntityManager = this.departments.manager): Promise<DepartmentDto | null> {
+    const repo = manager.getRepository(DepartmentEntity);
+    const row = await repo.findOneBy({ id });
+    if (!row) return null;
+    const successor = row.successorId ? await repo.findOneBy({ id: row.successorId }) : null;
+    const predecessors = await repo.find({ where: { successorId: id }, order: { name: 'ASC' } });
+    return toDepartmentDto(row, new Map(successor ? [[successor.id, successor]] : []), predecessors);
+  }
+}
+
+function toDepartmentDto(
+  row: DepartmentEntity,
+  byId: ReadonlyMap<string, DepartmentEntity>,
+  predecessors: readonly DepartmentEntity[],
+): DepartmentDto {
+  const successor = row.successorId ? byId.get(row.successorId) : undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    aliases: row.aliases,
+    successor: successor ? { id: successor.id, name: successor.name } : null,
+    predecessors: predecessors.map((p) => ({ id: p.id, name: p.name })),
+    createdFromImport: row.createdFromImport,
+    jurisdiction: row.jurisdiction,
+    collective: row.collective,
+  };
 }
 
 /** A unit named like a province or city is local; a 领导小组/联席会议 is collective; else a ministry. */

@@ -104,9 +104,11 @@ export class ImportsService {
     const directory = await this.departments.directory();
     // The same few hundred names recur across measures; resolve each once.
     const resolved = new Map<string, boolean>();
-    const known = (name: string): boolean => {
-      let hit = resolved.get(name);
-      if (hit === undefined) resolved.set(name, (hit = directory.find(name) !== null));
+    // Per place: 市发展改革委 is known in a 杭州市 document when the directory lists 杭州市's unit.
+    const known = (name: string, jurisdiction: string | null | undefined): boolean => {
+      const key = `${jurisdiction ?? ''}|${name}`;
+      let hit = resolved.get(key);
+      if (hit === undefined) resolved.set(key, (hit = directory.resolve(name, jurisdiction) !== null));
       return hit;
     };
     let visited = 0;
@@ -128,7 +130,9 @@ export class ImportsService {
       for (const m of doc.measures) {
         // Hand the event loop back now and then: a large file has thousands of measures.
         if (++visited % 250 === 0) await new Promise((r) => setImmediate(r));
-        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter((n) => !known(n));
+        const unknown = [...m.leadCanonical, ...m.participantsCanonical].filter(
+          (n) => !known(n, doc.jurisdiction),
+        );
         for (const n of unknown) occurrences.set(n, (occurrences.get(n) ?? 0) + 1);
         measures.push({
           documentIndex,

@@ -200,7 +200,7 @@ export function unknownNames(file: ExtractedFile, directory: DepartmentDirectory
   for (const doc of file.documents) {
     for (const m of doc.measures) {
       for (const name of [...m.leadCanonical, ...m.participantsCanonical]) {
-        if (!directory.find(name)) names.add(name);
+        if (!directory.resolve(name, doc.jurisdiction)) names.add(name);
       }
     }
   }
@@ -291,11 +291,13 @@ function assignmentRows(
   taskId: string,
   m: ExtractedMeasure,
   directory: DepartmentDirectory,
+  jurisdiction: string | null | undefined,
 ): AssignmentRow[] {
   const rows = new Map<string, AssignmentRow>();
   const add = (names: string[], role: AssignmentRole) => {
     names.forEach((name, position) => {
-      const department = directory.find(name);
+      // The document's place decides what 市发展改革委 is (the deployment's directory, issue 10).
+      const department = directory.resolve(name, jurisdiction);
       if (department && !rows.has(department.id)) {
         rows.set(department.id, { task_id: taskId, department_id: department.id, role, position });
       }
@@ -525,7 +527,7 @@ class FileBatch {
           this.updates.push([{ ...current }, measure]);
           // A second copy of the same measure in this run compares against the new text.
           current.text = measure.text;
-          this.assignments.push(...assignmentRows(current.id, measure, this.directory));
+          this.assignments.push(...assignmentRows(current.id, measure, this.directory, doc.jurisdiction));
           this.result.tasksUpdated += 1;
           continue;
         }
@@ -544,7 +546,7 @@ class FileBatch {
           text: measure.text,
           original_deadline: null,
         });
-        this.assignments.push(...assignmentRows(id, measure, this.directory));
+        this.assignments.push(...assignmentRows(id, measure, this.directory, doc.jurisdiction));
         this.auditRow('task.imported', id, row.id, {
           sourceFile: this.sourceFile,
           line: measure.line,

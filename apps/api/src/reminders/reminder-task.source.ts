@@ -19,11 +19,18 @@ interface Row {
   participant_ids: string[];
 }
 
+/**
+ * Collective parties (各有关部门, 各地区…; `departments.collective`) are left out: nobody reads their inbox,
+ * so a task led only by them reminds nobody but its participants and, once overdue, the 督查室 (its
+ * escalation), while it waits in the 「待明确责任单位」 queue.
+ */
 const SELECT = `
   SELECT t.id, t.status::text AS status, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.last_report_at, t.created_at, t.title,
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}')::text[] AS lead_ids,
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids
-  FROM tasks t LEFT JOIN task_assignments a ON a.task_id = t.id`;
+  FROM tasks t
+  LEFT JOIN (task_assignments a JOIN departments ad ON ad.id = a.department_id AND NOT ad.collective)
+    ON a.task_id = t.id`;
 
 function toTask(row: Row): ReminderTask {
   return {

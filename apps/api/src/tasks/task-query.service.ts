@@ -299,7 +299,8 @@ function departmentScope(query: TaskListQueryDto, user: AuthUser): DepartmentSco
 
 /** Whether every filter and sort key of the list can be judged on assignment rows' copies. */
 function readsOnlyAssignmentCopies(query: TaskListQueryDto, order: SortKey[]): boolean {
-  const needsTask = Boolean(query.light ?? query.document ?? query.q?.trim());
+  const needsTask =
+    Boolean(query.light ?? query.document ?? query.q?.trim()) || query.needsAssignment !== undefined;
   return !needsTask && order.every((key) => key.onAssignment !== undefined);
 }
 
@@ -310,6 +311,15 @@ function assignmentExpression(key: SortKey): string {
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+
+/**
+ * 待明确责任单位: an open task with no real lead — every lead is a collective party (各有关部门, 各地区…) or
+ * there is none. Computed from the assignments, so naming a real lead (POST /api/tasks/:id/departments)
+ * takes the task out of the queue with no state to keep in step.
+ */
+export const NEEDS_ASSIGNMENT = `(t.status NOT IN ('done', 'terminated') AND NOT EXISTS (
+  SELECT 1 FROM task_assignments na JOIN departments nd ON nd.id = na.department_id
+   WHERE na.task_id = t.id AND na.role = 'lead' AND NOT nd.collective))`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -544,6 +554,9 @@ export class TaskQueryService {
     if (query.dueBefore) qb.andWhere('t.deadline <= :dueBefore', { dueBefore: query.dueBefore });
     if (query.dueAfter) qb.andWhere('t.deadline >= :dueAfter', { dueAfter: query.dueAfter });
     if (query.document) qb.andWhere('t.document_id = :document', { document: query.document });
+    if (query.needsAssignment !== undefined) {
+      qb.andWhere(query.needsAssignment ? NEEDS_ASSIGNMENT : `NOT ${NEEDS_ASSIGNMENT}`);
+    }
     const q = query.q?.trim();
     if (q) {
       qb.andWhere(`(t.title ILIKE :q OR t.text ILIKE :q OR t.measure_key = :qExact)`, {

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import { checkPassword, hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
+import { assertAccountDepartment } from '../departments/department-accounts';
 
 const DEFAULT_USER_PAGE_SIZE = 100;
 
@@ -110,6 +111,7 @@ export class UsersService {
   }
 
   async create(input: NewUser): Promise<UserEntity> {
+    if (input.departmentId) await assertAccountDepartment(this.users.manager, input.departmentId);
     const entity = this.users.create({
       username: input.username,
       displayName: input.displayName,

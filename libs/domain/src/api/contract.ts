@@ -33,6 +33,10 @@ export interface DepartmentDto extends DepartmentRefDto {
   predecessors: DepartmentRefDto[];
   /** True for units created at import time from an unknown name. */
   createdFromImport: boolean;
+  /** The place the unit belongs to (杭州市), for a deployment's own units; null for national ones. */
+  jurisdiction: string | null;
+  /** A collective party (各有关部门, 各地区…): no accounts, never a merge target, not a real lead. */
+  collective: boolean;
 }
 
 export interface MeDto {
@@ -224,6 +228,8 @@ export interface TaskListQueryDto {
   pageSize?: number;
   /** e.g. 'deadline', '-deadline', 'status', 'title'; default: overdue first, then deadline. */
   sort?: string;
+  /** 待明确责任单位: open tasks whose every lead is a collective party (各有关部门, 各地区…). */
+  needsAssignment?: boolean;
 }
 
 export interface OverdueStatsRowDto {
@@ -480,3 +486,5 @@ export * from '../notifications/categories';
 export * from '../notifications/inbox-contract';
 // People: account administration and 个人设置 (create, edit, Excel import, own contact), with their rules.
 export * from './people';
+// Department administration (create, rename, aliases, merge): its own file, re-exported with the contract.
+export type * from './departments';

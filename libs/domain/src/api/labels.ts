@@ -117,6 +117,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.split_from': '由拆分立项',
   'task.terminated': '终止任务',
   'task.commented': '督办意见',
+  'task.department_merged': '责任单位合并',
+  'department.created': '新增单位',
+  'department.updated': '修改单位',
+  'department.merged': '合并单位',
+  'department.directory_imported': '导入单位名录',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */

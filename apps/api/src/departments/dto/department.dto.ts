@@ -18,4 +18,7 @@ export class DepartmentResponse extends DepartmentRefResponse implements Departm
   @ApiProperty({ type: [DepartmentRefResponse] }) predecessors!: DepartmentRefResponse[];
   @ApiProperty({ description: 'Created at import from a name the registry did not know' })
   createdFromImport!: boolean;
+  @ApiProperty({ nullable: true, example: '杭州市' }) jurisdiction!: string | null;
+  @ApiProperty({ description: 'A collective party (各有关部门, 各地区…): no accounts, not a real lead' })
+  collective!: boolean;
 }

@@ -59,6 +59,14 @@ export class TaskListQuery implements TaskListQueryDto {
   page?: number;
   @PageSizeParam(200, 20)
   pageSize?: number;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: '待明确责任单位: open tasks whose every lead is a collective party (各有关部门, 各地区…)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  needsAssignment?: boolean;
   @ApiPropertyOptional({ enum: SORTS, description: 'Default: overdue first, then deadline' })
   @IsOptional()
   @IsIn(SORTS)

@@ -8,14 +8,12 @@ import { departmentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
-import type { DepartmentDto } from '@duban/domain';
 import { CHANNEL_LABELS } from '../shared/labels';
 import { AdminStore } from './data-access/admin.store';
 import { CalendarPanel } from './calendar-panel';
 import { DeliveriesPanel } from './deliveries-panel';
 import { UsersPanel } from './users/users-panel';
-
-const KIND_LABELS: Record<DepartmentDto['kind'], string> = { ministry: '部委', local: '地方', collective: '统称' };
+import { DepartmentsPanel } from './departments/departments-panel';
 
 function parseDays(text: string): number[] | null {
   const parts = text.split(/[,，、\s]+/).filter(Boolean);
@@ -25,7 +23,7 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [CalendarPanel, DeliveriesPanel, UsersPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
+  imports: [CalendarPanel, DeliveriesPanel, DepartmentsPanel, UsersPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -33,15 +31,8 @@ function parseDays(text: string): number[] | null {
 })
 export class AdminPage implements OnInit {
   protected readonly store = inject(AdminStore);
-  protected readonly kindLabels = KIND_LABELS;
   protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly deptFilter = signal('');
   protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
-  protected readonly visibleDepartments = computed(() => {
-    const q = this.deptFilter().trim();
-    const all = this.store.departments();
-    return q ? all.filter((d) => d.name.includes(q) || d.aliases.some((a) => a.includes(q))) : all;
-  });
 
   private readonly int = [Validators.required, Validators.min(0), Validators.pattern(/^\d+$/)];
   protected readonly policyForm = new FormGroup({
@@ -133,8 +124,8 @@ export class AdminPage implements OnInit {
     void this.store.openQueueDashboard();
   }
 
-  protected names(list: { name: string }[]): string {
-    return list.map((d) => d.name).join('、') || '—';
+  protected reloadDepartments(): void {
+    void this.store.reloadDepartments();
   }
 
   protected pickWebhookDepartment(id: string | null): void {

@@ -9,7 +9,6 @@ import {
   Injector,
   effect,
   input,
-  linkedSignal,
   OnInit,
   signal,
   untracked,
@@ -89,8 +88,12 @@ export class DashboardPage implements OnInit {
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
 
-  /** Opens on the first queue with work; the user's own choice of tab then stands. */
-  protected readonly tab = linkedSignal(() => this.store.defaultTab() ?? 0);
+  /**
+   * Opens on the first queue with work; the user's own choice of tab then stands, also when it was made
+   * before the first load finished (a linkedSignal would reset it when the default arrives).
+   */
+  protected readonly chosenTab = signal<number | null>(null);
+  protected readonly tab = computed(() => this.chosenTab() ?? this.store.defaultTab() ?? 0);
   protected readonly byDepartment = computed(() => chartOf(this.store.stats()?.byDepartment ?? []));
   protected readonly byDocument = computed(() => chartOf(this.store.stats()?.byDocument ?? []));
 

@@ -106,9 +106,12 @@ export class TaskDetailPage {
   /** Supervisors and the task's own departments (an officer sees only those) write; admins read. */
   protected readonly canComment = computed(() => this.session.user()?.role !== 'admin');
   private readonly departments = signal<Awaited<ReturnType<TasksApi['departments']>>>([]);
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments().filter((d) => d.kind !== 'collective' && !d.successor)),
-  );
+  /** Assignable units, plus the task's own (a collective lead such as 各有关部门 is shown by name, to be replaced). */
+  protected readonly departmentOptions = computed(() => {
+    const task = this.store.task();
+    const own = new Set([...(task?.lead ?? []), ...(task?.participants ?? [])].map((d) => d.id));
+    return departmentOptions(this.departments().filter((d) => own.has(d.id) || (!d.collective && !d.successor)));
+  });
 
   protected readonly progressText = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
   protected readonly summary = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });

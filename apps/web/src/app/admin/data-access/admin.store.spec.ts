@@ -13,7 +13,7 @@ describe('AdminStore', () => {
     http = TestBed.inject(HttpTestingController);
     const loading = store.load();
     http.expectOne('/api/departments').flush([
-      { id: 'dep-1', name: '国家卫生健康委员会', kind: 'ministry', aliases: ['卫生健康委'], successor: null, predecessors: [], createdFromImport: false },
+      { id: 'dep-1', name: '国家卫生健康委员会', kind: 'ministry', aliases: ['卫生健康委'], successor: null, predecessors: [], createdFromImport: false, jurisdiction: null, collective: false },
     ]);
     http.expectOne('/api/admin/webhooks').flush({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/admin/webhooks' }, { status: 404, statusText: 'Not Found' });
     http.expectOne('/api/admin/reminder-policy').flush(null, { status: 500, statusText: 'Server Error' });

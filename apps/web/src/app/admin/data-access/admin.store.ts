@@ -76,6 +76,16 @@ export class AdminStore {
     this.errors.set(errors);
   }
 
+  /** After a department was created, edited or merged (the admin's 部门 tab). */
+  async reloadDepartments(): Promise<void> {
+    try {
+      this.departments.set(await firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')));
+      this.errors.update((e) => ({ ...e, departments: undefined }));
+    } catch (err) {
+      this.errors.update((e) => ({ ...e, departments: sectionError(err, '部门', 'GET /api/departments') }));
+    }
+  }
+
   departmentName(id: string): string {
     return this.departments().find((d) => d.id === id)?.name ?? id;
   }

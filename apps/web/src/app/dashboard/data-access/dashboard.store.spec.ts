@@ -50,6 +50,7 @@ async function answerLoad(http: HttpTestingController, queue: TaskDetailDto[], e
   http.expectOne((r) => r.url === '/api/stats/matrix').flush({ departments: [], documents: [], cells: [] });
   http.expectOne((r) => r.url === '/api/stats/trend').flush({ weeks: [] });
   http.expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true').flush(pageOf([aTask()], 3));
+  http.expectOne((r) => r.url === '/api/tasks' && r.params.get('needsAssignment') === 'true').flush(pageOf([aTask({ id: 'task-u' })], 1));
   http
     .expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'submitted')
     .flush(pageOf(queue.map((t) => aTask({ id: t.id, title: t.title, status: 'submitted' })), queue.length));
@@ -91,6 +92,7 @@ describe('DashboardStore review actions', () => {
   it('loads totals, the overdue list and both queues, each queue row with summary, evidence and submitter', () => {
     expect(store.stats()?.totals.completionRate).toBe(0.4);
     expect(store.overdueTotal()).toBe(3);
+    expect(store.unassignedTotal()).toBe(1);
     expect(store.submitted().map((r) => r.task.title)).toEqual(['甲', '乙']);
     const [a] = store.submitted();
     expect(a.task.submissionSummary).toBe('已完成实施方案并印发。');

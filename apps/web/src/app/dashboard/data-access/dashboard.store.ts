@@ -55,6 +55,9 @@ export class DashboardStore {
   readonly role = signal<AssignmentRole>('lead');
   readonly overdue = signal<TaskSummaryDto[]>([]);
   readonly overdueTotal = signal(0);
+  /** 待明确责任单位: open tasks led only by a collective party (各有关部门, 各地区…), for the 督查室 to assign. */
+  readonly unassigned = signal<TaskSummaryDto[]>([]);
+  readonly unassignedTotal = signal(0);
   readonly submitted = signal<ReviewItem[]>([]);
   readonly submittedTotal = signal(0);
   readonly extensions = signal<PendingExtension[]>([]);
@@ -66,7 +69,7 @@ export class DashboardStore {
   /** Id of the task or extension whose decision is in flight (or was last decided, for the inline feedback). */
   readonly busyId = signal<string | null>(null);
   readonly lastId = signal<string | null>(null);
-  /** The queue tab to open on (待审核 / 延期申请 / 逾期任务): the first with work in it, decided on the first load. */
+  /** The queue tab to open on (待审核 / 延期申请 / 逾期任务 / 待明确责任单位): the first with work in it, decided on the first load. */
   readonly defaultTab = signal<number | null>(null);
 
   /** Each part is shown as soon as it arrives: the totals need not wait for the review queue's details. */
@@ -88,6 +91,14 @@ export class DashboardStore {
       this.overdue.set(page.items);
       this.overdueTotal.set(page.total);
     });
+    // Its own queue, and an extra: an API without the filter leaves the other queues working.
+    const unassigned = this.api
+      .list({ needsAssignment: true, page: 1, pageSize: 50 })
+      .then((page) => {
+        this.unassigned.set(page.items);
+        this.unassignedTotal.set(page.total);
+      })
+      .catch(() => undefined);
     const submitted = this.loadReviewQueue().then((queue) => {
       this.submitted.set(queue.items);
       this.submittedTotal.set(queue.total);
@@ -95,10 +106,12 @@ export class DashboardStore {
     const extensions = firstValueFrom(
       this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } }),
     ).then((v) => this.extensions.set(Array.isArray(v) ? v : v.items));
-    const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions]);
+    const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions, unassigned]);
     this.extensionsUnavailable.set(x.status === 'rejected');
     if (this.defaultTab() === null) {
-      const firstWithWork = [this.submittedTotal(), this.extensions().length, this.overdueTotal()].findIndex((n) => n > 0);
+      const firstWithWork = [this.submittedTotal(), this.extensions().length, this.overdueTotal(), this.unassignedTotal()].findIndex(
+        (n) => n > 0,
+      );
       this.defaultTab.set(Math.max(0, firstWithWork));
     }
     const failed = [s, o, q].find((r) => r.status === 'rejected');

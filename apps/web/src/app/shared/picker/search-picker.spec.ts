@@ -12,6 +12,8 @@ const dept = (id: string, name: string, kind: DepartmentDto['kind'], extra: Part
   successor: null,
   predecessors: [],
   createdFromImport: false,
+  jurisdiction: null,
+  collective: false,
   ...extra,
 });
 
