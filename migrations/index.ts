@@ -15,6 +15,7 @@ import { StatsCounters1796220995284 } from './1796220995284-StatsCounters';
 import { ImportJobs1796221022888 } from './1796221022888-ImportJobs';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
 import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
+import { SignoffAssigneeMainLead1796237395411 } from './1796237395411-SignoffAssigneeMainLead';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ImportJobs1796221022888,
   WorkingDayCalendar1796221221925,
   UserOidcSubject1796222997236,
+  SignoffAssigneeMainLead1796237395411,
 ];

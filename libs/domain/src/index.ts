@@ -75,7 +75,14 @@ export type {
   ReminderRule,
   ReminderTaskState,
 } from './reminders/types';
-export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
+export {
+  DEFAULT_REMINDER_POLICY,
+  expectedReminders,
+  localDateOf,
+  recipientKey,
+  reminderKey,
+  signoffDueDate,
+} from './reminders/policy';
 export { reminderMessage } from './reminders/messages';
 export { calendarDateOf, calendarDayNumber, WorkingDayCalendar } from './calendar/working-days';
 export type { CalendarDay } from './calendar/working-days';

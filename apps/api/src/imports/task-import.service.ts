@@ -13,6 +13,7 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentsService, type DepartmentDirectory } from '../departments/departments.service';
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
 import { ValidationError } from '../infra/http/domain-error';
+import { syncMainLeads } from '../tasks/main-lead.sql';
 import { baseName, comparableText, titleKey } from './import-identity';
 
 export interface ImportActor {
@@ -128,6 +129,8 @@ export class TaskImportService {
       }
       await insertTasks(manager, batch.newTasks);
       await insertAssignments(manager, batch.assignments);
+      // New tasks get their 主办 (the first lead); a re-import keeps the one in force.
+      await syncMainLeads(manager, [...new Set(batch.assignments.map((a) => a.task_id))], new Date());
       const result = { ...batch.result, departmentsCreated };
       // One summary row per imported file, also when it changed nothing (who imported what, when).
       const { documents: _documents, ...counts } = result;

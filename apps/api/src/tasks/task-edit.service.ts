@@ -16,6 +16,9 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import type { Clock } from '../infra/queue/clock';
+import { InjectTaskClock } from './clock';
+import { syncMainLeads } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, departmentNames, TaskCreationService } from './task-creation.service';
 import { TaskQueryService } from './task-query.service';
@@ -60,6 +63,7 @@ export class TaskEditService {
     private readonly creation: TaskCreationService,
     private readonly query: TaskQueryService,
     private readonly reminders: ReminderScheduler,
+    @InjectTaskClock() private readonly clock: Clock,
   ) {}
 
   async editDeadline(taskId: string, user: AuthUser, body: EditDeadlineRequestDto): Promise<TaskDetailDto> {
@@ -128,6 +132,8 @@ export class TaskEditService {
           [taskId, departmentId, role, position++],
         );
       }
+      // A removed or demoted 主办 passes to the first lead; a new 主办 department signs off anew.
+      await syncMainLeads(manager, [taskId], this.clock.now());
       await this.update(manager, found, {
         lead_names: lead.map((id) => ref(id).name),
         participant_names: participants.map((id) => ref(id).name),

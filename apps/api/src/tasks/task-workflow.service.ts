@@ -13,7 +13,9 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { InjectTaskClock } from './clock';
+import { mainLeadSql } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { EvidenceRequiredError, forbiddenTransition, TaskVersionConflictError } from './task.errors';
 import { TaskQueryService } from './task-query.service';
@@ -33,6 +35,7 @@ export class TaskWorkflowService {
     private readonly query: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
     private readonly reminders: ReminderScheduler,
+    private readonly notifier: TaskEventNotifier,
   ) {}
 
   async reportProgress(
@@ -48,11 +51,14 @@ export class TaskWorkflowService {
       else if (canTransition(from, 'in_progress')) to = statusAfterProgress(from);
       else throw forbiddenTransition(from, 'in_progress', 'report_progress');
       const now = this.clock.now();
+      // 配合意见: a co-lead's or participant's report on its part; the 主办 lead is told in its inbox.
+      const cooperation = found.actor.mainLead !== true;
       const [report] = await manager.query<{ id: string }[]>(
-        `INSERT INTO progress_reports (task_id, department_id, author_id, text, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [taskId, user.departmentId, user.id, text, now],
+        `INSERT INTO progress_reports (task_id, department_id, author_id, text, created_at, cooperation)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [taskId, user.departmentId, user.id, text, now, cooperation],
       );
+      if (cooperation) await this.tellMainLead(manager, found, user, text);
       await this.update(manager, found, { status: to, last_report_at: now });
       await this.audit.record(manager, {
         taskId,
@@ -60,7 +66,7 @@ export class TaskWorkflowService {
         action: 'task.progress_reported',
         fromStatus: from,
         toStatus: to,
-        detail: { reportId: report.id, departmentId: user.departmentId, text },
+        detail: { reportId: report.id, departmentId: user.departmentId, text, cooperation },
       });
     });
     return this.query.detail(taskId, user);
@@ -146,6 +152,28 @@ export class TaskWorkflowService {
       });
     });
     return this.query.detail(taskId, user);
+  }
+
+  /** The 主办 lead reads each 配合意见 in its inbox (rule `report.participant`). */
+  private async tellMainLead(
+    manager: EntityManager,
+    found: TaskForActor,
+    user: AuthUser,
+    text: string,
+  ): Promise<void> {
+    const [row] = await manager.query<{ main: string | null; name: string }[]>(
+      `SELECT ${mainLeadSql('$1::uuid')} AS main, (SELECT name FROM departments WHERE id = $2) AS name`,
+      [found.task.id, user.departmentId],
+    );
+    if (!row?.main || row.main === user.departmentId) return;
+    const excerpt = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+    await this.notifier.notify(manager, {
+      taskId: found.task.id,
+      rule: 'report.participant',
+      title: `配合意见：${found.task.title}`,
+      body: `${row.name}（${found.actorName}）报送了配合意见：${excerpt}`,
+      departmentIds: [row.main],
+    });
   }
 
   private async inTransaction(

@@ -186,6 +186,20 @@ function deadlineSeries(
 const SIGNOFF_CHASED: ReadonlySet<ReminderTaskState['status']> = new Set(['not_started', 'in_progress', 'returned']);
 
 /**
+ * The last day ('YYYY-MM-DD', local) of the 签收 window of a task whose 主办 lead was asked at `sinceIso`:
+ * `signoffWithinWorkingDays` working days after that day (the day itself not counted).
+ */
+export function signoffDueDate(
+  sinceIso: string,
+  policy: Pick<ReminderPolicy, 'utcOffsetMinutes' | 'signoffWithinWorkingDays' | 'calendar'>,
+): string {
+  const sinceMs = Date.parse(sinceIso);
+  if (Number.isNaN(sinceMs)) throw new RangeError('the 签收 start is not a valid instant');
+  const calendar = policy.calendar ?? WEEKDAYS_ONLY;
+  return calendar.addWorkingDays(localDateOf(sinceMs, policy), policy.signoffWithinWorkingDays);
+}
+
+/**
  * 签收: the 主办 lead has `signoffWithinWorkingDays` working days after the day it was assigned (that day
  * not counted). On the last day of the window it is reminded (until that day ends); on the next working
  * day the 督查室 is told once (never expires, like every escalation). Counted on the working-day calendar
@@ -193,10 +207,8 @@ const SIGNOFF_CHASED: ReadonlySet<ReminderTaskState['status']> = new Set(['not_s
  */
 function signoffSeries(state: ReminderTaskState, policy: ReminderPolicy): Candidate[] {
   if (!state.awaitingSignoffSince || !SIGNOFF_CHASED.has(state.status)) return [];
-  const sinceMs = Date.parse(state.awaitingSignoffSince);
-  if (Number.isNaN(sinceMs)) throw new RangeError('awaitingSignoffSince is not a valid instant');
   const calendar = policy.calendar ?? WEEKDAYS_ONLY;
-  const dueDate = calendar.addWorkingDays(localDateOf(sinceMs, policy), policy.signoffWithinWorkingDays);
+  const dueDate = signoffDueDate(state.awaitingSignoffSince, policy);
   const dueDay = dayNumber(dueDate);
   const escalationDay = dayNumber(calendar.addWorkingDays(dueDate, 1));
   const mainLead = state.mainLeadDepartmentId ?? state.leadDepartmentIds[0] ?? null;
