@@ -84,7 +84,7 @@ describe('TaskDetailPage', () => {
       aTaskDetail({
         id: 'task-42',
         allowedActions: ['report_progress'],
-        reports: [{ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z' }],
+        reports: [{ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z', cooperation: false }],
       }),
     );
     await flushMicrotasks();
