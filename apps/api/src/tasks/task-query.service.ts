@@ -527,6 +527,7 @@ export class TaskQueryService {
         status: row.status,
         hasPendingExtension,
         awaitingSignoff: row.awaiting_signoff,
+        leadCount: summary.lead.length,
       }),
     };
   }

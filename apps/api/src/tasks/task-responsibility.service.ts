@@ -116,7 +116,10 @@ export class TaskResponsibilityService {
     let changed = false;
     await this.dataSource.transaction(async (manager) => {
       const found = await this.loadPermitted('change_main_lead', taskId, user, manager);
-      if (!stateAllows('change_main_lead', this.state(found))) throw new TaskClosedError(found.task.status);
+      // The number of leads is judged below (400 for a department that is not one), not as a state.
+      if (!stateAllows('change_main_lead', { ...this.state(found), leadCount: 2 })) {
+        throw new TaskClosedError(found.task.status);
+      }
       checkVersion(found, version);
       const leads = await manager.query<{ department_id: string; name: string; main: boolean }[]>(
         `SELECT a.department_id, d.name, a.department_id = ${mainLeadSql('a.task_id')} AS main

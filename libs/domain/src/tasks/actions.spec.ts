@@ -9,10 +9,11 @@ const outsider: TaskActor = { role: 'officer', assignment: null };
 const supervisor: TaskActor = { role: 'supervisor', assignment: null };
 const admin: TaskActor = { role: 'admin', assignment: null };
 
-const state = (status: TaskStatus, hasPendingExtension = false, awaitingSignoff = false) => ({
+const state = (status: TaskStatus, hasPendingExtension = false, awaitingSignoff = false, leadCount = 2) => ({
   status,
   hasPendingExtension,
   awaitingSignoff,
+  leadCount,
 });
 
 describe('task actions by actor', () => {
@@ -48,6 +49,8 @@ describe('task actions by actor', () => {
     expect(roleAllows(supervisor, 'change_main_lead')).toBe(true);
     expect(roleAllows(admin, 'change_main_lead')).toBe(false);
     expect(roleAllows(lead, 'change_main_lead')).toBe(false);
+    expect(stateAllows('change_main_lead', state('in_progress'))).toBe(true);
+    expect(stateAllows('change_main_lead', state('in_progress', false, false, 1))).toBe(false);
     expect(stateAllows('change_main_lead', state('done'))).toBe(false);
     expect(stateAllows('change_main_lead', state('terminated'))).toBe(false);
   });

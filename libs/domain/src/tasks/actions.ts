@@ -16,6 +16,8 @@ export interface TaskActionState {
   hasPendingExtension: boolean;
   /** Not yet acknowledged (签收) by the 主办 lead. */
   awaitingSignoff?: boolean;
+  /** Lead departments: choosing the 主办 needs at least two. */
+  leadCount?: number;
 }
 
 export const TASK_ACTIONS: readonly TaskAction[] = [
@@ -96,8 +98,9 @@ export function stateAllows(action: TaskAction, state: TaskActionState): boolean
     case 'acknowledge':
       return isOpenStatus(state.status) && state.awaitingSignoff === true;
     case 'name_assignee':
-    case 'change_main_lead':
       return isOpenStatus(state.status) || state.status === 'submitted';
+    case 'change_main_lead':
+      return (isOpenStatus(state.status) || state.status === 'submitted') && (state.leadCount ?? 0) > 1;
   }
 }
 
