@@ -114,4 +114,31 @@ describe('TaskDetailPage', () => {
     await fixture.whenStable();
     expect(q('task-error')?.textContent).toContain('任务已被他人修改');
   });
+
+  it('groups 配合意见 by department below the 主办’s own progress', async () => {
+    const report = (id: string, department: { id: string; name: string }, cooperation: boolean, at: string) => ({
+      id, department, author: '经办人', text: `报告${id}`, createdAt: at, cooperation,
+    });
+    const mofcom = { id: 'dep-mofcom', name: '商务部' };
+    await open(
+      aTaskDetail({
+        id: 'task-42',
+        reports: [
+          report('c1', mofcom, true, '2026-11-20T02:00:00Z'),
+          report('m1', { id: 'dep-ndrc', name: '国家发展改革委' }, false, '2026-11-21T02:00:00Z'),
+          report('c2', mofcom, true, '2026-11-22T02:00:00Z'),
+        ],
+      }),
+    );
+    const groups = Array.from(host().querySelectorAll('[data-testid="report-group"] .group-title')).map((h) => h.textContent?.trim());
+    expect(groups).toEqual(['主办单位进展（1）', '配合意见 · 商务部（2）']);
+  });
+
+  it('puts the 签收 card first for the 主办 officer who still has to sign', async () => {
+    await open(aTaskDetail({ id: 'task-42', awaitingSignoff: true, allowedActions: ['acknowledge', 'report_progress'] }));
+    const cards = Array.from(host().querySelectorAll('.main-col > mat-card'));
+    expect(cards[0]?.getAttribute('data-testid')).toBe('responsibility-card');
+    expect(q('signoff-tag')?.textContent).toContain('待签收');
+    expect(q('acknowledge')).not.toBeNull();
+  });
 });
