@@ -26,8 +26,12 @@ async function awaitingTask(page: Page): Promise<string> {
   if (await toggle.isVisible()) await toggle.click();
   await page.getByTestId('filter-awaiting-signoff').click();
   await page.getByTestId('awaiting-signoff').first().waitFor();
-  const hrefs = await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('href') ?? ''));
-  const id = hrefs.map((h) => h.split('/').pop() ?? '').find((candidate) => candidate && !RESERVED().has(candidate));
+  const hrefs = await page
+    .getByTestId('task-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('href') ?? ''));
+  const id = hrefs
+    .map((h) => h.split('/').pop() ?? '')
+    .find((candidate) => candidate && !RESERVED().has(candidate));
   if (!id) throw new Error('no task waiting for 签收 in the officer’s list');
   return id;
 }
