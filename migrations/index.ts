@@ -19,6 +19,7 @@ import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox'
 import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
 import { UserPeople1796237324101 } from './1796237324101-UserPeople';
 import { DepartmentAdministration1796237312154 } from './1796237312154-DepartmentAdministration';
+import { SignoffAssigneeMainLead1796237395411 } from './1796237395411-SignoffAssigneeMainLead';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795323787131,
@@ -36,5 +37,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DepartmentAdministration1796237312154,
   UserPeople1796237324101,
   InboxDigest1796237332247,
+  SignoffAssigneeMainLead1796237395411,
   TaskEventsOutbox1796238025121,
 ];

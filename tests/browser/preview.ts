@@ -29,6 +29,8 @@ async function main(): Promise<void> {
           await page.goto('/tasks/t5');
           await page.getByTestId('task-title').waitFor();
           await screenshot(page, `preview-${label}-detail`);
+          await page.locator('[data-testid="report-group"]').first().scrollIntoViewIfNeeded();
+          await screenshot(page, `preview-${label}-detail-reports`);
           await page.goto('/inbox');
           await page.getByText('催办：任务已逾期').waitFor();
           await screenshot(page, `preview-${label}-inbox`);
@@ -38,6 +40,10 @@ async function main(): Promise<void> {
           await screenshot(page, `preview-${label}-dashboard`);
           await page.goto('/import');
           await screenshot(page, `preview-${label}-import`);
+          // A co-led task: the 督查室 chooses the 主办.
+          await page.goto('/tasks/t5');
+          await page.getByTestId('responsibility-card').scrollIntoViewIfNeeded();
+          await screenshot(page, `preview-${label}-detail-main-lead`);
         } else {
           await page.goto('/admin');
           await page.getByRole('cell', { name: '国家发展改革委' }).first().waitFor();

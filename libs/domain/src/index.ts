@@ -86,7 +86,14 @@ export type {
   ReminderRule,
   ReminderTaskState,
 } from './reminders/types';
-export { DEFAULT_REMINDER_POLICY, expectedReminders, localDateOf, recipientKey, reminderKey } from './reminders/policy';
+export {
+  DEFAULT_REMINDER_POLICY,
+  expectedReminders,
+  localDateOf,
+  recipientKey,
+  reminderKey,
+  signoffDueDate,
+} from './reminders/policy';
 export { formatChineseDate, reminderMessage } from './reminders/messages';
 export { messageBody, TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
 export type { TaskEventFacts, TaskEventKind, TaskEventMessage } from './notifications/task-events';

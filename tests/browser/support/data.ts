@@ -67,7 +67,8 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   if (!(await tryCli(stack, ['import', CORPUS_FILE]))) throw new Error(`"node dist/apps/api/cli.js import ${CORPUS_FILE}" failed.`);
   console.log(`[e2e] seeded and imported ${CORPUS_FILE} in ${Date.now() - t0} ms`);
 
-  // An overdue, untouched task led by a single department: the officer's flow works on it.
+  // An overdue, untouched task led by a single department: the officer's flow works on it. The other two are tasks
+  // the officer's department leads as 主办 (only the 主办 submits and asks for extensions).
   const [target] = await stack.sql<{ id: string; title: string; department_id: string; department: string }>(
     `SELECT t.id, t.title, d.id AS department_id, d.name AS department
        FROM tasks t
@@ -81,14 +82,14 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   if (!target) throw new Error('No overdue task with a single lead department after importing the corpus file.');
   const [extensionTask] = await stack.sql<{ id: string; title: string; deadline: string }>(
     `SELECT t.id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline
-       FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead'
+       FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead' AND a.is_main
       WHERE a.department_id = $1 AND t.id <> $2 AND t.deadline < current_date AND t.status = 'not_started'
       ORDER BY t.source_line LIMIT 1`,
     [target.department_id, target.id],
   );
   if (!extensionTask) throw new Error(`No second overdue task for ${target.department}.`);
   const [uxTask] = await stack.sql<{ id: string; title: string }>(
-    `SELECT t.id, t.title FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead'
+    `SELECT t.id, t.title FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead' AND a.is_main
       WHERE a.department_id = $1 AND t.id NOT IN ($2, $3) AND t.status = 'not_started'
       -- Overdue first: the review queue lists the most overdue submissions, so the supervisor sees this one.
       ORDER BY (t.deadline < current_date) DESC NULLS LAST, t.deadline NULLS LAST, t.source_line LIMIT 1`,

@@ -36,12 +36,32 @@ function task(i: number): TaskSummaryDto {
     completedAt: null,
     completedOnTime: null,
     completedOnTimeOriginal: null,
+    mainLeadId: 'd0',
+    awaitingSignoff: i % 4 === 0,
+    assignee: i % 4 === 0 ? null : { id: 'u-wang', name: '王经办' },
     version: 1,
   };
 }
 
-function detail(id: string): TaskDetailDto {
-  const base = task(Number(id.slice(1)) || 1);
+function detail(id: string, role = 'officer'): TaskDetailDto {
+  const plain = task(Number(id.slice(1)) || 1);
+  // t5 has two leads (主办 d0, co-lead d2) and 配合意见 from the co-lead and the participant.
+  const coLed = id === 't5';
+  const base: TaskSummaryDto = coLed
+    ? { ...plain, lead: [plain.lead[0], { id: 'd2', name: DEPTS[2 % DEPTS.length] }], awaitingSignoff: false, assignee: { id: 'u1', name: '王经办' } }
+    : plain;
+  const cooperation = coLed
+    ? [
+        { id: 'r2', department: base.lead[1], author: '陈协办', text: '已完成本部门负责的配套细则起草，提请主办单位汇总。', createdAt: '2017-11-05T02:30:00Z', cooperation: true },
+        { id: 'r3', department: base.participants[0], author: '刘配合', text: '已梳理本领域准入限制清单 12 项，建议删减 5 项。', createdAt: '2017-11-06T02:30:00Z', cooperation: true },
+      ]
+    : [];
+  const actions: TaskDetailDto['allowedActions'] =
+    role === 'supervisor'
+      ? coLed
+        ? ['change_main_lead']
+        : []
+      : ['report_progress', 'upload_evidence', 'submit', 'request_extension', ...(coLed ? (['name_assignee'] as const) : [])];
   return {
     ...base,
     text: '全面实施准入前国民待遇加负面清单管理制度，进一步扩大市场准入对外开放范围。（国家发展改革委、商务部牵头，各有关部门按职责分工负责）',
@@ -56,14 +76,15 @@ function detail(id: string): TaskDetailDto {
     parentId: null,
     submissionSummary: null,
     returnReason: null,
-    reports: [{ id: 'r1', department: { id: 'd0', name: '国家发展改革委' }, author: '王经办', text: '已完成负面清单修订初稿，正在征求意见。', createdAt: '2017-11-02T02:30:00Z' }],
+    reports: [{ id: 'r1', department: { id: 'd0', name: '国家发展改革委' }, author: '王经办', text: '已完成负面清单修订初稿，正在征求意见。', createdAt: '2017-11-02T02:30:00Z', cooperation: false }, ...cooperation],
     evidence: [{ id: 'e1', fileName: '负面清单修订稿.pdf', mimeType: 'application/pdf', size: 183_220, sha256: 'x', department: { id: 'd0', name: '国家发展改革委' }, uploadedBy: '王经办', createdAt: '2017-11-02T02:31:00Z' }],
     extensions: [],
     history: [
       { id: 'h1', action: 'imported', actor: '李督查', at: '2017-08-10T01:00:00Z', fromStatus: null, toStatus: 'not_started', detail: null },
       { id: 'h2', action: 'progress_reported', actor: '王经办', at: '2017-11-02T02:30:00Z', fromStatus: 'not_started', toStatus: 'in_progress', detail: null },
     ],
-    allowedActions: ['report_progress', 'upload_evidence', 'submit', 'request_extension'],
+    signoff: { requestedAt: '2017-08-10T01:00:00Z', dueDate: '2017-08-14', acknowledgedAt: base.awaitingSignoff ? null : '2017-08-11T01:00:00Z', acknowledgedBy: base.awaitingSignoff ? null : '王经办' },
+    allowedActions: actions,
   };
 }
 
@@ -153,8 +174,10 @@ function api(req: IncomingMessage, res: ServerResponse, url: URL, total: number)
     const items = Array.from({ length: Math.max(0, Math.min(size, n - (page - 1) * size)) }, (_, k) => task((page - 1) * size + k + 1));
     return json(res, { items: status === 'submitted' ? items.map((t) => ({ ...t, status: 'submitted' })) : items, total: n, page, pageSize: size });
   }
+  if (/^\/api\/tasks\/[^/]+\/assignee-candidates$/.test(p))
+    return json(res, [{ id: 'u1', name: '王经办' }, { id: 'u2', name: '吴新人' }]);
   const m = /^\/api\/tasks\/([^/]+)$/.exec(p);
-  if (m) return json(res, detail(m[1]));
+  if (m) return json(res, detail(m[1], req.headers.authorization === 'Bearer fake-supervisor' ? 'supervisor' : 'officer'));
   json(res, { statusCode: 404, code: 'NOT_FOUND', message: '接口不存在' }, 404);
 }
 

@@ -11,11 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
 import { peopleAccessMatrix } from './people-matrix';
 
-type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
-const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];
+/** `lead` is the 主办 lead's officer, `coLead` an officer of the second lead department. */
+type Actor = 'lead' | 'coLead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
+const ACTORS: Actor[] = ['lead', 'coLead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];
 
 interface Fixture {
   taskId: string;
+  leadOfficerId: string;
+  coLeadDepartmentId: string;
   evidenceId?: string;
   extensionId?: string;
 }
@@ -26,22 +29,36 @@ interface RouteCase {
   status: TaskStatus;
   evidence?: boolean;
   extension?: boolean;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: (f: Fixture) => string;
-  body?: Record<string, string>;
+  body?: Record<string, string> | ((f: Fixture) => Record<string, string>);
   upload?: boolean;
   expected: Record<Actor, number>;
 }
 
-const readable = { lead: 200, participant: 200, other: 404, supervisor: 200, admin: 200, anonymous: 401 };
+const readable = {
+  lead: 200,
+  coLead: 200,
+  participant: 200,
+  other: 404,
+  supervisor: 200,
+  admin: 200,
+  anonymous: 401,
+};
 const supervisorOnly = {
   lead: 403,
+  coLead: 403,
   participant: 403,
   other: 403,
   supervisor: 200,
   admin: 403,
   anonymous: 401,
 };
+
+/** Only the 主办 lead's officers (a co-lead and a participant 403, another department 404). */
+function mainLeadOnly(ok: number): Record<Actor, number> {
+  return { lead: ok, coLead: 403, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 };
+}
 
 const ROUTES: RouteCase[] = [
   {
@@ -57,7 +74,7 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     url: (f) => `/api/tasks/${f.taskId}/progress`,
     body: { text: '进展' },
-    expected: { lead: 200, participant: 200, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+    expected: { ...readable, supervisor: 403, admin: 403 },
   },
   {
     name: 'POST /api/tasks/:id/evidence',
@@ -65,7 +82,15 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     url: (f) => `/api/tasks/${f.taskId}/evidence`,
     upload: true,
-    expected: { lead: 201, participant: 201, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+    expected: {
+      lead: 201,
+      coLead: 201,
+      participant: 201,
+      other: 404,
+      supervisor: 403,
+      admin: 403,
+      anonymous: 401,
+    },
   },
   {
     name: 'POST /api/tasks/:id/submit',
@@ -74,7 +99,7 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     url: (f) => `/api/tasks/${f.taskId}/submit`,
     body: { summary: '完成' },
-    expected: { lead: 200, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+    expected: mainLeadOnly(200),
   },
   {
     name: 'POST /api/tasks/:id/approve',
@@ -98,7 +123,7 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     url: (f) => `/api/tasks/${f.taskId}/extension`,
     body: { reason: '延期', requestedDeadline: '2100-06-30' },
-    expected: { lead: 201, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+    expected: mainLeadOnly(201),
   },
   {
     name: 'GET /api/evidence/:id',
@@ -115,7 +140,7 @@ const ROUTES: RouteCase[] = [
     evidence: true,
     method: 'DELETE',
     url: (f) => `/api/evidence/${f.evidenceId}`,
-    expected: { lead: 204, participant: 403, other: 404, supervisor: 403, admin: 403, anonymous: 401 },
+    expected: mainLeadOnly(204),
   },
   {
     name: 'POST /api/extensions/:id/grant',
@@ -135,16 +160,63 @@ const ROUTES: RouteCase[] = [
     body: { reason: '不同意' },
     expected: supervisorOnly,
   },
+  {
+    name: 'POST /api/tasks/:id/acknowledge',
+    status: 'not_started',
+    method: 'POST',
+    url: (f) => `/api/tasks/${f.taskId}/acknowledge`,
+    expected: mainLeadOnly(200),
+  },
+  {
+    name: 'PUT /api/tasks/:id/assignee',
+    status: 'in_progress',
+    method: 'PUT',
+    url: (f) => `/api/tasks/${f.taskId}/assignee`,
+    body: (f) => ({ userId: f.leadOfficerId }),
+    expected: mainLeadOnly(200),
+  },
+  {
+    name: 'GET /api/tasks/:id/assignee-candidates',
+    status: 'in_progress',
+    method: 'GET',
+    url: (f) => `/api/tasks/${f.taskId}/assignee-candidates`,
+    expected: mainLeadOnly(200),
+  },
+  {
+    name: 'PUT /api/tasks/:id/main-lead',
+    status: 'in_progress',
+    method: 'PUT',
+    url: (f) => `/api/tasks/${f.taskId}/main-lead`,
+    body: (f) => ({ departmentId: f.coLeadDepartmentId }),
+    expected: supervisorOnly,
+  },
+  {
+    name: 'GET /api/tasks?mine=true',
+    status: 'in_progress',
+    method: 'GET',
+    url: () => '/api/tasks?mine=true',
+    expected: { ...readable, other: 200 },
+  },
+  {
+    name: 'GET /api/tasks?awaitingSignoff=true',
+    status: 'not_started',
+    method: 'GET',
+    url: () => '/api/tasks?awaitingSignoff=true',
+    expected: { ...readable, other: 200 },
+  },
 ];
 
 describe('access matrix: route × role × own/other department', () => {
   let env: WorkflowEnv;
   let users: Record<Actor, SeededUser | null>;
+  let coLeadDepartmentId: string;
 
   beforeAll(async () => {
     env = await WorkflowEnv.start();
+    coLeadDepartmentId = await env.addDepartment('测试部门D', 'test-dept-d');
     users = {
       lead: env.users.leadOfficer,
+      coLead: await env.addUser('colead', 'officer', coLeadDepartmentId, '丁部门干部'),
       participant: env.users.participantOfficer,
       other: env.users.otherOfficer,
       supervisor: env.users.supervisor,
@@ -158,8 +230,13 @@ describe('access matrix: route × role × own/other department', () => {
   });
 
   async function prepare(route: RouteCase): Promise<Fixture> {
-    const taskId = await env.newTask({ status: route.status, deadline: '2099-12-31' });
-    const fixture: Fixture = { taskId };
+    // Two leads: A (主办, named first) and D (co-lead); B participates.
+    const taskId = await env.newTask({
+      status: route.status,
+      deadline: '2099-12-31',
+      lead: [env.departments.A, coLeadDepartmentId],
+    });
+    const fixture: Fixture = { taskId, leadOfficerId: env.users.leadOfficer.id, coLeadDepartmentId };
     if (route.evidence) {
       const upload = await env.upload<EvidenceDto>(taskId, '佐证.pdf', MINIMAL_PDF, env.users.leadOfficer);
       fixture.evidenceId = upload.body.id;
@@ -187,7 +264,10 @@ describe('access matrix: route × role × own/other department', () => {
     const before = await env.taskRow(fixture.taskId);
     const response = route.upload
       ? await env.upload(fixture.taskId, '佐证.txt', Buffer.from(`内容-${actor}`), users[actor])
-      : await env.http(route.method, route.url(fixture), { as: users[actor], body: route.body });
+      : await env.http(route.method, route.url(fixture), {
+          as: users[actor],
+          body: typeof route.body === 'function' ? route.body(fixture) : route.body,
+        });
     expect(response.status).toBe(expected);
     if (expected >= 400) {
       // A refused request changes nothing and reveals nothing of the task.

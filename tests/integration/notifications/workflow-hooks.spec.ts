@@ -38,8 +38,9 @@ describe('reminders follow the task workflow (HTTP)', () => {
       ['3'.repeat(64)],
     );
     const [task]: { id: string }[] = await t.dataSource.query(
-      `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind)
-       VALUES ($1, 'h1', '推进流程', '推进流程', 'h.txt', 1, 'inline', '2026-03-20', 'date') RETURNING id`,
+      // Signed off (签收) already: these cases are about the deadline and report reminders.
+      `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind, acknowledged_at)
+       VALUES ($1, 'h1', '推进流程', '推进流程', 'h.txt', 1, 'inline', '2026-03-20', 'date', now()) RETURNING id`,
       [doc.id],
     );
     taskId = task.id;
@@ -105,8 +106,8 @@ describe('reminders follow the task workflow (HTTP)', () => {
       [taskId],
     );
     const [ongoing]: { id: string }[] = await t.dataSource.query(
-      `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline_kind, created_at)
-       VALUES ($1, 'h2', '长期推进', '长期推进', 'h.txt', 2, 'inline', 'ongoing', '2026-02-01T02:00:00Z') RETURNING id`,
+      `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline_kind, created_at, acknowledged_at)
+       VALUES ($1, 'h2', '长期推进', '长期推进', 'h.txt', 2, 'inline', 'ongoing', '2026-02-01T02:00:00Z', '2026-02-01T02:00:00Z') RETURNING id`,
       [doc.id],
     );
     await t.dataSource.query(

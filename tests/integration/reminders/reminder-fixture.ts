@@ -352,11 +352,15 @@ export async function insertTask(
     participants?: string[];
     status?: string;
     createdAt?: string;
+    /** Still waiting for 签收 (its signoff reminders then come too); by default signed off at creation. */
+    awaitingSignoff?: boolean;
   },
 ): Promise<string> {
   const [row]: { id: string }[] = await db.query(
-    `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind, status, created_at)
-     VALUES ($1, $2, $3, $3, 'it.txt', 1, 'inline', $4, $5, $6, coalesce($7::timestamptz, now())) RETURNING id`,
+    `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind, status,
+                        created_at, acknowledged_at)
+     VALUES ($1, $2, $3, $3, 'it.txt', 1, 'inline', $4, $5, $6, coalesce($7::timestamptz, now()),
+             CASE WHEN $8::boolean THEN NULL ELSE coalesce($7::timestamptz, now()) END) RETURNING id`,
     [
       seeded.documentId,
       `m-${randomBytes(6).toString('hex')}`,
@@ -365,6 +369,7 @@ export async function insertTask(
       task.deadline ? 'date' : 'ongoing',
       task.status ?? 'in_progress',
       task.createdAt ?? null,
+      task.awaitingSignoff ?? false,
     ],
   );
   let position = 0;

@@ -223,7 +223,14 @@ describe('GET /api/tasks: filters, paging, sorting, derived state', () => {
       evidence: [],
       extensions: [],
       history: [],
-      allowedActions: ['report_progress', 'upload_evidence', 'submit', 'request_extension'],
+      allowedActions: [
+        'report_progress',
+        'upload_evidence',
+        'submit',
+        'request_extension',
+        'acknowledge',
+        'name_assignee',
+      ],
     });
   });
 });

@@ -141,7 +141,13 @@ describe('transition preconditions', () => {
     expect(returned.body.returnReason).toBe('请补充数据');
     expect(returned.body.allowedActions).toEqual([]);
     const lead = await env.http<TaskDetailDto>('GET', `/api/tasks/${taskId}`, { as: env.users.leadOfficer });
-    expect(lead.body.allowedActions).toEqual(['report_progress', 'upload_evidence', 'request_extension']);
+    expect(lead.body.allowedActions).toEqual([
+      'report_progress',
+      'upload_evidence',
+      'request_extension',
+      'acknowledge',
+      'name_assignee',
+    ]);
     const early = await env.http<ApiErrorDto>('POST', `/api/tasks/${taskId}/submit`, {
       as: env.users.leadOfficer,
       body: { summary: '已补充' },

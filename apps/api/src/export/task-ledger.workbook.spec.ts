@@ -25,6 +25,9 @@ function summary(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
     completedAt: null,
     completedOnTime: null,
     completedOnTimeOriginal: null,
+    mainLeadId: 'a',
+    awaitingSignoff: false,
+    assignee: null,
     version: 3,
     ...overrides,
   };

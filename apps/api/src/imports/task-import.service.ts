@@ -14,6 +14,7 @@ import { DepartmentsService, type DepartmentDirectory } from '../departments/dep
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
 import { recordTaskEvents } from '../events/task-event-outbox';
 import { ValidationError } from '../infra/http/domain-error';
+import { syncMainLeads } from '../tasks/main-lead.sql';
 import { baseName, comparableText, titleKey } from './import-identity';
 
 export interface ImportActor {
@@ -145,6 +146,8 @@ export class TaskImportService {
         })),
         ...batch.updates.map(([current]) => ({ taskId: current.id, kind: 'task.changed' as const, actor })),
       ]);
+      // New tasks get their 主办 (the first lead); a re-import keeps the one in force.
+      await syncMainLeads(manager, [...new Set(batch.assignments.map((a) => a.task_id))], new Date());
       const result = { ...batch.result, departmentsCreated };
       // One summary row per imported file, also when it changed nothing (who imported what, when).
       const { documents: _documents, ...counts } = result;

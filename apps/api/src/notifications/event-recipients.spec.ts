@@ -7,6 +7,7 @@ const task = {
   deadline: '2026-04-30',
   documentTitle: null,
   leadDepartmentIds: ['lead-1', 'lead-2'],
+  mainLeadId: 'lead-2' as string | null,
   participantDepartmentIds: ['part-1'],
 };
 const sut = new EventRecipientRules(new Map([[task.id, task]]));
@@ -22,7 +23,8 @@ const dept = (departmentId: string) => ({ kind: 'department', departmentId });
 describe(EventRecipientRules.name, () => {
   it.each([
     ['task.assigned', [dept('lead-1'), dept('lead-2')]],
-    ['report.participant', [dept('lead-1'), dept('lead-2')]],
+    // 配合意见 go to the 主办 lead only (here the second lead, flagged as 主办).
+    ['report.participant', [dept('lead-2')]],
     ['task.returned', [dept('lead-1'), dept('lead-2')]],
     ['task.submitted', [{ kind: 'supervisors' }]],
     ['extension.requested', [{ kind: 'supervisors' }]],

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { mainLeadSql } from '../tasks/main-lead.sql';
 
 /** Who a task event reaches: every active officer of a department, the 督查室 (supervisors), or one person. */
 export type EventRecipient =
@@ -13,6 +14,8 @@ export interface EventTask {
   deadline: string | null;
   documentTitle: string | null;
   leadDepartmentIds: string[];
+  /** The 主办 lead (flagged, else the first lead by order): it answers for the task and reads the 配合意见. */
+  mainLeadId: string | null;
   participantDepartmentIds: string[];
 }
 
@@ -67,12 +70,14 @@ export class EventRecipientRules {
         document_title: string | null;
         lead_ids: string[];
         participant_ids: string[];
+        main_lead_id: string | null;
       }[]
     >(
       `SELECT t.id::text AS id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, d.title AS document_title,
               coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}') AS lead_ids,
               coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')
-                AS participant_ids
+                AS participant_ids,
+              ${mainLeadSql('t.id')}::text AS main_lead_id
          FROM tasks t
          LEFT JOIN policy_documents d ON d.id = t.document_id
          LEFT JOIN task_assignments a ON a.task_id = t.id
@@ -90,6 +95,7 @@ export class EventRecipientRules {
             deadline: r.deadline,
             documentTitle: r.document_title,
             leadDepartmentIds: r.lead_ids,
+            mainLeadId: r.main_lead_id,
             participantDepartmentIds: r.participant_ids,
           },
         ]),
@@ -114,8 +120,11 @@ export class EventRecipientRules {
     const p = event.payload;
     if (p['notice'] === true) return noticeRecipients(p);
     switch (event.kind) {
+      case 'report.participant': {
+        const main = this.tasks.get(event.taskId)?.mainLeadId;
+        return main ? [department(main)] : unique(this.leadRecipients(event.taskId));
+      }
       case 'task.assigned':
-      case 'report.participant':
       case 'task.returned':
         return unique(this.leadRecipients(event.taskId));
       case 'task.submitted':

@@ -83,7 +83,9 @@ export class NotificationFanOutService {
         leadNames: task.leadDepartmentIds.map(nameOf),
         link: this.taskLink(task.id),
       });
-      return { reminder, task, departmentId, message };
+      // The 承办人 gets the 主办 lead's e-mail first (see the r CTE); other departments as before.
+      const assigneeId = departmentId && departmentId === task.mainLeadDepartmentId ? task.assigneeId : null;
+      return { reminder, task, departmentId, message, assigneeId };
     });
     // One statement, so one implicit transaction: every notification row with its delivery rows, or
     // none of them; a conflict on a key inserts nothing for that key.
@@ -96,14 +98,23 @@ export class NotificationFanOutService {
       `WITH i AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::text[], $8::text[])
            AS i(key, task_id, rule, recipient_kind, department_id, due_at, title, body)
+       ), a AS (
+         SELECT * FROM unnest($1::text[], $11::uuid[]) AS a(key, assignee_id)
        ), n AS (
          INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
          SELECT key, task_id, rule, recipient_kind, department_id, due_at, $9::timestamptz, title, body FROM i
          ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id, key, department_id
        ), r AS (
          SELECT n.id AS notification_id, n.key, u.id, u.email,
-                coalesce(p.inbox, true) AS inbox_on, coalesce(p.email, true) AS email_on
-         FROM n JOIN users u ON u.active AND (CASE WHEN n.department_id IS NULL THEN u.role = 'supervisor'
+                coalesce(p.inbox, true) AS inbox_on, coalesce(p.email, true) AS email_on,
+                -- A reminder to the 主办 lead with a 承办人 who can receive e-mail goes by e-mail to that
+                -- officer alone; everyone in the department still has it in the inbox.
+                (a.assignee_id IS NULL OR u.id = a.assignee_id OR NOT EXISTS (
+                   SELECT 1 FROM users au LEFT JOIN notification_preferences ap ON ap.user_id = au.id
+                    WHERE au.id = a.assignee_id AND au.active AND au.role = 'officer'
+                      AND au.department_id = n.department_id AND coalesce(ap.email, true)
+                      AND coalesce(au.email, '') <> '')) AS email_first
+         FROM n JOIN a ON a.key = n.key JOIN users u ON u.active AND (CASE WHEN n.department_id IS NULL THEN u.role = 'supervisor'
                                                    ELSE u.role = 'officer' AND u.department_id = n.department_id END)
          LEFT JOIN notification_preferences p ON p.user_id = u.id
        ), d AS (
@@ -112,7 +123,7 @@ export class NotificationFanOutService {
            FROM r WHERE r.inbox_on
          UNION ALL
          SELECT r.notification_id, 'email', r.key || ':email:' || r.id, r.id, NULL, r.email, 'pending', NULL FROM r
-           WHERE $10::boolean AND r.email_on AND coalesce(r.email, '') <> ''
+           WHERE $10::boolean AND r.email_on AND r.email_first AND coalesce(r.email, '') <> ''
          UNION ALL
          SELECT n.id, 'webhook', n.key || ':webhook:' || w.id, NULL, w.id, w.url, 'pending', NULL
            FROM n JOIN department_webhooks w ON w.enabled AND w.department_id = n.department_id
@@ -131,6 +142,7 @@ export class NotificationFanOutService {
         rows.map((r) => r.message.body),
         this.clock.now(),
         this.config.mail.smtpUrl !== null,
+        rows.map((r) => r.assigneeId),
       ],
     );
     const byKey = new Map<string, FanOutResult>();

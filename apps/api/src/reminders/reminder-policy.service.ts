@@ -16,6 +16,7 @@ export const EDITABLE_POLICY_FIELDS = [
   'reportIntervalDays',
   'reportReminderBeforeDays',
   'nonWorkingDays',
+  'signoffWithinWorkingDays',
 ] as const;
 export type EditablePolicy = Pick<ReminderPolicy, (typeof EDITABLE_POLICY_FIELDS)[number]>;
 

@@ -2,10 +2,13 @@ import type { ReminderTaskState } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { mainLeadSql } from '../tasks/main-lead.sql';
 
 /** A task's reminder-relevant state plus what the messages need. */
 export interface ReminderTask extends ReminderTaskState {
   title: string;
+  /** 承办人: e-mail reminders to the 主办 lead department go to this officer first (see NotificationFanOutService). */
+  assigneeId: string | null;
 }
 
 interface Row {
@@ -17,6 +20,9 @@ interface Row {
   title: string;
   lead_ids: string[];
   participant_ids: string[];
+  main_lead_id: string | null;
+  awaiting_signoff_since: Date | null;
+  assignee_id: string | null;
 }
 
 /**
@@ -27,7 +33,10 @@ interface Row {
 const SELECT = `
   SELECT t.id, t.status::text AS status, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.last_report_at, t.created_at, t.title,
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}')::text[] AS lead_ids,
-    coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids
+    coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids,
+    ${mainLeadSql('t.id')}::text AS main_lead_id,
+    CASE WHEN t.acknowledged_at IS NULL THEN t.signoff_requested_at END AS awaiting_signoff_since,
+    t.assignee_id::text AS assignee_id
   FROM tasks t
   LEFT JOIN (task_assignments a JOIN departments ad ON ad.id = a.department_id AND NOT ad.collective)
     ON a.task_id = t.id`;
@@ -42,6 +51,9 @@ function toTask(row: Row): ReminderTask {
     title: row.title,
     leadDepartmentIds: row.lead_ids,
     participantDepartmentIds: row.participant_ids,
+    mainLeadDepartmentId: row.main_lead_id,
+    awaitingSignoffSince: row.awaiting_signoff_since ? row.awaiting_signoff_since.toISOString() : null,
+    assigneeId: row.assignee_id,
   };
 }
 

@@ -42,6 +42,10 @@ export class ProgressReportEntity {
   @Column({ type: 'text' })
   text!: string;
 
+  /** 配合意见: written by a co-lead or a participant on its part, not by the 主办 lead (as of the report). */
+  @Column({ type: 'boolean', default: false })
+  cooperation!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
+import { mainLeadSql } from './main-lead.sql';
 import { TaskEntity } from './task.entity';
 import { TaskActionForbiddenError, TaskNotFoundError, TaskVersionConflictError } from './task.errors';
 
@@ -36,10 +37,10 @@ export class TaskAccessService {
     // Sequential on purpose: inside a transaction all three share one connection.
     const task = await query.getOne();
     if (!task) throw new TaskNotFoundError(taskId);
-    const assignment = await this.assignmentOf(manager, taskId, user);
+    const { assignment, mainLead } = await this.assignmentOf(manager, taskId, user);
     if (user.role === 'officer' && assignment === null) throw new TaskNotFoundError(taskId);
     const actorName = await this.displayName(manager, user);
-    return { task, actor: { role: user.role, assignment }, actorName };
+    return { task, actor: { role: user.role, assignment, mainLead }, actorName };
   }
 
   /** Like `load`, then requires the caller's role to permit `action` (403 otherwise). */
@@ -62,14 +63,19 @@ export class TaskAccessService {
     manager: EntityManager,
     taskId: string,
     user: AuthUser,
-  ): Promise<AssignmentRole | null> {
-    if (!user.departmentId) return null;
-    const rows = await manager.query<{ role: AssignmentRole }[]>(
-      `SELECT role FROM task_assignments WHERE task_id = $1 AND department_id = $2`,
+  ): Promise<{ assignment: AssignmentRole | null; mainLead: boolean }> {
+    if (!user.departmentId) return { assignment: null, mainLead: false };
+    const rows = await manager.query<{ role: AssignmentRole; is_main: boolean }[]>(
+      `SELECT role, department_id = ${mainLeadSql('a.task_id')} AS is_main
+         FROM task_assignments a WHERE task_id = $1 AND department_id = $2`,
       [taskId, user.departmentId],
     );
-    if (rows.length === 0) return null;
-    return rows.some((row) => row.role === 'lead') ? 'lead' : 'participant';
+    if (rows.length === 0) return { assignment: null, mainLead: false };
+    return {
+      assignment: rows.some((row) => row.role === 'lead') ? 'lead' : 'participant',
+      // Explicit false for a co-lead: roleActions treats a lead without the flag as the 主办.
+      mainLead: rows.some((row) => row.role === 'lead' && row.is_main),
+    };
   }
 
   private async displayName(manager: EntityManager, user: AuthUser): Promise<string> {

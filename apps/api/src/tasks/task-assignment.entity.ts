@@ -27,6 +27,8 @@ export const ASSIGNMENT_ROLES: AssignmentRole[] = ['lead', 'participant'];
   'taskId',
   'role',
 ])
+// At most one 主办 lead per task (kept by tasks/main-lead.sql.ts).
+@Index('UQ_task_assignments_main', ['taskId'], { unique: true, where: '"is_main"' })
 export class TaskAssignmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_task_assignments' })
   id!: string;
@@ -65,6 +67,13 @@ export class TaskAssignmentEntity {
 
   @Column({ name: 'task_deadline', type: 'date', nullable: true, insert: false, update: false })
   taskDeadline!: string | null;
+
+  /**
+   * The 主办 lead (a lead only): it signs off, names the 承办人, submits 办结 and asks for extensions.
+   * The first lead named unless the 督查室 chose another.
+   */
+  @Column({ name: 'is_main', type: 'boolean', default: false })
+  isMain!: boolean;
 
   /** Sort order within its role, as named in the document. */
   @Column({ type: 'smallint', default: 0 })

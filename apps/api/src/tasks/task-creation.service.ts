@@ -171,17 +171,19 @@ async function insertAssignments(
   participants: readonly string[],
 ): Promise<void> {
   const rows = [
-    ...lead.map((id, position) => ({ department_id: id, role: 'lead', position })),
+    // The first lead named is the 主办.
+    ...lead.map((id, position) => ({ department_id: id, role: 'lead', position, is_main: position === 0 })),
     ...participants.map((id, index) => ({
       department_id: id,
       role: 'participant',
       position: lead.length + index,
+      is_main: false,
     })),
   ];
   await manager.query(
-    `INSERT INTO task_assignments (task_id, department_id, role, position)
-     SELECT $1, department_id, role::assignment_role, position
-       FROM jsonb_to_recordset($2::jsonb) AS r(department_id uuid, role text, position smallint)`,
+    `INSERT INTO task_assignments (task_id, department_id, role, position, is_main)
+     SELECT $1, department_id, role::assignment_role, position, is_main
+       FROM jsonb_to_recordset($2::jsonb) AS r(department_id uuid, role text, position smallint, is_main boolean)`,
     [taskId, JSON.stringify(rows)],
   );
 }

@@ -16,6 +16,9 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
+import type { Clock } from '../infra/queue/clock';
+import { InjectTaskClock } from './clock';
+import { mainLeadsOf, syncMainLeads } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, departmentNames, TaskCreationService } from './task-creation.service';
 import { TaskQueryService } from './task-query.service';
@@ -61,6 +64,7 @@ export class TaskEditService {
     private readonly creation: TaskCreationService,
     private readonly query: TaskQueryService,
     private readonly outbox: TaskEventOutbox,
+    @InjectTaskClock() private readonly clock: Clock,
   ) {}
 
   async editDeadline(taskId: string, user: AuthUser, body: EditDeadlineRequestDto): Promise<TaskDetailDto> {
@@ -115,6 +119,7 @@ export class TaskEditService {
       }
       const names = await departmentNames(manager, [...roleAfter.keys(), ...roleBefore.keys()]);
       const ref = (id: string): Ref => ({ id, name: names.get(id) ?? id });
+      const mainBefore = await mainLeadsOf(manager, [taskId]);
       await manager.query(
         `DELETE FROM task_assignments WHERE task_id = $1 AND NOT (department_id = ANY($2::uuid[]))`,
         [taskId, [...roleAfter.keys()]],
@@ -128,6 +133,8 @@ export class TaskEditService {
           [taskId, departmentId, role, position++],
         );
       }
+      // A removed or demoted 主办 passes to the first lead; a new 主办 department signs off anew.
+      await syncMainLeads(manager, [taskId], this.clock.now(), mainBefore);
       await this.update(manager, found, {
         lead_names: lead.map((id) => ref(id).name),
         participant_names: participants.map((id) => ref(id).name),

@@ -24,6 +24,8 @@ import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from './clock';
 import { EXTENSION_COLUMNS, toExtensionDto, type ExtensionRow } from './extension-row';
 import { TaskAccessService } from './task-access.service';
+import { mainLeadSql } from './main-lead.sql';
+import { SignoffDeadline } from './signoff-deadline';
 import { TaskCommentService } from './task-comment.service';
 import {
   lightSql,
@@ -63,10 +65,17 @@ export interface SummaryRow {
   completed_at: Date | null;
   completed_on_time: boolean | null;
   completed_on_time_original: boolean | null;
+  main_lead_id: string | null;
+  awaiting_signoff: boolean;
+  assignee_id: string | null;
+  assignee_name: string | null;
   version: number;
 }
 
 interface DetailRow extends SummaryRow {
+  signoff_requested_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
   text: string;
   origin: TaskDetailDto['origin'];
   source_kind: TaskSourceDto['kind'];
@@ -148,6 +157,9 @@ function sortSpec(sort: string | undefined): SortKey[] {
   return [{ ...key, direction: descending ? 'DESC' : 'ASC', nulls: 'NULLS LAST' }, tie];
 }
 
+/** Open and not yet signed off by its 主办 lead (「待签收」). */
+const AWAITING_SIGNOFF = `(t.acknowledged_at IS NULL AND t.status IN ('not_started', 'in_progress', 'returned'))`;
+
 /** The summary columns (besides id), shared by the detail query and the list's outer query. */
 export const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
   ['t.document_id', 'document_id'],
@@ -167,6 +179,10 @@ export const SUMMARY_SELECT: readonly (readonly [string, string])[] = [
   ['t.completed_at', 'completed_at'],
   ['t.completed_on_time', 'completed_on_time'],
   ['t.completed_on_time_original', 'completed_on_time_original'],
+  [mainLeadSql('t.id'), 'main_lead_id'],
+  [AWAITING_SIGNOFF, 'awaiting_signoff'],
+  ['t.assignee_id', 'assignee_id'],
+  ['(SELECT au.display_name FROM users au WHERE au.id = t.assignee_id)', 'assignee_name'],
   ['t.version', 'version'],
 ];
 
@@ -259,6 +275,12 @@ function sorted(qb: SelectQueryBuilder<object>, order: SortKey[]): SelectQueryBu
 
 export function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskSummaryDto {
   const ref = (a: AssignmentJson): DepartmentRefDto => ({ id: a.id, name: a.name });
+  // The 主办 first, then the other leads in document order.
+  const leads = assignments.filter((a) => a.role === 'lead');
+  const lead = [
+    ...leads.filter((a) => a.id === row.main_lead_id),
+    ...leads.filter((a) => a.id !== row.main_lead_id),
+  ];
   return {
     id: row.id,
     document: { id: row.document_id, title: row.document_title, docNumber: row.document_doc_number },
@@ -271,12 +293,15 @@ export function toSummary(row: SummaryRow, assignments: AssignmentJson[]): TaskS
     originalDeadline: row.original_deadline,
     overdue: row.overdue,
     light: row.light,
-    lead: assignments.filter((a) => a.role === 'lead').map(ref),
+    lead: lead.map(ref),
     participants: assignments.filter((a) => a.role === 'participant').map(ref),
     lastReportAt: iso(row.last_report_at),
     completedAt: iso(row.completed_at),
     completedOnTime: row.completed_on_time,
     completedOnTimeOriginal: row.completed_on_time_original,
+    mainLeadId: row.main_lead_id,
+    awaitingSignoff: row.awaiting_signoff,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
     version: row.version,
   };
 }
@@ -300,7 +325,10 @@ function departmentScope(query: TaskListQueryDto, user: AuthUser): DepartmentSco
 /** Whether every filter and sort key of the list can be judged on assignment rows' copies. */
 function readsOnlyAssignmentCopies(query: TaskListQueryDto, order: SortKey[]): boolean {
   const needsTask =
-    Boolean(query.light ?? query.document ?? query.q?.trim()) || query.needsAssignment !== undefined;
+    Boolean(query.light ?? query.document ?? query.q?.trim()) ||
+    query.needsAssignment !== undefined ||
+    query.mine === true ||
+    query.awaitingSignoff === true;
   return !needsTask && order.every((key) => key.onAssignment !== undefined);
 }
 
@@ -340,6 +368,7 @@ export class TaskQueryService {
     @InjectTaskClock() private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
     private readonly comments: TaskCommentService,
+    private readonly signoffDeadline: SignoffDeadline,
   ) {}
 
   /**
@@ -455,16 +484,23 @@ export class TaskQueryService {
       .addSelect('t.milestones', 'milestones')
       .addSelect('t.recurrence', 'recurrence')
       .addSelect('t.termination_reason', 'termination_reason')
+      .addSelect('t.signoff_requested_at', 'signoff_requested_at')
+      .addSelect('t.acknowledged_at', 'acknowledged_at')
+      .addSelect(
+        '(SELECT ku.display_name FROM users ku WHERE ku.id = t.acknowledged_by_id)',
+        'acknowledged_by',
+      )
       .where('t.id = :taskId', { taskId })
       .getRawOne<DetailRow>();
     if (!row) throw new Error(`task ${taskId} vanished`);
-    const [[summary], reports, evidence, extensions, history, comments] = await Promise.all([
+    const [[summary], reports, evidence, extensions, history, comments, signoffDue] = await Promise.all([
       this.toSummaries([row]),
       this.reports(taskId),
       this.evidence(taskId),
       this.extensions(taskId),
       this.audit.forTask(taskId),
       this.comments.forTask(taskId),
+      this.signoffDeadline.dueDate(row.signoff_requested_at),
     ]);
     const hasPendingExtension = extensions.some((extension) => extension.status === 'pending');
     return {
@@ -491,7 +527,18 @@ export class TaskQueryService {
       evidence,
       extensions,
       history,
-      allowedActions: allowedActions(actor, { status: row.status, hasPendingExtension }),
+      signoff: {
+        requestedAt: row.signoff_requested_at.toISOString(),
+        dueDate: signoffDue,
+        acknowledgedAt: iso(row.acknowledged_at),
+        acknowledgedBy: row.acknowledged_by,
+      },
+      allowedActions: allowedActions(actor, {
+        status: row.status,
+        hasPendingExtension,
+        awaitingSignoff: row.awaiting_signoff,
+        leadCount: summary.lead.length,
+      }),
     };
   }
 
@@ -557,6 +604,12 @@ export class TaskQueryService {
     if (query.needsAssignment !== undefined) {
       qb.andWhere(query.needsAssignment ? NEEDS_ASSIGNMENT : `NOT ${NEEDS_ASSIGNMENT}`);
     }
+    if (query.mine) qb.andWhere('t.assignee_id = :me', { me: user.id });
+    if (query.awaitingSignoff) {
+      qb.andWhere(AWAITING_SIGNOFF);
+      // An officer's 待签收 are the tasks its own department must sign as 主办.
+      if (user.role === 'officer') qb.andWhere(`${mainLeadSql('t.id')} = :ownDepartment`);
+    }
     const q = query.q?.trim();
     if (q) {
       qb.andWhere(`(t.title ILIKE :q OR t.text ILIKE :q OR t.measure_key = :qExact)`, {
@@ -604,9 +657,11 @@ export class TaskQueryService {
         author: string;
         text: string;
         created_at: Date;
+        cooperation: boolean;
       }[]
     >(
-      `SELECT r.id, r.department_id, d.name AS department_name, u.display_name AS author, r.text, r.created_at
+      `SELECT r.id, r.department_id, d.name AS department_name, u.display_name AS author, r.text, r.created_at,
+              r.cooperation
          FROM progress_reports r
          JOIN departments d ON d.id = r.department_id
          JOIN users u ON u.id = r.author_id
@@ -619,6 +674,7 @@ export class TaskQueryService {
       author: row.author,
       text: row.text,
       createdAt: row.created_at.toISOString(),
+      cooperation: row.cooperation,
     }));
   }
 

@@ -49,10 +49,12 @@ export class TaskWorkflowService {
       else if (canTransition(from, 'in_progress')) to = statusAfterProgress(from);
       else throw forbiddenTransition(from, 'in_progress', 'report_progress');
       const now = this.clock.now();
+      // 配合意见: a co-lead's or participant's report on its part; the 主办 lead is told in its inbox.
+      const cooperation = found.actor.mainLead !== true;
       const [report] = await manager.query<{ id: string }[]>(
-        `INSERT INTO progress_reports (task_id, department_id, author_id, text, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [taskId, user.departmentId, user.id, text, now],
+        `INSERT INTO progress_reports (task_id, department_id, author_id, text, created_at, cooperation)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [taskId, user.departmentId, user.id, text, now, cooperation],
       );
       await this.update(manager, found, { status: to, last_report_at: now });
       await this.audit.record(manager, {
@@ -61,15 +63,10 @@ export class TaskWorkflowService {
         action: 'task.progress_reported',
         fromStatus: from,
         toStatus: to,
-        detail: { reportId: report.id, departmentId: user.departmentId, text },
+        detail: { reportId: report.id, departmentId: user.departmentId, text, cooperation },
       });
-      // A participant's report (配合意见) reaches the lead; the lead's own only moves its reminders.
-      const [{ participant }] = await manager.query<{ participant: boolean }[]>(
-        `SELECT EXISTS (SELECT 1 FROM task_assignments
-                         WHERE task_id = $1 AND department_id = $2 AND role = 'participant') AS participant`,
-        [taskId, user.departmentId],
-      );
-      await this.event(manager, found, user, participant ? 'report.participant' : 'task.progress', {
+      // 配合意见 (a co-lead's or participant's report) reaches the 主办 lead; the 主办's own only moves its reminders.
+      await this.event(manager, found, user, cooperation ? 'report.participant' : 'task.progress', {
         departmentId: user.departmentId,
         text,
       });

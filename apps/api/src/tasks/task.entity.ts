@@ -21,6 +21,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
+import { UserEntity } from '../users/user.entity';
 import type { TaskAssignmentEntity } from './task-assignment.entity';
 
 /** How a task came in: a measure's annotation style, or 立项 by hand (`manual`) / from a 台账 (`ledger`). */
@@ -46,6 +47,9 @@ export const DEADLINE_KINDS: DeadlineKind[] = ['date', 'ongoing'];
 @Index('IDX_tasks_text_trgm', { synchronize: false })
 // Partial, covering expression index of migration StatsCounters (undated open tasks by last activity).
 @Index('IDX_tasks_undated_last_activity', { synchronize: false })
+// 「我承办的」 and the 待签收 queue of the 督查室 (few rows: most tasks are signed off within days).
+@Index('IDX_tasks_assignee', ['assigneeId'])
+@Index('IDX_tasks_awaiting_signoff', ['signoffRequestedAt'], { where: '"acknowledged_at" IS NULL' })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_tasks' })
   id!: string;
@@ -159,6 +163,32 @@ export class TaskEntity {
   /** Why the supervisor closed the task as 已终止 (superseded, split, withdrawn). */
   @Column({ name: 'termination_reason', type: 'text', nullable: true })
   terminationReason!: string | null;
+
+  /**
+   * When the 主办 lead department was asked to acknowledge (签收) the task: its creation, or the day a
+   * new department became 主办. The 签收 window (SIGNOFF_WITHIN_WORKING_DAYS) counts from here.
+   */
+  @Column({ name: 'signoff_requested_at', type: 'timestamptz', default: () => 'now()' })
+  signoffRequestedAt!: Date;
+
+  /** 签收 by an officer of the 主办 lead; null while the task waits for it. */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_by_id', type: 'uuid', nullable: true })
+  acknowledgedById!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'acknowledged_by_id', foreignKeyConstraintName: 'FK_tasks_acknowledged_by' })
+  acknowledgedBy?: UserEntity | null;
+
+  /** 承办人: the officer of the 主办 lead department who handles the task (gets its e-mail reminders). */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'FK_tasks_assignee' })
+  assignee?: UserEntity | null;
 
   /** Optimistic concurrency (If-Match). */
   @VersionColumn({ type: 'integer', default: 1 })

@@ -5,6 +5,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { TaskEventsModule } from '../notifications/task-events.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { taskClockProviders } from './clock';
+import { SignoffDeadline } from './signoff-deadline';
 import { ExtensionQueueService } from './extension-queue.service';
 import { ExtensionService } from './extension.service';
 import { ExtensionsController } from './extensions.controller';
@@ -16,13 +17,15 @@ import { TaskDeskService } from './task-desk.service';
 import { TaskEditService } from './task-edit.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskSummaryReader } from './task-summary.reader';
+import { TaskResponsibilityController } from './task-responsibility.controller';
+import { TaskResponsibilityService } from './task-responsibility.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
 
 /** The task workflow: list/detail, transitions and extensions. */
 @Module({
   imports: [AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
-  controllers: [TasksController, ExtensionsController, TaskDeskController],
+  controllers: [TasksController, ExtensionsController, TaskDeskController, TaskResponsibilityController],
   providers: [
     ...taskClockProviders,
     TaskAccessService,
@@ -35,6 +38,8 @@ import { TasksController } from './tasks.controller';
     TaskDeskService,
     TaskEditService,
     TaskCommentService,
+    TaskResponsibilityService,
+    SignoffDeadline,
   ],
   exports: [
     TaskAccessService,

@@ -22,6 +22,9 @@ export function aTask(overrides: Partial<TaskSummaryDto> = {}): TaskSummaryDto {
     completedAt: null,
     completedOnTime: null,
     completedOnTimeOriginal: null,
+    mainLeadId: 'dep-ndrc',
+    awaitingSignoff: false,
+    assignee: null,
     version: 1,
     ...overrides,
   };
@@ -46,6 +49,7 @@ export function aTaskDetail(overrides: Partial<TaskDetailDto> = {}): TaskDetailD
     evidence: [],
     extensions: [],
     history: [],
+    signoff: { requestedAt: '2017-08-10T01:00:00Z', dueDate: '2017-08-14', acknowledgedAt: '2017-08-11T01:00:00Z', acknowledgedBy: '张三' },
     allowedActions: [],
     ...overrides,
   };

@@ -17,7 +17,13 @@ export type TaskAction =
   | 'approve'
   | 'return'
   | 'grant_extension'
-  | 'refuse_extension';
+  | 'refuse_extension'
+  /** 签收 by the 主办 lead department. */
+  | 'acknowledge'
+  /** Naming the 承办人 (an officer of the 主办 lead department). */
+  | 'name_assignee'
+  /** 督查室 makes another lead the 主办. */
+  | 'change_main_lead';
 
 import type { MilestoneDto, RecurrencePeriodDto, TaskCommentDto, TaskSourceDto } from './desk';
 
@@ -109,8 +115,29 @@ export interface TaskSummaryDto {
   completedOnTime: boolean | null;
   /** Against the original deadline; null until done or when there was no extension. */
   completedOnTimeOriginal: boolean | null;
+  /** The 主办 lead (the first of `lead`): it signs off, submits 办结 and asks for extensions. */
+  mainLeadId: string | null;
+  /** Not yet acknowledged (签收) by the 主办 lead while the task is open. */
+  awaitingSignoff: boolean;
+  /** The 承办人 the 主办 lead named, if any. */
+  assignee: UserRefDto | null;
   /** Optimistic-concurrency version; send back as If-Match. */
   version: number;
+}
+
+export interface UserRefDto {
+  id: string;
+  name: string;
+}
+
+/** 签收 of a task by its 主办 lead department. */
+export interface TaskSignoffDto {
+  /** When the current 主办 lead was asked to sign off (assignment, or a change of 主办). */
+  requestedAt: string;
+  /** Last day of the 签收 window (working days, SIGNOFF_WITHIN_WORKING_DAYS). */
+  dueDate: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }
 
 export interface ProgressReportDto {
@@ -119,6 +146,8 @@ export interface ProgressReportDto {
   author: string;
   text: string;
   createdAt: string;
+  /** 配合意见: a co-lead's or participant's report on its part (not the 主办 lead's own progress). */
+  cooperation: boolean;
 }
 
 export interface EvidenceDto {
@@ -202,6 +231,7 @@ export interface TaskDetailDto extends TaskSummaryDto {
   evidence: EvidenceDto[];
   extensions: ExtensionDto[];
   history: AuditEntryDto[];
+  signoff: TaskSignoffDto;
   /** What the current user may do now. */
   allowedActions: TaskAction[];
 }
@@ -230,6 +260,10 @@ export interface TaskListQueryDto {
   sort?: string;
   /** 待明确责任单位: open tasks whose every lead is a collective party (各有关部门, 各地区…). */
   needsAssignment?: boolean;
+  /** 「我承办的」: tasks whose 承办人 is the caller. */
+  mine?: boolean;
+  /** 「待签收」: open tasks not yet acknowledged (for an officer: those its department must sign as 主办). */
+  awaitingSignoff?: boolean;
 }
 
 export interface OverdueStatsRowDto {

@@ -52,6 +52,9 @@ export const ACTION_LABELS: Readonly<Record<TaskAction, string>> = {
   return: '退回',
   grant_extension: '同意延期',
   refuse_extension: '不同意延期',
+  acknowledge: '签收',
+  name_assignee: '指定承办人',
+  change_main_lead: '调整主办单位',
 };
 
 export const EXTENSION_STATUS_LABELS: Readonly<Record<ExtensionStatus, string>> = {
@@ -122,6 +125,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'department.updated': '修改单位',
   'department.merged': '合并单位',
   'department.directory_imported': '导入单位名录',
+  'task.acknowledged': '签收',
+  'task.assignee_named': '指定承办人',
+  'task.main_lead_changed': '调整主办单位',
 };
 
 /** An unknown action is shown as 其他操作 rather than its internal name. */

@@ -26,6 +26,8 @@ describe('reminderMessage', () => {
     ['report_requested', -7, '【进展报送提醒】请于2026年3月20日前报送进展：完善药品价格形成机制'],
     ['report_overdue_urge', 1, '【催办】进展报送已逾期1天：完善药品价格形成机制'],
     ['report_overdue_escalation', 7, '【逾期督办】进展报送逾期7天：完善药品价格形成机制'],
+    ['task.signoff_due', 0, '【签收提醒】请于今日内签收：完善药品价格形成机制'],
+    ['task.signoff_overdue', 1, '【签收逾期】主办单位未按时签收：完善药品价格形成机制'],
   ] as const)('titles %s (%i days)', (rule, dayOffset, title) => {
     const today = addDays(base.deadline, dayOffset);
     expect(reminderMessage({ ...base, rule, dayOffset, today }).title).toBe(title);
@@ -55,6 +57,12 @@ describe('reminderMessage', () => {
     expect(reminderMessage({ ...base, rule: 'deadline_approaching', dayOffset: -7, today: '2026-03-15' }).title).toBe(
       '【督办提醒】5天后到期：完善药品价格形成机制',
     );
+  });
+
+  it('tells the 督查室 which 主办 has not signed off, and by when it should have', () => {
+    const { body } = reminderMessage({ ...base, rule: 'task.signoff_overdue', dayOffset: 1, recipientName: '督查室' });
+    expect(body).toContain('牵头部门：国家发展改革委');
+    expect(body).toContain('应于2026年3月20日前签收');
   });
 
   it('addresses the recipient, names the leads in escalations and links the task', () => {

@@ -83,6 +83,16 @@ export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
         `任务“${taskTitle}”（牵头部门：${leads}）应于${deadline}前报送进展，已逾期${days}天仍未报送，请督查室跟进督办。`,
       ];
       break;
+    case 'task.signoff_due':
+      title = `【签收提醒】请于今日内签收：${taskTitle}`;
+      lines = [`任务“${taskTitle}”已交由本单位主办，签收时限为今天（${deadline}），请登录督办系统签收并指定承办人。`];
+      break;
+    case 'task.signoff_overdue':
+      title = `【签收逾期】主办单位未按时签收：${taskTitle}`;
+      lines = [
+        `任务“${taskTitle}”（牵头部门：${leads}）应于${deadline}前签收，主办单位至今未签收，请督查室跟进。`,
+      ];
+      break;
   }
   const body = [
     `${recipientName}：`,

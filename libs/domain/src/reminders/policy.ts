@@ -20,6 +20,7 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
   escalateAfterDays: 7,
   reportIntervalDays: 30,
   reportReminderBeforeDays: 7,
+  signoffWithinWorkingDays: 2,
   graceMs: 60_000,
   maxLatenessMs: 3 * DAY_MS,
   // Plain calendar days here; the API's configuration (REMINDER_NON_WORKING_DAYS) defaults to 'shift'.
@@ -181,6 +182,56 @@ function deadlineSeries(
   return out;
 }
 
+/** Statuses in which a task still waiting for 签收 is chased: not once it is submitted or closed. */
+const SIGNOFF_CHASED: ReadonlySet<ReminderTaskState['status']> = new Set(['not_started', 'in_progress', 'returned']);
+
+/**
+ * The last day ('YYYY-MM-DD', local) of the 签收 window of a task whose 主办 lead was asked at `sinceIso`:
+ * `signoffWithinWorkingDays` working days after that day (the day itself not counted).
+ */
+export function signoffDueDate(
+  sinceIso: string,
+  policy: Pick<ReminderPolicy, 'utcOffsetMinutes' | 'signoffWithinWorkingDays' | 'calendar'>,
+): string {
+  const sinceMs = Date.parse(sinceIso);
+  if (Number.isNaN(sinceMs)) throw new RangeError('the 签收 start is not a valid instant');
+  const calendar = policy.calendar ?? WEEKDAYS_ONLY;
+  return calendar.addWorkingDays(localDateOf(sinceMs, policy), policy.signoffWithinWorkingDays);
+}
+
+/**
+ * 签收: the 主办 lead has `signoffWithinWorkingDays` working days after the day it was assigned (that day
+ * not counted). On the last day of the window it is reminded (until that day ends); on the next working
+ * day the 督查室 is told once (never expires, like every escalation). Counted on the working-day calendar
+ * whatever `nonWorkingDays` says: the window is defined in working days.
+ */
+function signoffSeries(state: ReminderTaskState, policy: ReminderPolicy): Candidate[] {
+  if (!state.awaitingSignoffSince || !SIGNOFF_CHASED.has(state.status)) return [];
+  const calendar = policy.calendar ?? WEEKDAYS_ONLY;
+  const dueDate = signoffDueDate(state.awaitingSignoffSince, policy);
+  const dueDay = dayNumber(dueDate);
+  const escalationDay = dayNumber(calendar.addWorkingDays(dueDate, 1));
+  const mainLead = state.mainLeadDepartmentId ?? state.leadDepartmentIds[0] ?? null;
+  const out: Candidate[] = [];
+  if (mainLead) {
+    out.push({
+      rule: 'task.signoff_due',
+      recipients: departments([mainLead]),
+      day: dueDay,
+      deadlineDay: dueDay,
+      expiresAt: localMidnight(dueDay + 1, policy),
+    });
+  }
+  out.push({
+    rule: 'task.signoff_overdue',
+    recipients: [{ kind: 'supervisors' }],
+    day: escalationDay,
+    deadlineDay: dueDay,
+    expiresAt: null,
+  });
+  return out;
+}
+
 /**
  * The reminders the task's CURRENT state calls for, as seen at `now`: every future one within the
  * horizon (all pre-deadline reminders, the next occurrence of a repeating rule, the escalation) plus
@@ -195,7 +246,8 @@ function deadlineSeries(
  * Done tasks get none. Tasks with a deadline get pre-deadline reminders to lead and participant
  * departments, 催办 to the lead departments while overdue, and one escalation to the supervisors.
  * Tasks without a date are reminded to report progress: a report falls due `reportIntervalDays`
- * after the last one (or after creation) and, when missing, escalates like a deadline.
+ * after the last one (or after creation) and, when missing, escalates like a deadline. A task waiting
+ * for 签收 (`awaitingSignoffSince`) adds the signoff reminder and its escalation (see `signoffSeries`).
  */
 export function expectedReminders(
   state: ReminderTaskState,
@@ -252,6 +304,8 @@ export function expectedReminders(
       shift,
     );
   }
+
+  candidates.push(...signoffSeries(state, policy));
 
   // Keyed: two occurrences of a series moved onto the same working day are one reminder (the later-expiring).
   const byKey = new Map<string, ExpectedReminder>();

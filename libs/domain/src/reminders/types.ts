@@ -12,7 +12,11 @@ export type ReminderRule =
   | 'overdue_escalation'
   | 'report_requested'
   | 'report_overdue_urge'
-  | 'report_overdue_escalation';
+  | 'report_overdue_escalation'
+  /** 签收 window ends today: the 主办 lead department is asked to acknowledge the task. */
+  | 'task.signoff_due'
+  /** 签收 window passed without acknowledgement: the 督查室 is told. */
+  | 'task.signoff_overdue';
 
 export type ReminderRecipient = { kind: 'department'; departmentId: string } | { kind: 'supervisors' };
 
@@ -28,6 +32,13 @@ export interface ReminderTaskState {
   lastReportAt: string | null;
   /** ISO instant. */
   createdAt: string;
+  /** The 主办 lead department (it signs off); defaults to the first of `leadDepartmentIds`. */
+  mainLeadDepartmentId?: string | null;
+  /**
+   * When the 主办 lead was asked to acknowledge (签收) the task (ISO instant): set while it waits for
+   * 签收, null (or absent) once acknowledged — then no signoff reminders.
+   */
+  awaitingSignoffSince?: string | null;
 }
 
 export interface ReminderPolicy {
@@ -47,6 +58,11 @@ export interface ReminderPolicy {
   reportIntervalDays: number;
   /** The lead department is asked for its report this many days before it falls due. */
   reportReminderBeforeDays: number;
+  /**
+   * The 主办 lead has this many working days after the day it was assigned to acknowledge (签收) the task:
+   * reminded on the last day of the window, 督查室 told on the next working day.
+   */
+  signoffWithinWorkingDays: number;
   /** A reminder this recent is still returned even when not late-sendable (clock skew, queue latency). */
   graceMs: number;
   /** A missed reminder is sent late at most this long after its due time (and never once superseded); escalations have no such bound. */

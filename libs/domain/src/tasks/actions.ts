@@ -6,12 +6,18 @@ export interface TaskActor {
   role: UserRole;
   /** The officer's department's assignment on this task (lead wins when it is both); null when none. */
   assignment: AssignmentRole | null;
+  /** The officer's department is the 主办 lead (with several leads only it submits and asks for extensions). */
+  mainLead?: boolean;
 }
 
 /** The parts of a task's state that decide which actions make sense now. */
 export interface TaskActionState {
   status: TaskStatus;
   hasPendingExtension: boolean;
+  /** Not yet acknowledged (签收) by the 主办 lead. */
+  awaitingSignoff?: boolean;
+  /** Lead departments: choosing the 主办 needs at least two. */
+  leadCount?: number;
 }
 
 export const TASK_ACTIONS: readonly TaskAction[] = [
@@ -23,20 +29,27 @@ export const TASK_ACTIONS: readonly TaskAction[] = [
   'return',
   'grant_extension',
   'refuse_extension',
+  'acknowledge',
+  'name_assignee',
+  'change_main_lead',
 ];
 
-const LEAD_ACTIONS: readonly TaskAction[] = [
+const MAIN_LEAD_ACTIONS: readonly TaskAction[] = [
   'report_progress',
   'upload_evidence',
   'submit',
   'request_extension',
+  'acknowledge',
+  'name_assignee',
 ];
+/** Co-leads (牵头 but not 主办) and participants report their part (配合意见) and upload evidence. */
 const PARTICIPANT_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence'];
 const SUPERVISOR_ACTIONS: readonly TaskAction[] = [
   'approve',
   'return',
   'grant_extension',
   'refuse_extension',
+  'change_main_lead',
 ];
 
 /**
@@ -44,7 +57,8 @@ const SUPERVISOR_ACTIONS: readonly TaskAction[] = [
  * set is an authorisation failure (HTTP 403); an action inside it that the status forbids is a conflict
  * (HTTP 409). Admins administer users and imports and read every task, but take no part in the workflow:
  * the issue reserves approving and returning for the supervisor (督查室), and a lead department's own
- * submission must come from that department.
+ * submission must come from that department. With several leads only the 主办 submits 办结, asks for
+ * extensions, signs off (签收) and names the 承办人; the other leads report like participants.
  */
 export function roleActions(actor: TaskActor): TaskAction[] {
   switch (actor.role) {
@@ -53,7 +67,8 @@ export function roleActions(actor: TaskActor): TaskAction[] {
     case 'admin':
       return [];
     case 'officer':
-      if (actor.assignment === 'lead') return [...LEAD_ACTIONS];
+      if (actor.assignment === 'lead' && actor.mainLead !== false) return [...MAIN_LEAD_ACTIONS];
+      if (actor.assignment === 'lead') return [...PARTICIPANT_ACTIONS];
       if (actor.assignment === 'participant') return [...PARTICIPANT_ACTIONS];
       return [];
   }
@@ -80,6 +95,12 @@ export function stateAllows(action: TaskAction, state: TaskActionState): boolean
     case 'grant_extension':
     case 'refuse_extension':
       return state.hasPendingExtension;
+    case 'acknowledge':
+      return isOpenStatus(state.status) && state.awaitingSignoff === true;
+    case 'name_assignee':
+      return isOpenStatus(state.status) || state.status === 'submitted';
+    case 'change_main_lead':
+      return (isOpenStatus(state.status) || state.status === 'submitted') && (state.leadCount ?? 0) > 1;
   }
 }
 

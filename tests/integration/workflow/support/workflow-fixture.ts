@@ -127,8 +127,6 @@ export class WorkflowEnv {
       );
       this.departments[key] = row.id;
     }
-    const jwt = this.app.get(JwtService, { strict: false });
-    const sessions = this.app.get(SessionsService, { strict: false });
     const cast: [keyof WorkflowEnv['users'], UserRole, string | null, string][] = [
       ['leadOfficer', 'officer', this.departments.A, '甲部门干部'],
       ['participantOfficer', 'officer', this.departments.B, '乙部门干部'],
@@ -137,23 +135,45 @@ export class WorkflowEnv {
       ['admin', 'admin', null, '管理员'],
     ];
     for (const [key, role, departmentId, displayName] of cast) {
-      const [row] = await this.db.query<{ id: string }[]>(
-        `INSERT INTO users (username, display_name, password_hash, role, department_id)
-         VALUES ($1, $2, 'x', $3, $4) RETURNING id`,
-        [key.toLowerCase(), displayName, role, departmentId],
-      );
-      this.users[key] = {
-        id: row.id,
-        username: key.toLowerCase(),
-        role,
-        departmentId,
-        token: await jwt.signAsync(
-          { sub: row.id, sid: (await sessions.open(row.id, null)).id, role },
-          { expiresIn: 3600 },
-        ),
-      };
+      this.users[key] = await this.addUser(key.toLowerCase(), role, departmentId, displayName);
     }
     this.documentId = await this.newDocument('关于测试督办工作的通知', '测试发〔2026〕1号');
+  }
+
+  /** A user with a valid token (e.g. a second officer of a department). */
+  async addUser(
+    username: string,
+    role: UserRole,
+    departmentId: string | null,
+    displayName: string,
+    email: string | null = null,
+  ): Promise<SeededUser> {
+    const jwt = this.app.get(JwtService, { strict: false });
+    const sessions = this.app.get(SessionsService, { strict: false });
+    const [row] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO users (username, display_name, password_hash, role, department_id, email)
+       VALUES ($1, $2, 'x', $3, $4, $5) RETURNING id`,
+      [username, displayName, role, departmentId, email],
+    );
+    return {
+      id: row.id,
+      username,
+      role,
+      departmentId,
+      token: await jwt.signAsync(
+        { sub: row.id, sid: (await sessions.open(row.id, null)).id, role },
+        { expiresIn: 3600 },
+      ),
+    };
+  }
+
+  /** One more department (e.g. a co-lead). */
+  async addDepartment(name: string, slug: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO departments (name, slug, kind) VALUES ($1, $2, 'ministry') RETURNING id`,
+      [name, slug],
+    );
+    return row.id;
   }
 
   async newDocument(title: string, docNumber: string | null): Promise<string> {

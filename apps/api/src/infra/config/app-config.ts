@@ -115,6 +115,8 @@ export interface AppConfig {
     maxLatenessMs: number;
     /** Reminders falling on a weekend or public holiday: moved to a working day (`shift`) or sent anyway. */
     nonWorkingDays: 'shift' | 'keep';
+    /** Working days the 主办 lead has to acknowledge (签收) a newly assigned task. */
+    signoffWithinWorkingDays: number;
   };
   /** SMTP for e-mail reminders; null URL = e-mail channel off. */
   mail: {
@@ -183,7 +185,8 @@ function bool(env: Env, key: string, fallback: boolean): boolean {
 
 function storageKind(env: Env): 'disk' | 's3' {
   const raw = str(env, 'EVIDENCE_STORAGE', 'disk').toLowerCase();
-  if (raw !== 'disk' && raw !== 's3') throw new ConfigError(`EVIDENCE_STORAGE must be disk or s3, got "${raw}"`);
+  if (raw !== 'disk' && raw !== 's3')
+    throw new ConfigError(`EVIDENCE_STORAGE must be disk or s3, got "${raw}"`);
   return raw;
 }
 
@@ -406,6 +409,11 @@ export function parseConfig(env: Env): AppConfig {
           throw new ConfigError(`REMINDER_NON_WORKING_DAYS must be shift or keep, got "${value}"`);
         return value;
       }, 'shift' as const),
+      signoffWithinWorkingDays: attempt(() => {
+        const value = int(env, 'SIGNOFF_WITHIN_WORKING_DAYS', 2);
+        if (value > 30) throw new ConfigError(`SIGNOFF_WITHIN_WORKING_DAYS must be at most 30, got ${value}`);
+        return value;
+      }, 2),
     },
     mail: {
       smtpUrl: env['SMTP_URL']?.trim()

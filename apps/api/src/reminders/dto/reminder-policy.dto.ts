@@ -59,4 +59,11 @@ export class UpdateReminderPolicyBody {
   @IsOptional()
   @IsIn(['shift', 'keep'], { message: 'nonWorkingDays 须为 shift（顺延至工作日）或 keep（照常发送）' })
   nonWorkingDays?: 'shift' | 'keep';
+
+  @ApiPropertyOptional({ example: 2, description: '签收 window: working days after assignment' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  signoffWithinWorkingDays?: number;
 }

@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../infra/http/date.decorators';
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** Every state-changing body may carry the version it was based on (alternative to If-Match). */
-class VersionedCommand {
+export class VersionedCommand {
   @ApiPropertyOptional({
     description: 'Version the change is based on (alternative to If-Match)',
     example: 3,

@@ -67,6 +67,19 @@ export class TaskListQuery implements TaskListQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   needsAssignment?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: '「我承办的」: tasks whose 承办人 is the caller' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  mine?: boolean;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: '「待签收」: open tasks not yet signed off (an officer: those its department signs as 主办)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  awaitingSignoff?: boolean;
   @ApiPropertyOptional({ enum: SORTS, description: 'Default: overdue first, then deadline' })
   @IsOptional()
   @IsIn(SORTS)

@@ -28,6 +28,10 @@ export function historyNote(entry: AuditEntryDto): string | null {
       return `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`;
     case 'task.terminated':
       return reason;
+    case 'task.assignee_named':
+      return `承办人 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`;
+    case 'task.main_lead_changed':
+      return `主办 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`;
     case 'task.commented':
       return typeof d['text'] === 'string'
         ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」`

@@ -84,7 +84,7 @@ describe('TaskDetailPage', () => {
       aTaskDetail({
         id: 'task-42',
         allowedActions: ['report_progress'],
-        reports: [{ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z' }],
+        reports: [{ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z', cooperation: false }],
       }),
     );
     await flushMicrotasks();
@@ -113,5 +113,32 @@ describe('TaskDetailPage', () => {
     await flushMicrotasks();
     await fixture.whenStable();
     expect(q('task-error')?.textContent).toContain('任务已被他人修改');
+  });
+
+  it('groups 配合意见 by department below the 主办’s own progress', async () => {
+    const report = (id: string, department: { id: string; name: string }, cooperation: boolean, at: string) => ({
+      id, department, author: '经办人', text: `报告${id}`, createdAt: at, cooperation,
+    });
+    const mofcom = { id: 'dep-mofcom', name: '商务部' };
+    await open(
+      aTaskDetail({
+        id: 'task-42',
+        reports: [
+          report('c1', mofcom, true, '2026-11-20T02:00:00Z'),
+          report('m1', { id: 'dep-ndrc', name: '国家发展改革委' }, false, '2026-11-21T02:00:00Z'),
+          report('c2', mofcom, true, '2026-11-22T02:00:00Z'),
+        ],
+      }),
+    );
+    const groups = Array.from(host().querySelectorAll('[data-testid="report-group"] .group-title')).map((h) => h.textContent?.trim());
+    expect(groups).toEqual(['主办单位进展（1）', '配合意见 · 商务部（2）']);
+  });
+
+  it('puts the 签收 card first for the 主办 officer who still has to sign', async () => {
+    await open(aTaskDetail({ id: 'task-42', awaitingSignoff: true, allowedActions: ['acknowledge', 'report_progress'] }));
+    const cards = Array.from(host().querySelectorAll('.main-col > mat-card'));
+    expect(cards[0]?.getAttribute('data-testid')).toBe('responsibility-card');
+    expect(q('signoff-tag')?.textContent).toContain('待签收');
+    expect(q('acknowledge')).not.toBeNull();
   });
 });

@@ -21,13 +21,21 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { RECURRENCE_LABELS, SOURCE_KIND_LABELS, type AuditEntryDto, type EvidenceDto, type TaskAction } from '@duban/domain';
+import {
+  RECURRENCE_LABELS,
+  SOURCE_KIND_LABELS,
+  type AuditEntryDto,
+  type EvidenceDto,
+  type ProgressReportDto,
+  type TaskAction,
+} from '@duban/domain';
 import { TaskChanges } from '../core/task-changes';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { TasksApi } from './data-access/tasks.api';
 import { historyNote } from './history-note';
 import { SupervisorEdits } from './ui/supervisor-edits';
 import { TaskComments } from './ui/task-comments';
+import { TaskResponsibility, type ResponsibilityChange } from './ui/task-responsibility';
 import type { TaskEditMode } from './ui/task-edit-dialog';
 import { Session } from '../core/session';
 import { formatBytes, toIsoDate } from '../shared/format';
@@ -69,6 +77,7 @@ const OFFICER_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evide
     ReviewActions,
     SupervisorEdits,
     TaskComments,
+    TaskResponsibility,
   ],
   providers: [TaskDetailStore, provideZhDatepickerIntl()],
   templateUrl: './task-detail.html',
@@ -124,6 +133,17 @@ export class TaskDetailPage {
 
   protected readonly history = computed(() => [...(this.store.task()?.history ?? [])].sort((a, b) => a.at.localeCompare(b.at)));
   protected readonly reports = computed(() => [...(this.store.task()?.reports ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  /** The 主办's own reports first, then each co-lead's or participant's 配合意见, grouped by department (newest first). */
+  protected readonly reportGroups = computed(() => {
+    const groups = new Map<string, { key: string; title: string; cooperation: boolean; reports: ProgressReportDto[] }>();
+    for (const r of this.reports()) {
+      const key = r.cooperation ? `c:${r.department.id}` : 'main';
+      const group = groups.get(key) ?? { key, title: r.cooperation ? `配合意见 · ${r.department.name}` : '主办单位进展', cooperation: r.cooperation, reports: [] };
+      group.reports.push(r);
+      groups.set(key, group);
+    }
+    return [...groups.values()].sort((a, b) => Number(a.cooperation) - Number(b.cooperation));
+  });
   protected readonly hasOfficerActions = computed(() => OFFICER_ACTIONS.some((a) => this.store.allowed().has(a)));
   protected readonly canReview = computed(() => this.store.can('approve') || this.store.can('return'));
   protected readonly guidance = computed(() => {
@@ -167,6 +187,18 @@ export class TaskDetailPage {
 
   protected onEdited(mode: TaskEditMode): void {
     this.snackBar.open(TaskDetailPage.EDITED[mode], '关闭', { duration: 4000 });
+    this.changes.notify();
+    void this.store.load(this.id());
+  }
+
+  private static readonly RESPONSIBILITY: Record<ResponsibilityChange, string> = {
+    acknowledged: '已签收',
+    assignee: '承办人已更新',
+    main_lead: '主办单位已调整，待新主办单位签收',
+  };
+
+  protected onResponsibility(change: ResponsibilityChange): void {
+    this.snackBar.open(TaskDetailPage.RESPONSIBILITY[change], '关闭', { duration: 4000 });
     this.changes.notify();
     void this.store.load(this.id());
   }

@@ -131,6 +131,14 @@ export class TaskListPage implements OnInit {
     void this.store.setFilters({ dueBefore: toIsoDate(date) });
   }
 
+  protected setAwaitingSignoff(awaitingSignoff: boolean): void {
+    void this.store.setFilters({ awaitingSignoff });
+  }
+
+  protected setMine(mine: boolean): void {
+    void this.store.setFilters({ mine });
+  }
+
   protected setOverdue(overdue: boolean): void {
     void this.store.setFilters({ overdue });
   }

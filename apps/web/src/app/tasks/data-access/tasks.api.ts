@@ -10,6 +10,7 @@ import type {
   TaskDetailDto,
   TaskListQueryDto,
   TaskSummaryDto,
+  UserRefDto,
 } from '@duban/domain';
 import { firstValueFrom, Observable } from 'rxjs';
 import { downloadBlob } from '../../shared/download';
@@ -87,6 +88,23 @@ export class TasksApi {
 
   decideExtension(extensionId: string, decision: 'grant' | 'refuse', reason?: string): Promise<unknown> {
     return firstValueFrom(this.http.post(`/api/extensions/${extensionId}/${decision}`, reason ? { reason } : {}));
+  }
+
+  /** 签收 (idempotent: a task already signed off answers as it is). */
+  acknowledge(id: string, version: number): Promise<TaskDetailDto> {
+    return firstValueFrom(this.http.post<TaskDetailDto>(`/api/tasks/${id}/acknowledge`, null, { headers: ifMatch(version) }));
+  }
+
+  assigneeCandidates(id: string): Promise<UserRefDto[]> {
+    return firstValueFrom(this.http.get<UserRefDto[]>(`/api/tasks/${id}/assignee-candidates`));
+  }
+
+  nameAssignee(id: string, userId: string | null, version: number): Promise<TaskDetailDto> {
+    return firstValueFrom(this.http.put<TaskDetailDto>(`/api/tasks/${id}/assignee`, { userId }, { headers: ifMatch(version) }));
+  }
+
+  changeMainLead(id: string, departmentId: string, version: number): Promise<TaskDetailDto> {
+    return firstValueFrom(this.http.put<TaskDetailDto>(`/api/tasks/${id}/main-lead`, { departmentId }, { headers: ifMatch(version) }));
   }
 
   exportXlsx(query: TaskListQueryDto): Promise<void> {

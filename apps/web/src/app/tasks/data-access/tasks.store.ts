@@ -21,6 +21,10 @@ export interface TaskFilters {
   department: string | null;
   dueBefore: string | null;
   overdue: boolean;
+  /** 「待签收」 */
+  awaitingSignoff: boolean;
+  /** 「我承办的」 (officers) */
+  mine: boolean;
   q: string;
 }
 
@@ -32,6 +36,8 @@ export const EMPTY_FILTERS: TaskFilters = {
   department: null,
   dueBefore: null,
   overdue: false,
+  awaitingSignoff: false,
+  mine: false,
   q: '',
 };
 
@@ -79,7 +85,17 @@ export class TasksStore {
   readonly hasMore = computed(() => this.items().length < this.total());
   readonly activeFilterCount = computed(() => {
     const f = this.filters();
-    return [f.status, f.light, f.document, f.department, f.dueBefore, f.q.trim() || null, f.overdue || null].filter(
+    return [
+      f.status,
+      f.light,
+      f.document,
+      f.department,
+      f.dueBefore,
+      f.q.trim() || null,
+      f.overdue || null,
+      f.awaitingSignoff || null,
+      f.mine || null,
+    ].filter(
       (v) => v !== null,
     ).length;
   });
@@ -101,6 +117,8 @@ export class TasksStore {
     if (f.document) q.document = f.document;
     if (f.dueBefore) q.dueBefore = f.dueBefore;
     if (f.overdue) q.overdue = true;
+    if (f.awaitingSignoff) q.awaitingSignoff = true;
+    if (f.mine && this.isOfficer()) q.mine = true;
     const text = f.q.trim();
     if (text) q.q = text;
     return q;
