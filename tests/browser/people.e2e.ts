@@ -185,6 +185,16 @@ describe('people', () => {
       await screenshot(page, '64-settings-390');
       await page.setViewportSize(DESKTOP);
       await page.getByTestId('pref-email').waitFor();
+      // The daily digest is chosen here too, and kept by the server.
+      await page.getByRole('radio', { name: /每日汇总/ }).check();
+      await page.locator('db-digest-preference').getByText('已保存').waitFor();
+      const digest = await page.evaluate(async () => {
+        const token = (JSON.parse(localStorage.getItem('duban.session') ?? '{}') as { token: string }).token;
+        const res = await fetch('/api/me/digest', { headers: { Authorization: `Bearer ${token}` } });
+        return (await res.json()) as unknown;
+      });
+      expect(JSON.stringify(digest)).toContain('daily');
+      await page.locator('db-digest-preference').scrollIntoViewIfNeeded();
       await screenshot(page, '64-settings-1280');
     } finally {
       await context.close();

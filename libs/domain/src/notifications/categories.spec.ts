@@ -67,6 +67,7 @@ describe('inboxText', () => {
       taskTitle: '建立价格监测制度',
       deadline: '2026-03-20',
       dayOffset: 4,
+      today: '2026-03-24',
       recipientName: '国家发展和改革委员会',
       leadNames: ['国家发展和改革委员会'],
       link: 'http://localhost:3000/tasks/abc',

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DigestPreferenceComponent } from '../notifications/ui/digest-preference';
 
 /**
- * PLACEHOLDER (issue 12, 每日汇总): the daily digest switch goes here, inside 个人设置 → 通知.
- * The digest itself (preference field, API, worker) belongs to the notifications work; until it
- * lands this section renders nothing. Keep the selector: NotificationSection already places it.
+ * 个人设置 → 通知: the daily digest choice (每条催办单独发送 / 每日汇总). The component and its API
+ * (`GET/PUT /api/me/digest`) belong to the notifications feature; this section only places it.
  */
 @Component({
   selector: 'db-digest-section',
-  template: ``,
+  imports: [DigestPreferenceComponent],
+  template: `<db-digest-preference />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DigestSection {}

@@ -25,7 +25,6 @@ let nextId = 0;
         [value]="shown()"
         (input)="onType($any($event.target).value)"
         (focus)="query.set('')"
-        (blur)="query.set(null)"
         [matAutocomplete]="auto"
         [placeholder]="placeholder()"
         [attr.data-testid]="testId()"
@@ -33,7 +32,7 @@ let nextId = 0;
       @if (value()) {
         <button matIconSuffix mat-icon-button type="button" [attr.aria-label]="'清除' + label()" (click)="choose(null)">×</button>
       }
-      <mat-autocomplete #auto="matAutocomplete" class="db-picker-panel" (optionSelected)="onSelected($event)" hideSingleSelectionIndicator>
+      <mat-autocomplete #auto="matAutocomplete" class="db-picker-panel" (optionSelected)="onSelected($event)" (closed)="query.set(null)" hideSingleSelectionIndicator>
         @if (allLabel(); as all) {
           <mat-option [value]="null">{{ all }}</mat-option>
         }
@@ -75,7 +74,11 @@ export class SearchPicker {
   readonly changed = output<string | null>();
 
   protected readonly inputId = `db-picker-${nextId++}`;
-  /** What the user typed while the field has focus; null shows the chosen option's name. */
+  /**
+   * What the user typed while the panel is open; null shows the chosen option's name. Reset when the panel
+   * closes, not on blur: pressing an option blurs the input first, and re-filtering the list then moved the
+   * option away from under the pointer, so the click chose nothing (a first click "dropped" on a busy machine).
+   */
   protected readonly query = signal<string | null>(null);
   private readonly chosenLabel = computed(() => this.options().find((o) => o.id === this.value())?.label ?? '');
   protected readonly shown = computed(() => this.query() ?? this.chosenLabel());
