@@ -233,8 +233,12 @@ describe('notifications', () => {
       await page.waitForURL('**/inbox');
       await page.getByText('未读').first().waitFor();
       await screenshot(page, '10-inbox');
-      await page.getByRole('button', { name: '标为已读', exact: true }).first().click();
-      await expect.poll(unread).toBe(before - 1);
+      // A card is one task: its 标为已读 reads all of that task's unread messages (the card's badge says how many).
+      const card = page.locator('db-inbox-card').filter({ hasText: '条未读' }).first();
+      const onCard = Number(/(\d+)条未读/.exec((await card.locator('.badge').textContent()) ?? '')?.[1] ?? 0);
+      expect(onCard).toBeGreaterThan(0);
+      await card.getByRole('button', { name: '标为已读', exact: true }).first().click();
+      await expect.poll(unread).toBe(before - onCard);
     } finally {
       await context.close();
     }
@@ -333,7 +337,7 @@ describe('admin', () => {
     try {
       await login(page, e2e.admin);
       await page.goto('/admin');
-      await page.getByLabel('查找部门或别名').fill('发展改革委');
+      await page.getByLabel('查找单位或简称').fill('发展改革委');
       const row = page.getByRole('row').filter({ hasText: '发展改革委' }).first();
       await row.waitFor();
       expect(await page.getByRole('row').count()).toBeLessThan(6);

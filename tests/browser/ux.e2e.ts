@@ -222,6 +222,28 @@ describe('review queue', () => {
     } finally {
       await supervisor.context.close();
     }
+    // The 退回 reaches the lead's officers through the outbox and the worker: within seconds the officer's inbox
+    // has a 退回 card for the task, with the reason.
+    const officer = await newPage(browser, e2e.baseUrl);
+    try {
+      await login(officer.page, e2e.officer);
+      await officer.page.waitForURL('**/tasks**');
+      const returned = officer.page.locator('db-inbox-card', { hasText: e2e.uxTask.title.slice(0, 12) });
+      await expect
+        .poll(
+          async () => {
+            await officer.page.goto('/inbox');
+            await officer.page.getByRole('button', { name: /^退回/ }).click();
+            await officer.page.waitForLoadState('networkidle');
+            return (await returned.count()) > 0 ? await returned.first().textContent() : '';
+          },
+          { timeout: 15_000, interval: 1_000 },
+        )
+        .toContain('请补充会议纪要盖章页。');
+      await screenshot(officer.page, '14b-officer-inbox-returned');
+    } finally {
+      await officer.context.close();
+    }
     const admin = await newPage(browser, e2e.baseUrl);
     try {
       await login(admin.page, e2e.admin);

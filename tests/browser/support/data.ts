@@ -96,6 +96,9 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     [target.department_id, target.id, extensionTask.id],
   );
   if (!uxTask) throw new Error(`No third task for ${target.department}.`);
+  // The review queue shows the 20 most overdue submissions (the 2,000 synthetic tasks below include 500 submitted
+  // ones up to 60 days overdue): a department's third 主办 task may be undated, so make it clearly overdue.
+  await stack.sql(`UPDATE tasks SET deadline = current_date - 800 WHERE id = $1 AND (deadline IS NULL OR deadline >= current_date - 800)`, [uxTask.id]);
   const [participantDept] = await stack.sql<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM departments d
       WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id AND a.role = 'participant')
