@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { TaskEventNotifier } from '../../../apps/api/src/notifications/task-event-notifier';
 import { WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
 
@@ -102,6 +103,8 @@ describe('access matrix: inbox routes × role', () => {
       body: '退回原因：材料不全。',
       departmentIds: [env.departments.A],
     });
+    // The notice is an outbox event: drain it as a worker would (this app runs none).
+    await env.app.get(TaskEventRelay, { strict: false }).drainAll();
     const user = users[actor];
     const response = await env.app.inject({
       method: route.method,

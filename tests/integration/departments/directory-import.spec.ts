@@ -79,7 +79,7 @@ describe('POST /api/departments/import (a deployment directory from Excel/CSV)',
     const rows = await t.dataSource.query<{ name: string; role: string }[]>(
       `SELECT d.name, a.role::text AS role FROM task_assignments a JOIN departments d ON d.id = a.department_id
          JOIN tasks t ON t.id = a.task_id JOIN policy_documents p ON p.id = t.document_id
-        WHERE p.doc_number = '杭政办发〔2099〕21号' ORDER BY a.position`,
+        WHERE p.doc_number = '杭政办发〔2099〕21号' ORDER BY a.role = 'participant', a.position`,
     );
     expect(rows).toEqual([
       { name: '杭州市发展和改革委员会', role: 'lead' },

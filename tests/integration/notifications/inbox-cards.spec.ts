@@ -12,6 +12,7 @@ import {
 } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulletinsService } from '../../../apps/api/src/bulletins/bulletins.service';
+import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { Clock } from '../../../apps/api/src/infra/queue/clock';
 import { categorySql } from '../../../apps/api/src/notifications/inbox-category.sql';
 import { NotificationFanOutService } from '../../../apps/api/src/notifications/notification-fanout.service';
@@ -68,6 +69,8 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
     await t.app
       .get(TaskEventNotifier)
       .notify(t.dataSource.manager, { taskId, rule, title, body, departmentIds: [ndrcId] });
+    // The notice is an outbox event: drain it as a worker would (this app runs none).
+    await t.app.get(TaskEventRelay, { strict: false }).drainAll();
     const [row]: { id: string }[] = await t.dataSource.query(
       'SELECT id FROM notifications WHERE task_id = $1 AND rule = $2 ORDER BY created_at DESC LIMIT 1',
       [taskId, rule],
@@ -113,7 +116,8 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
       task.B,
       'task.returned',
       '任务被退回：完善政务数据共享',
-      '国家发展和改革委员会：\n\n退回原因：佐证材料不全。\n\n查看任务：http://localhost:3000/tasks/x',
+      // The facts only: the notifier writes the salutation, the link (APP_BASE_URL) and the footer around them.
+      '退回原因：佐证材料不全。',
       2,
     );
     await event(task.C, 'task.approved', '审核通过：推进药品集中采购', '任务已审核通过并办结。', 1);
@@ -165,7 +169,7 @@ describe('inbox: task cards, tabs and their unread counts, marking read, digest 
     expect(b.latest.title).toBe('任务被退回：完善政务数据共享');
     // The inbox text has neither the salutation nor the raw link; the card routes in the app instead.
     expect(b.latest.text).toBe('退回原因：佐证材料不全。');
-    expect(b.latest.body).toContain('http://localhost:3000/tasks/x');
+    expect(b.latest.body).toContain(`/tasks/${task.B}`);
     // A closed task states no days.
     expect(first.body.items[0].task).toMatchObject({ status: 'done', deadlineFact: null });
   });

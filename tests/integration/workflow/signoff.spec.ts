@@ -1,6 +1,7 @@
 import type { ApiErrorDto, PageDto, TaskDetailDto, TaskSummaryDto, UserRefDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
+import { drainEvents } from '../tasks/support/desk';
 import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from './support/workflow-fixture';
 
 type Detail = TaskDetailDto & ApiErrorDto;
@@ -94,6 +95,8 @@ describe('签收, 承办人 and the 主办 lead', () => {
       expect(jobs.some((id) => id.includes(`dept-${env.departments.B}|task.signoff`))).toBe(false);
 
       expect((await acknowledge(taskId, env.users.leadOfficer)).status).toBe(200);
+      // The 签收 reschedules through the outbox (a worker drains it on commit; this test runs none).
+      await drainEvents(env);
       const after = await scheduler.trackedJobIds(taskId);
       expect(after.some((id) => id.includes('task.signoff'))).toBe(false);
       // The deadline reminders stay.
@@ -209,6 +212,7 @@ describe('签收, 承办人 and the 主办 lead', () => {
         body: { text: '甲部门牵头推进。' },
       });
       expect(own.body.reports.at(-1)?.cooperation).toBe(false);
+      await drainEvents(env);
       const inbox = await env.db.query<{ department_id: string; title: string }[]>(
         `SELECT department_id, title FROM notifications WHERE task_id = $1 AND rule = 'report.participant'`,
         [taskId],

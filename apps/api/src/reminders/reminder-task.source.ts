@@ -34,7 +34,7 @@ const SELECT = `
   SELECT t.id, t.status::text AS status, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.last_report_at, t.created_at, t.title,
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}')::text[] AS lead_ids,
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids,
-    ${mainLeadSql('t.id')}::text AS main_lead_id,
+    ${mainLeadSql('t.id', { realOnly: true })}::text AS main_lead_id,
     CASE WHEN t.acknowledged_at IS NULL THEN t.signoff_requested_at END AS awaiting_signoff_since,
     t.assignee_id::text AS assignee_id
   FROM tasks t

@@ -4,8 +4,12 @@ import type { EntityManager } from 'typeorm';
  * The 主办 lead department of the task whose id is the SQL expression `taskId`: the flagged lead, else
  * (rows written before the flag, or by hand) the first lead by order. Every read of the 主办 uses this.
  */
-export function mainLeadSql(taskId: string): string {
-  return `(SELECT ml.department_id FROM task_assignments ml WHERE ml.task_id = ${taskId} AND ml.role = 'lead'
+export function mainLeadSql(taskId: string, options: { realOnly?: boolean } = {}): string {
+  // realOnly: a collective party (各有关部门, 各地区…) is never asked to 签收 or reminded; the next real lead is.
+  const real = options.realOnly
+    ? ` AND NOT EXISTS (SELECT 1 FROM departments md WHERE md.id = ml.department_id AND md.collective)`
+    : '';
+  return `(SELECT ml.department_id FROM task_assignments ml WHERE ml.task_id = ${taskId} AND ml.role = 'lead'${real}
             ORDER BY ml.is_main DESC, ml.position, ml.created_at, ml.id LIMIT 1)`;
 }
 
