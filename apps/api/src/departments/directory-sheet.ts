@@ -1,6 +1,7 @@
 import { decodeText } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { cellText } from '../infra/spreadsheet/cells';
 
 /** The directory file's columns (名称 required; 简称 、-separated). */
 export const DIRECTORY_COLUMNS = ['名称', '简称', '辖区', '类别', '继任单位'] as const;
@@ -9,17 +10,6 @@ type Column = (typeof DIRECTORY_COLUMNS)[number];
 export interface DirectorySheetRow {
   line: number;
   cells: Record<Column, string>;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result);
-    return '';
-  }
-  return String(value);
 }
 
 /** RFC 4180-style CSV: commas, double quotes, CRLF or LF. */

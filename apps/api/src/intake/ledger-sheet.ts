@@ -1,6 +1,7 @@
 import { INTAKE_COLUMNS, isIsoDate, parseDeadlineCell, type RecurrencePeriodDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { cellText, findHeaderRow } from '../infra/spreadsheet/cells';
 
 /** One data row of a 台账 as read, before the departments and kinds are resolved. */
 export interface LedgerRow {
@@ -30,18 +31,6 @@ export function refuseNonXlsx(bytes: Uint8Array, fileName: string): void {
     415,
     { file: fileName },
   );
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result);
-    return '';
-  }
-  return String(value);
 }
 
 const DMY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u;
@@ -101,19 +90,7 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`);
-  let headerRow = 0;
-  let columns = new Map<string, number>();
-  for (let r = 1; r <= Math.min(5, sheet.rowCount) && headerRow === 0; r++) {
-    const found = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const name = cellText(cell.value).replace(/\s+/g, '');
-      if (INTAKE_COLUMNS.includes(name)) found.set(name, col);
-    });
-    if (found.has('任务内容')) {
-      headerRow = r;
-      columns = found;
-    }
-  }
+  const { row: headerRow, columns } = findHeaderRow(sheet, INTAKE_COLUMNS, '任务内容');
   const missing = INTAKE_COLUMNS.filter(
     (c) => !columns.has(c) && c !== '序号' && c !== '备注' && c !== '来源日期',
   );

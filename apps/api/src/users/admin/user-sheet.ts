@@ -1,6 +1,7 @@
 import { USER_IMPORT_COLUMNS, USER_IMPORT_ROLES } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../infra/http/domain-error';
+import { cellText, findHeaderRow } from '../../infra/spreadsheet/cells';
 
 /** One data row of a user sheet as typed (cells trimmed, blank rows skipped). */
 export interface UserSheetRow {
@@ -14,20 +15,6 @@ const REQUIRED = ['用户名', '姓名', '角色'];
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('hyperlink' in value && typeof value.hyperlink === 'string')
-      return value.hyperlink.replace(/^mailto:/iu, '');
-    if ('result' in value) return cellText(value.result);
-    return '';
-  }
-  return String(value);
-}
 
 /** Reads the first sheet: a header row naming the template's columns (in any order, within the first 5 rows). */
 export async function readUserSheet(bytes: Uint8Array, fileName: string): Promise<UserSheetRow[]> {
@@ -52,19 +39,7 @@ export async function readUserSheet(bytes: Uint8Array, fileName: string): Promis
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError('USER_IMPORT_NO_SHEET', `文件“${fileName}”中没有工作表。`);
-  let headerRow = 0;
-  let columns = new Map<string, number>();
-  for (let r = 1; r <= Math.min(5, sheet.rowCount) && headerRow === 0; r++) {
-    const found = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const name = cellText(cell.value).replace(/\s+/gu, '');
-      if (USER_IMPORT_COLUMNS.includes(name)) found.set(name, col);
-    });
-    if (found.has('用户名')) {
-      headerRow = r;
-      columns = found;
-    }
-  }
+  const { row: headerRow, columns } = findHeaderRow(sheet, USER_IMPORT_COLUMNS, '用户名');
   const missing = headerRow === 0 ? REQUIRED : REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) {
     throw new ValidationError(
