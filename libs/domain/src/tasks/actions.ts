@@ -1,4 +1,4 @@
-import type { AssignmentRole, TaskAction, TaskStatus, UserRole } from '../api/contract';
+import type { AssignmentRole, TaskAction, TaskStatus, UserRole } from '../api/task-vocabulary';
 import { canTransition, isOpenStatus } from './status';
 
 /** Who is acting on a task: the user's role and, for an officer, how their department is assigned. */
