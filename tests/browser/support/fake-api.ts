@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import type { OverdueStatsDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
+import type { OverdueStatsDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain/contract';
 import { ROOT } from './stack';
 
 const DIST = join(ROOT, 'dist/apps/web/browser');
