@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@duban/domain';
+import type { AuditEntryDto } from '@duban/domain/contract';
 import { historyNote } from './history-note';
 
 function entry(action: string, detail: Record<string, unknown>): AuditEntryDto {

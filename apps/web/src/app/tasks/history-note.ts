@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@duban/domain';
+import type { AuditEntryDto } from '@duban/domain/contract';
 import { formatDate } from '../shared/format';
 
 type Ref = { name?: string };

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto } from '@duban/domain';
+import type { DepartmentDto } from '@duban/domain/contract';
 
 /** The editable part of the reminder policy (libs/domain ReminderPolicy; PUT /api/admin/reminder-policy). */
 export interface ReminderPolicy {
