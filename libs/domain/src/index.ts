@@ -61,7 +61,8 @@ export {
   signoffDueDate,
 } from './reminders/policy';
 export { formatChineseDate, reminderMessage } from './reminders/messages';
-export { messageBody, TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
+export { messageBody } from './notifications/message-body';
+export { TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
 export type { TaskEventFacts, TaskEventKind, TaskEventMessage } from './notifications/task-events';
 export { calendarDateOf, calendarDayNumber, WorkingDayCalendar } from './calendar/working-days';
 export type { CalendarDay } from './calendar/working-days';
