@@ -21,5 +21,11 @@ export const nestTransform: Pick<UserConfig, 'plugins' | 'oxc' | 'resolve'> = {
     }),
   ],
   oxc: false,
-  resolve: { alias: { '@duban/domain': `${repoRoot}libs/domain/src/index.ts` } },
+  // The contract entry first: an alias also matches the specifiers under it ('@duban/domain/…').
+  resolve: {
+    alias: {
+      '@duban/domain/contract': `${repoRoot}libs/domain/src/contract.ts`,
+      '@duban/domain': `${repoRoot}libs/domain/src/index.ts`,
+    },
+  },
 };

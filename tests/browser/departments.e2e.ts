@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DepartmentDto } from '@duban/domain';
+import type { DepartmentDto } from '@duban/domain/contract';
 import type { E2eUser } from './support/data';
 import { DESKTOP, launch, login, newPage, PHONE, screenshot } from './support/browser';
 import { englishLabels, overflow } from './support/checks';

@@ -18,10 +18,17 @@ export interface SourceFile {
 
 export const SOURCE_ROOTS = ['apps/api/src', 'apps/web/src', 'libs/domain/src'] as const;
 
-const DOMAIN_ENTRY: Record<string, string> = {
-  'apps/web/src': 'libs/domain/src/api/contract.ts',
-  'apps/api/src': 'libs/domain/src/index.ts',
-  'libs/domain/src': 'libs/domain/src/index.ts',
+// The web app maps only the contract entry (apps/web/tsconfig.json); the API and the lib map both.
+const DOMAIN_ENTRY: Record<string, Record<string, string>> = {
+  'apps/web/src': { '@duban/domain/contract': 'libs/domain/src/contract.ts' },
+  'apps/api/src': {
+    '@duban/domain': 'libs/domain/src/index.ts',
+    '@duban/domain/contract': 'libs/domain/src/contract.ts',
+  },
+  'libs/domain/src': {
+    '@duban/domain': 'libs/domain/src/index.ts',
+    '@duban/domain/contract': 'libs/domain/src/contract.ts',
+  },
 };
 
 export function isTestFile(path: string): boolean {
@@ -65,7 +72,7 @@ export function readSources(repoRoot: string): SourceFile[] {
         const spec = ref.fileName;
         let target: string | null = null;
         if (spec.startsWith('.')) target = resolveRelative(absolute, spec);
-        else if (spec === '@duban/domain') target = join(repoRoot, DOMAIN_ENTRY[root]);
+        else if (DOMAIN_ENTRY[root][spec]) target = join(repoRoot, DOMAIN_ENTRY[root][spec]);
         if (target) imports.add(relative(repoRoot, target).split('\\').join('/'));
       }
       files.push({

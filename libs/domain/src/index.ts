@@ -1,4 +1,5 @@
-// The one public entry point of @duban/domain: explicit named exports only.
+// The server-side entry point of @duban/domain: explicit named exports, plus the whole HTTP contract
+// (`@duban/domain/contract`, the web app's only entry) re-exported so the API can import either.
 export type {
   DeadlineKind,
   ExtractedDocument,
@@ -17,42 +18,7 @@ export type { DepartmentKind, DepartmentRecord, DepartmentResolution } from './d
 export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './departments/jurisdiction';
 export { isCollectiveParty } from './departments/collective';
 export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
-export type * from './api/contract';
-export {
-  displayNameProblem,
-  emailProblem,
-  personRoleLabel,
-  phoneProblem,
-  USER_IMPORT_COLUMNS,
-  USER_IMPORT_ROLES,
-  usernameProblem,
-  USERNAME_PATTERN,
-} from './api/people';
-export { MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy';
-export {
-  ACTION_LABELS,
-  actorLabel,
-  ASSIGNMENT_ROLE_LABELS,
-  AUDIT_ACTION_LABELS,
-  auditActionLabel,
-  CALENDAR_DAY_KIND_LABELS,
-  CALENDAR_SOURCE_LABELS,
-  SSO_ERROR_MESSAGES,
-  CHANNEL_LABELS,
-  DEPARTMENT_KIND_LABELS,
-  EXTENSION_STATUS_LABELS,
-  LIGHT_LABELS,
-  ROLE_LABELS,
-  roleList,
-  STATUS_LABELS,
-} from './api/labels';
-export {
-  INTAKE_COLUMNS,
-  RECURRENCE_LABELS,
-  RECURRENCE_PERIODS,
-  SOURCE_KIND_LABELS,
-  TASK_SOURCE_KINDS,
-} from './api/desk';
+export * from './contract';
 export {
   assertTransition,
   canTerminate,
@@ -95,7 +61,8 @@ export {
   signoffDueDate,
 } from './reminders/policy';
 export { formatChineseDate, reminderMessage } from './reminders/messages';
-export { messageBody, TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
+export { messageBody } from './notifications/message-body';
+export { TASK_EVENT_KINDS, TASK_EVENT_LABELS, taskEventMessage } from './notifications/task-events';
 export type { TaskEventFacts, TaskEventKind, TaskEventMessage } from './notifications/task-events';
 export { calendarDateOf, calendarDayNumber, WorkingDayCalendar } from './calendar/working-days';
 export type { CalendarDay } from './calendar/working-days';
@@ -139,22 +106,6 @@ export {
 export type { BulletinPeriod, BulletinPeriodKind } from './bulletins/bulletin-period';
 export { buildBulletin } from './bulletins/bulletin-model';
 export type { BulletinInput, BulletinTaskInput } from './bulletins/bulletin-model';
-export type { NotificationCategory } from './notifications/categories';
-export {
-  categoryOfRule,
-  isNotificationCategory,
-  NOTIFICATION_CATEGORIES,
-  NOTIFICATION_CATEGORY_LABELS,
-  NOTIFICATION_CATEGORY_RULES,
-} from './notifications/categories';
-export type {
-  DigestMode,
-  DigestPreferenceDto,
-  InboxTaskCardDto,
-  InboxTaskDto,
-  InboxUnreadCountsDto,
-} from './notifications/inbox-contract';
-export { DIGEST_MODE_LABELS, DIGEST_MODES } from './notifications/inbox-contract';
 export type { DeadlineFact } from './notifications/inbox-text';
 export { deadlineFact, inAppPath, inboxText } from './notifications/inbox-text';
 export { digestMessage } from './notifications/digest-message';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import type { OverdueStatsDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
+import type { OverdueStatsDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain/contract';
 import { ROOT } from './stack';
 
 const DIST = join(ROOT, 'dist/apps/web/browser');
@@ -80,8 +80,8 @@ function detail(id: string, role = 'officer'): TaskDetailDto {
     evidence: [{ id: 'e1', fileName: '负面清单修订稿.pdf', mimeType: 'application/pdf', size: 183_220, sha256: 'x', department: { id: 'd0', name: '国家发展改革委' }, uploadedBy: '王经办', createdAt: '2017-11-02T02:31:00Z' }],
     extensions: [],
     history: [
-      { id: 'h1', action: 'imported', actor: '李督查', at: '2017-08-10T01:00:00Z', fromStatus: null, toStatus: 'not_started', detail: null },
-      { id: 'h2', action: 'progress_reported', actor: '王经办', at: '2017-11-02T02:30:00Z', fromStatus: 'not_started', toStatus: 'in_progress', detail: null },
+      { id: 'h1', action: 'task.imported', actor: '李督查', at: '2017-08-10T01:00:00Z', fromStatus: null, toStatus: 'not_started', detail: null },
+      { id: 'h2', action: 'task.progress_reported', actor: '王经办', at: '2017-11-02T02:30:00Z', fromStatus: 'not_started', toStatus: 'in_progress', detail: null },
     ],
     signoff: { requestedAt: '2017-08-10T01:00:00Z', dueDate: '2017-08-14', acknowledgedAt: base.awaitingSignoff ? null : '2017-08-11T01:00:00Z', acknowledgedBy: base.awaitingSignoff ? null : '王经办' },
     allowedActions: actions,

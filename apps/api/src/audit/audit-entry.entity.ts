@@ -1,4 +1,4 @@
-import type { TaskStatus } from '@duban/domain';
+import type { AuditAction, TaskStatus } from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -50,9 +50,9 @@ export class AuditEntryEntity {
   @Column({ name: 'actor_name', type: 'text', nullable: true })
   actorName!: string | null;
 
-  /** e.g. task.imported, task.text_changed, task.submitted, extension.granted. */
+  /** e.g. task.imported, task.submitted, extension.granted (AuditAction: the writers' one vocabulary). */
   @Column({ type: 'varchar', length: 64 })
-  action!: string;
+  action!: AuditAction;
 
   // Plain text: a second column of the shared task_status enum type confuses TypeORM's diff.
   @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true })

@@ -1,4 +1,4 @@
-import type { AuditEntryDto, TaskStatus } from '@duban/domain';
+import type { AuditAction, AuditEntryDto, TaskStatus } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ export interface AuditRecord {
   taskId: string | null;
   documentId?: string | null;
   actor: { id: string; name: string } | null;
-  action: string;
+  action: AuditAction;
   fromStatus?: TaskStatus | null;
   toStatus?: TaskStatus | null;
   detail?: Record<string, unknown> | null;

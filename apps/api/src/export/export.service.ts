@@ -1,10 +1,10 @@
+import { shanghaiDate } from '@duban/domain';
 import {
   ASSIGNMENT_ROLE_LABELS,
   LIGHT_LABELS,
-  shanghaiDate,
   STATUS_LABELS,
   type TaskListQueryDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';

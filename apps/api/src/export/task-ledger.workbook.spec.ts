@@ -1,4 +1,4 @@
-import type { TaskSummaryDto } from '@duban/domain';
+import type { TaskSummaryDto } from '@duban/domain/contract';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildTaskLedger, completionText, LEDGER_HEADERS, shanghaiCell } from './task-ledger.workbook';

@@ -1,13 +1,12 @@
+import { daysBetween, shanghaiDate } from '@duban/domain';
 import {
-  daysBetween,
   EXTENSION_STATUS_LABELS,
   LIGHT_LABELS,
-  shanghaiDate,
   STATUS_LABELS,
   type ExtensionStatus,
   type TaskSummaryDto,
   type TrafficLight,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import ExcelJS from 'exceljs';
 
 const LIGHT_FILLS: Readonly<Record<TrafficLight, string>> = {

@@ -1,3 +1,4 @@
+import type { WebhookDto } from '@duban/domain/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,14 +10,6 @@ import { NotFoundError, ValidationError } from '../infra/http/domain-error';
 import { CreateWebhookBody } from './dto/notification.dto';
 import { affectedRows } from './sql-result';
 import { WebhookTargetError, WebhookTargetPolicy } from './webhook-target';
-
-export interface WebhookDto {
-  id: string;
-  departmentId: string;
-  url: string;
-  enabled: boolean;
-  createdAt: string;
-}
 
 interface WebhookRow {
   id: string;

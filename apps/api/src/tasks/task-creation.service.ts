@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   RECURRENCE_LABELS,
   SOURCE_KIND_LABELS,
+  type AuditAction,
   type MilestoneDto,
   type RecurrencePeriodDto,
   type TaskSourceInputDto,
@@ -39,7 +40,7 @@ export interface CreationContext {
   /** How the tasks were entered: '立项', or the 台账's file name. */
   enteredVia: string;
   /** Audit action of each created task. */
-  action?: string;
+  action?: AuditAction;
 }
 
 const TITLE_MAX = 60;

@@ -1,4 +1,4 @@
-import type { MeDto, PageDto, TaskDetailDto, TaskSummaryDto, UserRole } from '@duban/domain';
+import type { MeDto, PageDto, TaskDetailDto, TaskSummaryDto, UserRole } from '@duban/domain/contract';
 
 let seq = 0;
 

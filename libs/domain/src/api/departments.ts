@@ -1,5 +1,19 @@
 /** Department administration (issue 12): request and response shapes of /api/departments. */
 import type { DepartmentKind } from '../departments/types';
+import type { DepartmentRefDto } from './common';
+
+export interface DepartmentDto extends DepartmentRefDto {
+  kind: DepartmentKind;
+  aliases: string[];
+  successor: DepartmentRefDto | null;
+  predecessors: DepartmentRefDto[];
+  /** True for units created at import time from an unknown name. */
+  createdFromImport: boolean;
+  /** The place the unit belongs to (杭州市), for a deployment's own units; null for national ones. */
+  jurisdiction: string | null;
+  /** A collective party (各有关部门, 各地区…): no accounts, never a merge target, not a real lead. */
+  collective: boolean;
+}
 
 /** Body of POST /api/departments. */
 export interface CreateDepartmentRequestDto {

@@ -3,7 +3,7 @@
  * Plain shapes shared by apps/api and apps/web; dates are 'YYYY-MM-DD'.
  */
 import type { RecurrencePeriod } from '../extractor/types';
-import type { DepartmentRefDto } from './contract';
+import type { DepartmentRefDto } from './common';
 
 /** Where a 督办 item comes from. Imported policy documents are `policy_document`. */
 export type TaskSourceKind =

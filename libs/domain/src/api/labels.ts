@@ -3,19 +3,18 @@
  * The web app, the API's messages and the Excel export all read these, so a word on screen, in an
  * error message and in the workbook is always the same word. Plain data, no framework.
  */
+import type { DepartmentKind } from '../departments/types';
+import type { SsoErrorCode } from './auth';
+import type { CalendarDayKind, CalendarDaySource } from './calendar';
 import type {
   AssignmentRole,
-  CalendarDayKind,
-  CalendarDaySource,
-  SsoErrorCode,
-  DepartmentDto,
   ExtensionStatus,
   NotificationChannel,
   TaskAction,
   TaskStatus,
   TrafficLight,
   UserRole,
-} from './contract';
+} from './task-vocabulary';
 
 export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   not_started: '未开始',
@@ -69,7 +68,7 @@ export const CHANNEL_LABELS: Readonly<Record<NotificationChannel, string>> = {
   webhook: '部门 Webhook',
 };
 
-export const DEPARTMENT_KIND_LABELS: Readonly<Record<DepartmentDto['kind'], string>> = {
+export const DEPARTMENT_KIND_LABELS: Readonly<Record<DepartmentKind, string>> = {
   ministry: '部委',
   local: '地方',
   collective: '统称',
@@ -96,55 +95,7 @@ export const SSO_ERROR_MESSAGES: Readonly<Record<SsoErrorCode, string>> = {
   SSO_DEPARTMENT_UNKNOWN: '统一身份中的单位在督办系统中找不到，无法开通账号，请联系系统管理员。',
 };
 
-/** Audit log actions as the API writes them ('task.submitted', 'extension.granted', …). */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
-  'task.imported': '导入创建',
-  'task.text_changed': '导入更新措施原文',
-  'document.imported': '文件导入',
-  'document.source_changed': '文件来源更新',
-  'task.progress_reported': '报告进展',
-  'evidence.uploaded': '上传佐证材料',
-  'task.submitted': '提交办结',
-  'task.approved': '审核通过',
-  'task.returned': '退回修改',
-  'extension.requested': '申请延期',
-  'extension.granted': '同意延期',
-  'extension.refused': '不同意延期',
-  'calendar.year_replaced': '修改工作日历',
-  'user.sso_linked': '绑定统一身份',
-  'user.sso_created': '统一身份开通账号',
-  'task.created': '立项',
-  'task.deadline_edited': '修改时限',
-  'task.departments_changed': '调整责任单位',
-  'task.split': '拆分任务',
-  'task.split_from': '由拆分立项',
-  'task.terminated': '终止任务',
-  'task.commented': '督办意见',
-  'task.department_merged': '责任单位合并',
-  'department.created': '新增单位',
-  'department.updated': '修改单位',
-  'department.merged': '合并单位',
-  'department.directory_imported': '导入单位名录',
-  'task.acknowledged': '签收',
-  'task.assignee_named': '指定承办人',
-  'task.main_lead_changed': '调整主办单位',
-};
-
-/** An unknown action is shown as 其他操作 rather than its internal name. */
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
-}
-
-/** Actors the system writes itself (imports, the reminder worker) get a zh-CN name instead of an internal one. */
-const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
-  'system (CLI import)': '系统导入',
-  system: '系统',
-};
-
-export function actorLabel(actor: string | null): string | null {
-  if (actor === null) return null;
-  return SYSTEM_ACTORS[actor] ?? actor;
-}
+// The audit actions' labels (AUDIT_ACTION_LABELS, auditActionLabel, actorLabel) live with their union in audit.ts.
 
 /** 「督查室、系统管理员」 for a list of roles, as in 「此操作仅限以下角色：督查室。」 */
 export function roleList(roles: readonly UserRole[]): string {

@@ -3,7 +3,22 @@
  * 个人设置 (PATCH /api/me), with the rules both sides check. The API enforces them; the web forms say
  * them before the round trip, in the same words.
  */
-import type { DepartmentRefDto, UserDto, UserRole } from './contract';
+import type { MeDto } from './auth';
+import type { DepartmentRefDto } from './common';
+import type { UserRole } from './task-vocabulary';
+
+/** A row of GET /api/users (admin): never the password hash. */
+export interface UserDto extends MeDto {
+  active: boolean;
+}
+
+/** Query string of GET /api/users. */
+export interface UserListQueryDto {
+  /** Substring of the username, display name or department name. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
 
 /** Body of POST /api/users (admin). */
 export interface CreateUserRequestDto {

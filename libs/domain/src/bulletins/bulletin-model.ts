@@ -1,4 +1,4 @@
-import type { BulletinDepartmentRowDto, BulletinDto } from '../api/contract';
+import type { BulletinDepartmentRowDto, BulletinDto } from '../api/stats';
 import { onTimeRate, overdueRate } from '../stats/rates';
 import { daysBetween } from '../tasks/timing';
 import { chineseDate, type BulletinPeriod } from './bulletin-period';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { type CalendarDay, WorkingDayCalendar } from './working-days';
-
-/** 国庆节 2026 as announced: 10-01…10-07 off, Sunday 09-20 and Saturday 10-10 worked. */
-const NATIONAL_DAY_2026: CalendarDay[] = [
-  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({
-    date: `2026-10-${d}`,
-    kind: 'holiday' as const,
-    name: '国庆节',
-  })),
-  { date: '2026-09-20', kind: 'workday', name: '国庆节' },
-  { date: '2026-10-10', kind: 'workday', name: '国庆节' },
-];
+import { NATIONAL_DAY_2026 } from './testing/national-day-2026';
+import { WorkingDayCalendar } from './working-days';
 
 describe(WorkingDayCalendar.name, () => {
   const calendar = new WorkingDayCalendar(NATIONAL_DAY_2026);

@@ -4,7 +4,7 @@
  * weekend days worked in exchange (调休上班). The data are supplied by the caller — the API merges a
  * maintained package with the admins' own entries — so this stays pure and testable.
  */
-import type { CalendarDayKind } from '../api/contract';
+import type { CalendarDayKind } from '../api/calendar';
 
 /** One announced day: a day off on a weekday (`holiday`) or a weekend day worked (`workday`). */
 export interface CalendarDay {

@@ -1,4 +1,4 @@
-// Imports nothing from api/contract.ts (which re-exports this file): no import cycle.
+// Imports nothing from the contract entry (which re-exports this file): no import cycle.
 import type { TaskStatus, TrafficLight } from '../api/task-vocabulary';
 import type { NotificationCategory } from './categories';
 

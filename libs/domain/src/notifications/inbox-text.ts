@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../api/contract';
+import type { TaskStatus } from '../api/task-vocabulary';
 import { isClosedStatus } from '../tasks/status';
 import { daysBetween } from '../tasks/timing';
 

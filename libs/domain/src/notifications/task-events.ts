@@ -1,5 +1,6 @@
 import { ACTION_LABELS } from '../api/labels';
 import { formatChineseDate } from '../reminders/messages';
+import { messageBody } from './message-body';
 
 /**
  * Every task event with its own recipient rule. The names are fixed: the API's recipient rules, the
@@ -152,17 +153,4 @@ export function taskEventMessage(f: TaskEventFacts): TaskEventMessage {
   }
   if (f.documentTitle) lines.push(`来源文件：${f.documentTitle}`);
   return { title, body: messageBody(f.recipientName, lines, f.link) };
-}
-
-/** Greeting, the lines, the task link and the footer: every notification body has this shape. */
-export function messageBody(recipientName: string, lines: readonly string[], link: string): string {
-  return [
-    `${recipientName}：`,
-    '',
-    ...lines,
-    '',
-    `查看任务：${link}`,
-    '',
-    '（本消息由督办系统自动发送，请勿直接回复。）',
-  ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { messageBody } from '../notifications/message-body';
 import { daysBetween } from '../tasks/timing';
 import type { ReminderRule } from './types';
 
@@ -94,14 +95,5 @@ export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
       ];
       break;
   }
-  const body = [
-    `${recipientName}：`,
-    '',
-    ...lines,
-    '',
-    `查看任务：${link}`,
-    '',
-    '（本消息由督办系统自动发送，请勿直接回复。）',
-  ].join('\n');
-  return { title, body };
+  return { title, body: messageBody(recipientName, lines, link) };
 }

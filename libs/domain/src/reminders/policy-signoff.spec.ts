@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { type CalendarDay, WorkingDayCalendar } from '../calendar/working-days';
+import { NATIONAL_DAY_2026 } from '../calendar/testing/national-day-2026';
+import { WorkingDayCalendar } from '../calendar/working-days';
 import { DEFAULT_REMINDER_POLICY, expectedReminders, reminderKey } from './policy';
 import type { ReminderPolicy, ReminderTaskState } from './types';
 
-/** 国庆节 2026: 10-01…10-07 off, Saturday 10-10 worked. */
-const NATIONAL_DAY_2026: CalendarDay[] = [
-  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({
-    date: `2026-10-${d}`,
-    kind: 'holiday' as const,
-    name: '国庆节',
-  })),
-  { date: '2026-10-10', kind: 'workday', name: '国庆节' },
-];
+/** 国庆节 2026 as announced (calendar/testing); days off are shifted to working days. */
 const POLICY: ReminderPolicy = {
   ...DEFAULT_REMINDER_POLICY,
   nonWorkingDays: 'shift',

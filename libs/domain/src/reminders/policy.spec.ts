@@ -28,76 +28,49 @@ function compact(reminders: ExpectedReminder[]): string[] {
 
 describe('expectedReminders', () => {
   describe('a dated task (deadline 2026-03-20, lead A, participant B), 09:00 +08:00 = 01:00Z', () => {
+    /** The task's whole series, in order; most cases expect the part of it that is still due. */
+    const SERIES = [
+      '2026-03-13T01:00:00.000Z A deadline_approaching',
+      '2026-03-13T01:00:00.000Z B deadline_approaching',
+      '2026-03-19T01:00:00.000Z A deadline_approaching',
+      '2026-03-19T01:00:00.000Z B deadline_approaching',
+      '2026-03-20T01:00:00.000Z A deadline_today',
+      '2026-03-20T01:00:00.000Z B deadline_today',
+      '2026-03-21T01:00:00.000Z A overdue_urge',
+      '2026-03-27T01:00:00.000Z SUP overdue_escalation',
+    ];
+    /** The series from the reminders due at `dueAt` on (the earlier ones superseded or too late to send). */
+    const seriesFrom = (dueAt: string): string[] => SERIES.filter((line) => line >= dueAt);
     const cases: { name: string; now: string; expected: string[] }[] = [
       {
         name: 'well before: the whole pre-deadline series, the first 催办 and the escalation',
         now: '2026-03-01T00:00:00.000Z',
-        expected: [
-          '2026-03-13T01:00:00.000Z A deadline_approaching',
-          '2026-03-13T01:00:00.000Z B deadline_approaching',
-          '2026-03-19T01:00:00.000Z A deadline_approaching',
-          '2026-03-19T01:00:00.000Z B deadline_approaching',
-          '2026-03-20T01:00:00.000Z A deadline_today',
-          '2026-03-20T01:00:00.000Z B deadline_today',
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: SERIES,
       },
       {
         name: 'one second before 09:00 local on D-1: the 7-day one is more than 3 days late, dropped',
         now: '2026-03-19T00:59:59.000Z',
-        expected: [
-          '2026-03-19T01:00:00.000Z A deadline_approaching',
-          '2026-03-19T01:00:00.000Z B deadline_approaching',
-          '2026-03-20T01:00:00.000Z A deadline_today',
-          '2026-03-20T01:00:00.000Z B deadline_today',
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: seriesFrom('2026-03-19T01:00:00.000Z'),
       },
       {
         name: '7-day one missed by 2 days: still late-sendable',
         now: '2026-03-15T01:00:00.000Z',
-        expected: [
-          '2026-03-13T01:00:00.000Z A deadline_approaching',
-          '2026-03-13T01:00:00.000Z B deadline_approaching',
-          '2026-03-19T01:00:00.000Z A deadline_approaching',
-          '2026-03-19T01:00:00.000Z B deadline_approaching',
-          '2026-03-20T01:00:00.000Z A deadline_today',
-          '2026-03-20T01:00:00.000Z B deadline_today',
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: SERIES,
       },
       {
         name: 'evening of D-1 (20:00 local): D-1 reminder still late-sendable until D 09:00',
         now: '2026-03-19T12:00:00.000Z',
-        expected: [
-          '2026-03-19T01:00:00.000Z A deadline_approaching',
-          '2026-03-19T01:00:00.000Z B deadline_approaching',
-          '2026-03-20T01:00:00.000Z A deadline_today',
-          '2026-03-20T01:00:00.000Z B deadline_today',
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: seriesFrom('2026-03-19T01:00:00.000Z'),
       },
       {
         name: 'exactly D 09:00 local: D-1 superseded, today due now',
         now: '2026-03-20T01:00:00.000Z',
-        expected: [
-          '2026-03-20T01:00:00.000Z A deadline_today',
-          '2026-03-20T01:00:00.000Z B deadline_today',
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: seriesFrom('2026-03-20T01:00:00.000Z'),
       },
       {
         name: 'local midnight after D (16:00Z): "due today" is pointless now',
         now: '2026-03-20T16:00:00.000Z',
-        expected: [
-          '2026-03-21T01:00:00.000Z A overdue_urge',
-          '2026-03-27T01:00:00.000Z SUP overdue_escalation',
-        ],
+        expected: seriesFrom('2026-03-21T01:00:00.000Z'),
       },
       {
         name: 'overdue by 5 days: latest 催办 (D+4) and the next (D+7), escalation at D+7',

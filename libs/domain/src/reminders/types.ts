@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../api/contract';
+import type { TaskStatus } from '../api/task-vocabulary';
 import type { WorkingDayCalendar } from '../calendar/working-days';
 
 /**

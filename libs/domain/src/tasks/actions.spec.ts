@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskAction, TaskStatus } from '../api/contract';
+import type { TaskAction, TaskStatus } from '../api/task-vocabulary';
 import { allowedActions, roleActions, roleAllows, stateAllows, type TaskActor } from './actions';
 
 const lead: TaskActor = { role: 'officer', assignment: 'lead', mainLead: true };

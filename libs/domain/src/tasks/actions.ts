@@ -1,4 +1,4 @@
-import type { AssignmentRole, TaskAction, TaskStatus, UserRole } from '../api/contract';
+import type { AssignmentRole, TaskAction, TaskStatus, UserRole } from '../api/task-vocabulary';
 import { canTransition, isOpenStatus } from './status';
 
 /** Who is acting on a task: the user's role and, for an officer, how their department is assigned. */
@@ -34,16 +34,16 @@ export const TASK_ACTIONS: readonly TaskAction[] = [
   'change_main_lead',
 ];
 
+/** Co-leads (牵头 but not 主办) and participants report their part (配合意见) and upload evidence. */
+const PARTICIPANT_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence'];
+/** The 主办 lead reports like the others and alone submits 办结, asks for extensions, signs off, names the 承办人. */
 const MAIN_LEAD_ACTIONS: readonly TaskAction[] = [
-  'report_progress',
-  'upload_evidence',
+  ...PARTICIPANT_ACTIONS,
   'submit',
   'request_extension',
   'acknowledge',
   'name_assignee',
 ];
-/** Co-leads (牵头 but not 主办) and participants report their part (配合意见) and upload evidence. */
-const PARTICIPANT_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence'];
 const SUPERVISOR_ACTIONS: readonly TaskAction[] = [
   'approve',
   'return',

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../api/contract';
+import type { TaskStatus } from '../api/task-vocabulary';
 import { STATUS_LABELS } from '../api/labels';
 
 /** zh-CN labels of the statuses: the shared vocabulary (api/labels.ts), kept under this name for the API. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskStatus } from '../api/contract';
+import type { TaskStatus } from '../api/task-vocabulary';
 import {
   completedOnTime,
   completionVerdict,

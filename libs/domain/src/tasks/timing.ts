@@ -1,4 +1,4 @@
-import type { TaskStatus, TrafficLight } from '../api/contract';
+import type { TaskStatus, TrafficLight } from '../api/task-vocabulary';
 import { isClosedStatus } from './status';
 
 /** Thresholds of the traffic light; the API reads them from its configuration. */

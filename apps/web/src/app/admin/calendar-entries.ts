@@ -1,4 +1,4 @@
-import type { CalendarDayKind, ReplaceCalendarYearRequestDto } from '@duban/domain';
+import type { CalendarDayKind, ReplaceCalendarYearRequestDto } from '@duban/domain/contract';
 
 type Entry = ReplaceCalendarYearRequestDto['days'][number];
 

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CALENDAR_DAY_KIND_LABELS, CALENDAR_SOURCE_LABELS, type CalendarYearDto } from '@duban/domain';
+import { CALENDAR_DAY_KIND_LABELS, CALENDAR_SOURCE_LABELS, type CalendarYearDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { formatCalendarEntries, parseCalendarEntries } from './calendar-entries';

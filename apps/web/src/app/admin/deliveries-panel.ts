@@ -1,34 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { CHANNEL_LABELS, type DeliveryDto, type DeliveryListDto, type ReminderSystemDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
-
-interface Problem {
-  code: string;
-  reason: string;
-}
-
-/** GET /api/admin/reminder-system: what readiness sees. */
-interface ReminderSystem {
-  problems: Problem[];
-  workers: { id: string; beatAt: string }[];
-  lastReconcile: { at: string; recreated: number; deliveriesRevived: number; deliveriesAbandoned: number } | null;
-  deliveries: { pending: number; failed: number; abandoned: number };
-  details: { orphanedActiveJobs: number; deliveryFailureRate: number | null };
-}
-
-interface DeliveryRow {
-  id: string;
-  channel: 'email' | 'webhook';
-  target: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  notificationTitle: string;
-}
-
-const CHANNEL_LABELS: Record<DeliveryRow['channel'], string> = { email: '邮件', webhook: 'Webhook' };
 
 /** Admins: the reminder system's state (workers, last reconcile, problems) and abandoned deliveries with 重新发送. */
 @Component({
@@ -70,8 +45,8 @@ const CHANNEL_LABELS: Record<DeliveryRow['channel'], string> = { email: '邮件'
 export class DeliveriesPanel implements OnInit {
   private readonly http = inject(HttpClient);
   protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly system = signal<ReminderSystem | null>(null);
-  protected readonly abandoned = signal<DeliveryRow[]>([]);
+  protected readonly system = signal<ReminderSystemDto | null>(null);
+  protected readonly abandoned = signal<DeliveryDto[]>([]);
   protected readonly error = signal<string | null>(null);
 
   ngOnInit(): void {
@@ -81,8 +56,8 @@ export class DeliveriesPanel implements OnInit {
   async load(): Promise<void> {
     try {
       const [system, list] = await Promise.all([
-        firstValueFrom(this.http.get<ReminderSystem>('/api/admin/reminder-system')),
-        firstValueFrom(this.http.get<{ items: DeliveryRow[] }>('/api/admin/deliveries', { params: { status: 'abandoned' } })),
+        firstValueFrom(this.http.get<ReminderSystemDto>('/api/admin/reminder-system')),
+        firstValueFrom(this.http.get<DeliveryListDto>('/api/admin/deliveries', { params: { status: 'abandoned' } })),
       ]);
       this.system.set(system);
       this.abandoned.set(list.items);

@@ -10,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { BulletinDto, DepartmentDto, PolicyDocumentDto } from '@duban/domain';
+import type { BulletinDto, DepartmentDto, PolicyDocumentDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { downloadBlob } from '../shared/download';

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ApiErrorDto } from '@duban/domain';
+import type { ApiErrorDto } from '@duban/domain/contract';
 
 function isApiError(value: unknown): value is ApiErrorDto {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';

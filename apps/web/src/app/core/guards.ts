@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, RedirectFunction, Router } from '@angular/router';
-import type { UserRole } from '@duban/domain';
+import type { UserRole } from '@duban/domain/contract';
 import { Session, storedSessionExpired } from './session';
 
 export const authGuard: CanActivateFn = (_route, state) => {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginResponseDto, MeDto, UpdateMeRequestDto, UserRole } from '@duban/domain';
+import type { LoginResponseDto, MeDto, UpdateMeRequestDto, UserRole } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 
 const STORAGE_KEY = 'duban.session';
@@ -12,7 +12,7 @@ interface StoredSession {
 }
 
 // Re-exported from the shared vocabulary so existing imports keep working.
-export { ROLE_LABELS } from '@duban/domain';
+export { ROLE_LABELS } from '@duban/domain/contract';
 
 /** The signed-in user and bearer token; kept in localStorage so a reload keeps the session. */
 @Injectable({ providedIn: 'root' })

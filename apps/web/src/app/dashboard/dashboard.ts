@@ -20,7 +20,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { Router, RouterLink } from '@angular/router';
-import type { AssignmentRole, EvidenceDto, OverdueStatsRowDto } from '@duban/domain';
+import type { AssignmentRole, EvidenceDto, OverdueStatsRowDto } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { TasksApi } from '../tasks/data-access/tasks.api';

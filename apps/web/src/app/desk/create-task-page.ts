@@ -15,7 +15,7 @@ import {
   TASK_SOURCE_KINDS,
   type RecurrencePeriodDto,
   type TaskSourceKind,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { toIsoDate } from '../shared/format';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { provideZhDatepickerIntl } from '../shared/zh-datepicker-intl';

@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { RECURRENCE_LABELS, SOURCE_KIND_LABELS, type IntakePreviewRowDto } from '@duban/domain';
+import { RECURRENCE_LABELS, SOURCE_KIND_LABELS, type IntakePreviewRowDto } from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { LedgerStore } from './data-access/ledger.store';
 

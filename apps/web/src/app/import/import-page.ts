@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
-import type { ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain';
+import type { ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
 import { ImportStore, MappingChoice } from './data-access/import.store';

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from '@duban/domain';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
 

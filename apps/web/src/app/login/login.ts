@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import { SSO_ERROR_MESSAGES, type SsoErrorCode, type SsoInfoDto } from '@duban/domain';
+import { SSO_ERROR_MESSAGES, type SsoErrorCode, type SsoInfoDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';

@@ -6,7 +6,7 @@ import {
   NOTIFICATION_CATEGORY_LABELS,
   type InboxTaskCardDto,
   type NotificationCategory,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { INBOX_PAGE_SIZE, NotificationsStore } from './data-access/notifications.store';
 import { InboxCard } from './ui/inbox-card';
 

@@ -3,15 +3,10 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { CHANNEL_LABELS } from '@duban/domain';
+import { CHANNEL_LABELS, type ChannelPreferencesDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { DigestSection } from './digest-section';
-
-interface ChannelPreferences {
-  inbox: boolean;
-  email: boolean;
-}
 
 /**
  * 个人设置 → 通知: the caller's own channels (GET/PUT /api/notifications/preferences, open to every role).
@@ -58,7 +53,7 @@ export class NotificationSection implements OnInit {
   protected readonly message = signal<string | null>(null);
 
   ngOnInit(): void {
-    firstValueFrom(this.http.get<ChannelPreferences>('/api/notifications/preferences')).then(
+    firstValueFrom(this.http.get<ChannelPreferencesDto>('/api/notifications/preferences')).then(
       (prefs) => {
         this.form.reset(prefs);
         this.loaded.set(true);
@@ -72,7 +67,7 @@ export class NotificationSection implements OnInit {
     this.message.set(null);
     this.error.set(null);
     try {
-      this.form.reset(await firstValueFrom(this.http.put<ChannelPreferences>('/api/notifications/preferences', this.form.getRawValue())));
+      this.form.reset(await firstValueFrom(this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', this.form.getRawValue())));
       this.message.set('通知设置已保存');
     } catch (err) {
       this.error.set(errorMessage(err, '保存失败'));

@@ -3,7 +3,7 @@ import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from 
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem, personRoleLabel, phoneProblem } from '@duban/domain';
+import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem, personRoleLabel, phoneProblem } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
 import { NotificationSection } from './notification-section';

@@ -1,4 +1,4 @@
-import type { TaskStatus, TrafficLight } from '@duban/domain';
+import type { TaskStatus, TrafficLight } from '@duban/domain/contract';
 
 // The vocabulary lives in the shared contract (libs/domain/src/api/labels.ts) so screens, API messages and
 // the Excel export say the same words; this file only re-exports it under the names the templates use.
@@ -13,7 +13,7 @@ export {
   LIGHT_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 
 export const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'done', 'terminated'];
 export const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { TrafficLight } from '@duban/domain';
+import type { TrafficLight } from '@duban/domain/contract';
 import { LIGHT_LABELS } from './labels';
 
 /** Traffic light with its meaning spelled out, so colour is never the only signal. */

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { TaskStatus } from '@duban/domain';
+import type { TaskStatus } from '@duban/domain/contract';
 import { STATUS_LABELS } from './labels';
 
 @Component({

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { personRoleLabel } from '@duban/domain';
+import { personRoleLabel } from '@duban/domain/contract';
 import { Session } from '../core/session';
 import { NotificationsStore } from '../notifications/data-access/notifications.store';
 import { Icon } from '../shared/icon';

@@ -1,7 +1,7 @@
-import type { AuditEntryDto } from '@duban/domain';
+import type { AuditAction, AuditEntryDto } from '@duban/domain/contract';
 import { historyNote } from './history-note';
 
-function entry(action: string, detail: Record<string, unknown>): AuditEntryDto {
+function entry(action: AuditAction, detail: Record<string, unknown>): AuditEntryDto {
   return {
     id: 'h',
     action,

@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@duban/domain';
+import type { AuditAction, AuditEntryDto } from '@duban/domain/contract';
 import { formatDate } from '../shared/format';
 
 type Ref = { name?: string };
@@ -12,31 +12,30 @@ function names(list: unknown): string {
     : '无';
 }
 
+type Detail = Record<string, unknown>;
+
+/** The actions whose entries get a note (the others are said by their label alone). */
+const NOTES: Partial<Record<AuditAction, (d: Detail, reason: string) => string | null>> = {
+  'task.deadline_edited': (d, reason) =>
+    `${formatDate(d['before'] as string | null) || '无时限'} → ${formatDate(d['after'] as string | null) || '无时限'}；${reason}`,
+  'task.departments_changed': (d, reason) => {
+    const before = d['before'] as { lead?: unknown } | undefined;
+    const after = d['after'] as { lead?: unknown } | undefined;
+    return `牵头 ${names(before?.lead)} → ${names(after?.lead)}；新增 ${names(d['added'])}，移除 ${names(d['removed'])}；${reason}`;
+  },
+  'task.split': (d, reason) => `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`,
+  'task.terminated': (_d, reason) => reason,
+  'task.assignee_named': (d) =>
+    `承办人 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
+  'task.main_lead_changed': (d) =>
+    `主办 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
+  'task.commented': (d) =>
+    typeof d['text'] === 'string' ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」` : null,
+};
+
 /** A one-line zh-CN summary of what an edit changed (before → after, reason), for the timeline. */
 export function historyNote(entry: AuditEntryDto): string | null {
   const d = entry.detail ?? {};
   const reason = typeof d['reason'] === 'string' ? `理由：${d['reason']}` : '';
-  switch (entry.action) {
-    case 'task.deadline_edited':
-      return `${formatDate(d['before'] as string | null) || '无时限'} → ${formatDate(d['after'] as string | null) || '无时限'}；${reason}`;
-    case 'task.departments_changed': {
-      const before = d['before'] as { lead?: unknown } | undefined;
-      const after = d['after'] as { lead?: unknown } | undefined;
-      return `牵头 ${names(before?.lead)} → ${names(after?.lead)}；新增 ${names(d['added'])}，移除 ${names(d['removed'])}；${reason}`;
-    }
-    case 'task.split':
-      return `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`;
-    case 'task.terminated':
-      return reason;
-    case 'task.assignee_named':
-      return `承办人 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`;
-    case 'task.main_lead_changed':
-      return `主办 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`;
-    case 'task.commented':
-      return typeof d['text'] === 'string'
-        ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」`
-        : null;
-    default:
-      return null;
-  }
+  return NOTES[entry.action]?.(d, reason) ?? null;
 }

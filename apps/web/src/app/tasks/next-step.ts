@@ -1,4 +1,4 @@
-import type { TaskDetailDto } from '@duban/domain';
+import type { TaskDetailDto } from '@duban/domain/contract';
 
 export interface Guidance {
   /** The 「下一步」 line: what this user can do now and why. */

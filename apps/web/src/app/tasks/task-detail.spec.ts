@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNativeDateAdapter } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { TaskDetailDto } from '@duban/domain';
+import type { TaskDetailDto } from '@duban/domain/contract';
 import { aTaskDetail, flushMicrotasks, signInAs } from '../../testing/fixtures';
 import { TaskDetailPage } from './task-detail';
 

@@ -28,7 +28,7 @@ import {
   type EvidenceDto,
   type ProgressReportDto,
   type TaskAction,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { TaskChanges } from '../core/task-changes';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { TasksApi } from './data-access/tasks.api';

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain';
+import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
 import { toIsoDate } from '../shared/format';
 import { ZhDatePipe } from '../shared/format.pipes';

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import type { ReminderPolicyDto } from '@duban/domain/contract';
 import { AdminStore } from './admin.store';
 
 describe('AdminStore', () => {
@@ -50,7 +51,7 @@ describe('AdminStore', () => {
 
   it('sends only the editable policy fields', async () => {
     const policy = { sendAtLocalTime: '09:00', beforeDays: [7, 3, 1, 0], overdueFirstAfterDays: 1, overdueEveryDays: 7, escalateAfterDays: 14, reportIntervalDays: 30, reportReminderBeforeDays: 3, nonWorkingDays: 'shift' as const };
-    store.policy.set({ ...policy, utcOffsetMinutes: 480, graceMs: 60_000 } as typeof policy);
+    store.policy.set({ ...policy, utcOffsetMinutes: 480, signoffWithinWorkingDays: 3, graceMs: 60_000, maxLatenessMs: 3_600_000 } satisfies ReminderPolicyDto);
     const saving = store.savePolicy({ ...policy, overdueEveryDays: 5 });
     const put = http.expectOne('/api/admin/reminder-policy');
     expect(put.request.method).toBe('PUT');

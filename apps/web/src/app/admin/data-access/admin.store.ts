@@ -1,40 +1,15 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto } from '@duban/domain';
-
-/** The editable part of the reminder policy (libs/domain ReminderPolicy; PUT /api/admin/reminder-policy). */
-export interface ReminderPolicy {
-  sendAtLocalTime: string;
-  beforeDays: readonly number[];
-  overdueFirstAfterDays: number;
-  overdueEveryDays: number;
-  escalateAfterDays: number;
-  reportIntervalDays: number;
-  reportReminderBeforeDays: number;
-  /** Reminders falling on a weekend or public holiday: moved to a working day, or sent anyway. */
-  nonWorkingDays: 'shift' | 'keep';
-}
+import type {
+  ChannelPreferencesDto,
+  CreateWebhookRequestDto,
+  DepartmentDto,
+  ReminderPolicyDto,
+  UpdateReminderPolicyRequestDto,
+  WebhookDto,
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
-
-export interface NotificationPreferences {
-  inbox: boolean;
-  email: boolean;
-}
-
-export interface WebhookRow {
-  id: string;
-  departmentId: string;
-  url: string;
-  enabled: boolean;
-  createdAt: string;
-}
-
-export interface NewWebhook {
-  departmentId: string;
-  url: string;
-  secret: string;
-}
 
 type Section = 'departments' | 'policy' | 'preferences' | 'webhooks';
 
@@ -50,9 +25,9 @@ export class AdminStore {
   private readonly http = inject(HttpClient);
 
   readonly departments = signal<DepartmentDto[]>([]);
-  readonly policy = signal<ReminderPolicy | null>(null);
-  readonly preferences = signal<NotificationPreferences | null>(null);
-  readonly webhooks = signal<WebhookRow[]>([]);
+  readonly policy = signal<ReminderPolicyDto | null>(null);
+  readonly preferences = signal<ChannelPreferencesDto | null>(null);
+  readonly webhooks = signal<WebhookDto[]>([]);
   readonly errors = signal<Partial<Record<Section, string>>>({});
   readonly saving = signal(false);
   readonly message = signal<string | null>(null);
@@ -60,9 +35,9 @@ export class AdminStore {
   async load(): Promise<void> {
     const [departments, policy, preferences, webhooks] = await Promise.allSettled([
       firstValueFrom(this.http.get<DepartmentDto[]>('/api/departments')),
-      firstValueFrom(this.http.get<ReminderPolicy>('/api/admin/reminder-policy')),
-      firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences')),
-      firstValueFrom(this.http.get<WebhookRow[]>('/api/admin/webhooks')),
+      firstValueFrom(this.http.get<ReminderPolicyDto>('/api/admin/reminder-policy')),
+      firstValueFrom(this.http.get<ChannelPreferencesDto>('/api/notifications/preferences')),
+      firstValueFrom(this.http.get<WebhookDto[]>('/api/admin/webhooks')),
     ]);
     const errors: Partial<Record<Section, string>> = {};
     if (departments.status === 'fulfilled') this.departments.set(departments.value);
@@ -90,9 +65,9 @@ export class AdminStore {
     return this.departments().find((d) => d.id === id)?.name ?? id;
   }
 
-  addWebhook(hook: NewWebhook): Promise<boolean> {
+  addWebhook(hook: CreateWebhookRequestDto): Promise<boolean> {
     return this.save('Webhook 已添加', async () => {
-      const created = await firstValueFrom(this.http.post<WebhookRow>('/api/admin/webhooks', hook));
+      const created = await firstValueFrom(this.http.post<WebhookDto>('/api/admin/webhooks', hook));
       this.webhooks.update((list) => [...list, created]);
     });
   }
@@ -104,16 +79,16 @@ export class AdminStore {
     });
   }
 
-  savePolicy(patch: Partial<ReminderPolicy>): Promise<boolean> {
+  savePolicy(patch: UpdateReminderPolicyRequestDto): Promise<boolean> {
     // Only the editable fields: the API refuses unknown properties, and read-only ones (time zone, grace) are not ours to send.
     return this.save('提醒策略已保存', async () => {
-      this.policy.set(await firstValueFrom(this.http.put<ReminderPolicy>('/api/admin/reminder-policy', patch)));
+      this.policy.set(await firstValueFrom(this.http.put<ReminderPolicyDto>('/api/admin/reminder-policy', patch)));
     });
   }
 
-  savePreferences(prefs: NotificationPreferences): Promise<boolean> {
+  savePreferences(prefs: ChannelPreferencesDto): Promise<boolean> {
     return this.save('通知设置已保存', async () => {
-      this.preferences.set(await firstValueFrom(this.http.put<NotificationPreferences>('/api/notifications/preferences', prefs)));
+      this.preferences.set(await firstValueFrom(this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', prefs)));
     });
   }
 

@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { DEPARTMENT_KIND_LABELS, type DepartmentDto } from '@duban/domain';
+import { DEPARTMENT_KIND_LABELS, type DepartmentDto } from '@duban/domain/contract';
 
 type DepartmentKind = DepartmentDto['kind'];
 import { errorMessage } from '../../core/api-error';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import type { DepartmentDto, DepartmentUsageDto, MergeDepartmentResultDto } from '@duban/domain';
+import type { DepartmentDto, DepartmentUsageDto, MergeDepartmentResultDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';

@@ -9,7 +9,7 @@ import {
   type DepartmentDto,
   type DirectoryImportResultDto,
   type MergeDepartmentResultDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { pinyinInitials } from '../../shared/picker/pinyin';
 import { DepartmentEditDialog, type DepartmentEditData } from './department-edit-dialog';

@@ -1,4 +1,4 @@
-import type { DepartmentDto } from '@duban/domain';
+import type { DepartmentDto } from '@duban/domain/contract';
 import { mergeTargets, parseAliases } from './departments.api';
 
 const unit = (id: string, over: Partial<DepartmentDto> = {}): DepartmentDto => ({

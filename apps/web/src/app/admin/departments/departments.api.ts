@@ -7,7 +7,7 @@ import type {
   DirectoryImportResultDto,
   MergeDepartmentResultDto,
   UpdateDepartmentRequestDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 
 /** The admins' department routes (POST/PATCH /api/departments, usage, merge). */

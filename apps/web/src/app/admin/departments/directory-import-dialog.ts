@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { DEPARTMENT_KIND_LABELS, type DirectoryImportResultDto } from '@duban/domain';
+import { DEPARTMENT_KIND_LABELS, type DirectoryImportResultDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { DepartmentsApi } from './departments.api';
 

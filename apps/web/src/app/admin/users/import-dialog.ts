@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { personRoleLabel, type UserImportResultDto, type UserImportRowDto } from '@duban/domain';
+import { personRoleLabel, type UserImportResultDto, type UserImportRowDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { UsersStore } from './users.store';
 

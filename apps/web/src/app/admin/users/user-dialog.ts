@@ -14,7 +14,7 @@ import {
   type DepartmentDto,
   type UserDto,
   type UserRole,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';

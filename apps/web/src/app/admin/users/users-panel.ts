@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { personRoleLabel, type DepartmentDto, type UserDto } from '@duban/domain';
+import { personRoleLabel, type DepartmentDto, type UserDto } from '@duban/domain/contract';
 import { ImportDialog, type ImportDialogData } from './import-dialog';
 import { PasswordDialog, type OneTimePasswordData } from './password-dialog';
 import { UserDialog, type UserDialogData, type UserDialogResult } from './user-dialog';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { UserDto } from '@duban/domain';
+import type { UserDto } from '@duban/domain/contract';
 import { UsersStore } from './users.store';
 
 function aUserRow(overrides: Partial<UserDto> = {}): UserDto {

@@ -8,7 +8,7 @@ import type {
   UpdateUserRequestDto,
   UserDto,
   UserImportResultDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { downloadBlob } from '../../shared/download';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ExtensionDto, OverdueStatsDto, TaskDetailDto } from '@duban/domain';
+import type { ExtensionDto, OverdueStatsDto, TaskDetailDto } from '@duban/domain/contract';
 import { aTask, aTaskDetail, flushMicrotasks, pageOf, signInAs } from '../../../testing/fixtures';
 import { TaskChanges } from '../../core/task-changes';
 import { DashboardStore } from './dashboard.store';

@@ -10,7 +10,7 @@ import type {
   TaskAction,
   TaskDetailDto,
   TaskSummaryDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { TaskChanges } from '../../core/task-changes';

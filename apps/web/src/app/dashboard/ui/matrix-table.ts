@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AssignmentRole, StatsMatrixDto } from '@duban/domain';
+import type { AssignmentRole, StatsMatrixDto } from '@duban/domain/contract';
 
 /** Rows and columns shown: the departments and documents with the most overdue tasks. */
 const MAX_DEPARTMENTS = 15;

@@ -1,7 +1,7 @@
 import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AssignmentRole, OverdueStatsRowDto } from '@duban/domain';
+import type { AssignmentRole, OverdueStatsRowDto } from '@duban/domain/contract';
 
 export type RateSortKey = 'name' | 'total' | 'overdue' | 'overdueRate' | 'onTimeRate';
 export interface RateSort {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { StatsTrendDto } from '@duban/domain';
+import type { StatsTrendDto } from '@duban/domain/contract';
 
 const W = 640;
 const H = 200;

@@ -1,5 +1,5 @@
 import { inject, Injectable, signal } from '@angular/core';
-import type { CreateTaskRequestDto, DepartmentDto, TaskDetailDto } from '@duban/domain';
+import type { CreateTaskRequestDto, DepartmentDto, TaskDetailDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { TaskChanges } from '../../core/task-changes';
 import { TasksApi } from '../../tasks/data-access/tasks.api';

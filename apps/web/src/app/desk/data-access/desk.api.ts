@@ -13,7 +13,7 @@ import type {
   TaskDetailDto,
   TerminateTaskRequestDto,
   WorkingDaysDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom, Observable } from 'rxjs';
 import { downloadBlob } from '../../shared/download';
 

@@ -1,6 +1,6 @@
 import { HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { IntakePreviewDto, IntakeResultDto } from '@duban/domain';
+import type { IntakePreviewDto, IntakeResultDto } from '@duban/domain/contract';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { TaskChanges } from '../../core/task-changes';

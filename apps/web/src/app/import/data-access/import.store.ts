@@ -1,6 +1,6 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto, ImportCommitRequestDto, ImportJobDto, ImportPreviewDto, ImportResultDto } from '@duban/domain';
+import type { DepartmentDto, ImportCommitRequestDto, ImportJobDto, ImportPreviewDto, ImportResultDto } from '@duban/domain/contract';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 

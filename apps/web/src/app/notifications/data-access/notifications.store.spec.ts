@@ -2,7 +2,7 @@ import { DestroyRef } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { InboxTaskCardDto, InboxUnreadCountsDto, NotificationDto } from '@duban/domain';
+import type { InboxTaskCardDto, InboxUnreadCountsDto, NotificationDto } from '@duban/domain/contract';
 import { flushMicrotasks } from '../../../testing/fixtures';
 import { NotificationsStore } from './notifications.store';
 

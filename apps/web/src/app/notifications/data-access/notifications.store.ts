@@ -8,7 +8,7 @@ import type {
   NotificationCategory,
   NotificationDto,
   PageDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 

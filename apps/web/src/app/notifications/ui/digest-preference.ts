@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatRadioModule } from '@angular/material/radio';
-import { DIGEST_MODE_LABELS, DIGEST_MODES, type DigestMode } from '@duban/domain';
+import { DIGEST_MODE_LABELS, DIGEST_MODES, type DigestMode } from '@duban/domain/contract';
 import { NotificationsStore } from '../data-access/notifications.store';
 
 /**

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { NOTIFICATION_CATEGORY_LABELS, type InboxTaskCardDto, type NotificationCategory } from '@duban/domain';
+import { NOTIFICATION_CATEGORY_LABELS, type InboxTaskCardDto, type NotificationCategory } from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../../shared/format.pipes';
 import { StatusChip } from '../../shared/status-chip';
 import type { CardHistory } from '../data-access/notifications.store';

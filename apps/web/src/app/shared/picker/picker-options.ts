@@ -1,5 +1,5 @@
-import type { DepartmentDto, PolicyDocumentDto } from '@duban/domain';
-import { DEPARTMENT_KIND_LABELS } from '@duban/domain';
+import type { DepartmentDto, PolicyDocumentDto } from '@duban/domain/contract';
+import { DEPARTMENT_KIND_LABELS } from '@duban/domain/contract';
 import { pinyinInitials } from './pinyin';
 
 /** One choice of a searchable picker. */

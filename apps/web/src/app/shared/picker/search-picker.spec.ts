@@ -1,5 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { DepartmentDto } from '@duban/domain';
+import type { DepartmentDto } from '@duban/domain/contract';
 import { departmentOptions, filterGroups } from './picker-options';
 import { pinyinInitials } from './pinyin';
 import { SearchPicker } from './search-picker';

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { EvidenceDto, TaskAction, TaskDetailDto } from '@duban/domain';
+import type { EvidenceDto, TaskAction, TaskDetailDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { TaskChanges } from '../../core/task-changes';
 import { TasksApi } from './tasks.api';

@@ -11,7 +11,7 @@ import type {
   TaskListQueryDto,
   TaskSummaryDto,
   UserRefDto,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { firstValueFrom, Observable } from 'rxjs';
 import { downloadBlob } from '../../shared/download';
 

@@ -7,7 +7,7 @@ import type {
   TaskStatus,
   TaskSummaryDto,
   TrafficLight,
-} from '@duban/domain';
+} from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { Session } from '../../core/session';
 import { TaskChanges } from '../../core/task-changes';

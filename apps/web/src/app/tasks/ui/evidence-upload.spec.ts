@@ -1,7 +1,7 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { EvidenceDto } from '@duban/domain';
+import type { EvidenceDto } from '@duban/domain/contract';
 import { EvidenceUpload, MAX_EVIDENCE_BYTES, validateEvidence } from './evidence-upload';
 
 function fileOf(name: string, size: number, type = 'application/pdf'): File {

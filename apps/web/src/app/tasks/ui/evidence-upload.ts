@@ -2,7 +2,7 @@ import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { EvidenceDto } from '@duban/domain';
+import type { EvidenceDto } from '@duban/domain/contract';
 import { Subscription } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { formatBytes } from '../../shared/format';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import type { TaskDetailDto } from '@duban/domain';
+import type { TaskDetailDto } from '@duban/domain/contract';
 import type { PickerOption } from '../../shared/picker/picker-options';
 import { TaskEditDialog, type TaskEditDialogData, type TaskEditMode } from './task-edit-dialog';
 

@@ -3,7 +3,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { TaskCommentDto, TaskDetailDto } from '@duban/domain';
+import type { TaskCommentDto, TaskDetailDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { ZhDateTimePipe } from '../../shared/format.pipes';

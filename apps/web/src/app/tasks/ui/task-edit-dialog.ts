@@ -5,7 +5,7 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { TaskDetailDto } from '@duban/domain';
+import type { TaskDetailDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { DepartmentListPicker } from '../../desk/ui/department-list-picker';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { TaskDetailDto } from '@duban/domain';
+import type { TaskDetailDto } from '@duban/domain/contract';
 import { aTaskDetail, flushMicrotasks } from '../../../testing/fixtures';
 import { TaskResponsibility, type ResponsibilityChange } from './task-responsibility';
 

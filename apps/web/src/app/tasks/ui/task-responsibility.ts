@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { TaskDetailDto, UserRefDto } from '@duban/domain';
+import type { TaskDetailDto, UserRefDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
 import { ZhDatePipe, ZhDateTimePipe } from '../../shared/format.pipes';
 import { TasksApi } from '../data-access/tasks.api';
