@@ -26,10 +26,19 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
-/** First characters of MARKER_AT and GOAL_MARKER_AT, and of the names before them: the scan tests only there. */
-const MARKER_FIRST = new Set([...'都也还均要应须必负牵统承会将进继组按对完实建基'].map((c) => c.charCodeAt(0)));
-const UNIT_LAST_CODES = new Set([...UNIT_LAST].map((c) => c.charCodeAt(0)));
-const [COMMA, STOP, SEMICOLON, COLON] = [...'，。；：'].map((c) => c.charCodeAt(0));
+const [COMMA, STOP_CODE, SEMICOLON_CODE] = [...'，。；'].map((c) => c.charCodeAt(0));
+/**
+ * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
+ * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
+ * of names (UNIT_LAST) and the comma closing an inserted clause, the only places a marker can follow; END — 。；：.
+ */
+const MARKER_FIRST = 1;
+const AFTER_NAME = 2;
+const END = 4;
+const CHAR_FLAGS = new Uint8Array(0x10000);
+for (const c of '都也还均要应须必负牵统承会将进继组按对完实建基') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of `${UNIT_LAST}，`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
@@ -66,13 +75,14 @@ function subjectOf(sentence: string, out: Named[]): void {
   for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) openings.push(i + 1);
   for (const from of openings) {
     const head = sentence.slice(from, from + 64);
-    const markers = from > 0 && DATED.test(sentence.slice(0, from)) ? [MARKER_AT, GOAL_MARKER_AT] : [MARKER_AT];
+    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too.
+    const dated = from > 0 && DATED.test(sentence.slice(0, from));
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
-    const dated = markers.length > 1;
     for (let j = 2; j < head.length; j++) {
       const prev = head.charCodeAt(j - 1);
-      if (prev === STOP || prev === SEMICOLON || prev === COLON) break;
-      if (!MARKER_FIRST.has(head.charCodeAt(j)) || (prev !== COMMA && !UNIT_LAST_CODES.has(prev))) continue;
+      const prevFlags = CHAR_FLAGS[prev] ?? 0;
+      if (prevFlags & END) break;
+      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[head.charCodeAt(j)] ?? 0) & MARKER_FIRST)) continue;
       MARKER_AT.lastIndex = j;
       GOAL_MARKER_AT.lastIndex = j;
       if (!MARKER_AT.test(head) && !(dated && GOAL_MARKER_AT.test(head))) continue;
@@ -142,7 +152,11 @@ export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
   for (let start = 0; start < paragraph.length; ) {
     let end = start;
-    while (end < paragraph.length && paragraph.charAt(end) !== '。' && paragraph.charAt(end) !== '；') end++;
+    while (end < paragraph.length) {
+      const c = paragraph.charCodeAt(end);
+      if (c === STOP_CODE || c === SEMICOLON_CODE) break;
+      end++;
+    }
     sentenceParties(paragraph.slice(start, end + 1), named);
     start = end + 1;
   }
