@@ -128,15 +128,25 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   const out: BodyLine[] = [];
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   let prevText = '';
+  // The open paragraph's lines, joined once when it closes (one flat string, no copy per line).
+  let first: BodyLine | null = null;
+  let parts: string[] = [];
+  const close = () => {
+    if (first) out.push({ no: first.no, text: parts.length === 1 ? first.text : parts.join(''), pageStart: first.pageStart });
+  };
   for (const l of lines) {
-    const last = out[out.length - 1];
     const ended =
       (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
       (TERMINAL.test(prevText) && prevText.length < prepared.width - 1);
-    if (last && !ended && !matchHeading(l.text)) out[out.length - 1] = { ...last, text: last.text + l.text };
-    else out.push({ no: l.no, text: l.text, pageStart: l.pageStart });
+    if (first && !ended && !matchHeading(l.text)) parts.push(l.text);
+    else {
+      close();
+      first = l;
+      parts = [l.text];
+    }
     prevText = l.text;
   }
+  close();
   return out;
 }
 
