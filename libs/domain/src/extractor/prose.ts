@@ -65,20 +65,50 @@ function push(out: Named[], parties: ProseParties | null, role: Role): void {
 }
 
 /**
+ * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
+ * read by char codes; a surrogate pair, one character to the regex, falls back to it).
+ */
+function openingOffsets(sentence: string): number[] {
+  const offsets = [0];
+  let start = 0;
+  for (let clause = 0; clause < 2; clause++) {
+    const max = Math.min(sentence.length, start + 25);
+    let i = start;
+    for (; i < max; i++) {
+      const c = sentence.charCodeAt(i);
+      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
+      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
+    }
+    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
+    start = i + 1;
+    offsets.push(start);
+  }
+  return offsets;
+}
+
+function openingOffsetsByRegex(sentence: string): number[] {
+  const offsets = [0];
+  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
+  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
+  return offsets;
+}
+
+/**
  * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
  * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
  * words before the real one cannot hide it.
  */
 function subjectOf(sentence: string, out: Named[]): void {
-  const openings = [0];
-  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
-  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) openings.push(i + 1);
-  for (const from of openings) {
+  for (const from of openingOffsets(sentence)) {
     const head = sentence.slice(from, from + 64);
     // After a dated opening clause the goal verbs (完成/实现/建成) are markers too.
     const dated = from > 0 && DATED.test(sentence.slice(0, from));
+    // The party list cannot run past the first comma (only an inserted clause closing on it is dropped), so the
+    // scan ends just after it.
+    const comma = head.indexOf('，');
+    const stop = comma === -1 ? head.length : Math.min(head.length, comma + 2);
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
-    for (let j = 2; j < head.length; j++) {
+    for (let j = 2; j < stop; j++) {
       const prev = head.charCodeAt(j - 1);
       const prevFlags = CHAR_FLAGS[prev] ?? 0;
       if (prevFlags & END) break;
