@@ -14,6 +14,8 @@ const NUM_PAREN = /^（(\d{1,2})）/;
 // "1.51 岁", "2.0", "3.5G" are numbers, not enumerators.
 const NUM = /^(\d{1,2})[.．、](?![\d.．、%])/;
 const CIRCLED = /^([\u2460-\u2473])/;
+/** First characters of CN. */
+const CN_DIGITS = '一二三四五六七八九十';
 const PART = /^第([一二三四五六七八九十百零〇]{1,4})([篇章节])/;
 
 export function matchHeading(text: string): Heading | null {
@@ -28,8 +30,15 @@ export function matchHeading(text: string): Heading | null {
     if ((m = NUM.exec(text))) return { type: 'num', label: `${m[1]}.`, rest: text.slice(m[0].length) };
     return null;
   }
-  if ((m = CN.exec(text))) return { type: 'cn', label: m[1] ?? '', rest: text.slice(m[0].length) };
-  if ((m = CIRCLED.exec(text))) return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
+  // Most lines open with some other character: the first one decides which enumerator can follow (no regex runs).
+  if (CN_DIGITS.includes(c0)) {
+    if ((m = CN.exec(text))) return { type: 'cn', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    return null;
+  }
+  if (c0 >= '\u2460' && c0 <= '\u2473') {
+    if ((m = CIRCLED.exec(text))) return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    return null;
+  }
   if (c0 === '第' && (m = PART.exec(text))) return { type: 'part', label: m[0], rest: text.slice(m[0].length) };
   return null;
 }
