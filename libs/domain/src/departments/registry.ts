@@ -153,19 +153,23 @@ export function resolveDepartment(written: string): DepartmentResolution {
 
 let prefixes: Set<string> | null = null;
 
+/** Every beginning (two characters or more) of a name the registry knows; built on first use (only tables need it). */
+function namePrefixes(): Set<string> {
+  if (!prefixes) {
+    const set = new Set<string>();
+    for (const key of LEXICON.keys()) for (let n = 2; n <= key.length; n++) set.add(key.slice(0, n));
+    prefixes = set;
+  }
+  return prefixes;
+}
+
 /**
  * True when `text` (at least two characters) is the beginning of a name the registry knows: a department cell
  * wrapped mid-name (工业和信息 / 化部) is recognisable on its first line, while letter-spaced prose is not.
  */
 export function isDepartmentNamePrefix(text: string): boolean {
   if (text.length < 2) return false;
-  if (!prefixes) {
-    // Built on first use: only table layouts need it.
-    const set = new Set<string>();
-    for (const key of LEXICON.keys()) for (let n = 2; n <= key.length; n++) set.add(key.slice(0, n));
-    prefixes = set;
-  }
-  return prefixes.has(text);
+  return namePrefixes().has(text);
 }
 
 let longestKey = 0;
@@ -185,6 +189,12 @@ export function startsWithDepartmentName(text: string): boolean {
   }
   // Most fragments share no first two characters with any name: one lookup instead of one per length.
   if (!firstPairs.has(text.slice(0, 2))) return false;
-  for (let n = Math.min(text.length, longestKey); n >= 2; n--) if (LEXICON.has(text.slice(0, n))) return true;
+  // Growing the beginning stops as soon as no registry name starts with it.
+  const known = namePrefixes();
+  for (let n = 2, max = Math.min(text.length, longestKey); n <= max; n++) {
+    const head = text.slice(0, n);
+    if (LEXICON.has(head)) return true;
+    if (!known.has(head)) return false;
+  }
   return false;
 }
