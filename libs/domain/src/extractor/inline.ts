@@ -382,7 +382,7 @@ export function extractInline(
       const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
       if (DEADLINE_ONLY.test(inner)) {
         const deadline = parsers.parseDeadlineCell(inner, { documentYear });
-        unit.annotations.push({ ...b, inner, responsibility: null, deadline });
+        unit.annotations.push({ open: b.open, close: b.close, inner, responsibility: null, deadline });
         continue;
       }
       // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
@@ -393,7 +393,7 @@ export function extractInline(
           responsibility.deadlineText !== undefined
             ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
             : null;
-        unit.annotations.push({ ...b, inner, responsibility, deadline });
+        unit.annotations.push({ open: b.open, close: b.close, inner, responsibility, deadline });
         if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
       }
     }
