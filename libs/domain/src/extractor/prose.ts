@@ -26,7 +26,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
-const [COMMA, STOP_CODE, SEMICOLON_CODE] = [...'，。；'].map((c) => c.charCodeAt(0));
+const COMMA = '，'.charCodeAt(0);
 /**
  * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
  * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
@@ -180,13 +180,15 @@ function sentenceParties(sentence: string, out: Named[]): void {
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
+  // Sentences end at 。 or ；: found with indexOf (native search), each kept until passed.
+  let stop = paragraph.indexOf('。');
+  let semicolon = paragraph.indexOf('；');
   for (let start = 0; start < paragraph.length; ) {
-    let end = start;
-    while (end < paragraph.length) {
-      const c = paragraph.charCodeAt(end);
-      if (c === STOP_CODE || c === SEMICOLON_CODE) break;
-      end++;
-    }
+    if (stop !== -1 && stop < start) stop = paragraph.indexOf('。', start);
+    if (semicolon !== -1 && semicolon < start) semicolon = paragraph.indexOf('；', start);
+    let end = paragraph.length;
+    if (stop !== -1) end = stop;
+    if (semicolon !== -1 && semicolon < end) end = semicolon;
     sentenceParties(paragraph.slice(start, end + 1), named);
     start = end + 1;
   }
