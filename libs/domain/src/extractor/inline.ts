@@ -22,17 +22,13 @@ export interface BodyLine {
   pageStart: boolean;
 }
 
-interface Piece {
-  offset: number;
-  no: number;
-}
-
 interface Unit {
   path: string[];
   type: HeadingType | null;
   line: number;
   text: string;
-  pieces: Piece[];
+  /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
+  pieces: number[];
   children: Unit[];
   annotations: Annotation[];
 }
@@ -81,6 +77,13 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
   const stack: Unit[] = [root];
   let current = root;
+  // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
+  // chain of concatenations that the bracket scan would have to flatten again.
+  let parts: string[] = [];
+  let length = 0;
+  const finish = (): void => {
+    current.text = parts.join('');
+  };
   let prevText = '';
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   for (const l of lines) {
@@ -102,19 +105,27 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       };
       parent.children.push(unit);
       stack.push(unit);
+      finish();
       current = unit;
-    } else if (current.text.length > 0) {
+      parts = [];
+      length = 0;
+    } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
       const ended = prepared.wrapped
         ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
           (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
         : true;
-      if (ended) current.text += '\n';
+      if (ended) {
+        parts.push('\n');
+        length++;
+      }
     }
-    current.pieces.push({ offset: current.text.length, no: l.no });
-    current.text += l.text;
+    current.pieces.push(length, l.no);
+    parts.push(l.text);
+    length += l.text.length;
     prevText = l.text;
   }
+  finish();
   return root;
 }
 
@@ -152,9 +163,10 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
 
 function lineAt(unit: Unit, offset: number): number {
   let no = unit.line;
-  for (const p of unit.pieces) {
-    if (p.offset > offset) break;
-    no = p.no;
+  const pieces = unit.pieces;
+  for (let i = 0; i + 1 < pieces.length; i += 2) {
+    if ((pieces[i] ?? 0) > offset) break;
+    no = pieces[i + 1] ?? no;
   }
   return no;
 }
