@@ -98,7 +98,7 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
   // Stand-ins (tests) are called as they are.
   if (options.parsers?.parseBracketAnnotation === undefined) {
-    parsers.parseBracketAnnotation = rememberingBracketParser(defaultParsers.parseBracketAnnotation);
+    parsers.parseBracketAnnotation = rememberingBracketParser((inner, o) => defaultParsers.parseBracketAnnotation(inner, o));
   }
   const seen = options.seen ?? new SeenDocuments();
   const prepared = prepareText(text);
