@@ -289,7 +289,9 @@ function subtreeText(unit: Unit): string {
  * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
  */
-function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
+function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
+  // Most documents have no role-label line: their lines stay as they are (no copy).
+  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text))) return lines;
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
   let open = false;

@@ -45,7 +45,6 @@ const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
-const DATED = /\d{4}年/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
   /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收)/u;
@@ -100,32 +99,53 @@ function openingOffsetsByRegex(sentence: string): number[] {
  */
 function subjectOf(sentence: string, out: Named[]): void {
   for (const from of openingOffsets(sentence)) {
-    const head = sentence.slice(from, from + 64);
-    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too.
-    const dated = from > 0 && DATED.test(sentence.slice(0, from));
+    // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
+    const limit = Math.min(sentence.length, from + 64);
+    let head: string | null = null;
+    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too (computed when first needed).
+    let dated: boolean | null = null;
     // The party list cannot run past the first comma (only an inserted clause closing on it is dropped), so the
     // scan ends just after it.
-    const comma = head.indexOf('，');
-    const stop = comma === -1 ? head.length : Math.min(head.length, comma + 2);
+    const comma = sentence.indexOf('，', from);
+    const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
-    for (let j = 2; j < stop; j++) {
-      const prev = head.charCodeAt(j - 1);
+    for (let p = from + 2; p < stop; p++) {
+      const prev = sentence.charCodeAt(p - 1);
       const prevFlags = CHAR_FLAGS[prev] ?? 0;
       if (prevFlags & END) break;
-      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[head.charCodeAt(j)] ?? 0) & MARKER_FIRST)) continue;
+      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0) & MARKER_FIRST)) continue;
+      head ??= sentence.slice(from, limit);
+      const j = p - from;
       MARKER_AT.lastIndex = j;
-      GOAL_MARKER_AT.lastIndex = j;
-      if (!MARKER_AT.test(head) && !(dated && GOAL_MARKER_AT.test(head))) continue;
+      if (!MARKER_AT.test(head)) {
+        dated ??= from > 0 && datedBefore(sentence, from);
+        GOAL_MARKER_AT.lastIndex = j;
+        if (!dated || !GOAL_MARKER_AT.test(head)) continue;
+      }
       const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
       if (/[，。；：]/u.test(before)) break;
       const parties = before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
-      const rest = sentence.slice(from + j);
+      const rest = sentence.slice(p);
       const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
       push(out, parties, role);
       return;
     }
   }
+}
+
+/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
+function datedBefore(sentence: string, end: number): boolean {
+  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
+    let digits = 0;
+    while (digits < 4) {
+      const c = sentence.charCodeAt(k - 1 - digits);
+      if (c < 0x30 || c > 0x39) break;
+      digits++;
+    }
+    if (digits === 4) return true;
+  }
+  return false;
 }
 
 /** `请A…`: the party asked to act; the list ends before its verb. */
