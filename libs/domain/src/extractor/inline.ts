@@ -135,8 +135,9 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
  * unless the one before it ended short and finished (the same rule buildUnits applies). The physical line of
  * a paragraph is its first line.
  */
-export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): BodyLine[] {
-  if (!prepared.wrapped) return [...lines];
+export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): readonly BodyLine[] {
+  // One paragraph per line: the lines themselves (read only, so no copy).
+  if (!prepared.wrapped) return lines;
   const out: BodyLine[] = [];
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   let prevText = '';
