@@ -28,6 +28,8 @@ const LEXICON = buildLexicon(DEPARTMENTS);
 
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 const EDGE_PUNCTUATION = /^[、，,；;。.：:]+|[、，,；;。.：:]+$/g;
+/** Anything compactDepartmentName would rewrite: whitespace, ASCII brackets, edge punctuation. */
+const NEEDS_COMPACTING = /[\s\u3000\u00a0\u200b\ufeff()]|^[、，,；;。.：:]|[、，,；;。.：:]$/;
 /** 等 / 等部门 / 等有关部门 … closing an open list; removed from the last name. */
 const OPEN_LIST_SUFFIX = /等(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
 const PLAUSIBLE_SUFFIX =
@@ -46,6 +48,8 @@ const PROSE_INSIDE = /(?:的|是|要|将|应|可以|进行|开展|加强|推进|
 
 /** Removes whitespace and edge punctuation; normalises ASCII brackets. Keeps 〔区、市〕-style qualifiers. */
 export function compactDepartmentName(raw: string): string {
+  // Most names are clean already: one test instead of four replaces (this runs for every name of every bracket).
+  if (!NEEDS_COMPACTING.test(raw)) return raw;
   return raw.replace(WHITESPACE, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(EDGE_PUNCTUATION, '');
 }
 
@@ -149,19 +153,23 @@ export function resolveDepartment(written: string): DepartmentResolution {
 
 let prefixes: Set<string> | null = null;
 
+/** Every beginning (two characters or more) of a name the registry knows; built on first use (only tables need it). */
+function namePrefixes(): Set<string> {
+  if (!prefixes) {
+    const set = new Set<string>();
+    for (const key of LEXICON.keys()) for (let n = 2; n <= key.length; n++) set.add(key.slice(0, n));
+    prefixes = set;
+  }
+  return prefixes;
+}
+
 /**
  * True when `text` (at least two characters) is the beginning of a name the registry knows: a department cell
  * wrapped mid-name (工业和信息 / 化部) is recognisable on its first line, while letter-spaced prose is not.
  */
 export function isDepartmentNamePrefix(text: string): boolean {
   if (text.length < 2) return false;
-  if (!prefixes) {
-    // Built on first use: only table layouts need it.
-    const set = new Set<string>();
-    for (const key of LEXICON.keys()) for (let n = 2; n <= key.length; n++) set.add(key.slice(0, n));
-    prefixes = set;
-  }
-  return prefixes.has(text);
+  return namePrefixes().has(text);
 }
 
 let longestKey = 0;
@@ -181,6 +189,12 @@ export function startsWithDepartmentName(text: string): boolean {
   }
   // Most fragments share no first two characters with any name: one lookup instead of one per length.
   if (!firstPairs.has(text.slice(0, 2))) return false;
-  for (let n = Math.min(text.length, longestKey); n >= 2; n--) if (LEXICON.has(text.slice(0, n))) return true;
+  // Growing the beginning stops as soon as no registry name starts with it.
+  const known = namePrefixes();
+  for (let n = 2, max = Math.min(text.length, longestKey); n <= max; n++) {
+    const head = text.slice(0, n);
+    if (LEXICON.has(head)) return true;
+    if (!known.has(head)) return false;
+  }
   return false;
 }

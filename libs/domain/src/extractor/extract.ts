@@ -8,7 +8,7 @@ import { defaultParsers } from './parsers';
 import type { ExtractorParsers } from './parsers';
 import { segmentDocuments } from './segment';
 import { prepareText } from './text';
-import type { ExtractedDocument, ExtractedFile, ExtractionResult, TextEncodingName } from './types';
+import type { ExtractedDocument, ExtractedFile, ExtractionResult, ParsedResponsibility, TextEncodingName } from './types';
 
 export interface ExtractOptions {
   /** Parser stand-ins (tests); defaults to the real annotation, deadline and department parsers. */
@@ -77,9 +77,29 @@ function citedYear(prepared: ReturnType<typeof prepareText>, span: { bodyStart: 
   return null;
 }
 
+/**
+ * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
+ * annotations) several times. The parse is pure in (inner, firstIsLead); the results are only read downstream.
+ */
+function rememberingBracketParser(parse: ExtractorParsers['parseBracketAnnotation']): ExtractorParsers['parseBracketAnnotation'] {
+  const answers = new Map<string, ParsedResponsibility | null>();
+  return (inner, options) => {
+    const key = `${options.firstIsLead ? 1 : 0}${inner}`;
+    const known = answers.get(key);
+    if (known !== undefined) return known;
+    const parsed = parse(inner, options);
+    answers.set(key, parsed);
+    return parsed;
+  };
+}
+
 /** Extracts the documents and measures of one decoded text. */
 export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
+  // Stand-ins (tests) are called as they are.
+  if (options.parsers?.parseBracketAnnotation === undefined) {
+    parsers.parseBracketAnnotation = rememberingBracketParser((inner, o) => defaultParsers.parseBracketAnnotation(inner, o));
+  }
   const seen = options.seen ?? new SeenDocuments();
   const prepared = prepareText(text);
   const spans = segmentDocuments(prepared);

@@ -16,20 +16,44 @@ const NUM = /^(\d{1,2})[.．、](?![\d.．、%])/;
 const CIRCLED = /^([\u2460-\u2473])/;
 const PART = /^第([一二三四五六七八九十百零〇]{1,4})([篇章节])/;
 
+/** 一二三四五六七八九十: the first characters of CN. */
+function isCnDigit(c: number): boolean {
+  return (
+    c === 0x4e00 ||
+    c === 0x4e8c ||
+    c === 0x4e09 ||
+    c === 0x56db ||
+    c === 0x4e94 ||
+    c === 0x516d ||
+    c === 0x4e03 ||
+    c === 0x516b ||
+    c === 0x4e5d ||
+    c === 0x5341
+  );
+}
+
 export function matchHeading(text: string): Heading | null {
-  const c0 = text.charAt(0);
+  // Most lines open with some other character: the first char code decides which enumerator can follow, so
+  // neither a one-character string nor a regex run is needed for them (this runs for every body line).
+  const c0 = text.charCodeAt(0);
   let m: RegExpExecArray | null;
-  if (c0 === '（') {
+  if (c0 === 0xff08) {
     if ((m = CN_PAREN.exec(text))) return { type: 'cnParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
     if ((m = NUM_PAREN.exec(text))) return { type: 'numParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
     return null;
   }
-  if (c0 >= '0' && c0 <= '9') {
+  if (c0 >= 0x30 && c0 <= 0x39) {
     if ((m = NUM.exec(text))) return { type: 'num', label: `${m[1]}.`, rest: text.slice(m[0].length) };
     return null;
   }
-  if ((m = CN.exec(text))) return { type: 'cn', label: m[1] ?? '', rest: text.slice(m[0].length) };
-  if ((m = CIRCLED.exec(text))) return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
-  if (c0 === '第' && (m = PART.exec(text))) return { type: 'part', label: m[0], rest: text.slice(m[0].length) };
+  if (isCnDigit(c0)) {
+    if ((m = CN.exec(text))) return { type: 'cn', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    return null;
+  }
+  if (c0 >= 0x2460 && c0 <= 0x2473) {
+    if ((m = CIRCLED.exec(text))) return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    return null;
+  }
+  if (c0 === 0x7b2c && (m = PART.exec(text))) return { type: 'part', label: m[0], rest: text.slice(m[0].length) };
   return null;
 }

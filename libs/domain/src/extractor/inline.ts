@@ -3,7 +3,8 @@ import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
-import { ROLE_LABEL_LINE, startsWithRoleLabel } from './roles';
+import { findBrackets } from './brackets';
+import { startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
@@ -22,17 +23,13 @@ export interface BodyLine {
   pageStart: boolean;
 }
 
-interface Piece {
-  offset: number;
-  no: number;
-}
-
 interface Unit {
   path: string[];
   type: HeadingType | null;
   line: number;
   text: string;
-  pieces: Piece[];
+  /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
+  pieces: number[];
   children: Unit[];
   annotations: Annotation[];
 }
@@ -81,6 +78,13 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
   const stack: Unit[] = [root];
   let current = root;
+  // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
+  // chain of concatenations that the bracket scan would have to flatten again.
+  let parts: string[] = [];
+  let length = 0;
+  const finish = (): void => {
+    current.text = parts.join('');
+  };
   let prevText = '';
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   for (const l of lines) {
@@ -102,19 +106,27 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       };
       parent.children.push(unit);
       stack.push(unit);
+      finish();
       current = unit;
-    } else if (current.text.length > 0) {
+      parts = [];
+      length = 0;
+    } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
       const ended = prepared.wrapped
         ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
           (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
         : true;
-      if (ended) current.text += '\n';
+      if (ended) {
+        parts.push('\n');
+        length++;
+      }
     }
-    current.pieces.push({ offset: current.text.length, no: l.no });
-    current.text += l.text;
+    current.pieces.push(length, l.no);
+    parts.push(l.text);
+    length += l.text.length;
     prevText = l.text;
   }
+  finish();
   return root;
 }
 
@@ -123,66 +135,42 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
  * unless the one before it ended short and finished (the same rule buildUnits applies). The physical line of
  * a paragraph is its first line.
  */
-export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): BodyLine[] {
-  if (!prepared.wrapped) return [...lines];
+export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): readonly BodyLine[] {
+  // One paragraph per line: the lines themselves (read only, so no copy).
+  if (!prepared.wrapped) return lines;
   const out: BodyLine[] = [];
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   let prevText = '';
+  // The open paragraph's lines, joined once when it closes (one flat string, no copy per line).
+  let first: BodyLine | null = null;
+  let parts: string[] = [];
+  const close = () => {
+    if (first) out.push({ no: first.no, text: parts.length === 1 ? first.text : parts.join(''), pageStart: first.pageStart });
+  };
   for (const l of lines) {
-    const last = out[out.length - 1];
     const ended =
       (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
       (TERMINAL.test(prevText) && prevText.length < prepared.width - 1);
-    if (last && !ended && !matchHeading(l.text)) out[out.length - 1] = { ...last, text: last.text + l.text };
-    else out.push({ no: l.no, text: l.text, pageStart: l.pageStart });
+    if (first && !ended && !matchHeading(l.text)) parts.push(l.text);
+    else {
+      close();
+      first = l;
+      parts = [l.text];
+    }
     prevText = l.text;
   }
+  close();
   return out;
 }
 
 function lineAt(unit: Unit, offset: number): number {
   let no = unit.line;
-  for (const p of unit.pieces) {
-    if (p.offset > offset) break;
-    no = p.no;
+  const pieces = unit.pieces;
+  for (let i = 0; i + 1 < pieces.length; i += 2) {
+    if ((pieces[i] ?? 0) > offset) break;
+    no = pieces[i + 1] ?? no;
   }
   return no;
-}
-
-/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
-function squareAnnotationEnd(text: string, open: number): number {
-  const close = text.indexOf(text.charCodeAt(open) === 0x3014 ? '〕' : '】', open + 1);
-  if (close === -1 || close - open > LIMITS.maxBracketChars) return -1;
-  const colon = text.indexOf('：', open + 1);
-  if (colon === -1 || colon > close) return -1;
-  return ROLE_LABEL_LINE.test(text.slice(open + 1, close)) ? close : -1;
-}
-
-function findBrackets(text: string): { open: number; close: number }[] {
-  const out: { open: number; close: number }[] = [];
-  let depth = 0;
-  let open = -1;
-  const squares = text.includes('〔') || text.includes('【');
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff08) {
-      if (depth === 0) open = i;
-      depth++;
-    } else if (c === 0xff09 && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
-        open = -1;
-      }
-    } else if (squares && depth === 0 && (c === 0x3014 || c === 0x3010)) {
-      const close = squareAnnotationEnd(text, i);
-      if (close !== -1) {
-        out.push({ open: i, close });
-        i = close;
-      }
-    }
-  }
-  return out;
 }
 
 /**
@@ -302,7 +290,9 @@ function subtreeText(unit: Unit): string {
  * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
  */
-function labelledLinesAsBrackets(lines: readonly BodyLine[]): BodyLine[] {
+function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
+  // Most documents have no role-label line: their lines stay as they are (no copy).
+  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text))) return lines;
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
   let open = false;
@@ -350,7 +340,7 @@ export function extractInline(
       const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
       if (DEADLINE_ONLY.test(inner)) {
         const deadline = parsers.parseDeadlineCell(inner, { documentYear });
-        unit.annotations.push({ ...b, inner, responsibility: null, deadline });
+        unit.annotations.push({ open: b.open, close: b.close, inner, responsibility: null, deadline });
         continue;
       }
       // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
@@ -361,7 +351,7 @@ export function extractInline(
           responsibility.deadlineText !== undefined
             ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
             : null;
-        unit.annotations.push({ ...b, inner, responsibility, deadline });
+        unit.annotations.push({ open: b.open, close: b.close, inner, responsibility, deadline });
         if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
       }
     }

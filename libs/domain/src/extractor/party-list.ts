@@ -148,9 +148,11 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
     }
     // 市人力资源和社会保障局 is one name: even after a label, 和/及 split only between unit-shaped names.
     const splitting = strictness === 'labelled' ? 'plausible' : strictness;
-    const conjoined = splitOnConjunction(piece, '及', splitting).flatMap((part) =>
-      splitOnConjunction(part, '和', splitting),
-    );
+    // Most items hold neither conjunction: no split to try (nor the registry lookups it starts with).
+    const conjoined =
+      !piece.includes('及') && !piece.includes('和')
+        ? [piece]
+        : splitOnConjunction(piece, '及', splitting).flatMap((part) => splitOnConjunction(part, '和', splitting));
     for (const part of conjoined) {
       const open = OPEN_COLLECTIVE.exec(part);
       if (open && open.index > 0) result.openCollective = open[1] ?? null;

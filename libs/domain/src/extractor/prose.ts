@@ -26,17 +26,25 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
-/** First characters of MARKER_AT and GOAL_MARKER_AT, and of the names before them: the scan tests only there. */
-const MARKER_FIRST = new Set([...'都也还均要应须必负牵统承会将进继组按对完实建基'].map((c) => c.charCodeAt(0)));
-const UNIT_LAST_CODES = new Set([...UNIT_LAST].map((c) => c.charCodeAt(0)));
-const [COMMA, STOP, SEMICOLON, COLON] = [...'，。；：'].map((c) => c.charCodeAt(0));
+const COMMA = '，'.charCodeAt(0);
+/**
+ * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
+ * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
+ * of names (UNIT_LAST) and the comma closing an inserted clause, the only places a marker can follow; END — 。；：.
+ */
+const MARKER_FIRST = 1;
+const AFTER_NAME = 2;
+const END = 4;
+const CHAR_FLAGS = new Uint8Array(0x10000);
+for (const c of '都也还均要应须必负牵统承会将进继组按对完实建基') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of `${UNIT_LAST}，`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
-const DATED = /\d{4}年/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
   /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收)/u;
@@ -56,36 +64,88 @@ function push(out: Named[], parties: ProseParties | null, role: Role): void {
 }
 
 /**
+ * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
+ * read by char codes; a surrogate pair, one character to the regex, falls back to it).
+ */
+function openingOffsets(sentence: string): number[] {
+  const offsets = [0];
+  let start = 0;
+  for (let clause = 0; clause < 2; clause++) {
+    const max = Math.min(sentence.length, start + 25);
+    let i = start;
+    for (; i < max; i++) {
+      const c = sentence.charCodeAt(i);
+      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
+      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
+    }
+    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
+    start = i + 1;
+    offsets.push(start);
+  }
+  return offsets;
+}
+
+function openingOffsetsByRegex(sentence: string): number[] {
+  const offsets = [0];
+  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
+  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
+  return offsets;
+}
+
+/**
  * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
  * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
  * words before the real one cannot hide it.
  */
 function subjectOf(sentence: string, out: Named[]): void {
-  const openings = [0];
-  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
-  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) openings.push(i + 1);
-  for (const from of openings) {
-    const head = sentence.slice(from, from + 64);
-    const markers = from > 0 && DATED.test(sentence.slice(0, from)) ? [MARKER_AT, GOAL_MARKER_AT] : [MARKER_AT];
+  for (const from of openingOffsets(sentence)) {
+    // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
+    const limit = Math.min(sentence.length, from + 64);
+    let head: string | null = null;
+    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too (computed when first needed).
+    let dated: boolean | null = null;
+    // The party list cannot run past the first comma (only an inserted clause closing on it is dropped), so the
+    // scan ends just after it.
+    const comma = sentence.indexOf('，', from);
+    const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
-    const dated = markers.length > 1;
-    for (let j = 2; j < head.length; j++) {
-      const prev = head.charCodeAt(j - 1);
-      if (prev === STOP || prev === SEMICOLON || prev === COLON) break;
-      if (!MARKER_FIRST.has(head.charCodeAt(j)) || (prev !== COMMA && !UNIT_LAST_CODES.has(prev))) continue;
+    for (let p = from + 2; p < stop; p++) {
+      const prev = sentence.charCodeAt(p - 1);
+      const prevFlags = CHAR_FLAGS[prev] ?? 0;
+      if (prevFlags & END) break;
+      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0) & MARKER_FIRST)) continue;
+      head ??= sentence.slice(from, limit);
+      const j = p - from;
       MARKER_AT.lastIndex = j;
-      GOAL_MARKER_AT.lastIndex = j;
-      if (!MARKER_AT.test(head) && !(dated && GOAL_MARKER_AT.test(head))) continue;
+      if (!MARKER_AT.test(head)) {
+        dated ??= from > 0 && datedBefore(sentence, from);
+        GOAL_MARKER_AT.lastIndex = j;
+        if (!dated || !GOAL_MARKER_AT.test(head)) continue;
+      }
       const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
       if (/[，。；：]/u.test(before)) break;
       const parties = before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
-      const rest = sentence.slice(from + j);
+      const rest = sentence.slice(p);
       const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
       push(out, parties, role);
       return;
     }
   }
+}
+
+/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
+function datedBefore(sentence: string, end: number): boolean {
+  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
+    let digits = 0;
+    while (digits < 4) {
+      const c = sentence.charCodeAt(k - 1 - digits);
+      if (c < 0x30 || c > 0x39) break;
+      digits++;
+    }
+    if (digits === 4) return true;
+  }
+  return false;
 }
 
 /** `请A…`: the party asked to act; the list ends before its verb. */
@@ -140,9 +200,15 @@ function sentenceParties(sentence: string, out: Named[]): void {
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
+  // Sentences end at 。 or ；: found with indexOf (native search), each kept until passed.
+  let stop = paragraph.indexOf('。');
+  let semicolon = paragraph.indexOf('；');
   for (let start = 0; start < paragraph.length; ) {
-    let end = start;
-    while (end < paragraph.length && paragraph.charAt(end) !== '。' && paragraph.charAt(end) !== '；') end++;
+    if (stop !== -1 && stop < start) stop = paragraph.indexOf('。', start);
+    if (semicolon !== -1 && semicolon < start) semicolon = paragraph.indexOf('；', start);
+    let end = paragraph.length;
+    if (stop !== -1) end = stop;
+    if (semicolon !== -1 && semicolon < end) end = semicolon;
     sentenceParties(paragraph.slice(start, end + 1), named);
     start = end + 1;
   }

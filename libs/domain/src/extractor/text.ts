@@ -86,15 +86,18 @@ function stripSpaces(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/**
+ * The char codes normalizeText rewrites: whitespace (isSpaceCode, and every C0 control), ASCII punctuation, ［］,
+ * * and 十 (of 互联网十). One table load per character instead of a chain of comparisons.
+ */
+const NEEDS_NORMALIZING = new Uint8Array(0x10000);
+for (let c = 0; c <= 0x20; c++) NEEDS_NORMALIZING[c] = 1;
+for (const c of '(),:;[]?!*\u5341\uff3b\uff3d') NEEDS_NORMALIZING[c.charCodeAt(0)] = 1;
+for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) NEEDS_NORMALIZING[c] = 1;
+
 /** One pass over the char codes: whitespace, ASCII punctuation, ［］, * and 十 (of 互联网十) need the slow path. */
 function needsNormalizing(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c <= 0x20 || c === 0x28 || c === 0x29 || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x5b || c === 0x5d) return true;
-      if (c === 0x3f || c === 0x21 || c === 0x2a) return true;
-    } else if (c === 0x5341 || c === 0xff3b || c === 0xff3d || isSpaceCode(c)) return true;
-  }
+  for (let i = 0; i < s.length; i++) if (NEEDS_NORMALIZING[s.charCodeAt(i)] === 1) return true;
   return false;
 }
 
@@ -126,7 +129,8 @@ const BLANK_LINE = /^\s*$/;
 const MAX_COUNTED_LENGTH = 4096;
 
 export function prepareText(text: string): PreparedText {
-  const rawLines = text.split(LINE_BREAK);
+  // Splitting on a plain string is twice as fast as on the regex; most files have no CR at all.
+  const rawLines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '') rawLines.pop();
   const lines: Line[] = new Array<Line>(rawLines.length);
   let textLines = 0;

@@ -1,0 +1,62 @@
+import { ROLE_LABEL_LINE } from './roles';
+import { LIMITS } from './thresholds';
+
+/** Bracket spans of a unit's text for the inline layout (inline.ts): top-level （…） and labelled 〔…〕/【…】. */
+
+/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
+function squareAnnotationEnd(text: string, open: number): number {
+  const close = text.indexOf(text.charCodeAt(open) === 0x3014 ? '〕' : '】', open + 1);
+  if (close === -1 || close - open > LIMITS.maxBracketChars) return -1;
+  const colon = text.indexOf('：', open + 1);
+  if (colon === -1 || colon > close) return -1;
+  return ROLE_LABEL_LINE.test(text.slice(open + 1, close)) ? close : -1;
+}
+
+/** Position of the next `ch` at or after `from`, or Infinity (indexOf skips the text between brackets natively). */
+function nextOf(text: string, ch: string, from: number): number {
+  const at = text.indexOf(ch, from);
+  return at === -1 ? Infinity : at;
+}
+
+/**
+ * Top-level （…） spans (nested brackets inside them) and labelled 〔…〕/【…】 ones. Jumps from bracket to bracket
+ * with indexOf instead of reading every character: this runs over the whole body text of every document.
+ */
+export function findBrackets(text: string): { open: number; close: number }[] {
+  const out: { open: number; close: number }[] = [];
+  let depth = 0;
+  let open = -1;
+  const squares = text.includes('〔') || text.includes('【');
+  let nextOpen = nextOf(text, '（', 0);
+  let nextClose = nextOf(text, '）', 0);
+  let nextTortoise = squares ? nextOf(text, '〔', 0) : Infinity;
+  let nextLenticular = squares ? nextOf(text, '【', 0) : Infinity;
+  for (;;) {
+    const i = Math.min(nextOpen, nextClose, nextTortoise, nextLenticular);
+    if (i === Infinity) break;
+    let resume = i + 1;
+    if (i === nextOpen) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (i === nextClose) {
+      if (depth > 0) {
+        depth--;
+        if (depth === 0) {
+          if (i - open < LIMITS.maxBracketChars) out.push({ open, close: i });
+          open = -1;
+        }
+      }
+    } else if (depth === 0) {
+      const close = squareAnnotationEnd(text, i);
+      if (close !== -1) {
+        out.push({ open: i, close });
+        resume = close + 1;
+      }
+    }
+    if (nextOpen < resume) nextOpen = nextOf(text, '（', resume);
+    if (nextClose < resume) nextClose = nextOf(text, '）', resume);
+    if (nextTortoise < resume) nextTortoise = nextOf(text, '〔', resume);
+    if (nextLenticular < resume) nextLenticular = nextOf(text, '【', resume);
+  }
+  return out;
+}
