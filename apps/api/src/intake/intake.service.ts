@@ -21,8 +21,10 @@ import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { TaskCreationService } from '../tasks/task-creation.service';
 import { deadlineProblem } from '../tasks/task-desk.service';
+import { UsersService } from '../users/users.service';
 import { suggestDepartment } from './department-suggestion';
 import { IntakePreviewEntity } from './intake-preview.entity';
+import { claimIntakePreview } from './intake.queries';
 import { readLedger, type LedgerRow } from './ledger-sheet';
 
 const KIND_BY_LABEL = new Map<string, TaskSourceKind>(
@@ -41,11 +43,12 @@ type RowError = IntakePreviewRowDto['errors'][number];
 @Injectable()
 export class IntakeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly creation: TaskCreationService,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly users: UsersService,
     @InjectTaskClock() private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<IntakePreviewDto> {
@@ -86,17 +89,10 @@ export class IntakeService {
         id,
       });
     }
+    const actor = await this.users.findById(user.id);
     const taskIds = await this.dataSource.transaction(async (manager) => {
       // Claiming the preview inside the transaction: a failed commit leaves it committable again.
-      const claimed = await manager.query<unknown[]>(
-        `UPDATE intake_previews SET committed_at = now() WHERE id = $1 AND committed_at IS NULL RETURNING id`,
-        [id],
-      );
-      if (claimed.length === 0) throw alreadyCommitted(id);
-      const [actor] = await manager.query<{ display_name: string }[]>(
-        `SELECT display_name FROM users WHERE id = $1`,
-        [user.id],
-      );
+      if (!(await claimIntakePreview(manager, id))) throw alreadyCommitted(id);
       return this.creation.create(
         manager,
         valid.map((r) => ({
@@ -114,7 +110,7 @@ export class IntakeService {
           sourceLine: r.row,
         })),
         {
-          actor: { id: user.id, name: actor?.display_name ?? user.username },
+          actor: { id: user.id, name: actor?.displayName ?? user.username },
           origin: 'ledger',
           enteredVia: preview.fileName,
         },
