@@ -1,7 +1,8 @@
 import { INTAKE_COLUMNS, isIsoDate, parseDeadlineCell, type RecurrencePeriodDto } from '@duban/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
 import { cellText, findHeaderRow } from '../infra/spreadsheet/cells';
+import { firstWorksheet, workbookKind } from '../infra/spreadsheet/workbook-file';
 
 /** One data row of a 台账 as read, before the departments and kinds are resolved. */
 export interface LedgerRow {
@@ -17,15 +18,14 @@ export const MAX_LEDGER_ROWS = 2_000;
 
 /** The workbook's kind by its first bytes: only .xlsx (a ZIP) is read; others get a message saying what to do. */
 export function refuseNonXlsx(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length === 0) {
+  const kind = workbookKind(bytes);
+  if (kind === 'xlsx') return;
+  if (kind === 'empty') {
     throw new ValidationError('INTAKE_EMPTY_FILE', `文件“${fileName}”是空文件，请选择填写好的台账。`);
   }
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
-  const oldExcel = head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   throw new DomainError(
     'INTAKE_NOT_XLSX',
-    oldExcel
+    kind === 'xls'
       ? `文件“${fileName}”是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 后再上传。`
       : `文件“${fileName}”不是 Excel 工作簿（.xlsx）。CSV 或文本文件的编码无法可靠识别，请下载台账模板填写后上传。`,
     415,
@@ -75,21 +75,16 @@ export function readSourceDate(value: ExcelJS.CellValue, year: number): LedgerRo
  */
 export async function readLedger(bytes: Uint8Array, fileName: string, year: number): Promise<LedgerRow[]> {
   refuseNonXlsx(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError(
-      'INTAKE_UNREADABLE',
-      `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
-      415,
-      {
-        file: fileName,
-      },
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`);
+  const sheet = await firstWorksheet(bytes, {
+    unreadable: () =>
+      new DomainError(
+        'INTAKE_UNREADABLE',
+        `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
+        415,
+        { file: fileName },
+      ),
+    noSheet: () => new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`),
+  });
   const { row: headerRow, columns } = findHeaderRow(sheet, INTAKE_COLUMNS, '任务内容');
   const missing = INTAKE_COLUMNS.filter(
     (c) => !columns.has(c) && c !== '序号' && c !== '备注' && c !== '来源日期',
