@@ -6,18 +6,10 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { baseName } from '../imports/import-identity';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { DomainError, ValidationError } from '../infra/http/domain-error';
-import { attachXlsx, readUploadedFile, type UploadErrors } from '../infra/http/uploaded-file';
+import { attachXlsx, readUploadedFile } from '../infra/http/uploaded-file';
+import { INTAKE_UPLOAD_ERRORS } from './intake.errors';
 import { IntakeService } from './intake.service';
 import { ledgerTemplate } from './ledger-template';
-
-const INTAKE_UPLOAD_ERRORS: UploadErrors = {
-  notMultipart: () =>
-    new DomainError('INTAKE_NOT_MULTIPART', '请以 multipart/form-data 方式上传台账（字段名 file）。', 415),
-  noFile: () => new ValidationError('INTAKE_NO_FILE', '请求中没有文件，请在字段 file 中上传台账。'),
-  tooLarge: (_fileName, mb) =>
-    new DomainError('INTAKE_TOO_LARGE', `台账文件超过 ${mb} MB 上限，请拆分后再导入。`, 413),
-};
 
 /** Bulk 立项 from an Excel 台账 (supervisor): template, upload → preview, commit. */
 @ApiTags('intake')
