@@ -1,44 +1,22 @@
-import type { AuditAction, AuditEntryDto, TaskStatus } from '@duban/domain';
+import type { AuditEntryDto } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
-
-export interface AuditRecord {
-  taskId: string | null;
-  documentId?: string | null;
-  actor: { id: string; name: string } | null;
-  action: AuditAction;
-  fromStatus?: TaskStatus | null;
-  toStatus?: TaskStatus | null;
-  detail?: Record<string, unknown> | null;
-}
+import { insertAuditEntry, type AuditRecord } from './audit.repository';
 
 /**
  * The append-only audit trail. There is deliberately no update or delete method (and the database
  * rejects both with a trigger). Writers pass their transaction's EntityManager, so an entry exists
- * exactly when the change it describes was committed.
+ * exactly when the change it describes was committed. The SQL is audit.repository.ts's, which the
+ * import's bulk writes use too (one writer, one set of columns).
  */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    // clock_timestamp(), not now(): several entries of one transaction keep their order.
-    await manager.query(
-      `INSERT INTO audit_log (task_id, document_id, actor_id, actor_name, action, from_status, to_status, detail, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
-      [
-        record.taskId,
-        record.documentId ?? null,
-        record.actor?.id ?? null,
-        record.actor?.name ?? null,
-        record.action,
-        record.fromStatus ?? null,
-        record.toStatus ?? null,
-        record.detail ? JSON.stringify(record.detail) : null,
-      ],
-    );
+  record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    return insertAuditEntry(manager, record);
   }
 
   /** An entry outside any transaction (account events, which change one row each). */

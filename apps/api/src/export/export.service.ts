@@ -9,11 +9,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
+import { DepartmentsService } from '../departments/departments.service';
+import { documentTitle } from '../documents/documents.queries';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { TaskQueryService } from '../tasks/task-query.service';
-import { DEPARTMENT_NAME_SQL, DOCUMENT_TITLE_SQL, LEDGER_EXTRAS_SQL } from './ledger.queries';
-import { buildTaskLedger, type LedgerExtras } from './task-ledger.workbook';
+import { ledgerExtras } from './ledger.queries';
+import { buildTaskLedger } from './task-ledger.workbook';
 
 /** Rows beyond this are left out (and the response says so): a ledger is read by people, not machines. */
 export const EXPORT_MAX_ROWS = 20_000;
@@ -27,6 +29,7 @@ export class ExportService {
     private readonly tasks: TaskQueryService,
     @InjectTaskClock() private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async taskLedger(
@@ -37,10 +40,10 @@ export class ExportService {
     const found = await this.tasks.all(query, user, EXPORT_MAX_ROWS + 1);
     const truncated = found.length > EXPORT_MAX_ROWS;
     const rows = truncated ? found.slice(0, EXPORT_MAX_ROWS) : found;
-    const extraRows = await this.dataSource.query<({ id: string } & LedgerExtras)[]>(LEDGER_EXTRAS_SQL, [
+    const extras = await ledgerExtras(
+      this.dataSource.manager,
       rows.map((row) => row.id),
-    ]);
-    const extras = new Map(extraRows.map(({ id, ...rest }) => [id, rest]));
+    );
     const buffer = await buildTaskLedger(rows, now, extras);
     const filters = await this.filterWords(query);
     return {
@@ -55,13 +58,13 @@ export class ExportService {
   /** The filters in words, in a fixed order, for the file name: 督办台账-发改委-牵头-逾期-20261201.xlsx. */
   private async filterWords(query: TaskListQueryDto): Promise<string[]> {
     const words: string[] = [];
-    const nameOf = async (sql: string, id: string, key: 'name' | 'title'): Promise<string | null> => {
-      const [row] = await this.dataSource.query<Record<string, string>[]>(sql, [id]);
-      return row?.[key] ?? null;
-    };
-    if (query.document) words.push((await nameOf(DOCUMENT_TITLE_SQL, query.document, 'title')) ?? '未知文件');
-    if (query.department)
-      words.push((await nameOf(DEPARTMENT_NAME_SQL, query.department, 'name')) ?? '未知部门');
+    if (query.document) {
+      words.push((await documentTitle(this.dataSource.manager, query.document)) ?? '未知文件');
+    }
+    if (query.department) {
+      const [department] = await this.departments.findByIds([query.department]);
+      words.push(department?.name ?? '未知部门');
+    }
     if (query.role) words.push(ASSIGNMENT_ROLE_LABELS[query.role]);
     if (query.status) words.push(STATUS_LABELS[query.status]);
     if (query.overdue === true) words.push('逾期');

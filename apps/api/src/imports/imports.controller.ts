@@ -14,6 +14,7 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { readUploadedFile } from '../infra/http/uploaded-file';
 import { ImportCommitBody, ImportJobResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportJobsService } from './import-jobs.service';
 import { ImportsService } from './imports.service';
@@ -40,34 +41,21 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: ImportJobResponse })
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'IMPORT_NOT_MULTIPART',
-        '请以 multipart/form-data 方式上传文件（字段名 file）。',
-        415,
-      );
-    }
-    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part) throw new ValidationError('IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传政策文本。');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 413) {
-        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
-        throw new DomainError(
-          'IMPORT_TOO_LARGE',
-          `文件“${part.filename}”超过 ${mb} MB 上限，请拆分后再导入。`,
-          413,
-          {
-            file: part.filename,
-            maxBytes: this.config.import.maxBytes,
-          },
-        );
-      }
-      throw error;
-    }
-    return this.jobs.start(part.filename, bytes, user);
+    const { fileName, bytes } = await readUploadedFile(request, this.config.import.maxBytes, {
+      notMultipart: () =>
+        new DomainError(
+          'IMPORT_NOT_MULTIPART',
+          '请以 multipart/form-data 方式上传文件（字段名 file）。',
+          415,
+        ),
+      noFile: () => new ValidationError('IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传政策文本。'),
+      tooLarge: (file, mb) =>
+        new DomainError('IMPORT_TOO_LARGE', `文件“${file}”超过 ${mb} MB 上限，请拆分后再导入。`, 413, {
+          file,
+          maxBytes: this.config.import.maxBytes,
+        }),
+    });
+    return this.jobs.start(fileName, bytes, user);
   }
 
   @Get('jobs/:id')

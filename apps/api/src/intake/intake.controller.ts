@@ -6,11 +6,10 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { baseName } from '../imports/import-identity';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { attachXlsx, readUploadedFile } from '../infra/http/uploaded-file';
+import { INTAKE_UPLOAD_ERRORS } from './intake.errors';
 import { IntakeService } from './intake.service';
 import { ledgerTemplate } from './ledger-template';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Bulk 立项 from an Excel 台账 (supervisor): template, upload → preview, commit. */
 @ApiTags('intake')
@@ -26,10 +25,7 @@ export class IntakeController {
   @Get('template.xlsx')
   @ApiOperation({ summary: 'The 台账 template (columns, an example row, a pick list for 来源类型)' })
   async template(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const name = encodeURIComponent('督办台账模板.xlsx');
-    void reply
-      .header('Content-Type', XLSX)
-      .header('Content-Disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${name}`);
+    attachXlsx(reply, 'ledger-template.xlsx', '督办台账模板.xlsx');
     return ledgerTemplate();
   }
 
@@ -40,26 +36,8 @@ export class IntakeController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<IntakePreviewDto> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'INTAKE_NOT_MULTIPART',
-        '请以 multipart/form-data 方式上传台账（字段名 file）。',
-        415,
-      );
-    }
-    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part) throw new ValidationError('INTAKE_NO_FILE', '请求中没有文件，请在字段 file 中上传台账。');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 413) {
-        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
-        throw new DomainError('INTAKE_TOO_LARGE', `台账文件超过 ${mb} MB 上限，请拆分后再导入。`, 413);
-      }
-      throw error;
-    }
-    return this.intake.preview(baseName(part.filename || '台账.xlsx'), bytes, user);
+    const file = await readUploadedFile(request, this.config.import.maxBytes, INTAKE_UPLOAD_ERRORS);
+    return this.intake.preview(baseName(file.fileName || '台账.xlsx'), file.bytes, user);
   }
 
   @Get(':id')

@@ -16,13 +16,20 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { DepartmentsService, type DepartmentDirectory } from '../departments/departments.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { ConflictError, DomainError, NotFoundError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { TaskCreationService } from '../tasks/task-creation.service';
 import { deadlineProblem } from '../tasks/task-desk.service';
+import { UsersService } from '../users/users.service';
 import { suggestDepartment } from './department-suggestion';
 import { IntakePreviewEntity } from './intake-preview.entity';
+import {
+  intakeAlreadyCommitted,
+  intakeNothingValid,
+  intakePreviewExpired,
+  intakePreviewNotFound,
+} from './intake.errors';
+import { claimIntakePreview } from './intake.queries';
 import { readLedger, type LedgerRow } from './ledger-sheet';
 
 const KIND_BY_LABEL = new Map<string, TaskSourceKind>(
@@ -41,11 +48,12 @@ type RowError = IntakePreviewRowDto['errors'][number];
 @Injectable()
 export class IntakeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly creation: TaskCreationService,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly users: UsersService,
     @InjectTaskClock() private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<IntakePreviewDto> {
@@ -76,27 +84,18 @@ export class IntakeService {
 
   async commit(id: string, user: AuthUser): Promise<IntakeResultDto> {
     const preview = await this.find(id);
-    if (preview.committedAt) throw alreadyCommitted(id);
+    if (preview.committedAt) throw intakeAlreadyCommitted(id);
     if (preview.expiresAt.getTime() < Date.now()) {
-      throw new DomainError('INTAKE_PREVIEW_EXPIRED', '台账预览已过期，请重新上传。', 410, { id });
+      throw intakePreviewExpired(id);
     }
     const valid = preview.rows.filter((r) => r.errors.length === 0);
     if (valid.length === 0) {
-      throw new ConflictError('INTAKE_NOTHING_VALID', '台账中没有可导入的行，请修改标出的错误后重新上传。', {
-        id,
-      });
+      throw intakeNothingValid(id);
     }
+    const actor = await this.users.findById(user.id);
     const taskIds = await this.dataSource.transaction(async (manager) => {
       // Claiming the preview inside the transaction: a failed commit leaves it committable again.
-      const claimed = await manager.query<unknown[]>(
-        `UPDATE intake_previews SET committed_at = now() WHERE id = $1 AND committed_at IS NULL RETURNING id`,
-        [id],
-      );
-      if (claimed.length === 0) throw alreadyCommitted(id);
-      const [actor] = await manager.query<{ display_name: string }[]>(
-        `SELECT display_name FROM users WHERE id = $1`,
-        [user.id],
-      );
+      if (!(await claimIntakePreview(manager, id))) throw intakeAlreadyCommitted(id);
       return this.creation.create(
         manager,
         valid.map((r) => ({
@@ -114,7 +113,7 @@ export class IntakeService {
           sourceLine: r.row,
         })),
         {
-          actor: { id: user.id, name: actor?.display_name ?? user.username },
+          actor: { id: user.id, name: actor?.displayName ?? user.username },
           origin: 'ledger',
           enteredVia: preview.fileName,
         },
@@ -126,13 +125,9 @@ export class IntakeService {
 
   private async find(id: string): Promise<IntakePreviewEntity> {
     const preview = await this.dataSource.getRepository(IntakePreviewEntity).findOneBy({ id });
-    if (!preview) throw new NotFoundError('INTAKE_PREVIEW_NOT_FOUND', '台账预览不存在，请重新上传。', { id });
+    if (!preview) throw intakePreviewNotFound(id);
     return preview;
   }
-}
-
-function alreadyCommitted(id: string): ConflictError {
-  return new ConflictError('INTAKE_ALREADY_COMMITTED', '该台账已导入，无需重复提交。', { id });
 }
 
 function toDto(entity: IntakePreviewEntity): IntakePreviewDto {

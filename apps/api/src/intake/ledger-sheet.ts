@@ -1,7 +1,16 @@
 import { INTAKE_COLUMNS, isIsoDate, parseDeadlineCell, type RecurrencePeriodDto } from '@duban/domain';
-import ExcelJS from 'exceljs';
-import { DomainError, ValidationError } from '../infra/http/domain-error';
+import type ExcelJS from 'exceljs';
 import { cellText, findHeaderRow } from '../infra/spreadsheet/cells';
+import { firstWorksheet, workbookKind } from '../infra/spreadsheet/workbook-file';
+import {
+  intakeEmptyFile,
+  intakeMissingColumns,
+  intakeNoRows,
+  intakeNoSheet,
+  intakeNotXlsx,
+  intakeTooManyRows,
+  intakeUnreadable,
+} from './intake.errors';
 
 /** One data row of a 台账 as read, before the departments and kinds are resolved. */
 export interface LedgerRow {
@@ -17,20 +26,10 @@ export const MAX_LEDGER_ROWS = 2_000;
 
 /** The workbook's kind by its first bytes: only .xlsx (a ZIP) is read; others get a message saying what to do. */
 export function refuseNonXlsx(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length === 0) {
-    throw new ValidationError('INTAKE_EMPTY_FILE', `文件“${fileName}”是空文件，请选择填写好的台账。`);
-  }
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
-  const oldExcel = head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-  throw new DomainError(
-    'INTAKE_NOT_XLSX',
-    oldExcel
-      ? `文件“${fileName}”是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 后再上传。`
-      : `文件“${fileName}”不是 Excel 工作簿（.xlsx）。CSV 或文本文件的编码无法可靠识别，请下载台账模板填写后上传。`,
-    415,
-    { file: fileName },
-  );
+  const kind = workbookKind(bytes);
+  if (kind === 'xlsx') return;
+  if (kind === 'empty') throw intakeEmptyFile(fileName);
+  throw intakeNotXlsx(fileName, kind === 'xls');
 }
 
 const DMY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u;
@@ -75,31 +74,16 @@ export function readSourceDate(value: ExcelJS.CellValue, year: number): LedgerRo
  */
 export async function readLedger(bytes: Uint8Array, fileName: string, year: number): Promise<LedgerRow[]> {
   refuseNonXlsx(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError(
-      'INTAKE_UNREADABLE',
-      `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
-      415,
-      {
-        file: fileName,
-      },
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ValidationError('INTAKE_NO_SHEET', `文件“${fileName}”中没有工作表。`);
+  const sheet = await firstWorksheet(bytes, {
+    unreadable: () => intakeUnreadable(fileName),
+    noSheet: () => intakeNoSheet(fileName),
+  });
   const { row: headerRow, columns } = findHeaderRow(sheet, INTAKE_COLUMNS, '任务内容');
   const missing = INTAKE_COLUMNS.filter(
     (c) => !columns.has(c) && c !== '序号' && c !== '备注' && c !== '来源日期',
   );
   if (headerRow === 0 || missing.length > 0) {
-    throw new ValidationError(
-      'INTAKE_MISSING_COLUMNS',
-      `台账缺少以下列：${(headerRow === 0 ? INTAKE_COLUMNS : missing).join('、')}。请下载台账模板，按模板的列填写。`,
-      { missing },
-    );
+    throw intakeMissingColumns(headerRow === 0 ? INTAKE_COLUMNS : missing, missing);
   }
   const rows: LedgerRow[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -117,17 +101,9 @@ export async function readLedger(bytes: Uint8Array, fileName: string, year: numb
         : { date: null },
     });
     if (rows.length > MAX_LEDGER_ROWS) {
-      throw new DomainError(
-        'INTAKE_TOO_MANY_ROWS',
-        `一次最多导入 ${MAX_LEDGER_ROWS} 行，请拆分台账后分批导入。`,
-        413,
-        {
-          maxRows: MAX_LEDGER_ROWS,
-        },
-      );
+      throw intakeTooManyRows(MAX_LEDGER_ROWS);
     }
   }
-  if (rows.length === 0)
-    throw new ValidationError('INTAKE_NO_ROWS', '台账中没有任务行，请在表头下方填写任务。');
+  if (rows.length === 0) throw intakeNoRows();
   return rows;
 }
