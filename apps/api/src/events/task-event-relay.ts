@@ -116,7 +116,7 @@ export class TaskEventRelay {
   /** One batch in one transaction (see the class comment). */
   async drainBatch(): Promise<DrainResult> {
     const { result, jobs } = await this.dataSource.transaction(async (manager) => {
-      const events: RecordedEvent[] = await lockUnprocessedEvents(manager, this.config.events.batchSize);
+      const events = await lockUnprocessedEvents(manager, this.config.events.batchSize);
       const done: DrainResult = {
         events: events.length,
         notifications: 0,

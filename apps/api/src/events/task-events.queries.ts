@@ -1,19 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '../notifications/event-recipients';
 
 /** A connection or a transaction's manager: both run statements. */
 type SqlRunner = Pick<EntityManager, 'query'>;
 
 /** The PostgreSQL NOTIFY channel the worker listens on; a notification is delivered when its transaction commits. */
 export const TASK_EVENTS_CHANNEL = 'duban_task_events';
-
-/** An outbox row as the relay reads it. */
-export interface TaskEventRow {
-  id: string;
-  taskId: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  actor: { id: string | null; name: string } | null;
-}
 
 /**
  * Inserts outbox rows and NOTIFYs in one statement (PostgreSQL folds identical notifications of a
@@ -37,8 +29,8 @@ export async function insertTaskEvents(
 }
 
 /** Up to `limit` unprocessed events, locked (`SKIP LOCKED`: concurrent workers take disjoint batches). */
-export function lockUnprocessedEvents(db: SqlRunner, limit: number): Promise<TaskEventRow[]> {
-  return db.query<TaskEventRow[]>(
+export function lockUnprocessedEvents(db: SqlRunner, limit: number): Promise<RecordedEvent[]> {
+  return db.query<RecordedEvent[]>(
     `SELECT id::text AS id, task_id::text AS "taskId", kind, payload, actor
        FROM task_events WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],

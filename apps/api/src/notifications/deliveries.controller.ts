@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { DeliveryRecoveryService, type DeliveryListItem } from './delivery-recovery.service';
-import { DeliveryStatusInvalidError } from './notifications.errors';
+import { notificationErrors } from './notifications.errors';
 
 /** Admins: the e-mail/webhook deliveries that did not go out, and 重新发送. */
 @ApiTags('notifications')
@@ -21,7 +21,7 @@ export class DeliveriesController {
   async list(
     @Query('status') status = 'abandoned',
   ): Promise<{ items: DeliveryListItem[]; counts: Awaited<ReturnType<DeliveryRecoveryService['counts']>> }> {
-    if (status !== 'failed' && status !== 'abandoned') throw new DeliveryStatusInvalidError(status);
+    if (status !== 'failed' && status !== 'abandoned') throw notificationErrors.deliveryStatusInvalid(status);
     const [items, counts] = await Promise.all([this.recovery.list(status), this.recovery.counts()]);
     return { items, counts };
   }

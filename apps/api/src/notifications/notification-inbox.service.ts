@@ -9,7 +9,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { NotificationNotFoundError, NotificationTaskNotFoundError } from './notifications.errors';
+import { notificationErrors } from './notifications.errors';
 import { InboxQueries, toNotificationDto, type ChannelPreferences, type InboxFilter } from './inbox.queries';
 
 export type { ChannelPreferences, InboxFilter } from './inbox.queries';
@@ -51,7 +51,8 @@ export class NotificationInboxService {
   }
 
   async markRead(userId: string, notificationId: string): Promise<void> {
-    if ((await this.queries.markRead(userId, notificationId)) === 0) throw new NotificationNotFoundError();
+    if ((await this.queries.markRead(userId, notificationId)) === 0)
+      throw notificationErrors.notificationNotFound();
   }
 
   /**
@@ -60,7 +61,7 @@ export class NotificationInboxService {
    */
   async markTaskRead(userId: string, taskId: string, category?: NotificationCategory): Promise<number> {
     const { total, updated } = await this.queries.markTaskRead(userId, taskId, category);
-    if (total === 0) throw new NotificationTaskNotFoundError();
+    if (total === 0) throw notificationErrors.notificationTaskNotFound();
     return updated;
   }
 

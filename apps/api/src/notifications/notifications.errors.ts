@@ -20,18 +20,6 @@ export const DeliveryErrorCode = {
   NotResendable: NotificationErrorCode.DeliveryNotResendable,
 } as const;
 
-export class NotificationNotFoundError extends NotFoundError {
-  constructor() {
-    super(NotificationErrorCode.NotificationNotFound, '没有找到这条消息，可能已被删除或不属于您。');
-  }
-}
-
-export class NotificationTaskNotFoundError extends NotFoundError {
-  constructor() {
-    super(NotificationErrorCode.NotificationTaskNotFound, '您的消息中没有关于这项任务的消息。');
-  }
-}
-
 export class DeliveryNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(NotificationErrorCode.DeliveryNotFound, '投递记录不存在。', { id });
@@ -48,27 +36,25 @@ export class DeliveryNotResendableError extends ConflictError {
   }
 }
 
-export class DeliveryStatusInvalidError extends ValidationError {
-  constructor(status: string) {
-    super(NotificationErrorCode.DeliveryStatusInvalid, 'status 只能是 failed 或 abandoned。', { status });
-  }
-}
-
-export class WebhookDepartmentNotFoundError extends NotFoundError {
-  constructor() {
-    super(NotificationErrorCode.WebhookDepartmentNotFound, '没有找到该部门，请检查部门编号。');
-  }
-}
-
-export class WebhookNotFoundError extends NotFoundError {
-  constructor() {
-    super(NotificationErrorCode.WebhookNotFound, '没有找到该 Webhook。');
-  }
-}
-
-/** The address the SSRF policy refuses (its message says why, in Chinese). */
-export class WebhookTargetForbiddenError extends ValidationError {
-  constructor(error: WebhookTargetError) {
-    super(NotificationErrorCode.WebhookTargetForbidden, error.message, { reason: error.reason });
-  }
-}
+/** The feature's other errors, each with its zh-CN message (plain NotFoundError / ValidationError). */
+export const notificationErrors = {
+  notificationNotFound: () =>
+    new NotFoundError(
+      NotificationErrorCode.NotificationNotFound,
+      '没有找到这条消息，可能已被删除或不属于您。',
+    ),
+  notificationTaskNotFound: () =>
+    new NotFoundError(NotificationErrorCode.NotificationTaskNotFound, '您的消息中没有关于这项任务的消息。'),
+  deliveryStatusInvalid: (status: string) =>
+    new ValidationError(NotificationErrorCode.DeliveryStatusInvalid, 'status 只能是 failed 或 abandoned。', {
+      status,
+    }),
+  webhookDepartmentNotFound: () =>
+    new NotFoundError(NotificationErrorCode.WebhookDepartmentNotFound, '没有找到该部门，请检查部门编号。'),
+  webhookNotFound: () => new NotFoundError(NotificationErrorCode.WebhookNotFound, '没有找到该 Webhook。'),
+  /** The address the SSRF policy refuses (its message says why, in Chinese). */
+  webhookTargetForbidden: (error: WebhookTargetError) =>
+    new ValidationError(NotificationErrorCode.WebhookTargetForbidden, error.message, {
+      reason: error.reason,
+    }),
+};

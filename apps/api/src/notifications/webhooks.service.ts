@@ -3,11 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import {
-  WebhookDepartmentNotFoundError,
-  WebhookNotFoundError,
-  WebhookTargetForbiddenError,
-} from './notifications.errors';
+import { notificationErrors } from './notifications.errors';
 import { WebhookTargetError, WebhookTargetPolicy } from './webhook-target';
 import {
   deleteWebhook,
@@ -51,16 +47,16 @@ export class WebhooksService {
 
   async create(input: { departmentId: string; url: string; secret: string }): Promise<WebhookDto> {
     if (!(await departmentExists(this.dataSource, input.departmentId)))
-      throw new WebhookDepartmentNotFoundError();
+      throw notificationErrors.webhookDepartmentNotFound();
     // Resolved now and again at every delivery (the DNS answer may change: rebinding).
     await this.targets.check(input.url).catch((error: unknown) => {
-      if (error instanceof WebhookTargetError) throw new WebhookTargetForbiddenError(error);
+      if (error instanceof WebhookTargetError) throw notificationErrors.webhookTargetForbidden(error);
       throw error;
     });
     return toDto(await insertWebhook(this.dataSource, input));
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await deleteWebhook(this.dataSource, id))) throw new WebhookNotFoundError();
+    if (!(await deleteWebhook(this.dataSource, id))) throw notificationErrors.webhookNotFound();
   }
 }
