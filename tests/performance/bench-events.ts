@@ -65,7 +65,7 @@ async function createEventsStack(): Promise<Stack> {
     clock,
     mail: { smtpUrl: null, from: 'bench <bench@localhost>' },
   });
-  const db = new DataSource({ ...dataSourceOptions(config, url), entities: [], extra: { max: 10 } });
+  const db = new DataSource({ ...dataSourceOptions(config, [], url), extra: { max: 10 } });
   await db.initialize();
   await db.runMigrations();
   return {

@@ -14,6 +14,7 @@ import { DepartmentEntity } from '../../apps/api/src/departments/department.enti
 import { DepartmentsService } from '../../apps/api/src/departments/departments.service';
 import { TaskImportService } from '../../apps/api/src/imports/task-import.service';
 import { getConfig, loadDotEnv } from '../../apps/api/src/infra/config/app-config';
+import { ENTITIES } from '../../apps/api/src/entities';
 import { dataSourceOptions } from '../../apps/api/src/infra/database/data-source-options';
 import {
   createScratchDatabase,
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const scratch = await createScratchDatabase(config.database.url, 'duban_bench_');
   try {
     await runMigrations(config, scratch.url);
-    const dataSource = new DataSource(dataSourceOptions(config, scratch.url));
+    const dataSource = new DataSource(dataSourceOptions(config, ENTITIES, scratch.url));
     await dataSource.initialize();
     try {
       // The same services the CLI and the HTTP import use, wired by hand (no HTTP, no Nest container).

@@ -62,7 +62,7 @@ export async function createStack(clock: ClockSettings, smtpUrl: string | null =
     reminders: { nonWorkingDays: 'keep' },
   });
   // Raw SQL only: no entity metadata needed, so the bench runs under tsx.
-  const db = new DataSource({ ...dataSourceOptions(config, url), entities: [], extra: { max: 10 } });
+  const db = new DataSource({ ...dataSourceOptions(config, [], url), extra: { max: 10 } });
   await db.initialize();
   await db.runMigrations();
   const redis = createRedis(REDIS_URL);

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { IntakeModule } from './intake/intake.module';
 import { ConfigModule } from './infra/config/config.module';
+import { ENTITIES } from './entities';
 import { DatabaseModule } from './infra/database/database.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueDashboardModule } from './queue-board/queue-dashboard.module';
@@ -30,7 +31,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     HealthModule,
     AuthModule,
     UsersModule,

@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConfig, loadDotEnv } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
+import { ENTITIES } from './entities';
 import { DatabaseModule } from './infra/database/database.module';
 import { createRootLogger } from './infra/logging/logger';
 import { PinoNestLogger } from './infra/logging/nest-logger';
@@ -15,7 +16,7 @@ import { DigestWorkerModule } from './notifications/digest-worker.module';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     QueueModule,
     RemindersWorkerModule,
     BulletinsWorkerModule,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { MIGRATIONS } from '../../../migrations';
 import { AssignmentTaskCopy1795332442812 } from '../../../migrations/1795332442812-AssignmentTaskCopy';
+import { ENTITIES } from '../../../apps/api/src/entities';
 import { getConfig } from '../../../apps/api/src/infra/config/app-config';
 import {
   createScratchDatabase,
@@ -28,7 +29,7 @@ async function tables(url: string): Promise<string[]> {
 
 describe('migrations', () => {
   it('the migrated test database matches the entities exactly (no drift)', async () => {
-    const diff = await schemaDiff(getConfig(), inject('databaseUrl'));
+    const diff = await schemaDiff(getConfig(), inject('databaseUrl'), ENTITIES);
     expect(diff.up.map((q) => q.query)).toEqual([]);
   });
 
@@ -43,7 +44,7 @@ describe('migrations', () => {
       expect(await revertMigrations(config, scratch.url, Number.MAX_SAFE_INTEGER)).toBe(MIGRATIONS.length);
       expect(await tables(scratch.url)).toEqual(['migrations']);
       expect(await runMigrations(config, scratch.url)).toHaveLength(MIGRATIONS.length);
-      expect((await schemaDiff(config, scratch.url)).up).toEqual([]);
+      expect((await schemaDiff(config, scratch.url, ENTITIES)).up).toEqual([]);
     } finally {
       await dropScratchDatabase(config.database.url, scratch.name);
     }
@@ -59,7 +60,7 @@ describe('migrations', () => {
       await ds.query(`DROP INDEX "IDX_tasks_status"`);
       await ds.query(`ALTER TABLE "users" DROP COLUMN "email"`);
       await ds.destroy();
-      const drift = (await schemaDiff(config, scratch.url)).up.map((q) => q.query).join('\n');
+      const drift = (await schemaDiff(config, scratch.url, ENTITIES)).up.map((q) => q.query).join('\n');
       expect(drift).toContain('IDX_tasks_status');
       expect(drift).toMatch(/ALTER TABLE "users" ADD "email"/);
     } finally {

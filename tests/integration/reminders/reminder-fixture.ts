@@ -12,6 +12,7 @@ import {
   type AppConfig,
 } from '../../../apps/api/src/infra/config/app-config';
 import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
+import { ENTITIES } from '../../../apps/api/src/entities';
 import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
 import { dataSourceOptions } from '../../../apps/api/src/infra/database/data-source-options';
 import {
@@ -87,7 +88,7 @@ export interface ApiProcess extends WorkerProcess {
   baseUrl: string;
 }
 
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, RemindersModule] })
+@Module({ imports: [ConfigModule, DatabaseModule.forRoot(ENTITIES), QueueModule, RemindersModule] })
 class SchedulerTestModule {}
 
 /**
@@ -143,7 +144,7 @@ export async function createReminderEnv(options: {
     queue,
     deliveries,
   });
-  const migrator = new DataSource(dataSourceOptions(config, dbUrl));
+  const migrator = new DataSource(dataSourceOptions(config, ENTITIES, dbUrl));
   await migrator.initialize();
   await migrator.runMigrations();
   // The clock starts now, after the slow part, so a loaded machine does not eat into the timeline.

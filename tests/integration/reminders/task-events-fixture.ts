@@ -2,12 +2,13 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AuthUser } from '../../../apps/api/src/auth/auth.decorators';
 import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
+import { ENTITIES } from '../../../apps/api/src/entities';
 import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
 import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
 import { TasksModule } from '../../../apps/api/src/tasks/tasks.module';
 import type { ReminderEnv, Seeded } from './reminder-fixture';
 
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, TasksModule] })
+@Module({ imports: [ConfigModule, DatabaseModule.forRoot(ENTITIES), QueueModule, TasksModule] })
 class TaskServicesModule {}
 
 /** The API's task services in this process (the outbox is written by them, drained by the worker processes). */

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENTITIES } from '../entities';
 import type { AppConfig } from '../infra/config/app-config';
 import {
   createScratchDatabase,
@@ -67,12 +68,12 @@ export async function runMigrationCommand(
       // Fresh database: up → drift check → down all the way → up again → drift check.
       const problems = await withMigratedScratch(config, async (url) => {
         const found: string[] = [];
-        const first = await schemaDiff(config, url);
+        const first = await schemaDiff(config, url, ENTITIES);
         if (first.up.length)
           found.push(`entities and migrations drift:\n${first.up.map((q) => `  ${q.query}`).join('\n')}`);
         await revertMigrations(config, url, Number.MAX_SAFE_INTEGER);
         await runMigrations(config, url);
-        const second = await schemaDiff(config, url);
+        const second = await schemaDiff(config, url, ENTITIES);
         if (second.up.length && !first.up.length)
           found.push('schema differs after down + up (a down() is incomplete)');
         return found;
@@ -93,7 +94,7 @@ export async function runMigrationCommand(
         console.error('Usage: migration:generate <PascalCaseName>');
         return 2;
       }
-      const diff = await withMigratedScratch(config, (url) => schemaDiff(config, url));
+      const diff = await withMigratedScratch(config, (url) => schemaDiff(config, url, ENTITIES));
       if (!diff.up.length) {
         console.log('No changes in the entities: nothing to generate.');
         return 0;

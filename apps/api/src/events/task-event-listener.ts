@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { TASK_EVENTS_CHANNEL } from './task-event-outbox';
+import { listenForTaskEvents } from './task-events.queries';
 
 /** The part of node-postgres's Client used here (the repository has no @types/pg). */
 interface Client {
@@ -58,7 +58,7 @@ export class TaskEventListener {
     client.on('end', () => this.lost(client, new Error('connection ended')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${TASK_EVENTS_CHANNEL}`);
+      await listenForTaskEvents(client);
       this.client = client;
       this.onSignal();
     } catch (error) {

@@ -2,9 +2,9 @@ import type { TaskEventKind } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskEventActor } from './task-event.entity';
+import { insertTaskEvents } from './task-events.queries';
 
-/** The PostgreSQL NOTIFY channel the worker listens on; a notification is delivered when its transaction commits. */
-export const TASK_EVENTS_CHANNEL = 'duban_task_events';
+export { TASK_EVENTS_CHANNEL } from './task-events.queries';
 
 /**
  * A notice with its own rule, title, body and recipients (`TaskEventNotifier`), e.g. `task.deadline_edited`.
@@ -36,18 +36,8 @@ export async function recordTaskEvents(
     payload: e.payload ?? {},
     actor: e.actor ?? null,
   }));
-  // One statement: the rows and one NOTIFY (PostgreSQL folds identical notifications of a transaction into one).
-  const [result] = await manager.query<{ ids: string[] }[]>(
-    `WITH e AS (
-       INSERT INTO task_events (task_id, kind, payload, actor)
-       SELECT task_id, kind, payload, actor
-         FROM jsonb_to_recordset($1::jsonb) AS r(task_id uuid, kind text, payload jsonb, actor jsonb)
-       RETURNING id
-     )
-     SELECT coalesce(array_agg(e.id::text ORDER BY e.id), '{}') AS ids, pg_notify($2, '') FROM e`,
-    [JSON.stringify(rows), TASK_EVENTS_CHANNEL],
-  );
-  return result?.ids ?? [];
+  // One statement: the rows and one NOTIFY (see insertTaskEvents).
+  return insertTaskEvents(manager, rows);
 }
 
 /** The one way services record task events (see `recordTaskEvents`). */

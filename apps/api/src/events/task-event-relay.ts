@@ -13,8 +13,10 @@ import {
   type EventRecipient,
   type RecordedEvent,
 } from '../notifications/event-recipients';
+import { departmentNames } from '../notifications/fanout.queries';
 import { SUPERVISORS_NAME, taskLink } from '../notifications/notification-fanout.service';
 import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { lockUnprocessedEvents, markEventsProcessed, pruneProcessedEvents } from './task-events.queries';
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(TASK_EVENT_KINDS);
 /** Rescheduling waits at most this long inside the batch's transaction; then the batch is retried later. */
@@ -114,11 +116,7 @@ export class TaskEventRelay {
   /** One batch in one transaction (see the class comment). */
   async drainBatch(): Promise<DrainResult> {
     const { result, jobs } = await this.dataSource.transaction(async (manager) => {
-      const events = await manager.query<RecordedEvent[]>(
-        `SELECT id::text AS id, task_id::text AS "taskId", kind, payload, actor
-           FROM task_events WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.events.batchSize],
-      );
+      const events = await lockUnprocessedEvents(manager, this.config.events.batchSize);
       const done: DrainResult = {
         events: events.length,
         notifications: 0,
@@ -148,10 +146,9 @@ export class TaskEventRelay {
         await withTimeout(this.scheduler.tasksChanged(taskIds), RESCHEDULE_TIMEOUT_MS);
         done.tasksRescheduled = taskIds.length;
       }
-      // clock_timestamp(): the moment just before commit (now() would be the transaction's start).
-      await manager.query(
-        `UPDATE task_events SET processed_at = clock_timestamp() WHERE id = ANY($1::bigint[])`,
-        [events.map((e) => e.id)],
+      await markEventsProcessed(
+        manager,
+        events.map((e) => e.id),
       );
       return { result: done, jobs: fanOut.jobs };
     });
@@ -162,13 +159,7 @@ export class TaskEventRelay {
 
   /** Deletes processed events older than EVENTS_RETENTION_DAYS (a bounded batch per call). */
   async prune(): Promise<number> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `DELETE FROM task_events WHERE id IN (
-         SELECT id FROM task_events WHERE processed_at < now() - make_interval(days => $1) LIMIT 10000)
-       RETURNING id`,
-      [this.config.events.retentionDays],
-    );
-    return rows.length;
+    return pruneProcessedEvents(this.dataSource, this.config.events.retentionDays);
   }
 
   /** The notification rows of a batch: one per event and recipient, with its zh-CN message. */
@@ -187,7 +178,7 @@ export class TaskEventRelay {
       if (from) departmentIds.add(from);
       for (const id of rules.tasks.get(event.taskId)?.leadDepartmentIds ?? []) departmentIds.add(id);
     }
-    const names = await departmentNames(manager, [...departmentIds]);
+    const names = new Map((await departmentNames(manager, [...departmentIds])).map((r) => [r.id, r.name]));
     const nameOf = (id: string): string => names.get(id) ?? id;
     const recipientName = (r: EventRecipient): string =>
       r.kind === 'department' ? nameOf(r.departmentId) : r.kind === 'user' ? r.name : SUPERVISORS_NAME;
@@ -232,15 +223,6 @@ export class TaskEventRelay {
       ];
     });
   }
-}
-
-async function departmentNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await manager.query<{ id: string; name: string }[]>(
-    'SELECT id::text AS id, name FROM departments WHERE id = ANY($1::uuid[])',
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

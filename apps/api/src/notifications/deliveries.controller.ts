@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-import { ValidationError } from '../infra/http/domain-error';
 import { DeliveryRecoveryService, type DeliveryListItem } from './delivery-recovery.service';
+import { notificationErrors } from './notifications.errors';
 
 /** Admins: the e-mail/webhook deliveries that did not go out, and 重新发送. */
 @ApiTags('notifications')
@@ -14,14 +14,14 @@ export class DeliveriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Newest 200 failed (still retrying) or abandoned deliveries, and counts of the unsent ones by status',
+    summary:
+      'Newest 200 failed (still retrying) or abandoned deliveries, and counts of the unsent ones by status',
   })
   @ApiQuery({ name: 'status', enum: ['failed', 'abandoned'], required: false })
   async list(
     @Query('status') status = 'abandoned',
   ): Promise<{ items: DeliveryListItem[]; counts: Awaited<ReturnType<DeliveryRecoveryService['counts']>> }> {
-    if (status !== 'failed' && status !== 'abandoned')
-      throw new ValidationError('DELIVERY_STATUS_INVALID', 'status 只能是 failed 或 abandoned。', { status });
+    if (status !== 'failed' && status !== 'abandoned') throw notificationErrors.deliveryStatusInvalid(status);
     const [items, counts] = await Promise.all([this.recovery.list(status), this.recovery.counts()]);
     return { items, counts };
   }

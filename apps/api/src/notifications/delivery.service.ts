@@ -1,4 +1,4 @@
-import { categoryOfRule, type DigestMode } from '@duban/domain';
+import { categoryOfRule } from '@duban/domain';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -9,37 +9,20 @@ import { JobOutcome } from '../infra/queue/queue.catalogue';
 import { QueueService } from '../infra/queue/queue.service';
 import { RetryAtError } from '../infra/queue/worker.host';
 import { afterFailure, type DeliveryRetryPolicy } from './delivery-policy';
+import {
+  abandonDelivery,
+  loadDeliveries,
+  markDeliveriesSent,
+  recordDeliveryFailure,
+  type DeliveryRow,
+} from './deliveries.queries';
 import { acceptedKey, DeliveryStatsRecorder } from './delivery-stats';
 import { holdForDigest } from './digest.queries';
 import { EmailChannel } from './email.channel';
-import type { DeliveryStatus } from './entities/notification-delivery.entity';
 import { MicroBatcher } from './micro-batcher';
 import { NotificationFanOutService } from './notification-fanout.service';
 import { WebhookChannel, type WebhookPayload } from './webhook.channel';
 import { WebhookTargetError } from './webhook-target';
-
-interface DeliveryRow {
-  id: string;
-  /** The recipient's digest choice (e-mail rows of a user; 'none' otherwise). */
-  digest: DigestMode;
-  channel: 'inbox' | 'email' | 'webhook';
-  status: DeliveryStatus;
-  attempts: number;
-  dedupe_key: string;
-  target: string | null;
-  secret: string | null;
-  webhook_enabled: boolean | null;
-  key: string;
-  rule: string;
-  title: string;
-  body: string;
-  due_at: Date;
-  sent_at: Date;
-  task_id: string | null;
-  task_title: string | null;
-  /** Start of the retry window: creation, or the last 重新发送. */
-  since: Date;
-}
 
 const ACCEPTED_TTL_S = 7 * 86_400;
 const MARK_SENT_FIRST_DELAY_MS = 200;
@@ -127,18 +110,7 @@ export class DeliveryService implements OnModuleDestroy {
   /** The rows of many deliveries in one query, and their "accepted" markers in one Redis pipeline. */
   private async loadMany(ids: string[]): Promise<{ row: DeliveryRow | undefined; wasAccepted: boolean }[]> {
     const [rows, markers] = await Promise.all([
-      this.dataSource.query<DeliveryRow[]>(
-        `SELECT d.id, coalesce(p.digest, 'none') AS digest, d.channel, d.status, d.attempts, d.dedupe_key, d.target, w.secret, w.enabled AS webhook_enabled,
-                n.key, n.rule, n.title, n.body, n.due_at, n.sent_at, n.task_id, t.title AS task_title,
-                coalesce(d.resent_at, d.created_at) AS since
-         FROM notification_deliveries d
-         JOIN notifications n ON n.id = d.notification_id
-         LEFT JOIN department_webhooks w ON w.id = d.webhook_id
-         LEFT JOIN tasks t ON t.id = n.task_id
-         LEFT JOIN notification_preferences p ON p.user_id = d.user_id AND d.channel = 'email'
-         WHERE d.id = ANY($1::uuid[])`,
-        [ids],
-      ),
+      loadDeliveries(this.dataSource, ids),
       this.queues.redis.pipeline(ids.map((id) => ['exists', acceptedKey(this.queues.prefix, id)])).exec(),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -151,11 +123,7 @@ export class DeliveryService implements OnModuleDestroy {
 
   /** Marks many deliveries sent in one statement (one commit instead of one per e-mail). */
   private async markSentMany(ids: string[]): Promise<void[]> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1
-       WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
-      [[...new Set(ids)], this.clock.now()],
-    );
+    await markDeliveriesSent(this.dataSource, ids, this.clock.now());
     return ids.map(() => undefined);
   }
 
@@ -208,10 +176,11 @@ export class DeliveryService implements OnModuleDestroy {
     const failures = row.attempts + 1;
     // Real time, like `created_at`: the window measures how long the servers were away, not the reminders' clock.
     const step = afterFailure(failures, row.since.getTime(), Date.now(), this.policy);
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET attempts = attempts + 1, last_error = $2, status = $3
-       WHERE id = $1 AND status <> 'sent'`,
-      [row.id, message, step.kind === 'abandon' ? 'abandoned' : 'failed'],
+    await recordDeliveryFailure(
+      this.dataSource,
+      row.id,
+      message,
+      step.kind === 'abandon' ? 'abandoned' : 'failed',
     );
     if (step.kind === 'abandon') {
       this.logger.warn(`delivery ${row.id} abandoned after ${failures} attempts: ${message}`);
@@ -221,11 +190,7 @@ export class DeliveryService implements OnModuleDestroy {
   }
 
   private async abandon(id: string, reason: string): Promise<JobOutcome> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'abandoned', attempts = attempts + 1, last_error = $2
-       WHERE id = $1 AND status <> 'sent'`,
-      [id, reason],
-    );
+    await abandonDelivery(this.dataSource, id, reason);
     return JobOutcome.Abandoned;
   }
 

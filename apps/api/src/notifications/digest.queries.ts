@@ -1,7 +1,4 @@
-import type { EntityManager } from 'typeorm';
-
-/** A connection or a transaction's manager: both run statements. */
-type Runner = Pick<EntityManager, 'query'>;
+import type { SqlRunner as Runner } from './sql-result';
 
 export interface HeldRow {
   id: string;

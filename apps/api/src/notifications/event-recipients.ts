@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { mainLeadSql } from '../tasks/main-lead.sql';
+import { eventTasks } from './fanout.queries';
 
 /** Who a task event reaches: every active officer of a department, the 督查室 (supervisors), or one person. */
 export type EventRecipient =
@@ -62,29 +62,7 @@ export class EventRecipientRules {
   constructor(readonly tasks: ReadonlyMap<string, EventTask>) {}
 
   static async load(manager: EntityManager, taskIds: readonly string[]): Promise<EventRecipientRules> {
-    const rows = await manager.query<
-      {
-        id: string;
-        title: string;
-        deadline: string | null;
-        document_title: string | null;
-        lead_ids: string[];
-        participant_ids: string[];
-        main_lead_id: string | null;
-      }[]
-    >(
-      `SELECT t.id::text AS id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, d.title AS document_title,
-              coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}') AS lead_ids,
-              coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')
-                AS participant_ids,
-              ${mainLeadSql('t.id')}::text AS main_lead_id
-         FROM tasks t
-         LEFT JOIN policy_documents d ON d.id = t.document_id
-         LEFT JOIN task_assignments a ON a.task_id = t.id
-        WHERE t.id = ANY($1::uuid[])
-        GROUP BY t.id, d.title`,
-      [[...new Set(taskIds)]],
-    );
+    const rows = await eventTasks(manager, taskIds);
     return new EventRecipientRules(
       new Map(
         rows.map((r) => [

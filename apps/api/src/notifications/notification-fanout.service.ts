@@ -9,7 +9,7 @@ import type { JobName } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
 import type { ReminderTask } from '../reminders/reminder-task.source';
 import { deliveryJob } from './delivery-recovery.service';
-import type { DeliveryChannel } from './entities/notification-delivery.entity';
+import { departmentNames, insertReminderNotifications } from './fanout.queries';
 
 /** Display name of the supervisors as a recipient. */
 export const SUPERVISORS_NAME = '督查室';
@@ -89,61 +89,20 @@ export class NotificationFanOutService {
     });
     // One statement, so one implicit transaction: every notification row with its delivery rows, or
     // none of them; a conflict on a key inserts nothing for that key.
-    const inserted: {
-      key: string;
-      notification_id: string;
-      delivery_id: string | null;
-      channel: DeliveryChannel | null;
-    }[] = await this.dataSource.query(
-      `WITH i AS (
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::text[], $8::text[])
-           AS i(key, task_id, rule, recipient_kind, department_id, due_at, title, body)
-       ), a AS (
-         SELECT * FROM unnest($1::text[], $11::uuid[]) AS a(key, assignee_id)
-       ), n AS (
-         INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
-         SELECT key, task_id, rule, recipient_kind, department_id, due_at, $9::timestamptz, title, body FROM i
-         ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id, key, department_id
-       ), r AS (
-         SELECT n.id AS notification_id, n.key, u.id, u.email,
-                coalesce(p.inbox, true) AS inbox_on, coalesce(p.email, true) AS email_on,
-                -- A reminder to the 主办 lead with a 承办人 who can receive e-mail goes by e-mail to that
-                -- officer alone; everyone in the department still has it in the inbox.
-                (a.assignee_id IS NULL OR u.id = a.assignee_id OR NOT EXISTS (
-                   SELECT 1 FROM users au LEFT JOIN notification_preferences ap ON ap.user_id = au.id
-                    WHERE au.id = a.assignee_id AND au.active AND au.role = 'officer'
-                      AND au.department_id = n.department_id AND coalesce(ap.email, true)
-                      AND coalesce(au.email, '') <> '')) AS email_first
-         FROM n JOIN a ON a.key = n.key JOIN users u ON u.active AND (CASE WHEN n.department_id IS NULL THEN u.role = 'supervisor'
-                                                   ELSE u.role = 'officer' AND u.department_id = n.department_id END)
-         LEFT JOIN notification_preferences p ON p.user_id = u.id
-       ), d AS (
-         INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, webhook_id, target, status, sent_at)
-         SELECT r.notification_id, 'inbox', r.key || ':inbox:' || r.id, r.id, NULL::uuid, NULL::text, 'sent', $9::timestamptz
-           FROM r WHERE r.inbox_on
-         UNION ALL
-         SELECT r.notification_id, 'email', r.key || ':email:' || r.id, r.id, NULL, r.email, 'pending', NULL FROM r
-           WHERE $10::boolean AND r.email_on AND r.email_first AND coalesce(r.email, '') <> ''
-         UNION ALL
-         SELECT n.id, 'webhook', n.key || ':webhook:' || w.id, NULL, w.id, w.url, 'pending', NULL
-           FROM n JOIN department_webhooks w ON w.enabled AND w.department_id = n.department_id
-         RETURNING id, notification_id, channel
-       )
-       SELECT n.key, n.id AS notification_id, d.id AS delivery_id, d.channel
-       FROM n LEFT JOIN d ON d.notification_id = n.id`,
-      [
-        rows.map((r) => r.reminder.key),
-        rows.map((r) => r.task.id),
-        rows.map((r) => r.reminder.rule),
-        rows.map((r) => r.reminder.recipient.kind),
-        rows.map((r) => r.departmentId),
-        rows.map((r) => r.reminder.dueAt),
-        rows.map((r) => r.message.title),
-        rows.map((r) => r.message.body),
-        this.clock.now(),
-        this.config.mail.smtpUrl !== null,
-        rows.map((r) => r.assigneeId),
-      ],
+    const inserted = await insertReminderNotifications(
+      this.dataSource,
+      rows.map((r) => ({
+        key: r.reminder.key,
+        taskId: r.task.id,
+        rule: r.reminder.rule,
+        recipientKind: r.reminder.recipient.kind,
+        departmentId: r.departmentId,
+        dueAt: r.reminder.dueAt,
+        title: r.message.title,
+        body: r.message.body,
+        assigneeId: r.assigneeId,
+      })),
+      { now: this.clock.now(), email: this.config.mail.smtpUrl !== null },
     );
     const byKey = new Map<string, FanOutResult>();
     const jobs: JobRequest<JobName>[] = [];
@@ -175,10 +134,7 @@ export class NotificationFanOutService {
     const now = Date.now();
     const missing = [...new Set(ids)].filter((id) => (this.names.get(id)?.until ?? 0) < now);
     if (missing.length > 0) {
-      const rows: { id: string; name: string }[] = await this.dataSource.query(
-        'SELECT id::text AS id, name FROM departments WHERE id = ANY($1::uuid[])',
-        [missing],
-      );
+      const rows = await departmentNames(this.dataSource, missing);
       for (const row of rows) this.names.set(row.id, { name: row.name, until: now + NAME_CACHE_MS });
     }
     return new Map(

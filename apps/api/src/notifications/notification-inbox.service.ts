@@ -9,7 +9,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { NotFoundError } from '../infra/http/domain-error';
+import { notificationErrors } from './notifications.errors';
 import { InboxQueries, toNotificationDto, type ChannelPreferences, type InboxFilter } from './inbox.queries';
 
 export type { ChannelPreferences, InboxFilter } from './inbox.queries';
@@ -52,7 +52,7 @@ export class NotificationInboxService {
 
   async markRead(userId: string, notificationId: string): Promise<void> {
     if ((await this.queries.markRead(userId, notificationId)) === 0)
-      throw new NotFoundError('NOTIFICATION_NOT_FOUND', '没有找到这条消息，可能已被删除或不属于您。');
+      throw notificationErrors.notificationNotFound();
   }
 
   /**
@@ -61,8 +61,7 @@ export class NotificationInboxService {
    */
   async markTaskRead(userId: string, taskId: string, category?: NotificationCategory): Promise<number> {
     const { total, updated } = await this.queries.markTaskRead(userId, taskId, category);
-    if (total === 0)
-      throw new NotFoundError('NOTIFICATION_TASK_NOT_FOUND', '您的消息中没有关于这项任务的消息。');
+    if (total === 0) throw notificationErrors.notificationTaskNotFound();
     return updated;
   }
 

@@ -7,6 +7,7 @@ import { NotificationInboxService } from './notification-inbox.service';
 import { DigestPreferenceController, NotificationsController } from './notifications.controller';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
 
 /** HTTP side: the inbox (messages and task cards), channel and digest preferences, department webhooks and the admins' failed deliveries. */
 @Module({
@@ -17,7 +18,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhooksController,
     DeliveriesController,
   ],
-  providers: [NotificationInboxService, InboxCardsService, InboxQueries],
+  providers: [NotificationInboxService, InboxCardsService, InboxQueries, WebhooksService],
   exports: [NotificationInboxService],
 })
 export class NotificationsModule {}

@@ -1,3 +1,8 @@
+import type { EntityManager } from 'typeorm';
+
+/** A connection or a transaction's manager: both run statements. */
+export type SqlRunner = Pick<EntityManager, 'query'>;
+
 /**
  * Rows affected by a raw `query()`: TypeORM's Postgres driver returns `[rows, rowCount]` for
  * UPDATE/DELETE and the rows themselves for INSERT/SELECT.

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { saveReminderPolicy, storedReminderPolicy } from './reminders.queries';
 
 /** The fields admins may change (GET/PUT /api/admin/reminder-policy). */
 export const EDITABLE_POLICY_FIELDS = [
@@ -48,12 +49,10 @@ export class ReminderPolicyService implements ReminderPolicySource {
 
   async current(options: { fresh?: boolean } = {}): Promise<ReminderPolicy> {
     if (!options.fresh && this.cached && this.cached.until > Date.now()) return this.cached.policy;
-    const [row]: { policy: Partial<EditablePolicy> }[] = await this.dataSource.query(
-      'SELECT policy FROM reminder_settings WHERE id = 1',
-    );
+    const stored = await storedReminderPolicy<EditablePolicy>(this.dataSource);
     // The working-day calendar travels with the policy, so every caller shifts reminders off days off alike.
     const calendar = await this.calendars.current(options);
-    const policy = { ...this.defaults(), ...pickEditable(row?.policy ?? {}), calendar };
+    const policy = { ...this.defaults(), ...pickEditable(stored ?? {}), calendar };
     this.cached = { policy, until: Date.now() + CACHE_MS };
     return policy;
   }
@@ -61,11 +60,7 @@ export class ReminderPolicyService implements ReminderPolicySource {
   async update(change: Partial<EditablePolicy>, actorId: string | null): Promise<ReminderPolicy> {
     const current = await this.current({ fresh: true });
     const next = pickEditable({ ...current, ...change });
-    await this.dataSource.query(
-      `INSERT INTO reminder_settings (id, policy, updated_by) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE SET policy = EXCLUDED.policy, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [JSON.stringify(next), actorId],
-    );
+    await saveReminderPolicy(this.dataSource, next, actorId);
     this.cached = null;
     return this.current({ fresh: true });
   }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../infra/queue/clock';
 import { JobName, QueueName, type SendReminderJob } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
+import { existingNotificationKeys } from '../notifications/fanout.queries';
 import { ReminderPolicyService, type ReminderPolicySource } from './reminder-policy.service';
 import { ReminderTaskSource, type ReminderTask } from './reminder-task.source';
 
@@ -120,11 +121,8 @@ export class ReminderScheduler {
     const out = new Set<string>();
     const CHUNK = 10_000;
     for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows: { key: string }[] = await this.dataSource.query(
-        'SELECT key FROM notifications WHERE key = ANY($1::text[])',
-        [keys.slice(i, i + CHUNK)],
-      );
-      for (const row of rows) out.add(row.key);
+      for (const key of await existingNotificationKeys(this.dataSource, keys.slice(i, i + CHUNK)))
+        out.add(key);
     }
     return out;
   }

@@ -13,6 +13,7 @@ import {
   type AppConfig,
   type AppConfigOverrides,
 } from '../../../../apps/api/src/infra/config/app-config';
+import { ENTITIES } from '../../../../apps/api/src/entities';
 import { dataSourceOptions } from '../../../../apps/api/src/infra/database/data-source-options';
 import { runMigrations } from '../../../../apps/api/src/infra/database/schema-drift';
 import {
@@ -99,7 +100,7 @@ export class WorkflowEnv {
       reminders: { nonWorkingDays: 'keep', ...overrides.reminders },
     });
     await runMigrations(config, url);
-    const db = new DataSource({ ...dataSourceOptions(config, url), extra: { max: 4 } });
+    const db = new DataSource({ ...dataSourceOptions(config, ENTITIES, url), extra: { max: 4 } });
     await db.initialize();
     const app = await createApp(config, { logger: false });
     await app.init();

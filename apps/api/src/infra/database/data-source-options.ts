@@ -3,14 +3,23 @@ import type { DataSourceOptions } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../../../migrations';
 import type { AppConfig } from '../config/app-config';
-import { ENTITIES } from '../../entities';
+
+/**
+ * The entity classes TypeORM maps. infra/ knows no feature: the composition root passes its list
+ * (apps/api/src/entities.ts) — the app, the worker, the CLI and the migration drift check alike.
+ */
+export type EntityClasses = readonly (new () => object)[];
 
 /** The one TypeORM configuration, shared by the app, the CLI, the tests and the benchmark. */
-export function dataSourceOptions(config: AppConfig, databaseUrl = config.database.url): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  entities: EntityClasses,
+  databaseUrl = config.database.url,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities: [...entities],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     // Schema changes happen only through reviewed migrations.

@@ -1,15 +1,19 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, type EntityClasses } from './data-source-options';
 
 export interface SchemaDiff {
   up: { query: string; parameters?: unknown[] }[];
   down: { query: string; parameters?: unknown[] }[];
 }
 
-/** What TypeORM would still change to make the database at `url` match the entities. */
-export async function schemaDiff(config: AppConfig, url: string): Promise<SchemaDiff> {
-  const dataSource = new DataSource(dataSourceOptions(config, url));
+/** What TypeORM would still change to make the database at `url` match `entities` (the root's ENTITIES). */
+export async function schemaDiff(
+  config: AppConfig,
+  url: string,
+  entities: EntityClasses,
+): Promise<SchemaDiff> {
+  const dataSource = new DataSource(dataSourceOptions(config, entities, url));
   await dataSource.initialize();
   try {
     const log = await dataSource.driver.createSchemaBuilder().log();
@@ -27,7 +31,8 @@ export async function schemaDiff(config: AppConfig, url: string): Promise<Schema
 
 /** Runs every pending migration against `url`; returns their names. */
 export async function runMigrations(config: AppConfig, url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(config, url));
+  // Migrations are plain SQL on a query runner: no entity metadata is needed.
+  const dataSource = new DataSource(dataSourceOptions(config, [], url));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -39,7 +44,7 @@ export async function runMigrations(config: AppConfig, url: string): Promise<str
 
 /** Reverts up to `count` migrations (newest first) against `url`; returns how many were reverted. */
 export async function revertMigrations(config: AppConfig, url: string, count: number): Promise<number> {
-  const dataSource = new DataSource(dataSourceOptions(config, url));
+  const dataSource = new DataSource(dataSourceOptions(config, [], url));
   await dataSource.initialize();
   try {
     let reverted = 0;
