@@ -1,16 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { ValidationError } from '../infra/http/domain-error';
+import { accountDepartment } from './departments.queries';
 
 /**
  * 400 unless `departmentId` can hold accounts: a collective party (各有关部门, 各地区…) stands for many
  * units and a merged unit's work has moved to its successor, so neither gets officers.
  */
 export async function assertAccountDepartment(manager: EntityManager, departmentId: string): Promise<void> {
-  const [row] = await manager.query<{ name: string; collective: boolean; successor: string | null }[]>(
-    `SELECT d.name, d.collective, s.name AS successor
-       FROM departments d LEFT JOIN departments s ON s.id = d.successor_id WHERE d.id = $1`,
-    [departmentId],
-  );
+  const row = await accountDepartment(manager, departmentId);
   if (!row) return; // the foreign key answers for an unknown id
   if (row.collective) {
     throw new ValidationError(
