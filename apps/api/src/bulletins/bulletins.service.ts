@@ -11,10 +11,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { ValidationError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { departmentNames } from '../departments/departments.queries';
+import {
+  BulletinDepartmentUnknownError,
+  BulletinDocumentUnknownError,
+  BulletinPeriodFutureError,
+  BulletinPeriodInvalidError,
+} from './bulletins.errors';
 import { bulletinTasks, documentTitle, notifySupervisors } from './bulletin-source.queries';
 
 export interface BulletinScope {
@@ -48,16 +53,11 @@ export class BulletinsService {
     try {
       period = parseBulletinPeriod(periodKey);
     } catch (error) {
-      if (error instanceof BulletinPeriodError)
-        throw new ValidationError('BULLETIN_PERIOD_INVALID', error.message);
+      if (error instanceof BulletinPeriodError) throw new BulletinPeriodInvalidError(error.message);
       throw error;
     }
     const today = shanghaiDate(this.clock.now());
-    if (period.from > today)
-      throw new ValidationError(
-        'BULLETIN_PERIOD_FUTURE',
-        `通报期间${period.label}尚未开始，请选择已开始的期间。`,
-      );
+    if (period.from > today) throw new BulletinPeriodFutureError(period.label);
     // Tasks created by the period's last day, or by today while it runs (the model judges them).
     const lastDay = today <= period.to ? today : period.to;
     const departments = scope.departments?.length ? scope.departments : null;
@@ -107,14 +107,12 @@ export class BulletinsService {
   private async scopeLabel(scope: BulletinScope): Promise<string> {
     if (scope.document) {
       const title = await documentTitle(this.dataSource, scope.document);
-      if (title === undefined)
-        throw new ValidationError('BULLETIN_DOCUMENT_UNKNOWN', '所选文件不存在，请重新选择。');
+      if (title === undefined) throw new BulletinDocumentUnknownError();
       return `《${title}》`;
     }
     if (scope.departments?.length) {
       const rows = await departmentNames(this.dataSource, scope.departments);
-      if (rows.length !== new Set(scope.departments).size)
-        throw new ValidationError('BULLETIN_DEPARTMENT_UNKNOWN', '所选单位中有不存在的单位，请重新选择。');
+      if (rows.length !== new Set(scope.departments).size) throw new BulletinDepartmentUnknownError();
       return rows.map((r) => r.name).join('、');
     }
     return '全部任务';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ValidationError } from '../infra/http/domain-error';
+import { accountDepartmentErrors } from '../users/users.errors';
 import { accountDepartment } from './departments.queries';
 
 /**
@@ -10,17 +10,9 @@ export async function assertAccountDepartment(manager: EntityManager, department
   const row = await accountDepartment(manager, departmentId);
   if (!row) return; // the foreign key answers for an unknown id
   if (row.collective) {
-    throw new ValidationError(
-      'USER_DEPARTMENT_COLLECTIVE',
-      `“${row.name}”是统称（如各有关部门、各地区），不能开设账号：请选择具体单位。`,
-      { departmentId },
-    );
+    throw accountDepartmentErrors.collective(row.name, departmentId);
   }
   if (row.successor) {
-    throw new ValidationError(
-      'USER_DEPARTMENT_MERGED',
-      `“${row.name}”已并入“${row.successor}”，请为“${row.successor}”开设账号。`,
-      { departmentId },
-    );
+    throw accountDepartmentErrors.merged(row.name, row.successor, departmentId);
   }
 }

@@ -28,7 +28,7 @@ import { MeResponse } from '../../auth/dto/login.dto';
 import { baseName } from '../../imports/import-identity';
 import type { AppConfig } from '../../infra/config/app-config';
 import { InjectConfig } from '../../infra/config/config.module';
-import { ValidationError } from '../../infra/http/domain-error';
+import { userImportErrors } from '../users.errors';
 import {
   CreatedUserResponse,
   CreateUserBody,
@@ -86,24 +86,20 @@ export class UserAdminController {
     @Query('dryRun') dryRun?: string,
   ): Promise<UserImportResultDto> {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
-      throw new ValidationError('USER_IMPORT_DRY_RUN', 'dryRun 只能是 true 或 false。');
+      throw userImportErrors.dryRun();
     }
     if (!request.isMultipart()) {
-      throw new ValidationError(
-        'USER_IMPORT_NOT_MULTIPART',
-        '请以 multipart/form-data 方式上传用户表（字段名 file）。',
-      );
+      throw userImportErrors.notMultipart();
     }
     const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part)
-      throw new ValidationError('USER_IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传用户表。');
+    if (!part) throw userImportErrors.noFile();
     let bytes: Buffer;
     try {
       bytes = await part.toBuffer();
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 413) {
         const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
-        throw new ValidationError('USER_IMPORT_TOO_LARGE', `用户表文件超过 ${mb} MB 上限，请拆分后再导入。`);
+        throw userImportErrors.tooLarge(mb);
       }
       throw error;
     }
