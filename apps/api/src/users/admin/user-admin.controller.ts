@@ -28,6 +28,7 @@ import { MeResponse } from '../../auth/dto/login.dto';
 import { baseName } from '../../imports/import-identity';
 import type { AppConfig } from '../../infra/config/app-config';
 import { InjectConfig } from '../../infra/config/config.module';
+import { readUploadedFile } from '../../infra/http/uploaded-file';
 import { userImportErrors } from '../users.errors';
 import {
   CreatedUserResponse,
@@ -88,22 +89,13 @@ export class UserAdminController {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
       throw userImportErrors.dryRun();
     }
-    if (!request.isMultipart()) {
-      throw userImportErrors.notMultipart();
-    }
-    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part) throw userImportErrors.noFile();
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 413) {
-        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
-        throw userImportErrors.tooLarge(mb);
-      }
-      throw error;
-    }
-    return this.importer.run(admin, baseName(part.filename || '用户表.xlsx'), bytes, dryRun === 'true');
+    const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
+    const { bytes, filename } = await readUploadedFile(request, this.config.import.maxBytes, {
+      notMultipart: userImportErrors.notMultipart,
+      noFile: userImportErrors.noFile,
+      tooLarge: () => userImportErrors.tooLarge(mb),
+    });
+    return this.importer.run(admin, baseName(filename || '用户表.xlsx'), bytes, dryRun === 'true');
   }
 
   @Patch(':id')
