@@ -27,63 +27,35 @@ export function throttledMessage(retryAfterSeconds: number): string {
   return `登录尝试过于频繁，请 ${wait}后再试。`;
 }
 
-/** A request without a bearer token on a route that needs one. */
-export class AuthRequiredError extends UnauthorizedError {
-  constructor() {
-    super(AuthErrorCode.Required, '请先登录（请求需携带 Authorization: Bearer <令牌>）。');
-  }
-}
-
-/**
- * One answer for every unusable token (bad signature, expired, unknown account, revoked or idle
- * session): which of them it was is not told, so a guessed secret is not confirmed.
- */
-export class TokenInvalidError extends UnauthorizedError {
-  constructor() {
-    super(AuthErrorCode.TokenInvalid, '登录已失效，请重新登录。');
-  }
-}
-
-export class InvalidCredentialsError extends UnauthorizedError {
-  constructor() {
-    super(AuthErrorCode.InvalidCredentials, '用户名或密码错误，请检查后重新登录。');
-  }
-}
-
-export class LoginThrottledError extends TooManyRequestsError {
-  constructor(retryAfterSeconds: number) {
-    super(AuthErrorCode.LoginThrottled, throttledMessage(retryAfterSeconds), retryAfterSeconds);
-  }
-}
-
-/** SSO-only deployments: passwords are for admins alone (break-glass when the provider is down). */
-export class PasswordLoginDisabledError extends ForbiddenError {
-  constructor() {
-    super(AuthErrorCode.PasswordLoginDisabled, '本系统使用统一身份认证登录，请点击「统一身份认证登录」。');
-  }
-}
-
-export class PasswordChangeRequiredError extends ForbiddenError {
-  constructor() {
-    super(AuthErrorCode.PasswordChangeRequired, '请先修改初始密码，再使用系统。');
-  }
-}
-
-export class RoleForbiddenError extends ForbiddenError {
-  constructor(roles: UserRole[]) {
-    super(AuthErrorCode.RoleForbidden, `此操作仅限以下角色：${roleList(roles)}。`, { roles });
-  }
-}
-
-export class CurrentPasswordWrongError extends ValidationError {
-  constructor() {
-    super(AuthErrorCode.CurrentPasswordWrong, '当前密码不正确。');
-  }
-}
-
-/** `problem`: the domain's zh-CN reason (passwordProblem). */
-export class PasswordWeakError extends ValidationError {
-  constructor(problem: string) {
-    super(AuthErrorCode.PasswordWeak, problem);
-  }
-}
+/** The refusals of login, sessions and the guards, one factory per code. */
+export const authErrors = {
+  /** A request without a bearer token on a route that needs one. */
+  required: () =>
+    new UnauthorizedError(AuthErrorCode.Required, '请先登录（请求需携带 Authorization: Bearer <令牌>）。'),
+  /**
+   * One answer for every unusable token (bad signature, expired, unknown account, revoked or idle
+   * session): which of them it was is not told, so a guessed secret is not confirmed.
+   */
+  tokenInvalid: () => new UnauthorizedError(AuthErrorCode.TokenInvalid, '登录已失效，请重新登录。'),
+  invalidCredentials: () =>
+    new UnauthorizedError(AuthErrorCode.InvalidCredentials, '用户名或密码错误，请检查后重新登录。'),
+  loginThrottled: (retryAfterSeconds: number) =>
+    new TooManyRequestsError(
+      AuthErrorCode.LoginThrottled,
+      throttledMessage(retryAfterSeconds),
+      retryAfterSeconds,
+    ),
+  /** SSO-only deployments: passwords are for admins alone (break-glass when the provider is down). */
+  passwordLoginDisabled: () =>
+    new ForbiddenError(
+      AuthErrorCode.PasswordLoginDisabled,
+      '本系统使用统一身份认证登录，请点击「统一身份认证登录」。',
+    ),
+  passwordChangeRequired: () =>
+    new ForbiddenError(AuthErrorCode.PasswordChangeRequired, '请先修改初始密码，再使用系统。'),
+  roleForbidden: (roles: UserRole[]) =>
+    new ForbiddenError(AuthErrorCode.RoleForbidden, `此操作仅限以下角色：${roleList(roles)}。`, { roles }),
+  currentPasswordWrong: () => new ValidationError(AuthErrorCode.CurrentPasswordWrong, '当前密码不正确。'),
+  /** `problem`: the domain's zh-CN reason (passwordProblem). */
+  passwordWeak: (problem: string) => new ValidationError(AuthErrorCode.PasswordWeak, problem),
+};

@@ -6,13 +6,7 @@ import { InjectConfig } from '../infra/config/config.module';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
-import {
-  CurrentPasswordWrongError,
-  InvalidCredentialsError,
-  PasswordLoginDisabledError,
-  PasswordWeakError,
-  TokenInvalidError,
-} from './auth.errors';
+import { authErrors } from './auth.errors';
 import { Hs256Verifier } from './hs256-verifier';
 import { LoginLimiter } from './login-limiter';
 import { SessionsService } from './sessions.service';
@@ -49,12 +43,12 @@ export class AuthService {
     const ok = await this.users.verifyPassword(user, password);
     if (!user || !ok) {
       await this.limiter.recordFailure(username);
-      throw new InvalidCredentialsError();
+      throw authErrors.invalidCredentials();
     }
     await this.limiter.recordSuccess(username);
     // SSO-only deployments keep a password way in for admins alone (break-glass when the provider is down).
     if (!this.config.sso.passwordLogin && user.role !== 'admin') {
-      throw new PasswordLoginDisabledError();
+      throw authErrors.passwordLoginDisabled();
     }
     return this.openSession(user, clientIp);
   }
@@ -76,17 +70,17 @@ export class AuthService {
     try {
       payload = this.verifier.verify(token);
     } catch {
-      throw new TokenInvalidError();
+      throw authErrors.tokenInvalid();
     }
     const { sub, sid } = payload;
     if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid)) {
-      throw new TokenInvalidError();
+      throw authErrors.tokenInvalid();
     }
     const [owner, user] = await Promise.all([
       this.sessions.userOf(sid),
       this.users.cachedActiveIdentity(sub),
     ]);
-    if (owner !== sub || !user) throw new TokenInvalidError();
+    if (owner !== sub || !user) throw authErrors.tokenInvalid();
     return {
       id: user.id,
       username: user.username,
@@ -105,10 +99,10 @@ export class AuthService {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const entity = await this.users.findActiveById(user.id);
     if (!entity || !(await this.users.verifyPassword(entity, currentPassword))) {
-      throw new CurrentPasswordWrongError();
+      throw authErrors.currentPasswordWrong();
     }
     const problem = passwordProblem(newPassword, { username: entity.username, current: currentPassword });
-    if (problem) throw new PasswordWeakError(problem);
+    if (problem) throw authErrors.passwordWeak(problem);
     await this.users.setPassword(entity.id, newPassword, false);
     await this.sessions.revokeAllOf(entity.id, 'password_changed', user.sessionId);
   }

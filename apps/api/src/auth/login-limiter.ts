@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { LoginThrottledError } from './auth.errors';
+import type { TooManyRequestsError } from '../infra/http/domain-error';
+import { authErrors } from './auth.errors';
 import { QueueService } from '../infra/queue/queue.service';
 
 /** Failed-login counters of one username are forgotten a day after the last failure. */
@@ -83,8 +84,8 @@ export class LoginLimiter {
     await this.queues.redis.del(this.key('fail', name), this.key('lock', name)).catch(() => undefined);
   }
 
-  private refusal(waitMs: number): LoginThrottledError {
+  private refusal(waitMs: number): TooManyRequestsError {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return new LoginThrottledError(seconds);
+    return authErrors.loginThrottled(seconds);
   }
 }

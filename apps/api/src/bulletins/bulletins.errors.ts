@@ -8,27 +8,13 @@ export const BulletinErrorCode = {
 } as const;
 export type BulletinErrorCode = (typeof BulletinErrorCode)[keyof typeof BulletinErrorCode];
 
-/** A period key the domain cannot read (`message`: the domain's zh-CN reason, BulletinPeriodError). */
-export class BulletinPeriodInvalidError extends ValidationError {
-  constructor(message: string) {
-    super(BulletinErrorCode.PeriodInvalid, message);
-  }
-}
-
-export class BulletinPeriodFutureError extends ValidationError {
-  constructor(label: string) {
-    super(BulletinErrorCode.PeriodFuture, `通报期间${label}尚未开始，请选择已开始的期间。`);
-  }
-}
-
-export class BulletinDocumentUnknownError extends ValidationError {
-  constructor() {
-    super(BulletinErrorCode.DocumentUnknown, '所选文件不存在，请重新选择。');
-  }
-}
-
-export class BulletinDepartmentUnknownError extends ValidationError {
-  constructor() {
-    super(BulletinErrorCode.DepartmentUnknown, '所选单位中有不存在的单位，请重新选择。');
-  }
-}
+export const bulletinErrors = {
+  /** A period key the domain cannot read (`message`: the domain's zh-CN reason, BulletinPeriodError). */
+  periodInvalid: (message: string) => new ValidationError(BulletinErrorCode.PeriodInvalid, message),
+  periodFuture: (label: string) =>
+    new ValidationError(BulletinErrorCode.PeriodFuture, `通报期间${label}尚未开始，请选择已开始的期间。`),
+  documentUnknown: () =>
+    new ValidationError(BulletinErrorCode.DocumentUnknown, '所选文件不存在，请重新选择。'),
+  departmentUnknown: () =>
+    new ValidationError(BulletinErrorCode.DepartmentUnknown, '所选单位中有不存在的单位，请重新选择。'),
+};

@@ -14,12 +14,7 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
 import { departmentNames } from '../departments/departments.queries';
-import {
-  BulletinDepartmentUnknownError,
-  BulletinDocumentUnknownError,
-  BulletinPeriodFutureError,
-  BulletinPeriodInvalidError,
-} from './bulletins.errors';
+import { bulletinErrors } from './bulletins.errors';
 import { bulletinTasks, documentTitle, notifySupervisors } from './bulletin-source.queries';
 
 export interface BulletinScope {
@@ -53,11 +48,11 @@ export class BulletinsService {
     try {
       period = parseBulletinPeriod(periodKey);
     } catch (error) {
-      if (error instanceof BulletinPeriodError) throw new BulletinPeriodInvalidError(error.message);
+      if (error instanceof BulletinPeriodError) throw bulletinErrors.periodInvalid(error.message);
       throw error;
     }
     const today = shanghaiDate(this.clock.now());
-    if (period.from > today) throw new BulletinPeriodFutureError(period.label);
+    if (period.from > today) throw bulletinErrors.periodFuture(period.label);
     // Tasks created by the period's last day, or by today while it runs (the model judges them).
     const lastDay = today <= period.to ? today : period.to;
     const departments = scope.departments?.length ? scope.departments : null;
@@ -107,12 +102,12 @@ export class BulletinsService {
   private async scopeLabel(scope: BulletinScope): Promise<string> {
     if (scope.document) {
       const title = await documentTitle(this.dataSource, scope.document);
-      if (title === undefined) throw new BulletinDocumentUnknownError();
+      if (title === undefined) throw bulletinErrors.documentUnknown();
       return `《${title}》`;
     }
     if (scope.departments?.length) {
       const rows = await departmentNames(this.dataSource, scope.departments);
-      if (rows.length !== new Set(scope.departments).size) throw new BulletinDepartmentUnknownError();
+      if (rows.length !== new Set(scope.departments).size) throw bulletinErrors.departmentUnknown();
       return rows.map((r) => r.name).join('、');
     }
     return '全部任务';

@@ -43,29 +43,13 @@ export type AccountProblemCode = Exclude<
   | `USER_IMPORT_${string}`
 >;
 
-export class UserNotFoundError extends NotFoundError {
-  constructor() {
-    super(UserErrorCode.NotFound, '没有找到该账号。');
-  }
-}
-
-export class UsernameTakenError extends ConflictError {
-  constructor(username: string) {
-    super(UserErrorCode.UsernameTaken, `用户名“${username}”已被使用，请换一个。`, { username });
-  }
-}
-
-export class UserSelfRoleError extends ValidationError {
-  constructor() {
-    super(UserErrorCode.SelfRole, '不能修改当前登录的管理员自己的角色。');
-  }
-}
-
-export class UserSelfDeactivateError extends ValidationError {
-  constructor() {
-    super(UserErrorCode.SelfDeactivate, '不能停用当前登录的管理员账号。');
-  }
-}
+export const userErrors = {
+  notFound: () => new NotFoundError(UserErrorCode.NotFound, '没有找到该账号。'),
+  usernameTaken: (username: string) =>
+    new ConflictError(UserErrorCode.UsernameTaken, `用户名“${username}”已被使用，请换一个。`, { username }),
+  selfRole: () => new ValidationError(UserErrorCode.SelfRole, '不能修改当前登录的管理员自己的角色。'),
+  selfDeactivate: () => new ValidationError(UserErrorCode.SelfDeactivate, '不能停用当前登录的管理员账号。'),
+};
 
 /** The first refused field of an account, with every problem in the details. */
 export class AccountRejectedError extends ValidationError {

@@ -17,13 +17,7 @@ import { DepartmentsService } from '../../departments/departments.service';
 import { oneTimePassword } from '../one-time-password';
 import { hashPassword } from '../password-hasher';
 import { UserEntity } from '../user.entity';
-import {
-  AccountRejectedError,
-  UserErrorCode,
-  UserNotFoundError,
-  UserSelfRoleError,
-  UsernameTakenError,
-} from '../users.errors';
+import { AccountRejectedError, UserErrorCode, userErrors } from '../users.errors';
 import { UsersService } from '../users.service';
 import { accountProblems, cleanOptional, type AccountDraft, type AccountProblem } from './account-rules';
 
@@ -67,7 +61,7 @@ export class UserAdminService {
     };
     refuse(accountProblems(draft));
     const username = draft.username ?? '';
-    if (await this.users.findByUsername(username)) throw new UsernameTakenError(username);
+    if (await this.users.findByUsername(username)) throw userErrors.usernameTaken(username);
     const temporaryPassword = oneTimePassword();
     const passwordHash = await hashPassword(temporaryPassword);
     const id = await this.dataSource
@@ -95,17 +89,17 @@ export class UserAdminService {
         return saved.id;
       })
       .catch((error: unknown) => {
-        throw isUsernameConflict(error) ? new UsernameTakenError(username) : error;
+        throw isUsernameConflict(error) ? userErrors.usernameTaken(username) : error;
       });
     return { user: await this.userDto(id), temporaryPassword };
   }
 
   async update(admin: AuthUser, id: string, body: UpdateUserRequestDto): Promise<UserDto> {
     const user = await this.users.findById(id);
-    if (!user) throw new UserNotFoundError();
+    if (!user) throw userErrors.notFound();
     const role = body.role ?? user.role;
     if (id === admin.id && role !== user.role) {
-      throw new UserSelfRoleError();
+      throw userErrors.selfRole();
     }
     // Leaving the officers clears department and 负责人 unless the admin says otherwise (then refused).
     const departmentId =
@@ -159,7 +153,7 @@ export class UserAdminService {
   /** 个人设置: a person's own e-mail and phone. */
   async updateMe(caller: AuthUser, body: UpdateMeRequestDto): Promise<MeDto> {
     const user = await this.users.findActiveById(caller.id);
-    if (!user) throw new UserNotFoundError();
+    if (!user) throw userErrors.notFound();
     const email = body.email !== undefined ? cleanOptional(body.email) : user.email;
     const phone = body.phone !== undefined ? cleanOptional(body.phone) : user.phone;
     refuse(
@@ -188,7 +182,7 @@ export class UserAdminService {
 
   private async userDto(id: string): Promise<UserDto> {
     const user = await this.users.findById(id);
-    if (!user) throw new UserNotFoundError();
+    if (!user) throw userErrors.notFound();
     return this.users.toUserDto(user);
   }
 
