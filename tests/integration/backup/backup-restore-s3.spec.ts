@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBackupCommand, runRestoreCommand } from '../../../apps/api/src/cli/backup-command';
 import { readManifest } from '../../../apps/api/src/cli/backup/backup';
-import { tableRowCounts, withClient } from '../../../apps/api/src/cli/backup/postgres-tools';
+import { tableRowCounts, withClient } from '../../../apps/api/src/infra/database/catalogue';
 import type { AppConfig } from '../../../apps/api/src/infra/config/app-config';
 import { dropScratchDatabase } from '../../../apps/api/src/infra/database/scratch-database';
 import { createTestApp, importFixture, loginAs, type TestApp } from '../support/harness';

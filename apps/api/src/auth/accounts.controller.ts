@@ -2,7 +2,7 @@ import type { PasswordResetDto } from '@duban/domain';
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundError, ValidationError } from '../infra/http/domain-error';
+import { userErrors } from '../users/users.errors';
 import { oneTimePassword } from '../users/one-time-password';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Roles, type AuthUser } from './auth.decorators';
@@ -10,8 +10,6 @@ import { PasswordResetResponse } from './dto/login.dto';
 import { SessionsService } from './sessions.service';
 
 const actorOf = (user: AuthUser) => ({ id: user.id, name: user.username });
-
-const USER_NOT_FOUND = () => new NotFoundError('USER_NOT_FOUND', '没有找到该账号。');
 
 /** Account security for admins: deactivate / reactivate an account, reset its password. */
 @ApiTags('users')
@@ -30,8 +28,8 @@ export class AccountsController {
   @ApiOperation({ summary: 'Deactivate an account: its sessions end at once, it cannot log in' })
   @ApiNoContentResponse()
   async deactivate(@CurrentUser() admin: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (id === admin.id) throw new ValidationError('USER_SELF_DEACTIVATE', '不能停用当前登录的管理员账号。');
-    if (!(await this.users.setActive(id, false))) throw USER_NOT_FOUND();
+    if (id === admin.id) throw userErrors.selfDeactivate();
+    if (!(await this.users.setActive(id, false))) throw userErrors.notFound();
     await this.sessions.revokeAllOf(id, 'deactivated');
     await this.audit.recordNow({
       taskId: null,
@@ -46,7 +44,7 @@ export class AccountsController {
   @ApiOperation({ summary: 'Reactivate an account' })
   @ApiNoContentResponse()
   async activate(@CurrentUser() admin: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.users.setActive(id, true))) throw USER_NOT_FOUND();
+    if (!(await this.users.setActive(id, true))) throw userErrors.notFound();
     await this.audit.recordNow({
       taskId: null,
       action: 'user.activated',
@@ -64,7 +62,7 @@ export class AccountsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<PasswordResetDto> {
     const user = await this.users.findById(id);
-    if (!user) throw USER_NOT_FOUND();
+    if (!user) throw userErrors.notFound();
     const temporaryPassword = oneTimePassword();
     await this.users.setPassword(id, temporaryPassword, true);
     await this.sessions.revokeAllOf(id, 'password_reset');

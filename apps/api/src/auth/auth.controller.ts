@@ -11,7 +11,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, OpenBeforePasswordChange, Public, type AuthUser } from './auth.decorators';
-import { AuthService, INVALID_TOKEN } from './auth.service';
+import { authErrors } from './auth.errors';
+import { AuthService } from './auth.service';
 import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -61,7 +62,7 @@ export class AuthController {
   async me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     const entity = await this.users.findActiveById(user.id);
     // The guard may have passed on a cached identity just before a deactivation: same 401 as the guard's.
-    if (!entity) throw INVALID_TOKEN();
+    if (!entity) throw authErrors.tokenInvalid();
     return this.users.toMeDto(entity);
   }
 }

@@ -1,8 +1,8 @@
-import { roleList, type UserRole } from '@duban/domain';
+import type { UserRole } from '@duban/domain';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthorizedError } from '../infra/http/domain-error';
 import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES, type AuthenticatedRequest } from './auth.decorators';
+import { authErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 
 /** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) {
-      throw new UnauthorizedError('AUTH_REQUIRED', '请先登录（请求需携带 Authorization: Bearer <令牌>）。');
+      throw authErrors.required();
     }
     const user = await this.auth.authenticate(match[1]);
     request.user = user;
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
       user.mustChangePassword &&
       !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)
     ) {
-      throw new ForbiddenError('AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再使用系统。');
+      throw authErrors.passwordChangeRequired();
     }
     return true;
   }
@@ -47,6 +47,6 @@ export class RolesGuard implements CanActivate {
     if (!roles || roles.length === 0) return true;
     const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (user && roles.includes(user.role)) return true;
-    throw new ForbiddenError('AUTH_ROLE_FORBIDDEN', `此操作仅限以下角色：${roleList(roles)}。`, { roles });
+    throw authErrors.roleForbidden(roles);
   }
 }

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { ForbiddenError, UnauthorizedError, ValidationError } from '../infra/http/domain-error';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
+import { authErrors } from './auth.errors';
 import { Hs256Verifier } from './hs256-verifier';
 import { LoginLimiter } from './login-limiter';
 import { SessionsService } from './sessions.service';
@@ -19,16 +19,6 @@ interface TokenPayload {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const INVALID_CREDENTIALS = () =>
-  new UnauthorizedError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误，请检查后重新登录。');
-
-/**
- * One answer for every unusable token (bad signature, expired, unknown account, revoked or idle
- * session): which of them it was is not told, so a guessed secret is not confirmed.
- */
-export const INVALID_TOKEN = (): UnauthorizedError =>
-  new UnauthorizedError('AUTH_TOKEN_INVALID', '登录已失效，请重新登录。');
 
 @Injectable()
 export class AuthService {
@@ -53,15 +43,12 @@ export class AuthService {
     const ok = await this.users.verifyPassword(user, password);
     if (!user || !ok) {
       await this.limiter.recordFailure(username);
-      throw INVALID_CREDENTIALS();
+      throw authErrors.invalidCredentials();
     }
     await this.limiter.recordSuccess(username);
     // SSO-only deployments keep a password way in for admins alone (break-glass when the provider is down).
     if (!this.config.sso.passwordLogin && user.role !== 'admin') {
-      throw new ForbiddenError(
-        'AUTH_PASSWORD_LOGIN_DISABLED',
-        '本系统使用统一身份认证登录，请点击「统一身份认证登录」。',
-      );
+      throw authErrors.passwordLoginDisabled();
     }
     return this.openSession(user, clientIp);
   }
@@ -83,17 +70,17 @@ export class AuthService {
     try {
       payload = this.verifier.verify(token);
     } catch {
-      throw INVALID_TOKEN();
+      throw authErrors.tokenInvalid();
     }
     const { sub, sid } = payload;
     if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid)) {
-      throw INVALID_TOKEN();
+      throw authErrors.tokenInvalid();
     }
     const [owner, user] = await Promise.all([
       this.sessions.userOf(sid),
       this.users.cachedActiveIdentity(sub),
     ]);
-    if (owner !== sub || !user) throw INVALID_TOKEN();
+    if (owner !== sub || !user) throw authErrors.tokenInvalid();
     return {
       id: user.id,
       username: user.username,
@@ -112,10 +99,10 @@ export class AuthService {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const entity = await this.users.findActiveById(user.id);
     if (!entity || !(await this.users.verifyPassword(entity, currentPassword))) {
-      throw new ValidationError('AUTH_CURRENT_PASSWORD_WRONG', '当前密码不正确。');
+      throw authErrors.currentPasswordWrong();
     }
     const problem = passwordProblem(newPassword, { username: entity.username, current: currentPassword });
-    if (problem) throw new ValidationError('AUTH_PASSWORD_WEAK', problem);
+    if (problem) throw authErrors.passwordWeak(problem);
     await this.users.setPassword(entity.id, newPassword, false);
     await this.sessions.revokeAllOf(entity.id, 'password_changed', user.sessionId);
   }

@@ -1,4 +1,5 @@
-import { lockoutMs, throttledMessage } from './login-limiter';
+import { throttledMessage } from './auth.errors';
+import { lockoutMs } from './login-limiter';
 
 describe(lockoutMs.name, () => {
   it('is 0 below the threshold, then doubles from 1 s up to the cap', () => {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { TooManyRequestsError } from '../infra/http/domain-error';
+import type { TooManyRequestsError } from '../infra/http/domain-error';
+import { authErrors } from './auth.errors';
 import { QueueService } from '../infra/queue/queue.service';
 
 /** Failed-login counters of one username are forgotten a day after the last failure. */
@@ -14,12 +15,6 @@ const FAILURE_MEMORY_MS = 24 * 3600 * 1000;
 export function lockoutMs(failures: number, threshold: number, maxMs: number): number {
   if (failures < threshold) return 0;
   return Math.min(maxMs, 1000 * 2 ** Math.min(30, failures - threshold));
-}
-
-export function throttledMessage(retryAfterSeconds: number): string {
-  const wait =
-    retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} 分钟` : `${retryAfterSeconds} 秒`;
-  return `登录尝试过于频繁，请 ${wait}后再试。`;
 }
 
 /**
@@ -91,6 +86,6 @@ export class LoginLimiter {
 
   private refusal(waitMs: number): TooManyRequestsError {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return new TooManyRequestsError('AUTH_LOGIN_THROTTLED', throttledMessage(seconds), seconds);
+    return authErrors.loginThrottled(seconds);
   }
 }

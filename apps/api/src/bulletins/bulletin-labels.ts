@@ -34,29 +34,26 @@ export function departmentRows(bulletin: BulletinDto): string[][] {
   ]);
 }
 
-export function overdueRows(bulletin: BulletinDto): string[][] {
-  return bulletin.overdueItems
+/** A numbered list of tasks (cut at LIST_LIMIT): 序号, 任务, 牵头单位, then the list's own cells. */
+function taskRows<T extends { title: string; leads: string }>(
+  items: readonly T[],
+  cells: (item: T) => string[],
+): string[][] {
+  return items
     .slice(0, LIST_LIMIT)
-    .map((item, index) => [
-      String(index + 1),
-      item.title,
-      item.leads,
-      item.deadline,
-      String(item.overdueDays),
-      item.lastProgress ? `${item.lastProgress.on}：${item.lastProgress.text}` : '暂无进展报告',
-    ]);
+    .map((item, index) => [String(index + 1), item.title, item.leads, ...cells(item)]);
+}
+
+export function overdueRows(bulletin: BulletinDto): string[][] {
+  return taskRows(bulletin.overdueItems, (item) => [
+    item.deadline,
+    String(item.overdueDays),
+    item.lastProgress ? `${item.lastProgress.on}：${item.lastProgress.text}` : '暂无进展报告',
+  ]);
 }
 
 export function returnedRows(bulletin: BulletinDto): string[][] {
-  return bulletin.returnedItems
-    .slice(0, LIST_LIMIT)
-    .map((item, index) => [
-      String(index + 1),
-      item.title,
-      item.leads,
-      item.on,
-      item.reason || '（未写原因）',
-    ]);
+  return taskRows(bulletin.returnedItems, (item) => [item.on, item.reason || '（未写原因）']);
 }
 
 export function rankingRows(bulletin: BulletinDto): string[][] {
@@ -83,4 +80,54 @@ export function summaryText(bulletin: BulletinDto): string {
 
 export function cutNote(total: number): string | null {
   return total > LIST_LIMIT ? `（仅列前${LIST_LIMIT}项，共${total}项，完整清单见督办系统任务列表。）` : null;
+}
+
+/** One numbered section of the documents: a heading, then its table (or `empty`, when given and no row), then `cut`. */
+export interface BulletinSection {
+  heading: string;
+  headings: readonly string[];
+  rows: string[][];
+  /** Relative column widths. */
+  widths: number[];
+  /** Said instead of an empty table (null: the table is shown even without rows). */
+  empty: string | null;
+  cut: string | null;
+}
+
+/** The four sections both renderers lay out, in order, with the same columns and widths. */
+export function bulletinSections(bulletin: BulletinDto): BulletinSection[] {
+  return [
+    {
+      heading: '一、各单位办理情况',
+      headings: DEPARTMENT_TABLE_HEADINGS,
+      rows: departmentRows(bulletin),
+      widths: [4, 14, 6, 6, 7, 8, 7, 9, 9],
+      empty: null,
+      cut: null,
+    },
+    {
+      heading: '二、按期办结率排名',
+      headings: RANKING_TABLE_HEADINGS,
+      rows: rankingRows(bulletin),
+      widths: [5, 20, 10, 10],
+      empty: null,
+      cut: null,
+    },
+    {
+      heading: '三、逾期未办结事项',
+      headings: OVERDUE_TABLE_HEADINGS,
+      rows: overdueRows(bulletin),
+      widths: [4, 24, 11, 9, 7, 25],
+      empty: '本期无逾期未办结事项。',
+      cut: cutNote(bulletin.overdueItems.length),
+    },
+    {
+      heading: '四、退回事项',
+      headings: RETURNED_TABLE_HEADINGS,
+      rows: returnedRows(bulletin),
+      widths: [4, 26, 12, 10, 28],
+      empty: '本期无退回事项。',
+      cut: cutNote(bulletin.returnedItems.length),
+    },
+  ];
 }

@@ -4,9 +4,14 @@
  * the audit log). Dates are Shanghai calendar dates. $1 period start (timestamptz), $2 cutoff
  * (timestamptz), $3 document or NULL, $4 lead departments or NULL.
  */
+import type { BulletinTaskInput } from '@duban/domain';
+import type { EntityManager } from 'typeorm';
+
+type Sql = Pick<EntityManager, 'query'>;
+
 const SHANGHAI_DAY = (column: string) => `((${column}) AT TIME ZONE 'Asia/Shanghai')::date::text`;
 
-export const BULLETIN_TASKS_SQL = `
+const BULLETIN_TASKS_SQL = `
 SELECT t.id, t.title, p.title AS "documentTitle", t.status::text AS status, t.deadline::text AS deadline,
        ${SHANGHAI_DAY('t.created_at')} AS "createdOn",
        CASE WHEN t.completed_at IS NULL THEN NULL ELSE ${SHANGHAI_DAY('t.completed_at')} END AS "completedOn",
@@ -28,7 +33,7 @@ SELECT t.id, t.title, p.title AS "documentTitle", t.status::text AS status, t.de
                                         WHERE s.task_id = t.id AND s.role = 'lead' AND s.department_id = ANY($4::uuid[])))`;
 
 /** Supervisors who get the monthly bulletin in their inbox (notification and delivery in one statement). */
-export const BULLETIN_NOTIFY_SQL = `
+const BULLETIN_NOTIFY_SQL = `
 WITH n AS (
   INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
   VALUES ($1, NULL, 'bulletin', 'supervisors', NULL, $2, $2, $3, $4)
@@ -40,3 +45,34 @@ WITH n AS (
 INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, status, sent_at)
 SELECT n.id, 'inbox', $1 || ':inbox:' || r.id, r.id, 'sent', $2::timestamptz FROM n, r
 RETURNING id`;
+
+/**
+ * The period's tasks (`from` and `until` are instants; `until` excluded), of one document and/or led by
+ * one of `leads` when given. Reads tasks, assignments, reports and the audit log: the bulletin's source.
+ */
+export function bulletinTasks(
+  db: Sql,
+  from: Date,
+  until: Date,
+  document: string | null,
+  leads: readonly string[] | null,
+): Promise<BulletinTaskInput[]> {
+  return db.query<BulletinTaskInput[]>(BULLETIN_TASKS_SQL, [from, until, document, leads]);
+}
+
+/**
+ * Puts the bulletin into every supervisor's inbox once (`key` makes a repeat a no-op): writes the
+ * notifications feature's tables in one statement. Returns the deliveries written.
+ */
+export function notifySupervisors(
+  db: Sql,
+  notice: { key: string; at: Date; title: string; body: string },
+): Promise<{ id: string }[]> {
+  return db.query<{ id: string }[]>(BULLETIN_NOTIFY_SQL, [notice.key, notice.at, notice.title, notice.body]);
+}
+
+/** The title of a policy document (documents feature's table), or undefined. */
+export async function documentTitle(db: Sql, id: string): Promise<string | undefined> {
+  const [doc] = await db.query<{ title: string }[]>(`SELECT title FROM policy_documents WHERE id = $1`, [id]);
+  return doc?.title;
+}

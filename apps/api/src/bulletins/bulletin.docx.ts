@@ -11,18 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import {
-  cutNote,
-  DEPARTMENT_TABLE_HEADINGS,
-  departmentRows,
-  OVERDUE_TABLE_HEADINGS,
-  overdueRows,
-  RANKING_TABLE_HEADINGS,
-  rankingRows,
-  RETURNED_TABLE_HEADINGS,
-  returnedRows,
-  summaryText,
-} from './bulletin-labels';
+import { bulletinSections, summaryText } from './bulletin-labels';
 
 /**
  * The .docx of a 督查通报 in the usual official layout (GB/T 9704 in spirit): red masthead, the
@@ -74,8 +63,6 @@ function table(headings: readonly string[], rows: string[][], widths: number[]):
 const plain = (text: string) => new Paragraph({ children: [run(text, { size: 24 })] });
 
 export async function renderBulletinDocx(bulletin: BulletinDto): Promise<Buffer> {
-  const overdueCut = cutNote(bulletin.overdueItems.length);
-  const returnedCut = cutNote(bulletin.returnedItems.length);
   const document = new Document({
     title: bulletin.title,
     creator: bulletin.issuer,
@@ -99,20 +86,13 @@ export async function renderBulletinDocx(bulletin: BulletinDto): Promise<Buffer>
             children: [run(bulletin.title, { font: TITLE_FONT, size: 40 })],
           }),
           new Paragraph({ indent: { firstLine: 560 }, children: [run(summaryText(bulletin))] }),
-          heading('一、各单位办理情况'),
-          table(DEPARTMENT_TABLE_HEADINGS, departmentRows(bulletin), [4, 14, 6, 6, 7, 8, 7, 9, 9]),
-          heading('二、按期办结率排名'),
-          table(RANKING_TABLE_HEADINGS, rankingRows(bulletin), [5, 20, 10, 10]),
-          heading('三、逾期未办结事项'),
-          bulletin.overdueItems.length === 0
-            ? plain('本期无逾期未办结事项。')
-            : table(OVERDUE_TABLE_HEADINGS, overdueRows(bulletin), [4, 24, 11, 9, 7, 25]),
-          ...(overdueCut ? [plain(overdueCut)] : []),
-          heading('四、退回事项'),
-          bulletin.returnedItems.length === 0
-            ? plain('本期无退回事项。')
-            : table(RETURNED_TABLE_HEADINGS, returnedRows(bulletin), [4, 26, 12, 10, 28]),
-          ...(returnedCut ? [plain(returnedCut)] : []),
+          ...bulletinSections(bulletin).flatMap((section) => [
+            heading(section.heading),
+            section.empty !== null && section.rows.length === 0
+              ? plain(section.empty)
+              : table(section.headings, section.rows, section.widths),
+            ...(section.cut ? [plain(section.cut)] : []),
+          ]),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: { before: 480 },

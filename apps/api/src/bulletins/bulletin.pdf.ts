@@ -2,18 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BulletinDto } from '@duban/domain';
 import PDFDocument from 'pdfkit';
-import {
-  cutNote,
-  DEPARTMENT_TABLE_HEADINGS,
-  departmentRows,
-  OVERDUE_TABLE_HEADINGS,
-  overdueRows,
-  RANKING_TABLE_HEADINGS,
-  rankingRows,
-  RETURNED_TABLE_HEADINGS,
-  returnedRows,
-  summaryText,
-} from './bulletin-labels';
+import { bulletinSections, summaryText } from './bulletin-labels';
 
 /**
  * The PDF of a 督查通报, with Source Han Sans SC (思源黑体, OFL) from the npm package
@@ -120,22 +109,13 @@ export function renderBulletinPdf(bulletin: BulletinDto): Promise<Buffer> {
   doc.font('regular').fontSize(11).text(summaryText(bulletin), { align: 'justify', lineGap: 3 });
   doc.moveDown(0.8);
 
-  heading(doc, '一、各单位办理情况');
-  table(doc, DEPARTMENT_TABLE_HEADINGS, departmentRows(bulletin), [4, 14, 6, 6, 7, 8, 7, 9, 9]);
-  heading(doc, '二、按期办结率排名');
-  table(doc, RANKING_TABLE_HEADINGS, rankingRows(bulletin), [5, 20, 10, 10]);
-  heading(doc, '三、逾期未办结事项');
-  if (bulletin.overdueItems.length === 0)
-    doc.font('regular').fontSize(10).text('本期无逾期未办结事项。').moveDown();
-  else table(doc, OVERDUE_TABLE_HEADINGS, overdueRows(bulletin), [4, 24, 11, 9, 7, 25]);
-  const overdueCut = cutNote(bulletin.overdueItems.length);
-  if (overdueCut) doc.font('regular').fontSize(9).text(overdueCut).moveDown();
-  heading(doc, '四、退回事项');
-  if (bulletin.returnedItems.length === 0)
-    doc.font('regular').fontSize(10).text('本期无退回事项。').moveDown();
-  else table(doc, RETURNED_TABLE_HEADINGS, returnedRows(bulletin), [4, 26, 12, 10, 28]);
-  const returnedCut = cutNote(bulletin.returnedItems.length);
-  if (returnedCut) doc.font('regular').fontSize(9).text(returnedCut).moveDown();
+  for (const section of bulletinSections(bulletin)) {
+    heading(doc, section.heading);
+    if (section.empty !== null && section.rows.length === 0)
+      doc.font('regular').fontSize(10).text(section.empty).moveDown();
+    else table(doc, section.headings, section.rows, section.widths);
+    if (section.cut) doc.font('regular').fontSize(9).text(section.cut).moveDown();
+  }
 
   doc.moveDown();
   doc.font('regular').fontSize(11).text(bulletin.issuer, { align: 'right' });

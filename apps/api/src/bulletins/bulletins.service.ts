@@ -5,17 +5,17 @@ import {
   previousMonthKey,
   shanghaiDate,
   type BulletinDto,
-  type BulletinTaskInput,
 } from '@duban/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import { ValidationError } from '../infra/http/domain-error';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
-import { BULLETIN_NOTIFY_SQL, BULLETIN_TASKS_SQL } from './bulletin-source.queries';
+import { departmentNames } from '../departments/departments.queries';
+import { bulletinErrors } from './bulletins.errors';
+import { bulletinTasks, documentTitle, notifySupervisors } from './bulletin-source.queries';
 
 export interface BulletinScope {
   document?: string;
@@ -48,25 +48,21 @@ export class BulletinsService {
     try {
       period = parseBulletinPeriod(periodKey);
     } catch (error) {
-      if (error instanceof BulletinPeriodError)
-        throw new ValidationError('BULLETIN_PERIOD_INVALID', error.message);
+      if (error instanceof BulletinPeriodError) throw bulletinErrors.periodInvalid(error.message);
       throw error;
     }
     const today = shanghaiDate(this.clock.now());
-    if (period.from > today)
-      throw new ValidationError(
-        'BULLETIN_PERIOD_FUTURE',
-        `通报期间${period.label}尚未开始，请选择已开始的期间。`,
-      );
+    if (period.from > today) throw bulletinErrors.periodFuture(period.label);
     // Tasks created by the period's last day, or by today while it runs (the model judges them).
     const lastDay = today <= period.to ? today : period.to;
     const departments = scope.departments?.length ? scope.departments : null;
-    const rows = await this.dataSource.query<BulletinTaskInput[]>(BULLETIN_TASKS_SQL, [
+    const rows = await bulletinTasks(
+      this.dataSource,
       dayStart(period.from),
       dayStart(nextDay(lastDay)),
       scope.document ?? null,
       departments,
-    ]);
+    );
     const tasks = departments
       ? rows.map((row) => ({ ...row, leads: row.leads.filter((lead) => departments.includes(lead.id)) }))
       : rows;
@@ -92,12 +88,12 @@ export class BulletinsService {
     const body =
       `${bulletin.title}已生成：任务${t.tasks}项，本期办结${t.done}项，逾期未办结${t.overdue}项。` +
       `查看与下载（Word / PDF）：${link}`;
-    const rows = await this.dataSource.query<{ id: string }[]>(BULLETIN_NOTIFY_SQL, [
-      `bulletin:${period}`,
-      now,
-      bulletin.title,
+    const rows = await notifySupervisors(this.dataSource, {
+      key: `bulletin:${period}`,
+      at: now,
+      title: bulletin.title,
       body,
-    ]);
+    });
     if (rows.length === 0) return null;
     this.logger.log(`monthly bulletin ${period} delivered to ${rows.length} supervisor inbox(es)`);
     return { period, delivered: rows.length };
@@ -105,20 +101,13 @@ export class BulletinsService {
 
   private async scopeLabel(scope: BulletinScope): Promise<string> {
     if (scope.document) {
-      const [doc] = await this.dataSource.query<{ title: string }[]>(
-        `SELECT title FROM policy_documents WHERE id = $1`,
-        [scope.document],
-      );
-      if (!doc) throw new ValidationError('BULLETIN_DOCUMENT_UNKNOWN', '所选文件不存在，请重新选择。');
-      return `《${doc.title}》`;
+      const title = await documentTitle(this.dataSource, scope.document);
+      if (title === undefined) throw bulletinErrors.documentUnknown();
+      return `《${title}》`;
     }
     if (scope.departments?.length) {
-      const rows = await this.dataSource.query<{ name: string }[]>(
-        `SELECT name FROM departments WHERE id = ANY($1::uuid[]) ORDER BY name`,
-        [scope.departments],
-      );
-      if (rows.length !== new Set(scope.departments).size)
-        throw new ValidationError('BULLETIN_DEPARTMENT_UNKNOWN', '所选单位中有不存在的单位，请重新选择。');
+      const rows = await departmentNames(this.dataSource, scope.departments);
+      if (rows.length !== new Set(scope.departments).size) throw bulletinErrors.departmentUnknown();
       return rows.map((r) => r.name).join('、');
     }
     return '全部任务';

@@ -16,6 +16,7 @@ import {
   type ImportServices,
 } from './import-command';
 import { runMigrationCommand } from './migration-commands';
+import { documentCount } from './setup.queries';
 import { runBackupCommand, runRestoreCommand } from './backup-command';
 
 const USAGE = `Usage: node dist/apps/api/cli.js <command> [args]
@@ -86,17 +87,15 @@ async function main(argv: string[]): Promise<number> {
       const corpus = args[0] ?? 'corpus';
       await runMigrationCommand(config, 'migration:run', []);
       await withContext(async (app) => {
-        const [row] = await app
-          .get(DataSource)
-          .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM policy_documents`);
-        if ((row?.n ?? 0) === 0 && existsSync(corpus)) {
+        const documents = await documentCount(app.get(DataSource));
+        if (documents === 0 && existsSync(corpus)) {
           console.log(`First run: importing ${corpus}/ …`);
           // Seed data: reminders (once a worker runs), but no "new task" message for thousands of tasks.
           printImportSummary(
             await importPaths(services(app), textFilesIn(corpus), stderrProgress(), { announce: false }),
           );
         } else {
-          console.log(`Documents already imported (${row?.n ?? 0}); skipping the corpus import.`);
+          console.log(`Documents already imported (${documents}); skipping the corpus import.`);
         }
         printSeed(await app.get(SeedService).seed());
       });

@@ -7,7 +7,8 @@ import {
   dropScratchDatabase,
   ensureDatabase,
 } from '../infra/database/scratch-database';
-import { revertMigrations, runMigrations, schemaDiff, type SchemaDiff } from '../infra/database/schema-drift';
+import { renderMigration } from '../infra/database/migration-file';
+import { revertMigrations, runMigrations, schemaDiff } from '../infra/database/schema-drift';
 
 type MigrationCommand = 'migration:run' | 'migration:revert' | 'migration:check' | 'migration:generate';
 
@@ -20,31 +21,6 @@ async function withMigratedScratch<T>(config: AppConfig, fn: (url: string) => Pr
   } finally {
     await dropScratchDatabase(config.database.url, scratch.name);
   }
-}
-
-function renderQuery(q: SchemaDiff['up'][number]): string {
-  const sql = q.query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-  const params = q.parameters && q.parameters.length > 0 ? `, ${JSON.stringify(q.parameters)}` : '';
-  return `    await queryRunner.query(\`${sql}\`${params});`;
-}
-
-/** Same layout as TypeORM's `migration:generate` output. */
-export function renderMigration(name: string, timestamp: number, diff: SchemaDiff): string {
-  const className = `${name}${timestamp}`;
-  return `import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-export class ${className} implements MigrationInterface {
-  name = '${className}';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-${diff.up.map(renderQuery).join('\n')}
-  }
-
-  public async down(queryRunner: QueryRunner): Promise<void> {
-${[...diff.down].reverse().map(renderQuery).join('\n')}
-  }
-}
-`;
 }
 
 export async function runMigrationCommand(

@@ -1,29 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { ValidationError } from '../infra/http/domain-error';
+import { accountDepartmentErrors } from '../users/users.errors';
+import { accountDepartment } from './departments.queries';
 
 /**
  * 400 unless `departmentId` can hold accounts: a collective party (各有关部门, 各地区…) stands for many
  * units and a merged unit's work has moved to its successor, so neither gets officers.
  */
 export async function assertAccountDepartment(manager: EntityManager, departmentId: string): Promise<void> {
-  const [row] = await manager.query<{ name: string; collective: boolean; successor: string | null }[]>(
-    `SELECT d.name, d.collective, s.name AS successor
-       FROM departments d LEFT JOIN departments s ON s.id = d.successor_id WHERE d.id = $1`,
-    [departmentId],
-  );
+  const row = await accountDepartment(manager, departmentId);
   if (!row) return; // the foreign key answers for an unknown id
   if (row.collective) {
-    throw new ValidationError(
-      'USER_DEPARTMENT_COLLECTIVE',
-      `“${row.name}”是统称（如各有关部门、各地区），不能开设账号：请选择具体单位。`,
-      { departmentId },
-    );
+    throw accountDepartmentErrors.collective(row.name, departmentId);
   }
   if (row.successor) {
-    throw new ValidationError(
-      'USER_DEPARTMENT_MERGED',
-      `“${row.name}”已并入“${row.successor}”，请为“${row.successor}”开设账号。`,
-      { departmentId },
-    );
+    throw accountDepartmentErrors.merged(row.name, row.successor, departmentId);
   }
 }

@@ -30,9 +30,10 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
 import { baseName } from '../imports/import-identity';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import { DomainError, ValidationError } from '../infra/http/domain-error';
+import { readUploadedFile } from '../infra/http/uploaded-file';
 import { DepartmentAdminService } from './department-admin.service';
 import { DepartmentMergeService } from './department-merge.service';
+import { directoryUploadErrors } from './departments.errors';
 import { DirectoryImportService } from './directory-import.service';
 import { DepartmentResponse } from './dto/department.dto';
 import {
@@ -72,25 +73,12 @@ export class DepartmentAdminController {
     @Query('commit') commit: string | undefined,
     @CurrentUser() user: AuthUser,
   ): Promise<DirectoryImportResultDto> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'DIRECTORY_NOT_MULTIPART',
-        '请以 multipart/form-data 方式上传名录（字段名 file）。',
-        415,
-      );
-    }
-    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part) throw new ValidationError('DIRECTORY_NO_FILE', '请求中没有文件，请在字段 file 中上传名录。');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 413) {
-        throw new DomainError('DIRECTORY_TOO_LARGE', '名录文件过大，请拆分后再导入。', 413);
-      }
-      throw error;
-    }
-    return this.directory.run(bytes, baseName(part.filename || '名录.csv'), commit === 'true', user);
+    const { bytes, fileName } = await readUploadedFile(
+      request,
+      this.config.import.maxBytes,
+      directoryUploadErrors,
+    );
+    return this.directory.run(bytes, baseName(fileName || '名录.csv'), commit === 'true', user);
   }
 
   @Post()

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
+import { countDepartmentUsers, displayNameOf } from '../users/users.queries';
 import { DepartmentEntity } from './department.entity';
 import { departmentSlug } from './department-slug';
 import {
@@ -16,20 +17,14 @@ import {
   DepartmentNameTakenError,
   DepartmentNotFoundError,
 } from './departments.errors';
+import { lockDirectory, nameOwner, updateDepartment } from './departments.queries';
 import { DepartmentsService } from './departments.service';
+import { mergeUsage } from './department-merge.queries';
 import type { CreateDepartmentBody } from './dto/department-admin.dto';
 
-/** Serialises directory changes with imports, which read the directory once per file (same lock). */
-export async function lockDirectory(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('duban:import'))`);
-}
-
+/** The caller as audit entries name them (display name; the username for an account gone meanwhile). */
 export async function actorOf(manager: EntityManager, user: AuthUser): Promise<{ id: string; name: string }> {
-  const [row] = await manager.query<{ display_name: string }[]>(
-    `SELECT display_name FROM users WHERE id = $1`,
-    [user.id],
-  );
-  return { id: user.id, name: row?.display_name ?? user.username };
+  return { id: user.id, name: (await displayNameOf(manager, user.id)) ?? user.username };
 }
 
 /** A short name written with the own-level prefix (市发展改革委): it names a unit only in its jurisdiction. */
@@ -53,14 +48,7 @@ export async function assertNamesFree(
     [scoped, jurisdiction],
   ] as const) {
     if (list.length === 0) continue;
-    const rows = await manager.query<{ id: string; name: string; aliases: string[] }[]>(
-      `SELECT id::text AS id, name, aliases FROM departments
-        WHERE ($2::uuid IS NULL OR id <> $2) AND ($3::text IS NULL OR jurisdiction = $3)
-          AND (name = ANY($1::text[]) OR aliases && $1::text[])
-        ORDER BY name LIMIT 1`,
-      [list, self, place],
-    );
-    const owner = rows[0];
+    const owner = await nameOwner(manager, list, self, place);
     if (!owner) continue;
     const taken = list.find((n) => n === owner.name || owner.aliases.includes(n)) ?? list[0];
     throw new DepartmentNameTakenError(taken, owner);
@@ -137,17 +125,10 @@ export class DepartmentAdminService {
       await assertNamesFree(manager, added, id, jurisdiction);
       const collective = isCollectiveParty(name, kind);
       if (collective && !row.collective) {
-        const [{ n }] = await manager.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM users WHERE department_id = $1`,
-          [id],
-        );
+        const n = await countDepartmentUsers(manager, id);
         if (n > 0) throw new DepartmentCollectiveHasUsersError(name, n);
       }
-      await manager.query(
-        `UPDATE departments SET name = $2, aliases = $3, kind = $4, jurisdiction = $5, collective = $6,
-                updated_at = now() WHERE id = $1`,
-        [id, name, aliases, kind, jurisdiction, collective],
-      );
+      await updateDepartment(manager, id, { name, aliases, kind, jurisdiction, collective });
       await this.audit.record(manager, {
         taskId: null,
         actor: await actorOf(manager, user),
@@ -165,16 +146,7 @@ export class DepartmentAdminService {
 
   /** What a merge of this unit would move: its tasks (all, and open ones) and its accounts. */
   async usage(id: string): Promise<DepartmentUsageDto> {
-    const [row] = await this.dataSource.query<
-      { found: boolean; tasks: number; open: number; users: number }[]
-    >(
-      `SELECT EXISTS (SELECT 1 FROM departments WHERE id = $1) AS found,
-              (SELECT count(*)::int FROM task_assignments WHERE department_id = $1) AS tasks,
-              (SELECT count(*)::int FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-                WHERE a.department_id = $1 AND t.status NOT IN ('done', 'terminated')) AS open,
-              (SELECT count(*)::int FROM users WHERE department_id = $1) AS users`,
-      [id],
-    );
+    const row = await mergeUsage(this.dataSource, id);
     if (!row?.found) throw new DepartmentNotFoundError(id);
     return { id, tasks: row.tasks, openTasks: row.open, users: row.users };
   }

@@ -6,21 +6,15 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ReminderScheduler } from '../reminders/reminder.scheduler';
 import { UsersService } from '../users/users.service';
-import { actorOf, lockDirectory } from './department-admin.service';
+import { moveDepartmentUsers } from '../users/users.queries';
+import { actorOf } from './department-admin.service';
+import { bumpTaskVersions, moveAssignments, moveWork } from './department-merge.queries';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentNotFoundError, mergeErrors } from './departments.errors';
+import { appendAliases, lockDirectory, markMerged } from './departments.queries';
 
-/** Tables whose rows record a unit's own work on tasks: they follow it to its successor. */
-const WORK_TABLES = ['evidence_files', 'progress_reports', 'extension_requests', 'task_comments'] as const;
 /** Tasks rescheduled per call after the commit. */
 const RESCHEDULE_CHUNK = 500;
-
-interface MovedAssignment {
-  task_id: string;
-  role: 'lead' | 'participant';
-  /** The successor's role on the task before the merge, when it was already assigned. */
-  target_role: 'lead' | 'participant' | null;
-}
 
 /**
  * 合并 / 继任: one unit is merged into its successor. In one transaction (serialised with imports):
@@ -81,69 +75,16 @@ export class DepartmentMergeService {
     }
     if (source.collective) throw mergeErrors.collective(source.name);
 
-    const moved = await manager.query<MovedAssignment[]>(
-      `SELECT a.task_id::text AS task_id, a.role, b.role AS target_role
-         FROM task_assignments a
-         LEFT JOIN task_assignments b ON b.task_id = a.task_id AND b.department_id = $2
-        WHERE a.department_id = $1
-        ORDER BY a.task_id
-          FOR UPDATE OF a`,
-      [sourceId, intoId],
-    );
-    // Both assigned: the successor's row stays, lead if either was, at the earlier position.
-    await manager.query(
-      `UPDATE task_assignments b
-          SET role = CASE WHEN a.role = 'lead' OR b.role = 'lead' THEN 'lead' ELSE 'participant' END::assignment_role,
-              position = LEAST(a.position, b.position)
-         FROM task_assignments a
-        WHERE a.department_id = $1 AND b.department_id = $2 AND a.task_id = b.task_id`,
-      [sourceId, intoId],
-    );
-    await manager.query(
-      `DELETE FROM task_assignments a USING task_assignments b
-        WHERE a.department_id = $1 AND b.department_id = $2 AND a.task_id = b.task_id`,
-      [sourceId, intoId],
-    );
-    await manager.query(`UPDATE task_assignments SET department_id = $2 WHERE department_id = $1`, [
-      sourceId,
-      intoId,
-    ]);
-    for (const table of WORK_TABLES) {
-      await manager.query(`UPDATE ${table} SET department_id = $2 WHERE department_id = $1`, [
-        sourceId,
-        intoId,
-      ]);
-    }
-    // Comments keep their text; a mention of the merged unit now names its successor.
-    await manager.query(
-      `UPDATE task_comments SET mention_ids = array_replace(mention_ids, $1::uuid, $2::uuid)
-        WHERE $1::uuid = ANY(mention_ids)`,
-      [sourceId, intoId],
-    );
+    const moved = await moveAssignments(manager, sourceId, intoId);
+    await moveWork(manager, sourceId, intoId);
     const taskIds = moved.map((m) => m.task_id);
-    // The tasks changed: an edit form opened before the merge must be refused (If-Match), not overwrite it.
-    await manager.query(
-      `UPDATE tasks SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
-      [taskIds],
-    );
-    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver.
-    const [movedUsers] = await manager.query<[{ id: string }[], number]>(
-      `UPDATE users SET department_id = $2, updated_at = now() WHERE department_id = $1 RETURNING id::text AS id`,
-      [sourceId, intoId],
-    );
+    await bumpTaskVersions(manager, taskIds);
+    const movedUsers = await moveDepartmentUsers(manager, sourceId, intoId);
     const aliasesAdded = [...new Set([source.name, ...source.aliases])].filter(
       (n) => n !== target.name && !target.aliases.includes(n),
     );
-    await manager.query(
-      `UPDATE departments SET aliases = aliases || $2::text[], updated_at = now() WHERE id = $1`,
-      [intoId, aliasesAdded],
-    );
-    await manager.query(
-      `UPDATE departments SET successor_id = $2,
-              valid_until = coalesce(valid_until, (now() AT TIME ZONE 'Asia/Shanghai')::date), updated_at = now()
-        WHERE id = $1`,
-      [sourceId, intoId],
-    );
+    await appendAliases(manager, intoId, aliasesAdded);
+    await markMerged(manager, sourceId, intoId);
     const actor = await actorOf(manager, user);
     const from = { id: source.id, name: source.name };
     const into = { id: target.id, name: target.name };
@@ -175,6 +116,6 @@ export class DepartmentMergeService {
       action: 'department.merged',
       detail: { ...result, aliasesAdded },
     });
-    return { result, taskIds, userIds: movedUsers.map((u) => u.id) };
+    return { result, taskIds, userIds: movedUsers };
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 
 export class DepartmentNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -62,4 +62,12 @@ export const mergeErrors = {
       name,
       successor,
     }),
+};
+
+/** The upload of a directory sheet (POST /api/departments/import) that cannot be read. */
+export const directoryUploadErrors = {
+  notMultipart: () =>
+    new DomainError('DIRECTORY_NOT_MULTIPART', '请以 multipart/form-data 方式上传名录（字段名 file）。', 415),
+  noFile: () => new ValidationError('DIRECTORY_NO_FILE', '请求中没有文件，请在字段 file 中上传名录。'),
+  tooLarge: () => new DomainError('DIRECTORY_TOO_LARGE', '名录文件过大，请拆分后再导入。', 413),
 };

@@ -14,6 +14,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { DepartmentEntity } from './department.entity';
 import { departmentSlug } from './department-slug';
+import {
+  appendAlias,
+  collectiveFlags,
+  linkSuccessorsByName,
+  toggleCollective,
+  upsertRegistryUnits,
+  type RegistryUnitRow,
+} from './departments.queries';
 
 /** Resolves names as written in documents to department rows (registry canonical names + DB aliases). */
 export class DepartmentDirectory {
@@ -114,40 +122,20 @@ export class DepartmentsService {
    */
   async syncRegistry(manager: EntityManager = this.departments.manager): Promise<number> {
     const before = await manager.getRepository(DepartmentEntity).count();
-    const values = DEPARTMENTS.map((record) => ({
+    const units: RegistryUnitRow[] = DEPARTMENTS.map((record) => ({
       name: record.name,
       slug: departmentSlug(record.name),
       aliases: [...new Set(record.aliases.filter((a) => a !== record.name))],
       kind: record.kind,
-      validUntil: record.validUntil ?? null,
-      createdFromImport: false,
+      valid_until: record.validUntil ?? null,
     }));
-    // Aliases merge: names mapped at import (stored as aliases) survive a registry refresh.
-    await manager.query(
-      `INSERT INTO departments (name, slug, aliases, kind, valid_until, created_from_import)
-       SELECT name, slug, aliases, kind::department_kind, valid_until, false
-         FROM jsonb_to_recordset($1::jsonb) AS r(name text, slug text, aliases text[], kind text, valid_until date)
-        -- A unit an admin renamed keeps its registry name as an alias: do not bring the old name back.
-        WHERE EXISTS (SELECT 1 FROM departments d WHERE d.name = r.name)
-           OR NOT EXISTS (SELECT 1 FROM departments d WHERE r.name = ANY(d.aliases))
-       ON CONFLICT ON CONSTRAINT "UQ_departments_name" DO UPDATE
-         SET aliases = ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1),
-             kind = EXCLUDED.kind, valid_until = EXCLUDED.valid_until, created_from_import = false
-       WHERE departments.aliases IS DISTINCT FROM ARRAY(SELECT DISTINCT unnest(departments.aliases || EXCLUDED.aliases) ORDER BY 1)
-          OR departments.kind IS DISTINCT FROM EXCLUDED.kind
-          OR departments.valid_until IS DISTINCT FROM EXCLUDED.valid_until
-          OR departments.created_from_import`,
-      [JSON.stringify(values.map((v) => ({ ...v, valid_until: v.validUntil })))],
-    );
+    await upsertRegistryUnits(manager, units);
     const links = DEPARTMENTS.flatMap((r) => (r.successors?.[0] ? [[r.name, r.successors[0]]] : []));
     if (links.length) {
-      // One statement for every reorganisation link: name → first successor.
-      await manager.query(
-        `UPDATE departments d SET successor_id = s.id
-           FROM unnest($1::text[], $2::text[]) AS l(name, successor)
-           JOIN departments s ON s.name = l.successor
-          WHERE d.name = l.name AND d.successor_id IS DISTINCT FROM s.id`,
-        [links.map((l) => l[0]), links.map((l) => l[1])],
+      await linkSuccessorsByName(
+        manager,
+        links.map((l) => l[0]),
+        links.map((l) => l[1]),
       );
     }
     await this.refreshCollective(manager);
@@ -159,14 +147,13 @@ export class DepartmentsService {
    * units, units created at import and rows from before the column existed. A few hundred rows.
    */
   async refreshCollective(manager: EntityManager = this.departments.manager): Promise<void> {
-    const rows = await manager.query<
-      { id: string; name: string; kind: DepartmentKind; collective: boolean }[]
-    >(`SELECT id, name, kind, collective FROM departments`);
+    const rows = await collectiveFlags(manager);
     const wrong = rows.filter((r) => isCollectiveParty(r.name, r.kind) !== r.collective);
     if (wrong.length === 0) return;
-    await manager.query(`UPDATE departments SET collective = NOT collective WHERE id = ANY($1::uuid[])`, [
+    await toggleCollective(
+      manager,
       wrong.map((r) => r.id),
-    ]);
+    );
   }
 
   /** Records `alias` as another name of a department (a mapping chosen at import). */
@@ -175,11 +162,7 @@ export class DepartmentsService {
     alias: string,
     manager: EntityManager = this.departments.manager,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE departments SET aliases = array_append(aliases, $2::text), updated_at = now()
-        WHERE id = $1 AND name <> $2 AND NOT ($2 = ANY(aliases))`,
-      [departmentId, alias],
-    );
+    await appendAlias(manager, departmentId, alias);
   }
 
   async directory(manager: EntityManager = this.departments.manager): Promise<DepartmentDirectory> {

@@ -9,7 +9,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
-import { actorOf, lockDirectory } from './department-admin.service';
+import { actorOf } from './department-admin.service';
+import { linkSuccessorByNameOrAlias, lockDirectory, updateImportedUnit } from './departments.queries';
 import { DepartmentEntity } from './department.entity';
 import { departmentSlug } from './department-slug';
 import { readDirectorySheet } from './directory-sheet';
@@ -171,17 +172,12 @@ export class DirectoryImportService {
       if (row.action === 'unchanged') continue;
       const kind = row.kind ?? row.existing?.kind ?? 'local';
       if (row.existing) {
-        await manager.query(
-          `UPDATE departments SET aliases = $2, jurisdiction = $3, kind = $4, collective = $5, updated_at = now()
-            WHERE id = $1`,
-          [
-            row.existing.id,
-            [...new Set([...row.existing.aliases, ...row.shortNames])],
-            row.jurisdiction ?? row.existing.jurisdiction,
-            kind,
-            isCollectiveParty(row.name, kind),
-          ],
-        );
+        await updateImportedUnit(manager, row.existing.id, {
+          aliases: [...new Set([...row.existing.aliases, ...row.shortNames])],
+          jurisdiction: row.jurisdiction ?? row.existing.jurisdiction,
+          kind,
+          collective: isCollectiveParty(row.name, kind),
+        });
       } else {
         await repo.insert({
           name: row.name,
@@ -195,13 +191,7 @@ export class DirectoryImportService {
       }
     }
     for (const row of rows.filter((r) => r.successor)) {
-      await manager.query(
-        `UPDATE departments d SET successor_id = s.id, updated_at = now()
-           FROM departments s
-          WHERE d.name = $1 AND (s.name = $2 OR $2 = ANY(s.aliases)) AND s.id <> d.id
-            AND d.successor_id IS DISTINCT FROM s.id`,
-        [row.name, row.successor],
-      );
+      if (row.successor) await linkSuccessorByNameOrAlias(manager, row.name, row.successor);
     }
   }
 }

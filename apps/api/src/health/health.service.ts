@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { pingDatabase } from '../infra/database/catalogue';
 
 /** A check may return details (e.g. queue counts) shown next to its status. */
 export type HealthCheck = () => Promise<void | Record<string, unknown>>;
@@ -43,7 +44,7 @@ export class HealthService {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.register('database', async () => {
-      await dataSource.query('SELECT 1');
+      await pingDatabase(dataSource);
     });
   }
 

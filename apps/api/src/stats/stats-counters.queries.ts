@@ -3,8 +3,13 @@
  * delta rows; the horizon (as_of, window_days) comes back with the figures in the same statement, so a
  * reader notices a stale horizon and rebuilds before trusting them.
  *
- * Parameters: $1 today (Shanghai date), $2 yellow window days, then the query's own.
+ * Parameters: $1 today (Shanghai date), $2 yellow window days, then the query's own. The functions at
+ * the end run them; StatsService calls those, never the SQL.
  */
+import type { AssignmentRole, StatsMatrixDto, StatsTrendDto } from '@duban/domain';
+import type { EntityManager } from 'typeorm';
+
+type Sql = Pick<EntityManager, 'query'>;
 
 /** Aggregates of one counter table's rows (alias c), as JSON-ready columns. */
 const FIGURES = `
@@ -34,42 +39,41 @@ const STALE_DEPARTMENT = `(SELECT count(*)::int FROM tasks t
 
 const ORDER = `ORDER BY x.overdue DESC, x.total DESC, x.name`;
 
-/** Supervisors and admins: $3 stale cutoff, $4 role. */
-export const STATS_ALL_SQL = `
-WITH dept AS (
-  SELECT c.department_id AS id, ${FIGURES} FROM stats_department_counts c WHERE c.role = $4 GROUP BY c.department_id),
-doc AS (
-  SELECT c.document_id AS id, ${FIGURES} FROM stats_task_counts c GROUP BY c.document_id)
+/**
+ * The one reply of both readers: horizon, totals over `source` (counter rows, alias c), the stale count,
+ * and the `dept` / `doc` CTEs' rows by department and by document, each with its name.
+ */
+const figuresReply = (source: string, stale: string): string => `
 SELECT ${HORIZON},
-  (SELECT row_to_json(x) FROM (SELECT ${FIGURES} FROM stats_task_counts c) x) AS totals,
-  ${STALE_ALL} AS stale,
+  (SELECT row_to_json(x) FROM (SELECT ${FIGURES} FROM ${source} c) x) AS totals,
+  ${stale} AS stale,
   (SELECT coalesce(json_agg(x ${ORDER}), '[]'::json)
      FROM (SELECT dept.*, d.name FROM dept JOIN departments d ON d.id = dept.id WHERE dept.total + dept.terminated > 0) x)
     AS by_department,
   (SELECT coalesce(json_agg(x ${ORDER}), '[]'::json)
      FROM (SELECT doc.*, p.title AS name FROM doc JOIN policy_documents p ON p.id = doc.id WHERE doc.total + doc.terminated > 0) x)
     AS by_document`;
+
+/** Supervisors and admins: $3 stale cutoff, $4 role. */
+const STATS_ALL_SQL = `
+WITH dept AS (
+  SELECT c.department_id AS id, ${FIGURES} FROM stats_department_counts c WHERE c.role = $4 GROUP BY c.department_id),
+doc AS (
+  SELECT c.document_id AS id, ${FIGURES} FROM stats_task_counts c GROUP BY c.document_id)
+${figuresReply('stats_task_counts', STALE_ALL)}`;
 
 /**
  * An officer: only tasks its department takes part in (any role; a department has one assignment per
  * task), and only its own row by department. $3 stale cutoff, $4 department, $5 role.
  */
-export const STATS_DEPARTMENT_SQL = `
+const STATS_DEPARTMENT_SQL = `
 WITH mine AS (SELECT c.* FROM stats_assignment_counts c WHERE c.department_id = $4::uuid),
 dept AS (SELECT c.department_id AS id, ${FIGURES} FROM mine c WHERE c.role = $5 GROUP BY c.department_id),
 doc AS (SELECT c.document_id AS id, ${FIGURES} FROM mine c GROUP BY c.document_id)
-SELECT ${HORIZON},
-  (SELECT row_to_json(x) FROM (SELECT ${FIGURES} FROM mine c) x) AS totals,
-  ${STALE_DEPARTMENT} AS stale,
-  (SELECT coalesce(json_agg(x ${ORDER}), '[]'::json)
-     FROM (SELECT dept.*, d.name FROM dept JOIN departments d ON d.id = dept.id WHERE dept.total + dept.terminated > 0) x)
-    AS by_department,
-  (SELECT coalesce(json_agg(x ${ORDER}), '[]'::json)
-     FROM (SELECT doc.*, p.title AS name FROM doc JOIN policy_documents p ON p.id = doc.id WHERE doc.total + doc.terminated > 0) x)
-    AS by_document`;
+${figuresReply('mine', STALE_DEPARTMENT)}`;
 
 /** Department × document cells. $1 today, $2 role, $3 department or NULL (no scoping). */
-export const STATS_MATRIX_SQL = `
+const STATS_MATRIX_SQL = `
 SELECT ${HORIZON},
   (SELECT coalesce(json_agg(x), '[]'::json) FROM (
      SELECT c.department_id AS "departmentId", c.document_id AS "documentId",
@@ -81,8 +85,8 @@ SELECT ${HORIZON},
       WHERE c.role = $2 AND ($3::uuid IS NULL OR c.department_id = $3::uuid) AND c.document_id IS NOT NULL
       GROUP BY c.department_id, c.document_id HAVING sum(c.n) <> 0) x) AS cells`;
 
-export const STATS_REBUILD_SQL = `SELECT stats_rebuild($1::date, $2::int, $3::boolean) AS rebuilt`;
-export const STATS_COMPACT_SQL = `SELECT stats_compact()`;
+const STATS_REBUILD_SQL = `SELECT stats_rebuild($1::date, $2::int, $3::boolean) AS rebuilt`;
+const STATS_COMPACT_SQL = `SELECT stats_compact()`;
 
 /**
  * Open and overdue at the end of each week, recomputed from the tasks (history is not counted:
@@ -90,7 +94,7 @@ export const STATS_COMPACT_SQL = `SELECT stats_compact()`;
  * past its current deadline). $1 week-end dates (Shanghai, ascending; the last is today), $2 department
  * or NULL, $3 today (a deadline of today is not overdue yet).
  */
-export const STATS_TREND_SQL = `
+const STATS_TREND_SQL = `
 SELECT w.week_end::text AS "weekEnd",
        count(t.id) FILTER (WHERE t.created_at < (w.week_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
                             AND (t.completed_at IS NULL OR t.completed_at >= (w.week_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS open,
@@ -101,3 +105,103 @@ SELECT w.week_end::text AS "weekEnd",
   LEFT JOIN tasks t ON t.status::text <> 'terminated'
    AND ($2::uuid IS NULL OR t.id IN (SELECT a.task_id FROM task_assignments a WHERE a.department_id = $2::uuid))
  GROUP BY w.week_end ORDER BY w.week_end`;
+
+export interface Figures {
+  total: number;
+  done: number;
+  onTime: number;
+  overdue: number;
+  dueSoon: number;
+  undated: number;
+  submitted: number;
+  terminated: number;
+}
+export type NamedFigures = Figures & { id: string; name: string };
+/** The day and yellow window the counters were bucketed for (null: never built). */
+export interface Horizon {
+  asOf: string;
+  windowDays: number;
+}
+export interface StatsRow {
+  horizon: Horizon | null;
+  totals: Figures;
+  stale: number;
+  by_department: NamedFigures[];
+  by_document: NamedFigures[];
+}
+export interface MatrixRow {
+  horizon: Horizon | null;
+  cells: StatsMatrixDto['cells'];
+}
+
+/** The window of one read: today (Shanghai), the yellow window in days, the stale cutoff. */
+export interface StatsWindow {
+  today: string;
+  yellowWithinDays: number;
+  staleCutoff: Date;
+}
+
+/** Figures over every task (supervisors, admins); by department in `role`. */
+export function allStats(db: Sql, w: StatsWindow, role: AssignmentRole): Promise<StatsRow[]> {
+  return db.query<StatsRow[]>(STATS_ALL_SQL, [w.today, w.yellowWithinDays, w.staleCutoff, role]);
+}
+
+/** Figures over one department's tasks (an officer); its own row by department in `role`. */
+export function departmentStats(
+  db: Sql,
+  w: StatsWindow,
+  departmentId: string,
+  role: AssignmentRole,
+): Promise<StatsRow[]> {
+  return db.query<StatsRow[]>(STATS_DEPARTMENT_SQL, [
+    w.today,
+    w.yellowWithinDays,
+    w.staleCutoff,
+    departmentId,
+    role,
+  ]);
+}
+
+export function statsMatrix(
+  db: Sql,
+  today: string,
+  role: AssignmentRole,
+  departmentId: string | null,
+): Promise<MatrixRow[]> {
+  return db.query<MatrixRow[]>(STATS_MATRIX_SQL, [today, role, departmentId]);
+}
+
+export function statsTrend(
+  db: Sql,
+  weekEnds: readonly string[],
+  departmentId: string | null,
+  today: string,
+): Promise<StatsTrendDto['weeks']> {
+  return db.query<StatsTrendDto['weeks']>(STATS_TREND_SQL, [weekEnds, departmentId, today]);
+}
+
+/** Recounts the counters for `today` and the window (`force`: even when the horizon already matches). */
+export async function rebuildStats(
+  db: Sql,
+  today: string,
+  yellowWithinDays: number,
+  force: boolean,
+): Promise<void> {
+  await db.query(STATS_REBUILD_SQL, [today, yellowWithinDays, force]);
+}
+
+/** Folds the triggers' delta rows together. */
+export async function compactStats(db: Sql): Promise<void> {
+  await db.query(STATS_COMPACT_SQL);
+}
+
+/**
+ * `{id, name}` of the given policy documents, by title: the matrix's column heads. Reads the documents
+ * feature's table (no documents repository offers it yet).
+ */
+export function documentTitles(db: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return db.query(
+    `SELECT id, title AS name FROM policy_documents WHERE id = ANY($1::uuid[]) ORDER BY title`,
+    [ids],
+  );
+}

@@ -15,37 +15,18 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock, InjectTimingRules } from '../tasks/clock';
+import { departmentNames } from '../departments/departments.queries';
 import {
-  STATS_ALL_SQL,
-  STATS_COMPACT_SQL,
-  STATS_DEPARTMENT_SQL,
-  STATS_MATRIX_SQL,
-  STATS_REBUILD_SQL,
-  STATS_TREND_SQL,
+  allStats,
+  compactStats,
+  departmentStats,
+  documentTitles,
+  rebuildStats,
+  statsMatrix,
+  statsTrend,
+  type Horizon,
+  type NamedFigures,
 } from './stats-counters.queries';
-
-interface Figures {
-  total: number;
-  done: number;
-  onTime: number;
-  overdue: number;
-  dueSoon: number;
-  undated: number;
-  submitted: number;
-  terminated: number;
-}
-type NamedFigures = Figures & { id: string; name: string };
-interface Horizon {
-  asOf: string;
-  windowDays: number;
-}
-interface StatsRow {
-  horizon: Horizon | null;
-  totals: Figures;
-  stale: number;
-  by_department: NamedFigures[];
-  by_document: NamedFigures[];
-}
 
 const DAY_MS = 86_400_000;
 const COMPACT_EVERY_MS = 5 * 60_000;
@@ -86,21 +67,11 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     const now = this.clock.now();
     const today = shanghaiDate(now);
     const staleCutoff = new Date(now.getTime() - this.rules.staleAfterDays * DAY_MS);
+    const window = { today, yellowWithinDays: this.rules.yellowWithinDays, staleCutoff };
     const row = await this.withFreshHorizon(today, () =>
       user.role === 'officer'
-        ? this.dataSource.query<StatsRow[]>(STATS_DEPARTMENT_SQL, [
-            today,
-            this.rules.yellowWithinDays,
-            staleCutoff,
-            user.departmentId ?? NO_DEPARTMENT,
-            role,
-          ])
-        : this.dataSource.query<StatsRow[]>(STATS_ALL_SQL, [
-            today,
-            this.rules.yellowWithinDays,
-            staleCutoff,
-            role,
-          ]),
+        ? departmentStats(this.dataSource, window, user.departmentId ?? NO_DEPARTMENT, role)
+        : allStats(this.dataSource, window, role),
     );
     const t = row.totals;
     return {
@@ -131,23 +102,13 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     const today = shanghaiDate(this.clock.now());
     const department = user.role === 'officer' ? (user.departmentId ?? NO_DEPARTMENT) : null;
     const row = await this.withFreshHorizon(today, () =>
-      this.dataSource.query<{ horizon: Horizon | null; cells: StatsMatrixDto['cells'] }[]>(STATS_MATRIX_SQL, [
-        today,
-        role,
-        department,
-      ]),
+      statsMatrix(this.dataSource, today, role, department),
     );
     const departmentIds = [...new Set(row.cells.map((c) => c.departmentId))];
     const documentIds = [...new Set(row.cells.map((c) => c.documentId))];
     const [departments, documents] = await Promise.all([
-      this.dataSource.query<{ id: string; name: string }[]>(
-        `SELECT id, name FROM departments WHERE id = ANY($1::uuid[]) ORDER BY name`,
-        [departmentIds],
-      ),
-      this.dataSource.query<{ id: string; name: string }[]>(
-        `SELECT id, title AS name FROM policy_documents WHERE id = ANY($1::uuid[]) ORDER BY title`,
-        [documentIds],
-      ),
+      departmentNames(this.dataSource, departmentIds),
+      documentTitles(this.dataSource, documentIds),
     ]);
     return { departments, documents, cells: row.cells };
   }
@@ -156,23 +117,18 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     const today = shanghaiDate(this.clock.now());
     const ends = weekEnds(today, weeks);
     const department = user.role === 'officer' ? (user.departmentId ?? NO_DEPARTMENT) : null;
-    const rows = await this.dataSource.query<StatsTrendDto['weeks']>(STATS_TREND_SQL, [
-      ends,
-      department,
-      today,
-    ]);
-    return { weeks: rows };
+    return { weeks: await statsTrend(this.dataSource, ends, department, today) };
   }
 
   /** Recount everything now (the reconciler's daily call, and tests). */
   async rebuild(force = true): Promise<void> {
     const today = shanghaiDate(this.clock.now());
-    await this.dataSource.query(STATS_REBUILD_SQL, [today, this.rules.yellowWithinDays, force]);
+    await rebuildStats(this.dataSource, today, this.rules.yellowWithinDays, force);
   }
 
   /** Fold the triggers' delta rows together (worker, every few minutes). */
   async compact(): Promise<void> {
-    await this.dataSource.query(STATS_COMPACT_SQL);
+    await compactStats(this.dataSource);
   }
 
   /**
@@ -187,7 +143,7 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
     if (first?.horizon?.asOf === today && first.horizon.windowDays === this.rules.yellowWithinDays)
       return first;
     const started = Date.now();
-    await this.dataSource.query(STATS_REBUILD_SQL, [today, this.rules.yellowWithinDays, false]);
+    await rebuildStats(this.dataSource, today, this.rules.yellowWithinDays, false);
     this.logger.log(`statistics counters rebuilt for ${today} in ${Date.now() - started} ms`);
     const [second] = await read();
     if (!second) throw new Error('statistics query returned no row');

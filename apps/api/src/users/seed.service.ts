@@ -9,7 +9,9 @@ import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { oneTimePassword } from './one-time-password';
 import { departmentUsernameStem, uniqueUsername } from './seed-usernames';
+import { departmentsNamedByTasks } from './seed.queries';
 import { UserEntity } from './user.entity';
+import { allUsernames } from './users.queries';
 import { hashPassword } from './password-hasher';
 
 export interface SeededAccount {
@@ -61,25 +63,14 @@ export class SeedService {
 
   async seed(): Promise<SeedResult> {
     await this.departments.syncRegistry();
-    const taken = new Set(
-      (await this.dataSource.query<{ username: string }[]>(`SELECT username FROM users`)).map(
-        (r) => r.username,
-      ),
-    );
+    const taken = new Set(await allUsernames(this.dataSource));
     const builtIn: Wanted[] = [
       { username: SUPERVISOR_USERNAME, displayName: '督查室', role: 'supervisor', departmentId: null },
       { username: ADMIN_USERNAME, displayName: '系统管理员', role: 'admin', departmentId: null },
     ];
     const wanted = builtIn.filter((w) => !taken.has(w.username));
     const existing = 2 - wanted.length;
-    const departments = await this.dataSource.query<{ id: string; name: string; staffed: boolean }[]>(
-      `SELECT d.id, d.name,
-              EXISTS (SELECT 1 FROM users u WHERE u.department_id = d.id) AS staffed
-         FROM departments d
-        WHERE d.kind <> 'collective'
-          AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id)
-        ORDER BY d.name`,
-    );
+    const departments = await departmentsNamedByTasks(this.dataSource);
     for (const w of wanted) taken.add(w.username);
     for (const d of departments.filter((row) => !row.staffed && !GROUP_PARTY.test(row.name))) {
       wanted.push({

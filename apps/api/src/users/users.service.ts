@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import { checkPassword, hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
+import { userCount, userPage } from './users.queries';
 import { assertAccountDepartment } from '../departments/department-accounts';
 
 const DEFAULT_USER_PAGE_SIZE = 100;
@@ -13,21 +14,6 @@ export const IDENTITY_CACHE_MS = 5_000;
 const IDENTITY_CACHE_MAX = 10_000;
 
 export type Identity = Pick<UserEntity, 'id' | 'username' | 'role' | 'departmentId' | 'mustChangePassword'>;
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: UserRole;
-  email: string | null;
-  phone: string | null;
-  is_head: boolean;
-  active: boolean;
-  must_change_password: boolean;
-  department_id: string | null;
-  department_name: string | null;
-  total_count: number;
-}
 
 let dummyHash: Promise<string> | undefined;
 
@@ -159,35 +145,11 @@ export class UsersService {
   async list(query: UserListQueryDto): Promise<PageDto<UserDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_USER_PAGE_SIZE;
-    const q = query.q?.trim();
-    const parameters: unknown[] = [pageSize, (page - 1) * pageSize];
-    let where = '';
-    if (q) {
-      parameters.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where =
-        'WHERE u.username ILIKE $3 OR u.display_name ILIKE $3 OR d.name ILIKE $3 OR u.email ILIKE $3 OR u.phone ILIKE $3';
-    }
-    const rows = await this.users.query<UserRow[]>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.email, u.phone, u.is_head, u.active, u.must_change_password,
-              d.id AS department_id, d.name AS department_name, count(*) OVER ()::int AS total_count
-         FROM users u LEFT JOIN departments d ON d.id = u.department_id
-        ${where}
-        ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END,
-                 d.name NULLS FIRST, u.username
-        LIMIT $1 OFFSET $2`,
-      parameters,
-    );
+    const q = query.q?.trim() || undefined;
+    const rows = await userPage(this.users.manager, q, pageSize, (page - 1) * pageSize);
+    // Past the last page there is no row to carry the total: count it.
     const total =
-      rows.length > 0
-        ? rows[0].total_count
-        : page > 1
-          ? ((
-              await this.users.query<{ n: number }[]>(
-                `SELECT count(*)::int AS n FROM users u LEFT JOIN departments d ON d.id = u.department_id ${where.replaceAll('$3', '$1')}`,
-                parameters.slice(2),
-              )
-            )[0]?.n ?? 0)
-          : 0;
+      rows.length > 0 ? rows[0].total_count : page > 1 ? await userCount(this.users.manager, q) : 0;
     return {
       items: rows.map((row) => ({
         id: row.id,

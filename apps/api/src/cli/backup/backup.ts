@@ -7,14 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { EVIDENCE_KEY, type BackupBlobStore } from './blob-store';
 import {
   latestMigration,
-  pgDump,
-  pgRestore,
   publicTableCount,
+  resetPublicSchema,
   serverMajorVersion,
   tableRowCounts,
-  toolMajorVersion,
   withClient,
-} from './postgres-tools';
+} from '../../infra/database/catalogue';
+import { pgDump, pgRestore, toolMajorVersion } from './postgres-tools';
 
 export const MANIFEST_FILE = 'manifest.json';
 const DUMP_FILE = 'database.dump';
@@ -237,8 +236,7 @@ export async function runRestore(options: RestoreOptions): Promise<RestoreResult
     }
     if (tables > 0) {
       log('--force: dropping the existing public schema');
-      await client.query('DROP SCHEMA public CASCADE');
-      await client.query('CREATE SCHEMA public');
+      await resetPublicSchema(client);
     }
   });
   log('database: pg_restore …');

@@ -6,7 +6,7 @@ import type {
   MergeDepartmentResultDto,
   UpdateDepartmentRequestDto,
 } from '@duban/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -72,38 +72,13 @@ export class CreateDepartmentBody implements CreateDepartmentRequestDto {
   jurisdiction?: string | null;
 }
 
-export class UpdateDepartmentBody implements UpdateDepartmentRequestDto {
-  @ApiPropertyOptional({ description: 'A new name: the old one becomes an alias' })
-  @IsOptional()
-  @Transform(clean)
-  @IsString({ message: 'name 须为文字：请填写单位全称' })
-  @IsNotEmpty({ message: 'name 不能为空：请填写单位全称' })
-  @MaxLength(NAME_MAX, { message: `单位名称不能超过 ${NAME_MAX} 个字` })
-  name?: string;
-
-  @ApiPropertyOptional({ type: [String], description: 'The full list of aliases (replaces the current one)' })
-  @IsOptional()
-  @Transform(cleanEach)
-  @IsArray({ message: 'aliases 须为简称列表' })
-  @ArrayMaxSize(ALIASES_MAX, { message: `简称最多 ${ALIASES_MAX} 个` })
-  @IsString({ each: true, message: '简称须为文字' })
-  @IsNotEmpty({ each: true, message: '简称不能为空' })
-  @MaxLength(NAME_MAX, { each: true, message: `简称不能超过 ${NAME_MAX} 个字` })
-  aliases?: string[];
-
-  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })
-  @IsOptional()
-  @IsIn(DEPARTMENT_KINDS, { message: 'kind 须为单位类别之一（部委、地方、统称）' })
-  kind?: DepartmentKind;
-
-  @ApiPropertyOptional({ example: '杭州市', nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @Transform(trim)
-  @IsString({ message: 'jurisdiction 须为地名，如“杭州市”' })
-  @MaxLength(30, { message: '辖区不能超过 30 个字' })
-  jurisdiction?: string | null;
-}
+/**
+ * An edit: any of the creation's fields, with the same rules. A new name keeps the old one as an alias;
+ * `aliases` is the full list (it replaces the current one).
+ */
+export class UpdateDepartmentBody
+  extends PartialType(CreateDepartmentBody)
+  implements UpdateDepartmentRequestDto {}
 
 export class MergeDepartmentBody implements MergeDepartmentRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The successor unit' })

@@ -1,11 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { toInt } from './query-transforms';
 
 /** Highest page number accepted: far beyond any list, well inside what an SQL OFFSET can hold. */
 export const MAX_PAGE = 1_000_000;
+
+/** Longest search text a list accepts (`q`). */
+export const SEARCH_MAX = 100;
+
+/** `q` of a searchable list's query string: optional text of at most SEARCH_MAX characters. */
+export function SearchParam(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    IsString(),
+    MaxLength(SEARCH_MAX),
+  );
+}
 
 /** `page` of a paged list's query string: a whole number from 1 to MAX_PAGE, default 1. */
 export function PageParam(): PropertyDecorator {

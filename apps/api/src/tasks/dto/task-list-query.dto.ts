@@ -1,9 +1,9 @@
 import type { AssignmentRole, TaskListQueryDto, TaskStatus, TrafficLight } from '@duban/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../infra/http/date.decorators';
-import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
+import { PageParam, PageSizeParam, SearchParam } from '../../infra/http/paging.decorators';
 import { toBoolean } from '../../infra/http/query-transforms';
 
 const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'done', 'returned', 'terminated'];
@@ -50,10 +50,7 @@ export class TaskListQuery implements TaskListQueryDto {
   @IsOptional()
   @IsUUID()
   document?: string;
-  @ApiPropertyOptional({ description: 'Substring of the title or text (Chinese), or a measure key' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchParam('Substring of the title or text (Chinese), or a measure key')
   q?: string;
   @PageParam()
   page?: number;

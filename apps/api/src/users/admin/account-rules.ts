@@ -6,10 +6,11 @@ import {
   type UserRole,
 } from '@duban/domain';
 import type { DepartmentEntity } from '../../departments/department.entity';
+import { UserErrorCode, type AccountProblemCode } from '../users.errors';
 
 /** One refused field: a stable code for the API error and the zh-CN reason. */
 export interface AccountProblem {
-  code: string;
+  code: AccountProblemCode;
   message: string;
 }
 
@@ -42,37 +43,37 @@ export function cleanOptional(value: string | null | undefined): string | null {
  */
 export function accountProblems(draft: AccountDraft): AccountProblem[] {
   const problems: AccountProblem[] = [];
-  const add = (code: string, message: string | null) => {
+  const add = (code: AccountProblemCode, message: string | null) => {
     if (message) problems.push({ code, message });
   };
-  if (draft.username !== undefined) add('USER_USERNAME_INVALID', usernameProblem(draft.username));
-  add('USER_DISPLAY_NAME_INVALID', displayNameProblem(draft.displayName));
-  if (draft.email) add('USER_EMAIL_INVALID', emailProblem(draft.email));
-  if (draft.phone) add('USER_PHONE_INVALID', phoneProblem(draft.phone));
+  if (draft.username !== undefined) add(UserErrorCode.UsernameInvalid, usernameProblem(draft.username));
+  add(UserErrorCode.DisplayNameInvalid, displayNameProblem(draft.displayName));
+  if (draft.email) add(UserErrorCode.EmailInvalid, emailProblem(draft.email));
+  if (draft.phone) add(UserErrorCode.PhoneInvalid, phoneProblem(draft.phone));
   if (draft.role === 'officer') {
     if (draft.department === undefined) {
-      add('USER_DEPARTMENT_REQUIRED', '部门经办人和部门负责人必须属于一个部门，请选择所属部门。');
+      add(UserErrorCode.DepartmentRequired, '部门经办人和部门负责人必须属于一个部门，请选择所属部门。');
     } else if (draft.department === null) {
       add(
-        'USER_DEPARTMENT_NOT_FOUND',
+        UserErrorCode.DepartmentNotFound,
         `没有找到部门“${draft.departmentLabel ?? ''}”，请填写部门全称或常用简称（如 发改委），或先在「部门」中添加。`,
       );
     } else if (draft.department.kind === 'collective') {
       add(
-        'USER_DEPARTMENT_COLLECTIVE',
+        UserErrorCode.DepartmentCollective,
         `“${draft.department.name}”是统称（如 各有关部门），不是一个单位，不能设立账号；请选择具体的部门。`,
       );
     } else if (draft.department.successorId) {
       add(
-        'USER_DEPARTMENT_MERGED',
+        UserErrorCode.DepartmentMerged,
         `“${draft.department.name}”已撤并${draft.successorName ? `至“${draft.successorName}”` : ''}，请选择现在的部门。`,
       );
     }
   } else {
     if (draft.department !== undefined) {
-      add('USER_DEPARTMENT_NOT_ALLOWED', '督查室和系统管理员不属于部门，请不要填写所属部门。');
+      add(UserErrorCode.DepartmentNotAllowed, '督查室和系统管理员不属于部门，请不要填写所属部门。');
     }
-    if (draft.isHead) add('USER_HEAD_NOT_OFFICER', '只有部门里的人员可以设为部门负责人。');
+    if (draft.isHead) add(UserErrorCode.HeadNotOfficer, '只有部门里的人员可以设为部门负责人。');
   }
   return problems;
 }

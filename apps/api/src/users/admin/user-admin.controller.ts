@@ -28,7 +28,8 @@ import { MeResponse } from '../../auth/dto/login.dto';
 import { baseName } from '../../imports/import-identity';
 import type { AppConfig } from '../../infra/config/app-config';
 import { InjectConfig } from '../../infra/config/config.module';
-import { ValidationError } from '../../infra/http/domain-error';
+import { attachXlsx, readUploadedFile } from '../../infra/http/uploaded-file';
+import { userImportErrors } from '../users.errors';
 import {
   CreatedUserResponse,
   CreateUserBody,
@@ -39,8 +40,6 @@ import {
 import { UserAdminService } from './user-admin.service';
 import { UserImportService } from './user-import.service';
 import { userSheetTemplate } from './user-sheet';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Account administration (admins only; supervisors and officers get 403): create, edit, bulk import. */
 @ApiTags('users')
@@ -64,10 +63,7 @@ export class UserAdminController {
   @Get('import/template')
   @ApiOperation({ summary: 'The user sheet template (用户名, 姓名, 角色, 所属部门, 邮箱, 手机)' })
   async template(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const name = encodeURIComponent('用户导入模板.xlsx');
-    void reply
-      .header('Content-Type', XLSX)
-      .header('Content-Disposition', `attachment; filename="user-template.xlsx"; filename*=UTF-8''${name}`);
+    attachXlsx(reply, 'user-template.xlsx', '用户导入模板.xlsx');
     return userSheetTemplate();
   }
 
@@ -86,28 +82,15 @@ export class UserAdminController {
     @Query('dryRun') dryRun?: string,
   ): Promise<UserImportResultDto> {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
-      throw new ValidationError('USER_IMPORT_DRY_RUN', 'dryRun 只能是 true 或 false。');
+      throw userImportErrors.dryRun();
     }
-    if (!request.isMultipart()) {
-      throw new ValidationError(
-        'USER_IMPORT_NOT_MULTIPART',
-        '请以 multipart/form-data 方式上传用户表（字段名 file）。',
-      );
-    }
-    const part = await request.file({ limits: { fileSize: this.config.import.maxBytes } });
-    if (!part)
-      throw new ValidationError('USER_IMPORT_NO_FILE', '请求中没有文件，请在字段 file 中上传用户表。');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 413) {
-        const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
-        throw new ValidationError('USER_IMPORT_TOO_LARGE', `用户表文件超过 ${mb} MB 上限，请拆分后再导入。`);
-      }
-      throw error;
-    }
-    return this.importer.run(admin, baseName(part.filename || '用户表.xlsx'), bytes, dryRun === 'true');
+    const mb = Math.round(this.config.import.maxBytes / 1024 / 1024);
+    const { bytes, fileName } = await readUploadedFile(request, this.config.import.maxBytes, {
+      notMultipart: userImportErrors.notMultipart,
+      noFile: userImportErrors.noFile,
+      tooLarge: () => userImportErrors.tooLarge(mb),
+    });
+    return this.importer.run(admin, baseName(fileName || '用户表.xlsx'), bytes, dryRun === 'true');
   }
 
   @Patch(':id')

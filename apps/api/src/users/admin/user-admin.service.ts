@@ -14,19 +14,14 @@ import type { AuthUser } from '../../auth/auth.decorators';
 import { SessionsService } from '../../auth/sessions.service';
 import type { DepartmentEntity } from '../../departments/department.entity';
 import { DepartmentsService } from '../../departments/departments.service';
-import { ConflictError, NotFoundError, ValidationError } from '../../infra/http/domain-error';
 import { oneTimePassword } from '../one-time-password';
 import { hashPassword } from '../password-hasher';
 import { UserEntity } from '../user.entity';
+import { AccountRejectedError, UserErrorCode, userErrors } from '../users.errors';
 import { UsersService } from '../users.service';
 import { accountProblems, cleanOptional, type AccountDraft, type AccountProblem } from './account-rules';
 
 export const actorOf = (user: AuthUser) => ({ id: user.id, name: user.username });
-
-const USER_NOT_FOUND = () => new NotFoundError('USER_NOT_FOUND', '没有找到该账号。');
-
-export const usernameTaken = (username: string) =>
-  new ConflictError('USER_USERNAME_TAKEN', `用户名“${username}”已被使用，请换一个。`, { username });
 
 /** Postgres unique_violation on users.username: two admins creating the same name at once. */
 export function isUsernameConflict(error: unknown): boolean {
@@ -36,7 +31,7 @@ export function isUsernameConflict(error: unknown): boolean {
 
 function refuse(problems: AccountProblem[]): void {
   const [first] = problems;
-  if (first) throw new ValidationError(first.code, first.message, { problems });
+  if (first) throw new AccountRejectedError(first.code, first.message, { problems });
 }
 
 /**
@@ -66,7 +61,7 @@ export class UserAdminService {
     };
     refuse(accountProblems(draft));
     const username = draft.username ?? '';
-    if (await this.users.findByUsername(username)) throw usernameTaken(username);
+    if (await this.users.findByUsername(username)) throw userErrors.usernameTaken(username);
     const temporaryPassword = oneTimePassword();
     const passwordHash = await hashPassword(temporaryPassword);
     const id = await this.dataSource
@@ -94,17 +89,17 @@ export class UserAdminService {
         return saved.id;
       })
       .catch((error: unknown) => {
-        throw isUsernameConflict(error) ? usernameTaken(username) : error;
+        throw isUsernameConflict(error) ? userErrors.usernameTaken(username) : error;
       });
     return { user: await this.userDto(id), temporaryPassword };
   }
 
   async update(admin: AuthUser, id: string, body: UpdateUserRequestDto): Promise<UserDto> {
     const user = await this.users.findById(id);
-    if (!user) throw USER_NOT_FOUND();
+    if (!user) throw userErrors.notFound();
     const role = body.role ?? user.role;
     if (id === admin.id && role !== user.role) {
-      throw new ValidationError('USER_SELF_ROLE', '不能修改当前登录的管理员自己的角色。');
+      throw userErrors.selfRole();
     }
     // Leaving the officers clears department and 负责人 unless the admin says otherwise (then refused).
     const departmentId =
@@ -120,7 +115,7 @@ export class UserAdminService {
     };
     // An unchanged legacy department (e.g. one merged since) does not block editing a phone number.
     const problems = accountProblems(draft).filter(
-      (p) => !(p.code === 'USER_DEPARTMENT_MERGED' && departmentId === user.departmentId),
+      (p) => !(p.code === UserErrorCode.DepartmentMerged && departmentId === user.departmentId),
     );
     refuse(problems);
     const next = {
@@ -158,7 +153,7 @@ export class UserAdminService {
   /** 个人设置: a person's own e-mail and phone. */
   async updateMe(caller: AuthUser, body: UpdateMeRequestDto): Promise<MeDto> {
     const user = await this.users.findActiveById(caller.id);
-    if (!user) throw USER_NOT_FOUND();
+    if (!user) throw userErrors.notFound();
     const email = body.email !== undefined ? cleanOptional(body.email) : user.email;
     const phone = body.phone !== undefined ? cleanOptional(body.phone) : user.phone;
     refuse(
@@ -169,7 +164,7 @@ export class UserAdminService {
         department: undefined,
         email,
         phone,
-      }).filter((p) => p.code === 'USER_EMAIL_INVALID' || p.code === 'USER_PHONE_INVALID'),
+      }).filter((p) => p.code === UserErrorCode.EmailInvalid || p.code === UserErrorCode.PhoneInvalid),
     );
     if (email !== user.email || phone !== user.phone) {
       await this.dataSource.transaction(async (manager) => {
@@ -187,7 +182,7 @@ export class UserAdminService {
 
   private async userDto(id: string): Promise<UserDto> {
     const user = await this.users.findById(id);
-    if (!user) throw USER_NOT_FOUND();
+    if (!user) throw userErrors.notFound();
     return this.users.toUserDto(user);
   }
 

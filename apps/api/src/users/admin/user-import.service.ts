@@ -10,7 +10,7 @@ import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth.decorators';
 import { DepartmentsService } from '../../departments/departments.service';
-import { ConflictError } from '../../infra/http/domain-error';
+import { userImportErrors } from '../users.errors';
 import { oneTimePassword } from '../one-time-password';
 import { hashPassword } from '../password-hasher';
 import { UserEntity } from '../user.entity';
@@ -80,10 +80,7 @@ export class UserImportService {
       .catch((error: unknown) => {
         if (!isUsernameConflict(error)) throw error;
         // Someone created one of these usernames between the check and the insert: nothing was created.
-        throw new ConflictError(
-          'USER_IMPORT_CONFLICT',
-          '导入期间有用户名被其他管理员占用，本次未创建任何账号，请重新上传。',
-        );
+        throw userImportErrors.conflict();
       });
     return result(
       accounts.map(({ row, temporaryPassword }) => ({

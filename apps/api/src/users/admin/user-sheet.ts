@@ -1,6 +1,6 @@
 import { USER_IMPORT_COLUMNS, USER_IMPORT_ROLES } from '@duban/domain';
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../../infra/http/domain-error';
+import { userImportErrors } from '../users.errors';
 import { cellText, findHeaderRow } from '../../infra/spreadsheet/cells';
 
 /** One data row of a user sheet as typed (cells trimmed, blank rows skipped). */
@@ -18,35 +18,23 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Reads the first sheet: a header row naming the template's columns (in any order, within the first 5 rows). */
 export async function readUserSheet(bytes: Uint8Array, fileName: string): Promise<UserSheetRow[]> {
-  if (bytes.length === 0) throw new ValidationError('USER_IMPORT_EMPTY', `文件“${fileName}”是空文件。`);
+  if (bytes.length === 0) throw userImportErrors.empty(fileName);
   const head = Buffer.from(bytes.subarray(0, 8));
   if (!head.subarray(0, 4).equals(ZIP)) {
-    throw new ValidationError(
-      'USER_IMPORT_NOT_XLSX',
-      head.equals(OLE)
-        ? `文件“${fileName}”是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 后再上传。`
-        : `文件“${fileName}”不是 Excel 工作簿（.xlsx），请下载用户导入模板填写后上传。`,
-    );
+    throw userImportErrors.notXlsx(fileName, head.equals(OLE));
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new ValidationError(
-      'USER_IMPORT_UNREADABLE',
-      `无法读取文件“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿。`,
-    );
+    throw userImportErrors.unreadable(fileName);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ValidationError('USER_IMPORT_NO_SHEET', `文件“${fileName}”中没有工作表。`);
+  if (!sheet) throw userImportErrors.noSheet(fileName);
   const { row: headerRow, columns } = findHeaderRow(sheet, USER_IMPORT_COLUMNS, '用户名');
   const missing = headerRow === 0 ? REQUIRED : REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) {
-    throw new ValidationError(
-      'USER_IMPORT_MISSING_COLUMNS',
-      `用户表缺少以下列：${missing.join('、')}。请下载用户导入模板，按模板的列填写。`,
-      { missing },
-    );
+    throw userImportErrors.missingColumns(missing);
   }
   const rows: UserSheetRow[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -59,17 +47,11 @@ export async function readUserSheet(bytes: Uint8Array, fileName: string): Promis
     if (Object.values(cells).every((v) => v === '')) continue;
     rows.push({ row: r, cells });
     if (rows.length > MAX_USER_ROWS) {
-      throw new ValidationError(
-        'USER_IMPORT_TOO_MANY_ROWS',
-        `用户表超过 ${MAX_USER_ROWS} 行，请拆分后分批导入。`,
-      );
+      throw userImportErrors.tooManyRows(MAX_USER_ROWS);
     }
   }
   if (rows.length === 0) {
-    throw new ValidationError(
-      'USER_IMPORT_NO_ROWS',
-      `文件“${fileName}”中没有要导入的用户（表头下方没有数据行）。`,
-    );
+    throw userImportErrors.noRows(fileName);
   }
   return rows;
 }

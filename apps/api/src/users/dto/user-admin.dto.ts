@@ -6,8 +6,8 @@ import type {
   UserDto,
   UserRole,
 } from '@duban/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MeResponse } from '../../auth/dto/login.dto';
 
 const ROLES: UserRole[] = ['officer', 'supervisor', 'admin'];
@@ -53,54 +53,15 @@ export class CreateUserBody implements CreateUserRequestDto {
   phone?: string | null;
 }
 
-export class UpdateUserBody implements UpdateUserRequestDto {
-  @ApiPropertyOptional({ example: '张伟' })
-  @IsOptional()
-  @IsString({ message: '请填写姓名。' })
-  @MaxLength(200, { message: '姓名不能超过 64 个字符。' })
-  displayName?: string;
+/** What an admin may change of an account: every field of the creation but the username, each optional. */
+export class UpdateUserBody
+  extends PartialType(OmitType(CreateUserBody, ['username'] as const))
+  implements UpdateUserRequestDto {}
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES, { message: ROLE_MESSAGE })
-  role?: UserRole;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
-  @IsUUID('all', { message: '部门编号格式不正确，请从列表中选择部门。' })
-  departmentId?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean({ message: 'isHead 须为 true 或 false。' })
-  isHead?: boolean;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString({ message: '邮箱须为文本。' })
-  @MaxLength(254, { message: '邮箱不能超过 254 个字符。' })
-  email?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString({ message: '手机须为文本。' })
-  @MaxLength(30, { message: '手机号码过长。' })
-  phone?: string | null;
-}
-
-export class UpdateMeBody implements UpdateMeRequestDto {
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString({ message: '邮箱须为文本。' })
-  @MaxLength(254, { message: '邮箱不能超过 254 个字符。' })
-  email?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString({ message: '手机须为文本。' })
-  @MaxLength(30, { message: '手机号码过长。' })
-  phone?: string | null;
-}
+/** What a person may change of their own account: the contact fields, with the creation's rules. */
+export class UpdateMeBody
+  extends PartialType(PickType(CreateUserBody, ['email', 'phone'] as const))
+  implements UpdateMeRequestDto {}
 
 export class UserResponse extends MeResponse implements UserDto {
   @ApiProperty() active!: boolean;

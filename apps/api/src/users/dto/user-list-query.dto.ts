@@ -1,14 +1,9 @@
 import type { UserListQueryDto } from '@duban/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageParam, PageSizeParam } from '../../infra/http/paging.decorators';
+import { PageParam, PageSizeParam, SearchParam } from '../../infra/http/paging.decorators';
 
 /** Filters of GET /api/users. */
 export class UserListQuery implements UserListQueryDto {
-  @ApiPropertyOptional({ description: 'Substring of the username, display name or department name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchParam('Substring of the username, display name or department name')
   q?: string;
   @PageParam()
   page?: number;
