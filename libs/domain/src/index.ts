@@ -18,7 +18,6 @@ export { indexDirectory, jurisdictionOfIssuer, resolveInJurisdiction } from './d
 export { isCollectiveParty } from './departments/collective';
 export type { DirectoryEntry, DirectoryIndex, JurisdictionResolution } from './departments/jurisdiction';
 export type * from './api/contract';
-export type * from './api/corrections';
 export {
   displayNameProblem,
   emailProblem,

@@ -522,3 +522,6 @@ export * from '../notifications/inbox-contract';
 export * from './people';
 // Department administration (create, rename, aliases, merge): its own file, re-exported with the contract.
 export type * from './departments';
+
+/** Import-preview corrections (issue 10), in their own file. */
+export type * from './corrections';
