@@ -1,13 +1,17 @@
 import type {
   ApiErrorDto,
-  CorrectedImportPreviewDto,
   ImportCorrectionRequestDto,
+  ImportPreviewDto,
   ImportResultDto,
   ImportSourceLinesDto,
+  WithCorrections,
 } from '@duban/domain';
+
 import { createTestApp, loginAs, seedDepartments, truncateAll, type TestApp } from '../support/harness';
 import { upload, uploadAndWait } from './import-jobs';
 import { FIXTURE_A, FIXTURE_A_BARE } from './fixtures';
+
+type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
 
 /** FIXTURE_A with measure （三） written over two physical lines, for splitting. */
 const FIXTURE_WRAPPED = FIXTURE_A.replace(

@@ -1,4 +1,4 @@
-import type { CorrectedImportPreviewDto, ExtractedFile } from '@duban/domain';
+import type { ExtractedFile, ImportPreviewDto, WithCorrections } from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -9,6 +9,9 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
+
+/** The preview with its corrections, as the API answers it. */
+export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
 
 /** The preview as stored (the API adds id and expiry). */
 export type StoredPreview = Omit<CorrectedImportPreviewDto, 'id' | 'expiresAt'>;

@@ -1,9 +1,4 @@
-import type {
-  CorrectedImportPreviewDto,
-  ImportJobDto,
-  ImportResultDto,
-  ImportSourceLinesDto,
-} from '@duban/domain';
+import type { ImportJobDto, ImportResultDto, ImportSourceLinesDto } from '@duban/domain';
 import {
   Body,
   Controller,
@@ -35,6 +30,7 @@ import { DomainError, ValidationError } from '../infra/http/domain-error';
 import { ImportCorrectionBody } from './dto/corrections.dto';
 import { ImportCommitBody, ImportJobResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportJobsService } from './import-jobs.service';
+import type { CorrectedImportPreviewDto } from './import-preview.entity';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')

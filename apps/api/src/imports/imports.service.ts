@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   decodeText,
-  type CorrectedImportPreviewDto,
   type ExtractionError,
   type ExtractedFile,
   type ImportCorrectionRequestDto,
@@ -27,7 +26,11 @@ import {
 import { correctionErrors } from './corrections/corrections.errors';
 import { correctionPayload, CorrectionsService } from './corrections/corrections.service';
 import type { ImportCorrectionEntity } from './corrections/import-correction.entity';
-import { ImportPreviewEntity, type StoredPreview } from './import-preview.entity';
+import {
+  ImportPreviewEntity,
+  type CorrectedImportPreviewDto,
+  type StoredPreview,
+} from './import-preview.entity';
 import {
   findDocuments,
   TaskImportService,

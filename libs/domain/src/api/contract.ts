@@ -520,8 +520,5 @@ export * from '../notifications/categories';
 export * from '../notifications/inbox-contract';
 // People: account administration and 个人设置 (create, edit, Excel import, own contact), with their rules.
 export * from './people';
-// Department administration (create, rename, aliases, merge): its own file, re-exported with the contract.
-export type * from './departments';
-
-/** Import-preview corrections (issue 10), in their own file. */
-export type * from './corrections';
+export type * from './departments'; // department administration (create, rename, aliases, merge): its own file
+export type * from './corrections'; // import-preview corrections (issue 10): their own file

@@ -1,5 +1,3 @@
-import type { ImportPreviewDto, ImportPreviewMeasureDto } from './contract';
-
 /**
  * Corrections a supervisor makes to an import preview before committing it (issue 10). They are stored per
  * file (its content hash), so a re-import of the same file shows them again; each names its measures by
@@ -10,7 +8,8 @@ export type ImportCorrectionKind = 'edit' | 'drop' | 'add' | 'merge' | 'split';
 /** How a preview measure came out of the corrections: null = as extracted. */
 export type MeasureCorrectionMark = 'edited' | 'added' | 'merged' | 'split';
 
-export interface CorrectedPreviewMeasureDto extends ImportPreviewMeasureDto {
+/** What a preview measure carries besides the ImportPreviewMeasureDto fields. */
+export interface MeasureCorrectionFields {
   /** Stable identity: `<line>-<hash of the measure's text>`; corrections name measures by it. */
   ref: string;
   corrected: MeasureCorrectionMark | null;
@@ -55,13 +54,19 @@ export interface ImportDocumentDiagnosisDto {
   nearLines: { line: number; text: string }[];
 }
 
-/** The preview as GET /api/imports/jobs/:id and the corrections endpoints return it. */
-export interface CorrectedImportPreviewDto extends ImportPreviewDto {
-  measures: CorrectedPreviewMeasureDto[];
+/** What a preview carries besides the ImportPreviewDto fields. */
+export interface PreviewCorrectionFields {
   corrections: ImportCorrectionDto[];
   /** Why documents gave no measure. */
   diagnoses: ImportDocumentDiagnosisDto[];
 }
+
+/**
+ * The preview as GET /api/imports/jobs/:id and the corrections endpoints return it: `WithCorrections<ImportPreviewDto>`
+ * (generic so that this file needs nothing from contract.ts, which re-exports it).
+ */
+export type WithCorrections<P extends { measures: readonly object[] }> = Omit<P, 'measures'> &
+  PreviewCorrectionFields & { measures: (P['measures'][number] & MeasureCorrectionFields)[] };
 
 /** GET /api/imports/:previewId/lines?from=&to=: the document text, to select a missed measure's lines. */
 export interface ImportSourceLinesDto {

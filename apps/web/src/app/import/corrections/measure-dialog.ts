@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { CorrectedPreviewMeasureDto, ImportCorrectionRequestDto } from '@duban/domain';
+import type { ImportCorrectionRequestDto } from '@duban/domain';
+import { toIsoDate } from '../../shared/format';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
-import type { ImportStore } from '../data-access/import.store';
+import type { CorrectedPreviewMeasureDto, ImportStore } from '../data-access/import.store';
 
 /**
  * 修改 a measure, 补充遗漏措施 from lines of the document text, or 拆分 one at a line. The store comes with the
@@ -26,7 +28,15 @@ type Party = 'lead' | 'participants';
 
 @Component({
   selector: 'db-measure-dialog',
-  imports: [FormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, SearchPicker],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    SearchPicker,
+  ],
   template: `
     <h2 mat-dialog-title>{{ heading }}</h2>
     <mat-dialog-content class="fields">
@@ -104,7 +114,9 @@ type Party = 'lead' | 'participants';
         }
         <mat-form-field>
           <mat-label>完成时限</mat-label>
-          <input matInput type="date" [(ngModel)]="deadline" data-testid="correction-deadline" />
+          <input matInput [matDatepicker]="picker" [(ngModel)]="deadline" data-testid="correction-deadline" />
+          <mat-datepicker-toggle matIconSuffix [for]="picker" />
+          <mat-datepicker #picker />
           <mat-hint>留空表示无明确时限</mat-hint>
         </mat-form-field>
       }
@@ -204,7 +216,9 @@ export class MeasureDialog implements OnInit {
     { key: 'participants', label: '配合单位' },
   ];
   protected title = this.data.measure?.title ?? '';
-  protected deadline = this.data.measure?.deadline ?? '';
+  protected deadline: Date | null = this.data.measure?.deadline
+    ? new Date(`${this.data.measure.deadline}T00:00:00`)
+    : null;
   protected readonly chosen = {
     lead: signal<string[]>(this.data.measure?.lead ?? []),
     participants: signal<string[]>(this.data.measure?.participants ?? []),
@@ -272,7 +286,7 @@ export class MeasureDialog implements OnInit {
       title: this.title.trim(),
       lead: this.chosen.lead(),
       participants: this.chosen.participants(),
-      deadline: this.deadline || null,
+      deadline: toIsoDate(this.deadline),
     };
     if (mode === 'add') {
       if (from === null) return '请先在原文中选出遗漏措施所在的行';
