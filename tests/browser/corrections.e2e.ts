@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, launch, login, newPage, PHONE, screenshot } from './support/browser';
-import { englishLabels, overflow } from './support/checks';
+import { axeViolations, englishLabels, overflow } from './support/checks';
 
 const e2e = inject('e2e');
 
@@ -153,11 +153,14 @@ describe('import preview corrections', () => {
       await page.getByTestId('import-measures').scrollIntoViewIfNeeded();
       await screenshot(page, 'corrections-preview-phone');
       expect((await overflow(page)).offenders).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await row(page, '建立督办修正测试工作台账').getByTestId('measure-edit').click();
       await page.getByTestId('correction-title').waitFor();
       await settled(page);
       await screenshot(page, 'corrections-edit-dialog-phone');
       expect((await overflow(page)).offenders).toEqual([]);
+      expect(await englishLabels(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ImportCorrectionRequestDto } from '@duban/domain';
 import { toIsoDate } from '../../shared/format';
+import { provideZhDatepickerIntl } from '../../shared/zh-datepicker-intl';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
 import type { CorrectedPreviewMeasureDto, ImportStore } from '../data-access/import.store';
@@ -28,6 +29,7 @@ type Party = 'lead' | 'participants';
 
 @Component({
   selector: 'db-measure-dialog',
+  providers: [provideZhDatepickerIntl()],
   imports: [
     FormsModule,
     MatButtonModule,
