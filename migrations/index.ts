@@ -15,6 +15,7 @@ import { StatsCounters1796220995284 } from './1796220995284-StatsCounters';
 import { ImportJobs1796221022888 } from './1796221022888-ImportJobs';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
 import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
+import { ImportCorrections1796247262609 } from './1796247262609-ImportCorrections';
 import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox';
 import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
 import { UserPeople1796237324101 } from './1796237324101-UserPeople';
@@ -39,4 +40,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxDigest1796237332247,
   SignoffAssigneeMainLead1796237395411,
   TaskEventsOutbox1796238025121,
+  ImportCorrections1796247262609,
 ];

@@ -16,6 +16,7 @@ import { TaskEventEntity } from './events/task-event.entity';
 import { EvidenceFileEntity } from './evidence/evidence-file.entity';
 import { ImportJobEntity } from './imports/import-job.entity';
 import { ImportPreviewEntity } from './imports/import-preview.entity';
+import { ImportCorrectionEntity } from './imports/corrections/import-correction.entity';
 import { IntakePreviewEntity } from './intake/intake-preview.entity';
 import { ReminderSettingsEntity } from './reminders/reminder-settings.entity';
 import { ExtensionRequestEntity } from './tasks/extension-request.entity';
@@ -36,6 +37,7 @@ export const ENTITIES: (new () => object)[] = [
   ExtensionRequestEntity,
   AuditEntryEntity,
   ImportPreviewEntity,
+  ImportCorrectionEntity,
   ImportJobEntity,
   NotificationEntity,
   NotificationDeliveryEntity,

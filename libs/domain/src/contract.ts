@@ -13,6 +13,8 @@ export type * from './api/stats';
 export type * from './api/imports';
 export type * from './api/calendar';
 export type * from './api/departments';
+// Import-preview corrections (issue 10): edits, drops, additions, merges and splits stored per file.
+export type * from './api/corrections';
 export type * from './api/delivery';
 export * from './api/audit';
 export * from './api/labels';

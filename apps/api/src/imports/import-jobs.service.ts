@@ -122,7 +122,13 @@ export class ImportJobsService implements BeforeApplicationShutdown {
       recordImportDuration('extract', (performance.now() - extractStarted) / 1000);
       await writes;
       await repo.update({ id: job.id }, { status: 'building', percent: EXTRACTION_SHARE });
-      const preview = await this.imports.savePreview(extraction, job.fileName, checksum, job.createdById);
+      const preview = await this.imports.savePreview(
+        extraction,
+        job.fileName,
+        checksum,
+        job.createdById,
+        bytes,
+      );
       await repo.update(
         { id: job.id },
         { status: 'ready', percent: 100, previewId: preview.id, durationMs: Date.now() - started },

@@ -1,4 +1,4 @@
-import type { ExtractedFile, ImportPreviewDto } from '@duban/domain';
+import type { ExtractedFile, ImportPreviewDto, WithCorrections } from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -9,6 +9,12 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
+
+/** The preview with its corrections, as the API answers it. */
+export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
+
+/** The preview as stored (the API adds id and expiry). */
+export type StoredPreview = Omit<CorrectedImportPreviewDto, 'id' | 'expiresAt'>;
 
 /** An uploaded file's extraction, kept until committed or expired (POST /api/imports → commit). */
 @Entity({ name: 'import_previews' })
@@ -27,9 +33,13 @@ export class ImportPreviewEntity {
   @Column({ type: 'jsonb' })
   extraction!: ExtractedFile;
 
-  /** The preview as shown to the user (without id/expiry). */
+  /** The preview as shown to the user (without id/expiry), after the file's corrections. */
   @Column({ type: 'jsonb' })
-  preview!: Omit<ImportPreviewDto, 'id' | 'expiresAt'>;
+  preview!: StoredPreview;
+
+  /** The uploaded bytes: lines to add a missed measure from or split one at (null for older previews). */
+  @Column({ type: 'bytea', nullable: true })
+  source!: Buffer | null;
 
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById!: string | null;

@@ -1,5 +1,18 @@
-import type { ImportJobDto, ImportResultDto } from '@duban/domain';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { ImportJobDto, ImportResultDto, ImportSourceLinesDto } from '@duban/domain';
+import {
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -15,8 +28,10 @@ import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { DomainError, ValidationError } from '../infra/http/domain-error';
 import { readUploadedFile } from '../infra/http/uploaded-file';
+import { ImportCorrectionBody } from './dto/corrections.dto';
 import { ImportCommitBody, ImportJobResponse, ImportResultResponse } from './dto/import.dto';
 import { ImportJobsService } from './import-jobs.service';
+import type { CorrectedImportPreviewDto } from './import-preview.entity';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
@@ -76,5 +91,39 @@ export class ImportsController {
   ): Promise<ImportResultDto> {
     // New and changed tasks are task events in the import's transaction: the worker schedules them on commit.
     return this.imports.commit(id, body.mappings ?? [], user);
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Correct the preview before committing (edit, drop, add from lines, merge, split); kept for the file, ' +
+      'so a re-import of it shows them again. Answers with the corrected preview',
+  })
+  correct(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ImportCorrectionBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CorrectedImportPreviewDto> {
+    return this.imports.correct(id, body, user);
+  }
+
+  @Delete(':id/corrections/:correctionId')
+  @ApiOperation({ summary: 'Withdraw a correction; answers with the preview without it' })
+  uncorrect(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('correctionId', new ParseUUIDPipe()) correctionId: string,
+  ): Promise<CorrectedImportPreviewDto> {
+    return this.imports.uncorrect(id, correctionId);
+  }
+
+  @Get(':id/lines')
+  @ApiOperation({ summary: "Lines of the uploaded file (at most 2,000), to select a missed measure's text" })
+  lines(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('from', new DefaultValuePipe(1), ParseIntPipe) from: number,
+    @Query('to', new DefaultValuePipe(2000), ParseIntPipe) to: number,
+  ): Promise<ImportSourceLinesDto> {
+    return this.imports.lines(id, from, to);
   }
 }

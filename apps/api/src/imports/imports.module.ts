@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
+import { CorrectionsService } from './corrections/corrections.service';
 import { ImportJobsService } from './import-jobs.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
@@ -8,7 +9,7 @@ import { TaskImportService } from './task-import.service';
 @Module({
   imports: [DepartmentsModule],
   controllers: [ImportsController],
-  providers: [TaskImportService, ImportsService, ImportJobsService],
+  providers: [TaskImportService, ImportsService, ImportJobsService, CorrectionsService],
   exports: [TaskImportService],
 })
 export class ImportsModule {}

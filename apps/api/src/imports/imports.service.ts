@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
+  decodeText,
   type ExtractionError,
   type ExtractedFile,
-  type ImportPreviewDto,
+  type ImportCorrectionRequestDto,
   type ImportResultDto,
+  type ImportSourceLinesDto,
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,7 +17,20 @@ import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../infra/http/domain-error';
 import { recordImportDuration } from '../infra/metrics/metrics.registry';
 import { UserEntity } from '../users/user.entity';
-import { ImportPreviewEntity } from './import-preview.entity';
+import {
+  applyCorrections,
+  measureRef,
+  type CorrectedFile,
+  type StoredCorrection,
+} from './corrections/apply-corrections';
+import { correctionErrors } from './corrections/corrections.errors';
+import { correctionPayload, CorrectionsService } from './corrections/corrections.service';
+import type { ImportCorrectionEntity } from './corrections/import-correction.entity';
+import {
+  ImportPreviewEntity,
+  type CorrectedImportPreviewDto,
+  type StoredPreview,
+} from './import-preview.entity';
 import {
   findDocuments,
   TaskImportService,
@@ -25,6 +40,13 @@ import {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The physical lines of an uploaded file, numbered as the extractor numbers them (1-based). */
+export function sourceLines(source: Uint8Array): string[] {
+  const lines = decodeText(source).text.split(/\r\n|\r|\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 /** Maps the extractor's refusal of a file to an API error naming the file. */
@@ -62,6 +84,7 @@ export class ImportsService {
     private readonly departments: DepartmentsService,
     private readonly importer: TaskImportService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly corrections: CorrectionsService,
   ) {}
 
   /** Stores an extraction's preview (expiring after the configured TTL) and returns it as the API shows it. */
@@ -70,9 +93,13 @@ export class ImportsService {
     fileName: string,
     checksum: string,
     createdById: string | null,
+    source: Uint8Array | null = null,
   ): Promise<ImportPreviewEntity> {
     await this.departments.syncRegistry();
-    const preview = await this.buildPreview(extraction, fileName);
+    // A re-import of the same file shows the corrections made to it before.
+    const corrections = await this.corrections.list(checksum);
+    const corrected = this.corrected(extraction, source, corrections);
+    const preview = await this.buildPreview(corrected.file, fileName, corrected, corrections);
     const repo = this.dataSource.getRepository(ImportPreviewEntity);
     await repo.delete({ expiresAt: LessThan(new Date()) });
     return repo.save(
@@ -81,6 +108,7 @@ export class ImportsService {
         checksum,
         extraction,
         preview,
+        source: source ? Buffer.from(source) : null,
         createdById,
         expiresAt: new Date(Date.now() + this.config.import.previewTtlMinutes * 60_000),
         committedAt: null,
@@ -89,18 +117,27 @@ export class ImportsService {
   }
 
   /** The stored preview of a job, without its (large) extraction. */
-  async previewOf(id: string): Promise<ImportPreviewDto | null> {
+  async previewOf(id: string): Promise<CorrectedImportPreviewDto | null> {
     const row = await this.dataSource.getRepository(ImportPreviewEntity).findOne({
       where: { id },
       select: { id: true, preview: true, expiresAt: true },
     });
-    return row ? { id: row.id, ...row.preview, expiresAt: row.expiresAt.toISOString() } : null;
+    if (!row) return null;
+    // Previews stored before corrections existed lack the two lists.
+    const { corrections = [], diagnoses = [] } = row.preview as Partial<StoredPreview>;
+    return { ...row.preview, corrections, diagnoses, id: row.id, expiresAt: row.expiresAt.toISOString() };
   }
 
+  /**
+   * The preview as shown: measures after the corrections (each with its ref and `corrected` mark), the
+   * corrections with whether they still apply, and why documents gave no measure.
+   */
   async buildPreview(
     file: ExtractedFile,
     fileName: string,
-  ): Promise<Omit<ImportPreviewDto, 'id' | 'expiresAt'>> {
+    corrected: CorrectedFile | null = null,
+    corrections: ImportCorrectionEntity[] = [],
+  ): Promise<StoredPreview> {
     const directory = await this.departments.directory();
     // The same few hundred names recur across measures; resolve each once.
     const resolved = new Map<string, boolean>();
@@ -113,8 +150,9 @@ export class ImportsService {
     };
     let visited = 0;
     const occurrences = new Map<string, number>();
-    const documents: ImportPreviewDto['documents'] = [];
-    const measures: ImportPreviewDto['measures'] = [];
+    const documents: CorrectedImportPreviewDto['documents'] = [];
+    const measures: CorrectedImportPreviewDto['measures'] = [];
+    const diagnoses: CorrectedImportPreviewDto['diagnoses'] = [];
     const existingDocs = await findDocuments(this.dataSource.manager, file.documents);
     for (const [documentIndex, doc] of file.documents.entries()) {
       const existing = existingDocs[documentIndex];
@@ -127,6 +165,9 @@ export class ImportsService {
         existing: existing ? { id: existing.id, title: existing.title } : null,
         sameAs: doc.sameAs,
       });
+      if (doc.measures.length === 0) {
+        for (const d of doc.diagnostics ?? []) diagnoses.push({ documentIndex, ...d });
+      }
       for (const m of doc.measures) {
         // Hand the event loop back now and then: a large file has thousands of measures.
         if (++visited % 250 === 0) await new Promise((r) => setImmediate(r));
@@ -134,7 +175,9 @@ export class ImportsService {
           (n) => !known(n, doc.jurisdiction),
         );
         for (const n of unknown) occurrences.set(n, (occurrences.get(n) ?? 0) + 1);
+        const mark = corrected?.marks.get(m) ?? { ref: measureRef(m.line, m.text), corrected: null };
         measures.push({
+          ...mark,
           documentIndex,
           key: m.key,
           line: m.line,
@@ -153,6 +196,89 @@ export class ImportsService {
       documents,
       measures,
       unknownDepartments: [...occurrences].map(([name, count]) => ({ name, occurrences: count })),
+      corrections: corrections.map((c) => CorrectionsService.toDto(c, corrected?.problems.get(c.id))),
+      diagnoses,
+    };
+  }
+
+  /** The extraction with the file's corrections applied (the source is decoded only when one needs lines). */
+  private corrected(
+    extraction: ExtractedFile,
+    source: Uint8Array | null,
+    corrections: readonly StoredCorrection[],
+  ): CorrectedFile {
+    const needsLines = corrections.some((c) => c.kind === 'add' || c.kind === 'split');
+    const lines = needsLines && source ? sourceLines(source) : null;
+    return applyCorrections(extraction, lines, corrections);
+  }
+
+  /** A preview still open for corrections (a committed one is done; the next upload shows them). */
+  private async openPreview(id: string): Promise<ImportPreviewEntity> {
+    const row = await this.dataSource.getRepository(ImportPreviewEntity).findOneBy({ id });
+    if (!row) throw correctionErrors.previewNotFound(id);
+    if (row.committedAt) throw correctionErrors.committed(id);
+    return row;
+  }
+
+  /** Re-applies the file's corrections and stores the preview again; the preview as GET shows it. */
+  private async refresh(row: ImportPreviewEntity): Promise<CorrectedImportPreviewDto> {
+    const corrections = await this.corrections.list(row.checksum);
+    const corrected = this.corrected(row.extraction, row.source, corrections);
+    const preview = await this.buildPreview(corrected.file, row.fileName, corrected, corrections);
+    await this.dataSource.getRepository(ImportPreviewEntity).update({ id: row.id }, { preview });
+    return { ...preview, id: row.id, expiresAt: row.expiresAt.toISOString() };
+  }
+
+  /** Stores a correction for the preview's file after checking that it applies now. */
+  async correct(
+    id: string,
+    body: ImportCorrectionRequestDto,
+    user: AuthUser,
+  ): Promise<CorrectedImportPreviewDto> {
+    const payload = correctionPayload(body);
+    const row = await this.openPreview(id);
+    const existing = await this.corrections.list(row.checksum);
+    if (body.kind === 'add' || body.kind === 'split') {
+      if (!row.source) throw correctionErrors.noSource();
+      if (body.kind === 'add') {
+        const lines = sourceLines(row.source);
+        const { fromLine = 0, toLine = 0 } = payload;
+        if (fromLine < 1 || toLine < fromLine || toLine > lines.length) {
+          throw correctionErrors.linesInvalid(fromLine, toLine, lines.length);
+        }
+        if (!lines.slice(fromLine - 1, toLine).some((l) => l.trim())) {
+          throw correctionErrors.linesBlank(fromLine, toLine);
+        }
+      }
+    }
+    const candidate = { id: 'new', kind: body.kind, payload };
+    const trial = this.corrected(row.extraction, row.source, [...existing, candidate]);
+    const problem = trial.problems.get('new');
+    if (problem) throw problem;
+    await this.corrections.add(row.checksum, body.kind, payload, user);
+    return this.refresh(row);
+  }
+
+  /** Withdraws a correction of the preview's file. */
+  async uncorrect(id: string, correctionId: string): Promise<CorrectedImportPreviewDto> {
+    const row = await this.openPreview(id);
+    await this.corrections.remove(row.checksum, correctionId);
+    return this.refresh(row);
+  }
+
+  /** Lines `from`–`to` of the uploaded file (at most 2,000), for selecting a missed measure. */
+  async lines(id: string, from: number, to: number): Promise<ImportSourceLinesDto> {
+    const row = await this.dataSource.getRepository(ImportPreviewEntity).findOneBy({ id });
+    if (!row) throw correctionErrors.previewNotFound(id);
+    if (!row.source) throw correctionErrors.noSource();
+    const all = sourceLines(row.source);
+    const first = Math.max(1, from);
+    const last = Math.min(all.length, to, first + 1999);
+    return {
+      from: first,
+      to: last,
+      total: all.length,
+      lines: all.slice(first - 1, last).map((text, i) => ({ line: first + i, text })),
     };
   }
 
@@ -195,9 +321,12 @@ export class ImportsService {
       throw new ConflictError('IMPORT_ALREADY_COMMITTED', '该导入已确认过，无需重复提交。', { id });
     }
     const actor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: user.id });
+    // The supervisor's corrections apply before the importer sees the measures.
+    const corrections = await this.corrections.list(preview.checksum);
+    const extraction = this.corrected(preview.extraction, preview.source, corrections).file;
     let result: FileImportResult;
     try {
-      result = await this.importer.importFile(preview.extraction, {
+      result = await this.importer.importFile(extraction, {
         checksum: preview.checksum,
         actor: { id: user.id, name: actor?.displayName ?? user.username },
         mappings,

@@ -2,18 +2,21 @@ import { ScrollingModule } from '@angular/cdk/scrolling';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
-import type { ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain/contract';
+import type { ImportCorrectionDto, ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
-import { ImportStore, MappingChoice } from './data-access/import.store';
+import { MeasureDialog, type MeasureDialogData } from './corrections/measure-dialog';
+import { ImportStore, MappingChoice, type CorrectedPreviewMeasureDto } from './data-access/import.store';
 
 @Component({
   selector: 'db-import',
-  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatProgressBarModule, SearchPicker, ZhDatePipe, ZhDateTimePipe, Icon],
+  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatMenuModule, MatProgressBarModule, SearchPicker, ZhDatePipe, ZhDateTimePipe, Icon],
   providers: [ImportStore],
   templateUrl: './import-page.html',
   styleUrl: './import-page.scss',
@@ -21,6 +24,7 @@ import { ImportStore, MappingChoice } from './data-access/import.store';
 })
 export class ImportPage implements OnInit {
   protected readonly store = inject(ImportStore);
+  private readonly dialog = inject(MatDialog);
   protected readonly dragging = signal(false);
   protected readonly docFilter = signal<number | null>(null);
   protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
@@ -58,6 +62,56 @@ export class ImportPage implements OnInit {
 
   protected commit(): void {
     void this.store.commit();
+  }
+
+  private openDialog(data: Omit<MeasureDialogData, 'store'>): void {
+    this.dialog.open<MeasureDialog, MeasureDialogData, boolean>(MeasureDialog, { data: { ...data, store: this.store }, autoFocus: 'dialog', maxWidth: '96vw' });
+  }
+
+  protected edit(measure: CorrectedPreviewMeasureDto): void {
+    this.openDialog({ mode: 'edit', measure });
+  }
+
+  protected addMissed(): void {
+    this.openDialog({ mode: 'add', fromLine: 1, toLine: 2000 });
+  }
+
+  /** The measure after this one in the same document, if any (merging needs two adjacent measures). */
+  protected nextOf(measure: CorrectedPreviewMeasureDto): CorrectedPreviewMeasureDto | null {
+    const all = this.store.preview()?.measures ?? [];
+    const next = all[all.indexOf(measure) + 1];
+    return next && next.documentIndex === measure.documentIndex ? next : null;
+  }
+
+  protected split(measure: CorrectedPreviewMeasureDto): void {
+    const next = this.nextOf(measure);
+    this.openDialog({ mode: 'split', measure, fromLine: measure.line, toLine: next ? next.line - 1 : measure.line + 40 });
+  }
+
+  protected async drop(measure: CorrectedPreviewMeasureDto): Promise<void> {
+    const problem = await this.store.correct({ kind: 'drop', ref: measure.ref });
+    this.store.error.set(problem);
+  }
+
+  protected async mergeNext(measure: CorrectedPreviewMeasureDto): Promise<void> {
+    const next = this.nextOf(measure);
+    if (!next) return;
+    this.store.error.set(await this.store.correct({ kind: 'merge', ref: measure.ref, withRef: next.ref }));
+  }
+
+  protected correctionLabel(c: ImportCorrectionDto): string {
+    switch (c.kind) {
+      case 'edit':
+        return `修改第 ${c.ref?.split('-')[0]} 行的措施${c.title ? `：“${c.title}”` : ''}`;
+      case 'drop':
+        return `删除第 ${c.ref?.split('-')[0]} 行的措施`;
+      case 'add':
+        return `补充第 ${c.fromLine}–${c.toLine} 行的措施${c.title ? `：“${c.title}”` : ''}`;
+      case 'merge':
+        return `合并第 ${c.ref?.split('-')[0]} 行与第 ${c.withRef?.split('-')[0]} 行的措施`;
+      case 'split':
+        return `在第 ${c.atLine} 行拆分第 ${c.ref?.split('-')[0]} 行的措施`;
+    }
   }
 
   protected join(list: string[]): string {

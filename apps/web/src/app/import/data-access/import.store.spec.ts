@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { ImportJobDto, ImportPreviewDto } from '@duban/domain/contract';
 import { flushMicrotasks } from '../../../testing/fixtures';
-import { IMPORT_POLL_MS, ImportStore, MAX_IMPORT_BYTES } from './import.store';
+import { IMPORT_POLL_MS, ImportStore, MAX_IMPORT_BYTES, type CorrectedImportPreviewDto } from './import.store';
 
 const preview: ImportPreviewDto = {
   id: 'imp-1',
@@ -132,5 +132,34 @@ describe('ImportStore', () => {
     await flushMicrotasks();
     expect(store.error()).toBe('预览已过期，请重新上传文件');
     expect(store.result()).toBeNull();
+  });
+
+  it('stores a correction and shows the corrected preview, keeping the mappings chosen so far', async () => {
+    await upload();
+    store.setMapping('某新设办公室', 'dep-post');
+    const corrected: CorrectedImportPreviewDto = {
+      ...preview,
+      measures: preview.measures.map((m, i) => ({ ...m, ref: `${m.line}-abc`, corrected: i === 0 ? 'edited' : null, title: i === 0 ? '改过的标题' : m.title })),
+      unknownDepartments: [...preview.unknownDepartments, { name: '新写的单位', occurrences: 1 }],
+      corrections: [],
+      diagnoses: [],
+    };
+    const done = store.correct({ kind: 'edit', ref: '11-abc', title: '改过的标题' });
+    const req = http.expectOne('/api/imports/imp-1/corrections');
+    expect(req.request.body).toEqual({ kind: 'edit', ref: '11-abc', title: '改过的标题' });
+    req.flush(corrected);
+    expect(await done).toBeNull();
+    expect(store.preview()?.measures[0]).toMatchObject({ corrected: 'edited', title: '改过的标题' });
+    expect(store.mappings()).toEqual({ 某新设办公室: 'dep-post', 另一个未知单位: '', 新写的单位: '' });
+  });
+
+  it('answers the zh-CN reason when a correction is refused, and leaves the preview as it was', async () => {
+    await upload();
+    const done = store.correct({ kind: 'edit', ref: '11-abc', deadline: '2099-02-30' });
+    http
+      .expectOne('/api/imports/imp-1/corrections')
+      .flush({ statusCode: 400, code: 'IMPORT_CORRECTION_DATE_INVALID', message: '完成时限“2099-02-30”不是有效日期' }, { status: 400, statusText: 'Bad Request' });
+    expect(await done).toBe('完成时限“2099-02-30”不是有效日期');
+    expect(store.preview()?.measures[0]?.title).toBe('全面实施准入前国民待遇');
   });
 });

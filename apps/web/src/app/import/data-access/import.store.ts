@@ -1,8 +1,23 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { DepartmentDto, ImportCommitRequestDto, ImportJobDto, ImportPreviewDto, ImportResultDto } from '@duban/domain/contract';
+import type {
+  DepartmentDto,
+  ImportCommitRequestDto,
+  ImportCorrectionRequestDto,
+  ImportJobDto,
+  ImportPreviewDto,
+  ImportPreviewMeasureDto,
+  ImportResultDto,
+  ImportSourceLinesDto,
+  MeasureCorrectionFields,
+  WithCorrections,
+} from '@duban/domain/contract';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
+
+/** The preview with the file's corrections applied, as the API answers it. */
+export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
+export type CorrectedPreviewMeasureDto = ImportPreviewMeasureDto & MeasureCorrectionFields;
 
 /** '' or 'create' = create a new department, else an existing department id. */
 export type MappingChoice = string;
@@ -19,7 +34,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export class ImportStore {
   private readonly http = inject(HttpClient);
 
-  readonly preview = signal<ImportPreviewDto | null>(null);
+  /** The preview after the file's corrections (the API stores them per file, so a re-import shows them again). */
+  readonly preview = signal<CorrectedImportPreviewDto | null>(null);
   readonly departments = signal<DepartmentDto[]>([]);
   readonly mappings = signal<Record<string, MappingChoice>>({});
   readonly uploading = signal(false);
@@ -78,7 +94,8 @@ export class ImportStore {
         this.error.set(job.error?.message ?? '文件解析失败');
         return;
       }
-      const preview = job.preview;
+      // The job's preview carries the corrections (GET /api/imports/jobs/:id answers the corrected preview).
+      const preview = job.preview as CorrectedImportPreviewDto;
       this.preview.set(preview);
       this.mappings.set(Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, ''])));
     } catch (err) {
@@ -115,6 +132,44 @@ export class ImportStore {
     } finally {
       this.committing.set(false);
     }
+  }
+
+  /** Stores a correction; null when it was saved, else the API's zh-CN reason (the dialog shows it). */
+  async correct(body: ImportCorrectionRequestDto): Promise<string | null> {
+    const preview = this.preview();
+    if (!preview) return '没有可修正的预览';
+    try {
+      this.applyPreview(await firstValueFrom(this.http.post<CorrectedImportPreviewDto>(`/api/imports/${preview.id}/corrections`, body)));
+      return null;
+    } catch (err) {
+      return errorMessage(err, '修正未保存');
+    }
+  }
+
+  /** Withdraws a correction (the measure shows as extracted again). */
+  async uncorrect(correctionId: string): Promise<void> {
+    const preview = this.preview();
+    if (!preview) return;
+    this.error.set(null);
+    try {
+      this.applyPreview(await firstValueFrom(this.http.delete<CorrectedImportPreviewDto>(`/api/imports/${preview.id}/corrections/${correctionId}`)));
+    } catch (err) {
+      this.error.set(errorMessage(err, '撤销修正失败'));
+    }
+  }
+
+  /** Lines of the uploaded file, for selecting a missed measure or where to split one. */
+  lines(from: number, to: number): Promise<ImportSourceLinesDto> {
+    const preview = this.preview();
+    if (!preview) return Promise.reject(new Error('no preview'));
+    return firstValueFrom(this.http.get<ImportSourceLinesDto>(`/api/imports/${preview.id}/lines`, { params: { from, to } }));
+  }
+
+  /** A corrected preview; names a correction brought in join the mappings, the choices made so far stay. */
+  private applyPreview(preview: CorrectedImportPreviewDto): void {
+    this.preview.set(preview);
+    const before = this.mappings();
+    this.mappings.set(Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, before[u.name] ?? ''])));
   }
 
   reset(): void {
