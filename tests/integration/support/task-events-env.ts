@@ -5,7 +5,7 @@ import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
 import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
 import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
 import { TasksModule } from '../../../apps/api/src/tasks/tasks.module';
-import type { ReminderEnv, Seeded } from './reminder-fixture';
+import type { ReminderEnv, Seeded } from './reminder-env';
 
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, TasksModule] })
 class TaskServicesModule {}
