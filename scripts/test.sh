@@ -44,15 +44,15 @@ step "unit: api" npx vitest run --config apps/api/vitest.config.mts $(vitest_jso
 step "unit: web components" npx nx test web --configuration=ci --outputStyle=static
 step "build" npx nx run-many -t build --projects=api,web --outputStyle=static
 step "migrations: drift and reversibility" npm run -s migration:check
-# npm run test:integration runs these four suites in the same order.
+# npm run test:integration runs these four projects of one config in the same order.
 # shellcheck disable=SC2046
-step "integration: import, auth, departments, migrations" npx vitest run --config tests/integration/vitest.config.mts $(vitest_json integration-core)
+step "integration: import, auth, departments, migrations" npx vitest run --config tests/integration/vitest.config.mts --project core $(vitest_json integration-core)
 # shellcheck disable=SC2046
-step "integration: task workflow, evidence, access matrix" npx vitest run --config tests/integration/workflow/vitest.config.mts $(vitest_json integration-workflow)
+step "integration: task workflow, evidence, access matrix" npx vitest run --config tests/integration/vitest.config.mts --project workflow $(vitest_json integration-workflow)
 # shellcheck disable=SC2046
-step "integration: reminders and notifications" npx vitest run --config tests/integration/reminders/vitest.config.mts $(vitest_json integration-reminders)
+step "integration: reminders and notifications" npx vitest run --config tests/integration/vitest.config.mts --project reminders $(vitest_json integration-reminders)
 # shellcheck disable=SC2046
-step "integration: multi-instance (2 APIs, 2 workers, s3rver)" npx vitest run --config tests/integration/multi-instance/vitest.config.mts $(vitest_json integration-multi-instance)
+step "integration: multi-instance (2 APIs, 2 workers, s3rver)" npx vitest run --config tests/integration/vitest.config.mts --project multi-instance $(vitest_json integration-multi-instance)
 # shellcheck disable=SC2046
 step "browser" npx vitest run --config tests/browser/vitest.config.mts $(vitest_json browser)
 

@@ -1,7 +1,7 @@
 /**
- * Which integration folders run under which vitest config, in one place: each suite's config includes its
- * folders, and the core config excludes every folder a suite claims, so a new folder runs exactly once
- * (in core unless listed here). `tests/integration/vitest.projects.mts` runs them all, or one with --project.
+ * Which integration folders run in which project of tests/integration/vitest.config.mts, in one place: each
+ * project includes its folders, and `core` excludes every folder another project claims, so a new folder runs
+ * exactly once (in core unless listed here).
  */
 export const SUITE_FOLDERS = {
   /** The real Nest/Fastify app in-process, a fresh database per file. */
@@ -12,7 +12,8 @@ export const SUITE_FOLDERS = {
   multiInstance: ['multi-instance'],
 } as const;
 
-const brace = (folders: readonly string[]): string => (folders.length === 1 ? folders[0] : `{${folders.join(',')}}`);
+const brace = (folders: readonly string[]): string =>
+  folders.length === 1 ? folders[0] : `{${folders.join(',')}}`;
 
 export function suiteInclude(suite: keyof typeof SUITE_FOLDERS): string[] {
   return [`tests/integration/${brace(SUITE_FOLDERS[suite])}/**/*.spec.ts`];

@@ -8,7 +8,7 @@ import type {
 } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../support/workflow-env';
 import { peopleAccessMatrix } from './people-matrix';
 
 /** `lead` is the 主办 lead's officer, `coLead` an officer of the second lead department. */

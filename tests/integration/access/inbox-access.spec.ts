@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { TaskEventNotifier } from '../../../apps/api/src/notifications/task-event-notifier';
-import { WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
 const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];

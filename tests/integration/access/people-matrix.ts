@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { JwtService } from '@nestjs/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionsService } from '../../../apps/api/src/auth/sessions.service';
-import { WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 type Actor = 'officer' | 'head' | 'supervisor' | 'admin' | 'anonymous';
 const ACTORS: Actor[] = ['officer', 'head', 'supervisor', 'admin', 'anonymous'];

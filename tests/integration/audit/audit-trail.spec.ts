@@ -1,6 +1,6 @@
 import type { AuditEntryDto, TaskDetailDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv } from '../support/workflow-env';
 
 interface AuditRow {
   action: string;

@@ -12,7 +12,7 @@ describe('built web app and API side by side', () => {
     dist = mkdtempSync(join(tmpdir(), 'duban-web-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>督办</title><app-root></app-root>');
     writeFileSync(join(dist, 'main.js'), 'console.log("web")');
-    t = await createTestApp({ web: { distDir: dist } });
+    t = await createTestApp({ config: { web: { distDir: dist } } });
   });
   afterAll(async () => {
     await t.close();

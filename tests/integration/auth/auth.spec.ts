@@ -115,7 +115,7 @@ describe('login rate limit', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ auth: { loginRateLimit: 3, loginRateWindowMs: 60_000 } });
+    t = await createTestApp({ config: { auth: { loginRateLimit: 3, loginRateWindowMs: 60_000 } } });
     await resetLoginThrottle(t);
   });
   afterAll(() => t.close());

@@ -16,7 +16,7 @@ describe('seed accounts', () => {
 
   beforeAll(async () => {
     rmSync(credentialsFile, { force: true });
-    t = await createTestApp({ seed: { credentialsFile } });
+    t = await createTestApp({ config: { seed: { credentialsFile } } });
     await truncateAll();
     await importFixture(
       t,

@@ -52,14 +52,16 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
   beforeAll(async () => {
     idp = await startTestIdp(REDIRECT_URI);
     t = await createTestApp({
-      app: { baseUrl: APP },
-      sso: {
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-        redirectUri: REDIRECT_URI,
-        allowHttpIssuer: true,
-        autoCreate: true,
+      config: {
+        app: { baseUrl: APP },
+        sso: {
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          redirectUri: REDIRECT_URI,
+          allowHttpIssuer: true,
+          autoCreate: true,
+        },
       },
     });
     await seedDepartments(t);
@@ -177,14 +179,16 @@ describe('single sign-on only (AUTH_PASSWORD_LOGIN=false)', () => {
   beforeAll(async () => {
     idp = await startTestIdp(REDIRECT_URI);
     t = await createTestApp({
-      app: { baseUrl: APP },
-      sso: {
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-        redirectUri: REDIRECT_URI,
-        allowHttpIssuer: true,
-        passwordLogin: false,
+      config: {
+        app: { baseUrl: APP },
+        sso: {
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          redirectUri: REDIRECT_URI,
+          allowHttpIssuer: true,
+          passwordLogin: false,
+        },
       },
     });
     await seedDepartments(t);

@@ -25,7 +25,7 @@ const uploads: { id: string; content: Buffer }[] = [];
 
 beforeAll(async () => {
   s3 = await TestS3Server.start();
-  source = await createTestApp({ evidence: { storage: 's3', s3: s3.config() } });
+  source = await createTestApp({ config: { evidence: { storage: 's3', s3: s3.config() } } });
   work = await mkdtemp(join(tmpdir(), 'duban-backup-s3-it-'));
   restoredName = `duban_it_restore_s3_${randomBytes(4).toString('hex')}`;
   const url = new URL(source.config.database.url);
@@ -85,7 +85,9 @@ describe('backup and restore with evidence in S3', () => {
       await withClient(source.config.database.url, tableRowCounts),
     );
 
-    const restored = await createTestApp({ database: { url: restoredUrl }, evidence: otherBucket });
+    const restored = await createTestApp({
+      config: { database: { url: restoredUrl }, evidence: otherBucket },
+    });
     try {
       const token = await loginAs(restored, 'supervisor');
       for (const upload of uploads) {

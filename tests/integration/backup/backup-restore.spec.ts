@@ -102,8 +102,10 @@ describe('backup and restore', () => {
     expect(await withClient(restoredUrl, tableRowCounts)).toEqual(sourceCounts);
 
     const restored = await createTestApp({
-      database: { url: restoredUrl },
-      evidence: { dir: restoredEvidence },
+      config: {
+        database: { url: restoredUrl },
+        evidence: { dir: restoredEvidence },
+      },
     });
     try {
       const token = await loginAs(restored, 'supervisor');

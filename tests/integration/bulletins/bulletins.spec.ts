@@ -6,7 +6,7 @@ import type { ApiErrorDto, BulletinDto, NotificationDto, PageDto } from '@duban/
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulletinsService } from '../../../apps/api/src/bulletins/bulletins.service';
-import { WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv } from '../support/workflow-env';
 
 // Generated on 1 December 2026 (12:00 Shanghai): November is judged at 2026-12-01.
 const NOW = new Date('2026-12-01T04:00:00Z');

@@ -6,7 +6,7 @@ import {
 } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderPolicyService } from '../../../apps/api/src/reminders/reminder-policy.service';
-import { deleteRedisPrefix } from '../reminders/reminder-fixture';
+import { deleteRedisPrefix } from '../support/reminder-env';
 import { createTestApp, loginAs, seedDepartments, type TestApp } from '../support/harness';
 
 describe('working-day calendar API', () => {
@@ -16,7 +16,9 @@ describe('working-day calendar API', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-12-20T00:00:00Z') - Date.now() },
+      config: {
+        clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-12-20T00:00:00Z') - Date.now() },
+      },
     });
     await seedDepartments(t);
     admin = await loginAs(t, 'admin');

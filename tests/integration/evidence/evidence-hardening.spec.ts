@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ApiErrorDto, EvidenceDto, TaskDetailDto } from '@duban/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv } from '../support/workflow-env';
 import { BACKENDS, EvidenceBackend } from './evidence-backends';
 
 async function docx(withMacro: boolean): Promise<Buffer> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiErrorDto, EvidenceDto, TaskDetailDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv } from '../support/workflow-env';
 import { BACKENDS, EvidenceBackend } from './evidence-backends';
 
 const MAX_BYTES = 64 * 1024;

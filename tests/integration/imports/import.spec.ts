@@ -195,7 +195,7 @@ describe('POST /api/imports (preview → commit)', () => {
   let supervisor: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ import: { maxBytes: 64 * 1024 } });
+    t = await createTestApp({ config: { import: { maxBytes: 64 * 1024 } } });
   });
   beforeEach(async () => {
     await truncateAll();

@@ -21,7 +21,7 @@ import {
   type ReminderEnv,
   type Seeded,
   type WorkerProcess,
-} from '../reminders/reminder-fixture';
+} from '../support/reminder-env';
 import { TestS3Server } from '../support/s3-server';
 import { TestSmtpServer } from '../support/smtp';
 import { RollingClient, type Instance } from './rolling-client';

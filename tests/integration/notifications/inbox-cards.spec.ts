@@ -19,7 +19,7 @@ import { NotificationFanOutService } from '../../../apps/api/src/notifications/n
 import { TaskEventNotifier } from '../../../apps/api/src/notifications/task-event-notifier';
 import { ReminderTaskSource } from '../../../apps/api/src/reminders/reminder-task.source';
 import { createTestApp, departmentByName, loginAs, seedDepartments, type TestApp } from '../support/harness';
-import { deleteRedisPrefix } from '../reminders/reminder-fixture';
+import { deleteRedisPrefix } from '../support/reminder-env';
 
 const NDRC = '国家发展和改革委员会';
 const MOFCOM = '商务部';

@@ -12,7 +12,7 @@ import { NotificationFanOutService } from '../../../apps/api/src/notifications/n
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { ReminderTaskSource } from '../../../apps/api/src/reminders/reminder-task.source';
 import { createTestApp, departmentByName, loginAs, seedDepartments, type TestApp } from '../support/harness';
-import { deleteRedisPrefix } from '../reminders/reminder-fixture';
+import { deleteRedisPrefix } from '../support/reminder-env';
 
 const NDRC = '国家发展和改革委员会';
 const MOFCOM = '商务部';
@@ -40,9 +40,11 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
   beforeAll(async () => {
     // E-mail on (deliveries are created; no worker runs here, so none is sent).
     t = await createTestApp({
-      mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'duban <d@test.local>' },
-      // The test's webhook URL is on loopback, which only an allow-listed deployment may use.
-      webhooks: { allowPrivate: ['127.0.0.1/32'] },
+      config: {
+        mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'duban <d@test.local>' },
+        // The test's webhook URL is on loopback, which only an allow-listed deployment may use.
+        webhooks: { allowPrivate: ['127.0.0.1/32'] },
+      },
     });
     await seedDepartments(t);
     officer = await loginAs(t, 'officer', NDRC);
@@ -203,7 +205,9 @@ describe('notifications API: inbox, preferences, webhooks, queue dashboard and h
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/api/admin/queues');
     expect(cookie).not.toContain(admin);
-    const page = await t.request<string>('GET', '/api/admin/queues', { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    const page = await t.request<string>('GET', '/api/admin/queues', {
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    });
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('<html');
     const api = await t.request<{ queues: { name: string }[] }>('GET', '/api/admin/queues/api/queues', {

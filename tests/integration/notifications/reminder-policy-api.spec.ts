@@ -5,7 +5,7 @@ import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { ReminderPolicyService } from '../../../apps/api/src/reminders/reminder-policy.service';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { createTestApp, departmentByName, loginAs, seedDepartments, type TestApp } from '../support/harness';
-import { deleteRedisPrefix } from '../reminders/reminder-fixture';
+import { deleteRedisPrefix } from '../support/reminder-env';
 
 describe('reminder policy API (admins)', () => {
   let t: TestApp;
@@ -14,7 +14,9 @@ describe('reminder policy API (admins)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-03-01T00:00:00Z') - Date.now() },
+      config: {
+        clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-03-01T00:00:00Z') - Date.now() },
+      },
     });
     await seedDepartments(t);
     admin = await loginAs(t, 'admin');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
 import { createTestApp, departmentByName, loginAs, seedDepartments, type TestApp } from '../support/harness';
-import { deleteRedisPrefix } from '../reminders/reminder-fixture';
+import { deleteRedisPrefix } from '../support/reminder-env';
 
 const LEAD = '商务部';
 const PARTICIPANT = '财政部';
@@ -25,7 +25,9 @@ describe('reminders follow the task workflow (HTTP)', () => {
   beforeAll(async () => {
     // Application clock at 2026-03-01 (the workflow and the reminders share it).
     t = await createTestApp({
-      clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-03-01T02:00:00Z') - Date.now() },
+      config: {
+        clock: { anchorMs: Date.now(), scale: 1, offsetMs: Date.parse('2026-03-01T02:00:00Z') - Date.now() },
+      },
     });
     await seedDepartments(t);
     officer = await loginAs(t, 'officer', LEAD);

@@ -7,9 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 import { recordImportDuration } from '../../../apps/api/src/infra/metrics/metrics.registry';
-import { createApp } from '../../../apps/api/src/infra/http/create-app';
-import { configureForTests } from '../../../apps/api/src/infra/config/app-config';
-import { baseTestConfig, loginAs, seedDepartments, TEST_PASSWORD, type TestApp } from '../support/harness';
+import { createTestApp, loginAs, seedDepartments, TEST_PASSWORD, type TestApp } from '../support/harness';
 
 const METRICS_TOKEN = 'it-metrics-token-0123456789';
 
@@ -32,42 +30,10 @@ const capture: DestinationStream = { write: (line: string) => void lines.push(li
 let t: TestApp;
 
 beforeAll(async () => {
-  const config = configureForTests({
-    ...baseTestConfig(),
-    observability: { logLevel: 'debug', logFormat: 'json', metricsToken: METRICS_TOKEN },
+  t = await createTestApp({
+    config: { observability: { logLevel: 'debug', logFormat: 'json', metricsToken: METRICS_TOKEN } },
+    logDestination: capture,
   });
-  const app = await createApp(config, { logDestination: capture });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  t = {
-    app,
-    baseUrl,
-    config,
-    dataSource: app.get((await import('typeorm')).DataSource),
-    request: async (method, path, options = {}) => {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-      let body: string | undefined;
-      if (options.body !== undefined) {
-        headers['content-type'] = 'application/json';
-        body = JSON.stringify(options.body);
-      }
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-      const text = await response.text();
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        body: (type.includes('json') ? JSON.parse(text) : text) as never,
-        headers: response.headers,
-      };
-    },
-    close: async () => {
-      await app.close();
-      configureForTests(baseTestConfig());
-    },
-  };
   await seedDepartments(t);
 });
 afterAll(() => t.close());
@@ -203,18 +169,12 @@ describe('/metrics', () => {
 
 describe('/metrics without METRICS_TOKEN', () => {
   it('refuses everyone (not public by default)', async () => {
-    const config = configureForTests({ ...baseTestConfig(), observability: { metricsToken: null } });
-    const app = await createApp(config, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const bare = await createTestApp({ config: { observability: { metricsToken: null } } });
     try {
-      const address = app.getHttpServer().address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      const res = await fetch(`http://127.0.0.1:${address.port}/metrics`, {
-        headers: { authorization: 'Bearer anything-at-all-1234' },
-      });
+      const res = await bare.request('GET', '/metrics', { token: 'anything-at-all-1234' });
       expect(res.status).toBe(403);
     } finally {
-      await app.close();
+      await bare.close();
     }
   });
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
     worker.stderr?.on('data', onData);
     worker.once('exit', (code) => reject(new Error(`worker exited (${code}):\n${output.join('')}`)));
   });
-  t = await createTestApp({ observability: { metricsToken: TOKEN } });
+  t = await createTestApp({ config: { observability: { metricsToken: TOKEN } } });
 }, 240_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import {
   seedBasics,
   type ReminderEnv,
   type Seeded,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 
 /** A webhook receiver that can be switched off (port closed) and on again (same port). */
 class Receiver {

@@ -17,7 +17,7 @@ import {
   nineAm,
   seedBasics,
   type ReminderEnv,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 
 interface SentRow {
   key: string;

@@ -10,7 +10,7 @@ import {
   nineAm,
   seedBasics,
   type ReminderEnv,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 
 async function count(env: ReminderEnv, sql: string, parameters: unknown[] = []): Promise<number> {
   const [row]: { n: string }[] = await env.db.query(sql, parameters);

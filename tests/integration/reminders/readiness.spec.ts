@@ -9,7 +9,7 @@ import {
   type ApiProcess,
   type ReminderEnv,
   type WorkerProcess,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 
 interface Health {
   status: number;

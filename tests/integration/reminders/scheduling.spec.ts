@@ -15,7 +15,7 @@ import {
   seedBasics,
   type ReminderEnv,
   type Seeded,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 
 describe('reminder scheduling against real Redis and PostgreSQL', () => {
   let env: ReminderEnv;

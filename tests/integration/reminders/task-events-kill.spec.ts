@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordTaskEvents } from '../../../apps/api/src/events/task-event-outbox';
 import { TestSmtpServer } from '../support/smtp';
-import { createReminderEnv, insertTask, seedBasics, type ReminderEnv } from './reminder-fixture';
-import { addOfficer, count, settled } from './task-events-fixture';
+import { createReminderEnv, insertTask, seedBasics, type ReminderEnv } from '../support/reminder-env';
+import { addOfficer, count, settled } from '../support/task-events-env';
 
 const EVENTS = 1500;
 const OFFICERS = 4;

@@ -18,7 +18,7 @@ import {
   workerScript,
   type ReminderEnv,
   type Seeded,
-} from './reminder-fixture';
+} from '../support/reminder-env';
 import {
   addOfficer,
   authUser,
@@ -27,7 +27,7 @@ import {
   settled,
   taskServices,
   type DeliveryRow,
-} from './task-events-fixture';
+} from '../support/task-events-env';
 
 const LINK_BASE = 'http://duban.test/tasks/';
 

@@ -27,7 +27,7 @@ describe('secure defaults', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ auth: { loginRateLimit: 10, loginFailuresBeforeLock: 3 } });
+    t = await createTestApp({ config: { auth: { loginRateLimit: 10, loginFailuresBeforeLock: 3 } } });
     await seedDepartments(t);
   });
   beforeEach(() => resetLoginThrottle(t));
@@ -173,7 +173,7 @@ describe('secure defaults', () => {
 
   describe('queue dashboard', () => {
     it('takes no token in the URL and sets a Secure cookie behind TLS', async () => {
-      const tls = await createTestApp({ app: { baseUrl: 'https://duban.example.gov.cn' } });
+      const tls = await createTestApp({ config: { app: { baseUrl: 'https://duban.example.gov.cn' } } });
       try {
         const token = await loginAs(tls, 'admin');
         expect(

@@ -1,6 +1,6 @@
 import type { ApiErrorDto, OverdueStatsDto, StatsMatrixDto, StatsTrendDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv } from '../support/workflow-env';
 
 const NOW = new Date('2026-06-30T04:00:00Z');
 

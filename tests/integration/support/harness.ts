@@ -1,7 +1,8 @@
 /**
  * Integration-test harness for the API (used by every API test file).
  *
- * Run: `npm run test:integration` (= vitest run --config tests/integration/vitest.config.mts).
+ * Run: `npm run test:integration` (every suite: tests/integration/vitest.projects.mts), one suite with
+ * `-- --project workflow-integration`, one folder or file by naming it after the command.
  *
  * - globalSetup creates ONE fresh database `duban_it_<random>` per run, runs all migrations, and
  *   drops it at the end; it also provides a Redis key prefix `duban_it_<random>:` and an evidence dir.
@@ -18,8 +19,11 @@
  *       expect(res.status).toBe(200);
  *     });
  *
- * - `createTestApp(overrides)` boots the real Nest app (Fastify) on a random port; pass config
- *   overrides per group, e.g. `{ auth: { loginRateLimit: 3 } }`.
+ * - `createTestApp({ config, db, worker })` boots the real Nest app (Fastify) on a random port: config
+ *   overrides per group (`{ config: { auth: { loginRateLimit: 3 } } }`), the run's database or one of its
+ *   own (`db: 'own'`), no worker or the outbox drained after each request (`worker: 'inline'`).
+ * - Databases come from one lifecycle (./test-database.ts) for every suite; the workflow and reminder
+ *   environments (./workflow-env.ts, ./reminder-env.ts) build on it.
  * - `truncateAll()` empties every table (except `migrations`) if a file needs a clean slate mid-way.
  */
 import { createHash } from 'node:crypto';
@@ -27,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractBuffer, type UserRole } from '@duban/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { DepartmentEntity } from '../../../apps/api/src/departments/department.entity';
@@ -38,11 +43,13 @@ import {
   type AppConfig,
   type AppConfigOverrides,
 } from '../../../apps/api/src/infra/config/app-config';
+import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
 import { createApp } from '../../../apps/api/src/infra/http/create-app';
 import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { UserEntity } from '../../../apps/api/src/users/user.entity';
 import { UsersService } from '../../../apps/api/src/users/users.service';
 import './provided';
+import { createTestDatabase, truncateDatabase } from './test-database';
 
 /** Password of every account `loginAs` creates. */
 export const TEST_PASSWORD = 'it-password-1';
@@ -67,6 +74,8 @@ export interface TestApp {
   config: AppConfig;
   /** fetch against the app; JSON responses are parsed. */
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Drains the task-event outbox now, as the worker would (notices, reminder rescheduling). */
+  drainEvents(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,23 +107,59 @@ function mergeOverrides(base: AppConfigOverrides, extra: AppConfigOverrides): Ap
   return out;
 }
 
+export interface TestAppOptions {
+  /** Configuration on top of `baseTestConfig()`, e.g. `{ auth: { loginRateLimit: 3 } }`. */
+  config?: AppConfigOverrides;
+  /**
+   * `'run'` (default): the run's database, emptied before each file. `'own'`: a scratch database (and Redis
+   * prefix) for this app alone, migrated now and dropped by `close()` — for a test that must not see or
+   * leave rows in the run's tables.
+   */
+  db?: 'run' | 'own';
+  /**
+   * `'none'` (default): no worker; call `drainEvents()` where a test reads what the worker would have done.
+   * `'inline'`: the task-event outbox is drained after every non-GET request, as a worker does on commit.
+   */
+  worker?: 'none' | 'inline';
+  /** Where the app's JSON log lines go (a test reading its logs); the default is the error level on stdout. */
+  logDestination?: DestinationStream;
+}
+
 /** Boots the whole API on 127.0.0.1:<random port>. Close it in afterAll. */
-export async function createTestApp(overrides: AppConfigOverrides = {}): Promise<TestApp> {
-  const config = configureForTests(mergeOverrides(baseTestConfig(), overrides));
-  const app = await createApp(config, { logger: ['error'] });
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const own = options.db === 'own' ? await createTestDatabase('duban_it_own_') : null;
+  const ownConfig: AppConfigOverrides = own
+    ? { database: { url: own.url, logging: false }, redis: { prefix: own.redisPrefix } }
+    : {};
+  const config = configureForTests(
+    mergeOverrides(mergeOverrides(baseTestConfig(), ownConfig), options.config ?? {}),
+  );
+  const app = await createApp(
+    config,
+    options.logDestination ? { logDestination: options.logDestination } : { logger: ['error'] },
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('Test app has no TCP address');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const dataSource = app.get(DataSource);
+  const drainEvents = async (): Promise<void> => {
+    await app.get(TaskEventRelay, { strict: false }).drainAll();
+  };
   return {
     app,
     baseUrl,
     dataSource,
     config,
-    request: (method, path, options) => request(baseUrl, method, path, options),
+    drainEvents,
+    async request<T>(method: string, path: string, requestOptions?: RequestOptions): Promise<ApiResponse<T>> {
+      const response = await request<T>(baseUrl, method, path, requestOptions);
+      if (options.worker === 'inline' && method !== 'GET' && method !== 'HEAD') await drainEvents();
+      return response;
+    },
     close: async () => {
       await app.close();
+      await own?.drop();
       configureForTests(baseTestConfig());
     },
   };
@@ -215,19 +260,6 @@ export async function importFixture(
 }
 
 /** Empties every table of the run's database except `migrations` (the audit trigger ignores TRUNCATE). */
-export async function truncateAll(): Promise<void> {
-  const dataSource = new DataSource({ type: 'postgres', url: getConfig().database.url, extra: { max: 1 } });
-  await dataSource.initialize();
-  try {
-    const tables = await dataSource.query<{ tablename: string }[]>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
-    );
-    if (tables.length) {
-      await dataSource.query(
-        `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
-      );
-    }
-  } finally {
-    await dataSource.destroy();
-  }
+export function truncateAll(): Promise<void> {
+  return truncateDatabase(getConfig().database.url);
 }

@@ -1,7 +1,7 @@
 import type { ApiErrorDto, TaskCommentDto, TaskDetailDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv } from '../workflow/support/workflow-fixture';
-import { inbox } from './support/desk';
+import { WorkflowEnv } from '../support/workflow-env';
+import { inbox } from '../support/desk';
 
 describe('comments (督办意见 and replies) with department mentions', () => {
   let env: WorkflowEnv;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv, type SeededUser } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 type Actor = 'lead' | 'participant' | 'other' | 'supervisor' | 'admin' | 'anonymous';
 const ACTORS: Actor[] = ['lead', 'participant', 'other', 'supervisor', 'admin', 'anonymous'];

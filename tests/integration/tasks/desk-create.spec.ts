@@ -1,7 +1,7 @@
 import type { ApiErrorDto, PageDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, WorkflowEnv } from '../workflow/support/workflow-fixture';
-import { inbox, reminderJobs } from './support/desk';
+import { addDays, WorkflowEnv } from '../support/workflow-env';
+import { inbox, reminderJobs } from '../support/desk';
 
 const today = new Date().toISOString().slice(0, 10);
 

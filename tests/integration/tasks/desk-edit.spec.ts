@@ -1,8 +1,8 @@
 import type { ApiErrorDto, PageDto, SplitTaskResultDto, TaskDetailDto, TaskSummaryDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
-import { addDays, WorkflowEnv } from '../workflow/support/workflow-fixture';
-import { inbox, reminderJobs } from './support/desk';
+import { addDays, WorkflowEnv } from '../support/workflow-env';
+import { inbox, reminderJobs } from '../support/desk';
 
 const today = new Date().toISOString().slice(0, 10);
 

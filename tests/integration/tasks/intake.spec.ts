@@ -7,8 +7,8 @@ import type {
 } from '@duban/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, WorkflowEnv } from '../workflow/support/workflow-fixture';
-import { inbox, LEDGER_HEADER, ledgerWorkbook, reminderJobs, uploadLedger } from './support/desk';
+import { addDays, WorkflowEnv } from '../support/workflow-env';
+import { inbox, LEDGER_HEADER, ledgerWorkbook, reminderJobs, uploadLedger } from '../support/desk';
 
 const today = new Date().toISOString().slice(0, 10);
 

@@ -1,7 +1,7 @@
 import type { ApiErrorDto, PageDto, TaskDetailDto, TaskStatus, TaskSummaryDto } from '@duban/domain';
 import { isOverdue, trafficLight } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowEnv } from '../workflow/support/workflow-fixture';
+import { WorkflowEnv } from '../support/workflow-env';
 
 /** Virtual now of the app clock: one minute before 24:00 of 2026-06-30 in Shanghai. */
 const NOW = new Date('2026-06-30T15:59:00Z');

@@ -45,7 +45,7 @@ describe('people: accounts administered by admins', () => {
   let ndrcId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ import: { maxBytes: MAX_BYTES } });
+    t = await createTestApp({ config: { import: { maxBytes: MAX_BYTES } } });
     await seedDepartments(t);
     admin = await loginAs(t, 'admin');
     supervisor = await loginAs(t, 'supervisor');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationFanOutService } from '../../../apps/api/src/notifications/notification-fanout.service';
 import { ReminderPolicyService } from '../../../apps/api/src/reminders/reminder-policy.service';
 import { ReminderTaskSource } from '../../../apps/api/src/reminders/reminder-task.source';
-import { WorkflowEnv, type SeededUser } from './support/workflow-fixture';
+import { WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 /**
  * The 承办人 gets the 主办 lead's e-mail reminders; the rest of the department keeps them in the inbox.

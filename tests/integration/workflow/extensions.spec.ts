@@ -1,7 +1,7 @@
 import type { ApiErrorDto, TaskDetailDto } from '@duban/domain';
 import { shanghaiDate } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, WorkflowEnv } from './support/workflow-fixture';
+import { addDays, WorkflowEnv } from '../support/workflow-env';
 
 describe('deadline extensions', () => {
   let env: WorkflowEnv;

@@ -1,7 +1,7 @@
 import type { PageDto, TaskDetailDto, TaskStatus, TaskSummaryDto } from '@duban/domain';
 import { shanghaiDate } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, WorkflowEnv, type SeededUser } from './support/workflow-fixture';
+import { addDays, WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 /**
  * A list confined to one department (an officer's own, or anyone's `department=` filter) is read from

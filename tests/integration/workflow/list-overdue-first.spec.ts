@@ -1,7 +1,7 @@
 import type { PageDto, TaskStatus, TaskSummaryDto } from '@duban/domain';
 import { shanghaiDate } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, WorkflowEnv } from './support/workflow-fixture';
+import { addDays, WorkflowEnv } from '../support/workflow-env';
 
 /**
  * Unscoped lists in the default order are read as two branches (overdue, then the rest) that each

@@ -1,8 +1,8 @@
 import type { ApiErrorDto, PageDto, TaskDetailDto, TaskSummaryDto, UserRefDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
-import { drainEvents } from '../tasks/support/desk';
-import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from './support/workflow-fixture';
+import { drainEvents } from '../support/desk';
+import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 type Detail = TaskDetailDto & ApiErrorDto;
 

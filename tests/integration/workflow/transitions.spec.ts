@@ -1,7 +1,7 @@
 import type { ApiErrorDto, TaskDetailDto, TaskStatus } from '@duban/domain';
 import { nextStatuses } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from './support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv, type SeededUser } from '../support/workflow-env';
 
 type Route = 'progress' | 'submit' | 'approve' | 'return';
 

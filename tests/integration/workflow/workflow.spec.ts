@@ -1,6 +1,6 @@
 import type { TaskDetailDto } from '@duban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINIMAL_PDF, WorkflowEnv } from './support/workflow-fixture';
+import { MINIMAL_PDF, WorkflowEnv } from '../support/workflow-env';
 
 describe('task workflow', () => {
   let env: WorkflowEnv;

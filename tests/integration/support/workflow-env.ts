@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TaskStatus, UserRole } from '@duban/domain';
 import { JwtService } from '@nestjs/jwt';
-import { SessionsService } from '../../../../apps/api/src/auth/sessions.service';
+import { SessionsService } from '../../../apps/api/src/auth/sessions.service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import {
@@ -12,16 +12,11 @@ import {
   resetConfig,
   type AppConfig,
   type AppConfigOverrides,
-} from '../../../../apps/api/src/infra/config/app-config';
-import { ENTITIES } from '../../../../apps/api/src/entities';
-import { dataSourceOptions } from '../../../../apps/api/src/infra/database/data-source-options';
-import { runMigrations } from '../../../../apps/api/src/infra/database/schema-drift';
-import {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../../../apps/api/src/infra/database/scratch-database';
-import { createApp } from '../../../../apps/api/src/infra/http/create-app';
-import { createRedis, deleteKeysWithPrefix } from '../../../../apps/api/src/infra/queue/redis';
+} from '../../../apps/api/src/infra/config/app-config';
+import { ENTITIES } from '../../../apps/api/src/entities';
+import { dataSourceOptions } from '../../../apps/api/src/infra/database/data-source-options';
+import { createApp } from '../../../apps/api/src/infra/http/create-app';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** An ISO calendar date `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
@@ -29,8 +24,6 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-export const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
 
 export interface SeededUser {
   id: string;
@@ -82,40 +75,38 @@ export class WorkflowEnv {
     readonly app: NestFastifyApplication,
     readonly db: DataSource,
     readonly config: AppConfig,
-    private readonly dbName: string,
+    private readonly database: TestDatabase,
     readonly evidenceDir: string,
   ) {}
 
   static async start(overrides: AppConfigOverrides = {}): Promise<WorkflowEnv> {
-    const { name, url } = await createScratchDatabase(BASE_DB_URL, 'duban_wf_');
+    const database = await createTestDatabase('duban_wf_');
+    const { url } = database;
     const evidenceDir = await mkdtemp(join(tmpdir(), 'duban-wf-evidence-'));
     const config = configureForTests({
       ...overrides,
       env: 'test',
       database: { url, logging: false },
-      // The workflow services reschedule reminders: their jobs go under this run's own Redis prefix.
-      redis: { prefix: `${name}:` },
+      // The workflow services reschedule reminders: their jobs go under this database's own Redis prefix.
+      redis: { prefix: database.redisPrefix },
       evidence: { dir: evidenceDir, maxBytes: 64 * 1024, ...overrides.evidence },
       // Calendar days: expectations about reminder dates must not move when a run falls on a weekend.
       reminders: { nonWorkingDays: 'keep', ...overrides.reminders },
     });
-    await runMigrations(config, url);
     const db = new DataSource({ ...dataSourceOptions(config, ENTITIES, url), extra: { max: 4 } });
     await db.initialize();
     const app = await createApp(config, { logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    const env = new WorkflowEnv(app, db, config, name, evidenceDir);
+    const env = new WorkflowEnv(app, db, config, database, evidenceDir);
     await env.seed();
     return env;
   }
 
   async stop(): Promise<void> {
     await this.app.close();
-    const redis = createRedis(this.config.redis.url);
-    await deleteKeysWithPrefix(redis, this.config.redis.prefix).finally(() => redis.quit());
     await this.db.destroy();
-    await dropScratchDatabase(BASE_DB_URL, this.dbName);
+    await this.database.drop();
     await rm(this.evidenceDir, { recursive: true, force: true });
     resetConfig();
   }

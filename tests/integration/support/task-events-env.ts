@@ -6,7 +6,7 @@ import { ENTITIES } from '../../../apps/api/src/entities';
 import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
 import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
 import { TasksModule } from '../../../apps/api/src/tasks/tasks.module';
-import type { ReminderEnv, Seeded } from './reminder-fixture';
+import type { ReminderEnv, Seeded } from './reminder-env';
 
 @Module({ imports: [ConfigModule, DatabaseModule.forRoot(ENTITIES), QueueModule, TasksModule] })
 class TaskServicesModule {}

@@ -11,24 +11,19 @@ import {
   resetConfig,
   type AppConfig,
 } from '../../../apps/api/src/infra/config/app-config';
-import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
 import { ENTITIES } from '../../../apps/api/src/entities';
+import { ConfigModule } from '../../../apps/api/src/infra/config/config.module';
 import { DatabaseModule } from '../../../apps/api/src/infra/database/database.module';
-import { dataSourceOptions } from '../../../apps/api/src/infra/database/data-source-options';
-import {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../../apps/api/src/infra/database/scratch-database';
 import { QueueModule } from '../../../apps/api/src/infra/queue/queue.module';
 import { QueueService } from '../../../apps/api/src/infra/queue/queue.service';
 import { QueueName } from '../../../apps/api/src/infra/queue/queue.catalogue';
 import { createRedis, deleteKeysWithPrefix } from '../../../apps/api/src/infra/queue/redis';
 import { RemindersModule } from '../../../apps/api/src/reminders/reminders.module';
-import { ensureApiBuilt } from '../support/api-bundle';
-import { TcpProxy } from '../support/tcp-proxy';
+import { ensureApiBuilt } from './api-bundle';
+import { TcpProxy } from './tcp-proxy';
+import { createTestDatabase } from './test-database';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
-const BASE_DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/duban';
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 export const DAY_MS = 86_400_000;
 
@@ -109,8 +104,8 @@ export async function createReminderEnv(options: {
   env?: Record<string, string>;
 }): Promise<ReminderEnv> {
   ensureWorkerBuilt();
-  const { name: dbName, url: dbUrl } = await createScratchDatabase(BASE_DB_URL, 'duban_it_rem_');
-  const prefix = `duban-it-rem-${randomBytes(4).toString('hex')}:`;
+  const database = await createTestDatabase('duban_it_rem_');
+  const { name: dbName, url: dbUrl, redisPrefix: prefix } = database;
   const queue: AppConfig['queue'] = {
     attempts: 6,
     backoffMs: 300,
@@ -144,9 +139,6 @@ export async function createReminderEnv(options: {
     queue,
     deliveries,
   });
-  const migrator = new DataSource(dataSourceOptions(config, ENTITIES, dbUrl));
-  await migrator.initialize();
-  await migrator.runMigrations();
   // The clock starts now, after the slow part, so a loaded machine does not eat into the timeline.
   const clock = clockAt(options.virtualNow, options.scale ?? 1);
   config.clock.anchorMs = clock.anchorMs;
@@ -276,11 +268,10 @@ export async function createReminderEnv(options: {
     async teardown() {
       await Promise.all(workers.map((w) => w.kill('SIGKILL')));
       await dbProxy?.cut();
-      await deleteRedisPrefix(prefix);
       await app.close();
-      await migrator.destroy();
       resetConfig();
-      await dropScratchDatabase(BASE_DB_URL, dbName);
+      // The database and every key under its Redis prefix.
+      await database.drop();
     },
   };
   return env;

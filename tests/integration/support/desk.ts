@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationDto, PageDto } from '@duban/domain';
 import ExcelJS from 'exceljs';
-import { TaskEventRelay } from '../../../../apps/api/src/events/task-event-relay';
-import { ReminderScheduler } from '../../../../apps/api/src/reminders/reminder.scheduler';
-import type { HttpResult, SeededUser, WorkflowEnv } from '../../workflow/support/workflow-fixture';
+import { TaskEventRelay } from '../../../apps/api/src/events/task-event-relay';
+import { ReminderScheduler } from '../../../apps/api/src/reminders/reminder.scheduler';
+import type { HttpResult, SeededUser, WorkflowEnv } from './workflow-env';
 
 /**
  * Drains the task-event outbox at once, as a worker does on commit (these HTTP tests run no worker):
