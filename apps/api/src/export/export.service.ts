@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import type { Clock } from '../infra/queue/clock';
 import { InjectTaskClock } from '../tasks/clock';
-import { TaskQueryService } from '../tasks/task-query.service';
+import { TaskListReader } from '../tasks/list/task-list.reader';
 import { DEPARTMENT_NAME_SQL, DOCUMENT_TITLE_SQL, LEDGER_EXTRAS_SQL } from './ledger.queries';
 import { buildTaskLedger, type LedgerExtras } from './task-ledger.workbook';
 
@@ -24,7 +24,7 @@ const sanitize = (part: string): string => part.replace(/[\\/:*?"<>|\s]+/g, '_')
 @Injectable()
 export class ExportService {
   constructor(
-    private readonly tasks: TaskQueryService,
+    private readonly tasks: TaskListReader,
     @InjectTaskClock() private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}

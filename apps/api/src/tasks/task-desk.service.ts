@@ -7,7 +7,7 @@ import type { Clock } from '../infra/queue/clock';
 import { ValidationError } from '../infra/http/domain-error';
 import { InjectTaskClock } from './clock';
 import { TaskCreationService } from './task-creation.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
 
 /** A deadline further out than this is a typing error (2207 for 2027), not a plan. */
 const MAX_YEARS_AHEAD = 10;
@@ -27,7 +27,7 @@ export class TaskDeskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly creation: TaskCreationService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     @InjectTaskClock() private readonly clock: Clock,
   ) {}
 
@@ -75,6 +75,6 @@ export class TaskDeskService {
       );
     });
     // Reminders start at once: the creation recorded a task event, which the worker drains on commit.
-    return this.query.detail(id, user);
+    return this.details.detail(id, user);
   }
 }

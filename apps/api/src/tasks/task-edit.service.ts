@@ -21,7 +21,7 @@ import { InjectTaskClock } from './clock';
 import { mainLeadsOf, syncMainLeads } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, departmentNames, TaskCreationService } from './task-creation.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
 import { TaskVersionConflictError } from './task.errors';
 
 type Ref = { id: string; name: string };
@@ -62,7 +62,7 @@ export class TaskEditService {
     private readonly audit: AuditService,
     private readonly notifier: TaskEventNotifier,
     private readonly creation: TaskCreationService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     private readonly outbox: TaskEventOutbox,
     @InjectTaskClock() private readonly clock: Clock,
   ) {}
@@ -89,7 +89,7 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async changeDepartments(
@@ -179,7 +179,7 @@ export class TaskEditService {
         `督查室调整了本单位在「${title}」中的职责（现牵头：${leadNames}）。`,
       );
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async split(taskId: string, user: AuthUser, body: SplitTaskRequestDto): Promise<SplitTaskResultDto> {
@@ -250,7 +250,7 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async inTransaction(

@@ -12,7 +12,7 @@ import { InjectTaskClock } from './clock';
 import { mainLeadSql } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { TaskClosedError } from './task-edit.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
 import { TaskActionForbiddenError, TaskVersionConflictError } from './task.errors';
 
 type Changes = Record<string, string | Date | null>;
@@ -28,7 +28,7 @@ export class TaskResponsibilityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     private readonly notifier: TaskEventNotifier,
     private readonly outbox: TaskEventOutbox,
     @InjectTaskClock() private readonly clock: Clock,
@@ -60,7 +60,7 @@ export class TaskResponsibilityService {
         actor: { id: user.id, name: found.actorName },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   /** The 承办人 (or none): an active officer of the caller's department, which must be the 主办 lead. */
@@ -92,7 +92,7 @@ export class TaskResponsibilityService {
         detail: { before, after },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   /** Active officers of the caller's department, for the 承办人 picker (主办 lead officers only). */
@@ -173,7 +173,7 @@ export class TaskResponsibilityService {
         actor: { id: user.id, name: found.actorName },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async loadPermitted(

@@ -17,7 +17,7 @@ import { TaskEventOutbox } from '../events/task-event-outbox';
 import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { EvidenceRequiredError, forbiddenTransition, TaskVersionConflictError } from './task.errors';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
 
 /**
  * Status transitions of a task (progress, submit, approve, return). Each runs in one transaction: the
@@ -31,7 +31,7 @@ export class TaskWorkflowService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     @InjectTaskClock() private readonly clock: Clock,
     private readonly outbox: TaskEventOutbox,
   ) {}
@@ -71,7 +71,7 @@ export class TaskWorkflowService {
         text,
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async submit(taskId: string, user: AuthUser, summary: string, version?: number): Promise<TaskDetailDto> {
@@ -101,7 +101,7 @@ export class TaskWorkflowService {
         text: summary,
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async approve(
@@ -141,7 +141,7 @@ export class TaskWorkflowService {
       });
       await this.event(manager, found, user, 'task.approved', { reason: comment ?? null });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async returnTask(taskId: string, user: AuthUser, reason: string, version?: number): Promise<TaskDetailDto> {
@@ -159,7 +159,7 @@ export class TaskWorkflowService {
       });
       await this.event(manager, found, user, 'task.returned', { reason });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async inTransaction(

@@ -15,7 +15,9 @@ import { TaskCreationService } from './task-creation.service';
 import { TaskDeskController } from './task-desk.controller';
 import { TaskDeskService } from './task-desk.service';
 import { TaskEditService } from './task-edit.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
+import { TaskListQueries } from './list/task-list.queries';
+import { TaskListReader } from './list/task-list.reader';
 import { TaskSummaryReader } from './task-summary.reader';
 import { TaskResponsibilityController } from './task-responsibility.controller';
 import { TaskResponsibilityService } from './task-responsibility.service';
@@ -29,7 +31,9 @@ import { TasksController } from './tasks.controller';
   providers: [
     ...taskClockProviders,
     TaskAccessService,
-    TaskQueryService,
+    TaskListQueries,
+    TaskListReader,
+    TaskDetailReader,
     TaskSummaryReader,
     TaskWorkflowService,
     ExtensionService,
@@ -41,12 +45,6 @@ import { TasksController } from './tasks.controller';
     TaskResponsibilityService,
     SignoffDeadline,
   ],
-  exports: [
-    TaskAccessService,
-    TaskQueryService,
-    TaskSummaryReader,
-    TaskCreationService,
-    ...taskClockProviders,
-  ],
+  exports: [TaskAccessService, TaskListReader, TaskSummaryReader, TaskCreationService, ...taskClockProviders],
 })
 export class TasksModule {}
