@@ -120,3 +120,17 @@ export async function extensionQueuePage(
   );
   return { rows, total: row?.n ?? 0 };
 }
+
+/** A closed task's pending requests are answered with the closing reason, so no queue keeps them. */
+export async function refusePendingExtensions(
+  db: Runner,
+  taskId: string,
+  userId: string,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE extension_requests SET status = 'refused', decided_by_id = $2, decision_reason = $3, decided_at = now()
+      WHERE task_id = $1 AND status = 'pending'`,
+    [taskId, userId, reason],
+  );
+}

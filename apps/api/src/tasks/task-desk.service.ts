@@ -8,6 +8,7 @@ import { ValidationError } from '../infra/http/domain-error';
 import { InjectTaskClock } from './clock';
 import { TaskCreationService } from './task-creation.service';
 import { TaskDetailReader } from './detail/task-detail.reader';
+import { displayNameOf } from './task-people.queries';
 
 /** A deadline further out than this is a typing error (2207 for 2027), not a plan. */
 const MAX_YEARS_AHEAD = 10;
@@ -49,10 +50,7 @@ export class TaskDeskService {
       );
     }
     const [id] = await this.dataSource.transaction(async (manager) => {
-      const [actor] = await manager.query<{ display_name: string }[]>(
-        `SELECT display_name FROM users WHERE id = $1`,
-        [user.id],
-      );
+      const actorName = (await displayNameOf(manager, user.id)) ?? user.username;
       return this.creation.create(
         manager,
         [
@@ -68,7 +66,7 @@ export class TaskDeskService {
           },
         ],
         {
-          actor: { id: user.id, name: actor?.display_name ?? user.username },
+          actor: { id: user.id, name: actorName },
           origin: 'manual',
           enteredVia: '立项',
         },

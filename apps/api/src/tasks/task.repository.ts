@@ -1,4 +1,6 @@
+import type { MilestoneDto, RecurrencePeriodDto } from '@duban/domain';
 import type { EntityManager } from 'typeorm';
+import type { TaskOrigin } from './task.entity';
 import { TaskVersionConflictError } from './task.errors';
 
 /** A connection or a transaction's manager: both run statements. */
@@ -43,4 +45,51 @@ export async function extendTaskDeadline(db: Runner, task: VersionedTask, deadli
     [task.id, task.version, deadline],
   );
   if (result[1] !== 1) throw new TaskVersionConflictError(task.version, task.version + 1);
+}
+
+/** A new `tasks` row (立项, a 台账 row, a part of a split); status, version and timestamps take their defaults. */
+export interface NewTaskRow {
+  documentId: string;
+  measureKey: string;
+  parentId: string | null;
+  title: string;
+  text: string;
+  sourceFile: string;
+  sourceLine: number;
+  origin: TaskOrigin;
+  leadNames: string[];
+  participantNames: string[];
+  deadline: string | null;
+  deadlineText: string | null;
+  deadlineKind: 'date' | 'ongoing';
+  milestones: MilestoneDto[];
+  recurrence: RecurrencePeriodDto | null;
+}
+
+/** Inserts the task; returns its id. */
+export async function insertTask(db: Runner, task: NewTaskRow): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO tasks (document_id, measure_key, parent_id, title, text, source_file, source_line, origin,
+                        lead_names, participant_names, deadline, deadline_text, deadline_kind, milestones,
+                        recurrence)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15) RETURNING id`,
+    [
+      task.documentId,
+      task.measureKey,
+      task.parentId,
+      task.title,
+      task.text,
+      task.sourceFile,
+      task.sourceLine,
+      task.origin,
+      task.leadNames,
+      task.participantNames,
+      task.deadline,
+      task.deadlineText,
+      task.deadlineKind,
+      JSON.stringify(task.milestones),
+      task.recurrence,
+    ],
+  );
+  return row.id;
 }
