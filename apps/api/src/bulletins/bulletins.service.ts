@@ -13,8 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { ValidationError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { BULLETIN_NOTIFY_SQL, BULLETIN_TASKS_SQL } from './bulletin-source.queries';
 
 export interface BulletinScope {
@@ -39,7 +38,7 @@ export class BulletinsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -9,8 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskListReader } from '../tasks/list/task-list.reader';
 import { DEPARTMENT_NAME_SQL, DOCUMENT_TITLE_SQL, LEDGER_EXTRAS_SQL } from './ledger.queries';
 import { buildTaskLedger, type LedgerExtras } from './task-ledger.workbook';
@@ -25,7 +24,7 @@ const sanitize = (part: string): string => part.replace(/[\\/:*?"<>|\s]+/g, '_')
 export class ExportService {
   constructor(
     private readonly tasks: TaskListReader,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

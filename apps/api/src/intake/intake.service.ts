@@ -17,8 +17,7 @@ import { DepartmentsService, type DepartmentDirectory } from '../departments/dep
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
 import { ConflictError, DomainError, NotFoundError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskCreationService } from '../tasks/task-creation.service';
 import { deadlineProblem } from '../tasks/task-desk.service';
 import { suggestDepartment } from './department-suggestion';
@@ -45,7 +44,7 @@ export class IntakeService {
     private readonly departments: DepartmentsService,
     private readonly creation: TaskCreationService,
     @InjectConfig() private readonly config: AppConfig,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async preview(fileName: string, bytes: Uint8Array, user: AuthUser): Promise<IntakePreviewDto> {

@@ -5,9 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
 import { ExtensionRequestEntity } from './extension-request.entity';
 import { TaskAccessService } from './task-access.service';
 import { insertExtensionRequest, recordExtensionDecision } from './extension.queries';
@@ -30,7 +29,7 @@ export class ExtensionService {
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
     private readonly details: TaskDetailReader,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly outbox: TaskEventOutbox,
   ) {}
 

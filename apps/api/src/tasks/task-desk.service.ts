@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { ValidationError } from '../infra/http/domain-error';
-import { InjectTaskClock } from './clock';
 import { TaskCreationService } from './task-creation.service';
 import { TaskDetailReader } from './detail/task-detail.reader';
 import { displayNameOf } from './task-people.queries';
@@ -29,7 +28,7 @@ export class TaskDeskService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly creation: TaskCreationService,
     private readonly details: TaskDetailReader,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async create(body: CreateTaskRequestDto, user: AuthUser): Promise<TaskDetailDto> {

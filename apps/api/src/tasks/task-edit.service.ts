@@ -16,8 +16,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from './clock';
+import { Clock } from '../infra/queue/clock';
 import { mainLeadsOf, syncMainLeads } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, TaskCreationService } from './task-creation.service';
@@ -54,7 +53,7 @@ export class TaskEditService {
     private readonly creation: TaskCreationService,
     private readonly details: TaskDetailReader,
     private readonly outbox: TaskEventOutbox,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async editDeadline(taskId: string, user: AuthUser, body: EditDeadlineRequestDto): Promise<TaskDetailDto> {

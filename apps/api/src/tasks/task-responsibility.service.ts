@@ -5,10 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ValidationError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { TaskClosedError } from './task-edit.service';
 import { TaskDetailReader } from './detail/task-detail.reader';
@@ -31,7 +30,7 @@ export class TaskResponsibilityService {
     private readonly details: TaskDetailReader,
     private readonly notifier: TaskEventNotifier,
     private readonly outbox: TaskEventOutbox,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /**

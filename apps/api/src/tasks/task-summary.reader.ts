@@ -2,8 +2,8 @@ import type { TaskSummaryDto, TimingRules } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock, InjectTimingRules } from './clock';
+import { Clock } from '../infra/queue/clock';
+import { InjectTimingRules } from './timing-rules';
 import { ASSIGNMENTS_JSON } from './list/list-columns.sql';
 import { baseQuery } from './list/task-filter.builder';
 import { toSummary, type PageRow } from './list/task-summary.mapper';
@@ -18,7 +18,7 @@ import { timingParameters } from './task-timing.sql';
 export class TaskSummaryReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
 

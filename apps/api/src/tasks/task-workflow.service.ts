@@ -12,9 +12,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { leadEvidenceCount } from '../evidence/evidence.queries';
 import { insertProgressReport } from './progress-report.queries';
@@ -35,7 +34,7 @@ export class TaskWorkflowService {
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
     private readonly details: TaskDetailReader,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly outbox: TaskEventOutbox,
   ) {}
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ClockModule } from '../infra/clock/clock.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TaskEventsModule } from '../notifications/task-events.module';
 import { RemindersModule } from '../reminders/reminders.module';
-import { taskClockProviders } from './clock';
+import { timingRulesProvider } from './timing-rules';
 import { SignoffDeadline } from './signoff-deadline';
 import { ExtensionQueueService } from './extension-queue.service';
 import { ExtensionService } from './extension.service';
@@ -26,10 +27,10 @@ import { TasksController } from './tasks.controller';
 
 /** The task workflow: list/detail, transitions and extensions. */
 @Module({
-  imports: [AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
+  imports: [ClockModule, AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
   controllers: [TasksController, ExtensionsController, TaskDeskController, TaskResponsibilityController],
   providers: [
-    ...taskClockProviders,
+    timingRulesProvider,
     TaskAccessService,
     TaskListQueries,
     TaskListReader,
@@ -45,6 +46,6 @@ import { TasksController } from './tasks.controller';
     TaskResponsibilityService,
     SignoffDeadline,
   ],
-  exports: [TaskAccessService, TaskListReader, TaskSummaryReader, TaskCreationService, ...taskClockProviders],
+  exports: [TaskAccessService, TaskListReader, TaskSummaryReader, TaskCreationService, timingRulesProvider],
 })
 export class TasksModule {}

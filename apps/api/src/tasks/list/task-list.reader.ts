@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.decorators';
-import type { Clock } from '../../infra/queue/clock';
-import { InjectTaskClock, InjectTimingRules } from '../clock';
+import { Clock } from '../../infra/queue/clock';
+import { InjectTimingRules } from '../timing-rules';
 import { timingParameters, type TimingParameters } from '../task-timing.sql';
 import { sortSpec } from './list-order';
 import type { PageRequest } from './page-request';
@@ -24,7 +24,7 @@ export class TaskListReader {
     // Only to build queries (typeorm's query builder); the SQL runs in TaskListQueries.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: TaskListQueries,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
 
