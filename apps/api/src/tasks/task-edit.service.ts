@@ -6,7 +6,6 @@ import {
   type SplitTaskRequestDto,
   type SplitTaskResultDto,
   type TaskDetailDto,
-  type TaskSourceKind,
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +23,7 @@ import { assignmentRoles, replaceAssignments } from './task-assignment.queries';
 import { departmentNames } from './task-people.queries';
 import { refusePendingExtensions } from './extension.queries';
 import { updateTaskVersioned } from './task.repository';
+import { sourceOfDocument } from './task-source.queries';
 import { TaskDetailReader } from './detail/task-detail.reader';
 import { TaskVersionConflictError } from './task.errors';
 
@@ -165,13 +165,7 @@ export class TaskEditService {
   async split(taskId: string, user: AuthUser, body: SplitTaskRequestDto): Promise<SplitTaskResultDto> {
     let childIds: string[] = [];
     await this.inTransaction(taskId, user, body.version, async (manager, found, departments) => {
-      const [source] = await manager.query<
-        { kind: TaskSourceKind; title: string; reference: string | null; date: string | null }[]
-      >(
-        `SELECT source_kind AS kind, title, doc_number AS reference, to_char(date, 'YYYY-MM-DD') AS date
-           FROM policy_documents WHERE id = $1`,
-        [found.task.documentId],
-      );
+      const source = await sourceOfDocument(manager, found.task.documentId);
       const actor = { id: user.id, name: found.actorName };
       childIds = await this.creation.create(
         manager,
