@@ -62,13 +62,11 @@ export class TaskWorkflowService {
         cooperation,
       });
       await updateTaskVersioned(manager, found.task, { status: to, last_report_at: now });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.progress_reported',
-        fromStatus: from,
-        toStatus: to,
-        detail: { reportId, departmentId: user.departmentId, text, cooperation },
+      await this.audited(manager, found, user, 'task.progress_reported', from, to, {
+        reportId,
+        departmentId: user.departmentId,
+        text,
+        cooperation,
       });
       // 配合意见 (a co-lead's or participant's report) reaches the 主办 lead; the 主办's own only moves its reminders.
       await this.event(manager, found, user, cooperation ? 'report.participant' : 'task.progress', {
@@ -87,13 +85,9 @@ export class TaskWorkflowService {
       const n = await leadEvidenceCount(manager, taskId);
       if (n === 0) throw new EvidenceRequiredError();
       await updateTaskVersioned(manager, found.task, { status: 'submitted', submission_summary: summary });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.submitted',
-        fromStatus: from,
-        toStatus: 'submitted',
-        detail: { summary, evidenceCount: n },
+      await this.audited(manager, found, user, 'task.submitted', from, 'submitted', {
+        summary,
+        evidenceCount: n,
       });
       await this.event(manager, found, user, 'task.submitted', {
         departmentId: user.departmentId,
@@ -125,18 +119,11 @@ export class TaskWorkflowService {
         completed_on_time_original: verdict.completedOnTimeOriginal,
         return_reason: null,
       });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.approved',
-        fromStatus: from,
-        toStatus: 'done',
-        detail: {
-          comment: comment ?? null,
-          deadline: found.task.deadline,
-          originalDeadline: found.task.originalDeadline,
-          ...verdict,
-        },
+      await this.audited(manager, found, user, 'task.approved', from, 'done', {
+        comment: comment ?? null,
+        deadline: found.task.deadline,
+        originalDeadline: found.task.originalDeadline,
+        ...verdict,
       });
       await this.event(manager, found, user, 'task.approved', { reason: comment ?? null });
     });
@@ -148,14 +135,7 @@ export class TaskWorkflowService {
       const from = found.task.status;
       if (!canTransition(from, 'returned')) throw forbiddenTransition(from, 'returned', 'return');
       await updateTaskVersioned(manager, found.task, { status: 'returned', return_reason: reason });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.returned',
-        fromStatus: from,
-        toStatus: 'returned',
-        detail: { reason },
-      });
+      await this.audited(manager, found, user, 'task.returned', from, 'returned', { reason });
       await this.event(manager, found, user, 'task.returned', { reason });
     });
     return this.details.detail(taskId, user);
@@ -173,6 +153,26 @@ export class TaskWorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const found = await this.access.loadFor(action, taskId, user, manager, version);
       await work(manager, found);
+    });
+  }
+
+  /** The transition's audit entry (the timeline's 状态 row), by the caller. */
+  private async audited(
+    manager: EntityManager,
+    found: TaskForActor,
+    user: AuthUser,
+    action: string,
+    fromStatus: TaskStatus,
+    toStatus: TaskStatus,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      taskId: found.task.id,
+      actor: { id: user.id, name: found.actorName },
+      action,
+      fromStatus,
+      toStatus,
+      detail,
     });
   }
 
