@@ -1,7 +1,7 @@
 /**
  * The SQL the API runs for an officer's filtered task list (status filter, default order) and for the
  * overdue statistics, written out by hand for the bare baseline. Kept equivalent to
- * apps/api/src/tasks/task-query.service.ts and apps/api/src/stats/stats.service.ts.
+ * apps/api/src/tasks/list/ (department-page.strategy.ts) and apps/api/src/stats/stats.service.ts.
  */
 const TODAY = `((CAST($3 AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date)`;
 const OVERDUE = `(t.status <> 'done' AND t.deadline IS NOT NULL AND t.deadline < ${TODAY})`;

@@ -11,8 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { departmentNames } from '../departments/departments.queries';
 import { bulletinErrors } from './bulletins.errors';
 import { bulletinTasks, documentTitle, notifySupervisors } from './bulletin-source.queries';
@@ -39,7 +38,7 @@ export class BulletinsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -12,6 +12,13 @@ import { DomainError, NotFoundError, ValidationError } from '../infra/http/domai
 import { TaskAccessService } from '../tasks/task-access.service';
 import { forbiddenTransition, TaskActionForbiddenError, TaskNotFoundError } from '../tasks/task.errors';
 import { EvidenceFileEntity } from './evidence-file.entity';
+import {
+  deleteEvidence,
+  departmentRef,
+  evidenceUsage,
+  insertEvidence,
+  storageKeyReferences,
+} from './evidence.queries';
 import { EvidenceStorage, FileTooLargeError, type StagedFile } from './storage/evidence-storage';
 import { createObjectStore } from './storage/object-store-factory';
 import { EVIDENCE_EXTENSIONS, EVIDENCE_MIME_TYPES, type EvidenceKind } from './storage/file-kind';
@@ -124,7 +131,7 @@ export class EvidenceService {
           409,
         );
       }
-      await manager.query(`DELETE FROM evidence_files WHERE id = $1`, [evidenceId]);
+      await deleteEvidence(manager, evidenceId);
       await this.audit.record(manager, {
         taskId: row.taskId,
         actor: { id: user.id, name: found.actorName },
@@ -143,13 +150,7 @@ export class EvidenceService {
     departmentId: string | null,
     size: number,
   ): Promise<void> {
-    const [usage] = await manager.query<{ task: string; department: string }[]>(
-      `SELECT coalesce(sum(size) FILTER (WHERE task_id = $1), 0)::text AS task,
-              coalesce(sum(size) FILTER (WHERE department_id = $2), 0)::text AS department
-         FROM evidence_files WHERE task_id = $1 OR department_id = $2`,
-      [taskId, departmentId],
-    );
-    const used = { task: Number(usage?.task ?? 0), department: Number(usage?.department ?? 0) };
+    const used = await evidenceUsage(manager, taskId, departmentId);
     if (used.task + size > this.quotas.task) {
       throw new DomainError(
         EvidenceErrorCode.QuotaExceeded,
@@ -235,39 +236,30 @@ export class EvidenceService {
           throw forbiddenTransition(found.task.status, 'in_progress', 'upload_evidence');
         }
         await this.assertQuota(manager, taskId, user.departmentId, staged.size);
-        const [row] = await manager.query<{ id: string; created_at: Date }[]>(
-          `INSERT INTO evidence_files (task_id, department_id, uploaded_by_id, file_name, mime_type, size, sha256, storage_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
-          [
-            taskId,
-            user.departmentId,
-            user.id,
-            fileName,
-            EVIDENCE_MIME_TYPES[kind],
-            staged.size,
-            staged.sha256,
-            key,
-          ],
-        );
+        const row = await insertEvidence(manager, {
+          taskId,
+          departmentId: user.departmentId,
+          uploadedById: user.id,
+          fileName,
+          mimeType: EVIDENCE_MIME_TYPES[kind],
+          size: staged.size,
+          sha256: staged.sha256,
+          storageKey: key,
+        });
         await this.audit.record(manager, {
           taskId,
           actor: { id: user.id, name: found.actorName },
           action: 'evidence.uploaded',
           detail: { evidenceId: row.id, fileName, sha256: staged.sha256, size: staged.size, type: kind },
         });
-        const department = user.departmentId
-          ? await manager.query<{ id: string; name: string }[]>(
-              `SELECT id, name FROM departments WHERE id = $1`,
-              [user.departmentId],
-            )
-          : [];
+        const department = user.departmentId ? await departmentRef(manager, user.departmentId) : null;
         return {
           id: row.id,
           fileName,
           mimeType: EVIDENCE_MIME_TYPES[kind],
           size: staged.size,
           sha256: staged.sha256,
-          department: department[0] ?? null,
+          department,
           uploadedBy: found.actorName,
           createdAt: row.created_at.toISOString(),
         };
@@ -279,11 +271,7 @@ export class EvidenceService {
   }
 
   private async removeIfUnreferenced(key: string): Promise<void> {
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM evidence_files WHERE storage_key = $1`,
-      [key],
-    );
-    if (n === 0) await this.storage.remove(key);
+    if ((await storageKeyReferences(this.dataSource, key)) === 0) await this.storage.remove(key);
   }
 }
 

@@ -11,9 +11,8 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DepartmentsService } from '../departments/departments.service';
 import { documentTitle } from '../documents/documents.queries';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
-import { TaskQueryService } from '../tasks/task-query.service';
+import { Clock } from '../infra/queue/clock';
+import { TaskListReader } from '../tasks/list/task-list.reader';
 import { ledgerExtras } from './ledger.queries';
 import { buildTaskLedger } from './task-ledger.workbook';
 
@@ -26,8 +25,8 @@ const sanitize = (part: string): string => part.replace(/[\\/:*?"<>|\s]+/g, '_')
 @Injectable()
 export class ExportService {
   constructor(
-    private readonly tasks: TaskQueryService,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly tasks: TaskListReader,
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
   ) {}

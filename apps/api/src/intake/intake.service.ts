@@ -16,8 +16,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { DepartmentsService, type DepartmentDirectory } from '../departments/departments.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { InjectConfig } from '../infra/config/config.module';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskCreationService } from '../tasks/task-creation.service';
 import { deadlineProblem } from '../tasks/task-desk.service';
 import { UsersService } from '../users/users.service';
@@ -51,7 +50,7 @@ export class IntakeService {
     private readonly departments: DepartmentsService,
     private readonly creation: TaskCreationService,
     private readonly users: UsersService,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}

@@ -10,8 +10,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskSummaryReader } from '../tasks/task-summary.reader';
 import { InboxQueries, toNotificationDto, type InboxFilter } from './inbox.queries';
 
@@ -26,7 +25,7 @@ export class InboxCardsService {
     private readonly queries: InboxQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tasks: TaskSummaryReader,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async cards(userId: string, filter: InboxFilter): Promise<PageDto<InboxTaskCardDto>> {

@@ -13,8 +13,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock, InjectTimingRules } from '../tasks/clock';
+import { Clock } from '../infra/queue/clock';
+import { InjectTimingRules } from '../tasks/timing-rules';
 import { departmentNames } from '../departments/departments.queries';
 import {
   allStats,
@@ -45,7 +45,7 @@ export class StatsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
 

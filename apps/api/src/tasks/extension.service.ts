@@ -5,13 +5,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, NotFoundError, ValidationError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
 import { ExtensionRequestEntity } from './extension-request.entity';
 import { TaskAccessService } from './task-access.service';
-import { forbiddenTransition, TaskErrorCode, TaskVersionConflictError } from './task.errors';
-import { TaskQueryService } from './task-query.service';
+import { insertExtensionRequest, recordExtensionDecision } from './extension.queries';
+import { forbiddenTransition, TaskErrorCode } from './task.errors';
+import { extendTaskDeadline } from './task.repository';
+import { TaskDetailReader } from './detail/task-detail.reader';
 
 /**
  * Deadline extensions (申请延期): the lead department asks with a reason and a new date; a supervisor
@@ -27,8 +28,8 @@ export class ExtensionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
-    private readonly query: TaskQueryService,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly details: TaskDetailReader,
+    private readonly clock: Clock,
     private readonly outbox: TaskEventOutbox,
   ) {}
 
@@ -68,17 +69,20 @@ export class ExtensionService {
           },
         );
       }
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO extension_requests (task_id, department_id, requested_by_id, reason, current_deadline, requested_deadline)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [taskId, user.departmentId, user.id, input.reason, task.deadline, input.requestedDeadline],
-      );
+      const extensionId = await insertExtensionRequest(manager, {
+        taskId,
+        departmentId: user.departmentId,
+        requestedById: user.id,
+        reason: input.reason,
+        currentDeadline: task.deadline,
+        requestedDeadline: input.requestedDeadline,
+      });
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
         action: 'extension.requested',
         detail: {
-          extensionId: row.id,
+          extensionId,
           reason: input.reason,
           currentDeadline: task.deadline,
           requestedDeadline: input.requestedDeadline,
@@ -89,7 +93,7 @@ export class ExtensionService {
         kind: 'extension.requested',
         actor: { id: user.id, name: found.actorName },
         payload: {
-          extensionId: row.id,
+          extensionId,
           departmentId: user.departmentId,
           reason: input.reason,
           previousDeadline: task.deadline,
@@ -97,7 +101,7 @@ export class ExtensionService {
         },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async grant(extensionId: string, user: AuthUser, reason: string | undefined): Promise<TaskDetailDto> {
@@ -106,24 +110,16 @@ export class ExtensionService {
       user,
       'granted',
       reason ?? null,
-      async (manager, extension, version) => {
-        const result = await manager.query<[unknown[], number]>(
-          `UPDATE tasks
-            SET original_deadline = COALESCE(original_deadline, deadline),
-                deadline = $3, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING version`,
-          [extension.taskId, version, extension.requestedDeadline],
-        );
-        if (result[1] !== 1) throw new TaskVersionConflictError(version, version + 1);
-      },
+      (manager, extension, version) =>
+        extendTaskDeadline(manager, { id: extension.taskId, version }, extension.requestedDeadline),
     );
     // The deadline in force moved: the task event of the decision reschedules its reminders.
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async refuse(extensionId: string, user: AuthUser, reason: string): Promise<TaskDetailDto> {
     const taskId = await this.decide(extensionId, user, 'refused', reason, () => Promise.resolve());
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async decide(
@@ -154,10 +150,12 @@ export class ExtensionService {
         throw forbiddenTransition(found.task.status, 'in_progress', 'grant_extension');
       }
       await apply(manager, extension, found.task.version);
-      await manager.query(
-        `UPDATE extension_requests SET status = $2, decided_by_id = $3, decision_reason = $4, decided_at = $5 WHERE id = $1`,
-        [extension.id, decision, user.id, reason, this.clock.now()],
-      );
+      await recordExtensionDecision(manager, extension.id, {
+        status: decision,
+        decidedById: user.id,
+        reason,
+        at: this.clock.now(),
+      });
       await this.audit.record(manager, {
         taskId: extension.taskId,
         actor: { id: user.id, name: found.actorName },

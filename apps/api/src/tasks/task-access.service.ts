@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { mainLeadSql } from './main-lead.sql';
+import { departmentAssignments } from './task-assignment.queries';
+import { displayNameOf } from './task-people.queries';
 import { TaskEntity } from './task.entity';
 import { TaskActionForbiddenError, TaskNotFoundError, TaskVersionConflictError } from './task.errors';
 
@@ -65,11 +66,7 @@ export class TaskAccessService {
     user: AuthUser,
   ): Promise<{ assignment: AssignmentRole | null; mainLead: boolean }> {
     if (!user.departmentId) return { assignment: null, mainLead: false };
-    const rows = await manager.query<{ role: AssignmentRole; is_main: boolean }[]>(
-      `SELECT role, department_id = ${mainLeadSql('a.task_id')} AS is_main
-         FROM task_assignments a WHERE task_id = $1 AND department_id = $2`,
-      [taskId, user.departmentId],
-    );
+    const rows = await departmentAssignments(manager, taskId, user.departmentId);
     if (rows.length === 0) return { assignment: null, mainLead: false };
     return {
       assignment: rows.some((row) => row.role === 'lead') ? 'lead' : 'participant',
@@ -79,10 +76,6 @@ export class TaskAccessService {
   }
 
   private async displayName(manager: EntityManager, user: AuthUser): Promise<string> {
-    const rows = await manager.query<{ display_name: string }[]>(
-      `SELECT display_name FROM users WHERE id = $1`,
-      [user.id],
-    );
-    return rows[0]?.display_name ?? user.username;
+    return (await displayNameOf(manager, user.id)) ?? user.username;
   }
 }

@@ -36,7 +36,9 @@ export class TaskAssignmentEntity {
   @Column({ name: 'task_id', type: 'uuid' })
   taskId!: string;
 
-  @ManyToOne(() => TaskEntity, (task) => task.assignments, { onDelete: 'CASCADE' })
+  // One-way: nothing loads a task's assignments through the entity (the SQL joins task_assignments), and a
+  // back-reference on TaskEntity would make the two files import each other.
+  @ManyToOne(() => TaskEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'FK_task_assignments_task' })
   task?: TaskEntity;
 

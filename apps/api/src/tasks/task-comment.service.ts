@@ -8,6 +8,8 @@ import { DepartmentsService } from '../departments/departments.service';
 import { ForbiddenError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskAccessService } from './task-access.service';
+import { assignedDepartments } from './task-assignment.queries';
+import { commentOnTask, commentsForTask, insertComment } from './task-comment.queries';
 
 /** `@发改委` up to the next space or punctuation mark. */
 const MENTION = /@([^\s@，。、；：,.;:!?！？（）()「」“”]{2,30})/gu;
@@ -15,18 +17,6 @@ const MENTION = /@([^\s@，。、；：,.;:!?！？（）()「」“”]{2,30})/
 /** The names written as @mentions in a comment, in order, once each. */
 export function mentionedNames(text: string): string[] {
   return [...new Set([...text.matchAll(MENTION)].map((m) => m[1]))];
-}
-
-interface CommentRow {
-  id: string;
-  reply_to_id: string | null;
-  author_name: string;
-  department_id: string | null;
-  department_name: string | null;
-  by_supervisor: boolean;
-  text: string;
-  mentions: { id: string; name: string }[];
-  created_at: Date;
 }
 
 /**
@@ -53,25 +43,7 @@ export class TaskCommentService {
 
   /** The thread of a task, oldest first (the caller has checked access). */
   async forTask(taskId: string, manager: EntityManager = this.dataSource.manager): Promise<TaskCommentDto[]> {
-    const rows = await manager.query<CommentRow[]>(
-      `SELECT c.id, c.reply_to_id, c.author_name, c.department_id, d.name AS department_name, c.by_supervisor,
-              c.text, c.created_at,
-              coalesce((SELECT json_agg(json_build_object('id', m.id, 'name', m.name) ORDER BY m.name)
-                          FROM departments m WHERE m.id = ANY(c.mention_ids)), '[]') AS mentions
-         FROM task_comments c LEFT JOIN departments d ON d.id = c.department_id
-        WHERE c.task_id = $1 ORDER BY c.created_at, c.id`,
-      [taskId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      replyTo: r.reply_to_id,
-      author: r.author_name,
-      department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
-      supervisor: r.by_supervisor,
-      text: r.text,
-      mentions: r.mentions,
-      createdAt: r.created_at.toISOString(),
-    }));
+    return commentsForTask(manager, taskId);
   }
 
   async create(taskId: string, user: AuthUser, body: CreateCommentRequestDto): Promise<TaskCommentDto[]> {
@@ -80,18 +52,10 @@ export class TaskCommentService {
     }
     await this.dataSource.transaction(async (manager) => {
       const found = await this.access.load(taskId, user, manager, true);
-      const assigned = await manager.query<{ id: string; name: string }[]>(
-        `SELECT a.department_id::text AS id, d.name FROM task_assignments a JOIN departments d ON d.id = a.department_id
-          WHERE a.task_id = $1 ORDER BY a.position`,
-        [taskId],
-      );
+      const assigned = await assignedDepartments(manager, taskId);
       const mentions = await this.resolveMentions(manager, body, assigned);
       if (body.replyTo) {
-        const [parent] = await manager.query<{ id: string }[]>(
-          `SELECT id FROM task_comments WHERE id = $1 AND task_id = $2`,
-          [body.replyTo, taskId],
-        );
-        if (!parent) {
+        if (!(await commentOnTask(manager, body.replyTo, taskId))) {
           throw new ValidationError(
             'COMMENT_REPLY_NOT_FOUND',
             '要回复的意见不存在或不属于本任务，请刷新后重试。',
@@ -99,26 +63,21 @@ export class TaskCommentService {
         }
       }
       const supervisor = user.role === 'supervisor';
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO task_comments (task_id, reply_to_id, author_id, author_name, department_id, by_supervisor, text,
-                                    mention_ids, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], clock_timestamp()) RETURNING id`,
-        [
-          taskId,
-          body.replyTo ?? null,
-          user.id,
-          found.actorName,
-          user.departmentId,
-          supervisor,
-          body.text,
-          mentions.map((m) => m.id),
-        ],
-      );
+      const commentId = await insertComment(manager, {
+        taskId,
+        replyToId: body.replyTo ?? null,
+        authorId: user.id,
+        authorName: found.actorName,
+        departmentId: user.departmentId,
+        bySupervisor: supervisor,
+        text: body.text,
+        mentionIds: mentions.map((m) => m.id),
+      });
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
         action: 'task.commented',
-        detail: { commentId: row.id, replyTo: body.replyTo ?? null, text: body.text, mentions },
+        detail: { commentId, replyTo: body.replyTo ?? null, text: body.text, mentions },
       });
       const title = found.task.title;
       const excerpt = body.text.length > 120 ? `${body.text.slice(0, 119)}…` : body.text;

@@ -13,7 +13,10 @@ import { AuditService } from '../audit/audit.service';
 import { TaskSourceService } from '../documents/task-source.service';
 import { ValidationError } from '../infra/http/domain-error';
 import { TaskEventOutbox } from '../events/task-event-outbox';
+import { insertAssignments } from './task-assignment.queries';
+import { departmentNames, existingDepartmentIds } from './task-people.queries';
 import type { TaskOrigin } from './task.entity';
+import { insertTask } from './task.repository';
 
 /** One task to create (by hand, from a 台账 row, or as a part of a split). */
 export interface NewTask {
@@ -83,32 +86,26 @@ export class TaskCreationService {
     const names = await departmentNames(manager, [...lead, ...participants]);
     const title = task.title?.trim() || titleFromText(task.text);
     const recurrence = task.recurrence ?? null;
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO tasks (document_id, measure_key, parent_id, title, text, source_file, source_line, origin,
-                          lead_names, participant_names, deadline, deadline_text, deadline_kind, milestones,
-                          recurrence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15) RETURNING id`,
-      [
-        documentId,
-        `${context.origin}:${randomUUID()}`,
-        task.parentId ?? null,
-        title,
-        task.text.trim(),
-        context.enteredVia,
-        task.sourceLine ?? 0,
-        context.origin,
-        lead.map((id) => names.get(id) ?? id),
-        participants.map((id) => names.get(id) ?? id),
-        task.deadline,
-        recurrence ? `${RECURRENCE_LABELS[recurrence]}报送` : null,
-        task.deadline ? 'date' : 'ongoing',
-        JSON.stringify(task.milestones ?? []),
-        recurrence,
-      ],
-    );
-    await insertAssignments(manager, row.id, lead, participants);
+    const taskId = await insertTask(manager, {
+      documentId,
+      measureKey: `${context.origin}:${randomUUID()}`,
+      parentId: task.parentId ?? null,
+      title,
+      text: task.text.trim(),
+      sourceFile: context.enteredVia,
+      sourceLine: task.sourceLine ?? 0,
+      origin: context.origin,
+      leadNames: lead.map((id) => names.get(id) ?? id),
+      participantNames: participants.map((id) => names.get(id) ?? id),
+      deadline: task.deadline,
+      deadlineText: recurrence ? `${RECURRENCE_LABELS[recurrence]}报送` : null,
+      deadlineKind: task.deadline ? 'date' : 'ongoing',
+      milestones: task.milestones ?? [],
+      recurrence,
+    });
+    await insertAssignments(manager, taskId, lead, participants);
     await this.audit.record(manager, {
-      taskId: row.id,
+      taskId,
       documentId,
       actor: context.actor,
       action: context.action ?? 'task.created',
@@ -126,8 +123,8 @@ export class TaskCreationService {
       },
     });
     // Outbox: the lead departments hear of it and its reminders are scheduled once this commits.
-    await this.outbox.record(manager, { taskId: row.id, kind: 'task.assigned', actor: context.actor });
-    return row.id;
+    await this.outbox.record(manager, { taskId, kind: 'task.assigned', actor: context.actor });
+    return taskId;
   }
 }
 
@@ -135,11 +132,7 @@ export class TaskCreationService {
 export async function assertDepartmentsExist(manager: EntityManager, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const rows = await manager.query<{ id: string }[]>(
-    `SELECT id::text AS id FROM departments WHERE id = ANY($1::uuid[])`,
-    [unique],
-  );
-  const known = new Set(rows.map((r) => r.id));
+  const known = await existingDepartmentIds(manager, unique);
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) {
     throw new ValidationError(
@@ -151,40 +144,4 @@ export async function assertDepartmentsExist(manager: EntityManager, ids: readon
       },
     );
   }
-}
-
-export async function departmentNames(
-  manager: EntityManager,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await manager.query<{ id: string; name: string }[]>(
-    `SELECT id::text AS id, name FROM departments WHERE id = ANY($1::uuid[])`,
-    [[...new Set(ids)]],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-async function insertAssignments(
-  manager: EntityManager,
-  taskId: string,
-  lead: readonly string[],
-  participants: readonly string[],
-): Promise<void> {
-  const rows = [
-    // The first lead named is the 主办.
-    ...lead.map((id, position) => ({ department_id: id, role: 'lead', position, is_main: position === 0 })),
-    ...participants.map((id, index) => ({
-      department_id: id,
-      role: 'participant',
-      position: lead.length + index,
-      is_main: false,
-    })),
-  ];
-  await manager.query(
-    `INSERT INTO task_assignments (task_id, department_id, role, position, is_main)
-     SELECT $1, department_id, role::assignment_role, position, is_main
-       FROM jsonb_to_recordset($2::jsonb) AS r(department_id uuid, role text, position smallint, is_main boolean)`,
-    [taskId, JSON.stringify(rows)],
-  );
 }

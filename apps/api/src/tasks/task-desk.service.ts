@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { ValidationError } from '../infra/http/domain-error';
-import { InjectTaskClock } from './clock';
 import { TaskCreationService } from './task-creation.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
+import { displayNameOf } from './task-people.queries';
 
 /** A deadline further out than this is a typing error (2207 for 2027), not a plan. */
 const MAX_YEARS_AHEAD = 10;
@@ -27,8 +27,8 @@ export class TaskDeskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly creation: TaskCreationService,
-    private readonly query: TaskQueryService,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly details: TaskDetailReader,
+    private readonly clock: Clock,
   ) {}
 
   async create(body: CreateTaskRequestDto, user: AuthUser): Promise<TaskDetailDto> {
@@ -49,10 +49,7 @@ export class TaskDeskService {
       );
     }
     const [id] = await this.dataSource.transaction(async (manager) => {
-      const [actor] = await manager.query<{ display_name: string }[]>(
-        `SELECT display_name FROM users WHERE id = $1`,
-        [user.id],
-      );
+      const actorName = (await displayNameOf(manager, user.id)) ?? user.username;
       return this.creation.create(
         manager,
         [
@@ -68,13 +65,13 @@ export class TaskDeskService {
           },
         ],
         {
-          actor: { id: user.id, name: actor?.display_name ?? user.username },
+          actor: { id: user.id, name: actorName },
           origin: 'manual',
           enteredVia: '立项',
         },
       );
     });
     // Reminders start at once: the creation recorded a task event, which the worker drains on commit.
-    return this.query.detail(id, user);
+    return this.details.detail(id, user);
   }
 }

@@ -6,7 +6,6 @@ import {
   type SplitTaskRequestDto,
   type SplitTaskResultDto,
   type TaskDetailDto,
-  type TaskSourceKind,
 } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,29 +15,19 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock } from './clock';
+import { Clock } from '../infra/queue/clock';
 import { mainLeadsOf, syncMainLeads } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
-import { assertDepartmentsExist, departmentNames, TaskCreationService } from './task-creation.service';
-import { TaskQueryService } from './task-query.service';
+import { assertDepartmentsExist, TaskCreationService } from './task-creation.service';
+import { assignmentRoles, replaceAssignments } from './task-assignment.queries';
+import { departmentNames } from './task-people.queries';
+import { refusePendingExtensions } from './extension.queries';
+import { updateTaskVersioned } from './task.repository';
+import { sourceOfDocument } from './task-source.queries';
+import { TaskDetailReader } from './detail/task-detail.reader';
 import { TaskVersionConflictError } from './task.errors';
 
 type Ref = { id: string; name: string };
-
-/** A closed task's pending extension requests are answered with the closing reason, so no queue keeps them. */
-async function refusePendingExtensions(
-  manager: EntityManager,
-  taskId: string,
-  userId: string,
-  reason: string,
-): Promise<void> {
-  await manager.query(
-    `UPDATE extension_requests SET status = 'refused', decided_by_id = $2, decision_reason = $3, decided_at = now()
-      WHERE task_id = $1 AND status = 'pending'`,
-    [taskId, userId, `任务已终止：${reason}`],
-  );
-}
 
 /** 409 for an edit of a task that is already 已办结 or 已终止. */
 export class TaskClosedError extends ConflictError {
@@ -62,9 +51,9 @@ export class TaskEditService {
     private readonly audit: AuditService,
     private readonly notifier: TaskEventNotifier,
     private readonly creation: TaskCreationService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     private readonly outbox: TaskEventOutbox,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async editDeadline(taskId: string, user: AuthUser, body: EditDeadlineRequestDto): Promise<TaskDetailDto> {
@@ -74,7 +63,10 @@ export class TaskEditService {
       if (before === after) {
         throw new ValidationError('TASK_DEADLINE_UNCHANGED', '新的完成时限与现有时限相同，无需修改。');
       }
-      await this.update(manager, found, { deadline: after, deadline_kind: after ? 'date' : 'ongoing' });
+      await updateTaskVersioned(manager, found.task, {
+        deadline: after,
+        deadline_kind: after ? 'date' : 'ongoing',
+      });
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
@@ -89,7 +81,7 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async changeDepartments(
@@ -120,22 +112,10 @@ export class TaskEditService {
       const names = await departmentNames(manager, [...roleAfter.keys(), ...roleBefore.keys()]);
       const ref = (id: string): Ref => ({ id, name: names.get(id) ?? id });
       const mainBefore = await mainLeadsOf(manager, [taskId]);
-      await manager.query(
-        `DELETE FROM task_assignments WHERE task_id = $1 AND NOT (department_id = ANY($2::uuid[]))`,
-        [taskId, [...roleAfter.keys()]],
-      );
-      let position = 0;
-      for (const [departmentId, role] of roleAfter) {
-        await manager.query(
-          `INSERT INTO task_assignments (task_id, department_id, role, position) VALUES ($1, $2, $3, $4)
-           ON CONFLICT ON CONSTRAINT "UQ_task_assignments_task_department"
-           DO UPDATE SET role = EXCLUDED.role, position = EXCLUDED.position`,
-          [taskId, departmentId, role, position++],
-        );
-      }
+      await replaceAssignments(manager, taskId, roleAfter);
       // A removed or demoted 主办 passes to the first lead; a new 主办 department signs off anew.
       await syncMainLeads(manager, [taskId], this.clock.now(), mainBefore);
-      await this.update(manager, found, {
+      await updateTaskVersioned(manager, found.task, {
         lead_names: lead.map((id) => ref(id).name),
         participant_names: participants.map((id) => ref(id).name),
       });
@@ -179,19 +159,13 @@ export class TaskEditService {
         `督查室调整了本单位在「${title}」中的职责（现牵头：${leadNames}）。`,
       );
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async split(taskId: string, user: AuthUser, body: SplitTaskRequestDto): Promise<SplitTaskResultDto> {
     let childIds: string[] = [];
     await this.inTransaction(taskId, user, body.version, async (manager, found, departments) => {
-      const [source] = await manager.query<
-        { kind: TaskSourceKind; title: string; reference: string | null; date: string | null }[]
-      >(
-        `SELECT source_kind AS kind, title, doc_number AS reference, to_char(date, 'YYYY-MM-DD') AS date
-           FROM policy_documents WHERE id = $1`,
-        [found.task.documentId],
-      );
+      const source = await sourceOfDocument(manager, found.task.documentId);
       const actor = { id: user.id, name: found.actorName };
       childIds = await this.creation.create(
         manager,
@@ -209,8 +183,8 @@ export class TaskEditService {
         { actor, origin: 'manual', enteredVia: '拆分', action: 'task.split_from' },
       );
       const reason = `已拆分为 ${childIds.length} 项：${body.reason}`;
-      await this.update(manager, found, { status: 'terminated', termination_reason: reason });
-      await refusePendingExtensions(manager, taskId, user.id, reason);
+      await updateTaskVersioned(manager, found.task, { status: 'terminated', termination_reason: reason });
+      await refusePendingExtensions(manager, taskId, user.id, `任务已终止：${reason}`);
       await this.audit.record(manager, {
         taskId,
         actor,
@@ -232,8 +206,8 @@ export class TaskEditService {
 
   async terminate(taskId: string, user: AuthUser, reason: string, version?: number): Promise<TaskDetailDto> {
     await this.inTransaction(taskId, user, version, async (manager, found, departments) => {
-      await this.update(manager, found, { status: 'terminated', termination_reason: reason });
-      await refusePendingExtensions(manager, taskId, user.id, reason);
+      await updateTaskVersioned(manager, found.task, { status: 'terminated', termination_reason: reason });
+      await refusePendingExtensions(manager, taskId, user.id, `任务已终止：${reason}`);
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
@@ -250,7 +224,7 @@ export class TaskEditService {
         departmentIds: departments.map((d) => d.id),
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async inTransaction(
@@ -269,10 +243,7 @@ export class TaskEditService {
         throw new TaskVersionConflictError(version, found.task.version);
       }
       if (!canTerminate(found.task.status)) throw new TaskClosedError(found.task.status);
-      const departments = await manager.query<{ id: string; role: 'lead' | 'participant' }[]>(
-        `SELECT department_id::text AS id, role FROM task_assignments WHERE task_id = $1 ORDER BY position`,
-        [taskId],
-      );
+      const departments = await assignmentRoles(manager, taskId);
       await work(manager, found, departments);
       // Every edit moves reminders (new deadline, parties, 终止): the outbox reschedules them on commit.
       await this.outbox.record(manager, {
@@ -281,20 +252,5 @@ export class TaskEditService {
         actor: { id: user.id, name: found.actorName },
       });
     });
-  }
-
-  private async update(
-    manager: EntityManager,
-    found: TaskForActor,
-    changes: Record<string, string | string[] | null>,
-  ): Promise<void> {
-    const columns = Object.keys(changes);
-    const assignments = columns.map((column, index) => `"${column}" = $${index + 3}`).join(', ');
-    const result = await manager.query<[unknown[], number]>(
-      `UPDATE tasks SET ${assignments}, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING version`,
-      [found.task.id, found.task.version, ...columns.map((column) => changes[column])],
-    );
-    if (result[1] !== 1) throw new TaskVersionConflictError(found.task.version, found.task.version + 1);
   }
 }

@@ -5,17 +5,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ValidationError } from '../infra/http/domain-error';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
-import { mainLeadSql } from './main-lead.sql';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { TaskClosedError } from './task-edit.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
+import { leadsWithMain, makeMainLead } from './task-assignment.queries';
+import { activeOfficersOf, officerRef } from './task-people.queries';
+import { updateTaskVersioned } from './task.repository';
 import { TaskActionForbiddenError, TaskVersionConflictError } from './task.errors';
-
-type Changes = Record<string, string | Date | null>;
 
 /**
  * Who answers for a task inside the responsible departments: 签收 by the 主办 lead, its 承办人, and the
@@ -28,10 +27,10 @@ export class TaskResponsibilityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
-    private readonly query: TaskQueryService,
+    private readonly details: TaskDetailReader,
     private readonly notifier: TaskEventNotifier,
     private readonly outbox: TaskEventOutbox,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -46,7 +45,10 @@ export class TaskResponsibilityService {
         throw new TaskClosedError(found.task.status);
       }
       checkVersion(found, version);
-      await bump(manager, found, { acknowledged_at: this.clock.now(), acknowledged_by_id: user.id });
+      await updateTaskVersioned(manager, found.task, {
+        acknowledged_at: this.clock.now(),
+        acknowledged_by_id: user.id,
+      });
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
@@ -60,7 +62,7 @@ export class TaskResponsibilityService {
         actor: { id: user.id, name: found.actorName },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   /** The 承办人 (or none): an active officer of the caller's department, which must be the 主办 lead. */
@@ -75,16 +77,14 @@ export class TaskResponsibilityService {
       if (!stateAllows('name_assignee', this.state(found))) throw new TaskClosedError(found.task.status);
       if (found.task.assigneeId === userId) return;
       checkVersion(found, version);
-      const after = userId === null ? null : await this.officerOf(manager, userId, user.departmentId);
+      const after = userId === null ? null : await officerRef(manager, userId, user.departmentId);
       if (userId !== null && after === null) {
         throw new ValidationError('TASK_ASSIGNEE_INVALID', '承办人须为本单位（主办单位）的在职经办人。', {
           fields: [{ field: 'userId', reasons: ['不是主办单位的在职经办人'] }],
         });
       }
-      const before = found.task.assigneeId
-        ? await this.officerOf(manager, found.task.assigneeId, null)
-        : null;
-      await bump(manager, found, { assignee_id: userId });
+      const before = found.task.assigneeId ? await officerRef(manager, found.task.assigneeId, null) : null;
+      await updateTaskVersioned(manager, found.task, { assignee_id: userId });
       await this.audit.record(manager, {
         taskId,
         actor: { id: user.id, name: found.actorName },
@@ -92,17 +92,13 @@ export class TaskResponsibilityService {
         detail: { before, after },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   /** Active officers of the caller's department, for the 承办人 picker (主办 lead officers only). */
   async assigneeCandidates(taskId: string, user: AuthUser): Promise<UserRefDto[]> {
     await this.loadPermitted('name_assignee', taskId, user, this.dataSource.manager, false);
-    return this.dataSource.query<UserRefDto[]>(
-      `SELECT id, display_name AS name FROM users
-        WHERE active AND role = 'officer' AND department_id = $1 ORDER BY display_name, id`,
-      [user.departmentId],
-    );
+    return activeOfficersOf(this.dataSource, user.departmentId);
   }
 
   /**
@@ -122,12 +118,7 @@ export class TaskResponsibilityService {
         throw new TaskClosedError(found.task.status);
       }
       checkVersion(found, version);
-      const leads = await manager.query<{ department_id: string; name: string; main: boolean }[]>(
-        `SELECT a.department_id, d.name, a.department_id = ${mainLeadSql('a.task_id')} AS main
-           FROM task_assignments a JOIN departments d ON d.id = a.department_id
-          WHERE a.task_id = $1 AND a.role = 'lead'`,
-        [taskId],
-      );
+      const leads = await leadsWithMain(manager, taskId);
       const target = leads.find((lead) => lead.department_id === departmentId);
       if (!target) {
         throw new ValidationError(
@@ -138,14 +129,8 @@ export class TaskResponsibilityService {
       }
       const current = leads.find((lead) => lead.main) ?? null;
       if (target.main) return;
-      await manager.query(`UPDATE task_assignments SET is_main = false WHERE task_id = $1 AND is_main`, [
-        taskId,
-      ]);
-      await manager.query(
-        `UPDATE task_assignments SET is_main = true WHERE task_id = $1 AND department_id = $2`,
-        [taskId, departmentId],
-      );
-      await bump(manager, found, {
+      await makeMainLead(manager, taskId, departmentId);
+      await updateTaskVersioned(manager, found.task, {
         signoff_requested_at: this.clock.now(),
         acknowledged_at: null,
         acknowledged_by_id: null,
@@ -173,7 +158,7 @@ export class TaskResponsibilityService {
         actor: { id: user.id, name: found.actorName },
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async loadPermitted(
@@ -191,36 +176,10 @@ export class TaskResponsibilityService {
   private state(found: TaskForActor) {
     return { status: found.task.status, hasPendingExtension: false };
   }
-
-  /** The user as a reference when it is an active officer (of `departmentId`, when given). */
-  private async officerOf(
-    manager: EntityManager,
-    userId: string,
-    departmentId: string | null,
-  ): Promise<UserRefDto | null> {
-    const [row] = await manager.query<UserRefDto[]>(
-      `SELECT id, display_name AS name FROM users
-        WHERE id = $1 AND ($2::uuid IS NULL OR (active AND role = 'officer' AND department_id = $2::uuid))`,
-      [userId, departmentId],
-    );
-    return row ?? null;
-  }
 }
 
 function checkVersion(found: TaskForActor, expected: number | undefined): void {
   if (expected !== undefined && expected !== found.task.version) {
     throw new TaskVersionConflictError(expected, found.task.version);
   }
-}
-
-/** Conditional update that bumps the version (the row is locked; a mismatch means a concurrent writer). */
-async function bump(manager: EntityManager, found: TaskForActor, changes: Changes): Promise<void> {
-  const columns = Object.keys(changes);
-  const assignments = columns.map((column, index) => `"${column}" = $${index + 3}`).join(', ');
-  const result = await manager.query<[unknown[], number]>(
-    `UPDATE tasks SET ${assignments}, version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING version`,
-    [found.task.id, found.task.version, ...columns.map((column) => changes[column])],
-  );
-  if (result[1] !== 1) throw new TaskVersionConflictError(found.task.version, found.task.version + 1);
 }

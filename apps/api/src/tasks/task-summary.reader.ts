@@ -2,9 +2,11 @@ import type { TaskSummaryDto, TimingRules } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../infra/queue/clock';
-import { InjectTaskClock, InjectTimingRules } from './clock';
-import { ASSIGNMENTS_JSON, SUMMARY_SELECT, toSummary, type PageRow } from './task-query.service';
+import { Clock } from '../infra/queue/clock';
+import { InjectTimingRules } from './timing-rules';
+import { ASSIGNMENTS_JSON } from './list/list-columns.sql';
+import { baseQuery } from './list/task-filter.builder';
+import { toSummary, type PageRow } from './list/task-summary.mapper';
 import { timingParameters } from './task-timing.sql';
 
 /**
@@ -16,23 +18,17 @@ import { timingParameters } from './task-timing.sql';
 export class TaskSummaryReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly clock: Clock,
     @InjectTimingRules() private readonly rules: TimingRules,
   ) {}
 
   /** The tasks that exist among `taskIds`, in no particular order. */
   async byIds(taskIds: readonly string[]): Promise<TaskSummaryDto[]> {
     if (taskIds.length === 0) return [];
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('tasks', 't')
-      .innerJoin('policy_documents', 'd', 'd.id = t.document_id')
-      .select('t.id', 'id');
-    for (const [expression, alias] of SUMMARY_SELECT) qb.addSelect(expression, alias);
-    const rows = await qb
+    const rows = await baseQuery(this.dataSource, timingParameters(this.clock.now(), this.rules))
       .addSelect(ASSIGNMENTS_JSON, 'assignments')
       .where('t.id = ANY(:taskIds::uuid[])')
-      .setParameters({ ...timingParameters(this.clock.now(), this.rules), taskIds: [...new Set(taskIds)] })
+      .setParameters({ taskIds: [...new Set(taskIds)] })
       .getRawMany<PageRow>();
     return rows.map((row) => toSummary(row, row.assignments));
   }

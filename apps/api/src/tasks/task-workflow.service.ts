@@ -1,5 +1,6 @@
 import {
   canTransition,
+  type AuditAction,
   completionVerdict,
   statusAfterProgress,
   type TaskAction,
@@ -12,12 +13,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
-import type { Clock } from '../infra/queue/clock';
+import { Clock } from '../infra/queue/clock';
 import { TaskEventOutbox } from '../events/task-event-outbox';
-import { InjectTaskClock } from './clock';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
-import { EvidenceRequiredError, forbiddenTransition, TaskVersionConflictError } from './task.errors';
-import { TaskQueryService } from './task-query.service';
+import { leadEvidenceCount } from '../evidence/evidence.queries';
+import { insertProgressReport } from './progress-report.queries';
+import { EvidenceRequiredError, forbiddenTransition } from './task.errors';
+import { updateTaskVersioned } from './task.repository';
+import { TaskDetailReader } from './detail/task-detail.reader';
 
 /**
  * Status transitions of a task (progress, submit, approve, return). Each runs in one transaction: the
@@ -31,8 +34,8 @@ export class TaskWorkflowService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TaskAccessService,
     private readonly audit: AuditService,
-    private readonly query: TaskQueryService,
-    @InjectTaskClock() private readonly clock: Clock,
+    private readonly details: TaskDetailReader,
+    private readonly clock: Clock,
     private readonly outbox: TaskEventOutbox,
   ) {}
 
@@ -51,19 +54,20 @@ export class TaskWorkflowService {
       const now = this.clock.now();
       // 配合意见: a co-lead's or participant's report on its part; the 主办 lead is told in its inbox.
       const cooperation = found.actor.mainLead !== true;
-      const [report] = await manager.query<{ id: string }[]>(
-        `INSERT INTO progress_reports (task_id, department_id, author_id, text, created_at, cooperation)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [taskId, user.departmentId, user.id, text, now, cooperation],
-      );
-      await this.update(manager, found, { status: to, last_report_at: now });
-      await this.audit.record(manager, {
+      const reportId = await insertProgressReport(manager, {
         taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.progress_reported',
-        fromStatus: from,
-        toStatus: to,
-        detail: { reportId: report.id, departmentId: user.departmentId, text, cooperation },
+        departmentId: user.departmentId,
+        authorId: user.id,
+        text,
+        createdAt: now,
+        cooperation,
+      });
+      await updateTaskVersioned(manager, found.task, { status: to, last_report_at: now });
+      await this.audited(manager, found, user, 'task.progress_reported', from, to, {
+        reportId,
+        departmentId: user.departmentId,
+        text,
+        cooperation,
       });
       // 配合意见 (a co-lead's or participant's report) reaches the 主办 lead; the 主办's own only moves its reminders.
       await this.event(manager, found, user, cooperation ? 'report.participant' : 'task.progress', {
@@ -71,7 +75,7 @@ export class TaskWorkflowService {
         text,
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async submit(taskId: string, user: AuthUser, summary: string, version?: number): Promise<TaskDetailDto> {
@@ -79,29 +83,19 @@ export class TaskWorkflowService {
       const from = found.task.status;
       if (!canTransition(from, 'submitted')) throw forbiddenTransition(from, 'submitted', 'submit');
       // Only a lead department's own files count: a participant's upload alone does not complete it.
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM evidence_files e
-          WHERE e.task_id = $1
-            AND EXISTS (SELECT 1 FROM task_assignments a
-                         WHERE a.task_id = e.task_id AND a.department_id = e.department_id AND a.role = 'lead')`,
-        [taskId],
-      );
+      const n = await leadEvidenceCount(manager, taskId);
       if (n === 0) throw new EvidenceRequiredError();
-      await this.update(manager, found, { status: 'submitted', submission_summary: summary });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.submitted',
-        fromStatus: from,
-        toStatus: 'submitted',
-        detail: { summary, evidenceCount: n },
+      await updateTaskVersioned(manager, found.task, { status: 'submitted', submission_summary: summary });
+      await this.audited(manager, found, user, 'task.submitted', from, 'submitted', {
+        summary,
+        evidenceCount: n,
       });
       await this.event(manager, found, user, 'task.submitted', {
         departmentId: user.departmentId,
         text: summary,
       });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async approve(
@@ -119,47 +113,33 @@ export class TaskWorkflowService {
         deadline: found.task.deadline,
         originalDeadline: found.task.originalDeadline,
       });
-      await this.update(manager, found, {
+      await updateTaskVersioned(manager, found.task, {
         status: 'done',
         completed_at: completedAt,
         completed_on_time: verdict.completedOnTime,
         completed_on_time_original: verdict.completedOnTimeOriginal,
         return_reason: null,
       });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.approved',
-        fromStatus: from,
-        toStatus: 'done',
-        detail: {
-          comment: comment ?? null,
-          deadline: found.task.deadline,
-          originalDeadline: found.task.originalDeadline,
-          ...verdict,
-        },
+      await this.audited(manager, found, user, 'task.approved', from, 'done', {
+        comment: comment ?? null,
+        deadline: found.task.deadline,
+        originalDeadline: found.task.originalDeadline,
+        ...verdict,
       });
       await this.event(manager, found, user, 'task.approved', { reason: comment ?? null });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   async returnTask(taskId: string, user: AuthUser, reason: string, version?: number): Promise<TaskDetailDto> {
     await this.inTransaction('return', taskId, user, version, async (manager, found) => {
       const from = found.task.status;
       if (!canTransition(from, 'returned')) throw forbiddenTransition(from, 'returned', 'return');
-      await this.update(manager, found, { status: 'returned', return_reason: reason });
-      await this.audit.record(manager, {
-        taskId,
-        actor: { id: user.id, name: found.actorName },
-        action: 'task.returned',
-        fromStatus: from,
-        toStatus: 'returned',
-        detail: { reason },
-      });
+      await updateTaskVersioned(manager, found.task, { status: 'returned', return_reason: reason });
+      await this.audited(manager, found, user, 'task.returned', from, 'returned', { reason });
       await this.event(manager, found, user, 'task.returned', { reason });
     });
-    return this.query.detail(taskId, user);
+    return this.details.detail(taskId, user);
   }
 
   private async inTransaction(
@@ -177,6 +157,26 @@ export class TaskWorkflowService {
     });
   }
 
+  /** The transition's audit entry (the timeline's 状态 row), by the caller. */
+  private async audited(
+    manager: EntityManager,
+    found: TaskForActor,
+    user: AuthUser,
+    action: AuditAction,
+    fromStatus: TaskStatus,
+    toStatus: TaskStatus,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      taskId: found.task.id,
+      actor: { id: user.id, name: found.actorName },
+      action,
+      fromStatus,
+      toStatus,
+      detail,
+    });
+  }
+
   private async event(
     manager: EntityManager,
     found: TaskForActor,
@@ -190,21 +190,5 @@ export class TaskWorkflowService {
       payload,
       actor: { id: user.id, name: found.actorName },
     });
-  }
-
-  /** Conditional update: bumps the version, and fails with 409 if someone else changed the row meanwhile. */
-  private async update(
-    manager: EntityManager,
-    found: TaskForActor,
-    changes: Record<string, string | Date | boolean | null>,
-  ): Promise<void> {
-    const columns = Object.keys(changes);
-    const assignments = columns.map((column, index) => `"${column}" = $${index + 3}`).join(', ');
-    const result = await manager.query<[unknown[], number]>(
-      `UPDATE tasks SET ${assignments}, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING version`,
-      [found.task.id, found.task.version, ...columns.map((column) => changes[column])],
-    );
-    if (result[1] !== 1) throw new TaskVersionConflictError(found.task.version, found.task.version + 1);
   }
 }

@@ -14,7 +14,6 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  OneToMany,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -22,7 +21,6 @@ import {
 } from 'typeorm';
 import { PolicyDocumentEntity } from '../documents/policy-document.entity';
 import { UserEntity } from '../users/user.entity';
-import type { TaskAssignmentEntity } from './task-assignment.entity';
 
 /** How a task came in: a measure's annotation style, or 立项 by hand (`manual`) / from a 台账 (`ledger`). */
 export type TaskOrigin = MeasureOrigin | 'manual' | 'ledger';
@@ -193,9 +191,6 @@ export class TaskEntity {
   /** Optimistic concurrency (If-Match). */
   @VersionColumn({ type: 'integer', default: 1 })
   version!: number;
-
-  @OneToMany('TaskAssignmentEntity', (assignment: TaskAssignmentEntity) => assignment.task)
-  assignments?: TaskAssignmentEntity[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -24,7 +24,8 @@ import {
 import { TaskListQuery } from './dto/task-list-query.dto';
 import { ExtensionService } from './extension.service';
 import { expectedVersion } from './if-match';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
+import { TaskListReader } from './list/task-list.reader';
 import { TaskWorkflowService } from './task-workflow.service';
 
 const uuid = new ParseUUIDPipe();
@@ -34,7 +35,8 @@ const uuid = new ParseUUIDPipe();
 @Controller('tasks')
 export class TasksController {
   constructor(
-    private readonly query: TaskQueryService,
+    private readonly tasks: TaskListReader,
+    private readonly details: TaskDetailReader,
     private readonly workflow: TaskWorkflowService,
     private readonly extensions: ExtensionService,
   ) {}
@@ -42,7 +44,7 @@ export class TasksController {
   @Get()
   @ApiOperation({ summary: 'Tasks visible to the caller, filtered, sorted (overdue first) and paged' })
   list(@Query() query: TaskListQuery, @CurrentUser() user: AuthUser): Promise<PageDto<TaskSummaryDto>> {
-    return this.query.list(query, user);
+    return this.tasks.list(query, user);
   }
 
   @Get(':id')
@@ -54,7 +56,7 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskDetailDto> {
-    const task = await this.query.detail(id, user);
+    const task = await this.details.detail(id, user);
     void reply.header('ETag', `"${task.version}"`);
     return task;
   }

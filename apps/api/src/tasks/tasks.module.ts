@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ClockModule } from '../infra/clock/clock.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TaskEventsModule } from '../notifications/task-events.module';
 import { RemindersModule } from '../reminders/reminders.module';
-import { taskClockProviders } from './clock';
+import { timingRulesProvider } from './timing-rules';
 import { SignoffDeadline } from './signoff-deadline';
 import { ExtensionQueueService } from './extension-queue.service';
 import { ExtensionService } from './extension.service';
@@ -15,7 +16,9 @@ import { TaskCreationService } from './task-creation.service';
 import { TaskDeskController } from './task-desk.controller';
 import { TaskDeskService } from './task-desk.service';
 import { TaskEditService } from './task-edit.service';
-import { TaskQueryService } from './task-query.service';
+import { TaskDetailReader } from './detail/task-detail.reader';
+import { TaskListQueries } from './list/task-list.queries';
+import { TaskListReader } from './list/task-list.reader';
 import { TaskSummaryReader } from './task-summary.reader';
 import { TaskResponsibilityController } from './task-responsibility.controller';
 import { TaskResponsibilityService } from './task-responsibility.service';
@@ -24,12 +27,14 @@ import { TasksController } from './tasks.controller';
 
 /** The task workflow: list/detail, transitions and extensions. */
 @Module({
-  imports: [AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
+  imports: [ClockModule, AuditModule, RemindersModule, DepartmentsModule, DocumentsModule, TaskEventsModule],
   controllers: [TasksController, ExtensionsController, TaskDeskController, TaskResponsibilityController],
   providers: [
-    ...taskClockProviders,
+    timingRulesProvider,
     TaskAccessService,
-    TaskQueryService,
+    TaskListQueries,
+    TaskListReader,
+    TaskDetailReader,
     TaskSummaryReader,
     TaskWorkflowService,
     ExtensionService,
@@ -41,12 +46,6 @@ import { TasksController } from './tasks.controller';
     TaskResponsibilityService,
     SignoffDeadline,
   ],
-  exports: [
-    TaskAccessService,
-    TaskQueryService,
-    TaskSummaryReader,
-    TaskCreationService,
-    ...taskClockProviders,
-  ],
+  exports: [TaskAccessService, TaskListReader, TaskSummaryReader, TaskCreationService, timingRulesProvider],
 })
 export class TasksModule {}

@@ -9,6 +9,17 @@ import { EvidenceStorage, FileTooLargeError } from './evidence-storage';
 import { detectKind, looksLikeText } from './file-kind';
 import { contentDisposition, sanitizeFileName } from './file-name';
 
+/** A little-endian zip record: its 4-byte signature, then (offset, width, value) fields; the rest zero. */
+function zipRecord(size: number, signature: number, fields: [number, 16 | 32, number][]): Buffer {
+  const record = Buffer.alloc(size);
+  record.writeUInt32LE(signature, 0);
+  for (const [at, bits, value] of fields) {
+    if (bits === 16) record.writeUInt16LE(value, at);
+    else record.writeUInt32LE(value, at);
+  }
+  return record;
+}
+
 /** A stored (uncompressed) zip with the given entries: enough for Office containers. */
 function zip(entries: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
@@ -18,33 +29,36 @@ function zip(entries: Record<string, string>): Buffer {
     const nameBytes = Buffer.from(name, 'utf8');
     const data = Buffer.from(content, 'utf8');
     const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Version 20, CRC, compressed and plain size (equal: stored), name length.
+    const local = zipRecord(30, 0x04034b50, [
+      [4, 16, 20],
+      [14, 32, crc],
+      [18, 32, data.length],
+      [22, 32, data.length],
+      [26, 16, nameBytes.length],
+    ]);
+    // The same, with "made by" and the local header's offset.
+    const central = zipRecord(46, 0x02014b50, [
+      [4, 16, 20],
+      [6, 16, 20],
+      [16, 32, crc],
+      [20, 32, data.length],
+      [24, 32, data.length],
+      [28, 16, nameBytes.length],
+      [42, 32, offset],
+    ]);
     locals.push(local, nameBytes, data);
     centrals.push(central, nameBytes);
     offset += 30 + nameBytes.length + data.length;
   }
   const centralDir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const count = Object.keys(entries).length;
+  const end = zipRecord(22, 0x06054b50, [
+    [8, 16, count],
+    [10, 16, count],
+    [12, 32, centralDir.length],
+    [16, 32, offset],
+  ]);
   return Buffer.concat([...locals, centralDir, end]);
 }
 

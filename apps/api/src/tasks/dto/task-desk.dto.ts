@@ -4,6 +4,7 @@ import {
   type RecurrencePeriodDto,
   type TaskSourceKind,
 } from '@duban/domain';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -80,19 +81,28 @@ export class MilestoneBody {
   text!: string;
 }
 
+/**
+ * Department ids picked from the registry (≤ MAX_DEPARTMENTS); `lead` lists need one at least. The
+ * decorators run in the order a stack `@IsArray() @ArrayMinSize() @ArrayMaxSize() @IsUUID()` would (bottom
+ * first), so the reasons keep their order.
+ */
+function DepartmentIds(options: { lead?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    IsUUID('all', { each: true, message: '单位须从单位列表中选择' }),
+    ArrayMaxSize(MAX_DEPARTMENTS),
+    ...(options.lead ? [ArrayMinSize(1, { message: '至少需要一个牵头单位' })] : []),
+    IsArray(),
+  );
+}
+
 class Departments {
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1, { message: '至少需要一个牵头单位' })
-  @ArrayMaxSize(MAX_DEPARTMENTS)
-  @IsUUID('all', { each: true, message: '单位须从单位列表中选择' })
+  @DepartmentIds({ lead: true })
   leadDepartmentIds!: string[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_DEPARTMENTS)
-  @IsUUID('all', { each: true, message: '单位须从单位列表中选择' })
+  @DepartmentIds()
   participantDepartmentIds?: string[];
 }
 
@@ -144,16 +154,11 @@ export class EditDeadlineBody extends Reasoned {
 
 export class ChangeDepartmentsBody extends Reasoned {
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1, { message: '至少需要一个牵头单位' })
-  @ArrayMaxSize(MAX_DEPARTMENTS)
-  @IsUUID('all', { each: true, message: '单位须从单位列表中选择' })
+  @DepartmentIds({ lead: true })
   leadDepartmentIds!: string[];
 
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(MAX_DEPARTMENTS)
-  @IsUUID('all', { each: true, message: '单位须从单位列表中选择' })
+  @DepartmentIds()
   participantDepartmentIds!: string[];
 }
 
