@@ -15,7 +15,7 @@ export interface StructureReport {
   cycles: string[];
   /** Non-test source files over MAX_LINES (data tables aside): path → lines. */
   oversized: Record<string, number>;
-  /** Raw `.query(` calls in the API outside `*.repository.ts`, `*.queries.ts`, `*.sql.ts` and `infra/`: path → count. */
+  /** Raw `.query(` calls in the API outside `*.repository.ts`, `*.queries.ts` and `infra/`: path → count. */
   rawQuery: Record<string, number>;
 }
 
@@ -38,10 +38,13 @@ function boundaryViolation(from: string, to: string): boolean {
   return false;
 }
 
-/** SQL lives in the API only; there, in infra/ or a feature's `*.repository.ts`, `*.queries.ts` or `*.sql.ts`. */
+/**
+ * SQL runs in the API only; there, in infra/ or a feature's `*.repository.ts` or `*.queries.ts`. (`*.sql.ts`
+ * files hold SQL fragments that queries files compose; they run none.)
+ */
 function rawQueryAllowed(path: string): boolean {
   if (!path.startsWith('apps/api/')) return true;
-  return path.startsWith(API_INFRA) || /\.(repository|queries|sql)\.ts$/.test(path) || isTestFile(path);
+  return path.startsWith(API_INFRA) || /\.(repository|queries)\.ts$/.test(path) || isTestFile(path);
 }
 
 export function structureReport(files: readonly SourceFile[]): StructureReport {

@@ -37,6 +37,7 @@ import {
   type DepartmentMapping,
   type FileImportResult,
 } from './task-import.service';
+import { claimImportPreview } from './import-previews.queries';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -313,11 +314,7 @@ export class ImportsService {
       );
     }
     // Claim the preview first so two concurrent commits cannot both run it.
-    const claimed = await this.dataSource.query<unknown[]>(
-      `UPDATE import_previews SET committed_at = now() WHERE id = $1 AND committed_at IS NULL RETURNING id`,
-      [id],
-    );
-    if (claimed.length === 0) {
+    if (!(await claimImportPreview(this.dataSource, id))) {
       throw new ConflictError('IMPORT_ALREADY_COMMITTED', '该导入已确认过，无需重复提交。', { id });
     }
     const actor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: user.id });

@@ -8,7 +8,7 @@ import { DepartmentsService, type DepartmentDirectory } from '../departments/dep
 import { adoptDocumentSource, documentCandidates, insertDocumentRows } from '../documents/documents.queries';
 import { recordTaskEvents } from '../events/task-event-outbox';
 import { ValidationError } from '../infra/http/domain-error';
-import { syncMainLeads } from '../tasks/main-lead.sql';
+import { syncMainLeads } from '../tasks/main-lead.queries';
 import {
   insertTaskRows,
   tasksOfDocuments,
@@ -16,7 +16,7 @@ import {
   upsertAssignmentRows,
 } from '../tasks/task-bulk.queries';
 import { candidateKeys, FileBatch, taskTextUpdate } from './import-batch';
-import { lockImports } from './import-lock.sql';
+import { lockImports } from './import-lock.queries';
 import type { DepartmentMapping, FileImportResult, ImportFileOptions } from './task-import.types';
 
 export type {

@@ -1,6 +1,6 @@
 import type { DeliveryChannel } from './entities/notification-delivery.entity';
 import type { SqlRunner } from './sql-result';
-import { mainLeadSql } from '../tasks/main-lead.sql';
+import { mainLeadSql } from '../tasks/main-lead.queries';
 
 /**
  * The fan-out statements: reminders and task events become notification rows and their per-channel

@@ -1,6 +1,6 @@
 import type { ReminderTaskState } from '@duban/domain';
 import type { EntityManager } from 'typeorm';
-import { mainLeadSql } from '../tasks/main-lead.sql';
+import { mainLeadSql } from '../tasks/main-lead.queries';
 
 /** A connection or a transaction's manager: both run statements. */
 type SqlRunner = Pick<EntityManager, 'query'>;

@@ -27,7 +27,7 @@ export const ASSIGNMENT_ROLES: AssignmentRole[] = ['lead', 'participant'];
   'taskId',
   'role',
 ])
-// At most one 主办 lead per task (kept by tasks/main-lead.sql.ts).
+// At most one 主办 lead per task (kept by tasks/main-lead.queries.ts).
 @Index('UQ_task_assignments_main', ['taskId'], { unique: true, where: '"is_main"' })
 export class TaskAssignmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_task_assignments' })

@@ -1,11 +1,11 @@
 import type { AssignmentRole } from '@duban/domain';
 import type { EntityManager } from 'typeorm';
-import { mainLeadSql } from './main-lead.sql';
+import { mainLeadSql } from './main-lead.queries';
 
 /** A connection or a transaction's manager: both run statements. */
 type Runner = Pick<EntityManager, 'query'>;
 
-/** The SQL on `task_assignments` besides the 主办 bookkeeping (main-lead.sql.ts) and the list's reads. */
+/** The SQL on `task_assignments` besides the 主办 bookkeeping (main-lead.queries.ts) and the list's reads. */
 
 /** The department's assignment rows on the task, each saying whether the department is the 主办. */
 export function departmentAssignments(

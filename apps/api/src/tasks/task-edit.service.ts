@@ -16,7 +16,7 @@ import { ConflictError, ValidationError } from '../infra/http/domain-error';
 import { TaskEventNotifier } from '../notifications/task-event-notifier';
 import { TaskEventOutbox } from '../events/task-event-outbox';
 import { Clock } from '../infra/queue/clock';
-import { mainLeadsOf, syncMainLeads } from './main-lead.sql';
+import { mainLeadsOf, syncMainLeads } from './main-lead.queries';
 import { TaskAccessService, type TaskForActor } from './task-access.service';
 import { assertDepartmentsExist, TaskCreationService } from './task-creation.service';
 import { assignmentRoles, replaceAssignments } from './task-assignment.queries';

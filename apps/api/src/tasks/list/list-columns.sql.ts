@@ -1,4 +1,4 @@
-import { mainLeadSql } from '../main-lead.sql';
+import { mainLeadSql } from '../main-lead.queries';
 import { lightSql, overdueSql, type TimingColumns } from '../task-timing.sql';
 
 /** The tasks row's timing columns (alias t). */

@@ -1,7 +1,7 @@
 import type { TaskListQueryDto } from '@duban/domain';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.decorators';
-import { mainLeadSql } from '../main-lead.sql';
+import { mainLeadSql } from '../main-lead.queries';
 import { lightSql, overdueSql, type TimingParameters } from '../task-timing.sql';
 import { AWAITING_SIGNOFF, COLUMNS, NEEDS_ASSIGNMENT, SUMMARY_SELECT } from './list-columns.sql';
 import type { SortKey } from './list-order';
