@@ -54,7 +54,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', '@angular/*', 'class-validator', 'class-transformer', 'bullmq', 'ioredis', 'pg'], message: 'libs/domain stays framework-free.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                '@angular/*',
+                'class-validator',
+                'class-transformer',
+                'bullmq',
+                'ioredis',
+                'pg',
+              ],
+              message: 'libs/domain stays framework-free.',
+            },
           ],
         },
       ],

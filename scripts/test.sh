@@ -26,6 +26,9 @@ step() {
 vitest_json() { printf -- '--reporter=default --reporter=json --outputFile.json=%s/%s.json' "$RESULTS" "$1"; }
 
 step "lint" npx nx run-many -t lint --outputStyle=static
+# Formatting: every source, config and test file as prettier writes it (.prettierignore: corpus, labelled data,
+# landed migrations).
+step "format" npx prettier --check . --log-level warn
 step "typecheck" npx nx run-many -t typecheck --outputStyle=static
 # The integration and performance suites import the API's sources directly, so they sit outside the Nx
 # project graph; lint and type-check them here.

@@ -8,7 +8,10 @@ const extraEntries = [
   { entryName: 'cli', entryPath: join(__dirname, 'src/cli/cli.ts') },
   { entryName: 'worker', entryPath: join(__dirname, 'src/worker.ts') },
   // The import extraction thread (apps/api/src/imports/extraction), started by the API per upload.
-  { entryName: 'import-extraction.worker', entryPath: join(__dirname, 'src/imports/extraction/extraction.worker.ts') },
+  {
+    entryName: 'import-extraction.worker',
+    entryPath: join(__dirname, 'src/imports/extraction/extraction.worker.ts'),
+  },
 ].filter((entry) => existsSync(entry.entryPath));
 
 module.exports = {

@@ -10,7 +10,10 @@ export default tseslint.config(
     processor: angular.processInlineTemplates,
     rules: {
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'db', style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'db', style: 'camelCase' }],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'db', style: 'camelCase' },
+      ],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@angular-eslint/prefer-signals': 'error',
       '@angular-eslint/use-lifecycle-interface': 'error',
@@ -26,8 +29,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'TSInterfaceDeclaration[id.name=/(Dto|Row)$/], TSTypeAliasDeclaration[id.name=/(Dto|Row)$/]',
-          message: 'DTOs belong to the contract (libs/domain/src/api, imported from @duban/domain/contract), not to data-access/.',
+          selector:
+            'TSInterfaceDeclaration[id.name=/(Dto|Row)$/], TSTypeAliasDeclaration[id.name=/(Dto|Row)$/]',
+          message:
+            'DTOs belong to the contract (libs/domain/src/api, imported from @duban/domain/contract), not to data-access/.',
         },
       ],
     },
@@ -38,7 +43,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@duban/domain', message: 'The web app imports @duban/domain/contract only (the index would bring the extractor into the bundle).' }],
+          paths: [
+            {
+              name: '@duban/domain',
+              message:
+                'The web app imports @duban/domain/contract only (the index would bring the extractor into the bundle).',
+            },
+          ],
         },
       ],
     },
@@ -46,7 +57,11 @@ export default tseslint.config(
   {
     files: ['apps/web/**/*.html'],
     // The root config's type-aware rules cannot run on templates.
-    extends: [tseslint.configs.disableTypeChecked, ...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+    extends: [
+      tseslint.configs.disableTypeChecked,
+      ...angular.configs.templateRecommended,
+      ...angular.configs.templateAccessibility,
+    ],
     rules: {
       '@angular-eslint/template/prefer-control-flow': 'error',
       '@angular-eslint/template/prefer-self-closing-tags': 'error',

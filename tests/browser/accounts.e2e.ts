@@ -27,7 +27,9 @@ describe('accounts', () => {
       try {
         await page.goto('/login');
         await page.getByLabel('用户名').fill(e2e.newcomer.username);
-        await page.getByLabel('密码', { exact: true }).fill(viewport === PHONE ? e2e.newcomer.password : NEW_PASSWORD);
+        await page
+          .getByLabel('密码', { exact: true })
+          .fill(viewport === PHONE ? e2e.newcomer.password : NEW_PASSWORD);
         await page.getByRole('button', { name: '登录' }).click();
         if (viewport === PHONE) {
           await page.waitForURL('**/password**');
@@ -64,9 +66,14 @@ describe('accounts', () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
     try {
       await login(page, e2e.officer);
-      const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('duban.session') ?? '{}') as { token: string }).token);
+      const token = await page.evaluate(
+        () => (JSON.parse(localStorage.getItem('duban.session') ?? '{}') as { token: string }).token,
+      );
       const status = () =>
-        page.evaluate(async (t) => (await fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } })).status, token);
+        page.evaluate(
+          async (t) => (await fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } })).status,
+          token,
+        );
       expect(await status()).toBe(200);
       await page.getByTestId('user-menu').click();
       await page.getByRole('menuitem', { name: '退出登录' }).click();

@@ -60,7 +60,9 @@ describe('working-day calendar', () => {
       const editor = page.getByLabel('放假与调休上班');
       await editor.fill(`${NEXT_YEAR}-01-01 放假 元旦\n${NEXT_YEAR}-02-30 放假 春节`);
       await page.getByRole('button', { name: `保存 ${NEXT_YEAR} 年安排` }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain(`第 2 行：「${NEXT_YEAR}-02-30」不是真实日期`);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain(`第 2 行：「${NEXT_YEAR}-02-30」不是真实日期`);
       await screenshot(page, '31-calendar-bad-line-1280');
 
       await editor.fill(`${NEXT_YEAR}-01-01 放假 元旦\n${NEXT_YEAR}-02-06 上班 春节`);

@@ -17,7 +17,8 @@ afterAll(async () => {
 
 /** Units no e2e account belongs to, so these flows change nobody else's list. */
 const UNITS = ['审计署', '国家统计局', '海关总署', '应急管理部'].filter(
-  (name) => ![e2e.task.department, e2e.otherOfficer.department, e2e.participantOfficer.department].includes(name),
+  (name) =>
+    ![e2e.task.department, e2e.otherOfficer.department, e2e.participantOfficer.department].includes(name),
 );
 const [LEAD, PARTNER, NEW_LEAD] = UNITS;
 
@@ -38,7 +39,11 @@ async function pickDepartment(page: Page, testId: string, name: string): Promise
   await picker.getByRole('listitem').filter({ hasText: name }).waitFor();
   // Tab, not Escape: Escape would also close a dialog the picker sits in.
   await page.keyboard.press('Tab');
-  await page.locator('.db-picker-panel mat-option').first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
+  await page
+    .locator('.db-picker-panel mat-option')
+    .first()
+    .waitFor({ state: 'detached', timeout: 2_000 })
+    .catch(() => undefined);
 }
 
 /** Screenshots after the dialog's opening animation, not halfway through it. */
@@ -49,11 +54,51 @@ async function settled(page: Page): Promise<void> {
 async function ledger(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('督办台账');
-  sheet.addRow(['序号', '任务内容', '来源类型', '来源名称', '文号/批示', '牵头单位', '配合单位', '完成时限', '备注']);
+  sheet.addRow([
+    '序号',
+    '任务内容',
+    '来源类型',
+    '来源名称',
+    '文号/批示',
+    '牵头单位',
+    '配合单位',
+    '完成时限',
+    '备注',
+  ]);
   const due = new Date(Date.UTC(new Date().getFullYear() + 1, 5, 30));
-  sheet.addRow([1, '开展统计数据质量专项检查。', '专项督查', '统计数据质量专项督查', null, LEAD, null, due, '']);
-  sheet.addRow([2, '清理涉企收费，按季度报送进展。', '会议纪要', '第15次常务会议纪要', '纪要〔2026〕15号', PARTNER, LEAD, '每季度', '']);
-  sheet.addRow([3, '落实口岸通关便利化措施。', '领导批示', '副市长批示', null, '海关总局', null, due, '单位名称有误']);
+  sheet.addRow([
+    1,
+    '开展统计数据质量专项检查。',
+    '专项督查',
+    '统计数据质量专项督查',
+    null,
+    LEAD,
+    null,
+    due,
+    '',
+  ]);
+  sheet.addRow([
+    2,
+    '清理涉企收费，按季度报送进展。',
+    '会议纪要',
+    '第15次常务会议纪要',
+    '纪要〔2026〕15号',
+    PARTNER,
+    LEAD,
+    '每季度',
+    '',
+  ]);
+  sheet.addRow([
+    3,
+    '落实口岸通关便利化措施。',
+    '领导批示',
+    '副市长批示',
+    null,
+    '海关总局',
+    null,
+    due,
+    '单位名称有误',
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -83,7 +128,9 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       // 「N个工作日内」 fills the deadline from the working-day calendar (holidays and 调休 counted).
       await page.getByTestId('working-days').fill('10');
       await page.getByRole('button', { name: '按工作日计算时限' }).click();
-      await expect.poll(() => page.getByTestId('working-days-note').textContent()).toContain('10个工作日内：截至');
+      await expect
+        .poll(() => page.getByTestId('working-days-note').textContent())
+        .toContain('10个工作日内：截至');
       expect(await page.getByTestId('deadline').inputValue()).not.toBe('');
       await screenshot(page, '41a-desk-create-working-days');
       await page.getByTestId('deadline').fill(inDays(90));
@@ -91,9 +138,13 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.getByTestId('create-submit').click();
       await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
       taskUrl = new URL(page.url()).pathname;
-      await expect.poll(() => page.getByTestId('task-title').textContent()).toContain('建立重点项目统计监测机制');
+      await expect
+        .poll(() => page.getByTestId('task-title').textContent())
+        .toContain('建立重点项目统计监测机制');
       expect(await page.getByTestId('lead').textContent()).toContain(LEAD);
-      expect(await page.getByTestId('source').textContent()).toContain('会议纪要《市政府第20次常务会议纪要》');
+      expect(await page.getByTestId('source').textContent()).toContain(
+        '会议纪要《市政府第20次常务会议纪要》',
+      );
       await page.getByTestId('timeline').getByText('立项').waitFor();
       await screenshot(page, '42-desk-created-detail');
 
@@ -116,7 +167,10 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.goto('/desk/ledger');
       await page.getByTestId('ledger-template').waitFor();
       await screenshot(page, '45-desk-ledger-empty');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-template').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('ledger-template').click(),
+      ]);
       expect(download.suggestedFilename()).toBe('督办台账模板.xlsx');
 
       await page.getByTestId('ledger-input').setInputFiles({
@@ -135,7 +189,9 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
 
       await page.getByTestId('ledger-commit').click();
       await page.getByTestId('ledger-result').waitFor();
-      expect(await page.getByTestId('ledger-result').textContent()).toContain('已立项 2 项任务；1 行有错误未导入');
+      expect(await page.getByTestId('ledger-result').textContent()).toContain(
+        '已立项 2 项任务；1 行有错误未导入',
+      );
       await screenshot(page, '48-desk-ledger-done');
     } finally {
       await context.close();
@@ -166,7 +222,10 @@ describe('the 督查室 desk: 立项, 台账导入, reassign', () => {
       await page.getByTestId('edit-departments-open').click();
       await page.getByTestId('edit-reason').waitFor();
       await pickDepartment(page, 'edit-lead', NEW_LEAD);
-      await page.getByRole('dialog').getByRole('button', { name: `移除${LEAD}` }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: `移除${LEAD}` })
+        .click();
       await page.getByTestId('edit-confirm').click();
       await page.getByText('请填写理由').waitFor();
       await page.getByTestId('edit-reason').fill('职能调整，改由新单位牵头');

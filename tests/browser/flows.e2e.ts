@@ -20,7 +20,13 @@ afterAll(async () => {
 });
 
 /** Drops a file on an element the way a user's drag and drop does (a real DataTransfer with a File). */
-async function dropFile(page: Page, selector: string, name: string, mime: string, content: Buffer): Promise<void> {
+async function dropFile(
+  page: Page,
+  selector: string,
+  name: string,
+  mime: string,
+  content: Buffer,
+): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ name, mime, b64 }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -52,17 +58,25 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await page.getByTestId('task-row').first().waitFor();
       // Wait for each filtered list to arrive, so the click below cannot hit a row that is being replaced.
       const listed = (param: string): Promise<unknown> =>
-        page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes(param) && r.url().includes('pageSize=200'));
+        page.waitForResponse(
+          (r) =>
+            r.url().includes('/api/tasks?') && r.url().includes(param) && r.url().includes('pageSize=200'),
+        );
       await Promise.all([listed('overdue=true'), page.getByTestId('filter-overdue').click()]);
       await Promise.all([listed('q='), page.getByTestId('search').fill(e2e.task.title.slice(0, 12))]);
-      const row = page.getByTestId('task-row').filter({ hasText: e2e.task.title.slice(0, 12) }).first();
+      const row = page
+        .getByTestId('task-row')
+        .filter({ hasText: e2e.task.title.slice(0, 12) })
+        .first();
       await row.waitFor();
       expect(await row.textContent()).toContain('红灯·逾期');
       await screenshot(page, '01-officer-task-list');
 
       await row.click();
       await page.waitForURL(`**/tasks/${e2e.task.id}`);
-      await expect.poll(() => page.getByTestId('task-title').textContent()).toContain(e2e.task.title.slice(0, 12));
+      await expect
+        .poll(() => page.getByTestId('task-title').textContent())
+        .toContain(e2e.task.title.slice(0, 12));
       expect(await page.getByTestId('lead').textContent()).toContain(e2e.task.department);
 
       await page.getByTestId('open-progress').click();
@@ -72,7 +86,13 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await page.getByText('已会同有关部门完成调研').waitFor();
 
       // A wrong type is refused in the browser with a clear message, before any upload.
-      await dropFile(page, '[data-testid="evidence-drop"]', 'virus.exe', 'application/octet-stream', Buffer.from('MZ'));
+      await dropFile(
+        page,
+        '[data-testid="evidence-drop"]',
+        'virus.exe',
+        'application/octet-stream',
+        Buffer.from('MZ'),
+      );
       await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('不支持的文件类型');
 
       await dropFile(page, '[data-testid="evidence-drop"]', '落实情况说明.pdf', 'application/pdf', PDF);
@@ -82,16 +102,28 @@ describe('officer → supervisor flow on an overdue imported task', () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: '下载 落实情况说明.pdf' }).click(),
       ]);
-      expect(readFileSync(await evidence.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(
+        readFileSync(await evidence.path())
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
 
       // A wrong file of one's own department can be removed before 报办结 (after a confirmation).
-      await dropFile(page, '[data-testid="evidence-drop"]', '错传的文件.txt', 'text/plain', Buffer.from('传错了'));
+      await dropFile(
+        page,
+        '[data-testid="evidence-drop"]',
+        '错传的文件.txt',
+        'text/plain',
+        Buffer.from('传错了'),
+      );
       await page.getByTestId('evidence-list').getByText('错传的文件.txt').waitFor();
       await page.getByRole('button', { name: '删除 错传的文件.txt' }).scrollIntoViewIfNeeded();
       await screenshot(page, '02a-evidence-delete');
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: '删除 错传的文件.txt' }).click();
-      await expect.poll(() => page.getByTestId('evidence-list').textContent()).not.toContain('错传的文件.txt');
+      await expect
+        .poll(() => page.getByTestId('evidence-list').textContent())
+        .not.toContain('错传的文件.txt');
       expect(await page.getByRole('button', { name: '删除 落实情况说明.pdf' }).count()).toBe(1);
 
       await page.getByTestId('open-submit').click();
@@ -134,7 +166,10 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await page.waitForTimeout(300); // charts draw on the next frame
       await screenshot(page, '04-supervisor-dashboard');
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export').click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       const xlsx = await download.path();
       expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, i.e. a real workbook
@@ -154,7 +189,9 @@ describe('officer → supervisor flow on an overdue imported task', () => {
       await other.getByText('请填写理由').waitFor();
       await other.getByTestId('reason').fill('佐证材料不完整，请补充盖章文件。');
       await other.getByTestId('confirm-reject').click();
-      await expect.poll(() => page.getByTestId('dashboard-message').textContent()).toContain(`已退回：${otherTitle}`);
+      await expect
+        .poll(() => page.getByTestId('dashboard-message').textContent())
+        .toContain(`已退回：${otherTitle}`);
 
       await page.goto(`/tasks/${e2e.task.id}`);
       await page.getByText('已办结').first().waitFor();
@@ -215,7 +252,8 @@ describe('notifications', () => {
     try {
       await login(page, e2e.officer);
       const bell = page.getByTestId('bell');
-      const unread = async (): Promise<number> => Number(/(\d+) 条未读/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+      const unread = async (): Promise<number> =>
+        Number(/(\d+) 条未读/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
       // The worker sends the overdue reminders shortly after the import; the bell refreshes on focus and every 30 s.
       await expect
         .poll(
@@ -276,35 +314,44 @@ describe('import', () => {
   it.each([
     ['desktop', DESKTOP, '06a-import-progress'],
     ['phone', PHONE, '06a-import-progress-phone'],
-  ])('shows a progress bar while a large file is extracted on the server (%s)', { retry: 2 }, async (_name, viewport, shot) => {
-    // About 6 MiB of corpus text: long enough to watch the extraction job run.
-    const texts = ['000_b2e2599482101c52.txt', '001_dc3bc84186c37e13.txt'].map((f) => readFileSync(join(ROOT, 'corpus', f)));
-    const parts: Buffer[] = [];
-    for (let size = 0, i = 0; size < 6 * 1024 * 1024; i++) {
-      const text = texts[i % texts.length] as Buffer;
-      parts.push(text, Buffer.from('\n\n'));
-      size += text.length + 2;
-    }
-    const { context, page } = await newPage(browser, e2e.baseUrl, viewport);
-    try {
-      await login(page, e2e.supervisor);
-      await page.goto('/import');
-      await page
-        .getByTestId('import-input')
-        .setInputFiles({ name: '汇编-大文件.txt', mimeType: 'text/plain', buffer: Buffer.concat(parts) }, { timeout: 60_000 });
-      const progress = page.getByTestId('import-progress');
-      // Part-way: documents counted, some extracted.
-      await progress.getByText(/已解析 [1-9]\d* \/ \d+ 份文件/).waitFor({ timeout: 90_000 });
-      await page.locator('[data-testid="import-progress"] mat-progress-bar').waitFor();
-      // The stage may already have moved on from extraction (the job runs on while the page polls).
-      expect(await progress.textContent()).toMatch(/正在解析文本|正在比对部门与已导入文件/);
-      await screenshot(page, shot);
-      await page.getByTestId('import-documents').waitFor({ timeout: 120_000 });
-      expect(await progress.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+  ])(
+    'shows a progress bar while a large file is extracted on the server (%s)',
+    { retry: 2 },
+    async (_name, viewport, shot) => {
+      // About 6 MiB of corpus text: long enough to watch the extraction job run.
+      const texts = ['000_b2e2599482101c52.txt', '001_dc3bc84186c37e13.txt'].map((f) =>
+        readFileSync(join(ROOT, 'corpus', f)),
+      );
+      const parts: Buffer[] = [];
+      for (let size = 0, i = 0; size < 6 * 1024 * 1024; i++) {
+        const text = texts[i % texts.length] as Buffer;
+        parts.push(text, Buffer.from('\n\n'));
+        size += text.length + 2;
+      }
+      const { context, page } = await newPage(browser, e2e.baseUrl, viewport);
+      try {
+        await login(page, e2e.supervisor);
+        await page.goto('/import');
+        await page
+          .getByTestId('import-input')
+          .setInputFiles(
+            { name: '汇编-大文件.txt', mimeType: 'text/plain', buffer: Buffer.concat(parts) },
+            { timeout: 60_000 },
+          );
+        const progress = page.getByTestId('import-progress');
+        // Part-way: documents counted, some extracted.
+        await progress.getByText(/已解析 [1-9]\d* \/ \d+ 份文件/).waitFor({ timeout: 90_000 });
+        await page.locator('[data-testid="import-progress"] mat-progress-bar').waitFor();
+        // The stage may already have moved on from extraction (the job runs on while the page polls).
+        expect(await progress.textContent()).toMatch(/正在解析文本|正在比对部门与已导入文件/);
+        await screenshot(page, shot);
+        await page.getByTestId('import-documents').waitFor({ timeout: 120_000 });
+        expect(await progress.count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('commits a new corpus file and its tasks appear in the task list', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
@@ -387,18 +434,27 @@ describe('performance', () => {
         w.__rowsAt = null;
         // eslint-disable-next-line @typescript-eslint/unbound-method -- re-called below with the request as `this`
         const open = XMLHttpRequest.prototype.open;
-        XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+        XMLHttpRequest.prototype.open = function (
+          this: XMLHttpRequest,
+          method: string,
+          url: string | URL,
+          ...rest: unknown[]
+        ) {
           // List pages only (pageSize=200), not the tab-count requests (pageSize=1).
-          if (String(url).includes('/api/tasks?') && String(url).includes('pageSize=200')) this.addEventListener('load', () => w.__arrivals.push(performance.now()));
+          if (String(url).includes('/api/tasks?') && String(url).includes('pageSize=200'))
+            this.addEventListener('load', () => w.__arrivals.push(performance.now()));
           return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
         };
         new MutationObserver(() => {
-          if (w.__rowsAt === null && document.querySelector('[data-testid="task-row"]')) w.__rowsAt = performance.now();
+          if (w.__rowsAt === null && document.querySelector('[data-testid="task-row"]'))
+            w.__rowsAt = performance.now();
         }).observe(document, { childList: true, subtree: true });
       });
       await login(page, e2e.perfOfficer);
       await page.waitForURL('**/tasks');
-      await expect.poll(() => page.getByTestId('task-count').textContent(), { timeout: 30_000 }).toContain(`共 ${PERF_TASKS} 项`);
+      await expect
+        .poll(() => page.getByTestId('task-count').textContent(), { timeout: 30_000 })
+        .toContain(`共 ${PERF_TASKS} 项`);
       await page.getByTestId('task-row').first().waitFor();
 
       // Usable = rows on screen and the main thread free to handle input (next frame + task).

@@ -29,7 +29,10 @@ describe('sessions', () => {
       // The stored session's time runs out (as after a night away from the desk).
       await page.evaluate(() => {
         const raw = localStorage.getItem('duban.session')!;
-        localStorage.setItem('duban.session', JSON.stringify({ ...JSON.parse(raw), expiresAt: Date.now() - 1000 }));
+        localStorage.setItem(
+          'duban.session',
+          JSON.stringify({ ...JSON.parse(raw), expiresAt: Date.now() - 1000 }),
+        );
       });
       await page.goto('/tasks');
       await page.waitForURL('**/login?**');
@@ -48,14 +51,20 @@ describe('sessions', () => {
         route.fulfill({
           status: 429,
           headers: { 'content-type': 'application/json', 'retry-after': '42' },
-          body: JSON.stringify({ statusCode: 429, code: 'AUTH_LOGIN_THROTTLED', message: '登录尝试过于频繁，请 42 秒后再试。' }),
+          body: JSON.stringify({
+            statusCode: 429,
+            code: 'AUTH_LOGIN_THROTTLED',
+            message: '登录尝试过于频繁，请 42 秒后再试。',
+          }),
         }),
       );
       await page.goto('/login');
       await page.getByLabel('用户名').fill(e2e.officer.username);
       await page.getByLabel('密码').fill('wrong');
       await page.getByRole('button', { name: '登录' }).click();
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/请 42 秒后再试（约 \d{2}:\d{2}）/);
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toMatch(/请 42 秒后再试（约 \d{2}:\d{2}）/);
       await screenshot(page, '17-rate-limited');
     } finally {
       await context.close();
@@ -81,18 +90,28 @@ describe('choices and dates', () => {
       expect(options.some((o) => o.includes('国家卫生健康委员会'))).toBe(true);
       expect(options.some((o) => o.includes('外交部'))).toBe(false);
       // Options wrap rather than overlap: each option box ends where the next begins.
-      const boxes = await panel.getByRole('option').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
-      for (let i = 1; i < boxes.length; i += 1) expect(boxes[i][0]).toBeGreaterThanOrEqual(boxes[i - 1][1] - 1);
+      const boxes = await panel
+        .getByRole('option')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+      for (let i = 1; i < boxes.length; i += 1)
+        expect(boxes[i][0]).toBeGreaterThanOrEqual(boxes[i - 1][1] - 1);
       await screenshot(page, '15-department-picker');
       // Pinyin initials work too (国家卫生健康委员会 → gjwsjkwyh).
       await picker.fill('gjwsjk');
       await panel.getByRole('option', { name: '国家卫生健康委员会', exact: true }).waitFor();
       await picker.fill('卫生');
       await Promise.all([
-        page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('department=') && r.url().includes('pageSize=200')),
+        page.waitForResponse(
+          (r) =>
+            r.url().includes('/api/tasks?') &&
+            r.url().includes('department=') &&
+            r.url().includes('pageSize=200'),
+        ),
         panel.getByRole('option', { name: '国家卫生健康委员会', exact: true }).click(),
       ]);
-      await expect.poll(() => page.getByTestId('task-row').first().textContent()).toContain('国家卫生健康委员会');
+      await expect
+        .poll(() => page.getByTestId('task-row').first().textContent())
+        .toContain('国家卫生健康委员会');
     } finally {
       await context.close();
     }

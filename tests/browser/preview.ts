@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const browser = await launch();
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', PHONE]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', PHONE],
+    ] as const) {
       const { context, page } = await newPage(browser, base, viewport);
       await page.goto('/login');
       await screenshot(page, `preview-${label}-login`);

@@ -63,7 +63,9 @@ describe('single sign-on', () => {
     const { context, page } = await newPage(browser, e2e.baseUrl, PHONE);
     try {
       await page.goto('/login?ssoError=SSO_ACCOUNT_UNKNOWN');
-      await expect.poll(() => page.getByTestId('sso-error').textContent()).toContain('没有与该统一身份对应的督办账号');
+      await expect
+        .poll(() => page.getByTestId('sso-error').textContent())
+        .toContain('没有与该统一身份对应的督办账号');
       await screenshot(page, '35-login-sso-error-390');
     } finally {
       await context.close();

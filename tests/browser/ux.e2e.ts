@@ -27,7 +27,9 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
@@ -48,7 +50,9 @@ describe('feedback where the user looks, and fresh lists', () => {
       await page.getByTestId('task-row').first().waitFor();
       await page.goto(`/tasks/${e2e.uxTask.id}`);
       await page.getByTestId('task-title').waitFor();
-      expect(await page.getByTestId('next-step').textContent()).toContain('先报告进展并上传佐证材料，再提交办结');
+      expect(await page.getByTestId('next-step').textContent()).toContain(
+        '先报告进展并上传佐证材料，再提交办结',
+      );
 
       await page.getByTestId('open-progress').click();
       await page.getByTestId('progress-text').fill('已召开专题会议部署落实。');
@@ -65,10 +69,16 @@ describe('feedback where the user looks, and fresh lists', () => {
       const error = page.getByTestId('task-error');
       await expect.poll(() => error.textContent()).toContain('佐证材料');
       await expect.poll(() => inViewport(page, '[data-testid="task-error"]')).toBe(true);
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('task-error');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('task-error');
       await screenshot(page, '11b-error-beside-action-phone');
 
-      await page.setInputFiles('[data-testid="evidence-input"], input[type="file"]', { name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.setInputFiles('[data-testid="evidence-input"], input[type="file"]', {
+        name: '会议纪要.pdf',
+        mimeType: 'application/pdf',
+        buffer: PDF,
+      });
       await page.getByTestId('evidence-list').getByText('会议纪要.pdf').waitFor();
       await page.getByTestId('send-submit').click();
       await expect.poll(() => page.getByTestId('task-message').textContent()).toContain('已提交办结');
@@ -79,7 +89,10 @@ describe('feedback where the user looks, and fresh lists', () => {
       // On a phone the filters fold away behind 筛选.
       await page.getByRole('button', { name: /^筛选/ }).click();
       await page.getByTestId('search').fill(e2e.uxTask.title.slice(0, 12));
-      const row = page.getByTestId('task-row').filter({ hasText: e2e.uxTask.title.slice(0, 12) }).first();
+      const row = page
+        .getByTestId('task-row')
+        .filter({ hasText: e2e.uxTask.title.slice(0, 12) })
+        .first();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('已提交待审核');
       await screenshot(page, '11c-list-fresh-status-phone');
     } finally {
@@ -147,10 +160,15 @@ async function checkScreens(user: E2eUser, screens: Screen[]): Promise<number> {
         const tag = `${screen.name} @${viewport.width}px`;
         await screenshot(page, `13-${user.username.replace('e2e.', '')}-${screen.name}-${viewport.width}`);
         const width = await overflow(page);
-        expect(width.scrollWidth, `${tag} is wider than the viewport: ${width.offenders.join(', ')}`).toBeLessThanOrEqual(width.viewport);
+        expect(
+          width.scrollWidth,
+          `${tag} is wider than the viewport: ${width.offenders.join(', ')}`,
+        ).toBeLessThanOrEqual(width.viewport);
         expect(await englishLabels(page), `${tag}: English or internal names on screen`).toEqual([]);
         const violations = await axeViolations(page);
-        console.log(`[axe] ${tag}: ${violations.length} serious/critical${violations.length ? ' — ' + JSON.stringify(violations) : ''}`);
+        console.log(
+          `[axe] ${tag}: ${violations.length} serious/critical${violations.length ? ' — ' + JSON.stringify(violations) : ''}`,
+        );
         expect(violations, `${tag}: axe-core serious/critical violations`).toEqual([]);
         checked += 1;
       }
@@ -181,9 +199,12 @@ describe('every main screen: phone width, vocabulary, accessibility, CSP', () =>
     }
   });
 
-  it('officer screens', async () => expect(await checkScreens(e2e.officer, OFFICER_SCREENS())).toBe(OFFICER_SCREENS().length * 2));
-  it('supervisor screens', async () => expect(await checkScreens(e2e.supervisor, SUPERVISOR_SCREENS())).toBe(SUPERVISOR_SCREENS().length * 2));
-  it('admin screens', async () => expect(await checkScreens(e2e.admin, ADMIN_SCREENS())).toBe(ADMIN_SCREENS().length * 2));
+  it('officer screens', async () =>
+    expect(await checkScreens(e2e.officer, OFFICER_SCREENS())).toBe(OFFICER_SCREENS().length * 2));
+  it('supervisor screens', async () =>
+    expect(await checkScreens(e2e.supervisor, SUPERVISOR_SCREENS())).toBe(SUPERVISOR_SCREENS().length * 2));
+  it('admin screens', async () =>
+    expect(await checkScreens(e2e.admin, ADMIN_SCREENS())).toBe(ADMIN_SCREENS().length * 2));
 });
 
 describe('review queue', () => {
@@ -198,7 +219,9 @@ describe('review queue', () => {
       expect(await item.getByTestId('review-summary').textContent()).toContain('已完成');
       expect(await item.getByTestId('review-evidence').textContent()).toContain('佐证材料 1 份');
       expect(await item.getByTestId('review-evidence').textContent()).toContain('会议纪要.pdf');
-      expect(await item.getByTestId('review-submitted').textContent()).toMatch(/王经办 于 \d{4}年\d+月\d+日 \d{2}:\d{2} 提交/);
+      expect(await item.getByTestId('review-submitted').textContent()).toMatch(
+        /王经办 于 \d{4}年\d+月\d+日 \d{2}:\d{2} 提交/,
+      );
       await item.getByTestId('reject').click();
       await screenshot(page, '14-review-queue-row');
       // After a decision the tile and the tab count come from the same reload, so they agree.
@@ -208,7 +231,9 @@ describe('review queue', () => {
       await expect.poll(() => item.count()).toBe(0);
       const counts = async (): Promise<[number, number]> => [
         Number((await page.getByTestId('tile-submitted').textContent())?.replace(/\D/g, '')),
-        Number(/待审核（(\d+)）/.exec((await page.getByRole('tab', { name: /待审核/ }).textContent()) ?? '')?.[1]),
+        Number(
+          /待审核（(\d+)）/.exec((await page.getByRole('tab', { name: /待审核/ }).textContent()) ?? '')?.[1],
+        ),
       ];
       await expect
         .poll(async () => {
@@ -275,7 +300,9 @@ describe('delivery', () => {
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const gz = await fetch(`${e2e.baseUrl}/${main}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
-    const health = await fetch(`${e2e.baseUrl}/api/docs/json`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const health = await fetch(`${e2e.baseUrl}/api/docs/json`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(health.headers.get('content-encoding')).toBe('br');
   });
 

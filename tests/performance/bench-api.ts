@@ -319,7 +319,10 @@ async function main(): Promise<void> {
     });
     const apiUrl = `http://127.0.0.1:${API_PORT}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
-    await Promise.all([waitForHttp(`${apiUrl}/api/health/live`, api), waitForHttp(`${bareUrl}/bare/stats`, bare)]);
+    await Promise.all([
+      waitForHttp(`${apiUrl}/api/health/live`, api),
+      waitForHttp(`${bareUrl}/bare/stats`, bare),
+    ]);
 
     let turn = 0;
     const nextOfficer = () => officerTokens[turn++ % officerTokens.length];

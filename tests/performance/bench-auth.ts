@@ -46,14 +46,23 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<v
 
 function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}`))));
+    const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`cli ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
 async function waitForHealth(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -61,7 +70,12 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 async function healthP99(url: string): Promise<{ p50: number; p99: number; requests: number }> {
-  const result = await autocannon({ url: `${url}/api/health`, connections: 5, overallRate: HEALTH_RATE, duration: DURATION });
+  const result = await autocannon({
+    url: `${url}/api/health`,
+    connections: 5,
+    overallRate: HEALTH_RATE,
+    duration: DURATION,
+  });
   return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
 }
 
@@ -114,7 +128,11 @@ async function main(): Promise<void> {
       `INSERT INTO users (username, display_name, password_hash, role) VALUES ('bench', '压测', $1, 'supervisor')`,
       [await hash(PASSWORD, 10)],
     );
-    api = spawn(process.execPath, [join(DIST, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    api = spawn(process.execPath, [join(DIST, 'main.js')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const base = `http://127.0.0.1:${PORT}`;
     await waitForHealth(base);
     await healthP99(base); // warm-up
@@ -129,8 +147,12 @@ async function main(): Promise<void> {
     log(`build: ${DIST}`);
     log(`GET /api/health at ${HEALTH_RATE} req/s for ${DURATION} s`);
     log(`  alone:                 p50 ${alone.p50} ms, p99 ${alone.p99} ms (${alone.requests} requests)`);
-    log(`  with ${LOGINS} logins in parallel: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms (${logins} logins, ${(logins / (DURATION + 0.5)).toFixed(0)}/s)`);
-    log(`  p99 ratio loaded / alone: ${(loaded.p99 / Math.max(1, alone.p99)).toFixed(2)}×   target: loaded p99 < 50 ms → ${loaded.p99 < 50 ? 'PASS' : 'FAIL'}`);
+    log(
+      `  with ${LOGINS} logins in parallel: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms (${logins} logins, ${(logins / (DURATION + 0.5)).toFixed(0)}/s)`,
+    );
+    log(
+      `  p99 ratio loaded / alone: ${(loaded.p99 / Math.max(1, alone.p99)).toFixed(2)}×   target: loaded p99 < 50 ms → ${loaded.p99 < 50 ? 'PASS' : 'FAIL'}`,
+    );
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

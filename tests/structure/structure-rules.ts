@@ -48,7 +48,13 @@ function rawQueryAllowed(path: string): boolean {
 }
 
 export function structureReport(files: readonly SourceFile[]): StructureReport {
-  const report: StructureReport = { boundaries: [], infraImportsFeature: [], cycles: [], oversized: {}, rawQuery: {} };
+  const report: StructureReport = {
+    boundaries: [],
+    infraImportsFeature: [],
+    cycles: [],
+    oversized: {},
+    rawQuery: {},
+  };
   for (const file of files) {
     for (const target of file.imports) {
       if (boundaryViolation(file.path, target)) report.boundaries.push(`${file.path} → ${target}`);
@@ -87,12 +93,15 @@ export function regressions(current: StructureReport, baseline: StructureReport)
   for (const [path, lines] of Object.entries(current.oversized)) {
     const before = baseline.oversized[path];
     if (before === undefined) out.push(`${path} has ${lines} lines (limit ${MAX_LINES}): split it`);
-    else if (lines > before) out.push(`${path} grew from ${before} to ${lines} lines (over ${MAX_LINES}): split it`);
+    else if (lines > before)
+      out.push(`${path} grew from ${before} to ${lines} lines (over ${MAX_LINES}): split it`);
   }
   for (const [path, count] of Object.entries(current.rawQuery)) {
     const before = baseline.rawQuery[path] ?? 0;
     if (count > before) {
-      out.push(`${path}: ${count} raw .query( call(s), ${before} allowed — put SQL in the owning feature's *.queries.ts or *.repository.ts`);
+      out.push(
+        `${path}: ${count} raw .query( call(s), ${before} allowed — put SQL in the owning feature's *.queries.ts or *.repository.ts`,
+      );
     }
   }
   return out;

@@ -8,7 +8,12 @@ const baseline = JSON.parse(readFileSync(join(__dirname, 'baseline.json'), 'utf8
 const sources = readSources(ROOT);
 const current = structureReport(sources);
 
-const file = (path: string, imports: string[] = [], text = '', lines = 10): SourceFile => ({ path, imports, text, lines });
+const file = (path: string, imports: string[] = [], text = '', lines = 10): SourceFile => ({
+  path,
+  imports,
+  text,
+  lines,
+});
 
 describe('the rules catch what they are for', () => {
   it('finds a cycle of three files and a self-import, not a chain', () => {
@@ -29,7 +34,10 @@ describe('the rules catch what they are for', () => {
     const report = structureReport([
       file('libs/domain/src/x.ts', ['apps/api/src/tasks/task.entity.ts']),
       file('apps/web/src/app/a.ts', ['apps/api/src/main.ts']),
-      file('apps/api/src/infra/database/entities.ts', ['apps/api/src/tasks/task.entity.ts', 'apps/api/src/infra/config/app-config.ts']),
+      file('apps/api/src/infra/database/entities.ts', [
+        'apps/api/src/tasks/task.entity.ts',
+        'apps/api/src/infra/config/app-config.ts',
+      ]),
       file('apps/api/src/tasks/task-query.service.ts', [], 'm.query(`a`); m.query<Row[]>(`b`)', 633),
       file('apps/api/src/tasks/task.queries.ts', [], 'm.query(`a`)'),
       file('apps/api/src/tasks/task.service.spec.ts', [], 'm.query(`a`)', 900),
@@ -38,15 +46,26 @@ describe('the rules catch what they are for', () => {
       'libs/domain/src/x.ts → apps/api/src/tasks/task.entity.ts',
       'apps/web/src/app/a.ts → apps/api/src/main.ts',
     ]);
-    expect(report.infraImportsFeature).toEqual(['apps/api/src/infra/database/entities.ts → apps/api/src/tasks/task.entity.ts']);
+    expect(report.infraImportsFeature).toEqual([
+      'apps/api/src/infra/database/entities.ts → apps/api/src/tasks/task.entity.ts',
+    ]);
     expect(report.oversized).toEqual({ 'apps/api/src/tasks/task-query.service.ts': 633 });
     expect(report.rawQuery).toEqual({ 'apps/api/src/tasks/task-query.service.ts': 2 });
   });
 
   it('lets a recorded violation stay but not grow, and flags a new one', () => {
-    const base: StructureReport = { boundaries: [], infraImportsFeature: [], cycles: [], oversized: { 'a.ts': 450 }, rawQuery: { 'b.ts': 2 } };
+    const base: StructureReport = {
+      boundaries: [],
+      infraImportsFeature: [],
+      cycles: [],
+      oversized: { 'a.ts': 450 },
+      rawQuery: { 'b.ts': 2 },
+    };
     expect(regressions({ ...base }, base)).toEqual([]);
-    const worse = regressions({ ...base, oversized: { 'a.ts': 451, 'c.ts': 401 }, rawQuery: { 'b.ts': 3 } }, base);
+    const worse = regressions(
+      { ...base, oversized: { 'a.ts': 451, 'c.ts': 401 }, rawQuery: { 'b.ts': 3 } },
+      base,
+    );
     expect(worse).toHaveLength(3);
     expect(staleEntries({ ...base, rawQuery: {} }, base)).toEqual(['b.ts']);
   });

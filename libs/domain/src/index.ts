@@ -92,10 +92,21 @@ export {
   parseDepartmentCell,
   parseResponsibilityField,
 } from './extractor/annotation';
-export type { AnnotationOptions, DepartmentColumn, DepartmentSubUnit, ParsedAnnotation } from './extractor/annotation';
+export type {
+  AnnotationOptions,
+  DepartmentColumn,
+  DepartmentSubUnit,
+  ParsedAnnotation,
+} from './extractor/annotation';
 export { findDeadline, parseDeadlineCell } from './extractor/deadline';
 export type { DeadlineOptions } from './extractor/deadline';
-export { formatRate, isOpenForStats, onTimeRate, overdueRate, TERMINAL_NOT_DONE_STATUSES } from './stats/rates';
+export {
+  formatRate,
+  isOpenForStats,
+  onTimeRate,
+  overdueRate,
+  TERMINAL_NOT_DONE_STATUSES,
+} from './stats/rates';
 export type { RateCounts } from './stats/rates';
 export {
   BulletinPeriodError,

@@ -40,12 +40,16 @@ const MAX_MEASURES_WITHOUT_RESPONSIBILITY = 0;
 
 function score(set: GoldSetName, label: string, golds: readonly GoldDocument[]): DocumentOutcome[] {
   const files = [...new Set(golds.map((g) => g.file))].sort();
-  const result = extractFiles(files.map((file) => ({ name: file, bytes: readFileSync(join(REPO_ROOT, file)) })));
+  const result = extractFiles(
+    files.map((file) => ({ name: file, bytes: readFileSync(join(REPO_ROOT, file)) })),
+  );
   const outcomes = golds.map((gold) => compare(gold, findDocument(gold, result), set !== 'corpus'));
   const local = outcomes.filter((o) => o.gold.level !== 'national');
   console.log(
     `== ${label} ==\n${report(outcomes)}\n\n${formatTotals(`${label} total`, totals(outcomes))}` +
-      (set === 'corpus' ? '' : `\n${formatTotals(`${label} local (provincial/municipal/county)`, totals(local))}`),
+      (set === 'corpus'
+        ? ''
+        : `\n${formatTotals(`${label} local (provincial/municipal/county)`, totals(local))}`),
   );
   return outcomes;
 }
@@ -55,7 +59,8 @@ function spurious(outcomes: readonly DocumentOutcome[], basis: 'annotation' | 'p
     .filter((o) => o.gold.measureCount === 0)
     .reduce(
       (sum, o) =>
-        sum + (o.extracted?.measures.filter((m) => (m.basis === 'prose') === (basis === 'prose')).length ?? 0),
+        sum +
+        (o.extracted?.measures.filter((m) => (m.basis === 'prose') === (basis === 'prose')).length ?? 0),
       0,
     );
 }
@@ -65,7 +70,9 @@ describe('extractor accuracy against the gold documents', () => {
     const outcomes = score('corpus', 'corpus', loadGoldDocuments('corpus'));
     const t = totals(outcomes);
     expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
-    console.log(`corpus documents without annotated responsibility: ${spurious(outcomes, 'prose')} prose duties read`);
+    console.log(
+      `corpus documents without annotated responsibility: ${spurious(outcomes, 'prose')} prose duties read`,
+    );
     expect(spurious(outcomes, 'annotation')).toBeLessThanOrEqual(MAX_MEASURES_WITHOUT_RESPONSIBILITY);
     expect(t.found / t.labelled).toBeGreaterThanOrEqual(MIN_FOUND_RATIO);
     expect(t.exact / t.labelled).toBeGreaterThanOrEqual(MIN_EXACT_RATIO);
@@ -82,11 +89,14 @@ describe('extractor accuracy against the gold documents', () => {
       const outcomes = score(set, label, golds);
       const t = totals(outcomes);
       const ratio = t.exact / Math.max(1, t.labelled);
-      console.log(`${label}: ${ratio >= MIN_EXTERNAL_EXACT_RATIO ? 'meets' : 'misses'} the ${MIN_EXTERNAL_EXACT_RATIO * 100}% target`);
+      console.log(
+        `${label}: ${ratio >= MIN_EXTERNAL_EXACT_RATIO ? 'meets' : 'misses'} the ${MIN_EXTERNAL_EXACT_RATIO * 100}% target`,
+      );
       // In the sets we tune on, every gold file must point at a document the extractor located (else the labels,
       // not the extractor, are wrong). In an unseen set a document the extractor cannot locate is its miss: all of
       // that document's measures count as not found.
-      if (known?.locatedAll) expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
+      if (known?.locatedAll)
+        expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
       if (known) expect(ratio).toBeGreaterThanOrEqual(known.floor);
     });
   }

@@ -22,7 +22,11 @@ describe('指导 and the measure stating a document-wide rule', () => {
     const doc = extractOne(
       `${NATIONAL}二、主要任务\n（一）实施工业绿色生产。全面实施绿色开采。（自然资源部、工业和信息化部指导）\n`,
     );
-    expect(roles(doc.measures[0])).toEqual({ lead: ['自然资源部', '工业和信息化部'], participants: [], deadline: null });
+    expect(roles(doc.measures[0])).toEqual({
+      lead: ['自然资源部', '工业和信息化部'],
+      participants: [],
+      deadline: null,
+    });
     expect(doc.measures[0]?.joint).toBe(true);
   });
 
@@ -30,13 +34,22 @@ describe('指导 and the measure stating a document-wide rule', () => {
     const doc = extractOne(
       `${NATIONAL}二、主要任务\n（一）强化顶层设计。优化固体废物管理体制机制。（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）\n加强制度政策集成创新。（生态环境部、财政部指导）\n`,
     );
-    expect(roles(doc.measures[0])).toEqual({ lead: ['生态环境部'], participants: ['试点城市政府'], deadline: null });
-    expect(roles(doc.measures[1])).toEqual({ lead: ['生态环境部', '财政部'], participants: ['试点城市政府'], deadline: null });
+    expect(roles(doc.measures[0])).toEqual({
+      lead: ['生态环境部'],
+      participants: ['试点城市政府'],
+      deadline: null,
+    });
+    expect(roles(doc.measures[1])).toEqual({
+      lead: ['生态环境部', '财政部'],
+      participants: ['试点城市政府'],
+      deadline: null,
+    });
   });
 });
 
 describe('prose duties in a document without annotations', () => {
-  const TITLE = '国务院办公厅关于抓好赋予科研机构和人员更大自主权有关文件贯彻落实工作的通知\n国办发〔2018〕127号\n';
+  const TITLE =
+    '国务院办公厅关于抓好赋予科研机构和人员更大自主权有关文件贯彻落实工作的通知\n国办发〔2018〕127号\n';
 
   it('reads 请A…, A会同B and A、B要… per paragraph, flagged as prose', () => {
     const doc = extractOne(
@@ -127,7 +140,10 @@ describe('recurring duties stated as a yearly plan or appraisal', () => {
       '省科技行政主管部门牵头定期组织申报认定，并负责省级民营科技园的年度考核。',
       '每年资助培养社会工作督导员50名。',
     ]) {
-      expect(findDeadline(text, { documentYear: 2019 })).toMatchObject({ deadlineKind: 'recurring', period: 'year' });
+      expect(findDeadline(text, { documentYear: 2019 })).toMatchObject({
+        deadlineKind: 'recurring',
+        period: 'year',
+      });
     }
     expect(findDeadline('将有关项目纳入年度计划。', { documentYear: 2019 })).toBeNull();
   });

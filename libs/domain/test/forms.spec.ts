@@ -37,7 +37,10 @@ describe('labelled roles', () => {
       `${TITLE}一、重点任务\n（一）完善养老服务体系。（责任单位：市民政局、市卫生健康委）\n（二）推进医养结合。（牵头单位：市卫生健康委；责任单位：市民政局、市医保局）\n`,
     );
     expect(roles(doc.measures[0])).toMatchObject({ lead: ['市民政局', '市卫生健康委'], joint: true });
-    expect(roles(doc.measures[1])).toMatchObject({ lead: ['市卫生健康委'], participants: ['市民政局', '市医保局'] });
+    expect(roles(doc.measures[1])).toMatchObject({
+      lead: ['市卫生健康委'],
+      participants: ['市民政局', '市医保局'],
+    });
   });
 
   it('reads role lines of their own (责任单位：/配合单位：/完成时限：) under their measure', () => {
@@ -51,11 +54,18 @@ describe('labelled roles', () => {
       joint: false,
       deadline: '2021-12-31',
     });
-    expect(roles(doc.measures[1])).toEqual({ lead: ['市政务服务办'], participants: [], joint: true, deadline: '2021-06-30' });
+    expect(roles(doc.measures[1])).toEqual({
+      lead: ['市政务服务办'],
+      participants: [],
+      joint: true,
+      deadline: '2021-06-30',
+    });
   });
 
   it('takes the value of a label from the next line', () => {
-    const doc = extractOne(`${TITLE}1. 完善社区养老服务网络。\n责任单位：\n市民政局、市卫生健康委\n完成时限：\n2021年12月底前\n`);
+    const doc = extractOne(
+      `${TITLE}1. 完善社区养老服务网络。\n责任单位：\n市民政局、市卫生健康委\n完成时限：\n2021年12月底前\n`,
+    );
     expect(roles(doc.measures[0])).toEqual({
       lead: ['市民政局', '市卫生健康委'],
       participants: [],
@@ -70,12 +80,19 @@ describe('labelled roles', () => {
   });
 
   it('reads a （牵头） marker after a name', () => {
-    const doc = extractOne(`${TITLE}1. 推进老旧小区改造。（责任单位：市住房城乡建设局（牵头）、市财政局、各区政府）\n`);
-    expect(roles(doc.measures[0])).toMatchObject({ lead: ['市住房城乡建设局'], participants: ['市财政局', '各区政府'] });
+    const doc = extractOne(
+      `${TITLE}1. 推进老旧小区改造。（责任单位：市住房城乡建设局（牵头）、市财政局、各区政府）\n`,
+    );
+    expect(roles(doc.measures[0])).toMatchObject({
+      lead: ['市住房城乡建设局'],
+      participants: ['市财政局', '各区政府'],
+    });
   });
 
   it('reads 主办/协办 and 承办', () => {
-    const doc = extractOne(`${TITLE}一、推进乡村振兴示范村建设。（主办：市农业农村局；协办：市财政局）\n二、开展农村人居环境整治。（承办单位：市农业农村局）\n`);
+    const doc = extractOne(
+      `${TITLE}一、推进乡村振兴示范村建设。（主办：市农业农村局；协办：市财政局）\n二、开展农村人居环境整治。（承办单位：市农业农村局）\n`,
+    );
     expect(roles(doc.measures[0])).toMatchObject({ lead: ['市农业农村局'], participants: ['市财政局'] });
     expect(roles(doc.measures[1])).toMatchObject({ lead: ['市农业农村局'], joint: true });
   });
@@ -92,7 +109,10 @@ describe('trailing groups and clauses', () => {
       joint: false,
     });
     expect(roles(doc.measures[1])).toMatchObject({ lead: ['省交通运输厅'], participants: ['各区、县级市'] });
-    expect(roles(doc.measures[2])).toMatchObject({ lead: ['省地方金融监管局', '人民银行广州分行'], joint: true });
+    expect(roles(doc.measures[2])).toMatchObject({
+      lead: ['省地方金融监管局', '人民银行广州分行'],
+      joint: true,
+    });
   });
 
   it('adds the parties of a document-wide rule to every measure below it', () => {
@@ -107,7 +127,10 @@ describe('trailing groups and clauses', () => {
     const doc = extractOne(
       `国务院关于推行终身职业技能培训制度的意见\n国发〔2018〕11号\n一、完善培训体系。（人力资源社会保障部等有关部门和单位负责）\n二、加强保障。（各有关部门和单位按职责分工负责）\n`,
     );
-    expect(roles(doc.measures[0])).toMatchObject({ lead: ['人力资源社会保障部'], participants: ['有关部门和单位'] });
+    expect(roles(doc.measures[0])).toMatchObject({
+      lead: ['人力资源社会保障部'],
+      participants: ['有关部门和单位'],
+    });
     expect(roles(doc.measures[1])).toMatchObject({ lead: ['各有关部门和单位'], joint: true });
     for (const m of doc.measures) expect([...m.lead, ...m.participants]).not.toContain('单位');
   });
@@ -129,7 +152,11 @@ describe('local names and branches', () => {
       `${TITLE}一、加强金融服务。（国家金融监督管理总局某省监管局、省通信管理局、某市税务局负责）\n二、强化青年就业。（团市委、各县（市、区）人民政府、开发区管委会负责）\n`,
     );
     expect(doc.measures[0]?.lead).toEqual(['国家金融监督管理总局某省监管局', '省通信管理局', '某市税务局']);
-    expect(doc.measures[0]?.unknownDepartments).toEqual(['国家金融监督管理总局某省监管局', '省通信管理局', '某市税务局']);
+    expect(doc.measures[0]?.unknownDepartments).toEqual([
+      '国家金融监督管理总局某省监管局',
+      '省通信管理局',
+      '某市税务局',
+    ]);
     // Never loosely mapped to a national ministry.
     expect(doc.measures[0]?.leadCanonical).toEqual(doc.measures[0]?.lead);
     expect(doc.measures[1]?.lead).toEqual(['团市委', '各县（市、区）人民政府', '开发区管委会']);
@@ -137,7 +164,10 @@ describe('local names and branches', () => {
 
   it('keeps groups and unusual unit names beside a verb instead of dropping the annotation', () => {
     const doc = extractOne(`${TITLE}一、推进乡村振兴。（市农业农村局、杭州海关牵头，各镇（街道）配合）\n`);
-    expect(roles(doc.measures[0])).toMatchObject({ lead: ['市农业农村局', '杭州海关'], participants: ['各镇（街道）'] });
+    expect(roles(doc.measures[0])).toMatchObject({
+      lead: ['市农业农村局', '杭州海关'],
+      participants: ['各镇（街道）'],
+    });
   });
 
   it('reads a bare bracketed list of local units', () => {
@@ -158,7 +188,9 @@ describe('document shapes', () => {
   });
 
   it('says why a document gave no measure and which lines came close', () => {
-    const doc = extractOne(`${TITLE}一、总体要求\n坚持统筹推进，强化部门协同，由专班牵头抓总。\n二、保障措施\n加强宣传。\n`);
+    const doc = extractOne(
+      `${TITLE}一、总体要求\n坚持统筹推进，强化部门协同，由专班牵头抓总。\n二、保障措施\n加强宣传。\n`,
+    );
     expect(doc.measures).toEqual([]);
     expect(doc.diagnostics?.[0]?.code).toBe('NO_ANNOTATION_FORM');
     expect(doc.diagnostics?.[0]?.nearLines.map((l) => l.line)).toEqual([4]);
@@ -177,11 +209,21 @@ describe('document shapes', () => {
 
   it('resolves local names through the deployment directory within the document jurisdiction', () => {
     const directory = indexDirectory([
-      { name: '杭州市发展和改革委员会', shortNames: ['市发展改革委'], jurisdiction: '杭州市', kind: 'local', successor: null },
+      {
+        name: '杭州市发展和改革委员会',
+        shortNames: ['市发展改革委'],
+        jurisdiction: '杭州市',
+        kind: 'local',
+        successor: null,
+      },
     ]);
-    const file = extractText(`${TITLE}一、优化审批。（市发展改革委、市财政局负责）\n杭州市人民政府办公厅\n2021年3月1日\n`, 'd.txt', {
-      directory,
-    });
+    const file = extractText(
+      `${TITLE}一、优化审批。（市发展改革委、市财政局负责）\n杭州市人民政府办公厅\n2021年3月1日\n`,
+      'd.txt',
+      {
+        directory,
+      },
+    );
     const m = file.documents[0]?.measures[0];
     expect(file.documents[0]?.jurisdiction).toBe('杭州市');
     expect(m?.leadCanonical).toEqual(['杭州市发展和改革委员会', '市财政局']);
@@ -210,7 +252,12 @@ describe('tables with other headers', () => {
       `${TITLE}附件\n工作措施 牵头单位 配合单位 完成时限\n建设城市大脑应用场景 市数据资源局 市发展改革委、市财政局 2021年12月底前\n推进一网通办 市政务服务办 各区、县（市）政府 2021年6月底前\n`,
     );
     expect(doc.measures.map((m) => roles(m))).toEqual([
-      { lead: ['市数据资源局'], participants: ['市发展改革委', '市财政局'], joint: false, deadline: '2021-12-31' },
+      {
+        lead: ['市数据资源局'],
+        participants: ['市发展改革委', '市财政局'],
+        joint: false,
+        deadline: '2021-12-31',
+      },
       { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
     ]);
   });
@@ -220,7 +267,12 @@ describe('tables with other headers', () => {
       `${TITLE}附件\n序号\n工作任务\n责任领导\n牵头单位\n配合单位\n完成时限\n1\n建设城市大脑应用场景\n张三\n市数据资源局\n市发展改革委、市财政局\n2021年12月底前\n2\n推进一网通办\n李四\n市政务服务办\n各区、县（市）政府\n2021年6月底前\n`,
     );
     expect(doc.measures.map((m) => roles(m))).toEqual([
-      { lead: ['市数据资源局'], participants: ['市发展改革委', '市财政局'], joint: false, deadline: '2021-12-31' },
+      {
+        lead: ['市数据资源局'],
+        participants: ['市发展改革委', '市财政局'],
+        joint: false,
+        deadline: '2021-12-31',
+      },
       { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
     ]);
   });

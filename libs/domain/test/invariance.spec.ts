@@ -28,7 +28,12 @@ const TABLE_SAMPLES: Record<string, string> = {
 /** What must not change with layout or encoding: per measure lead, participants, deadline and title. */
 function signature(file: ExtractedFile) {
   return file.documents.flatMap((d) =>
-    d.measures.map((m) => ({ lead: m.lead, participants: m.participants, deadline: m.deadline, title: m.title })),
+    d.measures.map((m) => ({
+      lead: m.lead,
+      participants: m.participants,
+      deadline: m.deadline,
+      title: m.title,
+    })),
   );
 }
 
@@ -38,7 +43,8 @@ function paragraphs(text: string): string[] {
   for (const line of text.split('\n')) {
     const t = line.trim();
     if (t === '' || /^-\s*\d+\s*-$/.test(t)) continue;
-    const startsNew = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|国务院|各省|〔)/.test(t);
+    const startsNew =
+      /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|国务院|各省|〔)/.test(t);
     if (out.length === 0 || startsNew) out.push(t);
     else out[out.length - 1] += t;
   }

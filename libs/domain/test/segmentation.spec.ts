@@ -63,21 +63,18 @@ describe('document segmentation', () => {
 
   it('splits 003 into 9 government documents and the non-government material after them', () => {
     const docs = extracted('003').documents;
-    expectDocuments(
-      '003',
-      [
-        [1, 936, '国办发〔2016〕26号', '深化医药卫生体制改革2016年重点工作任务', '2016-04-21'],
-        [937, 1321, '国办发〔2016〕24号', '互联网+流通', '2016-04-15'],
-        [1322, 1910, '商流通发〔2016〕85号', '全国电子商务物流发展专项规划', '2016-03-17'],
-        [1911, 2119, '国办发〔2015〕46号', '跨境电子商务', '2015-06-16'],
-        [2120, 3489, '国发〔2015〕40号', '积极推进“互联网+”行动', '2015-07-01'],
-        [3490, 4209, '国发〔2015〕24号', '大力发展电子商务', '2015-05-04'],
-        [4210, 5043, '国发〔2015〕8号', '加快发展服务贸易', '2015-01-28'],
-        [5044, 5482, '国发〔2015〕5号', '云计算', '2015-01-06'],
-        [5483, 6563, '国发〔2014〕42号', '物流业发展中长期规划', '2014-09-12'],
-        ...docs.slice(9).map((d): Row => [d.startLine, d.endLine, null, '', null]),
-      ],
-    );
+    expectDocuments('003', [
+      [1, 936, '国办发〔2016〕26号', '深化医药卫生体制改革2016年重点工作任务', '2016-04-21'],
+      [937, 1321, '国办发〔2016〕24号', '互联网+流通', '2016-04-15'],
+      [1322, 1910, '商流通发〔2016〕85号', '全国电子商务物流发展专项规划', '2016-03-17'],
+      [1911, 2119, '国办发〔2015〕46号', '跨境电子商务', '2015-06-16'],
+      [2120, 3489, '国发〔2015〕40号', '积极推进“互联网+”行动', '2015-07-01'],
+      [3490, 4209, '国发〔2015〕24号', '大力发展电子商务', '2015-05-04'],
+      [4210, 5043, '国发〔2015〕8号', '加快发展服务贸易', '2015-01-28'],
+      [5044, 5482, '国发〔2015〕5号', '云计算', '2015-01-06'],
+      [5483, 6563, '国发〔2014〕42号', '物流业发展中长期规划', '2014-09-12'],
+      ...docs.slice(9).map((d): Row => [d.startLine, d.endLine, null, '', null]),
+    ]);
     expect(docs.length).toBeGreaterThanOrEqual(15);
     expect(docs[9]?.title).toContain('埃森哲报告');
     expect(docs.at(-1)?.title).toContain('组织架构及成员名单');
@@ -101,7 +98,9 @@ describe('document segmentation', () => {
     const docs = extracted('001').documents;
     expect(docs).toHaveLength(101);
     const byStart = (line: number) => docs.find((d) => Math.abs(d.startLine - line) <= 2);
-    expect(byStart(18)?.title).toBe('中华人民共和国国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要');
+    expect(byStart(18)?.title).toBe(
+      '中华人民共和国国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+    );
     expect(byStart(382)).toMatchObject({ docNumber: '国发〔2021〕29号', date: '2021-12-12' });
     // Stray bracket in the 文号, split over two lines.
     expect(byStart(22269)?.docNumber).toBe('发改高技〔2016〕1078号');

@@ -21,16 +21,37 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
   });
 }
 
 /** The widest thing on the page: the document's scroll width and the elements that stick out of the viewport. */
-export async function overflow(page: Page): Promise<{ viewport: number; scrollWidth: number; offenders: string[] }> {
+export async function overflow(
+  page: Page,
+): Promise<{ viewport: number; scrollWidth: number; offenders: string[] }> {
   return page.evaluate(() => {
     const viewport = document.documentElement.clientWidth;
     const offenders: string[] = [];
@@ -48,7 +69,9 @@ export async function overflow(page: Page): Promise<{ viewport: number; scrollWi
         }
       }
       if (!clipped && r.right > viewport + 1) {
-        offenders.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} → ${Math.round(r.right)}px`);
+        offenders.push(
+          `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} → ${Math.round(r.right)}px`,
+        );
       }
     }
     return { viewport, scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 8) };
@@ -56,7 +79,8 @@ export async function overflow(page: Page): Promise<{ viewport: number; scrollWi
 }
 
 /** Internal names that must never reach the screen (statuses, roles, audit actions, system actors, English widget labels). */
-const INTERNAL = /\b(not_started|in_progress|submitted|returned|supervisor|officer|admin|pending|granted|refused|task\.[a-z_]+|extension\.[a-z_]+|system|CLI|Open calendar|Previous month|Next month|Choose month and year|Close calendar)\b/;
+const INTERNAL =
+  /\b(not_started|in_progress|submitted|returned|supervisor|officer|admin|pending|granted|refused|task\.[a-z_]+|extension\.[a-z_]+|system|CLI|Open calendar|Previous month|Next month|Choose month and year|Close calendar)\b/;
 /** English words allowed in labels: product names the offices use as they are. */
 const ALLOWED_WORDS = new Set(['Excel', 'Webhook', 'https', 'http', 'PDF', 'URL', 'Word']);
 
@@ -67,7 +91,8 @@ const ALLOWED_WORDS = new Set(['Excel', 'Webhook', 'https', 'http', 'PDF', 'URL'
 export async function englishLabels(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const out: string[] = [];
-    const chrome = 'button, label, mat-label, h1, h2, h3, th, [role="tab"], mat-option, mat-chip, .mat-mdc-chip, .mat-mdc-tab, legend, mat-hint, mat-error, .next-step, .banner, [data-testid="timeline"] .what, [data-testid="timeline"] .muted, [data-testid="source"]';
+    const chrome =
+      'button, label, mat-label, h1, h2, h3, th, [role="tab"], mat-option, mat-chip, .mat-mdc-chip, .mat-mdc-tab, legend, mat-hint, mat-error, .next-step, .banner, [data-testid="timeline"] .what, [data-testid="timeline"] .muted, [data-testid="source"]';
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(chrome))) {
       const t = el.innerText?.trim();
       if (t) out.push(t);

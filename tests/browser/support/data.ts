@@ -63,8 +63,10 @@ async function createUser(
 export async function prepareData(stack: Stack): Promise<E2eData> {
   const t0 = Date.now();
   // Departments (and the seeded users) first, so the import resolves names to them.
-  if (!(await tryCli(stack, ['seed']))) throw new Error('"node dist/apps/api/cli.js seed" failed; see the output above.');
-  if (!(await tryCli(stack, ['import', CORPUS_FILE]))) throw new Error(`"node dist/apps/api/cli.js import ${CORPUS_FILE}" failed.`);
+  if (!(await tryCli(stack, ['seed'])))
+    throw new Error('"node dist/apps/api/cli.js seed" failed; see the output above.');
+  if (!(await tryCli(stack, ['import', CORPUS_FILE])))
+    throw new Error(`"node dist/apps/api/cli.js import ${CORPUS_FILE}" failed.`);
   console.log(`[e2e] seeded and imported ${CORPUS_FILE} in ${Date.now() - t0} ms`);
 
   // An overdue, untouched task led by a single department: the officer's flow works on it. The other two are tasks
@@ -79,7 +81,8 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
       ORDER BY t.source_line
       LIMIT 1`,
   );
-  if (!target) throw new Error('No overdue task with a single lead department after importing the corpus file.');
+  if (!target)
+    throw new Error('No overdue task with a single lead department after importing the corpus file.');
   const [extensionTask] = await stack.sql<{ id: string; title: string; deadline: string }>(
     `SELECT t.id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline
        FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.role = 'lead' AND a.is_main
@@ -98,7 +101,10 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   if (!uxTask) throw new Error(`No third task for ${target.department}.`);
   // The review queue shows the 20 most overdue submissions (the 2,000 synthetic tasks below include 500 submitted
   // ones up to 60 days overdue): a department's third 主办 task may be undated, so make it clearly overdue.
-  await stack.sql(`UPDATE tasks SET deadline = current_date - 800 WHERE id = $1 AND (deadline IS NULL OR deadline >= current_date - 800)`, [uxTask.id]);
+  await stack.sql(
+    `UPDATE tasks SET deadline = current_date - 800 WHERE id = $1 AND (deadline IS NULL OR deadline >= current_date - 800)`,
+    [uxTask.id],
+  );
   const [participantDept] = await stack.sql<{ id: string; name: string }>(
     `SELECT d.id, d.name FROM departments d
       WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.department_id = d.id AND a.role = 'participant')
@@ -115,25 +121,72 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
   );
 
   const password = stack.seedPassword;
-  const officer: E2eUser = { username: 'e2e.officer', password, displayName: '王经办', department: target.department };
-  const otherOfficer: E2eUser = { username: 'e2e.other', password, displayName: '赵其他', department: other.name };
-  const supervisor: E2eUser = { username: 'e2e.supervisor', password, displayName: '李督查', department: null };
+  const officer: E2eUser = {
+    username: 'e2e.officer',
+    password,
+    displayName: '王经办',
+    department: target.department,
+  };
+  const otherOfficer: E2eUser = {
+    username: 'e2e.other',
+    password,
+    displayName: '赵其他',
+    department: other.name,
+  };
+  const supervisor: E2eUser = {
+    username: 'e2e.supervisor',
+    password,
+    displayName: '李督查',
+    department: null,
+  };
   const admin: E2eUser = { username: 'e2e.admin', password, displayName: '周管理', department: null };
-  const participantOfficer: E2eUser = { username: 'e2e.participant', password, displayName: '钱参与', department: participantDept.name };
-  await createUser(stack, participantOfficer.username, participantOfficer.displayName, 'officer', participantDept.id, password);
-  const perfOfficer: E2eUser = { username: 'e2e.perf', password, displayName: '孙性能', department: '性能测试司' };
+  const participantOfficer: E2eUser = {
+    username: 'e2e.participant',
+    password,
+    displayName: '钱参与',
+    department: participantDept.name,
+  };
+  await createUser(
+    stack,
+    participantOfficer.username,
+    participantOfficer.displayName,
+    'officer',
+    participantDept.id,
+    password,
+  );
+  const perfOfficer: E2eUser = {
+    username: 'e2e.perf',
+    password,
+    displayName: '孙性能',
+    department: '性能测试司',
+  };
   await createUser(stack, officer.username, officer.displayName, 'officer', target.department_id, password);
   await createUser(stack, otherOfficer.username, otherOfficer.displayName, 'officer', other.id, password);
   await createUser(stack, supervisor.username, supervisor.displayName, 'supervisor', null, password);
   await createUser(stack, admin.username, admin.displayName, 'admin', null, password);
-  const newcomer: E2eUser = { username: 'e2e.newcomer', password, displayName: '吴新人', department: target.department };
-  await createUser(stack, newcomer.username, newcomer.displayName, 'officer', target.department_id, password, true);
+  const newcomer: E2eUser = {
+    username: 'e2e.newcomer',
+    password,
+    displayName: '吴新人',
+    department: target.department,
+  };
+  await createUser(
+    stack,
+    newcomer.username,
+    newcomer.displayName,
+    'officer',
+    target.department_id,
+    password,
+    true,
+  );
 
   // 2,000 synthetic overdue/future tasks led by one department, for the list-rendering measurement.
   const [perfDept] = await stack.sql<{ id: string }>(
     `INSERT INTO departments (name, slug, kind) VALUES ('性能测试司', 'e2e-perf', 'ministry') RETURNING id`,
   );
-  const [doc] = await stack.sql<{ id: string; source_file: string }>(`SELECT id, source_file FROM policy_documents ORDER BY start_line LIMIT 1`);
+  const [doc] = await stack.sql<{ id: string; source_file: string }>(
+    `SELECT id, source_file FROM policy_documents ORDER BY start_line LIMIT 1`,
+  );
   await stack.sql(
     `WITH t AS (
        INSERT INTO tasks (document_id, measure_key, path, title, text, source_file, source_line, origin, deadline, deadline_text, deadline_kind, status)

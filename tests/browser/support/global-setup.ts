@@ -33,7 +33,9 @@ export async function setup(project: TestProject): Promise<void> {
   const t0 = Date.now();
   // Data is imported after the worker starts; a short reconcile period lets it schedule the overdue reminders at once.
   stack = await startStack({ env: { REMINDER_RECONCILE_EVERY_MS: '2000' }, envFor: ssoEnv });
-  console.log(`[e2e] stack ${stack.id} up at ${stack.baseUrl} in ${Date.now() - t0} ms (logs: ${stack.logDir})`);
+  console.log(
+    `[e2e] stack ${stack.id} up at ${stack.baseUrl} in ${Date.now() - t0} ms (logs: ${stack.logDir})`,
+  );
   try {
     project.provide('e2e', await prepareData(stack));
   } catch (err) {

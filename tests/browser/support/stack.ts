@@ -6,7 +6,16 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  WriteStream,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,13 +51,18 @@ export interface Stack {
   /** Runs `node dist/apps/api/cli.js <args>` against this stack's database. */
   cli(args: string[], timeoutMs?: number): Promise<string>;
   /** Runs SQL against this stack's database. */
-  sql<T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<T[]>;
   stop(): Promise<void>;
 }
 
 /** Fails early, with the command to run, when a build output is missing. */
 export function assertBuilt(options: { worker?: boolean } = {}): void {
-  const missing = [API_MAIN, API_CLI, WEB_INDEX, ...(options.worker === false ? [] : [API_WORKER])].filter((f) => !existsSync(f));
+  const missing = [API_MAIN, API_CLI, WEB_INDEX, ...(options.worker === false ? [] : [API_WORKER])].filter(
+    (f) => !existsSync(f),
+  );
   if (missing.length) {
     throw new Error(
       `Build output missing:\n  ${missing.map((m) => m.replace(ROOT + '/', '')).join('\n  ')}\n` +
@@ -104,7 +118,11 @@ interface Proc {
 function startProcess(name: string, script: string, env: Record<string, string>, logDir: string): Proc {
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -126,7 +144,8 @@ async function waitForHealth(baseUrl: string, proc: Proc, timeoutMs = 60_000): P
   let exitCode: number | null | undefined;
   void proc.exited.then((c) => (exitCode = c ?? -1));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`API exited (${exitCode}) before becoming healthy:\n${tail(proc.logFile)}`);
+    if (exitCode !== undefined)
+      throw new Error(`API exited (${exitCode}) before becoming healthy:\n${tail(proc.logFile)}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return;
@@ -216,7 +235,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const cli = (args: string[], timeoutMs = 120_000): Promise<string> =>
     new Promise((res, rej) => {
-      const child = spawn(process.execPath, [API_CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [API_CLI, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,12 +1,5 @@
 import { TASK_SOURCE_KINDS, type TaskSourceKind } from '@duban/domain';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * A policy document (文件) as imported. Identity: its 文号 when it has one, else its normalised

@@ -78,13 +78,11 @@ export class QueueDashboard implements OnModuleInit {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
     const cookie = cookieValue(request);
     if (!bearer && !cookie) {
-      await reply
-        .status(401)
-        .send({
-          statusCode: 401,
-          code: 'AUTH_REQUIRED',
-          message: '请先以管理员身份登录，再从“系统管理”打开队列面板。',
-        });
+      await reply.status(401).send({
+        statusCode: 401,
+        code: 'AUTH_REQUIRED',
+        message: '请先以管理员身份登录，再从“系统管理”打开队列面板。',
+      });
       return reply;
     }
     let allowed = false;

@@ -2,8 +2,16 @@ import { Routes } from '@angular/router';
 import { authGuard, homeRedirect, roleGuard, signedInGuard } from './core/guards';
 
 export const appRoutes: Routes = [
-  { path: 'login', title: '登录 · 督办', loadComponent: () => import('./login/login').then((m) => m.LoginPage) },
-  { path: 'login/sso', title: '统一身份认证登录 · 督办', loadComponent: () => import('./login/sso-callback').then((m) => m.SsoCallbackPage) },
+  {
+    path: 'login',
+    title: '登录 · 督办',
+    loadComponent: () => import('./login/login').then((m) => m.LoginPage),
+  },
+  {
+    path: 'login/sso',
+    title: '统一身份认证登录 · 督办',
+    loadComponent: () => import('./login/sso-callback').then((m) => m.SsoCallbackPage),
+  },
   {
     path: 'password',
     title: '修改密码 · 督办',
@@ -69,7 +77,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./shell/not-found').then((m) => m.NotFoundPage),
         data: { forbidden: true },
       },
-      { path: '**', title: '页面不存在 · 督办', loadComponent: () => import('./shell/not-found').then((m) => m.NotFoundPage) },
+      {
+        path: '**',
+        title: '页面不存在 · 督办',
+        loadComponent: () => import('./shell/not-found').then((m) => m.NotFoundPage),
+      },
     ],
   },
 ];

@@ -35,7 +35,13 @@ export function aTaskDetail(overrides: Partial<TaskDetailDto> = {}): TaskDetailD
     ...aTask(),
     text: '全面实施准入前国民待遇加负面清单管理制度。（国家发展改革委、商务部负责）',
     origin: 'inline',
-    source: { id: 'doc-1', kind: 'policy_document', title: '国务院关于促进外资增长若干措施的通知', reference: '国发〔2017〕39号', date: '2017-08-08' },
+    source: {
+      id: 'doc-1',
+      kind: 'policy_document',
+      title: '国务院关于促进外资增长若干措施的通知',
+      reference: '国发〔2017〕39号',
+      date: '2017-08-08',
+    },
     milestones: [],
     recurrence: null,
     terminationReason: null,
@@ -49,7 +55,12 @@ export function aTaskDetail(overrides: Partial<TaskDetailDto> = {}): TaskDetailD
     evidence: [],
     extensions: [],
     history: [],
-    signoff: { requestedAt: '2017-08-10T01:00:00Z', dueDate: '2017-08-14', acknowledgedAt: '2017-08-11T01:00:00Z', acknowledgedBy: '张三' },
+    signoff: {
+      requestedAt: '2017-08-10T01:00:00Z',
+      dueDate: '2017-08-14',
+      acknowledgedAt: '2017-08-11T01:00:00Z',
+      acknowledgedBy: '张三',
+    },
     allowedActions: [],
     ...overrides,
   };
@@ -65,7 +76,8 @@ export function aUser(role: UserRole, overrides: Partial<MeDto> = {}): MeDto {
     username: role === 'officer' ? 'ndrc.officer' : role,
     displayName: role === 'officer' ? '张三' : '李督查',
     role,
-    department: role === 'officer' ? { id: 'dep-ndrc', name: '国家发展改革委' } : { id: 'dep-dcs', name: '督查室' },
+    department:
+      role === 'officer' ? { id: 'dep-ndrc', name: '国家发展改革委' } : { id: 'dep-dcs', name: '督查室' },
     isHead: false,
     email: null,
     phone: null,
@@ -77,7 +89,10 @@ export function aUser(role: UserRole, overrides: Partial<MeDto> = {}): MeDto {
 /** Puts a session in localStorage the way Session stores it, before Session is first injected. */
 export function signInAs(role: UserRole, overrides: Partial<MeDto> = {}): MeDto {
   const user = aUser(role, overrides);
-  localStorage.setItem('duban.session', JSON.stringify({ token: `token-${role}`, user, expiresAt: Date.now() + 3_600_000 }));
+  localStorage.setItem(
+    'duban.session',
+    JSON.stringify({ token: `token-${role}`, user, expiresAt: Date.now() + 3_600_000 }),
+  );
   return user;
 }
 

@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import { extractFiles } from '../extractor/extract';
 
 const dir = join(__dirname, '..', '..', '..', '..', 'corpus');
-const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-const result = extractFiles(names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const result = extractFiles(
+  names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })),
+);
 const out: string[] = [
   '# Corpus',
   '',

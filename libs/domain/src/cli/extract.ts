@@ -54,7 +54,11 @@ function readFile(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new ExtractionError('READ_FAILED', `cannot read (${err instanceof Error ? err.message : String(err)})`, file);
+    throw new ExtractionError(
+      'READ_FAILED',
+      `cannot read (${err instanceof Error ? err.message : String(err)})`,
+      file,
+    );
   }
 }
 
@@ -68,9 +72,13 @@ function printTable(file: ExtractedFile, out: (s: string) => void): void {
   out(`# ${file.file} (${file.encoding}) — ${file.documents.length} documents`);
   for (const d of file.documents) {
     const same = d.sameAs ? `  [same as ${d.sameAs}]` : '';
-    out(`\n## ${d.docNumber ?? '（无文号）'}  ${d.title}  L${d.startLine}–${d.endLine}  ${d.issuer ?? ''} ${d.date ?? ''}${same}`);
+    out(
+      `\n## ${d.docNumber ?? '（无文号）'}  ${d.title}  L${d.startLine}–${d.endLine}  ${d.issuer ?? ''} ${d.date ?? ''}${same}`,
+    );
     for (const m of d.measures) {
-      const deadline = m.deadlineText ? `  期限：${m.deadlineText}${m.deadline ? ` (${m.deadline})` : ''}` : '';
+      const deadline = m.deadlineText
+        ? `  期限：${m.deadlineText}${m.deadline ? ` (${m.deadline})` : ''}`
+        : '';
       out(`  ${m.key.padEnd(16)} L${String(m.line).padEnd(6)} [${m.origin}] ${m.title}`);
       out(`  ${''.padEnd(16)} ${departments(m)}${deadline}`);
     }
@@ -98,7 +106,9 @@ function main(argv: readonly string[]): number {
         if (bytes.length > 512 * 1024) {
           const measures = result.documents.reduce((n, d) => n + d.measures.length, 0);
           const ms = Math.round(performance.now() - started);
-          process.stderr.write(`extract: ${file}: ${result.documents.length} documents, ${measures} measures (${ms} ms)\n`);
+          process.stderr.write(
+            `extract: ${file}: ${result.documents.length} documents, ${measures} measures (${ms} ms)\n`,
+          );
         }
         printTable(result, out);
       }

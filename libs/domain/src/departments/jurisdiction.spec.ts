@@ -11,11 +11,35 @@ const DIRECTORY: DirectoryEntry[] = [
     kind: 'local',
     successor: null,
   },
-  { name: '宁波市发展和改革委员会', shortNames: ['市发展改革委'], jurisdiction: '宁波市', kind: 'local', successor: null },
+  {
+    name: '宁波市发展和改革委员会',
+    shortNames: ['市发展改革委'],
+    jurisdiction: '宁波市',
+    kind: 'local',
+    successor: null,
+  },
   { name: '浙江省教育厅', shortNames: ['省教育厅'], jurisdiction: '浙江省', kind: 'local', successor: null },
-  { name: '杭州市城乡建设委员会', shortNames: ['市建委'], jurisdiction: '杭州市', kind: 'local', successor: '杭州市住房和城乡建设局' },
-  { name: '杭州市住房和城乡建设局', shortNames: ['市住房城乡建设局', '市建设局'], jurisdiction: '杭州市', kind: 'local', successor: null },
-  { name: '杭州市西湖区教育局', shortNames: ['区教育局'], jurisdiction: '杭州市西湖区', kind: 'local', successor: null },
+  {
+    name: '杭州市城乡建设委员会',
+    shortNames: ['市建委'],
+    jurisdiction: '杭州市',
+    kind: 'local',
+    successor: '杭州市住房和城乡建设局',
+  },
+  {
+    name: '杭州市住房和城乡建设局',
+    shortNames: ['市住房城乡建设局', '市建设局'],
+    jurisdiction: '杭州市',
+    kind: 'local',
+    successor: null,
+  },
+  {
+    name: '杭州市西湖区教育局',
+    shortNames: ['区教育局'],
+    jurisdiction: '杭州市西湖区',
+    kind: 'local',
+    successor: null,
+  },
 ];
 const index = indexDirectory(DIRECTORY);
 
@@ -31,9 +55,12 @@ describe('jurisdictionOfIssuer', () => {
     expect(jurisdictionOfIssuer(issuer)).toBe(expected);
   });
 
-  it.each(['国务院办公厅', '国务院', '工业和信息化部', '国家发展改革委', null])('%s is national or unknown', (issuer) => {
-    expect(jurisdictionOfIssuer(issuer)).toBeNull();
-  });
+  it.each(['国务院办公厅', '国务院', '工业和信息化部', '国家发展改革委', null])(
+    '%s is national or unknown',
+    (issuer) => {
+      expect(jurisdictionOfIssuer(issuer)).toBeNull();
+    },
+  );
 });
 
 describe('resolveInJurisdiction', () => {
@@ -50,7 +77,9 @@ describe('resolveInJurisdiction', () => {
 
   it('maps a place-qualified name in any document', () => {
     expect(resolveInJurisdiction('杭州市发改委', null, index).canonical).toBe('杭州市发展和改革委员会');
-    expect(resolveInJurisdiction('杭州市发展改革委', '浙江省', index).canonical).toBe('杭州市发展和改革委员会');
+    expect(resolveInJurisdiction('杭州市发展改革委', '浙江省', index).canonical).toBe(
+      '杭州市发展和改革委员会',
+    );
   });
 
   it('follows successors', () => {
@@ -71,7 +100,12 @@ describe('resolveInJurisdiction', () => {
       ['省通信管理局', '浙江省'],
       ['市教育局', '杭州市'],
     ] as const) {
-      expect(resolveInJurisdiction(name, where, index)).toEqual({ written: name, canonical: null, known: false, source: null });
+      expect(resolveInJurisdiction(name, where, index)).toEqual({
+        written: name,
+        canonical: null,
+        known: false,
+        source: null,
+      });
     }
   });
 

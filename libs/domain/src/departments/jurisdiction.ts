@@ -60,7 +60,10 @@ function levelOf(jurisdiction: string): string {
 }
 
 function normalise(name: string): string {
-  return name.replace(/[\s\u3000]+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+  return name
+    .replace(/[\s\u3000]+/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）');
 }
 
 export interface DirectoryIndex {
@@ -75,7 +78,8 @@ export function indexDirectory(entries: readonly DirectoryEntry[]): DirectoryInd
   const byName = new Map<string, DirectoryEntry>();
   const add = (key: string, entry: DirectoryEntry) => {
     const existing = byKey.get(key);
-    if (existing && existing !== entry) throw new Error(`Directory: "${key}" names both ${existing.name} and ${entry.name}`);
+    if (existing && existing !== entry)
+      throw new Error(`Directory: "${key}" names both ${existing.name} and ${entry.name}`);
     byKey.set(key, entry);
   };
   for (const entry of entries) {
@@ -87,7 +91,12 @@ export function indexDirectory(entries: readonly DirectoryEntry[]): DirectoryInd
       add(`${entry.jurisdiction}|${s}`, entry);
       // 杭州市发改委 written with the place is the same unit in any document.
       if (s.startsWith(entry.jurisdiction)) byName.set(s, entry);
-      else byName.set(entry.jurisdiction + s.replace(OWN_LEVEL_PREFIX, (p) => (p === levelOf(entry.jurisdiction) ? '' : p)), entry);
+      else
+        byName.set(
+          entry.jurisdiction +
+            s.replace(OWN_LEVEL_PREFIX, (p) => (p === levelOf(entry.jurisdiction) ? '' : p)),
+          entry,
+        );
     }
   }
   return { byKey, byName };
@@ -139,7 +148,12 @@ export function resolveInJurisdiction(
   if (!OWN_LEVEL_PREFIX.test(name) || findDepartment(name)) {
     const national = findDepartment(name);
     if (national) {
-      return { written, canonical: national.successors?.[0] ?? national.name, known: true, source: 'national' };
+      return {
+        written,
+        canonical: national.successors?.[0] ?? national.name,
+        known: true,
+        source: 'national',
+      };
     }
   }
   return { written, canonical: null, known: false, source: null };

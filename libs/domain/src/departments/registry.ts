@@ -69,7 +69,8 @@ export function stripOpenListSuffix(name: string): { name: string; openList: boo
   return { name: name.slice(0, match.index), openList: true };
 }
 
-const PLACE_QUALIFIER = /^(?:[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))(?:、[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))*$/u;
+const PLACE_QUALIFIER =
+  /^(?:[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))(?:、[^、，]{0,6}(?:区|市|县|镇|乡|街道|新区|开发区))*$/u;
 
 export interface SubUnitSplit {
   /** The unit the registry knows (工业和信息化部). */
@@ -92,7 +93,8 @@ export function splitSubUnit(name: string): SubUnitSplit {
   const unit = compact.slice(0, open);
   if (!LEXICON.has(unit) && !isPlausibleDepartmentName(unit)) return { unit: compact, subUnits: [] };
   // 各街办（新区）, 市公安局（各分局）: a group or a place in the bracket is part of the name, not a bureau.
-  if (unit.startsWith('各') || PLACE_QUALIFIER.test(compact.slice(open + 1, -1))) return { unit: compact, subUnits: [] };
+  if (unit.startsWith('各') || PLACE_QUALIFIER.test(compact.slice(open + 1, -1)))
+    return { unit: compact, subUnits: [] };
   const subUnits = compact
     .slice(open + 1, -1)
     .split(/[、，]/)
@@ -137,7 +139,8 @@ export function isPlausibleDepartmentName(name: string): boolean {
 /** True for a name shaped like a local unit (省教育厅, 市商务局, 团市委, 杭州市发展和改革委员会, 县政府). */
 export function isLocalUnitName(name: string): boolean {
   // Cheap screen first (this runs for every item of every bracket): a unit word ends the name.
-  if (name.length < 2 || name.length > 24 || !LOCAL_UNIT_END.includes(name.charAt(name.length - 1))) return false;
+  if (name.length < 2 || name.length > 24 || !LOCAL_UNIT_END.includes(name.charAt(name.length - 1)))
+    return false;
   return LOCAL_UNIT.test(name) && !PROSE_INSIDE.test(name.replace(/委员会$/u, ''));
 }
 

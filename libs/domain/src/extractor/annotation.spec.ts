@@ -16,10 +16,18 @@ const name = (c: { at: [CorpusFile, number, number?]; inner: string }): string =
 
 const ANNOTATIONS: Case[] = [
   // A1 plain list + 负责: no lead named, no rule → joint co-leads.
-  { at: ['000', 11], inner: '国家发展改革委、商务部负责', expected: { lead: ['国家发展改革委', '商务部'], joint: true } },
+  {
+    at: ['000', 11],
+    inner: '国家发展改革委、商务部负责',
+    expected: { lead: ['国家发展改革委', '商务部'], joint: true },
+  },
   { at: ['000', 19], inner: '各省级人民政府负责', expected: { lead: ['各省级人民政府'], joint: true } },
   // A2 按职责分工负责 family.
-  { at: ['000', 15], inner: '财政部、税务总局按职责分工负责', expected: { lead: ['财政部', '税务总局'], joint: true } },
+  {
+    at: ['000', 15],
+    inner: '财政部、税务总局按职责分工负责',
+    expected: { lead: ['财政部', '税务总局'], joint: true },
+  },
   { at: ['001', 37236], inner: '各相关部门按职责分别负责', expected: { lead: ['各相关部门'], joint: true } },
   {
     at: ['003', 4181, 4185],
@@ -55,7 +63,11 @@ const ANNOTATIONS: Case[] = [
       joint: false,
     },
   },
-  { at: ['001', 26735], inner: '工业和信息化部牵头，各地区负责', expected: { lead: ['工业和信息化部'], participants: ['各地区'], joint: false } },
+  {
+    at: ['001', 26735],
+    inner: '工业和信息化部牵头，各地区负责',
+    expected: { lead: ['工业和信息化部'], participants: ['各地区'], joint: false },
+  },
   // A4 负责 + 参与, with and without the first-is-lead rule.
   {
     at: ['003', 68, 72],
@@ -103,7 +115,12 @@ const ANNOTATIONS: Case[] = [
     expected: { lead: ['人力资源社会保障部'], participants: ['卫生计生委', '财政部'], joint: false },
   },
   // A5 牵头 without 负责, 共同牵头, 牵头负责, 按职责分工牵头负责.
-  { at: ['003', 3207, 3209], inner: '知识产权局牵头', firstIsLead: true, expected: { lead: ['知识产权局'], joint: false } },
+  {
+    at: ['003', 3207, 3209],
+    inner: '知识产权局牵头',
+    firstIsLead: true,
+    expected: { lead: ['知识产权局'], joint: false },
+  },
   { at: ['004', 1300], inner: '发展改革委牵头', expected: { lead: ['发展改革委'], joint: false } },
   {
     at: ['003', 2365, 2367],
@@ -111,9 +128,21 @@ const ANNOTATIONS: Case[] = [
     firstIsLead: true,
     expected: { lead: ['工业和信息化部', '发展改革委', '科技部'], joint: false },
   },
-  { at: ['000', 149], inner: '新闻出版广电总局牵头负责', expected: { lead: ['新闻出版广电总局'], joint: false } },
-  { at: ['000', 155], inner: '国家卫生计生委、国家中医药局牵头负责', expected: { lead: ['国家卫生计生委', '国家中医药局'], joint: false } },
-  { at: ['000', 159], inner: '证监会、人民银行按职责分工牵头负责', expected: { lead: ['证监会', '人民银行'], joint: false } },
+  {
+    at: ['000', 149],
+    inner: '新闻出版广电总局牵头负责',
+    expected: { lead: ['新闻出版广电总局'], joint: false },
+  },
+  {
+    at: ['000', 155],
+    inner: '国家卫生计生委、国家中医药局牵头负责',
+    expected: { lead: ['国家卫生计生委', '国家中医药局'], joint: false },
+  },
+  {
+    at: ['000', 159],
+    inner: '证监会、人民银行按职责分工牵头负责',
+    expected: { lead: ['证监会', '人民银行'], joint: false },
+  },
   // A6 会同.
   {
     at: ['000', 153],
@@ -146,7 +175,11 @@ const ANNOTATIONS: Case[] = [
     expected: { lead: ['商务部', '国家邮政局'], participants: ['相关部门'], joint: false, openList: true },
   },
   // A7 等 / 等有关部门 / 等部门以及.
-  { at: ['000', 464], inner: '农业部、商务部等负责', expected: { lead: ['农业部', '商务部'], joint: true, openList: true } },
+  {
+    at: ['000', 464],
+    inner: '农业部、商务部等负责',
+    expected: { lead: ['农业部', '商务部'], joint: true, openList: true },
+  },
   {
     at: ['000', 40],
     inner: '国家发展改革委、财政部、商务部等有关部门、各省级人民政府按职责分工负责',
@@ -181,7 +214,11 @@ const ANNOTATIONS: Case[] = [
       openList: true,
     },
   },
-  { at: ['003', 3586, 3588], inner: '国务院审改办，有关部门按职责分工分别负责', expected: { lead: ['国务院审改办', '有关部门'], joint: true } },
+  {
+    at: ['003', 3586, 3588],
+    inner: '国务院审改办，有关部门按职责分工分别负责',
+    expected: { lead: ['国务院审改办', '有关部门'], joint: true },
+  },
   // A9 generic and local parties.
   {
     at: ['003', 875, 877],
@@ -193,10 +230,22 @@ const ANNOTATIONS: Case[] = [
       joint: false,
     },
   },
-  { at: ['003', 762, 764], inner: '卫生计生委、中医药局、试点省〔市〕人民政府负责', expected: { lead: ['卫生计生委', '中医药局', '试点省〔市〕人民政府'], joint: true } },
-  { at: ['003', 3469], inner: '各部门、各地方政府负责', expected: { lead: ['各部门', '各地方政府'], joint: true } },
+  {
+    at: ['003', 762, 764],
+    inner: '卫生计生委、中医药局、试点省〔市〕人民政府负责',
+    expected: { lead: ['卫生计生委', '中医药局', '试点省〔市〕人民政府'], joint: true },
+  },
+  {
+    at: ['003', 3469],
+    inner: '各部门、各地方政府负责',
+    expected: { lead: ['各部门', '各地方政府'], joint: true },
+  },
   { at: ['001', 26849], inner: '各地区、各部门负责', expected: { lead: ['各地区', '各部门'], joint: true } },
-  { at: ['000', 38], inner: '有关部门和各省级人民政府按职责分工负责', expected: { lead: ['有关部门', '各省级人民政府'], joint: true } },
+  {
+    at: ['000', 38],
+    inner: '有关部门和各省级人民政府按职责分工负责',
+    expected: { lead: ['有关部门', '各省级人民政府'], joint: true },
+  },
   {
     at: ['001', 37267, 37269],
     inner: '发展改革委、中央网信办、工业和信息化部、市场监管总局、公安部等相关部门及各地区按职责分别负责',
@@ -207,7 +256,11 @@ const ANNOTATIONS: Case[] = [
     },
   },
   // A10 bare lists (lexicon only).
-  { at: ['003', 3590, 3592], inner: '工商总局、中央编办', expected: { lead: ['工商总局', '中央编办'], joint: true } },
+  {
+    at: ['003', 3590, 3592],
+    inner: '工商总局、中央编办',
+    expected: { lead: ['工商总局', '中央编办'], joint: true },
+  },
   { at: ['003', 3596], inner: '省级人民政府', expected: { lead: ['省级人民政府'], joint: true } },
   { at: ['003', 3598], inner: '邮政局', expected: { lead: ['邮政局'], joint: true } },
   {
@@ -227,22 +280,28 @@ const ANNOTATIONS: Case[] = [
     },
   },
   // The same declaration in 003 and, with ASCII commas, in 002: one reading.
-  ...([
-    [['003', 2298, 2302], '发展改革委、科技部、工业和信息化部、人力资源社会保障部、商务部等负责，列第一位者为牵头部门，下同'],
-    [['002', 45], '发展改革委、科技部、工业和信息化部、人力资源社会保障部、商务部等负责,列第一位者为牵头部门,下同'],
-  ] as const).map(
-    ([at, inner]): Case => ({
-      at: [...at],
-      inner,
-      expected: {
-        lead: ['发展改革委'],
-        participants: ['科技部', '工业和信息化部', '人力资源社会保障部', '商务部'],
-        joint: false,
-        openList: true,
-        declaresFirstIsLead: true,
-      },
-    }),
-  ),
+  ...(
+    [
+      [
+        ['003', 2298, 2302],
+        '发展改革委、科技部、工业和信息化部、人力资源社会保障部、商务部等负责，列第一位者为牵头部门，下同',
+      ],
+      [
+        ['002', 45],
+        '发展改革委、科技部、工业和信息化部、人力资源社会保障部、商务部等负责,列第一位者为牵头部门,下同',
+      ],
+    ] as const
+  ).map(([at, inner]): Case => ({
+    at: [...at],
+    inner,
+    expected: {
+      lead: ['发展改革委'],
+      participants: ['科技部', '工业和信息化部', '人力资源社会保障部', '商务部'],
+      joint: false,
+      openList: true,
+      declaresFirstIsLead: true,
+    },
+  })),
   {
     at: ['004', 1294],
     inner: '人民银行、发展改革委、银监会、证监会、保监会、网信办、开发银行等负责',

@@ -14,7 +14,6 @@ export interface AnnotationOptions {
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
 
-
 /**
  * A parsed responsibility plus the bureau qualifiers that were split off the names. Names in
  * `lead`/`participants` are the units without their （bureau） qualifier, so that the lead set of
@@ -30,7 +29,6 @@ interface Named {
   name: string;
   role: Role;
 }
-
 
 /** Whole-bracket look-alikes: definitions, editorial notes, document status, exceptions. */
 const LOOKALIKE_START =
@@ -223,7 +221,8 @@ function unique(names: string[]): string[] {
 function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
   // 落实 after other parties (…负责，各地级以上市政府落实) makes the trailing parties participants; alone it is 负责.
   const others = core.named.some((named) => named.role !== 'implement');
-  for (const named of core.named) if (named.role === 'implement') named.role = others ? 'participant' : 'responsible';
+  for (const named of core.named)
+    if (named.role === 'implement') named.role = others ? 'participant' : 'responsible';
   const ruleInForce = firstIsLead || core.declaresFirstIsLead;
   const explicitLead = core.named.some((named) => named.role === 'lead');
   let lead: string[];

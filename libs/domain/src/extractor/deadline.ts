@@ -224,7 +224,8 @@ function clauseAround(text: string, index: number): string {
  * (`2015年广泛开展试点，2017年12月底前完成` → 2017-12-31, milestone 2015-12-31). A window
  * (`2019年1月1日至12月31日`) ends at its last day.
  */
-const MONTH_ONLY = /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:前|以前|之前)/gu;
+const MONTH_ONLY =
+  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:前|以前|之前)/gu;
 
 /** `5月底前` without a year: the document's year (only when it is known). */
 function scanMonths(text: string, options: DeadlineOptions): Dated[] {
@@ -241,18 +242,27 @@ function scanMonths(text: string, options: DeadlineOptions): Dated[] {
     if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const part = m[2];
     const deadline =
-      part === '上旬' ? `${year}-${pad(month)}-10` : part === '中旬' ? `${year}-${pad(month)}-20` : monthEnd(year, month);
+      part === '上旬'
+        ? `${year}-${pad(month)}-10`
+        : part === '中旬'
+          ? `${year}-${pad(month)}-20`
+          : monthEnd(year, month);
     found.push({ deadline, text: m[0], index: m.index });
   }
   return found;
 }
 
 function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
-  const dated = [...scanWindows(text, options), ...scanMonths(text, options), ...scanDated(text, options, mode)].sort((a, b) => a.index - b.index);
+  const dated = [
+    ...scanWindows(text, options),
+    ...scanMonths(text, options),
+    ...scanDated(text, options, mode),
+  ].sort((a, b) => a.index - b.index);
   if (dated.length === 0) return null;
   let last: Dated | undefined = dated[0];
   if (!last) return null;
-  for (const d of dated) if (d.deadline !== null && (last.deadline === null || d.deadline >= last.deadline)) last = d;
+  for (const d of dated)
+    if (d.deadline !== null && (last.deadline === null || d.deadline >= last.deadline)) last = d;
   const milestones: Milestone[] = [];
   for (const d of dated) {
     if (d === last || d.deadline === null || d.deadline === last.deadline) continue;
@@ -282,11 +292,14 @@ function scanWindows(text: string, options: DeadlineOptions): Dated[] {
     const end = monthEnd(year, month);
     const day = g['d2'] !== undefined ? Number(g['d2']) : null;
     if (day !== null && (day < 1 || day > Number(end.slice(8)))) continue;
-    found.push({ deadline: day === null ? end : `${end.slice(0, 8)}${pad(day)}`, text: m[0], index: m.index });
+    found.push({
+      deadline: day === null ? end : `${end.slice(0, 8)}${pad(day)}`,
+      text: m[0],
+      index: m.index,
+    });
   }
   return found;
 }
-
 
 function findOngoing(text: string): ParsedDeadline | null {
   const match = ONGOING.exec(text);
@@ -309,7 +322,9 @@ function periodOf(unit: string): RecurrencePeriod {
 export function findRecurring(text: string): ParsedDeadline | null {
   const yearly = text.includes('年度') ? YEARLY.exec(text) : null;
   if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) {
-    return yearly ? { deadline: null, deadlineText: yearly[0], deadlineKind: 'recurring', period: 'year' } : null;
+    return yearly
+      ? { deadline: null, deadlineText: yearly[0], deadlineKind: 'recurring', period: 'year' }
+      : null;
   }
   const m = RECURRING.exec(text) ?? yearly;
   if (!m) return null;
@@ -325,16 +340,26 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
 /** Parses a table 时间进度 cell or a 时间节点： field. */
 export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
   const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
-  return findDated(text, options, 'cell') ?? findRecurring(text) ?? recurringCell(text) ?? findOngoing(text) ?? longTerm(text);
+  return (
+    findDated(text, options, 'cell') ??
+    findRecurring(text) ??
+    recurringCell(text) ??
+    findOngoing(text) ??
+    longTerm(text)
+  );
 }
 
 /** A cell that says only how often: 每季度, 每月底前, 每半年. */
 function recurringCell(text: string): ParsedDeadline | null {
   const m = /^[\s\u3000]*每(年|半年|季度|季|月)/u.exec(text);
-  return m ? { deadline: null, deadlineText: m[0].trim(), deadlineKind: 'recurring', period: periodOf(m[1] ?? '年') } : null;
+  return m
+    ? { deadline: null, deadlineText: m[0].trim(), deadlineKind: 'recurring', period: periodOf(m[1] ?? '年') }
+    : null;
 }
 
 /** A cell that says only 长期 (or 长期坚持/长期推进) is ongoing. */
 function longTerm(text: string): ParsedDeadline | null {
-  return /^[\s\u3000]*长期/u.test(text) ? { deadline: null, deadlineText: '长期', deadlineKind: 'ongoing' } : null;
+  return /^[\s\u3000]*长期/u.test(text)
+    ? { deadline: null, deadlineText: '长期', deadlineKind: 'ongoing' }
+    : null;
 }

@@ -15,7 +15,8 @@ function controlRatio(text: string): number {
   const n = Math.min(text.length, 65536);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) controls++;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b)
+      controls++;
   }
   return n === 0 ? 0 : controls / n;
 }
@@ -42,7 +43,11 @@ export function decodeText(bytes: Uint8Array, fileName: string | null = null): D
     }
   }
   if (controlRatio(decoded.text) > 0.01) {
-    throw new ExtractionError('BINARY_FILE', 'not a text file (binary content: control characters)', fileName);
+    throw new ExtractionError(
+      'BINARY_FILE',
+      'not a text file (binary content: control characters)',
+      fileName,
+    );
   }
   return decoded;
 }

@@ -8,7 +8,13 @@ import { defaultParsers } from './parsers';
 import type { ExtractorParsers } from './parsers';
 import { segmentDocuments } from './segment';
 import { prepareText } from './text';
-import type { ExtractedDocument, ExtractedFile, ExtractionResult, ParsedResponsibility, TextEncodingName } from './types';
+import type {
+  ExtractedDocument,
+  ExtractedFile,
+  ExtractionResult,
+  ParsedResponsibility,
+  TextEncodingName,
+} from './types';
 
 export interface ExtractOptions {
   /** Parser stand-ins (tests); defaults to the real annotation, deadline and department parsers. */
@@ -49,7 +55,9 @@ export class SeenDocuments {
     if (core.length < 4) return null;
     const copies = this.byCore.get(core);
     if (copies) {
-      const match = copies.find((c) => c.docNumber === null || docNumber === null || c.docNumber === docNumber);
+      const match = copies.find(
+        (c) => c.docNumber === null || docNumber === null || c.docNumber === docNumber,
+      );
       if (match) return match.docNumber ?? match.title;
       copies.push({ docNumber, title });
       return null;
@@ -66,7 +74,10 @@ function documentYear(date: string | null, docNumber: string | null): number | n
 }
 
 /** A document without date or 文号 implements the one it cites first (根据《…》（昆政发〔2016〕13号）): its year. */
-function citedYear(prepared: ReturnType<typeof prepareText>, span: { bodyStart: number; end: number }): number | null {
+function citedYear(
+  prepared: ReturnType<typeof prepareText>,
+  span: { bodyStart: number; end: number },
+): number | null {
   for (let i = span.bodyStart, seen = 0; i <= span.end && seen < 3; i++) {
     const l = prepared.lines[i];
     if (l?.kind !== 'text') continue;
@@ -81,7 +92,9 @@ function citedYear(prepared: ReturnType<typeof prepareText>, span: { bodyStart: 
  * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
  * annotations) several times. The parse is pure in (inner, firstIsLead); the results are only read downstream.
  */
-function rememberingBracketParser(parse: ExtractorParsers['parseBracketAnnotation']): ExtractorParsers['parseBracketAnnotation'] {
+function rememberingBracketParser(
+  parse: ExtractorParsers['parseBracketAnnotation'],
+): ExtractorParsers['parseBracketAnnotation'] {
   const answers = new Map<string, ParsedResponsibility | null>();
   return (inner, options) => {
     const key = `${options.firstIsLead ? 1 : 0}${inner}`;
@@ -98,7 +111,9 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
   // Stand-ins (tests) are called as they are.
   if (options.parsers?.parseBracketAnnotation === undefined) {
-    parsers.parseBracketAnnotation = rememberingBracketParser((inner, o) => defaultParsers.parseBracketAnnotation(inner, o));
+    parsers.parseBracketAnnotation = rememberingBracketParser((inner, o) =>
+      defaultParsers.parseBracketAnnotation(inner, o),
+    );
   }
   const seen = options.seen ?? new SeenDocuments();
   const prepared = prepareText(text);
@@ -126,8 +141,8 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
       title: span.title,
       issuer: span.issuer,
       date: span.date,
-      startLine: (prepared.lines[span.start]?.no ?? span.start + 1),
-      endLine: (prepared.lines[span.end]?.no ?? span.end + 1),
+      startLine: prepared.lines[span.start]?.no ?? span.start + 1,
+      endLine: prepared.lines[span.end]?.no ?? span.end + 1,
       sameAs: seen.sameAs(span.docNumber, span.title),
       jurisdiction,
       measures,
@@ -138,7 +153,11 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
 }
 
 /** Decodes (UTF-8, UTF-8 with BOM, GB18030) and extracts one file's bytes. Throws ExtractionError. */
-export function extractBuffer(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): ExtractedFile {
+export function extractBuffer(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions = {},
+): ExtractedFile {
   const decoded = decodeText(bytes, fileName);
   return extractText(decoded.text, fileName, { ...options, encoding: decoded.encoding });
 }

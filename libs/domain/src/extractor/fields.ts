@@ -176,7 +176,9 @@ export function extractFieldRegion(
     text += l.text;
   }
   const responsibility = ctx.parsers.parseResponsibilityField(party.join('；'), options);
-  const deadline = deadlineText ? ctx.parsers.parseDeadlineCell(deadlineText, { documentYear: ctx.documentYear }) : null;
+  const deadline = deadlineText
+    ? ctx.parsers.parseDeadlineCell(deadlineText, { documentYear: ctx.documentYear })
+    : null;
   ctx.measures.push(
     makeMeasure(ctx, {
       key: path.join('/'),

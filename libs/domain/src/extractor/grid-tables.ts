@@ -11,12 +11,16 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  * `序号 工作任务 责任单位 进度安排`, with or without 序号. One measure per row.
  */
 
-type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'other';
+type ColumnRole =
+  'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'other';
 
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
   [/^(?:牵头(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门))$/u, 'lead'],
-  [/^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u, 'responsible'],
+  [
+    /^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
+    'responsible',
+  ],
   [/^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门))$/u, 'participants'],
   [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
   [
@@ -45,11 +49,18 @@ function columnRole(header: string): ColumnRole {
 
 function cellsOf(raw: string, tabbed: boolean): string[] {
   const trimmed = raw.trim();
-  return (tabbed ? trimmed.split(/\t+/u) : trimmed.split(/[ \u3000]{1,}/u)).map((c) => c.trim()).filter(Boolean);
+  return (tabbed ? trimmed.split(/\t+/u) : trimmed.split(/[ \u3000]{1,}/u))
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 /** Header lines: at least three separated cells, one a department column, every cell a known column name. */
-export function findGridTables(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): Grid[] {
+export function findGridTables(
+  prepared: PreparedText,
+  from: number,
+  to: number,
+  skip: (i: number) => boolean,
+): Grid[] {
   const grids: Grid[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
@@ -63,7 +74,8 @@ export function findGridTables(prepared: PreparedText, from: number, to: number,
     if (l.text.length < 6) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
-    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw))) continue;
+    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))
+      continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     const headers = cellsOf(l.raw, tabbed);
     if (headers.length < 3) continue;
@@ -87,7 +99,12 @@ export function findGridTables(prepared: PreparedText, from: number, to: number,
 }
 
 /** A header written one column name per line, starting at `i` with 序号, followed by numbered rows. */
-function findStackedHeader(prepared: PreparedText, i: number, to: number, skip: (i: number) => boolean): Grid | null {
+function findStackedHeader(
+  prepared: PreparedText,
+  i: number,
+  to: number,
+  skip: (i: number) => boolean,
+): Grid | null {
   if (prepared.lines[i]?.text !== '序号' || skip(i)) return null;
   const roles: ColumnRole[] = ['number'];
   let k = i + 1;
@@ -95,10 +112,18 @@ function findStackedHeader(prepared: PreparedText, i: number, to: number, skip: 
     const l = prepared.lines[k];
     if (!l || l.kind !== 'text') break;
     const role = columnRole(l.text);
-    if (role === 'other' && (l.text.length > 6 || !/^(?:推广范围|备注|适用范围|范围|类别|分类|领域|责任领导|牵头领导|分管领导|联系领导|责任人|牵头市领导|牵头区领导|牵头县领导)$/u.test(l.text))) break;
+    if (
+      role === 'other' &&
+      (l.text.length > 6 ||
+        !/^(?:推广范围|备注|适用范围|范围|类别|分类|领域|责任领导|牵头领导|分管领导|联系领导|责任人|牵头市领导|牵头区领导|牵头县领导)$/u.test(
+          l.text,
+        ))
+    )
+      break;
     roles.push(role);
   }
-  if (roles.length < 3 || !roles.some((r) => r === 'lead' || r === 'responsible') || !roles.includes('task')) return null;
+  if (roles.length < 3 || !roles.some((r) => r === 'lead' || r === 'responsible') || !roles.includes('task'))
+    return null;
   return { start: i, end: Math.max(k - 1, to), roles, tabbed: false, stacked: true };
 }
 
@@ -116,7 +141,11 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
       // The first and the last columns are short cells; extra lines belong to the longest (content) column.
       const task = grid.roles.lastIndexOf('task') - 1;
       const tail = width - 1 - task;
-      const cells = [...lines.slice(0, task), lines.slice(task, lines.length - tail).join(''), ...lines.slice(lines.length - tail)];
+      const cells = [
+        ...lines.slice(0, task),
+        lines.slice(task, lines.length - tail).join(''),
+        ...lines.slice(lines.length - tail),
+      ];
       rows.push({ line: current.line, cells: [current.number, ...cells] });
     }
     current = null;
@@ -127,7 +156,8 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
     if (!l || l.kind === 'blank' || l.kind === 'footer' || l.kind === 'url') continue;
     const n = l.kind === 'digits' ? Number(l.text) : NaN;
     // Rows may be left out of an excerpt (本文有删减): a later number starts a row once this one is complete.
-    const next = n === expected || (n > expected && n <= expected + 20 && (current?.lines.length ?? 0) >= width);
+    const next =
+      n === expected || (n > expected && n <= expected + 20 && (current?.lines.length ?? 0) >= width);
     if (next) {
       expected = n;
       flush();
@@ -159,7 +189,12 @@ function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | nul
   return fitted.length === roles.length ? fitted : null;
 }
 
-export function extractGridTable(ctx: MeasureContext, prepared: PreparedText, grid: Grid, options: AnnotationOptions): void {
+export function extractGridTable(
+  ctx: MeasureContext,
+  prepared: PreparedText,
+  grid: Grid,
+  options: AnnotationOptions,
+): void {
   const rows: GridRow[] = grid.stacked ? stackedRows(prepared, grid) : [];
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
@@ -179,7 +214,13 @@ export function extractGridTable(ctx: MeasureContext, prepared: PreparedText, gr
     const tasks = get('task');
     const text = tasks.join('');
     const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);
-    const responsibility = rowResponsibility(ctx, get('lead'), get('responsible'), get('participants'), options);
+    const responsibility = rowResponsibility(
+      ctx,
+      get('lead'),
+      get('responsible'),
+      get('participants'),
+      options,
+    );
     const deadlineCell = get('deadline').join('，');
     const year = { documentYear: ctx.documentYear };
     const deadline: ParsedDeadline | null = deadlineCell

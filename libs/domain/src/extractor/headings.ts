@@ -38,8 +38,10 @@ export function matchHeading(text: string): Heading | null {
   const c0 = text.charCodeAt(0);
   let m: RegExpExecArray | null;
   if (c0 === 0xff08) {
-    if ((m = CN_PAREN.exec(text))) return { type: 'cnParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
-    if ((m = NUM_PAREN.exec(text))) return { type: 'numParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
+    if ((m = CN_PAREN.exec(text)))
+      return { type: 'cnParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
+    if ((m = NUM_PAREN.exec(text)))
+      return { type: 'numParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
     return null;
   }
   if (c0 >= 0x30 && c0 <= 0x39) {
@@ -51,9 +53,11 @@ export function matchHeading(text: string): Heading | null {
     return null;
   }
   if (c0 >= 0x2460 && c0 <= 0x2473) {
-    if ((m = CIRCLED.exec(text))) return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    if ((m = CIRCLED.exec(text)))
+      return { type: 'circled', label: m[1] ?? '', rest: text.slice(m[0].length) };
     return null;
   }
-  if (c0 === 0x7b2c && (m = PART.exec(text))) return { type: 'part', label: m[0], rest: text.slice(m[0].length) };
+  if (c0 === 0x7b2c && (m = PART.exec(text)))
+    return { type: 'part', label: m[0], rest: text.slice(m[0].length) };
   return null;
 }

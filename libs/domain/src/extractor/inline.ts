@@ -43,14 +43,20 @@ interface Annotation {
 }
 
 // "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
-const DEADLINE_ONLY = /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
+const DEADLINE_ONLY =
+  /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
 const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组]|政府|部门|单位|牵头|负责/;
 const TERMINAL = /[。！？；：）”]$/;
 const INCOMPLETE_END = /[，、“（《—]$/;
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
 const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
 
-function bodyLines(prepared: PreparedText, from: number, to: number, skip: (i: number) => boolean): BodyLine[] {
+function bodyLines(
+  prepared: PreparedText,
+  from: number,
+  to: number,
+  skip: (i: number) => boolean,
+): BodyLine[] {
   const out: BodyLine[] = [];
   let pending: BodyLine | null = null;
   for (let i = from; i <= to; i++) {
@@ -75,7 +81,15 @@ function bodyLines(prepared: PreparedText, from: number, to: number, skip: (i: n
 }
 
 function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
-  const root: Unit = { path: [], type: null, line: lines[0]?.no ?? 0, text: '', pieces: [], children: [], annotations: [] };
+  const root: Unit = {
+    path: [],
+    type: null,
+    line: lines[0]?.no ?? 0,
+    text: '',
+    pieces: [],
+    children: [],
+    annotations: [],
+  };
   const stack: Unit[] = [root];
   let current = root;
   // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
@@ -145,7 +159,12 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   let first: BodyLine | null = null;
   let parts: string[] = [];
   const close = () => {
-    if (first) out.push({ no: first.no, text: parts.length === 1 ? first.text : parts.join(''), pageStart: first.pageStart });
+    if (first)
+      out.push({
+        no: first.no,
+        text: parts.length === 1 ? first.text : parts.join(''),
+        pageStart: first.pageStart,
+      });
   };
   for (const l of lines) {
     const ended =
@@ -193,7 +212,8 @@ function shareTrailingGroupAnnotations(unit: Unit): void {
       child.text.charAt(last.open - 1) === '\n' &&
       child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
     if (standalone && last && run.length > 0) {
-      for (const sibling of run) sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
+      for (const sibling of run)
+        sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
     }
     run = [];
   }
@@ -209,14 +229,16 @@ function hasAnnotations(unit: Unit): boolean {
   return unit.children.some(hasAnnotations);
 }
 
-
-
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
   if (ann?.deadline) return ann.deadline;
   return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
 }
 
-function emitUnit(ctx: Context, unit: Unit, inherited: { ann: Annotation; parentKey: string; text: string } | null): void {
+function emitUnit(
+  ctx: Context,
+  unit: Unit,
+  inherited: { ann: Annotation; parentKey: string; text: string } | null,
+): void {
   const key = unit.path.join('/');
   const anns = unit.annotations;
   const childrenAnnotated = unit.children.some(hasAnnotations);
@@ -292,14 +314,18 @@ function subtreeText(unit: Unit): string {
  */
 function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
   // Most documents have no role-label line: their lines stay as they are (no copy).
-  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text))) return lines;
+  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)))
+    return lines;
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
   let open = false;
   const flush = () => {
     const first = run[0];
     if (first) {
-      const inner = run.map((l) => l.text.replace(/[。；，]+$/u, '')).join('；').replace(/：；/gu, '：');
+      const inner = run
+        .map((l) => l.text.replace(/[。；，]+$/u, ''))
+        .join('；')
+        .replace(/：；/gu, '：');
       out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
     }
     run = [];

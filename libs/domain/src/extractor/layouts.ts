@@ -22,7 +22,13 @@ export interface LayoutHandler<R extends LayoutRegion> {
   name: string;
   /** Regions of the document; `claimed` says which lines a handler earlier in the registry already took. */
   detect(prepared: PreparedText, span: DocumentSpan, claimed: (i: number) => boolean): R[];
-  extract(ctx: MeasureContext, prepared: PreparedText, span: DocumentSpan, regions: R[], options: AnnotationOptions): void;
+  extract(
+    ctx: MeasureContext,
+    prepared: PreparedText,
+    span: DocumentSpan,
+    regions: R[],
+    options: AnnotationOptions,
+  ): void;
 }
 
 /** 分工表 with 牵头部门/负责单位/时间进度 columns rebuilt from one-cell-per-line text, and the six-column work plan. */

@@ -8,7 +8,6 @@ import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibil
  * other (layout handlers → make-measure → parsers/types).
  */
 
-
 /** Lead phrase: a short opening sentence (…。) or, failing that, the first clause. */
 export function leadPhrase(text: string): string {
   let t = text.replace(/^\n+/, '');
@@ -17,7 +16,8 @@ export function leadPhrase(text: string): string {
   const firstPara = t.split('\n', 1)[0] ?? '';
   const stop = firstPara.indexOf('。');
   if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
-  if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（')) return firstPara.replace(/[；：]$/, '');
+  if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（'))
+    return firstPara.replace(/[；：]$/, '');
   const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
   return (clause?.[0] ?? firstPara).slice(0, 80);
 }
@@ -86,4 +86,3 @@ export function makeMeasure(
     ...(init.basis ? { basis: init.basis } : {}),
   };
 }
-

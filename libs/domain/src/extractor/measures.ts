@@ -47,7 +47,10 @@ export function extractMeasures(
   if (isLocalDocument(span)) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
-    extractNoticeItems(ctx, lines.filter((l) => l.no < first));
+    extractNoticeItems(
+      ctx,
+      lines.filter((l) => l.no < first),
+    );
   }
   // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
   if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
@@ -55,8 +58,11 @@ export function extractMeasures(
   for (const l of lines) {
     if (!l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
-    const parsed = rule ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false }) : null;
-    if (parsed && rule) rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
+    const parsed = rule
+      ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false })
+      : null;
+    if (parsed && rule)
+      rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
   return ctx.measures;
@@ -67,7 +73,11 @@ function isLocalDocument(span: DocumentSpan): boolean {
   if (jurisdictionOfIssuer(span.issuer) !== null) return true;
   if (/^(?:省|市|县|区|州)/u.test(span.issuer ?? span.title)) return true;
   const no = span.docNumber ?? '';
-  return no !== '' && !no.startsWith('国') && /^[\u4e00-\u9fff]{1,3}(?:政办|政发|政字|府办|府发|府函|政函)/u.test(no);
+  return (
+    no !== '' &&
+    !no.startsWith('国') &&
+    /^[\u4e00-\u9fff]{1,3}(?:政办|政发|政字|府办|府发|府函|政函)/u.test(no)
+  );
 }
 
 function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {

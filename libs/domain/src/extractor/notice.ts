@@ -21,11 +21,17 @@ const SUPPORT_VERB = /^[^。；]{0,12}(?:积极配合|主动配合|配合|协同
 /** `充分协调其他责任单位`: the coordinated parties support the lead. */
 const COORDINATED = /(?:协调|会同|联合)((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))/u;
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
-const SUPPORTING_CLAUSE = /，((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))(?:要|应)[^，。；]{0,6}配合/u;
+const SUPPORTING_CLAUSE =
+  /，((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))(?:要|应)[^，。；]{0,6}配合/u;
 
 function isParty(name: string): boolean {
   if (/领导$|负责同志$/u.test(name) || name.includes('的')) return false;
-  return /^(?:各|其他)/u.test(name) || isKnownDepartmentName(name) || isLocalUnitName(name) || /(?:督查室|机构)$/u.test(name);
+  return (
+    /^(?:各|其他)/u.test(name) ||
+    isKnownDepartmentName(name) ||
+    isLocalUnitName(name) ||
+    /(?:督查室|机构)$/u.test(name)
+  );
 }
 
 interface Draft {
@@ -58,7 +64,12 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
         current.text += sentence;
         continue;
       }
-      drafts.push({ line: l.no, text: drafts.length === 0 ? pending + sentence : sentence, lead: name, participants: [] });
+      drafts.push({
+        line: l.no,
+        text: drafts.length === 0 ? pending + sentence : sentence,
+        lead: name,
+        participants: [],
+      });
       pending = '';
     }
     const path = heading ? ['通知', heading.label] : ['通知', String(index + 1)];

@@ -12,7 +12,11 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  */
 export interface ExtractorParsers {
   parseBracketAnnotation(inner: string, options: AnnotationOptions): ParsedResponsibility | null;
-  parseDepartmentCell(cell: string, column: DepartmentColumn, options: AnnotationOptions): ParsedResponsibility | null;
+  parseDepartmentCell(
+    cell: string,
+    column: DepartmentColumn,
+    options: AnnotationOptions,
+  ): ParsedResponsibility | null;
   parseResponsibilityField(value: string, options: AnnotationOptions): ParsedResponsibility | null;
   findDeadline(text: string, options: DeadlineOptions): ParsedDeadline | null;
   parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null;

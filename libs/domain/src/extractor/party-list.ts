@@ -105,7 +105,8 @@ const LEAD_MARK = /（(?:牵头|牵头单位|牵头部门|主办|主责)）$/u;
 const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
-const LEVEL_TAIL = /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
+const LEVEL_TAIL =
+  /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
 function mergeLevelGroups(pieces: string[]): string[] {
   const out: string[] = [];
@@ -132,7 +133,15 @@ export interface ItemList {
 }
 
 export function parseItems(list: string, strictness: Strictness): ItemList {
-  const result: ItemList = { names: [], marked: [], trailing: [], openCollective: null, openList: false, subUnits: [], valid: true };
+  const result: ItemList = {
+    names: [],
+    marked: [],
+    trailing: [],
+    openCollective: null,
+    openList: false,
+    subUnits: [],
+    valid: true,
+  };
   const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
   for (const rawPiece of pieces) {
     let piece = rawPiece.replace(/^(?:及|和|与)/, '');
@@ -152,7 +161,9 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
     const conjoined =
       !piece.includes('及') && !piece.includes('和')
         ? [piece]
-        : splitOnConjunction(piece, '及', splitting).flatMap((part) => splitOnConjunction(part, '和', splitting));
+        : splitOnConjunction(piece, '及', splitting).flatMap((part) =>
+            splitOnConjunction(part, '和', splitting),
+          );
     for (const part of conjoined) {
       const open = OPEN_COLLECTIVE.exec(part);
       if (open && open.index > 0) result.openCollective = open[1] ?? null;

@@ -127,7 +127,11 @@ function subjectOf(sentence: string, out: Named[]): void {
       const parties = before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
-      const role: Role = LEADING_MARKER.test(rest) ? 'leading' : SUPERVISING.test(rest) ? 'supervising' : 'duty';
+      const role: Role = LEADING_MARKER.test(rest)
+        ? 'leading'
+        : SUPERVISING.test(rest)
+          ? 'supervising'
+          : 'duty';
       push(out, parties, role);
       return;
     }
@@ -154,13 +158,22 @@ const ASKED = new RegExp(
   'u',
 );
 /** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
-const BY = new RegExp(`由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`, 'u');
+const BY = new RegExp(
+  `由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`,
+  'u',
+);
 /** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
 const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
 /** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
-const MEMBERS = new RegExp(`成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`, 'u');
+const MEMBERS = new RegExp(
+  `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
+  'u',
+);
 /** `，发展改革、工商、金融等单位参与` after a lead. */
-const JOINING = new RegExp(`，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`, 'u');
+const JOINING = new RegExp(
+  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`,
+  'u',
+);
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
   `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|推进|建立|提出|落实)`,
@@ -203,7 +216,7 @@ export function proseDuty(paragraph: string): Duty | null {
   // Sentences end at 。 or ；: found with indexOf (native search), each kept until passed.
   let stop = paragraph.indexOf('。');
   let semicolon = paragraph.indexOf('；');
-  for (let start = 0; start < paragraph.length; ) {
+  for (let start = 0; start < paragraph.length;) {
     if (stop !== -1 && stop < start) stop = paragraph.indexOf('。', start);
     if (semicolon !== -1 && semicolon < start) semicolon = paragraph.indexOf('；', start);
     let end = paragraph.length;
@@ -269,7 +282,13 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
         line: l.no,
         origin: 'inline',
         text: `${opening}${text}`,
-        responsibility: { lead: own.lead, participants: own.participants, joint: false, openList: false, declaresFirstIsLead: false },
+        responsibility: {
+          lead: own.lead,
+          participants: own.participants,
+          joint: false,
+          openList: false,
+          declaresFirstIsLead: false,
+        },
         deadline: ctx.parsers.findDeadline(text, { documentYear: ctx.documentYear }),
         basis: 'prose',
       }),

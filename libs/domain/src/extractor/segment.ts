@@ -24,30 +24,33 @@ const TRAILER = /（([^（）]*?)[/／]?(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?�
 const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年第\d{1,4}号|\d{4}年第\d{1,4}号))）$/;
 const EXCERPT = /（节选）$/;
 const DATE_LINE = /^(?:（此件公开发布）)?(?:[\u4e00-\u9fff]{2,12})?(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
-const CN_DATE_LINE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const CN_DATE_LINE =
+  /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 const HAS_DATE = /\d{4}年\d{1,2}月/;
 const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
 const TERMINAL_END = /[。；：，、]$/;
-const GOV_TITLE = /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
-const CHAPTER_LINE = /^(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10}|（[一二]）(?:党中央、国务院文件|国家部委文件))$/;
+const GOV_TITLE =
+  /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
+const CHAPTER_LINE =
+  /^(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10}|（[一二]）(?:党中央、国务院文件|国家部委文件))$/;
 const ISSUER_LINE = /^(?:[\u4e00-\u9fff]{2,20}(?:院|厅|部|委|局|署|会|办|行|室|组))+$/;
 const ATTACHMENT_LABEL = /^附件\d*：?$/;
 /** An addressee line opening a document: 各市、县人民政府，省政府各部门： */
 const ADDRESSEE_LINE = /^[^。；]{2,80}：$/u;
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
-  '〇': 0,
+  〇: 0,
   '○': 0,
-  '零': 0,
-  '一': 1,
-  '二': 2,
-  '三': 3,
-  '四': 4,
-  '五': 5,
-  '六': 6,
-  '七': 7,
-  '八': 8,
-  '九': 9,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 function cnNumber(s: string): number {
@@ -67,7 +70,12 @@ function isoDate(y: number, m: number, d: number): string | null {
 
 /** Normalises a 文号: brackets unified, stray brackets and spaces removed. */
 export function normalizeDocNumber(s: string): string {
-  return s.replace(/\s+/g, '').replace(/[[［]/g, '〔').replace(/[\]］]/g, '〕').replace(/〕〕+/g, '〕').replace(/^（|）$/g, '');
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[[［]/g, '〔')
+    .replace(/[\]］]/g, '〕')
+    .replace(/〕〕+/g, '〕')
+    .replace(/^（|）$/g, '');
 }
 
 /** Date of a stand-alone signature line (Arabic or Chinese numerals), else null. */
@@ -191,7 +199,11 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
         // A preceding numbered line (a list item of the previous entry) may have been swallowed: start at the
         // last numbered line from which the header still parses.
         let start = i;
-        for (let s = nextText(lines, i + 1, found + 1); s !== -1 && s <= found; s = nextText(lines, s + 1, found + 1)) {
+        for (
+          let s = nextText(lines, i + 1, found + 1);
+          s !== -1 && s <= found;
+          s = nextText(lines, s + 1, found + 1)
+        ) {
           if (!ENTRY_START.test(lines[s]?.text ?? '')) continue;
           let rest = '';
           for (let r = s; r <= found; r++) if (lines[r]?.kind === 'text') rest += lines[r]?.text ?? '';
@@ -246,7 +258,14 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       }
       if (start !== -1) {
         const title = titleLines.join('');
-        anchors.push({ start, bodyStart: i + 1, title, docNumber, issuer: titleIssuer(title), headerDate: null });
+        anchors.push({
+          start,
+          bodyStart: i + 1,
+          title,
+          docNumber,
+          issuer: titleIssuer(title),
+          headerDate: null,
+        });
       }
     }
   }
@@ -270,7 +289,14 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       continue;
     }
     if (i === firstText && isTitleLike(line) && !near(i)) {
-      extra.push({ start: i, bodyStart: i + 1, title: t, docNumber: ownDocNumber(t), issuer: titleIssuer(t), headerDate: null });
+      extra.push({
+        start: i,
+        bodyStart: i + 1,
+        title: t,
+        docNumber: ownDocNumber(t),
+        issuer: titleIssuer(t),
+        headerDate: null,
+      });
       continue;
     }
     if (!isTitleLike(line) || near(i)) continue;
@@ -286,10 +312,18 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       // An attachment named in the notice (《…》) belongs to the notice.
       let mentioned = false;
       const startOfDoc = anchors.filter((a) => a.start < i).pop()?.start ?? 0;
-      for (let k = startOfDoc; k < i && !mentioned; k++) if (lines[k]?.text.includes(`《${title}`)) mentioned = true;
+      for (let k = startOfDoc; k < i && !mentioned; k++)
+        if (lines[k]?.text.includes(`《${title}`)) mentioned = true;
       if (!mentioned) {
         const bodyStart = title === t ? i + 1 : n + 1;
-        extra.push({ start: i, bodyStart, title, docNumber: null, issuer: titleIssuer(title), headerDate: null });
+        extra.push({
+          start: i,
+          bodyStart,
+          title,
+          docNumber: null,
+          issuer: titleIssuer(title),
+          headerDate: null,
+        });
       }
       continue;
     }
@@ -323,7 +357,11 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   // over-long title): the whole file is one untitled document.
   if (all.length === 0 && firstText !== -1) {
     const first = lines[firstText];
-    const titled = first !== undefined && !ADDRESSEE_LINE.test(first.text) && first.text.length <= 80 && !TERMINAL_END.test(first.text);
+    const titled =
+      first !== undefined &&
+      !ADDRESSEE_LINE.test(first.text) &&
+      first.text.length <= 80 &&
+      !TERMINAL_END.test(first.text);
     const title = titled ? (first?.text ?? '') : '';
     // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
     all.push({

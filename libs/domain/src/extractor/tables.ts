@@ -126,7 +126,11 @@ export function extractTableMeasures(
       const chunk = normalizeText(chunkRaw);
       if (r.phase === 'task') {
         // "探索建立政府信息资源目录。 各有关部门": the task ends with 。, the department cell follows.
-        if (r.task !== '' && isDeptStart(ctx, chunk) && (before.length > 1 || /[。；]$/.test(r.task) || chunk.length <= 12)) {
+        if (
+          r.task !== '' &&
+          isDeptStart(ctx, chunk) &&
+          (before.length > 1 || /[。；]$/.test(r.task) || chunk.length <= 12)
+        ) {
           r.phase = 'dept';
           r.dept += chunk;
         } else r.task += chunk;
@@ -155,7 +159,9 @@ export function extractTableMeasures(
   for (const r of rows) {
     if (r.task === '' && r.dept === '') continue;
     const responsibility = ctx.parsers.parseDepartmentCell(r.dept, table.column, options);
-    const deadline = r.deadline ? ctx.parsers.parseDeadlineCell(r.deadline, { documentYear: ctx.documentYear }) : null;
+    const deadline = r.deadline
+      ? ctx.parsers.parseDeadlineCell(r.deadline, { documentYear: ctx.documentYear })
+      : null;
     const label = String(r.number);
     ctx.measures.push(
       makeMeasure(ctx, {
@@ -191,7 +197,10 @@ const SPACED_TOKEN = /^[\u4e00-\u9fff（“]$/;
  * `（四）持续深化 指导专业机构发布民爆行业“工业互联网+ 工 业 和 信 息` is a 重点工作 heading, row text and the start
  * of a 牵头部门 cell. Returns the heading cells, the text and the trailing department cell (empty when none).
  */
-function splitPlanLine(raw: string, isCellStart: (text: string) => boolean): { heads: string[]; text: string; cell: string } {
+function splitPlanLine(
+  raw: string,
+  isCellStart: (text: string) => boolean,
+): { heads: string[]; text: string; cell: string } {
   const tokens = raw.trim().split(/\s+/);
   const heads: string[] = [];
   while (tokens.length > 1) {
@@ -240,7 +249,11 @@ function extractWorkPlanRows(
     if ((s.match(OPEN_BRACKETS)?.length ?? 0) > (s.match(CLOSE_BRACKETS)?.length ?? 0)) return true;
     if (/[、，]$/.test(s)) return true;
     const fragment = NAME_FRAGMENT.exec(s)?.[0] ?? '';
-    return fragment.length >= 2 && isDepartmentNamePrefix(fragment) && !ctx.parsers.resolveDepartment(fragment).known;
+    return (
+      fragment.length >= 2 &&
+      isDepartmentNamePrefix(fragment) &&
+      !ctx.parsers.resolveDepartment(fragment).known
+    );
   };
   const continues = (s: string, t: string): boolean => {
     if (t.length > 12 || !cellOpen(s)) return false;
@@ -287,7 +300,8 @@ function extractWorkPlanRows(
       }
       // Right after a department cell, a line beginning a department name opens the next (配合部门) cell.
       // After a finished row text, a short line that begins a name (工业和信 / 息化部（财务司）) opens the lead cell too.
-      const afterRowText = phase === 'text' && row !== null && /[。；]$/.test(row.text) && t.length >= 3 && t.length <= 8;
+      const afterRowText =
+        phase === 'text' && row !== null && /[。；]$/.test(row.text) && t.length >= 3 && t.length <= 8;
       const deptLike =
         isDeptStart(ctx, t) || ((spaced || phase === 'dept' || afterRowText) && isDepartmentNamePrefix(t));
       if (row && deptLike) {
@@ -340,9 +354,14 @@ function extractWorkPlanRows(
     const n = (counts.get(parent) ?? 0) + 1;
     counts.set(parent, n);
     const lead = ctx.parsers.parseDepartmentCell(r.lead, 'lead', options);
-    const part = r.participants ? ctx.parsers.parseDepartmentCell(r.participants, 'participants', options) : null;
+    const part = r.participants
+      ? ctx.parsers.parseDepartmentCell(r.participants, 'participants', options)
+      : null;
     const responsibility = lead
-      ? { ...lead, participants: [...lead.participants, ...(part ? [...part.lead, ...part.participants] : [])] }
+      ? {
+          ...lead,
+          participants: [...lead.participants, ...(part ? [...part.lead, ...part.participants] : [])],
+        }
       : null;
     ctx.measures.push(
       makeMeasure(ctx, {

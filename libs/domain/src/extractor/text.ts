@@ -79,7 +79,8 @@ function stripSpaces(s: string): string {
     let j = i + 1;
     while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
     out += s.slice(last, i);
-    if (i > 0 && j < s.length && isAsciiWordCode(s.charCodeAt(i - 1)) && isAsciiWordCode(s.charCodeAt(j))) out += ' ';
+    if (i > 0 && j < s.length && isAsciiWordCode(s.charCodeAt(i - 1)) && isAsciiWordCode(s.charCodeAt(j)))
+      out += ' ';
     last = j;
     i = j - 1;
   }
@@ -141,7 +142,13 @@ export function prepareText(text: string): PreparedText {
     const raw = rawLines[i] ?? '';
     const norm = normalizeText(raw);
     const kind = classify(norm);
-    lines[i] = { no: i + 1, raw, text: norm, kind, pageStart: raw.charCodeAt(0) === 0x20 && raw.charCodeAt(1) !== 0x20 };
+    lines[i] = {
+      no: i + 1,
+      raw,
+      text: norm,
+      kind,
+      pageStart: raw.charCodeAt(0) === 0x20 && raw.charCodeAt(1) !== 0x20,
+    };
     if (kind === 'text') {
       textLines++;
       lengthCounts[Math.min(norm.length, MAX_COUNTED_LENGTH)]++;

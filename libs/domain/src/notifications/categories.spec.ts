@@ -79,9 +79,13 @@ describe('inboxText', () => {
 
   it('drops a link clause inside a sentence and keeps the text around it', () => {
     expect(
-      inboxText('督查通报已生成：任务3项。查看与下载（Word / PDF）：http://localhost:3000/bulletins?period=2026-11'),
+      inboxText(
+        '督查通报已生成：任务3项。查看与下载（Word / PDF）：http://localhost:3000/bulletins?period=2026-11',
+      ),
     ).toBe('督查通报已生成：任务3项。');
-    expect(inboxText('退回原因：材料不全\n\n\n\n请补充后重新提交。')).toBe('退回原因：材料不全\n\n请补充后重新提交。');
+    expect(inboxText('退回原因：材料不全\n\n\n\n请补充后重新提交。')).toBe(
+      '退回原因：材料不全\n\n请补充后重新提交。',
+    );
   });
 
   it('keeps a first line that is a sentence, not a salutation', () => {
@@ -138,13 +142,17 @@ describe('digestMessage', () => {
           deadline: null,
           deadlineFact: null,
           link: 'http://x/tasks/2',
-          messages: [{ title: '【进展报送提醒】请报送进展：推进政务公开', sentAt: '2026-03-24T16:30:00.000Z' }],
+          messages: [
+            { title: '【进展报送提醒】请报送进展：推进政务公开', sentAt: '2026-03-24T16:30:00.000Z' },
+          ],
         },
       ],
     });
     expect(title).toBe('【督办每日汇总】2026年3月25日：2项任务，3条催办');
     expect(body).toContain('您有3条催办消息，涉及2项任务');
-    expect(body).toContain('1. 建立价格监测制度\n   完成时限：2026年3月20日（逾期5天）\n   · 3月21日 09:00　【催办】已逾期1天');
+    expect(body).toContain(
+      '1. 建立价格监测制度\n   完成时限：2026年3月20日（逾期5天）\n   · 3月21日 09:00　【催办】已逾期1天',
+    );
     expect(body).toContain('2. 推进政务公开\n   完成时限：无固定时限\n   · 3月25日 00:30');
     expect(body).toContain('   查看任务：http://x/tasks/2');
   });

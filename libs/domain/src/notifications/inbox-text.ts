@@ -55,7 +55,11 @@ export interface DeadlineFact {
  * The deadline in days, judged on `today` (Shanghai calendar, 'YYYY-MM-DD'): the fact a card states
  * beside the date. Null for a task without a date or one that is closed (已办结, 已终止).
  */
-export function deadlineFact(deadline: string | null, status: TaskStatus, today: string): DeadlineFact | null {
+export function deadlineFact(
+  deadline: string | null,
+  status: TaskStatus,
+  today: string,
+): DeadlineFact | null {
   if (deadline === null || isClosedStatus(status)) return null;
   const left = daysBetween(today, deadline);
   if (left < 0) return { kind: 'overdue', days: -left, label: `逾期${-left}天` };

@@ -43,8 +43,13 @@ describe('taskEventMessage', () => {
 
   it('says who asks and what (submission, extension request, participant report)', () => {
     expect(
-      taskEventMessage({ ...base, kind: 'task.submitted', departmentName: '商务部', leadNames: ['商务部'], text: '已完成' })
-        .title,
+      taskEventMessage({
+        ...base,
+        kind: 'task.submitted',
+        departmentName: '商务部',
+        leadNames: ['商务部'],
+        text: '已完成',
+      }).title,
     ).toBe('【待审核】商务部提交办结：完善药品价格形成机制');
     const request = taskEventMessage({
       ...base,
@@ -56,7 +61,12 @@ describe('taskEventMessage', () => {
     });
     expect(request.body).toContain('由无固定时限延至2026年4月30日');
     expect(request.body).toContain('申请理由：需征求意见');
-    const report = taskEventMessage({ ...base, kind: 'report.participant', departmentName: '财政部', text: '资金已下达' });
+    const report = taskEventMessage({
+      ...base,
+      kind: 'report.participant',
+      departmentName: '财政部',
+      text: '资金已下达',
+    });
     expect(report.title).toBe('【配合意见】财政部报送了进展：完善药品价格形成机制');
     expect(report.body).toContain('资金已下达');
   });

@@ -135,7 +135,9 @@ export function taskEventMessage(f: TaskEventFacts): TaskEventMessage {
       break;
     case 'extension.granted':
       title = `${bracket(f.kind)}完成时限延至${date(f.requestedDeadline)}：${f.taskTitle}`;
-      lines.push(`督查室同意将任务${task}的完成时限由${date(f.previousDeadline)}延至${date(f.requestedDeadline)}。`);
+      lines.push(
+        `督查室同意将任务${task}的完成时限由${date(f.previousDeadline)}延至${date(f.requestedDeadline)}。`,
+      );
       if (f.reason) lines.push(`审批意见：${f.reason}`);
       break;
     case 'extension.refused':

@@ -51,16 +51,21 @@ describe('reminderMessage', () => {
     expect(reminderMessage({ ...base, rule: 'overdue_urge', dayOffset: 4, today: '2026-03-26' }).title).toBe(
       '【催办】已逾期6天：完善药品价格形成机制',
     );
-    expect(reminderMessage({ ...base, rule: 'report_overdue_escalation', dayOffset: 7, today: '2026-04-20' }).body).toContain(
-      '已逾期31天仍未报送',
-    );
-    expect(reminderMessage({ ...base, rule: 'deadline_approaching', dayOffset: -7, today: '2026-03-15' }).title).toBe(
-      '【督办提醒】5天后到期：完善药品价格形成机制',
-    );
+    expect(
+      reminderMessage({ ...base, rule: 'report_overdue_escalation', dayOffset: 7, today: '2026-04-20' }).body,
+    ).toContain('已逾期31天仍未报送');
+    expect(
+      reminderMessage({ ...base, rule: 'deadline_approaching', dayOffset: -7, today: '2026-03-15' }).title,
+    ).toBe('【督办提醒】5天后到期：完善药品价格形成机制');
   });
 
   it('tells the 督查室 which 主办 has not signed off, and by when it should have', () => {
-    const { body } = reminderMessage({ ...base, rule: 'task.signoff_overdue', dayOffset: 1, recipientName: '督查室' });
+    const { body } = reminderMessage({
+      ...base,
+      rule: 'task.signoff_overdue',
+      dayOffset: 1,
+      recipientName: '督查室',
+    });
     expect(body).toContain('牵头部门：国家发展改革委');
     expect(body).toContain('应于2026年3月20日前签收');
   });

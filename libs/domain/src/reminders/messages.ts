@@ -86,7 +86,9 @@ export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
       break;
     case 'task.signoff_due':
       title = `【签收提醒】请于今日内签收：${taskTitle}`;
-      lines = [`任务“${taskTitle}”已交由本单位主办，签收时限为今天（${deadline}），请登录督办系统签收并指定承办人。`];
+      lines = [
+        `任务“${taskTitle}”已交由本单位主办，签收时限为今天（${deadline}），请登录督办系统签收并指定承办人。`,
+      ];
       break;
     case 'task.signoff_overdue':
       title = `【签收逾期】主办单位未按时签收：${taskTitle}`;

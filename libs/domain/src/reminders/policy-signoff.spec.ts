@@ -51,7 +51,9 @@ describe('expectedReminders: 签收', () => {
     const [due] = expectedReminders(task(), POLICY, new Date('2026-06-01T03:00:00Z')).filter(
       (r) => r.rule === 'task.signoff_due',
     );
-    expect(due.key).toBe(reminderKey('t1', { kind: 'department', departmentId: 'A' }, 'task.signoff_due', '2026-06-03'));
+    expect(due.key).toBe(
+      reminderKey('t1', { kind: 'department', departmentId: 'A' }, 'task.signoff_due', '2026-06-03'),
+    );
     expect(due.key).toBe('t1:dept-A:task.signoff_due:2026-06-03');
   });
 
@@ -86,7 +88,9 @@ describe('expectedReminders: 签收', () => {
 
   it('counts working days under `keep` too (the window is defined in working days)', () => {
     const keep: ReminderPolicy = { ...POLICY, nonWorkingDays: 'keep' };
-    expect(signoff(task({ awaitingSignoffSince: '2026-06-04T02:00:00Z' }), '2026-06-04T03:00:00Z', keep)).toEqual([
+    expect(
+      signoff(task({ awaitingSignoffSince: '2026-06-04T02:00:00Z' }), '2026-06-04T03:00:00Z', keep),
+    ).toEqual([
       '2026-06-08T01:00:00.000Z A task.signoff_due 2026-06-08',
       '2026-06-09T01:00:00.000Z SUP task.signoff_overdue 2026-06-08',
     ]);
@@ -103,7 +107,9 @@ describe('expectedReminders: 签收', () => {
   });
 
   it('goes to the 主办 lead, not the co-lead nor the participants', () => {
-    expect(signoff(task({ mainLeadDepartmentId: 'B' }), '2026-06-01T03:00:00Z')[0]).toContain(' B task.signoff_due');
+    expect(signoff(task({ mainLeadDepartmentId: 'B' }), '2026-06-01T03:00:00Z')[0]).toContain(
+      ' B task.signoff_due',
+    );
     // Without an explicit 主办, the first lead signs.
     expect(signoff(task({ mainLeadDepartmentId: undefined }), '2026-06-01T03:00:00Z')[0]).toContain(
       ' A task.signoff_due',
@@ -126,12 +132,18 @@ describe('expectedReminders: 签收', () => {
 
   it('leaves the other rules as they are', () => {
     const dated = task({ deadline: '2026-06-30' });
-    const without = expectedReminders({ ...dated, awaitingSignoffSince: null }, POLICY, new Date('2026-06-01T03:00:00Z'));
+    const without = expectedReminders(
+      { ...dated, awaitingSignoffSince: null },
+      POLICY,
+      new Date('2026-06-01T03:00:00Z'),
+    );
     const withSignoff = expectedReminders(dated, POLICY, new Date('2026-06-01T03:00:00Z'));
     expect(withSignoff.filter((r) => !r.rule.startsWith('task.signoff'))).toEqual(without);
   });
 
   it('refuses an impossible instant', () => {
-    expect(() => expectedReminders(task({ awaitingSignoffSince: 'soon' }), POLICY, new Date())).toThrow(RangeError);
+    expect(() => expectedReminders(task({ awaitingSignoffSince: 'soon' }), POLICY, new Date())).toThrow(
+      RangeError,
+    );
   });
 });

@@ -183,7 +183,11 @@ function deadlineSeries(
 }
 
 /** Statuses in which a task still waiting for 签收 is chased: not once it is submitted or closed. */
-const SIGNOFF_CHASED: ReadonlySet<ReminderTaskState['status']> = new Set(['not_started', 'in_progress', 'returned']);
+const SIGNOFF_CHASED: ReadonlySet<ReminderTaskState['status']> = new Set([
+  'not_started',
+  'in_progress',
+  'returned',
+]);
 
 /**
  * The last day ('YYYY-MM-DD', local) of the 签收 window of a task whose 主办 lead was asked at `sinceIso`:

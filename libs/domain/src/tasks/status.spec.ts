@@ -32,7 +32,7 @@ describe('task status machine', () => {
     ),
   );
 
-  it('forbids the other 31 pairs (6 statuses: 已终止 is reached only by the supervisor\'s 终止)', () => {
+  it("forbids the other 31 pairs (6 statuses: 已终止 is reached only by the supervisor's 终止)", () => {
     expect(forbiddenPairs).toHaveLength(31);
   });
 
@@ -63,7 +63,12 @@ describe('task status machine', () => {
 
   it('closes 已办结 and 已终止; any other task may be terminated', () => {
     expect(TASK_STATUSES.filter(isClosedStatus)).toEqual(['done', 'terminated']);
-    expect(TASK_STATUSES.filter(canTerminate)).toEqual(['not_started', 'in_progress', 'submitted', 'returned']);
+    expect(TASK_STATUSES.filter(canTerminate)).toEqual([
+      'not_started',
+      'in_progress',
+      'submitted',
+      'returned',
+    ]);
     expect(TASK_STATUS_LABELS.terminated).toBe('已终止');
   });
 

@@ -193,7 +193,7 @@ function applyOne(
       const next = find(p.withRef);
       if (!next) return correctionErrors.measureMissing(p.withRef ?? '');
       if (next.doc !== hit.doc || next.index !== hit.index + 1) return correctionErrors.notAdjacent();
-      const b = (entries[next.index]).m;
+      const b = entries[next.index].m;
       const a = entry.m;
       const lead = union(a.leadCanonical, b.leadCanonical);
       const participants = union(a.participantsCanonical, b.participantsCanonical).filter(

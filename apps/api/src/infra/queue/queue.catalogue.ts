@@ -59,7 +59,6 @@ export interface SendDigestsJob {
   reason: 'schedule' | 'manual';
 }
 
-
 /** The payload type of each job. */
 export interface JobPayloads {
   [JobName.SendReminder]: SendReminderJob;

@@ -23,7 +23,20 @@ function parseDays(text: string): number[] | null {
 
 @Component({
   selector: 'db-admin',
-  imports: [CalendarPanel, DeliveriesPanel, DepartmentsPanel, UsersPanel, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatTabsModule, SearchPicker],
+  imports: [
+    CalendarPanel,
+    DeliveriesPanel,
+    DepartmentsPanel,
+    UsersPanel,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatTabsModule,
+    SearchPicker,
+  ],
   providers: [AdminStore],
   templateUrl: './admin-page.html',
   styleUrl: './admin-page.scss',
@@ -36,12 +49,18 @@ export class AdminPage implements OnInit {
 
   private readonly int = [Validators.required, Validators.min(0), Validators.pattern(/^\d+$/)];
   protected readonly policyForm = new FormGroup({
-    sendAtLocalTime: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)] }),
+    sendAtLocalTime: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)],
+    }),
     beforeDays: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     overdueFirstAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
     overdueEveryDays: new FormControl(1, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
     escalateAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
-    reportIntervalDays: new FormControl(30, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
+    reportIntervalDays: new FormControl(30, {
+      nonNullable: true,
+      validators: [...this.int, Validators.min(1)],
+    }),
     reportReminderBeforeDays: new FormControl(0, { nonNullable: true, validators: this.int }),
     nonWorkingDays: new FormControl<'shift' | 'keep'>('shift', { nonNullable: true }),
   });
@@ -53,8 +72,14 @@ export class AdminPage implements OnInit {
 
   protected readonly webhookForm = new FormGroup({
     departmentId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    url: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^https?:\/\/\S+$/)] }),
-    secret: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(16)] }),
+    url: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^https?:\/\/\S+$/)],
+    }),
+    secret: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(16)],
+    }),
   });
 
   constructor() {

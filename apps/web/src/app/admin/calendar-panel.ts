@@ -5,7 +5,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CALENDAR_DAY_KIND_LABELS, CALENDAR_SOURCE_LABELS, type CalendarYearDto } from '@duban/domain/contract';
+import {
+  CALENDAR_DAY_KIND_LABELS,
+  CALENDAR_SOURCE_LABELS,
+  type CalendarYearDto,
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { formatCalendarEntries, parseCalendarEntries } from './calendar-entries';
@@ -121,7 +125,13 @@ function thisYear(): number {
       </p>
       <mat-form-field class="editor">
         <mat-label>放假与调休上班</mat-label>
-        <textarea matInput rows="8" [ngModel]="draft()" (ngModelChange)="draft.set($event)" aria-label="放假与调休上班"></textarea>
+        <textarea
+          matInput
+          rows="8"
+          [ngModel]="draft()"
+          (ngModelChange)="draft.set($event)"
+          aria-label="放假与调休上班"
+        ></textarea>
       </mat-form-field>
       @if (problems().length) {
         <ul class="error" role="alert">
@@ -133,7 +143,9 @@ function thisYear(): number {
       @if (saved()) {
         <p role="status">已保存，提醒将按新的工作日历重新安排。</p>
       }
-      <button mat-flat-button type="button" [disabled]="saving()" (click)="save()">保存 {{ year() }} 年安排</button>
+      <button mat-flat-button type="button" [disabled]="saving()" (click)="save()">
+        保存 {{ year() }} 年安排
+      </button>
     }
   `,
 })
@@ -149,7 +161,9 @@ export class CalendarPanel implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly saving = signal(false);
   protected readonly saved = signal(false);
-  private readonly adminDays = computed(() => (this.calendar()?.days ?? []).filter((d) => d.source === 'admin'));
+  private readonly adminDays = computed(() =>
+    (this.calendar()?.days ?? []).filter((d) => d.source === 'admin'),
+  );
 
   ngOnInit(): void {
     void this.load();
@@ -168,7 +182,9 @@ export class CalendarPanel implements OnInit {
     this.saved.set(false);
     this.problems.set([]);
     try {
-      const calendar = await firstValueFrom(this.http.get<CalendarYearDto>('/api/calendar', { params: { year: this.year() } }));
+      const calendar = await firstValueFrom(
+        this.http.get<CalendarYearDto>('/api/calendar', { params: { year: this.year() } }),
+      );
       this.calendar.set(calendar);
       this.draft.set(formatCalendarEntries(this.adminDays()));
       this.error.set(null);
@@ -184,7 +200,9 @@ export class CalendarPanel implements OnInit {
     if (parsed.errors.length) return;
     this.saving.set(true);
     try {
-      const calendar = await firstValueFrom(this.http.put<CalendarYearDto>(`/api/admin/calendar/${this.year()}`, { days: parsed.days }));
+      const calendar = await firstValueFrom(
+        this.http.put<CalendarYearDto>(`/api/admin/calendar/${this.year()}`, { days: parsed.days }),
+      );
       this.calendar.set(calendar);
       this.draft.set(formatCalendarEntries(this.adminDays()));
       this.saved.set(true);

@@ -1,7 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { CHANNEL_LABELS, type DeliveryDto, type DeliveryListDto, type ReminderSystemDto } from '@duban/domain/contract';
+import {
+  CHANNEL_LABELS,
+  type DeliveryDto,
+  type DeliveryListDto,
+  type ReminderSystemDto,
+} from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 
@@ -26,15 +31,19 @@ import { errorMessage } from '../core/api-error';
           </ul>
         }
         <p>
-          待发送 {{ s.deliveries.pending }}，重试中 {{ s.deliveries.failed }}，已放弃 {{ s.deliveries.abandoned }}；
-          上次核对：{{ s.lastReconcile ? s.lastReconcile.at : '无记录' }}
+          待发送 {{ s.deliveries.pending }}，重试中 {{ s.deliveries.failed }}，已放弃
+          {{ s.deliveries.abandoned }}； 上次核对：{{ s.lastReconcile ? s.lastReconcile.at : '无记录' }}
         </p>
       </section>
     }
     <h3>已放弃的投递</h3>
     @for (d of abandoned(); track d.id) {
       <div class="row">
-        <span>{{ channelLabels[d.channel] }} → {{ d.target }}：{{ d.notificationTitle }}（{{ d.attempts }} 次，{{ d.lastError }}）</span>
+        <span
+          >{{ channelLabels[d.channel] }} → {{ d.target }}：{{ d.notificationTitle }}（{{ d.attempts }} 次，{{
+            d.lastError
+          }}）</span
+        >
         <button mat-stroked-button type="button" (click)="resend(d.id)">重新发送</button>
       </div>
     } @empty {
@@ -57,7 +66,9 @@ export class DeliveriesPanel implements OnInit {
     try {
       const [system, list] = await Promise.all([
         firstValueFrom(this.http.get<ReminderSystemDto>('/api/admin/reminder-system')),
-        firstValueFrom(this.http.get<DeliveryListDto>('/api/admin/deliveries', { params: { status: 'abandoned' } })),
+        firstValueFrom(
+          this.http.get<DeliveryListDto>('/api/admin/deliveries', { params: { status: 'abandoned' } }),
+        ),
       ]);
       this.system.set(system);
       this.abandoned.set(list.items);

@@ -12,12 +12,17 @@ describe('errorMessage', () => {
   });
 
   it('falls back to one minute without a header, and rounds long waits to minutes', () => {
-    expect(errorMessage(new HttpErrorResponse({ status: 429 }))).toBe('尝试次数过多，已暂时限制。请 1 分钟后再试。');
+    expect(errorMessage(new HttpErrorResponse({ status: 429 }))).toBe(
+      '尝试次数过多，已暂时限制。请 1 分钟后再试。',
+    );
     expect(retryHint(300, new Date(2026, 0, 1, 9, 58))).toBe('请 5 分钟后再试（约 10:03）');
   });
 
   it('keeps the API message for other errors', () => {
-    const err = new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'X', message: '报办结前请至少上传一份佐证材料。' } });
+    const err = new HttpErrorResponse({
+      status: 409,
+      error: { statusCode: 409, code: 'X', message: '报办结前请至少上传一份佐证材料。' },
+    });
     expect(errorMessage(err)).toBe('报办结前请至少上传一份佐证材料。');
   });
 });

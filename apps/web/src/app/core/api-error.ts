@@ -2,7 +2,11 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { ApiErrorDto } from '@duban/domain/contract';
 
 function isApiError(value: unknown): value is ApiErrorDto {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
 }
 
 /** Seconds to wait from a 429's Retry-After header (the throttler names it Retry-After-<throttler>, e.g. -login). */

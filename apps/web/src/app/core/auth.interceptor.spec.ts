@@ -14,7 +14,11 @@ describe('authInterceptor', () => {
   beforeEach(() => {
     signInAs('officer');
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpClient);
     ctrl = TestBed.inject(HttpTestingController);
@@ -42,10 +46,18 @@ describe('authInterceptor', () => {
     const router = TestBed.inject(Router);
     const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
     const call = firstValueFrom(http.get('/api/tasks'));
-    ctrl.expectOne('/api/tasks').flush({ statusCode: 401, code: 'UNAUTHORIZED', message: '登录已过期' }, { status: 401, statusText: 'Unauthorized' });
+    ctrl
+      .expectOne('/api/tasks')
+      .flush(
+        { statusCode: 401, code: 'UNAUTHORIZED', message: '登录已过期' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await expect(call).rejects.toBeTruthy();
     expect(TestBed.inject(Session).isLoggedIn()).toBe(false);
     expect(localStorage.getItem('duban.session')).toBeNull();
-    expect(navigate).toHaveBeenCalledWith(['/login'], expect.objectContaining({ queryParams: expect.any(Object) as object }));
+    expect(navigate).toHaveBeenCalledWith(
+      ['/login'],
+      expect.objectContaining({ queryParams: expect.any(Object) as object }),
+    );
   });
 });

@@ -11,7 +11,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const token = session.token();
   const isLogin = req.url.endsWith('/api/auth/login');
   const isLogout = req.url.endsWith('/api/auth/logout');
-  const authed = token && req.url.startsWith('/api/') && !isLogin && !req.headers.has('Authorization') ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const authed =
+    token && req.url.startsWith('/api/') && !isLogin && !req.headers.has('Authorization')
+      ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+      : req;
   return next(authed).pipe(
     catchError((err: unknown) => {
       if (err instanceof HttpErrorResponse && err.status === 401 && !isLogin && !isLogout) {

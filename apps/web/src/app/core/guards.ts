@@ -10,14 +10,17 @@ export const authGuard: CanActivateFn = (_route, state) => {
     return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url, ...reason } });
   }
   // The API answers nothing else until a one-time password is changed: go there first.
-  if (session.mustChangePassword()) return inject(Router).createUrlTree(['/password'], { queryParams: { returnUrl: state.url } });
+  if (session.mustChangePassword())
+    return inject(Router).createUrlTree(['/password'], { queryParams: { returnUrl: state.url } });
   return true;
 };
 
 /** The 修改密码 page needs a session but is open while the password must still change. */
 export const signedInGuard: CanActivateFn = (_route, state) => {
   const session = inject(Session);
-  return session.isLoggedIn() ? true : inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  return session.isLoggedIn()
+    ? true
+    : inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
 export function roleGuard(...roles: UserRole[]): CanActivateFn {

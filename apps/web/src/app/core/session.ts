@@ -32,7 +32,9 @@ export class Session {
   });
 
   async login(username: string, password: string): Promise<MeDto> {
-    const res = await firstValueFrom(this.http.post<LoginResponseDto>('/api/auth/login', { username, password }));
+    const res = await firstValueFrom(
+      this.http.post<LoginResponseDto>('/api/auth/login', { username, password }),
+    );
     const session: StoredSession = {
       token: res.accessToken,
       user: res.user,
@@ -45,7 +47,9 @@ export class Session {
 
   /** Takes a token issued by single sign-on: asks who it belongs to, then keeps it like a password login's. */
   async adopt(token: string, expiresIn: number): Promise<MeDto> {
-    const user = await firstValueFrom(this.http.get<MeDto>('/api/me', { headers: { Authorization: `Bearer ${token}` } }));
+    const user = await firstValueFrom(
+      this.http.get<MeDto>('/api/me', { headers: { Authorization: `Bearer ${token}` } }),
+    );
     const session: StoredSession = { token, user, expiresAt: Date.now() + expiresIn * 1000 };
     this.state.set(session);
     writeStored(session);
@@ -60,7 +64,9 @@ export class Session {
     const token = this.token();
     if (token && options.serverSide !== false) {
       // Not awaited: the user is signed out here at once, even when the network is down.
-      this.http.post<void>('/api/auth/logout', null, { headers: { Authorization: `Bearer ${token}` } }).subscribe({ error: () => undefined });
+      this.http
+        .post<void>('/api/auth/logout', null, { headers: { Authorization: `Bearer ${token}` } })
+        .subscribe({ error: () => undefined });
     }
     this.state.set(null);
     writeStored(null);

@@ -1,9 +1,20 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
 // Registering only what a bar chart needs keeps chart.js's share of the lazy chunk small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-Chart.defaults.font.family = "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+Chart.defaults.font.family =
+  "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 Chart.defaults.color = '#3c4043';
 
 export interface BarSeries {
@@ -21,27 +32,31 @@ export interface BarSeries {
     </div>
     <!-- The wrapper clips: a table ignores width/overflow itself and would widen the page on phones. -->
     <div class="visually-hidden">
-    <table>
-      <caption>{{ label() }}</caption>
-      <thead>
-        <tr>
-          <th scope="col">名称</th>
-          @for (s of series(); track s.label) {
-            <th scope="col">{{ s.label }}</th>
-          }
-        </tr>
-      </thead>
-      <tbody>
-        @for (name of labels(); track $index; let i = $index) {
+      <table>
+        <caption>
+          {{
+            label()
+          }}
+        </caption>
+        <thead>
           <tr>
-            <th scope="row">{{ name }}</th>
+            <th scope="col">名称</th>
             @for (s of series(); track s.label) {
-              <td>{{ s.data[i] }}</td>
+              <th scope="col">{{ s.label }}</th>
             }
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (name of labels(); track $index; let i = $index) {
+            <tr>
+              <th scope="row">{{ name }}</th>
+              @for (s of series(); track s.label) {
+                <td>{{ s.data[i] }}</td>
+              }
+            </tr>
+          }
+        </tbody>
+      </table>
     </div>
   `,
   styles: `

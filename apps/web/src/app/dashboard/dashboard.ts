@@ -102,8 +102,12 @@ export class DashboardPage implements OnInit {
   readonly role = input<string>();
   readonly by = input<string>();
   readonly sort = input<string>();
-  protected readonly roleValue = computed<AssignmentRole>(() => (this.role() === 'participant' ? 'participant' : 'lead'));
-  protected readonly byValue = computed<'department' | 'document'>(() => (this.by() === 'document' ? 'document' : 'department'));
+  protected readonly roleValue = computed<AssignmentRole>(() =>
+    this.role() === 'participant' ? 'participant' : 'lead',
+  );
+  protected readonly byValue = computed<'department' | 'document'>(() =>
+    this.by() === 'document' ? 'document' : 'department',
+  );
   protected readonly sortValue = computed(() => parseRateSort(this.sort()));
   protected readonly rateRows = computed(() => {
     const s = this.store.stats();
@@ -169,13 +173,18 @@ export class DashboardPage implements OnInit {
       this.snackBar.open(message, '关闭', { duration: 4000 });
       return;
     }
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[data-testid="review-error"]')?.focus(), {
-      injector: this.injector,
-    });
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('[data-testid="review-error"]')?.focus(),
+      {
+        injector: this.injector,
+      },
+    );
   }
 
   protected download(evidence: EvidenceDto): void {
-    this.api.downloadEvidence(evidence).catch((err: unknown) => this.exportError.set(errorMessage(err, '下载失败')));
+    this.api
+      .downloadEvidence(evidence)
+      .catch((err: unknown) => this.exportError.set(errorMessage(err, '下载失败')));
   }
 
   /** The first 80 characters of the 办结情况, enough to judge whether to open the task. */

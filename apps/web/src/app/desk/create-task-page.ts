@@ -71,7 +71,9 @@ export class CreateTaskPage implements OnInit {
     recurrence: new FormControl<RecurrencePeriodDto>('quarter', { nonNullable: true }),
   });
   /** 「N个工作日内」: fills 完成时限 with the N-th working day after today (holidays and 调休 counted). */
-  protected readonly workingDays = new FormControl<number | null>(null, { validators: [Validators.min(1), Validators.max(250)] });
+  protected readonly workingDays = new FormControl<number | null>(null, {
+    validators: [Validators.min(1), Validators.max(250)],
+  });
   protected readonly workingDaysNote = signal<string | null>(null);
   protected readonly milestones = new FormArray<
     FormGroup<{ date: FormControl<Date | null>; text: FormControl<string> }>

@@ -16,7 +16,18 @@ import { ImportStore, MappingChoice, type CorrectedPreviewMeasureDto } from './d
 
 @Component({
   selector: 'db-import',
-  imports: [ScrollingModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatMenuModule, MatProgressBarModule, SearchPicker, ZhDatePipe, ZhDateTimePipe, Icon],
+  imports: [
+    ScrollingModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatMenuModule,
+    MatProgressBarModule,
+    SearchPicker,
+    ZhDatePipe,
+    ZhDateTimePipe,
+    Icon,
+  ],
   providers: [ImportStore],
   templateUrl: './import-page.html',
   styleUrl: './import-page.scss',
@@ -65,7 +76,11 @@ export class ImportPage implements OnInit {
   }
 
   private openDialog(data: Omit<MeasureDialogData, 'store'>): void {
-    this.dialog.open<MeasureDialog, MeasureDialogData, boolean>(MeasureDialog, { data: { ...data, store: this.store }, autoFocus: 'dialog', maxWidth: '96vw' });
+    this.dialog.open<MeasureDialog, MeasureDialogData, boolean>(MeasureDialog, {
+      data: { ...data, store: this.store },
+      autoFocus: 'dialog',
+      maxWidth: '96vw',
+    });
   }
 
   protected edit(measure: CorrectedPreviewMeasureDto): void {
@@ -85,7 +100,12 @@ export class ImportPage implements OnInit {
 
   protected split(measure: CorrectedPreviewMeasureDto): void {
     const next = this.nextOf(measure);
-    this.openDialog({ mode: 'split', measure, fromLine: measure.line, toLine: next ? next.line - 1 : measure.line + 40 });
+    this.openDialog({
+      mode: 'split',
+      measure,
+      fromLine: measure.line,
+      toLine: next ? next.line - 1 : measure.line + 40,
+    });
   }
 
   protected async drop(measure: CorrectedPreviewMeasureDto): Promise<void> {
@@ -123,13 +143,23 @@ export class ImportPage implements OnInit {
   }
 
   protected stageLabel(status: ImportJobStatus): string {
-    const labels: Record<ImportJobStatus, string> = { queued: '排队等待解析', extracting: '正在解析文本', building: '正在比对部门与已导入文件', ready: '解析完成', failed: '解析失败' };
+    const labels: Record<ImportJobStatus, string> = {
+      queued: '排队等待解析',
+      extracting: '正在解析文本',
+      building: '正在比对部门与已导入文件',
+      ready: '解析完成',
+      failed: '解析失败',
+    };
     return labels[status];
   }
 
   /** utf-8-bom / gb18030 are the extractor's names; people know them as UTF-8 and GBK (国标). */
   protected encodingLabel(encoding: string): string {
-    const labels: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK / GB18030（国标）' };
+    const labels: Record<string, string> = {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8（带 BOM）',
+      gb18030: 'GBK / GB18030（国标）',
+    };
     return labels[encoding] ?? encoding;
   }
 }

@@ -17,7 +17,15 @@ import { Session } from '../core/session';
  */
 @Component({
   selector: 'db-change-password',
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
   template: `
     <main class="page">
       <mat-card appearance="outlined">

@@ -11,11 +11,15 @@ describe('LoginPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LoginPage);
     fixture.detectChanges();
-    http.expectOne('/api/auth/sso').flush({ enabled: false, label: '', loginUrl: '/api/auth/oidc/login', passwordLogin: true });
+    http
+      .expectOne('/api/auth/sso')
+      .flush({ enabled: false, label: '', loginUrl: '/api/auth/oidc/login', passwordLogin: true });
     await fixture.whenStable();
   });
 
@@ -46,7 +50,10 @@ describe('LoginPage', () => {
     await submit('dept-ndrc', 'wrong');
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码不正确' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码不正确' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await flushMicrotasks();
     await fixture.whenStable();
     expect(host().querySelector('[role="alert"]')?.textContent).toContain('用户名或密码不正确');

@@ -14,7 +14,14 @@ import { Session } from '../core/session';
 
 @Component({
   selector: 'db-login',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
   template: `
     <main class="login">
       <mat-card appearance="outlined">
@@ -24,43 +31,55 @@ import { Session } from '../core/session';
         </mat-card-header>
         <mat-card-content>
           @if (reason() === 'expired') {
-            <p class="notice" role="status" data-testid="session-expired">登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。</p>
+            <p class="notice" role="status" data-testid="session-expired">
+              登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。
+            </p>
           }
           @if (ssoMessage(); as m) {
             <p class="error-text" role="alert" data-testid="sso-error">{{ m }}</p>
           }
           @if (sso()?.enabled) {
-            <a mat-flat-button class="full-width sso" [href]="ssoHref()" data-testid="sso-login">{{ sso()?.label }}</a>
+            <a mat-flat-button class="full-width sso" [href]="ssoHref()" data-testid="sso-login">{{
+              sso()?.label
+            }}</a>
             @if (showPasswordForm()) {
               <p class="or">或使用账号密码登录</p>
             } @else {
-              <button mat-button type="button" class="full-width" (click)="passwordWanted.set(true)">系统管理员使用账号密码登录</button>
+              <button mat-button type="button" class="full-width" (click)="passwordWanted.set(true)">
+                系统管理员使用账号密码登录
+              </button>
             }
           }
           @if (showPasswordForm()) {
-          <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-            <mat-form-field class="full-width">
-              <mat-label>用户名</mat-label>
-              <input matInput formControlName="username" autocomplete="username" name="username" />
-              @if (form.controls.username.hasError('required')) {
-                <mat-error>请输入用户名</mat-error>
+            <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+              <mat-form-field class="full-width">
+                <mat-label>用户名</mat-label>
+                <input matInput formControlName="username" autocomplete="username" name="username" />
+                @if (form.controls.username.hasError('required')) {
+                  <mat-error>请输入用户名</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field class="full-width">
+                <mat-label>密码</mat-label>
+                <input
+                  matInput
+                  type="password"
+                  formControlName="password"
+                  autocomplete="current-password"
+                  name="password"
+                />
+                @if (form.controls.password.hasError('required')) {
+                  <mat-error>请输入密码</mat-error>
+                }
+              </mat-form-field>
+              @if (error(); as e) {
+                <p class="error-text" role="alert">{{ e }}</p>
               }
-            </mat-form-field>
-            <mat-form-field class="full-width">
-              <mat-label>密码</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="current-password" name="password" />
-              @if (form.controls.password.hasError('required')) {
-                <mat-error>请输入密码</mat-error>
+              <button mat-flat-button type="submit" class="full-width" [disabled]="busy()">登录</button>
+              @if (busy()) {
+                <mat-progress-bar mode="indeterminate" />
               }
-            </mat-form-field>
-            @if (error(); as e) {
-              <p class="error-text" role="alert">{{ e }}</p>
-            }
-            <button mat-flat-button type="submit" class="full-width" [disabled]="busy()">登录</button>
-            @if (busy()) {
-              <mat-progress-bar mode="indeterminate" />
-            }
-          </form>
+            </form>
           }
         </mat-card-content>
       </mat-card>
@@ -117,8 +136,12 @@ export class LoginPage implements OnInit {
   protected readonly sso = signal<SsoInfoDto | null>(null);
   /** With SSO only, admins open the password form themselves (their way in when the provider is down). */
   protected readonly passwordWanted = signal(false);
-  protected readonly showPasswordForm = computed(() => this.sso()?.passwordLogin !== false || this.passwordWanted());
-  protected readonly ssoHref = computed(() => `${this.sso()?.loginUrl ?? ''}?returnTo=${encodeURIComponent(this.returnUrl() || '/')}`);
+  protected readonly showPasswordForm = computed(
+    () => this.sso()?.passwordLogin !== false || this.passwordWanted(),
+  );
+  protected readonly ssoHref = computed(
+    () => `${this.sso()?.loginUrl ?? ''}?returnTo=${encodeURIComponent(this.returnUrl() || '/')}`,
+  );
   protected readonly ssoMessage = computed(() => {
     const code = this.ssoError();
     return code ? (SSO_ERROR_MESSAGES[code as SsoErrorCode] ?? SSO_ERROR_MESSAGES.SSO_PROVIDER_ERROR) : null;

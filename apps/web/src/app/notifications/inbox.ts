@@ -69,9 +69,18 @@ const TABS: readonly Tab[] = [
       }
       @if (pages() > 1) {
         <nav class="pager" aria-label="翻页">
-          <button mat-button type="button" [disabled]="store.page() <= 1" (click)="go(store.page() - 1)">上一页</button>
+          <button mat-button type="button" [disabled]="store.page() <= 1" (click)="go(store.page() - 1)">
+            上一页
+          </button>
           <span class="muted">第 {{ store.page() }} / {{ pages() }} 页（共 {{ store.total() }} 项任务）</span>
-          <button mat-button type="button" [disabled]="store.page() >= pages()" (click)="go(store.page() + 1)">下一页</button>
+          <button
+            mat-button
+            type="button"
+            [disabled]="store.page() >= pages()"
+            (click)="go(store.page() + 1)"
+          >
+            下一页
+          </button>
         </nav>
       }
     </section>

@@ -21,22 +21,40 @@ import { DigestSection } from './digest-section';
     }
     <form [formGroup]="form" (ngSubmit)="save()" class="prefs">
       <mat-slide-toggle formControlName="inbox" data-testid="pref-inbox">{{ labels.inbox }}</mat-slide-toggle>
-      <mat-slide-toggle formControlName="email" data-testid="pref-email">{{ labels.email }}（发到上方「联系方式」中的邮箱）</mat-slide-toggle>
+      <mat-slide-toggle formControlName="email" data-testid="pref-email"
+        >{{ labels.email }}（发到上方「联系方式」中的邮箱）</mat-slide-toggle
+      >
       <db-digest-section />
       <p class="muted">{{ labels.webhook }} 按部门推送，由系统管理员配置。</p>
       @if (message(); as m) {
         <p class="msg" role="status">{{ m }}</p>
       }
       <div>
-        <button mat-flat-button type="submit" [disabled]="busy() || !loaded()" data-testid="pref-save">保存通知设置</button>
+        <button mat-flat-button type="submit" [disabled]="busy() || !loaded()" data-testid="pref-save">
+          保存通知设置
+        </button>
       </div>
     </form>
   `,
   styles: `
-    .prefs { display: flex; flex-direction: column; gap: 12px; align-items: flex-start; }
-    .muted { color: #5f6368; margin: 0; font-size: 13px; }
-    .msg { font-weight: 600; margin: 0; }
-    .error-text { color: #b3261e; }
+    .prefs {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      align-items: flex-start;
+    }
+    .muted {
+      color: #5f6368;
+      margin: 0;
+      font-size: 13px;
+    }
+    .msg {
+      font-weight: 600;
+      margin: 0;
+    }
+    .error-text {
+      color: #b3261e;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -67,7 +85,11 @@ export class NotificationSection implements OnInit {
     this.message.set(null);
     this.error.set(null);
     try {
-      this.form.reset(await firstValueFrom(this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', this.form.getRawValue())));
+      this.form.reset(
+        await firstValueFrom(
+          this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', this.form.getRawValue()),
+        ),
+      );
       this.message.set('通知设置已保存');
     } catch (err) {
       this.error.set(errorMessage(err, '保存失败'));

@@ -3,7 +3,13 @@ import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from 
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem, personRoleLabel, phoneProblem } from '@duban/domain/contract';
+import {
+  emailProblem,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  personRoleLabel,
+  phoneProblem,
+} from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
 import { NotificationSection } from './notification-section';
@@ -42,15 +48,34 @@ import { NotificationSection } from './notification-section';
         <form [formGroup]="contact" (ngSubmit)="saveContact()" class="row" novalidate>
           <mat-form-field>
             <mat-label>邮箱</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="email" data-testid="settings-email" />
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              autocomplete="email"
+              data-testid="settings-email"
+            />
             <mat-hint>接收通知邮件；留空表示不填</mat-hint>
           </mat-form-field>
           <mat-form-field>
             <mat-label>手机</mat-label>
-            <input matInput type="tel" formControlName="phone" autocomplete="tel" data-testid="settings-phone" />
+            <input
+              matInput
+              type="tel"
+              formControlName="phone"
+              autocomplete="tel"
+              data-testid="settings-phone"
+            />
           </mat-form-field>
           <div class="submit">
-            <button mat-flat-button type="submit" [disabled]="busy() === 'contact'" data-testid="settings-contact-save">保存联系方式</button>
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="busy() === 'contact'"
+              data-testid="settings-contact-save"
+            >
+              保存联系方式
+            </button>
           </div>
         </form>
         @if (contactMessage(); as m) {
@@ -60,23 +85,60 @@ import { NotificationSection } from './notification-section';
 
       <section class="card" aria-labelledby="s-password">
         <h2 id="s-password">修改密码</h2>
-        <form [formGroup]="password" #pwForm="ngForm" (ngSubmit)="changePassword(pwForm)" class="row" novalidate>
-          <input type="text" name="username" autocomplete="username" [value]="user()?.username ?? ''" hidden />
+        <form
+          [formGroup]="password"
+          #pwForm="ngForm"
+          (ngSubmit)="changePassword(pwForm)"
+          class="row"
+          novalidate
+        >
+          <input
+            type="text"
+            name="username"
+            autocomplete="username"
+            [value]="user()?.username ?? ''"
+            hidden
+          />
           <mat-form-field>
             <mat-label>当前密码</mat-label>
-            <input matInput type="password" formControlName="current" autocomplete="current-password" data-testid="settings-current" />
+            <input
+              matInput
+              type="password"
+              formControlName="current"
+              autocomplete="current-password"
+              data-testid="settings-current"
+            />
           </mat-form-field>
           <mat-form-field>
             <mat-label>新密码</mat-label>
-            <input matInput type="password" formControlName="next" autocomplete="new-password" data-testid="settings-next" />
+            <input
+              matInput
+              type="password"
+              formControlName="next"
+              autocomplete="new-password"
+              data-testid="settings-next"
+            />
             <mat-hint>至少 {{ minLength }} 个字符，两类字符，不含用户名</mat-hint>
           </mat-form-field>
           <mat-form-field>
             <mat-label>再次输入新密码</mat-label>
-            <input matInput type="password" formControlName="repeat" autocomplete="new-password" data-testid="settings-repeat" />
+            <input
+              matInput
+              type="password"
+              formControlName="repeat"
+              autocomplete="new-password"
+              data-testid="settings-repeat"
+            />
           </mat-form-field>
           <div class="submit">
-            <button mat-flat-button type="submit" [disabled]="busy() === 'password'" data-testid="settings-password-save">修改密码</button>
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="busy() === 'password'"
+              data-testid="settings-password-save"
+            >
+              修改密码
+            </button>
           </div>
         </form>
         @if (passwordMessage(); as m) {
@@ -91,18 +153,56 @@ import { NotificationSection } from './notification-section';
     </section>
   `,
   styles: `
-    .settings { max-width: 880px; }
-    h1 { font-size: 22px; margin: 0 0 12px; }
-    .card { background: #fff; border: 1px solid #e0e3e7; border-radius: 8px; padding: 12px 16px; margin-bottom: 16px; }
-    h2 { font-size: 16px; margin: 0 0 12px; }
-    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0 0 8px; }
-    dt { color: #5f6368; }
-    dd { margin: 0; }
-    .row { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; align-items: start; }
-    .submit { grid-column: 1 / -1; }
-    .muted { color: #5f6368; font-size: 13px; margin: 0; }
-    .msg { font-weight: 600; }
-    .error-text { color: #b3261e; }
+    .settings {
+      max-width: 880px;
+    }
+    h1 {
+      font-size: 22px;
+      margin: 0 0 12px;
+    }
+    .card {
+      background: #fff;
+      border: 1px solid #e0e3e7;
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin-bottom: 16px;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0 0 12px;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 6px 16px;
+      margin: 0 0 8px;
+    }
+    dt {
+      color: #5f6368;
+    }
+    dd {
+      margin: 0;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      gap: 4px 16px;
+      align-items: start;
+    }
+    .submit {
+      grid-column: 1 / -1;
+    }
+    .muted {
+      color: #5f6368;
+      font-size: 13px;
+      margin: 0;
+    }
+    .msg {
+      font-weight: 600;
+    }
+    .error-text {
+      color: #b3261e;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -145,7 +245,10 @@ export class SettingsPage implements OnInit {
     if (problem) return this.contactMessage.set({ ok: false, text: problem });
     this.busy.set('contact');
     try {
-      const u = await this.session.updateContact({ email: email.trim() || null, phone: phone.trim() || null });
+      const u = await this.session.updateContact({
+        email: email.trim() || null,
+        phone: phone.trim() || null,
+      });
       this.contact.reset({ email: u.email ?? '', phone: u.phone ?? '' });
       this.contactMessage.set({ ok: true, text: '联系方式已保存' });
     } catch (err) {

@@ -2,7 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 
 /** Bearer-authenticated downloads cannot use a plain link, so fetch the blob and hand it to the browser. */
-export async function downloadBlob(http: HttpClient, url: string, fileName: string, params?: HttpParams): Promise<void> {
+export async function downloadBlob(
+  http: HttpClient,
+  url: string,
+  fileName: string,
+  params?: HttpParams,
+): Promise<void> {
   const res = await firstValueFrom(http.get(url, { params, responseType: 'blob', observe: 'response' }));
   const name = fileNameFromDisposition(res.headers.get('Content-Disposition')) ?? fileName;
   const body = res.body ?? new Blob();

@@ -1,6 +1,11 @@
 const SHANGHAI = 'Asia/Shanghai';
 
-const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: SHANGHAI, year: 'numeric', month: 'long', day: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: SHANGHAI,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
 const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
   timeZone: SHANGHAI,
   year: 'numeric',

@@ -15,5 +15,12 @@ export {
   STATUS_LABELS,
 } from '@duban/domain/contract';
 
-export const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'done', 'terminated'];
+export const STATUSES: TaskStatus[] = [
+  'not_started',
+  'in_progress',
+  'submitted',
+  'returned',
+  'done',
+  'terminated',
+];
 export const LIGHTS: TrafficLight[] = ['red', 'yellow', 'green'];

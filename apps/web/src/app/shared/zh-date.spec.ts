@@ -5,10 +5,19 @@ import { formatZhDate, parseZhDate, provideZhDates } from './zh-date';
 import { provideZhDatepickerIntl } from './zh-datepicker-intl';
 
 describe('zh-CN dates', () => {
-  const ymd = (d: Date | null): string | null => (d && !Number.isNaN(d.getTime()) ? `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}` : null);
+  const ymd = (d: Date | null): string | null =>
+    d && !Number.isNaN(d.getTime()) ? `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}` : null;
 
   it('reads 2027年3月31日, 2027-3-31, 2027/3/31 and zero-padded forms as the same local day', () => {
-    for (const text of ['2027年3月31日', '2027-3-31', '2027/3/31', '2027-03-31', ' 2027年03月31日 ', '2027.3.31', '2027年3月31']) {
+    for (const text of [
+      '2027年3月31日',
+      '2027-3-31',
+      '2027/3/31',
+      '2027-03-31',
+      ' 2027年03月31日 ',
+      '2027.3.31',
+      '2027年3月31',
+    ]) {
       expect(ymd(parseZhDate(text)), text).toBe('2027-3-31');
     }
   });

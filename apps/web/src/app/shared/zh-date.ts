@@ -12,7 +12,9 @@ export function parseZhDate(value: string): Date | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(y, mo - 1, d);
   // 2027-2-30 would roll over into March: refuse it instead of silently moving the deadline.
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : new Date(NaN);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d
+    ? date
+    : new Date(NaN);
 }
 
 export function formatZhDate(date: Date): string {
@@ -38,7 +40,9 @@ export class ZhDateAdapter extends NativeDateAdapter {
   override format(date: Date, displayFormat: object): string {
     if (!this.isValid(date)) throw new Error('ZhDateAdapter: cannot format an invalid date');
     // The input shows the app's display format; the calendar's headers keep the locale's Intl formats.
-    return displayFormat === ZH_DATE_FORMATS.display.dateInput ? formatZhDate(date) : super.format(date, displayFormat);
+    return displayFormat === ZH_DATE_FORMATS.display.dateInput
+      ? formatZhDate(date)
+      : super.format(date, displayFormat);
   }
 }
 

@@ -16,14 +16,29 @@ interface NavItem {
 
 @Component({
   selector: 'db-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatBadgeModule, MatMenuModule, Icon],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    MatBadgeModule,
+    MatMenuModule,
+    Icon,
+  ],
   template: `
     <a class="skip" href="#main">跳到主要内容</a>
     <mat-toolbar class="bar">
       <a class="brand" routerLink="/">督办</a>
       <nav class="nav" aria-label="主导航">
         @for (item of nav(); track item.path) {
-          <a mat-button [routerLink]="item.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: false }">{{ item.label }}</a>
+          <a
+            mat-button
+            [routerLink]="item.path"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: false }"
+            >{{ item.label }}</a
+          >
         }
       </nav>
       <span class="spacer"></span>
@@ -161,7 +176,9 @@ export class Shell implements OnInit {
     const u = this.session.user();
     if (!u) return '';
     const department = u.department?.name;
-    return department && !u.displayName.includes(department) ? `${u.displayName} · ${department}` : u.displayName;
+    return department && !u.displayName.includes(department)
+      ? `${u.displayName} · ${department}`
+      : u.displayName;
   });
   protected readonly bellLabel = computed(() => `消息，${this.notifications.unread()} 条未读`);
   protected readonly nav = computed<NavItem[]>(() => {
@@ -170,7 +187,8 @@ export class Shell implements OnInit {
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/dashboard', label: '督查看板' });
     items.push({ path: '/tasks', label: role === 'officer' ? '我的任务' : '全部任务' });
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/bulletins', label: '督查通报' });
-    if (role === 'supervisor') items.push({ path: '/desk/new', label: '立项' }, { path: '/desk/ledger', label: '台账导入' });
+    if (role === 'supervisor')
+      items.push({ path: '/desk/new', label: '立项' }, { path: '/desk/ledger', label: '台账导入' });
     if (role === 'supervisor' || role === 'admin') items.push({ path: '/import', label: '导入文件' });
     if (role === 'admin') items.push({ path: '/admin', label: '系统管理' });
     return items;

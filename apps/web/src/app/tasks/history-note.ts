@@ -23,14 +23,17 @@ const NOTES: Partial<Record<AuditAction, (d: Detail, reason: string) => string |
     const after = d['after'] as { lead?: unknown } | undefined;
     return `牵头 ${names(before?.lead)} → ${names(after?.lead)}；新增 ${names(d['added'])}，移除 ${names(d['removed'])}；${reason}`;
   },
-  'task.split': (d, reason) => `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`,
+  'task.split': (d, reason) =>
+    `拆分为 ${Array.isArray(d['childIds']) ? d['childIds'].length : 0} 项；${reason}`,
   'task.terminated': (_d, reason) => reason,
   'task.assignee_named': (d) =>
     `承办人 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
   'task.main_lead_changed': (d) =>
     `主办 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
   'task.commented': (d) =>
-    typeof d['text'] === 'string' ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」` : null,
+    typeof d['text'] === 'string'
+      ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」`
+      : null,
 };
 
 /** A one-line zh-CN summary of what an edit changed (before → after, reason), for the timeline. */

@@ -14,7 +14,8 @@ export interface Guidance {
 export function guidance(task: TaskDetailDto, departmentId: string | null): Guidance {
   const allowed = new Set(task.allowedActions);
   const isLead = departmentId !== null && task.lead.some((d) => d.id === departmentId);
-  const isParticipant = !isLead && departmentId !== null && task.participants.some((d) => d.id === departmentId);
+  const isParticipant =
+    !isLead && departmentId !== null && task.participants.some((d) => d.id === departmentId);
   const leads = task.lead.map((d) => d.name).join('、') || '牵头部门';
   const participant = isParticipant
     ? `您的部门是本任务的参与部门：请报告本部门的落实进展、上传佐证材料，供${leads}汇总；提交办结由牵头部门负责。`

@@ -14,14 +14,20 @@ describe('TaskDetailPage', () => {
   async function open(task: TaskDetailDto | { status: number; body: object }): Promise<void> {
     signInAs('officer');
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNativeDateAdapter()],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideNativeDateAdapter(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TaskDetailPage);
     fixture.componentRef.setInput('id', 'task-42');
     await fixture.whenStable();
     const req = http.expectOne('/api/tasks/task-42');
-    if ('status' in task && typeof task.status === 'number') req.flush(task.body, { status: task.status, statusText: 'Error' });
+    if ('status' in task && typeof task.status === 'number')
+      req.flush(task.body, { status: task.status, statusText: 'Error' });
     else req.flush(task);
     await flushMicrotasks();
     await fixture.whenStable();
@@ -37,7 +43,13 @@ describe('TaskDetailPage', () => {
 
   it('shows the measure, its source, lead, deadline with the original and the light in words', async () => {
     await open(
-      aTaskDetail({ id: 'task-42', deadline: '2018-03-31', originalDeadline: '2017-12-31', deadlineText: '2017年底前', sourceLine: 8 }),
+      aTaskDetail({
+        id: 'task-42',
+        deadline: '2018-03-31',
+        originalDeadline: '2017-12-31',
+        deadlineText: '2017年底前',
+        sourceLine: 8,
+      }),
     );
     expect(q('task-title')?.textContent).toContain('全面实施准入前国民待遇');
     expect(host().textContent).toContain('《国务院关于促进外资增长若干措施的通知》第 8 行');
@@ -78,13 +90,28 @@ describe('TaskDetailPage', () => {
     await fixture.whenStable();
     const req = http.expectOne('/api/tasks/task-42/progress');
     expect(req.request.body).toEqual({ text: '已完成负面清单修订初稿' });
-    req.flush({ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z' });
+    req.flush({
+      id: 'r1',
+      department: { id: 'dep-ndrc', name: '国家发展改革委' },
+      author: '张三',
+      text: '已完成负面清单修订初稿',
+      createdAt: '2026-11-22T02:00:00Z',
+    });
     await flushMicrotasks();
     http.expectOne('/api/tasks/task-42').flush(
       aTaskDetail({
         id: 'task-42',
         allowedActions: ['report_progress'],
-        reports: [{ id: 'r1', department: { id: 'dep-ndrc', name: '国家发展改革委' }, author: '张三', text: '已完成负面清单修订初稿', createdAt: '2026-11-22T02:00:00Z', cooperation: false }],
+        reports: [
+          {
+            id: 'r1',
+            department: { id: 'dep-ndrc', name: '国家发展改革委' },
+            author: '张三',
+            text: '已完成负面清单修订初稿',
+            createdAt: '2026-11-22T02:00:00Z',
+            cooperation: false,
+          },
+        ],
       }),
     );
     await flushMicrotasks();
@@ -105,19 +132,32 @@ describe('TaskDetailPage', () => {
     const req = http.expectOne('/api/tasks/task-42/submit');
     expect(req.request.headers.get('If-Match')).toBe('7');
     expect(req.request.body).toEqual({ summary: '已按要求办结' });
-    req.flush({
-      statusCode: 409,
-      code: 'TASK_VERSION_CONFLICT',
-      message: '任务已被他人修改，请刷新后重试',
-    }, { status: 409, statusText: 'Conflict' });
+    req.flush(
+      {
+        statusCode: 409,
+        code: 'TASK_VERSION_CONFLICT',
+        message: '任务已被他人修改，请刷新后重试',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await flushMicrotasks();
     await fixture.whenStable();
     expect(q('task-error')?.textContent).toContain('任务已被他人修改');
   });
 
   it('groups 配合意见 by department below the 主办’s own progress', async () => {
-    const report = (id: string, department: { id: string; name: string }, cooperation: boolean, at: string) => ({
-      id, department, author: '经办人', text: `报告${id}`, createdAt: at, cooperation,
+    const report = (
+      id: string,
+      department: { id: string; name: string },
+      cooperation: boolean,
+      at: string,
+    ) => ({
+      id,
+      department,
+      author: '经办人',
+      text: `报告${id}`,
+      createdAt: at,
+      cooperation,
     });
     const mofcom = { id: 'dep-mofcom', name: '商务部' };
     await open(
@@ -130,12 +170,20 @@ describe('TaskDetailPage', () => {
         ],
       }),
     );
-    const groups = Array.from(host().querySelectorAll('[data-testid="report-group"] .group-title')).map((h) => h.textContent?.trim());
+    const groups = Array.from(host().querySelectorAll('[data-testid="report-group"] .group-title')).map((h) =>
+      h.textContent?.trim(),
+    );
     expect(groups).toEqual(['主办单位进展（1）', '配合意见 · 商务部（2）']);
   });
 
   it('puts the 签收 card first for the 主办 officer who still has to sign', async () => {
-    await open(aTaskDetail({ id: 'task-42', awaitingSignoff: true, allowedActions: ['acknowledge', 'report_progress'] }));
+    await open(
+      aTaskDetail({
+        id: 'task-42',
+        awaitingSignoff: true,
+        allowedActions: ['acknowledge', 'report_progress'],
+      }),
+    );
     const cards = Array.from(host().querySelectorAll('.main-col > mat-card'));
     expect(cards[0]?.getAttribute('data-testid')).toBe('responsibility-card');
     expect(q('signoff-tag')?.textContent).toContain('待签收');

@@ -54,7 +54,12 @@ type OpenForm = 'progress' | 'submit' | 'extension' | null;
 /** Where the feedback of the last action goes: under the form that was used, or at the top when that form is gone. */
 type FeedbackArea = 'officer' | 'review' | 'extension' | 'top';
 
-const OFFICER_ACTIONS: readonly TaskAction[] = ['report_progress', 'upload_evidence', 'submit', 'request_extension'];
+const OFFICER_ACTIONS: readonly TaskAction[] = [
+  'report_progress',
+  'upload_evidence',
+  'submit',
+  'request_extension',
+];
 
 @Component({
   selector: 'db-task-detail',
@@ -119,32 +124,57 @@ export class TaskDetailPage {
   protected readonly departmentOptions = computed(() => {
     const task = this.store.task();
     const own = new Set([...(task?.lead ?? []), ...(task?.participants ?? [])].map((d) => d.id));
-    return departmentOptions(this.departments().filter((d) => own.has(d.id) || (!d.collective && !d.successor)));
+    return departmentOptions(
+      this.departments().filter((d) => own.has(d.id) || (!d.collective && !d.successor)),
+    );
   });
 
-  protected readonly progressText = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
-  protected readonly summary = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  protected readonly progressText = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
+  protected readonly summary = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
   protected readonly progressForm = new FormGroup({ text: this.progressText });
   protected readonly submitForm = new FormGroup({ summary: this.summary });
   protected readonly extensionForm = new FormGroup({
-    reason: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
+    reason: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/)],
+    }),
     deadline: new FormControl<Date | null>(null, { validators: [Validators.required] }),
   });
 
-  protected readonly history = computed(() => [...(this.store.task()?.history ?? [])].sort((a, b) => a.at.localeCompare(b.at)));
-  protected readonly reports = computed(() => [...(this.store.task()?.reports ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  protected readonly history = computed(() =>
+    [...(this.store.task()?.history ?? [])].sort((a, b) => a.at.localeCompare(b.at)),
+  );
+  protected readonly reports = computed(() =>
+    [...(this.store.task()?.reports ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  );
   /** The 主办's own reports first, then each co-lead's or participant's 配合意见, grouped by department (newest first). */
   protected readonly reportGroups = computed(() => {
-    const groups = new Map<string, { key: string; title: string; cooperation: boolean; reports: ProgressReportDto[] }>();
+    const groups = new Map<
+      string,
+      { key: string; title: string; cooperation: boolean; reports: ProgressReportDto[] }
+    >();
     for (const r of this.reports()) {
       const key = r.cooperation ? `c:${r.department.id}` : 'main';
-      const group = groups.get(key) ?? { key, title: r.cooperation ? `配合意见 · ${r.department.name}` : '主办单位进展', cooperation: r.cooperation, reports: [] };
+      const group = groups.get(key) ?? {
+        key,
+        title: r.cooperation ? `配合意见 · ${r.department.name}` : '主办单位进展',
+        cooperation: r.cooperation,
+        reports: [],
+      };
       group.reports.push(r);
       groups.set(key, group);
     }
     return [...groups.values()].sort((a, b) => Number(a.cooperation) - Number(b.cooperation));
   });
-  protected readonly hasOfficerActions = computed(() => OFFICER_ACTIONS.some((a) => this.store.allowed().has(a)));
+  protected readonly hasOfficerActions = computed(() =>
+    OFFICER_ACTIONS.some((a) => this.store.allowed().has(a)),
+  );
   protected readonly canReview = computed(() => this.store.can('approve') || this.store.can('return'));
   protected readonly guidance = computed(() => {
     const task = this.store.task();
@@ -155,7 +185,11 @@ export class TaskDetailPage {
     if (!this.store.error() && !this.store.message()) return null;
     if (action && OFFICER_ACTIONS.includes(action) && this.hasOfficerActions()) return 'officer';
     if ((action === 'approve' || action === 'return') && this.canReview()) return 'review';
-    if ((action === 'grant_extension' || action === 'refuse_extension') && this.store.task()?.extensions.length) return 'extension';
+    if (
+      (action === 'grant_extension' || action === 'refuse_extension') &&
+      this.store.task()?.extensions.length
+    )
+      return 'extension';
     return 'top';
   });
 

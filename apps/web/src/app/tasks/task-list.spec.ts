@@ -15,7 +15,13 @@ describe('TaskListPage', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     signInAs('officer');
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNativeDateAdapter(), TasksStore],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideNativeDateAdapter(),
+        TasksStore,
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TaskListPage);
@@ -27,7 +33,14 @@ describe('TaskListPage', () => {
         pageOf([
           aTask({ title: '逾期的措施', light: 'red', overdue: true }),
           aTask({ title: '临期的措施', light: 'yellow', overdue: false, deadline: '2026-12-01' }),
-          aTask({ title: '正常的措施', light: 'green', overdue: false, deadline: null, deadlineText: '持续推进', deadlineKind: 'ongoing' }),
+          aTask({
+            title: '正常的措施',
+            light: 'green',
+            overdue: false,
+            deadline: null,
+            deadlineText: '持续推进',
+            deadlineKind: 'ongoing',
+          }),
         ]),
       );
     await flushMicrotasks();
@@ -37,18 +50,24 @@ describe('TaskListPage', () => {
   afterEach(() => {
     vi.useRealTimers();
     // The officer's tab counts (pageSize 1) are answered here unless a test looked at them.
-    for (const req of http.match((r) => r.params.get('pageSize') === '1')) req.flush({ items: [], total: 0, page: 1, pageSize: 1 });
+    for (const req of http.match((r) => r.params.get('pageSize') === '1'))
+      req.flush({ items: [], total: 0, page: 1, pageSize: 1 });
     http.verify();
     localStorage.clear();
   });
 
   const host = (): HTMLElement => fixture.nativeElement as HTMLElement;
-  const rows = (): HTMLElement[] => Array.from(host().querySelectorAll<HTMLElement>('[data-testid="task-row"]'));
+  const rows = (): HTMLElement[] =>
+    Array.from(host().querySelectorAll<HTMLElement>('[data-testid="task-row"]'));
 
   it('lists the rows as links, with the light spelled out and the count', () => {
     expect(host().querySelector('h1')?.textContent).toBe('我的任务');
     expect(host().querySelector('[data-testid="task-count"]')?.textContent).toContain('共 3 项');
-    expect(rows().map((r) => r.querySelector('.light')?.textContent?.trim())).toEqual(['红灯·逾期', '黄灯·临期', '绿灯·正常']);
+    expect(rows().map((r) => r.querySelector('.light')?.textContent?.trim())).toEqual([
+      '红灯·逾期',
+      '黄灯·临期',
+      '绿灯·正常',
+    ]);
     expect(rows()[0].tagName).toBe('A');
     expect(rows()[0].textContent).toContain('已逾期');
     expect(rows()[2].textContent).toContain('持续推进');
@@ -86,7 +105,13 @@ describe('TaskListPage', () => {
   it('opens with the overdue filter when asked by the URL', async () => {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNativeDateAdapter(), TasksStore],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideNativeDateAdapter(),
+        TasksStore,
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TaskListPage);
@@ -98,11 +123,15 @@ describe('TaskListPage', () => {
     req.flush(pageOf([]));
     await flushMicrotasks();
     await fixture.whenStable();
-    expect(host().querySelector<HTMLInputElement>('[data-testid="filter-overdue"] input')!.checked).toBe(true);
+    expect(host().querySelector<HTMLInputElement>('[data-testid="filter-overdue"] input')!.checked).toBe(
+      true,
+    );
   });
 
   it('switches between 牵头 and 参与', async () => {
-    const participant = Array.from(host().querySelectorAll<HTMLButtonElement>('mat-button-toggle button')).find((b) => b.textContent?.includes('参与'))!;
+    const participant = Array.from(
+      host().querySelectorAll<HTMLButtonElement>('mat-button-toggle button'),
+    ).find((b) => b.textContent?.includes('参与'))!;
     participant.click();
     await fixture.whenStable();
     const req = http.expectOne((r) => r.url === '/api/tasks' && r.params.get('pageSize') !== '1');

@@ -1,5 +1,14 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -71,7 +80,9 @@ export class TaskListPage implements OnInit {
   protected readonly exporting = signal(false);
   /** Only matters on phones, where the filters fold away to leave room for the list. */
   protected readonly filtersOpen = signal(false);
-  protected readonly showRoleTabs = computed(() => this.store.isOfficer() || this.store.filters().department !== null);
+  protected readonly showRoleTabs = computed(
+    () => this.store.isOfficer() || this.store.filters().department !== null,
+  );
   protected readonly dueBeforeDate = computed(() => {
     const v = this.store.filters().dueBefore;
     return v ? new Date(`${v}T00:00:00`) : null;
@@ -91,7 +102,8 @@ export class TaskListPage implements OnInit {
     const drillDown = this.drillDownFilters(status ?? null);
     if (drillDown) void this.store.setFilters(drillDown);
     else if (status && this.store.filters().status !== status) void this.store.setFilters({ status });
-    else if (this.overdue() === 'true' && !this.store.filters().overdue) void this.store.setFilters({ overdue: true });
+    else if (this.overdue() === 'true' && !this.store.filters().overdue)
+      void this.store.setFilters({ overdue: true });
     // Coming back from a task detail keeps the rows already loaded, unless an action there changed a task.
     else void this.store.refreshIfStale();
     void this.store.loadLookups();
@@ -104,7 +116,15 @@ export class TaskListPage implements OnInit {
     const light = LIGHTS.find((l) => l === this.light()) ?? null;
     if (!department && !document && !light) return null;
     const role: AssignmentRole = this.role() === 'participant' ? 'participant' : 'lead';
-    return { ...EMPTY_FILTERS, role, department, document, light, status, overdue: this.overdue() === 'true' };
+    return {
+      ...EMPTY_FILTERS,
+      role,
+      department,
+      document,
+      light,
+      status,
+      overdue: this.overdue() === 'true',
+    };
   }
 
   protected setRole(role: AssignmentRole): void {

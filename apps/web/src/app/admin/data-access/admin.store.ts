@@ -45,7 +45,8 @@ export class AdminStore {
     if (policy.status === 'fulfilled') this.policy.set(policy.value);
     else errors.policy = sectionError(policy.reason, '提醒策略', 'GET /api/admin/reminder-policy');
     if (preferences.status === 'fulfilled') this.preferences.set(preferences.value);
-    else errors.preferences = sectionError(preferences.reason, '通知设置', 'GET /api/notifications/preferences');
+    else
+      errors.preferences = sectionError(preferences.reason, '通知设置', 'GET /api/notifications/preferences');
     if (webhooks.status === 'fulfilled') this.webhooks.set(webhooks.value);
     else errors.webhooks = sectionError(webhooks.reason, 'Webhook', 'GET /api/admin/webhooks');
     this.errors.set(errors);
@@ -82,13 +83,17 @@ export class AdminStore {
   savePolicy(patch: UpdateReminderPolicyRequestDto): Promise<boolean> {
     // Only the editable fields: the API refuses unknown properties, and read-only ones (time zone, grace) are not ours to send.
     return this.save('提醒策略已保存', async () => {
-      this.policy.set(await firstValueFrom(this.http.put<ReminderPolicyDto>('/api/admin/reminder-policy', patch)));
+      this.policy.set(
+        await firstValueFrom(this.http.put<ReminderPolicyDto>('/api/admin/reminder-policy', patch)),
+      );
     });
   }
 
   savePreferences(prefs: ChannelPreferencesDto): Promise<boolean> {
     return this.save('通知设置已保存', async () => {
-      this.preferences.set(await firstValueFrom(this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', prefs)));
+      this.preferences.set(
+        await firstValueFrom(this.http.put<ChannelPreferencesDto>('/api/notifications/preferences', prefs)),
+      );
     });
   }
 

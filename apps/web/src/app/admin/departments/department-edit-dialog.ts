@@ -19,7 +19,14 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
 /** 新增单位 / 编辑单位. A rename keeps the old name as a short name, so older documents still match. */
 @Component({
   selector: 'db-department-edit-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   template: `
     <h2 mat-dialog-title>{{ unit ? '编辑单位' : '新增单位' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -49,7 +56,12 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
         </mat-form-field>
         <mat-form-field>
           <mat-label>辖区（可选）</mat-label>
-          <input matInput formControlName="jurisdiction" placeholder="如：杭州市" data-testid="dept-jurisdiction" />
+          <input
+            matInput
+            formControlName="jurisdiction"
+            placeholder="如：杭州市"
+            data-testid="dept-jurisdiction"
+          />
         </mat-form-field>
         @if (error(); as e) {
           <p class="error-text" role="alert" data-testid="dept-error">{{ e }}</p>
@@ -80,7 +92,10 @@ export class DepartmentEditDialog {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = new FormGroup({
-    name: new FormControl(this.unit?.name ?? '', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
+    name: new FormControl(this.unit?.name ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/)],
+    }),
     aliases: new FormControl(this.unit?.aliases.join('、') ?? '', { nonNullable: true }),
     kind: new FormControl<DepartmentKind>(this.unit?.kind ?? 'local', { nonNullable: true }),
     jurisdiction: new FormControl(this.unit?.jurisdiction ?? '', { nonNullable: true }),
@@ -93,7 +108,12 @@ export class DepartmentEditDialog {
       return;
     }
     const v = this.form.getRawValue();
-    const body = { name: v.name.trim(), aliases: parseAliases(v.aliases), kind: v.kind, jurisdiction: v.jurisdiction.trim() || null };
+    const body = {
+      name: v.name.trim(),
+      aliases: parseAliases(v.aliases),
+      kind: v.kind,
+      jurisdiction: v.jurisdiction.trim() || null,
+    };
     this.busy.set(true);
     this.error.set(null);
     try {

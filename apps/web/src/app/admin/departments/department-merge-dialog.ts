@@ -23,7 +23,8 @@ export interface DepartmentMergeData {
     <h2 mat-dialog-title>合并单位</h2>
     <mat-dialog-content class="body">
       <p>
-        将“<strong>{{ data.source.name }}</strong>”并入继任单位。其任务、账号和名称（作为简称）将转到继任单位，本单位保留但不再出现在选择列表中。
+        将“<strong>{{ data.source.name }}</strong
+        >”并入继任单位。其任务、账号和名称（作为简称）将转到继任单位，本单位保留但不再出现在选择列表中。
       </p>
       <db-search-picker
         label="继任单位"
@@ -35,12 +36,18 @@ export interface DepartmentMergeData {
       />
       @if (usage(); as u) {
         <ul class="moves" data-testid="merge-usage">
-          <li>任务：<strong>{{ u.tasks }}</strong> 项（其中未办结 {{ u.openTasks }} 项）</li>
-          <li>账号：<strong>{{ u.users }}</strong> 个</li>
+          <li>
+            任务：<strong>{{ u.tasks }}</strong> 项（其中未办结 {{ u.openTasks }} 项）
+          </li>
+          <li>
+            账号：<strong>{{ u.users }}</strong> 个
+          </li>
         </ul>
         @if (target(); as t) {
           <p class="confirm" data-testid="merge-summary">
-            确认后，{{ u.tasks }} 项任务和 {{ u.users }} 个账号将转到“{{ t.name }}”；两单位都参与的任务只保留一条责任记录（牵头优先）。此操作记入每项任务的办理记录。
+            确认后，{{ u.tasks }} 项任务和 {{ u.users }} 个账号将转到“{{
+              t.name
+            }}”；两单位都参与的任务只保留一条责任记录（牵头优先）。此操作记入每项任务的办理记录。
           </p>
         }
       } @else if (!error()) {
@@ -52,7 +59,13 @@ export interface DepartmentMergeData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>取消</button>
-      <button mat-flat-button type="button" [disabled]="!into() || busy()" (click)="confirm()" data-testid="merge-confirm">
+      <button
+        mat-flat-button
+        type="button"
+        [disabled]="!into() || busy()"
+        (click)="confirm()"
+        data-testid="merge-confirm"
+      >
         确认合并
       </button>
     </mat-dialog-actions>

@@ -39,11 +39,28 @@ type DepartmentKind = DepartmentDto['kind'];
         </mat-select>
       </mat-form-field>
       <span class="count muted">{{ visible().length }} / {{ departments().length }} 个单位</span>
-      <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="importing()" data-testid="dept-import">导入名录</button>
-      <input #picker type="file" accept=".xlsx,.csv,text/csv" hidden (change)="importFile(picker)" data-testid="dept-import-file" />
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="picker.click()"
+        [disabled]="importing()"
+        data-testid="dept-import"
+      >
+        导入名录
+      </button>
+      <input
+        #picker
+        type="file"
+        accept=".xlsx,.csv,text/csv"
+        hidden
+        (change)="importFile(picker)"
+        data-testid="dept-import-file"
+      />
       <button mat-flat-button type="button" (click)="edit(null)" data-testid="dept-create">新增单位</button>
     </div>
-    <p class="muted hint">名录文件（.xlsx 或 CSV）列：名称、简称（用顿号分隔）、辖区、类别（部委／地方／统称）、继任单位。</p>
+    <p class="muted hint">
+      名录文件（.xlsx 或 CSV）列：名称、简称（用顿号分隔）、辖区、类别（部委／地方／统称）、继任单位。
+    </p>
     @if (message(); as m) {
       <p role="status" class="msg" data-testid="dept-message">{{ m }}</p>
     }
@@ -74,19 +91,38 @@ type DepartmentKind = DepartmentDto['kind'];
                   <span class="tag">导入新建</span>
                 }
               </td>
-              <td class="kind">{{ kindLabels[d.kind] }}@if (d.collective && d.kind !== 'collective') {<span class="muted">·统称</span>}</td>
-              <td class="aliases" data-label="简称" [class.none]="!d.aliases.length">{{ d.aliases.join('、') || '—' }}</td>
+              <td class="kind">
+                {{ kindLabels[d.kind] }}
+                @if (d.collective && d.kind !== 'collective') {
+                  <span class="muted">·统称</span>
+                }
+              </td>
+              <td class="aliases" data-label="简称" [class.none]="!d.aliases.length">
+                {{ d.aliases.join('、') || '—' }}
+              </td>
               <td data-label="继任单位" [class.none]="!d.successor">{{ d.successor?.name ?? '—' }}</td>
               <td data-label="前身" [class.none]="!d.predecessors.length">{{ names(d.predecessors) }}</td>
               <td class="actions">
-                <button mat-button type="button" (click)="edit(d)" [attr.aria-label]="'编辑 ' + d.name">编辑</button>
+                <button mat-button type="button" (click)="edit(d)" [attr.aria-label]="'编辑 ' + d.name">
+                  编辑
+                </button>
                 @if (!d.successor && !d.collective) {
-                  <button mat-button type="button" (click)="merge(d)" [attr.aria-label]="'合并 ' + d.name" data-testid="dept-merge">合并</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="merge(d)"
+                    [attr.aria-label]="'合并 ' + d.name"
+                    data-testid="dept-merge"
+                  >
+                    合并
+                  </button>
                 }
               </td>
             </tr>
           } @empty {
-            <tr><td colspan="6" class="muted">没有匹配的单位</td></tr>
+            <tr>
+              <td colspan="6" class="muted">没有匹配的单位</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -225,7 +261,8 @@ export class DepartmentsPanel {
     return this.departments().filter(
       (d) =>
         (!kind || d.kind === kind) &&
-        (!q || [d.name, ...d.aliases].some((n) => n.includes(q) || pinyinInitials(n).toLowerCase().includes(q))),
+        (!q ||
+          [d.name, ...d.aliases].some((n) => n.includes(q) || pinyinInitials(n).toLowerCase().includes(q))),
     );
   });
 

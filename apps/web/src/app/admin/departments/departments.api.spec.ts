@@ -16,7 +16,11 @@ const unit = (id: string, over: Partial<DepartmentDto> = {}): DepartmentDto => (
 
 describe('parseAliases', () => {
   it('splits on 、 , ， ； and new lines, trims and drops repeats', () => {
-    expect(parseAliases(' 市发改委、市发展改革委，市发改委\n 发改委 ;')).toEqual(['市发改委', '市发展改革委', '发改委']);
+    expect(parseAliases(' 市发改委、市发展改革委，市发改委\n 发改委 ;')).toEqual([
+      '市发改委',
+      '市发展改革委',
+      '发改委',
+    ]);
     expect(parseAliases('   ')).toEqual([]);
   });
 });

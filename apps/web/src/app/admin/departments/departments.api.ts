@@ -24,7 +24,9 @@ export class DepartmentsApi {
   }
 
   usage(id: string): Promise<DepartmentUsageDto> {
-    return firstValueFrom(this.http.get<DepartmentUsageDto>(`/api/departments/${encodeURIComponent(id)}/usage`));
+    return firstValueFrom(
+      this.http.get<DepartmentUsageDto>(`/api/departments/${encodeURIComponent(id)}/usage`),
+    );
   }
 
   /** A directory file (.xlsx/CSV): the rows with their errors; written only with `commit` and no error. */
@@ -32,7 +34,9 @@ export class DepartmentsApi {
     const form = new FormData();
     form.append('file', file, file.name);
     const params: Record<string, string> = commit ? { commit: 'true' } : {};
-    return firstValueFrom(this.http.post<DirectoryImportResultDto>('/api/departments/import', form, { params }));
+    return firstValueFrom(
+      this.http.post<DirectoryImportResultDto>('/api/departments/import', form, { params }),
+    );
   }
 
   merge(id: string, into: string): Promise<MergeDepartmentResultDto> {
@@ -44,7 +48,14 @@ export class DepartmentsApi {
 
 /** 「市发改委、市发展改革委」 or 「市发改委,市发展改革委」 → the list of short names. */
 export function parseAliases(text: string): string[] {
-  return [...new Set(text.split(/[、,，;；\n]+/).map((a) => a.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、,，;；\n]+/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Units a merge may go into: not the unit itself, not collective, not merged away already. */

@@ -24,7 +24,8 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
     <h2 mat-dialog-title>导入单位名录</h2>
     <mat-dialog-content>
       <p data-testid="directory-summary">
-        “{{ data.file.name }}”：共 {{ data.preview.rows.length }} 行，新增 {{ data.preview.created }}、更新 {{ data.preview.updated }}
+        “{{ data.file.name }}”：共 {{ data.preview.rows.length }} 行，新增 {{ data.preview.created }}、更新
+        {{ data.preview.updated }}
         @if (data.preview.invalid) {
           ，<strong class="error-text">{{ data.preview.invalid }} 行有错误</strong>，请修改文件后重新导入。
         }
@@ -32,7 +33,14 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
       <div class="wrap">
         <table class="table">
           <thead>
-            <tr><th scope="col">行</th><th scope="col">名称</th><th scope="col">简称</th><th scope="col">辖区</th><th scope="col">类别</th><th scope="col">处理</th></tr>
+            <tr>
+              <th scope="col">行</th>
+              <th scope="col">名称</th>
+              <th scope="col">简称</th>
+              <th scope="col">辖区</th>
+              <th scope="col">类别</th>
+              <th scope="col">处理</th>
+            </tr>
           </thead>
           <tbody>
             @for (r of data.preview.rows; track r.line) {
@@ -46,7 +54,10 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
                   @if (r.errors.length) {
                     <span class="error-text">{{ r.errors.join('；') }}</span>
                   } @else {
-                    {{ actions[r.action] }}@if (r.successor) {<span class="muted">（继任：{{ r.successor }}）</span>}
+                    {{ actions[r.action] }}
+                    @if (r.successor) {
+                      <span class="muted">（继任：{{ r.successor }}）</span>
+                    }
                   }
                 </td>
               </tr>
@@ -60,7 +71,13 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>取消</button>
-      <button mat-flat-button type="button" [disabled]="data.preview.invalid > 0 || busy()" (click)="commit()" data-testid="directory-commit">
+      <button
+        mat-flat-button
+        type="button"
+        [disabled]="data.preview.invalid > 0 || busy()"
+        (click)="commit()"
+        data-testid="directory-commit"
+      >
         确认导入
       </button>
     </mat-dialog-actions>

@@ -24,11 +24,17 @@ export interface ImportDialogData {
     <mat-dialog-content>
       @if (!result()?.created?.length) {
         <p class="steps">
-          1. <button mat-button type="button" class="inline" (click)="template()">下载用户导入模板</button>，每行一个人；
-          2. 上传填好的 .xlsx，先检查每一行；3. 确认后只创建无误的行。
+          1.
+          <button mat-button type="button" class="inline" (click)="template()">下载用户导入模板</button
+          >，每行一个人； 2. 上传填好的 .xlsx，先检查每一行；3. 确认后只创建无误的行。
         </p>
         <label class="file">
-          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" (change)="pick($event)" data-testid="import-file" />
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            (change)="pick($event)"
+            data-testid="import-file"
+          />
         </label>
       }
       @if (busy()) {
@@ -39,15 +45,26 @@ export interface ImportDialogData {
       }
       @if (result(); as r) {
         @if (r.created.length > 0) {
-          <p class="ok" role="status">已创建 {{ r.created.length }} 个账号。初始密码只显示这一次，请复制或记下后分发，对方首次登录后必须修改。</p>
+          <p class="ok" role="status">
+            已创建
+            {{ r.created.length }} 个账号。初始密码只显示这一次，请复制或记下后分发，对方首次登录后必须修改。
+          </p>
           <div class="table-wrap">
             <table class="table" data-testid="import-created">
               <thead>
-                <tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">初始密码</th></tr>
+                <tr>
+                  <th scope="col">用户名</th>
+                  <th scope="col">姓名</th>
+                  <th scope="col">初始密码</th>
+                </tr>
               </thead>
               <tbody>
                 @for (c of r.created; track c.username) {
-                  <tr><td>{{ c.username }}</td><td>{{ c.displayName }}</td><td class="secret">{{ c.temporaryPassword }}</td></tr>
+                  <tr>
+                    <td>{{ c.username }}</td>
+                    <td>{{ c.displayName }}</td>
+                    <td class="secret">{{ c.temporaryPassword }}</td>
+                  </tr>
                 }
               </tbody>
             </table>
@@ -56,7 +73,11 @@ export interface ImportDialogData {
           <p class="bad" role="status">没有创建任何账号：每一行都有错误（见下表），请修改后重新上传。</p>
         } @else {
           <p role="status">
-            共 {{ r.rows.length }} 行：<strong>{{ r.rows.length - r.errorRows }}</strong> 行可以导入@if (r.errorRows > 0) {，<strong class="bad">{{ r.errorRows }}</strong> 行有错误（不会导入）}。
+            共 {{ r.rows.length }} 行：<strong>{{ r.rows.length - r.errorRows }}</strong> 行可以导入
+            @if (r.errorRows > 0) {
+              ，<strong class="bad">{{ r.errorRows }}</strong> 行有错误（不会导入）
+            }
+            。
           </p>
         }
         @if (shownRows().length > 0) {
@@ -97,38 +118,107 @@ export interface ImportDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       @if (result()?.created?.length) {
-        <button mat-stroked-button type="button" (click)="copy()" data-testid="import-copy">{{ copied() ? '已复制' : '复制全部账号和密码' }}</button>
+        <button mat-stroked-button type="button" (click)="copy()" data-testid="import-copy">
+          {{ copied() ? '已复制' : '复制全部账号和密码' }}
+        </button>
         <button mat-flat-button type="button" mat-dialog-close>我已记下，关闭</button>
       } @else {
         <button mat-button type="button" mat-dialog-close>取消</button>
-        <button mat-flat-button type="button" [disabled]="busy() || importable() === 0" (click)="commit()" data-testid="import-commit">
+        <button
+          mat-flat-button
+          type="button"
+          [disabled]="busy() || importable() === 0"
+          (click)="commit()"
+          data-testid="import-commit"
+        >
           导入 {{ importable() }} 个账号
         </button>
       }
     </mat-dialog-actions>
   `,
   styles: `
-    .steps { line-height: 1.8; }
-    .inline { padding: 0 4px; min-width: 0; height: auto; vertical-align: baseline; }
-    .file { display: block; margin: 8px 0 12px; }
-    .table-wrap { overflow-x: auto; max-height: 50vh; margin-top: 8px; }
-    .table { width: 100%; border-collapse: collapse; font-size: 13px; }
-    .table th, .table td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eceff1; vertical-align: top; }
-    .table th { position: sticky; top: 0; background: #fff; white-space: nowrap; }
-    .has-error { background: #fdf3f2; }
-    .bad { color: #b3261e; }
-    .good { color: #1e6b34; }
-    .ok { color: #1e6b34; font-weight: 600; }
-    .secret { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; user-select: all; }
-    .error-text { color: #b3261e; }
+    .steps {
+      line-height: 1.8;
+    }
+    .inline {
+      padding: 0 4px;
+      min-width: 0;
+      height: auto;
+      vertical-align: baseline;
+    }
+    .file {
+      display: block;
+      margin: 8px 0 12px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      max-height: 50vh;
+      margin-top: 8px;
+    }
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 13px;
+    }
+    .table th,
+    .table td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid #eceff1;
+      vertical-align: top;
+    }
+    .table th {
+      position: sticky;
+      top: 0;
+      background: #fff;
+      white-space: nowrap;
+    }
+    .has-error {
+      background: #fdf3f2;
+    }
+    .bad {
+      color: #b3261e;
+    }
+    .good {
+      color: #1e6b34;
+    }
+    .ok {
+      color: #1e6b34;
+      font-weight: 600;
+    }
+    .secret {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+      white-space: nowrap;
+      user-select: all;
+    }
+    .error-text {
+      color: #b3261e;
+    }
     /* On a phone each checked row is a small card, its reasons on their own lines below. */
     @media (max-width: 600px) {
-      [data-testid='import-rows'] thead { display: none; }
-      [data-testid='import-rows'] tr { display: flex; flex-wrap: wrap; gap: 0 8px; padding: 6px 0; border-bottom: 1px solid #eceff1; }
-      [data-testid='import-rows'] td { border: none; padding: 0 4px; }
-      [data-testid='import-rows'] td:first-child::before { content: '第 '; }
-      [data-testid='import-rows'] td:first-child::after { content: ' 行'; }
-      [data-testid='import-rows'] td:last-child { flex: 1 1 100%; }
+      [data-testid='import-rows'] thead {
+        display: none;
+      }
+      [data-testid='import-rows'] tr {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 8px;
+        padding: 6px 0;
+        border-bottom: 1px solid #eceff1;
+      }
+      [data-testid='import-rows'] td {
+        border: none;
+        padding: 0 4px;
+      }
+      [data-testid='import-rows'] td:first-child::before {
+        content: '第 ';
+      }
+      [data-testid='import-rows'] td:first-child::after {
+        content: ' 行';
+      }
+      [data-testid='import-rows'] td:last-child {
+        flex: 1 1 100%;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -158,7 +248,9 @@ export class ImportDialog {
   }
 
   protected template(): void {
-    this.data.store.downloadTemplate().catch((err: unknown) => this.error.set(errorMessage(err, '模板下载失败')));
+    this.data.store
+      .downloadTemplate()
+      .catch((err: unknown) => this.error.set(errorMessage(err, '模板下载失败')));
   }
 
   protected pick(event: Event): void {
@@ -174,7 +266,9 @@ export class ImportDialog {
   }
 
   protected copy(): void {
-    const lines = (this.result()?.created ?? []).map((c) => `${c.username}\t${c.displayName}\t${c.temporaryPassword}`);
+    const lines = (this.result()?.created ?? []).map(
+      (c) => `${c.username}\t${c.displayName}\t${c.temporaryPassword}`,
+    );
     this.copied.set(this.clipboard.copy(['用户名\t姓名\t初始密码', ...lines].join('\n')));
   }
 

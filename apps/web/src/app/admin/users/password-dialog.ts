@@ -21,7 +21,8 @@ export interface OneTimePasswordData {
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
       <p>
-        请把初始密码交给 <strong>{{ data.displayName || data.username }}</strong>。对方首次登录后必须修改密码。
+        请把初始密码交给
+        <strong>{{ data.displayName || data.username }}</strong>。对方首次登录后必须修改密码。
       </p>
       <dl class="cred">
         <dt>用户名</dt>
@@ -32,7 +33,9 @@ export interface OneTimePasswordData {
       <p class="warn" role="note">此密码只显示这一次，关闭后无法再次查看；如遗失，请重新重置密码。</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-stroked-button type="button" (click)="copy()" data-testid="otp-copy">{{ copied() ? '已复制' : '复制用户名和密码' }}</button>
+      <button mat-stroked-button type="button" (click)="copy()" data-testid="otp-copy">
+        {{ copied() ? '已复制' : '复制用户名和密码' }}
+      </button>
       <button mat-flat-button type="button" mat-dialog-close>我已记下，关闭</button>
     </mat-dialog-actions>
   `,

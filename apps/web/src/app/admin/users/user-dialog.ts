@@ -48,17 +48,34 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
 /** 新建用户 / 编辑用户: the rules are the API's own (@duban/domain), said before the round trip. */
 @Component({
   selector: 'db-user-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, SearchPicker],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    SearchPicker,
+  ],
   template: `
     <h2 mat-dialog-title>{{ editing ? '编辑用户' : '新建用户' }}</h2>
     <mat-dialog-content>
       <form [formGroup]="form" id="user-form" (ngSubmit)="save()" class="grid" novalidate>
         @if (editing) {
-          <p class="fixed">用户名 <strong>{{ data.user?.username }}</strong>（不可修改）</p>
+          <p class="fixed">
+            用户名 <strong>{{ data.user?.username }}</strong>（不可修改）
+          </p>
         } @else {
           <mat-form-field>
             <mat-label>用户名</mat-label>
-            <input matInput formControlName="username" autocomplete="off" autocapitalize="none" spellcheck="false" data-testid="user-username" />
+            <input
+              matInput
+              formControlName="username"
+              autocomplete="off"
+              autocapitalize="none"
+              spellcheck="false"
+              data-testid="user-username"
+            />
             <mat-hint>登录用，如 zhang.wei</mat-hint>
           </mat-form-field>
         }
@@ -144,7 +161,9 @@ export class UserDialog {
   protected readonly editing = this.data.user !== undefined;
   protected readonly roleChoices = ROLE_CHOICES;
   // Collective parties and merged-away units cannot hold accounts (the API refuses them too).
-  protected readonly options = departmentOptions(this.data.departments.filter((d) => d.kind !== 'collective' && d.successor === null));
+  protected readonly options = departmentOptions(
+    this.data.departments.filter((d) => d.kind !== 'collective' && d.successor === null),
+  );
   protected readonly form = new FormGroup({
     username: new FormControl('', { nonNullable: true }),
     displayName: new FormControl(this.data.user?.displayName ?? '', { nonNullable: true }),
@@ -159,7 +178,9 @@ export class UserDialog {
     const user = this.data.user;
     if (!user) return false;
     const role: UserRole = this.role() === 'head' ? 'officer' : (this.role() as UserRole);
-    return role !== user.role || (this.needsDepartment() && this.department() !== (user.department?.id ?? null));
+    return (
+      role !== user.role || (this.needsDepartment() && this.department() !== (user.department?.id ?? null))
+    );
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -193,7 +214,8 @@ export class UserDialog {
     try {
       const user = this.data.user;
       if (user) this.ref.close({ saved: await this.data.store.update(user.id, fields) });
-      else this.ref.close({ created: await this.data.store.create({ username: v.username.trim(), ...fields }) });
+      else
+        this.ref.close({ created: await this.data.store.create({ username: v.username.trim(), ...fields }) });
     } catch (err) {
       this.error.set(errorMessage(err, '保存失败，请稍后重试。'));
     } finally {

@@ -22,8 +22,12 @@ import { UsersStore } from './users.store';
         <input matInput [value]="store.query()" (input)="search(q.value)" #q data-testid="users-search" />
       </mat-form-field>
       <span class="spacer"></span>
-      <button mat-stroked-button type="button" (click)="openImport()" data-testid="users-import">批量导入</button>
-      <button mat-flat-button type="button" (click)="openCreate()" data-testid="users-create">新建用户</button>
+      <button mat-stroked-button type="button" (click)="openImport()" data-testid="users-import">
+        批量导入
+      </button>
+      <button mat-flat-button type="button" (click)="openCreate()" data-testid="users-create">
+        新建用户
+      </button>
     </div>
     @if (store.error(); as e) {
       <p class="error-text" role="alert">{{ e }}</p>
@@ -53,7 +57,14 @@ import { UsersStore } from './users.store';
               <td>{{ roleLabel(u) }}</td>
               <td>{{ u.department?.name ?? '—' }}</td>
               <td class="wide">
-                {{ u.email ?? '' }}@if (u.email && u.phone) {<br />}{{ u.phone ?? '' }}@if (!u.email && !u.phone) {—}
+                {{ u.email ?? '' }}
+                @if (u.email && u.phone) {
+                  <br />
+                }
+                {{ u.phone ?? '' }}
+                @if (!u.email && !u.phone) {
+                  —
+                }
               </td>
               <td>
                 @if (!u.active) {
@@ -65,8 +76,22 @@ import { UsersStore } from './users.store';
                 }
               </td>
               <td class="actions">
-                <button mat-button type="button" (click)="openEdit(u)" [attr.aria-label]="'编辑 ' + u.username">编辑</button>
-                <button mat-icon-button type="button" [matMenuTriggerFor]="more" [attr.aria-label]="'更多操作 ' + u.username">⋯</button>
+                <button
+                  mat-button
+                  type="button"
+                  (click)="openEdit(u)"
+                  [attr.aria-label]="'编辑 ' + u.username"
+                >
+                  编辑
+                </button>
+                <button
+                  mat-icon-button
+                  type="button"
+                  [matMenuTriggerFor]="more"
+                  [attr.aria-label]="'更多操作 ' + u.username"
+                >
+                  ⋯
+                </button>
                 <mat-menu #more="matMenu">
                   <button mat-menu-item type="button" (click)="reset(u)">重置密码</button>
                   @if (u.active) {
@@ -87,31 +112,112 @@ import { UsersStore } from './users.store';
     </div>
   `,
   styles: `
-    .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 4px; }
-    .search { width: min(360px, 100%); }
-    .spacer { flex: 1 1 auto; }
-    .table-wrap { overflow-x: auto; max-height: 70vh; }
-    .table { width: 100%; border-collapse: collapse; font-size: 13px; }
-    .table th, .table td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eceff1; }
-    .table thead th { position: sticky; top: 0; background: #fff; z-index: 1; white-space: nowrap; }
-    .table td { white-space: nowrap; }
-    .table td.wide { white-space: normal; word-break: break-all; min-width: 140px; }
-    .mono { font-family: ui-monospace, Menlo, Consolas, monospace; }
-    .actions { text-align: right; }
-    .inactive td:not(.actions) { color: #80868b; }
-    .tag { background: #fef7e0; color: #7a4f01; border-radius: 4px; padding: 0 4px; font-size: 12px; }
-    .tag.off { background: #f1f3f4; color: #5f6368; }
-    .msg { font-weight: 600; }
-    .muted { color: #5f6368; margin: 4px 0; }
-    .error-text { color: #b3261e; }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 4px;
+    }
+    .search {
+      width: min(360px, 100%);
+    }
+    .spacer {
+      flex: 1 1 auto;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      max-height: 70vh;
+    }
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 13px;
+    }
+    .table th,
+    .table td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid #eceff1;
+    }
+    .table thead th {
+      position: sticky;
+      top: 0;
+      background: #fff;
+      z-index: 1;
+      white-space: nowrap;
+    }
+    .table td {
+      white-space: nowrap;
+    }
+    .table td.wide {
+      white-space: normal;
+      word-break: break-all;
+      min-width: 140px;
+    }
+    .mono {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+    }
+    .actions {
+      text-align: right;
+    }
+    .inactive td:not(.actions) {
+      color: #80868b;
+    }
+    .tag {
+      background: #fef7e0;
+      color: #7a4f01;
+      border-radius: 4px;
+      padding: 0 4px;
+      font-size: 12px;
+    }
+    .tag.off {
+      background: #f1f3f4;
+      color: #5f6368;
+    }
+    .msg {
+      font-weight: 600;
+    }
+    .muted {
+      color: #5f6368;
+      margin: 4px 0;
+    }
+    .error-text {
+      color: #b3261e;
+    }
     /* A phone gets one card per person instead of a table to scroll sideways. */
     @media (max-width: 600px) {
-      .table thead { display: none; }
-      .table tr { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; padding: 6px 0; border-bottom: 1px solid #eceff1; }
-      .table td, .table td.wide { border: none; padding: 0 4px; white-space: normal; min-width: 0; order: 2; }
-      .table td:first-child { flex: 1 1 50%; font-weight: 600; order: 0; }
-      .table td.actions { order: 1; margin-left: auto; }
-      .table td:empty { display: none; }
+      .table thead {
+        display: none;
+      }
+      .table tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 8px;
+        padding: 6px 0;
+        border-bottom: 1px solid #eceff1;
+      }
+      .table td,
+      .table td.wide {
+        border: none;
+        padding: 0 4px;
+        white-space: normal;
+        min-width: 0;
+        order: 2;
+      }
+      .table td:first-child {
+        flex: 1 1 50%;
+        font-weight: 600;
+        order: 0;
+      }
+      .table td.actions {
+        order: 1;
+        margin-left: auto;
+      }
+      .table td:empty {
+        display: none;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -154,13 +260,24 @@ export class UsersPanel implements OnInit {
   }
 
   protected async reset(user: UserDto): Promise<void> {
-    if (!globalThis.confirm(`重置 ${user.username} 的密码？其当前登录将全部失效，需用新的初始密码登录。`)) return;
+    if (!globalThis.confirm(`重置 ${user.username} 的密码？其当前登录将全部失效，需用新的初始密码登录。`))
+      return;
     const reset = await this.store.resetPassword(user);
-    if (reset) this.showPassword({ title: '密码已重置', username: reset.username, displayName: user.displayName, password: reset.temporaryPassword });
+    if (reset)
+      this.showPassword({
+        title: '密码已重置',
+        username: reset.username,
+        displayName: user.displayName,
+        password: reset.temporaryPassword,
+      });
   }
 
   protected setActive(user: UserDto, active: boolean): void {
-    if (!active && !globalThis.confirm(`停用 ${user.username}（${user.displayName}）？其登录将立即失效，且无法再登录。`)) return;
+    if (
+      !active &&
+      !globalThis.confirm(`停用 ${user.username}（${user.displayName}）？其登录将立即失效，且无法再登录。`)
+    )
+      return;
     void this.store.setActive(user, active);
   }
 
@@ -174,7 +291,12 @@ export class UsersPanel implements OnInit {
     ref.afterClosed().subscribe((result) => {
       if (result && 'created' in result) {
         const { user: created, temporaryPassword } = result.created;
-        this.showPassword({ title: '账号已创建', username: created.username, displayName: created.displayName, password: temporaryPassword });
+        this.showPassword({
+          title: '账号已创建',
+          username: created.username,
+          displayName: created.displayName,
+          password: temporaryPassword,
+        });
       }
     });
   }

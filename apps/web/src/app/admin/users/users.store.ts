@@ -68,7 +68,9 @@ export class UsersStore {
   async setActive(user: UserDto, active: boolean): Promise<boolean> {
     this.message.set(null);
     try {
-      await firstValueFrom(this.http.post<void>(`/api/users/${user.id}/${active ? 'activate' : 'deactivate'}`, null));
+      await firstValueFrom(
+        this.http.post<void>(`/api/users/${user.id}/${active ? 'activate' : 'deactivate'}`, null),
+      );
       this.replace({ ...user, active });
       this.message.set(active ? `已启用 ${user.username}` : `已停用 ${user.username}，其登录已全部失效`);
       return true;
@@ -81,7 +83,9 @@ export class UsersStore {
   async resetPassword(user: UserDto): Promise<PasswordResetDto | null> {
     this.message.set(null);
     try {
-      const reset = await firstValueFrom(this.http.post<PasswordResetDto>(`/api/users/${user.id}/reset-password`, null));
+      const reset = await firstValueFrom(
+        this.http.post<PasswordResetDto>(`/api/users/${user.id}/reset-password`, null),
+      );
       this.replace({ ...user, mustChangePassword: true });
       return reset;
     } catch (err) {

@@ -45,16 +45,32 @@ const extension: ExtensionDto = {
 };
 
 /** Answers one full dashboard load: stats, overdue list, review queue (list + one detail per row), extensions. */
-async function answerLoad(http: HttpTestingController, queue: TaskDetailDto[], extensions: ExtensionDto[], totals = stats): Promise<void> {
+async function answerLoad(
+  http: HttpTestingController,
+  queue: TaskDetailDto[],
+  extensions: ExtensionDto[],
+  totals = stats,
+): Promise<void> {
   http.expectOne((r) => r.url === '/api/stats/overdue' && r.params.get('role') === 'lead').flush(totals);
   http.expectOne((r) => r.url === '/api/stats/matrix').flush({ departments: [], documents: [], cells: [] });
   http.expectOne((r) => r.url === '/api/stats/trend').flush({ weeks: [] });
-  http.expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true').flush(pageOf([aTask()], 3));
-  http.expectOne((r) => r.url === '/api/tasks' && r.params.get('needsAssignment') === 'true').flush(pageOf([aTask({ id: 'task-u' })], 1));
+  http
+    .expectOne((r) => r.url === '/api/tasks' && r.params.get('overdue') === 'true')
+    .flush(pageOf([aTask()], 3));
+  http
+    .expectOne((r) => r.url === '/api/tasks' && r.params.get('needsAssignment') === 'true')
+    .flush(pageOf([aTask({ id: 'task-u' })], 1));
   http
     .expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'submitted')
-    .flush(pageOf(queue.map((t) => aTask({ id: t.id, title: t.title, status: 'submitted' })), queue.length));
-  http.expectOne((r) => r.url === '/api/extensions' && r.params.get('status') === 'pending').flush(extensions);
+    .flush(
+      pageOf(
+        queue.map((t) => aTask({ id: t.id, title: t.title, status: 'submitted' })),
+        queue.length,
+      ),
+    );
+  http
+    .expectOne((r) => r.url === '/api/extensions' && r.params.get('status') === 'pending')
+    .flush(extensions);
   await flushMicrotasks();
   for (const t of queue) http.expectOne(`/api/tasks/${t.id}`).flush(t);
   await flushMicrotasks(10);
@@ -68,15 +84,43 @@ describe('DashboardStore review actions', () => {
     status: 'submitted',
     title: '甲',
     submissionSummary: '已完成实施方案并印发。',
-    evidence: [{ id: 'ev-1', fileName: '方案.pdf', mimeType: 'application/pdf', size: 10, sha256: 'x', department: null, uploadedBy: '张三', createdAt: '2026-11-01T02:00:00Z' }],
-    history: [{ id: 'h1', action: 'task.submitted', actor: '张三', at: '2026-11-02T02:00:00Z', fromStatus: 'in_progress', toStatus: 'submitted', detail: null }],
+    evidence: [
+      {
+        id: 'ev-1',
+        fileName: '方案.pdf',
+        mimeType: 'application/pdf',
+        size: 10,
+        sha256: 'x',
+        department: null,
+        uploadedBy: '张三',
+        createdAt: '2026-11-01T02:00:00Z',
+      },
+    ],
+    history: [
+      {
+        id: 'h1',
+        action: 'task.submitted',
+        actor: '张三',
+        at: '2026-11-02T02:00:00Z',
+        fromStatus: 'in_progress',
+        toStatus: 'submitted',
+        detail: null,
+      },
+    ],
     allowedActions: ['approve', 'return'],
   });
-  const submittedB = aTaskDetail({ id: 'task-b', status: 'submitted', title: '乙', allowedActions: ['approve', 'return'] });
+  const submittedB = aTaskDetail({
+    id: 'task-b',
+    status: 'submitted',
+    title: '乙',
+    allowedActions: ['approve', 'return'],
+  });
 
   beforeEach(async () => {
     signInAs('supervisor');
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore],
+    });
     store = TestBed.inject(DashboardStore);
     http = TestBed.inject(HttpTestingController);
     const loading = store.load();
@@ -114,7 +158,10 @@ describe('DashboardStore review actions', () => {
     expect(req.request.headers.get('If-Match')).toBe(String(submittedA.version));
     req.flush({});
     await flushMicrotasks();
-    await answerLoad(http, [submittedB], [extension], { ...stats, totals: { ...stats.totals, done: 5, submitted: 1 } });
+    await answerLoad(http, [submittedB], [extension], {
+      ...stats,
+      totals: { ...stats.totals, done: 5, submitted: 1 },
+    });
     expect(await done).toBe(true);
     expect(store.submitted().map((r) => r.task.title)).toEqual(['乙']);
     expect(store.submittedTotal()).toBe(1);
@@ -139,7 +186,10 @@ describe('DashboardStore review actions', () => {
     const done = store.approve(store.submitted()[0]);
     http
       .expectOne(`/api/tasks/${submittedA.id}/approve`)
-      .flush({ statusCode: 409, code: 'TASK_FORBIDDEN_TRANSITION', message: '该任务已被其他督查员处理' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, code: 'TASK_FORBIDDEN_TRANSITION', message: '该任务已被其他督查员处理' },
+        { status: 409, statusText: 'Conflict' },
+      );
     expect(await done).toBe(false);
     expect(store.submitted()).toHaveLength(2);
     expect(store.error()).toBe('该任务已被其他督查员处理');
@@ -174,7 +224,9 @@ describe('DashboardStore default tab', () => {
 
   it('opens on the extension queue when nothing waits for review', async () => {
     signInAs('supervisor');
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), DashboardStore],
+    });
     const store = TestBed.inject(DashboardStore);
     const http = TestBed.inject(HttpTestingController);
     const loading = store.load();

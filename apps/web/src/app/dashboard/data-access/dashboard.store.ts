@@ -34,7 +34,9 @@ export interface ReviewItem {
 export const REVIEW_QUEUE_SIZE = 20;
 
 export function reviewItemOf(task: TaskDetailDto): ReviewItem {
-  const submitted = [...task.history].filter((h) => h.action === 'task.submitted').sort((a, b) => b.at.localeCompare(a.at))[0];
+  const submitted = [...task.history]
+    .filter((h) => h.action === 'task.submitted')
+    .sort((a, b) => b.at.localeCompare(a.at))[0];
   return { task, submittedBy: submitted?.actor ?? null, submittedAt: submitted?.at ?? null };
 }
 
@@ -104,18 +106,24 @@ export class DashboardStore {
       this.submittedTotal.set(queue.total);
     });
     const extensions = firstValueFrom(
-      this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', { params: { status: 'pending' } }),
+      this.http.get<PendingExtension[] | PageDto<PendingExtension>>('/api/extensions', {
+        params: { status: 'pending' },
+      }),
     ).then((v) => this.extensions.set(Array.isArray(v) ? v : v.items));
     const [s, o, q, x] = await Promise.allSettled([stats, overdue, submitted, extensions, unassigned]);
     this.extensionsUnavailable.set(x.status === 'rejected');
     if (this.defaultTab() === null) {
-      const firstWithWork = [this.submittedTotal(), this.extensions().length, this.overdueTotal(), this.unassignedTotal()].findIndex(
-        (n) => n > 0,
-      );
+      const firstWithWork = [
+        this.submittedTotal(),
+        this.extensions().length,
+        this.overdueTotal(),
+        this.unassignedTotal(),
+      ].findIndex((n) => n > 0);
       this.defaultTab.set(Math.max(0, firstWithWork));
     }
     const failed = [s, o, q].find((r) => r.status === 'rejected');
-    if (failed && failed.status === 'rejected') this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
+    if (failed && failed.status === 'rejected')
+      this.error.set(errorMessage(failed.reason, '看板数据加载失败'));
     this.loading.set(false);
   }
 
@@ -145,16 +153,22 @@ export class DashboardStore {
 
   approve(item: ReviewItem, comment?: string): Promise<boolean> {
     const task = item.task;
-    return this.decide(task.id, `已审核通过：${task.title}`, () => this.api.approve(task.id, task.version, comment));
+    return this.decide(task.id, `已审核通过：${task.title}`, () =>
+      this.api.approve(task.id, task.version, comment),
+    );
   }
 
   returnTask(item: ReviewItem, reason: string): Promise<boolean> {
     const task = item.task;
-    return this.decide(task.id, `已退回：${task.title}`, () => this.api.returnTask(task.id, reason, task.version));
+    return this.decide(task.id, `已退回：${task.title}`, () =>
+      this.api.returnTask(task.id, reason, task.version),
+    );
   }
 
   decideExtension(ext: PendingExtension, decision: 'grant' | 'refuse', reason?: string): Promise<boolean> {
-    return this.decide(ext.id, decision === 'grant' ? '已同意延期' : '已不同意延期', () => this.api.decideExtension(ext.id, decision, reason));
+    return this.decide(ext.id, decision === 'grant' ? '已同意延期' : '已不同意延期', () =>
+      this.api.decideExtension(ext.id, decision, reason),
+    );
   }
 
   can(item: ReviewItem, action: TaskAction): boolean {

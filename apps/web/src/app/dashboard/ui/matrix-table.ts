@@ -42,7 +42,18 @@ interface Cell {
                       [routerLink]="['/tasks']"
                       [queryParams]="filterOf(dep.id, d.id, c)"
                       [attr.aria-label]="
-                        c.overdue + '/' + c.total + '：' + dep.name + '，' + d.name + '：逾期 ' + c.overdue + ' 项，共 ' + c.total + ' 项'
+                        c.overdue +
+                        '/' +
+                        c.total +
+                        '：' +
+                        dep.name +
+                        '，' +
+                        d.name +
+                        '：逾期 ' +
+                        c.overdue +
+                        ' 项，共 ' +
+                        c.total +
+                        ' 项'
                       "
                       >{{ c.overdue }}/{{ c.total }}</a
                     >

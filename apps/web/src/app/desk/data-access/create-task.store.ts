@@ -19,9 +19,7 @@ export class CreateTaskStore {
   async loadDepartments(): Promise<void> {
     try {
       // Collective parties (各有关部门) cannot receive a task: they have no account.
-      this.departments.set(
-        (await this.tasks.departments()).filter((d) => !d.collective && !d.successor),
-      );
+      this.departments.set((await this.tasks.departments()).filter((d) => !d.collective && !d.successor));
     } catch (err) {
       this.error.set(errorMessage(err, '单位列表加载失败'));
     }

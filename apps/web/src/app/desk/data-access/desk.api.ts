@@ -28,7 +28,9 @@ export class DeskApi {
 
   /** The day ending 「N个工作日内」 counted from `from` (法定节假日 and 调休 from the working-day calendar). */
   workingDays(from: string, days: number): Promise<WorkingDaysDto> {
-    return firstValueFrom(this.http.get<WorkingDaysDto>('/api/calendar/working-days', { params: { from, days } }));
+    return firstValueFrom(
+      this.http.get<WorkingDaysDto>('/api/calendar/working-days', { params: { from, days } }),
+    );
   }
 
   create(body: CreateTaskRequestDto): Promise<TaskDetailDto> {

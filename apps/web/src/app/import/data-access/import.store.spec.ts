@@ -3,19 +3,60 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { ImportJobDto, ImportPreviewDto } from '@duban/domain/contract';
 import { flushMicrotasks } from '../../../testing/fixtures';
-import { IMPORT_POLL_MS, ImportStore, MAX_IMPORT_BYTES, type CorrectedImportPreviewDto } from './import.store';
+import {
+  IMPORT_POLL_MS,
+  ImportStore,
+  MAX_IMPORT_BYTES,
+  type CorrectedImportPreviewDto,
+} from './import.store';
 
 const preview: ImportPreviewDto = {
   id: 'imp-1',
   fileName: '000.txt',
   encoding: 'utf-8',
   documents: [
-    { docNumber: '国发〔2017〕39号', title: '国务院关于促进外资增长若干措施的通知', issuer: '国务院', date: '2017-08-08', measureCount: 22, existing: { id: 'doc-1', title: '国务院关于促进外资增长若干措施的通知' }, sameAs: null },
-    { docNumber: '国办发〔2018〕1号', title: '国务院办公厅关于推进电子商务与快递物流协同发展的意见', issuer: '国务院办公厅', date: '2018-01-02', measureCount: 28, existing: null, sameAs: null },
+    {
+      docNumber: '国发〔2017〕39号',
+      title: '国务院关于促进外资增长若干措施的通知',
+      issuer: '国务院',
+      date: '2017-08-08',
+      measureCount: 22,
+      existing: { id: 'doc-1', title: '国务院关于促进外资增长若干措施的通知' },
+      sameAs: null,
+    },
+    {
+      docNumber: '国办发〔2018〕1号',
+      title: '国务院办公厅关于推进电子商务与快递物流协同发展的意见',
+      issuer: '国务院办公厅',
+      date: '2018-01-02',
+      measureCount: 28,
+      existing: null,
+      sameAs: null,
+    },
   ],
   measures: [
-    { documentIndex: 0, key: 'm1', line: 11, title: '全面实施准入前国民待遇', lead: ['国家发展改革委', '商务部'], participants: [], deadline: null, deadlineText: null, unknownDepartments: [] },
-    { documentIndex: 1, key: 'm2', line: 560, title: '完善快递末端网点备案', lead: ['邮政局'], participants: ['某新设办公室'], deadline: '2018-12-31', deadlineText: '年内', unknownDepartments: ['某新设办公室'] },
+    {
+      documentIndex: 0,
+      key: 'm1',
+      line: 11,
+      title: '全面实施准入前国民待遇',
+      lead: ['国家发展改革委', '商务部'],
+      participants: [],
+      deadline: null,
+      deadlineText: null,
+      unknownDepartments: [],
+    },
+    {
+      documentIndex: 1,
+      key: 'm2',
+      line: 560,
+      title: '完善快递末端网点备案',
+      lead: ['邮政局'],
+      participants: ['某新设办公室'],
+      deadline: '2018-12-31',
+      deadlineText: '年内',
+      unknownDepartments: ['某新设办公室'],
+    },
   ],
   unknownDepartments: [
     { name: '某新设办公室', occurrences: 1 },
@@ -26,8 +67,19 @@ const preview: ImportPreviewDto = {
 
 function job(patch: Partial<ImportJobDto>): ImportJobDto {
   return {
-    id: 'job-1', fileName: '000.txt', sizeBytes: 100, status: 'queued', percent: 0, documentsDone: 0, documentsTotal: 0,
-    measuresFound: 0, error: null, preview: null, createdAt: '2026-11-22T05:00:00Z', durationMs: null, ...patch,
+    id: 'job-1',
+    fileName: '000.txt',
+    sizeBytes: 100,
+    status: 'queued',
+    percent: 0,
+    documentsDone: 0,
+    documentsTotal: 0,
+    measuresFound: 0,
+    error: null,
+    preview: null,
+    createdAt: '2026-11-22T05:00:00Z',
+    durationMs: null,
+    ...patch,
   };
 }
 
@@ -42,7 +94,9 @@ describe('ImportStore', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), ImportStore] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), ImportStore],
+    });
     store = TestBed.inject(ImportStore);
     http = TestBed.inject(HttpTestingController);
   });
@@ -63,7 +117,11 @@ describe('ImportStore', () => {
     await flushMicrotasks();
     expect(store.job()?.status).toBe('queued');
     await vi.advanceTimersByTimeAsync(IMPORT_POLL_MS);
-    http.expectOne('/api/imports/jobs/job-1').flush(job({ status: 'extracting', percent: 45, documentsDone: 1, documentsTotal: 2, measuresFound: 22 }));
+    http
+      .expectOne('/api/imports/jobs/job-1')
+      .flush(
+        job({ status: 'extracting', percent: 45, documentsDone: 1, documentsTotal: 2, measuresFound: 22 }),
+      );
     await flushMicrotasks();
     expect(store.job()).toMatchObject({ status: 'extracting', percent: 45 });
     expect(store.uploading()).toBe(true);
@@ -80,7 +138,10 @@ describe('ImportStore', () => {
     await flushMicrotasks();
     await vi.advanceTimersByTimeAsync(IMPORT_POLL_MS);
     http.expectOne('/api/imports/jobs/job-1').flush(
-      job({ status: 'failed', error: { code: 'IMPORT_NOT_TEXT', message: '文件“scan.txt”不是文本文件', statusCode: 415 } }),
+      job({
+        status: 'failed',
+        error: { code: 'IMPORT_NOT_TEXT', message: '文件“scan.txt”不是文本文件', statusCode: 415 },
+      }),
     );
     await done;
     expect(store.error()).toBe('文件“scan.txt”不是文本文件');
@@ -116,7 +177,13 @@ describe('ImportStore', () => {
         { name: '另一个未知单位', create: true },
       ],
     });
-    req.flush({ documentsCreated: 1, documentsUnchanged: 1, tasksCreated: 28, tasksUpdated: 0, tasksUnchanged: 22 });
+    req.flush({
+      documentsCreated: 1,
+      documentsUnchanged: 1,
+      tasksCreated: 28,
+      tasksUpdated: 0,
+      tasksUnchanged: 22,
+    });
     await done;
     expect(store.result()?.tasksCreated).toBe(28);
     expect(store.committing()).toBe(false);
@@ -127,7 +194,10 @@ describe('ImportStore', () => {
     const done = store.commit();
     http
       .expectOne('/api/imports/imp-1/commit')
-      .flush({ statusCode: 410, code: 'IMPORT_PREVIEW_EXPIRED', message: '预览已过期，请重新上传文件' }, { status: 410, statusText: 'Gone' });
+      .flush(
+        { statusCode: 410, code: 'IMPORT_PREVIEW_EXPIRED', message: '预览已过期，请重新上传文件' },
+        { status: 410, statusText: 'Gone' },
+      );
     await done;
     await flushMicrotasks();
     expect(store.error()).toBe('预览已过期，请重新上传文件');
@@ -139,7 +209,12 @@ describe('ImportStore', () => {
     store.setMapping('某新设办公室', 'dep-post');
     const corrected: CorrectedImportPreviewDto = {
       ...preview,
-      measures: preview.measures.map((m, i) => ({ ...m, ref: `${m.line}-abc`, corrected: i === 0 ? 'edited' : null, title: i === 0 ? '改过的标题' : m.title })),
+      measures: preview.measures.map((m, i) => ({
+        ...m,
+        ref: `${m.line}-abc`,
+        corrected: i === 0 ? 'edited' : null,
+        title: i === 0 ? '改过的标题' : m.title,
+      })),
       unknownDepartments: [...preview.unknownDepartments, { name: '新写的单位', occurrences: 1 }],
       corrections: [],
       diagnoses: [],
@@ -156,9 +231,14 @@ describe('ImportStore', () => {
   it('answers the zh-CN reason when a correction is refused, and leaves the preview as it was', async () => {
     await upload();
     const done = store.correct({ kind: 'edit', ref: '11-abc', deadline: '2099-02-30' });
-    http
-      .expectOne('/api/imports/imp-1/corrections')
-      .flush({ statusCode: 400, code: 'IMPORT_CORRECTION_DATE_INVALID', message: '完成时限“2099-02-30”不是有效日期' }, { status: 400, statusText: 'Bad Request' });
+    http.expectOne('/api/imports/imp-1/corrections').flush(
+      {
+        statusCode: 400,
+        code: 'IMPORT_CORRECTION_DATE_INVALID',
+        message: '完成时限“2099-02-30”不是有效日期',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(await done).toBe('完成时限“2099-02-30”不是有效日期');
     expect(store.preview()?.measures[0]?.title).toBe('全面实施准入前国民待遇');
   });

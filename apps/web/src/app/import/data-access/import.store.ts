@@ -46,8 +46,12 @@ export class ImportStore {
   readonly result = signal<ImportResultDto | null>(null);
   readonly error = signal<string | null>(null);
 
-  readonly unmapped = computed(() => (this.preview()?.unknownDepartments ?? []).filter((u) => !this.mappings()[u.name]).length);
-  readonly duplicates = computed(() => (this.preview()?.documents ?? []).filter((d) => d.existing || d.sameAs).length);
+  readonly unmapped = computed(
+    () => (this.preview()?.unknownDepartments ?? []).filter((u) => !this.mappings()[u.name]).length,
+  );
+  readonly duplicates = computed(
+    () => (this.preview()?.documents ?? []).filter((d) => d.existing || d.sameAs).length,
+  );
 
   async loadDepartments(): Promise<void> {
     try {
@@ -78,7 +82,8 @@ export class ImportStore {
       let job = await firstValueFrom(
         this.http.post<ImportJobDto>('/api/imports', body, { reportProgress: true, observe: 'events' }).pipe(
           map((event) => {
-            if (event.type === HttpEventType.UploadProgress && event.total) this.progress.set(Math.round((event.loaded / event.total) * 100));
+            if (event.type === HttpEventType.UploadProgress && event.total)
+              this.progress.set(Math.round((event.loaded / event.total) * 100));
             return event.type === HttpEventType.Response ? event.body : null;
           }),
           filter((b): b is ImportJobDto => b !== null),
@@ -125,7 +130,9 @@ export class ImportStore {
     this.error.set(null);
     try {
       this.result.set(
-        await firstValueFrom(this.http.post<ImportResultDto>(`/api/imports/${preview.id}/commit`, this.commitRequest())),
+        await firstValueFrom(
+          this.http.post<ImportResultDto>(`/api/imports/${preview.id}/commit`, this.commitRequest()),
+        ),
       );
     } catch (err) {
       this.error.set(errorMessage(err, '导入失败'));
@@ -139,7 +146,11 @@ export class ImportStore {
     const preview = this.preview();
     if (!preview) return '没有可修正的预览';
     try {
-      this.applyPreview(await firstValueFrom(this.http.post<CorrectedImportPreviewDto>(`/api/imports/${preview.id}/corrections`, body)));
+      this.applyPreview(
+        await firstValueFrom(
+          this.http.post<CorrectedImportPreviewDto>(`/api/imports/${preview.id}/corrections`, body),
+        ),
+      );
       return null;
     } catch (err) {
       return errorMessage(err, '修正未保存');
@@ -152,7 +163,13 @@ export class ImportStore {
     if (!preview) return;
     this.error.set(null);
     try {
-      this.applyPreview(await firstValueFrom(this.http.delete<CorrectedImportPreviewDto>(`/api/imports/${preview.id}/corrections/${correctionId}`)));
+      this.applyPreview(
+        await firstValueFrom(
+          this.http.delete<CorrectedImportPreviewDto>(
+            `/api/imports/${preview.id}/corrections/${correctionId}`,
+          ),
+        ),
+      );
     } catch (err) {
       this.error.set(errorMessage(err, '撤销修正失败'));
     }
@@ -162,14 +179,18 @@ export class ImportStore {
   lines(from: number, to: number): Promise<ImportSourceLinesDto> {
     const preview = this.preview();
     if (!preview) return Promise.reject(new Error('no preview'));
-    return firstValueFrom(this.http.get<ImportSourceLinesDto>(`/api/imports/${preview.id}/lines`, { params: { from, to } }));
+    return firstValueFrom(
+      this.http.get<ImportSourceLinesDto>(`/api/imports/${preview.id}/lines`, { params: { from, to } }),
+    );
   }
 
   /** A corrected preview; names a correction brought in join the mappings, the choices made so far stay. */
   private applyPreview(preview: CorrectedImportPreviewDto): void {
     this.preview.set(preview);
     const before = this.mappings();
-    this.mappings.set(Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, before[u.name] ?? ''])));
+    this.mappings.set(
+      Object.fromEntries(preview.unknownDepartments.map((u) => [u.name, before[u.name] ?? ''])),
+    );
   }
 
   reset(): void {

@@ -137,10 +137,12 @@ describe('NotificationsStore', () => {
   it('says what failed when the inbox cannot be loaded', async () => {
     await answer(0);
     const loading = store.load(1);
-    http.expectOne((r) => r.url === '/api/notifications').flush(
-      { statusCode: 503, code: 'X', message: '服务暂时不可用' },
-      { status: 503, statusText: 'Unavailable' },
-    );
+    http
+      .expectOne((r) => r.url === '/api/notifications')
+      .flush(
+        { statusCode: 503, code: 'X', message: '服务暂时不可用' },
+        { status: 503, statusText: 'Unavailable' },
+      );
     await flushCounts(counts({}));
     await loading;
     expect(store.error()).toBe('服务暂时不可用');
@@ -156,7 +158,12 @@ describe('NotificationsStore', () => {
     const request = http.expectOne((r) => r.url === '/api/notifications');
     expect(request.request.params.get('taskId')).toBe('t1');
     expect(request.request.params.get('category')).toBe('reminder');
-    request.flush({ items: [message(), message({ id: 'n0', createdAt: '2026-11-19T01:00:00Z' })], total: 2, page: 1, pageSize: 100 });
+    request.flush({
+      items: [message(), message({ id: 'n0', createdAt: '2026-11-19T01:00:00Z' })],
+      total: 2,
+      page: 1,
+      pageSize: 100,
+    });
     await opening;
     expect(store.histories()['t1']?.items.map((n) => n.id)).toEqual(['n1', 'n0']);
 
@@ -191,7 +198,13 @@ describe('NotificationsStore', () => {
 
   it('marks a card without a task read by its one message', async () => {
     await answer(1);
-    const bulletin = aCard({ key: 'n9', task: null, latest: message({ id: 'n9', task: null, appPath: '/bulletins?period=2026-11' }), count: 1, unread: 1 });
+    const bulletin = aCard({
+      key: 'n9',
+      task: null,
+      latest: message({ id: 'n9', task: null, appPath: '/bulletins?period=2026-11' }),
+      count: 1,
+      unread: 1,
+    });
     store.cards.set([bulletin]);
     const reading = store.markCardRead(bulletin);
     http.expectOne('/api/notifications/n9/read').flush(null, { status: 204, statusText: 'No Content' });
@@ -209,7 +222,9 @@ describe('NotificationsStore', () => {
     expect(request.request.params.get('category')).toBe('returned');
     request.flush({ updated: 1 });
     await flushMicrotasks();
-    http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    http
+      .expectOne((r) => r.url === '/api/notifications')
+      .flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await flushCounts(counts({ reminder: 2 }));
     await reading;
     expect(store.unread()).toBe(2);
@@ -231,10 +246,12 @@ describe('NotificationsStore', () => {
     expect(await saving).toBe(true);
 
     const failing = store.setDigest('none');
-    http.expectOne('/api/me/digest').flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数不正确' },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/me/digest')
+      .flush(
+        { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数不正确' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     expect(await failing).toBe(false);
     expect(store.digest()).toBe('daily');
     expect(store.digestError()).toBe('请求参数不正确');

@@ -73,7 +73,9 @@ export class NotificationsStore {
   /** The tab badges (and the bell, which they add up to). */
   async refreshCounts(): Promise<void> {
     try {
-      const counts = await firstValueFrom(this.http.get<InboxUnreadCountsDto>('/api/notifications/unread-counts'));
+      const counts = await firstValueFrom(
+        this.http.get<InboxUnreadCountsDto>('/api/notifications/unread-counts'),
+      );
       this.counts.set(counts);
       this.unread.set(counts.total);
     } catch {
@@ -146,12 +148,19 @@ export class NotificationsStore {
         const inHistory = this.histories()[c.key]?.items.some(wasUnread) ?? false;
         const latest = wasUnread(c.latest);
         if (!latest && !inHistory) return c;
-        return { ...c, unread: Math.max(0, c.unread - 1), latest: latest ? { ...c.latest, readAt: now } : c.latest };
+        return {
+          ...c,
+          unread: Math.max(0, c.unread - 1),
+          latest: latest ? { ...c.latest, readAt: now } : c.latest,
+        };
       }),
     );
     this.histories.update((all) =>
       Object.fromEntries(
-        Object.entries(all).map(([key, h]) => [key, { ...h, items: h.items.map((n) => (wasUnread(n) ? { ...n, readAt: now } : n)) }]),
+        Object.entries(all).map(([key, h]) => [
+          key,
+          { ...h, items: h.items.map((n) => (wasUnread(n) ? { ...n, readAt: now } : n)) },
+        ]),
       ),
     );
     this.unread.update((c) => Math.max(0, c - 1));
@@ -166,15 +175,27 @@ export class NotificationsStore {
     }
     const category = this.category();
     await firstValueFrom(
-      this.http.post(`/api/notifications/tasks/${card.task.id}/read`, {}, { params: category ? { category } : {} }),
+      this.http.post(
+        `/api/notifications/tasks/${card.task.id}/read`,
+        {},
+        { params: category ? { category } : {} },
+      ),
     );
     const now = new Date().toISOString();
     this.cards.update((cards) =>
-      cards.map((c) => (c.key === card.key ? { ...c, unread: 0, latest: { ...c.latest, readAt: c.latest.readAt ?? now } } : c)),
+      cards.map((c) =>
+        c.key === card.key ? { ...c, unread: 0, latest: { ...c.latest, readAt: c.latest.readAt ?? now } } : c,
+      ),
     );
     this.histories.update((all) =>
       all[card.key]
-        ? { ...all, [card.key]: { ...all[card.key], items: all[card.key].items.map((n) => ({ ...n, readAt: n.readAt ?? now })) } }
+        ? {
+            ...all,
+            [card.key]: {
+              ...all[card.key],
+              items: all[card.key].items.map((n) => ({ ...n, readAt: n.readAt ?? now })),
+            },
+          }
         : all,
     );
     await this.refreshCounts();
@@ -183,7 +204,9 @@ export class NotificationsStore {
   /** All read, within the current tab (全部: everything). */
   async markAllRead(): Promise<void> {
     const category = this.category();
-    await firstValueFrom(this.http.post('/api/notifications/read-all', {}, { params: category ? { category } : {} }));
+    await firstValueFrom(
+      this.http.post('/api/notifications/read-all', {}, { params: category ? { category } : {} }),
+    );
     await this.load(this.page());
   }
 

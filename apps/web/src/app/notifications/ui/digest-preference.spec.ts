@@ -23,7 +23,10 @@ describe('DigestPreferenceComponent', () => {
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('legend')?.textContent).toContain('催办邮件接收方式');
     const radios = Array.from(el.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
-    expect(radios.map((r) => r.closest('mat-radio-button')?.textContent?.trim())).toEqual(['逐条发送', '每日汇总（08:30）']);
+    expect(radios.map((r) => r.closest('mat-radio-button')?.textContent?.trim())).toEqual([
+      '逐条发送',
+      '每日汇总（08:30）',
+    ]);
     expect(radios[0].checked).toBe(true);
 
     radios[1].click();

@@ -2,7 +2,11 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { NOTIFICATION_CATEGORY_LABELS, type InboxTaskCardDto, type NotificationCategory } from '@duban/domain/contract';
+import {
+  NOTIFICATION_CATEGORY_LABELS,
+  type InboxTaskCardDto,
+  type NotificationCategory,
+} from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../../shared/format.pipes';
 import { StatusChip } from '../../shared/status-chip';
 import type { CardHistory } from '../data-access/notifications.store';
@@ -59,7 +63,12 @@ import type { CardHistory } from '../data-access/notifications.store';
           <button mat-stroked-button type="button" (click)="read.emit(c)">标为已读</button>
         }
         @if (c.task && c.count > 1) {
-          <button mat-button type="button" (click)="toggled.emit(c)" [attr.aria-expanded]="history() !== undefined">
+          <button
+            mat-button
+            type="button"
+            (click)="toggled.emit(c)"
+            [attr.aria-expanded]="history() !== undefined"
+          >
             {{ history() ? '收起历史消息' : '历史消息（' + c.count + '条）' }}
           </button>
         }

@@ -4,7 +4,12 @@ import { departmentOptions, filterGroups } from './picker-options';
 import { pinyinInitials } from './pinyin';
 import { SearchPicker } from './search-picker';
 
-const dept = (id: string, name: string, kind: DepartmentDto['kind'], extra: Partial<DepartmentDto> = {}): DepartmentDto => ({
+const dept = (
+  id: string,
+  name: string,
+  kind: DepartmentDto['kind'],
+  extra: Partial<DepartmentDto> = {},
+): DepartmentDto => ({
   id,
   name,
   kind,
@@ -66,7 +71,9 @@ describe('SearchPicker', () => {
 
   const input = (): HTMLInputElement => (fixture.nativeElement as HTMLElement).querySelector('input')!;
   const optionTexts = (): string[] =>
-    Array.from(document.querySelectorAll('mat-option')).map((o) => o.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    Array.from(document.querySelectorAll('mat-option')).map(
+      (o) => o.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
 
   it('shows the chosen name, and narrows the grouped list as Chinese is typed', async () => {
     expect(input().value).toBe('国家发展改革委');
@@ -79,7 +86,11 @@ describe('SearchPicker', () => {
     expect(texts).toContain('国家卫生健康委');
     expect(texts).toContain('卫生计生委 已撤并，现为国家卫生健康委');
     expect(texts).not.toContain('国家发展改革委');
-    expect(Array.from(document.querySelectorAll('mat-optgroup')).map((g) => g.getAttribute('label') ?? g.textContent?.trim())).toHaveLength(1);
+    expect(
+      Array.from(document.querySelectorAll('mat-optgroup')).map(
+        (g) => g.getAttribute('label') ?? g.textContent?.trim(),
+      ),
+    ).toHaveLength(1);
   });
 
   it('emits the picked id, and null from the clear button', async () => {
@@ -87,11 +98,15 @@ describe('SearchPicker', () => {
     input().value = '卫健';
     input().dispatchEvent(new Event('input'));
     await fixture.whenStable();
-    const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.includes('国家卫生健康委'));
+    const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+      o.textContent?.includes('国家卫生健康委'),
+    );
     option!.click();
     await fixture.whenStable();
     expect(changes).toEqual(['d-jkw']);
-    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button[aria-label="清除责任部门"]')!.click();
+    (fixture.nativeElement as HTMLElement)
+      .querySelector<HTMLButtonElement>('button[aria-label="清除责任部门"]')!
+      .click();
     expect(changes).toEqual(['d-jkw', null]);
   });
 });

@@ -30,9 +30,23 @@ let nextId = 0;
         [attr.data-testid]="testId()"
       />
       @if (value()) {
-        <button matIconSuffix mat-icon-button type="button" [attr.aria-label]="'清除' + label()" (click)="choose(null)">×</button>
+        <button
+          matIconSuffix
+          mat-icon-button
+          type="button"
+          [attr.aria-label]="'清除' + label()"
+          (click)="choose(null)"
+        >
+          ×
+        </button>
       }
-      <mat-autocomplete #auto="matAutocomplete" class="db-picker-panel" (optionSelected)="onSelected($event)" (closed)="query.set(null)" hideSingleSelectionIndicator>
+      <mat-autocomplete
+        #auto="matAutocomplete"
+        class="db-picker-panel"
+        (optionSelected)="onSelected($event)"
+        (closed)="query.set(null)"
+        hideSingleSelectionIndicator
+      >
         @if (allLabel(); as all) {
           <mat-option [value]="null">{{ all }}</mat-option>
         }
@@ -80,7 +94,9 @@ export class SearchPicker {
    * option away from under the pointer, so the click chose nothing (a first click "dropped" on a busy machine).
    */
   protected readonly query = signal<string | null>(null);
-  private readonly chosenLabel = computed(() => this.options().find((o) => o.id === this.value())?.label ?? '');
+  private readonly chosenLabel = computed(
+    () => this.options().find((o) => o.id === this.value())?.label ?? '',
+  );
   protected readonly shown = computed(() => this.query() ?? this.chosenLabel());
   protected readonly groups = computed(() => filterGroups(this.options(), this.query() ?? ''));
 

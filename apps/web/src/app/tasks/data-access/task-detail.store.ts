@@ -21,7 +21,9 @@ export class TaskDetailStore {
   readonly lastAction = signal<TaskAction | null>(null);
 
   readonly allowed = computed(() => new Set<TaskAction>(this.task()?.allowedActions ?? []));
-  readonly pendingExtensions = computed(() => (this.task()?.extensions ?? []).filter((e) => e.status === 'pending'));
+  readonly pendingExtensions = computed(() =>
+    (this.task()?.extensions ?? []).filter((e) => e.status === 'pending'),
+  );
 
   can(action: TaskAction): boolean {
     return this.allowed().has(action);
@@ -36,14 +38,19 @@ export class TaskDetailStore {
     } catch (err) {
       this.task.set(null);
       // Other departments' tasks answer 404 (not 403) so their existence is not revealed.
-      if (err instanceof HttpErrorResponse && (err.status === 404 || err.status === 403)) this.notFound.set(true);
+      if (err instanceof HttpErrorResponse && (err.status === 404 || err.status === 403))
+        this.notFound.set(true);
       else this.error.set(errorMessage(err, '任务加载失败'));
     } finally {
       this.loading.set(false);
     }
   }
 
-  private async run(action: TaskAction, done: string, fn: (task: TaskDetailDto) => Promise<unknown>): Promise<boolean> {
+  private async run(
+    action: TaskAction,
+    done: string,
+    fn: (task: TaskDetailDto) => Promise<unknown>,
+  ): Promise<boolean> {
     const task = this.task();
     if (!task) return false;
     this.busy.set(action);
@@ -79,7 +86,9 @@ export class TaskDetailStore {
   }
 
   requestExtension(reason: string, requestedDeadline: string): Promise<boolean> {
-    return this.run('request_extension', '延期申请已提交', (t) => this.api.requestExtension(t.id, reason, requestedDeadline));
+    return this.run('request_extension', '延期申请已提交', (t) =>
+      this.api.requestExtension(t.id, reason, requestedDeadline),
+    );
   }
 
   approve(comment?: string): Promise<boolean> {
@@ -91,8 +100,10 @@ export class TaskDetailStore {
   }
 
   decideExtension(extensionId: string, decision: 'grant' | 'refuse', reason?: string): Promise<boolean> {
-    return this.run(decision === 'grant' ? 'grant_extension' : 'refuse_extension', decision === 'grant' ? '已同意延期' : '已不同意延期', () =>
-      this.api.decideExtension(extensionId, decision, reason),
+    return this.run(
+      decision === 'grant' ? 'grant_extension' : 'refuse_extension',
+      decision === 'grant' ? '已同意延期' : '已不同意延期',
+      () => this.api.decideExtension(extensionId, decision, reason),
     );
   }
 
@@ -104,10 +115,14 @@ export class TaskDetailStore {
 
   /** A wrong file of one's own department, before 报办结 (the API audits it). */
   deleteEvidence(evidence: EvidenceDto): Promise<boolean> {
-    return this.run('upload_evidence', `已删除「${evidence.fileName}」`, () => this.api.deleteEvidence(evidence));
+    return this.run('upload_evidence', `已删除「${evidence.fileName}」`, () =>
+      this.api.deleteEvidence(evidence),
+    );
   }
 
   download(evidence: EvidenceDto): void {
-    this.api.downloadEvidence(evidence).catch((err: unknown) => this.error.set(errorMessage(err, '下载失败')));
+    this.api
+      .downloadEvidence(evidence)
+      .catch((err: unknown) => this.error.set(errorMessage(err, '下载失败')));
   }
 }

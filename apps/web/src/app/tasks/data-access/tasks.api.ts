@@ -17,7 +17,10 @@ import { downloadBlob } from '../../shared/download';
 
 export function toParams(query: TaskListQueryDto): HttpParams {
   let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined | null][]) {
+  for (const [key, value] of Object.entries(query) as [
+    string,
+    string | number | boolean | undefined | null,
+  ][]) {
     if (value === undefined || value === null || value === '') continue;
     params = params.set(key, String(value));
   }
@@ -56,7 +59,10 @@ export class TasksApi {
   uploadEvidence(id: string, file: File): Observable<HttpEvent<EvidenceDto>> {
     const body = new FormData();
     body.append('file', file, file.name);
-    return this.http.post<EvidenceDto>(`/api/tasks/${id}/evidence`, body, { reportProgress: true, observe: 'events' });
+    return this.http.post<EvidenceDto>(`/api/tasks/${id}/evidence`, body, {
+      reportProgress: true,
+      observe: 'events',
+    });
   }
 
   deleteEvidence(evidence: EvidenceDto): Promise<void> {
@@ -69,30 +75,44 @@ export class TasksApi {
 
   submit(id: string, summary: string, version: number): Promise<TaskDetailDto> {
     return firstValueFrom(
-      this.http.post<TaskDetailDto>(`/api/tasks/${id}/submit`, { summary }, { headers: { 'If-Match': String(version) } }),
+      this.http.post<TaskDetailDto>(
+        `/api/tasks/${id}/submit`,
+        { summary },
+        { headers: { 'If-Match': String(version) } },
+      ),
     );
   }
 
   /** With the version the reviewer saw, so a decision on a task changed meanwhile is refused (409). */
   approve(id: string, version?: number, comment?: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/tasks/${id}/approve`, comment ? { comment } : {}, { headers: ifMatch(version) }));
+    return firstValueFrom(
+      this.http.post(`/api/tasks/${id}/approve`, comment ? { comment } : {}, { headers: ifMatch(version) }),
+    );
   }
 
   returnTask(id: string, reason: string, version?: number): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/tasks/${id}/return`, { reason }, { headers: ifMatch(version) }));
+    return firstValueFrom(
+      this.http.post(`/api/tasks/${id}/return`, { reason }, { headers: ifMatch(version) }),
+    );
   }
 
   requestExtension(id: string, reason: string, requestedDeadline: string): Promise<ExtensionDto> {
-    return firstValueFrom(this.http.post<ExtensionDto>(`/api/tasks/${id}/extension`, { reason, requestedDeadline }));
+    return firstValueFrom(
+      this.http.post<ExtensionDto>(`/api/tasks/${id}/extension`, { reason, requestedDeadline }),
+    );
   }
 
   decideExtension(extensionId: string, decision: 'grant' | 'refuse', reason?: string): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/extensions/${extensionId}/${decision}`, reason ? { reason } : {}));
+    return firstValueFrom(
+      this.http.post(`/api/extensions/${extensionId}/${decision}`, reason ? { reason } : {}),
+    );
   }
 
   /** 签收 (idempotent: a task already signed off answers as it is). */
   acknowledge(id: string, version: number): Promise<TaskDetailDto> {
-    return firstValueFrom(this.http.post<TaskDetailDto>(`/api/tasks/${id}/acknowledge`, null, { headers: ifMatch(version) }));
+    return firstValueFrom(
+      this.http.post<TaskDetailDto>(`/api/tasks/${id}/acknowledge`, null, { headers: ifMatch(version) }),
+    );
   }
 
   assigneeCandidates(id: string): Promise<UserRefDto[]> {
@@ -100,11 +120,19 @@ export class TasksApi {
   }
 
   nameAssignee(id: string, userId: string | null, version: number): Promise<TaskDetailDto> {
-    return firstValueFrom(this.http.put<TaskDetailDto>(`/api/tasks/${id}/assignee`, { userId }, { headers: ifMatch(version) }));
+    return firstValueFrom(
+      this.http.put<TaskDetailDto>(`/api/tasks/${id}/assignee`, { userId }, { headers: ifMatch(version) }),
+    );
   }
 
   changeMainLead(id: string, departmentId: string, version: number): Promise<TaskDetailDto> {
-    return firstValueFrom(this.http.put<TaskDetailDto>(`/api/tasks/${id}/main-lead`, { departmentId }, { headers: ifMatch(version) }));
+    return firstValueFrom(
+      this.http.put<TaskDetailDto>(
+        `/api/tasks/${id}/main-lead`,
+        { departmentId },
+        { headers: ifMatch(version) },
+      ),
+    );
   }
 
   exportXlsx(query: TaskListQueryDto): Promise<void> {

@@ -6,11 +6,15 @@ import { TaskChanges } from '../../core/task-changes';
 import { PAGE_SIZE, TasksStore } from './tasks.store';
 
 /** A list page, not one of the officer's two tab-count requests (pageSize 1). */
-const isPage = (r: HttpRequest<unknown>): boolean => r.url === '/api/tasks' && r.params.get('pageSize') !== '1';
-const isCount = (r: HttpRequest<unknown>): boolean => r.url === '/api/tasks' && r.params.get('pageSize') === '1';
+const isPage = (r: HttpRequest<unknown>): boolean =>
+  r.url === '/api/tasks' && r.params.get('pageSize') !== '1';
+const isCount = (r: HttpRequest<unknown>): boolean =>
+  r.url === '/api/tasks' && r.params.get('pageSize') === '1';
 
 function setup(): { store: TasksStore; http: HttpTestingController } {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), TasksStore] });
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), TasksStore],
+  });
   return { store: TestBed.inject(TasksStore), http: TestBed.inject(HttpTestingController) };
 }
 
@@ -42,18 +46,26 @@ describe('TasksStore', () => {
 
     it('sends every active filter and counts them', async () => {
       const { store, http } = setup();
-      const done = store.setFilters({ role: 'participant', status: 'returned', light: 'yellow', document: 'doc-9', dueBefore: '2018-06-30', q: ' 外资 ', overdue: true });
+      const done = store.setFilters({
+        role: 'participant',
+        status: 'returned',
+        light: 'yellow',
+        document: 'doc-9',
+        dueBefore: '2018-06-30',
+        q: ' 外资 ',
+        overdue: true,
+      });
       const req = http.expectOne(isPage);
       const p = req.request.params;
-      expect([p.get('role'), p.get('status'), p.get('light'), p.get('document'), p.get('dueBefore'), p.get('q'), p.get('overdue')]).toEqual([
-        'participant',
-        'returned',
-        'yellow',
-        'doc-9',
-        '2018-06-30',
-        '外资',
-        'true',
-      ]);
+      expect([
+        p.get('role'),
+        p.get('status'),
+        p.get('light'),
+        p.get('document'),
+        p.get('dueBefore'),
+        p.get('q'),
+        p.get('overdue'),
+      ]).toEqual(['participant', 'returned', 'yellow', 'doc-9', '2018-06-30', '外资', 'true']);
       req.flush(pageOf([]));
       await done;
       expect(store.activeFilterCount()).toBe(6);
@@ -115,7 +127,10 @@ describe('TasksStore', () => {
       const done = store.load();
       http.expectOne((r) => isPage(r) && r.params.get('page') === '1').flush(pageOf(page1, total));
       await flushMicrotasks();
-      const [r2, r3] = [http.expectOne((r) => isPage(r) && r.params.get('page') === '2'), http.expectOne((r) => isPage(r) && r.params.get('page') === '3')];
+      const [r2, r3] = [
+        http.expectOne((r) => isPage(r) && r.params.get('page') === '2'),
+        http.expectOne((r) => isPage(r) && r.params.get('page') === '3'),
+      ];
       r3.flush(pageOf(page3, total, 3));
       r2.flush(pageOf(page2, total, 2));
       await done;
@@ -144,7 +159,10 @@ describe('TasksStore', () => {
       const done = store.load();
       http
         .expectOne(isPage)
-        .flush({ statusCode: 400, code: 'VALIDATION', message: '截止日期格式不正确' }, { status: 400, statusText: 'Bad Request' });
+        .flush(
+          { statusCode: 400, code: 'VALIDATION', message: '截止日期格式不正确' },
+          { status: 400, statusText: 'Bad Request' },
+        );
       await done;
       expect(store.error()).toBe('截止日期格式不正确');
       expect(store.items()).toEqual([]);

@@ -95,9 +95,7 @@ export class TasksStore {
       f.overdue || null,
       f.awaitingSignoff || null,
       f.mine || null,
-    ].filter(
-      (v) => v !== null,
-    ).length;
+    ].filter((v) => v !== null).length;
   });
 
   /** The query for the current filters, without paging. */
@@ -220,7 +218,9 @@ export class TasksStore {
     const first = this.loadedPages + 1;
     try {
       const pages = await Promise.all(
-        Array.from({ length: count }, (_, i) => this.api.list({ ...this.query(), page: first + i, pageSize: PAGE_SIZE })),
+        Array.from({ length: count }, (_, i) =>
+          this.api.list({ ...this.query(), page: first + i, pageSize: PAGE_SIZE }),
+        ),
       );
       if (seq !== this.requestSeq) return false;
       this.loadedPages += count;

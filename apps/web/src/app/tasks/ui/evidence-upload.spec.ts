@@ -97,12 +97,14 @@ describe('EvidenceUpload', () => {
   it('shows the server message when the API rejects the content type (415)', async () => {
     drop(zone(), [fileOf('伪装.pdf', 100)]);
     await fixture.whenStable();
-    http
-      .expectOne('/api/tasks/task-7/evidence')
-      .flush(
-        { statusCode: 415, code: 'EVIDENCE_TYPE_NOT_ALLOWED', message: '文件内容不是允许的类型（PDF、Word、Excel、图片或文本）' },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
+    http.expectOne('/api/tasks/task-7/evidence').flush(
+      {
+        statusCode: 415,
+        code: 'EVIDENCE_TYPE_NOT_ALLOWED',
+        message: '文件内容不是允许的类型（PDF、Word、Excel、图片或文本）',
+      },
+      { status: 415, statusText: 'Unsupported Media Type' },
+    );
     await fixture.whenStable();
     expect(alertText()).toBe('文件内容不是允许的类型（PDF、Word、Excel、图片或文本）');
     expect(emitted).toEqual([]);
@@ -111,7 +113,9 @@ describe('EvidenceUpload', () => {
   it('explains a 413 even without a message body', async () => {
     drop(zone(), [fileOf('大文件.pdf', 100)]);
     await fixture.whenStable();
-    http.expectOne('/api/tasks/task-7/evidence').flush(null, { status: 413, statusText: 'Payload Too Large' });
+    http
+      .expectOne('/api/tasks/task-7/evidence')
+      .flush(null, { status: 413, statusText: 'Payload Too Large' });
     await fixture.whenStable();
     expect(alertText()).toContain('文件太大');
   });
@@ -130,7 +134,10 @@ describe('EvidenceUpload', () => {
 
   it('uploads a file chosen with the keyboard-reachable picker', async () => {
     const input = host().querySelector<HTMLInputElement>('[data-testid="evidence-input"]')!;
-    Object.defineProperty(input, 'files', { value: [fileOf('照片.JPG', 500, 'image/jpeg')], configurable: true });
+    Object.defineProperty(input, 'files', {
+      value: [fileOf('照片.JPG', 500, 'image/jpeg')],
+      configurable: true,
+    });
     input.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     http.expectOne('/api/tasks/task-7/evidence').flush({ ...evidence, fileName: '照片.JPG' });

@@ -47,7 +47,14 @@ type UploadState =
     >
       <db-icon name="upload" />
       <p>将佐证材料拖放到此处，或</p>
-      <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="state().kind === 'uploading'">选择文件</button>
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="picker.click()"
+        [disabled]="state().kind === 'uploading'"
+      >
+        选择文件
+      </button>
       <input
         #picker
         class="visually-hidden"

@@ -16,7 +16,8 @@ describe('ReviewActions', () => {
   });
 
   const host = (): HTMLElement => fixture.nativeElement as HTMLElement;
-  const byTestId = <T extends HTMLElement>(id: string): T | null => host().querySelector<T>(`[data-testid="${id}"]`);
+  const byTestId = <T extends HTMLElement>(id: string): T | null =>
+    host().querySelector<T>(`[data-testid="${id}"]`);
   const click = async (id: string): Promise<void> => {
     byTestId(id)!.click();
     await fixture.whenStable();

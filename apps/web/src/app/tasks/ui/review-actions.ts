@@ -22,12 +22,24 @@ type Step = 'choose' | 'approving' | 'rejecting';
       @case ('choose') {
         <div class="row-actions">
           @if (canApprove()) {
-            <button mat-flat-button type="button" [disabled]="busy()" (click)="startApprove()" data-testid="approve">
+            <button
+              mat-flat-button
+              type="button"
+              [disabled]="busy()"
+              (click)="startApprove()"
+              data-testid="approve"
+            >
               {{ mode() === 'task' ? '审核通过' : '同意延期' }}
             </button>
           }
           @if (canReject()) {
-            <button mat-stroked-button type="button" [disabled]="busy()" (click)="step.set('rejecting')" data-testid="reject">
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="busy()"
+              (click)="step.set('rejecting')"
+              data-testid="reject"
+            >
               {{ mode() === 'task' ? '退回' : '不同意' }}
             </button>
           }
@@ -37,11 +49,19 @@ type Step = 'choose' | 'approving' | 'rejecting';
         <form class="step" [formGroup]="approveForm" (ngSubmit)="confirmApprove()" novalidate>
           <mat-form-field class="full-width" subscriptSizing="dynamic">
             <mat-label>审核意见（可选）</mat-label>
-            <textarea matInput [id]="commentId" [formControl]="comment" rows="2" data-testid="comment"></textarea>
+            <textarea
+              matInput
+              [id]="commentId"
+              [formControl]="comment"
+              rows="2"
+              data-testid="comment"
+            ></textarea>
           </mat-form-field>
           <p class="muted hint">确认后任务即为「已办结」，不能撤回。</p>
           <div class="row-actions">
-            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="confirm-approve">确认审核通过</button>
+            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="confirm-approve">
+              确认审核通过
+            </button>
             <button mat-button type="button" (click)="cancel()">取消</button>
           </div>
         </form>
@@ -50,7 +70,14 @@ type Step = 'choose' | 'approving' | 'rejecting';
         <form class="step" [formGroup]="form" (ngSubmit)="confirmReject()" novalidate>
           <mat-form-field class="full-width" subscriptSizing="dynamic">
             <mat-label>{{ mode() === 'task' ? '退回理由' : '不同意理由' }}</mat-label>
-            <textarea matInput [id]="reasonId" [formControl]="reason" rows="2" cdkFocusInitial data-testid="reason"></textarea>
+            <textarea
+              matInput
+              [id]="reasonId"
+              [formControl]="reason"
+              rows="2"
+              cdkFocusInitial
+              data-testid="reason"
+            ></textarea>
             @if (reason.touched && reason.invalid) {
               <mat-error>请填写理由，告知责任部门需要补充或修改的内容</mat-error>
             }
@@ -88,7 +115,10 @@ export class ReviewActions {
   protected readonly reasonId = `review-reason-${nextId}`;
   protected readonly commentId = `review-comment-${nextId++}`;
   protected readonly step = signal<Step>('choose');
-  protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  protected readonly reason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
   protected readonly comment = new FormControl('', { nonNullable: true });
   // The groups give each <form> a FormGroupDirective, so ngSubmit fires and the page never really submits.
   protected readonly form = new FormGroup({ reason: this.reason });

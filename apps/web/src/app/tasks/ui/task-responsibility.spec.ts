@@ -20,7 +20,12 @@ describe('TaskResponsibility', () => {
         { id: 'dep-mofcom', name: '商务部' },
       ],
       mainLeadId: 'dep-ndrc',
-      signoff: { requestedAt: '2026-11-30T01:00:00Z', dueDate: '2026-12-02', acknowledgedAt: null, acknowledgedBy: null },
+      signoff: {
+        requestedAt: '2026-11-30T01:00:00Z',
+        dueDate: '2026-12-02',
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      },
       ...overrides,
     });
 
@@ -67,7 +72,10 @@ describe('TaskResponsibility', () => {
     q<HTMLButtonElement>('acknowledge')!.click();
     http
       .expectOne('/api/tasks/task-7/acknowledge')
-      .flush({ code: 'TASK_ACTION_FORBIDDEN', message: '当前账号无权对该任务执行此操作。' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { code: 'TASK_ACTION_FORBIDDEN', message: '当前账号无权对该任务执行此操作。' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     await flushMicrotasks();
     await fixture.whenStable();
     expect(q('responsibility-error')?.textContent).toContain('无权');
@@ -78,7 +86,12 @@ describe('TaskResponsibility', () => {
     await render(
       awaiting({
         awaitingSignoff: false,
-        signoff: { requestedAt: '2026-11-30T01:00:00Z', dueDate: '2026-12-02', acknowledgedAt: '2026-12-01T02:00:00Z', acknowledgedBy: '张三' },
+        signoff: {
+          requestedAt: '2026-11-30T01:00:00Z',
+          dueDate: '2026-12-02',
+          acknowledgedAt: '2026-12-01T02:00:00Z',
+          acknowledgedBy: '张三',
+        },
         allowedActions: ['name_assignee'],
       }),
     );
@@ -104,7 +117,10 @@ describe('TaskResponsibility', () => {
   it('lets the 督查室 choose the 主办 among several leads only', async () => {
     await render(awaiting({ allowedActions: ['change_main_lead'] }));
     expect(q('main-lead-picker')).not.toBeNull();
-    fixture.componentRef.setInput('task', awaiting({ allowedActions: ['change_main_lead'], lead: [{ id: 'dep-ndrc', name: '国家发展改革委' }] }));
+    fixture.componentRef.setInput(
+      'task',
+      awaiting({ allowedActions: ['change_main_lead'], lead: [{ id: 'dep-ndrc', name: '国家发展改革委' }] }),
+    );
     await fixture.whenStable();
     expect(q('main-lead-picker')).toBeNull();
   });

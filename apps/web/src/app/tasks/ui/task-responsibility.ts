@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
@@ -31,7 +41,9 @@ export type ResponsibilityChange = 'acknowledged' | 'assignee' | 'main_lead';
       <dd data-testid="signoff-state">
         @if (t.signoff.acknowledgedAt) {
           <span class="ok">已签收</span>
-          <span class="muted">{{ t.signoff.acknowledgedAt | zhDateTime }} · {{ t.signoff.acknowledgedBy ?? '' }}</span>
+          <span class="muted"
+            >{{ t.signoff.acknowledgedAt | zhDateTime }} · {{ t.signoff.acknowledgedBy ?? '' }}</span
+          >
         } @else if (t.awaitingSignoff) {
           <span class="pending">待签收</span>
           <span class="muted">请于 {{ t.signoff.dueDate | zhDate }} 前签收</span>
@@ -45,7 +57,15 @@ export type ResponsibilityChange = 'acknowledged' | 'assignee' | 'main_lead';
 
     @if (canAcknowledge()) {
       <div class="row-actions">
-        <button mat-flat-button type="button" (click)="acknowledge()" [disabled]="busy()" data-testid="acknowledge">签收</button>
+        <button
+          mat-flat-button
+          type="button"
+          (click)="acknowledge()"
+          [disabled]="busy()"
+          data-testid="acknowledge"
+        >
+          签收
+        </button>
         <span class="muted hint">签收表示本单位已收到并负责主办此项任务。</span>
       </div>
     }
@@ -69,7 +89,12 @@ export type ResponsibilityChange = 'acknowledged' | 'assignee' | 'main_lead';
     @if (canChangeMain()) {
       <mat-form-field subscriptSizing="dynamic" class="picker">
         <mat-label>主办单位</mat-label>
-        <mat-select [value]="t.mainLeadId" (valueChange)="changeMainLead($event)" [disabled]="busy()" data-testid="main-lead-picker">
+        <mat-select
+          [value]="t.mainLeadId"
+          (valueChange)="changeMainLead($event)"
+          [disabled]="busy()"
+          data-testid="main-lead-picker"
+        >
           @for (d of t.lead; track d.id) {
             <mat-option [value]="d.id">{{ d.name }}</mat-option>
           }
@@ -135,14 +160,19 @@ export class TaskResponsibility {
   private readonly allowed = computed(() => new Set(this.task().allowedActions));
   protected readonly canAcknowledge = computed(() => this.allowed().has('acknowledge'));
   protected readonly canName = computed(() => this.allowed().has('name_assignee'));
-  protected readonly canChangeMain = computed(() => this.allowed().has('change_main_lead') && this.task().lead.length > 1);
+  protected readonly canChangeMain = computed(
+    () => this.allowed().has('change_main_lead') && this.task().lead.length > 1,
+  );
   protected readonly mainLeadName = computed(() => {
     const t = this.task();
     return t.lead.find((d) => d.id === t.mainLeadId)?.name ?? t.lead[0]?.name ?? '—';
   });
   protected readonly coLeadNames = computed(() => {
     const t = this.task();
-    return t.lead.filter((d) => d.id !== t.mainLeadId).map((d) => d.name).join('、');
+    return t.lead
+      .filter((d) => d.id !== t.mainLeadId)
+      .map((d) => d.name)
+      .join('、');
   });
 
   constructor() {
