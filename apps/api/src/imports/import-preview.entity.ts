@@ -1,4 +1,4 @@
-import type { ExtractedFile, ImportPreviewDto, WithCorrections } from '@duban/domain';
+import type { CorrectedImportPreviewDto, ExtractedFile } from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -10,8 +10,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
-/** The preview with its corrections, as the API answers it. */
-export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
+export type { CorrectedImportPreviewDto };
 
 /** The preview as stored (the API adds id and expiry). */
 export type StoredPreview = Omit<CorrectedImportPreviewDto, 'id' | 'expiresAt'>;

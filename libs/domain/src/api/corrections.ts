@@ -3,6 +3,8 @@
  * file (its content hash), so a re-import of the same file shows them again; each names its measures by
  * `ref` (source line + text hash), which does not change when the measure is edited.
  */
+import type { ImportPreviewDto, ImportPreviewMeasureDto } from './imports';
+
 export type ImportCorrectionKind = 'edit' | 'drop' | 'add' | 'merge' | 'split';
 
 /** How a preview measure came out of the corrections: null = as extracted. */
@@ -75,3 +77,8 @@ export interface ImportSourceLinesDto {
   total: number;
   lines: { line: number; text: string }[];
 }
+
+/** The preview with the file's corrections applied, as the API answers it. */
+export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
+/** One measure of that preview. */
+export type CorrectedPreviewMeasureDto = ImportPreviewMeasureDto & MeasureCorrectionFields;

@@ -8,11 +8,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { SearchPicker } from '../shared/picker/search-picker';
-import type { ImportCorrectionDto, ImportJobStatus, ImportPreviewMeasureDto } from '@duban/domain/contract';
+import type {
+  CorrectedPreviewMeasureDto,
+  ImportCorrectionDto,
+  ImportJobStatus,
+  ImportPreviewMeasureDto,
+} from '@duban/domain/contract';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
 import { MeasureDialog, type MeasureDialogData } from './corrections/measure-dialog';
-import { ImportStore, MappingChoice, type CorrectedPreviewMeasureDto } from './data-access/import.store';
+import { ImportStore, MappingChoice } from './data-access/import.store';
 
 @Component({
   selector: 'db-import',

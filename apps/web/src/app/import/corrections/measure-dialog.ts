@@ -5,12 +5,12 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { ImportCorrectionRequestDto } from '@duban/domain/contract';
+import type { CorrectedPreviewMeasureDto, ImportCorrectionRequestDto } from '@duban/domain/contract';
 import { toIsoDate } from '../../shared/format';
 import { provideZhDatepickerIntl } from '../../shared/zh-datepicker-intl';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
-import type { CorrectedPreviewMeasureDto, ImportStore } from '../data-access/import.store';
+import type { ImportStore } from '../data-access/import.store';
 
 /**
  * 修改 a measure, 补充遗漏措施 from lines of the document text, or 拆分 one at a line. The store comes with the

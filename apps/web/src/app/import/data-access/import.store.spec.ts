@@ -1,14 +1,9 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ImportJobDto, ImportPreviewDto } from '@duban/domain/contract';
+import type { CorrectedImportPreviewDto, ImportJobDto, ImportPreviewDto } from '@duban/domain/contract';
 import { flushMicrotasks } from '../../../testing/fixtures';
-import {
-  IMPORT_POLL_MS,
-  ImportStore,
-  MAX_IMPORT_BYTES,
-  type CorrectedImportPreviewDto,
-} from './import.store';
+import { IMPORT_POLL_MS, ImportStore, MAX_IMPORT_BYTES } from './import.store';
 
 const preview: ImportPreviewDto = {
   id: 'imp-1',

@@ -1,23 +1,17 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
+  CorrectedImportPreviewDto,
   DepartmentDto,
   ImportCommitRequestDto,
   ImportCorrectionRequestDto,
   ImportJobDto,
-  ImportPreviewDto,
-  ImportPreviewMeasureDto,
   ImportResultDto,
   ImportSourceLinesDto,
-  MeasureCorrectionFields,
-  WithCorrections,
 } from '@duban/domain/contract';
+
 import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
-
-/** The preview with the file's corrections applied, as the API answers it. */
-export type CorrectedImportPreviewDto = WithCorrections<ImportPreviewDto>;
-export type CorrectedPreviewMeasureDto = ImportPreviewMeasureDto & MeasureCorrectionFields;
 
 /** '' or 'create' = create a new department, else an existing department id. */
 export type MappingChoice = string;
