@@ -18,6 +18,16 @@ function roles(m: ExtractedMeasure | undefined) {
 
 const TITLE = '杭州市人民政府办公厅关于印发杭州市优化营商环境工作要点的通知\n杭政办函〔2021〕12号\n';
 
+/** What both layouts of the 城市大脑 table below must give: the same two measures. */
+const CITY_BRAIN_ROLES = [
+  {
+    lead: ['市数据资源局'],
+    participants: ['市发展改革委', '市财政局'],
+    joint: false,
+    deadline: '2021-12-31',
+  },
+  { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
+];
 describe('labelled roles', () => {
   it('reads 牵头单位/配合单位 inside the bracket, with a trailing 各区、县级市 group', () => {
     const doc = extractOne(
@@ -251,30 +261,14 @@ describe('tables with other headers', () => {
     const doc = extractOne(
       `${TITLE}附件\n工作措施 牵头单位 配合单位 完成时限\n建设城市大脑应用场景 市数据资源局 市发展改革委、市财政局 2021年12月底前\n推进一网通办 市政务服务办 各区、县（市）政府 2021年6月底前\n`,
     );
-    expect(doc.measures.map((m) => roles(m))).toEqual([
-      {
-        lead: ['市数据资源局'],
-        participants: ['市发展改革委', '市财政局'],
-        joint: false,
-        deadline: '2021-12-31',
-      },
-      { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
-    ]);
+    expect(doc.measures.map((m) => roles(m))).toEqual(CITY_BRAIN_ROLES);
   });
 
   it('reads a stacked table (one column name per line) with a leader column', () => {
     const doc = extractOne(
       `${TITLE}附件\n序号\n工作任务\n责任领导\n牵头单位\n配合单位\n完成时限\n1\n建设城市大脑应用场景\n张三\n市数据资源局\n市发展改革委、市财政局\n2021年12月底前\n2\n推进一网通办\n李四\n市政务服务办\n各区、县（市）政府\n2021年6月底前\n`,
     );
-    expect(doc.measures.map((m) => roles(m))).toEqual([
-      {
-        lead: ['市数据资源局'],
-        participants: ['市发展改革委', '市财政局'],
-        joint: false,
-        deadline: '2021-12-31',
-      },
-      { lead: ['市政务服务办'], participants: ['各区、县（市）政府'], joint: false, deadline: '2021-06-30' },
-    ]);
+    expect(doc.measures.map((m) => roles(m))).toEqual(CITY_BRAIN_ROLES);
   });
 
   it('reads 责任单位 and 时间节点/进度安排 columns', () => {

@@ -11,6 +11,14 @@ const base: TaskEventFacts = {
   link: 'https://duban.example/tasks/t1',
 };
 
+/** The message for `kind` with the base facts and these on top. */
+function message(
+  kind: TaskEventFacts['kind'],
+  facts: Partial<TaskEventFacts> = {},
+): ReturnType<typeof taskEventMessage> {
+  return taskEventMessage({ ...base, kind, ...facts });
+}
+
 describe('taskEventMessage', () => {
   it('states the reason of a 退回, addresses the recipient and links the task', () => {
     const { title, body } = taskEventMessage({ ...base, reason: '佐证材料缺少盖章页' });
@@ -22,17 +30,13 @@ describe('taskEventMessage', () => {
   });
 
   it('names both deadlines of an extension in Chinese dates', () => {
-    const granted = taskEventMessage({
-      ...base,
-      kind: 'extension.granted',
+    const granted = message('extension.granted', {
       previousDeadline: '2026-03-20',
       requestedDeadline: '2026-04-30',
     });
     expect(granted.title).toBe('【同意延期】完成时限延至2026年4月30日：完善药品价格形成机制');
     expect(granted.body).toContain('由2026年3月20日延至2026年4月30日');
-    const refused = taskEventMessage({
-      ...base,
-      kind: 'extension.refused',
+    const refused = message('extension.refused', {
       previousDeadline: '2026-03-20',
       requestedDeadline: '2026-04-30',
       reason: '理由不充分',
@@ -43,17 +47,9 @@ describe('taskEventMessage', () => {
 
   it('says who asks and what (submission, extension request, participant report)', () => {
     expect(
-      taskEventMessage({
-        ...base,
-        kind: 'task.submitted',
-        departmentName: '商务部',
-        leadNames: ['商务部'],
-        text: '已完成',
-      }).title,
+      message('task.submitted', { departmentName: '商务部', leadNames: ['商务部'], text: '已完成' }).title,
     ).toBe('【待审核】商务部提交办结：完善药品价格形成机制');
-    const request = taskEventMessage({
-      ...base,
-      kind: 'extension.requested',
+    const request = message('extension.requested', {
       departmentName: '商务部',
       previousDeadline: null,
       requestedDeadline: '2026-04-30',
@@ -61,12 +57,7 @@ describe('taskEventMessage', () => {
     });
     expect(request.body).toContain('由无固定时限延至2026年4月30日');
     expect(request.body).toContain('申请理由：需征求意见');
-    const report = taskEventMessage({
-      ...base,
-      kind: 'report.participant',
-      departmentName: '财政部',
-      text: '资金已下达',
-    });
+    const report = message('report.participant', { departmentName: '财政部', text: '资金已下达' });
     expect(report.title).toBe('【配合意见】财政部报送了进展：完善药品价格形成机制');
     expect(report.body).toContain('资金已下达');
   });
