@@ -1,0 +1,59 @@
+/**
+ * The small markers a document's head and foot carry, read by the segmenter: its 文号 (normalised) and the
+ * date of its signature line (Arabic or Chinese numerals).
+ */
+const DATE_LINE = /^(?:（此件公开发布）)?(?:[\u4e00-\u9fff]{2,12})?(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+const CN_DATE_LINE =
+  /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+
+const CN_DIGIT: Readonly<Record<string, number>> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+function cnNumber(s: string): number {
+  if (s.length === 4) return Number([...s].map((c) => CN_DIGIT[c] ?? 0).join(''));
+  // 十 / 十二 / 二十 / 二十八
+  const idx = s.indexOf('十');
+  if (idx === -1) return CN_DIGIT[s] ?? 0;
+  const tens = idx === 0 ? 1 : (CN_DIGIT[s.charAt(0)] ?? 0);
+  const ones = idx === s.length - 1 ? 0 : (CN_DIGIT[s.charAt(idx + 1)] ?? 0);
+  return tens * 10 + ones;
+}
+
+/** `YYYY-MM-DD` for a plausible calendar date (1900–2100), else null. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Normalises a 文号: brackets unified, stray brackets and spaces removed. */
+export function normalizeDocNumber(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[[［]/g, '〔')
+    .replace(/[\]］]/g, '〕')
+    .replace(/〕〕+/g, '〕')
+    .replace(/^（|）$/g, '');
+}
+
+/** Date of a stand-alone signature line (Arabic or Chinese numerals), else null. */
+export function signatureDate(text: string): string | null {
+  // Called for every line: most are long prose or carry no 月, which neither pattern can match.
+  if (text.length > 32 || !text.includes('月')) return null;
+  let m = DATE_LINE.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = CN_DATE_LINE.exec(text);
+  if (m) return isoDate(cnNumber(m[1] ?? ''), cnNumber(m[2] ?? ''), cnNumber(m[3] ?? ''));
+  return null;
+}
