@@ -28,3 +28,47 @@ describe('labelled lines after an item', () => {
     ]);
   });
 });
+
+const NOTICE = '某某区人民政府办公室关于印发2021年区政府重点工作责任分工的通知\n各镇人民政府，区直各单位：\n';
+
+describe('duties in the paragraphs of a local notice', () => {
+  it('reads role collectives without 各 as subjects: 牵头责任单位 leads, 协同责任单位 supports', () => {
+    const doc = extractOne(
+      `${NOTICE}各责任单位要树立全局观念，按要求高质量完成任务。牵头责任单位要强化主体责任、抓好工作统筹。协同责任单位要密切沟通协商，加强工作配合。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各责任单位'], participants: [], deadline: null },
+      { lead: ['牵头责任单位'], participants: ['协同责任单位'], deadline: null },
+    ]);
+  });
+
+  it('reads 各单位, 牵头单位 会同 责任单位, and an aside after the subject (责任单位尤其是各乡镇（街道）要)', () => {
+    const doc = extractOne(
+      `${NOTICE}一、以目标倒逼落实。各单位要切实加强组织领导。各牵头单位要会同责任单位，制订落实方案。\n二、以协作抓好落实。一项工作涉及多个部门的，牵头单位要切实肩负起牵头责任；责任单位尤其是各乡镇(街道)要积极配合，形成工作合力。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: ['责任单位'], deadline: null },
+      { lead: ['牵头单位'], participants: ['责任单位'], deadline: null },
+    ]);
+  });
+
+  it('reads 全区各级各部门, and 各责任单位、配合单位要 as a lead with its supporting side', () => {
+    const doc = extractOne(
+      `${NOTICE}一、高度重视，抓好落地落实。全区各级各部门要深入贯彻新发展理念。各责任单位、配合单位要敢于担当、主动作为，全力以赴完成目标任务。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全区各级各部门'], participants: [], deadline: null },
+      { lead: ['各责任单位'], participants: ['配合单位'], deadline: null },
+    ]);
+  });
+
+  it('reads a body announcing its supervision (督查室将…), not the request to the addressees before it', () => {
+    const doc = extractOne(
+      `${NOTICE}请你们对照目标任务，狠抓工作落实。县政府政务督查室将对各单位的贯彻落实情况开展专项督查，并予以通报。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县政府政务督查室'], participants: [], deadline: null },
+    ]);
+  });
+});
