@@ -86,7 +86,13 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
         current.text += sentence;
         continue;
       }
+      // The same subject again (各责任单位要…。各责任单位要于2月15日前报送…) goes on with its duty.
       const supporting = names.slice(1).filter((n) => SUPPORTING.test(n));
+      if (current && current.lead.length === 1 && current.lead[0] === first) {
+        addAll(current.participants, supporting);
+        current.text += sentence;
+        continue;
+      }
       // `各责任单位、配合单位要…`: a role collective named as the supporting side takes part.
       drafts.push({
         line: l.no,
