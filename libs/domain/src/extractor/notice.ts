@@ -8,26 +8,41 @@ import type { MeasureContext } from './make-measure';
  * Notice items of a local 责任分解 notice: the numbered paragraphs before the breakdown whose sentences give a
  * party a duty without any annotation — `二、压实责任，推动工作落实。各牵头单位要统筹落实…。各参与单位要主动作为…`
  * (lead 各牵头单位, participant 各参与单位), `区委区政府督查室要根据…适时开展督查督办工作`. Only in local
- * documents, only before the first annotated measure, only single named subjects (never a person: …领导).
+ * documents, only before the first annotated measure, only named subjects (one, or two joined by 、; never a person:
+ * …领导).
  */
 
-/** The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，). */
-const SUBJECT =
-  '请?((?:各|其他)[\\u4e00-\\u9fff（）()]{1,10}?(?:单位|部门|机构)|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会))(要|应|须|需|负责)';
+/**
+ * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`), a role collective without 各
+ * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
+ */
+const NAME =
+  '(?:全[省市区县])?(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)' +
+  '|(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会)';
+/**
+ * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
+ * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
+ * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
+ */
+const SUBJECT = `请?((?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?)?(要|应|须|需|负责|将)`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,20}，${SUBJECT}`, 'u');
-const SUPPORTING = /参与|配合|协办|协同/u;
+const SUPPORTING = /参与|配合|协办|协同|协作/u;
 const SUPPORT_VERB = /^[^。；]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
-/** `充分协调其他责任单位`: the coordinated parties support the lead. */
-const COORDINATED = /(?:协调|会同|联合)((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))/u;
+/** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
+const SUPPORT_PARTY =
+  '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
+/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
+const COORDINATED = new RegExp(`(?:协调|会同|联合)(${SUPPORT_PARTY})`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
-const SUPPORTING_CLAUSE =
-  /，((?:其他|各参与|各配合)[\u4e00-\u9fff（）()]{0,8}?(?:单位|部门))(?:要|应)[^，。；]{0,6}配合/u;
+const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)[^，。；]{0,6}配合`, 'u');
 
 function isParty(name: string): boolean {
   if (/领导$|负责同志$/u.test(name) || name.includes('的')) return false;
   return (
-    /^(?:各|其他)/u.test(name) ||
+    /^(?:全[省市区县])?(?:各|其他)/u.test(name) ||
+    /^(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name)
@@ -37,8 +52,12 @@ function isParty(name: string): boolean {
 interface Draft {
   line: number;
   text: string;
-  lead: string;
+  lead: string[];
   participants: string[];
+}
+
+function addAll(list: string[], names: readonly string[]): void {
+  for (const name of names) if (!list.includes(name)) list.push(name);
 }
 
 /** Measures of the notice items in `lines` (the caller passes only lines before the first measure). */
@@ -52,23 +71,34 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     let pending = '';
     for (const sentence of sentences) {
       const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence);
-      const name = m?.[1] ?? '';
+      const names = (m?.[1] ?? '').split('、');
+      const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
-      if (!m || !isParty(name)) {
+      if (!m || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;
       }
-      if (current && (SUPPORTING.test(name) || SUPPORT_VERB.test(sentence.slice(m[0].length)))) {
-        if (!current.participants.includes(name)) current.participants.push(name);
+      const supports =
+        SUPPORTING.test(first) || (names.length === 1 && SUPPORT_VERB.test(sentence.slice(m[0].length)));
+      if (current && supports) {
+        addAll(current.participants, names);
         current.text += sentence;
         continue;
       }
+      // The same subject again (各责任单位要…。各责任单位要于2月15日前报送…) goes on with its duty.
+      const supporting = names.slice(1).filter((n) => SUPPORTING.test(n));
+      if (current && current.lead.length === 1 && current.lead[0] === first) {
+        addAll(current.participants, supporting);
+        current.text += sentence;
+        continue;
+      }
+      // `各责任单位、配合单位要…`: a role collective named as the supporting side takes part.
       drafts.push({
         line: l.no,
         text: drafts.length === 0 ? pending + sentence : sentence,
-        lead: name,
-        participants: [],
+        lead: names.filter((n) => !supporting.includes(n)),
+        participants: supporting,
       });
       pending = '';
     }
@@ -76,7 +106,7 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     drafts.forEach((d, i) => {
       for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
         const party = pattern.exec(d.text)?.[1];
-        if (party && !d.participants.includes(party)) d.participants.push(party);
+        if (party && !d.participants.includes(party) && !d.lead.includes(party)) d.participants.push(party);
       }
       ctx.measures.push(
         makeMeasure(ctx, {
@@ -87,9 +117,9 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
           origin: 'inline',
           text: d.text,
           responsibility: {
-            lead: [d.lead],
+            lead: d.lead,
             participants: d.participants,
-            joint: false,
+            joint: d.lead.length > 1,
             openList: false,
             declaresFirstIsLead: false,
           },

@@ -1,0 +1,82 @@
+// Forms that recur in local 责任分解 documents (county and district work-task lists and their notices): labelled
+// lines of their own, role collectives as sentence subjects. Synthetic documents, one per form.
+import { describe, expect, it } from 'vitest';
+
+import type { ExtractedDocument, ExtractedMeasure } from '../index';
+import { extractText } from '../index';
+
+function extractOne(text: string): ExtractedDocument {
+  const doc = extractText(text, 'form.txt').documents[0];
+  if (!doc) throw new Error('no document');
+  return doc;
+}
+
+function roles(m: ExtractedMeasure | undefined) {
+  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
+}
+
+const TITLE = '繁昌区人民政府关于印发2021年区政府重点工作任务的通知\n各镇人民政府，区有关单位：\n';
+
+describe('labelled lines after an item', () => {
+  it('reads 牵头责任单位 as lead and 协同责任单位 as participants; 牵头负责领导 names a person', () => {
+    const doc = extractOne(
+      `${TITLE}一、确保完成全年主要预期目标\n1.地区生产总值比上年增长9%左右。\n牵头负责领导:张三。\n牵头责任单位:区发展改革委。\n协同责任单位:区直相关单位。\n2.一般公共预算收入增长5%左右。\n牵头负责领导:李四。\n牵头责任单位:区财政局。\n协同责任单位:区税务局。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['区发展改革委'], participants: ['区直相关单位'], deadline: null },
+      { lead: ['区财政局'], participants: ['区税务局'], deadline: null },
+    ]);
+  });
+});
+
+const NOTICE = '某某区人民政府办公室关于印发2021年区政府重点工作责任分工的通知\n各镇人民政府，区直各单位：\n';
+
+describe('duties in the paragraphs of a local notice', () => {
+  it('reads role collectives without 各 as subjects: 牵头责任单位 leads, 协同责任单位 supports', () => {
+    const doc = extractOne(
+      `${NOTICE}各责任单位要树立全局观念，按要求高质量完成任务。牵头责任单位要强化主体责任、抓好工作统筹。协同责任单位要密切沟通协商，加强工作配合。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各责任单位'], participants: [], deadline: null },
+      { lead: ['牵头责任单位'], participants: ['协同责任单位'], deadline: null },
+    ]);
+  });
+
+  it('reads 各单位, 牵头单位 会同 责任单位, and an aside after the subject (责任单位尤其是各乡镇（街道）要)', () => {
+    const doc = extractOne(
+      `${NOTICE}一、以目标倒逼落实。各单位要切实加强组织领导。各牵头单位要会同责任单位，制订落实方案。\n二、以协作抓好落实。一项工作涉及多个部门的，牵头单位要切实肩负起牵头责任；责任单位尤其是各乡镇(街道)要积极配合，形成工作合力。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: ['责任单位'], deadline: null },
+      { lead: ['牵头单位'], participants: ['责任单位'], deadline: null },
+    ]);
+  });
+
+  it('reads 全区各级各部门, and 各责任单位、配合单位要 as a lead with its supporting side', () => {
+    const doc = extractOne(
+      `${NOTICE}一、高度重视，抓好落地落实。全区各级各部门要深入贯彻新发展理念。各责任单位、配合单位要敢于担当、主动作为，全力以赴完成目标任务。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全区各级各部门'], participants: [], deadline: null },
+      { lead: ['各责任单位'], participants: ['配合单位'], deadline: null },
+    ]);
+  });
+
+  it('reads a body announcing its supervision (督查室将…), not the request to the addressees before it', () => {
+    const doc = extractOne(
+      `${NOTICE}请你们对照目标任务，狠抓工作落实。县政府政务督查室将对各单位的贯彻落实情况开展专项督查，并予以通报。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县政府政务督查室'], participants: [], deadline: null },
+    ]);
+  });
+  it('keeps one duty when the same subject goes on with it (各责任单位要…。各责任单位要于…前报送)', () => {
+    const doc = extractOne(
+      `${NOTICE}一、科学制订办理方案。各责任单位要对承办的责任事项逐个进行研究。特别是牵头单位，要强化责任担当。各责任单位要于2021年2月15日前，将办理方案报送区政府督查室。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各责任单位'], participants: [], deadline: '2021-02-15' },
+    ]);
+  });
+});
