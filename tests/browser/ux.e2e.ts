@@ -317,18 +317,30 @@ describe('delivery', () => {
       try {
         let bytes = 0;
         let apiBytes = 0;
+        // Each size arrives asynchronously; the figures are read only once every pending one has settled,
+        // and a request still in flight when the context closes must not become an unhandled rejection.
+        const pendingSizes: Promise<void>[] = [];
+        const settledBytes = async (): Promise<number> => {
+          await Promise.all(pendingSizes);
+          return bytes;
+        };
         page.on('requestfinished', (request) => {
           const api = request.url().includes('/api/');
-          void request.sizes().then((s) => {
-            const n = s.responseBodySize + s.responseHeadersSize;
-            bytes += n;
-            if (api) apiBytes += n;
-          });
+          pendingSizes.push(
+            request.sizes().then(
+              (s) => {
+                const n = s.responseBodySize + s.responseHeadersSize;
+                bytes += n;
+                if (api) apiBytes += n;
+              },
+              () => undefined,
+            ),
+          );
         });
         await page.goto('/login');
         await page.getByLabel('用户名').waitFor();
         await page.waitForLoadState('networkidle');
-        const coldLogin = bytes;
+        const coldLogin = await settledBytes();
         await page.getByLabel('用户名').fill(user.username);
         await page.getByLabel('密码').fill(user.password);
         const t0 = Date.now();
@@ -336,6 +348,7 @@ describe('delivery', () => {
         await page.getByTestId(ready).first().waitFor({ timeout: 30_000 });
         const usefulMs = Date.now() - t0;
         await page.waitForLoadState('networkidle');
+        await settledBytes();
         figures.push(
           `${user.username}: cold login page ${(coldLogin / 1024).toFixed(0)} kB; cold load to the first screen ${(bytes / 1024).toFixed(0)} kB ` +
             `transferred (app ${((bytes - apiBytes) / 1024).toFixed(0)} kB + API data ${(apiBytes / 1024).toFixed(0)} kB); first useful screen ${usefulMs} ms after 登录`,

@@ -40,6 +40,11 @@ export async function newPage(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    // Angular Material skips its dialog, ripple and menu animations when the user asks for reduced motion.
+    // With them running, a dialog moves focus to its first field when its entrance ends (~150 ms after it
+    // opens), and text the test was typing into a later field at that moment landed in the first one; a
+    // ripple still expanding was also measured as overflow. No person types within that window.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
