@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-import { DeliveryRecoveryService, type DeliveryListItem } from './delivery-recovery.service';
+import type { DeliveryListDto } from '@duban/domain/contract';
+import { DeliveryRecoveryService } from './delivery-recovery.service';
 import { notificationErrors } from './notifications.errors';
 
 /** Admins: the e-mail/webhook deliveries that did not go out, and 重新发送. */
@@ -18,9 +19,7 @@ export class DeliveriesController {
       'Newest 200 failed (still retrying) or abandoned deliveries, and counts of the unsent ones by status',
   })
   @ApiQuery({ name: 'status', enum: ['failed', 'abandoned'], required: false })
-  async list(
-    @Query('status') status = 'abandoned',
-  ): Promise<{ items: DeliveryListItem[]; counts: Awaited<ReturnType<DeliveryRecoveryService['counts']>> }> {
+  async list(@Query('status') status = 'abandoned'): Promise<DeliveryListDto> {
     if (status !== 'failed' && status !== 'abandoned') throw notificationErrors.deliveryStatusInvalid(status);
     const [items, counts] = await Promise.all([this.recovery.list(status), this.recovery.counts()]);
     return { items, counts };

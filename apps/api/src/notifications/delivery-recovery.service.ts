@@ -1,3 +1,4 @@
+import type { DeliveryDto } from '@duban/domain/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -5,7 +6,6 @@ import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { deliveryJobId, JobName } from '../infra/queue/queue.catalogue';
 import { QueueService, type JobRequest } from '../infra/queue/queue.service';
-import type { DeliveryChannel, DeliveryStatus } from './entities/notification-delivery.entity';
 import {
   abandonExpiredDeliveries,
   deliveriesToSend,
@@ -26,17 +26,6 @@ export interface DeliveryRevival {
   revived: number;
   /** Rows past their retry window, marked `abandoned` by this pass. */
   abandoned: number;
-}
-
-export interface DeliveryListItem {
-  id: string;
-  channel: Exclude<DeliveryChannel, 'inbox'>;
-  status: DeliveryStatus;
-  target: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  notificationTitle: string;
 }
 
 /**
@@ -82,12 +71,12 @@ export class DeliveryRecoveryService {
   }
 
   /** The newest failed or abandoned deliveries, for the admins' 重新发送 list. */
-  async list(status: 'failed' | 'abandoned'): Promise<DeliveryListItem[]> {
+  async list(status: 'failed' | 'abandoned'): Promise<DeliveryDto[]> {
     const rows = await deliveriesWithStatus(this.dataSource, status);
     return rows.map((r) => ({
       id: r.id,
       channel: r.channel,
-      status: r.status,
+      status,
       target: r.target,
       attempts: r.attempts,
       lastError: r.last_error,

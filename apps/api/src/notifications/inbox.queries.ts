@@ -1,3 +1,4 @@
+import type { ChannelPreferencesDto } from '@duban/domain/contract';
 import {
   categoryOfRule,
   inAppPath,
@@ -79,10 +80,8 @@ export interface CardRow extends InboxMessageRow {
   total: string;
 }
 
-export interface ChannelPreferences {
-  inbox: boolean;
-  email: boolean;
-}
+/** The person's own channels, as the contract has them. */
+export type ChannelPreferences = ChannelPreferencesDto;
 
 /** Every statement of the inbox (its rows are the notifications feature's own tables). */
 @Injectable()

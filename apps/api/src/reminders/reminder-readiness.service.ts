@@ -1,3 +1,4 @@
+import type { ReminderSystemDto } from '@duban/domain/contract';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
@@ -10,12 +11,17 @@ import { DeliveryRecoveryService } from '../notifications/delivery-recovery.serv
 import { evaluateReadiness, type ReadinessResult, type ReadinessSnapshot } from './readiness';
 import { finishedCounterKey, ReminderReconciler } from './reminder.reconciler';
 
-export interface ReminderSystemState extends ReadinessResult {
-  workers: ReadinessSnapshot['workers'];
-  lastReconcile: Awaited<ReturnType<ReminderReconciler['lastRecord']>>;
-  /** E-mail/webhook rows by status (abandoned ones wait for an admin's 重新发送). */
-  deliveries: Awaited<ReturnType<DeliveryRecoveryService['counts']>>;
-}
+/**
+ * GET /api/admin/reminder-system: the contract's `ReminderSystemDto` (what the admin screen reads), with the
+ * full readiness details and worker beats on top. The intersection makes the compiler hold the two together.
+ */
+export type ReminderSystemState = ReminderSystemDto &
+  ReadinessResult & {
+    workers: ReadinessSnapshot['workers'];
+    lastReconcile: Awaited<ReturnType<ReminderReconciler['lastRecord']>>;
+    /** E-mail/webhook rows by status (abandoned ones wait for an admin's 重新发送). */
+    deliveries: Awaited<ReturnType<DeliveryRecoveryService['counts']>>;
+  };
 
 /**
  * Gathers the reminder system's state (Redis keys and counters, one GROUP BY on deliveries) and adds
