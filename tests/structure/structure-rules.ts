@@ -17,6 +17,11 @@ export interface StructureReport {
   oversized: Record<string, number>;
   /** Raw `.query(` calls in the API outside `*.repository.ts`, `*.queries.ts` and `infra/`: path → count. */
   rawQuery: Record<string, number>;
+  /**
+   * SQL in one feature (or infra) that writes a table another feature owns (`@Entity` there): `path → table
+   * (owner)`. Never allowed: the owner offers the statement and the others call it.
+   */
+  foreignWrites: string[];
 }
 
 export const MAX_LINES = 400;
@@ -47,6 +52,24 @@ function rawQueryAllowed(path: string): boolean {
   return path.startsWith(API_INFRA) || /\.(repository|queries)\.ts$/.test(path) || isTestFile(path);
 }
 
+/** Each table's owning feature, read from the `@Entity({ name: '…' })` of the entity files under it. */
+export function tableOwners(files: readonly SourceFile[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const feature = featureOf(file.path);
+    if (!feature || !file.path.endsWith('.entity.ts')) continue;
+    for (const m of file.text.matchAll(/@Entity\(\{\s*name:\s*'([a-z_]+)'/g)) owners.set(m[1], feature);
+  }
+  return owners;
+}
+
+/** Tables a file's SQL writes (INSERT INTO / UPDATE / DELETE FROM; keywords upper case, as the codebase writes SQL). */
+function writtenTables(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([a-z_]+)"?/g)) out.add(m[1]);
+  return out;
+}
+
 export function structureReport(files: readonly SourceFile[]): StructureReport {
   const report: StructureReport = {
     boundaries: [],
@@ -54,7 +77,9 @@ export function structureReport(files: readonly SourceFile[]): StructureReport {
     cycles: [],
     oversized: {},
     rawQuery: {},
+    foreignWrites: [],
   };
+  const owners = tableOwners(files);
   for (const file of files) {
     for (const target of file.imports) {
       if (boundaryViolation(file.path, target)) report.boundaries.push(`${file.path} → ${target}`);
@@ -64,6 +89,13 @@ export function structureReport(files: readonly SourceFile[]): StructureReport {
     }
     if (!isTestFile(file.path) && !DATA_FILE.test(file.path) && file.lines > MAX_LINES) {
       report.oversized[file.path] = file.lines;
+    }
+    if (file.path.startsWith('apps/api/src/') && !isTestFile(file.path)) {
+      for (const table of writtenTables(file.text)) {
+        const owner = owners.get(table);
+        if (owner && owner !== featureOf(file.path))
+          report.foreignWrites.push(`${file.path} → ${table} (${owner})`);
+      }
     }
     if (!rawQueryAllowed(file.path)) {
       const count = (file.text.match(/\.query\s*(<[^>]*>)?\s*\(/g) ?? []).length;
@@ -81,6 +113,9 @@ export function structureReport(files: readonly SourceFile[]): StructureReport {
 export function regressions(current: StructureReport, baseline: StructureReport): string[] {
   const out: string[] = [];
   for (const b of current.boundaries) out.push(`boundary crossed (never allowed): ${b}`);
+  for (const w of current.foreignWrites) {
+    out.push(`another feature's table written (call the owner's queries instead; never allowed): ${w}`);
+  }
   const known = (list: string[]) => new Set(list);
   const infra = known(baseline.infraImportsFeature);
   for (const v of current.infraImportsFeature) {

@@ -53,6 +53,29 @@ describe('the rules catch what they are for', () => {
     expect(report.rawQuery).toEqual({ 'apps/api/src/tasks/task-query.service.ts': 2 });
   });
 
+  it("reports SQL that writes another feature's table, not reads or the owner's own writes", () => {
+    const report = structureReport([
+      file('apps/api/src/tasks/task.entity.ts', [], "@Entity({ name: 'tasks' })\nexport class TaskEntity {}"),
+      file('apps/api/src/users/user.entity.ts', [], "@Entity({ name: 'users' })\nexport class UserEntity {}"),
+      file(
+        'apps/api/src/tasks/task.repository.ts',
+        [],
+        'q(`UPDATE tasks SET x = 1`); q(`SELECT 1 FROM users`)',
+      ),
+      file(
+        'apps/api/src/departments/department-merge.queries.ts',
+        [],
+        'q(`UPDATE tasks SET version = version + 1`); q(`INSERT INTO users (id) VALUES ($1) ON CONFLICT DO UPDATE SET id = $1`)',
+      ),
+      file('apps/api/src/users/users.queries.spec.ts', [], 'q(`DELETE FROM tasks`)'),
+    ]);
+    expect(report.foreignWrites).toEqual([
+      'apps/api/src/departments/department-merge.queries.ts → tasks (tasks)',
+      'apps/api/src/departments/department-merge.queries.ts → users (users)',
+    ]);
+    expect(regressions(report, report)).toHaveLength(2);
+  });
+
   it('lets a recorded violation stay but not grow, and flags a new one', () => {
     const base: StructureReport = {
       boundaries: [],
@@ -60,6 +83,7 @@ describe('the rules catch what they are for', () => {
       cycles: [],
       oversized: { 'a.ts': 450 },
       rawQuery: { 'b.ts': 2 },
+      foreignWrites: [],
     };
     expect(regressions({ ...base }, base)).toEqual([]);
     const worse = regressions(
@@ -77,7 +101,7 @@ describe('the codebase keeps its structure (issue 11)', () => {
     expect(sources.find((f) => f.path === 'apps/api/src/main.ts')?.imports.length).toBeGreaterThan(0);
   });
 
-  it('no boundary crossed, no new cycle, infra dependency, long file or raw SQL beyond the baseline', () => {
+  it('no boundary crossed or foreign table written; no new cycle, infra dependency, long file or raw SQL beyond the baseline', () => {
     expect(regressions(current, baseline)).toEqual([]);
   });
 

@@ -32,20 +32,6 @@ SELECT t.id, t.title, p.title AS "documentTitle", t.status::text AS status, t.de
    AND ($4::uuid[] IS NULL OR EXISTS (SELECT 1 FROM task_assignments s
                                         WHERE s.task_id = t.id AND s.role = 'lead' AND s.department_id = ANY($4::uuid[])))`;
 
-/** Supervisors who get the monthly bulletin in their inbox (notification and delivery in one statement). */
-const BULLETIN_NOTIFY_SQL = `
-WITH n AS (
-  INSERT INTO notifications (key, task_id, rule, recipient_kind, department_id, due_at, sent_at, title, body)
-  VALUES ($1, NULL, 'bulletin', 'supervisors', NULL, $2, $2, $3, $4)
-  ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING RETURNING id
-), r AS (
-  SELECT u.id FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-   WHERE u.active AND u.role = 'supervisor' AND coalesce(p.inbox, true)
-)
-INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, user_id, status, sent_at)
-SELECT n.id, 'inbox', $1 || ':inbox:' || r.id, r.id, 'sent', $2::timestamptz FROM n, r
-RETURNING id`;
-
 /**
  * The period's tasks (`from` and `until` are instants; `until` excluded), of one document and/or led by
  * one of `leads` when given. Reads tasks, assignments, reports and the audit log: the bulletin's source.
@@ -58,17 +44,6 @@ export function bulletinTasks(
   leads: readonly string[] | null,
 ): Promise<BulletinTaskInput[]> {
   return db.query<BulletinTaskInput[]>(BULLETIN_TASKS_SQL, [from, until, document, leads]);
-}
-
-/**
- * Puts the bulletin into every supervisor's inbox once (`key` makes a repeat a no-op): writes the
- * notifications feature's tables in one statement. Returns the deliveries written.
- */
-export function notifySupervisors(
-  db: Sql,
-  notice: { key: string; at: Date; title: string; body: string },
-): Promise<{ id: string }[]> {
-  return db.query<{ id: string }[]>(BULLETIN_NOTIFY_SQL, [notice.key, notice.at, notice.title, notice.body]);
 }
 
 /** The title of a policy document (documents feature's table), or undefined. */

@@ -14,7 +14,8 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { Clock } from '../infra/queue/clock';
 import { departmentNames } from '../departments/departments.queries';
 import { bulletinErrors } from './bulletins.errors';
-import { bulletinTasks, documentTitle, notifySupervisors } from './bulletin-source.queries';
+import { notifySupervisors } from '../notifications/supervisor-notice.queries';
+import { bulletinTasks, documentTitle } from './bulletin-source.queries';
 
 export interface BulletinScope {
   document?: string;
@@ -89,6 +90,7 @@ export class BulletinsService {
       `查看与下载（Word / PDF）：${link}`;
     const rows = await notifySupervisors(this.dataSource, {
       key: `bulletin:${period}`,
+      rule: 'bulletin',
       at: now,
       title: bulletin.title,
       body,

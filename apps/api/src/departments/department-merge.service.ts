@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.decorators';
+import { moveEvidenceToDepartment } from '../evidence/evidence.queries';
 import { ReminderScheduler } from '../reminders/reminder.scheduler';
+import { bumpTaskVersions, moveAssignments, moveTaskWork } from '../tasks/task-department-moves.queries';
 import { UsersService } from '../users/users.service';
 import { moveDepartmentUsers } from '../users/users.queries';
 import { actorOf } from './department-admin.service';
-import { bumpTaskVersions, moveAssignments, moveWork } from './department-merge.queries';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentNotFoundError, mergeErrors } from './departments.errors';
 import { appendAliases, lockDirectory, markMerged } from './departments.queries';
@@ -76,7 +77,8 @@ export class DepartmentMergeService {
     if (source.collective) throw mergeErrors.collective(source.name);
 
     const moved = await moveAssignments(manager, sourceId, intoId);
-    await moveWork(manager, sourceId, intoId);
+    await moveTaskWork(manager, sourceId, intoId);
+    await moveEvidenceToDepartment(manager, sourceId, intoId);
     const taskIds = moved.map((m) => m.task_id);
     await bumpTaskVersions(manager, taskIds);
     const movedUsers = await moveDepartmentUsers(manager, sourceId, intoId);

@@ -123,3 +123,8 @@ export async function leadEvidenceCount(db: Runner, taskId: string): Promise<num
   );
   return n;
 }
+
+/** A merged unit's evidence files follow it to its successor (the 牵头 evidence rule reads them by unit). */
+export async function moveEvidenceToDepartment(db: Runner, sourceId: string, intoId: string): Promise<void> {
+  await db.query(`UPDATE evidence_files SET department_id = $2 WHERE department_id = $1`, [sourceId, intoId]);
+}
