@@ -80,6 +80,24 @@ async function pickDepartment(page: Page, party: 'lead' | 'participants', name: 
     .catch(() => undefined);
 }
 
+/**
+ * Selects a line of the add dialog. The pick shows on the dialog's next change detection, not inside the click,
+ * so the test waits for it; picking the same line again keeps it picked, so a click that landed before the
+ * dialog listened is simply repeated.
+ */
+async function pickLine(page: Page, line: number): Promise<void> {
+  const picked = page.locator(`[data-testid="line-${line}"][aria-selected="true"]`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(`line-${line}`).click();
+    const shown = await picked
+      .waitFor({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+  }
+  throw new Error(`line ${line} was not selected`);
+}
+
 const row = (page: Page, text: string) => page.getByTestId('import-measure').filter({ hasText: text });
 
 describe('import preview corrections', () => {
@@ -107,8 +125,7 @@ describe('import preview corrections', () => {
 
       // 补充遗漏措施: the measure without parties, selected by its line.
       await page.getByTestId('import-add-missed').click();
-      await page.getByTestId(`line-${MISSED_LINE}`).click();
-      expect(await page.getByTestId(`line-${MISSED_LINE}`).getAttribute('aria-selected')).toBe('true');
+      await pickLine(page, MISSED_LINE);
       await pickDepartment(page, 'lead', '国家档案局');
       await settled(page);
       await screenshot(page, 'corrections-add-dialog');
