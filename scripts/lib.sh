@@ -113,13 +113,19 @@ ensure_redis() {
   wait_tcp "$host" "$port" Redis
 }
 
+# The browser tier needs Chromium, CJK fonts (readable screenshots) and pdftoppm (the 通报 PDF is rendered to
+# check it): each is installed when missing and apt-get is at hand.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} = 0 ]; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    log "installing Chromium for the browser tests (apt-get install chromium)…"
+    log "installing ${missing[*]} for the browser tests (apt-get install)…"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    die "Chromium is missing at /usr/bin/chromium: install it (Debian/Ubuntu: sudo apt-get install chromium) and run the tests again."
+    die "The browser tests need ${missing[*]}: install them (Debian/Ubuntu: sudo apt-get install ${missing[*]}) and run the tests again."
   fi
 }
