@@ -129,6 +129,8 @@ type DepartmentKind = DepartmentDto['kind'];
     </div>
   `,
   styles: `
+    @use 'db';
+
     .bar {
       display: flex;
       flex-wrap: wrap;
@@ -146,25 +148,13 @@ type DepartmentKind = DepartmentDto['kind'];
       flex: 1;
     }
     .table-wrap {
-      overflow-x: auto;
-      max-height: 70vh;
+      @include db.scroll-box(70vh);
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 6px 8px;
-      border-bottom: 1px solid #eceff1;
+    @include db.data-table {
       vertical-align: middle;
     }
     .table thead th {
-      position: sticky;
-      top: 0;
-      background: #fff;
+      @include db.sticky-header-cell;
       z-index: 1;
     }
     .table td:nth-child(2) {

@@ -112,6 +112,8 @@ import { UsersStore } from './users.store';
     </div>
   `,
   styles: `
+    @use 'db';
+
     .bar {
       display: flex;
       flex-wrap: wrap;
@@ -126,24 +128,11 @@ import { UsersStore } from './users.store';
       flex: 1 1 auto;
     }
     .table-wrap {
-      overflow-x: auto;
-      max-height: 70vh;
+      @include db.scroll-box(70vh);
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 4px 8px;
-      border-bottom: 1px solid #eceff1;
-    }
+    @include db.data-table(4px 8px);
     .table thead th {
-      position: sticky;
-      top: 0;
-      background: #fff;
+      @include db.sticky-header-cell;
       z-index: 1;
       white-space: nowrap;
     }
