@@ -171,11 +171,7 @@ type DepartmentKind = DepartmentDto['kind'];
       color: #5f6368;
     }
     .tag {
-      background: #fef7e0;
-      color: #7a4f01;
-      border-radius: 4px;
-      padding: 0 4px;
-      font-size: 12px;
+      @include db.tag-chip;
       margin-left: 4px;
     }
     .tag.place {

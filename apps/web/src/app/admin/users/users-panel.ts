@@ -154,11 +154,7 @@ import { UsersStore } from './users.store';
       color: #80868b;
     }
     .tag {
-      background: #fef7e0;
-      color: #7a4f01;
-      border-radius: 4px;
-      padding: 0 4px;
-      font-size: 12px;
+      @include db.tag-chip;
     }
     .tag.off {
       background: #f1f3f4;
