@@ -79,20 +79,12 @@ import { Session } from '../core/session';
     </main>
   `,
   styles: `
+    @use 'db';
+
     .page {
-      min-height: 100vh;
-      display: grid;
-      place-items: center;
-      padding: 16px;
-      box-sizing: border-box;
+      @include db.centered-screen;
     }
-    mat-card {
-      width: min(460px, 100%);
-    }
-    h1 {
-      font-size: 20px;
-      margin: 0 0 4px;
-    }
+    @include db.sign-in-card(460px);
     form {
       margin-top: 16px;
       display: grid;

@@ -86,20 +86,12 @@ import { Session } from '../core/session';
     </main>
   `,
   styles: `
+    @use 'db';
+
     .login {
-      min-height: 100vh;
-      display: grid;
-      place-items: center;
-      padding: 16px;
-      box-sizing: border-box;
+      @include db.centered-screen;
     }
-    mat-card {
-      width: min(420px, 100%);
-    }
-    h1 {
-      font-size: 20px;
-      margin: 0 0 4px;
-    }
+    @include db.sign-in-card(420px);
     form {
       margin-top: 16px;
     }

@@ -86,15 +86,13 @@ const TABS: readonly Tab[] = [
     </section>
   `,
   styles: `
+    @use 'db';
+
     .page {
       max-width: 960px;
     }
     .head {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      flex-wrap: wrap;
-      gap: 8px;
+      @include db.head-row;
     }
     .tabs {
       display: flex;

@@ -129,6 +129,8 @@ type DepartmentKind = DepartmentDto['kind'];
     </div>
   `,
   styles: `
+    @use 'db';
+
     .bar {
       display: flex;
       flex-wrap: wrap;
@@ -146,25 +148,13 @@ type DepartmentKind = DepartmentDto['kind'];
       flex: 1;
     }
     .table-wrap {
-      overflow-x: auto;
-      max-height: 70vh;
+      @include db.scroll-box(70vh);
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 6px 8px;
-      border-bottom: 1px solid #eceff1;
+    @include db.data-table {
       vertical-align: middle;
     }
     .table thead th {
-      position: sticky;
-      top: 0;
-      background: #fff;
+      @include db.sticky-header-cell;
       z-index: 1;
     }
     .table td:nth-child(2) {
@@ -181,11 +171,7 @@ type DepartmentKind = DepartmentDto['kind'];
       color: #5f6368;
     }
     .tag {
-      background: #fef7e0;
-      color: #7a4f01;
-      border-radius: 4px;
-      padding: 0 4px;
-      font-size: 12px;
+      @include db.tag-chip;
       margin-left: 4px;
     }
     .tag.place {

@@ -83,21 +83,12 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
     </mat-dialog-actions>
   `,
   styles: `
+    @use 'db';
+
     .wrap {
-      overflow-x: auto;
-      max-height: 55vh;
+      @include db.scroll-box(55vh);
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 4px 6px;
-      border-bottom: 1px solid #eceff1;
-    }
+    @include db.data-table(4px 6px);
     .bad td {
       background: #fce8e6;
     }

@@ -137,6 +137,8 @@ export interface ImportDialogData {
     </mat-dialog-actions>
   `,
   styles: `
+    @use 'db';
+
     .steps {
       line-height: 1.8;
     }
@@ -151,26 +153,14 @@ export interface ImportDialogData {
       margin: 8px 0 12px;
     }
     .table-wrap {
-      overflow-x: auto;
-      max-height: 50vh;
+      @include db.scroll-box(50vh);
       margin-top: 8px;
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 4px 8px;
-      border-bottom: 1px solid #eceff1;
+    @include db.data-table(4px 8px) {
       vertical-align: top;
     }
     .table th {
-      position: sticky;
-      top: 0;
-      background: #fff;
+      @include db.sticky-header-cell;
       white-space: nowrap;
     }
     .has-error {

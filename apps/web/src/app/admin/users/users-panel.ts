@@ -112,6 +112,8 @@ import { UsersStore } from './users.store';
     </div>
   `,
   styles: `
+    @use 'db';
+
     .bar {
       display: flex;
       flex-wrap: wrap;
@@ -126,24 +128,11 @@ import { UsersStore } from './users.store';
       flex: 1 1 auto;
     }
     .table-wrap {
-      overflow-x: auto;
-      max-height: 70vh;
+      @include db.scroll-box(70vh);
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 13px;
-    }
-    .table th,
-    .table td {
-      text-align: left;
-      padding: 4px 8px;
-      border-bottom: 1px solid #eceff1;
-    }
+    @include db.data-table(4px 8px);
     .table thead th {
-      position: sticky;
-      top: 0;
-      background: #fff;
+      @include db.sticky-header-cell;
       z-index: 1;
       white-space: nowrap;
     }
@@ -165,11 +154,7 @@ import { UsersStore } from './users.store';
       color: #80868b;
     }
     .tag {
-      background: #fef7e0;
-      color: #7a4f01;
-      border-radius: 4px;
-      padding: 0 4px;
-      font-size: 12px;
+      @include db.tag-chip;
     }
     .tag.off {
       background: #f1f3f4;

@@ -107,18 +107,9 @@ export type ResponsibilityChange = 'acknowledged' | 'assignee' | 'main_lead';
     }
   `,
   styles: `
-    .facts {
-      display: grid;
-      grid-template-columns: 84px 1fr;
-      gap: 6px 12px;
-      margin: 8px 0;
-    }
-    .facts dt {
-      color: #5f6368;
-    }
-    .facts dd {
-      margin: 0;
-    }
+    @use 'db';
+
+    @include db.fact-list;
     .ok {
       color: #0d652d;
       font-weight: 600;
