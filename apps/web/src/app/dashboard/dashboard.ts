@@ -22,6 +22,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { AssignmentRole, EvidenceDto, OverdueStatsRowDto } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
+import { runBusy } from '../core/run-busy';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { TasksApi } from '../tasks/data-access/tasks.api';
 import { Icon } from '../shared/icon';
@@ -217,14 +218,6 @@ export class DashboardPage implements OnInit {
   }
 
   protected async exportXlsx(): Promise<void> {
-    this.exporting.set(true);
-    this.exportError.set(null);
-    try {
-      await this.store.exportXlsx();
-    } catch (err) {
-      this.exportError.set(errorMessage(err, '导出失败'));
-    } finally {
-      this.exporting.set(false);
-    }
+    await runBusy(this.exporting, this.exportError, '导出失败', () => this.store.exportXlsx());
   }
 }

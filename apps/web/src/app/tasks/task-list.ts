@@ -19,7 +19,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain/contract';
-import { errorMessage } from '../core/api-error';
+import { runBusy } from '../core/run-busy';
 import { toIsoDate } from '../shared/format';
 import { ZhDatePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
@@ -179,15 +179,7 @@ export class TaskListPage implements OnInit {
   }
 
   protected async exportXlsx(): Promise<void> {
-    this.exporting.set(true);
-    this.exportError.set(null);
-    try {
-      await this.store.exportXlsx();
-    } catch (err) {
-      this.exportError.set(errorMessage(err, '导出失败'));
-    } finally {
-      this.exporting.set(false);
-    }
+    await runBusy(this.exporting, this.exportError, '导出失败', () => this.store.exportXlsx());
   }
 
   /** 「（12）」 after a tab name once the counts are in. */
