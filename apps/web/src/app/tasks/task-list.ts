@@ -87,8 +87,29 @@ export class TaskListPage implements OnInit {
     const v = this.store.filters().dueBefore;
     return v ? new Date(`${v}T00:00:00`) : null;
   });
-  protected readonly documentOptions = computed(() => documentOptions(this.store.documents()));
-  protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
+  private readonly documentOptions = computed(() => documentOptions(this.store.documents()));
+  private readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
+  /** The filter bar's search pickers; an officer's list is their own department's, so it has no department picker. */
+  protected readonly pickers = computed(() => {
+    const document = {
+      key: 'document' as const,
+      cls: 'doc',
+      label: '政策文件',
+      allLabel: '全部文件',
+      placeholder: '输入标题或文号查找',
+      options: this.documentOptions(),
+    };
+    if (this.store.isOfficer()) return [document];
+    const department = {
+      key: 'department' as const,
+      cls: 'dept',
+      label: '责任部门',
+      allLabel: '全部部门',
+      placeholder: '输入部门名称或简称查找',
+      options: this.departmentOptions(),
+    };
+    return [document, department];
+  });
   protected readonly heading = computed(() => (this.store.isOfficer() ? '我的任务' : '全部任务'));
 
   constructor() {
@@ -139,12 +160,8 @@ export class TaskListPage implements OnInit {
     void this.store.setFilters({ light });
   }
 
-  protected setDocument(document: string | null): void {
-    void this.store.setFilters({ document });
-  }
-
-  protected setDepartment(department: string | null): void {
-    void this.store.setFilters({ department });
+  protected setPicked(key: 'document' | 'department', id: string | null): void {
+    void this.store.setFilters({ [key]: id });
   }
 
   protected setDueBefore(date: Date | null): void {
