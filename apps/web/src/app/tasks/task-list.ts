@@ -18,7 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain/contract';
+import type { AssignmentRole, TaskStatus, TaskSummaryDto } from '@duban/domain/contract';
 import { runBusy } from '../core/run-busy';
 import { toIsoDate } from '../shared/format';
 import { ZhDatePipe } from '../shared/format.pipes';
@@ -72,10 +72,19 @@ export class TaskListPage implements OnInit {
   readonly light = input<string>();
 
   protected readonly rowHeight = ROW_HEIGHT;
-  protected readonly statuses = STATUSES;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly lights = LIGHTS;
-  protected readonly lightLabels = LIGHT_LABELS;
+  /** The filter bar's fixed-choice filters (状态, 预警灯), each with 全部 first. */
+  protected readonly choiceFilters = [
+    {
+      key: 'status' as const,
+      label: '状态',
+      options: STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] })),
+    },
+    {
+      key: 'light' as const,
+      label: '预警灯',
+      options: LIGHTS.map((v) => ({ value: v, label: LIGHT_LABELS[v] })),
+    },
+  ];
   protected readonly exportError = signal<string | null>(null);
   protected readonly exporting = signal(false);
   /** Only matters on phones, where the filters fold away to leave room for the list. */
@@ -152,16 +161,13 @@ export class TaskListPage implements OnInit {
     void this.store.setRole(role);
   }
 
-  protected setStatus(status: TaskStatus | null): void {
-    void this.store.setFilters({ status });
-  }
-
-  protected setLight(light: TrafficLight | null): void {
-    void this.store.setFilters({ light });
-  }
-
-  protected setPicked(key: 'document' | 'department', id: string | null): void {
-    void this.store.setFilters({ [key]: id });
+  protected setFilter<K extends 'status' | 'light' | 'document' | 'department'>(
+    key: K,
+    value: TaskFilters[K],
+  ): void {
+    const patch: Partial<TaskFilters> = {};
+    patch[key] = value;
+    void this.store.setFilters(patch);
   }
 
   protected setDueBefore(date: Date | null): void {
