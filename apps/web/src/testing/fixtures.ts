@@ -1,4 +1,17 @@
-import type { MeDto, PageDto, TaskDetailDto, TaskSummaryDto, UserRole } from '@duban/domain/contract';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNativeDateAdapter } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import type {
+  DepartmentDto,
+  MeDto,
+  PageDto,
+  TaskDetailDto,
+  TaskSummaryDto,
+  UserRole,
+} from '@duban/domain/contract';
 
 let seq = 0;
 
@@ -99,4 +112,38 @@ export function signInAs(role: UserRole, overrides: Partial<MeDto> = {}): MeDto 
 /** Lets pending promise continuations (await firstValueFrom …) run. */
 export async function flushMicrotasks(times = 5): Promise<void> {
   for (let i = 0; i < times; i += 1) await Promise.resolve();
+}
+
+/** A ministry with no aliases, successor or predecessors; `name` defaults to the id. */
+export function aDepartment(overrides: Partial<DepartmentDto> & { id: string }): DepartmentDto {
+  return {
+    name: overrides.id,
+    kind: 'ministry',
+    aliases: [],
+    successor: null,
+    predecessors: [],
+    createdFromImport: false,
+    jurisdiction: null,
+    collective: false,
+    ...overrides,
+  };
+}
+
+/**
+ * The TestBed a routed page needs (HTTP against the testing controller, a router, a date adapter), plus
+ * the page's own `providers`; answers the controller.
+ */
+export function configurePageTestBed(
+  ...providers: (Provider | EnvironmentProviders)[]
+): HttpTestingController {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideNativeDateAdapter(),
+      ...providers,
+    ],
+  });
+  return TestBed.inject(HttpTestingController);
 }

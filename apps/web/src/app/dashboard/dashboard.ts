@@ -22,6 +22,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { AssignmentRole, EvidenceDto, OverdueStatsRowDto } from '@duban/domain/contract';
 import { errorMessage } from '../core/api-error';
+import { runBusy } from '../core/run-busy';
 import { ZhDatePipe, ZhDateTimePipe } from '../shared/format.pipes';
 import { TasksApi } from '../tasks/data-access/tasks.api';
 import { Icon } from '../shared/icon';
@@ -94,8 +95,24 @@ export class DashboardPage implements OnInit {
    */
   protected readonly chosenTab = signal<number | null>(null);
   protected readonly tab = computed(() => this.chosenTab() ?? this.store.defaultTab() ?? 0);
-  protected readonly byDepartment = computed(() => chartOf(this.store.stats()?.byDepartment ?? []));
-  protected readonly byDocument = computed(() => chartOf(this.store.stats()?.byDocument ?? []));
+  /** The two 逾期 bar charts, by department and by document, drawn by one block of the template. */
+  protected readonly charts = computed(() => {
+    const s = this.store.stats();
+    return [
+      {
+        kind: 'department' as const,
+        title: '各部门逾期情况（前 12）',
+        label: '各部门逾期任务数',
+        chart: chartOf(s?.byDepartment ?? []),
+      },
+      {
+        kind: 'document' as const,
+        title: '各文件逾期情况（前 12）',
+        label: '各政策文件逾期任务数',
+        chart: chartOf(s?.byDocument ?? []),
+      },
+    ];
+  });
 
   private readonly router = inject(Router);
   /** View state in the URL, so a view can be shared: `?role=participant&by=document&sort=onTimeRate.asc`. */
@@ -201,14 +218,6 @@ export class DashboardPage implements OnInit {
   }
 
   protected async exportXlsx(): Promise<void> {
-    this.exporting.set(true);
-    this.exportError.set(null);
-    try {
-      await this.store.exportXlsx();
-    } catch (err) {
-      this.exportError.set(errorMessage(err, '导出失败'));
-    } finally {
-      this.exporting.set(false);
-    }
+    await runBusy(this.exporting, this.exportError, '导出失败', () => this.store.exportXlsx());
   }
 }

@@ -24,6 +24,7 @@ import { DepartmentListPicker } from './ui/department-list-picker';
 
 type DeadlineMode = 'date' | 'recurring' | 'none';
 
+const NONE: string[] = [];
 const required = [Validators.required, Validators.pattern(/\S/)];
 
 /** 立项: a task entered by the 督查室 with its source (领导批示, 会议纪要…), departments and deadline. */
@@ -58,6 +59,29 @@ export class CreateTaskPage implements OnInit {
   protected readonly lead = signal<string[]>([]);
   protected readonly participants = signal<string[]>([]);
   protected readonly leadMissing = signal(false);
+  /** 牵头 then 配合; a unit is one or the other, so the 配合 picker leaves out the lead units. */
+  protected readonly departmentPickers = computed(() => [
+    {
+      title: '牵头单位',
+      label: '添加牵头单位',
+      value: this.lead(),
+      exclude: NONE,
+      emptyText: '尚未选择',
+      testId: 'lead-picker',
+      set: (ids: string[]) => this.setLead(ids),
+      missing: this.leadMissing(),
+    },
+    {
+      title: '配合单位',
+      label: '添加配合单位',
+      value: this.participants(),
+      exclude: this.lead(),
+      emptyText: '无',
+      testId: 'participant-picker',
+      set: (ids: string[]) => this.participants.set(ids),
+      missing: false,
+    },
+  ]);
 
   protected readonly form = new FormGroup({
     kind: new FormControl<TaskSourceKind>('leader_instruction', { nonNullable: true }),

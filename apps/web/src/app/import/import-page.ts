@@ -41,6 +41,7 @@ import { ImportStore, MappingChoice } from './data-access/import.store';
 export class ImportPage implements OnInit {
   protected readonly store = inject(ImportStore);
   private readonly dialog = inject(MatDialog);
+  protected readonly documentColumns = ['序号', '文号', '标题', '发文机关', '日期', '措施数', '重复情况'];
   protected readonly dragging = signal(false);
   protected readonly docFilter = signal<number | null>(null);
   protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));

@@ -1,10 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNativeDateAdapter } from '@angular/material/core';
-import { provideRouter } from '@angular/router';
 import type { TaskDetailDto } from '@duban/domain/contract';
-import { aTaskDetail, flushMicrotasks, signInAs } from '../../testing/fixtures';
+import { aTaskDetail, configurePageTestBed, flushMicrotasks, signInAs } from '../../testing/fixtures';
 import { TaskDetailPage } from './task-detail';
 
 describe('TaskDetailPage', () => {
@@ -13,15 +10,7 @@ describe('TaskDetailPage', () => {
 
   async function open(task: TaskDetailDto | { status: number; body: object }): Promise<void> {
     signInAs('officer');
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideNativeDateAdapter(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configurePageTestBed();
     fixture = TestBed.createComponent(TaskDetailPage);
     fixture.componentRef.setInput('id', 'task-42');
     await fixture.whenStable();

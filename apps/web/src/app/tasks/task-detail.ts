@@ -54,6 +54,54 @@ type OpenForm = 'progress' | 'submit' | 'extension' | null;
 /** Where the feedback of the last action goes: under the form that was used, or at the top when that form is gone. */
 type FeedbackArea = 'officer' | 'review' | 'extension' | 'top';
 
+interface TextForm {
+  form: 'progress' | 'submit';
+  control: FormControl<string>;
+  group: FormGroup;
+  label: string;
+  error: string;
+  textTestId: string;
+  sendTestId: string;
+  sendLabel: string;
+  send: (text: string) => Promise<boolean>;
+}
+
+function textForm(
+  form: TextForm['form'],
+  label: string,
+  error: string,
+  textTestId: string,
+  sendTestId: string,
+  sendLabel: string,
+  send: TextForm['send'],
+): TextForm {
+  const control = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
+  const group = new FormGroup({ text: control });
+  return { form, control, group, label, error, textTestId, sendTestId, sendLabel, send };
+}
+
+/** The buttons of the 办理 bar: each opens its form under the bar (the second click closes it). */
+const OFFICER_BUTTONS: readonly {
+  action: TaskAction;
+  form: Exclude<OpenForm, null>;
+  label: string;
+  appearance: 'filled' | 'outlined';
+  testId: string | null;
+}[] = [
+  {
+    action: 'report_progress',
+    form: 'progress',
+    label: '报告进展',
+    appearance: 'filled',
+    testId: 'open-progress',
+  },
+  { action: 'submit', form: 'submit', label: '提交办结', appearance: 'filled', testId: 'open-submit' },
+  { action: 'request_extension', form: 'extension', label: '申请延期', appearance: 'outlined', testId: null },
+];
+
 const OFFICER_ACTIONS: readonly TaskAction[] = [
   'report_progress',
   'upload_evidence',
@@ -102,6 +150,7 @@ export class TaskDetailPage {
   readonly id = input.required<string>();
 
   protected readonly openForm = signal<OpenForm>(null);
+  protected readonly officerButtons = OFFICER_BUTTONS;
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly extensionLabels = EXTENSION_STATUS_LABELS;
   protected readonly auditLabel = auditLabel;
@@ -129,16 +178,21 @@ export class TaskDetailPage {
     );
   });
 
-  protected readonly progressText = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/\S/)],
-  });
-  protected readonly summary = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/\S/)],
-  });
-  protected readonly progressForm = new FormGroup({ text: this.progressText });
-  protected readonly submitForm = new FormGroup({ summary: this.summary });
+  /** The two one-textarea forms of the 办理 card (进展, 办结); the template draws both from this list. */
+  protected readonly textForms: readonly TextForm[] = [
+    textForm('progress', '进展情况', '请填写进展情况', 'progress-text', 'send-progress', '提交进展', (text) =>
+      this.store.reportProgress(text),
+    ),
+    textForm(
+      'submit',
+      '办结情况说明',
+      '请填写办结情况说明',
+      'submit-summary',
+      'send-submit',
+      '确认提交',
+      (text) => this.store.submit(text),
+    ),
+  ];
   protected readonly extensionForm = new FormGroup({
     reason: new FormControl('', {
       nonNullable: true,
@@ -270,26 +324,14 @@ export class TaskDetailPage {
     return ok;
   }
 
-  protected async sendProgress(): Promise<void> {
-    if (this.progressText.invalid) {
-      this.progressText.markAsTouched();
-      this.focusAfterRender('[data-testid="progress-text"]');
+  protected async sendText(form: TextForm): Promise<void> {
+    if (form.control.invalid) {
+      form.control.markAsTouched();
+      this.focusAfterRender(`[data-testid="${form.textTestId}"]`);
       return;
     }
-    if (await this.act(this.store.reportProgress(this.progressText.value.trim()))) {
-      this.progressText.reset();
-      this.openForm.set(null);
-    }
-  }
-
-  protected async sendSubmit(): Promise<void> {
-    if (this.summary.invalid) {
-      this.summary.markAsTouched();
-      this.focusAfterRender('[data-testid="submit-summary"]');
-      return;
-    }
-    if (await this.act(this.store.submit(this.summary.value.trim()))) {
-      this.summary.reset();
+    if (await this.act(form.send(form.control.value.trim()))) {
+      form.control.reset();
       this.openForm.set(null);
     }
   }

@@ -1,9 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNativeDateAdapter } from '@angular/material/core';
-import { provideRouter } from '@angular/router';
-import { aTask, flushMicrotasks, pageOf, signInAs } from '../../testing/fixtures';
+import { aTask, configurePageTestBed, flushMicrotasks, pageOf, signInAs } from '../../testing/fixtures';
 import { TasksStore } from './data-access/tasks.store';
 import { TaskListPage } from './task-list';
 
@@ -14,16 +11,7 @@ describe('TaskListPage', () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     signInAs('officer');
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideNativeDateAdapter(),
-        TasksStore,
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configurePageTestBed(TasksStore);
     fixture = TestBed.createComponent(TaskListPage);
     fixture.detectChanges();
     http.expectOne('/api/documents').flush([]);
@@ -104,16 +92,7 @@ describe('TaskListPage', () => {
 
   it('opens with the overdue filter when asked by the URL', async () => {
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideNativeDateAdapter(),
-        TasksStore,
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configurePageTestBed(TasksStore);
     fixture = TestBed.createComponent(TaskListPage);
     fixture.componentRef.setInput('overdue', 'true');
     fixture.detectChanges();

@@ -18,8 +18,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssignmentRole, TaskStatus, TaskSummaryDto, TrafficLight } from '@duban/domain/contract';
-import { errorMessage } from '../core/api-error';
+import type { AssignmentRole, TaskStatus, TaskSummaryDto } from '@duban/domain/contract';
+import { runBusy } from '../core/run-busy';
 import { toIsoDate } from '../shared/format';
 import { ZhDatePipe } from '../shared/format.pipes';
 import { Icon } from '../shared/icon';
@@ -72,10 +72,19 @@ export class TaskListPage implements OnInit {
   readonly light = input<string>();
 
   protected readonly rowHeight = ROW_HEIGHT;
-  protected readonly statuses = STATUSES;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly lights = LIGHTS;
-  protected readonly lightLabels = LIGHT_LABELS;
+  /** The filter bar's fixed-choice filters (状态, 预警灯), each with 全部 first. */
+  protected readonly choiceFilters = [
+    {
+      key: 'status' as const,
+      label: '状态',
+      options: STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] })),
+    },
+    {
+      key: 'light' as const,
+      label: '预警灯',
+      options: LIGHTS.map((v) => ({ value: v, label: LIGHT_LABELS[v] })),
+    },
+  ];
   protected readonly exportError = signal<string | null>(null);
   protected readonly exporting = signal(false);
   /** Only matters on phones, where the filters fold away to leave room for the list. */
@@ -87,8 +96,29 @@ export class TaskListPage implements OnInit {
     const v = this.store.filters().dueBefore;
     return v ? new Date(`${v}T00:00:00`) : null;
   });
-  protected readonly documentOptions = computed(() => documentOptions(this.store.documents()));
-  protected readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
+  private readonly documentOptions = computed(() => documentOptions(this.store.documents()));
+  private readonly departmentOptions = computed(() => departmentOptions(this.store.departments()));
+  /** The filter bar's search pickers; an officer's list is their own department's, so it has no department picker. */
+  protected readonly pickers = computed(() => {
+    const document = {
+      key: 'document' as const,
+      cls: 'doc',
+      label: '政策文件',
+      allLabel: '全部文件',
+      placeholder: '输入标题或文号查找',
+      options: this.documentOptions(),
+    };
+    if (this.store.isOfficer()) return [document];
+    const department = {
+      key: 'department' as const,
+      cls: 'dept',
+      label: '责任部门',
+      allLabel: '全部部门',
+      placeholder: '输入部门名称或简称查找',
+      options: this.departmentOptions(),
+    };
+    return [document, department];
+  });
   protected readonly heading = computed(() => (this.store.isOfficer() ? '我的任务' : '全部任务'));
 
   constructor() {
@@ -131,20 +161,13 @@ export class TaskListPage implements OnInit {
     void this.store.setRole(role);
   }
 
-  protected setStatus(status: TaskStatus | null): void {
-    void this.store.setFilters({ status });
-  }
-
-  protected setLight(light: TrafficLight | null): void {
-    void this.store.setFilters({ light });
-  }
-
-  protected setDocument(document: string | null): void {
-    void this.store.setFilters({ document });
-  }
-
-  protected setDepartment(department: string | null): void {
-    void this.store.setFilters({ department });
+  protected setFilter<K extends 'status' | 'light' | 'document' | 'department'>(
+    key: K,
+    value: TaskFilters[K],
+  ): void {
+    const patch: Partial<TaskFilters> = {};
+    patch[key] = value;
+    void this.store.setFilters(patch);
   }
 
   protected setDueBefore(date: Date | null): void {
@@ -179,15 +202,7 @@ export class TaskListPage implements OnInit {
   }
 
   protected async exportXlsx(): Promise<void> {
-    this.exporting.set(true);
-    this.exportError.set(null);
-    try {
-      await this.store.exportXlsx();
-    } catch (err) {
-      this.exportError.set(errorMessage(err, '导出失败'));
-    } finally {
-      this.exporting.set(false);
-    }
+    await runBusy(this.exporting, this.exportError, '导出失败', () => this.store.exportXlsx());
   }
 
   /** 「（12）」 after a tab name once the counts are in. */

@@ -1,18 +1,8 @@
 import type { DepartmentDto } from '@duban/domain/contract';
+import { aDepartment } from '../../../testing/fixtures';
 import { mergeTargets, parseAliases } from './departments.api';
 
-const unit = (id: string, over: Partial<DepartmentDto> = {}): DepartmentDto => ({
-  id,
-  name: id,
-  kind: 'ministry',
-  aliases: [],
-  successor: null,
-  predecessors: [],
-  createdFromImport: false,
-  jurisdiction: null,
-  collective: false,
-  ...over,
-});
+const unit = (id: string, over: Partial<DepartmentDto> = {}): DepartmentDto => aDepartment({ id, ...over });
 
 describe('parseAliases', () => {
   it('splits on 、 , ， ； and new lines, trims and drops repeats', () => {

@@ -1,9 +1,9 @@
-import { HttpEventType } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { IntakePreviewDto, IntakeResultDto } from '@duban/domain/contract';
-import { filter, firstValueFrom, map } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
 import { TaskChanges } from '../../core/task-changes';
+import { uploadBody } from '../../core/upload-body';
 import { DeskApi } from './desk.api';
 
 export const MAX_LEDGER_BYTES = 20 * 1024 * 1024;
@@ -43,22 +43,11 @@ export class LedgerStore {
       this.error.set('文件太大，台账不能超过 20 MB');
       return;
     }
-    this.error.set(null);
-    this.result.set(null);
-    this.preview.set(null);
+    this.reset(); // a new file replaces what the last one left
     this.uploading.set(true);
     this.progress.set(0);
     try {
-      const preview = await firstValueFrom(
-        this.api.uploadLedger(file).pipe(
-          map((event) => {
-            if (event.type === HttpEventType.UploadProgress && event.total)
-              this.progress.set(Math.round((event.loaded / event.total) * 100));
-            return event.type === HttpEventType.Response ? event.body : null;
-          }),
-          filter((b): b is IntakePreviewDto => b !== null),
-        ),
-      );
+      const preview = await uploadBody(this.api.uploadLedger(file), this.progress);
       this.preview.set(preview);
       this.onlyErrors.set(false);
     } catch (err) {
@@ -71,17 +60,11 @@ export class LedgerStore {
   async commit(): Promise<void> {
     const preview = this.preview();
     if (!preview) return;
-    this.committing.set(true);
-    this.error.set(null);
-    try {
+    await runBusy(this.committing, this.error, '导入失败', async () => {
       this.result.set(await this.api.commitLedger(preview.id));
       this.preview.set(null);
       this.changes.notify();
-    } catch (err) {
-      this.error.set(errorMessage(err, '导入失败'));
-    } finally {
-      this.committing.set(false);
-    }
+    });
   }
 
   reset(): void {

@@ -1,4 +1,4 @@
-import { HttpClient, HttpEventType } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   CorrectedImportPreviewDto,
@@ -10,8 +10,10 @@ import type {
   ImportSourceLinesDto,
 } from '@duban/domain/contract';
 
-import { filter, firstValueFrom, map } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { uploadBody } from '../../core/upload-body';
 
 /** '' or 'create' = create a new department, else an existing department id. */
 export type MappingChoice = string;
@@ -64,24 +66,16 @@ export class ImportStore {
       this.error.set(`文件太大，单个文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       return;
     }
-    this.error.set(null);
-    this.result.set(null);
-    this.preview.set(null);
+    this.reset(); // a new file replaces what the last one left
     this.uploading.set(true);
     this.progress.set(0);
     this.job.set(null);
     const body = new FormData();
     body.append('file', file, file.name);
     try {
-      let job = await firstValueFrom(
-        this.http.post<ImportJobDto>('/api/imports', body, { reportProgress: true, observe: 'events' }).pipe(
-          map((event) => {
-            if (event.type === HttpEventType.UploadProgress && event.total)
-              this.progress.set(Math.round((event.loaded / event.total) * 100));
-            return event.type === HttpEventType.Response ? event.body : null;
-          }),
-          filter((b): b is ImportJobDto => b !== null),
-        ),
+      let job = await uploadBody(
+        this.http.post<ImportJobDto>('/api/imports', body, { reportProgress: true, observe: 'events' }),
+        this.progress,
       );
       this.job.set(job);
       while (job.status !== 'ready' && job.status !== 'failed') {
@@ -120,19 +114,13 @@ export class ImportStore {
   async commit(): Promise<void> {
     const preview = this.preview();
     if (!preview) return;
-    this.committing.set(true);
-    this.error.set(null);
-    try {
+    await runBusy(this.committing, this.error, '导入失败', async () =>
       this.result.set(
         await firstValueFrom(
           this.http.post<ImportResultDto>(`/api/imports/${preview.id}/commit`, this.commitRequest()),
         ),
-      );
-    } catch (err) {
-      this.error.set(errorMessage(err, '导入失败'));
-    } finally {
-      this.committing.set(false);
-    }
+      ),
+    );
   }
 
   /** Stores a correction; null when it was saved, else the API's zh-CN reason (the dialog shows it). */

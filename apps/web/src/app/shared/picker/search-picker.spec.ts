@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { DepartmentDto } from '@duban/domain/contract';
+import { aDepartment } from '../../../testing/fixtures';
 import { departmentOptions, filterGroups } from './picker-options';
 import { pinyinInitials } from './pinyin';
 import { SearchPicker } from './search-picker';
@@ -9,18 +10,7 @@ const dept = (
   name: string,
   kind: DepartmentDto['kind'],
   extra: Partial<DepartmentDto> = {},
-): DepartmentDto => ({
-  id,
-  name,
-  kind,
-  aliases: [],
-  successor: null,
-  predecessors: [],
-  createdFromImport: false,
-  jurisdiction: null,
-  collective: false,
-  ...extra,
-});
+): DepartmentDto => aDepartment({ id, name, kind, ...extra });
 
 const departments = [
   dept('d-hb', '河北省人民政府', 'local'),
