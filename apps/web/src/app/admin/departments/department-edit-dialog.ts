@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,7 +7,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { DEPARTMENT_KIND_LABELS, type DepartmentDto } from '@duban/domain/contract';
 
 type DepartmentKind = DepartmentDto['kind'];
-import { errorMessage } from '../../core/api-error';
+import { BusyAction } from '../../shared/busy-action';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { DepartmentsApi, parseAliases } from './departments.api';
 
 /** null: a new unit; else the unit to edit (rename, short names, kind, jurisdiction). */
@@ -21,11 +22,12 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
   selector: 'db-department-edit-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    ErrorAlert,
+    DialogActions,
   ],
   template: `
     <h2 mat-dialog-title>{{ unit ? '编辑单位' : '新增单位' }}</h2>
@@ -63,14 +65,9 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
             data-testid="dept-jurisdiction"
           />
         </mat-form-field>
-        @if (error(); as e) {
-          <p class="error-text" role="alert" data-testid="dept-error">{{ e }}</p>
-        }
+        <db-error-alert [message]="error()" testId="dept-error" />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>取消</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="dept-save">保存</button>
-      </mat-dialog-actions>
+      <db-dialog-actions testId="dept-save" type="submit" [disabled]="busy()">保存</db-dialog-actions>
     </form>
   `,
   styles: `
@@ -89,8 +86,9 @@ export class DepartmentEditDialog {
   private readonly api = inject(DepartmentsApi);
   protected readonly kinds = KINDS;
   protected readonly kindLabels = DEPARTMENT_KIND_LABELS;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly action = new BusyAction();
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
   protected readonly form = new FormGroup({
     name: new FormControl(this.unit?.name ?? '', {
       nonNullable: true,
@@ -114,15 +112,9 @@ export class DepartmentEditDialog {
       kind: v.kind,
       jurisdiction: v.jurisdiction.trim() || null,
     };
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await this.action.run(async () => {
       const saved = this.unit ? await this.api.update(this.unit.id, body) : await this.api.create(body);
       this.ref.close(saved);
-    } catch (err) {
-      this.error.set(errorMessage(err, '保存失败'));
-    } finally {
-      this.busy.set(false);
-    }
+    }, '保存失败');
   }
 }

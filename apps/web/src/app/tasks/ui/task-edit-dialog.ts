@@ -6,9 +6,11 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { TaskDetailDto } from '@duban/domain/contract';
-import { errorMessage } from '../../core/api-error';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { DepartmentListPicker } from '../../desk/ui/department-list-picker';
+import { BusyAction } from '../../shared/busy-action';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { toIsoDate } from '../../shared/format';
 import { ZhDatePipe } from '../../shared/format.pipes';
 import type { PickerOption } from '../../shared/picker/picker-options';
@@ -51,6 +53,8 @@ const required = [Validators.required, Validators.pattern(/\S/)];
     MatInputModule,
     ZhDatePipe,
     DepartmentListPicker,
+    ErrorAlert,
+    DialogActions,
   ],
   templateUrl: './task-edit-dialog.html',
   styles: `
@@ -84,8 +88,9 @@ export class TaskEditDialog {
 
   protected readonly title = TITLES[this.data.mode];
   protected readonly task = this.data.task;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly action = new BusyAction();
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
   protected readonly reason = new FormControl('', { nonNullable: true, validators: required });
   protected readonly deadline = new FormControl<Date | null>(
     this.task.deadline ? new Date(`${this.task.deadline}T00:00:00`) : null,
@@ -131,9 +136,7 @@ export class TaskEditDialog {
     if (invalid) return;
     const { id, version } = this.task;
     const reason = this.reason.value.trim();
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    const done = await this.action.run(async () => {
       switch (this.data.mode) {
         case 'deadline':
           await this.api.editDeadline(id, version, { deadline: toIsoDate(this.deadline.value), reason });
@@ -159,11 +162,7 @@ export class TaskEditDialog {
           await this.api.terminate(id, version, { reason });
           break;
       }
-      this.ref.close(true);
-    } catch (err) {
-      this.error.set(errorMessage(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (done) this.ref.close(true);
   }
 }
