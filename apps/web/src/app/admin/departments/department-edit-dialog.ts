@@ -21,13 +21,13 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
 @Component({
   selector: 'db-department-edit-dialog',
   imports: [
-    ReactiveFormsModule,
     MatDialogModule,
+    DialogActions,
+    ErrorAlert,
+    ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    ErrorAlert,
-    DialogActions,
   ],
   template: `
     <h2 mat-dialog-title>{{ unit ? '编辑单位' : '新增单位' }}</h2>

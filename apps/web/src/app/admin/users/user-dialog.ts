@@ -94,16 +94,15 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
           </mat-select>
         </mat-form-field>
         @if (needsDepartment()) {
-          <div class="picker">
-            <db-search-picker
-              label="所属部门"
-              placeholder="输入部门名称或简称查找"
-              testId="user-department"
-              [options]="options"
-              [value]="department()"
-              (changed)="department.set($event)"
-            />
-          </div>
+          <db-search-picker
+            class="picker"
+            label="所属部门"
+            placeholder="输入部门名称或简称查找"
+            testId="user-department"
+            [options]="options"
+            [value]="department()"
+            (changed)="department.set($event)"
+          />
         }
         <mat-form-field>
           <mat-label>邮箱（选填）</mat-label>
@@ -136,10 +135,8 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
       grid-column: 1 / -1;
     }
     .picker {
-      margin-bottom: 16px;
-    }
-    .picker db-search-picker {
       display: block;
+      margin-bottom: 16px;
     }
     .warn {
       color: #7a4f01;
