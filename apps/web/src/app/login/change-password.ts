@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '@duban/domain/contract';
 import { Session } from '../core/session';
-import { BusyAction } from '../shared/busy-action';
+import { runBusy } from '../core/run-busy';
 import { ErrorAlert } from '../shared/error-alert';
 import { AuthCard } from './auth-card';
 
@@ -91,9 +91,8 @@ export class ChangePasswordPage {
       : '修改后，其他设备上的登录将全部失效。',
   );
   protected readonly username = () => this.session.user()?.username ?? '';
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly form = new FormGroup({
     current: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     next: new FormControl('', { nonNullable: true }),
@@ -109,10 +108,10 @@ export class ChangePasswordPage {
     const problem = passwordProblem(next, { username: this.username(), current });
     if (problem) return this.error.set(problem);
     if (next !== repeat) return this.error.set('两次输入的新密码不一致。');
-    await this.action.run(async () => {
+    await runBusy(this.busy, this.error, '修改密码失败，请稍后重试。', async () => {
       await this.session.changePassword(current, next);
       await this.router.navigateByUrl(this.returnUrl() || '/');
-    }, '修改密码失败，请稍后重试。');
+    });
   }
 
   protected logout(): void {

@@ -8,7 +8,7 @@ import { Router } from '@angular/router';
 import { SSO_ERROR_MESSAGES, type SsoErrorCode, type SsoInfoDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../core/session';
-import { BusyAction } from '../shared/busy-action';
+import { runBusy } from '../core/run-busy';
 import { ErrorAlert } from '../shared/error-alert';
 import { AuthCard } from './auth-card';
 
@@ -130,9 +130,8 @@ export class LoginPage implements OnInit {
     username: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) {
@@ -140,9 +139,9 @@ export class LoginPage implements OnInit {
       return;
     }
     const { username, password } = this.form.getRawValue();
-    await this.action.run(async () => {
+    await runBusy(this.busy, this.error, '用户名或密码错误', async () => {
       await this.session.login(username.trim(), password);
       await this.router.navigateByUrl(this.returnUrl() || '/');
-    }, '用户名或密码错误');
+    });
   }
 }

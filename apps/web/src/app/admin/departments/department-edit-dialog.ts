@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { DEPARTMENT_KIND_LABELS, type DepartmentDto } from '@duban/domain/contract';
 
 type DepartmentKind = DepartmentDto['kind'];
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { DepartmentsApi, parseAliases } from './departments.api';
@@ -86,9 +86,8 @@ export class DepartmentEditDialog {
   private readonly api = inject(DepartmentsApi);
   protected readonly kinds = KINDS;
   protected readonly kindLabels = DEPARTMENT_KIND_LABELS;
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly form = new FormGroup({
     name: new FormControl(this.unit?.name ?? '', {
       nonNullable: true,
@@ -112,9 +111,9 @@ export class DepartmentEditDialog {
       kind: v.kind,
       jurisdiction: v.jurisdiction.trim() || null,
     };
-    await this.action.run(async () => {
+    await runBusy(this.busy, this.error, '保存失败', async () => {
       const saved = this.unit ? await this.api.update(this.unit.id, body) : await this.api.create(body);
       this.ref.close(saved);
-    }, '保存失败');
+    });
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { DepartmentDto, DepartmentUsageDto, MergeDepartmentResultDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { departmentOptions } from '../../shared/picker/picker-options';
@@ -90,9 +90,8 @@ export class DepartmentMergeDialog implements OnInit {
   private readonly api = inject(DepartmentsApi);
   protected readonly into = signal<string | null>(null);
   protected readonly usage = signal<DepartmentUsageDto | null>(null);
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   private readonly targets = mergeTargets(this.data.all, this.data.source);
   protected readonly options = computed(() => departmentOptions(this.targets));
   protected readonly target = computed(() => this.targets.find((d) => d.id === this.into()) ?? null);
@@ -107,9 +106,8 @@ export class DepartmentMergeDialog implements OnInit {
   protected async confirm(): Promise<void> {
     const into = this.into();
     if (!into) return;
-    await this.action.run(
-      async () => this.ref.close(await this.api.merge(this.data.source.id, into)),
-      '合并失败',
+    await runBusy(this.busy, this.error, '合并失败', async () =>
+      this.ref.close(await this.api.merge(this.data.source.id, into)),
     );
   }
 }

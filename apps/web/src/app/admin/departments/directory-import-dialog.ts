@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { DEPARTMENT_KIND_LABELS, type DirectoryImportResultDto } from '@duban/domain/contract';
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { DepartmentsApi } from './departments.api';
@@ -93,17 +93,16 @@ export class DirectoryImportDialog {
   protected readonly data = inject<DirectoryImportData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<DirectoryImportDialog, DirectoryImportResultDto>>(MatDialogRef);
   private readonly api = inject(DepartmentsApi);
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly kindLabels = DEPARTMENT_KIND_LABELS;
   protected readonly actions = ACTIONS;
 
   protected async commit(): Promise<void> {
-    await this.action.run(async () => {
+    await runBusy(this.busy, this.error, '名录导入失败', async () => {
       const done = await this.api.importDirectory(this.data.file, true);
       if (done.committed) this.ref.close(done);
       else this.error.set('名录未导入：文件中有错误的行，请修改后重新上传。');
-    }, '名录导入失败');
+    });
   }
 }

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { personRoleLabel, type UserImportResultDto, type UserImportRowDto } from '@duban/domain/contract';
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { errorMessage } from '../../core/api-error';
@@ -218,9 +218,8 @@ export class ImportDialog {
 
   protected readonly file = signal<File | null>(null);
   protected readonly result = signal<UserImportResultDto | null>(null);
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly importable = computed(() => {
     const r = this.result();
     return r && r.dryRun ? r.rows.length - r.errorRows : 0;
@@ -264,9 +263,8 @@ export class ImportDialog {
   private async run(dryRun: boolean): Promise<void> {
     const file = this.file();
     if (!file) return;
-    await this.action.run(
-      async () => this.result.set(await this.data.store.importSheet(file, dryRun)),
-      dryRun ? '文件检查失败' : '导入失败',
+    await runBusy(this.busy, this.error, dryRun ? '文件检查失败' : '导入失败', async () =>
+      this.result.set(await this.data.store.importSheet(file, dryRun)),
     );
   }
 }

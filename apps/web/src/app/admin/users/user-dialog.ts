@@ -14,7 +14,7 @@ import {
   type UserDto,
   type UserRole,
 } from '@duban/domain/contract';
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { departmentOptions } from '../../shared/picker/picker-options';
@@ -176,9 +176,8 @@ export class UserDialog {
       role !== user.role || (this.needsDepartment() && this.department() !== (user.department?.id ?? null))
     );
   });
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
 
   constructor() {
     this.form.controls.role.valueChanges.subscribe((value) => this.role.set(value));
@@ -204,11 +203,11 @@ export class UserDialog {
       email: v.email.trim() || null,
       phone: v.phone.trim() || null,
     };
-    await this.action.run(async () => {
+    await runBusy(this.busy, this.error, '保存失败，请稍后重试。', async () => {
       const user = this.data.user;
       if (user) this.ref.close({ saved: await this.data.store.update(user.id, fields) });
       else
         this.ref.close({ created: await this.data.store.create({ username: v.username.trim(), ...fields }) });
-    }, '保存失败，请稍后重试。');
+    });
   }
 }

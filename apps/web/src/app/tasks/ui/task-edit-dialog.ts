@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { TaskDetailDto } from '@duban/domain/contract';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { DepartmentListPicker } from '../../desk/ui/department-list-picker';
-import { BusyAction } from '../../shared/busy-action';
+import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { toIsoDate } from '../../shared/format';
@@ -88,9 +88,8 @@ export class TaskEditDialog {
 
   protected readonly title = TITLES[this.data.mode];
   protected readonly task = this.data.task;
-  private readonly action = new BusyAction();
-  protected readonly busy = this.action.busy;
-  protected readonly error = this.action.error;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
   protected readonly reason = new FormControl('', { nonNullable: true, validators: required });
   protected readonly deadline = new FormControl<Date | null>(
     this.task.deadline ? new Date(`${this.task.deadline}T00:00:00`) : null,
@@ -136,7 +135,7 @@ export class TaskEditDialog {
     if (invalid) return;
     const { id, version } = this.task;
     const reason = this.reason.value.trim();
-    const done = await this.action.run(async () => {
+    const done = await runBusy(this.busy, this.error, undefined, async () => {
       switch (this.data.mode) {
         case 'deadline':
           await this.api.editDeadline(id, version, { deadline: toIsoDate(this.deadline.value), reason });
