@@ -26,8 +26,8 @@ type FormId = 'contact' | 'password';
 type Message = { ok: boolean; text: string };
 
 interface SettingsField {
-  /** The form control, and (as settings-<control>) the input's test id. */
   control: string;
+  testId: string;
   label: string;
   type: 'email' | 'tel' | 'password';
   autocomplete: string;
@@ -40,6 +40,7 @@ interface SettingsForm {
   group: FormGroup;
   fields: SettingsField[];
   save: string;
+  saveTestId: string;
   message: Signal<Message | null>;
 }
 
@@ -94,7 +95,7 @@ interface SettingsForm {
                   [type]="field.type"
                   [formControlName]="field.control"
                   [attr.autocomplete]="field.autocomplete"
-                  [attr.data-testid]="'settings-' + field.control"
+                  [attr.data-testid]="field.testId"
                 />
                 @if (field.hint) {
                   <mat-hint>{{ field.hint }}</mat-hint>
@@ -106,7 +107,7 @@ interface SettingsForm {
                 mat-flat-button
                 type="submit"
                 [disabled]="busy() === f.id"
-                [attr.data-testid]="'settings-' + f.id + '-save'"
+                [attr.data-testid]="f.saveTestId"
               >
                 {{ f.save }}
               </button>
@@ -207,14 +208,16 @@ export class SettingsPage implements OnInit {
       fields: [
         {
           control: 'email',
+          testId: 'settings-email',
           label: '邮箱',
           type: 'email',
           autocomplete: 'email',
           hint: '接收通知邮件；留空表示不填',
         },
-        { control: 'phone', label: '手机', type: 'tel', autocomplete: 'tel' },
+        { control: 'phone', testId: 'settings-phone', label: '手机', type: 'tel', autocomplete: 'tel' },
       ],
       save: '保存联系方式',
+      saveTestId: 'settings-contact-save',
       message: this.contactMessage,
     },
     {
@@ -222,17 +225,31 @@ export class SettingsPage implements OnInit {
       title: '修改密码',
       group: this.password,
       fields: [
-        { control: 'current', label: '当前密码', type: 'password', autocomplete: 'current-password' },
+        {
+          control: 'current',
+          testId: 'settings-current',
+          label: '当前密码',
+          type: 'password',
+          autocomplete: 'current-password',
+        },
         {
           control: 'next',
+          testId: 'settings-next',
           label: '新密码',
           type: 'password',
           autocomplete: 'new-password',
           hint: `至少 ${MIN_PASSWORD_LENGTH} 个字符，两类字符，不含用户名`,
         },
-        { control: 'repeat', label: '再次输入新密码', type: 'password', autocomplete: 'new-password' },
+        {
+          control: 'repeat',
+          testId: 'settings-repeat',
+          label: '再次输入新密码',
+          type: 'password',
+          autocomplete: 'new-password',
+        },
       ],
       save: '修改密码',
+      saveTestId: 'settings-password-save',
       message: this.passwordMessage,
     },
   ];
