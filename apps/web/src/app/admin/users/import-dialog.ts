@@ -3,10 +3,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { personRoleLabel, type UserImportResultDto, type UserImportRowDto } from '@duban/domain/contract';
+import { errorMessage } from '../../core/api-error';
 import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
-import { errorMessage } from '../../core/api-error';
 import { OneTimeActions } from './one-time-actions';
 import { UsersStore } from './users.store';
 

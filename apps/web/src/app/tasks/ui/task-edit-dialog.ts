@@ -6,9 +6,9 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { TaskDetailDto } from '@duban/domain/contract';
+import { runBusy } from '../../core/run-busy';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { DepartmentListPicker } from '../../desk/ui/department-list-picker';
-import { runBusy } from '../../core/run-busy';
 import { DialogActions } from '../../shared/dialog-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { toIsoDate } from '../../shared/format';
