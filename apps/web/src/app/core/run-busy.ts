@@ -3,12 +3,12 @@ import { errorMessage } from './api-error';
 
 /**
  * Runs `work` with `busy` on while it runs; a failure lands in `error` as its zh-CN message (`fallback`
- * when the error has none). Resolves whether the work succeeded.
+ * when the error has none; undefined: errorMessage's generic one). Resolves whether the work succeeded.
  */
 export async function runBusy(
   busy: WritableSignal<boolean>,
   error: WritableSignal<string | null>,
-  fallback: string,
+  fallback: string | undefined,
   work: () => Promise<unknown>,
 ): Promise<boolean> {
   busy.set(true);

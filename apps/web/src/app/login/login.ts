@@ -2,96 +2,75 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { SSO_ERROR_MESSAGES, type SsoErrorCode, type SsoInfoDto } from '@duban/domain/contract';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
+import { runBusy } from '../core/run-busy';
+import { ErrorAlert } from '../shared/error-alert';
+import { AuthCard } from './auth-card';
 
 @Component({
   selector: 'db-login',
-  imports: [
-    ReactiveFormsModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-    MatProgressBarModule,
-  ],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, AuthCard, ErrorAlert],
   template: `
-    <main class="login">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1>督办 · 政策落实督办系统</h1></mat-card-title>
-          <mat-card-subtitle>请使用单位分配的账号登录</mat-card-subtitle>
-        </mat-card-header>
-        <mat-card-content>
-          @if (reason() === 'expired') {
-            <p class="notice" role="status" data-testid="session-expired">
-              登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。
-            </p>
-          }
-          @if (ssoMessage(); as m) {
-            <p class="error-text" role="alert" data-testid="sso-error">{{ m }}</p>
-          }
-          @if (sso()?.enabled) {
-            <a mat-flat-button class="full-width sso" [href]="ssoHref()" data-testid="sso-login">{{
-              sso()?.label
-            }}</a>
-            @if (showPasswordForm()) {
-              <p class="or">或使用账号密码登录</p>
-            } @else {
-              <button mat-button type="button" class="full-width" (click)="passwordWanted.set(true)">
-                系统管理员使用账号密码登录
-              </button>
+    <db-auth-card
+      pageClass="login"
+      heading="督办 · 政策落实督办系统"
+      subtitle="请使用单位分配的账号登录"
+      [busy]="busy()"
+    >
+      @if (reason() === 'expired') {
+        <p class="notice" role="status" data-testid="session-expired">
+          登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。
+        </p>
+      }
+      @if (ssoMessage(); as m) {
+        <p class="error-text" role="alert" data-testid="sso-error">{{ m }}</p>
+      }
+      @if (sso()?.enabled) {
+        <a mat-flat-button class="full-width sso" [href]="ssoHref()" data-testid="sso-login">{{
+          sso()?.label
+        }}</a>
+        @if (showPasswordForm()) {
+          <p class="or">或使用账号密码登录</p>
+        } @else {
+          <button mat-button type="button" class="full-width" (click)="passwordWanted.set(true)">
+            系统管理员使用账号密码登录
+          </button>
+        }
+      }
+      @if (showPasswordForm()) {
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field class="full-width">
+            <mat-label>用户名</mat-label>
+            <input matInput formControlName="username" autocomplete="username" name="username" />
+            @if (form.controls.username.hasError('required')) {
+              <mat-error>请输入用户名</mat-error>
             }
-          }
-          @if (showPasswordForm()) {
-            <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-              <mat-form-field class="full-width">
-                <mat-label>用户名</mat-label>
-                <input matInput formControlName="username" autocomplete="username" name="username" />
-                @if (form.controls.username.hasError('required')) {
-                  <mat-error>请输入用户名</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field class="full-width">
-                <mat-label>密码</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  formControlName="password"
-                  autocomplete="current-password"
-                  name="password"
-                />
-                @if (form.controls.password.hasError('required')) {
-                  <mat-error>请输入密码</mat-error>
-                }
-              </mat-form-field>
-              @if (error(); as e) {
-                <p class="error-text" role="alert">{{ e }}</p>
-              }
-              <button mat-flat-button type="submit" class="full-width" [disabled]="busy()">登录</button>
-              @if (busy()) {
-                <mat-progress-bar mode="indeterminate" />
-              }
-            </form>
-          }
-        </mat-card-content>
-      </mat-card>
-    </main>
+          </mat-form-field>
+          <mat-form-field class="full-width">
+            <mat-label>密码</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="current-password"
+              name="password"
+            />
+            @if (form.controls.password.hasError('required')) {
+              <mat-error>请输入密码</mat-error>
+            }
+          </mat-form-field>
+          <db-error-alert [message]="error()" />
+          <button mat-flat-button type="submit" class="full-width" [disabled]="busy()">登录</button>
+        </form>
+      }
+    </db-auth-card>
   `,
   styles: `
-    @use 'db';
-
-    .login {
-      @include db.centered-screen;
-    }
-    @include db.sign-in-card(420px);
     form {
       margin-top: 16px;
     }
@@ -159,16 +138,10 @@ export class LoginPage implements OnInit {
       this.form.markAllAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      const { username, password } = this.form.getRawValue();
+    const { username, password } = this.form.getRawValue();
+    await runBusy(this.busy, this.error, '用户名或密码错误', async () => {
       await this.session.login(username.trim(), password);
       await this.router.navigateByUrl(this.returnUrl() || '/');
-    } catch (err) {
-      this.error.set(errorMessage(err, '用户名或密码错误'));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  signal,
+  type Signal,
+} from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,6 +21,28 @@ import {
 import { errorMessage } from '../core/api-error';
 import { Session } from '../core/session';
 import { NotificationSection } from './notification-section';
+
+type FormId = 'contact' | 'password';
+type Message = { ok: boolean; text: string };
+
+interface SettingsField {
+  control: string;
+  testId: string;
+  label: string;
+  type: 'email' | 'tel' | 'password';
+  autocomplete: string;
+  hint?: string;
+}
+
+interface SettingsForm {
+  id: FormId;
+  title: string;
+  group: FormGroup;
+  fields: SettingsField[];
+  save: string;
+  saveTestId: string;
+  message: Signal<Message | null>;
+}
 
 /**
  * 个人设置, for every role: who I am (name, role and department are the admin's), my e-mail and phone,
@@ -43,108 +73,51 @@ import { NotificationSection } from './notification-section';
         </section>
       }
 
-      <section class="card" aria-labelledby="s-contact">
-        <h2 id="s-contact">联系方式</h2>
-        <form [formGroup]="contact" (ngSubmit)="saveContact()" class="row" novalidate>
-          <mat-form-field>
-            <mat-label>邮箱</mat-label>
-            <input
-              matInput
-              type="email"
-              formControlName="email"
-              autocomplete="email"
-              data-testid="settings-email"
-            />
-            <mat-hint>接收通知邮件；留空表示不填</mat-hint>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>手机</mat-label>
-            <input
-              matInput
-              type="tel"
-              formControlName="phone"
-              autocomplete="tel"
-              data-testid="settings-phone"
-            />
-          </mat-form-field>
-          <div class="submit">
-            <button
-              mat-flat-button
-              type="submit"
-              [disabled]="busy() === 'contact'"
-              data-testid="settings-contact-save"
-            >
-              保存联系方式
-            </button>
-          </div>
-        </form>
-        @if (contactMessage(); as m) {
-          <p [class]="m.ok ? 'msg' : 'error-text'" [attr.role]="m.ok ? 'status' : 'alert'">{{ m.text }}</p>
-        }
-      </section>
-
-      <section class="card" aria-labelledby="s-password">
-        <h2 id="s-password">修改密码</h2>
-        <form
-          [formGroup]="password"
-          #pwForm="ngForm"
-          (ngSubmit)="changePassword(pwForm)"
-          class="row"
-          novalidate
-        >
-          <input
-            type="text"
-            name="username"
-            autocomplete="username"
-            [value]="user()?.username ?? ''"
-            hidden
-          />
-          <mat-form-field>
-            <mat-label>当前密码</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="current"
-              autocomplete="current-password"
-              data-testid="settings-current"
-            />
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>新密码</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="next"
-              autocomplete="new-password"
-              data-testid="settings-next"
-            />
-            <mat-hint>至少 {{ minLength }} 个字符，两类字符，不含用户名</mat-hint>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>再次输入新密码</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="repeat"
-              autocomplete="new-password"
-              data-testid="settings-repeat"
-            />
-          </mat-form-field>
-          <div class="submit">
-            <button
-              mat-flat-button
-              type="submit"
-              [disabled]="busy() === 'password'"
-              data-testid="settings-password-save"
-            >
-              修改密码
-            </button>
-          </div>
-        </form>
-        @if (passwordMessage(); as m) {
-          <p [class]="m.ok ? 'msg' : 'error-text'" [attr.role]="m.ok ? 'status' : 'alert'">{{ m.text }}</p>
-        }
-      </section>
+      @for (f of forms; track f.id) {
+        <section class="card" [attr.aria-labelledby]="'s-' + f.id">
+          <h2 [id]="'s-' + f.id">{{ f.title }}</h2>
+          <form [formGroup]="f.group" #form="ngForm" (ngSubmit)="submit(f.id, form)" class="row" novalidate>
+            @if (f.id === 'password') {
+              <!-- For password managers: which account the new password is for. -->
+              <input
+                type="text"
+                name="username"
+                autocomplete="username"
+                [value]="user()?.username ?? ''"
+                hidden
+              />
+            }
+            @for (field of f.fields; track field.control) {
+              <mat-form-field>
+                <mat-label>{{ field.label }}</mat-label>
+                <input
+                  matInput
+                  [type]="field.type"
+                  [formControlName]="field.control"
+                  [attr.autocomplete]="field.autocomplete"
+                  [attr.data-testid]="field.testId"
+                />
+                @if (field.hint) {
+                  <mat-hint>{{ field.hint }}</mat-hint>
+                }
+              </mat-form-field>
+            }
+            <div class="submit">
+              <button
+                mat-flat-button
+                type="submit"
+                [disabled]="busy() === f.id"
+                [attr.data-testid]="f.saveTestId"
+              >
+                {{ f.save }}
+              </button>
+            </div>
+          </form>
+          @if (f.message(); as m) {
+            <p [class]="m.ok ? 'msg' : 'error-text'" [attr.role]="m.ok ? 'status' : 'alert'">{{ m.text }}</p>
+          }
+        </section>
+      }
 
       <section class="card" aria-labelledby="s-notify">
         <h2 id="s-notify">通知</h2>
@@ -210,7 +183,6 @@ export class SettingsPage implements OnInit {
   private readonly session = inject(Session);
 
   protected readonly user = this.session.user;
-  protected readonly minLength = MIN_PASSWORD_LENGTH;
   protected readonly roleLabel = computed(() => {
     const u = this.user();
     return u ? personRoleLabel(u.role, u.isHead) : '';
@@ -224,9 +196,63 @@ export class SettingsPage implements OnInit {
     next: new FormControl('', { nonNullable: true }),
     repeat: new FormControl('', { nonNullable: true }),
   });
-  protected readonly busy = signal<'contact' | 'password' | null>(null);
-  protected readonly contactMessage = signal<{ ok: boolean; text: string } | null>(null);
-  protected readonly passwordMessage = signal<{ ok: boolean; text: string } | null>(null);
+  protected readonly busy = signal<FormId | null>(null);
+  private readonly contactMessage = signal<Message | null>(null);
+  private readonly passwordMessage = signal<Message | null>(null);
+  /** The two forms, drawn alike: a card, its fields in a row, the save button, the outcome below. */
+  protected readonly forms: SettingsForm[] = [
+    {
+      id: 'contact',
+      title: '联系方式',
+      group: this.contact,
+      fields: [
+        {
+          control: 'email',
+          testId: 'settings-email',
+          label: '邮箱',
+          type: 'email',
+          autocomplete: 'email',
+          hint: '接收通知邮件；留空表示不填',
+        },
+        { control: 'phone', testId: 'settings-phone', label: '手机', type: 'tel', autocomplete: 'tel' },
+      ],
+      save: '保存联系方式',
+      saveTestId: 'settings-contact-save',
+      message: this.contactMessage,
+    },
+    {
+      id: 'password',
+      title: '修改密码',
+      group: this.password,
+      fields: [
+        {
+          control: 'current',
+          testId: 'settings-current',
+          label: '当前密码',
+          type: 'password',
+          autocomplete: 'current-password',
+        },
+        {
+          control: 'next',
+          testId: 'settings-next',
+          label: '新密码',
+          type: 'password',
+          autocomplete: 'new-password',
+          hint: `至少 ${MIN_PASSWORD_LENGTH} 个字符，两类字符，不含用户名`,
+        },
+        {
+          control: 'repeat',
+          testId: 'settings-repeat',
+          label: '再次输入新密码',
+          type: 'password',
+          autocomplete: 'new-password',
+        },
+      ],
+      save: '修改密码',
+      saveTestId: 'settings-password-save',
+      message: this.passwordMessage,
+    },
+  ];
 
   ngOnInit(): void {
     // The stored copy may predate an admin's edit (or this version's e-mail and phone fields).
@@ -239,7 +265,11 @@ export class SettingsPage implements OnInit {
     );
   }
 
-  protected async saveContact(): Promise<void> {
+  protected submit(id: FormId, directive: FormGroupDirective): Promise<void> {
+    return id === 'contact' ? this.saveContact() : this.changePassword(directive);
+  }
+
+  private async saveContact(): Promise<void> {
     const { email, phone } = this.contact.getRawValue();
     const problem = emailProblem(email.trim()) ?? phoneProblem(phone.trim());
     if (problem) return this.contactMessage.set({ ok: false, text: problem });
@@ -258,7 +288,7 @@ export class SettingsPage implements OnInit {
     }
   }
 
-  protected async changePassword(directive: FormGroupDirective): Promise<void> {
+  private async changePassword(directive: FormGroupDirective): Promise<void> {
     const { current, next, repeat } = this.password.getRawValue();
     const problem = !current
       ? '请输入当前密码。'

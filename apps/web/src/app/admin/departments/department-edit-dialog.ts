@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,7 +7,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { DEPARTMENT_KIND_LABELS, type DepartmentDto } from '@duban/domain/contract';
 
 type DepartmentKind = DepartmentDto['kind'];
-import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { DepartmentsApi, parseAliases } from './departments.api';
 
 /** null: a new unit; else the unit to edit (rename, short names, kind, jurisdiction). */
@@ -20,9 +21,10 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
 @Component({
   selector: 'db-department-edit-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
+    DialogActions,
+    ErrorAlert,
+    ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -63,14 +65,9 @@ const KINDS: DepartmentKind[] = ['ministry', 'local', 'collective'];
             data-testid="dept-jurisdiction"
           />
         </mat-form-field>
-        @if (error(); as e) {
-          <p class="error-text" role="alert" data-testid="dept-error">{{ e }}</p>
-        }
+        <db-error-alert [message]="error()" testId="dept-error" />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>取消</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="dept-save">保存</button>
-      </mat-dialog-actions>
+      <db-dialog-actions testId="dept-save" type="submit" [disabled]="busy()">保存</db-dialog-actions>
     </form>
   `,
   styles: `
@@ -114,15 +111,9 @@ export class DepartmentEditDialog {
       kind: v.kind,
       jurisdiction: v.jurisdiction.trim() || null,
     };
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await runBusy(this.busy, this.error, '保存失败', async () => {
       const saved = this.unit ? await this.api.update(this.unit.id, body) : await this.api.create(body);
       this.ref.close(saved);
-    } catch (err) {
-      this.error.set(errorMessage(err, '保存失败'));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

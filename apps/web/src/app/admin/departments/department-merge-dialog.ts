@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { DepartmentDto, DepartmentUsageDto, MergeDepartmentResultDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
 import { DepartmentsApi, mergeTargets } from './departments.api';
@@ -18,7 +20,7 @@ export interface DepartmentMergeData {
  */
 @Component({
   selector: 'db-department-merge-dialog',
-  imports: [MatButtonModule, MatDialogModule, SearchPicker],
+  imports: [MatDialogModule, SearchPicker, ErrorAlert, DialogActions],
   template: `
     <h2 mat-dialog-title>合并单位</h2>
     <mat-dialog-content class="body">
@@ -53,22 +55,11 @@ export interface DepartmentMergeData {
       } @else if (!error()) {
         <p class="muted">正在统计将转移的任务和账号…</p>
       }
-      @if (error(); as e) {
-        <p class="error-text" role="alert" data-testid="merge-error">{{ e }}</p>
-      }
+      <db-error-alert [message]="error()" testId="merge-error" />
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>取消</button>
-      <button
-        mat-flat-button
-        type="button"
-        [disabled]="!into() || busy()"
-        (click)="confirm()"
-        data-testid="merge-confirm"
-      >
-        确认合并
-      </button>
-    </mat-dialog-actions>
+    <db-dialog-actions testId="merge-confirm" [disabled]="!into() || busy()" (confirmed)="confirm()">
+      确认合并
+    </db-dialog-actions>
   `,
   styles: `
     .body {
@@ -115,14 +106,8 @@ export class DepartmentMergeDialog implements OnInit {
   protected async confirm(): Promise<void> {
     const into = this.into();
     if (!into) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.ref.close(await this.api.merge(this.data.source.id, into));
-    } catch (err) {
-      this.error.set(errorMessage(err, '合并失败'));
-    } finally {
-      this.busy.set(false);
-    }
+    await runBusy(this.busy, this.error, '合并失败', async () =>
+      this.ref.close(await this.api.merge(this.data.source.id, into)),
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { DEPARTMENT_KIND_LABELS, type DirectoryImportResultDto } from '@duban/domain/contract';
-import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { DepartmentsApi } from './departments.api';
 
 export interface DirectoryImportData {
@@ -19,7 +20,7 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
 /** 导入单位名录: every row with what it does or why it cannot; 确认导入 only when no row has an error. */
 @Component({
   selector: 'db-directory-import-dialog',
-  imports: [MatButtonModule, MatDialogModule],
+  imports: [MatDialogModule, ErrorAlert, DialogActions],
   template: `
     <h2 mat-dialog-title>导入单位名录</h2>
     <mat-dialog-content>
@@ -65,22 +66,15 @@ const ACTIONS: Record<DirectoryImportResultDto['rows'][number]['action'], string
           </tbody>
         </table>
       </div>
-      @if (error(); as e) {
-        <p class="error-text" role="alert">{{ e }}</p>
-      }
+      <db-error-alert [message]="error()" />
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>取消</button>
-      <button
-        mat-flat-button
-        type="button"
-        [disabled]="data.preview.invalid > 0 || busy()"
-        (click)="commit()"
-        data-testid="directory-commit"
-      >
-        确认导入
-      </button>
-    </mat-dialog-actions>
+    <db-dialog-actions
+      testId="directory-commit"
+      [disabled]="data.preview.invalid > 0 || busy()"
+      (confirmed)="commit()"
+    >
+      确认导入
+    </db-dialog-actions>
   `,
   styles: `
     @use 'db';
@@ -99,22 +93,16 @@ export class DirectoryImportDialog {
   protected readonly data = inject<DirectoryImportData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<DirectoryImportDialog, DirectoryImportResultDto>>(MatDialogRef);
   private readonly api = inject(DepartmentsApi);
-  protected readonly kindLabels = DEPARTMENT_KIND_LABELS;
-  protected readonly actions = ACTIONS;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly kindLabels = DEPARTMENT_KIND_LABELS;
+  protected readonly actions = ACTIONS;
 
   protected async commit(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await runBusy(this.busy, this.error, '名录导入失败', async () => {
       const done = await this.api.importDirectory(this.data.file, true);
       if (done.committed) this.ref.close(done);
       else this.error.set('名录未导入：文件中有错误的行，请修改后重新上传。');
-    } catch (err) {
-      this.error.set(errorMessage(err, '名录导入失败'));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -1,10 +1,13 @@
-import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { personRoleLabel, type UserImportResultDto, type UserImportRowDto } from '@duban/domain/contract';
 import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
+import { OneTimeActions } from './one-time-actions';
 import { UsersStore } from './users.store';
 
 export interface ImportDialogData {
@@ -18,7 +21,14 @@ export interface ImportDialogData {
  */
 @Component({
   selector: 'db-import-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatProgressBarModule],
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatProgressBarModule,
+    ErrorAlert,
+    DialogActions,
+    OneTimeActions,
+  ],
   template: `
     <h2 mat-dialog-title>批量导入用户</h2>
     <mat-dialog-content>
@@ -40,9 +50,7 @@ export interface ImportDialogData {
       @if (busy()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      @if (error(); as e) {
-        <p class="error-text" role="alert">{{ e }}</p>
-      }
+      <db-error-alert [message]="error()" />
       @if (result(); as r) {
         @if (r.created.length > 0) {
           <p class="ok" role="status">
@@ -116,25 +124,17 @@ export interface ImportDialogData {
         }
       }
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      @if (result()?.created?.length) {
-        <button mat-stroked-button type="button" (click)="copy()" data-testid="import-copy">
-          {{ copied() ? '已复制' : '复制全部账号和密码' }}
-        </button>
-        <button mat-flat-button type="button" mat-dialog-close>我已记下，关闭</button>
-      } @else {
-        <button mat-button type="button" mat-dialog-close>取消</button>
-        <button
-          mat-flat-button
-          type="button"
-          [disabled]="busy() || importable() === 0"
-          (click)="commit()"
-          data-testid="import-commit"
-        >
-          导入 {{ importable() }} 个账号
-        </button>
-      }
-    </mat-dialog-actions>
+    @if (result()?.created?.length) {
+      <db-one-time-actions label="复制全部账号和密码" testId="import-copy" [text]="credentials()" />
+    } @else {
+      <db-dialog-actions
+        testId="import-commit"
+        [disabled]="busy() || importable() === 0"
+        (confirmed)="commit()"
+      >
+        导入 {{ importable() }} 个账号
+      </db-dialog-actions>
+    }
   `,
   styles: `
     @use 'db';
@@ -215,16 +215,21 @@ export interface ImportDialogData {
 })
 export class ImportDialog {
   private readonly data = inject<ImportDialogData>(MAT_DIALOG_DATA);
-  private readonly clipboard = inject(Clipboard);
 
   protected readonly file = signal<File | null>(null);
   protected readonly result = signal<UserImportResultDto | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly copied = signal(false);
   protected readonly importable = computed(() => {
     const r = this.result();
     return r && r.dryRun ? r.rows.length - r.errorRows : 0;
+  });
+  /** The new accounts as a sheet to paste (tab-separated, with a header row). */
+  protected readonly credentials = computed(() => {
+    const lines = (this.result()?.created ?? []).map(
+      (c) => `${c.username}\t${c.displayName}\t${c.temporaryPassword}`,
+    );
+    return ['用户名\t姓名\t初始密码', ...lines].join('\n');
   });
   /** After the import only the rows left behind (with their reasons) are worth a second look. */
   protected readonly shownRows = computed(() => {
@@ -255,24 +260,11 @@ export class ImportDialog {
     void this.run(false);
   }
 
-  protected copy(): void {
-    const lines = (this.result()?.created ?? []).map(
-      (c) => `${c.username}\t${c.displayName}\t${c.temporaryPassword}`,
-    );
-    this.copied.set(this.clipboard.copy(['用户名\t姓名\t初始密码', ...lines].join('\n')));
-  }
-
   private async run(dryRun: boolean): Promise<void> {
     const file = this.file();
     if (!file) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.result.set(await this.data.store.importSheet(file, dryRun));
-    } catch (err) {
-      this.error.set(errorMessage(err, dryRun ? '文件检查失败' : '导入失败'));
-    } finally {
-      this.busy.set(false);
-    }
+    await runBusy(this.busy, this.error, dryRun ? '文件检查失败' : '导入失败', async () =>
+      this.result.set(await this.data.store.importSheet(file, dryRun)),
+    );
   }
 }

@@ -1,7 +1,6 @@
-import { Clipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { OneTimeActions } from './one-time-actions';
 
 export interface OneTimePasswordData {
   title: string;
@@ -16,7 +15,7 @@ export interface OneTimePasswordData {
  */
 @Component({
   selector: 'db-password-dialog',
-  imports: [MatButtonModule, MatDialogModule],
+  imports: [MatDialogModule, OneTimeActions],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
@@ -32,12 +31,7 @@ export interface OneTimePasswordData {
       </dl>
       <p class="warn" role="note">此密码只显示这一次，关闭后无法再次查看；如遗失，请重新重置密码。</p>
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-stroked-button type="button" (click)="copy()" data-testid="otp-copy">
-        {{ copied() ? '已复制' : '复制用户名和密码' }}
-      </button>
-      <button mat-flat-button type="button" mat-dialog-close>我已记下，关闭</button>
-    </mat-dialog-actions>
+    <db-one-time-actions label="复制用户名和密码" testId="otp-copy" [text]="credentials" />
   `,
   styles: `
     .cred {
@@ -68,10 +62,5 @@ export interface OneTimePasswordData {
 })
 export class PasswordDialog {
   protected readonly data = inject<OneTimePasswordData>(MAT_DIALOG_DATA);
-  private readonly clipboard = inject(Clipboard);
-  protected readonly copied = signal(false);
-
-  protected copy(): void {
-    this.copied.set(this.clipboard.copy(`用户名：${this.data.username}\n初始密码：${this.data.password}`));
-  }
+  protected readonly credentials = `用户名：${this.data.username}\n初始密码：${this.data.password}`;
 }

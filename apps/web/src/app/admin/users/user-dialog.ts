@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -15,7 +14,9 @@ import {
   type UserDto,
   type UserRole,
 } from '@duban/domain/contract';
-import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
 import { UsersStore } from './users.store';
@@ -50,12 +51,13 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
   selector: 'db-user-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     SearchPicker,
+    ErrorAlert,
+    DialogActions,
   ],
   template: `
     <h2 mat-dialog-title>{{ editing ? '编辑用户' : '新建用户' }}</h2>
@@ -92,16 +94,15 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
           </mat-select>
         </mat-form-field>
         @if (needsDepartment()) {
-          <div class="picker">
-            <db-search-picker
-              label="所属部门"
-              placeholder="输入部门名称或简称查找"
-              testId="user-department"
-              [options]="options"
-              [value]="department()"
-              (changed)="department.set($event)"
-            />
-          </div>
+          <db-search-picker
+            class="picker"
+            label="所属部门"
+            placeholder="输入部门名称或简称查找"
+            testId="user-department"
+            [options]="options"
+            [value]="department()"
+            (changed)="department.set($event)"
+          />
         }
         <mat-form-field>
           <mat-label>邮箱（选填）</mat-label>
@@ -116,16 +117,11 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
       @if (editing && rightsChange()) {
         <p class="warn">修改角色或所属部门后，该用户当前的登录将全部失效，需要重新登录。</p>
       }
-      @if (error(); as e) {
-        <p class="error-text" role="alert">{{ e }}</p>
-      }
+      <db-error-alert [message]="error()" />
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>取消</button>
-      <button mat-flat-button type="submit" form="user-form" [disabled]="busy()" data-testid="user-save">
-        {{ editing ? '保存' : '创建并生成初始密码' }}
-      </button>
-    </mat-dialog-actions>
+    <db-dialog-actions testId="user-save" type="submit" form="user-form" [disabled]="busy()">
+      {{ editing ? '保存' : '创建并生成初始密码' }}
+    </db-dialog-actions>
   `,
   styles: `
     .grid {
@@ -139,10 +135,8 @@ function choiceOf(user: UserDto | undefined): RoleChoice {
       grid-column: 1 / -1;
     }
     .picker {
-      margin-bottom: 16px;
-    }
-    .picker db-search-picker {
       display: block;
+      margin-bottom: 16px;
     }
     .warn {
       color: #7a4f01;
@@ -209,17 +203,11 @@ export class UserDialog {
       email: v.email.trim() || null,
       phone: v.phone.trim() || null,
     };
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await runBusy(this.busy, this.error, '保存失败，请稍后重试。', async () => {
       const user = this.data.user;
       if (user) this.ref.close({ saved: await this.data.store.update(user.id, fields) });
       else
         this.ref.close({ created: await this.data.store.create({ username: v.username.trim(), ...fields }) });
-    } catch (err) {
-      this.error.set(errorMessage(err, '保存失败，请稍后重试。'));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -6,6 +6,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { CorrectedPreviewMeasureDto, ImportCorrectionRequestDto } from '@duban/domain/contract';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { toIsoDate } from '../../shared/format';
 import { provideZhDatepickerIntl } from '../../shared/zh-datepicker-intl';
 import { departmentOptions } from '../../shared/picker/picker-options';
@@ -38,6 +40,8 @@ type Party = 'lead' | 'participants';
     MatFormFieldModule,
     MatInputModule,
     SearchPicker,
+    ErrorAlert,
+    DialogActions,
   ],
   template: `
     <h2 mat-dialog-title>{{ heading }}</h2>
@@ -122,22 +126,11 @@ type Party = 'lead' | 'participants';
           <mat-hint>留空表示无明确时限</mat-hint>
         </mat-form-field>
       }
-      @if (error(); as e) {
-        <p class="error-text" role="alert" data-testid="correction-error">{{ e }}</p>
-      }
+      <db-error-alert [message]="error()" testId="correction-error" />
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>取消</button>
-      <button
-        mat-flat-button
-        type="button"
-        [disabled]="busy()"
-        (click)="save()"
-        data-testid="correction-save"
-      >
-        保存
-      </button>
-    </mat-dialog-actions>
+    <db-dialog-actions testId="correction-save" [disabled]="busy()" (confirmed)="save()">
+      保存
+    </db-dialog-actions>
   `,
   styles: `
     .fields {

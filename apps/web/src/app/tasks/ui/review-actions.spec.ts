@@ -49,6 +49,16 @@ describe('ReviewActions', () => {
     expect(approvals).toEqual([undefined]);
   });
 
+  it('offers approving as the filled button and returning as the outlined one, in that order', () => {
+    const [approve, reject] = Array.from(host().querySelectorAll('button'));
+    expect(approve.dataset['testid']).toBe('approve');
+    expect(approve.classList).toContain('mat-mdc-unelevated-button');
+    expect(approve.textContent?.trim()).toBe('审核通过');
+    expect(reject.dataset['testid']).toBe('reject');
+    expect(reject.classList).toContain('mat-mdc-outlined-button');
+    expect(reject.textContent?.trim()).toBe('退回');
+  });
+
   it('shows only the decisions the parent allows', async () => {
     fixture.componentRef.setInput('canApprove', false);
     await fixture.whenStable();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,6 +7,14 @@ import { MatInputModule } from '@angular/material/input';
 let nextId = 0;
 
 type Step = 'choose' | 'approving' | 'rejecting';
+
+interface Choice {
+  testId: 'approve' | 'reject';
+  label: string;
+  /** MatButton's own names: filled is mat-flat-button, outlined mat-stroked-button. */
+  appearance: 'filled' | 'outlined';
+  start: () => void;
+}
 
 /**
  * Approve / return with a reason, or (mode 'extension') grant / refuse an extension.
@@ -21,26 +29,15 @@ type Step = 'choose' | 'approving' | 'rejecting';
     @switch (step()) {
       @case ('choose') {
         <div class="row-actions">
-          @if (canApprove()) {
+          @for (c of choices(); track c.testId) {
             <button
-              mat-flat-button
+              [matButton]="c.appearance"
               type="button"
               [disabled]="busy()"
-              (click)="startApprove()"
-              data-testid="approve"
+              (click)="c.start()"
+              [attr.data-testid]="c.testId"
             >
-              {{ mode() === 'task' ? '审核通过' : '同意延期' }}
-            </button>
-          }
-          @if (canReject()) {
-            <button
-              mat-stroked-button
-              type="button"
-              [disabled]="busy()"
-              (click)="step.set('rejecting')"
-              data-testid="reject"
-            >
-              {{ mode() === 'task' ? '退回' : '不同意' }}
+              {{ c.label }}
             </button>
           }
         </div>
@@ -115,6 +112,26 @@ export class ReviewActions {
   protected readonly reasonId = `review-reason-${nextId}`;
   protected readonly commentId = `review-comment-${nextId++}`;
   protected readonly step = signal<Step>('choose');
+  /** The first step's buttons: the positive decision filled, the negative one outlined, each if allowed. */
+  protected readonly choices = computed(() => {
+    const task = this.mode() === 'task';
+    const choices: Choice[] = [];
+    if (this.canApprove())
+      choices.push({
+        testId: 'approve',
+        label: task ? '审核通过' : '同意延期',
+        appearance: 'filled',
+        start: () => this.startApprove(),
+      });
+    if (this.canReject())
+      choices.push({
+        testId: 'reject',
+        label: task ? '退回' : '不同意',
+        appearance: 'outlined',
+        start: () => this.step.set('rejecting'),
+      });
+    return choices;
+  });
   protected readonly reason = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.pattern(/\S/)],

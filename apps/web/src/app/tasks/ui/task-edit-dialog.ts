@@ -6,9 +6,11 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { TaskDetailDto } from '@duban/domain/contract';
-import { errorMessage } from '../../core/api-error';
+import { runBusy } from '../../core/run-busy';
 import { DeskApi } from '../../desk/data-access/desk.api';
 import { DepartmentListPicker } from '../../desk/ui/department-list-picker';
+import { DialogActions } from '../../shared/dialog-actions';
+import { ErrorAlert } from '../../shared/error-alert';
 import { toIsoDate } from '../../shared/format';
 import { ZhDatePipe } from '../../shared/format.pipes';
 import type { PickerOption } from '../../shared/picker/picker-options';
@@ -51,6 +53,8 @@ const required = [Validators.required, Validators.pattern(/\S/)];
     MatInputModule,
     ZhDatePipe,
     DepartmentListPicker,
+    ErrorAlert,
+    DialogActions,
   ],
   templateUrl: './task-edit-dialog.html',
   styles: `
@@ -131,9 +135,7 @@ export class TaskEditDialog {
     if (invalid) return;
     const { id, version } = this.task;
     const reason = this.reason.value.trim();
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    const done = await runBusy(this.busy, this.error, undefined, async () => {
       switch (this.data.mode) {
         case 'deadline':
           await this.api.editDeadline(id, version, { deadline: toIsoDate(this.deadline.value), reason });
@@ -159,11 +161,7 @@ export class TaskEditDialog {
           await this.api.terminate(id, version, { reason });
           break;
       }
-      this.ref.close(true);
-    } catch (err) {
-      this.error.set(errorMessage(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (done) this.ref.close(true);
   }
 }
