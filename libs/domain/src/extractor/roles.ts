@@ -25,6 +25,9 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['承办部门', 'responsible'],
   ['承办', 'responsible'],
   ['实施主体', 'responsible'],
+  // 部门分工：A牵头，各地、各部门配合 — the value carries its own role verbs (a provincial 分工方案 field).
+  ['部门分工', 'responsible'],
+  ['责任分工', 'responsible'],
   ['配合单位', 'participant'],
   ['配合部门', 'participant'],
   ['协办单位', 'participant'],
@@ -53,6 +56,11 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头市领导', 'person'],
   ['牵头区领导', 'person'],
   ['牵头县领导', 'person'],
+  ['牵头省领导', 'person'],
+  ['分管省领导', 'person'],
+  ['分管市领导', 'person'],
+  ['分管区领导', 'person'],
+  ['分管县领导', 'person'],
 ];
 
 const ROLE_BY_LABEL = new Map(LABEL_ROLES);
@@ -65,7 +73,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
