@@ -28,3 +28,22 @@ describe('local role lines', () => {
     ]);
   });
 });
+
+describe('page metadata above the document', () => {
+  it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
+    const doc = extractOne(
+      '索引号: 0012345/2024-00017 主题分类: 综合政务\n名称: 某县人民政府关于落实年度重点任务的通知 文号: 某政〔2024〕3号\n发布日期: 2024-02-01\n某县人民政府关于落实年度重点任务的通知\n各乡镇人民政府，县政府各部门：\n一、推进城区道路改造。（县住房城乡建设局牵头，县财政局配合）\n',
+    );
+    expect(doc.title).toBe('某县人民政府关于落实年度重点任务的通知');
+    expect(doc.docNumber).toBe('某政〔2024〕3号');
+    expect(roles(doc.measures[0])).toMatchObject({ lead: ['县住房城乡建设局'], participants: ['县财政局'] });
+  });
+
+  it('leaves a 时间：…来源：… line between a page headline and the 文号 out of the title', () => {
+    const doc = extractOne(
+      '某省人民政府关于印发重点任务分工的通知\n时间 : 2024-03-02 09:10:11 来源 : 本网\n某省人民政府关于印发\n重点任务分工的通知\n某府〔2024〕5号\n各市人民政府：\n一、推进产业升级。（省工业和信息化厅牵头）\n',
+    );
+    expect(doc.title).toBe('某省人民政府关于印发重点任务分工的通知');
+    expect(doc.docNumber).toBe('某府〔2024〕5号');
+  });
+});
