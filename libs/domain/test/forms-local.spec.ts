@@ -29,6 +29,18 @@ describe('local role lines', () => {
   });
 });
 
+describe('lead conventions', () => {
+  it('reads （第一责任单位为牵头单位，下同） on a 责任单位： line as a first-is-lead rule for the document', () => {
+    const doc = extractOne(
+      `${PROVINCE}（一）清理涉企收费项目，公布收费目录清单。\n责任单位：省发展改革委、省财政厅、省市场监管局（第一责任单位为牵头单位，下同）\n（二）压减审批环节。\n责任单位：省政务服务办、省司法厅\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省发展改革委'], participants: ['省财政厅', '省市场监管局'], joint: false, deadline: null },
+      { lead: ['省政务服务办'], participants: ['省司法厅'], joint: false, deadline: null },
+    ]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(

@@ -44,7 +44,7 @@ const PLAUSIBLE_END =
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
