@@ -41,6 +41,22 @@ describe('lead conventions', () => {
   });
 });
 
+describe('section headings', () => {
+  it('lets a section heading annotation cover the paragraph under it, with its dated target', () => {
+    const doc = extractOne(
+      `${PROVINCE}为推动产业升级，制定以下举措。\n一、壮大数字经济（省通信管理局牵头）\n围绕算力设施和数据要素市场布局项目。2024年，力争数字经济核心产业增加值增长10%。\n`,
+    );
+    expect(doc.measures).toHaveLength(1);
+    expect(roles(doc.measures[0])).toEqual({
+      lead: ['省通信管理局'],
+      participants: [],
+      joint: false,
+      deadline: '2024-12-31',
+    });
+    expect(doc.measures[0]?.text).toContain('围绕算力设施');
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(
