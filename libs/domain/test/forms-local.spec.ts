@@ -57,6 +57,15 @@ describe('section headings', () => {
   });
 });
 
+describe("prose duties of a unit's post-holder", () => {
+  it("reads 各X的主要负责同志要… and X主要负责人作为…第一责任人，要… as the unit's duty", () => {
+    const doc = extractOne(
+      '某市人民政府关于抓好年度民生工程的通知\n某政发〔2024〕6号\n各区人民政府，市政府各部门：\n一、压实责任。各承办单位的主要负责同志要对民生工程负总责，亲自研究部署。\n二、强化协同。各区、各部门主要负责人作为民生工程的第一责任人，要加强协调，形成合力。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各承办单位'], ['各区', '各部门']]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(

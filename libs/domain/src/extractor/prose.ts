@@ -27,20 +27,30 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
 const COMMA = '，'.charCodeAt(0);
+/** Last characters of a post-holder (负责同志, 负责人). */
+const ZHI = '志'.charCodeAt(0);
+const REN = '人'.charCodeAt(0);
 /**
  * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
  * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
- * of names (UNIT_LAST) and the comma closing an inserted clause, the only places a marker can follow; END — 。；：.
+ * of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted clause, the
+ * only places a marker can follow; END — 。；：.
  */
 const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
 const CHAR_FLAGS = new Uint8Array(0x10000);
 for (const c of '都也还均要应须必负牵统承会将进继组按对完实建基') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
-for (const c of `${UNIT_LAST}，`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
+/**
+ * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
+ * the duty is the unit's, so the list is read without it.
+ */
+const POST_HOLDER =
+  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
@@ -122,7 +132,9 @@ function subjectOf(sentence: string, out: Named[]): void {
         GOAL_MARKER_AT.lastIndex = j;
         if (!dated || !GOAL_MARKER_AT.test(head)) continue;
       }
-      const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
+      let before = head.slice(0, j);
+      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
+      if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       if (/[，。；：]/u.test(before)) break;
       const parties = before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
