@@ -66,6 +66,33 @@ describe("prose duties of a unit's post-holder", () => {
   });
 });
 
+describe('local party names', () => {
+  it('accepts 相关街道 and a development zone beside a role verb', () => {
+    const doc = extractOne(
+      `${PROVINCE}一、整治背街小巷。（县住房城乡建设局牵头，相关街道、城南高新区配合）\n`,
+    );
+    expect(roles(doc.measures[0])).toMatchObject({
+      lead: ['县住房城乡建设局'],
+      participants: ['相关街道', '城南高新区'],
+    });
+  });
+});
+
+describe('progress tables', () => {
+  const HEAD =
+    '某区2024年民生实事推进情况（1-6月）\n序号\t主要任务\t全年目标任务\t分管 领导\t牵头 单位\t责任主体与协同单位\t1-5月推进情况\t1-6月推进情况\t是否达序\t说明\n';
+
+  it('reads tab-separated rows that leave out a column after the task and lose their empty last cell', () => {
+    const doc = extractOne(
+      `${HEAD}7\t改造老旧供水管网12公里。\t王某\t水务局\t住建局、相关街道\t完成40%。\t完成70%。\t是\t\n8\t新建口袋公园5个。\t王某\t园林局\t城东经济开发区、各街道\t完成1个。\t完成3个。\t否\t选址调整。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['水务局'], participants: ['住建局', '相关街道'], joint: false, deadline: null },
+      { lead: ['园林局'], participants: ['城东经济开发区', '各街道'], joint: false, deadline: null },
+    ]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(
