@@ -93,6 +93,15 @@ describe('progress tables', () => {
   });
 });
 
+describe('responsibility tables', () => {
+  it('reads a 序号 / 主 要 工 作 任 务 / 责任单位 header with spaced letters', () => {
+    const doc = extractOne(
+      `${PROVINCE}附件\n重点工作责任分解\n序号\t主 要 工 作 任 务\t责任单位\n1\t城镇新增就业5万人。\t市人力社保局\n2\t新建保障性住房800套。\t市住房城乡建设局、市财政局\n`,
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['市人力社保局'], ['市住房城乡建设局', '市财政局']]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(
