@@ -102,6 +102,24 @@ describe('responsibility tables', () => {
   });
 });
 
+describe('yearless dates', () => {
+  it('dates 5月8日（星期三）前 in the year of a Chinese-numeral signature', () => {
+    const doc = extractOne(
+      '各镇人民政府，区直各单位：\n一、各牵头单位要制定细化方案，于5月8日（星期三）前报区督查室。\n某区人民政府办公室\n二○二四年四月二十六日\n',
+    );
+    expect(roles(doc.measures[0])).toMatchObject({ lead: ['各牵头单位'], deadline: '2024-05-08' });
+  });
+
+  it('reads 2024年3月25日、6月25日、9月25日前 … 12月25日前 as three milestones and the deadline', () => {
+    const doc = extractOne(
+      `${PROVINCE}各承办单位要于2024年3月25日、6月25日、9月25日前报送季度进展，12月25日前报送全年落实情况。\n`,
+    );
+    const m = doc.measures[0];
+    expect(m?.deadline).toBe('2024-12-25');
+    expect(m?.milestones.map((s) => s.date)).toEqual(['2024-03-25', '2024-06-25', '2024-09-25']);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(
