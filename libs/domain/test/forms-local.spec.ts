@@ -78,6 +78,16 @@ describe('local party names', () => {
   });
 });
 
+describe('local supervision offices', () => {
+  it('reads 旗政府督查室要… as a duty holder, and an office aside in brackets as no party', () => {
+    const doc = extractOne(
+      '各苏木乡镇人民政府，旗政府各部门：\n一、各部门要于4月10日前报送工作方案（报送对象为旗督查组，办公室设在旗政府办公室，电话：1234567）。\n二、旗政府督查室要加强日常调度，建立任务台账。\n某旗人民政府办公室\n2024年3月20日\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各部门'], ['旗政府督查室']]);
+    expect(doc.measures[0]?.deadline).toBe('2024-04-10');
+  });
+});
+
 describe('progress tables', () => {
   const HEAD =
     '某区2024年民生实事推进情况（1-6月）\n序号\t主要任务\t全年目标任务\t分管 领导\t牵头 单位\t责任主体与协同单位\t1-5月推进情况\t1-6月推进情况\t是否达序\t说明\n';

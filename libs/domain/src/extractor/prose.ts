@@ -202,7 +202,10 @@ function sentenceParties(sentence: string, out: Named[]): void {
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
   const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
-  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
+  let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
+    hosted = null;
   push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
   const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
