@@ -130,6 +130,18 @@ describe('yearless dates', () => {
   });
 });
 
+describe('next-year plans', () => {
+  it('dates 明年年底 in a plan signed in December at the end of the next year', () => {
+    const doc = extractOne(
+      '某区人民政府办公室关于印发下一年度重点任务分解的通知\n各街道，区政府各部门：\n现将任务分解印发给你们。\n2023年12月20日\n1.推进科创园二期建设，确保明年年底前投入使用。[责任单位:区科技局、区城投公司]\n',
+    );
+    expect(roles(doc.measures[0])).toMatchObject({
+      lead: ['区科技局', '区城投公司'],
+      deadline: '2024-12-31',
+    });
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(

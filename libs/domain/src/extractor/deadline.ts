@@ -26,8 +26,8 @@ export interface DeadlineOptions {
  *   2015年广泛开展试点…), not inside a noun phrase (深化医药卫生体制改革2016年重点工作任务).
  * - Ongoing applies to 持续实施/长期坚持/持续推进 only (the issue's list; 持续开展/持续组织 describe the work, not
  *   its timing), and only when no dated phrase occurs.
- * - 年内/年底前/上半年 without a year take the document's year; with no document year the
- *   phrase is still returned, with a null date.
+ * - 年内/年底前/上半年 without a year take the document's year (明年年底 the next one); with no document year
+ *   the phrase is still returned, with a null date.
  */
 
 const S = '[\\s\\u3000]*';
@@ -41,7 +41,7 @@ const DATE_PHRASE = new RegExp(
     `(?:(?<year>\\d{4}|[${CN_DIGIT}]{4})${S}年${S}` +
     `(?:(?<month>\\d{1,2})${S}月${S}(?:(?<day>\\d{1,2})${S}[日号]|(?<mpart>底|末|上旬|中旬|下旬))?` +
     `|(?<ypart>上半年|下半年|年中|年底|年末|底|末|内(?![容部涵])|第?[一二三四1-4]季度))?` +
-    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
+    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年|明年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
     `(?<before>${S}(?:之前|以前|前))?`,
   'gu',
 );
@@ -106,10 +106,9 @@ interface Candidate {
 function evaluate(groups: DateGroups, documentYear: number | null): Candidate | null {
   if (groups.rel !== undefined) {
     if (documentYear === null) return { deadline: null, year: null };
-    return {
-      deadline: yearPartEnd(documentYear, groups.rel.replace(/^(?:今年|本年|当年)/, '')),
-      year: documentYear,
-    };
+    // 明年年底 in a plan signed in December (2022年12月27日) is the end of the plan year.
+    const year = groups.rel.startsWith('明年') ? documentYear + 1 : documentYear;
+    return { deadline: yearPartEnd(year, groups.rel.replace(/^(?:今年|本年|当年|明年)/, '')), year };
   }
   if (groups.year === undefined) return null;
   const year = cnYear(groups.year);
