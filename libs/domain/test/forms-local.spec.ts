@@ -130,6 +130,16 @@ describe('yearless dates', () => {
   });
 });
 
+describe('dated lists without a document year', () => {
+  it('gives yearless steps the year of the dated step before them', () => {
+    const doc = extractOne(
+      '各市、县人民政府，省直各部门：\n一、加快资金下达。各级财政部门须于2024年4月底前下达50%以上、8月底前全部下达。（省财政厅牵头，各市、县人民政府配合）\n',
+    );
+    expect(doc.measures[0]?.deadline).toBe('2024-08-31');
+    expect(doc.measures[0]?.milestones.map((s) => s.date)).toEqual(['2024-04-30']);
+  });
+});
+
 describe('next-year plans', () => {
   it('dates 明年年底 in a plan signed in December at the end of the next year', () => {
     const doc = extractOne(

@@ -226,15 +226,14 @@ function clauseAround(text: string, index: number): string {
 const MONTH_ONLY =
   /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
 
-const LISTED_AFTER_YEAR =
-  /(\d{4})年\d{1,2}月(?:\d{1,2}[日号])?(?:[、，和](?:\d{1,2}月(?:\d{1,2}[日号])?)?)*[^。；\d年]{0,30}$/u;
+const LISTED_AFTER_YEAR = /(\d{4})年\d{1,2}月[^。；年]{0,40}$/u;
 
 /**
  * `5月底前`, `4月20日（星期五）前` without a year: the document's year (only when it is known); in a list of dates
  * sharing one 前 (`3月25日、6月25日、9月25日前`) each is a step.
  */
 function scanMonths(text: string, options: DeadlineOptions): Dated[] {
-  if (options.documentYear === null || !text.includes('月')) return [];
+  if (!text.includes('月')) return [];
   const found: Dated[] = [];
   MONTH_ONLY.lastIndex = 0;
   for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
@@ -243,6 +242,7 @@ function scanMonths(text: string, options: DeadlineOptions): Dated[] {
     // A date listed after a dated one in the same sentence (2024年3月25日、6月25日前) shares its year.
     const listed = LISTED_AFTER_YEAR.exec(text.slice(Math.max(0, m.index - 40), m.index));
     const year = listed ? Number(listed[1]) : options.documentYear;
+    if (year === null) continue;
     // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
     if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // 每年12月底前报送 recurs; it is not a date of the document's year.
