@@ -78,6 +78,18 @@ describe('local party names', () => {
   });
 });
 
+describe('notice subjects', () => {
+  it('reads 各地、各部门要… in a notice before its breakdown table', () => {
+    const doc = extractOne(
+      `某市人民政府办公室关于印发重点工作责任分解的通知\n某政办发〔2024〕2号\n各县（市、区）人民政府，市级有关部门：\n各地、各部门要对标年度目标，细化工作举措，确保任务按期完成。\n重点工作责任分解\n序号\t主要工作任务\t责任单位\n1\t新增城镇就业3万人。\t市人力社保局\n`,
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual(
+      expect.arrayContaining([['各地', '各部门'], ['市人力社保局']]),
+    );
+    expect(doc.measures).toHaveLength(2);
+  });
+});
+
 describe('local supervision offices', () => {
   it('reads 旗政府督查室要… as a duty holder, and an office aside in brackets as no party', () => {
     const doc = extractOne(

@@ -13,11 +13,13 @@ import type { MeasureContext } from './make-measure';
  */
 
 /**
- * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`), a role collective without 各
+ * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`, `各地`, `各乡镇`), a role collective without 各
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
 const NAME =
   '(?:全[省市区县])?(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)' +
+  // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
+  '|各(?:地区?|乡镇|街道|县区|区县)' +
   '|(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
   '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会)';
 /**
