@@ -29,6 +29,18 @@ describe('local role lines', () => {
   });
 });
 
+describe('scope labels in brackets', () => {
+  it('skips 适用范围：… after 负责部门：… (a scope is not a party)', () => {
+    const doc = extractOne(
+      `${PROVINCE}（一）在试验区开展跨境数据流动试点。（负责部门：省商务厅、省通信管理局；适用范围：南昌片区）\n（二）支持设立国际船舶登记中心。（负责部门：省交通运输厅，适用范围：九江片区、赣州片区）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省商务厅', '省通信管理局'], participants: [], joint: true, deadline: null },
+      { lead: ['省交通运输厅'], participants: [], joint: true, deadline: null },
+    ]);
+  });
+});
+
 describe('lead conventions', () => {
   it('reads （第一责任单位为牵头单位，下同） on a 责任单位： line as a first-is-lead rule for the document', () => {
     const doc = extractOne(

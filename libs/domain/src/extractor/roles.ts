@@ -4,8 +4,11 @@
  * (`责任单位：市民政局、市卫生健康委`). Pure lexicon; annotation.ts turns the segments into roles.
  */
 
-/** `person`: 责任领导：杜新国 names a leader, not a unit; the segment is not a party. */
-export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person';
+/**
+ * `person`: 责任领导：杜新国 names a leader, not a unit; `scope`: 适用范围：福建自贸试验区 says where a measure applies.
+ * Neither segment is a party.
+ */
+export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person' | 'scope';
 
 const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头单位', 'lead'],
@@ -57,6 +60,9 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头区领导', 'person'],
   ['牵头县领导', 'person'],
   ['牵头省领导', 'person'],
+  ['适用范围', 'scope'],
+  ['推广范围', 'scope'],
+  ['实施范围', 'scope'],
   ['分管省领导', 'person'],
   ['分管市领导', 'person'],
   ['分管区领导', 'person'],
@@ -73,7 +79,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人工][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工围][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
@@ -105,6 +111,11 @@ export interface LabelledText {
 }
 
 /** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
+/** A segment that names no party: a leader (责任领导：…) or a scope (适用范围：…). */
+export function namesNoParty(role: LabelRole): boolean {
+  return role === 'person' || role === 'scope';
+}
+
 export function labelledSegments(text: string): LabelledText | null {
   if (!LABEL_HINT.test(text)) return null;
   const found: { at: number; end: number; label: string }[] = [];
