@@ -176,6 +176,21 @@ describe('next-year plans', () => {
   });
 });
 
+describe('prose duty holders', () => {
+  const NATIONAL = '国务院办公厅关于做好基层医疗服务评价工作的意见\n国办发〔2024〕9号\n';
+
+  it('reads hospitals as a class, 各省份, and a dated step 于…前 as duty markers', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、工作任务\n（一）规范数据填报。二级公立医院要按照统一标准填报服务数据。\n（二）开展省级评价。各省份于2024年10月底前完成辖区内评价工作。\n（三）开展国家评价。国家卫生健康委于2024年12月底前完成国家评价分析。\n`,
+    );
+    expect(doc.measures.map((m) => [m.lead, m.deadline])).toEqual([
+      [['二级公立医院'], null],
+      [['各省份'], '2024-10-31'],
+      [['国家卫生健康委'], '2024-12-31'],
+    ]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(

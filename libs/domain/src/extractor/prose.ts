@@ -23,9 +23,12 @@ export { proseParties } from './prose-parties';
  */
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
-/** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
+/**
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
+ * a dated step `各省份于2019年11月底前完成` (sticky).
+ */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -40,7 +43,8 @@ const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
 const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按对完实建基') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of '都也还均要应须必负牵统承会将进继组按对于完实建基')
+  CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
