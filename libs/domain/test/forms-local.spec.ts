@@ -191,6 +191,19 @@ describe('prose duty holders', () => {
   });
 });
 
+describe('section paragraphs in prose', () => {
+  it('reads 行政执法机关 as a class and lets the section paragraph pass to its subjectless items', () => {
+    const doc = extractOne(
+      '国务院办公厅关于规范涉企检查的指导意见\n国办发〔2024〕11号\n一、规范检查计划\n涉企检查关系营商环境。行政执法机关要按年度编制检查计划，向社会公开。\n（一）统一检查标准。制定统一的检查事项清单。\n（二）压减检查频次。市场监管总局要推行“综合查一次”。\n二、强化监督\n（三）畅通投诉渠道。建立企业投诉快速处理机制。\n',
+    );
+    expect(doc.measures.map((m) => [m.line, m.lead])).toEqual([
+      [4, ['行政执法机关']],
+      [5, ['行政执法机关']],
+      [6, ['市场监管总局']],
+    ]);
+  });
+});
+
 describe('page metadata above the document', () => {
   it('skips 索引号：/名称：/文号： lines and takes the 文号 from them', () => {
     const doc = extractOne(

@@ -312,6 +312,9 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
         basis: 'prose',
       }),
     );
+    // A section's opening paragraph with duties of its own (`二、…` / `行政执法机关要…`) is also inherited by the
+    // numbered items under it that name no party.
+    if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
     if (!h) heading = null;
   }
 }
