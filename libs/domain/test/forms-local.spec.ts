@@ -102,6 +102,16 @@ describe('notice subjects', () => {
   });
 });
 
+describe('collectives written without a separator', () => {
+  it('splits 各乡镇各部门 into the places and the departments, and keeps 各部门各单位 as one', () => {
+    const head = '某县人民政府关于分解年度任务的通知\n某政〔2024〕4号\n各乡镇人民政府，县政府各部门：\n';
+    const split = extractOne(`${head}一、各乡镇各部门要建立任务台账，逐月推进。\n`);
+    expect(split.measures.map((m) => m.lead)).toEqual([['各乡镇', '各部门']]);
+    const one = extractOne(`${head}一、各部门各单位要细化落实方案，抓好推进。\n`);
+    expect(one.measures.map((m) => m.lead)).toEqual([['各部门各单位']]);
+  });
+});
+
 describe('local supervision offices', () => {
   it('reads 旗政府督查室要… as a duty holder, and an office aside in brackets as no party', () => {
     const doc = extractOne(

@@ -3,6 +3,7 @@ import { matchHeading } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
+import { splitGluedLevels } from './roles';
 
 /**
  * Notice items of a local 责任分解 notice: the numbered paragraphs before the breakdown whose sentences give a
@@ -73,7 +74,7 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     let pending = '';
     for (const sentence of sentences) {
       const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence);
-      const names = (m?.[1] ?? '').split('、');
+      const names = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
       if (!m || !names.every(isParty)) {

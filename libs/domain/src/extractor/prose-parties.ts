@@ -1,4 +1,5 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import { splitGluedLevels } from './roles';
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -61,7 +62,10 @@ function splitTopLevel(text: string): string[] {
     }
   }
   items.push(text.slice(start));
-  return items.map((n) => n.replace(OFFICE_QUALIFIER, '')).filter((n) => n.length > 0);
+  return items
+    .flatMap(splitGluedLevels)
+    .map((n) => n.replace(OFFICE_QUALIFIER, ''))
+    .filter((n) => n.length > 0);
 }
 
 /**
