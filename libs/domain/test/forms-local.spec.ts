@@ -201,6 +201,21 @@ describe('prose duty holders', () => {
   });
 });
 
+describe('yearly appraisal and monitoring', () => {
+  it('reads 列入年度绩效考核 as yearly and a body that only monitors (将…进行网上监测和抽查) as a participant', () => {
+    const doc = extractOne(
+      '国务院办公厅关于加强政务热线管理的意见\n国办发〔2024〕12号\n（一）强化考核。各地区、各部门要将政务热线工作情况列入年度绩效考核。国务院办公厅将对各地区政务热线进行网上监测和抽查。\n',
+    );
+    const m = doc.measures[0];
+    expect([m?.lead, m?.participants, m?.deadlineKind, m?.period]).toEqual([
+      ['各地区', '各部门'],
+      ['国务院办公厅'],
+      'recurring',
+      'year',
+    ]);
+  });
+});
+
 describe('section paragraphs in prose', () => {
   it('reads 行政执法机关 as a class and lets the section paragraph pass to its subjectless items', () => {
     const doc = extractOne(

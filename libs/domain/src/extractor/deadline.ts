@@ -319,8 +319,12 @@ function findOngoing(text: string): ParsedDeadline | null {
 
 const RECURRING =
   /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
-/** A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`. */
-const YEARLY = /(?:制定|组织|开展|负责)[^。；，]{0,12}?年度[^。；，]{0,8}?(?:计划|考核)/u;
+/**
+ * A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`, or work it puts
+ * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
+ */
+const YEARLY =
+  /(?:制定|组织|开展|负责)[^。；，]{0,12}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
 
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';

@@ -61,7 +61,7 @@ const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
-  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收)/u;
+  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 
 type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
