@@ -216,6 +216,18 @@ describe('yearly appraisal and monitoring', () => {
   });
 });
 
+describe('partners and yearly plans in prose', () => {
+  it('reads 会同有关部门进行… as a partner and 制定…、…和年度实施计划 as yearly', () => {
+    const doc = extractOne(
+      '国务院办公厅关于推进执法装备建设的意见\n国办发〔2024〕13号\n（一）保障装备。省级人民政府要制定执法装备配备标准、更新规划和年度实施计划。\n（二）加强指导。司法部要会同有关部门进行跟踪评估。\n',
+    );
+    expect(doc.measures.map((m) => [m.lead, m.participants, m.period])).toEqual([
+      [['省级人民政府'], [], 'year'],
+      [['司法部'], ['有关部门'], null],
+    ]);
+  });
+});
+
 describe('section paragraphs in prose', () => {
   it('reads 行政执法机关 as a class and lets the section paragraph pass to its subjectless items', () => {
     const doc = extractOne(

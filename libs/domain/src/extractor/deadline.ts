@@ -324,7 +324,7 @@ const RECURRING =
  * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
  */
 const YEARLY =
-  /(?:制定|组织|开展|负责)[^。；，]{0,12}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
+  /(?:制定|组织|开展|负责)[^。；，]{0,40}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
 
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';
