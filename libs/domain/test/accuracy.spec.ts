@@ -30,8 +30,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.84, locatedAll: true },
   // Labelled blind by another session (25 documents, 21 local) and scored once on 2026-12-02: 80 of 148 found,
   // 57 exact (38.5%); local 12 of 49 exact (24.5%); 3 documents not located at all (58 of 148, 39.2%, when it
-  // became development data). Its mismatches are studied and tuned on since; the floor keeps the latest figure.
-  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.385 },
+  // became development data). Studied and tuned on since: 117 of 148 exact (79.1%), local 34 of 49 (69.4%), every
+  // document located (2026-12-03); the floor keeps that figure.
+  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.79, locatedAll: true },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
