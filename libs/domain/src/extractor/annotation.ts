@@ -1,7 +1,7 @@
 import { departmentKind } from '../departments/registry';
 import { CLAUSE_SEPARATORS, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
 import type { DepartmentSubUnit, Strictness } from './party-list';
-import { DOCUMENT_WIDE_RULE, labelledSegments } from './roles';
+import { DOCUMENT_WIDE_RULE, labelledSegments, namesNoParty } from './roles';
 import type { ParsedResponsibility } from './types';
 
 export type { DepartmentSubUnit } from './party-list';
@@ -44,7 +44,7 @@ const PLAUSIBLE_END =
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?)为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为牵头(?:部门|单位)[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -159,7 +159,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
         core.deadlineText = segment.value;
         continue;
       }
-      if (segment.role === 'person') continue;
+      if (namesNoParty(segment.role)) continue;
       if (segment.value === '' || segment.value === '无') continue;
       // A label is a role verb: the names after it need only look like names (unknown ones are flagged later).
       core.hasVerb = true;
@@ -287,7 +287,7 @@ export function parseBracketAnnotation(inner: string, options: AnnotationOptions
   const labelled = labelledSegments(text);
   if (labelled) {
     // Labelled roles: only the time label may carry digits; the label itself makes it an annotation.
-    const parties = labelled.segments.filter((s) => s.role !== 'deadline' && s.role !== 'person');
+    const parties = labelled.segments.filter((s) => s.role !== 'deadline' && !namesNoParty(s.role));
     if (parties.length === 0) return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;

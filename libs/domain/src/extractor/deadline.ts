@@ -26,8 +26,8 @@ export interface DeadlineOptions {
  *   2015年广泛开展试点…), not inside a noun phrase (深化医药卫生体制改革2016年重点工作任务).
  * - Ongoing applies to 持续实施/长期坚持/持续推进 only (the issue's list; 持续开展/持续组织 describe the work, not
  *   its timing), and only when no dated phrase occurs.
- * - 年内/年底前/上半年 without a year take the document's year; with no document year the
- *   phrase is still returned, with a null date.
+ * - 年内/年底前/上半年 without a year take the document's year (明年年底 the next one); with no document year
+ *   the phrase is still returned, with a null date.
  */
 
 const S = '[\\s\\u3000]*';
@@ -41,7 +41,7 @@ const DATE_PHRASE = new RegExp(
     `(?:(?<year>\\d{4}|[${CN_DIGIT}]{4})${S}年${S}` +
     `(?:(?<month>\\d{1,2})${S}月${S}(?:(?<day>\\d{1,2})${S}[日号]|(?<mpart>底|末|上旬|中旬|下旬))?` +
     `|(?<ypart>上半年|下半年|年中|年底|年末|底|末|内(?![容部涵])|第?[一二三四1-4]季度))?` +
-    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
+    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年|明年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
     `(?<before>${S}(?:之前|以前|前))?`,
   'gu',
 );
@@ -106,10 +106,9 @@ interface Candidate {
 function evaluate(groups: DateGroups, documentYear: number | null): Candidate | null {
   if (groups.rel !== undefined) {
     if (documentYear === null) return { deadline: null, year: null };
-    return {
-      deadline: yearPartEnd(documentYear, groups.rel.replace(/^(?:今年|本年|当年)/, '')),
-      year: documentYear,
-    };
+    // 明年年底 in a plan signed in December (2022年12月27日) is the end of the plan year.
+    const year = groups.rel.startsWith('明年') ? documentYear + 1 : documentYear;
+    return { deadline: yearPartEnd(year, groups.rel.replace(/^(?:今年|本年|当年|明年)/, '')), year };
   }
   if (groups.year === undefined) return null;
   const year = cnYear(groups.year);
@@ -225,28 +224,40 @@ function clauseAround(text: string, index: number): string {
  * (`2019年1月1日至12月31日`) ends at its last day.
  */
 const MONTH_ONLY =
-  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:前|以前|之前)/gu;
+  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
 
-/** `5月底前` without a year: the document's year (only when it is known). */
+const LISTED_AFTER_YEAR = /(\d{4})年\d{1,2}月[^。；年]{0,40}$/u;
+
+/**
+ * `5月底前`, `4月20日（星期五）前` without a year: the document's year (only when it is known); in a list of dates
+ * sharing one 前 (`3月25日、6月25日、9月25日前`) each is a step.
+ */
 function scanMonths(text: string, options: DeadlineOptions): Dated[] {
-  const year = options.documentYear;
-  if (year === null || !text.includes('月')) return [];
+  if (!text.includes('月')) return [];
   const found: Dated[] = [];
   MONTH_ONLY.lastIndex = 0;
   for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
     const month = Number(m[1]);
     if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    // A date listed after a dated one in the same sentence (2024年3月25日、6月25日前) shares its year.
+    const listed = LISTED_AFTER_YEAR.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const year = listed ? Number(listed[1]) : options.documentYear;
+    if (year === null) continue;
     // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
     if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // 每年12月底前报送 recurs; it is not a date of the document's year.
     if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const part = m[2];
+    const part = m[3];
+    const day = m[2] === undefined ? null : Number(m[2]);
+    if (day !== null && (day < 1 || day > Number(monthEnd(year, month).slice(8)))) continue;
     const deadline =
-      part === '上旬'
-        ? `${year}-${pad(month)}-10`
-        : part === '中旬'
-          ? `${year}-${pad(month)}-20`
-          : monthEnd(year, month);
+      day !== null
+        ? `${year}-${pad(month)}-${pad(day)}`
+        : part === '上旬'
+          ? `${year}-${pad(month)}-10`
+          : part === '中旬'
+            ? `${year}-${pad(month)}-20`
+            : monthEnd(year, month);
     found.push({ deadline, text: m[0], index: m.index });
   }
   return found;
@@ -308,8 +319,12 @@ function findOngoing(text: string): ParsedDeadline | null {
 
 const RECURRING =
   /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
-/** A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`. */
-const YEARLY = /(?:制定|组织|开展|负责)[^。；，]{0,12}?年度[^。；，]{0,8}?(?:计划|考核)/u;
+/**
+ * A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`, or work it puts
+ * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
+ */
+const YEARLY =
+  /(?:制定|组织|开展|负责)[^。；，]{0,40}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
 
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';

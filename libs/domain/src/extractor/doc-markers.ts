@@ -57,3 +57,36 @@ export function signatureDate(text: string): string | null {
   if (m) return isoDate(cnNumber(m[1] ?? ''), cnNumber(m[2] ?? ''), cnNumber(m[3] ?? ''));
   return null;
 }
+
+/**
+ * A metadata line a government web page prints above the document: `索引号：…`, `发布机构：…`, `文号：…`,
+ * `成文日期：…`, `【字号】…`, `时间：…来源：…` (the text is normalised, so `名 称:` reads `名称：`).
+ */
+const PAGE_METADATA =
+  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
+const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
+
+export function isPageMetadata(text: string): boolean {
+  return PAGE_METADATA.test(text);
+}
+
+/**
+ * The page metadata block at the top of a file: the index of the first line after it (0 when there is none)
+ * and the 文号 it gives, for a document whose own head does not repeat it.
+ */
+export function pageMetadata(lines: readonly { kind: string; text: string }[]): {
+  end: number;
+  docNumber: string | null;
+} {
+  let end = 0;
+  let docNumber: string | null = null;
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    const line = lines[i];
+    if (!line || line.kind === 'blank') continue;
+    if (line.kind !== 'text' || !isPageMetadata(line.text)) break;
+    end = i + 1;
+    const m = docNumber === null ? METADATA_DOCNO.exec(line.text) : null;
+    if (m) docNumber = normalizeDocNumber(m[1] ?? '');
+  }
+  return { end, docNumber };
+}

@@ -3,7 +3,7 @@ import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { roleOfLabel, startsWithRoleLabel } from './roles';
+import { namesNoParty, roleOfLabel, startsWithRoleLabel } from './roles';
 import { LIMITS } from './thresholds';
 import type { Line, PreparedText } from './text';
 
@@ -26,7 +26,7 @@ function isRoleLine(text: string): 'party' | 'deadline' | null {
   if (!startsWithRoleLabel(text)) return null;
   const label = LABEL_NAME.exec(text)?.[1] ?? '';
   const role = roleOfLabel(label);
-  return role === 'deadline' ? 'deadline' : role === 'person' ? null : 'party';
+  return role === 'deadline' ? 'deadline' : role !== null && namesNoParty(role) ? null : 'party';
 }
 
 interface Run {

@@ -12,7 +12,7 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  */
 
 type ColumnRole =
-  'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'other';
+  'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'person' | 'other';
 
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
@@ -21,15 +21,23 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
     /^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
     'responsible',
   ],
-  [/^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门))$/u, 'participants'],
+  [
+    /^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门)|责任主体(?:与|和|及)(?:协同|配合)(?:单位|部门))$/u,
+    'participants',
+  ],
   [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
   [
-    /^(?:工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|目标任务|(?:工作)?内容与要求|目标要求)$/u,
+    /^(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
     'task',
   ],
-  // Reported progress is not the measure's text.
-  [/^(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
+  // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
+  [/^(?:[\d\-—～~至月]{2,8})?(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
+  // A leader's name (分管领导：徐某) is not a party.
+  [/^(?:分管|责任|牵头|包抓|联系)(?:[省市县区])?领导$/u, 'person'],
 ];
+
+/** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
+const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
 
 const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办)/u;
 
@@ -186,7 +194,27 @@ function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | nul
     const extra = fitted.splice(task + 1, 1)[0] ?? '';
     fitted[task] = `${fitted[task] ?? ''} ${extra}`;
   }
+  if (fitted.length < roles.length) return alignShortRow(fitted, roles, task);
   return fitted.length === roles.length ? fitted : null;
+}
+
+/**
+ * A row with fewer cells than the header (an empty trailing cell lost with its tab, a column the row leaves
+ * out after its task): empty cells go in after the task until the department column holds a unit and a leader
+ * column no unit; the rest pad the end. Null when no such fit exists.
+ */
+function alignShortRow(cells: string[], roles: readonly ColumnRole[], task: number): string[] | null {
+  const party = roles.findIndex((r) => r === 'lead' || r === 'responsible');
+  if (party < 0 || task < 0 || task > party) return null;
+  const person = roles.indexOf('person');
+  for (let gap = 0; gap <= roles.length - cells.length; gap++) {
+    const fitted = [...cells.slice(0, task + 1), ...Array<string>(gap).fill(''), ...cells.slice(task + 1)];
+    const holdsUnit = (k: number) => UNIT_CELL.test((fitted[k] ?? '').trim());
+    if (!holdsUnit(party) || (person >= 0 && person < party && holdsUnit(person))) continue;
+    while (fitted.length < roles.length) fitted.push('');
+    return fitted;
+  }
+  return null;
 }
 
 export function extractGridTable(

@@ -273,10 +273,20 @@ function emitUnit(
 
   // One measure per annotated span (the text since the previous annotation). The rest of the last annotation's
   // paragraph joins it; later unannotated paragraphs are closing text (…加强督促检查…), not part of the measure.
+  // A short title-like heading that carries the section's only annotation (`一、强化科技创新（区科技局牵头）`) over a
+  // leaf section: the annotation is the section's, so its paragraphs below join the measure. (An item sentence
+  // closed by its annotation, `三十、对…实行“免督查”。（…负责）`, keeps the closing paragraphs after it out.)
+  const only = anns.length === 1 ? anns[0] : undefined;
+  const headingOnly =
+    only !== undefined &&
+    unit.children.length === 0 &&
+    only.open <= LIMITS.sectionHeadingAnnotated &&
+    unit.text.indexOf('\n') === only.close + 1 &&
+    !/[。；！]/u.test(unit.text.slice(0, only.open));
   let from = 0;
   const spans: { start: number; end: number; ann: Annotation }[] = [];
   anns.forEach((ann, i) => {
-    const paragraphEnd = unit.text.indexOf('\n', ann.close + 1);
+    const paragraphEnd = headingOnly ? -1 : unit.text.indexOf('\n', ann.close + 1);
     const end = i < anns.length - 1 ? ann.close + 1 : paragraphEnd === -1 ? unit.text.length : paragraphEnd;
     spans.push({ start: from, end, ann });
     from = ann.close + 1;

@@ -3,6 +3,7 @@ import { matchHeading } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
+import { splitGluedLevels } from './roles';
 
 /**
  * Notice items of a local 责任分解 notice: the numbered paragraphs before the breakdown whose sentences give a
@@ -13,11 +14,13 @@ import type { MeasureContext } from './make-measure';
  */
 
 /**
- * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`), a role collective without 各
+ * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`, `各地`, `各乡镇`), a role collective without 各
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
 const NAME =
   '(?:全[省市区县])?(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)' +
+  // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
+  '|各(?:地区?|乡镇|街道|县区|区县)' +
   '|(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
   '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会)';
 /**
@@ -71,7 +74,7 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     let pending = '';
     for (const sentence of sentences) {
       const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence);
-      const names = (m?.[1] ?? '').split('、');
+      const names = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
       if (!m || !names.every(isParty)) {

@@ -23,6 +23,9 @@ export interface DepartmentSubUnit {
 const DIGIT = /[0-9０-９]/;
 
 const GROUP_NAME = /^各[\u4e00-\u9fff（）、]{1,12}$/u;
+/** 相关街道 / 有关乡镇 (the bodies concerned), 崇川经济开发区 / 临港园区 (a zone's administration): local parties. */
+const LOCAL_GROUP =
+  /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
 
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 
@@ -74,7 +77,7 @@ function isAcceptableName(name: string, strictness: Strictness): boolean {
   if (isKnownDepartmentName(unit) || isLocalUnitName(unit)) return true;
   if (strictness === 'labelled') return LABELLED_NAME.test(unit);
   // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
-  if (strictness === 'plausible' && GROUP_NAME.test(unit)) return true;
+  if (strictness === 'plausible' && (GROUP_NAME.test(unit) || LOCAL_GROUP.test(unit))) return true;
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 

@@ -1,4 +1,5 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import { splitGluedLevels } from './roles';
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -12,7 +13,7 @@ const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当�
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关)$/u;
 const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
@@ -25,15 +26,17 @@ const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三�
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   if (NOT_A_NAME.test(name.replace(/^各地/u, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
-  // 科研院所 / 高等院校 / 中央高校: research and teaching bodies given a duty as a class.
-  if (/(?:院所|院校|高校)$/u.test(name)) return name.length <= 8;
+  // 科研院所 / 高等院校 / 中央高校 / 三级公立医院: research, teaching and hospital bodies given a duty as a class.
+  if (/(?:院所|院校|高校|医院)$/u.test(name)) return name.length <= 8;
+  // 行政执法机关 / 国家机关: the authorities of a kind given a duty as a class.
+  if (/机关$/u.test(name)) return name.length <= 10;
   if (strictness === 'partner' && name.length <= 12) return !VERB_INSIDE.test(name);
   return UNIT_END.test(name) && isPlausibleDepartmentName(name);
 }
@@ -59,7 +62,10 @@ function splitTopLevel(text: string): string[] {
     }
   }
   items.push(text.slice(start));
-  return items.map((n) => n.replace(OFFICE_QUALIFIER, '')).filter((n) => n.length > 0);
+  return items
+    .flatMap(splitGluedLevels)
+    .map((n) => n.replace(OFFICE_QUALIFIER, ''))
+    .filter((n) => n.length > 0);
 }
 
 /**

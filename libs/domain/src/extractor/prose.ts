@@ -23,31 +23,45 @@ export { proseParties } from './prose-parties';
  */
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
-/** Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责` (sticky). */
+/**
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
+ * a dated step `各省份于2019年11月底前完成` (sticky).
+ */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
+/** Last characters of a post-holder (负责同志, 负责人). */
+const ZHI = '志'.charCodeAt(0);
+const REN = '人'.charCodeAt(0);
 /**
  * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
  * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
- * of names (UNIT_LAST) and the comma closing an inserted clause, the only places a marker can follow; END — 。；：.
+ * of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted clause, the
+ * only places a marker can follow; END — 。；：.
  */
 const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
 const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按对完实建基') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
-for (const c of `${UNIT_LAST}，`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of '都也还均要应须必负牵统承会将进继组按对于完实建基')
+  CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
+/**
+ * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
+ * the duty is the unit's, so the list is read without it.
+ */
+const POST_HOLDER =
+  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
-  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收)/u;
+  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 
 type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
@@ -122,7 +136,9 @@ function subjectOf(sentence: string, out: Named[]): void {
         GOAL_MARKER_AT.lastIndex = j;
         if (!dated || !GOAL_MARKER_AT.test(head)) continue;
       }
-      const before = prev === COMMA ? head.slice(0, j).replace(INSERTED_CLAUSE, '') : head.slice(0, j);
+      let before = head.slice(0, j);
+      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
+      if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       if (/[，。；：]/u.test(before)) break;
       const parties = before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
@@ -176,7 +192,7 @@ const JOINING = new RegExp(
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|推进|建立|提出|落实)`,
+  `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实)`,
   'u',
 );
 
@@ -190,7 +206,10 @@ function sentenceParties(sentence: string, out: Named[]): void {
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
   const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
-  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
+  let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
+    hosted = null;
   push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
   const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
@@ -293,6 +312,9 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
         basis: 'prose',
       }),
     );
+    // A section's opening paragraph with duties of its own (`二、…` / `行政执法机关要…`) is also inherited by the
+    // numbered items under it that name no party.
+    if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
     if (!h) heading = null;
   }
 }

@@ -4,8 +4,11 @@
  * (`责任单位：市民政局、市卫生健康委`). Pure lexicon; annotation.ts turns the segments into roles.
  */
 
-/** `person`: 责任领导：杜新国 names a leader, not a unit; the segment is not a party. */
-export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person';
+/**
+ * `person`: 责任领导：杜新国 names a leader, not a unit; `scope`: 适用范围：福建自贸试验区 says where a measure applies.
+ * Neither segment is a party.
+ */
+export type LabelRole = 'lead' | 'responsible' | 'participant' | 'deadline' | 'person' | 'scope';
 
 const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头单位', 'lead'],
@@ -25,6 +28,9 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['承办部门', 'responsible'],
   ['承办', 'responsible'],
   ['实施主体', 'responsible'],
+  // 部门分工：A牵头，各地、各部门配合 — the value carries its own role verbs (a provincial 分工方案 field).
+  ['部门分工', 'responsible'],
+  ['责任分工', 'responsible'],
   ['配合单位', 'participant'],
   ['配合部门', 'participant'],
   ['协办单位', 'participant'],
@@ -53,6 +59,14 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['牵头市领导', 'person'],
   ['牵头区领导', 'person'],
   ['牵头县领导', 'person'],
+  ['牵头省领导', 'person'],
+  ['适用范围', 'scope'],
+  ['推广范围', 'scope'],
+  ['实施范围', 'scope'],
+  ['分管省领导', 'person'],
+  ['分管市领导', 'person'],
+  ['分管区领导', 'person'],
+  ['分管县领导', 'person'],
 ];
 
 const ROLE_BY_LABEL = new Map(LABEL_ROLES);
@@ -65,7 +79,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工围][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
@@ -97,6 +111,11 @@ export interface LabelledText {
 }
 
 /** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
+/** A segment that names no party: a leader (责任领导：…) or a scope (适用范围：…). */
+export function namesNoParty(role: LabelRole): boolean {
+  return role === 'person' || role === 'scope';
+}
+
 export function labelledSegments(text: string): LabelledText | null {
   if (!LABEL_HINT.test(text)) return null;
   const found: { at: number; end: number; label: string }[] = [];
@@ -120,3 +139,14 @@ export function labelledSegments(text: string): LabelledText | null {
  */
 export const DOCUMENT_WIDE_RULE =
   /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施|具体)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应|涉及)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?(?:落实)?[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出|不再做分工|不再分工|不再一一分工)(?:[，,]?下同)?[。；]?/u;
+
+/**
+ * `各地各部门`, `各乡镇各部门` written without a separator: the places and the departments are two parties
+ * (`各部门各单位` is one side and stays one name).
+ */
+const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:部门|单位))$/u;
+
+export function splitGluedLevels(name: string): string[] {
+  const glued = GLUED_LEVELS.exec(name);
+  return glued ? [glued[1] ?? '', glued[2] ?? ''] : [name];
+}

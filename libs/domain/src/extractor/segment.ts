@@ -1,4 +1,4 @@
-import { isoDate, normalizeDocNumber, signatureDate } from './doc-markers';
+import { isoDate, isPageMetadata, normalizeDocNumber, pageMetadata, signatureDate } from './doc-markers';
 import { matchHeading } from './headings';
 import type { Line, PreparedText } from './text';
 
@@ -122,6 +122,8 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   const { lines, wrapped } = prepared;
   const anchors: Anchor[] = [];
   const toc = tocTitles(lines);
+  // A web page's metadata lines (索引号：…, 文号：…) above the title are no part of any document.
+  const meta = pageMetadata(lines);
   let hasEntries = false;
 
   for (let i = 0; i < lines.length; i++) {
@@ -190,7 +192,8 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       for (let n = 0; n < 4; n++) {
         k = prevText(lines, k);
         const cand = lines[k];
-        if (k < 0 || !cand) break;
+        // A metadata line (时间：…来源：…) between the page's headline and the title is no part of the title.
+        if (k < meta.end || !cand || isPageMetadata(cand.text)) break;
         if (cand.kind === 'url') {
           k--;
           continue;
@@ -221,9 +224,9 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   // a title at the very top of a plain file, and page-start titles after a finished text (wrapped compilations).
   const anchorStarts = new Set(anchors.map((a) => a.start));
   const extra: Anchor[] = [];
-  const firstText = nextText(lines, 0);
+  const firstText = nextText(lines, meta.end);
   const near = (i: number) => anchors.some((a) => Math.abs(a.start - i) <= 6);
-  for (let i = Math.max(0, toc.end + 1); i < lines.length; i++) {
+  for (let i = Math.max(meta.end, toc.end + 1); i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.kind !== 'text' || anchorStarts.has(i) || hasEntries) continue;
     const t = line.text;
@@ -320,6 +323,9 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       headerDate: null,
     });
   }
+
+  const head = all[0];
+  if (head && head.docNumber === null && head.start === firstText) head.docNumber = meta.docNumber;
 
   const spans: DocumentSpan[] = [];
   for (let a = 0; a < all.length; a++) {

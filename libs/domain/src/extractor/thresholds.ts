@@ -15,6 +15,8 @@ export const LIMITS = {
   maxFieldBlockLines: 400,
   /** A running-text lead convention (…为牵头单位，下同) counts when stated within this many lines of the body start. */
   conventionWindowLines: 40,
+  /** A section heading carrying its annotation (`一、强化科技创新（区科技局牵头）`) opens it within this many characters. */
+  sectionHeadingAnnotated: 30,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
   /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */

@@ -84,16 +84,18 @@ function matchMeasure(
     const free = list.filter((m) => !used.has(m));
     return free.sort((a, b) => Math.abs(a.line - gold.line) - Math.abs(b.line - gold.line))[0] ?? null;
   };
+  // The anchor is compared under the same normalisation as the text (labels copy ASCII punctuation as stored).
+  const anchor = normaliseText(gold.anchor);
   for (const pool of pools) {
     const texts = pool.map((m) => ({ m, text: normaliseText(m.text) }));
     const starts = texts.filter(
-      ({ text }) => text.startsWith(gold.anchor) || stripEnumerator(text).startsWith(gold.anchor),
+      ({ text }) => text.startsWith(anchor) || stripEnumerator(text).startsWith(anchor),
     );
     const byStart = pick(starts.map(({ m }) => m));
     const best =
       byStart !== undefined
         ? byStart
-        : pick(texts.filter(({ text }) => text.includes(gold.anchor)).map(({ m }) => m));
+        : pick(texts.filter(({ text }) => text.includes(anchor)).map(({ m }) => m));
     if (best !== undefined) return best;
   }
   return null;
