@@ -160,7 +160,7 @@ describe('yearless dates', () => {
     );
     const m = doc.measures[0];
     expect(m?.deadline).toBe('2024-12-25');
-    expect(m?.milestones.map((s) => s.date)).toEqual(['2024-03-25', '2024-06-25', '2024-09-25']);
+    expect(m?.milestones?.map((s) => s.date)).toEqual(['2024-03-25', '2024-06-25', '2024-09-25']);
   });
 });
 
@@ -170,7 +170,7 @@ describe('dated lists without a document year', () => {
       '各市、县人民政府，省直各部门：\n一、加快资金下达。各级财政部门须于2024年4月底前下达50%以上、8月底前全部下达。（省财政厅牵头，各市、县人民政府配合）\n',
     );
     expect(doc.measures[0]?.deadline).toBe('2024-08-31');
-    expect(doc.measures[0]?.milestones.map((s) => s.date)).toEqual(['2024-04-30']);
+    expect(doc.measures[0]?.milestones?.map((s) => s.date)).toEqual(['2024-04-30']);
   });
 });
 

@@ -110,12 +110,12 @@ export interface LabelledText {
   segments: LabelledSegment[];
 }
 
-/** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
 /** A segment that names no party: a leader (责任领导：…) or a scope (适用范围：…). */
-export function namesNoParty(role: LabelRole): boolean {
+export function namesNoParty(role: LabelRole): role is 'person' | 'scope' {
   return role === 'person' || role === 'scope';
 }
 
+/** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
 export function labelledSegments(text: string): LabelledText | null {
   if (!LABEL_HINT.test(text)) return null;
   const found: { at: number; end: number; label: string }[] = [];
