@@ -211,6 +211,16 @@ describe('import preview corrections', () => {
       [{ kind: 'add', fromLine: 8, toLine: 8, lead: ['商务部'] }, 'IMPORT_CORRECTION_LINES_BLANK'],
       [{ kind: 'split', ref, atLine: 12 }, 'IMPORT_CORRECTION_SPLIT_LINE'],
       [{ kind: 'rename' } as unknown as ImportCorrectionRequestDto, 'VALIDATION_FAILED'],
+      [{ kind: 'edit', ref, milestones: [{ date: '2099-02-30', text: '试点' }] }, 'VALIDATION_FAILED'],
+      [{ kind: 'edit', ref, milestones: [{ date: '2099-03-31', text: ' ' }] }, 'VALIDATION_FAILED'],
+      [
+        { kind: 'edit', ref, milestones: [{ date: '2100-03-31', text: '试点' }] },
+        'IMPORT_CORRECTION_MILESTONE_AFTER_DEADLINE',
+      ],
+      [
+        { kind: 'edit', ref, deadline: '2099-06-30', milestones: [{ date: '2099-09-30', text: '试点' }] },
+        'IMPORT_CORRECTION_MILESTONE_AFTER_DEADLINE',
+      ],
     ];
     for (const [body, code] of cases) {
       const res = await correct(first.id, body);
@@ -227,6 +237,30 @@ describe('import preview corrections', () => {
     expect(n).toBe(1);
     const unknownPreview = await correct('00000000-0000-4000-8000-000000000000', { kind: 'drop', ref });
     expect(unknownPreview.status).toBe(404);
+  });
+
+  it("sets a measure's milestones in the preview, and the committed task keeps them", async () => {
+    const first = await preview(FIXTURE_A);
+    expect(first.measures.every((m) => Array.isArray(m.milestones))).toBe(true);
+    const [a] = first.measures;
+    const steps = [
+      { date: '2099-09-30', text: '完成台账录入' },
+      { date: '2099-03-31', text: '制定台账方案' },
+    ];
+    const edited = await correct(first.id, { kind: 'edit', ref: a.ref, milestones: steps });
+    expect(edited.status).toBe(200);
+    const ordered = [steps[1], steps[0]];
+    expect(edited.body.measures[0]).toMatchObject({ corrected: 'edited', deadline: '2099-12-31' });
+    expect(edited.body.measures[0]?.milestones).toEqual(ordered);
+    const commit = await t.request<ImportResultDto>('POST', `/api/imports/${first.id}/commit`, {
+      token: supervisor,
+      body: { mappings: [{ name: '国家数字档案局', create: true }] },
+    });
+    expect(commit.status).toBe(200);
+    const [task] = await t.dataSource.query<{ milestones: unknown }[]>(
+      `SELECT milestones FROM tasks ORDER BY source_line LIMIT 1`,
+    );
+    expect(task?.milestones).toEqual(ordered);
   });
 
   it('says why a file gave no measure', async () => {

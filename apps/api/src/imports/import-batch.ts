@@ -240,13 +240,15 @@ function taskRow(id: string, documentId: string, m: ExtractedMeasure, sourceFile
     deadline: m.deadline,
     deadline_text: m.deadlineText,
     deadline_kind: storedDeadlineKind(m.deadlineKind),
+    milestones: m.milestones ?? [],
+    recurrence: m.deadlineKind === 'recurring' ? (m.period ?? null) : null,
   };
 }
 
 /**
- * The deadline_kind column is a PostgreSQL enum ('date', 'ongoing'); the extractor's newer kind `recurring`
- * (每年/每季度… duties, issue 10) is stored as 'ongoing' — a duty without a final date — until a migration adds
- * the value and a period column. The phrase itself is kept in deadline_text.
+ * The deadline_kind column is a PostgreSQL enum ('date', 'ongoing'); the extractor's kind `recurring`
+ * (每年/每季度… duties, issue 10) is stored as 'ongoing' — a duty without a final date — with its period in the
+ * recurrence column, as a 立项 by hand stores it. The phrase itself is kept in deadline_text.
  */
 function storedDeadlineKind(kind: ExtractedMeasure['deadlineKind']): 'date' | 'ongoing' | null {
   return kind === 'recurring' ? 'ongoing' : kind;
@@ -288,6 +290,8 @@ export function taskTextUpdate(m: ExtractedMeasure, sourceFile: string): TaskTex
     deadline: m.deadline,
     deadline_text: m.deadlineText,
     deadline_kind: storedDeadlineKind(m.deadlineKind),
+    milestones: m.milestones ?? [],
+    recurrence: m.deadlineKind === 'recurring' ? (m.period ?? null) : null,
   };
 }
 

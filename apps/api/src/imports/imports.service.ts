@@ -187,6 +187,7 @@ export class ImportsService {
           participants: m.participantsCanonical,
           deadline: m.deadline,
           deadlineText: m.deadlineText,
+          milestones: m.milestones ?? [],
           unknownDepartments: [...new Set(unknown)],
         });
       }

@@ -1,4 +1,4 @@
-import type { AssignmentRole } from '@duban/domain';
+import type { AssignmentRole, MilestoneDto, RecurrencePeriodDto } from '@duban/domain';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -29,6 +29,10 @@ export interface TaskInsertRow {
   deadline: string | null;
   deadline_text: string | null;
   deadline_kind: 'date' | 'ongoing' | null;
+  /** The earlier dated steps before the deadline (jsonb). */
+  milestones: MilestoneDto[];
+  /** A recurring duty's period (deadline_kind is then 'ongoing'). */
+  recurrence: RecurrencePeriodDto | null;
 }
 
 export interface AssignmentInsertRow {
@@ -62,19 +66,23 @@ export type TaskTextUpdate = Pick<
   | 'deadline'
   | 'deadline_text'
   | 'deadline_kind'
+  | 'milestones'
+  | 'recurrence'
 >;
 
 export async function insertTaskRows(manager: EntityManager, rows: readonly TaskInsertRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await manager.query(
       `INSERT INTO tasks (id, document_id, measure_key, parent_id, path, title, text, source_file, source_line,
-                          origin, joint, lead_names, participant_names, deadline, deadline_text, deadline_kind)
+                          origin, joint, lead_names, participant_names, deadline, deadline_text, deadline_kind,
+                          milestones, recurrence)
        SELECT id, document_id, measure_key, parent_id, path, title, text, source_file, source_line,
               origin::measure_origin, joint, lead_names, participant_names, deadline, deadline_text,
-              deadline_kind::deadline_kind
+              deadline_kind::deadline_kind, milestones, recurrence::recurrence_period
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, document_id uuid, measure_key text, parent_id uuid,
               path text[], title text, text text, source_file text, source_line int, origin text, joint boolean,
-              lead_names text[], participant_names text[], deadline date, deadline_text text, deadline_kind text)`,
+              lead_names text[], participant_names text[], deadline date, deadline_text text, deadline_kind text,
+              milestones jsonb, recurrence text)`,
       [JSON.stringify(rows.slice(i, i + CHUNK))],
     );
   }
@@ -124,8 +132,8 @@ export async function updateTaskText(
   await manager.query(
     `UPDATE tasks SET title = $2, text = $3, path = $4, source_file = $5, source_line = $6,
             lead_names = $7, participant_names = $8, joint = $9, deadline_text = $10, deadline_kind = $11,
-            ${extended ? 'original_deadline' : 'deadline'} = $12,
-            version = version + 1, updated_at = now()
+            ${extended ? 'original_deadline' : 'deadline'} = $12, milestones = $13::jsonb,
+            recurrence = $14::recurrence_period, version = version + 1, updated_at = now()
       WHERE id = $1`,
     [
       current.id,
@@ -140,6 +148,8 @@ export async function updateTaskText(
       update.deadline_text,
       update.deadline_kind,
       update.deadline,
+      JSON.stringify(update.milestones),
+      update.recurrence,
     ],
   );
 }

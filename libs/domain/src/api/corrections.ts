@@ -3,6 +3,7 @@
  * file (its content hash), so a re-import of the same file shows them again; each names its measures by
  * `ref` (source line + text hash), which does not change when the measure is edited.
  */
+import type { MilestoneDto } from './desk';
 import type { ImportPreviewDto, ImportPreviewMeasureDto } from './imports';
 
 export type ImportCorrectionKind = 'edit' | 'drop' | 'add' | 'merge' | 'split';
@@ -30,6 +31,11 @@ export interface ImportCorrectionRequestDto {
   participants?: string[];
   /** ISO date (YYYY-MM-DD), or null to clear it. */
   deadline?: string | null;
+  /**
+   * edit / add: the earlier dated steps (each a real date with its phrase), replacing the measure's own; an
+   * edit that changes only the deadline drops the extracted steps (they belonged to the old date).
+   */
+  milestones?: MilestoneDto[];
   /** add: the selected lines of the document text (inclusive). */
   fromLine?: number;
   toLine?: number;

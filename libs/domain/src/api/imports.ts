@@ -1,4 +1,5 @@
 /** Importing policy documents: the upload's job, its preview and the commit (/api/imports). */
+import type { MilestoneDto } from './desk';
 
 export interface ImportPreviewMeasureDto {
   documentIndex: number;
@@ -9,6 +10,8 @@ export interface ImportPreviewMeasureDto {
   participants: string[];
   deadline: string | null;
   deadlineText: string | null;
+  /** The earlier dated steps before the deadline (2015年广泛开展试点 before 2017年底前完成), by date. */
+  milestones: MilestoneDto[];
   unknownDepartments: string[];
 }
 

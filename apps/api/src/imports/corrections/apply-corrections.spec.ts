@@ -1,5 +1,6 @@
 import type { ExtractedFile, ExtractedMeasure } from '@duban/domain';
 import { applyCorrections, deadlineTextOf, measureRef, titleFromText } from './apply-corrections';
+import { correctionPayload } from './corrections.service';
 
 const measure = (
   line: number,
@@ -107,5 +108,60 @@ describe('applyCorrections', () => {
     expect(out.problems.get('add')?.code).toBe('IMPORT_CORRECTION_NO_SOURCE');
     expect(out.problems.get('merge')?.code).toBe('IMPORT_CORRECTION_NOT_ADJACENT');
     expect(deadlineTextOf(null)).toBeNull();
+  });
+
+  it('sets milestones on an edit and an added measure, and refuses one after the deadline in force', () => {
+    const f = file();
+    const [a, b] = (f.documents[0]?.measures ?? []).map((m) => measureRef(m.line, m.text));
+    const steps = [{ date: '2099-06-30', text: '完成方案' }];
+    const out = applyCorrections(f, LINES, [
+      { id: 'edit', kind: 'edit', payload: { ref: a, milestones: steps } },
+      { id: 'late', kind: 'edit', payload: { ref: b, milestones: [{ date: '2099-09-30', text: '试点' }] } },
+      {
+        id: 'add',
+        kind: 'add',
+        payload: { fromLine: 6, toLine: 6, lead: ['档案局'], deadline: '2099-12-31', milestones: steps },
+      },
+    ]);
+    const measures = out.file.documents[0]?.measures ?? [];
+    expect(measures.map((m) => [m.line, m.deadline, m.milestones])).toEqual([
+      [3, '2099-12-31', steps],
+      [4, '2099-06-30', undefined],
+      [6, '2099-12-31', steps],
+    ]);
+    expect(out.problems.get('late')?.code).toBe('IMPORT_CORRECTION_MILESTONE_AFTER_DEADLINE');
+    expect(out.problems.get('late')?.message).toContain('不能晚于完成时限');
+  });
+});
+
+describe('correctionPayload: milestones', () => {
+  it('trims and orders the steps, and says in zh-CN what is wrong with a bad one', () => {
+    expect(
+      correctionPayload({
+        kind: 'edit',
+        ref: '3-abc',
+        milestones: [
+          { date: '2099-09-30', text: ' 推广 ' },
+          { date: '2099-03-31', text: '试点' },
+        ],
+      }),
+    ).toEqual({
+      ref: '3-abc',
+      milestones: [
+        { date: '2099-03-31', text: '试点' },
+        { date: '2099-09-30', text: '推广' },
+      ],
+    });
+    const refusal = (milestones: { date: string; text: string }[], deadline?: string) => {
+      try {
+        correctionPayload({ kind: 'edit', ref: '3-abc', milestones, deadline });
+        return null;
+      } catch (err) {
+        return (err as { code: string; message: string }).message;
+      }
+    };
+    expect(refusal([{ date: '2099-02-30', text: '试点' }])).toContain('不是有效日期');
+    expect(refusal([{ date: '2099-03-31', text: ' ' }])).toContain('须写明要完成的内容');
+    expect(refusal([{ date: '2099-10-31', text: '试点' }], '2099-06-30')).toContain('不能晚于完成时限');
   });
 });

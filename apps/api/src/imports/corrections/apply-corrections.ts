@@ -138,7 +138,7 @@ function applyOne(
     const text = linesText(lines, from, to);
     const lead = p.lead ?? [];
     const participants = (p.participants ?? []).filter((n) => !lead.includes(n));
-    const measure: ExtractedMeasure = withDeadline(
+    const added: ExtractedMeasure = withDeadline(
       {
         key: `补充/${from}-${to}`,
         parentKey: null,
@@ -160,6 +160,7 @@ function applyOne(
       },
       p.deadline ?? null,
     );
+    const measure: ExtractedMeasure = { ...added, milestones: p.milestones ?? [] };
     const entries = docs[doc] ?? [];
     const at = entries.findIndex((e) => e.m.line > from);
     entries.splice(at < 0 ? entries.length : at, 0, {
@@ -185,6 +186,11 @@ function applyOne(
         m = { ...m, participants: p.participants, participantsCanonical: p.participants };
       }
       if (p.deadline !== undefined) m = withDeadline(m, p.deadline);
+      if (p.milestones !== undefined) {
+        const late = m.deadline ? p.milestones.find((step) => step.date > (m.deadline ?? '')) : undefined;
+        if (late && m.deadline) return correctionErrors.milestoneAfterDeadline(late.date, m.deadline);
+        m = { ...m, milestones: p.milestones };
+      }
       entry.m = m;
       entry.corrected ??= 'edited';
       return null;

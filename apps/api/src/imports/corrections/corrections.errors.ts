@@ -46,6 +46,23 @@ export const correctionErrors = {
       `完成时限“${value}”不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期（如 2026-12-31）。`,
       { value },
     ),
+  milestoneDateInvalid: (value: string) =>
+    new ImportCorrectionError(
+      'IMPORT_CORRECTION_MILESTONE_INVALID',
+      `阶段节点日期“${value}”不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期。`,
+      { value },
+    ),
+  milestoneTextEmpty: () =>
+    new ImportCorrectionError(
+      'IMPORT_CORRECTION_MILESTONE_INVALID',
+      '阶段节点须写明要完成的内容，请填写或删除空白的节点。',
+    ),
+  milestoneAfterDeadline: (date: string, deadline: string) =>
+    new ImportCorrectionError(
+      'IMPORT_CORRECTION_MILESTONE_AFTER_DEADLINE',
+      `阶段节点（${date}）不能晚于完成时限（${deadline}），请调整日期。`,
+      { date, deadline },
+    ),
   linesInvalid: (from: number, to: number, total: number) =>
     new ImportCorrectionError(
       'IMPORT_CORRECTION_LINES_INVALID',

@@ -1,4 +1,4 @@
-import type { ImportCorrectionDto, ImportCorrectionRequestDto } from '@duban/domain';
+import type { ImportCorrectionDto, ImportCorrectionRequestDto, MilestoneDto } from '@duban/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -24,6 +24,24 @@ function names(list: string[] | undefined): string[] | undefined {
   const trimmed = list.map((n) => n.trim());
   if (trimmed.some((n) => !n)) throw correctionErrors.nameEmpty();
   return [...new Set(trimmed)];
+}
+
+/**
+ * The steps as given, trimmed and by date; each a real date with a phrase, none after the deadline when the
+ * same request sets one (an edit that keeps the extracted deadline is checked when it is applied).
+ */
+function milestones(
+  list: MilestoneDto[] | undefined,
+  deadline: string | null | undefined,
+): MilestoneDto[] | undefined {
+  if (list === undefined) return undefined;
+  const steps = list.map((m) => ({ date: m.date.trim(), text: m.text.trim() }));
+  for (const step of steps) {
+    if (!isRealDate(step.date)) throw correctionErrors.milestoneDateInvalid(step.date);
+    if (!step.text) throw correctionErrors.milestoneTextEmpty();
+    if (deadline && step.date > deadline) throw correctionErrors.milestoneAfterDeadline(step.date, deadline);
+  }
+  return steps.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
@@ -60,6 +78,8 @@ export function correctionPayload(body: ImportCorrectionRequestDto): CorrectionP
       if (participants !== undefined) payload.participants = participants;
       const date = deadline();
       if (date !== undefined) payload.deadline = date;
+      const steps = milestones(body.milestones, date);
+      if (steps !== undefined) payload.milestones = steps;
       if (Object.keys(payload).length === 1) throw correctionErrors.nothingToChange();
       return payload;
     }
@@ -69,12 +89,14 @@ export function correctionPayload(body: ImportCorrectionRequestDto): CorrectionP
       if (body.title !== undefined && !body.title.trim()) throw correctionErrors.titleEmpty();
       const fromLine = need(body.fromLine, 'fromLine');
       const toLine = need(body.toLine, 'toLine');
+      const date = deadline() ?? null;
       return {
         fromLine,
         toLine,
         lead,
         participants: names(body.participants) ?? [],
-        deadline: deadline() ?? null,
+        deadline: date,
+        milestones: milestones(body.milestones, date) ?? [],
         ...(body.title !== undefined ? { title: body.title.trim() } : {}),
       };
     }

@@ -1,4 +1,4 @@
-import type { ImportCorrectionKind } from '@duban/domain';
+import type { ImportCorrectionKind, MilestoneDto } from '@duban/domain';
 import {
   Column,
   CreateDateColumn,
@@ -18,6 +18,7 @@ export interface CorrectionPayload {
   lead?: string[];
   participants?: string[];
   deadline?: string | null;
+  milestones?: MilestoneDto[];
   fromLine?: number;
   toLine?: number;
   atLine?: number;

@@ -1,5 +1,6 @@
 import type { ImportCorrectionKind, ImportCorrectionRequestDto } from '@duban/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,7 +11,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { MilestoneBody } from '../../tasks/dto/task-desk.dto';
 
 const KINDS: ImportCorrectionKind[] = ['edit', 'drop', 'add', 'merge', 'split'];
 
@@ -63,6 +66,17 @@ export class ImportCorrectionBody implements ImportCorrectionRequestDto {
   @IsString()
   @MaxLength(32)
   deadline?: string | null;
+
+  @ApiPropertyOptional({
+    type: [MilestoneBody],
+    description: 'edit / add: the earlier dated steps (replace)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneBody)
+  milestones?: MilestoneBody[];
 
   @ApiPropertyOptional({ description: 'add: first selected line (1-based)' })
   @IsOptional()

@@ -20,6 +20,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { MilestoneBody } from '../../tasks/dto/task-desk.dto';
 
 export class DepartmentMappingBody {
   @ApiProperty({ description: 'Unknown department name, as listed in the preview' })
@@ -78,6 +79,8 @@ class PreviewMeasureResponse implements ImportPreviewMeasureDto {
   @ApiProperty({ type: [String] }) participants!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'date' }) deadline!: string | null;
   @ApiProperty({ nullable: true, type: String }) deadlineText!: string | null;
+  @ApiProperty({ type: [MilestoneBody], description: 'Earlier dated steps, by date' })
+  milestones!: MilestoneBody[];
   @ApiProperty({ type: [String] }) unknownDepartments!: string[];
 }
 

@@ -39,6 +39,7 @@ const preview: ImportPreviewDto = {
       participants: [],
       deadline: null,
       deadlineText: null,
+      milestones: [],
       unknownDepartments: [],
     },
     {
@@ -50,6 +51,7 @@ const preview: ImportPreviewDto = {
       participants: ['某新设办公室'],
       deadline: '2018-12-31',
       deadlineText: '年内',
+      milestones: [],
       unknownDepartments: ['某新设办公室'],
     },
   ],
