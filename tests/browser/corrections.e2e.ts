@@ -1,6 +1,6 @@
 /**
  * Issue 10 in the browser: corrections before commit. A supervisor imports a local document, corrects one
- * measure (修改: title, 牵头单位, 完成时限) and adds a missed one by selecting its line (补充遗漏措施), commits,
+ * measure (修改: title, 牵头单位, 完成时限, 阶段节点) and adds a missed one by selecting its line (补充遗漏措施), commits,
  * then imports the same file again: the corrections are still there.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +114,11 @@ describe('import preview corrections', () => {
       await page.getByTestId('correction-title').fill('建立督办修正测试工作台账');
       await pickDepartment(page, 'lead', '商务部');
       await page.getByTestId('correction-deadline').fill('2098-9-30');
+      // 阶段节点: one earlier step before the new 完成时限.
+      await page.getByTestId('milestone-add').click();
+      const step = page.getByTestId('milestone-0');
+      await step.getByLabel('日期').fill('2098-6-30');
+      await step.getByLabel('届时完成').fill('完成台账方案');
       await settled(page);
       await screenshot(page, 'corrections-edit-dialog');
       await page.getByTestId('correction-save').click();
@@ -122,6 +127,9 @@ describe('import preview corrections', () => {
       await edited.getByTestId('measure-corrected').waitFor();
       expect(await edited.textContent()).toContain('商务部');
       expect(await edited.textContent()).toContain('2098年9月30日');
+      expect(await edited.getByTestId('measure-milestone').textContent()).toContain(
+        '2098年6月30日：完成台账方案',
+      );
 
       // 补充遗漏措施: the measure without parties, selected by its line.
       await page.getByTestId('import-add-missed').click();

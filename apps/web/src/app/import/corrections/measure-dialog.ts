@@ -12,6 +12,7 @@ import { toIsoDate } from '../../shared/format';
 import { provideZhDatepickerIntl } from '../../shared/zh-datepicker-intl';
 import { departmentOptions } from '../../shared/picker/picker-options';
 import { SearchPicker } from '../../shared/picker/search-picker';
+import { draftsOf, MilestoneEditor, milestonesOf, type MilestoneDraft } from './milestone-editor';
 import type { ImportStore } from '../data-access/import.store';
 
 /**
@@ -42,6 +43,7 @@ type Party = 'lead' | 'participants';
     SearchPicker,
     ErrorAlert,
     DialogActions,
+    MilestoneEditor,
   ],
   template: `
     <h2 mat-dialog-title>{{ heading }}</h2>
@@ -125,6 +127,7 @@ type Party = 'lead' | 'participants';
           <mat-datepicker #picker />
           <mat-hint>留空表示无明确时限</mat-hint>
         </mat-form-field>
+        <db-milestone-editor [(steps)]="steps" />
       }
       <db-error-alert [message]="error()" testId="correction-error" />
     </mat-dialog-content>
@@ -214,6 +217,8 @@ export class MeasureDialog implements OnInit {
   protected deadline: Date | null = this.data.measure?.deadline
     ? new Date(`${this.data.measure.deadline}T00:00:00`)
     : null;
+  /** The measure's earlier dated steps (edited as a whole: an edit sends them only when they changed). */
+  protected readonly steps = signal<MilestoneDraft[]>(draftsOf(this.data.measure?.milestones));
   protected readonly chosen = {
     lead: signal<string[]>(this.data.measure?.lead ?? []),
     participants: signal<string[]>(this.data.measure?.participants ?? []),
@@ -283,11 +288,20 @@ export class MeasureDialog implements OnInit {
       participants: this.chosen.participants(),
       deadline: toIsoDate(this.deadline),
     };
+    const milestones = milestonesOf(this.steps(), fields.deadline);
+    if (typeof milestones === 'string') return milestones;
     if (mode === 'add') {
       if (from === null) return '请先在原文中选出遗漏措施所在的行';
       if (!fields.lead.length) return '请至少指定一个牵头单位';
       const { title, ...rest } = fields;
-      return { kind: 'add', fromLine: from, toLine: this.to() ?? from, ...rest, ...(title ? { title } : {}) };
+      return {
+        kind: 'add',
+        fromLine: from,
+        toLine: this.to() ?? from,
+        ...rest,
+        ...(milestones.length ? { milestones } : {}),
+        ...(title ? { title } : {}),
+      };
     }
     if (!fields.title) return '措施标题不能为空，请填写标题';
     // Only what changed: the rest of the measure stays as extracted (and follows a better extraction later).
@@ -297,6 +311,13 @@ export class MeasureDialog implements OnInit {
     if (!same(fields.lead, measure?.lead)) body.lead = fields.lead;
     if (!same(fields.participants, measure?.participants)) body.participants = fields.participants;
     if (fields.deadline !== (measure?.deadline ?? null)) body.deadline = fields.deadline;
+    // A new deadline drops the extracted steps on the server unless they are sent along, as shown here.
+    if (
+      body.deadline !== undefined ||
+      JSON.stringify(milestones) !== JSON.stringify(measure?.milestones ?? [])
+    ) {
+      body.milestones = milestones;
+    }
     return Object.keys(body).length > 2 ? body : '未作任何修改';
   }
 
