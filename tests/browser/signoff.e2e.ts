@@ -24,8 +24,20 @@ async function awaitingTask(page: Page): Promise<string> {
   // On a phone the filters sit behind their toggle.
   const toggle = page.getByRole('button', { name: /^筛选/ });
   if (await toggle.isVisible()) await toggle.click();
+  // Read the rows of the filtered answer, not the whole list still on screen (it has 待签收 rows of other 主办).
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/tasks?') && r.url().includes('awaitingSignoff=true') && r.ok(),
+  );
   await page.getByTestId('filter-awaiting-signoff').click();
+  await filtered;
   await page.getByTestId('awaiting-signoff').first().waitFor();
+  await expect
+    .poll(() =>
+      page
+        .getByTestId('task-row')
+        .evaluateAll((rows) => rows.every((r) => r.querySelector('[data-testid="awaiting-signoff"]'))),
+    )
+    .toBe(true);
   const hrefs = await page
     .getByTestId('task-row')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('href') ?? ''));
