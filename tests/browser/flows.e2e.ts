@@ -387,7 +387,8 @@ describe('admin', () => {
       await page.getByLabel('查找单位或简称').fill('发展改革委');
       const row = page.getByRole('row').filter({ hasText: '发展改革委' }).first();
       await row.waitFor();
-      expect(await page.getByRole('row').count()).toBeLessThan(6);
+      // The row above may be one of the unfiltered list: wait for the search to narrow it.
+      await expect.poll(() => page.getByRole('row').count()).toBeLessThan(6);
       await screenshot(page, '07-admin-departments');
       await page.getByRole('tab', { name: '我的通知渠道' }).click();
       const inbox = page.getByRole('switch', { name: '站内消息' });
