@@ -1,6 +1,5 @@
 import type { ImportCorrectionKind, ImportCorrectionRequestDto } from '@duban/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,9 +10,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { MilestoneBody } from '../../tasks/dto/task-desk.dto';
+import { MilestoneBody, OptionalMilestones } from '../../tasks/dto/task-desk.dto';
 
 const KINDS: ImportCorrectionKind[] = ['edit', 'drop', 'add', 'merge', 'split'];
 
@@ -71,11 +69,7 @@ export class ImportCorrectionBody implements ImportCorrectionRequestDto {
     type: [MilestoneBody],
     description: 'edit / add: the earlier dated steps (replace)',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneBody)
+  @OptionalMilestones()
   milestones?: MilestoneBody[];
 
   @ApiPropertyOptional({ description: 'add: first selected line (1-based)' })

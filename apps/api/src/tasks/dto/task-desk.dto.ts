@@ -81,6 +81,17 @@ export class MilestoneBody {
   text!: string;
 }
 
+/** An optional list of 阶段节点 (≤ 20), each checked as a MilestoneBody: 立项 and the import corrections alike. */
+export function OptionalMilestones(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(20),
+    ValidateNested({ each: true }),
+    Type(() => MilestoneBody),
+  );
+}
+
 /**
  * Department ids picked from the registry (≤ MAX_DEPARTMENTS); `lead` lists need one at least. The
  * decorators run in the order a stack `@IsArray() @ArrayMinSize() @ArrayMaxSize() @IsUUID()` would (bottom
@@ -131,11 +142,7 @@ export class CreateTaskBody extends Departments {
   @IsCalendarDate()
   deadline?: string | null;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneBody)
+  @OptionalMilestones()
   milestones?: MilestoneBody[];
 
   @ApiPropertyOptional({ enum: RECURRENCE_PERIODS })
