@@ -36,9 +36,33 @@ describe('reminder policy API (admins)', () => {
     expect(res.body).toMatchObject({
       sendAtLocalTime: '09:00',
       beforeDays: [7, 1, 0],
+      milestoneBeforeDays: [3, 0],
       overdueEveryDays: 3,
       escalateAfterDays: 7,
     });
+  });
+
+  it('lets admins change the 阶段节点 reminder days, refusing a negative or out-of-range day', async () => {
+    for (const bad of [[-1], [91], ['三']]) {
+      const res = await t.request('PUT', '/api/admin/reminder-policy', {
+        token: admin,
+        body: { milestoneBeforeDays: bad },
+      });
+      expect(res.status).toBe(400);
+      // The refusal names the field in zh-CN (the one validation filter's wording), never a bare 400.
+      expect(JSON.stringify(res.body)).toMatch(/[\u4e00-\u9fff]/u);
+    }
+    const off = await t.request<ReminderPolicy>('PUT', '/api/admin/reminder-policy', {
+      token: admin,
+      body: { milestoneBeforeDays: [] },
+    });
+    expect(off.status).toBe(200);
+    expect(off.body.milestoneBeforeDays).toEqual([]);
+    const back = await t.request<ReminderPolicy>('PUT', '/api/admin/reminder-policy', {
+      token: admin,
+      body: { milestoneBeforeDays: [5, 1, 0] },
+    });
+    expect(back.body.milestoneBeforeDays).toEqual([5, 1, 0]);
   });
 
   it('validates and stores a change, then has the worker reconcile every open task', async () => {

@@ -346,13 +346,18 @@ export async function insertTask(
     createdAt?: string;
     /** Still waiting for 签收 (its signoff reminders then come too); by default signed off at creation. */
     awaitingSignoff?: boolean;
+    /** 阶段节点 before the deadline. */
+    milestones?: { date: string; text: string }[];
+    /** A recurring duty's period (the task is then dateless: deadline null). */
+    recurrence?: 'year' | 'half-year' | 'quarter' | 'month';
   },
 ): Promise<string> {
   const [row]: { id: string }[] = await db.query(
     `INSERT INTO tasks (document_id, measure_key, title, text, source_file, source_line, origin, deadline, deadline_kind, status,
-                        created_at, acknowledged_at)
+                        created_at, acknowledged_at, milestones, recurrence)
      VALUES ($1, $2, $3, $3, 'it.txt', 1, 'inline', $4, $5, $6, coalesce($7::timestamptz, now()),
-             CASE WHEN $8::boolean THEN NULL ELSE coalesce($7::timestamptz, now()) END) RETURNING id`,
+             CASE WHEN $8::boolean THEN NULL ELSE coalesce($7::timestamptz, now()) END, $9::jsonb,
+             $10::recurrence_period) RETURNING id`,
     [
       seeded.documentId,
       `m-${randomBytes(6).toString('hex')}`,
@@ -362,6 +367,8 @@ export async function insertTask(
       task.status ?? 'in_progress',
       task.createdAt ?? null,
       task.awaitingSignoff ?? false,
+      JSON.stringify(task.milestones ?? []),
+      task.recurrence ?? null,
     ],
   );
   let position = 0;

@@ -82,6 +82,8 @@ export class NotificationFanOutService {
         recipientName: departmentId ? nameOf(departmentId) : SUPERVISORS_NAME,
         leadNames: task.leadDepartmentIds.map(nameOf),
         link: this.taskLink(task.id),
+        milestone: reminder.milestone,
+        recurrence: reminder.recurrence,
       });
       // The 承办人 gets the 主办 lead's e-mail first (see the r CTE); other departments as before.
       const assigneeId = departmentId && departmentId === task.mainLeadDepartmentId ? task.assigneeId : null;

@@ -11,6 +11,7 @@ import { saveReminderPolicy, storedReminderPolicy } from './reminders.queries';
 export const EDITABLE_POLICY_FIELDS = [
   'sendAtLocalTime',
   'beforeDays',
+  'milestoneBeforeDays',
   'overdueFirstAfterDays',
   'overdueEveryDays',
   'escalateAfterDays',

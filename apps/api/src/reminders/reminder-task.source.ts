@@ -24,6 +24,8 @@ function toTask(row: ReminderTaskRow): ReminderTask {
     mainLeadDepartmentId: row.main_lead_id,
     awaitingSignoffSince: row.awaiting_signoff_since ? row.awaiting_signoff_since.toISOString() : null,
     assigneeId: row.assignee_id,
+    milestones: row.milestones,
+    recurrence: row.recurrence,
   };
 }
 

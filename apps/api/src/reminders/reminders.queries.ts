@@ -18,6 +18,8 @@ export interface ReminderTaskRow {
   main_lead_id: string | null;
   awaiting_signoff_since: Date | null;
   assignee_id: string | null;
+  milestones: { date: string; text: string }[];
+  recurrence: ReminderTaskState['recurrence'];
 }
 
 /**
@@ -31,7 +33,7 @@ const SELECT = `
     coalesce(array_agg(a.department_id::text ORDER BY a.position) FILTER (WHERE a.role = 'participant'), '{}')::text[] AS participant_ids,
     ${mainLeadSql('t.id', { realOnly: true })}::text AS main_lead_id,
     CASE WHEN t.acknowledged_at IS NULL THEN t.signoff_requested_at END AS awaiting_signoff_since,
-    t.assignee_id::text AS assignee_id
+    t.assignee_id::text AS assignee_id, t.milestones, t.recurrence::text AS recurrence
   FROM tasks t
   LEFT JOIN (task_assignments a JOIN departments ad ON ad.id = a.department_id AND NOT ad.collective)
     ON a.task_id = t.id`;

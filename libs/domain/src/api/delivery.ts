@@ -30,6 +30,7 @@ export type UpdateReminderPolicyRequestDto = Partial<
     ReminderPolicyDto,
     | 'sendAtLocalTime'
     | 'beforeDays'
+    | 'milestoneBeforeDays'
     | 'overdueFirstAfterDays'
     | 'overdueEveryDays'
     | 'escalateAfterDays'

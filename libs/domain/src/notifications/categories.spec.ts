@@ -19,6 +19,8 @@ describe('categoryOfRule', () => {
     ['report_requested', 'reminder'],
     ['report_overdue_urge', 'reminder'],
     ['report_overdue_escalation', 'reminder'],
+    ['milestone_approaching', 'reminder'],
+    ['milestone_today', 'reminder'],
     ['task.signoff_due', 'reminder'],
     ['task.signoff_overdue', 'reminder'],
     ['task.submitted', 'review'],

@@ -31,6 +31,8 @@ const REMINDER_RULES: readonly string[] = [
   'report_requested',
   'report_overdue_urge',
   'report_overdue_escalation',
+  'milestone_approaching',
+  'milestone_today',
 ];
 
 /**

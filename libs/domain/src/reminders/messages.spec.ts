@@ -33,6 +33,35 @@ describe('reminderMessage', () => {
     expect(reminderMessage({ ...base, rule, dayOffset, today }).title).toBe(title);
   });
 
+  it('names the 阶段节点 and its date in milestone reminders', () => {
+    const ahead = reminderMessage({
+      ...base,
+      rule: 'milestone_approaching',
+      deadline: '2026-06-30',
+      dayOffset: -3,
+      today: '2026-06-27',
+      milestone: '6月底前完成试点',
+    });
+    expect(ahead.title).toBe('【阶段节点提醒】3天后到达阶段节点：完善药品价格形成机制');
+    expect(ahead.body).toContain('阶段节点“6月底前完成试点”时间为2026年6月30日，距今还有3天');
+    const today = reminderMessage({
+      ...base,
+      rule: 'milestone_today',
+      deadline: '2026-06-30',
+      dayOffset: 0,
+      today: '2026-06-30',
+      milestone: '6月底前完成试点',
+    });
+    expect(today.title).toBe('【阶段节点提醒】今天到达阶段节点：完善药品价格形成机制');
+    expect(today.body).toContain('时间为今天（2026年6月30日），请报送该节点的完成情况');
+  });
+
+  it('says how often a recurring duty reports', () => {
+    const message = reminderMessage({ ...base, rule: 'report_requested', recurrence: 'quarter' });
+    expect(message.body).toContain('须每季度报送进展，请于2026年3月20日前报送本期工作进展');
+    expect(reminderMessage({ ...base, rule: 'report_requested' }).body).toContain('为持续推进事项');
+  });
+
   it('states the real days overdue at send time, not the escalation threshold', () => {
     // Escalated at D+7 by the policy, but sent (late, escalations never expire) six years on.
     const message = reminderMessage({

@@ -1,3 +1,5 @@
+import { RECURRENCE_LABELS } from '../api/desk';
+import type { RecurrencePeriod } from '../extractor/types';
 import { messageBody } from '../notifications/message-body';
 import { daysBetween } from '../tasks/timing';
 import type { ReminderRule } from './types';
@@ -20,6 +22,10 @@ export interface ReminderMessageInput {
   leadNames: readonly string[];
   /** Absolute link to the task in the web app. */
   link: string;
+  /** Milestone rules: the 阶段节点 phrase(s); `deadline` is then the step's date. */
+  milestone?: string;
+  /** Report rules of a recurring duty: its period (每季度…). */
+  recurrence?: RecurrencePeriod;
 }
 
 export interface ReminderMessage {
@@ -72,7 +78,23 @@ export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
       break;
     case 'report_requested':
       title = `【进展报送提醒】请于${deadline}前报送进展：${taskTitle}`;
-      lines = [`任务“${taskTitle}”为持续推进事项，请于${deadline}前报送最新工作进展。`];
+      lines = [
+        input.recurrence
+          ? `任务“${taskTitle}”须${RECURRENCE_LABELS[input.recurrence]}报送进展，请于${deadline}前报送本期工作进展。`
+          : `任务“${taskTitle}”为持续推进事项，请于${deadline}前报送最新工作进展。`,
+      ];
+      break;
+    case 'milestone_approaching':
+      title = `【阶段节点提醒】${days === 1 ? '明天' : `${days}天后`}到达阶段节点：${taskTitle}`;
+      lines = [
+        `任务“${taskTitle}”的阶段节点“${input.milestone ?? ''}”时间为${deadline}，距今还有${days}天，请按节点要求推进并及时报送进展。`,
+      ];
+      break;
+    case 'milestone_today':
+      title = `【阶段节点提醒】今天到达阶段节点：${taskTitle}`;
+      lines = [
+        `任务“${taskTitle}”的阶段节点“${input.milestone ?? ''}”时间为今天（${deadline}），请报送该节点的完成情况。`,
+      ];
       break;
     case 'report_overdue_urge':
       title = `【催办】进展报送已逾期${days}天：${taskTitle}`;

@@ -5,16 +5,29 @@ import type {
   ReminderRule,
   ReminderTaskState,
 } from './types';
-import { WorkingDayCalendar } from '../calendar/working-days';
+import {
+  dateOfDayNumber,
+  dayNumber,
+  dayShift,
+  departments,
+  localDateOf,
+  localMidnight,
+  sendInstant,
+  WEEKDAYS_ONLY,
+  DAY_MS,
+  type Candidate,
+  type DayShift,
+} from './reminder-days';
+import { milestoneSeries, recurringReportDueDate } from './milestone-series';
 
-const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+export { localDateOf } from './reminder-days';
+export { recurringReportDueDate } from './milestone-series';
 
 export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
   utcOffsetMinutes: 8 * 60,
   sendAtLocalTime: '09:00',
   beforeDays: Object.freeze([7, 1, 0]),
+  milestoneBeforeDays: Object.freeze([3, 0]),
   overdueFirstAfterDays: 1,
   overdueEveryDays: 3,
   escalateAfterDays: 7,
@@ -26,25 +39,6 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
   // Plain calendar days here; the API's configuration (REMINDER_NON_WORKING_DAYS) defaults to 'shift'.
   nonWorkingDays: 'keep',
 });
-
-const WEEKDAYS_ONLY = WorkingDayCalendar.weekdaysOnly();
-
-/** Moves reminder days off weekends and holidays as the policy says (identity under `keep`). */
-interface DayShift {
-  /** For reminders ahead of a deadline: the last working day on or before `day`. */
-  before(day: number): number;
-  /** For everything else: the first working day on or after `day`. */
-  after(day: number): number;
-}
-
-function dayShift(policy: ReminderPolicy): DayShift {
-  if (policy.nonWorkingDays !== 'shift') return { before: (day) => day, after: (day) => day };
-  const calendar = policy.calendar ?? WEEKDAYS_ONLY;
-  return {
-    before: (day) => calendar.shiftDayNumber(day, -1),
-    after: (day) => calendar.shiftDayNumber(day, 1),
-  };
-}
 
 /** The string form of a recipient used inside reminder keys. */
 export function recipientKey(recipient: ReminderRecipient): string {
@@ -59,50 +53,6 @@ export function reminderKey(
   dueDate: string,
 ): string {
   return `${taskId}:${recipientKey(recipient)}:${rule}:${dueDate}`;
-}
-
-function dayNumber(date: string): number {
-  const match = DATE_RE.exec(date);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(y, m - 1, d);
-  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a calendar date: ${date}`);
-  return ms / DAY_MS;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Local calendar date of an instant under the policy's UTC offset. */
-export function localDateOf(instantMs: number, policy: Pick<ReminderPolicy, 'utcOffsetMinutes'>): string {
-  return new Date(instantMs + policy.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
-/** The instant (ms) at which a reminder falling on `day` (a day number) goes out. */
-function sendInstant(day: number, policy: ReminderPolicy): number {
-  const match = TIME_RE.exec(policy.sendAtLocalTime);
-  if (!match) throw new RangeError(`sendAtLocalTime must be HH:MM, got ${policy.sendAtLocalTime}`);
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  return day * DAY_MS + (minutes - policy.utcOffsetMinutes) * 60_000;
-}
-
-/** The instant (ms) at which local day `day` begins: reminders about a deadline make no sense after it. */
-function localMidnight(day: number, policy: ReminderPolicy): number {
-  return day * DAY_MS - policy.utcOffsetMinutes * 60_000;
-}
-
-interface Candidate {
-  rule: ReminderRule;
-  recipients: ReminderRecipient[];
-  day: number;
-  deadlineDay: number;
-  /** ms; null = late-sendable for ever (the notification table still sends it once) */
-  expiresAt: number | null;
-}
-
-function departments(ids: readonly string[]): ReminderRecipient[] {
-  return [...new Set(ids)].map((departmentId) => ({ kind: 'department' as const, departmentId }));
 }
 
 /**
@@ -249,8 +199,10 @@ function signoffSeries(state: ReminderTaskState, policy: ReminderPolicy): Candid
  *
  * Done tasks get none. Tasks with a deadline get pre-deadline reminders to lead and participant
  * departments, 催办 to the lead departments while overdue, and one escalation to the supervisors.
+ * Each 阶段节点 before the deadline is announced ahead of its day (see `milestoneSeries`).
  * Tasks without a date are reminded to report progress: a report falls due `reportIntervalDays`
- * after the last one (or after creation) and, when missing, escalates like a deadline. A task waiting
+ * after the last one (or after creation), or at the end of each period for a recurring duty (see
+ * `recurringReportDueDate`), and, when missing, escalates like a deadline. A task waiting
  * for 签收 (`awaitingSignoffSince`) adds the signoff reminder and its escalation (see `signoffSeries`).
  */
 export function expectedReminders(
@@ -271,26 +223,35 @@ export function expectedReminders(
   const shift = dayShift(policy);
   let candidates: Candidate[];
   if (state.deadline !== null) {
-    candidates = deadlineSeries(
-      dayNumber(state.deadline),
-      leads,
-      everyone,
-      state,
-      policy,
-      nowMs,
-      {
-        approaching: 'deadline_approaching',
-        today: 'deadline_today',
-        urge: 'overdue_urge',
-        escalation: 'overdue_escalation',
-      },
-      policy.beforeDays,
-      shift,
-    );
+    const deadlineDay = dayNumber(state.deadline);
+    candidates = [
+      ...deadlineSeries(
+        deadlineDay,
+        leads,
+        everyone,
+        state,
+        policy,
+        nowMs,
+        {
+          approaching: 'deadline_approaching',
+          today: 'deadline_today',
+          urge: 'overdue_urge',
+          escalation: 'overdue_escalation',
+        },
+        policy.beforeDays,
+        shift,
+      ),
+      ...milestoneSeries(state, deadlineDay, everyone, policy, shift),
+    ];
   } else {
-    const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
-    if (Number.isNaN(anchorMs)) throw new RangeError('lastReportAt/createdAt is not a valid instant');
-    const reportDueDay = dayNumber(localDateOf(anchorMs, policy)) + policy.reportIntervalDays;
+    const recurringDue = recurringReportDueDate(state, policy);
+    let reportDueDay: number;
+    if (recurringDue !== null) reportDueDay = dayNumber(recurringDue);
+    else {
+      const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
+      if (Number.isNaN(anchorMs)) throw new RangeError('lastReportAt/createdAt is not a valid instant');
+      reportDueDay = dayNumber(localDateOf(anchorMs, policy)) + policy.reportIntervalDays;
+    }
     candidates = deadlineSeries(
       reportDueDay,
       leads,
@@ -307,6 +268,8 @@ export function expectedReminders(
       [policy.reportReminderBeforeDays],
       shift,
     );
+    const recurrence = state.recurrence ?? undefined;
+    if (recurrence) candidates = candidates.map((c) => ({ ...c, recurrence }));
   }
 
   candidates.push(...signoffSeries(state, policy));
@@ -339,6 +302,8 @@ export function expectedReminders(
         deadline: dateOfDayNumber(candidate.deadlineDay),
         dayOffset: candidate.day - candidate.deadlineDay,
         expiresAt: candidate.expiresAt === null ? null : new Date(candidate.expiresAt).toISOString(),
+        ...(candidate.milestone !== undefined ? { milestone: candidate.milestone } : {}),
+        ...(candidate.recurrence !== undefined ? { recurrence: candidate.recurrence } : {}),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../api/task-vocabulary';
 import type { WorkingDayCalendar } from '../calendar/working-days';
+import type { RecurrencePeriod } from '../extractor/types';
 
 /**
  * What a reminder is about. Dated tasks use the deadline_* / overdue_* rules; tasks without a date
@@ -13,6 +14,10 @@ export type ReminderRule =
   | 'report_requested'
   | 'report_overdue_urge'
   | 'report_overdue_escalation'
+  /** A 阶段节点 (milestone) before the deadline is coming up: lead and participant departments are told. */
+  | 'milestone_approaching'
+  /** A 阶段节点 falls today. */
+  | 'milestone_today'
   /** 签收 window ends today: the 主办 lead department is asked to acknowledge the task. */
   | 'task.signoff_due'
   /** 签收 window passed without acknowledgement: the 督查室 is told. */
@@ -39,6 +44,10 @@ export interface ReminderTaskState {
    * 签收, null (or absent) once acknowledged — then no signoff reminders.
    */
   awaitingSignoffSince?: string | null;
+  /** 阶段节点 before the deadline ('YYYY-MM-DD' and the step's phrase): each is announced ahead of its day. */
+  milestones?: readonly { date: string; text: string }[];
+  /** A recurring duty (每季度…): its reports fall due at the end of each period instead of every `reportIntervalDays`. */
+  recurrence?: RecurrencePeriod | null;
 }
 
 export interface ReminderPolicy {
@@ -48,6 +57,8 @@ export interface ReminderPolicy {
   sendAtLocalTime: string;
   /** Days before the deadline on which lead and participant departments are reminded; 0 = on the day. */
   beforeDays: readonly number[];
+  /** Days before each 阶段节点 on which lead and participant departments are told; 0 = on the day; [] = none. */
+  milestoneBeforeDays: readonly number[];
   /** First 催办 to the lead departments this many days after the deadline day… */
   overdueFirstAfterDays: number;
   /** …then every this many days while the task stays overdue. */
@@ -92,6 +103,10 @@ export interface ExpectedReminder {
   deadline: string;
   /** Calendar days from the deadline to dueDate: negative before it, positive once overdue. */
   dayOffset: number;
+  /** For milestone rules: the step(s) it is about, as written in the document. */
+  milestone?: string;
+  /** For report rules of a recurring duty: its period (the message says 每季度…). */
+  recurrence?: RecurrencePeriod;
   /** After this instant a missed reminder is no longer worth sending (the next one in its series is due); null = never expires (escalations). */
   expiresAt: string | null;
 }

@@ -17,6 +17,15 @@ export class UpdateReminderPolicyBody {
   @Max(90, { each: true })
   beforeDays?: number[];
 
+  @ApiPropertyOptional({ example: [3, 0], description: 'Days before each 阶段节点 (milestone); [] = none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(90, { each: true })
+  milestoneBeforeDays?: number[];
+
   @ApiPropertyOptional({ example: 1 })
   @IsOptional()
   @IsInt()

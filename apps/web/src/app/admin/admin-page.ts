@@ -21,6 +21,8 @@ function parseDays(text: string): number[] | null {
   return days.every((d) => Number.isInteger(d) && d >= 0) ? days : null;
 }
 
+const DAYS_HINT = '请填写非负整数，用顿号或逗号分隔，如 7、3、1、0';
+
 @Component({
   selector: 'db-admin',
   imports: [
@@ -54,6 +56,8 @@ export class AdminPage implements OnInit {
       validators: [Validators.required, Validators.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)],
     }),
     beforeDays: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    // Empty = no 阶段节点 reminders.
+    milestoneBeforeDays: new FormControl('', { nonNullable: true }),
     overdueFirstAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
     overdueEveryDays: new FormControl(1, { nonNullable: true, validators: [...this.int, Validators.min(1)] }),
     escalateAfterDays: new FormControl(0, { nonNullable: true, validators: this.int }),
@@ -65,6 +69,7 @@ export class AdminPage implements OnInit {
     nonWorkingDays: new FormControl<'shift' | 'keep'>('shift', { nonNullable: true }),
   });
   protected readonly daysError = signal<string | null>(null);
+  protected readonly milestoneDaysError = signal<string | null>(null);
   protected readonly prefsForm = new FormGroup({
     inbox: new FormControl(true, { nonNullable: true }),
     email: new FormControl(true, { nonNullable: true }),
@@ -89,6 +94,7 @@ export class AdminPage implements OnInit {
         this.policyForm.reset({
           sendAtLocalTime: p.sendAtLocalTime,
           beforeDays: p.beforeDays.join('、'),
+          milestoneBeforeDays: p.milestoneBeforeDays.join('、'),
           overdueFirstAfterDays: p.overdueFirstAfterDays,
           overdueEveryDays: p.overdueEveryDays,
           escalateAfterDays: p.escalateAfterDays,
@@ -111,14 +117,17 @@ export class AdminPage implements OnInit {
   protected savePolicy(): void {
     const v = this.policyForm.getRawValue();
     const beforeDays = parseDays(v.beforeDays);
-    this.daysError.set(beforeDays ? null : '请填写非负整数，用顿号或逗号分隔，如 7、3、1、0');
-    if (this.policyForm.invalid || !beforeDays) {
+    const milestoneBeforeDays = parseDays(v.milestoneBeforeDays);
+    this.daysError.set(beforeDays ? null : DAYS_HINT);
+    this.milestoneDaysError.set(milestoneBeforeDays ? null : DAYS_HINT);
+    if (this.policyForm.invalid || !beforeDays || !milestoneBeforeDays) {
       this.policyForm.markAllAsTouched();
       return;
     }
     void this.store.savePolicy({
       sendAtLocalTime: v.sendAtLocalTime,
       beforeDays,
+      milestoneBeforeDays,
       overdueFirstAfterDays: Number(v.overdueFirstAfterDays),
       overdueEveryDays: Number(v.overdueEveryDays),
       escalateAfterDays: Number(v.escalateAfterDays),

@@ -84,6 +84,7 @@ describe('AdminStore', () => {
     const policy = {
       sendAtLocalTime: '09:00',
       beforeDays: [7, 3, 1, 0],
+      milestoneBeforeDays: [3, 0],
       overdueFirstAfterDays: 1,
       overdueEveryDays: 7,
       escalateAfterDays: 14,
