@@ -403,9 +403,19 @@ describe('admin', () => {
       const every = page.getByLabel('此后每隔（天）催办');
       await expect.poll(() => every.inputValue()).not.toBe('');
       await every.fill('5');
+      const milestoneDays = page.getByTestId('milestone-before-days');
+      expect(await milestoneDays.inputValue()).toBe('3、0');
+      await milestoneDays.fill('五天');
+      await page.getByRole('button', { name: '保存提醒策略' }).click();
+      await page.getByText('请填写非负整数，用顿号或逗号分隔').waitFor();
+      await milestoneDays.fill('5、1、0');
       await page.getByRole('button', { name: '保存提醒策略' }).click();
       await page.getByText('提醒策略已保存').waitFor();
+      await expect.poll(() => milestoneDays.inputValue()).toBe('5、1、0');
       await screenshot(page, '07d-admin-reminder-policy');
+      await page.setViewportSize(PHONE);
+      await screenshot(page, '07e-admin-reminder-policy-phone');
+      await page.setViewportSize(DESKTOP);
 
       await page.getByRole('tab', { name: '部门 Webhook' }).click();
       await page.getByRole('combobox', { name: '部门' }).click();
