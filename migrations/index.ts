@@ -16,6 +16,7 @@ import { ImportJobs1796221022888 } from './1796221022888-ImportJobs';
 import { WorkingDayCalendar1796221221925 } from './1796221221925-WorkingDayCalendar';
 import { UserOidcSubject1796222997236 } from './1796222997236-UserOidcSubject';
 import { ImportCorrections1796247262609 } from './1796247262609-ImportCorrections';
+import { TaskChecklist1796285959356 } from './1796285959356-TaskChecklist';
 import { TaskEventsOutbox1796238025121 } from './1796238025121-TaskEventsOutbox';
 import { InboxDigest1796237332247 } from './1796237332247-InboxDigest';
 import { UserPeople1796237324101 } from './1796237324101-UserPeople';
@@ -41,4 +42,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SignoffAssigneeMainLead1796237395411,
   TaskEventsOutbox1796238025121,
   ImportCorrections1796247262609,
+  TaskChecklist1796285959356,
 ];

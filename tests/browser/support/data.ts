@@ -28,6 +28,8 @@ export interface E2eData {
   extensionTask: { id: string; title: string; deadline: string };
   /** A third untouched task of the officer's department, for the feedback / fresh-list checks. */
   uxTask: { id: string; title: string };
+  /** A labelled-field task of otherOfficer's department with a three-item 工作清单 (none ticked). */
+  checklistTask: { id: string; title: string };
   importFile: string;
 }
 
@@ -180,6 +182,30 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     true,
   );
 
+  // A labelled-field block's task (行动内容： 1. 2. 3.) as the import stores it, led by otherOfficer's department.
+  const [checklistTask] = await stack.sql<{ id: string; title: string }>(
+    `WITH t AS (
+       INSERT INTO tasks (document_id, measure_key, path, title, text, source_file, source_line, origin, deadline,
+                          deadline_text, deadline_kind, checklist)
+       SELECT d.id, 'e2e-checklist', ARRAY['重点任务'], '网络设施提升行动',
+              '行动内容：1．加快工业设备联网改造。2．推进企业内网升级。3．开展企业外网建设。', d.source_file, 1, 'field',
+              current_date + 90, '年底前', 'date', $2::jsonb
+         FROM policy_documents d ORDER BY d.start_line LIMIT 1
+       RETURNING id, title)
+     , a AS (INSERT INTO task_assignments (task_id, department_id, role) SELECT id, $1, 'lead' FROM t)
+     SELECT id, title FROM t`,
+    [
+      other.id,
+      JSON.stringify(
+        [
+          '加快工业设备联网改造，支持企业改造现场设备。',
+          '推进企业内网升级，建设园区网络。',
+          '开展企业外网建设，推动高质量外网接入。',
+        ].map((text) => ({ text, done: false, doneAt: null, doneBy: null })),
+      ),
+    ],
+  );
+
   // 2,000 synthetic overdue/future tasks led by one department, for the list-rendering measurement.
   const [perfDept] = await stack.sql<{ id: string }>(
     `INSERT INTO departments (name, slug, kind) VALUES ('性能测试司', 'e2e-perf', 'ministry') RETURNING id`,
@@ -213,6 +239,7 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     task: { id: target.id, title: target.title, department: target.department },
     extensionTask,
     uxTask,
+    checklistTask,
     importFile: CORPUS_FILE,
   };
 }

@@ -113,6 +113,7 @@ function detail(id: string, role = 'officer'): TaskDetailDto {
       date: null,
     },
     milestones: [],
+    checklist: [],
     recurrence: null,
     terminationReason: null,
     comments: [],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AssignmentRole,
+  ChecklistItemDto,
   AuditAction,
   ExtractedDocument,
   ExtractedFile,
@@ -242,7 +243,13 @@ function taskRow(id: string, documentId: string, m: ExtractedMeasure, sourceFile
     deadline_kind: storedDeadlineKind(m.deadlineKind),
     milestones: m.milestones ?? [],
     recurrence: m.deadlineKind === 'recurring' ? (m.period ?? null) : null,
+    checklist: openChecklist(m),
   };
+}
+
+/** A labelled-field block's numbered items as a 工作清单, none ticked (a re-import keeps ticks of unchanged items). */
+function openChecklist(m: ExtractedMeasure): ChecklistItemDto[] {
+  return (m.checklist ?? []).map((text) => ({ text, done: false, doneAt: null, doneBy: null }));
 }
 
 /**
@@ -292,6 +299,7 @@ export function taskTextUpdate(m: ExtractedMeasure, sourceFile: string): TaskTex
     deadline_kind: storedDeadlineKind(m.deadlineKind),
     milestones: m.milestones ?? [],
     recurrence: m.deadlineKind === 'recurring' ? (m.period ?? null) : null,
+    checklist: openChecklist(m),
   };
 }
 

@@ -188,6 +188,7 @@ export class ImportsService {
           deadline: m.deadline,
           deadlineText: m.deadlineText,
           milestones: m.milestones ?? [],
+          checklist: m.checklist ?? [],
           unknownDepartments: [...new Set(unknown)],
         });
       }

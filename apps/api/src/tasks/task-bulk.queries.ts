@@ -1,4 +1,4 @@
-import type { AssignmentRole, MilestoneDto, RecurrencePeriodDto } from '@duban/domain';
+import type { AssignmentRole, ChecklistItemDto, MilestoneDto, RecurrencePeriodDto } from '@duban/domain';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -33,6 +33,8 @@ export interface TaskInsertRow {
   milestones: MilestoneDto[];
   /** A recurring duty's period (deadline_kind is then 'ongoing'). */
   recurrence: RecurrencePeriodDto | null;
+  /** 工作清单 (jsonb): a labelled-field block's numbered items, none ticked yet. */
+  checklist: ChecklistItemDto[];
 }
 
 export interface AssignmentInsertRow {
@@ -68,6 +70,7 @@ export type TaskTextUpdate = Pick<
   | 'deadline_kind'
   | 'milestones'
   | 'recurrence'
+  | 'checklist'
 >;
 
 export async function insertTaskRows(manager: EntityManager, rows: readonly TaskInsertRow[]): Promise<void> {
@@ -75,14 +78,14 @@ export async function insertTaskRows(manager: EntityManager, rows: readonly Task
     await manager.query(
       `INSERT INTO tasks (id, document_id, measure_key, parent_id, path, title, text, source_file, source_line,
                           origin, joint, lead_names, participant_names, deadline, deadline_text, deadline_kind,
-                          milestones, recurrence)
+                          milestones, recurrence, checklist)
        SELECT id, document_id, measure_key, parent_id, path, title, text, source_file, source_line,
               origin::measure_origin, joint, lead_names, participant_names, deadline, deadline_text,
-              deadline_kind::deadline_kind, milestones, recurrence::recurrence_period
+              deadline_kind::deadline_kind, milestones, recurrence::recurrence_period, checklist
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, document_id uuid, measure_key text, parent_id uuid,
               path text[], title text, text text, source_file text, source_line int, origin text, joint boolean,
               lead_names text[], participant_names text[], deadline date, deadline_text text, deadline_kind text,
-              milestones jsonb, recurrence text)`,
+              milestones jsonb, recurrence text, checklist jsonb)`,
       [JSON.stringify(rows.slice(i, i + CHUNK))],
     );
   }
@@ -121,7 +124,7 @@ export async function tasksOfDocuments(
 /**
  * Rewrites a stored task after its measure's text changed. Progress, evidence, status and assignments are
  * never touched; a granted extension keeps the deadline in force, and the document's new date becomes the
- * original instead.
+ * original instead. A 工作清单 item whose text is unchanged keeps its tick (who and when); new items start open.
  */
 export async function updateTaskText(
   manager: EntityManager,
@@ -133,7 +136,12 @@ export async function updateTaskText(
     `UPDATE tasks SET title = $2, text = $3, path = $4, source_file = $5, source_line = $6,
             lead_names = $7, participant_names = $8, joint = $9, deadline_text = $10, deadline_kind = $11,
             ${extended ? 'original_deadline' : 'deadline'} = $12, milestones = $13::jsonb,
-            recurrence = $14::recurrence_period, version = version + 1, updated_at = now()
+            recurrence = $14::recurrence_period,
+            checklist = (SELECT coalesce(jsonb_agg(coalesce(kept.item, fresh.item) ORDER BY fresh.ord), '[]'::jsonb)
+                           FROM jsonb_array_elements($15::jsonb) WITH ORDINALITY AS fresh(item, ord)
+                           LEFT JOIN LATERAL (SELECT old.item FROM jsonb_array_elements(tasks.checklist) AS old(item)
+                                               WHERE old.item->>'text' = fresh.item->>'text' LIMIT 1) kept ON true),
+            version = version + 1, updated_at = now()
       WHERE id = $1`,
     [
       current.id,
@@ -150,6 +158,7 @@ export async function updateTaskText(
       update.deadline,
       JSON.stringify(update.milestones),
       update.recurrence,
+      JSON.stringify(update.checklist),
     ],
   );
 }

@@ -1,24 +1,48 @@
 import type { TaskDetailDto, UserRefDto } from '@duban/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth.decorators';
-import { ChangeMainLeadCommand, NameAssigneeCommand } from './dto/responsibility.dto';
+import {
+  ChangeMainLeadCommand,
+  NameAssigneeCommand,
+  TickChecklistItemCommand,
+} from './dto/responsibility.dto';
 import { expectedVersion } from './if-match';
+import { TaskChecklistService } from './task-checklist.service';
+import { ChecklistIndexInvalidError } from './task.errors';
 import { TaskResponsibilityService } from './task-responsibility.service';
 
 const uuid = new ParseUUIDPipe();
+/** The item's position in the list, from 0. */
+const CHECKLIST_INDEX = new ParseIntPipe({
+  exceptionFactory: () => new ChecklistIndexInvalidError(),
+});
 const IF_MATCH = {
   name: 'If-Match',
   required: false,
   description: 'Task version (ETag of the detail); stale → 409',
 };
 
-/** 签收, 承办人 and the 主办 lead (see TaskResponsibilityService). */
+/** 签收, 承办人, the 主办 lead (see TaskResponsibilityService) and the 工作清单 the departments tick off. */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
 export class TaskResponsibilityController {
-  constructor(private readonly responsibility: TaskResponsibilityService) {}
+  constructor(
+    private readonly responsibility: TaskResponsibilityService,
+    private readonly checklist: TaskChecklistService,
+  ) {}
 
   @Post(':id/acknowledge')
   @HttpCode(200)
@@ -68,5 +92,18 @@ export class TaskResponsibilityController {
       body.departmentId,
       expectedVersion(ifMatch, body.version),
     );
+  }
+
+  @Put(':id/checklist/:index')
+  @ApiOperation({ summary: 'Tick or untick one 工作清单 item (lead or participant department, open task)' })
+  @ApiHeader(IF_MATCH)
+  tickChecklistItem(
+    @Param('id', uuid) id: string,
+    @Param('index', CHECKLIST_INDEX) index: number,
+    @Body() body: TickChecklistItemCommand,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TaskDetailDto> {
+    return this.checklist.tick(id, index, body.done, user, expectedVersion(ifMatch, body.version));
   }
 }

@@ -3,6 +3,7 @@ import {
   TASK_STATUSES,
   type DeadlineKind,
   type MeasureOrigin,
+  type ChecklistItemDto,
   type MilestoneDto,
   type RecurrencePeriodDto,
   type TaskStatus,
@@ -148,6 +149,10 @@ export class TaskEntity {
   /** Intermediate steps before the deadline (the extractor's milestones; entered at 立项). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   milestones!: MilestoneDto[];
+
+  /** 工作清单: a labelled-field block's numbered items, ticked off by the lead departments. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  checklist!: ChecklistItemDto[];
 
   /** A recurring reporting duty (每月/每季度…): deadline_kind stays 'ongoing', the period is kept here. */
   @Column({

@@ -16,6 +16,8 @@ export const TaskErrorCode = {
   ExtensionPending: 'EXTENSION_ALREADY_PENDING',
   ExtensionDecided: 'EXTENSION_ALREADY_DECIDED',
   InvalidDeadline: 'EXTENSION_INVALID_DEADLINE',
+  ChecklistItemNotFound: 'TASK_CHECKLIST_ITEM_NOT_FOUND',
+  ChecklistIndexInvalid: 'TASK_CHECKLIST_INDEX_INVALID',
 } as const;
 
 /** Any task the caller may not see is "not found": its existence is not disclosed to other departments. */
@@ -65,5 +67,22 @@ export class EvidenceRequiredError extends ValidationError {
         fields: [{ field: 'evidence', reasons: ['至少需要一份牵头部门上传的佐证材料'] }],
       },
     );
+  }
+}
+
+/** A 工作清单 position the task does not have. */
+export class ChecklistItemNotFoundError extends NotFoundError {
+  constructor(index: number, size: number) {
+    super(
+      TaskErrorCode.ChecklistItemNotFound,
+      size === 0 ? '该任务没有工作清单。' : `工作清单没有第 ${index + 1} 项（共 ${size} 项）。`,
+      { index, size },
+    );
+  }
+}
+
+export class ChecklistIndexInvalidError extends ValidationError {
+  constructor() {
+    super(TaskErrorCode.ChecklistIndexInvalid, '工作清单序号须为非负整数。');
   }
 }

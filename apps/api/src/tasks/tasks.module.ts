@@ -21,6 +21,7 @@ import { TaskListQueries } from './list/task-list.queries';
 import { TaskListReader } from './list/task-list.reader';
 import { TaskSummaryReader } from './task-summary.reader';
 import { TaskResponsibilityController } from './task-responsibility.controller';
+import { TaskChecklistService } from './task-checklist.service';
 import { TaskResponsibilityService } from './task-responsibility.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
@@ -44,6 +45,7 @@ import { TasksController } from './tasks.controller';
     TaskEditService,
     TaskCommentService,
     TaskResponsibilityService,
+    TaskChecklistService,
     SignoffDeadline,
   ],
   exports: [TaskAccessService, TaskListReader, TaskSummaryReader, TaskCreationService, timingRulesProvider],

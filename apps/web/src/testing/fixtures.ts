@@ -56,6 +56,7 @@ export function aTaskDetail(overrides: Partial<TaskDetailDto> = {}): TaskDetailD
       date: '2017-08-08',
     },
     milestones: [],
+    checklist: [],
     recurrence: null,
     terminationReason: null,
     comments: [],

@@ -26,6 +26,7 @@ export type AuditAction =
   | 'task.assignee_named'
   | 'task.main_lead_changed'
   | 'task.progress_reported'
+  | 'task.checklist_ticked'
   | 'task.submitted'
   | 'task.approved'
   | 'task.returned'
@@ -57,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'document.imported': '文件导入',
   'document.source_changed': '文件来源更新',
   'task.progress_reported': '报告进展',
+  'task.checklist_ticked': '更新工作清单',
   'evidence.uploaded': '上传佐证材料',
   'evidence.deleted': '删除佐证材料',
   'task.submitted': '提交办结',

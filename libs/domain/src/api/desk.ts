@@ -55,6 +55,18 @@ export interface MilestoneDto {
   text: string;
 }
 
+/**
+ * One item of a task's 工作清单: a labelled-field block's numbered items (行动内容：1. … 2. …) are one task,
+ * its items kept here for the lead departments to tick off as they go.
+ */
+export interface ChecklistItemDto {
+  text: string;
+  done: boolean;
+  /** When it was ticked (ISO instant) and by whom (display name); null while open. */
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
 /** The source of a task as shown on its detail page. */
 export interface TaskSourceDto {
   id: string;

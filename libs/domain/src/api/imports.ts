@@ -12,6 +12,8 @@ export interface ImportPreviewMeasureDto {
   deadlineText: string | null;
   /** The earlier dated steps before the deadline (2015年广泛开展试点 before 2017年底前完成), by date. */
   milestones: MilestoneDto[];
+  /** A labelled-field block's numbered items: one task, these its 工作清单 (empty otherwise). */
+  checklist: string[];
   unknownDepartments: string[];
 }
 

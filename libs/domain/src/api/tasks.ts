@@ -1,7 +1,13 @@
 /** Tasks: the list, the detail page with its reports, evidence, extensions and history, and the queries. */
 import type { AuditAction } from './audit';
 import type { DepartmentRefDto, UserRefDto } from './common';
-import type { MilestoneDto, RecurrencePeriodDto, TaskCommentDto, TaskSourceDto } from './desk';
+import type {
+  ChecklistItemDto,
+  MilestoneDto,
+  RecurrencePeriodDto,
+  TaskCommentDto,
+  TaskSourceDto,
+} from './desk';
 import type {
   AssignmentRole,
   ExtensionStatus,
@@ -127,6 +133,8 @@ export interface TaskDetailDto extends TaskSummaryDto {
   /** The task's source (a policy document, or a 领导批示 / 会议纪要 / … entered by the 督查室). */
   source: TaskSourceDto;
   milestones: MilestoneDto[];
+  /** 工作清单: the measure's numbered items, ticked off by the lead departments (empty for most tasks). */
+  checklist: ChecklistItemDto[];
   /** A recurring reporting duty's period; null otherwise. */
   recurrence: RecurrencePeriodDto | null;
   /** Why the supervisor closed it as 已终止 (or split it); null otherwise. */
@@ -144,6 +152,13 @@ export interface TaskDetailDto extends TaskSummaryDto {
   signoff: TaskSignoffDto;
   /** What the current user may do now. */
   allowedActions: TaskAction[];
+}
+
+/** Body of PUT /api/tasks/:id/checklist/:index: tick (or untick) one 工作清单 item. */
+export interface TickChecklistItemRequestDto {
+  done: boolean;
+  /** The task version the caller saw (or If-Match). */
+  version?: number;
 }
 
 /** Query string of GET /api/tasks and GET /api/export/tasks.xlsx. */

@@ -81,6 +81,8 @@ class PreviewMeasureResponse implements ImportPreviewMeasureDto {
   @ApiProperty({ nullable: true, type: String }) deadlineText!: string | null;
   @ApiProperty({ type: [MilestoneBody], description: 'Earlier dated steps, by date' })
   milestones!: MilestoneBody[];
+  @ApiProperty({ type: [String], description: 'A labelled-field block: its numbered items (工作清单)' })
+  checklist!: string[];
   @ApiProperty({ type: [String] }) unknownDepartments!: string[];
 }
 

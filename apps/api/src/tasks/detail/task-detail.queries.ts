@@ -14,6 +14,7 @@ export interface DetailRow extends SummaryRow {
   source_kind: TaskSourceDto['kind'];
   source_date: string | null;
   milestones: TaskDetailDto['milestones'];
+  checklist: TaskDetailDto['checklist'];
   recurrence: TaskDetailDto['recurrence'];
   termination_reason: string | null;
   source_file: string;
@@ -39,6 +40,7 @@ export function detailRow(
     .addSelect('d.source_kind', 'source_kind')
     .addSelect(`to_char(d.date, 'YYYY-MM-DD')`, 'source_date')
     .addSelect('t.milestones', 'milestones')
+    .addSelect('t.checklist', 'checklist')
     .addSelect('t.recurrence', 'recurrence')
     .addSelect('t.termination_reason', 'termination_reason')
     .addSelect('t.signoff_requested_at', 'signoff_requested_at')

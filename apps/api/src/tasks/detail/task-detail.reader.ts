@@ -56,6 +56,7 @@ export class TaskDetailReader {
         date: row.source_date,
       },
       milestones: row.milestones,
+      checklist: row.checklist,
       recurrence: row.recurrence,
       terminationReason: row.termination_reason,
       comments,

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID, ValidateIf } from 'class-validator';
+import type { TickChecklistItemRequestDto } from '@duban/domain';
+import { IsBoolean, IsUUID, ValidateIf } from 'class-validator';
 import { VersionedCommand } from './task-commands.dto';
 
 /** PUT /api/tasks/:id/assignee: the 承办人, or null to clear it. */
@@ -19,4 +20,11 @@ export class ChangeMainLeadCommand extends VersionedCommand {
   @ApiProperty({ format: 'uuid', description: 'One of the task lead departments' })
   @IsUUID('all', { message: 'departmentId 须为单位编号（UUID）' })
   departmentId!: string;
+}
+
+/** PUT /api/tasks/:id/checklist/:index: tick (true) or untick (false) one 工作清单 item. */
+export class TickChecklistItemCommand extends VersionedCommand implements TickChecklistItemRequestDto {
+  @ApiProperty({ example: true })
+  @IsBoolean({ message: 'done 须为 true（已完成）或 false（未完成）' })
+  done!: boolean;
 }

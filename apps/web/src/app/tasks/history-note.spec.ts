@@ -37,6 +37,15 @@ describe('historyNote', () => {
     expect(historyNote(entry('task.terminated', { reason: '已被取代' }))).toBe('理由：已被取代');
   });
 
+  it('names the 工作清单 item that was ticked or unticked', () => {
+    expect(
+      historyNote(entry('task.checklist_ticked', { index: 0, item: '完成设备联网改造', done: true })),
+    ).toBe('已完成：「完成设备联网改造」');
+    expect(
+      historyNote(entry('task.checklist_ticked', { index: 0, item: '完成设备联网改造', done: false })),
+    ).toBe('改为未完成：「完成设备联网改造」');
+  });
+
   it('shows nothing extra for workflow entries', () => {
     expect(historyNote(entry('task.submitted', { summary: 'x' }))).toBeNull();
   });

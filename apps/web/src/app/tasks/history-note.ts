@@ -14,6 +14,11 @@ function names(list: unknown): string {
 
 type Detail = Record<string, unknown>;
 
+/** A quoted text cut to 40 characters, for a one-line note. */
+function short(text: string): string {
+  return `「${text.length > 40 ? `${text.slice(0, 39)}…` : text}」`;
+}
+
 /** The actions whose entries get a note (the others are said by their label alone). */
 const NOTES: Partial<Record<AuditAction, (d: Detail, reason: string) => string | null>> = {
   'task.deadline_edited': (d, reason) =>
@@ -30,10 +35,11 @@ const NOTES: Partial<Record<AuditAction, (d: Detail, reason: string) => string |
     `承办人 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
   'task.main_lead_changed': (d) =>
     `主办 ${(d['before'] as Ref | null)?.name ?? '未指定'} → ${(d['after'] as Ref | null)?.name ?? '未指定'}`,
-  'task.commented': (d) =>
-    typeof d['text'] === 'string'
-      ? `「${d['text'].length > 40 ? `${d['text'].slice(0, 39)}…` : d['text']}」`
+  'task.checklist_ticked': (d) =>
+    typeof d['item'] === 'string'
+      ? `${d['done'] === true ? '已完成' : '改为未完成'}：${short(d['item'])}`
       : null,
+  'task.commented': (d) => (typeof d['text'] === 'string' ? short(d['text']) : null),
 };
 
 /** A one-line zh-CN summary of what an edit changed (before → after, reason), for the timeline. */

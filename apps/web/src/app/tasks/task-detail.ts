@@ -28,12 +28,14 @@ import {
   type EvidenceDto,
   type ProgressReportDto,
   type TaskAction,
+  type TaskDetailDto,
 } from '@duban/domain/contract';
 import { TaskChanges } from '../core/task-changes';
 import { departmentOptions } from '../shared/picker/picker-options';
 import { TasksApi } from './data-access/tasks.api';
 import { historyNote } from './history-note';
 import { SupervisorEdits } from './ui/supervisor-edits';
+import { TaskChecklist } from './ui/task-checklist';
 import { TaskComments } from './ui/task-comments';
 import { TaskResponsibility, type ResponsibilityChange } from './ui/task-responsibility';
 import type { TaskEditMode } from './ui/task-edit-dialog';
@@ -131,6 +133,7 @@ const OFFICER_ACTIONS: readonly TaskAction[] = [
     SupervisorEdits,
     TaskComments,
     TaskResponsibility,
+    TaskChecklist,
   ],
   providers: [TaskDetailStore, provideZhDatepickerIntl()],
   templateUrl: './task-detail.html',
@@ -289,6 +292,12 @@ export class TaskDetailPage {
     this.snackBar.open(TaskDetailPage.RESPONSIBILITY[change], '关闭', { duration: 4000 });
     this.changes.notify();
     void this.store.load(this.id());
+  }
+
+  /** A 工作清单 tick answered with the task as it now is: no reload needed. */
+  protected onChecklist(task: TaskDetailDto): void {
+    this.store.task.set(task);
+    this.changes.notify();
   }
 
   protected onCommented(): void {

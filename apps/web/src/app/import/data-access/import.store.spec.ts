@@ -40,6 +40,7 @@ const preview: ImportPreviewDto = {
       deadline: null,
       deadlineText: null,
       milestones: [],
+      checklist: [],
       unknownDepartments: [],
     },
     {
@@ -52,6 +53,7 @@ const preview: ImportPreviewDto = {
       deadline: '2018-12-31',
       deadlineText: '年内',
       milestones: [],
+      checklist: [],
       unknownDepartments: ['某新设办公室'],
     },
   ],

@@ -108,6 +108,17 @@ export class TasksApi {
     );
   }
 
+  /** Ticks (or unticks) one 工作清单 item; answers the task as it now is. */
+  tickChecklistItem(id: string, index: number, done: boolean, version: number): Promise<TaskDetailDto> {
+    return firstValueFrom(
+      this.http.put<TaskDetailDto>(
+        `/api/tasks/${id}/checklist/${index}`,
+        { done },
+        { headers: ifMatch(version) },
+      ),
+    );
+  }
+
   /** 签收 (idempotent: a task already signed off answers as it is). */
   acknowledge(id: string, version: number): Promise<TaskDetailDto> {
     return firstValueFrom(
