@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, login, newPage, PHONE, screenshot } from './support/browser';
+import { DESKTOP, launch, login, newPage, PHONE, screenshot } from './support/browser';
 
 const e2e = inject('e2e');
 
@@ -14,7 +14,60 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A labelled-field block: one measure, its three numbered items the 工作清单 (previewed, not committed). */
+const FIELD_BLOCK = `国务院办公厅关于印发工作清单预览测试行动计划的通知
+
+国办发〔2099〕8号
+
+二、重点任务
+
+（一）数据平台建设行动。
+
+行动内容：
+
+1．建设统一数据平台。
+
+2．完善数据共享目录。
+
+3．开展数据质量评估。
+
+时间节点：2099年12月底前
+
+责任部门：工业和信息化部
+
+国务院办公厅
+2098年1月5日
+`;
+
 describe('工作清单 (a labelled-field block is one task, its numbered items ticked off)', () => {
+  it('the import preview shows a labelled-field block as one measure with its 工作清单', async () => {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const { context, page } = await newPage(browser, e2e.baseUrl, viewport);
+      try {
+        await login(page, e2e.supervisor);
+        await page.goto('/import');
+        await page.getByTestId('import-input').setInputFiles({
+          name: '工作清单预览.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from(FIELD_BLOCK, 'utf8'),
+        });
+        await page.getByTestId('import-measure').first().waitFor();
+        expect(await page.getByTestId('import-measure').count()).toBe(1);
+        const chip = page.getByTestId('measure-checklist');
+        expect(await chip.textContent()).toContain('一项任务，含工作清单 3 项');
+        expect(await chip.getAttribute('title')).toBe(
+          '建设统一数据平台。\n完善数据共享目录。\n开展数据质量评估。',
+        );
+        await screenshot(page, `09c-import-checklist-${label}`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('the lead officer ticks an item, it stays ticked after a reload, and the 督查室 reads it', async () => {
     const { context, page } = await newPage(browser, e2e.baseUrl);
     try {
