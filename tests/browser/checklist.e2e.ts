@@ -75,6 +75,11 @@ describe('工作清单 (a labelled-field block is one task, its numbered items t
       await page.goto(`/tasks/${e2e.checklistTask.id}`);
       const summary = page.getByTestId('checklist-summary');
       await expect.poll(() => summary.textContent()).toContain('已完成 0 / 3 项');
+      // A quarterly duty: the page says by when the next report is due (a quarter's last day).
+      expect(await page.getByTestId('recurrence').textContent()).toContain('每季度');
+      expect(await page.getByTestId('next-report-due').textContent()).toMatch(
+        /下次报送进展：\d{4}年(3月31|6月30|9月30|12月31)日 前/u,
+      );
       const second = page.getByRole('checkbox', { name: '推进企业内网升级，建设园区网络。' });
       const answered = page.waitForResponse(
         (r) =>

@@ -57,7 +57,9 @@ export {
   expectedReminders,
   localDateOf,
   recipientKey,
+  recurringReportDueDate,
   reminderKey,
+  reportDueDate,
   signoffDueDate,
 } from './reminders/policy';
 export { formatChineseDate, reminderMessage } from './reminders/messages';

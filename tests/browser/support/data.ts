@@ -28,7 +28,7 @@ export interface E2eData {
   extensionTask: { id: string; title: string; deadline: string };
   /** A third untouched task of the officer's department, for the feedback / fresh-list checks. */
   uxTask: { id: string; title: string };
-  /** A labelled-field task of otherOfficer's department with a three-item 工作清单 (none ticked). */
+  /** A labelled-field task of otherOfficer's department with a three-item 工作清单 (none ticked), reported quarterly. */
   checklistTask: { id: string; title: string };
   importFile: string;
 }
@@ -182,14 +182,15 @@ export async function prepareData(stack: Stack): Promise<E2eData> {
     true,
   );
 
-  // A labelled-field block's task (行动内容： 1. 2. 3.) as the import stores it, led by otherOfficer's department.
+  // A labelled-field block's task (行动内容： 1. 2. 3.) as the import stores it, led by otherOfficer's department, a
+  // quarterly reporting duty (so its page says when the next report is due).
   const [checklistTask] = await stack.sql<{ id: string; title: string }>(
     `WITH t AS (
        INSERT INTO tasks (document_id, measure_key, path, title, text, source_file, source_line, origin, deadline,
-                          deadline_text, deadline_kind, checklist)
+                          deadline_text, deadline_kind, recurrence, checklist)
        SELECT d.id, 'e2e-checklist', ARRAY['重点任务'], '网络设施提升行动',
               '行动内容：1．加快工业设备联网改造。2．推进企业内网升级。3．开展企业外网建设。', d.source_file, 1, 'field',
-              current_date + 90, '年底前', 'date', $2::jsonb
+              NULL, '每季度报送进展', 'ongoing', 'quarter', $2::jsonb
          FROM policy_documents d ORDER BY d.start_line LIMIT 1
        RETURNING id, title)
      , a AS (INSERT INTO task_assignments (task_id, department_id, role) SELECT id, $1, 'lead' FROM t)

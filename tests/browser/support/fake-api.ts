@@ -114,6 +114,7 @@ function detail(id: string, role = 'officer'): TaskDetailDto {
     },
     milestones: [],
     checklist: [],
+    nextReportDue: null,
     recurrence: null,
     terminationReason: null,
     comments: [],

@@ -4,7 +4,8 @@
  * re-import of a revised text rewrites both.
  */
 import type { MilestoneDto } from '@duban/domain';
-import { createTestApp, importFixture, truncateAll, type TestApp } from '../support/harness';
+import type { TaskDetailDto } from '@duban/domain';
+import { createTestApp, importFixture, loginAs, truncateAll, type TestApp } from '../support/harness';
 
 const documentText = (steps: string): string => `国务院关于开展督办阶段测试工作的通知
 
@@ -87,5 +88,21 @@ describe('import: milestones and recurring duties', () => {
       { date: '2098-12-31', text: '2098年底前开展试点' },
     ]);
     expect(second?.recurrence).toBe('quarter');
+  });
+
+  it('the task page says when a recurring duty’s next report is due: the end of its quarter', async () => {
+    await importFixture(t, FIRST, 'steps.txt');
+    const tasks = await t.dataSource.query<{ id: string; title: string }[]>('SELECT id, title FROM tasks');
+    const id = (title: string): string => tasks.find((task) => task.title === title)?.id ?? '';
+    // Created on 10 February: the first quarterly report is due when the quarter ends.
+    await t.dataSource.query(`UPDATE tasks SET created_at = '2098-02-10T02:00:00Z' WHERE id = $1`, [
+      id('定期报送阶段进展'),
+    ]);
+    const supervisor = await loginAs(t, 'supervisor');
+    const detail = (taskId: string) =>
+      t.request<TaskDetailDto>('GET', `/api/tasks/${taskId}`, { token: supervisor });
+    expect((await detail(id('定期报送阶段进展'))).body.nextReportDue).toBe('2098-03-31');
+    // A dated task has a deadline instead.
+    expect((await detail(id('按期完成阶段总结'))).body.nextReportDue).toBeNull();
   });
 });

@@ -57,6 +57,7 @@ export function aTaskDetail(overrides: Partial<TaskDetailDto> = {}): TaskDetailD
     },
     milestones: [],
     checklist: [],
+    nextReportDue: null,
     recurrence: null,
     terminationReason: null,
     comments: [],

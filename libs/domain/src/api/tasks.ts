@@ -137,6 +137,11 @@ export interface TaskDetailDto extends TaskSummaryDto {
   checklist: ChecklistItemDto[];
   /** A recurring reporting duty's period; null otherwise. */
   recurrence: RecurrencePeriodDto | null;
+  /**
+   * An open task without a date: the day its next progress report is due under the reminder policy (the end
+   * of the period for a recurring duty); null for dated or closed tasks.
+   */
+  nextReportDue: string | null;
   /** Why the supervisor closed it as 已终止 (or split it); null otherwise. */
   terminationReason: string | null;
   comments: TaskCommentDto[];

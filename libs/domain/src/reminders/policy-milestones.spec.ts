@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_REMINDER_POLICY, expectedReminders, recurringReportDueDate } from './policy';
+import { DEFAULT_REMINDER_POLICY, expectedReminders, recurringReportDueDate, reportDueDate } from './policy';
 import type { ExpectedReminder, ReminderPolicy, ReminderTaskState } from './types';
 
 /** Calendar days (no shifting) so the dates below read as written; 09:00 +08:00 = 01:00Z. */
@@ -157,5 +157,12 @@ describe('recurring duties (每月 / 每季度 / 每半年 / 每年): the report
     );
     expect(request?.deadline).toBe('2026-03-12');
     expect(request?.recurrence).toBeUndefined();
+  });
+
+  it('reportDueDate is the date the report reminders count from, with or without a period', () => {
+    const fixed = recurring({ recurrence: null, createdAt: '2026-02-10T02:00:00.000Z' });
+    expect(reportDueDate(fixed, POLICY)).toBe('2026-03-12');
+    const quarterly = recurring({ recurrence: 'quarter', lastReportAt: '2026-04-03T02:00:00.000Z' });
+    expect(reportDueDate(quarterly, POLICY)).toBe('2026-06-30');
   });
 });

@@ -187,6 +187,22 @@ function signoffSeries(state: ReminderTaskState, policy: ReminderPolicy): Candid
 }
 
 /**
+ * When a task without a date owes its next progress report ('YYYY-MM-DD', local): at the end of the period
+ * for a recurring duty (`recurringReportDueDate`), else `reportIntervalDays` after the last report (or the
+ * task's creation). The reminders and the task page both read it here, so they cannot disagree.
+ */
+export function reportDueDate(
+  state: Pick<ReminderTaskState, 'lastReportAt' | 'createdAt' | 'recurrence'>,
+  policy: Pick<ReminderPolicy, 'utcOffsetMinutes' | 'reportReminderBeforeDays' | 'reportIntervalDays'>,
+): string {
+  const recurring = recurringReportDueDate(state, policy);
+  if (recurring !== null) return recurring;
+  const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
+  if (Number.isNaN(anchorMs)) throw new RangeError('lastReportAt/createdAt is not a valid instant');
+  return dateOfDayNumber(dayNumber(localDateOf(anchorMs, policy)) + policy.reportIntervalDays);
+}
+
+/**
  * The reminders the task's CURRENT state calls for, as seen at `now`: every future one within the
  * horizon (all pre-deadline reminders, the next occurrence of a repeating rule, the escalation) plus
  * those already due but still worth sending late.
@@ -244,16 +260,8 @@ export function expectedReminders(
       ...milestoneSeries(state, deadlineDay, everyone, policy, shift),
     ];
   } else {
-    const recurringDue = recurringReportDueDate(state, policy);
-    let reportDueDay: number;
-    if (recurringDue !== null) reportDueDay = dayNumber(recurringDue);
-    else {
-      const anchorMs = Date.parse(state.lastReportAt ?? state.createdAt);
-      if (Number.isNaN(anchorMs)) throw new RangeError('lastReportAt/createdAt is not a valid instant');
-      reportDueDay = dayNumber(localDateOf(anchorMs, policy)) + policy.reportIntervalDays;
-    }
     candidates = deadlineSeries(
-      reportDueDay,
+      dayNumber(reportDueDate(state, policy)),
       leads,
       leads,
       state,

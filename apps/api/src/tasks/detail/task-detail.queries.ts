@@ -7,6 +7,7 @@ import type { TimingParameters } from '../task-timing.sql';
 /** The detail page's own row: the summary columns and what only the detail shows. */
 export interface DetailRow extends SummaryRow {
   signoff_requested_at: Date;
+  created_at: Date;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
   text: string;
@@ -44,6 +45,7 @@ export function detailRow(
     .addSelect('t.recurrence', 'recurrence')
     .addSelect('t.termination_reason', 'termination_reason')
     .addSelect('t.signoff_requested_at', 'signoff_requested_at')
+    .addSelect('t.created_at', 'created_at')
     .addSelect('t.acknowledged_at', 'acknowledged_at')
     .addSelect('(SELECT ku.display_name FROM users ku WHERE ku.id = t.acknowledged_by_id)', 'acknowledged_by')
     .where('t.id = :taskId', { taskId })

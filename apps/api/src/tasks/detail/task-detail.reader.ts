@@ -44,6 +44,13 @@ export class TaskDetailReader {
       this.signoffDeadline.dueDate(row.signoff_requested_at),
     ]);
     const hasPendingExtension = extensions.some((extension) => extension.status === 'pending');
+    const nextReportDue = await this.signoffDeadline.nextReportDue({
+      status: summary.status,
+      deadline: summary.deadline,
+      lastReportAt: summary.lastReportAt,
+      createdAt: row.created_at.toISOString(),
+      recurrence: row.recurrence,
+    });
     return {
       ...summary,
       text: row.text,
@@ -58,6 +65,7 @@ export class TaskDetailReader {
       milestones: row.milestones,
       checklist: row.checklist,
       recurrence: row.recurrence,
+      nextReportDue,
       terminationReason: row.termination_reason,
       comments,
       sourceFile: row.source_file,

@@ -49,6 +49,21 @@ describe('TaskDetailPage', () => {
     expect(host().textContent).toContain('红灯·逾期');
   });
 
+  it('shows a recurring duty’s period, when its next report is due, and its 工作清单', async () => {
+    await open(
+      aTaskDetail({
+        id: 'task-42',
+        deadline: null,
+        recurrence: 'quarter',
+        nextReportDue: '2027-03-31',
+        checklist: [{ text: '建设统一数据平台', done: false, doneAt: null, doneBy: null }],
+      }),
+    );
+    expect(q('recurrence')?.textContent).toContain('每季度');
+    expect(q('next-report-due')?.textContent).toContain('2027年3月31日 前');
+    expect(q('checklist')?.textContent).toContain('建设统一数据平台');
+  });
+
   it('offers only the actions the API allows', async () => {
     await open(aTaskDetail({ id: 'task-42', allowedActions: ['report_progress'] }));
     expect(q('open-progress')).not.toBeNull();
