@@ -23,6 +23,9 @@ const OFFICE_QUALIFIER = /（室）$/u;
 /** `市、区两级政府` is one party: the levels named before 两级/三级. */
 const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三级)(?:人民政府|政府)?$/u;
 
+/** A class word without a qualifier of its own. */
+const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
+
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
@@ -30,7 +33,8 @@ export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
-  if (NOT_A_NAME.test(name.replace(/^各地/u, ''))) return false;
+  // 由 inside 自由贸易(试验区) is no preposition.
+  if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
   // 科研院所 / 高等院校 / 中央高校 / 三级公立医院: research, teaching and hospital bodies given a duty as a class.
@@ -79,7 +83,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (at && at.index > 0) {
     const left = item.slice(0, at.index);
     const right = item.slice(at.index + at[0].length);
-    const rest = right.length > 0 ? splitJoined(right, strictness) : null;
+    // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
+    const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
     if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
   }
   return isParty(item, strictness) ? [item] : null;

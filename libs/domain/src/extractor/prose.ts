@@ -28,7 +28,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
  * a dated step `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?责任主体|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -43,7 +43,7 @@ const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
 const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按对于完实建基')
+for (const c of '都也还均要应须必负牵统承会将进继组按依是对于完实建基')
   CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
@@ -61,7 +61,10 @@ const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
-  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
+  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
+/** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
+const APPRAISING =
+  /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 
 type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
@@ -145,7 +148,7 @@ function subjectOf(sentence: string, out: Named[]): void {
       const rest = sentence.slice(p);
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest)
+        : SUPERVISING.test(rest) || APPRAISING.test(rest)
           ? 'supervising'
           : 'duty';
       push(out, parties, role);
@@ -192,7 +195,7 @@ const JOINING = new RegExp(
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实)`,
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实))`,
   'u',
 );
 
@@ -224,8 +227,9 @@ function sentenceParties(sentence: string, out: Named[]): void {
   }
   if (out.length === before) subjectOf(sentence, out);
   if (out.length > before) {
+    // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
     const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
-    push(out, partner ? proseParties(partner[1] ?? '', 'partner') : null, 'partner');
+    push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
   }
 }
 
@@ -261,7 +265,7 @@ interface Group {
 }
 
 /** A heading alone on its line (`（一）加强组织领导。`, `三、试点任务`): it opens the paragraphs below it. */
-function isHeadingOnly(rest: string): boolean {
+export function isHeadingOnly(rest: string): boolean {
   return rest.length <= 30 && !/[。；](?!$)/u.test(rest) && !rest.includes('，');
 }
 

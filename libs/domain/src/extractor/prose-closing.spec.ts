@@ -1,0 +1,68 @@
+// The closing section of an annotated document (`四、保障措施`, `五、组织实施`) and the prose forms found there:
+// synthetic documents written for each form.
+import { describe, expect, it } from 'vitest';
+
+import type { ExtractedDocument, ExtractedMeasure } from '../index';
+import { extractText } from '../index';
+
+function extractOne(text: string): ExtractedDocument {
+  const doc = extractText(text, 'form.txt').documents[0];
+  if (!doc) throw new Error('no document');
+  return doc;
+}
+
+function roles(m: ExtractedMeasure | undefined) {
+  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
+}
+
+const TITLE = '国务院办公厅关于开展海洋垃圾综合治理试点工作的通知\n国办发〔2020〕99号\n';
+
+describe('the closing section of an annotated document', () => {
+  it('reads the duties under a closing heading as prose, without the document-wide rule of the annotations', () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部指导，沿海城市政府负责落实。以下均需沿海城市政府落实，不再列出）\n（二）完善标准。制定垃圾分类收运标准。（住房城乡建设部指导）\n二、保障措施\n（一）强化统筹。沿海城市政府要把试点工作纳入年度重点任务。\n（二）强化指导。自然资源部会同农业农村部、交通运输部等部门遴选试点海湾。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['自然资源部'], participants: ['沿海城市政府'], deadline: null },
+      { lead: ['住房城乡建设部'], participants: ['沿海城市政府'], deadline: null },
+      { lead: ['沿海城市政府'], participants: [], deadline: null },
+      { lead: ['自然资源部'], participants: ['农业农村部', '交通运输部'], deadline: null },
+    ]);
+    expect(doc.measures.slice(2).every((m) => m.basis === 'prose')).toBe(true);
+  });
+
+  it('reads nothing below the last annotation without a closing heading of its own', () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n各地区要加强宣传。\n`,
+    );
+    expect(doc.measures).toHaveLength(1);
+  });
+
+  it('makes a party that only guides or appraises the work take part, the party in charge (是…责任主体) lead', () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n二、实施步骤\n（一）推进试点。沿海城市政府是试点工作的责任主体，要细化工作安排。生态环境部会同有关部门对试点工作进行指导。\n（二）总结评估。沿海城市政府要形成总结报告。生态环境部会同有关部门组织开展试点工作成效评估。\n`,
+    );
+    expect(doc.measures.slice(1).map(roles)).toEqual([
+      { lead: ['沿海城市政府'], participants: ['生态环境部', '有关部门'], deadline: null },
+      { lead: ['沿海城市政府'], participants: ['生态环境部', '有关部门'], deadline: null },
+    ]);
+  });
+
+  it('keeps 各有关地区和部门 as one party and reads 依法 / 依职责 as duty markers', () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n二、组织实施\n（一）守住底线。各有关地区和部门要强化风险意识。各沿海省人民政府依法做好本辖区海域监管。各有关部门依职责指导本领域工作。\n（二）加强协调。国务院自由贸易试验区工作部际联席会议办公室要做好协调服务。各有关部门要加强指导。\n`,
+    );
+    expect(doc.measures.slice(1).map(roles)).toEqual([
+      {
+        lead: ['各有关地区和部门', '各沿海省人民政府', '各有关部门'],
+        participants: [],
+        deadline: null,
+      },
+      {
+        lead: ['国务院自由贸易试验区工作部际联席会议办公室', '各有关部门'],
+        participants: [],
+        deadline: null,
+      },
+    ]);
+  });
+});
