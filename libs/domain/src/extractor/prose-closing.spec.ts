@@ -66,3 +66,33 @@ describe('the closing section of an annotated document', () => {
     ]);
   });
 });
+
+const GUIDANCE = '国务院办公厅关于加强二级公立医院运行监测工作的意见\n国办发〔2021〕77号\n';
+
+describe('dated steps and sector lists in prose duties', () => {
+  it('reads the party of each dated step (with or without a comma after the date) and its goal verb', () => {
+    const doc = extractOne(
+      `${GUIDANCE}一、工作安排\n（一）搭建平台。2021年5月底前，国家卫生健康委建立全国监测平台。2021年9月底前各省份要接入省级数据。\n（二）统一标准。2021年6月底前，国家卫生健康委发布监测指标。国家中医药局印发中医监测指标。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国家卫生健康委', '各省份'], participants: [], deadline: '2021-09-30' },
+      { lead: ['国家卫生健康委', '国家中医药局'], participants: [], deadline: '2021-06-30' },
+    ]);
+  });
+
+  it('keeps the abbreviated sector names of a list closed by 等部门 as written', () => {
+    const doc = extractOne(
+      `${GUIDANCE}一、组织实施\n（一）形成合力。财政、医保、卫生健康等部门要建立信息共享机制。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['财政', '医保', '卫生健康'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('does not read a goal verb after a name the registry does not know, without a date', () => {
+    const doc = extractOne(
+      `${GUIDANCE}一、工作安排\n（一）搭建平台。监测中心发布年度报告。各地要做好数据报送。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各地'], participants: [], deadline: null }]);
+  });
+});

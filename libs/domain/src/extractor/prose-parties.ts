@@ -100,6 +100,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     text = text.slice(0, closing.index);
     if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
   }
+  // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
+  // are kept as written (as after 由…负责).
+  if (strictness === 'unit' && closing && text.includes('、')) strictness = 'partner';
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;

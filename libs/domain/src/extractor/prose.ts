@@ -1,3 +1,4 @@
+import { isKnownDepartmentName } from '../departments/registry';
 import { matchHeading } from './headings';
 import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
@@ -35,20 +36,24 @@ const ZHI = '志'.charCodeAt(0);
 const REN = '人'.charCodeAt(0);
 /**
  * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
- * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
- * of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted clause, the
- * only places a marker can follow; END — 。；：.
+ * character): MARKER_FIRST — first characters of MARKER_AT; GOAL_FIRST — of GOAL_MARKER_AT; AFTER_NAME — the last
+ * characters of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted
+ * clause, the only places a marker can follow; END — 。；：.
  */
 const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
+const GOAL_FIRST = 8;
 const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按依是对于完实建基')
-  CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of '都也还均要应须必负牵统承会将进继组按依是对于') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
 for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
-const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
+const GOAL_MARKER_AT =
+  /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
+/** A dated step opening the sentence without a comma (`2019年6月底前各省份要…`): the party follows it. */
+const DATED_LEAD = /(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前/uy;
 /**
  * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
  * the duty is the unit's, so the list is read without it.
@@ -86,6 +91,7 @@ function push(out: Named[], parties: ProseParties | null, role: Role): void {
  */
 function openingOffsets(sentence: string): number[] {
   const offsets = [0];
+  datedLead(sentence, 0, offsets);
   let start = 0;
   for (let clause = 0; clause < 2; clause++) {
     const max = Math.min(sentence.length, start + 25);
@@ -98,8 +104,19 @@ function openingOffsets(sentence: string): number[] {
     if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
     start = i + 1;
     offsets.push(start);
+    datedLead(sentence, start, offsets);
   }
   return offsets;
+}
+
+/** Adds the offset after a dated step at `at` that runs on into its party (only tried where a digit opens). */
+function datedLead(sentence: string, at: number, offsets: number[]): void {
+  const c = sentence.charCodeAt(at);
+  if (c < 0x30 || c > 0x39) return;
+  DATED_LEAD.lastIndex = at;
+  if (!DATED_LEAD.test(sentence)) return;
+  const end = DATED_LEAD.lastIndex;
+  if (sentence.charCodeAt(end) !== COMMA) offsets.push(end);
 }
 
 function openingOffsetsByRegex(sentence: string): number[] {
@@ -130,16 +147,23 @@ function subjectOf(sentence: string, out: Named[]): void {
       const prev = sentence.charCodeAt(p - 1);
       const prevFlags = CHAR_FLAGS[prev] ?? 0;
       if (prevFlags & END) break;
-      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0) & MARKER_FIRST)) continue;
+      if (!(prevFlags & AFTER_NAME)) continue;
+      const flags = CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0;
+      if (!(flags & (MARKER_FIRST | GOAL_FIRST))) continue;
       head ??= sentence.slice(from, limit);
       const j = p - from;
       MARKER_AT.lastIndex = j;
-      if (!MARKER_AT.test(head)) {
-        dated ??= from > 0 && datedBefore(sentence, from);
+      // Without a duty marker, a goal verb assigns the duty after a dated opening clause, or to departments the
+      // registry knows opening the sentence (`国家中医药局印发…`).
+      let registryOnly = false;
+      if (!(flags & MARKER_FIRST) || !MARKER_AT.test(head)) {
+        if (!(flags & GOAL_FIRST) || (from > 0 && !(dated ??= datedBefore(sentence, from)))) continue;
         GOAL_MARKER_AT.lastIndex = j;
-        if (!dated || !GOAL_MARKER_AT.test(head)) continue;
+        if (!GOAL_MARKER_AT.test(head)) continue;
+        registryOnly = from === 0;
       }
       let before = head.slice(0, j);
+      if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
       if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       if (/[，。；：]/u.test(before)) break;
