@@ -89,6 +89,18 @@ function citedYear(
 }
 
 /**
+ * A yearly plan's title names its year (关于印发2021年区政府重点工作任务分解的通知, 2023年政府工作报告目标任务分解):
+ * the year of a document that states neither date nor 文号, so 3月底前 in its body is read in that year.
+ */
+const PLAN_TITLE_YEAR =
+  /(\d{4})年(?:度)?[\u4e00-\u9fff《》〈〉“”]{0,16}?(?:重点工作|工作任务|目标任务|政府工作报告|工作要点|民生实事)/u;
+
+function planYear(title: string): number | null {
+  const m = PLAN_TITLE_YEAR.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+/**
  * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
  * annotations) several times. The parse is pure in (inner, firstIsLead); the results are only read downstream.
  */
@@ -132,7 +144,7 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
           },
         }
       : parsers;
-    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span);
+    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span) ?? planYear(span.title);
     const measures = extractMeasures(prepared, span, docParsers, year);
     measuresSoFar += measures.length;
     options.onProgress?.(index + 1, spans.length, measuresSoFar);

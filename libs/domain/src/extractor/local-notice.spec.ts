@@ -79,4 +79,30 @@ describe('duties in the paragraphs of a local notice', () => {
       { lead: ['各责任单位'], participants: [], deadline: '2021-02-15' },
     ]);
   });
+
+  it("reads 请A、B + any verb, a level's own collectives (区直各单位, 省政府各牵头部门) and its government (区政府将)", () => {
+    const doc = extractOne(
+      `${NOTICE}请各乡镇、区直各单位抓紧细化本单位任务。各牵头单位要加强统筹。各协作单位要主动配合。区政府将定期通报进展。省政府各牵头部门要于3月底前报送分解方案。省政府办公厅要跟踪督办。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '区直各单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: ['各协作单位'], deadline: null },
+      { lead: ['区政府'], participants: [], deadline: null },
+      { lead: ['省政府各牵头部门'], participants: [], deadline: '2021-03-31' },
+      { lead: ['省政府办公厅'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('a local notice excerpt without its title', () => {
+  it('is read as a local notice when it opens on a local addressee line', () => {
+    const doc = extractOne(
+      '各乡镇人民政府，区政府各部门，区属各单位：\n现将今年重点工作任务分解下达。各牵头单位要细化工作方案。配合单位要主动衔接。区政府督查室要定期通报。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各牵头单位'], participants: ['配合单位'], deadline: null },
+      { lead: ['区政府督查室'], participants: [], deadline: null },
+    ]);
+    expect(doc.measures.every((m) => m.basis === undefined)).toBe(true);
+  });
 });

@@ -46,7 +46,7 @@ export function extractMeasures(
   }
   const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
   layouts.extract(ctx, options);
-  if (isLocalDocument(span)) {
+  if (isLocalDocument(span) || hasLocalAddressee(prepared, span)) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
     extractNoticeItems(
@@ -87,6 +87,20 @@ function closingSection(lines: readonly BodyLine[], lastMeasureLine: number): re
     return h !== null && (h.type === 'cn' || h.type === 'part') && isHeadingOnly(h.rest);
   });
   return start === -1 ? [] : lines.slice(start);
+}
+
+/**
+ * Addressed to local governments (`各乡镇人民政府，县政府各部门：`, `各区人民政府，各委、局：`): a local notice even when
+ * the excerpt has lost its title and 文号. National documents open on `各省、自治区、直辖市人民政府，国务院各部委…`.
+ */
+const LOCAL_ADDRESSEE = /^各(?!省|部委|有关部门)[^。；]{2,60}[：:]$/u;
+
+function hasLocalAddressee(prepared: PreparedText, span: DocumentSpan): boolean {
+  for (let i = span.start; i <= Math.min(span.end, span.bodyStart + 2); i++) {
+    const text = prepared.lines[i]?.text ?? '';
+    if (LOCAL_ADDRESSEE.test(text)) return true;
+  }
+  return false;
 }
 
 /** Issued by a province, city, county or district (杭州市人民政府办公厅, 区人民政府办公室, 蔡政办〔2023〕1号). */
