@@ -96,3 +96,24 @@ describe('dated steps and sector lists in prose duties', () => {
     expect(doc.measures.map(roles)).toEqual([{ lead: ['各地'], participants: [], deadline: null }]);
   });
 });
+
+describe('duty holders of an 指导意见 on administrative procedure', () => {
+  const OPINION = '国务院办公厅关于规范行政许可听证程序的指导意见\n国办发〔2022〕31号\n';
+
+  it('reads a party whose own act times its duty (A…前，要 / A…后，要) and offices named by function (…机构)', () => {
+    const doc = extractOne(
+      `${OPINION}一、规范听证\n（一）明确听证前审查。许可实施机关举行听证前，要公告听证事项。\n（二）明确听证后处理。听证记录机构整理笔录后，要及时送交许可承办机构。许可承办机构要据此作出决定。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['许可实施机关'], participants: [], deadline: null },
+      { lead: ['听证记录机构', '许可承办机构'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('labels the unit whose head is 第一责任人 (A主要负责人是…的第一责任人)', () => {
+    const doc = extractOne(
+      `${OPINION}一、压实责任\n（一）明确责任。许可实施机关主要负责人是本机关听证工作的第一责任人，对听证结果负责。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['许可实施机关'], participants: [], deadline: null }]);
+  });
+});

@@ -29,7 +29,7 @@ const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -41,6 +41,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (/(?:院所|院校|高校|医院)$/u.test(name)) return name.length <= 8;
   // 行政执法机关 / 国家机关: the authorities of a kind given a duty as a class.
   if (/机关$/u.test(name)) return name.length <= 10;
+  // 法制审核机构 / 行政执法承办机构: an office of a named function given its own duty (two words before 机构).
+  if (/[\u4e00-\u9fff]{4}机构$/u.test(name)) return name.length <= 10;
   if (strictness === 'partner' && name.length <= 12) return !VERB_INSIDE.test(name);
   return UNIT_END.test(name) && isPlausibleDepartmentName(name);
 }

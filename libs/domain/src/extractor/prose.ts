@@ -29,7 +29,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
  * a dated step `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?责任主体|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -62,6 +62,8 @@ const POST_HOLDER =
   /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
+/** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
+const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
@@ -166,8 +168,9 @@ function subjectOf(sentence: string, out: Named[]): void {
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
       if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
-      if (/[，。；：]/u.test(before)) break;
-      const parties = before.length >= 2 ? proseParties(before) : null;
+      const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
+      if (!ownWhen && /[，。；：]/u.test(before)) break;
+      const parties = ownWhen ? partyBeforeWhen(before) : before.length >= 2 ? proseParties(before) : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
       const role: Role = LEADING_MARKER.test(rest)
@@ -179,6 +182,16 @@ function subjectOf(sentence: string, out: Named[]): void {
       return;
     }
   }
+}
+
+/** The longest head of `clause` (before its own when-clause) that parses as a party list (省级主管部门, not …部). */
+function partyBeforeWhen(clause: string): ProseParties | null {
+  for (let k = Math.min(24, clause.length - 4); k >= 2; k--) {
+    if (!UNIT_LAST.includes(clause.charAt(k - 1))) continue;
+    const parties = proseParties(clause.slice(0, k));
+    if (parties) return parties;
+  }
+  return null;
 }
 
 /** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
