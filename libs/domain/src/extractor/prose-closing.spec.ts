@@ -1,5 +1,5 @@
-// The closing section of an annotated document (`四、保障措施`, `五、组织实施`) and the prose forms found there:
-// synthetic documents written for each form.
+// The closing section of an annotated document (`四、保障措施`, `五、组织实施`) and prose duty forms of national 意见
+// and 通知 (dated steps, sector lists, when-clauses, counterparts): synthetic documents written for each form.
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../index';
@@ -115,5 +115,20 @@ describe('duty holders of an 指导意见 on administrative procedure', () => {
       `${OPINION}一、压实责任\n（一）明确责任。许可实施机关主要负责人是本机关听证工作的第一责任人，对听证结果负责。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([{ lead: ['许可实施机关'], participants: [], deadline: null }]);
+  });
+});
+
+describe('duties stated as work on an object (对…进行 / 对…给予) and the counterparts of a mechanism', () => {
+  const NOTICE = '国务院办公厅关于开展农村公路养护排查工作的通知\n国办发〔2023〕12号\n';
+
+  it('reads A以…为单位，对…进行…, A对…给予支持 and 与B、C等部门的协调机制', () => {
+    const doc = extractOne(
+      `${NOTICE}一、工作措施\n（一）全面排查。各地以乡镇为单位，对农村公路养护情况进行全面排查。\n（二）加大投入。省级人民政府对养护资金缺口较大的县给予支持。\n（三）加强协同。各地区要建立与交通运输、财政、农业农村等部门的协调机制。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各地'], participants: [], deadline: null },
+      { lead: ['省级人民政府'], participants: [], deadline: null },
+      { lead: ['各地区'], participants: ['交通运输', '财政', '农业农村'], deadline: null },
+    ]);
   });
 });

@@ -29,7 +29,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
  * a dated step `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -61,7 +61,8 @@ const DATED_LEAD = /(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?�
 const POST_HOLDER =
   /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
-const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
+const INSERTED_CLAUSE =
+  /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点))，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
@@ -236,6 +237,12 @@ const PARTNERS = new RegExp(
   'u',
 );
 
+/** `建立完善与宣传、网信、公安等部门的沟通协调机制`: the counterparts of a standing mechanism take part. */
+const COUNTERPARTS = new RegExp(
+  `与(${NAME_CHARS}{2,40}?)(等(?:有关|相关)?(?:部门|单位))?的?(?:沟通|会商|联动)?协调机制`,
+  'u',
+);
+
 interface Duty {
   lead: string[];
   participants: string[];
@@ -263,6 +270,15 @@ function sentenceParties(sentence: string, out: Named[]): void {
     push(out, joining ? proseParties(joining[1] ?? '', 'partner') : null, 'partner');
   }
   if (out.length === before) subjectOf(sentence, out);
+  // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
+  const counterparts = sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
+  // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).
+  const counterpartList = counterparts
+    ? counterparts[2]
+      ? proseParties(`${counterparts[1] ?? ''}${counterparts[2]}`, 'partner')
+      : proseParties(counterparts[1] ?? '')
+    : null;
+  push(out, counterpartList, 'partner');
   if (out.length > before) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
     const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
