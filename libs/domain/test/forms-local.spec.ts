@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
+import { extractText, findDeadline } from '../src/index';
 
 function extractOne(text: string): ExtractedDocument {
   const doc = extractText(text, 'form.txt').documents[0];
@@ -257,5 +257,26 @@ describe('page metadata above the document', () => {
     );
     expect(doc.title).toBe('某省人民政府关于印发重点任务分工的通知');
     expect(doc.docNumber).toBe('某府〔2024〕5号');
+  });
+});
+
+describe('yearless month ends after 在/于 without 前', () => {
+  it('reads （分别在3月、6月和9月底） as dated steps of the document year, the last one the deadline', () => {
+    expect(
+      findDeadline('各单位要在每季度末（分别在3月、6月和9月底）报送进展情况。', { documentYear: 2019 }),
+    ).toMatchObject({
+      deadline: '2019-09-30',
+      deadlineText: '9月底',
+      milestones: [{ date: '2019-03-31' }, { date: '2019-06-30' }],
+    });
+    expect(findDeadline('方案于10月底印发实施。', { documentYear: 2019 })).toMatchObject({
+      deadline: '2019-10-31',
+    });
+  });
+
+  it('does not read a bare month of an event (于6月召开), a year already stated, or a yearly one', () => {
+    expect(findDeadline('推进会于6月召开。', { documentYear: 2019 })).toBeNull();
+    expect(findDeadline('每年于12月底报送总结。', { documentYear: 2019 })?.deadline ?? null).toBeNull();
+    expect(findDeadline('2020年于6月底完成。', { documentYear: 2019 })?.deadline).not.toBe('2019-06-30');
   });
 });
