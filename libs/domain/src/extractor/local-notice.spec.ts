@@ -106,3 +106,26 @@ describe('a local notice excerpt without its title', () => {
     expect(doc.measures.every((m) => m.basis === undefined)).toBe(true);
   });
 });
+
+describe('notice duties stated without 要', () => {
+  it('reads an untitled excerpt approved by a local government, 对…负总责, 牵头 and 分别于…前 as duties', () => {
+    const doc = extractOne(
+      '《2024年市重点任务分工方案》已经市政府常务会议审议通过，现印发给你们，请一并贯彻执行。\n一、压实责任。各牵头单位对所牵头任务负总责，各配合单位按照分工积极配合。\n二、按时报告。任务进展情况，各牵头单位分别于2024年7月5日和2025年1月5日前报送市政府督查室。市政府督查室牵头开展跟踪督办。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各牵头单位'], participants: ['各配合单位'], deadline: null },
+      { lead: ['各牵头单位'], participants: [], deadline: '2025-01-05' },
+      { lead: ['市政府督查室'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('does not make a lead a supporter because 配合 follows in the next clause of another party', () => {
+    const doc = extractOne(
+      `${NOTICE}各单位要加强组织领导。各责任单位要细化目标任务，相关科室配合做好台账。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各单位'], participants: [], deadline: null },
+      { lead: ['各责任单位'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -94,11 +94,13 @@ function closingSection(lines: readonly BodyLine[], lastMeasureLine: number): re
  * the excerpt has lost its title and 文号. National documents open on `各省、自治区、直辖市人民政府，国务院各部委…`.
  */
 const LOCAL_ADDRESSEE = /^各(?!省|部委|有关部门)[^。；]{2,60}[：:]$/u;
+/** `《…分工方案》已经省政府全体会议审议通过，现印发给你们`: approved by a local government (national: 已经国务院同意). */
+const LOCAL_APPROVAL = /已经(?:省|市|州|县|区)(?:人民)?政府[^。；]{0,12}(?:同意|通过)/u;
 
 function hasLocalAddressee(prepared: PreparedText, span: DocumentSpan): boolean {
   for (let i = span.start; i <= Math.min(span.end, span.bodyStart + 2); i++) {
     const text = prepared.lines[i]?.text ?? '';
-    if (LOCAL_ADDRESSEE.test(text)) return true;
+    if (LOCAL_ADDRESSEE.test(text) || (span.title === '' && LOCAL_APPROVAL.test(text))) return true;
   }
   return false;
 }

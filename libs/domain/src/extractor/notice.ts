@@ -32,20 +32,20 @@ const NAME =
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
-const SUBJECT = `请?((?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?)?(要|应|须|需|负责|将)`;
+const SUBJECT = `请?((?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?)?(要|应|须|需|负责|将|牵头|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /** `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows. */
 const ASKED_SUBJECT = new RegExp(`^请((?:${NAME})(?:、(?:${NAME}))?)()(?=[\\u4e00-\\u9fff])`, 'u');
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,20}，${SUBJECT}`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
-const SUPPORT_VERB = /^[^。；]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
 /** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
 const COORDINATED = new RegExp(`(?:协调|会同|联合)(${SUPPORT_PARTY})`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
-const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)[^，。；]{0,6}配合`, 'u');
+const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
 const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
 
