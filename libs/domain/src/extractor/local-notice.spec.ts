@@ -129,3 +129,17 @@ describe('notice duties stated without 要', () => {
     ]);
   });
 });
+
+describe('notice subjects with leaders, a start clause or a bureau written without its level', () => {
+  it('drops leaders named beside a unit, reads 从…起 after the subject, a long opening clause and 督查室、审计局', () => {
+    const doc = extractOne(
+      `${NOTICE}各分管领导、责任单位要狠抓落实。\n二、定期报送。各牵头单位从2021年第三季度起，要按季报送进展。对工作推进迟缓、群众反映强烈的事项和单位，区政府督查室将予以通报。政府督查室、审计局要跟踪问效。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['责任单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: [], deadline: null },
+      { lead: ['区政府督查室'], participants: [], deadline: null },
+      { lead: ['政府督查室', '审计局'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
@@ -32,11 +32,13 @@ const NAME =
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
-const SUBJECT = `请?((?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?)?(要|应|须|需|负责|将|牵头|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+/** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
+const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
+const SUBJECT = `请?((?:${LEADERS}、)?(?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?)?(要|应|须|需|负责|将|牵头|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /** `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows. */
 const ASKED_SUBJECT = new RegExp(`^请((?:${NAME})(?:、(?:${NAME}))?)()(?=[\\u4e00-\\u9fff])`, 'u');
-const LATE_SUBJECT = new RegExp(`^[^，。；]{0,20}，${SUBJECT}`, 'u');
+const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
 const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
@@ -49,14 +51,18 @@ const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。�
 
 const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
 
+const PERSON = /领导$|负责同志$/u;
+
 function isParty(name: string): boolean {
-  if (/领导$|负责同志$/u.test(name) || name.includes('的')) return false;
+  if (PERSON.test(name) || name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
     /^(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
-    /(?:督查室|机构)$/u.test(name)
+    /(?:督查室|机构)$/u.test(name) ||
+    // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
+    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name))
   );
 }
 
@@ -82,7 +88,10 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     let pending = '';
     for (const sentence of sentences) {
       const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence) ?? ASKED_SUBJECT.exec(sentence);
-      const names = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
+      // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
+      const written = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
+      const units = written.filter((n) => !PERSON.test(n));
+      const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
       if (!m || !names.every(isParty)) {
