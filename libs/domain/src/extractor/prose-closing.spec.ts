@@ -132,3 +132,17 @@ describe('duties stated as work on an object (对…进行 / 对…给予) and t
     ]);
   });
 });
+
+describe('reporting duties and the provinces as a class', () => {
+  const NOTICE = '国务院办公厅关于开展城市排水设施隐患排查的通知\n国办发〔2023〕40号\n';
+
+  it('reads the party whose progress is to be reported (A…情况要定期报告 / A…等情况，要及时报送)', () => {
+    const doc = extractOne(
+      `${NOTICE}一、组织实施\n（一）加强督导。住房城乡建设部要加强指导。各地排查进展情况要定期报告国务院。\n（二）及时报送。各省（区、市）排查方案、整改台账等情况，要及时报送住房城乡建设部。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['住房城乡建设部', '各地'], participants: [], deadline: null },
+      { lead: ['各省（区、市）'], participants: [], deadline: null },
+    ]);
+  });
+});

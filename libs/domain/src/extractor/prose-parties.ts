@@ -36,6 +36,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
+  // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
+  if (/^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
   // 科研院所 / 高等院校 / 中央高校 / 三级公立医院: research, teaching and hospital bodies given a duty as a class.
   if (/(?:院所|院校|高校|医院)$/u.test(name)) return name.length <= 8;

@@ -185,6 +185,20 @@ function subjectOf(sentence: string, out: Named[]): void {
   }
 }
 
+/**
+ * `各地工作进展情况要定期报告…`, `各省（区、市）工作方案、整改等情况，要及时报送…`: the party whose state of work is
+ * to be reported reports it.
+ */
+const REPORTED = /^([^。；]{2,60}?)情况，?(?:要|应)(?:及时|定期|按时|按期)?(?:报送|报告|上报)/u;
+
+function reporterOf(sentence: string, out: Named[]): void {
+  const m = REPORTED.exec(sentence);
+  const head = m?.[1];
+  if (!head) return;
+  const parties = partyBeforeWhen(`${head}情况，`);
+  if (parties) push(out, parties, 'duty');
+}
+
 /** The longest head of `clause` (before its own when-clause) that parses as a party list (省级主管部门, not …部). */
 function partyBeforeWhen(clause: string): ProseParties | null {
   for (let k = Math.min(24, clause.length - 4); k >= 2; k--) {
@@ -270,6 +284,7 @@ function sentenceParties(sentence: string, out: Named[]): void {
     push(out, joining ? proseParties(joining[1] ?? '', 'partner') : null, 'partner');
   }
   if (out.length === before) subjectOf(sentence, out);
+  if (out.length === before && sentence.includes('情况')) reporterOf(sentence, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
   // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).
