@@ -146,3 +146,27 @@ describe('reporting duties and the provinces as a class', () => {
     ]);
   });
 });
+
+describe('lead and supporting lists without 由, institution types, glued collectives', () => {
+  const OPINION = '国务院办公厅关于加强校园食品安全管理的意见\n国办发〔2023〕55号\n';
+
+  it('reads A牵头，B、C等部门配合 / A负责，B配合, and 各地各有关部门 as two parties', () => {
+    const doc = extractOne(
+      `${OPINION}一、压实责任\n（一）健全机制。市场监管部门牵头，教育、卫生健康等部门配合，建立联合检查制度。\n（二）明确分工。教育部门负责，公安部门配合。\n（三）加强领导。各地各有关部门要把校园食品安全摆上重要位置。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市场监管部门'], participants: ['教育', '卫生健康'], deadline: null },
+      { lead: ['教育部门'], participants: ['公安部门'], deadline: null },
+      { lead: ['各地', '各有关部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads institution types given a duty (各级各类学校, 医疗卫生机构), not an adverb before 配合', () => {
+    const doc = extractOne(
+      `${OPINION}一、落实主体责任\n（一）学校责任。各级各类学校要落实校长负责制。医疗卫生机构要做好食源性疾病监测，密切配合。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各级各类学校', '医疗卫生机构'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -261,9 +261,21 @@ export function sentenceParties(sentence: string, out: Named[]): void {
     const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
     push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
     const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
-    push(out, joining ? proseParties(joining[1] ?? '', 'partner') : null, 'partner');
+    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
+    const joiningList = joining?.[1] ?? '';
+    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
+    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
-  if (out.length === before) subjectOf(sentence, out);
+  if (out.length === before) {
+    subjectOf(sentence, out);
+    // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part.
+    const joining =
+      out.length > before && /配合|参与|参加|协助/u.test(sentence) ? JOINING.exec(sentence) : null;
+    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
+    const joiningList = joining?.[1] ?? '';
+    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
+    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+  }
   if (out.length === before && sentence.includes('情况')) reporterOf(sentence, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;

@@ -141,10 +141,10 @@ export const DOCUMENT_WIDE_RULE =
   /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施|具体)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应|涉及)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?(?:落实)?[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出|不再做分工|不再分工|不再一一分工)(?:[，,]?下同)?[。；]?/u;
 
 /**
- * `各地各部门`, `各乡镇各部门` written without a separator: the places and the departments are two parties
+ * `各地各部门`, `各乡镇各部门`, `各地各有关部门` written without a separator: the places and the departments are two parties
  * (`各部门各单位` is one side and stays one name).
  */
-const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:部门|单位))$/u;
+const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位))$/u;
 
 export function splitGluedLevels(name: string): string[] {
   const glued = GLUED_LEVELS.exec(name);
