@@ -280,3 +280,22 @@ describe('yearless month ends after 在/于 without 前', () => {
     expect(findDeadline('2020年于6月底完成。', { documentYear: 2019 })?.deadline).not.toBe('2019-06-30');
   });
 });
+
+describe('a bureau work list naming its offices', () => {
+  it('reads （责任科室：A、B） and （牵头科室：A；配合科室：B；办结时限：…）, yearless dates in the title year', () => {
+    const doc = extractOne(
+      '某区卫生健康局关于做好2024年春季爱国卫生运动的通知\n1.开展病媒生物防制，于2月29日前完成首轮消杀。（责任科室：疾控股、公卫股）\n2.组织健康知识进社区。（牵头科室：宣传室；配合科室：办公室；办结时限：4月15日前）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['疾控股', '公卫股'], participants: [], joint: true, deadline: '2024-02-29' },
+      { lead: ['宣传室'], participants: ['办公室'], joint: false, deadline: '2024-04-15' },
+    ]);
+  });
+
+  it('takes no year from a title naming a plan period', () => {
+    const doc = extractOne(
+      '某区卫生健康局关于印发2021—2025年健康促进规划的通知\n1.开展健康促进活动，于3月底前完成。（责任科室：宣传室）\n',
+    );
+    expect(doc.measures[0]?.deadline ?? null).toBeNull();
+  });
+});

@@ -89,15 +89,16 @@ function citedYear(
 }
 
 /**
- * A yearly plan's title names its year (关于印发2021年区政府重点工作任务分解的通知, 2023年政府工作报告目标任务分解):
- * the year of a document that states neither date nor 文号, so 3月底前 in its body is read in that year.
+ * A title naming one year (关于印发2021年区政府重点工作任务分解的通知, 关于做好2024年春季开学工作的通知) gives the year
+ * of a document that states neither date nor 文号, so 3月底前 in its body is read in that year. Plan periods
+ * (2021—2025年, 2016-2020年) and retrospectives (2012年以来) give none.
  */
-const PLAN_TITLE_YEAR =
-  /(\d{4})年(?:度)?[\u4e00-\u9fff《》〈〉“”]{0,16}?(?:重点工作|工作任务|目标任务|政府工作报告|工作要点|民生实事)/u;
+const TITLE_YEAR = /(?<![\d—－\-~～至到])(\d{4})年(?![—－\-~～至到]|以来|以前)/gu;
 
 function planYear(title: string): number | null {
-  const m = PLAN_TITLE_YEAR.exec(title);
-  return m ? Number(m[1]) : null;
+  const years = new Set([...title.matchAll(TITLE_YEAR)].map((m) => Number(m[1])));
+  if (years.size !== 1 || /\d{4}[—－\-~～至到]/u.test(title)) return null;
+  return [...years][0] ?? null;
 }
 
 /**

@@ -20,6 +20,16 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['主办', 'lead'],
   // 牵头负责领导 / 牵头责任单位 / 协同责任单位 on lines of their own (county work-task lists).
   ['牵头责任单位', 'lead'],
+  // A bureau's own work list names its offices: 牵头科室 / 责任股室 / 配合处室 (county and district bureaus).
+  ['牵头科室', 'lead'],
+  ['牵头处室', 'lead'],
+  ['牵头股室', 'lead'],
+  ['责任科室', 'responsible'],
+  ['责任处室', 'responsible'],
+  ['责任股室', 'responsible'],
+  ['配合科室', 'participant'],
+  ['配合处室', 'participant'],
+  ['配合股室', 'participant'],
   ['责任单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['负责单位', 'responsible'],
@@ -50,6 +60,7 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['时间进度', 'deadline'],
   ['进度安排', 'deadline'],
   ['时限要求', 'deadline'],
+  ['办结时限', 'deadline'],
   ['责任领导', 'person'],
   ['牵头领导', 'person'],
   ['牵头负责领导', 'person'],
@@ -79,7 +90,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人工围][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工围室][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
