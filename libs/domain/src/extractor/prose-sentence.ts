@@ -29,9 +29,12 @@ const MARKER_FIRST = 1;
 const AFTER_NAME = 2;
 const END = 4;
 const GOAL_FIRST = 8;
+/** Last characters of the national departments a registry-only goal verb may follow (国家中医药局, 财政部 …). */
+const REGISTRY_LAST = 16;
 const CHAR_FLAGS = new Uint8Array(0x10000);
 for (const c of '都也还均要应须必负牵统承会将进继组按依是对于') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
+for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
 for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
@@ -59,6 +62,8 @@ const SUPERVISING =
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
+/** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
+const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,80}?(?:配合|参与|参加)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
@@ -119,7 +124,8 @@ function openingOffsetsByRegex(sentence: string): number[] {
  * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
  * words before the real one cannot hide it.
  */
-function subjectOf(sentence: string, out: Named[]): void {
+/** Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. */
+function subjectOf(sentence: string, out: Named[]): string | null {
   for (const from of openingOffsets(sentence)) {
     // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
     const limit = Math.min(sentence.length, from + 64);
@@ -145,7 +151,8 @@ function subjectOf(sentence: string, out: Named[]): void {
       // registry knows opening the sentence (`国家中医药局印发…`).
       let registryOnly = false;
       if (!(flags & MARKER_FIRST) || !MARKER_AT.test(head)) {
-        if (!(flags & GOAL_FIRST) || (from > 0 && !(dated ??= datedBefore(sentence, from)))) continue;
+        if (!(flags & GOAL_FIRST)) continue;
+        if (from === 0 ? !(prevFlags & REGISTRY_LAST) : !(dated ??= datedBefore(sentence, from))) continue;
         GOAL_MARKER_AT.lastIndex = j;
         if (!GOAL_MARKER_AT.test(head)) continue;
         registryOnly = from === 0;
@@ -165,9 +172,10 @@ function subjectOf(sentence: string, out: Named[]): void {
           ? 'supervising'
           : 'duty';
       push(out, parties, role);
-      return;
+      return rest;
     }
   }
+  return null;
 }
 
 /**
@@ -267,10 +275,9 @@ export function sentenceParties(sentence: string, out: Named[]): void {
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
   if (out.length === before) {
-    subjectOf(sentence, out);
-    // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part.
-    const joining =
-      out.length > before && /配合|参与|参加|协助/u.test(sentence) ? JOINING.exec(sentence) : null;
+    const rest = subjectOf(sentence, out);
+    // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
+    const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
     const joiningList = joining?.[1] ?? '';
     const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
