@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
+import { extractText, findDeadline } from '../src/index';
 
 function extractOne(text: string): ExtractedDocument {
   const doc = extractText(text, 'form.txt').documents[0];
@@ -257,5 +257,45 @@ describe('page metadata above the document', () => {
     );
     expect(doc.title).toBe('某省人民政府关于印发重点任务分工的通知');
     expect(doc.docNumber).toBe('某府〔2024〕5号');
+  });
+});
+
+describe('yearless month ends after 在/于 without 前', () => {
+  it('reads （分别在3月、6月和9月底） as dated steps of the document year, the last one the deadline', () => {
+    expect(
+      findDeadline('各单位要在每季度末（分别在3月、6月和9月底）报送进展情况。', { documentYear: 2019 }),
+    ).toMatchObject({
+      deadline: '2019-09-30',
+      deadlineText: '9月底',
+      milestones: [{ date: '2019-03-31' }, { date: '2019-06-30' }],
+    });
+    expect(findDeadline('方案于10月底印发实施。', { documentYear: 2019 })).toMatchObject({
+      deadline: '2019-10-31',
+    });
+  });
+
+  it('does not read a bare month of an event (于6月召开), a year already stated, or a yearly one', () => {
+    expect(findDeadline('推进会于6月召开。', { documentYear: 2019 })).toBeNull();
+    expect(findDeadline('每年于12月底报送总结。', { documentYear: 2019 })?.deadline ?? null).toBeNull();
+    expect(findDeadline('2020年于6月底完成。', { documentYear: 2019 })?.deadline).not.toBe('2019-06-30');
+  });
+});
+
+describe('a bureau work list naming its offices', () => {
+  it('reads （责任科室：A、B） and （牵头科室：A；配合科室：B；办结时限：…）, yearless dates in the title year', () => {
+    const doc = extractOne(
+      '某区卫生健康局关于做好2024年春季爱国卫生运动的通知\n1.开展病媒生物防制，于2月29日前完成首轮消杀。（责任科室：疾控股、公卫股）\n2.组织健康知识进社区。（牵头科室：宣传室；配合科室：办公室；办结时限：4月15日前）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['疾控股', '公卫股'], participants: [], joint: true, deadline: '2024-02-29' },
+      { lead: ['宣传室'], participants: ['办公室'], joint: false, deadline: '2024-04-15' },
+    ]);
+  });
+
+  it('takes no year from a title naming a plan period', () => {
+    const doc = extractOne(
+      '某区卫生健康局关于印发2021—2025年健康促进规划的通知\n1.开展健康促进活动，于3月底前完成。（责任科室：宣传室）\n',
+    );
+    expect(doc.measures[0]?.deadline ?? null).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { type Dated, insideBookTitle, monthEnd, pad, scanMonths } from './deadline-months';
 import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
 
 export interface DeadlineOptions {
@@ -64,15 +65,6 @@ function cnYear(text: string): number {
   return value;
 }
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-function monthEnd(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 function quarterMonth(text: string): number {
   const digit = text.replace(/[^一二三四1-4]/g, '');
   return (
@@ -130,10 +122,6 @@ function evaluate(groups: DateGroups, documentYear: number | null): Candidate | 
   return { deadline: monthEnd(year, 12), year };
 }
 
-function insideBookTitle(text: string, index: number): boolean {
-  return text.lastIndexOf('《', index) > text.lastIndexOf('》', index);
-}
-
 function isBareYear(groups: DateGroups): boolean {
   return (
     groups.year !== undefined &&
@@ -150,12 +138,6 @@ function isUnboundedDate(groups: DateGroups): boolean {
 }
 
 type ScanMode = 'text' | 'cell';
-
-interface Dated {
-  deadline: string | null;
-  text: string;
-  index: number;
-}
 
 function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Dated[] {
   const found: Dated[] = [];
@@ -223,50 +205,10 @@ function clauseAround(text: string, index: number): string {
  * (`2015年广泛开展试点，2017年12月底前完成` → 2017-12-31, milestone 2015-12-31). A window
  * (`2019年1月1日至12月31日`) ends at its last day.
  */
-const MONTH_ONLY =
-  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
-
-const LISTED_AFTER_YEAR = /(\d{4})年\d{1,2}月[^。；年]{0,40}$/u;
-
-/**
- * `5月底前`, `4月20日（星期五）前` without a year: the document's year (only when it is known); in a list of dates
- * sharing one 前 (`3月25日、6月25日、9月25日前`) each is a step.
- */
-function scanMonths(text: string, options: DeadlineOptions): Dated[] {
-  if (!text.includes('月')) return [];
-  const found: Dated[] = [];
-  MONTH_ONLY.lastIndex = 0;
-  for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
-    const month = Number(m[1]);
-    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
-    // A date listed after a dated one in the same sentence (2024年3月25日、6月25日前) shares its year.
-    const listed = LISTED_AFTER_YEAR.exec(text.slice(Math.max(0, m.index - 40), m.index));
-    const year = listed ? Number(listed[1]) : options.documentYear;
-    if (year === null) continue;
-    // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
-    if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
-    // 每年12月底前报送 recurs; it is not a date of the document's year.
-    if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const part = m[3];
-    const day = m[2] === undefined ? null : Number(m[2]);
-    if (day !== null && (day < 1 || day > Number(monthEnd(year, month).slice(8)))) continue;
-    const deadline =
-      day !== null
-        ? `${year}-${pad(month)}-${pad(day)}`
-        : part === '上旬'
-          ? `${year}-${pad(month)}-10`
-          : part === '中旬'
-            ? `${year}-${pad(month)}-20`
-            : monthEnd(year, month);
-    found.push({ deadline, text: m[0], index: m.index });
-  }
-  return found;
-}
-
 function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
   const dated = [
     ...scanWindows(text, options),
-    ...scanMonths(text, options),
+    ...scanMonths(text, options.documentYear),
     ...scanDated(text, options, mode),
   ].sort((a, b) => a.index - b.index);
   if (dated.length === 0) return null;

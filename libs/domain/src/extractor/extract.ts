@@ -89,6 +89,19 @@ function citedYear(
 }
 
 /**
+ * A title naming one year (关于印发2021年区政府重点工作任务分解的通知, 关于做好2024年春季开学工作的通知) gives the year
+ * of a document that states neither date nor 文号, so 3月底前 in its body is read in that year. Plan periods
+ * (2021—2025年, 2016-2020年) and retrospectives (2012年以来) give none.
+ */
+const TITLE_YEAR = /(?<![\d—－\-~～至到])(\d{4})年(?![—－\-~～至到]|以来|以前)/gu;
+
+function planYear(title: string): number | null {
+  const years = new Set([...title.matchAll(TITLE_YEAR)].map((m) => Number(m[1])));
+  if (years.size !== 1 || /\d{4}[—－\-~～至到]/u.test(title)) return null;
+  return [...years][0] ?? null;
+}
+
+/**
  * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
  * annotations) several times. The parse is pure in (inner, firstIsLead); the results are only read downstream.
  */
@@ -132,7 +145,7 @@ export function extractText(text: string, fileName: string, options: ExtractOpti
           },
         }
       : parsers;
-    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span);
+    const year = documentYear(span.date, span.docNumber) ?? citedYear(prepared, span) ?? planYear(span.title);
     const measures = extractMeasures(prepared, span, docParsers, year);
     measuresSoFar += measures.length;
     options.onProgress?.(index + 1, spans.length, measuresSoFar);

@@ -45,7 +45,7 @@ interface Annotation {
 // "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
 const DEADLINE_ONLY =
   /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
-const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组]|政府|部门|单位|牵头|负责/;
+const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组室股]|政府|部门|单位|牵头|负责/;
 const TERMINAL = /[。！？；：）”]$/;
 const INCOMPLETE_END = /[，、“（《—]$/;
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;

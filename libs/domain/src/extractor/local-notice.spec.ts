@@ -79,4 +79,67 @@ describe('duties in the paragraphs of a local notice', () => {
       { lead: ['各责任单位'], participants: [], deadline: '2021-02-15' },
     ]);
   });
+
+  it("reads 请A、B + any verb, a level's own collectives (区直各单位, 省政府各牵头部门) and its government (区政府将)", () => {
+    const doc = extractOne(
+      `${NOTICE}请各乡镇、区直各单位抓紧细化本单位任务。各牵头单位要加强统筹。各协作单位要主动配合。区政府将定期通报进展。省政府各牵头部门要于3月底前报送分解方案。省政府办公厅要跟踪督办。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '区直各单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: ['各协作单位'], deadline: null },
+      { lead: ['区政府'], participants: [], deadline: null },
+      { lead: ['省政府各牵头部门'], participants: [], deadline: '2021-03-31' },
+      { lead: ['省政府办公厅'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('a local notice excerpt without its title', () => {
+  it('is read as a local notice when it opens on a local addressee line', () => {
+    const doc = extractOne(
+      '各乡镇人民政府，区政府各部门，区属各单位：\n现将今年重点工作任务分解下达。各牵头单位要细化工作方案。配合单位要主动衔接。区政府督查室要定期通报。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各牵头单位'], participants: ['配合单位'], deadline: null },
+      { lead: ['区政府督查室'], participants: [], deadline: null },
+    ]);
+    expect(doc.measures.every((m) => m.basis === undefined)).toBe(true);
+  });
+});
+
+describe('notice duties stated without 要', () => {
+  it('reads an untitled excerpt approved by a local government, 对…负总责, 牵头 and 分别于…前 as duties', () => {
+    const doc = extractOne(
+      '《2024年市重点任务分工方案》已经市政府常务会议审议通过，现印发给你们，请一并贯彻执行。\n一、压实责任。各牵头单位对所牵头任务负总责，各配合单位按照分工积极配合。\n二、按时报告。任务进展情况，各牵头单位分别于2024年7月5日和2025年1月5日前报送市政府督查室。市政府督查室牵头开展跟踪督办。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各牵头单位'], participants: ['各配合单位'], deadline: null },
+      { lead: ['各牵头单位'], participants: [], deadline: '2025-01-05' },
+      { lead: ['市政府督查室'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('does not make a lead a supporter because 配合 follows in the next clause of another party', () => {
+    const doc = extractOne(
+      `${NOTICE}各单位要加强组织领导。各责任单位要细化目标任务，相关科室配合做好台账。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各单位'], participants: [], deadline: null },
+      { lead: ['各责任单位'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('notice subjects with leaders, a start clause or a bureau written without its level', () => {
+  it('drops leaders named beside a unit, reads 从…起 after the subject, a long opening clause and 督查室、审计局', () => {
+    const doc = extractOne(
+      `${NOTICE}各分管领导、责任单位要狠抓落实。\n二、定期报送。各牵头单位从2021年第三季度起，要按季报送进展。对工作推进迟缓、群众反映强烈的事项和单位，区政府督查室将予以通报。政府督查室、审计局要跟踪问效。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['责任单位'], participants: [], deadline: null },
+      { lead: ['各牵头单位'], participants: [], deadline: null },
+      { lead: ['区政府督查室'], participants: [], deadline: null },
+      { lead: ['政府督查室', '审计局'], participants: [], deadline: null },
+    ]);
+  });
 });

@@ -1,9 +1,11 @@
 import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
 import { jurisdictionOfIssuer } from '../departments/jurisdiction';
+import { matchHeading } from './headings';
 import { extractInline, joinParagraphs } from './inline';
+import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
-import { extractProseDuties } from './prose';
+import { extractProseDuties, isHeadingOnly } from './prose';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
@@ -44,7 +46,7 @@ export function extractMeasures(
   }
   const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
   layouts.extract(ctx, options);
-  if (isLocalDocument(span)) {
+  if (isLocalDocument(span) || hasLocalAddressee(prepared, span)) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
     extractNoticeItems(
@@ -54,6 +56,11 @@ export function extractMeasures(
   }
   // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
   if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
+  // An annotated document closing on a section of its own (`五、组织实施`, `四、保障措施`) gives that section's
+  // duties in sentences: read as prose from its heading on, after the document-wide rules (which cover the
+  // annotated measures, `以下各项措施均需…落实`, not the closing section).
+  const closing =
+    ctx.measures.length > 0 ? closingSection(lines, Math.max(...ctx.measures.map((m) => m.line))) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!l.text.includes('均')) continue;
@@ -65,7 +72,37 @@ export function extractMeasures(
       rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
+  if (closing.length > 0) extractProseDuties(ctx, joinParagraphs(closing, prepared));
   return ctx.measures;
+}
+
+/**
+ * The lines of the closing section: from the first top-level heading alone on its line (`三、实施步骤`) below the
+ * last annotated measure. Without such a heading the lines below are that measure's text, notes or signature.
+ */
+function closingSection(lines: readonly BodyLine[], lastMeasureLine: number): readonly BodyLine[] {
+  const start = lines.findIndex((l) => {
+    if (l.no <= lastMeasureLine) return false;
+    const h = matchHeading(l.text);
+    return h !== null && (h.type === 'cn' || h.type === 'part') && isHeadingOnly(h.rest);
+  });
+  return start === -1 ? [] : lines.slice(start);
+}
+
+/**
+ * Addressed to local governments (`各乡镇人民政府，县政府各部门：`, `各区人民政府，各委、局：`): a local notice even when
+ * the excerpt has lost its title and 文号. National documents open on `各省、自治区、直辖市人民政府，国务院各部委…`.
+ */
+const LOCAL_ADDRESSEE = /^各(?!省|部委|有关部门)[^。；]{2,60}[：:]$/u;
+/** `《…分工方案》已经省政府全体会议审议通过，现印发给你们`: approved by a local government (national: 已经国务院同意). */
+const LOCAL_APPROVAL = /已经(?:省|市|州|县|区)(?:人民)?政府[^。；]{0,12}(?:同意|通过)/u;
+
+function hasLocalAddressee(prepared: PreparedText, span: DocumentSpan): boolean {
+  for (let i = span.start; i <= Math.min(span.end, span.bodyStart + 2); i++) {
+    const text = prepared.lines[i]?.text ?? '';
+    if (LOCAL_ADDRESSEE.test(text) || (span.title === '' && LOCAL_APPROVAL.test(text))) return true;
+  }
+  return false;
 }
 
 /** Issued by a province, city, county or district (杭州市人民政府办公厅, 区人民政府办公室, 蔡政办〔2023〕1号). */

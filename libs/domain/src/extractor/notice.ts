@@ -1,4 +1,4 @@
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
@@ -17,38 +17,52 @@ import { splitGluedLevels } from './roles';
  * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`, `各地`, `各乡镇`), a role collective without 各
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
+/** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
+const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
-  '(?:全[省市区县])?(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)' +
+  `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
   '|各(?:地区?|乡镇|街道|县区|区县)' +
   '|(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|室|机构|中心|政府|管委会)';
+  // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
+  '|[省市县区](?:人民)?政府' +
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会)';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
-const SUBJECT = `请?((?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?)?(要|应|须|需|负责|将)`;
+/** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
+const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
+const SUBJECT = `请?((?:${LEADERS}、)?(?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?)?(要|应|须|需|负责|将|牵头|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
-const LATE_SUBJECT = new RegExp(`^[^，。；]{0,20}，${SUBJECT}`, 'u');
+/** `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows. */
+const ASKED_SUBJECT = new RegExp(`^请((?:${NAME})(?:、(?:${NAME}))?)()(?=[\\u4e00-\\u9fff])`, 'u');
+const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
-const SUPPORT_VERB = /^[^。；]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
 /** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
 const COORDINATED = new RegExp(`(?:协调|会同|联合)(${SUPPORT_PARTY})`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
-const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)[^，。；]{0,6}配合`, 'u');
+const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
+
+const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
+
+const PERSON = /领导$|负责同志$/u;
 
 function isParty(name: string): boolean {
-  if (/领导$|负责同志$/u.test(name) || name.includes('的')) return false;
+  if (PERSON.test(name) || name.includes('的')) return false;
   return (
-    /^(?:全[省市区县])?(?:各|其他)/u.test(name) ||
+    COLLECTIVE_START.test(name) ||
     /^(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
-    /(?:督查室|机构)$/u.test(name)
+    /(?:督查室|机构)$/u.test(name) ||
+    // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
+    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name))
   );
 }
 
@@ -73,8 +87,11 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     const drafts: Draft[] = [];
     let pending = '';
     for (const sentence of sentences) {
-      const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence);
-      const names = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
+      const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence) ?? ASKED_SUBJECT.exec(sentence);
+      // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
+      const written = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
+      const units = written.filter((n) => !PERSON.test(n));
+      const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
       if (!m || !names.every(isParty)) {

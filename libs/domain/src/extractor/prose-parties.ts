@@ -23,20 +23,37 @@ const OFFICE_QUALIFIER = /（室）$/u;
 /** `市、区两级政府` is one party: the levels named before 两级/三级. */
 const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三级)(?:人民政府|政府)?$/u;
 
+/**
+ * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them. Only names ending
+ * in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
+ */
+const INSTITUTION_CLASS =
+  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
+/** A class word without a qualifier of its own. */
+const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
+
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
-  if (NOT_A_NAME.test(name.replace(/^各地/u, ''))) return false;
+  // 由 inside 自由贸易(试验区) is no preposition.
+  if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
+  const last = name.charAt(name.length - 1);
+  // 高等学校 / 医疗卫生机构 / 行业协会: institutions of a kind given a duty as a class.
+  if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
+  // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
+  if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
   // 科研院所 / 高等院校 / 中央高校 / 三级公立医院: research, teaching and hospital bodies given a duty as a class.
   if (/(?:院所|院校|高校|医院)$/u.test(name)) return name.length <= 8;
   // 行政执法机关 / 国家机关: the authorities of a kind given a duty as a class.
   if (/机关$/u.test(name)) return name.length <= 10;
+  // 法制审核机构 / 行政执法承办机构: an office of a named function given its own duty (two words before 机构).
+  if (last === '构' && /[\u4e00-\u9fff]{4}机构$/u.test(name)) return name.length <= 10;
   if (strictness === 'partner' && name.length <= 12) return !VERB_INSIDE.test(name);
   return UNIT_END.test(name) && isPlausibleDepartmentName(name);
 }
@@ -79,7 +96,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (at && at.index > 0) {
     const left = item.slice(0, at.index);
     const right = item.slice(at.index + at[0].length);
-    const rest = right.length > 0 ? splitJoined(right, strictness) : null;
+    // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
+    const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
     if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
   }
   return isParty(item, strictness) ? [item] : null;
@@ -95,6 +113,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     text = text.slice(0, closing.index);
     if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
   }
+  // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
+  // are kept as written (as after 由…负责).
+  if (strictness === 'unit' && closing && text.includes('、')) strictness = 'partner';
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;

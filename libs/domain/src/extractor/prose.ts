@@ -3,8 +3,8 @@ import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { proseParties, UNIT_LAST } from './prose-parties';
-import type { ProseParties } from './prose-parties';
+import { sentenceParties } from './prose-sentence';
+import type { Named, Role } from './prose-sentence';
 
 export { proseParties } from './prose-parties';
 
@@ -14,7 +14,8 @@ export { proseParties } from './prose-parties';
  * `人力资源社会保障部会同有关部门…`, `A、B要…`. One measure per paragraph that names one; a paragraph that
  * closes on `：` after naming its parties (`试点地区要…重点做好以下工作：`) is a group whose numbered children
  * inherit them. Headings on a line of their own open the paragraph below them. Only used when nothing else
- * in the document gave a measure (measures.ts), so annotated documents read exactly as before.
+ * in the document gave a measure, or for the closing section of an annotated one (`五、组织实施`, measures.ts).
+ * The sentences themselves are read in prose-sentence.ts.
  *
  * Roles in a paragraph: a party asked (`请A`) or leading (`由A牵头`, `A要牵头`) leads and every other party
  * named with a duty takes part; without one, each party given its own duty leads (joint), except those only
@@ -22,211 +23,9 @@ export { proseParties } from './prose-parties';
  * else has the duty. `会同` partners, `…等单位参与` lists and the open rest of `A等有关部门` take part.
  */
 
-const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
-/**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
- * a dated step `各省份于2019年11月底前完成` (sticky).
- */
-const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|按(?:程序|规定|职责)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?要|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
-const COMMA = '，'.charCodeAt(0);
-/** Last characters of a post-holder (负责同志, 负责人). */
-const ZHI = '志'.charCodeAt(0);
-const REN = '人'.charCodeAt(0);
-/**
- * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
- * character): MARKER_FIRST — first characters of MARKER_AT and GOAL_MARKER_AT; AFTER_NAME — the last characters
- * of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted clause, the
- * only places a marker can follow; END — 。；：.
- */
-const MARKER_FIRST = 1;
-const AFTER_NAME = 2;
-const END = 4;
-const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按对于完实建基')
-  CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
-for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
-for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
-/** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
-const GOAL_MARKER_AT = /(?:完成|实现|建成|基本建成)/uy;
-/**
- * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
- * the duty is the unit's, so the list is read without it.
- */
-const POST_HOLDER =
-  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
-/** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
-const INSERTED_CLAUSE = /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30})，$/u;
-/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
-const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
-/** The duty is supervising, coordinating or accepting another party's work. */
-const SUPERVISING =
-  /^(?:要|将|应)?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
-const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
-
-type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
-
-interface Named {
-  name: string;
-  role: Role;
-}
-
-function push(out: Named[], parties: ProseParties | null, role: Role): void {
-  if (!parties) return;
-  for (const name of parties.names) out.push({ name, role });
-  if (parties.open) out.push({ name: parties.open, role: 'partner' });
-}
-
-/**
- * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
- * read by char codes; a surrogate pair, one character to the regex, falls back to it).
- */
-function openingOffsets(sentence: string): number[] {
-  const offsets = [0];
-  let start = 0;
-  for (let clause = 0; clause < 2; clause++) {
-    const max = Math.min(sentence.length, start + 25);
-    let i = start;
-    for (; i < max; i++) {
-      const c = sentence.charCodeAt(i);
-      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
-      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
-    }
-    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
-    start = i + 1;
-    offsets.push(start);
-  }
-  return offsets;
-}
-
-function openingOffsetsByRegex(sentence: string): number[] {
-  const offsets = [0];
-  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
-  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
-  return offsets;
-}
-
-/**
- * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
- * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
- * words before the real one cannot hide it.
- */
-function subjectOf(sentence: string, out: Named[]): void {
-  for (const from of openingOffsets(sentence)) {
-    // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
-    const limit = Math.min(sentence.length, from + 64);
-    let head: string | null = null;
-    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too (computed when first needed).
-    let dated: boolean | null = null;
-    // The party list cannot run past the first comma (only an inserted clause closing on it is dropped), so the
-    // scan ends just after it.
-    const comma = sentence.indexOf('，', from);
-    const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
-    // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
-    for (let p = from + 2; p < stop; p++) {
-      const prev = sentence.charCodeAt(p - 1);
-      const prevFlags = CHAR_FLAGS[prev] ?? 0;
-      if (prevFlags & END) break;
-      if (!(prevFlags & AFTER_NAME) || !((CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0) & MARKER_FIRST)) continue;
-      head ??= sentence.slice(from, limit);
-      const j = p - from;
-      MARKER_AT.lastIndex = j;
-      if (!MARKER_AT.test(head)) {
-        dated ??= from > 0 && datedBefore(sentence, from);
-        GOAL_MARKER_AT.lastIndex = j;
-        if (!dated || !GOAL_MARKER_AT.test(head)) continue;
-      }
-      let before = head.slice(0, j);
-      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
-      if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
-      if (/[，。；：]/u.test(before)) break;
-      const parties = before.length >= 2 ? proseParties(before) : null;
-      if (!parties) continue;
-      const rest = sentence.slice(p);
-      const role: Role = LEADING_MARKER.test(rest)
-        ? 'leading'
-        : SUPERVISING.test(rest)
-          ? 'supervising'
-          : 'duty';
-      push(out, parties, role);
-      return;
-    }
-  }
-}
-
-/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
-function datedBefore(sentence: string, end: number): boolean {
-  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
-    let digits = 0;
-    while (digits < 4) {
-      const c = sentence.charCodeAt(k - 1 - digits);
-      if (c < 0x30 || c > 0x39) break;
-      digits++;
-    }
-    if (digits === 4) return true;
-  }
-  return false;
-}
-
-/** `请A…`: the party asked to act; the list ends before its verb. */
-const ASKED = new RegExp(
-  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
-  'u',
-);
-/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
-const BY = new RegExp(
-  `由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`,
-  'u',
-);
-/** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
-const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
-/** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
-const MEMBERS = new RegExp(
-  `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
-  'u',
-);
-/** `，发展改革、工商、金融等单位参与` after a lead. */
-const JOINING = new RegExp(
-  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`,
-  'u',
-);
-/** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
-const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实)`,
-  'u',
-);
-
 interface Duty {
   lead: string[];
   participants: string[];
-}
-
-function sentenceParties(sentence: string, out: Named[]): void {
-  const before = out.length;
-  // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
-  push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
-  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
-  let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
-  if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
-    hosted = null;
-  push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
-  const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
-  push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
-  const by = sentence.includes('由') ? BY.exec(sentence) : null;
-  if (by) {
-    // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
-    const list = by[1] ?? '';
-    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
-    push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
-    const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
-    push(out, joining ? proseParties(joining[1] ?? '', 'partner') : null, 'partner');
-  }
-  if (out.length === before) subjectOf(sentence, out);
-  if (out.length > before) {
-    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
-    push(out, partner ? proseParties(partner[1] ?? '', 'partner') : null, 'partner');
-  }
 }
 
 /** The parties a paragraph gives duties to, or null. */
@@ -261,7 +60,7 @@ interface Group {
 }
 
 /** A heading alone on its line (`（一）加强组织领导。`, `三、试点任务`): it opens the paragraphs below it. */
-function isHeadingOnly(rest: string): boolean {
+export function isHeadingOnly(rest: string): boolean {
   return rest.length <= 30 && !/[。；](?!$)/u.test(rest) && !rest.includes('，');
 }
 

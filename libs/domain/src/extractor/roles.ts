@@ -20,6 +20,16 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['主办', 'lead'],
   // 牵头负责领导 / 牵头责任单位 / 协同责任单位 on lines of their own (county work-task lists).
   ['牵头责任单位', 'lead'],
+  // A bureau's own work list names its offices: 牵头科室 / 责任股室 / 配合处室 (county and district bureaus).
+  ['牵头科室', 'lead'],
+  ['牵头处室', 'lead'],
+  ['牵头股室', 'lead'],
+  ['责任科室', 'responsible'],
+  ['责任处室', 'responsible'],
+  ['责任股室', 'responsible'],
+  ['配合科室', 'participant'],
+  ['配合处室', 'participant'],
+  ['配合股室', 'participant'],
   ['责任单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['负责单位', 'responsible'],
@@ -50,6 +60,7 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['时间进度', 'deadline'],
   ['进度安排', 'deadline'],
   ['时限要求', 'deadline'],
+  ['办结时限', 'deadline'],
   ['责任领导', 'person'],
   ['牵头领导', 'person'],
   ['牵头负责领导', 'person'],
@@ -79,7 +90,7 @@ export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人工围][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工围室][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
@@ -141,10 +152,10 @@ export const DOCUMENT_WIDE_RULE =
   /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施|具体)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应|涉及)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?(?:落实)?[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出|不再做分工|不再分工|不再一一分工)(?:[，,]?下同)?[。；]?/u;
 
 /**
- * `各地各部门`, `各乡镇各部门` written without a separator: the places and the departments are two parties
+ * `各地各部门`, `各乡镇各部门`, `各地各有关部门` written without a separator: the places and the departments are two parties
  * (`各部门各单位` is one side and stays one name).
  */
-const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:部门|单位))$/u;
+const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位))$/u;
 
 export function splitGluedLevels(name: string): string[] {
   const glued = GLUED_LEVELS.exec(name);

@@ -1,0 +1,91 @@
+/**
+ * Yearless dates (`5月底前`, `4月20日（星期五）前`, `（分别在6月、9月和12月底）`) read in the document's year, and the
+ * date helpers deadline.ts shares with them.
+ */
+
+export interface Dated {
+  deadline: string | null;
+  text: string;
+  index: number;
+}
+
+export function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+export function monthEnd(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function insideBookTitle(text: string, index: number): boolean {
+  return text.lastIndexOf('《', index) > text.lastIndexOf('》', index);
+}
+
+const MONTH_ONLY =
+  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
+
+/**
+ * `（分别在6月、9月和12月底）`, `于5月底`: yearless month ends after 在/于 without 前, the list closed by 底/末 (a
+ * bare `于6月召开` dates an event).
+ */
+const MONTHS_AT =
+  /(?:在|于)[\s\u3000]*((?:\d{1,2}[\s\u3000]*月[\s\u3000]*(?:底|末)?[\s\u3000]*[、和及][\s\u3000]*)*\d{1,2}[\s\u3000]*月[\s\u3000]*(?:底|末))(?![\s\u3000]*(?:前|以前|之前))/gu;
+
+const LISTED_AFTER_YEAR = /(\d{4})年\d{1,2}月[^。；年]{0,40}$/u;
+
+/**
+ * `5月底前`, `4月20日（星期五）前` without a year: the document's year (only when it is known); in a list of dates
+ * sharing one 前 (`3月25日、6月25日、9月25日前`) each is a step.
+ */
+export function scanMonths(text: string, documentYear: number | null): Dated[] {
+  if (!text.includes('月')) return [];
+  const found: Dated[] = [];
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    // A date listed after a dated one in the same sentence (2024年3月25日、6月25日前) shares its year.
+    const listed = LISTED_AFTER_YEAR.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const year = listed ? Number(listed[1]) : documentYear;
+    if (year === null) continue;
+    // 2016 年 6 月底前 is a full date (read by scanDated), not a month of the document year.
+    if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // 每年12月底前报送 recurs; it is not a date of the document's year.
+    if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const part = m[3];
+    const day = m[2] === undefined ? null : Number(m[2]);
+    if (day !== null && (day < 1 || day > Number(monthEnd(year, month).slice(8)))) continue;
+    const deadline =
+      day !== null
+        ? `${year}-${pad(month)}-${pad(day)}`
+        : part === '上旬'
+          ? `${year}-${pad(month)}-10`
+          : part === '中旬'
+            ? `${year}-${pad(month)}-20`
+            : monthEnd(year, month);
+    found.push({ deadline, text: m[0], index: m.index });
+  }
+  if (documentYear !== null && (text.includes('在') || text.includes('于'))) {
+    const year = documentYear;
+    MONTHS_AT.lastIndex = 0;
+    for (let m = MONTHS_AT.exec(text); m !== null; m = MONTHS_AT.exec(text)) {
+      // 2016年于6月底 / 每年在12月底: read by scanDated or recurring, not a month of the document's year.
+      if (
+        /(?:\d[\s\u3000]*年|每(?:年|半年|季度?))[^，。；]{0,2}$/u.test(
+          text.slice(Math.max(0, m.index - 6), m.index),
+        )
+      )
+        continue;
+      if (insideBookTitle(text, m.index)) continue;
+      const list = m[1] ?? '';
+      const start = m.index + m[0].length - list.length;
+      for (const month of list.matchAll(/(\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?:底|末))?/gu)) {
+        const n = Number(month[1]);
+        if (n < 1 || n > 12) continue;
+        found.push({ deadline: monthEnd(year, n), text: month[0], index: start + (month.index ?? 0) });
+      }
+    }
+  }
+  return found;
+}

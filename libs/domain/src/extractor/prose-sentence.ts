@@ -1,0 +1,301 @@
+import { isKnownDepartmentName } from '../departments/registry';
+import { proseParties, UNIT_LAST } from './prose-parties';
+import type { ProseParties } from './prose-parties';
+
+/**
+ * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
+ * a duty marker (after opening, dated or inserted clauses), a party asked (`请A`), leading (`由A牵头`), hosting
+ * (`办公室设在A`), members, partners (`会同A`, `…等单位参与`) and counterparts (`与A、B等部门的协调机制`).
+ */
+
+const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
+/**
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
+ * a dated step `各省份于2019年11月底前完成` (sticky).
+ */
+const MARKER_AT =
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+const COMMA = '，'.charCodeAt(0);
+/** Last characters of a post-holder (负责同志, 负责人). */
+const ZHI = '志'.charCodeAt(0);
+const REN = '人'.charCodeAt(0);
+/**
+ * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
+ * character): MARKER_FIRST — first characters of MARKER_AT; GOAL_FIRST — of GOAL_MARKER_AT; AFTER_NAME — the last
+ * characters of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted
+ * clause, the only places a marker can follow; END — 。；：.
+ */
+const MARKER_FIRST = 1;
+const AFTER_NAME = 2;
+const END = 4;
+const GOAL_FIRST = 8;
+/** Last characters of the national departments a registry-only goal verb may follow (国家中医药局, 财政部 …). */
+const REGISTRY_LAST = 16;
+const CHAR_FLAGS = new Uint8Array(0x10000);
+for (const c of '都也还均要应须必负牵统承会将进继组按依是对于') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
+for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
+for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
+/** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
+const GOAL_MARKER_AT =
+  /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
+/** A dated step opening the sentence without a comma (`2019年6月底前各省份要…`): the party follows it. */
+const DATED_LEAD = /(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前/uy;
+/**
+ * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
+ * the duty is the unit's, so the list is read without it.
+ */
+const POST_HOLDER =
+  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
+/** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
+const INSERTED_CLAUSE =
+  /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点))，$/u;
+/** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
+const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
+/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
+const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
+/** The duty is supervising, coordinating or accepting another party's work. */
+const SUPERVISING =
+  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
+/** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
+const APPRAISING =
+  /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
+const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
+/** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
+const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,80}?(?:配合|参与|参加)/u;
+
+export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
+
+export interface Named {
+  name: string;
+  role: Role;
+}
+
+function push(out: Named[], parties: ProseParties | null, role: Role): void {
+  if (!parties) return;
+  for (const name of parties.names) out.push({ name, role });
+  if (parties.open) out.push({ name: parties.open, role: 'partner' });
+}
+
+/**
+ * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
+ * read by char codes; a surrogate pair, one character to the regex, falls back to it).
+ */
+function openingOffsets(sentence: string): number[] {
+  const offsets = [0];
+  datedLead(sentence, 0, offsets);
+  let start = 0;
+  for (let clause = 0; clause < 2; clause++) {
+    const max = Math.min(sentence.length, start + 25);
+    let i = start;
+    for (; i < max; i++) {
+      const c = sentence.charCodeAt(i);
+      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
+      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
+    }
+    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
+    start = i + 1;
+    offsets.push(start);
+    datedLead(sentence, start, offsets);
+  }
+  return offsets;
+}
+
+/** Adds the offset after a dated step at `at` that runs on into its party (only tried where a digit opens). */
+function datedLead(sentence: string, at: number, offsets: number[]): void {
+  const c = sentence.charCodeAt(at);
+  if (c < 0x30 || c > 0x39) return;
+  DATED_LEAD.lastIndex = at;
+  if (!DATED_LEAD.test(sentence)) return;
+  const end = DATED_LEAD.lastIndex;
+  if (sentence.charCodeAt(end) !== COMMA) offsets.push(end);
+}
+
+function openingOffsetsByRegex(sentence: string): number[] {
+  const offsets = [0];
+  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
+  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
+  return offsets;
+}
+
+/**
+ * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
+ * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
+ * words before the real one cannot hide it.
+ */
+/** Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. */
+function subjectOf(sentence: string, out: Named[]): string | null {
+  for (const from of openingOffsets(sentence)) {
+    // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
+    const limit = Math.min(sentence.length, from + 64);
+    let head: string | null = null;
+    // After a dated opening clause the goal verbs (完成/实现/建成) are markers too (computed when first needed).
+    let dated: boolean | null = null;
+    // The party list cannot run past the first comma (only an inserted clause closing on it is dropped), so the
+    // scan ends just after it.
+    const comma = sentence.indexOf('，', from);
+    const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
+    // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
+    for (let p = from + 2; p < stop; p++) {
+      const prev = sentence.charCodeAt(p - 1);
+      const prevFlags = CHAR_FLAGS[prev] ?? 0;
+      if (prevFlags & END) break;
+      if (!(prevFlags & AFTER_NAME)) continue;
+      const flags = CHAR_FLAGS[sentence.charCodeAt(p)] ?? 0;
+      if (!(flags & (MARKER_FIRST | GOAL_FIRST))) continue;
+      head ??= sentence.slice(from, limit);
+      const j = p - from;
+      MARKER_AT.lastIndex = j;
+      // Without a duty marker, a goal verb assigns the duty after a dated opening clause, or to departments the
+      // registry knows opening the sentence (`国家中医药局印发…`).
+      let registryOnly = false;
+      if (!(flags & MARKER_FIRST) || !MARKER_AT.test(head)) {
+        if (!(flags & GOAL_FIRST)) continue;
+        if (from === 0 ? !(prevFlags & REGISTRY_LAST) : !(dated ??= datedBefore(sentence, from))) continue;
+        GOAL_MARKER_AT.lastIndex = j;
+        if (!GOAL_MARKER_AT.test(head)) continue;
+        registryOnly = from === 0;
+      }
+      let before = head.slice(0, j);
+      if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
+      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
+      if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
+      const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
+      if (!ownWhen && /[，。；：]/u.test(before)) break;
+      const parties = ownWhen ? partyBeforeWhen(before) : before.length >= 2 ? proseParties(before) : null;
+      if (!parties) continue;
+      const rest = sentence.slice(p);
+      const role: Role = LEADING_MARKER.test(rest)
+        ? 'leading'
+        : SUPERVISING.test(rest) || APPRAISING.test(rest)
+          ? 'supervising'
+          : 'duty';
+      push(out, parties, role);
+      return rest;
+    }
+  }
+  return null;
+}
+
+/**
+ * `各地工作进展情况要定期报告…`, `各省（区、市）工作方案、整改等情况，要及时报送…`: the party whose state of work is
+ * to be reported reports it.
+ */
+const REPORTED = /^([^。；]{2,60}?)情况，?(?:要|应)(?:及时|定期|按时|按期)?(?:报送|报告|上报)/u;
+
+function reporterOf(sentence: string, out: Named[]): void {
+  const m = REPORTED.exec(sentence);
+  const head = m?.[1];
+  if (!head) return;
+  const parties = partyBeforeWhen(`${head}情况，`);
+  if (parties) push(out, parties, 'duty');
+}
+
+/** The longest head of `clause` (before its own when-clause) that parses as a party list (省级主管部门, not …部). */
+function partyBeforeWhen(clause: string): ProseParties | null {
+  for (let k = Math.min(24, clause.length - 4); k >= 2; k--) {
+    if (!UNIT_LAST.includes(clause.charAt(k - 1))) continue;
+    const parties = proseParties(clause.slice(0, k));
+    if (parties) return parties;
+  }
+  return null;
+}
+
+/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
+function datedBefore(sentence: string, end: number): boolean {
+  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
+    let digits = 0;
+    while (digits < 4) {
+      const c = sentence.charCodeAt(k - 1 - digits);
+      if (c < 0x30 || c > 0x39) break;
+      digits++;
+    }
+    if (digits === 4) return true;
+  }
+  return false;
+}
+
+/** `请A…`: the party asked to act; the list ends before its verb. */
+const ASKED = new RegExp(
+  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  'u',
+);
+/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
+const BY = new RegExp(
+  `由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`,
+  'u',
+);
+/** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
+const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
+/** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
+const MEMBERS = new RegExp(
+  `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
+  'u',
+);
+/** `，发展改革、工商、金融等单位参与` after a lead. */
+const JOINING = new RegExp(
+  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`,
+  'u',
+);
+/** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
+const PARTNERS = new RegExp(
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实))`,
+  'u',
+);
+
+/** `建立完善与宣传、网信、公安等部门的沟通协调机制`: the counterparts of a standing mechanism take part. */
+const COUNTERPARTS = new RegExp(
+  `与(${NAME_CHARS}{2,40}?)(等(?:有关|相关)?(?:部门|单位))?的?(?:沟通|会商|联动)?协调机制`,
+  'u',
+);
+
+export function sentenceParties(sentence: string, out: Named[]): void {
+  const before = out.length;
+  // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
+  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
+  push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
+  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
+  let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
+    hosted = null;
+  push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
+  const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
+  push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
+  const by = sentence.includes('由') ? BY.exec(sentence) : null;
+  if (by) {
+    // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
+    const list = by[1] ?? '';
+    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+    push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
+    const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
+    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
+    const joiningList = joining?.[1] ?? '';
+    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
+    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+  }
+  if (out.length === before) {
+    const rest = subjectOf(sentence, out);
+    // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
+    const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
+    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
+    const joiningList = joining?.[1] ?? '';
+    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
+    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+  }
+  if (out.length === before && sentence.includes('情况')) reporterOf(sentence, out);
+  // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
+  const counterparts = sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
+  // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).
+  const counterpartList = counterparts
+    ? counterparts[2]
+      ? proseParties(`${counterparts[1] ?? ''}${counterparts[2]}`, 'partner')
+      : proseParties(counterparts[1] ?? '')
+    : null;
+  push(out, counterpartList, 'partner');
+  if (out.length > before) {
+    // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
+    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
+  }
+}
