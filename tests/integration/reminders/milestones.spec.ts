@@ -9,7 +9,7 @@ import { Clock } from '../../../apps/api/src/infra/queue/clock';
 import {
   createReminderEnv,
   insertTask,
-  pendingReminderJobIds,
+  pendingJobsOfTask,
   seedBasics,
   type ReminderEnv,
   type Seeded,
@@ -39,9 +39,7 @@ describe('milestone and recurring-duty reminders against real Redis and PostgreS
       reminderKey(taskId, { kind: 'department', departmentId: seeded.departments[code] }, rule, dueDate),
     );
 
-  async function pendingOf(taskId: string): Promise<string[]> {
-    return (await pendingReminderJobIds(env.queues)).filter((id) => id.startsWith(`${taskId}|`));
-  }
+  const pendingOf = (taskId: string): Promise<string[]> => pendingJobsOfTask(env.queues, taskId);
 
   it('queues a reminder 3 days before each 阶段节点 and one on its day, for lead and participant', async () => {
     const taskId = await insertTask(env.db, seeded, {

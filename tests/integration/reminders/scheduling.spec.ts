@@ -11,6 +11,7 @@ import {
   createReminderEnv,
   deleteRedisPrefix,
   insertTask,
+  pendingJobsOfTask,
   pendingReminderJobIds,
   seedBasics,
   type ReminderEnv,
@@ -47,9 +48,7 @@ describe('reminder scheduling against real Redis and PostgreSQL', () => {
       .sort();
   }
 
-  async function pendingOf(taskId: string): Promise<string[]> {
-    return (await pendingReminderJobIds(env.queues)).filter((id) => id.startsWith(`${taskId}|`));
-  }
+  const pendingOf = (taskId: string): Promise<string[]> => pendingJobsOfTask(env.queues, taskId);
 
   it('schedules exactly the expected reminders, delayed to 09:00 Shanghai, and a repeat is a no-op', async () => {
     const taskId = await insertTask(env.db, seeded, {

@@ -293,6 +293,11 @@ export async function pendingReminderJobIds(queues: QueueService): Promise<strin
   return jobs.map((j) => j.id ?? '').sort();
 }
 
+/** The waiting reminder jobs of one task (job ids start with the task id). */
+export async function pendingJobsOfTask(queues: QueueService, taskId: string): Promise<string[]> {
+  return (await pendingReminderJobIds(queues)).filter((id) => id.startsWith(`${taskId}|`));
+}
+
 export interface Seeded {
   departments: Record<string, string>;
   users: Record<string, string>;

@@ -1,5 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** A list of up to six days ahead (0–90; 0 = on the day): the deadline's and the 阶段节点's reminders. */
+function OptionalDaysBefore(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(6),
+    IsInt({ each: true }),
+    Min(0, { each: true }),
+    Max(90, { each: true }),
+  );
+}
 
 /** PUT /api/admin/reminder-policy: any subset of the editable fields. */
 export class UpdateReminderPolicyBody {
@@ -9,21 +22,11 @@ export class UpdateReminderPolicyBody {
   sendAtLocalTime?: string;
 
   @ApiPropertyOptional({ example: [7, 1, 0], description: 'Days before the deadline; 0 = on the day' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(6)
-  @IsInt({ each: true })
-  @Min(0, { each: true })
-  @Max(90, { each: true })
+  @OptionalDaysBefore()
   beforeDays?: number[];
 
   @ApiPropertyOptional({ example: [3, 0], description: 'Days before each 阶段节点 (milestone); [] = none' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(6)
-  @IsInt({ each: true })
-  @Min(0, { each: true })
-  @Max(90, { each: true })
+  @OptionalDaysBefore()
   milestoneBeforeDays?: number[];
 
   @ApiPropertyOptional({ example: 1 })

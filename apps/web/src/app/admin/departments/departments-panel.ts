@@ -76,7 +76,7 @@ type DepartmentKind = DepartmentDto['kind'];
             <th scope="col">简称</th>
             <th scope="col">继任单位</th>
             <th scope="col">前身</th>
-            <th scope="col"><span class="sr-only">操作</span></th>
+            <th scope="col"><span class="visually-hidden">操作</span></th>
           </tr>
         </thead>
         <tbody>
@@ -217,13 +217,6 @@ type DepartmentKind = DepartmentDto['kind'];
         grid-column: 1 / -1;
         text-align: left;
       }
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

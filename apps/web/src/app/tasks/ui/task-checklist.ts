@@ -32,7 +32,8 @@ import { TasksApi } from '../data-access/tasks.api';
           } @else {
             <span class="mark" aria-hidden="true">{{ item.done ? '☑' : '☐' }}</span>
             <span
-              >{{ item.text }}<span class="sr-only">{{ item.done ? '（已完成）' : '（未完成）' }}</span></span
+              >{{ item.text
+              }}<span class="visually-hidden">{{ item.done ? '（已完成）' : '（未完成）' }}</span></span
             >
           }
           @if (item.done && item.doneAt) {
@@ -68,13 +69,6 @@ import { TasksApi } from '../data-access/tasks.api';
       display: block;
       font-size: 12px;
       margin-left: 40px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
