@@ -2,18 +2,8 @@
 // states a document-wide rule, and documents that name their duty holders only in sentences (prose duties).
 import { describe, expect, it } from 'vitest';
 
-import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText, findDeadline } from '../src/index';
-
-function extractOne(text: string): ExtractedDocument {
-  const doc = extractText(text, 'form.txt').documents[0];
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-function roles(m: ExtractedMeasure | undefined) {
-  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
-}
+import { findDeadline } from '../src/index';
+import { extractOne, roles } from '../src/extractor/forms.testing';
 
 const NATIONAL = '国务院办公厅关于印发“无废城市”建设试点工作方案的通知\n国办发〔2018〕128号\n';
 

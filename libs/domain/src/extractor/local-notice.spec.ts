@@ -2,18 +2,7 @@
 // lines of their own, role collectives as sentence subjects. Synthetic documents, one per form.
 import { describe, expect, it } from 'vitest';
 
-import type { ExtractedDocument, ExtractedMeasure } from '../index';
-import { extractText } from '../index';
-
-function extractOne(text: string): ExtractedDocument {
-  const doc = extractText(text, 'form.txt').documents[0];
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-function roles(m: ExtractedMeasure | undefined) {
-  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
-}
+import { extractOne, roles } from './forms.testing';
 
 const TITLE = '繁昌区人民政府关于印发2021年区政府重点工作任务的通知\n各镇人民政府，区有关单位：\n';
 

@@ -2,18 +2,7 @@
 // and 通知 (dated steps, sector lists, when-clauses, counterparts): synthetic documents written for each form.
 import { describe, expect, it } from 'vitest';
 
-import type { ExtractedDocument, ExtractedMeasure } from '../index';
-import { extractText } from '../index';
-
-function extractOne(text: string): ExtractedDocument {
-  const doc = extractText(text, 'form.txt').documents[0];
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-function roles(m: ExtractedMeasure | undefined) {
-  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
-}
+import { extractOne, roles } from './forms.testing';
 
 const TITLE = '国务院办公厅关于开展海洋垃圾综合治理试点工作的通知\n国办发〔2020〕99号\n';
 
