@@ -257,6 +257,16 @@ describe('tables with other headers', () => {
     expect(doc.measures[0]?.origin).toBe('table');
   });
 
+  it('keeps reading a tab-separated table past its group heading rows (一、…方面（共2项）)', () => {
+    const doc = extractOne(
+      '国务院办公厅关于推广支持创新相关改革举措的通知\n国办发〔2018〕126号\n附件\n序号\t改革举措\t主 要 内 容\t指导部门\t推广范围\n一、知识产权保护方面（共1项）\n1\t专利保险机制\t开发专利保险产品。\t国家知识产权局、中国银保监会\t全国\n二、科技金融创新方面（共2项）\n三、管理体制创新方面（共1项）\n4\t决策容错机制\t制定地方性法规。\t国家发展改革委\t全国\n',
+    );
+    expect(doc.measures.map((m) => [m.line, m.text, m.lead, m.origin])).toEqual([
+      [6, '专利保险机制开发专利保险产品。', ['国家知识产权局', '中国银保监会'], 'table'],
+      [9, '决策容错机制制定地方性法规。', ['国家发展改革委'], 'table'],
+    ]);
+  });
+
   it('reads a space-separated table without 序号 with 牵头单位/配合单位/完成时限 columns', () => {
     const doc = extractOne(
       `${TITLE}附件\n工作措施 牵头单位 配合单位 完成时限\n建设城市大脑应用场景 市数据资源局 市发展改革委、市财政局 2021年12月底前\n推进一网通办 市政务服务办 各区、县（市）政府 2021年6月底前\n`,

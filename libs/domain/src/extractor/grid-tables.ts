@@ -41,6 +41,14 @@ const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市
 
 const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办)/u;
 
+/** A group heading between table rows (一、知识产权保护方面（共5项）): neither a row nor the end of the table. */
+const GROUP_HEADING = /^[一二三四五六七八九十]{1,3}、/u;
+
+function isGroupHeading(raw: string, tabbed: boolean): boolean {
+  const cells = cellsOf(raw, tabbed);
+  return cells.length === 1 && GROUP_HEADING.test(cells[0] ?? '');
+}
+
 interface Grid {
   start: number;
   end: number;
@@ -94,7 +102,7 @@ export function findGridTables(
     let end = i;
     for (let k = i + 1; k <= to; k++) {
       const row = prepared.lines[k];
-      if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
+      if (!row || row.kind === 'blank' || row.kind === 'footer' || isGroupHeading(row.raw, tabbed)) continue;
       if (cellsOf(row.raw, tabbed).length < 2) break;
       end = k;
     }
@@ -144,7 +152,7 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
     if (!current) return;
     // Headings between rows (一、知识产权保护方面) are not cells.
     let lines = current.lines;
-    if (lines.length > width) lines = lines.filter((t) => !/^[一二三四五六七八九十]{1,3}、/u.test(t));
+    if (lines.length > width) lines = lines.filter((t) => !GROUP_HEADING.test(t));
     if (lines.length >= width) {
       // The first and the last columns are short cells; extra lines belong to the longest (content) column.
       const task = grid.roles.lastIndexOf('task') - 1;
@@ -226,7 +234,7 @@ export function extractGridTable(
   const rows: GridRow[] = grid.stacked ? stackedRows(prepared, grid) : [];
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
+    if (!l || l.kind === 'blank' || l.kind === 'footer' || isGroupHeading(l.raw, grid.tabbed)) continue;
     const cells = fitCells(cellsOf(l.raw, grid.tabbed), grid.roles);
     if (cells) rows.push({ line: l.no, cells });
     else {
