@@ -21,13 +21,12 @@ describe('labelled lines after an item', () => {
 const NOTICE = '某某区人民政府办公室关于印发2021年区政府重点工作责任分工的通知\n各镇人民政府，区直各单位：\n';
 
 describe('duties in the paragraphs of a local notice', () => {
-  it('reads role collectives without 各 as subjects: 牵头责任单位 leads, 协同责任单位 supports', () => {
+  it('reads role collectives without 各 as subjects, one measure per paragraph: 牵头责任单位 leads, 协同责任单位 supports', () => {
     const doc = extractOne(
       `${NOTICE}各责任单位要树立全局观念，按要求高质量完成任务。牵头责任单位要强化主体责任、抓好工作统筹。协同责任单位要密切沟通协商，加强工作配合。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各责任单位'], participants: [], deadline: null },
-      { lead: ['牵头责任单位'], participants: ['协同责任单位'], deadline: null },
+      { lead: ['各责任单位', '牵头责任单位'], participants: ['协同责任单位'], deadline: null },
     ]);
   });
 
@@ -36,8 +35,7 @@ describe('duties in the paragraphs of a local notice', () => {
       `${NOTICE}一、以目标倒逼落实。各单位要切实加强组织领导。各牵头单位要会同责任单位，制订落实方案。\n二、以协作抓好落实。一项工作涉及多个部门的，牵头单位要切实肩负起牵头责任；责任单位尤其是各乡镇(街道)要积极配合，形成工作合力。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各单位'], participants: [], deadline: null },
-      { lead: ['各牵头单位'], participants: ['责任单位'], deadline: null },
+      { lead: ['各单位', '各牵头单位'], participants: ['责任单位'], deadline: null },
       { lead: ['牵头单位'], participants: ['责任单位'], deadline: null },
     ]);
   });
@@ -47,8 +45,7 @@ describe('duties in the paragraphs of a local notice', () => {
       `${NOTICE}一、高度重视，抓好落地落实。全区各级各部门要深入贯彻新发展理念。各责任单位、配合单位要敢于担当、主动作为，全力以赴完成目标任务。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['全区各级各部门'], participants: [], deadline: null },
-      { lead: ['各责任单位'], participants: ['配合单位'], deadline: null },
+      { lead: ['全区各级各部门', '各责任单位'], participants: ['配合单位'], deadline: null },
     ]);
   });
 
@@ -69,16 +66,27 @@ describe('duties in the paragraphs of a local notice', () => {
     ]);
   });
 
-  it("reads 请A、B + any verb, a level's own collectives (区直各单位, 省政府各牵头部门) and its government (区政府将)", () => {
+  it("reads 请A、B + any verb, a level's own collectives (区直各单位, 省政府各牵头部门) and its government's follow-up (区政府将, a participant)", () => {
     const doc = extractOne(
       `${NOTICE}请各乡镇、区直各单位抓紧细化本单位任务。各牵头单位要加强统筹。各协作单位要主动配合。区政府将定期通报进展。省政府各牵头部门要于3月底前报送分解方案。省政府办公厅要跟踪督办。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各乡镇', '区直各单位'], participants: [], deadline: null },
-      { lead: ['各牵头单位'], participants: ['各协作单位'], deadline: null },
-      { lead: ['区政府'], participants: [], deadline: null },
-      { lead: ['省政府各牵头部门'], participants: [], deadline: '2021-03-31' },
-      { lead: ['省政府办公厅'], participants: [], deadline: null },
+      {
+        lead: ['各乡镇', '区直各单位', '各牵头单位', '省政府各牵头部门', '省政府办公厅'],
+        participants: ['各协作单位', '区政府'],
+        deadline: '2021-03-31',
+      },
+    ]);
+  });
+});
+
+describe('one measure per notice paragraph (LABELLING §2)', () => {
+  it('reads 主要责任单位 as a subject, 其他责任单位 as its supporting side, and 区政府将… beside them as a participant', () => {
+    const doc = extractOne(
+      `${NOTICE}一、强化责任落实。主要责任单位要切实履行主职主责，主动对接其他责任单位；其他责任单位要积极履行配合职责。区政府将加大督查问责力度。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['主要责任单位'], participants: ['其他责任单位', '区政府'], deadline: null },
     ]);
   });
 });
@@ -89,8 +97,7 @@ describe('a local notice excerpt without its title', () => {
       '各乡镇人民政府，区政府各部门，区属各单位：\n现将今年重点工作任务分解下达。各牵头单位要细化工作方案。配合单位要主动衔接。区政府督查室要定期通报。\n',
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各牵头单位'], participants: ['配合单位'], deadline: null },
-      { lead: ['区政府督查室'], participants: [], deadline: null },
+      { lead: ['各牵头单位', '区政府督查室'], participants: ['配合单位'], deadline: null },
     ]);
     expect(doc.measures.every((m) => m.basis === undefined)).toBe(true);
   });
@@ -103,8 +110,7 @@ describe('notice duties stated without 要', () => {
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['各牵头单位'], participants: ['各配合单位'], deadline: null },
-      { lead: ['各牵头单位'], participants: [], deadline: '2025-01-05' },
-      { lead: ['市政府督查室'], participants: [], deadline: null },
+      { lead: ['各牵头单位', '市政府督查室'], participants: [], deadline: '2025-01-05' },
     ]);
   });
 
@@ -113,8 +119,7 @@ describe('notice duties stated without 要', () => {
       `${NOTICE}各单位要加强组织领导。各责任单位要细化目标任务，相关科室配合做好台账。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各单位'], participants: [], deadline: null },
-      { lead: ['各责任单位'], participants: [], deadline: null },
+      { lead: ['各单位', '各责任单位'], participants: [], deadline: null },
     ]);
   });
 });
@@ -126,9 +131,7 @@ describe('notice subjects with leaders, a start clause or a bureau written witho
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['责任单位'], participants: [], deadline: null },
-      { lead: ['各牵头单位'], participants: [], deadline: null },
-      { lead: ['区政府督查室'], participants: [], deadline: null },
-      { lead: ['政府督查室', '审计局'], participants: [], deadline: null },
+      { lead: ['各牵头单位', '区政府督查室', '政府督查室', '审计局'], participants: [], deadline: null },
     ]);
   });
 });

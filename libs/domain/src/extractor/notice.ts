@@ -10,7 +10,7 @@ import { splitGluedLevels } from './roles';
  * party a duty without any annotation — `二、压实责任，推动工作落实。各牵头单位要统筹落实…。各参与单位要主动作为…`
  * (lead 各牵头单位, participant 各参与单位), `区委区政府督查室要根据…适时开展督查督办工作`. Only in local
  * documents, only before the first annotated measure, only named subjects (one, or two joined by 、; never a person:
- * …领导).
+ * …领导). One measure per paragraph, however many subjects its sentences name (mergeDrafts).
  */
 
 /**
@@ -23,7 +23,7 @@ const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
   '|各(?:地区?|乡镇|街道|县区|区县)' +
-  '|(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
+  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
   '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会)';
@@ -57,7 +57,7 @@ function isParty(name: string): boolean {
   if (PERSON.test(name) || name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
-    /^(?:相关)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
+    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
@@ -75,6 +75,34 @@ interface Draft {
 
 function addAll(list: string[], names: readonly string[]): void {
   for (const name of names) if (!list.includes(name)) list.push(name);
+}
+
+/** The level's own government announcing its follow-up (区政府将加大督查问责力度). */
+const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
+
+/**
+ * One measure per paragraph (LABELLING §2): the parties given duties in its sentences all lead (joint); the
+ * supporting side and, beside other holders, the level's own government announcing its follow-up take part.
+ */
+function mergeDrafts(drafts: readonly Draft[]): Draft[] {
+  const [first] = drafts;
+  if (!first || drafts.length === 1) return [...drafts];
+  const followUp = (d: Draft) => d.lead.every((n) => OWN_GOVERNMENT.test(n));
+  const others = drafts.some((d) => !followUp(d));
+  const lead: string[] = [];
+  const participants: string[] = [];
+  for (const d of drafts) {
+    addAll(others && followUp(d) ? participants : lead, d.lead);
+    addAll(participants, d.participants);
+  }
+  return [
+    {
+      line: first.line,
+      text: drafts.map((d) => d.text).join(''),
+      lead,
+      participants: participants.filter((n) => !lead.includes(n)),
+    },
+  ];
 }
 
 /** Measures of the notice items in `lines` (the caller passes only lines before the first measure). */
@@ -123,15 +151,15 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
       pending = '';
     }
     const path = heading ? ['通知', heading.label] : ['通知', String(index + 1)];
-    drafts.forEach((d, i) => {
+    mergeDrafts(drafts).forEach((d) => {
       for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
         const party = pattern.exec(d.text)?.[1];
         if (party && !d.participants.includes(party) && !d.lead.includes(party)) d.participants.push(party);
       }
       ctx.measures.push(
         makeMeasure(ctx, {
-          key: drafts.length === 1 ? path.join('/') : `${path.join('/')}#${i + 1}`,
-          parentKey: drafts.length === 1 ? null : path.join('/'),
+          key: path.join('/'),
+          parentKey: null,
           path,
           line: d.line,
           origin: 'inline',
