@@ -27,7 +27,7 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   ],
   [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
   [
-    /^(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
+    /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|指标(?:要求|名称)?|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
     'task',
   ],
   // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
@@ -48,6 +48,26 @@ interface Grid {
   tabbed: boolean;
   /** One cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围 each on a line of its own), rows led by their number. */
   stacked: boolean;
+}
+
+/** A category row spanning the table: an enumerated heading (一、教育, （二）卫生健康, 第三类). */
+const GROUP_ROW =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[类项部])/u;
+
+function isGroupRow(text: string): boolean {
+  return text.length <= 40 && GROUP_ROW.test(text);
+}
+
+/**
+ * A header without a task word (`序号 2022年预期目标 责任单位`, `序号 实施地点 牵头单位`): the first unnamed
+ * column before the party columns holds the row's content. Renames it in place; false when there is none.
+ */
+function nameContentColumn(roles: ColumnRole[]): boolean {
+  const party = roles.findIndex((r) => r === 'lead' || r === 'responsible');
+  const content = roles.findIndex((r, k) => r === 'other' && k < party);
+  if (content < 0) return false;
+  roles[content] = 'task';
+  return true;
 }
 
 function columnRole(header: string): ColumnRole {
@@ -90,12 +110,16 @@ export function findGridTables(
     const roles = headers.map((h) => columnRole(normalizeText(h)));
     if (roles.includes('other') && roles.filter((r) => r === 'other').length > 2) continue;
     if (!roles.some((r) => r === 'lead' || r === 'responsible')) continue;
-    if (!roles.some((r) => r === 'task')) continue;
+    if (!roles.some((r) => r === 'task') && !nameContentColumn(roles)) continue;
     let end = i;
     for (let k = i + 1; k <= to; k++) {
       const row = prepared.lines[k];
       if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
-      if (cellsOf(row.raw, tabbed).length < 2) break;
+      if (cellsOf(row.raw, tabbed).length < 2) {
+        // A group row spanning the table (一、教育) stays inside it when a row follows.
+        if (isGroupRow(row.text) && cellsOf(prepared.lines[k + 1]?.raw ?? '', tabbed).length >= 2) continue;
+        break;
+      }
       end = k;
     }
     if (end > i) {
@@ -185,6 +209,16 @@ interface GridRow {
   cells: string[];
 }
 
+/**
+ * A row under a numbered table that carries no number and no unit where the party columns are (项目内容 and
+ * 进展情况 only): the merged cells of the numbered row above continue into it.
+ */
+function continuesRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
+  if (roles[0] !== 'number' || cells.length >= roles.length - 1) return false;
+  if (/^\d{1,3}[.．、]?$/u.test(cells[0] ?? '')) return false;
+  return !cells.some((c) => UNIT_CELL.test(c.trim()));
+}
+
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
 function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
   let fitted = [...cells];
@@ -227,13 +261,19 @@ export function extractGridTable(
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
-    const cells = fitCells(cellsOf(l.raw, grid.tabbed), grid.roles);
+    const raw = cellsOf(l.raw, grid.tabbed);
+    if (raw.length < 2 && isGroupRow(l.text)) continue;
+    // The header printed again (a page break in the source) is not a row.
+    if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
+    const cells = continuesRow(raw, grid.roles) ? null : fitCells(raw, grid.roles);
     if (cells) rows.push({ line: l.no, cells });
     else {
-      // A wrapped cell: its text continues the previous row's task.
+      // A wrapped cell or a continuation row (merged 序号 and party cells): its content continues the
+      // previous row's task; a continuation row's progress cells are left out.
       const prev = rows[rows.length - 1];
       const task = grid.roles.indexOf('task');
-      if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${l.text}`;
+      const more = raw.length > 1 && continuesRow(raw, grid.roles) ? (raw[0] ?? '') : l.raw;
+      if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${normalizeText(more)}`;
     }
   }
   rows.forEach((row, n) => {

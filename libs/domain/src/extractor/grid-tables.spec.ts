@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extractOne, roles } from './forms.testing';
+
+// Synthetic tables in the forms local 民生实事 / 重点工作任务 tables take: cells on one line (tab- or
+// space-separated) under a header whose role words name the columns, wherever they stand.
+const NOTICE =
+  '某县人民政府办公室关于印发2022年民生实事项目责任分解表的通知\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n';
+
+function tableMeasures(table: string) {
+  return extractOne(NOTICE + table).measures.filter((m) => m.origin === 'table');
+}
+
+describe('grid tables', () => {
+  it('reads a project column, a responsibility column and a time column (项目名称 / 责任单位 / 完成时限)', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t项目名称\t责任单位\t完成时限',
+        '1\t新建城东幼儿园\t县教育局\t2022年9月底前',
+        '2\t改造农贸市场3个\t县商务局、县市场监管局\t12月底前',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县教育局'], participants: [], deadline: '2022-09-30' },
+      { lead: ['县商务局', '县市场监管局'], participants: [], deadline: '2022-12-31' },
+    ]);
+  });
+
+  it('takes an unnamed content column as the task when no task word heads it (2022年预期目标 / 责任单位)', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t2022年预期目标\t责任单位',
+        '1\t地区生产总值增长6%左右\t县发展改革局',
+        '2\t一般公共预算收入增长5%\t县财政局',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.lead)).toEqual([['县发展改革局'], ['县财政局']]);
+    expect(ms[0]?.text).toContain('地区生产总值');
+  });
+
+  it('reads past group rows spanning the table (一、教育 then numbered rows)', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t实事项目\t牵头单位\t配合单位',
+        '一、教育',
+        '1\t新建小学1所\t县教育局\t县住建局',
+        '二、卫生健康',
+        '2\t改造乡镇卫生院2所\t县卫健局\t各乡镇人民政府',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县教育局'], participants: ['县住建局'], deadline: null },
+      { lead: ['县卫健局'], participants: ['各乡镇人民政府'], deadline: null },
+    ]);
+  });
+
+  it('skips a header repeated inside the table (a page break) and reads rows without 序号', () => {
+    const ms = tableMeasures(
+      [
+        '工作任务 牵头单位 配合单位 完成时限',
+        '建成污水处理厂 县住建局 县生态环境分局 6月底前',
+        '工作任务 牵头单位 配合单位 完成时限',
+        '完成农村公路改造50公里 县交通运输局 各乡镇 11月底前',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县住建局'], participants: ['县生态环境分局'], deadline: '2022-06-30' },
+      { lead: ['县交通运输局'], participants: ['各乡镇'], deadline: '2022-11-30' },
+    ]);
+  });
+
+  it('keeps a numbered row and its continuation rows (merged 序号 and 责任单位 cells) as one measure', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t项目内容\t进展情况\t责任单位',
+        '1\t新建成托育驿站7家。\t已建成5家。\t县卫生健康局',
+        '新增托位500个。\t新增托位300个。',
+        '2\t实施农村公路大中修100公里。\t完成50公里。\t县交通运输局',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.lead)).toEqual([['县卫生健康局'], ['县交通运输局']]);
+    expect(ms[0]?.text).toContain('新增托位500个');
+    expect(ms[0]?.text).not.toContain('新增托位300个');
+  });
+});
