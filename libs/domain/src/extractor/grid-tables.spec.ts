@@ -81,4 +81,77 @@ describe('grid tables', () => {
     expect(ms[0]?.text).toContain('新增托位500个');
     expect(ms[0]?.text).not.toContain('新增托位300个');
   });
+
+  it('reads 牵头责任单位 / 协同责任单位 / 计划完成时间 headers', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t重点任务\t牵头责任单位\t协同责任单位\t计划完成时间',
+        '1\t建成智慧停车平台\t县城管局\t县公安局\t2022年10月',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县城管局'], participants: ['县公安局'], deadline: '2022-10-31' },
+    ]);
+  });
+
+  it('reads a two-column tabbed table (工作任务 / 责任单位)', () => {
+    const ms = tableMeasures(
+      [
+        '工作任务\t责任单位',
+        '建成城南污水处理厂二期\t县住建局',
+        '完成高标准农田建设2万亩\t县农业农村局',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.lead)).toEqual([['县住建局'], ['县农业农村局']]);
+  });
+
+  it('keeps a party cell wrapped onto a line of its own inside the row', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t实事项目\t责任单位\t完成时限',
+        '1\t新建公厕20座\t县城管局、\t12月底前',
+        '县住建局',
+        '2\t改造老旧小区5个\t县住建局\t11月底前',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县城管局', '县住建局'], participants: [], deadline: '2022-12-31' },
+      { lead: ['县住建局'], participants: [], deadline: '2022-11-30' },
+    ]);
+  });
+
+  it('gives a numbered row without its own party cell the merged cell of the row above', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t项目名称\t责任单位\t完成时限',
+        '1\t新建幼儿园2所\t县教育局\t8月底前',
+        '2\t改扩建小学3所\t\t12月底前',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县教育局'], participants: [], deadline: '2022-08-31' },
+      { lead: ['县教育局'], participants: [], deadline: '2022-12-31' },
+    ]);
+  });
+
+  it('skips a header repeated inside a one-cell-per-line table', () => {
+    const ms = tableMeasures(
+      [
+        '序号',
+        '工作任务',
+        '责任单位',
+        '1',
+        '建成城东公园',
+        '县住建局',
+        '序号',
+        '工作任务',
+        '责任单位',
+        '2',
+        '建成城西公园',
+        '县城管局',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.lead)).toEqual([['县住建局'], ['县城管局']]);
+    expect(ms[0]?.text).not.toContain('序号');
+  });
 });

@@ -16,16 +16,19 @@ type ColumnRole =
 
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
-  [/^(?:牵头(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门))$/u, 'lead'],
+  [/^(?:牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门)|主要责任(?:单位|部门))$/u, 'lead'],
   [
-    /^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
+    /^(?:(?:具体)?责任(?:单位|部门|主体|科室)|负责(?:单位|部门)|承办(?:单位|部门)|承担(?:单位|部门)|落实(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
     'responsible',
   ],
   [
-    /^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门)|责任主体(?:与|和|及)(?:协同|配合)(?:单位|部门))$/u,
+    /^(?:(?:配合|协同|协作|其他)(?:责任)?(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|责任主体(?:与|和|及)(?:协同|配合)(?:单位|部门))$/u,
     'participants',
   ],
-  [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
+  [
+    /^(?:(?:计划|预计)?完成(?:时限|时间|期限|日期|节点)|办结时限|时间(?:节点|进度|安排|要求)|进度(?:安排|要求)?|时限(?:要求)?)$/u,
+    'deadline',
+  ],
   [
     /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|指标(?:要求|名称)?|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
     'task',
@@ -106,8 +109,9 @@ export function findGridTables(
       continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     const headers = cellsOf(l.raw, tabbed);
-    if (headers.length < 3) continue;
     const roles = headers.map((h) => columnRole(normalizeText(h)));
+    // Two named columns are a table only when tabs separate them (工作任务	责任单位).
+    if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
     if (roles.includes('other') && roles.filter((r) => r === 'other').length > 2) continue;
     if (!roles.some((r) => r === 'lead' || r === 'responsible')) continue;
     if (!roles.some((r) => r === 'task') && !nameContentColumn(roles)) continue;
@@ -116,8 +120,12 @@ export function findGridTables(
       const row = prepared.lines[k];
       if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
       if (cellsOf(row.raw, tabbed).length < 2) {
-        // A group row spanning the table (一、教育) stays inside it when a row follows.
-        if (isGroupRow(row.text) && cellsOf(prepared.lines[k + 1]?.raw ?? '', tabbed).length >= 2) continue;
+        // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
+        // own stays inside the table when a row follows; a wrapped list (…县城管局、) may also end it.
+        const rowFollows = cellsOf(prepared.lines[k + 1]?.raw ?? '', tabbed).length >= 2;
+        const wrappedUnit = tabbed && row.text.length <= 30 && UNIT_CELL.test(row.text);
+        if (rowFollows && (isGroupRow(row.text) || wrappedUnit)) continue;
+        if (tabbed && /[、，,]$/u.test(prepared.lines[end]?.raw.trim() ?? '')) end = k;
         break;
       }
       end = k;
@@ -182,10 +190,16 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
     }
     current = null;
   };
+  const headerTexts = grid.roles.map((_, k) => prepared.lines[grid.start + k]?.text ?? '');
   let expected = 1;
   for (let i = grid.start + grid.roles.length; i <= grid.end; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer' || l.kind === 'url') continue;
+    // The header printed again (a page break in the source) is not a cell.
+    if (l.text === headerTexts[0] && prepared.lines[i + 1]?.text === headerTexts[1]) {
+      i += headerTexts.length - 1;
+      continue;
+    }
     const n = l.kind === 'digits' ? Number(l.text) : NaN;
     // Rows may be left out of an excerpt (本文有删减): a later number starts a row once this one is complete.
     const next =
@@ -217,6 +231,42 @@ function continuesRow(cells: readonly string[], roles: readonly ColumnRole[]): b
   if (roles[0] !== 'number' || cells.length >= roles.length - 1) return false;
   if (/^\d{1,3}[.．、]?$/u.test(cells[0] ?? '')) return false;
   return !cells.some((c) => UNIT_CELL.test(c.trim()));
+}
+
+const PARTY_ROLES: readonly ColumnRole[] = ['lead', 'responsible', 'participants'];
+
+/**
+ * A numbered row that leaves its party cells out (the cell is merged with the row above, 责任单位 spanning
+ * rows 1–2): the missing cells go in after the task and the party cells come from the row above.
+ */
+function inheritMergedParty(
+  cells: string[],
+  roles: readonly ColumnRole[],
+  prev: GridRow | undefined,
+): string[] | null {
+  const task = roles.indexOf('task');
+  const missing = roles.length - cells.length;
+  if (!prev || roles[0] !== 'number' || task < 0 || missing < 1) return null;
+  if (!/^\d{1,3}[.．、]?$/u.test(cells[0] ?? '')) return null;
+  const fitted = [...cells.slice(0, task + 1), ...Array<string>(missing).fill(''), ...cells.slice(task + 1)];
+  const gaps = roles.flatMap((r, k) => (fitted[k] === '' ? [r] : []));
+  if (!gaps.every((r) => PARTY_ROLES.includes(r))) return null;
+  if (fitted.some((c, k) => c && PARTY_ROLES.includes(roles[k] ?? 'other') && !UNIT_CELL.test(c)))
+    return null;
+  return fitted.map((c, k) => (c === '' ? (prev.cells[k] ?? '') : c));
+}
+
+/** A party list wrapped onto a line of its own (县城管局、 / 县住建局) continues the row's last party cell. */
+function appendWrappedParty(row: GridRow, roles: readonly ColumnRole[], text: string): boolean {
+  if (text.length > 30 || !UNIT_CELL.test(text)) return false;
+  for (let k = roles.length - 1; k >= 0; k--) {
+    const cell = row.cells[k]?.trim() ?? '';
+    if (!PARTY_ROLES.includes(roles[k] ?? 'other') || !cell) continue;
+    if (!/[、，,]$/u.test(cell)) return false;
+    row.cells[k] = `${cell}${text}`;
+    return true;
+  }
+  return false;
 }
 
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
@@ -265,8 +315,12 @@ export function extractGridTable(
     if (raw.length < 2 && isGroupRow(l.text)) continue;
     // The header printed again (a page break in the source) is not a row.
     if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
-    const cells = continuesRow(raw, grid.roles) ? null : fitCells(raw, grid.roles);
+    const prevRow = rows[rows.length - 1];
+    const cells = continuesRow(raw, grid.roles)
+      ? null
+      : (fitCells(raw, grid.roles) ?? inheritMergedParty(raw, grid.roles, prevRow));
     if (cells) rows.push({ line: l.no, cells });
+    else if (raw.length === 1 && prevRow && appendWrappedParty(prevRow, grid.roles, l.text)) continue;
     else {
       // A wrapped cell or a continuation row (merged 序号 and party cells): its content continues the
       // previous row's task; a continuation row's progress cells are left out.
