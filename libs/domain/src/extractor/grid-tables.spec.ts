@@ -154,4 +154,21 @@ describe('grid tables', () => {
     expect(ms.map((m) => m.lead)).toEqual([['县住建局'], ['县城管局']]);
     expect(ms[0]?.text).not.toContain('序号');
   });
+
+  it('reads a wide table whose figures and remarks columns stand beside the named ones', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t项目名称\t建设内容\t总投资(万元)\t年度投资\t责任单位\t完成时限\t备注',
+        '1\t城南幼儿园\t新建幼儿园1所\t3000\t1500\t县教育局\t10月底前\t续建',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([{ lead: ['县教育局'], participants: [], deadline: '2022-10-31' }]);
+  });
+
+  it('maps header cells through the annotation labels (牵头处室 / 配合处室)', () => {
+    const ms = tableMeasures(
+      ['序号\t工作任务\t牵头处室\t配合处室', '1\t完成年度统计报表\t办公室\t规划财务处'].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([{ lead: ['办公室'], participants: ['规划财务处'], deadline: null }]);
+  });
 });
