@@ -171,4 +171,30 @@ describe('grid tables', () => {
     );
     expect(ms.map(roles)).toEqual([{ lead: ['办公室'], participants: ['规划财务处'], deadline: null }]);
   });
+
+  it('reads a one-cell-per-line table without 序号, counting rows off by the header width', () => {
+    const doc = extractOne(
+      NOTICE +
+        [
+          '工作任务',
+          '责任单位',
+          '完成时限',
+          '一、教育',
+          '新建城东小学',
+          '县教育局',
+          '12月底前',
+          '改造乡镇卫生院2所',
+          '县卫健局、各乡镇',
+          '10月底前',
+          '各单位要按时报送进展情况。',
+        ].join('\n'),
+    );
+    const ms = doc.measures.filter((m) => m.origin === 'table');
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县教育局'], participants: [], deadline: '2022-12-31' },
+      { lead: ['县卫健局', '各乡镇'], participants: [], deadline: '2022-10-31' },
+    ]);
+    // The sentence below the table is no row of it.
+    expect(ms.some((m) => m.text.includes('按时报送'))).toBe(false);
+  });
 });

@@ -13,6 +13,8 @@ import {
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
+import { findCountedTable } from './grid-stacked';
+import type { CountedTable } from './grid-stacked';
 
 /**
  * Tables whose cells share a physical line, separated by tabs or runs of spaces, under a header naming their
@@ -27,6 +29,8 @@ interface Grid {
   tabbed: boolean;
   /** One cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围 each on a line of its own), rows led by their number. */
   stacked: boolean;
+  /** Rows already read (a one-cell-per-line table without 序号, grid-stacked.ts). */
+  rows?: GridRow[];
 }
 
 function cellsOf(raw: string, tabbed: boolean): string[] {
@@ -47,7 +51,12 @@ export function findGridTables(
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind !== 'text' || l.text.length > 60) continue;
-    const stacked = l.text === '序号' ? findStackedHeader(prepared, i, to, skip) : null;
+    const stacked =
+      l.text === '序号'
+        ? findStackedHeader(prepared, i, to, skip)
+        : l.text.length <= 8
+          ? countedGrid(findCountedTable(prepared, i, to, skip))
+          : null;
     if (stacked) {
       grids.push(stacked);
       i = stacked.end;
@@ -89,6 +98,19 @@ export function findGridTables(
     }
   }
   return grids;
+}
+
+function countedGrid(table: CountedTable | null): Grid | null {
+  return (
+    table && {
+      start: table.start,
+      end: table.end,
+      roles: table.roles,
+      tabbed: false,
+      stacked: true,
+      rows: table.rows,
+    }
+  );
 }
 
 /** A header written one column name per line, starting at `i` with 序号, followed by numbered rows. */
@@ -258,7 +280,7 @@ export function extractGridTable(
   grid: Grid,
   options: AnnotationOptions,
 ): void {
-  const rows: GridRow[] = grid.stacked ? stackedRows(prepared, grid) : [];
+  const rows: GridRow[] = grid.rows ?? (grid.stacked ? stackedRows(prepared, grid) : []);
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
