@@ -197,4 +197,29 @@ describe('grid tables', () => {
     // The sentence below the table is no row of it.
     expect(ms.some((m) => m.text.includes('按时报送'))).toBe(false);
   });
+
+  it('reads a task cell wrapped onto a line of its own between tabbed rows', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t工作任务\t责任单位\t完成时限',
+        '1\t建成城南污水处理厂二期，\t县住建局\t9月底前',
+        '配套管网15公里',
+        '2\t改造老旧小区5个\t县住建局\t11月底前',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.deadline)).toEqual(['2022-09-30', '2022-11-30']);
+    expect(ms[0]?.text).toContain('配套管网15公里');
+  });
+
+  it('reads a letter-spaced header whose columns are set apart by runs of spaces', () => {
+    const ms = tableMeasures(
+      [
+        '序号  任 务 名 称  牵 头 部 门  配 合 部 门',
+        '1  建成智慧停车平台  县城管局  县公安局、县交通运输局',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县城管局'], participants: ['县公安局', '县交通运输局'], deadline: null },
+    ]);
+  });
 });

@@ -27,15 +27,19 @@ interface Grid {
   end: number;
   roles: ColumnRole[];
   tabbed: boolean;
+  /** Columns set apart by two or more spaces (a letter-spaced header, 任 务 名 称  牵 头 部 门). */
+  wide?: boolean;
   /** One cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围 each on a line of its own), rows led by their number. */
   stacked: boolean;
   /** Rows already read (a one-cell-per-line table without 序号, grid-stacked.ts). */
   rows?: GridRow[];
 }
 
-function cellsOf(raw: string, tabbed: boolean): string[] {
+function cellsOf(raw: string, tabbed: boolean, wide = false): string[] {
   const trimmed = raw.trim();
-  return (tabbed ? trimmed.split(/\t+/u) : trimmed.split(/[ \u3000]{1,}/u))
+  const separator = tabbed ? /\t+/u : wide ? /[ \u3000]{2,}|\t+/u : /[ \u3000]{1,}/u;
+  return trimmed
+    .split(separator)
     .map((c) => c.trim())
     .filter(Boolean);
 }
@@ -68,7 +72,10 @@ export function findGridTables(
     if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))
       continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
-    const headers = cellsOf(l.raw, tabbed);
+    // A letter-spaced header (任 务 名 称  牵 头 部 门) splits into single characters on single spaces.
+    const narrow = cellsOf(l.raw, tabbed);
+    const wide = !tabbed && narrow.filter((c) => c.length === 1).length >= 2;
+    const headers = wide ? cellsOf(l.raw, false, true) : narrow;
     const roles = headers.map((h) => columnRole(normalizeText(h)));
     // Two named columns are a table only when tabs separate them (工作任务	责任单位).
     if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
@@ -81,19 +88,20 @@ export function findGridTables(
     for (let k = i + 1; k <= to; k++) {
       const row = prepared.lines[k];
       if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
-      if (cellsOf(row.raw, tabbed).length < 2) {
+      if (cellsOf(row.raw, tabbed, wide).length < 2) {
         // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
-        // own stays inside the table when a row follows; a wrapped list (…县城管局、) may also end it.
-        const rowFollows = cellsOf(prepared.lines[k + 1]?.raw ?? '', tabbed).length >= 2;
-        const wrappedUnit = tabbed && row.text.length <= 30 && UNIT_CELL.test(row.text);
-        if (rowFollows && (isGroupRow(row.text) || wrappedUnit)) continue;
+        // own stays inside the table when a row (not another table's header) follows; a wrapped list
+        // (…县城管局、) may also end it.
+        const next = cellsOf(prepared.lines[k + 1]?.raw ?? '', tabbed, wide);
+        const rowFollows = next.length >= 2 && next.some((c) => columnRole(normalizeText(c)) === 'other');
+        if (rowFollows && (isGroupRow(row.text) || tabbed)) continue;
         if (tabbed && /[、，,]$/u.test(prepared.lines[end]?.raw.trim() ?? '')) end = k;
         break;
       }
       end = k;
     }
     if (end > i) {
-      grids.push({ start: i, end, roles, tabbed, stacked: false });
+      grids.push({ start: i, end, roles, tabbed, wide, stacked: false });
       i = end;
     }
   }
@@ -284,7 +292,7 @@ export function extractGridTable(
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
-    const raw = cellsOf(l.raw, grid.tabbed);
+    const raw = cellsOf(l.raw, grid.tabbed, grid.wide);
     if (raw.length < 2 && isGroupRow(l.text)) continue;
     // The header printed again (a page break in the source) is not a row.
     if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
