@@ -36,6 +36,9 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:分管|责任|牵头|包抓|联系)(?:[省市县区])?领导$/u, 'person'],
 ];
 
+/** A 序号 cell: 1, 12., 3、 or a numeral (一、二 …, tables that number their rows in words). */
+export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$/u;
+
 /** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
 export const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
 

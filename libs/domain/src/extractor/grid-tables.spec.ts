@@ -222,4 +222,32 @@ describe('grid tables', () => {
       { lead: ['县城管局'], participants: ['县公安局', '县交通运输局'], deadline: null },
     ]);
   });
+
+  it('takes row numbers written as numerals (一、二)', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t工作任务\t牵头单位\t配合单位',
+        '一\t建成城市书房5家\t县文旅局\t各乡镇',
+        '二\t新建篮球场10个\t县教体局\t县财政局',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县文旅局'], participants: ['各乡镇'], deadline: null },
+      { lead: ['县教体局'], participants: ['县财政局'], deadline: null },
+    ]);
+  });
+
+  it('skips group rows printed in the columns (一	教育) without lending them the row above', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t项目名称\t责任单位\t完成时限',
+        '一\t教育',
+        '1\t新建幼儿园2所\t县教育局\t8月底前',
+        '二\t卫生健康',
+        '2\t改造卫生院3所\t县卫健局\t12月底前',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => m.lead)).toEqual([['县教育局'], ['县卫健局']]);
+    expect(ms[0]?.text).not.toContain('卫生健康');
+  });
 });

@@ -10,6 +10,7 @@ import {
   isGroupRow,
   nameContentColumn,
   PARTY_ROLES,
+  ROW_NUMBER,
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
@@ -212,7 +213,7 @@ interface GridRow {
  */
 function continuesRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
   if (roles[0] !== 'number' || cells.length >= roles.length - 1) return false;
-  if (/^\d{1,3}[.．、]?$/u.test(cells[0] ?? '')) return false;
+  if (ROW_NUMBER.test(cells[0] ?? '')) return false;
   return !cells.some((c) => UNIT_CELL.test(c.trim()));
 }
 
@@ -227,14 +228,26 @@ function inheritMergedParty(
 ): string[] | null {
   const task = roles.indexOf('task');
   const missing = roles.length - cells.length;
-  if (!prev || roles[0] !== 'number' || task < 0 || missing < 1) return null;
-  if (!/^\d{1,3}[.．、]?$/u.test(cells[0] ?? '')) return null;
+  // The row carries more than its number and task (a deadline, progress), else it is a group row.
+  if (!prev || roles[0] !== 'number' || task < 0 || missing < 1 || cells.length < 3) return null;
+  if (!ROW_NUMBER.test(cells[0] ?? '')) return null;
   const fitted = [...cells.slice(0, task + 1), ...Array<string>(missing).fill(''), ...cells.slice(task + 1)];
   const gaps = roles.flatMap((r, k) => (fitted[k] === '' ? [r] : []));
   if (!gaps.every((r) => PARTY_ROLES.includes(r))) return null;
   if (fitted.some((c, k) => c && PARTY_ROLES.includes(roles[k] ?? 'other') && !UNIT_CELL.test(c)))
     return null;
   return fitted.map((c, k) => (c === '' ? (prev.cells[k] ?? '') : c));
+}
+
+/** A group row printed in the table's columns: a numeral in the 序号 cell and a short category (一	教育). */
+function isNumberedGroupRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
+  return (
+    cells.length === 2 &&
+    roles.length > 3 &&
+    /^[一二三四五六七八九十]{1,3}[、.．]?$/u.test(cells[0] ?? '') &&
+    (cells[1] ?? '').length <= 12 &&
+    !/[，。；、]/u.test(cells[1] ?? '')
+  );
 }
 
 /** A party list wrapped onto a line of its own (县城管局、 / 县住建局) continues the row's last party cell. */
@@ -253,7 +266,7 @@ function appendWrappedParty(row: GridRow, roles: readonly ColumnRole[], text: st
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
 function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
   let fitted = [...cells];
-  if (roles[0] === 'number' && !/^\d{1,3}[.．、]?$/u.test(fitted[0] ?? '')) fitted = ['', ...fitted];
+  if (roles[0] === 'number' && !ROW_NUMBER.test(fitted[0] ?? '')) fitted = ['', ...fitted];
   const task = roles.indexOf('task');
   while (fitted.length > roles.length && task >= 0) {
     const extra = fitted.splice(task + 1, 1)[0] ?? '';
@@ -293,7 +306,7 @@ export function extractGridTable(
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
     const raw = cellsOf(l.raw, grid.tabbed, grid.wide);
-    if (raw.length < 2 && isGroupRow(l.text)) continue;
+    if ((raw.length < 2 && isGroupRow(l.text)) || isNumberedGroupRow(raw, grid.roles)) continue;
     // The header printed again (a page break in the source) is not a row.
     if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
     const prevRow = rows[rows.length - 1];
