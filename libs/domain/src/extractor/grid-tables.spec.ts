@@ -250,4 +250,18 @@ describe('grid tables', () => {
     expect(ms.map((m) => m.lead)).toEqual([['县教育局'], ['县卫健局']]);
     expect(ms[0]?.text).not.toContain('卫生健康');
   });
+
+  it('takes the title below a page metadata block printed as table cells (索引号 | … | 公开方式 | …)', () => {
+    const doc = extractOne(
+      [
+        '索引号\t000330185/2022-86781\t公开方式\t主动公开',
+        '发布单位\t区府办\t发文日期\t2022-11-03',
+        '2022年区政府民生实事项目进展情况表',
+        '序号\t项目内容\t进展情况\t责任单位',
+        '1\t新建成托育驿站7家。\t已建成5家。\t卫生健康局',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('2022年区政府民生实事项目进展情况表');
+    expect(doc.measures.map((m) => m.lead)).toEqual([['卫生健康局']]);
+  });
 });
