@@ -66,8 +66,16 @@ const PAGE_METADATA =
   /^(?:【[\u4e00-\u9fff]{2,6}】|(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
 const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
 
+/**
+ * The same block printed as table cells (`索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |`; the
+ * normalised text has lost the separators and the colons): a line opening on one label and naming another,
+ * with no sentence punctuation between them.
+ */
+const PAGE_METADATA_CELLS =
+  /^(?:索引号|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|发文日期|成文日期|发布日期|主题分类|有效性|文号)/u;
+
 export function isPageMetadata(text: string): boolean {
-  return PAGE_METADATA.test(text);
+  return PAGE_METADATA.test(text) || PAGE_METADATA_CELLS.test(text);
 }
 
 /**

@@ -2,8 +2,20 @@ import type { AnnotationOptions } from './annotation';
 import { leadPhrase, makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { normalizeText } from './text';
-import type { PreparedText } from './text';
+import type { Line, PreparedText } from './text';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
+import {
+  columnRole,
+  HAS_DEPARTMENT_COLUMN,
+  isGroupRow,
+  nameContentColumn,
+  PARTY_ROLES,
+  ROW_NUMBER,
+  UNIT_CELL,
+} from './grid-columns';
+import type { ColumnRole } from './grid-columns';
+import { findCountedTable } from './grid-stacked';
+import type { CountedTable } from './grid-stacked';
 
 /**
  * Tables whose cells share a physical line, separated by tabs or runs of spaces, under a header naming their
@@ -11,61 +23,24 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  * `序号 工作任务 责任单位 进度安排`, with or without 序号. One measure per row.
  */
 
-type ColumnRole =
-  'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'person' | 'other';
-
-const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
-  [/^(?:序号|编号|序)$/u, 'number'],
-  [/^(?:牵头(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门))$/u, 'lead'],
-  [
-    /^(?:责任(?:单位|部门|主体)|负责(?:单位|部门)|承办(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
-    'responsible',
-  ],
-  [
-    /^(?:配合(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|协同(?:单位|部门)|责任主体(?:与|和|及)(?:协同|配合)(?:单位|部门))$/u,
-    'participants',
-  ],
-  [/^(?:完成(?:时限|时间|期限)|时间(?:节点|进度|安排)|进度(?:安排|要求)?|时限(?:要求)?)$/u, 'deadline'],
-  [
-    /^(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
-    'task',
-  ],
-  // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
-  [/^(?:[\d\-—～~至月]{2,8})?(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
-  // A leader's name (分管领导：徐某) is not a party.
-  [/^(?:分管|责任|牵头|包抓|联系)(?:[省市县区])?领导$/u, 'person'],
-];
-
-/** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
-const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
-
-const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办)/u;
-
-/** A group heading between table rows (一、知识产权保护方面（共5项）): neither a row nor the end of the table. */
-const GROUP_HEADING = /^[一二三四五六七八九十]{1,3}、/u;
-
-function isGroupHeading(raw: string, tabbed: boolean): boolean {
-  const cells = cellsOf(raw, tabbed);
-  return cells.length === 1 && GROUP_HEADING.test(cells[0] ?? '');
-}
-
 interface Grid {
   start: number;
   end: number;
   roles: ColumnRole[];
   tabbed: boolean;
+  /** Columns set apart by two or more spaces (a letter-spaced header, 任 务 名 称  牵 头 部 门). */
+  wide?: boolean;
   /** One cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围 each on a line of its own), rows led by their number. */
   stacked: boolean;
+  /** Rows already read (a one-cell-per-line table without 序号, grid-stacked.ts). */
+  rows?: GridRow[];
 }
 
-function columnRole(header: string): ColumnRole {
-  for (const [pattern, role] of COLUMN_ROLES) if (pattern.test(header)) return role;
-  return 'other';
-}
-
-function cellsOf(raw: string, tabbed: boolean): string[] {
+function cellsOf(raw: string, tabbed: boolean, wide = false): string[] {
   const trimmed = raw.trim();
-  return (tabbed ? trimmed.split(/\t+/u) : trimmed.split(/[ \u3000]{1,}/u))
+  const separator = tabbed ? /\t+/u : wide ? /[ \u3000]{2,}|\t+/u : /[ \u3000]{1,}/u;
+  return trimmed
+    .split(separator)
     .map((c) => c.trim())
     .filter(Boolean);
 }
@@ -81,7 +56,12 @@ export function findGridTables(
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind !== 'text' || l.text.length > 60) continue;
-    const stacked = l.text === '序号' ? findStackedHeader(prepared, i, to, skip) : null;
+    const stacked =
+      l.text === '序号'
+        ? findStackedHeader(prepared, i, to, skip)
+        : l.text.length <= 8
+          ? countedGrid(findCountedTable(prepared, i, to, skip))
+          : null;
     if (stacked) {
       grids.push(stacked);
       i = stacked.end;
@@ -93,25 +73,56 @@ export function findGridTables(
     if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))
       continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
-    const headers = cellsOf(l.raw, tabbed);
-    if (headers.length < 3) continue;
+    // A letter-spaced header (任 务 名 称  牵 头 部 门) splits into single characters on single spaces.
+    const narrow = cellsOf(l.raw, tabbed);
+    const wide = !tabbed && narrow.filter((c) => c.length === 1).length >= 2;
+    const headers = wide ? cellsOf(l.raw, false, true) : narrow;
     const roles = headers.map((h) => columnRole(normalizeText(h)));
-    if (roles.includes('other') && roles.filter((r) => r === 'other').length > 2) continue;
+    // Two named columns are a table only when tabs separate them (工作任务	责任单位).
+    if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
+    // Figures and remarks columns (总投资, 年度投资, 备注) may stand beside the named ones, not outnumber them.
+    const unnamed = roles.filter((r) => r === 'other').length;
+    if (unnamed > 2 && unnamed >= roles.length - unnamed) continue;
     if (!roles.some((r) => r === 'lead' || r === 'responsible')) continue;
-    if (!roles.some((r) => r === 'task')) continue;
+    if (!roles.some((r) => r === 'task') && !nameContentColumn(roles)) continue;
     let end = i;
     for (let k = i + 1; k <= to; k++) {
       const row = prepared.lines[k];
-      if (!row || row.kind === 'blank' || row.kind === 'footer' || isGroupHeading(row.raw, tabbed)) continue;
-      if (cellsOf(row.raw, tabbed).length < 2) break;
+      if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
+      if (cellsOf(row.raw, tabbed, wide).length < 2) {
+        // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
+        // own stays inside the table when a row (not another table's header) follows; a wrapped list
+        // (…县城管局、) may also end it.
+        // Several group rows may stand in a row (四、… then 五、…): look past them for the next row.
+        let n = k + 1;
+        while (n <= to && isGroupLine(prepared.lines[n], tabbed, wide)) n++;
+        const next = cellsOf(prepared.lines[n]?.raw ?? '', tabbed, wide);
+        const rowFollows = next.length >= 2 && next.some((c) => columnRole(normalizeText(c)) === 'other');
+        if (rowFollows && (isGroupRow(row.text) || tabbed)) continue;
+        if (tabbed && /[、，,]$/u.test(prepared.lines[end]?.raw.trim() ?? '')) end = k;
+        break;
+      }
       end = k;
     }
     if (end > i) {
-      grids.push({ start: i, end, roles, tabbed, stacked: false });
+      grids.push({ start: i, end, roles, tabbed, wide, stacked: false });
       i = end;
     }
   }
   return grids;
+}
+
+function countedGrid(table: CountedTable | null): Grid | null {
+  return (
+    table && {
+      start: table.start,
+      end: table.end,
+      roles: table.roles,
+      tabbed: false,
+      stacked: true,
+      rows: table.rows,
+    }
+  );
 }
 
 /** A header written one column name per line, starting at `i` with 序号, followed by numbered rows. */
@@ -152,7 +163,7 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
     if (!current) return;
     // Headings between rows (一、知识产权保护方面) are not cells.
     let lines = current.lines;
-    if (lines.length > width) lines = lines.filter((t) => !GROUP_HEADING.test(t));
+    if (lines.length > width) lines = lines.filter((t) => !/^[一二三四五六七八九十]{1,3}、/u.test(t));
     if (lines.length >= width) {
       // The first and the last columns are short cells; extra lines belong to the longest (content) column.
       const task = grid.roles.lastIndexOf('task') - 1;
@@ -166,10 +177,16 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
     }
     current = null;
   };
+  const headerTexts = grid.roles.map((_, k) => prepared.lines[grid.start + k]?.text ?? '');
   let expected = 1;
   for (let i = grid.start + grid.roles.length; i <= grid.end; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind === 'blank' || l.kind === 'footer' || l.kind === 'url') continue;
+    // The header printed again (a page break in the source) is not a cell.
+    if (l.text === headerTexts[0] && prepared.lines[i + 1]?.text === headerTexts[1]) {
+      i += headerTexts.length - 1;
+      continue;
+    }
     const n = l.kind === 'digits' ? Number(l.text) : NaN;
     // Rows may be left out of an excerpt (本文有删减): a later number starts a row once this one is complete.
     const next =
@@ -193,10 +210,73 @@ interface GridRow {
   cells: string[];
 }
 
+/**
+ * A row under a numbered table that carries no number and no unit where the party columns are (项目内容 and
+ * 进展情况 only): the merged cells of the numbered row above continue into it.
+ */
+function continuesRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
+  if (roles[0] !== 'number' || cells.length >= roles.length - 1) return false;
+  if (ROW_NUMBER.test(cells[0] ?? '')) return false;
+  return !cells.some((c) => UNIT_CELL.test(c.trim()));
+}
+
+/**
+ * A numbered row that leaves its party cells out (the cell is merged with the row above, 责任单位 spanning
+ * rows 1–2): the missing cells go in after the task and the party cells come from the row above.
+ */
+function inheritMergedParty(
+  cells: string[],
+  roles: readonly ColumnRole[],
+  prev: GridRow | undefined,
+): string[] | null {
+  const task = roles.indexOf('task');
+  const missing = roles.length - cells.length;
+  // The row carries more than its number and task (a deadline, progress), else it is a group row.
+  if (!prev || roles[0] !== 'number' || task < 0 || missing < 1 || cells.length < 3) return null;
+  if (!ROW_NUMBER.test(cells[0] ?? '')) return null;
+  const fitted = [...cells.slice(0, task + 1), ...Array<string>(missing).fill(''), ...cells.slice(task + 1)];
+  const gaps = roles.flatMap((r, k) => (fitted[k] === '' ? [r] : []));
+  if (!gaps.every((r) => PARTY_ROLES.includes(r))) return null;
+  if (fitted.some((c, k) => c && PARTY_ROLES.includes(roles[k] ?? 'other') && !UNIT_CELL.test(c)))
+    return null;
+  return fitted.map((c, k) => (c === '' ? (prev.cells[k] ?? '') : c));
+}
+
+/** A group row printed in the table's columns: a numeral in the 序号 cell and a short category (一	教育). */
+/** A blank line or a one-cell group row (一、教育) between the rows of a table. */
+function isGroupLine(line: Line | undefined, tabbed: boolean, wide: boolean): boolean {
+  if (!line) return false;
+  if (line.kind === 'blank') return true;
+  return cellsOf(line.raw, tabbed, wide).length < 2 && isGroupRow(line.text);
+}
+
+function isNumberedGroupRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
+  return (
+    cells.length === 2 &&
+    roles.length > 3 &&
+    /^[一二三四五六七八九十]{1,3}[、.．]?$/u.test(cells[0] ?? '') &&
+    (cells[1] ?? '').length <= 12 &&
+    !/[，。；、]/u.test(cells[1] ?? '')
+  );
+}
+
+/** A party list wrapped onto a line of its own (县城管局、 / 县住建局) continues the row's last party cell. */
+function appendWrappedParty(row: GridRow, roles: readonly ColumnRole[], text: string): boolean {
+  if (text.length > 30 || !UNIT_CELL.test(text)) return false;
+  for (let k = roles.length - 1; k >= 0; k--) {
+    const cell = row.cells[k]?.trim() ?? '';
+    if (!PARTY_ROLES.includes(roles[k] ?? 'other') || !cell) continue;
+    if (!/[、，,]$/u.test(cell)) return false;
+    row.cells[k] = `${cell}${text}`;
+    return true;
+  }
+  return false;
+}
+
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
 function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
   let fitted = [...cells];
-  if (roles[0] === 'number' && !/^\d{1,3}[.．、]?$/u.test(fitted[0] ?? '')) fitted = ['', ...fitted];
+  if (roles[0] === 'number' && !ROW_NUMBER.test(fitted[0] ?? '')) fitted = ['', ...fitted];
   const task = roles.indexOf('task');
   while (fitted.length > roles.length && task >= 0) {
     const extra = fitted.splice(task + 1, 1)[0] ?? '';
@@ -231,17 +311,27 @@ export function extractGridTable(
   grid: Grid,
   options: AnnotationOptions,
 ): void {
-  const rows: GridRow[] = grid.stacked ? stackedRows(prepared, grid) : [];
+  const rows: GridRow[] = grid.rows ?? (grid.stacked ? stackedRows(prepared, grid) : []);
   for (let i = grid.start + 1; i <= grid.end && !grid.stacked; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind === 'blank' || l.kind === 'footer' || isGroupHeading(l.raw, grid.tabbed)) continue;
-    const cells = fitCells(cellsOf(l.raw, grid.tabbed), grid.roles);
+    if (!l || l.kind === 'blank' || l.kind === 'footer') continue;
+    const raw = cellsOf(l.raw, grid.tabbed, grid.wide);
+    if ((raw.length < 2 && isGroupRow(l.text)) || isNumberedGroupRow(raw, grid.roles)) continue;
+    // The header printed again (a page break in the source) is not a row.
+    if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
+    const prevRow = rows[rows.length - 1];
+    const cells = continuesRow(raw, grid.roles)
+      ? null
+      : (fitCells(raw, grid.roles) ?? inheritMergedParty(raw, grid.roles, prevRow));
     if (cells) rows.push({ line: l.no, cells });
+    else if (raw.length === 1 && prevRow && appendWrappedParty(prevRow, grid.roles, l.text)) continue;
     else {
-      // A wrapped cell: its text continues the previous row's task.
+      // A wrapped cell or a continuation row (merged 序号 and party cells): its content continues the
+      // previous row's task; a continuation row's progress cells are left out.
       const prev = rows[rows.length - 1];
       const task = grid.roles.indexOf('task');
-      if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${l.text}`;
+      const more = raw.length > 1 && continuesRow(raw, grid.roles) ? (raw[0] ?? '') : l.raw;
+      if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${normalizeText(more)}`;
     }
   }
   rows.forEach((row, n) => {

@@ -4,8 +4,9 @@ import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
-import { startsWithRoleLabel } from './roles';
+import { spacedLabelledFields, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
+import { normalizeText } from './text';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
@@ -322,7 +323,8 @@ function subtreeText(unit: Unit): string {
  * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
  */
-function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
+function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
+  const lines = spacedFieldsAsBrackets(given);
   // Most documents have no role-label line: their lines stay as they are (no copy).
   if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)))
     return lines;
@@ -357,6 +359,24 @@ function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
   }
   flush();
   return out;
+}
+
+/**
+ * An item line followed by space-separated labelled fields (`1.… 牵头领导:王某 责任单位:市公安局 配合单位:…`, a
+ * progress table printed as one line per row) reads as the item with one bracket of its fields.
+ */
+function spacedFieldsAsBrackets(lines: BodyLine[]): BodyLine[] {
+  let out: BodyLine[] | null = null;
+  lines.forEach((l, k) => {
+    const raw = 'raw' in l && typeof l.raw === 'string' ? l.raw : '';
+    // Cheap screen: a colon in the text and a space in the raw line.
+    const fields = l.text.includes('：') && raw.includes(' ') ? spacedLabelledFields(raw) : null;
+    if (!fields) return;
+    out ??= [...lines];
+    const inner = fields.fields.map((f) => normalizeText(f).replace(/[。；，]+$/u, '')).join('；');
+    out[k] = { no: l.no, text: `${normalizeText(fields.item)}（${inner}）`, pageStart: l.pageStart };
+  });
+  return out ?? lines;
 }
 
 /** Inline measures of the lines not claimed by another layout; returns the body lines it read. */

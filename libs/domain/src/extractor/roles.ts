@@ -104,6 +104,32 @@ export function startsWithRoleLabel(text: string): boolean {
   return false;
 }
 
+/**
+ * An item whose labelled fields follow it on the same line, separated by spaces like table cells
+ * (`1.新增安装300套设备。 牵头领导:王某 责任单位:市公安局 项目责任人:李某 配合单位:市城管局 实际完成情况:…`):
+ * the item (the chunks before the first label) and the chunks that open on a role label, in order. Chunks after a
+ * label that open on none (项目责任人:…, 实际完成情况:…, a flattened sub-table) are dropped. Null unless a party
+ * label (not only 牵头领导 or 完成时限) follows the item outside any bracket.
+ */
+export function spacedLabelledFields(raw: string): { item: string; fields: string[] } | null {
+  const chunks = raw.trim().split(/[ \u3000\t]+/u);
+  const first = chunks.findIndex((c, k) => k > 0 && ROLE_LABEL_LINE.test(c));
+  if (first < 1) return null;
+  const item = chunks.slice(0, first).join(' ');
+  // Labels inside an open bracket (（牵头单位:A  责任单位:B）) are a bracket annotation, not fields.
+  if ((item.match(/[（(]/gu)?.length ?? 0) !== (item.match(/[）)]/gu)?.length ?? 0)) return null;
+  const fields = chunks.slice(first).filter((c) => ROLE_LABEL_LINE.test(c));
+  const names = fields.map((f) => /^[^：:]+/u.exec(f)?.[0] ?? '');
+  if (
+    !names.some((n) => {
+      const r = roleOfLabel(n);
+      return r !== null && r !== 'deadline' && !namesNoParty(r);
+    })
+  )
+    return null;
+  return { item, fields };
+}
+
 export function roleOfLabel(label: string): LabelRole | null {
   return ROLE_BY_LABEL.get(label) ?? null;
 }

@@ -1,0 +1,83 @@
+import { roleOfLabel } from './roles';
+import type { LabelRole } from './roles';
+
+/**
+ * What a table column holds, read from its header cell wherever it stands: the row number, the task (its
+ * content), the parties (lead / responsible / participants), the deadline, reported progress, a leader's name.
+ * The grid reader maps every header cell through here; the role words are the annotation grammar's labels
+ * (roles.ts) plus the column names only tables use (工作任务, 项目内容, 2022年预期目标 …).
+ */
+
+export type ColumnRole =
+  'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'person' | 'other';
+
+const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
+  [/^(?:序号|编号|序)$/u, 'number'],
+  [/^(?:牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门)|主要责任(?:单位|部门))$/u, 'lead'],
+  [
+    /^(?:(?:具体)?责任(?:单位|部门|主体|科室)|负责(?:单位|部门)|承办(?:单位|部门)|承担(?:单位|部门)|落实(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
+    'responsible',
+  ],
+  [
+    /^(?:(?:配合|协同|协作|其他)(?:责任)?(?:单位|部门)|协办(?:单位|部门)?|参与(?:单位|部门)|责任主体(?:与|和|及)(?:协同|配合)(?:单位|部门))$/u,
+    'participants',
+  ],
+  [
+    /^(?:(?:计划|预计)?完成(?:时限|时间|期限|日期|节点)|办结时限|时间(?:节点|进度|安排|要求)|进度(?:安排|要求)?|时限(?:要求)?)$/u,
+    'deadline',
+  ],
+  [
+    /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|指标(?:要求|名称)?|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
+    'task',
+  ],
+  // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
+  [/^(?:[\d\-—～~至月]{2,8})?(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
+  // A leader's name (分管领导：徐某) is not a party.
+  [/^(?:分管|责任|牵头|包抓|联系)(?:[省市县区])?领导$/u, 'person'],
+];
+
+/** A 序号 cell: 1, 12., 3、 or a numeral (一、二 …, tables that number their rows in words). */
+export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$/u;
+
+/** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
+export const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
+
+export const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办|主体|[科处股]室)/u;
+
+/** A category row spanning the table: an enumerated heading (一、教育, （二）卫生健康, 第三类). */
+const GROUP_ROW =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[类项部])/u;
+
+export function isGroupRow(text: string): boolean {
+  return text.length <= 40 && GROUP_ROW.test(text);
+}
+
+/**
+ * A header without a task word (`序号 2022年预期目标 责任单位`, `序号 实施地点 牵头单位`): the first unnamed
+ * column before the party columns holds the row's content. Renames it in place; false when there is none.
+ */
+export function nameContentColumn(roles: ColumnRole[]): boolean {
+  const party = roles.findIndex((r) => r === 'lead' || r === 'responsible');
+  const content = roles.findIndex((r, k) => r === 'other' && k < party);
+  if (content < 0) return false;
+  roles[content] = 'task';
+  return true;
+}
+
+/** The annotation grammar's label roles as column roles (scope columns, 推广范围, hold no party). */
+const COLUMN_OF_LABEL: Readonly<Record<LabelRole, ColumnRole>> = {
+  lead: 'lead',
+  responsible: 'responsible',
+  participant: 'participants',
+  deadline: 'deadline',
+  person: 'person',
+  scope: 'other',
+};
+
+export function columnRole(header: string): ColumnRole {
+  for (const [pattern, role] of COLUMN_ROLES) if (pattern.test(header)) return role;
+  const label = roleOfLabel(header);
+  return label ? COLUMN_OF_LABEL[label] : 'other';
+}
+
+export const PARTY_ROLES: readonly ColumnRole[] = ['lead', 'responsible', 'participants'];
