@@ -61,6 +61,12 @@ const SUPERVISING =
 /** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
+/**
+ * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`): it takes part next to
+ * another party's duty and leads only alone, as a supervising party does.
+ */
+const SUPPORTING =
+  /^(?:要|应|须|必须)?(?:继续|积极|大力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,80}?(?:配合|参与|参加)/u;
@@ -163,12 +169,16 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
       if (!ownWhen && /[，。；：]/u.test(before)) break;
-      const parties = ownWhen ? partyBeforeWhen(before) : before.length >= 2 ? proseParties(before) : null;
+      const parties = ownWhen
+        ? partyBeforeWhen(before)
+        : before.length >= 2
+          ? (proseParties(before) ?? provinceKinds(before))
+          : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest) || APPRAISING.test(rest)
+        : SUPERVISING.test(rest) || APPRAISING.test(rest) || SUPPORTING.test(rest)
           ? 'supervising'
           : 'duty';
       push(out, parties, role);
@@ -221,9 +231,14 @@ const ASKED = new RegExp(
   `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
   'u',
 );
+/** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
+const ASKED_SUPPORT = new RegExp(
+  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,
+  'u',
+);
 /** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
 const BY = new RegExp(
-  `由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`,
+  `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
   'u',
 );
 /** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
@@ -233,14 +248,14 @@ const MEMBERS = new RegExp(
   `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
   'u',
 );
-/** `，发展改革、工商、金融等单位参与` after a lead. */
+/** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
 const JOINING = new RegExp(
-  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`,
+  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
   'u',
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实))`,
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责))`,
   'u',
 );
 
@@ -250,10 +265,71 @@ const COUNTERPARTS = new RegExp(
   'u',
 );
 
+/**
+ * `市公安局：负责…；` / `县住房城乡建设局：…` (a duty list line of an organisation section), `专项应急指挥部的职责是：`,
+ * `办公室承担以下职责：` (a heading or introducing sentence naming whose duties follow): the unit before the colon
+ * holds the duties after it. The head is read as after a role label (any unit-shaped name), never a role label
+ * itself (`牵头单位：`) and never an addressee line (nothing follows its colon).
+ */
+const LISTED_UNIT =
+  /^([^，。；：]{2,30}?)(?:(?:及其?|与)?(?:的)?(?:主要|工作)?职责(?:是|为|如下)?|承担(?:以下|如下|下列)(?:主要)?职责)?：/u;
+const ROLE_LABEL_HEAD = /^(?:牵头|责任|配合|协办|主办|参与|协同|负责|承办|主责|成员)(?:单位|部门)$/u;
+/** `主要职责是：` after `设立A（以下简称B）`: the body just set up holds the duties listed. */
+const SET_UP = /设立([^，。；（]{2,40}?)（以下简称“?([^）”]{2,20})”?）[^。]*。(?:其)?主要职责(?:是|为)：/u;
+
+function listedUnit(sentence: string, out: Named[]): boolean {
+  const m = LISTED_UNIT.exec(sentence);
+  const head = m?.[1];
+  if (!m || !head || !UNIT_LAST.includes(head.charAt(head.length - 1)) || ROLE_LABEL_HEAD.test(head))
+    return false;
+  // A bare `A：` with nothing after it addresses the recipients (国家经贸委、冶金部：).
+  if (m[0].length === sentence.length && !m[0].includes('职责')) return false;
+  const parties = proseParties(head, 'partner');
+  push(out, parties, 'duty');
+  return parties !== null;
+}
+
+/** `A，特别是B，要…`: A and B both hold the duty (each read on its own). */
+const ASIDE = /^([^，。；]{2,30})，特别是([^，。；]{2,30})，(?=(?:都|也|还|均)?(?:要|应|须|必须))/u;
+
+const PLACE_PARTY = /^[\u4e00-\u9fff]{2,20}(?:所在地|地区|城市|人民政府|政府)$/u;
+
+function asideParties(sentence: string, out: Named[]): void {
+  const m = ASIDE.exec(sentence);
+  if (!m) return;
+  const first = proseParties(m[1] ?? '') ?? provinceKinds(m[1] ?? '');
+  const named = m[2] ?? '';
+  // The place singled out (`地震重点监视防御区所在地`) is a party as written.
+  const second = proseParties(named) ?? (PLACE_PARTY.test(named) ? { names: [named], open: null } : null);
+  if (!first || !second) return;
+  push(out, first, 'duty');
+  push(out, second, 'duty');
+}
+
+/** `各省、自治区、直辖市` / `有关省、市、自治区`: the provinces of every kind, one collective party. */
+const PROVINCE_KINDS = /^(?:各|有关)(?:省|市)(?:、(?:省|市|县|自治区|直辖市|自治州))+(?:人民政府|政府)?$/u;
+
+function provinceKinds(list: string): ProseParties | null {
+  return PROVINCE_KINDS.test(list) ? { names: [list], open: null } : null;
+}
+
+/** The paragraph-level form of SET_UP (prose.ts reads it before the sentences). */
+export function setUpBody(paragraph: string): string | null {
+  return paragraph.includes('以下简称') ? (SET_UP.exec(paragraph)?.[2] ?? null) : null;
+}
+
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
+  if (sentence.includes('：') && listedUnit(sentence, out)) {
+    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
+    return;
+  }
+  if (sentence.includes('特别是')) asideParties(sentence, out);
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
+  const supportAsked = sentence.includes('请') ? ASKED_SUPPORT.exec(sentence) : null;
+  push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
+  const asked = sentence.includes('请') && !supportAsked ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
   // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
   let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
@@ -266,7 +342,13 @@ export function sentenceParties(sentence: string, out: Named[]): void {
   if (by) {
     // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
     const list = by[1] ?? '';
-    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+    // `由地方自行解决` / `由地方财政统一拨补`: a designating verb marks even a single name as a party.
+    const designating = by[2] === '筹措' || by[2] === '拨补' || by[2] === '解决' || by[2] === '贷款';
+    const parties =
+      proseParties(list) ??
+      (list.includes('、') || (designating && list.length <= 10 && !/^[哪其该]/u.test(list))
+        ? proseParties(list, 'partner')
+        : null);
     push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
     const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
