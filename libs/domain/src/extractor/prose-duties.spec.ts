@@ -93,4 +93,41 @@ describe('unbracketed prose duties of a notice', () => {
       { lead: ['中国人民建设银行'], participants: [], deadline: null },
     ]);
   });
+
+  it('reads `A牵头制定…，B、C等有关部门和单位参加` with long member lists, the collective kept whole', () => {
+    const doc = extractOne(
+      `${NOTICE}（一）设立县森林防火指挥部，指挥扑救工作。县林业局牵头制定和组织实施应急预案，县公安局、县气象局、县交通运输局、县财政局、县民政局、县卫生健康局、县应急管理局、县自然资源局、县住房和城乡建设局、县农业农村局等有关部门和单位参加。\n（二）县电信局牵头制定应急预案，县公安局等有关部门和各电信运营企业参加。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['县林业局'],
+        participants: [
+          '县公安局',
+          '县气象局',
+          '县交通运输局',
+          '县财政局',
+          '县民政局',
+          '县卫生健康局',
+          '县应急管理局',
+          '县自然资源局',
+          '县住房和城乡建设局',
+          '县农业农村局',
+          '有关部门和单位',
+        ],
+        deadline: null,
+      },
+      { lead: ['县电信局'], participants: ['县公安局', '各电信运营企业', '有关部门'], deadline: null },
+    ]);
+  });
+
+  it('reads a reply’s promises (`A研究提出了办理意见：将…`, `2004年A将会同B…`, `应请A…`) but not its past narrative', () => {
+    const doc = extractOne(
+      `${NOTICE}一、关于堤防建设问题。\n发展改革委会同水利部研究提出了办理意见。\n2004年发展改革委将会同水利部认真进行研究，给予适当支持。\n二、关于项目布局问题。\n发展改革委研究提出了办理意见：将在编制规划中，统筹考虑你省的要求。\n三、关于移民问题。\n有关部门研究提出了办理意见：移民为省内安置。有关移民工作应请地方政府按照总体规划的要求，切实抓好实施工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['发展改革委'], participants: ['水利部'], deadline: '2004-12-31' },
+      { lead: ['发展改革委'], participants: [], deadline: null },
+      { lead: ['地方政府'], participants: [], deadline: null },
+    ]);
+  });
 });

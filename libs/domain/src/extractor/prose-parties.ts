@@ -108,10 +108,16 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   let text = list.replace(/等$/u, '');
   let open: string | null = null;
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
-  const closing = /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)|部门|单位)$/u.exec(text);
+  // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
+  const closing =
+    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位)(?:和(各[\u4e00-\u9fff]{2,10}))?$/u.exec(
+      text,
+    );
+  let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);
     if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
+    added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
   // are kept as written (as after 由…负责).
@@ -127,5 +133,6 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     parties.push(...parts);
   }
   if (parties.length === 0) return null;
+  if (added) parties.push(added);
   return { names: parties, open };
 }

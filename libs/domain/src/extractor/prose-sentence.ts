@@ -40,8 +40,12 @@ for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
-/** A dated step opening the sentence without a comma (`2019年6月底前各省份要…`): the party follows it. */
-const DATED_LEAD = /(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前/uy;
+/**
+ * A dated step opening the sentence without a comma (`2019年6月底前各省份要…`, `2004年发展改革委将会同…`): the party
+ * follows it.
+ */
+const DATED_LEAD =
+  /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
  * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
  * the duty is the unit's, so the list is read without it.
@@ -69,7 +73,14 @@ const SUPPORTING =
   /^(?:要|应|须|必须)?(?:继续|积极|大力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
-const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,80}?(?:配合|参与|参加)/u;
+const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
+/**
+ * `A会同B研究提出了办理意见：从2002年开始…` (a reply reporting what was done): past narrative, no duty; a 办理意见 that
+ * itself promises (`A研究提出了办理意见：将…`) gives A the duty (REPLY_OPINION).
+ */
+const NARRATIVE = /^(?:会同[^，。；]{1,20}?)?(?:研究)?(?:提出|进行|开展|作出|完成|召开|印发)了/u;
+const REPLY_OPINION =
+  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
@@ -176,6 +187,7 @@ function subjectOf(sentence: string, out: Named[]): string | null {
           : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
+      if (NARRATIVE.test(rest)) return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
         : SUPERVISING.test(rest) || APPRAISING.test(rest) || SUPPORTING.test(rest)
@@ -228,7 +240,7 @@ function datedBefore(sentence: string, end: number): boolean {
 
 /** `请A…`: the party asked to act; the list ends before its verb. */
 const ASKED = new RegExp(
-  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
   'u',
 );
 /** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
@@ -250,12 +262,12 @@ const MEMBERS = new RegExp(
 );
 /** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
 const JOINING = new RegExp(
-  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
+  `，(${NAME_CHARS}{2,240}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
   'u',
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责))`,
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同))`,
   'u',
 );
 
@@ -320,6 +332,12 @@ export function setUpBody(paragraph: string): string | null {
 
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
+  const opinion = sentence.includes('意见：') ? REPLY_OPINION.exec(sentence) : null;
+  if (opinion) {
+    push(out, proseParties(opinion[1] ?? ''), 'duty');
+    push(out, opinion[2] ? proseParties(opinion[2], 'partner') : null, 'partner');
+    if (out.length > before) return;
+  }
   if (sentence.includes('：') && listedUnit(sentence, out)) {
     const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
