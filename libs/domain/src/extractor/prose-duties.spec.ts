@@ -130,4 +130,11 @@ describe('unbracketed prose duties of a notice', () => {
       { lead: ['地方政府'], participants: [], deadline: null },
     ]);
   });
+
+  it('reads regulated enterprises of a trade (`黄金生产企业要…`) as parties, not every 产业 or 行业', () => {
+    const doc = extractOne(
+      `${NOTICE}一、黄金生产企业要变粗放式经营为集约化经营，降低资产负债率。\n二、旅游产业要加快发展，提升服务质量。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['黄金生产企业'], participants: [], deadline: null }]);
+  });
 });

@@ -29,13 +29,14 @@ const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三�
  */
 const INSTITUTION_CLASS =
   /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
+const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -45,6 +46,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   const last = name.charAt(name.length - 1);
   // 高等学校 / 医疗卫生机构 / 行业协会: institutions of a kind given a duty as a class.
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
+  // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
+  if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
