@@ -137,4 +137,11 @@ describe('unbracketed prose duties of a notice', () => {
     );
     expect(doc.measures.map(roles)).toEqual([{ lead: ['黄金生产企业'], participants: [], deadline: null }]);
   });
+
+  it('reads a month written in Chinese numerals (`各地应于六月底前…`) in the document’s year', () => {
+    const doc = extractOne(
+      `${NOTICE}一、各地应于六月底前将落实情况报农业部备案，不要留缺口。\n国务院\n一九八一年五月二十三日\n`,
+    );
+    expect(roles(doc.measures[0])).toEqual({ lead: ['各地'], participants: [], deadline: '1981-06-30' });
+  });
 });
