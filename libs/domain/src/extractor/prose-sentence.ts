@@ -1,5 +1,6 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
+import { asideParties, listedUnit, NARRATIVE, provinceKinds, replyOpinion } from './prose-org';
 import type { ProseParties } from './prose-parties';
 
 /**
@@ -74,13 +75,6 @@ const SUPPORTING =
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
-/**
- * `A会同B研究提出了办理意见：从2002年开始…` (a reply reporting what was done): past narrative, no duty; a 办理意见 that
- * itself promises (`A研究提出了办理意见：将…`) gives A the duty (REPLY_OPINION).
- */
-const NARRATIVE = /^(?:会同[^，。；]{1,20}?)?(?:研究)?(?:提出|进行|开展|作出|完成|召开|印发)了/u;
-const REPLY_OPINION =
-  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
@@ -277,73 +271,24 @@ const COUNTERPARTS = new RegExp(
   'u',
 );
 
-/**
- * `市公安局：负责…；` / `县住房城乡建设局：…` (a duty list line of an organisation section), `专项应急指挥部的职责是：`,
- * `办公室承担以下职责：` (a heading or introducing sentence naming whose duties follow): the unit before the colon
- * holds the duties after it. The head is read as after a role label (any unit-shaped name), never a role label
- * itself (`牵头单位：`) and never an addressee line (nothing follows its colon).
- */
-const LISTED_UNIT =
-  /^([^，。；：]{2,30}?)(?:(?:及其?|与)?(?:的)?(?:主要|工作)?职责(?:是|为|如下)?|承担(?:以下|如下|下列)(?:主要)?职责)?：/u;
-const ROLE_LABEL_HEAD = /^(?:牵头|责任|配合|协办|主办|参与|协同|负责|承办|主责|成员)(?:单位|部门)$/u;
-/** `主要职责是：` after `设立A（以下简称B）`: the body just set up holds the duties listed. */
-const SET_UP = /设立([^，。；（]{2,40}?)（以下简称“?([^）”]{2,20})”?）[^。]*。(?:其)?主要职责(?:是|为)：/u;
-
-function listedUnit(sentence: string, out: Named[]): boolean {
-  const m = LISTED_UNIT.exec(sentence);
-  const head = m?.[1];
-  if (!m || !head || !UNIT_LAST.includes(head.charAt(head.length - 1)) || ROLE_LABEL_HEAD.test(head))
-    return false;
-  // A bare `A：` with nothing after it addresses the recipients (国家经贸委、冶金部：).
-  if (m[0].length === sentence.length && !m[0].includes('职责')) return false;
-  const parties = proseParties(head, 'partner');
-  push(out, parties, 'duty');
-  return parties !== null;
-}
-
-/** `A，特别是B，要…`: A and B both hold the duty (each read on its own). */
-const ASIDE = /^([^，。；]{2,30})，特别是([^，。；]{2,30})，(?=(?:都|也|还|均)?(?:要|应|须|必须))/u;
-
-const PLACE_PARTY = /^[\u4e00-\u9fff]{2,20}(?:所在地|地区|城市|人民政府|政府)$/u;
-
-function asideParties(sentence: string, out: Named[]): void {
-  const m = ASIDE.exec(sentence);
-  if (!m) return;
-  const first = proseParties(m[1] ?? '') ?? provinceKinds(m[1] ?? '');
-  const named = m[2] ?? '';
-  // The place singled out (`地震重点监视防御区所在地`) is a party as written.
-  const second = proseParties(named) ?? (PLACE_PARTY.test(named) ? { names: [named], open: null } : null);
-  if (!first || !second) return;
-  push(out, first, 'duty');
-  push(out, second, 'duty');
-}
-
-/** `各省、自治区、直辖市` / `有关省、市、自治区`: the provinces of every kind, one collective party. */
-const PROVINCE_KINDS = /^(?:各|有关)(?:省|市)(?:、(?:省|市|县|自治区|直辖市|自治州))+(?:人民政府|政府)?$/u;
-
-function provinceKinds(list: string): ProseParties | null {
-  return PROVINCE_KINDS.test(list) ? { names: [list], open: null } : null;
-}
-
-/** The paragraph-level form of SET_UP (prose.ts reads it before the sentences). */
-export function setUpBody(paragraph: string): string | null {
-  return paragraph.includes('以下简称') ? (SET_UP.exec(paragraph)?.[2] ?? null) : null;
-}
-
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
-  const opinion = sentence.includes('意见：') ? REPLY_OPINION.exec(sentence) : null;
+  // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
+  const opinion = sentence.includes('意见：') ? replyOpinion(sentence) : null;
   if (opinion) {
-    push(out, proseParties(opinion[1] ?? ''), 'duty');
-    push(out, opinion[2] ? proseParties(opinion[2], 'partner') : null, 'partner');
+    push(out, opinion.holder, 'duty');
+    push(out, opinion.partners, 'partner');
     if (out.length > before) return;
   }
-  if (sentence.includes('：') && listedUnit(sentence, out)) {
+  const listed = sentence.includes('：') ? listedUnit(sentence) : null;
+  if (listed) {
+    push(out, listed, 'duty');
     const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     return;
   }
-  if (sentence.includes('特别是')) asideParties(sentence, out);
+  const aside = sentence.includes('特别是') ? asideParties(sentence) : null;
+  for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
   const supportAsked = sentence.includes('请') ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');

@@ -3,7 +3,8 @@ import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { sentenceParties, setUpBody } from './prose-sentence';
+import { setUpBody } from './prose-org';
+import { sentenceParties } from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
 
 export { proseParties } from './prose-parties';
