@@ -122,12 +122,13 @@ describe('unbracketed prose duties of a notice', () => {
 
   it('reads a reply’s promises (`A研究提出了办理意见：将…`, `2004年A将会同B…`, `应请A…`) but not its past narrative', () => {
     const doc = extractOne(
-      `${NOTICE}一、关于堤防建设问题。\n发展改革委会同水利部研究提出了办理意见。\n2004年发展改革委将会同水利部认真进行研究，给予适当支持。\n二、关于项目布局问题。\n发展改革委研究提出了办理意见：将在编制规划中，统筹考虑你省的要求。\n三、关于移民问题。\n有关部门研究提出了办理意见：移民为省内安置。有关移民工作应请地方政府按照总体规划的要求，切实抓好实施工作。\n`,
+      `${NOTICE}一、关于堤防建设问题。\n发展改革委会同水利部研究提出了办理意见。\n发展改革委会同有关部门研究提出：发展改革委在专项规划中统筹考虑了布局。\n2004年发展改革委将会同水利部认真进行研究，给予适当支持。\n二、关于项目布局问题。\n发展改革委研究提出了办理意见：将在编制规划中，统筹考虑你省的要求。\n三、关于移民问题。\n有关部门研究提出了办理意见：移民为省内安置。有关移民工作应请地方政府按照总体规划的要求，切实抓好实施工作。\n四、关于项目支持问题。\n证监会提出：根据有关文件精神，证监会将对已列入规划的项目给予支持。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['发展改革委'], participants: ['水利部'], deadline: '2004-12-31' },
       { lead: ['发展改革委'], participants: [], deadline: null },
       { lead: ['地方政府'], participants: [], deadline: null },
+      { lead: ['证监会'], participants: [], deadline: null },
     ]);
   });
 

@@ -58,10 +58,12 @@ export function setUpBody(paragraph: string): string | null {
 }
 
 /**
- * `A会同B研究提出了办理意见：从2002年开始…` (a reply reporting what was done): past narrative, no duty; a 办理意见 that
- * itself promises (`A研究提出了办理意见：将…`) gives A the duty (REPLY_OPINION).
+ * `A会同B研究提出了办理意见：从2002年开始…` (a reply reporting what was done) and `A会同B研究提出：…` (introducing an
+ * opinion): no duty of A by themselves; a 办理意见 that itself promises (`A研究提出了办理意见：将…`) gives A the duty
+ * (REPLY_OPINION), and a later sentence of the opinion may name A again (`…发展改革委将…`).
  */
-export const NARRATIVE = /^(?:会同[^，。；]{1,20}?)?(?:研究)?(?:提出|进行|开展|作出|完成|召开|印发)了/u;
+export const NARRATIVE =
+  /^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)/u;
 const REPLY_OPINION =
   /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
 
@@ -72,4 +74,13 @@ export function replyOpinion(
   const m = REPLY_OPINION.exec(sentence);
   if (!m) return null;
   return { holder: proseParties(m[1] ?? ''), partners: m[2] ? proseParties(m[2], 'partner') : null };
+}
+
+/** `A提出：` / `A会同B研究提出了以下意见：` / `A意见：`: the opinion that follows is read as sentences of its own. */
+const OPINION_INTRO =
+  /^[^，。；：]{2,40}?(?:(?:研究)?提出了?(?:以下|如下)?(?:办理)?意见|(?:研究)?提出|意见)：/u;
+
+export function opinionBody(sentence: string): string | null {
+  const m = OPINION_INTRO.exec(sentence);
+  return m && m[0].length < sentence.length ? sentence.slice(m[0].length) : null;
 }

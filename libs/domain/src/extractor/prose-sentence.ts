@@ -1,6 +1,6 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
-import { asideParties, listedUnit, NARRATIVE, provinceKinds, replyOpinion } from './prose-org';
+import { asideParties, listedUnit, NARRATIVE, opinionBody, provinceKinds, replyOpinion } from './prose-org';
 import type { ProseParties } from './prose-parties';
 
 /**
@@ -279,6 +279,11 @@ export function sentenceParties(sentence: string, out: Named[]): void {
     push(out, opinion.holder, 'duty');
     push(out, opinion.partners, 'partner');
     if (out.length > before) return;
+  }
+  const opinionText = sentence.includes('：') ? opinionBody(sentence) : null;
+  if (opinionText !== null) {
+    sentenceParties(opinionText, out);
+    return;
   }
   const listed = sentence.includes('：') ? listedUnit(sentence) : null;
   if (listed) {
