@@ -105,7 +105,7 @@ function cnNumber(text: string): number {
 
 function scanChineseMonths(text: string, documentYear: number | null, found: Dated[]): void {
   // Cheap screen: this runs for every measure; most texts have no month in Chinese numerals.
-  if (!/[一二三四五六七八九十]月/u.test(text)) return;
+  if (!text.includes('月') || !/[一二三四五六七八九十]月/u.test(text)) return;
   CN_MONTH_BEFORE.lastIndex = 0;
   for (let m = CN_MONTH_BEFORE.exec(text); m !== null; m = CN_MONTH_BEFORE.exec(text)) {
     const year = m[1] ? cnNumber(m[1]) : documentYear;

@@ -80,7 +80,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   for (const l of lines) {
     // `2.1.1 县防汛抗旱指挥部职责` (a 预案's numbered section): it closes the group above; naming whose duties follow,
     // it opens a group its numbered items inherit. A long numbered paragraph is read without its number.
-    const section = DECIMAL_SECTION.exec(l.text);
+    const c0 = l.text.charCodeAt(0);
+    const section = c0 >= 0x30 && c0 <= 0x39 ? DECIMAL_SECTION.exec(l.text) : null;
     const sectionRest = section ? l.text.slice(section[0].length) : '';
     if (section && isHeadingOnly(sectionRest)) {
       const duty = sectionRest.includes('职责') ? proseDuty(`${sectionRest.replace(/：$/u, '')}：`) : null;
