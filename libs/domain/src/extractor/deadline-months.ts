@@ -66,6 +66,7 @@ export function scanMonths(text: string, documentYear: number | null): Dated[] {
             : monthEnd(year, month);
     found.push({ deadline, text: m[0], index: m.index });
   }
+  scanChineseMonths(text, documentYear, found);
   if (documentYear !== null && (text.includes('在') || text.includes('于'))) {
     const year = documentYear;
     MONTHS_AT.lastIndex = 0;
@@ -88,4 +89,30 @@ export function scanMonths(text: string, documentYear: number | null): Dated[] {
     }
   }
   return found;
+}
+
+/** `六月底前`, `一九九七年四月底前` (older State Council texts write months in Chinese numerals). */
+const CN_MONTH_BEFORE =
+  /(?<![〇○零一二三四五六七八九十月])(?:([〇○零一二三四五六七八九]{4})年)?(十[一二]?|[一二三四五六七八九])月(?:底|末)?(?:以|之)?前/gu;
+const CN_DIGITS = '〇一二三四五六七八九';
+
+function cnNumber(text: string): number {
+  if (text.startsWith('十')) return 10 + (text.length > 1 ? CN_DIGITS.indexOf(text.charAt(1)) : 0);
+  let n = 0;
+  for (const c of text) n = n * 10 + Math.max(0, CN_DIGITS.indexOf(c === '○' || c === '零' ? '〇' : c));
+  return n;
+}
+
+function scanChineseMonths(text: string, documentYear: number | null, found: Dated[]): void {
+  // Cheap screen: this runs for every measure; most texts have no month in Chinese numerals.
+  if (!text.includes('月') || !/[一二三四五六七八九十]月/u.test(text)) return;
+  CN_MONTH_BEFORE.lastIndex = 0;
+  for (let m = CN_MONTH_BEFORE.exec(text); m !== null; m = CN_MONTH_BEFORE.exec(text)) {
+    const year = m[1] ? cnNumber(m[1]) : documentYear;
+    if (year === null || insideBookTitle(text, m.index)) continue;
+    // 每年六月底前报送 recurs; it is not a date of the document's year.
+    if (!m[1] && /每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index)))
+      continue;
+    found.push({ deadline: monthEnd(year, cnNumber(m[2] ?? '')), text: m[0], index: m.index });
+  }
 }

@@ -13,7 +13,7 @@ const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当�
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关|银行)$/u;
 const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
@@ -29,13 +29,14 @@ const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三�
  */
 const INSTITUTION_CLASS =
   /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
+const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -45,6 +46,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   const last = name.charAt(name.length - 1);
   // 高等学校 / 医疗卫生机构 / 行业协会: institutions of a kind given a duty as a class.
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
+  // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
+  if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
@@ -108,10 +111,16 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   let text = list.replace(/等$/u, '');
   let open: string | null = null;
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
-  const closing = /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)|部门|单位)$/u.exec(text);
+  // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
+  const closing =
+    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位)(?:和(各[\u4e00-\u9fff]{2,10}))?$/u.exec(
+      text,
+    );
+  let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);
     if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
+    added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
   // are kept as written (as after 由…负责).
@@ -127,5 +136,6 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     parties.push(...parts);
   }
   if (parties.length === 0) return null;
+  if (added) parties.push(added);
   return { names: parties, open };
 }

@@ -1,5 +1,6 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
+import { asideParties, listedUnit, NARRATIVE, opinionBody, provinceKinds, replyOpinion } from './prose-org';
 import type { ProseParties } from './prose-parties';
 
 /**
@@ -40,8 +41,12 @@ for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
-/** A dated step opening the sentence without a comma (`2019年6月底前各省份要…`): the party follows it. */
-const DATED_LEAD = /(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前/uy;
+/**
+ * A dated step opening the sentence without a comma (`2019年6月底前各省份要…`, `2004年发展改革委将会同…`): the party
+ * follows it.
+ */
+const DATED_LEAD =
+  /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
  * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
  * the duty is the unit's, so the list is read without it.
@@ -61,9 +66,15 @@ const SUPERVISING =
 /** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
+/**
+ * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`): it takes part next to
+ * another party's duty and leads only alone, as a supervising party does.
+ */
+const SUPPORTING =
+  /^(?:要|应|须|必须)?(?:继续|积极|大力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
-const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,80}?(?:配合|参与|参加)/u;
+const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
@@ -163,12 +174,17 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
       if (!ownWhen && /[，。；：]/u.test(before)) break;
-      const parties = ownWhen ? partyBeforeWhen(before) : before.length >= 2 ? proseParties(before) : null;
+      const parties = ownWhen
+        ? partyBeforeWhen(before)
+        : before.length >= 2
+          ? (proseParties(before) ?? provinceKinds(before))
+          : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
+      if (NARRATIVE.test(rest)) return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest) || APPRAISING.test(rest)
+        : SUPERVISING.test(rest) || APPRAISING.test(rest) || SUPPORTING.test(rest)
           ? 'supervising'
           : 'duty';
       push(out, parties, role);
@@ -218,12 +234,17 @@ function datedBefore(sentence: string, end: number): boolean {
 
 /** `请A…`: the party asked to act; the list ends before its verb. */
 const ASKED = new RegExp(
-  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  'u',
+);
+/** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
+const ASKED_SUPPORT = new RegExp(
+  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,
   'u',
 );
 /** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
 const BY = new RegExp(
-  `由(${NAME_CHARS}{2,60}?)(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布)`,
+  `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
   'u',
 );
 /** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
@@ -233,14 +254,14 @@ const MEMBERS = new RegExp(
   `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
   'u',
 );
-/** `，发展改革、工商、金融等单位参与` after a lead. */
+/** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
 const JOINING = new RegExp(
-  `，(${NAME_CHARS}{2,80}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加)`,
+  `，(${NAME_CHARS}{2,240}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
   'u',
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实))`,
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同))`,
   'u',
 );
 
@@ -252,8 +273,31 @@ const COUNTERPARTS = new RegExp(
 
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
+  // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
+  const opinion = sentence.includes('意见：') ? replyOpinion(sentence) : null;
+  if (opinion) {
+    push(out, opinion.holder, 'duty');
+    push(out, opinion.partners, 'partner');
+    if (out.length > before) return;
+  }
+  const opinionText = sentence.includes('：') ? opinionBody(sentence) : null;
+  if (opinionText !== null) {
+    sentenceParties(opinionText, out);
+    return;
+  }
+  const listed = sentence.includes('：') ? listedUnit(sentence) : null;
+  if (listed) {
+    push(out, listed, 'duty');
+    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
+    return;
+  }
+  const aside = sentence.includes('特别是') ? asideParties(sentence) : null;
+  for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const asked = sentence.includes('请') ? ASKED.exec(sentence) : null;
+  const supportAsked = sentence.includes('请') ? ASKED_SUPPORT.exec(sentence) : null;
+  push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
+  const asked = sentence.includes('请') && !supportAsked ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
   // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
   let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
@@ -266,7 +310,13 @@ export function sentenceParties(sentence: string, out: Named[]): void {
   if (by) {
     // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
     const list = by[1] ?? '';
-    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+    // `由地方自行解决` / `由地方财政统一拨补`: a designating verb marks even a single name as a party.
+    const designating = by[2] === '筹措' || by[2] === '拨补' || by[2] === '解决' || by[2] === '贷款';
+    const parties =
+      proseParties(list) ??
+      (list.includes('、') || (designating && list.length <= 10 && !/^[哪其该]/u.test(list))
+        ? proseParties(list, 'partner')
+        : null);
     push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
     const joining = by[2] === '牵头' ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).

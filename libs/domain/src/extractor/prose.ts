@@ -3,6 +3,7 @@ import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
+import { setUpBody } from './prose-org';
 import { sentenceParties } from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
 
@@ -23,6 +24,9 @@ export { proseParties } from './prose-parties';
  * else has the duty. `会同` partners, `…等单位参与` lists and the open rest of `A等有关部门` take part.
  */
 
+/** `2.1.1`, `2.3`: a 预案's section numbers (matchHeading reads single numbers); `2.5万`, `1.5倍` are amounts. */
+const DECIMAL_SECTION = /^\d{1,2}(?:[.．]\d{1,2})+(?![\d%万亿千百元个倍米吨岁年月日])\s*/u;
+
 interface Duty {
   lead: string[];
   participants: string[];
@@ -31,6 +35,9 @@ interface Duty {
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
+  // `设立A（以下简称B）。主要职责是：…`: the body just set up holds the duties listed after it.
+  const body = setUpBody(paragraph);
+  if (body !== null) named.push({ name: body, role: 'duty' });
   // Sentences end at 。 or ；: found with indexOf (native search), each kept until passed.
   let stop = paragraph.indexOf('。');
   let semicolon = paragraph.indexOf('；');
@@ -71,6 +78,17 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   let group: Group | null = null;
   let index = 0;
   for (const l of lines) {
+    // `2.1.1 县防汛抗旱指挥部职责` (a 预案's numbered section): it closes the group above; naming whose duties follow,
+    // it opens a group its numbered items inherit. A long numbered paragraph is read without its number.
+    const c0 = l.text.charCodeAt(0);
+    const section = c0 >= 0x30 && c0 <= 0x39 ? DECIMAL_SECTION.exec(l.text) : null;
+    const sectionRest = section ? l.text.slice(section[0].length) : '';
+    if (section && isHeadingOnly(sectionRest)) {
+      const duty = sectionRest.includes('职责') ? proseDuty(`${sectionRest.replace(/：$/u, '')}：`) : null;
+      group = duty ? { duty, endsAt: null } : null;
+      heading = null;
+      continue;
+    }
     const h = matchHeading(l.text);
     if (h) {
       if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
@@ -81,7 +99,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       continue;
     }
     const text = l.text;
-    const duty = proseDuty(h ? h.rest : text);
+    const duty = proseDuty(h ? h.rest : section ? sectionRest : text);
     if (duty && /：$/u.test(text)) {
       group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType) };
       heading = null;

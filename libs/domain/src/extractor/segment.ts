@@ -45,9 +45,13 @@ interface Anchor {
   headerDate: string | null;
 }
 
+/** `2.3应急调度中心` / `2.1.1 指挥部职责`: a numbered section of a 预案, never a title (an excerpt may open on one). */
+const DECIMAL_SECTION = /^\d{1,2}(?:[.．]\d{1,2})+(?![\d%万亿千百元个倍米吨岁年月日])/u;
+
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
+    !DECIMAL_SECTION.test(t) &&
     line.kind === 'text' &&
     t.length <= 45 &&
     !TERMINAL_END.test(t) &&
@@ -311,7 +315,8 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       first !== undefined &&
       !ADDRESSEE_LINE.test(first.text) &&
       first.text.length <= 80 &&
-      !TERMINAL_END.test(first.text);
+      !TERMINAL_END.test(first.text) &&
+      !DECIMAL_SECTION.test(first.text);
     const title = titled ? (first?.text ?? '') : '';
     // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
     all.push({

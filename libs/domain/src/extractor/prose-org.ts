@@ -1,0 +1,86 @@
+import { proseParties, UNIT_LAST } from './prose-parties';
+import type { ProseParties } from './prose-parties';
+
+/**
+ * Sentence forms of 应急预案 / 工作方案 organisation sections and of older State Council prose, read by
+ * prose-sentence.ts before its subject scan: duty list lines (`市公安局：负责…`), introducing phrases naming whose
+ * duties follow (`X的职责是：`, `X承担以下职责：`), a body just set up (`设立A（以下简称B）。主要职责是：`), asides
+ * (`A，特别是B，要…`), the provinces of every kind as one collective, and the replies of 办理情况 letters.
+ */
+
+/**
+ * `市公安局：负责…；` / `县住房城乡建设局：…` (a duty list line of an organisation section), `专项应急指挥部的职责是：`,
+ * `办公室承担以下职责：` (a heading or introducing sentence naming whose duties follow): the unit before the colon
+ * holds the duties after it. The head is read as after a role label (any unit-shaped name), never a role label
+ * itself (`牵头单位：`) and never an addressee line (nothing follows its colon).
+ */
+const LISTED_UNIT =
+  /^([^，。；：]{2,30}?)(?:(?:及其?|与)?(?:的)?(?:主要|工作)?职责(?:是|为|如下)?|承担(?:以下|如下|下列)(?:主要)?职责)?：/u;
+const ROLE_LABEL_HEAD = /^(?:牵头|责任|配合|协办|主办|参与|协同|负责|承办|主责|成员)(?:单位|部门)$/u;
+/** `主要职责是：` after `设立A（以下简称B）`: the body just set up holds the duties listed. */
+const SET_UP = /设立([^，。；（]{2,40}?)（以下简称“?([^）”]{2,20})”?）[^。]*。(?:其)?主要职责(?:是|为)：/u;
+
+export function listedUnit(sentence: string): ProseParties | null {
+  const m = LISTED_UNIT.exec(sentence);
+  const head = m?.[1];
+  if (!m || !head || !UNIT_LAST.includes(head.charAt(head.length - 1)) || ROLE_LABEL_HEAD.test(head))
+    return null;
+  // A bare `A：` with nothing after it addresses the recipients (国家经贸委、冶金部：).
+  if (m[0].length === sentence.length && !m[0].includes('职责')) return null;
+  return proseParties(head, 'partner');
+}
+
+/** `A，特别是B，要…`: A and B both hold the duty (each read on its own). */
+const ASIDE = /^([^，。；]{2,30})，特别是([^，。；]{2,30})，(?=(?:都|也|还|均)?(?:要|应|须|必须))/u;
+
+const PLACE_PARTY = /^[\u4e00-\u9fff]{2,20}(?:所在地|地区|城市|人民政府|政府)$/u;
+
+export function asideParties(sentence: string): [ProseParties, ProseParties] | null {
+  const m = ASIDE.exec(sentence);
+  if (!m) return null;
+  const first = proseParties(m[1] ?? '') ?? provinceKinds(m[1] ?? '');
+  const named = m[2] ?? '';
+  // The place singled out (`地震重点监视防御区所在地`) is a party as written.
+  const second = proseParties(named) ?? (PLACE_PARTY.test(named) ? { names: [named], open: null } : null);
+  return first && second ? [first, second] : null;
+}
+
+/** `各省、自治区、直辖市` / `有关省、市、自治区`: the provinces of every kind, one collective party. */
+const PROVINCE_KINDS = /^(?:各|有关)(?:省|市)(?:、(?:省|市|县|自治区|直辖市|自治州))+(?:人民政府|政府)?$/u;
+
+export function provinceKinds(list: string): ProseParties | null {
+  return PROVINCE_KINDS.test(list) ? { names: [list], open: null } : null;
+}
+
+/** The paragraph-level form of SET_UP (prose.ts reads it before the sentences). */
+export function setUpBody(paragraph: string): string | null {
+  return paragraph.includes('以下简称') ? (SET_UP.exec(paragraph)?.[2] ?? null) : null;
+}
+
+/**
+ * `A会同B研究提出了办理意见：从2002年开始…` (a reply reporting what was done) and `A会同B研究提出：…` (introducing an
+ * opinion): no duty of A by themselves; a 办理意见 that itself promises (`A研究提出了办理意见：将…`) gives A the duty
+ * (REPLY_OPINION), and a later sentence of the opinion may name A again (`…发展改革委将…`).
+ */
+export const NARRATIVE =
+  /^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)/u;
+const REPLY_OPINION =
+  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
+
+/** `A研究提出了办理意见：将…` / `A会同B研究提出了办理意见：要…`: A holds the promise, B takes part. */
+export function replyOpinion(
+  sentence: string,
+): { holder: ProseParties | null; partners: ProseParties | null } | null {
+  const m = REPLY_OPINION.exec(sentence);
+  if (!m) return null;
+  return { holder: proseParties(m[1] ?? ''), partners: m[2] ? proseParties(m[2], 'partner') : null };
+}
+
+/** `A提出：` / `A会同B研究提出了以下意见：` / `A意见：`: the opinion that follows is read as sentences of its own. */
+const OPINION_INTRO =
+  /^[^，。；：]{2,40}?(?:(?:研究)?提出了?(?:以下|如下)?(?:办理)?意见|(?:研究)?提出|意见)：/u;
+
+export function opinionBody(sentence: string): string | null {
+  const m = OPINION_INTRO.exec(sentence);
+  return m && m[0].length < sentence.length ? sentence.slice(m[0].length) : null;
+}
