@@ -137,8 +137,11 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       let j = i;
       let found = -1;
       for (let k = 0; k < 5 && j !== -1; k++) {
-        joined += lines[j]?.text ?? '';
-        if (joined.endsWith('）') && ENTRY_FULL.test(joined)) {
+        // The joined text ends in ） when its last line does (text lines are never empty): asking the line
+        // spares flattening the concatenation for every numbered line.
+        const piece = lines[j]?.text ?? '';
+        joined += piece;
+        if ((piece === '' ? joined : piece).endsWith('）') && ENTRY_FULL.test(joined)) {
           found = j;
           break;
         }

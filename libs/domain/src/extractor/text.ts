@@ -39,7 +39,6 @@ const PUNCT_MAP: Readonly<Record<string, string>> = {
   '!': '！',
 };
 const ASCII_PUNCT = /[(),:;[\]［］?!]/g;
-const ASCII_PUNCT_ANY = /[(),:;[\]［］?!]/;
 const MARKDOWN_BOLD = /\*\*+/g;
 const OCR_PLUS = /互联网十/g;
 const FOOTER = /^[-－—–]\d{1,4}[-－—–]$/;
@@ -88,28 +87,40 @@ function stripSpaces(s: string): string {
 }
 
 /**
- * The char codes normalizeText rewrites: whitespace (isSpaceCode, and every C0 control), ASCII punctuation, ［］,
- * * and 十 (of 互联网十). One table load per character instead of a chain of comparisons.
+ * The char codes normalizeText rewrites, as flags of the step that rewrites them: whitespace (isSpaceCode, and
+ * every C0 control), ASCII punctuation and ［］, * and 十 (of 互联网十). One table load per character instead of a
+ * chain of comparisons; the flags found say which steps a line needs.
  */
+const NEEDS_SPACES = 1;
+const NEEDS_PUNCT = 2;
+const NEEDS_BOLD = 4;
+const NEEDS_PLUS = 8;
 const NEEDS_NORMALIZING = new Uint8Array(0x10000);
-for (let c = 0; c <= 0x20; c++) NEEDS_NORMALIZING[c] = 1;
-for (const c of '(),:;[]?!*\u5341\uff3b\uff3d') NEEDS_NORMALIZING[c.charCodeAt(0)] = 1;
-for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) NEEDS_NORMALIZING[c] = 1;
+for (let c = 0; c <= 0x20; c++) NEEDS_NORMALIZING[c] = NEEDS_SPACES;
+for (const c of '(),:;[]?!\uff3b\uff3d') NEEDS_NORMALIZING[c.charCodeAt(0)] = NEEDS_PUNCT;
+NEEDS_NORMALIZING['*'.charCodeAt(0)] = NEEDS_BOLD;
+NEEDS_NORMALIZING['\u5341'.charCodeAt(0)] = NEEDS_PLUS;
+for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) NEEDS_NORMALIZING[c] = NEEDS_SPACES;
 
-/** One pass over the char codes: whitespace, ASCII punctuation, ［］, * and 十 (of 互联网十) need the slow path. */
-function needsNormalizing(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (NEEDS_NORMALIZING[s.charCodeAt(i)] === 1) return true;
-  return false;
+/** One pass over the char codes: the NEEDS_* flags of the steps `s` needs (0 for most lines). */
+function normalizingNeeds(s: string): number {
+  let needs = 0;
+  for (let i = 0; i < s.length; i++) needs |= NEEDS_NORMALIZING[s.charCodeAt(i)] ?? 0;
+  return needs;
 }
+
+const fullWidthPunct = (c: string): string => PUNCT_MAP[c] ?? c;
 
 /** Normalises one physical line (or any short text) for matching and output. */
 export function normalizeText(raw: string): string {
-  // Fast path for the common line with nothing to rewrite (one scan instead of three replaces).
-  if (!needsNormalizing(raw)) return raw;
-  let s = raw.includes('*') ? raw.replace(MARKDOWN_BOLD, '') : raw;
-  if (ASCII_PUNCT_ANY.test(s)) s = s.replace(ASCII_PUNCT, (c) => PUNCT_MAP[c] ?? c);
-  s = stripSpaces(s);
-  if (s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
+  // Fast path for the common line with nothing to rewrite; otherwise only the steps its characters call for
+  // (十 is common in numbers, spaces in tables: neither needs the other steps).
+  const needs = normalizingNeeds(raw);
+  if (needs === 0) return raw;
+  let s = needs & NEEDS_BOLD ? raw.replace(MARKDOWN_BOLD, '') : raw;
+  if (needs & NEEDS_PUNCT) s = s.replace(ASCII_PUNCT, fullWidthPunct);
+  if (needs & NEEDS_SPACES) s = stripSpaces(s);
+  if (needs & NEEDS_PLUS && s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
   return s;
 }
 
