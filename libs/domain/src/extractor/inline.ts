@@ -245,6 +245,7 @@ function emitUnit(
 
   if (anns.length === 0) {
     if (inherited && !childrenAnnotated) {
+      const text = subtreeText(unit);
       ctx.measures.push(
         makeMeasure(ctx, {
           key,
@@ -252,10 +253,9 @@ function emitUnit(
           path: unit.path,
           line: unit.line,
           origin: 'inline',
-          text: subtreeText(unit),
+          text,
           responsibility: inherited.ann.responsibility,
-          deadline:
-            deadlineOf(ctx, undefined, subtreeText(unit)) ?? deadlineOf(ctx, inherited.ann, inherited.text),
+          deadline: deadlineOf(ctx, undefined, text) ?? deadlineOf(ctx, inherited.ann, inherited.text),
         }),
       );
       return;
