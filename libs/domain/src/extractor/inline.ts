@@ -6,6 +6,7 @@ import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
 import { startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
+import { CHAR_ANY, CHAR_SQUARE } from './text';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
@@ -21,6 +22,8 @@ export interface BodyLine {
   no: number;
   text: string;
   pageStart: boolean;
+  /** The line's CHAR_* classes when it is a prepared Line (text.ts); lines built here may hold any. */
+  chars?: number;
 }
 
 interface Unit {
@@ -30,6 +33,8 @@ interface Unit {
   text: string;
   /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
   pieces: number[];
+  /** The CHAR_* classes of its lines (findBrackets skips the square-bracket searches without CHAR_SQUARE). */
+  chars: number;
   children: Unit[];
   annotations: Annotation[];
 }
@@ -87,6 +92,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
     line: lines[0]?.no ?? 0,
     text: '',
     pieces: [],
+    chars: 0,
     children: [],
     annotations: [],
   };
@@ -115,6 +121,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
         line: l.no,
         text: '',
         pieces: [],
+        chars: 0,
         children: [],
         annotations: [],
       };
@@ -136,6 +143,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       }
     }
     current.pieces.push(length, l.no);
+    current.chars |= l.chars ?? CHAR_ANY;
     parts.push(l.text);
     length += l.text.length;
     prevText = l.text;
@@ -372,7 +380,7 @@ export function extractInline(
   const root = buildUnits(lines, prepared);
   // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
   walk(root, (unit) => {
-    for (const b of findBrackets(unit.text)) {
+    for (const b of findBrackets(unit.text, (unit.chars & CHAR_SQUARE) !== 0)) {
       const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
       if (DEADLINE_ONLY.test(inner)) {
         const deadline = parsers.parseDeadlineCell(inner, { documentYear });
