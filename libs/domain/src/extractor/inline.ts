@@ -6,7 +6,7 @@ import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
 import { startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
-import { CHAR_ANY, CHAR_SQUARE } from './text';
+import { CHAR_ANY, CHAR_COLON, CHAR_SQUARE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
@@ -326,14 +326,20 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
+/** A short line opening on a role label (责任单位：…); a line without a colon is not read. */
+function isLabelLine(l: BodyLine): boolean {
+  return (
+    mayContain(l, CHAR_COLON) && l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)
+  );
+}
+
 /**
  * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
  */
 function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
   // Most documents have no role-label line: their lines stay as they are (no copy).
-  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)))
-    return lines;
+  if (!lines.some(isLabelLine)) return lines;
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
   let open = false;
@@ -350,7 +356,7 @@ function labelledLinesAsBrackets(lines: BodyLine[]): BodyLine[] {
     open = false;
   };
   for (const l of lines) {
-    if (l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)) {
+    if (isLabelLine(l)) {
       run.push(l);
       open = /[：:]$/u.test(l.text);
       continue;

@@ -105,6 +105,8 @@ export const CHAR_SPACE = NEEDS_SPACES;
 export const CHAR_SQUARE = 16;
 /** 均 (of 以下各项措施均需…落实). */
 export const CHAR_JUN = 32;
+/** A colon (：, also from :), as every role label (责任单位：) has. */
+export const CHAR_COLON = 64;
 /** Every class: what a line without recorded classes may contain. */
 export const CHAR_ANY = 0xff;
 const CHAR_CLASSES = new Uint8Array(0x10000);
@@ -115,6 +117,7 @@ CHAR_CLASSES['\u5341'.charCodeAt(0)] = NEEDS_PLUS;
 for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) CHAR_CLASSES[c] = NEEDS_SPACES;
 for (const c of '[\uff3b\u3014\u3010') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_SQUARE;
 CHAR_CLASSES['均'.charCodeAt(0)] |= CHAR_JUN;
+for (const c of ':\uff1a') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_COLON;
 
 /**
  * One pass over the char codes: the NEEDS_* flags of the steps `s` needs (0 for most lines) and its CHAR_*
