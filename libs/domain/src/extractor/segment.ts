@@ -1,5 +1,6 @@
 import { isoDate, isPageMetadata, normalizeDocNumber, pageMetadata, signatureDate } from './doc-markers';
 import { matchHeading } from './headings';
+import { CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
@@ -356,7 +357,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let issuer = anchor.issuer;
     for (let k = anchor.bodyStart; k <= end; k++) {
       const l = lines[k];
-      if (!l || l.kind !== 'text') continue;
+      if (!l || l.kind !== 'text' || !mayContain(l, CHAR_YUE)) continue;
       const d = signatureDate(l.text);
       if (d !== null) {
         date = d;

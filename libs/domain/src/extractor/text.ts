@@ -107,6 +107,8 @@ export const CHAR_SQUARE = 16;
 export const CHAR_JUN = 32;
 /** A colon (：, also from :), as every role label (责任单位：) has. */
 export const CHAR_COLON = 64;
+/** 月, as every signature date line (2023年5月10日, 二〇二三年五月十日) has. */
+export const CHAR_YUE = 128;
 /** Every class: what a line without recorded classes may contain. */
 export const CHAR_ANY = 0xff;
 const CHAR_CLASSES = new Uint8Array(0x10000);
@@ -118,6 +120,7 @@ for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) CHAR_CLASSES[c] = NEEDS
 for (const c of '[\uff3b\u3014\u3010') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_SQUARE;
 CHAR_CLASSES['均'.charCodeAt(0)] |= CHAR_JUN;
 for (const c of ':\uff1a') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_COLON;
+CHAR_CLASSES['月'.charCodeAt(0)] |= CHAR_YUE;
 
 /**
  * One pass over the char codes: the NEEDS_* flags of the steps `s` needs (0 for most lines) and its CHAR_*
