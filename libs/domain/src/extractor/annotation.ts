@@ -60,11 +60,15 @@ const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
+/** Any character normalizeAnnotationText rewrites: most annotations come normalised and skip the replaces. */
+const ANNOTATION_REWRITES = /[\s\u3000\u00a0\u200b\ufeff<〈＜>〉＞(),:;]/;
+
 /**
  * Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. Angle brackets stand in for
  * parentheses nested in a bracket (（…各县<市、区>人民政府…）): they are read as （）.
  */
 export function normalizeAnnotationText(raw: string): string {
+  if (!ANNOTATION_REWRITES.test(raw)) return raw;
   return raw
     .replace(WHITESPACE, '')
     .replace(/[<〈＜]/g, '（')
