@@ -60,11 +60,15 @@ const IMPLEMENT_VERB = /落实$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
+/** Any character normalizeAnnotationText rewrites: most annotations come normalised and skip the replaces. */
+const ANNOTATION_REWRITES = /[\s\u3000\u00a0\u200b\ufeff<〈＜>〉＞(),:;]/;
+
 /**
  * Full-width punctuation as the extractor produces it; tolerant of raw ASCII input. Angle brackets stand in for
  * parentheses nested in a bracket (（…各县<市、区>人民政府…）): they are read as （）.
  */
 export function normalizeAnnotationText(raw: string): string {
+  if (!ANNOTATION_REWRITES.test(raw)) return raw;
   return raw
     .replace(WHITESPACE, '')
     .replace(/[<〈＜]/g, '（')
@@ -92,6 +96,27 @@ function roleOfVerb(verb: string): Role {
   return 'responsible';
 }
 
+/** Adds the names of `list` to a clause's parse (a module-level function: tsx's keepNames makes closures costly). */
+function addItems(
+  parse: ClauseParse,
+  list: string,
+  strictness: Strictness,
+  role: Role,
+  fromHuitong: boolean,
+): void {
+  const items = parseItems(list, strictness);
+  if (!items.valid || items.names.length === 0) parse.valid = false;
+  parse.openList ||= items.openList;
+  parse.subUnits.push(...items.subUnits);
+  for (const name of items.names) {
+    parse.named.push({ name, role: items.marked.includes(name) ? 'lead' : role });
+    // 会同相关部门 / 会同有关部门: the partners are not enumerated.
+    if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
+  }
+  for (const name of items.trailing) parse.named.push({ name, role: 'participant' });
+  if (items.openCollective) parse.openCollective = items.openCollective;
+}
+
 function parseClause(clause: string, strictness: Strictness): ClauseParse {
   const parse: ClauseParse = { named: [], openList: false, subUnits: [], hasVerb: false, valid: true };
   const verbMatch = CLAUSE_VERB.exec(clause);
@@ -99,27 +124,13 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
   const body = verbMatch ? clause.slice(0, verbMatch.index) : clause;
   parse.hasVerb = verb.length > 0;
 
-  const add = (list: string, role: Role, fromHuitong: boolean): void => {
-    const items = parseItems(list, strictness);
-    if (!items.valid || items.names.length === 0) parse.valid = false;
-    parse.openList ||= items.openList;
-    parse.subUnits.push(...items.subUnits);
-    for (const name of items.names) {
-      parse.named.push({ name, role: items.marked.includes(name) ? 'lead' : role });
-      // 会同相关部门 / 会同有关部门: the partners are not enumerated.
-      if (fromHuitong && departmentKind(name) === 'collective') parse.openList = true;
-    }
-    for (const name of items.trailing) parse.named.push({ name, role: 'participant' });
-    if (items.openCollective) parse.openCollective = items.openCollective;
-  };
-
   const huitong = topLevelIndexes(body, HUITONG);
   const at = huitong[0];
   if (at !== undefined) {
     parse.hasVerb = true;
     const left = body.slice(0, at).replace(HUITONG_LEFT_TAIL, '');
-    add(left, 'lead', false);
-    add(body.slice(at + HUITONG.length), 'participant', true);
+    addItems(parse, left, strictness, 'lead', false);
+    addItems(parse, body.slice(at + HUITONG.length), strictness, 'participant', true);
     return parse;
   }
   if (body.length === 0) {
@@ -127,7 +138,7 @@ function parseClause(clause: string, strictness: Strictness): ClauseParse {
     parse.valid = verb.length > 0;
     return parse;
   }
-  add(body, verb ? roleOfVerb(verb) : 'bare', false);
+  addItems(parse, body, strictness, verb ? roleOfVerb(verb) : 'bare', false);
   return parse;
 }
 

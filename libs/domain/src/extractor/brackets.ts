@@ -22,11 +22,12 @@ function nextOf(text: string, ch: string, from: number): number {
  * Top-level （…） spans (nested brackets inside them) and labelled 〔…〕/【…】 ones. Jumps from bracket to bracket
  * with indexOf instead of reading every character: this runs over the whole body text of every document.
  */
-export function findBrackets(text: string): { open: number; close: number }[] {
+export function findBrackets(text: string, maySquare = true): { open: number; close: number }[] {
   const out: { open: number; close: number }[] = [];
   let depth = 0;
   let open = -1;
-  const squares = text.includes('〔') || text.includes('【');
+  // maySquare false: the caller knows the text has neither (Line.chars), so neither is searched for.
+  const squares = maySquare && (text.includes('〔') || text.includes('【'));
   let nextOpen = nextOf(text, '（', 0);
   let nextClose = nextOf(text, '）', 0);
   let nextTortoise = squares ? nextOf(text, '〔', 0) : Infinity;

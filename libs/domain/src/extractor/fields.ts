@@ -5,6 +5,7 @@ import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { namesNoParty, roleOfLabel, startsWithRoleLabel } from './roles';
 import { LIMITS } from './thresholds';
+import { CHAR_COLON, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
 /**
@@ -42,7 +43,7 @@ function labelRuns(prepared: PreparedText, from: number, to: number): Run[] {
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (!l || l.kind !== 'text') continue;
-    if (l.text.length <= LIMITS.maxLabelLineChars && isRoleLine(l.text)) {
+    if (mayContain(l, CHAR_COLON) && l.text.length <= LIMITS.maxLabelLineChars && isRoleLine(l.text)) {
       if (run) run.end = i;
       else runs.push((run = { start: i, end: i }));
       continue;

@@ -1,7 +1,7 @@
 import type { AnnotationOptions } from './annotation';
 import { leadPhrase, makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { normalizeText } from './text';
+import { CHAR_SPACE, mayContain, normalizeText } from './text';
 import type { Line, PreparedText } from './text';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
 import {
@@ -67,7 +67,7 @@ export function findGridTables(
       i = stacked.end;
       continue;
     }
-    if (l.text.length < 6) continue;
+    if (l.text.length < 6 || !mayContain(l, CHAR_SPACE)) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
     if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))

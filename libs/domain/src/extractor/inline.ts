@@ -6,7 +6,7 @@ import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
 import { spacedLabelledFields, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
-import { normalizeText } from './text';
+import { CHAR_ANY, CHAR_COLON, CHAR_SQUARE, mayContain, normalizeText } from './text';
 import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
@@ -22,6 +22,8 @@ export interface BodyLine {
   no: number;
   text: string;
   pageStart: boolean;
+  /** The line's CHAR_* classes when it is a prepared Line (text.ts); lines built here may hold any. */
+  chars?: number;
 }
 
 interface Unit {
@@ -31,6 +33,8 @@ interface Unit {
   text: string;
   /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
   pieces: number[];
+  /** The CHAR_* classes of its lines (findBrackets skips the square-bracket searches without CHAR_SQUARE). */
+  chars: number;
   children: Unit[];
   annotations: Annotation[];
 }
@@ -88,6 +92,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
     line: lines[0]?.no ?? 0,
     text: '',
     pieces: [],
+    chars: 0,
     children: [],
     annotations: [],
   };
@@ -116,6 +121,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
         line: l.no,
         text: '',
         pieces: [],
+        chars: 0,
         children: [],
         annotations: [],
       };
@@ -137,6 +143,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       }
     }
     current.pieces.push(length, l.no);
+    current.chars |= l.chars ?? CHAR_ANY;
     parts.push(l.text);
     length += l.text.length;
     prevText = l.text;
@@ -246,6 +253,7 @@ function emitUnit(
 
   if (anns.length === 0) {
     if (inherited && !childrenAnnotated) {
+      const text = subtreeText(unit);
       ctx.measures.push(
         makeMeasure(ctx, {
           key,
@@ -253,10 +261,9 @@ function emitUnit(
           path: unit.path,
           line: unit.line,
           origin: 'inline',
-          text: subtreeText(unit),
+          text,
           responsibility: inherited.ann.responsibility,
-          deadline:
-            deadlineOf(ctx, undefined, subtreeText(unit)) ?? deadlineOf(ctx, inherited.ann, inherited.text),
+          deadline: deadlineOf(ctx, undefined, text) ?? deadlineOf(ctx, inherited.ann, inherited.text),
         }),
       );
       return;
@@ -319,6 +326,13 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
+/** A short line opening on a role label (责任单位：…); a line without a colon is not read. */
+function isLabelLine(l: BodyLine): boolean {
+  return (
+    mayContain(l, CHAR_COLON) && l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)
+  );
+}
+
 /**
  * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
@@ -326,8 +340,7 @@ function subtreeText(unit: Unit): string {
 function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
   const lines = spacedFieldsAsBrackets(given);
   // Most documents have no role-label line: their lines stay as they are (no copy).
-  if (!lines.some((l) => l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)))
-    return lines;
+  if (!lines.some(isLabelLine)) return lines;
   const out: BodyLine[] = [];
   let run: BodyLine[] = [];
   let open = false;
@@ -344,7 +357,7 @@ function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
     open = false;
   };
   for (const l of lines) {
-    if (l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)) {
+    if (isLabelLine(l)) {
       run.push(l);
       open = /[：:]$/u.test(l.text);
       continue;
@@ -392,7 +405,7 @@ export function extractInline(
   const root = buildUnits(lines, prepared);
   // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
   walk(root, (unit) => {
-    for (const b of findBrackets(unit.text)) {
+    for (const b of findBrackets(unit.text, (unit.chars & CHAR_SQUARE) !== 0)) {
       const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
       if (DEADLINE_ONLY.test(inner)) {
         const deadline = parsers.parseDeadlineCell(inner, { documentYear });

@@ -82,7 +82,13 @@ function detectWith<R extends LayoutRegion>(
   claimed: (i: number) => boolean,
 ): { regions: R[]; extract: Extractor } {
   const regions = handler.detect(prepared, span, claimed);
-  return { regions, extract: (ctx, options) => handler.extract(ctx, prepared, span, regions, options) };
+  // A method, not an arrow: tsx's keepNames wraps every arrow in a defineProperty call, per document here.
+  return {
+    regions,
+    extract(ctx, options) {
+      handler.extract(ctx, prepared, span, regions, options);
+    },
+  };
 }
 
 export function detectLayouts(prepared: PreparedText, span: DocumentSpan): Detected {

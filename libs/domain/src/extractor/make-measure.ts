@@ -36,6 +36,17 @@ function uniqueKey(ctx: MeasureContext, key: string): string {
   return k;
 }
 
+/** The canonical names of `names`; the unknown ones are added to `unknown` (once each). */
+function canonicalNames(ctx: MeasureContext, names: readonly string[], unknown: string[]): string[] {
+  // A module-level function, not a closure per measure: tsx's keepNames makes every closure cost a
+  // defineProperty call.
+  return names.map((name) => {
+    const res = ctx.parsers.resolveDepartment(name);
+    if (!res.known && !unknown.includes(name)) unknown.push(name);
+    return res.canonical ?? name;
+  });
+}
+
 export function makeMeasure(
   ctx: MeasureContext,
   init: {
@@ -56,12 +67,6 @@ export function makeMeasure(
   const lead = r?.lead ?? [];
   const participants = r?.participants ?? [];
   const unknown: string[] = [];
-  const canonical = (names: readonly string[]) =>
-    names.map((name) => {
-      const res = ctx.parsers.resolveDepartment(name);
-      if (!res.known && !unknown.includes(name)) unknown.push(name);
-      return res.canonical ?? name;
-    });
   const text = init.text.replace(/\n+/g, '').trim();
   return {
     key: uniqueKey(ctx, init.key),
@@ -74,8 +79,8 @@ export function makeMeasure(
     lead: [...lead],
     participants: [...participants],
     joint: r?.joint ?? false,
-    leadCanonical: canonical(lead),
-    participantsCanonical: canonical(participants),
+    leadCanonical: canonicalNames(ctx, lead, unknown),
+    participantsCanonical: canonicalNames(ctx, participants, unknown),
     unknownDepartments: unknown,
     deadline: init.deadline?.deadline ?? null,
     deadlineText: init.deadline?.deadlineText ?? null,

@@ -11,6 +11,7 @@ import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
 import { DOCUMENT_WIDE_RULE } from './roles';
 import type { DocumentSpan } from './segment';
+import { CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ExtractedMeasure } from './types';
@@ -63,7 +64,7 @@ export function extractMeasures(
     ctx.measures.length > 0 ? closingSection(lines, Math.max(...ctx.measures.map((m) => m.line))) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
-    if (!l.text.includes('均')) continue;
+    if (!mayContain(l, CHAR_JUN) || !l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
     const parsed = rule
       ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false })

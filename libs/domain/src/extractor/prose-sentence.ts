@@ -271,6 +271,32 @@ const COUNTERPARTS = new RegExp(
   'u',
 );
 
+/**
+ * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同), as
+ * flags: one pass over the sentence's char codes instead of seven searches of it.
+ */
+const KEY_QING = 1;
+const KEY_SHE = 2;
+const KEY_CHENG = 4;
+const KEY_YOU = 8;
+const KEY_QING2 = 16;
+const KEY_XIE = 32;
+const KEY_HUI = 64;
+const KEY_CHARS = new Uint8Array(0x10000);
+KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
+KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
+KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
+KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;
+KEY_CHARS['情'.charCodeAt(0)] = KEY_QING2;
+KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
+KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
+
+function keyChars(sentence: string): number {
+  let keys = 0;
+  for (let i = 0; i < sentence.length; i++) keys |= KEY_CHARS[sentence.charCodeAt(i)] ?? 0;
+  return keys;
+}
+
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
@@ -295,18 +321,19 @@ export function sentenceParties(sentence: string, out: Named[]): void {
   const aside = sentence.includes('特别是') ? asideParties(sentence) : null;
   for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const supportAsked = sentence.includes('请') ? ASKED_SUPPORT.exec(sentence) : null;
+  const keys = keyChars(sentence);
+  const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
-  const asked = sentence.includes('请') && !supportAsked ? ASKED.exec(sentence) : null;
+  const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
   // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
-  let hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  let hosted = keys & KEY_SHE && sentence.includes('设在') ? HOSTED.exec(sentence) : null;
   if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
     hosted = null;
   push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
-  const members = sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
+  const members = keys & KEY_CHENG && sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
-  const by = sentence.includes('由') ? BY.exec(sentence) : null;
+  const by = keys & KEY_YOU ? BY.exec(sentence) : null;
   if (by) {
     // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
     const list = by[1] ?? '';
@@ -333,9 +360,9 @@ export function sentenceParties(sentence: string, out: Named[]): void {
     const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
-  if (out.length === before && sentence.includes('情况')) reporterOf(sentence, out);
+  if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
-  const counterparts = sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
+  const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
   // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).
   const counterpartList = counterparts
     ? counterparts[2]
@@ -345,7 +372,7 @@ export function sentenceParties(sentence: string, out: Named[]): void {
   push(out, counterpartList, 'partner');
   if (out.length > before) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
-    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    const partner = keys & KEY_HUI && sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
   }
 }

@@ -32,6 +32,10 @@ interface Duty {
   participants: string[];
 }
 
+function namesIn(named: readonly Named[], roles: readonly Role[]): string[] {
+  return named.filter((n) => roles.includes(n.role)).map((n) => n.name);
+}
+
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
@@ -50,10 +54,11 @@ export function proseDuty(paragraph: string): Duty | null {
     sentenceParties(paragraph.slice(start, end + 1), named);
     start = end + 1;
   }
-  const ranked = (roles: readonly Role[]) => named.filter((n) => roles.includes(n.role)).map((n) => n.name);
-  let lead = ranked(['asked', 'leading']);
-  if (lead.length === 0) lead = ranked(['duty']);
-  if (lead.length === 0) lead = ranked(['supervising']);
+  // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
+  if (named.length === 0) return null;
+  let lead = namesIn(named, ['asked', 'leading']);
+  if (lead.length === 0) lead = namesIn(named, ['duty']);
+  if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
   const leadSet = [...new Set(lead)];
   const participants = [...new Set(named.map((n) => n.name))].filter((n) => !leadSet.includes(n));

@@ -1,5 +1,6 @@
 import { isoDate, isPageMetadata, normalizeDocNumber, pageMetadata, signatureDate } from './doc-markers';
 import { matchHeading } from './headings';
+import { CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
@@ -109,6 +110,14 @@ function tocTitles(lines: readonly Line[]): { titles: Set<string>; end: number }
   return { titles, end };
 }
 
+const HAO = '号'.charCodeAt(0);
+
+/** Ends in 号 or 号）, as every 文号 line does (a char-code test instead of a search of the whole line). */
+function endsInHao(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  return last === HAO || (last === 0xff09 && t.charCodeAt(t.length - 2) === HAO);
+}
+
 function titleIssuer(title: string): string | null {
   const i = title.indexOf('关于');
   if (i <= 0) return null;
@@ -136,13 +145,17 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     const t = line.text;
 
     // Compiler entry header "N.Title（文号）（issuer/date）", wrapped over up to 5 lines.
-    if (ENTRY_START.test(t) && t.length > 4) {
+    const c0 = t.charCodeAt(0);
+    if (c0 >= 0x30 && c0 <= 0x39 && ENTRY_START.test(t) && t.length > 4) {
       let joined = '';
       let j = i;
       let found = -1;
       for (let k = 0; k < 5 && j !== -1; k++) {
-        joined += lines[j]?.text ?? '';
-        if (joined.endsWith('）') && ENTRY_FULL.test(joined)) {
+        // The joined text ends in ） when its last line does (text lines are never empty): asking the line
+        // spares flattening the concatenation for every numbered line.
+        const piece = lines[j]?.text ?? '';
+        joined += piece;
+        if ((piece === '' ? joined : piece).endsWith('）') && ENTRY_FULL.test(joined)) {
           found = j;
           break;
         }
@@ -177,10 +190,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let titleEnd = i - 1;
     let gluedTitleTail: string | null = null;
     // Both 文号 forms end in 号 (or 号）): skip the regexes for the other lines.
-    const m = t.includes('号') ? DOCNO_LINE.exec(t) : null;
+    const m = endsInHao(t) ? DOCNO_LINE.exec(t) : null;
     if (m) {
       docNumber = normalizeDocNumber(m[1] ?? '');
-    } else if (t.charCodeAt(0) === 0x3014 && DOCNO_TAIL.test(t)) {
+    } else if (c0 === 0x3014 && DOCNO_TAIL.test(t)) {
       const p = prevText(lines, i - 1);
       const pm = p >= 0 ? TITLE_WITH_PREFIX.exec(lines[p]?.text ?? '') : null;
       if (pm) {
@@ -230,9 +243,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
   const extra: Anchor[] = [];
   const firstText = nextText(lines, meta.end);
   const near = (i: number) => anchors.some((a) => Math.abs(a.start - i) <= 6);
-  for (let i = Math.max(meta.end, toc.end + 1); i < lines.length; i++) {
+  // A compilation with entry headers has all its documents: no line needs reading.
+  for (let i = hasEntries ? lines.length : Math.max(meta.end, toc.end + 1); i < lines.length; i++) {
     const line = lines[i];
-    if (!line || line.kind !== 'text' || anchorStarts.has(i) || hasEntries) continue;
+    if (!line || line.kind !== 'text' || anchorStarts.has(i)) continue;
     const t = line.text;
     if (toc.titles.size > 0) {
       if (toc.titles.has(t) && !near(i)) {
@@ -348,7 +362,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let issuer = anchor.issuer;
     for (let k = anchor.bodyStart; k <= end; k++) {
       const l = lines[k];
-      if (!l || l.kind !== 'text') continue;
+      if (!l || l.kind !== 'text' || !mayContain(l, CHAR_YUE)) continue;
       const d = signatureDate(l.text);
       if (d !== null) {
         date = d;

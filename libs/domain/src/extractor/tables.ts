@@ -24,11 +24,17 @@ const DEADLINE_START = /^(?:\d{4}|持续|分年度|长期|年内|每年)/;
 const DEADLINE_DONE = /(?:完成|实施|启动|成果|出台|推进）?|建成|指南|并实施)$/;
 const ROW_WITH_TEXT = /^(\d{1,2})\s+(\S.*)$/;
 
+const MEN = '门'.charCodeAt(0);
+const DU = '度'.charCodeAt(0);
+
 export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
   const regions: TableRegion[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    // Both header forms end in 配合部门 or 时间进度: one cheap check per line before the regexes.
+    // Both header forms end in 配合部门 or 时间进度: one cheap check per line (its last char code first, endsWith
+    // is a slow builtin) before the regexes.
+    const last = l?.text.charCodeAt(l.text.length - 1);
+    if (last !== MEN && last !== DU) continue;
     if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
     // The header row may be wrapped over a few lines (任务类别重点工作 / 具体举措…配合部门): join them backwards.
     let header = l.text;

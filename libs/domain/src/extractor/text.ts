@@ -15,6 +15,8 @@ export interface Line {
   kind: LineKind;
   /** The physical line starts with a single ASCII space: a PDF page start in the hard-wrapped files. */
   pageStart: boolean;
+  /** The CHAR_* classes of its characters: stages ask it before searching the line (mayContain). */
+  chars: number;
 }
 
 export interface PreparedText {
@@ -39,7 +41,6 @@ const PUNCT_MAP: Readonly<Record<string, string>> = {
   '!': '！',
 };
 const ASCII_PUNCT = /[(),:;[\]［］?!]/g;
-const ASCII_PUNCT_ANY = /[(),:;[\]［］?!]/;
 const MARKDOWN_BOLD = /\*\*+/g;
 const OCR_PLUS = /互联网十/g;
 const FOOTER = /^[-－—–]\d{1,4}[-－—–]$/;
@@ -88,29 +89,72 @@ function stripSpaces(s: string): string {
 }
 
 /**
- * The char codes normalizeText rewrites: whitespace (isSpaceCode, and every C0 control), ASCII punctuation, ［］,
- * * and 十 (of 互联网十). One table load per character instead of a chain of comparisons.
+ * The char codes normalizeText rewrites, as flags of the step that rewrites them: whitespace (isSpaceCode, and
+ * every C0 control), ASCII punctuation and ［］, * and 十 (of 互联网十). One table load per character instead of a
+ * chain of comparisons; the flags found say which steps a line needs. The same pass notes the CHAR_* classes
+ * later stages ask of every line (Line.chars).
  */
-const NEEDS_NORMALIZING = new Uint8Array(0x10000);
-for (let c = 0; c <= 0x20; c++) NEEDS_NORMALIZING[c] = 1;
-for (const c of '(),:;[]?!*\u5341\uff3b\uff3d') NEEDS_NORMALIZING[c.charCodeAt(0)] = 1;
-for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) NEEDS_NORMALIZING[c] = 1;
+const NEEDS_SPACES = 1;
+const NEEDS_PUNCT = 2;
+const NEEDS_BOLD = 4;
+const NEEDS_PLUS = 8;
+const NEEDS_MASK = NEEDS_SPACES | NEEDS_PUNCT | NEEDS_BOLD | NEEDS_PLUS;
+/** Whitespace or a C0 control (a tab or a space separating table cells). */
+export const CHAR_SPACE = NEEDS_SPACES;
+/** A square bracket as normalised text has it: 〔 (also from [ and ［) or 【. */
+export const CHAR_SQUARE = 16;
+/** 均 (of 以下各项措施均需…落实). */
+export const CHAR_JUN = 32;
+/** A colon (：, also from :), as every role label (责任单位：) has. */
+export const CHAR_COLON = 64;
+/** 月, as every signature date line (2023年5月10日, 二〇二三年五月十日) has. */
+export const CHAR_YUE = 128;
+/** Every class: what a line without recorded classes may contain. */
+export const CHAR_ANY = 0xff;
+const CHAR_CLASSES = new Uint8Array(0x10000);
+for (let c = 0; c <= 0x20; c++) CHAR_CLASSES[c] = NEEDS_SPACES;
+for (const c of '(),:;[]?!\uff3b\uff3d') CHAR_CLASSES[c.charCodeAt(0)] = NEEDS_PUNCT;
+CHAR_CLASSES['*'.charCodeAt(0)] = NEEDS_BOLD;
+CHAR_CLASSES['\u5341'.charCodeAt(0)] = NEEDS_PLUS;
+for (let c = 0x80; c < 0x10000; c++) if (isSpaceCode(c)) CHAR_CLASSES[c] = NEEDS_SPACES;
+for (const c of '[\uff3b\u3014\u3010') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_SQUARE;
+CHAR_CLASSES['均'.charCodeAt(0)] |= CHAR_JUN;
+for (const c of ':\uff1a') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_COLON;
+CHAR_CLASSES['月'.charCodeAt(0)] |= CHAR_YUE;
 
-/** One pass over the char codes: whitespace, ASCII punctuation, ［］, * and 十 (of 互联网十) need the slow path. */
-function needsNormalizing(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (NEEDS_NORMALIZING[s.charCodeAt(i)] === 1) return true;
-  return false;
+/**
+ * One pass over the char codes: the NEEDS_* flags of the steps `s` needs (0 for most lines) and its CHAR_*
+ * classes. Normalising adds no character of a class, so the classes of the raw line hold for its text.
+ */
+function charClasses(s: string): number {
+  let classes = 0;
+  for (let i = 0; i < s.length; i++) classes |= CHAR_CLASSES[s.charCodeAt(i)] ?? 0;
+  return classes;
+}
+
+/** False when `line` holds no character of `classes` (a line built without Line.chars may hold any). */
+export function mayContain(line: { chars?: number }, classes: number): boolean {
+  return ((line.chars ?? CHAR_ANY) & classes) !== 0;
+}
+
+const fullWidthPunct = (c: string): string => PUNCT_MAP[c] ?? c;
+
+/** normalizeText with the line's classes already known. */
+function normalizeClassified(raw: string, classes: number): string {
+  // Fast path for the common line with nothing to rewrite; otherwise only the steps its characters call for
+  // (十 is common in numbers, spaces in tables: neither needs the other steps).
+  const needs = classes & NEEDS_MASK;
+  if (needs === 0) return raw;
+  let s = needs & NEEDS_BOLD ? raw.replace(MARKDOWN_BOLD, '') : raw;
+  if (needs & NEEDS_PUNCT) s = s.replace(ASCII_PUNCT, fullWidthPunct);
+  if (needs & NEEDS_SPACES) s = stripSpaces(s);
+  if (needs & NEEDS_PLUS && s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
+  return s;
 }
 
 /** Normalises one physical line (or any short text) for matching and output. */
 export function normalizeText(raw: string): string {
-  // Fast path for the common line with nothing to rewrite (one scan instead of three replaces).
-  if (!needsNormalizing(raw)) return raw;
-  let s = raw.includes('*') ? raw.replace(MARKDOWN_BOLD, '') : raw;
-  if (ASCII_PUNCT_ANY.test(s)) s = s.replace(ASCII_PUNCT, (c) => PUNCT_MAP[c] ?? c);
-  s = stripSpaces(s);
-  if (s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
-  return s;
+  return normalizeClassified(raw, charClasses(raw));
 }
 
 function classify(text: string): LineKind {
@@ -140,7 +184,8 @@ export function prepareText(text: string): PreparedText {
   const lengthCounts = new Uint32Array(MAX_COUNTED_LENGTH + 1);
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i] ?? '';
-    const norm = normalizeText(raw);
+    const chars = charClasses(raw);
+    const norm = normalizeClassified(raw, chars);
     const kind = classify(norm);
     lines[i] = {
       no: i + 1,
@@ -148,6 +193,7 @@ export function prepareText(text: string): PreparedText {
       text: norm,
       kind,
       pageStart: raw.charCodeAt(0) === 0x20 && raw.charCodeAt(1) !== 0x20,
+      chars,
     };
     if (kind === 'text') {
       textLines++;
