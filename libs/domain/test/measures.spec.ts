@@ -22,7 +22,12 @@ const F003 = '003_8fd585837068af36.txt';
 describe('measures', () => {
   it('gives one measure per annotated （一）-item in 000-01, with lead phrase and start line', () => {
     const doc = documentAt(F000, 11);
-    expect(doc.measures).toHaveLength(22);
+    expect(doc.measures.filter((m) => m.basis !== 'prose')).toHaveLength(22);
+    // The unheaded closing paragraph after the last annotated item (各地区、各部门要…。商务部要会同有关部门…) is a
+    // prose measure of its own (LABELLING §2).
+    expect(doc.measures.filter((m) => m.basis === 'prose').map((m) => [m.lead, m.participants])).toEqual([
+      [['各地区', '各部门'], ['商务部']],
+    ]);
     const first = doc.measures[0];
     expect(first).toMatchObject({
       key: '一/（一）',
@@ -63,11 +68,15 @@ describe('measures', () => {
   });
 
   it('ends the last measure at its annotation: the closing paragraph is not part of it (003-06)', () => {
-    const last = documentAt(F003, 3600).measures.at(-1);
+    const measures = documentAt(F003, 3600).measures;
+    const last = measures.filter((m) => m.basis !== 'prose').at(-1);
     expect(last?.line).toBe(4176);
     expect(last?.text.endsWith('等部门按照职责分工分别负责）')).toBe(true);
     expect(last?.text).not.toContain('各地区、各部门要认真落实');
     expect(last?.deadline).toBeNull();
+    // The closing paragraph is read as a prose measure of its own.
+    expect(measures.at(-1)).toMatchObject({ basis: 'prose', lead: ['各地区', '各部门'] });
+    expect(measures.at(-1)?.text.startsWith('各地区、各部门要认真落实')).toBe(true);
   });
 
   it('reads deadline-only brackets as measures without departments (001-034)', () => {

@@ -5,11 +5,11 @@ import { matchHeading } from './headings';
 import { extractInline, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
-import { extractProseDuties, isHeadingOnly } from './prose';
+import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
-import { DOCUMENT_WIDE_RULE } from './roles';
+import { DOCUMENT_WIDE_RULE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
 import { CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
@@ -61,7 +61,7 @@ export function extractMeasures(
   // duties in sentences: read as prose from its heading on, after the document-wide rules (which cover the
   // annotated measures, `以下各项措施均需…落实`, not the closing section).
   const closing =
-    ctx.measures.length > 0 ? closingSection(lines, Math.max(...ctx.measures.map((m) => m.line))) : [];
+    ctx.measures.length > 0 ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!mayContain(l, CHAR_JUN) || !l.text.includes('均')) continue;
@@ -73,22 +73,60 @@ export function extractMeasures(
       rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
-  if (closing.length > 0) extractProseDuties(ctx, joinParagraphs(closing, prepared));
+  if (closing.length > 0) extractProseDuties(ctx, closing);
   return ctx.measures;
 }
 
 /**
- * The lines of the closing section: from the first top-level heading alone on its line (`三、实施步骤`) below the
- * last annotated measure. Without such a heading the lines below are that measure's text, notes or signature.
+ * The paragraphs of the closing section: from the first top-level heading alone on its line (`三、实施步骤`) below the
+ * last annotated measure. Without such a heading, the unnumbered paragraphs after that measure's own paragraph when
+ * it ends on its annotation (`三十、…。（国务院办公厅负责）` then `各有关部门要认真组织实施…`), up to the signature.
+ * Otherwise the lines below are that measure's text or notes. Read as paragraphs, so a re-wrapped copy agrees.
  */
-function closingSection(lines: readonly BodyLine[], lastMeasureLine: number): readonly BodyLine[] {
+function closingParagraphs(
+  lines: readonly BodyLine[],
+  last: ExtractedMeasure,
+  prepared: PreparedText,
+): readonly BodyLine[] {
   const start = lines.findIndex((l) => {
-    if (l.no <= lastMeasureLine) return false;
+    if (l.no <= last.line) return false;
     const h = matchHeading(l.text);
     return h !== null && (h.type === 'cn' || h.type === 'part') && isHeadingOnly(h.rest);
   });
-  return start === -1 ? [] : lines.slice(start);
+  if (start !== -1) return joinParagraphs(lines.slice(start), prepared);
+  const from = lines.findIndex((l) => l.no === last.line);
+  const bracket = from === -1 ? null : lastAnnotation(last.text);
+  if (!bracket) return [];
+  // Lines read into the measure (its role-label lines 责任单位：…, a paragraph carrying an annotation) belong to it.
+  const tail = joinParagraphs(lines.slice(from), prepared)
+    .slice(1)
+    .filter((l) => !startsWithRoleLabel(l.text) && lastAnnotation(l.text) === null);
+  if (tail.some((l) => matchHeading(l.text) !== null)) return [];
+  // A closing paragraph run on after the annotation in the measure's own paragraph (a re-wrapped copy whose
+  // paragraph break was lost) is read the same as one on its own; text after the annotation that gives no duty
+  // means the item goes on below it.
+  const rest = last.text.slice(bracket).replace(/^[。；\s]+/u, '');
+  if (rest === '') return tail;
+  return proseDuty(rest) ? [{ no: last.line, text: rest, pageStart: false }, ...tail] : [];
 }
+
+/** Where the measure's last responsibility bracket ends (`…（农业农村部、财政部负责）`), or null. */
+function lastAnnotation(text: string): number | null {
+  let end: number | null = null;
+  for (const m of text.matchAll(ANNOTATION_BRACKET)) end = (m.index ?? 0) + m[0].length;
+  return end;
+}
+
+/** The measure read last in the document order (the latest line; of one line's #n children, the last). */
+function lastMeasure(measures: readonly ExtractedMeasure[]): ExtractedMeasure {
+  let last = measures[0];
+  for (const m of measures) if (m.line >= last.line) last = m;
+  return last;
+}
+
+/** A responsibility bracket: `（农业农村部、财政部负责）`, `（牵头单位：…）`. */
+const ANNOTATION_BRACKET =
+  /[（(][^（()）]{2,120}(?:负责|牵头|配合|参与|落实|单位|部门)[^（()）]{0,40}[)）]/gu;
 
 /**
  * Addressed to local governments (`各乡镇人民政府，县政府各部门：`, `各区人民政府，各委、局：`): a local notice even when

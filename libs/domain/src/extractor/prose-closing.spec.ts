@@ -20,11 +20,32 @@ describe('the closing section of an annotated document', () => {
     expect(doc.measures.slice(2).every((m) => m.basis === 'prose')).toBe(true);
   });
 
-  it('reads nothing below the last annotation without a closing heading of its own', () => {
+  it('reads the unheaded closing paragraphs after an item closed by its annotation, up to the signature', () => {
     const doc = extractOne(
-      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n各地区要加强宣传。\n`,
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n各地区、各有关部门要加强宣传。体育总局要会同有关方面做好指导工作，重大事项及时报告国务院。\n各有关部门制定的实施办法，于2020年12月31日前报送国务院办公厅。从2021年起，各有关部门于每年2月底前提出名单。国务院办公厅将会同有关方面统筹开展督查激励工作。\n国务院办公厅\n2020年5月6日\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['自然资源部'], participants: [], deadline: null },
+      { lead: ['各地区', '各有关部门', '体育总局'], participants: ['有关方面'], deadline: null },
+      // The issuer announcing its own follow-up (国务院办公厅将…) takes part beside the holders; 报送 names a recipient.
+      { lead: ['各有关部门'], participants: ['国务院办公厅', '有关方面'], deadline: '2020-12-31' },
+    ]);
+  });
+
+  it('reads nothing below a last item whose annotation does not close it (the lines below are its text)', () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。（自然资源部负责）开展岸线垃圾普查\n各地区要加强宣传。\n`,
     );
     expect(doc.measures).toHaveLength(1);
+  });
+
+  it("gives a subjectless sentence's 会同 partners to the paragraph's holder", () => {
+    const doc = extractOne(
+      `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n二、组织实施\n海关总署要继续做好牵头工作。要加大统筹协调力度，会同有关部门建立部门协调机制。\n`,
+    );
+    expect(doc.measures.slice(1).map(roles)).toEqual([
+      { lead: ['海关总署'], participants: ['有关部门'], deadline: null },
+    ]);
   });
 
   it('makes a party that only guides or appraises the work take part, the party in charge (是…责任主体) lead', () => {

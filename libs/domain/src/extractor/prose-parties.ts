@@ -50,6 +50,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
+  // 会同有关方面: the unnamed partners as one collective (a partner only, never a duty holder).
+  if (strictness === 'partner' && /^(?:有关|相关|各)方面$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
   // 科研院所 / 高等院校 / 中央高校 / 三级公立医院: research, teaching and hospital bodies given a duty as a class.
   if (/(?:院所|院校|高校|医院)$/u.test(name)) return name.length <= 8;

@@ -15,7 +15,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
  * a dated step `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -62,7 +62,7 @@ const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** The duty is supervising, coordinating or accepting another party's work. */
 const SUPERVISING =
-  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
+  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
 /** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
@@ -75,6 +75,15 @@ const SUPPORTING =
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
+
+/**
+ * A government or its general office announcing what it will do (`国务院办公厅将会同有关方面…`, `市政府将…`): the
+ * issuer's own follow-up, taking part beside the holders it follows up, leading only alone (LABELLING §2).
+ */
+const ISSUING_GOVERNMENT = /^(?:国务院(?:办公厅)?|[省市县区](?:人民)?政府(?:办公厅|办公室)?)$/u;
+
+/** A sentence continuing the duty of the paragraph's party without naming it again. */
+const SUBJECTLESS_DUTY = /^(?:要|并|还要|同时)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
@@ -184,7 +193,10 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       if (NARRATIVE.test(rest)) return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest) || APPRAISING.test(rest) || SUPPORTING.test(rest)
+        : SUPERVISING.test(rest) ||
+            APPRAISING.test(rest) ||
+            SUPPORTING.test(rest) ||
+            (rest.startsWith('将') && parties.names.every((n) => ISSUING_GOVERNMENT.test(n)))
           ? 'supervising'
           : 'duty';
       push(out, parties, role);
@@ -261,7 +273,7 @@ const JOINING = new RegExp(
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同))`,
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同|统筹))`,
   'u',
 );
 
@@ -370,7 +382,8 @@ export function sentenceParties(sentence: string, out: Named[]): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
-  if (out.length > before) {
+  // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
+  if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
     const partner = keys & KEY_HUI && sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
