@@ -284,8 +284,8 @@ const COUNTERPARTS = new RegExp(
 );
 
 /**
- * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同), as
- * flags: one pass over the sentence's char codes instead of seven searches of it.
+ * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同, the
+ * colon of `A：负责…` / `意见：`, 特别是), as flags: one pass over the sentence's char codes instead of nine searches.
  */
 const KEY_QING = 1;
 const KEY_SHE = 2;
@@ -294,7 +294,9 @@ const KEY_YOU = 8;
 const KEY_QING2 = 16;
 const KEY_XIE = 32;
 const KEY_HUI = 64;
-const KEY_CHARS = new Uint8Array(0x10000);
+const KEY_COLON = 128;
+const KEY_TE = 256;
+const KEY_CHARS = new Uint16Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
 KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
@@ -302,6 +304,8 @@ KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;
 KEY_CHARS['情'.charCodeAt(0)] = KEY_QING2;
 KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
 KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
+KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
+KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
 
 function keyChars(sentence: string): number {
   let keys = 0;
@@ -311,29 +315,30 @@ function keyChars(sentence: string): number {
 
 export function sentenceParties(sentence: string, out: Named[]): void {
   const before = out.length;
+  const keys = keyChars(sentence);
+  const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
-  const opinion = sentence.includes('意见：') ? replyOpinion(sentence) : null;
+  const opinion = colon && sentence.includes('意见：') ? replyOpinion(sentence) : null;
   if (opinion) {
     push(out, opinion.holder, 'duty');
     push(out, opinion.partners, 'partner');
     if (out.length > before) return;
   }
-  const opinionText = sentence.includes('：') ? opinionBody(sentence) : null;
+  const opinionText = colon ? opinionBody(sentence) : null;
   if (opinionText !== null) {
     sentenceParties(opinionText, out);
     return;
   }
-  const listed = sentence.includes('：') ? listedUnit(sentence) : null;
+  const listed = colon ? listedUnit(sentence) : null;
   if (listed) {
     push(out, listed, 'duty');
     const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     return;
   }
-  const aside = sentence.includes('特别是') ? asideParties(sentence) : null;
+  const aside = keys & KEY_TE && sentence.includes('特别是') ? asideParties(sentence) : null;
   for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const keys = keyChars(sentence);
   const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
