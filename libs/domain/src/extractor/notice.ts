@@ -22,11 +22,13 @@ const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政
 const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
-  '|各(?:地区?|乡镇|街道|县区|区县)' +
+  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)' +
   '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
+  // Departments by their place in the work (条线部门要…全力配合, 相关部门要…).
+  '|(?:相关|有关|条线|职能)部门' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会)';
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区)';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
@@ -34,13 +36,25 @@ const NAME =
  */
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
 const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
-const SUBJECT = `请?((?:${LEADERS}、)?(?:${NAME})(?:、(?:${NAME}))?)(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?)?(要|应|须|需|负责|将|牵头|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+/** Up to three names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
+const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}`;
+/** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
+const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?)?(要|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
-/** `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows. */
-const ASKED_SUBJECT = new RegExp(`^请((?:${NAME})(?:、(?:${NAME}))?)()(?=[\\u4e00-\\u9fff])`, 'u');
+/**
+ * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
+ * (`经区政府同意，现将《…》印发给你们，请各牵头单位、责任单位按照职责分工，…`); never a bare covering request.
+ */
+const ASKED_SUBJECT = new RegExp(
+  `(?:^|，)请(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
+  'u',
+);
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
 const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+/** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
+const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$)/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
@@ -61,9 +75,29 @@ function isParty(name: string): boolean {
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
+    /^(?:相关|有关|条线|职能)部门$/u.test(name) ||
+    /^[\u4e00-\u9fff]{2,6}(?:园区|开发区)$/u.test(name) ||
     // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
     (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name))
   );
+}
+
+/**
+ * `各街镇和工业园区` → two names; `区人力资源和社会保障局` and `各协作和配合单位` stay one (the first half is no party of
+ * its own: not a party, or a role word sharing the second half's 单位).
+ */
+function splitJoinedNames(name: string): string[] {
+  const at = name.search(/[和及]/u);
+  if (at <= 0) return [name];
+  const head = name.slice(0, at);
+  const tail = name.slice(at + 1);
+  const whole = isParty(head) && !/(?:牵头|责任|配合|参与|协同|协作|协办)$/u.test(head) && isParty(tail);
+  return whole ? [head, ...splitJoinedNames(tail)] : [name];
+}
+
+/** `各主要责任单位要…。各项工作任务的主要责任单位要…`: the same body written with and without 各. */
+function sameBody(a: string, b: string): boolean {
+  return a.replace(/^各/u, '') === b.replace(/^各/u, '');
 }
 
 interface Draft {
@@ -117,7 +151,7 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     for (const sentence of sentences) {
       const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence) ?? ASKED_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
-      const written = (m?.[1] ?? '').split('、').flatMap(splitGluedLevels);
+      const written = (m?.[1] ?? '').split('、').flatMap(splitJoinedNames).flatMap(splitGluedLevels);
       const units = written.filter((n) => !PERSON.test(n));
       const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
@@ -127,8 +161,10 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
         else pending += sentence;
         continue;
       }
+      const after = sentence.slice((m.index ?? 0) + m[0].length);
       const supports =
-        SUPPORTING.test(first) || (names.length === 1 && SUPPORT_VERB.test(sentence.slice(m[0].length)));
+        SUPPORTING.test(first) ||
+        (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after)));
       if (current && supports) {
         addAll(current.participants, names);
         current.text += sentence;
@@ -136,7 +172,12 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
       }
       // The same subject again (各责任单位要…。各责任单位要于2月15日前报送…) goes on with its duty.
       const supporting = names.slice(1).filter((n) => SUPPORTING.test(n));
-      if (current && current.lead.length === 1 && current.lead[0] === first) {
+      if (
+        current &&
+        current.lead.length === 1 &&
+        sameBody(current.lead[0] ?? '', first) &&
+        names.length === 1
+      ) {
         addAll(current.participants, supporting);
         current.text += sentence;
         continue;

@@ -124,9 +124,16 @@ function titleIssuer(title: string): string | null {
   return title.slice(0, i);
 }
 
-/** 菏政办字〔2023〕1号 alone on the first line, or a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）). */
+/**
+ * 菏政办字〔2023〕1号 alone on the first line, a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）), or a page
+ * title opening on it (`阳政办〔2019〕1号—区人民政府办公室关于…`, `（岸政办〔2019〕1号）区人民政府办公室关于…`).
+ */
+const LEADING_DOCNO = /^（?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)(?:）|—{1,2}|－)(?=[^。；]{0,30}关于)/u;
 function ownDocNumber(title: string): string | null {
-  const m = DOCNO_LINE.exec(title) ?? /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title);
+  const m =
+    DOCNO_LINE.exec(title) ??
+    /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title) ??
+    LEADING_DOCNO.exec(title);
   return m ? normalizeDocNumber(m[1] ?? '') : null;
 }
 

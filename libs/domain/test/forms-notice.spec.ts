@@ -1,0 +1,80 @@
+// Forms of local 责任分解 notices read since the 2026-12-03 county notices (dev hyq/ja/bs/wc-2019…): one synthetic
+// document per form, written for these tests (not copied from any labelled document).
+import { describe, expect, it } from 'vitest';
+
+import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
+import { extractText } from '../src/index';
+
+function extractOne(text: string): ExtractedDocument {
+  const doc = extractText(text, 'form.txt').documents[0];
+  if (!doc) throw new Error('no document');
+  return doc;
+}
+
+function roles(m: ExtractedMeasure | undefined) {
+  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
+}
+
+const HEAD =
+  '某县人民政府办公室关于印发2024年县政府重点工作任务分解的通知\n县政办发〔2024〕3号\n各乡镇人民政府，县政府各部门：\n';
+const BREAKDOWN =
+  '2024年县政府重点工作任务分解\n1.推进重点项目建设。（牵头单位：县发改局；责任单位：县财政局）\n';
+
+function noticeMeasure(notice: string): ExtractedMeasure | undefined {
+  const doc = extractOne(`${HEAD}${notice}\n${BREAKDOWN}`);
+  return doc.measures.find((m) => m.line === 4);
+}
+
+describe('page titles opening on their 文号', () => {
+  it('reads the 文号 before a dash or in brackets at the head of the title', () => {
+    const dashed = extractOne(
+      '县政办〔2024〕3号—县人民政府办公室关于印发重点工作任务的通知\n各乡镇人民政府：\n',
+    );
+    const bracketed = extractOne(
+      '（县政办〔2024〕3号）县人民政府办公室关于印发重点工作任务的通知\n各乡镇人民政府：\n',
+    );
+    expect([dashed.docNumber, bracketed.docNumber]).toEqual(['县政办〔2024〕3号', '县政办〔2024〕3号']);
+  });
+});
+
+describe('notice duties', () => {
+  it('reads the parties asked after the covering clauses (…印发给你们，请A、B按照分工…)', () => {
+    const m = noticeMeasure(
+      '经县政府同意，现将《分解方案》印发给你们，请各牵头单位、责任单位按照职责分工，细化目标任务，抓好落实。',
+    );
+    expect(roles(m)).toEqual({ lead: ['各牵头单位', '责任单位'], participants: [], deadline: null });
+  });
+
+  it('leaves a bare covering request (请各单位认真贯彻执行) without a measure', () => {
+    expect(noticeMeasure('现将《分解方案》印发给你们，请各单位认真贯彻执行。')).toBeUndefined();
+  });
+
+  it('reads 责任单位则… as a duty and a department whose duty is to support (全力配合) as a participant', () => {
+    const m = noticeMeasure(
+      '牵头单位负责统筹协调；责任单位则立足自身职能，分工负责、推进落实。相关部门要加强沟通，全力配合、协同推进。',
+    );
+    expect(roles(m)).toEqual({ lead: ['牵头单位', '责任单位'], participants: ['相关部门'], deadline: null });
+  });
+
+  it('reads three subjects joined by 、 and 和, a 园区 among them', () => {
+    const m = noticeMeasure('各委办局、各街镇和工业园区要进一步细化分解各自全年工作目标任务。');
+    expect(roles(m)).toEqual({ lead: ['各委办局', '各街镇', '工业园区'], participants: [], deadline: null });
+  });
+
+  it('keeps 各协作和配合单位 as one supporting party', () => {
+    const m = noticeMeasure('各牵头单位要加强组织协调。各协作和配合单位要积极配合。');
+    expect(roles(m)).toEqual({ lead: ['各牵头单位'], participants: ['各协作和配合单位'], deadline: null });
+  });
+
+  it('drops a relative clause before a role collective (承担…的责任单位要…)', () => {
+    const m = noticeMeasure('承担重点任务的责任单位要于2024年3月31日前报送工作方案。');
+    expect(roles(m)).toEqual({ lead: ['责任单位'], participants: [], deadline: '2024-03-31' });
+  });
+
+  it('reads 各X and X of one paragraph as one body', () => {
+    const m = noticeMeasure(
+      '各主要责任单位要制定实施方案。各项工作任务的主要责任单位要于2024年3月15日前将方案报县政府督查室备案。',
+    );
+    expect(roles(m)).toEqual({ lead: ['各主要责任单位'], participants: [], deadline: '2024-03-15' });
+  });
+});
