@@ -71,10 +71,32 @@ describe('notice duties', () => {
     expect(roles(m)).toEqual({ lead: ['责任单位'], participants: [], deadline: '2024-03-31' });
   });
 
+  it('reads a subject singled out after a comma (特别是牵头单位，要…统筹相关责任单位…)', () => {
+    const m = noticeMeasure(
+      '各责任单位要制订工作方案。特别是牵头单位，要强化责任担当，统筹相关责任单位科学制订工作方案。',
+    );
+    expect(roles(m)).toEqual({
+      lead: ['各责任单位', '牵头单位'],
+      participants: ['相关责任单位'],
+      deadline: null,
+    });
+  });
+
   it('reads 各X and X of one paragraph as one body', () => {
     const m = noticeMeasure(
       '各主要责任单位要制定实施方案。各项工作任务的主要责任单位要于2024年3月15日前将方案报县政府督查室备案。',
     );
     expect(roles(m)).toEqual({ lead: ['各主要责任单位'], participants: [], deadline: '2024-03-15' });
+  });
+});
+
+describe('prose duties of an organisation section', () => {
+  it('reads 各乡（镇）要… as the townships, the alternative in brackets dropped', () => {
+    const doc = extractOne(
+      '某县河长制实施方案\n一、职责分工\n（一）组织协调。县水利局负责拟订管理制度。各乡（镇）要建立相应的工作协调机制，负责组织推进本行政区域内的实施工作。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县水利局', '各乡'], participants: [], deadline: null },
+    ]);
   });
 });

@@ -57,12 +57,13 @@ describe('duties in the paragraphs of a local notice', () => {
       { lead: ['县政府政务督查室'], participants: [], deadline: null },
     ]);
   });
+  // 特别是牵头单位，要… singles out a second holder (LABELLING §2, one measure, all holders lead; dev wh-2022-wzb-1).
   it('keeps one duty when the same subject goes on with it (各责任单位要…。各责任单位要于…前报送)', () => {
     const doc = extractOne(
       `${NOTICE}一、科学制订办理方案。各责任单位要对承办的责任事项逐个进行研究。特别是牵头单位，要强化责任担当。各责任单位要于2021年2月15日前，将办理方案报送区政府督查室。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各责任单位'], participants: [], deadline: '2021-02-15' },
+      { lead: ['各责任单位', '牵头单位'], participants: [], deadline: '2021-02-15' },
     ]);
   });
 

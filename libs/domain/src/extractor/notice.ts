@@ -51,6 +51,8 @@ const ASKED_SUBJECT = new RegExp(
   'u',
 );
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
+/** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
+const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
 const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
 /** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
@@ -59,7 +61,7 @@ const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，�
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
 /** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
-const COORDINATED = new RegExp(`(?:协调|会同|联合)(${SUPPORT_PARTY})`, 'u');
+const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
@@ -149,7 +151,11 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
     const drafts: Draft[] = [];
     let pending = '';
     for (const sentence of sentences) {
-      const m = DUTY_SUBJECT.exec(sentence) ?? LATE_SUBJECT.exec(sentence) ?? ASKED_SUBJECT.exec(sentence);
+      const m =
+        DUTY_SUBJECT.exec(sentence) ??
+        LATE_SUBJECT.exec(sentence) ??
+        SINGLED_OUT_SUBJECT.exec(sentence) ??
+        ASKED_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const written = (m?.[1] ?? '').split('、').flatMap(splitJoinedNames).flatMap(splitGluedLevels);
       const units = written.filter((n) => !PERSON.test(n));

@@ -20,6 +20,8 @@ const NOT_A_NAME =
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（室）$/u;
+/** `各乡（镇）要…`, `各街道（功能区）`: the local level named first, its alternative or qualifier dropped. */
+const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道))（[^（）]{1,6}）$/u;
 /** `市、区两级政府` is one party: the levels named before 两级/三级. */
 const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三级)(?:人民政府|政府)?$/u;
 
@@ -86,7 +88,7 @@ function splitTopLevel(text: string): string[] {
   items.push(text.slice(start));
   return items
     .flatMap(splitGluedLevels)
-    .map((n) => n.replace(OFFICE_QUALIFIER, ''))
+    .map((n) => n.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1'))
     .filter((n) => n.length > 0);
 }
 
