@@ -306,11 +306,31 @@ KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
 KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
 KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
 KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
+/**
+ * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
+ * (MARKER_FIRST, GOAL_FIRST) right after one a name can end on (AFTER_NAME). KEY_AFTER is KEY_OPENS shifted down by
+ * one, so `previous & (current >> 1)` has it set exactly at such a pair; KEY_PAIR reports one.
+ */
+const KEY_AFTER = 0x400;
+const KEY_OPENS = 0x800;
+const KEY_PAIR = 0x1000;
+for (let c = 0; c < 0x10000; c++) {
+  const flags = CHAR_FLAGS[c] ?? 0;
+  if (flags & AFTER_NAME) KEY_CHARS[c] |= KEY_AFTER;
+  if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
+}
 
 function keyChars(sentence: string): number {
   let keys = 0;
-  for (let i = 0; i < sentence.length; i++) keys |= KEY_CHARS[sentence.charCodeAt(i)] ?? 0;
-  return keys;
+  let pairs = 0;
+  let previous = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const key = KEY_CHARS[sentence.charCodeAt(i)] ?? 0;
+    keys |= key;
+    pairs |= previous & (key >> 1);
+    previous = key;
+  }
+  return pairs & KEY_AFTER ? keys | KEY_PAIR : keys;
 }
 
 export function sentenceParties(sentence: string, out: Named[]): void {
@@ -369,7 +389,8 @@ export function sentenceParties(sentence: string, out: Named[]): void {
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
   if (out.length === before) {
-    const rest = subjectOf(sentence, out);
+    // No marker right after a name's last character anywhere: subjectOf would test no position.
+    const rest = keys & KEY_PAIR ? subjectOf(sentence, out) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
