@@ -296,6 +296,7 @@ const KEY_XIE = 32;
 const KEY_HUI = 64;
 const KEY_COLON = 128;
 const KEY_TE = 256;
+const KEY_ANY = 0x1ff;
 const KEY_CHARS = new Uint16Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
@@ -320,12 +321,13 @@ for (let c = 0; c < 0x10000; c++) {
   if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
 }
 
-function keyChars(sentence: string): number {
+/** The key characters of text[start, end) (a sentence of its paragraph, read before it is sliced). */
+export function keyChars(text: string, start = 0, end = text.length): number {
   let keys = 0;
   let pairs = 0;
   let previous = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const key = KEY_CHARS[sentence.charCodeAt(i)] ?? 0;
+  for (let i = start; i < end; i++) {
+    const key = KEY_CHARS[text.charCodeAt(i)] ?? 0;
     keys |= key;
     pairs |= previous & (key >> 1);
     previous = key;
@@ -333,9 +335,13 @@ function keyChars(sentence: string): number {
   return pairs & KEY_AFTER ? keys | KEY_PAIR : keys;
 }
 
-export function sentenceParties(sentence: string, out: Named[]): void {
+/** Whether sentenceParties can name anyone in a sentence of these key characters (none: every form is screened out). */
+export function mayName(keys: number): boolean {
+  return (keys & (KEY_ANY | KEY_PAIR)) !== 0;
+}
+
+export function sentenceParties(sentence: string, out: Named[], keys = keyChars(sentence)): void {
   const before = out.length;
-  const keys = keyChars(sentence);
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
   const opinion = colon && sentence.includes('意见：') ? replyOpinion(sentence) : null;
