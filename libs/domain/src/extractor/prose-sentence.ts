@@ -322,7 +322,7 @@ for (let c = 0; c < 0x10000; c++) {
 }
 
 /** The key characters of text[start, end) (a sentence of its paragraph, read before it is sliced). */
-export function keyChars(text: string, start = 0, end = text.length): number {
+function keyChars(text: string, start = 0, end = text.length): number {
   let keys = 0;
   let pairs = 0;
   let previous = 0;
@@ -335,9 +335,13 @@ export function keyChars(text: string, start = 0, end = text.length): number {
   return pairs & KEY_AFTER ? keys | KEY_PAIR : keys;
 }
 
-/** Whether sentenceParties can name anyone in a sentence of these key characters (none: every form is screened out). */
-export function mayName(keys: number): boolean {
-  return (keys & (KEY_ANY | KEY_PAIR)) !== 0;
+/**
+ * sentenceParties of the sentence paragraph[start, end), sliced only when one of its forms can match (most have
+ * none of the key characters). One call per sentence: under tsx every use of an import is a getter call.
+ */
+export function sentencePartiesIn(paragraph: string, start: number, end: number, out: Named[]): void {
+  const keys = keyChars(paragraph, start, end);
+  if (keys & (KEY_ANY | KEY_PAIR)) sentenceParties(paragraph.slice(start, end), out, keys);
 }
 
 export function sentenceParties(sentence: string, out: Named[], keys = keyChars(sentence)): void {

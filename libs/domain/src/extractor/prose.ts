@@ -4,7 +4,7 @@ import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { setUpBody } from './prose-org';
-import { keyChars, mayName, sentenceParties } from './prose-sentence';
+import { sentencePartiesIn } from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
 
 export { proseParties } from './prose-parties';
@@ -51,10 +51,7 @@ export function proseDuty(paragraph: string): Duty | null {
     let end = paragraph.length;
     if (stop !== -1) end = stop;
     if (semicolon !== -1 && semicolon < end) end = semicolon;
-    // Most sentences have none of the key characters: they are not sliced.
-    const sentenceEnd = Math.min(end + 1, paragraph.length);
-    const keys = keyChars(paragraph, start, sentenceEnd);
-    if (mayName(keys)) sentenceParties(paragraph.slice(start, sentenceEnd), named, keys);
+    sentencePartiesIn(paragraph, start, Math.min(end + 1, paragraph.length), named);
     start = end + 1;
   }
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
