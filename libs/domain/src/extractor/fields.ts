@@ -8,6 +8,11 @@ import { LIMITS } from './thresholds';
 import { CHAR_COLON, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
+// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
+// call.
+const lineMayContain = mayContain;
+const COLON_CLASS = CHAR_COLON;
+
 /**
  * Labelled-field blocks (001-078): a heading, `行动内容：` with numbered items, then `时间节点：…` and
  * `责任部门：…` for the whole block. ONE measure per block, the unit that carries the responsibility; its
@@ -43,7 +48,7 @@ function labelRuns(prepared: PreparedText, from: number, to: number): Run[] {
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (!l || l.kind !== 'text') continue;
-    if (mayContain(l, CHAR_COLON) && l.text.length <= LIMITS.maxLabelLineChars && isRoleLine(l.text)) {
+    if (lineMayContain(l, COLON_CLASS) && l.text.length <= LIMITS.maxLabelLineChars && isRoleLine(l.text)) {
       if (run) run.end = i;
       else runs.push((run = { start: i, end: i }));
       continue;

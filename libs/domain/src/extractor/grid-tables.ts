@@ -17,6 +17,11 @@ import type { ColumnRole } from './grid-columns';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
 
+// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
+// call.
+const lineMayContain = mayContain;
+const SPACE_CLASS = CHAR_SPACE;
+
 /**
  * Tables whose cells share a physical line, separated by tabs or runs of spaces, under a header naming their
  * columns: `序号 改革举措 主要内容 指导部门 推广范围`, `工作措施 牵头单位 配合单位 完成时限`,
@@ -67,7 +72,7 @@ export function findGridTables(
       i = stacked.end;
       continue;
     }
-    if (l.text.length < 6 || !mayContain(l, CHAR_SPACE)) continue;
+    if (l.text.length < 6 || !lineMayContain(l, SPACE_CLASS)) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
     if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))

@@ -11,6 +11,11 @@ import type { Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
 
+// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
+// call.
+const lineMayContain = mayContain;
+const COLON_CLASS = CHAR_COLON;
+
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines
  * turned into brackets) found in each unit, one measure per annotated span; unannotated children inherit an
@@ -329,7 +334,7 @@ function subtreeText(unit: Unit): string {
 /** A short line opening on a role label (责任单位：…); a line without a colon is not read. */
 function isLabelLine(l: BodyLine): boolean {
   return (
-    mayContain(l, CHAR_COLON) && l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)
+    lineMayContain(l, COLON_CLASS) && l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)
   );
 }
 

@@ -16,6 +16,11 @@ import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ExtractedMeasure } from './types';
 
+// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
+// call.
+const lineMayContain = mayContain;
+const JUN_CLASS = CHAR_JUN;
+
 /**
  * Measures of one document. The layout handlers (layouts.ts: 分工表, work plans, grid tables, labelled-field
  * blocks) detect and claim their regions; the inline handler reads the remaining lines; then the document-wide
@@ -64,7 +69,7 @@ export function extractMeasures(
     ctx.measures.length > 0 ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
-    if (!mayContain(l, CHAR_JUN) || !l.text.includes('均')) continue;
+    if (!lineMayContain(l, JUN_CLASS) || !l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
     const parsed = rule
       ? parsers.parseBracketAnnotation(`${rule[1] ?? ''}负责`, { firstIsLead: false })

@@ -3,6 +3,11 @@ import { matchHeading } from './headings';
 import { CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
+// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
+// call.
+const lineMayContain = mayContain;
+const YUE_CLASS = CHAR_YUE;
+
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
 export interface DocumentSpan {
   start: number;
@@ -369,7 +374,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let issuer = anchor.issuer;
     for (let k = anchor.bodyStart; k <= end; k++) {
       const l = lines[k];
-      if (!l || l.kind !== 'text' || !mayContain(l, CHAR_YUE)) continue;
+      if (!l || l.kind !== 'text' || !lineMayContain(l, YUE_CLASS)) continue;
       const d = signatureDate(l.text);
       if (d !== null) {
         date = d;
