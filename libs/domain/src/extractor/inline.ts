@@ -386,6 +386,8 @@ function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
 function spacedFieldsAsBrackets(lines: BodyLine[]): BodyLine[] {
   let out: BodyLine[] | null = null;
   lines.forEach((l, k) => {
+    // A prepared line without a colon in its classes is not read further (most lines).
+    if (!lineMayContain(l, COLON_CLASS)) return;
     const raw = 'raw' in l && typeof l.raw === 'string' ? l.raw : '';
     // Cheap screen: a colon in the text and a space in the raw line.
     const fields = l.text.includes('：') && raw.includes(' ') ? spacedLabelledFields(raw) : null;
