@@ -321,30 +321,35 @@ for (let c = 0; c < 0x10000; c++) {
   if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
 }
 
-/** The key characters of text[start, end) (a sentence of its paragraph, read before it is sliced). */
-function keyChars(text: string, start = 0, end = text.length): number {
+/** 。 and ；, which end a sentence. */
+const KEY_STOP = 0x2000;
+KEY_CHARS['。'.charCodeAt(0)] |= KEY_STOP;
+KEY_CHARS['；'.charCodeAt(0)] |= KEY_STOP;
+
+/**
+ * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key
+ * characters, gives it to sentenceParties only when one of its forms can match (most have none of the key
+ * characters: they are not sliced), and returns where the next sentence starts. One call per sentence: under tsx
+ * every use of an import is a getter call.
+ */
+export function sentencePartiesIn(paragraph: string, start: number, out: Named[]): number {
   let keys = 0;
   let pairs = 0;
   let previous = 0;
-  for (let i = start; i < end; i++) {
-    const key = KEY_CHARS[text.charCodeAt(i)] ?? 0;
+  let end = start;
+  while (end < paragraph.length) {
+    const key = KEY_CHARS[paragraph.charCodeAt(end++)] ?? 0;
     keys |= key;
     pairs |= previous & (key >> 1);
     previous = key;
+    if (key & KEY_STOP) break;
   }
-  return pairs & KEY_AFTER ? keys | KEY_PAIR : keys;
-}
-
-/**
- * sentenceParties of the sentence paragraph[start, end), sliced only when one of its forms can match (most have
- * none of the key characters). One call per sentence: under tsx every use of an import is a getter call.
- */
-export function sentencePartiesIn(paragraph: string, start: number, end: number, out: Named[]): void {
-  const keys = keyChars(paragraph, start, end);
+  if (pairs & KEY_AFTER) keys |= KEY_PAIR;
   if (keys & (KEY_ANY | KEY_PAIR)) sentenceParties(paragraph.slice(start, end), out, keys);
+  return end;
 }
 
-export function sentenceParties(sentence: string, out: Named[], keys = keyChars(sentence)): void {
+function sentenceParties(sentence: string, out: Named[], keys: number): void {
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
@@ -356,7 +361,7 @@ export function sentenceParties(sentence: string, out: Named[], keys = keyChars(
   }
   const opinionText = colon ? opinionBody(sentence) : null;
   if (opinionText !== null) {
-    sentenceParties(opinionText, out);
+    sentencePartiesIn(opinionText, 0, out);
     return;
   }
   const listed = colon ? listedUnit(sentence) : null;

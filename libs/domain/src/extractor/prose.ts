@@ -42,18 +42,8 @@ export function proseDuty(paragraph: string): Duty | null {
   // `设立A（以下简称B）。主要职责是：…`: the body just set up holds the duties listed after it.
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
-  // Sentences end at 。 or ；: found with indexOf (native search), each kept until passed.
-  let stop = paragraph.indexOf('。');
-  let semicolon = paragraph.indexOf('；');
-  for (let start = 0; start < paragraph.length;) {
-    if (stop !== -1 && stop < start) stop = paragraph.indexOf('。', start);
-    if (semicolon !== -1 && semicolon < start) semicolon = paragraph.indexOf('；', start);
-    let end = paragraph.length;
-    if (stop !== -1) end = stop;
-    if (semicolon !== -1 && semicolon < end) end = semicolon;
-    sentencePartiesIn(paragraph, start, Math.min(end + 1, paragraph.length), named);
-    start = end + 1;
-  }
+  // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
+  for (let start = 0; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
   let lead = namesIn(named, ['asked', 'leading']);
