@@ -41,8 +41,10 @@ export function findCountedTable(
     roles.push(role);
     names.push(l.text);
   }
+  // Most short lines open no header: no party list is built for them.
+  if (roles.length < 3 || roles[0] !== 'task') return null;
   const parties = roles.flatMap((r, n) => (PARTY_ROLES.includes(r) ? [n] : []));
-  if (roles.length < 3 || parties.length === 0 || roles[0] !== 'task') return null;
+  if (parties.length === 0) return null;
   const rows: CountedRow[] = [];
   let end = k - 1;
   let i = k;
