@@ -98,3 +98,27 @@ export function pageMetadata(lines: readonly { kind: string; text: string }[]): 
   }
   return { end, docNumber };
 }
+
+const DOCNO_CORE = '[\\u4e00-\\u9fff]{1,14}〔\\d{4}〕\\d{1,4}号';
+/** A 文号 alone on its line, bracketed or not (菏政办字〔2023〕1号). */
+export const DOCNO_LINE = new RegExp(`^（?(${DOCNO_CORE})）?$`);
+
+/** The issuer a title names before its 关于 (杭州市人民政府办公厅关于…). */
+export function titleIssuer(title: string): string | null {
+  const i = title.indexOf('关于');
+  if (i <= 0) return null;
+  return title.slice(0, i);
+}
+
+/**
+ * 菏政办字〔2023〕1号 alone on the first line, a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）), or a page
+ * title opening on it (`阳政办〔2019〕1号—区人民政府办公室关于…`, `（岸政办〔2019〕1号）区人民政府办公室关于…`).
+ */
+const LEADING_DOCNO = /^（?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)(?:）|—{1,2}|－)(?=[^。；]{0,30}关于)/u;
+export function ownDocNumber(title: string): string | null {
+  const m =
+    DOCNO_LINE.exec(title) ??
+    /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title) ??
+    LEADING_DOCNO.exec(title);
+  return m ? normalizeDocNumber(m[1] ?? '') : null;
+}

@@ -4,17 +4,12 @@ import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
-import { spacedLabelledFields, startsWithRoleLabel } from './roles';
+import { labelledLinesAsBrackets } from './inline-labels';
 import type { DocumentSpan } from './segment';
-import { CHAR_ANY, CHAR_COLON, CHAR_SQUARE, mayContain, normalizeText } from './text';
-import type { Line, PreparedText } from './text';
+import { CHAR_ANY, CHAR_SQUARE } from './text';
+import type { BodyLine, Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
-
-// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
-// call.
-const lineMayContain = mayContain;
-const COLON_CLASS = CHAR_COLON;
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines
@@ -22,14 +17,7 @@ const COLON_CLASS = CHAR_COLON;
  * opening group annotation, and unannotated siblings a trailing one on a paragraph of its own.
  */
 
-/** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
-export interface BodyLine {
-  no: number;
-  text: string;
-  pageStart: boolean;
-  /** The line's CHAR_* classes when it is a prepared Line (text.ts); lines built here may hold any. */
-  chars?: number;
-}
+export type { BodyLine } from './text';
 
 interface Unit {
   path: string[];
@@ -329,74 +317,6 @@ function subtreeText(unit: Unit): string {
   let t = unit.text;
   for (const c of unit.children) t += `\n${subtreeText(c)}`;
   return t;
-}
-
-/** A short line opening on a role label (责任单位：…); a line without a colon is not read. */
-function isLabelLine(l: BodyLine): boolean {
-  return (
-    lineMayContain(l, COLON_CLASS) && l.text.length <= LIMITS.maxLabelLineChars && startsWithRoleLabel(l.text)
-  );
-}
-
-/**
- * A run of role-label lines (责任单位：… / 完成时限：…) after a measure becomes one bracket annotation of it. A label
- * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
- */
-function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
-  const lines = spacedFieldsAsBrackets(given);
-  // Most documents have no role-label line: their lines stay as they are (no copy).
-  if (!lines.some(isLabelLine)) return lines;
-  const out: BodyLine[] = [];
-  let run: BodyLine[] = [];
-  let open = false;
-  const flush = () => {
-    const first = run[0];
-    if (first) {
-      const inner = run
-        .map((l) => l.text.replace(/[。；，]+$/u, ''))
-        .join('；')
-        .replace(/：；/gu, '：');
-      out.push({ no: first.no, text: `（${inner}）`, pageStart: first.pageStart });
-    }
-    run = [];
-    open = false;
-  };
-  for (const l of lines) {
-    if (isLabelLine(l)) {
-      run.push(l);
-      open = /[：:]$/u.test(l.text);
-      continue;
-    }
-    if (open && run.length > 0 && l.text.length <= LIMITS.maxLabelLineChars && !matchHeading(l.text)) {
-      run.push(l);
-      open = false;
-      continue;
-    }
-    flush();
-    out.push(l);
-  }
-  flush();
-  return out;
-}
-
-/**
- * An item line followed by space-separated labelled fields (`1.… 牵头领导:王某 责任单位:市公安局 配合单位:…`, a
- * progress table printed as one line per row) reads as the item with one bracket of its fields.
- */
-function spacedFieldsAsBrackets(lines: BodyLine[]): BodyLine[] {
-  let out: BodyLine[] | null = null;
-  lines.forEach((l, k) => {
-    // A prepared line without a colon in its classes is not read further (most lines).
-    if (!lineMayContain(l, COLON_CLASS)) return;
-    const raw = 'raw' in l && typeof l.raw === 'string' ? l.raw : '';
-    // Cheap screen: a colon in the text and a space in the raw line.
-    const fields = l.text.includes('：') && raw.includes(' ') ? spacedLabelledFields(raw) : null;
-    if (!fields) return;
-    out ??= [...lines];
-    const inner = fields.fields.map((f) => normalizeText(f).replace(/[。；，]+$/u, '')).join('；');
-    out[k] = { no: l.no, text: `${normalizeText(fields.item)}（${inner}）`, pageStart: l.pageStart };
-  });
-  return out ?? lines;
 }
 
 /** Inline measures of the lines not claimed by another layout; returns the body lines it read. */

@@ -2,12 +2,38 @@ import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
 import { asideParties, listedUnit, NARRATIVE, opinionBody, provinceKinds, replyOpinion } from './prose-org';
 import type { ProseParties } from './prose-parties';
+import * as PROSE_CHARS from './prose-chars';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
  * a duty marker (after opening, dated or inserted clauses), a party asked (`请A`), leading (`由A牵头`), hosting
  * (`办公室设在A`), members, partners (`会同A`, `…等单位参与`) and counterparts (`与A、B等部门的协调机制`).
  */
+
+// Module-local copies of the flag tables and bits (prose-chars.ts) read in the per-character loops: under tsx every
+// use of an import is a getter call.
+const {
+  CHAR_FLAGS,
+  KEY_CHARS,
+  MARKER_FIRST,
+  AFTER_NAME,
+  END,
+  GOAL_FIRST,
+  REGISTRY_LAST,
+  KEY_QING,
+  KEY_SHE,
+  KEY_CHENG,
+  KEY_YOU,
+  KEY_QING2,
+  KEY_XIE,
+  KEY_HUI,
+  KEY_COLON,
+  KEY_TE,
+  KEY_ANY,
+  KEY_AFTER,
+  KEY_PAIR,
+  KEY_STOP,
+} = PROSE_CHARS;
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /**
@@ -20,24 +46,6 @@ const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
 const REN = '人'.charCodeAt(0);
-/**
- * One flag table over the BMP for the scan in subjectOf (a typed-array load instead of two Set lookups per
- * character): MARKER_FIRST — first characters of MARKER_AT; GOAL_FIRST — of GOAL_MARKER_AT; AFTER_NAME — the last
- * characters of names (UNIT_LAST), of a unit's post-holder (主要负责同志/主要负责人) and the comma closing an inserted
- * clause, the only places a marker can follow; END — 。；：.
- */
-const MARKER_FIRST = 1;
-const AFTER_NAME = 2;
-const END = 4;
-const GOAL_FIRST = 8;
-/** Last characters of the national departments a registry-only goal verb may follow (国家中医药局, 财政部 …). */
-const REGISTRY_LAST = 16;
-const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按依是对于') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
-for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
-for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
-for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
-for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
@@ -282,49 +290,6 @@ const COUNTERPARTS = new RegExp(
   `与(${NAME_CHARS}{2,40}?)(等(?:有关|相关)?(?:部门|单位))?的?(?:沟通|会商|联动)?协调机制`,
   'u',
 );
-
-/**
- * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同, the
- * colon of `A：负责…` / `意见：`, 特别是), as flags: one pass over the sentence's char codes instead of nine searches.
- */
-const KEY_QING = 1;
-const KEY_SHE = 2;
-const KEY_CHENG = 4;
-const KEY_YOU = 8;
-const KEY_QING2 = 16;
-const KEY_XIE = 32;
-const KEY_HUI = 64;
-const KEY_COLON = 128;
-const KEY_TE = 256;
-const KEY_ANY = 0x1ff;
-const KEY_CHARS = new Uint16Array(0x10000);
-KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
-KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
-KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
-KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;
-KEY_CHARS['情'.charCodeAt(0)] = KEY_QING2;
-KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
-KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
-KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
-KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
-/**
- * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
- * (MARKER_FIRST, GOAL_FIRST) right after one a name can end on (AFTER_NAME). KEY_AFTER is KEY_OPENS shifted down by
- * one, so `previous & (current >> 1)` has it set exactly at such a pair; KEY_PAIR reports one.
- */
-const KEY_AFTER = 0x400;
-const KEY_OPENS = 0x800;
-const KEY_PAIR = 0x1000;
-for (let c = 0; c < 0x10000; c++) {
-  const flags = CHAR_FLAGS[c] ?? 0;
-  if (flags & AFTER_NAME) KEY_CHARS[c] |= KEY_AFTER;
-  if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
-}
-
-/** 。 and ；, which end a sentence. */
-const KEY_STOP = 0x2000;
-KEY_CHARS['。'.charCodeAt(0)] |= KEY_STOP;
-KEY_CHARS['；'.charCodeAt(0)] |= KEY_STOP;
 
 /**
  * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key

@@ -1,4 +1,13 @@
-import { isoDate, isPageMetadata, normalizeDocNumber, pageMetadata, signatureDate } from './doc-markers';
+import {
+  DOCNO_LINE,
+  isoDate,
+  isPageMetadata,
+  normalizeDocNumber,
+  ownDocNumber,
+  pageMetadata,
+  signatureDate,
+  titleIssuer,
+} from './doc-markers';
 import { matchHeading } from './headings';
 import { CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
@@ -20,8 +29,6 @@ export interface DocumentSpan {
   date: string | null;
 }
 
-const DOCNO_CORE = '[\\u4e00-\\u9fff]{1,14}〔\\d{4}〕\\d{1,4}号';
-const DOCNO_LINE = new RegExp(`^（?(${DOCNO_CORE})）?$`);
 const DOCNO_TAIL = /^〔\d{4}〕\d{1,4}号）?$/;
 const TITLE_WITH_PREFIX =
   /^(.*(?:意见|通知|规划|方案|决定|办法|纲要|计划|指南|公告|措施|政策|批复|函|条例|规定))([\u4e00-\u9fff]{1,8})$/;
@@ -121,25 +128,6 @@ const HAO = '号'.charCodeAt(0);
 function endsInHao(t: string): boolean {
   const last = t.charCodeAt(t.length - 1);
   return last === HAO || (last === 0xff09 && t.charCodeAt(t.length - 2) === HAO);
-}
-
-function titleIssuer(title: string): string | null {
-  const i = title.indexOf('关于');
-  if (i <= 0) return null;
-  return title.slice(0, i);
-}
-
-/**
- * 菏政办字〔2023〕1号 alone on the first line, a title ending in its bracketed 文号 (…任务（华政发〔2021〕2号）), or a page
- * title opening on it (`阳政办〔2019〕1号—区人民政府办公室关于…`, `（岸政办〔2019〕1号）区人民政府办公室关于…`).
- */
-const LEADING_DOCNO = /^（?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)(?:）|—{1,2}|－)(?=[^。；]{0,30}关于)/u;
-function ownDocNumber(title: string): string | null {
-  const m =
-    DOCNO_LINE.exec(title) ??
-    /（([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)）$/u.exec(title) ??
-    LEADING_DOCNO.exec(title);
-  return m ? normalizeDocNumber(m[1] ?? '') : null;
 }
 
 /** Splits a file into documents (title, 文号, issuer, date, line range). */

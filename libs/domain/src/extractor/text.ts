@@ -19,6 +19,15 @@ export interface Line {
   chars: number;
 }
 
+/** A text line of the body; `no` is the physical line (kept when a scrambled line is split). */
+export interface BodyLine {
+  no: number;
+  text: string;
+  pageStart: boolean;
+  /** The line's CHAR_* classes when it is a prepared Line; lines built here may hold any. */
+  chars?: number;
+}
+
 export interface PreparedText {
   lines: Line[];
   /** Hard-wrapped layout (a blank line after every text line): paragraph boundaries must be inferred. */
