@@ -45,20 +45,24 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // (18.8%); local 3 of 15 (20.0%); 2 documents not located. The floor keeps that figure; the set stays unseen.
   // Scored again (not tuned on) after the development-set forms of the same day: 23 found, 13 exact (20.3%).
   // Scored again, still untuned, after the table, duty-list, closing-paragraph and notice forms of the same day: 25
-  // found, 17 exact (26.6%); local 7 of 15. The floor keeps that figure.
-  heldout3: { label: 'heldout-3 (unseen, scored once)', floor: 0.265 },
+  // found, 17 exact (26.6%); local 7 of 15; 27 found, 18 exact (28.1%) after the excerpt-head forms learnt from
+  // heldout-5. The floor keeps that figure.
+  heldout3: { label: 'heldout-3 (unseen, scored once)', floor: 0.281 },
   // Labelled blind by another session (18 documents: 6 national whole, 12 local, 6 of them page excerpts; 123
   // measures, 33 local; 58 of them in one national 预案) and scored once, last, on 2026-12-03 after the closing-
   // section, prose and local-notice forms: 54 of 123 found, 28 exact (22.8%); local 14 found, 3 exact (9.1%). The
   // floor keeps that figure; the set stays unseen.
-  // Scored again, still untuned, after the later forms of the same day: 69 found, 41 exact (33.3%); local 11 of 33.
-  heldout4: { label: 'heldout-4 (unseen, scored once)', floor: 0.333 },
+  // Scored again, still untuned, after the later forms of the same day: 69 found, 41 exact (33.3%); local 11 of 33;
+  // 70 found, 42 exact (34.1%) after the excerpt-head forms learnt from heldout-5. The floor keeps that figure.
+  heldout4: { label: 'heldout-4 (unseen, scored once)', floor: 0.341 },
   // Labelled blind by another session (20 documents; 4 withdrawn before scoring because another session had labelled
   // them into dev and they were tuned on there; 16 left: 3 national whole, 13 local, 10 of them page excerpts; 51
   // measures, 40 local) and scored once, last, on 2026-12-03 after every form of that day: 13 of 51 found, 4 exact
   // (7.8%); local 9 found, 2 exact (5.0%); 2 documents (21 measures) not located. The floor keeps that figure; its
-  // mismatch list has been printed once, so it is not a blind set any more for the next round.
-  heldout5: { label: 'heldout-5 (scored once)', floor: 0.078 },
+  // mismatch list was read after that scoring, so it is development data now: its two unlocated documents taught
+  // two forms (a page opening on a tab-separated table header; a 文号 printed beside its 签发人), 34 found, 11 exact
+  // (21.6%) since; the floor keeps that figure.
+  heldout5: { label: 'heldout-5 (seen after scoring)', floor: 0.215 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry

@@ -46,6 +46,8 @@ const CHAPTER_LINE =
   /^(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,10}|（[一二]）(?:党中央、国务院文件|国家部委文件))$/;
 const ISSUER_LINE = /^(?:[\u4e00-\u9fff]{2,20}(?:院|厅|部|委|局|署|会|办|行|室|组))+$/;
 const ATTACHMENT_LABEL = /^附件\d*：?$/;
+/** `签发人：刘某` after a 文号 on its line. */
+const SIGNER_TAIL = /签发人：[\u4e00-\u9fff]{2,4}$/u;
 /** An addressee line opening a document: 各市、县人民政府，省政府各部门： */
 const ADDRESSEE_LINE = /^[^。；]{2,80}：$/u;
 
@@ -66,6 +68,8 @@ function isTitleLike(line: Line): boolean {
   return (
     !DECIMAL_SECTION.test(t) &&
     line.kind === 'text' &&
+    // A table header (序号	工作任务	负责部门	时间进度) opening an excerpt is no title: cells are tab-separated.
+    !line.raw.includes('\t') &&
     t.length <= 45 &&
     !TERMINAL_END.test(t) &&
     !HAS_DATE.test(t) &&
@@ -190,7 +194,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let titleEnd = i - 1;
     let gluedTitleTail: string | null = null;
     // Both 文号 forms end in 号 (or 号）): skip the regexes for the other lines.
-    const m = endsInHao(t) ? DOCNO_LINE.exec(t) : null;
+    // A local form prints the signer beside its 文号 (`四铁西政督字〔2019〕7 号    签发人:刘中文`).
+    const signer = !endsInHao(t) && t.includes('签发人：') ? SIGNER_TAIL.exec(t) : null;
+    const docLine = signer ? t.slice(0, signer.index) : t;
+    const m = endsInHao(docLine) ? DOCNO_LINE.exec(docLine) : null;
     if (m) {
       docNumber = normalizeDocNumber(m[1] ?? '');
     } else if (c0 === 0x3014 && DOCNO_TAIL.test(t)) {
@@ -330,7 +337,8 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       !ADDRESSEE_LINE.test(first.text) &&
       first.text.length <= 80 &&
       !TERMINAL_END.test(first.text) &&
-      !DECIMAL_SECTION.test(first.text);
+      !DECIMAL_SECTION.test(first.text) &&
+      !first.raw.includes('\t');
     const title = titled ? (first?.text ?? '') : '';
     // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
     all.push({

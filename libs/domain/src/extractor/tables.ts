@@ -36,6 +36,8 @@ export function findTableRegions(prepared: PreparedText, from: number, to: numbe
     const last = l?.text.charCodeAt(l.text.length - 1);
     if (last !== MEN && last !== DU) continue;
     if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
+    // A tab-separated header (序号	工作任务	负责部门	时间进度) heads a grid table (grid-tables.ts), its rows on one line.
+    if (l.raw.includes('\t')) continue;
     // The header row may be wrapped over a few lines (任务类别重点工作 / 具体举措…配合部门): join them backwards.
     let header = l.text;
     let m: RegExpExecArray | null = null;
