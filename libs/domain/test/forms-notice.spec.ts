@@ -100,3 +100,19 @@ describe('prose duties of an organisation section', () => {
     ]);
   });
 });
+
+describe('a notice deadline covering its annexed problem list', () => {
+  it('gives each annexed item without a date of its own the deadline stated once in the notice', () => {
+    const doc = extractOne(
+      '某市东城区人民政府督查室关于卫生整治检查情况的整改通知\n东城政督字〔2021〕3号\n甲街道办事处、区城管局：\n' +
+        '6月2日，区政府组织检查，请各相关单位对存在的问题立即整改，并于6月10日前将问题整改完成，整改情况报区政府督查室。\n' +
+        '附件：问题清单\n某区人民政府督查室\n2021年6月2日\n附件：\n问题清单：\n' +
+        '1.市场北门垃圾堆放。（责任单位：甲街道）\n2.河堤路面破损。（责任单位：城管局）\n',
+    );
+    const annexed = doc.measures.filter((m) => m.line >= 10);
+    expect(annexed.map((m) => [m.lead, m.deadline])).toEqual([
+      [['甲街道'], '2021-06-10'],
+      [['城管局'], '2021-06-10'],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { matchHeading } from './headings';
 import { extractInline, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
+import { applyNoticeDeadlineToAnnex } from './notice-annex';
 import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
@@ -59,6 +60,7 @@ export function extractMeasures(
       ctx,
       lines.filter((l) => l.no < first),
     );
+    applyNoticeDeadlineToAnnex(ctx.measures, lines);
   }
   // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
   if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
