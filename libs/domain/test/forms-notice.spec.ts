@@ -116,3 +116,27 @@ describe('a notice deadline covering its annexed problem list', () => {
     ]);
   });
 });
+
+describe('the supervising office following up in its own notice', () => {
+  const paragraph =
+    '6月2日，区政府组织检查，请各相关单位对存在的问题立即整改，整改情况报区政府督查室。区政府督查室将对存在的问题跟踪督查。\n';
+  const dutyOf = (title: string, docNumber: string) =>
+    extractOne(`${title}\n${docNumber}\n甲街道办事处、区城管局：\n${paragraph}`).measures.find(
+      (m) => m.line === 4,
+    );
+
+  it('takes part beside the holders of the duty when the office issues the notice', () => {
+    expect(roles(dutyOf('某市东城区人民政府督查通知单', '东城政督字〔2021〕3号'))).toEqual({
+      lead: ['各相关单位'],
+      participants: ['区政府督查室'],
+      deadline: null,
+    });
+  });
+
+  it('leads with its own duty in a notice of the government', () => {
+    expect(dutyOf('某市东城区人民政府关于卫生整治的通知', '东城政发〔2021〕3号')?.lead).toEqual([
+      '各相关单位',
+      '区政府督查室',
+    ]);
+  });
+});

@@ -30,6 +30,9 @@ const JUN_CLASS = CHAR_JUN;
 
 const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
 
+/** A supervising office's own notice: `…人民政府督查通知单`, `督察通报第十七期`, `四铁西政督字〔2019〕7号`. */
+const ISSUED_BY_SUPERVISOR = /督查|督察|督字/u;
+
 interface DocumentRule {
   line: number;
   /** The rule as written: the measure whose annotation states it is covered too. */
@@ -59,6 +62,7 @@ export function extractMeasures(
     extractNoticeItems(
       ctx,
       lines.filter((l) => l.no < first),
+      ISSUED_BY_SUPERVISOR.test(`${span.title}${span.docNumber ?? ''}`),
     );
     applyNoticeDeadlineToAnnex(ctx.measures, lines);
   }

@@ -107,6 +107,8 @@ interface Draft {
   text: string;
   lead: string[];
   participants: string[];
+  /** The level's own government, or the issuer's supervising office, announcing its follow-up (`…将…督查`). */
+  followsUp: boolean;
 }
 
 function addAll(list: string[], names: readonly string[]): void {
@@ -115,6 +117,19 @@ function addAll(list: string[], names: readonly string[]): void {
 
 /** The level's own government announcing its follow-up (区政府将加大督查问责力度). */
 const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
+/**
+ * In the supervising office's own notice (a 督查通知单 or 督察通报), the office announcing its follow-up (`区政府督查室将
+ * 对存在的问题跟踪督查`) beside the holders of the duty takes part; in a government's notice it is a separate office with
+ * its own duty (LABELLING §2, dev hyq-2019).
+ */
+const OWN_SUPERVISOR = /^[省市县区](?:人民)?政府(?:政务)?督查室$/u;
+
+function followsUp(names: readonly string[], verb: string, bySupervisor: boolean): boolean {
+  return (
+    names.every((n) => OWN_GOVERNMENT.test(n)) ||
+    (bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n)))
+  );
+}
 
 /**
  * One measure per paragraph (LABELLING §2): the parties given duties in its sentences all lead (joint); the
@@ -123,12 +138,11 @@ const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
 function mergeDrafts(drafts: readonly Draft[]): Draft[] {
   const [first] = drafts;
   if (!first || drafts.length === 1) return [...drafts];
-  const followUp = (d: Draft) => d.lead.every((n) => OWN_GOVERNMENT.test(n));
-  const others = drafts.some((d) => !followUp(d));
+  const others = drafts.some((d) => !d.followsUp);
   const lead: string[] = [];
   const participants: string[] = [];
   for (const d of drafts) {
-    addAll(others && followUp(d) ? participants : lead, d.lead);
+    addAll(others && d.followsUp ? participants : lead, d.lead);
     addAll(participants, d.participants);
   }
   return [
@@ -137,12 +151,20 @@ function mergeDrafts(drafts: readonly Draft[]): Draft[] {
       text: drafts.map((d) => d.text).join(''),
       lead,
       participants: participants.filter((n) => !lead.includes(n)),
+      followsUp: false,
     },
   ];
 }
 
-/** Measures of the notice items in `lines` (the caller passes only lines before the first measure). */
-export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine[]): void {
+/**
+ * Measures of the notice items in `lines` (the caller passes only lines before the first measure); `bySupervisor`
+ * when the supervising office issues the notice itself.
+ */
+export function extractNoticeItems(
+  ctx: MeasureContext,
+  lines: readonly BodyLine[],
+  bySupervisor = false,
+): void {
   lines.forEach((l, index) => {
     const heading = matchHeading(l.text);
     if (heading && heading.type !== 'cn') return;
@@ -194,6 +216,7 @@ export function extractNoticeItems(ctx: MeasureContext, lines: readonly BodyLine
         text: drafts.length === 0 ? pending + sentence : sentence,
         lead: names.filter((n) => !supporting.includes(n)),
         participants: supporting,
+        followsUp: followsUp(names, m[2] ?? '', bySupervisor),
       });
       pending = '';
     }
