@@ -150,3 +150,12 @@ describe('a convention declared as 排名第一位为牵头单位 with angle bra
     ]);
   });
 });
+
+describe('levels sharing one government word', () => {
+  it('reads 由县、乡镇两级政府负责 and 分别由市、区人民政府负责 as one collective party each', () => {
+    const doc = extractOne(
+      '某市人民政府关于关闭小型砖厂的通告\n第四条 小型砖厂的关闭按照权限分别由市、区人民政府负责。\n第五条 砖厂的复垦工作由县、乡镇两级政府负责。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['市、区人民政府'], ['县、乡镇两级政府']]);
+  });
+});

@@ -22,8 +22,12 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 const OFFICE_QUALIFIER = /（室）$/u;
 /** `各乡（镇）要…`, `各街道（功能区）`: the local level named first, its alternative or qualifier dropped. */
 const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道))（[^（）]{1,6}）$/u;
-/** `市、区两级政府` is one party: the levels named before 两级/三级. */
-const LEVELS = /^[省市县区乡镇](?:、[省市县区乡镇])+(?:两级|三级)(?:人民政府|政府)?$/u;
+/**
+ * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
+ * government they share.
+ */
+const LEVELS =
+  /^(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
 /**
  * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them. Only names ending
