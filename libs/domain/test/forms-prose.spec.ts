@@ -159,3 +159,16 @@ describe('levels sharing one government word', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['市、区人民政府'], ['县、乡镇两级政府']]);
   });
 });
+
+describe('a unit designated to lead a joint body', () => {
+  it('reads 联席会议由A、B、C3个部门和单位组成，A为牵头单位 as A leading, the other members taking part', () => {
+    const doc = extractOne(
+      `${NATIONAL}二、成员单位\n联席会议由科技部、财政部、税务总局3个部门和单位组成，科技部为牵头单位。\n`,
+    );
+    expect(roles(doc.measures[0])).toEqual({
+      lead: ['科技部'],
+      participants: ['财政部', '税务总局'],
+      deadline: null,
+    });
+  });
+});

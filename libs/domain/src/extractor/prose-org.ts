@@ -52,6 +52,30 @@ export function provinceKinds(list: string): ProseParties | null {
   return PROVINCE_KINDS.test(list) ? { names: [list], open: null } : null;
 }
 
+const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
+/** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
+const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
+/** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
+export const MEMBERS = new RegExp(
+  `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
+  'u',
+);
+export function hostingParties(sentence: string): ProseParties | null {
+  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
+  if (!hosted || sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
+    return null;
+  return proseParties(hosted[1] ?? '');
+}
+
+/** `…组成，教育部为牵头单位`: the unit designated to lead. */
+const DESIGNATED_LEAD = /(?:^|，)([^，。；]{2,30}?)为牵头(?:单位|部门)(?=[，。；]|$)/u;
+
+export function designatedLead(sentence: string): ProseParties | null {
+  const m = DESIGNATED_LEAD.exec(sentence);
+  return m ? proseParties(m[1] ?? '') : null;
+}
+
 /** The paragraph-level form of SET_UP (prose.ts reads it before the sentences). */
 export function setUpBody(paragraph: string): string | null {
   return paragraph.includes('以下简称') ? (SET_UP.exec(paragraph)?.[2] ?? null) : null;

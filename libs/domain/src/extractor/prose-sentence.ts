@@ -1,6 +1,16 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
-import { asideParties, listedUnit, NARRATIVE, opinionBody, provinceKinds, replyOpinion } from './prose-org';
+import {
+  asideParties,
+  designatedLead,
+  hostingParties,
+  listedUnit,
+  MEMBERS,
+  NARRATIVE,
+  opinionBody,
+  provinceKinds,
+  replyOpinion,
+} from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 
@@ -267,13 +277,6 @@ const BY = new RegExp(
   `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
   'u',
 );
-/** `办公室设在教育部、住房城乡建设部`: the body's office is hosted by (led by) the parties named. */
-const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
-/** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
-const MEMBERS = new RegExp(
-  `成员(?:单位)?(?:由|包括|为)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位))?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
-  'u',
-);
 /** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
 const JOINING = new RegExp(
   `，(${NAME_CHARS}{2,240}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
@@ -343,12 +346,9 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
-  // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
-  let hosted = keys & KEY_SHE && sentence.includes('设在') ? HOSTED.exec(sentence) : null;
-  if (hosted && sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
-    hosted = null;
-  push(out, hosted ? proseParties(hosted[1] ?? '') : null, 'leading');
-  const members = keys & KEY_CHENG && sentence.includes('成员') ? MEMBERS.exec(sentence) : null;
+  push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
+  const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
+  push(out, sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
   const by = keys & KEY_YOU ? BY.exec(sentence) : null;
   if (by) {
