@@ -160,12 +160,15 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
       // periods (（2016—2020年）, 2016-2020年规划, 2016—2020年期间) are not deadlines.
       const start = RANGE_BEFORE.exec(before + (groups.prefix ?? ''));
       const head = start ? (before + (groups.prefix ?? '')).slice(0, start.index) : before;
+      // In a cell, `2016—2017 年底前` is a window whose end is the deadline.
+      const cellWindow = mode === 'cell' && head.trim() === '' && groups.before !== undefined;
       const window =
-        mode === 'text' &&
-        groups.month === undefined &&
-        CLAUSE_START.test(head) &&
-        !head.endsWith('（') &&
-        /^[\s\u3000]*[，,]/u.test(after);
+        cellWindow ||
+        (mode === 'text' &&
+          groups.month === undefined &&
+          CLAUSE_START.test(head) &&
+          !head.endsWith('（') &&
+          /^[\s\u3000]*[，,]/u.test(after));
       if (!window) continue;
       yearWindow = true;
     }
@@ -314,9 +317,8 @@ function recurringCell(text: string): ParsedDeadline | null {
     : null;
 }
 
-/** A cell that says only 长期 (or 长期坚持/长期推进) is ongoing. */
+/** A cell that says only 长期 (长期坚持/长期推进) or 常态 (常态工作/常态化) is ongoing. */
 function longTerm(text: string): ParsedDeadline | null {
-  return /^[\s\u3000]*长期/u.test(text)
-    ? { deadline: null, deadlineText: '长期', deadlineKind: 'ongoing' }
-    : null;
+  const m = /^[\s\u3000]*(长期|常态)/u.exec(text);
+  return m ? { deadline: null, deadlineText: m[1] ?? '长期', deadlineKind: 'ongoing' } : null;
 }
