@@ -268,6 +268,10 @@ describe('findDeadline', () => {
     expect(parseDeadlineCell('2016-2018年底前', { documentYear: 2016 })).toMatchObject({
       deadline: '2018-12-31',
     });
+    // A cell that drops 月 before 底前 still names the month's end.
+    expect(parseDeadlineCell('2016 年 6 底前', { documentYear: 2016 })).toMatchObject({
+      deadline: '2016-06-30',
+    });
     expect(findDeadline('每年的工作', y)).toBeNull();
   });
 

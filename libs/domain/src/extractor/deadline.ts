@@ -297,9 +297,14 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
   return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
 }
 
+const MONTH_WITHOUT_YUE = /(\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2})[\s\u3000]*([底末][\s\u3000]*前)/u;
+
 /** Parses a table 时间进度 cell or a 时间节点： field. */
 export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
-  const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
+  const text = cell
+    .replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '')
+    // `2016 年 6 底前` (月 dropped in a cell) is the end of that month.
+    .replace(MONTH_WITHOUT_YUE, '$1月$2');
   return (
     findDated(text, options, 'cell') ??
     findRecurring(text) ??
