@@ -139,6 +139,17 @@ describe('parseDepartmentCell', () => {
     expect(stations?.lead).toEqual(['区农业局', '区农技站', '区文化馆', '区气象台']);
   });
 
+  it('reads 党委和人民政府 / 示范区、高新区党工委和管委会 as one party each (shared place and unit words)', () => {
+    const parsed = parseDepartmentCell(
+      '各县（市）党委和人民政府，产业集聚区、经开区党工委和管委会',
+      'responsible',
+      {
+        firstIsLead: false,
+      },
+    );
+    expect(parsed?.lead).toEqual(['各县（市）党委和人民政府', '产业集聚区、经开区党工委和管委会']);
+  });
+
   it('refuses a task-text cell', () => {
     expect(
       parseDepartmentCell('探索建立政府信息资源目录。', 'responsible', { firstIsLead: false }),
