@@ -40,7 +40,7 @@ const PLAUSIBLE_SUFFIX =
  * deployment directory (jurisdiction.ts) knows them; they are never matched to a national ministry.
  */
 const LOCAL_UNIT =
-  /^(?:(?:省|市|县|区|州|盟|旗|自治区|自治州|[\u4e00-\u9fff]{2,6}(?:省|市|县|区))(?:委|政府|人民政府)?[\u4e00-\u9fff]{0,14}(?:局|委|厅|办|办公室|督查室|委员会|中心|院|会|政府|人民政府|管委会|总队|支队|分局|监管局|公司|集团|部|分行|支行)|团(?:省|市|县|区)委|(?:省|市|县|区)(?:委|政府|人民政府|法院|检察院|总工会|妇联|科协|残联|工商联|文联|侨联|红十字会))$/u;
+  /^(?:(?:省|市|县|区|州|盟|旗|自治区|自治州|[\u4e00-\u9fff]{2,6}(?:省|市|县|区))(?:委|政府|人民政府)?[\u4e00-\u9fff]{0,14}(?:局|委|厅|办|办公室|督查室|委员会|中心|院|会|政府|人民政府|管委会|总队|支队|分局|监管局|公司|集团|部|分行|支行|社|站|所|馆|台)|团(?:省|市|县|区)委|(?:省|市|县|区)(?:委|政府|人民政府|法院|检察院|总工会|妇联|科协|残联|工商联|文联|侨联|红十字会))$/u;
 const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
 /** Words that start prose, not a unit name (由省级人民政府负责…, 在各地区…). */
 const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应|可|其|该|本|各类|凡)/;
@@ -145,7 +145,7 @@ export function isLocalUnitName(name: string): boolean {
 }
 
 /** Last characters LOCAL_UNIT accepts. */
-const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协';
+const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协社站所馆台';
 
 /** Resolves a name as written (spaces already removed) to its canonical department. */
 export function resolveDepartment(written: string): DepartmentResolution {

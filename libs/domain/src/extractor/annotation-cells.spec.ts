@@ -127,6 +127,29 @@ describe('parseDepartmentCell', () => {
     );
   });
 
+  // Kept as written; make-measure flags it in unknownDepartments (the registry does not know it).
+  it('keeps a local 社/站/所/馆/台 unit of a list instead of dropping the whole cell', () => {
+    const parsed = parseDepartmentCell('县住建局、县供销社，各乡镇政府', 'responsible', {
+      firstIsLead: false,
+    });
+    expect(parsed?.lead).toEqual(['县住建局', '县供销社', '各乡镇政府']);
+    const stations = parseDepartmentCell('区农业局、区农技站、区文化馆、区气象台', 'responsible', {
+      firstIsLead: false,
+    });
+    expect(stations?.lead).toEqual(['区农业局', '区农技站', '区文化馆', '区气象台']);
+  });
+
+  it('reads 党委和人民政府 / 示范区、高新区党工委和管委会 as one party each (shared place and unit words)', () => {
+    const parsed = parseDepartmentCell(
+      '各县（市）党委和人民政府，产业集聚区、经开区党工委和管委会',
+      'responsible',
+      {
+        firstIsLead: false,
+      },
+    );
+    expect(parsed?.lead).toEqual(['各县（市）党委和人民政府', '产业集聚区、经开区党工委和管委会']);
+  });
+
   it('refuses a task-text cell', () => {
     expect(
       parseDepartmentCell('探索建立政府信息资源目录。', 'responsible', { firstIsLead: false }),

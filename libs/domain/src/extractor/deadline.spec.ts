@@ -259,6 +259,19 @@ describe('findDeadline', () => {
       deadlineKind: 'date',
     });
     expect(parseDeadlineCell('长期', y)).toMatchObject({ deadline: null, deadlineKind: 'ongoing' });
+    expect(parseDeadlineCell('常态工作', y)).toMatchObject({ deadline: null, deadlineKind: 'ongoing' });
+    // A cell window `2016—2017 年底前` ends at its last year; a bare plan period in a cell is no deadline.
+    expect(parseDeadlineCell('2016—2017 年底前', { documentYear: 2016 })).toMatchObject({
+      deadline: '2017-12-31',
+      deadlineKind: 'date',
+    });
+    expect(parseDeadlineCell('2016-2018年底前', { documentYear: 2016 })).toMatchObject({
+      deadline: '2018-12-31',
+    });
+    // A cell that drops 月 before 底前 still names the month's end.
+    expect(parseDeadlineCell('2016 年 6 底前', { documentYear: 2016 })).toMatchObject({
+      deadline: '2016-06-30',
+    });
     expect(findDeadline('每年的工作', y)).toBeNull();
   });
 

@@ -160,12 +160,15 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
       // periods (（2016—2020年）, 2016-2020年规划, 2016—2020年期间) are not deadlines.
       const start = RANGE_BEFORE.exec(before + (groups.prefix ?? ''));
       const head = start ? (before + (groups.prefix ?? '')).slice(0, start.index) : before;
+      // In a cell, `2016—2017 年底前` is a window whose end is the deadline.
+      const cellWindow = mode === 'cell' && head.trim() === '' && groups.before !== undefined;
       const window =
-        mode === 'text' &&
-        groups.month === undefined &&
-        CLAUSE_START.test(head) &&
-        !head.endsWith('（') &&
-        /^[\s\u3000]*[，,]/u.test(after);
+        cellWindow ||
+        (mode === 'text' &&
+          groups.month === undefined &&
+          CLAUSE_START.test(head) &&
+          !head.endsWith('（') &&
+          /^[\s\u3000]*[，,]/u.test(after));
       if (!window) continue;
       yearWindow = true;
     }
@@ -294,9 +297,14 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
   return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
 }
 
+const MONTH_WITHOUT_YUE = /(\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2})[\s\u3000]*([底末][\s\u3000]*前)/u;
+
 /** Parses a table 时间进度 cell or a 时间节点： field. */
 export function parseDeadlineCell(cell: string, options: DeadlineOptions): ParsedDeadline | null {
-  const text = cell.replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '');
+  const text = cell
+    .replace(/^[\s\u3000]*(?:时间节点|时间进度|完成时限|完成时间)[：:][\s\u3000]*/u, '')
+    // `2016 年 6 底前` (月 dropped in a cell) is the end of that month.
+    .replace(MONTH_WITHOUT_YUE, '$1月$2');
   return (
     findDated(text, options, 'cell') ??
     findRecurring(text) ??
@@ -314,9 +322,8 @@ function recurringCell(text: string): ParsedDeadline | null {
     : null;
 }
 
-/** A cell that says only 长期 (or 长期坚持/长期推进) is ongoing. */
+/** A cell that says only 长期 (长期坚持/长期推进) or 常态 (常态工作/常态化) is ongoing. */
 function longTerm(text: string): ParsedDeadline | null {
-  return /^[\s\u3000]*长期/u.test(text)
-    ? { deadline: null, deadlineText: '长期', deadlineKind: 'ongoing' }
-    : null;
+  const m = /^[\s\u3000]*(长期|常态)/u.exec(text);
+  return m ? { deadline: null, deadlineText: m[1] ?? '长期', deadlineKind: 'ongoing' } : null;
 }

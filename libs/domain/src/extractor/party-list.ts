@@ -90,6 +90,8 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
   for (const index of topLevelIndexes(piece, conjunction)) {
     const left = piece.slice(0, index);
     const right = piece.slice(index + conjunction.length);
+    // 各县（市、区）党委和人民政府, 高新区党工委和管委会: a bare 政府/管委会 shares the left name's place, one party.
+    if (SHARED_PLACE_UNIT.test(right)) continue;
     if (
       isAcceptableName(stripOpenListSuffix(left).name, strictness) &&
       splitOnConjunction(right, conjunction, strictness).every((part) =>
@@ -111,11 +113,21 @@ const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇
 const LEVEL_TAIL =
   /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
+const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u;
+/** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,10}区$/u;
+
 function mergeLevelGroups(pieces: string[]): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const prev = out[out.length - 1];
     if (prev !== undefined && LEVEL_HEAD.test(prev.split('、')[0] ?? '') && LEVEL_TAIL.test(piece)) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else if (
+      prev !== undefined &&
+      BARE_PLACE.test(prev) &&
+      /区[\u4e00-\u9fff]*(?:委|管委会|政府)$/u.test(piece)
+    ) {
       out[out.length - 1] = `${prev}、${piece}`;
     } else out.push(piece);
   }
