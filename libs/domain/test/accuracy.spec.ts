@@ -61,8 +61,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // (7.8%); local 9 found, 2 exact (5.0%); 2 documents (21 measures) not located. The floor keeps that figure; its
   // mismatch list was read after that scoring, so it is development data now: its two unlocated documents taught
   // two forms (a page opening on a tab-separated table header; a 文号 printed beside its 签发人), 34 found, 11 exact
-  // (21.6%) since; the floor keeps that figure.
-  heldout5: { label: 'heldout-5 (seen after scoring)', floor: 0.215 },
+  // (21.6%); its cell, window and notice forms then 36 found, 28 exact (54.9%); the floor keeps that figure.
+  heldout5: { label: 'heldout-5 (seen after scoring)', floor: 0.549 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
