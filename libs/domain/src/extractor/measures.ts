@@ -90,9 +90,10 @@ export function extractMeasures(
 
 /**
  * The paragraphs of the closing section: from the first top-level heading alone on its line (`三、实施步骤`) below the
- * last annotated measure. Without such a heading, the unnumbered paragraphs after that measure's own paragraph when
- * it ends on its annotation (`三十、…。（国务院办公厅负责）` then `各有关部门要认真组织实施…`), up to the signature.
- * Otherwise the lines below are that measure's text or notes. Read as paragraphs, so a re-wrapped copy agrees.
+ * last annotated measure. Without such a heading, the unnumbered paragraphs after that measure's own paragraph
+ * (`三十、…。（国务院办公厅负责）` then `各有关部门要认真组织实施…`), up to the signature, when nothing without a duty
+ * follows its last annotation; otherwise the lines below are that measure's text or notes. Read as paragraphs, so a
+ * re-wrapped copy agrees.
  */
 function closingParagraphs(
   lines: readonly BodyLine[],
