@@ -39,6 +39,7 @@ const {
   KEY_HUI,
   KEY_COLON,
   KEY_TE,
+  KEY_QIAN,
   KEY_ANY,
   KEY_AFTER,
   KEY_PAIR,
@@ -348,7 +349,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
-  push(out, sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
+  push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
   const by = keys & KEY_YOU ? BY.exec(sentence) : null;
   if (by) {

@@ -9,13 +9,14 @@ import {
   titleIssuer,
 } from './doc-markers';
 import { matchHeading } from './headings';
-import { CHAR_YUE, mayContain } from './text';
+import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
 // Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
 // call.
 const lineMayContain = mayContain;
 const YUE_CLASS = CHAR_YUE;
+const COLON_CLASS = CHAR_COLON;
 
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
 export interface DocumentSpan {
@@ -195,7 +196,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let gluedTitleTail: string | null = null;
     // Both 文号 forms end in 号 (or 号）): skip the regexes for the other lines.
     // A local form prints the signer beside its 文号 (`四铁西政督字〔2019〕7 号    签发人:刘中文`).
-    const signer = !endsInHao(t) && t.includes('签发人：') ? SIGNER_TAIL.exec(t) : null;
+    const signer =
+      lineMayContain(line, COLON_CLASS) && !endsInHao(t) && t.includes('签发人：')
+        ? SIGNER_TAIL.exec(t)
+        : null;
     const docLine = signer ? t.slice(0, signer.index) : t;
     const m = endsInHao(docLine) ? DOCNO_LINE.exec(docLine) : null;
     if (m) {
