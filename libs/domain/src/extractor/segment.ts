@@ -40,7 +40,11 @@ const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年
 const EXCERPT = /（节选）$/;
 const HAS_DATE = /\d{4}年\d{1,2}月/;
 const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
-const TERMINAL_END = /[。；：，、]$/;
+/** A line ending in 。；：，、 (its last char code: an end-anchored regex tries every position). */
+function endsTerminal(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff0c || c === 0x3001;
+}
 const GOV_TITLE =
   /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
 const CHAPTER_LINE =
@@ -72,7 +76,7 @@ function isTitleLike(line: Line): boolean {
     // A table header (序号	工作任务	负责部门	时间进度) opening an excerpt is no title: cells are tab-separated.
     !line.raw.includes('\t') &&
     t.length <= 45 &&
-    !TERMINAL_END.test(t) &&
+    !endsTerminal(t) &&
     !HAS_DATE.test(t) &&
     matchHeading(t) === null &&
     signatureDate(t) === null
@@ -340,7 +344,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       first !== undefined &&
       !ADDRESSEE_LINE.test(first.text) &&
       first.text.length <= 80 &&
-      !TERMINAL_END.test(first.text) &&
+      !endsTerminal(first.text) &&
       !DECIMAL_SECTION.test(first.text) &&
       !first.raw.includes('\t');
     const title = titled ? (first?.text ?? '') : '';
