@@ -1,5 +1,7 @@
 import {
   DOCNO_LINE,
+  endsInHao as endsInHaoImported,
+  endsTitleTerminal,
   isoDate,
   isPageMetadata,
   normalizeDocNumber,
@@ -12,11 +14,12 @@ import { matchHeading } from './headings';
 import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
-// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
-// call.
+// Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
 const lineMayContain = mayContain;
 const YUE_CLASS = CHAR_YUE;
 const COLON_CLASS = CHAR_COLON;
+const endsInHao = endsInHaoImported;
+const endsTerminal = endsTitleTerminal;
 
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
 export interface DocumentSpan {
@@ -40,11 +43,6 @@ const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年
 const EXCERPT = /（节选）$/;
 const HAS_DATE = /\d{4}年\d{1,2}月/;
 const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
-/** A line ending in 。；：，、 (its last char code: an end-anchored regex tries every position). */
-function endsTerminal(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
-  return c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff0c || c === 0x3001;
-}
 const GOV_TITLE =
   /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
 const CHAPTER_LINE =
@@ -129,14 +127,6 @@ function tocTitles(lines: readonly Line[]): { titles: Set<string>; end: number }
     end = i;
   }
   return { titles, end };
-}
-
-const HAO = '号'.charCodeAt(0);
-
-/** Ends in 号 or 号）, as every 文号 line does (a char-code test instead of a search of the whole line). */
-function endsInHao(t: string): boolean {
-  const last = t.charCodeAt(t.length - 1);
-  return last === HAO || (last === 0xff09 && t.charCodeAt(t.length - 2) === HAO);
 }
 
 /** Splits a file into documents (title, 文号, issuer, date, line range). */
