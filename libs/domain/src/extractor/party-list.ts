@@ -1,11 +1,14 @@
-import {
+import * as REGISTRY from '../departments/registry';
+
+// Module-local copies of the registry functions called per item: under tsx every use of an import is a getter call.
+const {
   compactDepartmentName,
   isKnownDepartmentName,
   isLocalUnitName,
   isPlausibleDepartmentName,
   splitSubUnit,
   stripOpenListSuffix,
-} from '../departments/registry';
+} = REGISTRY;
 
 /**
  * The party-list part of the annotation grammar: top-level splitting (brackets respected), 、/和/及 between

@@ -1,16 +1,6 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
-import {
-  asideParties,
-  designatedLead,
-  hostingParties,
-  listedUnit,
-  MEMBERS,
-  NARRATIVE,
-  opinionBody,
-  provinceKinds,
-  replyOpinion,
-} from './prose-org';
+import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 
@@ -20,8 +10,19 @@ import * as PROSE_CHARS from './prose-chars';
  * (`办公室设在A`), members, partners (`会同A`, `…等单位参与`) and counterparts (`与A、B等部门的协调机制`).
  */
 
-// Module-local copies of the flag tables and bits (prose-chars.ts) read in the per-character loops: under tsx every
-// use of an import is a getter call.
+// Module-local copies of the imports read per sentence and the flag tables and bits (prose-chars.ts) read in the
+// per-character loops: under tsx every use of an import is a getter call.
+const {
+  asideParties,
+  designatedLead,
+  hostingParties,
+  listedUnit,
+  MEMBERS,
+  NARRATIVE,
+  opinionBody,
+  provinceKinds,
+  replyOpinion,
+} = PROSE_ORG;
 const {
   CHAR_FLAGS,
   KEY_CHARS,
