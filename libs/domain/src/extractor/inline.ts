@@ -63,6 +63,7 @@ function endsIncomplete(text: string): boolean {
   return c === 0xff0c || c === 0x3001 || c === 0x201c || c === 0xff08 || c === 0x300a || c === 0x2014;
 }
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
+const endsInCloseParen = (text: string): boolean => text.charCodeAt(text.length - 1) === 0xff09;
 const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
 
 function bodyLines(
@@ -77,7 +78,8 @@ function bodyLines(
     const l: Line | undefined = prepared.lines[i];
     if (!l || l.kind !== 'text' || skip(i)) continue;
     // 003-01 L265: "（二）heading…（一）" — （一） was printed after the start of （二）; （二） resumes after （一）'s annotation.
-    const m = matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
+    // SCRAMBLED_TAIL ends in ）: its lazy head is tried only on lines that do.
+    const m = endsInCloseParen(l.text) && matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
     if (m && matchHeading(m[2] ?? '') && pending === null) {
       out.push({ no: l.no, text: m[2] ?? '', pageStart: l.pageStart });
       pending = { no: l.no, text: m[1] ?? '', pageStart: false };
