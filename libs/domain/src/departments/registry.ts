@@ -28,8 +28,28 @@ const LEXICON = buildLexicon(DEPARTMENTS);
 
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 const EDGE_PUNCTUATION = /^[、，,；;。.：:]+|[、，,；;。.：:]+$/g;
-/** Anything compactDepartmentName would rewrite: whitespace, ASCII brackets, edge punctuation. */
-const NEEDS_COMPACTING = /[\s\u3000\u00a0\u200b\ufeff()]|^[、，,；;。.：:]|[、，,；;。.：:]$/;
+/**
+ * Anything compactDepartmentName would rewrite, as char-code tables: whitespace (\s, U+200B) or an ASCII bracket
+ * anywhere (COMPACT_ANYWHERE), edge punctuation 、，,；;。.：: first or last (COMPACT_EDGE). A regex with an
+ * end-anchored alternative would try every position of every name.
+ */
+const COMPACT_ANYWHERE = 1;
+const COMPACT_EDGE = 2;
+const COMPACT_CHARS = new Uint8Array(0x10000);
+for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\u200b()') {
+  COMPACT_CHARS[ch.charCodeAt(0)] = COMPACT_ANYWHERE;
+}
+for (let c = 0x2000; c <= 0x200a; c++) COMPACT_CHARS[c] = COMPACT_ANYWHERE;
+for (const ch of '、，,；;。.：:') COMPACT_CHARS[ch.charCodeAt(0)] = COMPACT_EDGE;
+
+function needsCompacting(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return false;
+  if ((COMPACT_CHARS[raw.charCodeAt(0)] ?? 0) & COMPACT_EDGE) return true;
+  if ((COMPACT_CHARS[raw.charCodeAt(n - 1)] ?? 0) & COMPACT_EDGE) return true;
+  for (let i = 0; i < n; i++) if ((COMPACT_CHARS[raw.charCodeAt(i)] ?? 0) & COMPACT_ANYWHERE) return true;
+  return false;
+}
 /** 等 / 等部门 / 等有关部门 … closing an open list; removed from the last name. */
 const OPEN_LIST_SUFFIX = /等(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
 const PLAUSIBLE_SUFFIX =
@@ -49,7 +69,7 @@ const PROSE_INSIDE = /(?:的|是|要|将|应|可以|进行|开展|加强|推进|
 /** Removes whitespace and edge punctuation; normalises ASCII brackets. Keeps 〔区、市〕-style qualifiers. */
 export function compactDepartmentName(raw: string): string {
   // Most names are clean already: one test instead of four replaces (this runs for every name of every bracket).
-  if (!NEEDS_COMPACTING.test(raw)) return raw;
+  if (!needsCompacting(raw)) return raw;
   return raw.replace(WHITESPACE, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(EDGE_PUNCTUATION, '');
 }
 

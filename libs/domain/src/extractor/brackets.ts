@@ -1,5 +1,8 @@
 import { ROLE_LABEL_LINE } from './roles';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITS_IMPORTED } from './thresholds';
+
+/** A module-local copy of the import read per bracket: under tsx every use of an import is a getter call. */
+const LIMITS = LIMITS_IMPORTED;
 
 /** Bracket spans of a unit's text for the inline layout (inline.ts): top-level （…） and labelled 〔…〕/【…】. */
 

@@ -122,3 +122,17 @@ export function ownDocNumber(title: string): string | null {
     LEADING_DOCNO.exec(title);
   return m ? normalizeDocNumber(m[1] ?? '') : null;
 }
+
+const HAO = '号'.charCodeAt(0);
+
+/** Ends in 号 or 号）, as every 文号 line does (a char-code test instead of a search of the whole line). */
+export function endsInHao(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  return last === HAO || (last === 0xff09 && t.charCodeAt(t.length - 2) === HAO);
+}
+
+/** A line ending in 。；：，、 (its last char code: an end-anchored regex tries every position). */
+export function endsTitleTerminal(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff0c || c === 0x3001;
+}

@@ -44,9 +44,26 @@ interface Annotation {
 const DEADLINE_ONLY =
   /^\d{4}年\d{1,2}月(?:底|末|中|上旬|中旬|下旬)?(?:前|以前)?(?:完成|出台|实施|建成|启动)?$/;
 const MAYBE_RESPONSIBILITY = /[部委局署办会行社司院组室股]|政府|部门|单位|牵头|负责/;
-const TERMINAL = /[。！？；：）”]$/;
-const INCOMPLETE_END = /[，、“（《—]$/;
+/** A line ending in 。！？；：）” finished its sentence (its last char code: an end-anchored regex tries every position). */
+function endsTerminal(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return (
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0xff1b ||
+    c === 0xff1a ||
+    c === 0xff09 ||
+    c === 0x201d
+  );
+}
+/** A line ending in ，、“（《— runs on into the next. */
+function endsIncomplete(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff0c || c === 0x3001 || c === 0x201c || c === 0xff08 || c === 0x300a || c === 0x2014;
+}
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
+const endsInCloseParen = (text: string): boolean => text.charCodeAt(text.length - 1) === 0xff09;
 const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
 
 function bodyLines(
@@ -61,7 +78,8 @@ function bodyLines(
     const l: Line | undefined = prepared.lines[i];
     if (!l || l.kind !== 'text' || skip(i)) continue;
     // 003-01 L265: "（二）heading…（一）" — （一） was printed after the start of （二）; （二） resumes after （一）'s annotation.
-    const m = matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
+    // SCRAMBLED_TAIL ends in ）: its lazy head is tried only on lines that do.
+    const m = endsInCloseParen(l.text) && matchHeading(l.text) ? SCRAMBLED_TAIL.exec(l.text) : null;
     if (m && matchHeading(m[2] ?? '') && pending === null) {
       out.push({ no: l.no, text: m[2] ?? '', pageStart: l.pageStart });
       pending = { no: l.no, text: m[1] ?? '', pageStart: false };
@@ -127,8 +145,8 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
     } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
       const ended = prepared.wrapped
-        ? (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
-          (TERMINAL.test(prevText) && prevText.length < prepared.width - 1)
+        ? (prevText.length < shortLimit && !endsIncomplete(prevText)) ||
+          (endsTerminal(prevText) && prevText.length < prepared.width - 1)
         : true;
       if (ended) {
         parts.push('\n');
@@ -169,8 +187,8 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   };
   for (const l of lines) {
     const ended =
-      (prevText.length < shortLimit && !INCOMPLETE_END.test(prevText)) ||
-      (TERMINAL.test(prevText) && prevText.length < prepared.width - 1);
+      (prevText.length < shortLimit && !endsIncomplete(prevText)) ||
+      (endsTerminal(prevText) && prevText.length < prepared.width - 1);
     if (first && !ended && !matchHeading(l.text)) parts.push(l.text);
     else {
       close();

@@ -1,11 +1,14 @@
-import {
+import * as REGISTRY from '../departments/registry';
+
+// Module-local copies of the registry functions called per item: under tsx every use of an import is a getter call.
+const {
   compactDepartmentName,
   isKnownDepartmentName,
   isLocalUnitName,
   isPlausibleDepartmentName,
   splitSubUnit,
   stripOpenListSuffix,
-} from '../departments/registry';
+} = REGISTRY;
 
 /**
  * The party-list part of the annotation grammar: top-level splitting (brackets respected), 、/和/及 between
@@ -117,11 +120,24 @@ const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u
 /** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,10}区$/u;
 
+const GE = '各'.charCodeAt(0);
+/** The text before the first 、 (all of it without one), as `split('、')[0]`. */
+function firstLevel(list: string): string {
+  const comma = list.indexOf('、');
+  return comma === -1 ? list : list.slice(0, comma);
+}
+
 function mergeLevelGroups(pieces: string[]): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && LEVEL_HEAD.test(prev.split('、')[0] ?? '') && LEVEL_TAIL.test(piece)) {
+    // LEVEL_HEAD opens with 各: only such a list has its first level sliced out (no split per piece).
+    if (
+      prev !== undefined &&
+      prev.charCodeAt(0) === GE &&
+      LEVEL_HEAD.test(firstLevel(prev)) &&
+      LEVEL_TAIL.test(piece)
+    ) {
       out[out.length - 1] = `${prev}、${piece}`;
     } else if (
       prev !== undefined &&

@@ -34,6 +34,8 @@ export const KEY_HUI = 64;
 export const KEY_COLON = 128;
 export const KEY_TE = 256;
 export const KEY_ANY = 0x1ff;
+/** 牵 (of `A为牵头单位`): screens designatedLead only; not in KEY_ANY, so it sends no sentence to sentenceParties. */
+export const KEY_QIAN = 0x200;
 export const KEY_CHARS = new Uint16Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
@@ -44,6 +46,7 @@ KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
 KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
 KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
 KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
+KEY_CHARS['牵'.charCodeAt(0)] = KEY_QIAN;
 /**
  * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
  * (MARKER_FIRST, GOAL_FIRST) right after one a name can end on (AFTER_NAME). KEY_AFTER is KEY_OPENS shifted down by

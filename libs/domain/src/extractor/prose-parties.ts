@@ -75,25 +75,39 @@ export interface ProseParties {
   open: string | null;
 }
 
-/** Items separated by 、 outside brackets (`各省（区、市）人民政府` is one item). */
+/** Module-local copy of the import called per item: under tsx every use of an import is a getter call. */
+const splitGlued = splitGluedLevels;
+const OPEN_PAREN = 0xff08;
+const CLOSE_PAREN = 0xff09;
+const ENUMERATION_COMMA = 0x3001;
+
+/** Adds an item's names to `items`, its qualifiers dropped (both qualifier forms end in ）: most items skip them). */
+function pushItem(items: string[], item: string): void {
+  for (const name of splitGlued(item)) {
+    const n =
+      name.charCodeAt(name.length - 1) === CLOSE_PAREN
+        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
+        : name;
+    if (n.length > 0) items.push(n);
+  }
+}
+
+/** Items separated by 、 outside brackets (`各省（区、市）人民政府` is one item); char codes, no per-character strings. */
 function splitTopLevel(text: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (c === '（') depth++;
-    else if (c === '）') depth--;
-    else if (depth === 0 && c === '、') {
-      items.push(text.slice(start, i));
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN) depth++;
+    else if (c === CLOSE_PAREN) depth--;
+    else if (depth === 0 && c === ENUMERATION_COMMA) {
+      pushItem(items, text.slice(start, i));
       start = i + 1;
     }
   }
-  items.push(text.slice(start));
-  return items
-    .flatMap(splitGluedLevels)
-    .map((n) => n.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1'))
-    .filter((n) => n.length > 0);
+  pushItem(items, text.slice(start));
+  return items;
 }
 
 /**

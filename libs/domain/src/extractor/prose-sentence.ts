@@ -1,16 +1,6 @@
 import { isKnownDepartmentName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
-import {
-  asideParties,
-  designatedLead,
-  hostingParties,
-  listedUnit,
-  MEMBERS,
-  NARRATIVE,
-  opinionBody,
-  provinceKinds,
-  replyOpinion,
-} from './prose-org';
+import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 
@@ -20,8 +10,19 @@ import * as PROSE_CHARS from './prose-chars';
  * (`办公室设在A`), members, partners (`会同A`, `…等单位参与`) and counterparts (`与A、B等部门的协调机制`).
  */
 
-// Module-local copies of the flag tables and bits (prose-chars.ts) read in the per-character loops: under tsx every
-// use of an import is a getter call.
+// Module-local copies of the imports read per sentence and the flag tables and bits (prose-chars.ts) read in the
+// per-character loops: under tsx every use of an import is a getter call.
+const {
+  asideParties,
+  designatedLead,
+  hostingParties,
+  listedUnit,
+  MEMBERS,
+  NARRATIVE,
+  opinionBody,
+  provinceKinds,
+  replyOpinion,
+} = PROSE_ORG;
 const {
   CHAR_FLAGS,
   KEY_CHARS,
@@ -39,6 +40,7 @@ const {
   KEY_HUI,
   KEY_COLON,
   KEY_TE,
+  KEY_QIAN,
   KEY_ANY,
   KEY_AFTER,
   KEY_PAIR,
@@ -348,7 +350,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
   push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
-  push(out, sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
+  push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
   const by = keys & KEY_YOU ? BY.exec(sentence) : null;
   if (by) {

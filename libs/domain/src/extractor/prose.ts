@@ -3,9 +3,14 @@ import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { setUpBody } from './prose-org';
-import { sentencePartiesIn } from './prose-sentence';
+import * as PROSE_ORG from './prose-org';
+import * as PROSE_SENTENCE from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
+
+// Module-local copies of the imports called per paragraph and sentence: under tsx every use of an import is a getter
+// call.
+const { setUpBody } = PROSE_ORG;
+const { sentencePartiesIn } = PROSE_SENTENCE;
 
 export { proseParties } from './prose-parties';
 

@@ -1,5 +1,7 @@
 import {
   DOCNO_LINE,
+  endsInHao as endsInHaoImported,
+  endsTitleTerminal,
   isoDate,
   isPageMetadata,
   normalizeDocNumber,
@@ -9,13 +11,15 @@ import {
   titleIssuer,
 } from './doc-markers';
 import { matchHeading } from './headings';
-import { CHAR_YUE, mayContain } from './text';
+import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
-// Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
-// call.
+// Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
 const lineMayContain = mayContain;
 const YUE_CLASS = CHAR_YUE;
+const COLON_CLASS = CHAR_COLON;
+const endsInHao = endsInHaoImported;
+const endsTerminal = endsTitleTerminal;
 
 /** One document found in a file, as line indices into PreparedText.lines (inclusive). */
 export interface DocumentSpan {
@@ -39,7 +43,6 @@ const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年
 const EXCERPT = /（节选）$/;
 const HAS_DATE = /\d{4}年\d{1,2}月/;
 const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
-const TERMINAL_END = /[。；：，、]$/;
 const GOV_TITLE =
   /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
 const CHAPTER_LINE =
@@ -71,7 +74,7 @@ function isTitleLike(line: Line): boolean {
     // A table header (序号	工作任务	负责部门	时间进度) opening an excerpt is no title: cells are tab-separated.
     !line.raw.includes('\t') &&
     t.length <= 45 &&
-    !TERMINAL_END.test(t) &&
+    !endsTerminal(t) &&
     !HAS_DATE.test(t) &&
     matchHeading(t) === null &&
     signatureDate(t) === null
@@ -124,14 +127,6 @@ function tocTitles(lines: readonly Line[]): { titles: Set<string>; end: number }
     end = i;
   }
   return { titles, end };
-}
-
-const HAO = '号'.charCodeAt(0);
-
-/** Ends in 号 or 号）, as every 文号 line does (a char-code test instead of a search of the whole line). */
-function endsInHao(t: string): boolean {
-  const last = t.charCodeAt(t.length - 1);
-  return last === HAO || (last === 0xff09 && t.charCodeAt(t.length - 2) === HAO);
 }
 
 /** Splits a file into documents (title, 文号, issuer, date, line range). */
@@ -195,7 +190,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     let gluedTitleTail: string | null = null;
     // Both 文号 forms end in 号 (or 号）): skip the regexes for the other lines.
     // A local form prints the signer beside its 文号 (`四铁西政督字〔2019〕7 号    签发人:刘中文`).
-    const signer = !endsInHao(t) && t.includes('签发人：') ? SIGNER_TAIL.exec(t) : null;
+    const signer =
+      lineMayContain(line, COLON_CLASS) && !endsInHao(t) && t.includes('签发人：')
+        ? SIGNER_TAIL.exec(t)
+        : null;
     const docLine = signer ? t.slice(0, signer.index) : t;
     const m = endsInHao(docLine) ? DOCNO_LINE.exec(docLine) : null;
     if (m) {
@@ -336,7 +334,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       first !== undefined &&
       !ADDRESSEE_LINE.test(first.text) &&
       first.text.length <= 80 &&
-      !TERMINAL_END.test(first.text) &&
+      !endsTerminal(first.text) &&
       !DECIMAL_SECTION.test(first.text) &&
       !first.raw.includes('\t');
     const title = titled ? (first?.text ?? '') : '';
