@@ -1,0 +1,76 @@
+// A time clause written inside a responsibility bracket, beside its parties — common in provincial, municipal and
+// county 分工方案 (（A牵头，B配合，2024年6月底前完成）). Synthetic documents written for these tests.
+import { describe, expect, it } from 'vitest';
+
+import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
+import { extractText } from '../src/index';
+
+function extractOne(text: string): ExtractedDocument {
+  const doc = extractText(text, 'form.txt').documents[0];
+  if (!doc) throw new Error('no document');
+  return doc;
+}
+
+function roles(m: ExtractedMeasure | undefined) {
+  return m
+    ? {
+        lead: m.lead,
+        participants: m.participants,
+        deadline: m.deadline,
+        kind: m.deadlineKind,
+      }
+    : null;
+}
+
+const COUNTY =
+  '松源县人民政府办公室关于印发松源县2025年营商环境提升行动方案的通知\n松政办发〔2025〕4号\n一、提升审批效率\n';
+
+function item(bracket: string): ExtractedMeasure | undefined {
+  const doc = extractOne(`${COUNTY}（一）推行证照联办。梳理高频事项清单，实现一表申请。${bracket}\n`);
+  expect(doc.measures).toHaveLength(1);
+  return doc.measures[0];
+}
+
+describe('time clauses inside a responsibility bracket', () => {
+  it.each([
+    [
+      '（县数据局牵头，县公安局、县税务局配合，2025年9月底前完成）',
+      { lead: ['县数据局'], participants: ['县公安局', '县税务局'], deadline: '2025-09-30', kind: 'date' },
+    ],
+    [
+      '（县数据局、县司法局按职责分工负责，2025年底前）',
+      { lead: ['县数据局', '县司法局'], participants: [], deadline: '2025-12-31', kind: 'date' },
+    ],
+    [
+      '（县数据局牵头，各乡镇人民政府落实；长期坚持）',
+      { lead: ['县数据局'], participants: ['各乡镇人民政府'], deadline: null, kind: 'ongoing' },
+    ],
+    [
+      '（2025年6月底前，县数据局牵头，县人社局参与）',
+      { lead: ['县数据局'], participants: ['县人社局'], deadline: '2025-06-30', kind: 'date' },
+    ],
+    [
+      '（责任单位：县数据局、县市场监管局，力争2025年10月底前完成）',
+      { lead: ['县数据局', '县市场监管局'], participants: [], deadline: '2025-10-31', kind: 'date' },
+    ],
+    [
+      '（牵头单位：县数据局，配合单位：县财政局，2025年11月）',
+      { lead: ['县数据局'], participants: ['县财政局'], deadline: '2025-11-30', kind: 'date' },
+    ],
+  ])('reads %s as parties plus the deadline', (bracket, expected) => {
+    expect(roles(item(bracket))).toEqual(expected);
+  });
+
+  it('still ignores a bracket holding only a year or a window', () => {
+    const doc = extractOne(`${COUNTY}（一）推行证照联办（2025年）。梳理高频事项清单（2025—2026年）。\n`);
+    expect(doc.measures).toHaveLength(0);
+  });
+
+  it('does not read a figure clause as a time: （县数据局负责，覆盖率达到90%） is no bracket annotation', () => {
+    const doc = extractOne(
+      `${COUNTY}（一）推行证照联办。梳理高频事项清单。（县数据局负责，覆盖率达到90%）\n`,
+    );
+    // Only the prose reading of the sentence may find the duty, never the bracket.
+    expect(doc.measures.every((m) => m.basis === 'prose')).toBe(true);
+  });
+});
