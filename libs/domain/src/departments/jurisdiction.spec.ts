@@ -47,6 +47,8 @@ describe('jurisdictionOfIssuer', () => {
   it.each([
     ['杭州市人民政府办公厅', '杭州市'],
     ['杭州市人民政府', '杭州市'],
+    // A joint issuer (party committee office and government office on one title line) is one jurisdiction.
+    ['中共松源县委办公室松源县人民政府办公室', '松源县'],
     ['浙江省人民政府办公厅', '浙江省'],
     ['中共杭州市委办公厅', '杭州市'],
     ['杭州市西湖区人民政府办公室', '杭州市西湖区'],

@@ -30,8 +30,10 @@ export interface JurisdictionResolution {
 
 const LEVEL = '(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道)';
 /** Issuer with its office suffix: 杭州市人民政府办公厅, 浙江省人民政府, 中共杭州市委办公厅, 西湖区人民政府办公室. */
+/** A place-name character: never the office words of a joint issuer (中共青山县委办公室 青山县人民政府办公室). */
+const PLACE_CHAR = '(?:(?!委|办公|政府|党)[\\u4e00-\\u9fff])';
 const ISSUER = new RegExp(
-  `^(?:中共)?((?:[\\u4e00-\\u9fff]{2,8}?${LEVEL})(?:[\\u4e00-\\u9fff]{2,8}?${LEVEL})?)` +
+  `^(?:中共)?((?:${PLACE_CHAR}{2,8}?${LEVEL})(?:${PLACE_CHAR}{2,8}?${LEVEL})?)` +
     '(?:人民政府|政府|委员会|委|党委)?(?:办公厅|办公室)?',
   'u',
 );
