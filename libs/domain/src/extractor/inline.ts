@@ -5,6 +5,8 @@ import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
+import { sentenceAnnotations } from './inline-sentences';
+import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
 import { CHAR_ANY, CHAR_SQUARE } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
@@ -337,6 +339,23 @@ function subtreeText(unit: Unit): string {
   return t;
 }
 
+/** Items closed by an unbracketed responsibility sentence (inline-sentences.ts), in units without a bracket. */
+function readResponsibilitySentences(
+  root: Unit,
+  parsers: Context['parsers'],
+  options: AnnotationOptions,
+): void {
+  const units: Unit[] = [];
+  walk(root, (unit) => units.push(unit));
+  const read = (s: SentenceSpan): Annotation | null => {
+    const responsibility = parsers.parseBracketAnnotation(s.inner, options);
+    const named = responsibility && responsibility.lead.length + responsibility.participants.length > 0;
+    return named ? { ...s, responsibility, deadline: null } : null;
+  };
+  for (const { unit, annotation } of sentenceAnnotations(units, read, LIMITS.maxBracketChars))
+    unit.annotations.push(annotation);
+}
+
 /** Inline measures of the lines not claimed by another layout; returns the body lines it read. */
 export function extractInline(
   ctx: Context,
@@ -370,6 +389,7 @@ export function extractInline(
       }
     }
   });
+  readResponsibilitySentences(root, parsers, options);
   shareTrailingGroupAnnotations(root);
   emitUnit(ctx, root, null);
   return lines;

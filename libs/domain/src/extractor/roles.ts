@@ -89,6 +89,11 @@ const LABEL_SOURCE = [...ROLE_BY_LABEL.keys()].sort((a, b) => b.length - a.lengt
 export const ROLE_LABEL = new RegExp(`(${LABEL_SOURCE})[：:]`, 'gu');
 /** A line that starts with a role label: `责任单位：…`, `完成时限：…`. */
 export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
+/**
+ * A role label printed between square brackets instead of before a colon (`【牵头单位】市民政局【配合单位】市财政局`,
+ * `〔责任单位〕…`): text.ts rewrites it to the colon form, so every later stage reads one form.
+ */
+export const BRACKETED_ROLE_LABEL = new RegExp(`[【〔](${LABEL_SOURCE})[】〕]`, 'gu');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
 const LABEL_HINT = /[位门办限间点度排求体导人工围室][：:]/u;
 

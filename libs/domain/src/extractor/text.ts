@@ -3,6 +3,8 @@
  * linear pass with precompiled regexes: the whole corpus goes through it on every extraction.
  */
 
+import { BRACKETED_ROLE_LABEL } from './roles';
+
 export type LineKind = 'text' | 'blank' | 'footer' | 'digits' | 'url';
 
 export interface Line {
@@ -161,9 +163,18 @@ function normalizeClassified(raw: string, classes: number): string {
   return s;
 }
 
+/** `【牵头单位】A【配合单位】B` → `牵头单位：A配合单位：B`; the same text when no bracketed role label is there. */
+function unbracketRoleLabels(s: string): string {
+  if (!s.includes('【') && !s.includes('〔')) return s;
+  BRACKETED_ROLE_LABEL.lastIndex = 0;
+  return s.replace(BRACKETED_ROLE_LABEL, '$1：');
+}
+
 /** Normalises one physical line (or any short text) for matching and output. */
 export function normalizeText(raw: string): string {
-  return normalizeClassified(raw, charClasses(raw));
+  const classes = charClasses(raw);
+  const s = normalizeClassified(raw, classes);
+  return classes & CHAR_SQUARE ? unbracketRoleLabels(s) : s;
 }
 
 function classify(text: string): LineKind {
@@ -193,8 +204,16 @@ export function prepareText(text: string): PreparedText {
   const lengthCounts = new Uint32Array(MAX_COUNTED_LENGTH + 1);
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i] ?? '';
-    const chars = charClasses(raw);
-    const norm = normalizeClassified(raw, chars);
+    let chars = charClasses(raw);
+    let norm = normalizeClassified(raw, chars);
+    if (chars & CHAR_SQUARE) {
+      const unbracketed = unbracketRoleLabels(norm);
+      // The rewrite adds a colon: the line's classes must say so (Line.chars screens role labels by it).
+      if (unbracketed !== norm) {
+        norm = unbracketed;
+        chars |= CHAR_COLON;
+      }
+    }
     const kind = classify(norm);
     lines[i] = {
       no: i + 1,

@@ -1,0 +1,67 @@
+// Responsibility written without a round bracket in local work plans: the item's last sentence
+// (`市教育局牵头，市财政局配合。`) and role labels between square brackets (`【牵头单位】市民政局`).
+// Synthetic documents written for these tests.
+import { describe, expect, it } from 'vitest';
+
+import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
+import { extractText } from '../src/index';
+
+function extractOne(text: string): ExtractedDocument {
+  const doc = extractText(text, 'form.txt').documents[0];
+  if (!doc) throw new Error('no document');
+  return doc;
+}
+
+function roles(m: ExtractedMeasure | undefined) {
+  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
+}
+
+const CITY = '安川市人民政府办公室关于印发安川市2025年为民办实事项目实施方案的通知\n安政办发〔2025〕9号\n';
+
+describe('an item closed by an unbracketed responsibility sentence', () => {
+  it('reads the last sentence of each item as its annotation', () => {
+    const doc = extractOne(
+      `${CITY}一、新建城市书房20个\n2025年10月底前全部开放。市文化广电旅游局牵头，市财政局、市自然资源局配合，各区人民政府负责落实。\n二、新增公共停车泊位5000个\n优化停车信息平台，2025年底前完成。由市城管局牵头，市公安局交警支队参与。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['市文化广电旅游局'],
+        participants: ['市财政局', '市自然资源局', '各区人民政府'],
+        deadline: '2025-10-31',
+      },
+      { lead: ['市城管局'], participants: ['市公安局交警支队'], deadline: '2025-12-31' },
+    ]);
+  });
+
+  it('reads one such sentence when the document is annotated elsewhere', () => {
+    const doc = extractOne(
+      `${CITY}一、改造农贸市场8个\n完善市场排水和冷链设施。（牵头单位：市商务局）\n二、建设社区嵌入式托育点\n新增托位600个。市卫生健康委牵头，市妇联配合。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市商务局'], participants: [], deadline: null },
+      { lead: ['市卫生健康委'], participants: ['市妇联'], deadline: null },
+    ]);
+  });
+
+  it('leaves a duty sentence (各区人民政府要积极配合) alone: it is no annotation', () => {
+    const doc = extractOne(
+      `${CITY}一、改造农贸市场8个\n完善市场排水和冷链设施。（牵头单位：市商务局）\n二、建设社区嵌入式托育点\n新增托位600个。各区人民政府要积极配合。\n`,
+    );
+    // (The prose reader may still read the duty sentence itself; no annotation is made of it.)
+    expect(doc.measures.filter((m) => m.basis !== 'prose').map(roles)).toEqual([
+      { lead: ['市商务局'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('role labels between square brackets', () => {
+  it('reads 【牵头单位】A【配合单位】B【完成时限】… as the labelled fields of the item above', () => {
+    const doc = extractOne(
+      `${CITY}一、新增养老护理床位1000张\n【牵头单位】市民政局【配合单位】市卫生健康委、市医保局【完成时限】2025年11月底前\n二、建设口袋公园15个\n〔责任单位〕市园林局，各区人民政府\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市民政局'], participants: ['市卫生健康委', '市医保局'], deadline: '2025-11-30' },
+      { lead: ['市园林局'], participants: ['各区人民政府'], deadline: null },
+    ]);
+  });
+});
