@@ -65,3 +65,20 @@ describe('role labels between square brackets', () => {
     ]);
   });
 });
+
+describe('tables pasted with pipes', () => {
+  it('reads | 序号 | 任务 | 牵头单位 | … | rows, the |---| rule under the header included, as a grid table', () => {
+    const doc = extractOne(
+      `${CITY}| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n| 1 | 建成城市书房20个 | 市文化广电旅游局 | 市财政局、各区人民政府 | 2025年10月 |\n| 2 | 新增公共停车泊位5000个 | 市城管局 | 市公安局 | 持续推进 |\n`,
+    );
+    expect(doc.measures.map((m) => ({ ...roles(m), kind: m.deadlineKind }))).toEqual([
+      {
+        lead: ['市文化广电旅游局'],
+        participants: ['市财政局', '各区人民政府'],
+        deadline: '2025-10-31',
+        kind: 'date',
+      },
+      { lead: ['市城管局'], participants: ['市公安局'], deadline: null, kind: 'ongoing' },
+    ]);
+  });
+});

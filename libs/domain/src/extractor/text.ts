@@ -193,6 +193,28 @@ const LINE_BREAK = /\r\n|\r|\n/;
 const BLANK_LINE = /^\s*$/;
 const MAX_COUNTED_LENGTH = 4096;
 
+const PIPE = 0x7c;
+const FULL_WIDTH_PIPE = 0xff5c;
+const PIPE_SPLIT = /[|｜]/u;
+const RULE_CELL = /^[\s:：]*[-—－=]{2,}[\s:：]*$/u;
+
+/**
+ * A table row pasted with pipes (`| 序号 | 重点任务 | 牵头单位 |`, as copied from a web page or a Markdown file):
+ * its cells separated by tabs, as the grid tables read them; the `|---|---|` rule under a header is blank. Null
+ * for any other line (the first character is checked first: this runs for every line).
+ */
+function pipeRowAsTabs(raw: string): string | null {
+  const trimmed = raw.trim();
+  const first = trimmed.charCodeAt(0);
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if ((first !== PIPE && first !== FULL_WIDTH_PIPE) || (last !== PIPE && last !== FULL_WIDTH_PIPE))
+    return null;
+  const cells = trimmed.split(PIPE_SPLIT).slice(1, -1);
+  if (cells.length < 2) return null;
+  if (cells.every((c) => RULE_CELL.test(c))) return '';
+  return cells.map((c) => c.trim()).join('\t');
+}
+
 export function prepareText(text: string): PreparedText {
   // Splitting on a plain string is twice as fast as on the regex; most files have no CR at all.
   const rawLines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
@@ -203,7 +225,8 @@ export function prepareText(text: string): PreparedText {
   // A histogram instead of sorting every line length: only the 80th percentile is needed.
   const lengthCounts = new Uint32Array(MAX_COUNTED_LENGTH + 1);
   for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i] ?? '';
+    const given = rawLines[i] ?? '';
+    const raw = pipeRowAsTabs(given) ?? given;
     let chars = charClasses(raw);
     let norm = normalizeClassified(raw, chars);
     if (chars & CHAR_SQUARE) {
