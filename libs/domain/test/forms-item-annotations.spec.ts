@@ -82,3 +82,16 @@ describe('tables pasted with pipes', () => {
     ]);
   });
 });
+
+describe('level groups in a bare list', () => {
+  it('keeps 各乡镇 / 各街道办事处 / 各市人民政府 as parties of a bracket without a verb', () => {
+    const doc = extractOne(
+      `${CITY}一、整治农村人居环境\n（一）清理河道垃圾。（市水利局、市生态环境局、各乡镇）\n（二）规范占道经营。（市城管局、各街道办事处）\n（三）建设充电设施。（市发展改革委，各市人民政府）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水利局', '市生态环境局', '各乡镇'], participants: [], deadline: null },
+      { lead: ['市城管局', '各街道办事处'], participants: [], deadline: null },
+      { lead: ['市发展改革委', '各市人民政府'], participants: [], deadline: null },
+    ]);
+  });
+});

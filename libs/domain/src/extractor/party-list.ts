@@ -30,6 +30,13 @@ const GROUP_NAME = /^各[\u4e00-\u9fff（）、]{1,12}$/u;
 const LOCAL_GROUP =
   /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
 
+/**
+ * The local governments of one level taken together (各市人民政府, 各乡镇, 各县（区）政府, 各街道办事处): a party in any list,
+ * also a bare one without a verb, as the registry's 各区人民政府 is.
+ */
+const LEVEL_GROUP =
+  /^各(?:省|市|县|区|州|盟|旗|乡|镇|乡镇|街道|县区|区县|市县|县市区|市州|州市|地市)(?:（[市区县旗州、]+）|〔[市区县旗州、]+〕)?(?:人民政府|政府|党委|党委和人民政府|管委会|办事处|街道办事处)?$/u;
+
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
@@ -77,7 +84,7 @@ export function topLevelIndexes(text: string, needle: string): number[] {
 function isAcceptableName(name: string, strictness: Strictness): boolean {
   if (name.length === 0 || DIGIT.test(name)) return false;
   const unit = splitSubUnit(name).unit;
-  if (isKnownDepartmentName(unit) || isLocalUnitName(unit)) return true;
+  if (isKnownDepartmentName(unit) || isLocalUnitName(unit) || LEVEL_GROUP.test(unit)) return true;
   if (strictness === 'labelled') return LABELLED_NAME.test(unit);
   // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
   if (strictness === 'plausible' && (GROUP_NAME.test(unit) || LOCAL_GROUP.test(unit))) return true;
