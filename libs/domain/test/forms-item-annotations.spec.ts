@@ -95,3 +95,16 @@ describe('level groups in a bare list', () => {
     ]);
   });
 });
+
+describe('a section heading closed by its annotation', () => {
+  it('gives its lead to the items without their own, also when a sibling item has one', () => {
+    const doc = extractOne(
+      `${CITY}一、壮大数字经济（牵头单位：市大数据局）\n1．引进数字经济企业30家。\n2．建设算力中心一期。（市发展改革委负责）\n3．培育工业互联网平台3个。\n`,
+    );
+    expect(doc.measures.map((m) => ({ key: m.key, ...roles(m) }))).toEqual([
+      { key: '一/1.', lead: ['市大数据局'], participants: [], deadline: null },
+      { key: '一/2.', lead: ['市发展改革委'], participants: [], deadline: null },
+      { key: '一/3.', lead: ['市大数据局'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import type { AnnotationOptions } from './annotation';
 import { matchHeading } from './headings';
-import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets } from './brackets';
@@ -11,7 +10,15 @@ import type { DocumentSpan } from './segment';
 import { CHAR_ANY, CHAR_SQUARE } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
 import { LIMITS } from './thresholds';
-import type { ParsedDeadline, ParsedResponsibility } from './types';
+import {
+  hasAnnotations,
+  headingCarriesAnnotation,
+  lineAt,
+  shareTrailingGroupAnnotations,
+  subtreeText,
+  walk,
+} from './inline-units';
+import type { Annotation, Unit } from './inline-units';
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines
@@ -20,27 +27,6 @@ import type { ParsedDeadline, ParsedResponsibility } from './types';
  */
 
 export type { BodyLine } from './text';
-
-interface Unit {
-  path: string[];
-  type: HeadingType | null;
-  line: number;
-  text: string;
-  /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
-  pieces: number[];
-  /** The CHAR_* classes of its lines (findBrackets skips the square-bracket searches without CHAR_SQUARE). */
-  chars: number;
-  children: Unit[];
-  annotations: Annotation[];
-}
-
-interface Annotation {
-  open: number;
-  close: number;
-  inner: string;
-  responsibility: ParsedResponsibility | null;
-  deadline: ParsedDeadline | null;
-}
 
 // "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
 const DEADLINE_ONLY =
@@ -203,53 +189,6 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   return out;
 }
 
-function lineAt(unit: Unit, offset: number): number {
-  let no = unit.line;
-  const pieces = unit.pieces;
-  for (let i = 0; i + 1 < pieces.length; i += 2) {
-    if ((pieces[i] ?? 0) > offset) break;
-    no = pieces[i + 1] ?? no;
-  }
-  return no;
-}
-
-/**
- * A group annotation on a paragraph of its own after unannotated sibling items ((1)…(4) then （责任单位：…）):
- * every sibling since the last annotated one inherits it.
- */
-function shareTrailingGroupAnnotations(unit: Unit): void {
-  let run: Unit[] = [];
-  for (const child of unit.children) {
-    shareTrailingGroupAnnotations(child);
-    if (child.annotations.length === 0) {
-      if (child.children.length === 0) run.push(child);
-      else run = [];
-      continue;
-    }
-    const last = child.annotations[child.annotations.length - 1];
-    const standalone =
-      child.annotations.length === 1 &&
-      last !== undefined &&
-      child.text.charAt(last.open - 1) === '\n' &&
-      child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
-    if (standalone && last && run.length > 0) {
-      for (const sibling of run)
-        sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
-    }
-    run = [];
-  }
-}
-
-function walk(unit: Unit, fn: (u: Unit) => void): void {
-  fn(unit);
-  for (const c of unit.children) walk(c, fn);
-}
-
-function hasAnnotations(unit: Unit): boolean {
-  if (unit.annotations.length) return true;
-  return unit.children.some(hasAnnotations);
-}
-
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
   if (ann?.deadline) return ann.deadline;
   return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
@@ -286,9 +225,12 @@ function emitUnit(
   }
 
   // Opening annotation over unannotated numbered children: each child inherits it; the section is their parent.
-  if (unit.children.length > 0 && !childrenAnnotated) {
-    const last = anns[anns.length - 1];
-    if (last) for (const c of unit.children) emitUnit(ctx, c, { ann: last, parentKey: key, text: unit.text });
+  // A title-like heading carrying the section's only annotation (`一、强化创新驱动（牵头单位：市科技局）`) is inherited by
+  // the children without their own even when some have one.
+  const last = anns[anns.length - 1];
+  if (last && unit.children.length > 0 && (!childrenAnnotated || headingCarriesAnnotation(unit))) {
+    for (const c of unit.children)
+      emitUnit(ctx, c, hasAnnotations(c) ? null : { ann: last, parentKey: key, text: unit.text });
     return;
   }
 
@@ -331,12 +273,6 @@ function emitUnit(
     );
   });
   for (const c of unit.children) emitUnit(ctx, c, null);
-}
-
-function subtreeText(unit: Unit): string {
-  let t = unit.text;
-  for (const c of unit.children) t += `\n${subtreeText(c)}`;
-  return t;
 }
 
 /** Items closed by an unbracketed responsibility sentence (inline-sentences.ts), in units without a bracket. */

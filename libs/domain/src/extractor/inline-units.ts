@@ -1,0 +1,88 @@
+// The inline layout's unit tree: a document's headings as units with their text and bracket annotations, and the
+// tree walks the inline reader (inline.ts) needs to hand annotations on between units.
+import type { ParsedDeadline, ParsedResponsibility } from './types';
+import type { HeadingType } from './headings';
+import { LIMITS } from './thresholds';
+
+export interface Unit {
+  path: string[];
+  type: HeadingType | null;
+  line: number;
+  text: string;
+  /** Where each body line starts in `text` and its physical line number, as flat pairs [offset, no, offset, no …]. */
+  pieces: number[];
+  /** The CHAR_* classes of its lines (findBrackets skips the square-bracket searches without CHAR_SQUARE). */
+  chars: number;
+  children: Unit[];
+  annotations: Annotation[];
+}
+
+export interface Annotation {
+  open: number;
+  close: number;
+  inner: string;
+  responsibility: ParsedResponsibility | null;
+  deadline: ParsedDeadline | null;
+}
+
+export function lineAt(unit: Unit, offset: number): number {
+  let no = unit.line;
+  const pieces = unit.pieces;
+  for (let i = 0; i + 1 < pieces.length; i += 2) {
+    if ((pieces[i] ?? 0) > offset) break;
+    no = pieces[i + 1] ?? no;
+  }
+  return no;
+}
+
+/**
+ * A group annotation on a paragraph of its own after unannotated sibling items ((1)…(4) then （责任单位：…）):
+ * every sibling since the last annotated one inherits it.
+ */
+export function shareTrailingGroupAnnotations(unit: Unit): void {
+  let run: Unit[] = [];
+  for (const child of unit.children) {
+    shareTrailingGroupAnnotations(child);
+    if (child.annotations.length === 0) {
+      if (child.children.length === 0) run.push(child);
+      else run = [];
+      continue;
+    }
+    const last = child.annotations[child.annotations.length - 1];
+    const standalone =
+      child.annotations.length === 1 &&
+      last !== undefined &&
+      child.text.charAt(last.open - 1) === '\n' &&
+      child.text.slice(last.close + 1).replace(/[。；\s]/gu, '') === '';
+    if (standalone && last && run.length > 0) {
+      for (const sibling of run)
+        sibling.annotations.push({ ...last, open: sibling.text.length, close: sibling.text.length });
+    }
+    run = [];
+  }
+}
+
+export function walk(unit: Unit, fn: (u: Unit) => void): void {
+  fn(unit);
+  for (const c of unit.children) walk(c, fn);
+}
+
+export function hasAnnotations(unit: Unit): boolean {
+  if (unit.annotations.length) return true;
+  return unit.children.some(hasAnnotations);
+}
+
+/** The unit's own text is its heading, a title without a full stop closed by its only annotation. */
+export function headingCarriesAnnotation(unit: Unit): boolean {
+  const only = unit.annotations.length === 1 ? unit.annotations[0] : undefined;
+  if (!only || only.open > LIMITS.sectionHeadingAnnotated) return false;
+  return (
+    !/[。；！\n]/u.test(unit.text.slice(0, only.open)) && /^[。；\s]*$/u.test(unit.text.slice(only.close + 1))
+  );
+}
+
+export function subtreeText(unit: Unit): string {
+  let t = unit.text;
+  for (const c of unit.children) t += `\n${subtreeText(c)}`;
+  return t;
+}
