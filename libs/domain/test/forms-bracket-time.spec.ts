@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
+import { extractText, findDeadline, parseDeadlineCell } from '../src/index';
 
 function extractOne(text: string): ExtractedDocument {
   const doc = extractText(text, 'form.txt').documents[0];
@@ -72,5 +72,23 @@ describe('time clauses inside a responsibility bracket', () => {
     );
     // Only the prose reading of the sentence may find the duty, never the bracket.
     expect(doc.measures.every((m) => m.basis === 'prose')).toBe(true);
+  });
+});
+
+describe('deadline cells of local task tables', () => {
+  it.each([
+    ['2026—2028年', '2028-12-31'],
+    ['2026年至2027年底', '2027-12-31'],
+    ['2026.11', '2026-11-30'],
+    ['2026.4.15', '2026-04-15'],
+    ['2026/2', '2026-02-28'],
+  ])('reads the cell %s as ending on %s', (cell, deadline) => {
+    expect(parseDeadlineCell(cell, { documentYear: 2026 })?.deadline).toBe(deadline);
+  });
+
+  it('rejects impossible dotted dates and keeps a span of years in running text a plan period', () => {
+    expect(parseDeadlineCell('2026.2.30', { documentYear: 2026 })).toBeNull();
+    expect(parseDeadlineCell('2026.13', { documentYear: 2026 })).toBeNull();
+    expect(findDeadline('实施2026—2028年行动计划', { documentYear: 2026 })).toBeNull();
   });
 });
