@@ -108,3 +108,16 @@ describe('a section heading closed by its annotation', () => {
     ]);
   });
 });
+
+describe('local parties of a bare list', () => {
+  it('reads people’s organisations and the committees and governments of one level', () => {
+    const doc = extractOne(
+      `${CITY}一、关爱困难群体\n（一）开展送温暖活动。（团市委、市妇联、市残联）\n（二）落实结对帮扶。（市委组织部、市民政局，各县市区党委、政府）\n（三）建设便民服务站。（市商务局、市供销社，各乡镇（街道））\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['团市委', '市妇联', '市残联'], participants: [], deadline: null },
+      { lead: ['市委组织部', '市民政局', '各县市区党委、政府'], participants: [], deadline: null },
+      { lead: ['市商务局', '市供销社', '各乡镇（街道）'], participants: [], deadline: null },
+    ]);
+  });
+});

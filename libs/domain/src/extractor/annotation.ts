@@ -40,7 +40,7 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处〕）])$/;
+  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
 
 /** The lead convention, possibly glued to the list by 。 or ，. */
 export const FIRST_IS_LEAD =

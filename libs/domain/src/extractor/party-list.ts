@@ -35,7 +35,7 @@ const LOCAL_GROUP =
  * also a bare one without a verb, as the registry's 各区人民政府 is.
  */
 const LEVEL_GROUP =
-  /^各(?:省|市|县|区|州|盟|旗|乡|镇|乡镇|街道|县区|区县|市县|县市区|市州|州市|地市)(?:（[市区县旗州、]+）|〔[市区县旗州、]+〕)?(?:人民政府|政府|党委|党委和人民政府|管委会|办事处|街道办事处)?$/u;
+  /^各(?:省|市|县|区|州|盟|旗|乡|镇|乡镇|街道|县区|区县|市县|县市区|市州|州市|地市)(?:（[市区县旗州乡镇街道、]+）|〔[市区县旗州乡镇街道、]+〕)?(?:人民政府|政府|党委|党委和人民政府|党委、政府|党委政府|管委会|办事处|街道办事处)?$/u;
 
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 
@@ -124,6 +124,7 @@ const LEVEL_TAIL =
   /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
 const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u;
+const PARTY_COMMITTEE_GROUP = /^各[\u4e00-\u9fff（）]{1,8}党委$/u;
 /** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,10}区$/u;
 
@@ -145,6 +146,9 @@ function mergeLevelGroups(pieces: string[]): string[] {
       LEVEL_HEAD.test(firstLevel(prev)) &&
       LEVEL_TAIL.test(piece)
     ) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else if (prev !== undefined && PARTY_COMMITTEE_GROUP.test(prev) && SHARED_PLACE_UNIT.test(piece)) {
+      // 各县市区党委、政府: the committees and the governments of one level, one party.
       out[out.length - 1] = `${prev}、${piece}`;
     } else if (
       prev !== undefined &&
