@@ -22,12 +22,13 @@ describe('subjects of a covering notice', () => {
 
   it('drops the alternative level in brackets (各地（市）→ 各地, 各县（区）→ 各县) and reads 省直有关单位', () => {
     const doc = extractOne(
-      `某某省人民政府办公厅关于下达2019年林业生产指标的通知\n各设区市人民政府，省直有关单位：\n各地(市)要把指标逐级分解到县，落实责任。\n省直有关单位要加强业务指导，做好协调服务。\n各县(区)、某某高新技术开发区要于2019年4月30日前报送分解方案。\n`,
+      `某某省人民政府办公厅关于下达2019年林业生产指标的通知\n各设区市人民政府，省直有关单位：\n各地(市)要把指标逐级分解到县，落实责任。\n省直有关单位要加强业务指导，做好协调服务。\n各县(区)、某某高新技术开发区要于2019年4月30日前报送分解方案。\n各市(州、盟)要做好统计上报。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['各地'], participants: [], deadline: null },
       { lead: ['省直有关单位'], participants: [], deadline: null },
       { lead: ['各县', '某某高新技术开发区'], participants: [], deadline: '2019-04-30' },
+      { lead: ['各市'], participants: [], deadline: null },
     ]);
   });
 

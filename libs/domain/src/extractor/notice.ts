@@ -215,7 +215,8 @@ export function extractNoticeItems(
         ASKED_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const written = (m?.[1] ?? '')
-        .split('、')
+        // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names.
+        .split(/、(?![^（]*）)/u)
         .flatMap(splitJoinedNames)
         .flatMap(splitGluedLevels)
         .map((n) => n.replace(LOCAL_ALTERNATIVE, '$1'));
