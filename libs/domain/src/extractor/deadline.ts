@@ -137,6 +137,10 @@ function isUnboundedDate(groups: DateGroups): boolean {
   return groups.year !== undefined && groups.before === undefined && groups.prefix === undefined;
 }
 
+/** The rest of a clause that is only a noun phrase ending in 情况 (…完成情况，): a topic, see scanDated. */
+const YEAR_TOPIC_AFTER =
+  /^(?![^，。；]*?(?:将|要|应|须|会同|根据|按照|负责|组织))[^，。；、：]{2,24}情况[，。；]/u;
+
 type ScanMode = 'text' | 'cell';
 
 function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Dated[] {
@@ -175,6 +179,10 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     if (insideBookTitle(text, match.index)) continue;
     if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;
+    // `1998年农业生产目标责任制完成情况，作为考核…的重要内容`: a year opening the topic of a report or appraisal (its
+    // clause a noun phrase ending in 情况) dates what is assessed, not a step the party must finish.
+    if (isBareYear(groups) && !yearWindow && YEAR_TOPIC_AFTER.test(text.slice(match.index + match[0].length)))
+      continue;
     if (mode === 'text' && isUnboundedDate(groups)) {
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
       if (groups.day !== undefined) continue;

@@ -62,7 +62,10 @@ export function extractMeasures(
     extractNoticeItems(
       ctx,
       lines.filter((l) => l.no < first),
-      ISSUED_BY_SUPERVISOR.test(`${span.title}${span.docNumber ?? ''}`),
+      {
+        bySupervisor: ISSUED_BY_SUPERVISOR.test(`${span.title}${span.docNumber ?? ''}`),
+        byOffice: /办公(?:室|厅)$/u.test(span.issuer ?? ''),
+      },
     );
     applyNoticeDeadlineToAnnex(ctx.measures, lines);
   }

@@ -21,14 +21,21 @@ import { splitGluedLevels } from './roles';
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
-  // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要….
-  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)' +
+  // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
+  // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE).
+  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)' +
+  // The level's own departments as a collective without 各 (省直有关单位要…).
+  '|[省市州县区旗]直(?:有关|相关)(?:单位|部门)' +
+  // The member units of a body, by the body's name (市安委会有关成员单位要…).
+  '|[\\u4e00-\\u9fff]{2,10}?(?:有关|相关)?成员单位' +
+  // A class of units delimited by a relative clause, the only delimiter (未分解到工作任务的单位，也要…).
+  '|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门)' +
   '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
   // Departments by their place in the work (条线部门要…全力配合, 相关部门要…).
   '|(?:相关|有关|条线|职能)部门' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区)';
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区)';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
@@ -40,14 +47,14 @@ const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?)?(要|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
  * (`经区政府同意，现将《…》印发给你们，请各牵头单位、责任单位按照职责分工，…`); never a bare covering request.
  */
 const ASKED_SUBJECT = new RegExp(
-  `(?:^|，)请(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
+  `(?:(?:^|，)[请望]|给你们，)(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
   'u',
 );
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
@@ -56,21 +63,28 @@ const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(�
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
 const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
 /** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
-const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$)/u;
+const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$|牵头(?:单位|部门))/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
 /** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
-const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})`, 'u');
+const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
 const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
+/** `各地（市）` → 各地, `各县（区）` → 各县: the local level named first, its alternative dropped. */
+const LOCAL_ALTERNATIVE = /^(各[\u4e00-\u9fff]{1,2})（[^（）]{1,6}）$/u;
+/** `省直有关单位`, `市安委会有关成员单位`, `未分解到工作任务的单位`: collectives the unit words below do not cover. */
+const OTHER_COLLECTIVE =
+  /^(?:[省市州县区旗]直(?:有关|相关)(?:单位|部门)|[\u4e00-\u9fff]{2,10}(?:有关|相关)?成员单位|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门))$/u;
 
 const PERSON = /领导$|负责同志$/u;
 
 function isParty(name: string): boolean {
-  if (PERSON.test(name) || name.includes('的')) return false;
+  if (PERSON.test(name)) return false;
+  if (OTHER_COLLECTIVE.test(name)) return true;
+  if (name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
     /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
@@ -124,12 +138,33 @@ const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
  */
 const OWN_SUPERVISOR = /^[省市县区](?:人民)?政府(?:政务)?督查室$/u;
 
-function followsUp(names: readonly string[], verb: string, bySupervisor: boolean): boolean {
+/**
+ * In a notice the government's office issues itself (区人民政府办公室关于印发…), the office announcing its follow-up
+ * (`区政府办公室将定期跟踪督办`) is the issuer's own follow-up; under a government's notice it is a separate office.
+ */
+const OWN_OFFICE = /^[省市县区](?:人民)?政府办公(?:室|厅)$/u;
+
+/** Who issued the notice, for the follow-up rules above. */
+export interface NoticeIssuer {
+  /** The supervising office issues the notice itself (a 督查通知单 or 督察通报). */
+  bySupervisor: boolean;
+  /** The government's office issues the notice (…人民政府办公室 / 办公厅). */
+  byOffice: boolean;
+}
+
+function followsUp(names: readonly string[], verb: string, issuer: NoticeIssuer): boolean {
   return (
     names.every((n) => OWN_GOVERNMENT.test(n)) ||
-    (bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n)))
+    (issuer.bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n))) ||
+    (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n)))
   );
 }
+
+/**
+ * Sentence ends, and the comma before the level's own government or office announcing its follow-up inside a
+ * sentence (`…报区人民政府办公室，区人民政府办公室将对…全程跟踪督办`): that clause is a sentence of its own.
+ */
+const SENTENCE_SPLIT = /(?<=[。；])|(?<=，)(?=[省市县区](?:人民)?政府(?:办公(?:室|厅))?将)/u;
 
 /**
  * One measure per paragraph (LABELLING §2): the parties given duties in its sentences all lead (joint); the
@@ -157,19 +192,19 @@ function mergeDrafts(drafts: readonly Draft[]): Draft[] {
 }
 
 /**
- * Measures of the notice items in `lines` (the caller passes only lines before the first measure); `bySupervisor`
- * when the supervising office issues the notice itself.
+ * Measures of the notice items in `lines` (the caller passes only lines before the first measure); `issuer` says
+ * whether the supervising office or the government's office issues the notice itself.
  */
 export function extractNoticeItems(
   ctx: MeasureContext,
   lines: readonly BodyLine[],
-  bySupervisor = false,
+  issuer: NoticeIssuer = { bySupervisor: false, byOffice: false },
 ): void {
   lines.forEach((l, index) => {
     const heading = matchHeading(l.text);
     if (heading && heading.type !== 'cn') return;
     const body = heading ? heading.rest : l.text;
-    const sentences = body.split(/(?<=[。；])/u);
+    const sentences = body.split(SENTENCE_SPLIT);
     const drafts: Draft[] = [];
     let pending = '';
     for (const sentence of sentences) {
@@ -179,7 +214,12 @@ export function extractNoticeItems(
         SINGLED_OUT_SUBJECT.exec(sentence) ??
         ASKED_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
-      const written = (m?.[1] ?? '').split('、').flatMap(splitJoinedNames).flatMap(splitGluedLevels);
+      const written = (m?.[1] ?? '')
+        // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names.
+        .split(/、(?![^（]*）)/u)
+        .flatMap(splitJoinedNames)
+        .flatMap(splitGluedLevels)
+        .map((n) => n.replace(LOCAL_ALTERNATIVE, '$1'));
       const units = written.filter((n) => !PERSON.test(n));
       const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
@@ -216,14 +256,15 @@ export function extractNoticeItems(
         text: drafts.length === 0 ? pending + sentence : sentence,
         lead: names.filter((n) => !supporting.includes(n)),
         participants: supporting,
-        followsUp: followsUp(names, m[2] ?? '', bySupervisor),
+        followsUp: followsUp(names, m[2] ?? '', issuer),
       });
       pending = '';
     }
     const path = heading ? ['通知', heading.label] : ['通知', String(index + 1)];
     mergeDrafts(drafts).forEach((d) => {
       for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
-        const party = pattern.exec(d.text)?.[1];
+        const found = pattern.exec(d.text);
+        const party = found?.[1] ?? found?.[2];
         if (party && !d.participants.includes(party) && !d.lead.includes(party)) d.participants.push(party);
       }
       ctx.measures.push(
