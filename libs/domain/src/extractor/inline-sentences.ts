@@ -27,6 +27,9 @@ const MIN_SENTENCE_CHARS = 4;
 /** Duty words of a prose sentence (`各协作单位要积极配合`, `请A配合`): such a sentence is the prose reader's. */
 const DUTY_WORD = /[要须请将]/u;
 
+/** The last characters of those verbs: a paragraph ending on any other is not read further (most paragraphs). */
+const VERB_LAST_CHARS = new Set(SENTENCE_VERB_ENDS.map((v) => v.charCodeAt(v.length - 1)));
+
 function endsOnRoleVerb(sentence: string): boolean {
   for (const verb of SENTENCE_VERB_ENDS) if (sentence.endsWith(verb)) return true;
   return false;
@@ -38,29 +41,37 @@ function lastFullStop(text: string, from: number, end: number): number {
   return at < from ? from - 1 : at;
 }
 
+/** The paragraph `text[start, paragraphEnd)`'s last sentence as a span when it ends on a role verb, else null. */
+function sentenceAtEnd(
+  text: string,
+  start: number,
+  paragraphEnd: number,
+  maxChars: number,
+): SentenceSpan | null {
+  let end = paragraphEnd;
+  while (end > start && (text.charCodeAt(end - 1) === 0x3002 || text.charCodeAt(end - 1) === 0xff1b)) end--;
+  if (end === start || !VERB_LAST_CHARS.has(text.charCodeAt(end - 1))) return null;
+  const open = lastFullStop(text, start, end);
+  let inner = text.slice(open + 1, end);
+  if (inner.startsWith('由')) inner = inner.slice(1);
+  const plausible =
+    inner.length >= MIN_SENTENCE_CHARS &&
+    inner.length < maxChars &&
+    endsOnRoleVerb(inner) &&
+    !DUTY_WORD.test(inner);
+  return plausible ? { open, close: end, inner } : null;
+}
+
 /**
  * The last sentence of each paragraph of `text` that ends on a role verb, as bracket-like spans (the 由 of
  * `由A牵头，B配合` dropped from `inner`). `maxChars` bounds a sentence as it bounds a bracket.
  */
 export function closingResponsibilitySentences(text: string, maxChars: number): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  let start = 0;
-  while (start <= text.length) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
-    const paragraphEnd = newline === -1 ? text.length : newline;
-    let end = paragraphEnd;
-    while (end > start && (text.charCodeAt(end - 1) === 0x3002 || text.charCodeAt(end - 1) === 0xff1b)) end--;
-    const open = lastFullStop(text, start, end);
-    let inner = text.slice(open + 1, end);
-    if (inner.startsWith('由')) inner = inner.slice(1);
-    if (
-      inner.length >= MIN_SENTENCE_CHARS &&
-      inner.length < maxChars &&
-      endsOnRoleVerb(inner) &&
-      !DUTY_WORD.test(inner)
-    ) {
-      out.push({ open, close: end, inner });
-    }
+    const span = sentenceAtEnd(text, start, newline === -1 ? text.length : newline, maxChars);
+    if (span) out.push(span);
     if (newline === -1) break;
     start = newline + 1;
   }

@@ -204,6 +204,10 @@ const RULE_CELL = /^[\s:：]*[-—－=]{2,}[\s:：]*$/u;
  * for any other line (the first character is checked first: this runs for every line).
  */
 function pipeRowAsTabs(raw: string): string | null {
+  let start = 0;
+  while (start < raw.length && isSpaceCode(raw.charCodeAt(start))) start++;
+  const lead = raw.charCodeAt(start);
+  if (lead !== PIPE && lead !== FULL_WIDTH_PIPE) return null;
   const trimmed = raw.trim();
   const first = trimmed.charCodeAt(0);
   const last = trimmed.charCodeAt(trimmed.length - 1);
