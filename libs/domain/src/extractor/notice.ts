@@ -23,7 +23,7 @@ const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
   // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE).
-  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)' +
+  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)(?:人民政府|政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…).
   '|[省市州县区旗]直(?:有关|相关)(?:单位|部门)' +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).
@@ -35,7 +35,7 @@ const NAME =
   '|(?:相关|有关|条线|职能)部门' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区)';
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
@@ -167,6 +167,26 @@ function followsUp(names: readonly string[], verb: string, issuer: NoticeIssuer)
 const SENTENCE_SPLIT = /(?<=[。；])|(?<=，)(?=[省市县区](?:人民)?政府(?:办公(?:室|厅))?将)/u;
 
 /**
+ * A sentence giving a second party its own duty after a comma (`市林业局要加强业务指导，市应急管理局要做好综合协调`): the
+ * clause from that party on reads as a sentence of its own. Only commas followed by a party and a duty verb split.
+ */
+function splitAtLaterSubjects(sentence: string): string[] {
+  let comma = sentence.indexOf('，');
+  if (comma === -1) return [sentence];
+  const out: string[] = [];
+  let from = 0;
+  for (; comma !== -1; comma = sentence.indexOf('，', comma + 1)) {
+    const rest = sentence.slice(comma + 1);
+    const m = DUTY_SUBJECT.exec(rest);
+    if (!m || !(m[1] ?? '').split(/、(?![^（]*）)/u).every(isParty)) continue;
+    out.push(sentence.slice(from, comma + 1));
+    from = comma + 1;
+  }
+  out.push(sentence.slice(from));
+  return out;
+}
+
+/**
  * One measure per paragraph (LABELLING §2): the parties given duties in its sentences all lead (joint); the
  * supporting side and, beside other holders, the level's own government announcing its follow-up take part.
  */
@@ -204,7 +224,7 @@ export function extractNoticeItems(
     const heading = matchHeading(l.text);
     if (heading && heading.type !== 'cn') return;
     const body = heading ? heading.rest : l.text;
-    const sentences = body.split(SENTENCE_SPLIT);
+    const sentences = body.split(SENTENCE_SPLIT).flatMap(splitAtLaterSubjects);
     const drafts: Draft[] = [];
     let pending = '';
     for (const sentence of sentences) {

@@ -1,0 +1,46 @@
+// Subjects of a local notice's duty sentences: a second party given its own duty after a comma, level groups with
+// their government (各县（市、区）人民政府), and unit names the modal-verb screen must not break (应急管理局) or that end in
+// a unit word other than 局/委/办 (消防救援支队). Synthetic documents in new wording.
+import { describe, expect, it } from 'vitest';
+
+import { isLocalUnitName } from '../departments/registry';
+import { extractOne, roles } from './forms.testing';
+
+const NOTICE =
+  '某某市人民政府办公室关于做好2026年汛期安全工作的通知\n各县（市、区）人民政府，市政府各部门：\n';
+
+describe('duty subjects of a local notice', () => {
+  it('reads a second party given its own duty after a comma', () => {
+    const doc = extractOne(
+      `${NOTICE}一、落实防汛责任\n各县（市、区）人民政府要落实属地责任。市水利局要加强技术指导，市应急管理局要做好物资调度。\n二、做好抢险准备\n各地要于5月31日前完成隐患排查，市消防救援支队要加强备勤。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['各县（市、区）人民政府', '市水利局', '市应急管理局'],
+        participants: [],
+        deadline: null,
+      },
+      { lead: ['各地', '市消防救援支队'], participants: [], deadline: '2026-05-31' },
+    ]);
+  });
+
+  it('does not split at a comma followed by no party (…，要…) and keeps 要积极配合 after a comma the supporting side', () => {
+    const doc = extractOne(`${NOTICE}各县（市、区）人民政府要高度重视，要细化方案，相关部门要积极配合。\n`);
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各县（市、区）人民政府'], participants: ['相关部门'], deadline: null },
+    ]);
+  });
+});
+
+describe('local unit names', () => {
+  it.each(['市应急管理局', '省应急管理厅', '县应急局', '市供应链管理中心', '市消防救援支队'])(
+    '%s is a unit',
+    (name) => {
+      expect(isLocalUnitName(name)).toBe(true);
+    },
+  );
+
+  it.each(['市政府应加强', '县里应当负责'])('%s is prose, not a unit', (name) => {
+    expect(isLocalUnitName(name)).toBe(false);
+  });
+});
