@@ -3,6 +3,7 @@ import { proseParties, UNIT_LAST } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
+import * as PROSE_PATTERNS from './prose-patterns';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -46,8 +47,8 @@ const {
   KEY_PAIR,
   KEY_STOP,
 } = PROSE_CHARS;
+const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, NAME_CHARS, PARTNERS } = PROSE_PATTERNS;
 
-const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
  * a dated step `各省份于2019年11月底前完成` (sticky).
@@ -227,6 +228,18 @@ function subjectOf(sentence: string, out: Named[]): string | null {
 }
 
 /**
+ * `A要加强指导，B要做好协调`: a party given its own duty after a comma of the same sentence, read like a sentence's
+ * subject; the scan resumes after each party found.
+ */
+function laterSubjects(rest: string, out: Named[]): void {
+  for (let comma = rest.indexOf('，'); comma !== -1; comma = rest.indexOf('，', comma + 1)) {
+    const clause = rest.slice(comma + 1);
+    const found = subjectOf(clause, out);
+    if (found !== null) comma = rest.length - found.length;
+  }
+}
+
+/**
  * `各地工作进展情况要定期报告…`, `各省（区、市）工作方案、整改等情况，要及时报送…`: the party whose state of work is
  * to be reported reports it.
  */
@@ -263,38 +276,6 @@ function datedBefore(sentence: string, end: number): boolean {
   }
   return false;
 }
-
-/** `请A…`: the party asked to act; the list ends before its verb. */
-const ASKED = new RegExp(
-  `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
-  'u',
-);
-/** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
-const ASKED_SUPPORT = new RegExp(
-  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,
-  'u',
-);
-/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
-const BY = new RegExp(
-  `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
-  'u',
-);
-/** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
-const JOINING = new RegExp(
-  `，(${NAME_CHARS}{2,240}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
-  'u',
-);
-/** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
-const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同|统筹))`,
-  'u',
-);
-
-/** `建立完善与宣传、网信、公安等部门的沟通协调机制`: the counterparts of a standing mechanism take part. */
-const COUNTERPARTS = new RegExp(
-  `与(${NAME_CHARS}{2,40}?)(等(?:有关|相关)?(?:部门|单位))?的?(?:沟通|会商|联动)?协调机制`,
-  'u',
-);
 
 /**
  * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key
@@ -379,6 +360,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     const joiningList = joining?.[1] ?? '';
     const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+    if (rest !== null) laterSubjects(rest, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.

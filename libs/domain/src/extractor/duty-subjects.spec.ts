@@ -1,4 +1,4 @@
-// Subjects of a local notice's duty sentences: a second party given its own duty after a comma, level groups with
+// Subjects of duty sentences in local notices and national prose: a second party given its own duty after a comma, level groups with
 // their government (各县（市、区）人民政府), and unit names the modal-verb screen must not break (应急管理局) or that end in
 // a unit word other than 局/委/办 (消防救援支队). Synthetic documents in new wording.
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,18 @@ describe('duty subjects of a local notice', () => {
     const doc = extractOne(`${NOTICE}各县（市、区）人民政府要高度重视，要细化方案，相关部门要积极配合。\n`);
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['各县（市、区）人民政府'], participants: ['相关部门'], deadline: null },
+    ]);
+  });
+});
+
+describe('duty subjects of national prose', () => {
+  it('reads a second party given its own duty after a comma of the same sentence', () => {
+    const doc = extractOne(
+      '国务院办公厅关于做好2026年春季农业生产工作的通知\n国办发明电〔2026〕3号\n一、稳定粮食播种面积\n地方各级人民政府要落实面积任务。农业农村部要加强分类指导，国家粮食和储备局要做好收储衔接。\n二、抓好农资保供\n各地区要于3月31日前完成农资储备检查，国家市场监督管理总局要加强质量抽检。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['地方各级人民政府', '农业农村部', '国家粮食和储备局'], participants: [], deadline: null },
+      { lead: ['各地区', '国家市场监督管理总局'], participants: [], deadline: '2026-03-31' },
     ]);
   });
 });

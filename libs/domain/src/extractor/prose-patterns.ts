@@ -1,0 +1,37 @@
+// The regular expressions of the prose sentence forms that name parties around a verb (prose-sentence.ts): asked
+// (请A), designated (由A负责), joining lists (，B、C等单位参与), partners (会同A) and counterparts (与A的协调机制).
+
+/** Characters of a party list in running text. */
+export const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
+
+/** `请A…`: the party asked to act; the list ends before its verb. */
+export const ASKED = new RegExp(
+  `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  'u',
+);
+/** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
+export const ASKED_SUPPORT = new RegExp(
+  `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,
+  'u',
+);
+/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
+export const BY = new RegExp(
+  `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
+  'u',
+);
+/** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
+export const JOINING = new RegExp(
+  `，(${NAME_CHARS}{2,240}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:参与|配合|参加|组成)`,
+  'u',
+);
+/** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
+export const PARTNERS = new RegExp(
+  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同|统筹))`,
+  'u',
+);
+
+/** `建立完善与宣传、网信、公安等部门的沟通协调机制`: the counterparts of a standing mechanism take part. */
+export const COUNTERPARTS = new RegExp(
+  `与(${NAME_CHARS}{2,40}?)(等(?:有关|相关)?(?:部门|单位))?的?(?:沟通|会商|联动)?协调机制`,
+  'u',
+);
