@@ -47,7 +47,7 @@ const {
   KEY_PAIR,
   KEY_STOP,
 } = PROSE_CHARS;
-const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, NAME_CHARS, PARTNERS } = PROSE_PATTERNS;
+const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATTERNS;
 
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
