@@ -32,6 +32,22 @@ describe('duty subjects of a local notice', () => {
   });
 });
 
+describe('leading and partner parties of a local notice', () => {
+  it('lets the party named as leading (由A牵头，会同B…) lead, the other duty holders and the partners take part', () => {
+    const doc = extractOne(
+      `${NOTICE}一、推进城市更新\n到2027年底，完成老旧小区改造120个。由市住房城乡建设局牵头，会同市财政局、市自然资源局制定年度计划。各县（市、区）人民政府负责项目实施。\n二、加强组织实施\n市发展改革委要会同有关部门定期调度进展。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['市住房城乡建设局'],
+        participants: ['各县（市、区）人民政府', '市财政局', '市自然资源局'],
+        deadline: '2027-12-31',
+      },
+      { lead: ['市发展改革委'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
+});
+
 describe('duty subjects of national prose', () => {
   it('reads a second party given its own duty after a comma of the same sentence', () => {
     const doc = extractOne(

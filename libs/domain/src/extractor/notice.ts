@@ -72,6 +72,14 @@ const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY}
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
+/** `由市民政局牵头，会同…` (after an optional opening clause): the party leading the paragraph's work. */
+const LEADING_SUBJECT = new RegExp(`^(?:[^，。；]{0,30}，)?由(${NAMES})牵头`, 'u');
+/** `会同市财政局、市市场监管局制定…`, `会同有关部门`: the partners of a duty take part. */
+const PARTNERS = new RegExp(
+  `会同((?:${NAME})(?:[、和及](?:${NAME}))*)(?:等(?:有关|相关)?(?:部门|单位))?`,
+  'u',
+);
+
 const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
 /** `各地（市）` → 各地, `各县（区）` → 各县: the local level named first, its alternative dropped. */
 const LOCAL_ALTERNATIVE = /^(各[\u4e00-\u9fff]{1,2})（[^（）]{1,6}）$/u;
@@ -123,6 +131,8 @@ interface Draft {
   participants: string[];
   /** The level's own government, or the issuer's supervising office, announcing its follow-up (`…将…督查`). */
   followsUp: boolean;
+  /** Named as leading the work (`由市民政局牵头，…`): with it, the paragraph's other duty holders take part. */
+  leading?: boolean;
 }
 
 function addAll(list: string[], names: readonly string[]): void {
@@ -194,10 +204,11 @@ function mergeDrafts(drafts: readonly Draft[]): Draft[] {
   const [first] = drafts;
   if (!first || drafts.length === 1) return [...drafts];
   const others = drafts.some((d) => !d.followsUp);
+  const led = drafts.some((d) => d.leading);
   const lead: string[] = [];
   const participants: string[] = [];
   for (const d of drafts) {
-    addAll(others && d.followsUp ? participants : lead, d.lead);
+    addAll((others && d.followsUp) || (led && !d.leading) ? participants : lead, d.lead);
     addAll(participants, d.participants);
   }
   return [
@@ -228,7 +239,9 @@ export function extractNoticeItems(
     const drafts: Draft[] = [];
     let pending = '';
     for (const sentence of sentences) {
+      const leadingMatch = sentence.includes('由') ? LEADING_SUBJECT.exec(sentence) : null;
       const m =
+        leadingMatch ??
         DUTY_SUBJECT.exec(sentence) ??
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
@@ -277,11 +290,15 @@ export function extractNoticeItems(
         lead: names.filter((n) => !supporting.includes(n)),
         participants: supporting,
         followsUp: followsUp(names, m[2] ?? '', issuer),
+        leading: m === leadingMatch,
       });
       pending = '';
     }
     const path = heading ? ['通知', heading.label] : ['通知', String(index + 1)];
     mergeDrafts(drafts).forEach((d) => {
+      const partners = d.text.includes('会同') ? PARTNERS.exec(d.text) : null;
+      for (const name of (partners?.[1] ?? '').split(/、(?![^（]*）)/u).flatMap(splitJoinedNames))
+        if (isParty(name) && !d.lead.includes(name)) addAll(d.participants, [name]);
       for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
         const found = pattern.exec(d.text);
         const party = found?.[1] ?? found?.[2];
