@@ -32,6 +32,18 @@ describe('duty subjects of a local notice', () => {
   });
 });
 
+describe('clauses that only look like a duty subject', () => {
+  it('reads no party in `…，全面落实市委、市政府要求，…` (要求 is a noun) nor in `…，会同有关部门对…进行…`', () => {
+    const doc = extractOne(
+      `${NOTICE}为贯彻省委部署，全面落实市委、市政府要求，各县（市、区）人民政府要开展隐患排查。\n国家统计局要开展普查，会同有关部门对数据进行核查。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各县（市、区）人民政府'], participants: [], deadline: null },
+      { lead: ['国家统计局'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
+});
+
 describe('leading and partner parties of a local notice', () => {
   it('lets the party named as leading (由A牵头，会同B…) lead, the other duty holders and the partners take part', () => {
     const doc = extractOne(
@@ -60,6 +72,18 @@ describe('duty subjects of national prose', () => {
   });
 });
 
+describe('later clauses of national prose that name no new duty holder', () => {
+  it('keeps 会同有关部门对…进行… a partner and 各有关部门要密切配合 the supporting side', () => {
+    const doc = extractOne(
+      '国务院办公厅关于推进乡村旅游高质量发展的通知\n国办发〔2026〕11号\n一、开展示范创建\n文化和旅游部要组织开展乡村旅游示范创建，会同有关部门对创建情况进行评估。\n二、加强统筹\n国家发展改革委要统筹推进项目建设，各有关部门要密切配合。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['文化和旅游部'], participants: ['有关部门'], deadline: null },
+      { lead: ['国家发展改革委'], participants: ['各有关部门'], deadline: null },
+    ]);
+  });
+});
+
 describe('local unit names', () => {
   it.each(['市应急管理局', '省应急管理厅', '县应急局', '市供应链管理中心', '市消防救援支队'])(
     '%s is a unit',
@@ -68,7 +92,10 @@ describe('local unit names', () => {
     },
   );
 
-  it.each(['市政府应加强', '县里应当负责'])('%s is prose, not a unit', (name) => {
-    expect(isLocalUnitName(name)).toBe(false);
-  });
+  it.each(['市政府应加强', '县里应当负责', '全面落实市委', '认真贯彻市委'])(
+    '%s is prose, not a unit',
+    (name) => {
+      expect(isLocalUnitName(name)).toBe(false);
+    },
+  );
 });

@@ -47,7 +47,7 @@ const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses

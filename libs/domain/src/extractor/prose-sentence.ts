@@ -1,4 +1,4 @@
-import { isKnownDepartmentName } from '../departments/registry';
+import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
 import { proseParties, UNIT_LAST } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
@@ -92,7 +92,7 @@ const APPRAISING =
  * another party's duty and leads only alone, as a supervising party does.
  */
 const SUPPORTING =
-  /^(?:要|应|须|必须)?(?:继续|积极|大力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持)/u;
+  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持|配合(?:[、，。；]|$))/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
@@ -227,15 +227,28 @@ function subjectOf(sentence: string, out: Named[]): string | null {
   return null;
 }
 
+/** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
+const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
+
+function isUnitName(name: string): boolean {
+  return isKnownDepartmentName(name) || isLocalUnitName(name);
+}
+
 /**
  * `A要加强指导，B要做好协调`: a party given its own duty after a comma of the same sentence, read like a sentence's
  * subject; the scan resumes after each party found.
  */
 function laterSubjects(rest: string, out: Named[]): void {
   for (let comma = rest.indexOf('，'); comma !== -1; comma = rest.indexOf('，', comma + 1)) {
-    const clause = rest.slice(comma + 1);
-    const found = subjectOf(clause, out);
-    if (found !== null) comma = rest.length - found.length;
+    const before = out.length;
+    const found = subjectOf(rest.slice(comma + 1), out);
+    if (found === null) continue;
+    // Only a proper party opens such a clause (not `会同有关部门对…`, `大力推动政府部门将…`).
+    if (!out.slice(before).every((named) => LATER_SUBJECT.test(named.name) || isUnitName(named.name))) {
+      out.length = before;
+      continue;
+    }
+    comma = rest.length - found.length;
   }
 }
 
