@@ -92,3 +92,22 @@ describe('deadline cells of local task tables', () => {
     expect(findDeadline('实施2026—2028年行动计划', { documentYear: 2026 })).toBeNull();
   });
 });
+
+describe('provincial bracket variants', () => {
+  const PROVINCE = '山北省人民政府关于印发山北省2026年稳就业若干措施的通知\n山政发〔2026〕3号\n';
+
+  it('reads parties before the only label (完成时限：) and 各市、州、县人民政府 as one party', () => {
+    const doc = extractOne(
+      `${PROVINCE}一、拓宽就业渠道\n（一）扩大基层岗位。（省委组织部、省人力资源社会保障厅按职责分工负责；完成时限：2026年底）\n（二）稳定农民工就业。（牵头部门：省农业农村厅；责任部门：各市、州、县人民政府）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['省委组织部', '省人力资源社会保障厅'],
+        participants: [],
+        deadline: '2026-12-31',
+        kind: 'date',
+      },
+      { lead: ['省农业农村厅'], participants: ['各市、州、县人民政府'], deadline: null, kind: null },
+    ]);
+  });
+});

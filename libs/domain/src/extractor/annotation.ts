@@ -343,7 +343,8 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
   if (labelled) {
     // Labelled roles: only the time label may carry digits; the label itself makes it an annotation.
     const parties = labelled.segments.filter((s) => s.role !== 'deadline' && !namesNoParty(s.role));
-    if (parties.length === 0) return null;
+    // （A、B按职责分工负责；完成时限：2025年底）: the parties may stand before the only (time) label.
+    if (parties.length === 0 && labelled.head === '') return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
     const core = parseCore(text, 'plausible');

@@ -121,7 +121,7 @@ const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
 const LEVEL_TAIL =
-  /^(?:县级市|县|市|区|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
+  /^(?:县级市|县|市|区|州|盟|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
 const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u;
 const PARTY_COMMITTEE_GROUP = /^各[\u4e00-\u9fff（）]{1,8}党委$/u;
