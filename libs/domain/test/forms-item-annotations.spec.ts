@@ -121,3 +121,17 @@ describe('local parties of a bare list', () => {
     ]);
   });
 });
+
+describe('section numbers and articles as item headings', () => {
+  it('reads 1.1 / 2.3 sections and 第一条 articles as items, not figures such as 1.5万人 or 76.3岁', () => {
+    const doc = extractOne(
+      `${CITY}一、城市建设\n1.1 完成主干道改造12公里。（市住建局负责）\n1.2新建口袋公园6个。（市园林局负责）\n二、社会事业\n第一条 新增普惠托位800个。（市卫生健康委负责）\n第二条 新建社区食堂10个。（市民政局负责）\n三、目标\n1.5万人次参加技能培训。人均预期寿命76.3岁。\n`,
+    );
+    expect(doc.measures.map((m) => ({ key: m.key, line: m.line, lead: m.lead }))).toEqual([
+      { key: '一/1.1', line: 4, lead: ['市住建局'] },
+      { key: '一/1.2', line: 5, lead: ['市园林局'] },
+      { key: '二/第一条', line: 7, lead: ['市卫生健康委'] },
+      { key: '二/第二条', line: 8, lead: ['市民政局'] },
+    ]);
+  });
+});

@@ -233,7 +233,8 @@ export function extractNoticeItems(
 ): void {
   lines.forEach((l, index) => {
     const heading = matchHeading(l.text);
-    if (heading && heading.type !== 'cn') return;
+    // Numbered breakdown items are not notice sentences; an article (第四条…) of a 通告/规定 is read like a 一、 item.
+    if (heading && heading.type !== 'cn' && heading.type !== 'article') return;
     const body = heading ? heading.rest : l.text;
     const sentences = body.split(SENTENCE_SPLIT).flatMap(splitAtLaterSubjects);
     const drafts: Draft[] = [];

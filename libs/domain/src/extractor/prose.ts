@@ -94,7 +94,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
       lastType = h.type;
     }
-    if (h && isHeadingOnly(h.rest)) {
+    // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
+    if (h && h.type !== 'article' && isHeadingOnly(h.rest)) {
       heading = { line: l, label: h.label, type: h.type };
       continue;
     }
