@@ -135,3 +135,16 @@ describe('section numbers and articles as item headings', () => {
     ]);
   });
 });
+
+describe('role labels after the item sentence on the same line', () => {
+  it('reads …。牵头单位：A；配合单位：B；完成时限：… as the item’s bracket, but not labels inside a bracket', () => {
+    const doc = extractOne(
+      `${CITY}一、扩大有效投资\n1.加快重大项目建设，全年完成投资120亿元。牵头单位：市发改委；配合单位：市财政局、市自然资源局；完成时限：2025年12月底前。\n2.实施消费提振行动。责任单位：市商务局，各县（市、区）人民政府。\n3.推进园区提质增效。[牵头单位:市工信局;责任单位:各园区管委会]\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发改委'], participants: ['市财政局', '市自然资源局'], deadline: '2025-12-31' },
+      { lead: ['市商务局'], participants: ['各县（市、区）人民政府'], deadline: null },
+      { lead: ['市工信局'], participants: ['各园区管委会'], deadline: null },
+    ]);
+  });
+});

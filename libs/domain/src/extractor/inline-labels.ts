@@ -1,7 +1,7 @@
 // Role-label lines (责任单位：… / 完成时限：…) and space-separated labelled fields after an item, turned into one
 // bracket annotation of it before the inline reader finds its brackets.
 import { matchHeading } from './headings';
-import { spacedLabelledFields, startsWithRoleLabel } from './roles';
+import { ROLE_LABEL, spacedLabelledFields, startsWithRoleLabel } from './roles';
 import { CHAR_COLON, mayContain, normalizeText } from './text';
 import type { BodyLine } from './text';
 import { LIMITS } from './thresholds';
@@ -22,7 +22,7 @@ function isLabelLine(l: BodyLine): boolean {
  * whose value is on the next line (`责任单位：` / `市民政局、市卫健委`) takes that line.
  */
 export function labelledLinesAsBrackets(given: BodyLine[]): BodyLine[] {
-  const lines = spacedFieldsAsBrackets(given);
+  const lines = trailingLabelsAsBrackets(spacedFieldsAsBrackets(given));
   // Most documents have no role-label line: their lines stay as they are (no copy).
   if (!lines.some(isLabelLine)) return lines;
   const out: BodyLine[] = [];
@@ -74,6 +74,44 @@ function spacedFieldsAsBrackets(lines: BodyLine[]): BodyLine[] {
     out ??= [...lines];
     const inner = fields.fields.map((f) => normalizeText(f).replace(/[。；，]+$/u, '')).join('；');
     out[k] = { no: l.no, text: `${normalizeText(fields.item)}（${inner}）`, pageStart: l.pageStart };
+  });
+  return out ?? lines;
+}
+
+const FULL_STOP = 0x3002;
+const SEMICOLON = 0xff1b;
+
+/** Bracket depth at `end` of `text`, （） 〔〕 【】 alike (a label inside an open bracket is the bracket's, not the line's). */
+function bracketDepth(text: string, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x3014 || c === 0x3010) depth++;
+    else if ((c === 0xff09 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * An item whose role labels follow its last sentence on the same line, unbracketed (`1.加快项目建设。牵头单位：市发改委；
+ * 配合单位：市财政局；完成时限：2025年底前。`): the labelled tail becomes the item's bracket. Only a label right after a
+ * full stop or semicolon, outside any bracket, opens the tail, and the tail runs to the line's end.
+ */
+function trailingLabelsAsBrackets(lines: BodyLine[]): BodyLine[] {
+  let out: BodyLine[] | null = null;
+  lines.forEach((l, k) => {
+    if (!lineMayContain(l, COLON_CLASS) || !l.text.includes('：')) return;
+    const text = l.text;
+    ROLE_LABEL.lastIndex = 0;
+    for (let m = ROLE_LABEL.exec(text); m !== null; m = ROLE_LABEL.exec(text)) {
+      const before = text.charCodeAt(m.index - 1);
+      if (m.index === 0 || (before !== FULL_STOP && before !== SEMICOLON) || bracketDepth(text, m.index) > 0)
+        continue;
+      const tail = text.slice(m.index).replace(/[。；，]+$/u, '');
+      out ??= [...lines];
+      out[k] = { no: l.no, text: `${text.slice(0, m.index)}（${tail}）`, pageStart: l.pageStart };
+      break;
+    }
   });
   return out ?? lines;
 }
