@@ -7,6 +7,7 @@ import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
 import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
+import { pronounResolver } from './prose-pronouns';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
@@ -46,7 +47,13 @@ export function extractMeasures(
   parsers: ExtractorParsers,
   documentYear: number | null,
 ): ExtractedMeasure[] {
-  const ctx: MeasureContext = { parsers, documentYear, measures: [], keys: new Set() };
+  const ctx: MeasureContext = {
+    parsers,
+    documentYear,
+    measures: [],
+    keys: new Set(),
+    speaker: pronounResolver(span.title),
+  };
   const layouts = detectLayouts(prepared, span);
   const options: AnnotationOptions = { firstIsLead: false };
   // A convention stated in running text near the start (…排在首位的为牵头单位，下同) holds like one in a bracket.

@@ -1,4 +1,5 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import { ISSUER_PRONOUN } from './prose-pronouns';
 import { splitGluedLevels } from './roles';
 
 /**
@@ -15,7 +16,7 @@ const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|�
 const COLLECTIVE_END =
   /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关|银行)$/u;
 const NOT_A_NAME =
-  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
+  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
@@ -80,6 +81,7 @@ const splitGlued = splitGluedLevels;
 const OPEN_PAREN = 0xff08;
 const CLOSE_PAREN = 0xff09;
 const ENUMERATION_COMMA = 0x3001;
+const WO = '我'.charCodeAt(0);
 
 /** Adds an item's names to `items`, its qualifiers dropped (both qualifier forms end in ）: most items skip them). */
 function pushItem(items: string[], item: string): void {
@@ -147,6 +149,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
   // are kept as written (as after 由…负责).
   if (strictness === 'unit' && closing && text.includes('、')) strictness = 'partner';
+  // 我局 / 我们: the issuer or the reporting body speaking of itself (prose-pronouns.ts names it).
+  if (text.length === 2 && text.charCodeAt(0) === WO && ISSUER_PRONOUN.test(text))
+    return { names: [text], open };
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;

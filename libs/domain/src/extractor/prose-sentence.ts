@@ -3,6 +3,7 @@ import { proseParties, UNIT_LAST } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
+import { designatedIn } from './prose-designations';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -45,15 +46,17 @@ const {
   KEY_AFTER,
   KEY_PAIR,
   KEY_STOP,
+  datedBefore,
 } = PROSE_CHARS;
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
- * a dated step `各省份于2019年11月底前完成` (sticky).
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, a plan
+ * stated with 拟 (`A拟研究制订…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
+ * `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** Last characters of a post-holder (负责同志, 负责人). */
 const ZHI = '志'.charCodeAt(0);
@@ -87,11 +90,11 @@ const SUPERVISING =
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
 /**
- * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`): it takes part next to
- * another party's duty and leads only alone, as a supervising party does.
+ * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`, `…要全力支持、密切配合`): it
+ * takes part next to another party's duty and leads only alone, as a supervising party does.
  */
 const SUPPORTING =
-  /^(?:要|应|须|必须)?(?:继续|积极|大力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持)/u;
+  /^(?:要|应|须|必须)?(?:继续|积极|大力|全力)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合)|(?<=积极|全力|大力)支持)/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
@@ -250,20 +253,6 @@ function partyBeforeWhen(clause: string): ProseParties | null {
   return null;
 }
 
-/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
-function datedBefore(sentence: string, end: number): boolean {
-  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
-    let digits = 0;
-    while (digits < 4) {
-      const c = sentence.charCodeAt(k - 1 - digits);
-      if (c < 0x30 || c > 0x39) break;
-      digits++;
-    }
-    if (digits === 4) return true;
-  }
-  return false;
-}
-
 /** `请A…`: the party asked to act; the list ends before its verb. */
 const ASKED = new RegExp(
   `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
@@ -274,9 +263,9 @@ const ASKED_SUPPORT = new RegExp(
   `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,
   'u',
 );
-/** `由A牵头` / `由A负责` / `由A统筹` / `由A会同B制定` / `具体办法由A、B制定`. */
+/** `由A牵头` / `由A负责` / `由A会同B制定` / `具体办法由A、B制定` / `由A依据…予以处罚`. */
 const BY = new RegExp(
-  `由(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款)`,
+  `(?<![事理缘])由(?!、)(${NAME_CHARS}{2,60}?)(?:统一|自行)?(牵头|负责(?!同志|人)|统筹|承担|会同|制定|出台|组织|研究|提出|发布|筹措|拨补|解决|贷款|依据|依照)`,
   'u',
 );
 /** `，发展改革、工商、金融等单位参与` after a lead; `由A牵头，B、C等单位组成` (the members of a working group). */
@@ -297,10 +286,9 @@ const COUNTERPARTS = new RegExp(
 );
 
 /**
- * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key
- * characters, gives it to sentenceParties only when one of its forms can match (most have none of the key
- * characters: they are not sliced), and returns where the next sentence starts. One call per sentence: under tsx
- * every use of an import is a getter call.
+ * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key characters,
+ * gives it to sentenceParties only when one of its forms can match (most have none of the key characters: they are
+ * not sliced), and returns where the next sentence starts.
  */
 export function sentencePartiesIn(paragraph: string, start: number, out: Named[]): number {
   let keys = 0;
@@ -341,6 +329,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     return;
   }
+  if (designatedIn(sentence, keys, out)) return;
   const aside = keys & KEY_TE && sentence.includes('特别是') ? asideParties(sentence) : null;
   for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.

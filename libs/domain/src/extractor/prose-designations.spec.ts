@@ -1,0 +1,109 @@
+// Prose duties addressed or designated without a duty marker right after the name (prose-designations.ts), and the
+// sentence forms read beside them: plans stated with 拟, designations (为…主管单位 / 是…综合部门), 由A依据…, the
+// supporting side 积极支持, rule articles (第三条 …) and the issuer's pronoun (我们 / 我局, prose-pronouns.ts).
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+const NOTICE = '某市人民政府办公室关于做好城乡供水保障工作的通知\n';
+
+describe('parties addressed in 通报 and 公示', () => {
+  it('reads `希望A、B…` as the parties urged (the only directive of a progress notice)', () => {
+    const doc = extractOne(
+      `某县2023年十大实事项目进展情况公示\n截至6月底，已完成年度任务的有2项，推进缓慢的有3项。\n希望各乡镇、各有关单位进一步加快进度，确保年底前全面完成。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '各有关单位'], participants: [], deadline: '2023-12-31' },
+    ]);
+  });
+
+  it('reads `由A负责的第2项、B负责的第5项…，请以上责任单位…` as every unit named before asked; a later party takes part', () => {
+    const doc = extractOne(
+      `${NOTICE}其中，由市水利局负责的第2项、市住建局负责的第5项、市财政局负责的第7、9项推进滞后，请以上责任单位倒排工期，加快推进。市政府督查室将跟踪督办。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水利局', '市住建局', '市财政局'], participants: ['市政府督查室'], deadline: null },
+    ]);
+  });
+});
+
+describe('designations and offices of an organisation text', () => {
+  it('reads `X办公室设在A，主要承担…` as the office holding its duties and the host taking part', () => {
+    const doc = extractOne(`${NOTICE}工作专班办公室设在市水利局，主要负责专班的日常联络和督办工作。\n`);
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['工作专班办公室'], participants: ['市水利局'], deadline: null },
+    ]);
+  });
+
+  it('still reads an office set up without duties of its own (`办公室设在A。`) as A leading', () => {
+    const doc = extractOne(`${NOTICE}领导小组办公室设在市水利局。\n`);
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['市水利局'], participants: [], deadline: null }]);
+  });
+
+  it('reads every body of a sentence of designations (`A是…的责任主体，B、C是…的责任主体`)', () => {
+    const doc = extractOne(
+      `${NOTICE}市水务集团是城区供水设施的责任主体，各区政府、市住建局是农村供水工程的责任主体。各责任主体要落实管护经费。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水务集团', '各区政府', '市住建局'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `A为…的主管单位` and `A是…的综合部门，…会同B…` as A leading (B, after 会同, takes part)', () => {
+    const doc = extractOne(
+      `${NOTICE}一、职责\n市水利局为农村饮水安全工程的行业主管单位。\n市发展改革委是供水项目管理的综合部门，主要负责项目审批，会同有关行业主管部门组织竣工验收。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水利局'], participants: [], deadline: null },
+      { lead: ['市发展改革委'], participants: ['有关行业主管部门'], deadline: null },
+    ]);
+  });
+
+  it('reads a rule article (`第五条 A是…的责任主体`) after its number, and `由A依照…` as A holding the duty', () => {
+    const doc = extractOne(
+      `${NOTICE}第五条 市水务集团是城区供水水质的责任主体。\n第六条 违反本办法的，由市水利局依照有关规定予以处罚。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水务集团'], participants: [], deadline: null },
+      { lead: ['市水利局'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('does not read `告知当事人执法事由、执法依据` as 由…依据 naming a party', () => {
+    const doc = extractOne(`${NOTICE}执法人员要主动告知当事人执法事由、执法依据等内容。\n`);
+    expect(doc.measures).toEqual([]);
+  });
+});
+
+describe('plans, the supporting side and the issuer speaking of itself', () => {
+  it('reads departments stating their next steps with 拟 (`A拟研究制订…。B拟…`) as co-leads', () => {
+    const doc = extractOne(
+      `国务院办公厅关于城市供水建议的复函\n三、下一步工作。水利部拟研究制订农村供水工程建设标准。财政部拟加大对中西部地区的资金支持。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['水利部', '财政部'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `A要…。B、C要积极支持…` as B and C supporting A', () => {
+    const doc = extractOne(
+      `${NOTICE}市水利局要认真组织实施。各区、各有关部门要积极支持供水保障工作，加强沟通衔接。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市水利局'], participants: ['各区', '各有关部门'], deadline: null },
+    ]);
+  });
+
+  it('names the issuer for `我们将…` in a reply, and the forwarded body for `我局将…`', () => {
+    const reply = extractOne(
+      `国务院办公厅关于城市供水建议的复函\n感谢您对供水工作的关心，我们将督促有关部门抓紧落实。\n`,
+    );
+    expect(reply.measures.map(roles)).toEqual([{ lead: ['国务院办公厅'], participants: [], deadline: null }]);
+    const forwarded = extractOne(
+      `国务院办公厅转发国家能源局关于加强农村电网建设意见的通知\n（六）加强宣传。我局将尽快编印农村用电安全宣传材料。\n`,
+    );
+    expect(forwarded.measures.map(roles)).toEqual([
+      { lead: ['国家能源局'], participants: [], deadline: null },
+    ]);
+  });
+});
