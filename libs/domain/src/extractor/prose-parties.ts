@@ -37,6 +37,9 @@ const LEVELS =
 const INSTITUTION_CLASS =
   /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
 const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
+/** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
+const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
+const YOU = '有'.charCodeAt(0);
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
@@ -47,6 +50,8 @@ export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
+  // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
+  if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
