@@ -6,6 +6,7 @@ import { extractInline, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
+import { coveringLines } from './notice-cover';
 import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
 import { pronounResolver } from './prose-pronouns';
 import { detectLayouts } from './layouts';
@@ -92,6 +93,9 @@ export function extractMeasures(
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
   if (closing.length > 0) extractProseDuties(ctx, closing);
+  // A notice whose measures all come from its attachment: its covering paragraphs are read as prose.
+  const cover = closing.length === 0 ? coveringLines(lines, ctx.measures) : [];
+  if (cover.length > 0) extractProseDuties(ctx, joinParagraphs(cover, prepared));
   return ctx.measures;
 }
 

@@ -118,3 +118,25 @@ describe('places of a kind in older prose', () => {
     ]);
   });
 });
+
+describe('supervising parties and a notice covering its attachment', () => {
+  it("reads a department given the checking as a lead beside the others, the issuer's office as taking part", () => {
+    const doc = extractOne(
+      `${NOTICE}各区人民政府要制定供水保障方案。市水利局、市住建局要定期督促检查方案落实情况。\n市城管局要做好管网巡查。市政府办公室要适时开展督促检查。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各区人民政府', '市水利局', '市住建局'], participants: [], deadline: null },
+      { lead: ['市城管局'], participants: ['市政府办公室'], deadline: null },
+    ]);
+  });
+
+  it('reads the covering paragraphs of a notice whose measures all come from the table attached below them', () => {
+    const doc = extractOne(
+      `国务院办公厅关于推广第三批农村改革经验的通知\n国办发〔2030〕9号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n一、做好推广工作\n各省（区、市）人民政府要把推广农村改革经验列入重点工作，研究制定推广方案。\n附件：第三批农村改革经验推广清单\n国务院办公厅\n2030年3月1日\n附件\n第三批农村改革经验推广清单\n序号\t改革举措\t负责单位\t推广范围\n1\t农村集体经营性建设用地入市\t自然资源部\t全国\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['自然资源部'], participants: [], deadline: null },
+      { lead: ['各省（区、市）人民政府'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -95,6 +95,12 @@ const APPRAISING =
  */
 const SUPPORTING =
   /^(?:要|应|须|必须)?(?:继续|积极|大力|全力)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合)|(?<=积极|全力|大力)支持)/u;
+/**
+ * Who takes part by only supervising: the issuer's side, a government or its general office (`国务院办公厅要适时开展督促检查`,
+ * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
+ * `联席会议办公室要加强督促检查`) holds a duty of its own and leads.
+ */
+const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
@@ -216,7 +222,7 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       if (NARRATIVE.test(rest)) return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest) ||
+        : (SUPERVISING.test(rest) && parties.names.every((n) => ISSUER_SIDE.test(n))) ||
             APPRAISING.test(rest) ||
             SUPPORTING.test(rest) ||
             (rest.startsWith('将') && parties.names.every((n) => ISSUING_GOVERNMENT.test(n)))
