@@ -140,3 +140,14 @@ describe('supervising parties and a notice covering its attachment', () => {
     ]);
   });
 });
+
+describe('the units of a mechanism a holder sets up', () => {
+  it('reads `A要建立B牵头、C参与的…机制` as A leading, B and C taking part', () => {
+    const doc = extractOne(
+      `${NOTICE}各区人民政府要建立区水务局牵头、区有关部门参与的联合巡查机制，统筹做好辖区供水保障工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各区人民政府'], participants: ['区水务局', '区有关部门'], deadline: null },
+    ]);
+  });
+});

@@ -97,6 +97,26 @@ export function designatedBodies(sentence: string, out: DesignatedName[]): boole
   return true;
 }
 
+/** `建立省级政府办公厅牵头、省级有关部门参与的工作机制`: the units of the mechanism a holder sets up. */
+const MECHANISM_UNITS = new RegExp(
+  `建立(?:健全|完善)?(${NAME_CHARS}{2,30}?)牵头、(${NAME_CHARS}{2,40}?)(?:参与|配合|参加)的[^，。；]{0,10}机制`,
+  'u',
+);
+
+/**
+ * The lead and members of a mechanism the sentence's holder is to set up take part (like the counterparts of a
+ * 协调机制); read beside the holder, never instead of it. Screened by the caller on 牵 and 机制.
+ */
+export function mechanismUnits(sentence: string, out: DesignatedName[]): void {
+  const m = MECHANISM_UNITS.exec(sentence);
+  if (!m) return;
+  for (const list of [m[1] ?? '', m[2] ?? '']) {
+    const parties = proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+    for (const name of parties?.names ?? []) out.push({ name, role: 'partner' });
+    if (parties?.open) out.push({ name: parties.open, role: 'partner' });
+  }
+}
+
 /**
  * The forms above, each screened by its key character (prose-chars.ts): true when one named the sentence's parties,
  * which then needs no subject scan.

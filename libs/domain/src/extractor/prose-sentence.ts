@@ -3,7 +3,7 @@ import { proseParties, UNIT_LAST } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
-import { designatedIn } from './prose-designations';
+import { designatedIn, mechanismUnits } from './prose-designations';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -376,6 +376,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
+  if (keys & KEY_QIAN && out.length > before && sentence.includes('机制')) mechanismUnits(sentence, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
   // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).
