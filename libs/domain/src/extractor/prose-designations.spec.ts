@@ -151,3 +151,25 @@ describe('the units of a mechanism a holder sets up', () => {
     ]);
   });
 });
+
+describe('principles of an emergency plan', () => {
+  const PLAN = '某县地质灾害应急预案\n';
+
+  it('reads `实行A行政首长负责制` and `B根据职责分工负责…` as A and B holding the work', () => {
+    const doc = extractOne(
+      `${PLAN}1.4 工作原则\n地质灾害防治工作实行各乡镇人民政府行政首长负责制，分级管理，县直各部门根据职责分工负责相关工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县直各部门', '各乡镇人民政府'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `A（以下简称B）负责…` as A, the short name dropped', () => {
+    const doc = extractOne(
+      `${PLAN}1.4 工作原则\n县抗旱防汛指挥部（以下简称县防指）负责统一指挥全县抗旱防汛工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县抗旱防汛指挥部'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { KEY_PAIR, KEY_QING, KEY_SHE, KEY_XI } from './prose-chars';
+import { KEY_PAIR, KEY_QIAN, KEY_QING, KEY_SHE, KEY_XI } from './prose-chars';
 import { proseParties } from './prose-parties';
 
 /**
@@ -105,9 +105,9 @@ const MECHANISM_UNITS = new RegExp(
 
 /**
  * The lead and members of a mechanism the sentence's holder is to set up take part (like the counterparts of a
- * 协调机制); read beside the holder, never instead of it. Screened by the caller on 牵 and 机制.
+ * 协调机制).
  */
-export function mechanismUnits(sentence: string, out: DesignatedName[]): void {
+function mechanismUnits(sentence: string, out: DesignatedName[]): void {
   const m = MECHANISM_UNITS.exec(sentence);
   if (!m) return;
   for (const list of [m[1] ?? '', m[2] ?? '']) {
@@ -115,6 +115,26 @@ export function mechanismUnits(sentence: string, out: DesignatedName[]): void {
     for (const name of parties?.names ?? []) out.push({ name, role: 'partner' });
     if (parties?.open) out.push({ name: parties.open, role: 'partner' });
   }
+}
+
+/** `…工作实行地方各级人民政府行政首长负责制`: the governments whose heads answer for the work hold it (LABELLING §3). */
+const CHIEF_EXECUTIVES = new RegExp(`实行(${NAME_CHARS}{2,30}?)(?:行政首长|主要领导)负责制?`, 'u');
+
+/**
+ * Parties read beside the sentence's subject, never instead of it: the units of a mechanism it sets up (screened on
+ * 牵 and 机制, after a subject was found) and the governments a 行政首长负责制 names (their own duty).
+ */
+export function unitsBeside(
+  sentence: string,
+  keys: number,
+  subjectFound: boolean,
+  out: DesignatedName[],
+): void {
+  if (keys & KEY_QIAN && subjectFound && sentence.includes('机制')) mechanismUnits(sentence, out);
+  const chief =
+    sentence.includes('首长负责') || sentence.includes('领导负责') ? CHIEF_EXECUTIVES.exec(sentence) : null;
+  const parties = chief ? proseParties(chief[1] ?? '') : null;
+  for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
 }
 
 /**
