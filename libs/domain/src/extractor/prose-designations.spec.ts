@@ -173,3 +173,15 @@ describe('principles of an emergency plan', () => {
     ]);
   });
 });
+
+describe('the rules of a 联席会议制度', () => {
+  it('reads `联席会议原则上每年召开两次全体会议…由联席会议办公室召开…` as a half-yearly duty of both bodies', () => {
+    const doc = extractOne(
+      `某省人民政府关于同意建立全省河湖管理联席会议制度的批复\n三、工作规则\n联席会议原则上每年召开两次全体会议，由召集人主持。会前由联席会议办公室召开联络员会议，汇总议题。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['联席会议', '联席会议办公室'], participants: [], deadline: null },
+    ]);
+    expect(doc.measures.map((m) => [m.deadlineKind, m.period])).toEqual([['recurring', 'half-year']]);
+  });
+});

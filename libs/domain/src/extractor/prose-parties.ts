@@ -40,13 +40,14 @@ const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经
 /** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
 const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 const YOU = '有'.charCodeAt(0);
+const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -56,6 +57,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   const last = name.charAt(name.length - 1);
+  // 联席会议 / 部际联席会议 (the body a 联席会议制度 sets up, often by its short name) holds its own duties.
+  if (last === '议') return JOINT_MEETING.test(name);
   // 高等学校 / 医疗卫生机构 / 行业协会: institutions of a kind given a duty as a class.
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
   // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
