@@ -109,6 +109,11 @@ describe('plans, the supporting side and the issuer speaking of itself', () => {
 });
 
 describe('places of a kind in older prose', () => {
+  it('reads `各有关省（区）要…` as 各有关省, the trailing qualifier dropped', () => {
+    const doc = extractOne(`${NOTICE}各有关省（区）要把流域治理列入本地区重点工作。\n`);
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各有关省'], participants: [], deadline: null }]);
+  });
+
   it('reads `有条件的城市，特别是B示范区要…` and `有关的省份应…` as places given the duty', () => {
     const doc = extractOne(
       `国务院办公厅关于加强城市节水工作的通知\n（三）有条件的城市，特别是节水型社会建设示范区要开展再生水利用试点。有关的省份应制定节水规划。\n`,
