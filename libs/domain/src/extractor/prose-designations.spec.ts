@@ -190,3 +190,14 @@ describe('the rules of a 联席会议制度', () => {
     expect(doc.measures.map((m) => [m.deadlineKind, m.period])).toEqual([['recurring', 'half-year']]);
   });
 });
+
+describe('a role collective delimited by its relative clause', () => {
+  it('reads `进度滞后的项目责任单位主要领导要…` as the collective as written, its post-holder dropped', () => {
+    const doc = extractOne(
+      `某区民生实事项目1-6月进展情况通报\n截至6月底，部分项目进度滞后。\n工期滞后的项目责任单位主要领导要亲自督办，倒排工期。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['工期滞后的项目责任单位'], participants: [], deadline: null },
+    ]);
+  });
+});

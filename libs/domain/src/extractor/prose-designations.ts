@@ -137,6 +137,27 @@ export function unitsBeside(
   for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
 }
 
+/** Last characters of a post-holder (负责同志, 负责人, 主要领导) and of a short-name bracket. */
+const ZHI = '志'.charCodeAt(0);
+const REN = '人'.charCodeAt(0);
+const DAO = '导'.charCodeAt(0);
+const COMMA = '，'.charCodeAt(0);
+const CLOSE_PAREN = '）'.charCodeAt(0);
+/**
+ * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`,
+ * `进度滞后的项目责任单位主要领导要…`): the duty is the unit's, so the list is read without it.
+ */
+const POST_HOLDER =
+  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
+/** `县森林防火指挥部（以下简称县指挥部）负责…`: the short name defined between the party and its duty is dropped. */
+const SHORT_NAME = /（以下简称[^（）]{1,12}）$/u;
+
+/** The text before a duty marker read as the party list: a post-holder or a short-name bracket at its end dropped. */
+export function holderBefore(before: string, prev: number): string {
+  if (prev === COMMA || prev === ZHI || prev === REN || prev === DAO) return before.replace(POST_HOLDER, '');
+  return prev === CLOSE_PAREN ? before.replace(SHORT_NAME, '') : before;
+}
+
 /**
  * The forms above, each screened by its key character (prose-chars.ts): true when one named the sentence's parties,
  * which then needs no subject scan.

@@ -3,7 +3,7 @@ import { proseParties, UNIT_LAST } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
-import { designatedIn, unitsBeside } from './prose-designations';
+import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -58,12 +58,6 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
-/** Last characters of a post-holder (负责同志, 负责人). */
-const ZHI = '志'.charCodeAt(0);
-const REN = '人'.charCodeAt(0);
-/** `县森林防火指挥部（以下简称县指挥部）负责…`: the short name defined between the party and its duty is dropped. */
-const CLOSE_PAREN = '）'.charCodeAt(0);
-const SHORT_NAME = /（以下简称[^（）]{1,12}）$/u;
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
@@ -73,12 +67,6 @@ const GOAL_MARKER_AT =
  */
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/**
- * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
- * the duty is the unit's, so the list is read without it.
- */
-const POST_HOLDER =
-  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点))，$/u;
@@ -211,8 +199,7 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       }
       let before = head.slice(0, j);
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
-      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
-      if (prev === CLOSE_PAREN) before = before.replace(SHORT_NAME, '');
+      before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
       if (!ownWhen && /[，。；：]/u.test(before)) break;
