@@ -31,7 +31,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-03: relabelled to LABELLING.md (361 → 357 measures; 355 → 320 exact on the new labels, 346 after the
   // guide's notice and table readings); 6 local table documents (25 measures, 3 exact untuned, 20 after) and 6 county
   // notices (12 measures, 3 exact untuned, 10 after) joined: 418 of 439 (95.2%), local 256 of 267 (95.9%).
-  dev: { label: 'dev', floor: MIN_EXTERNAL_EXACT_RATIO, locatedAll: true },
+  // 2026-12-03: the designation, covering-text, supervising and mechanism forms: 423 of 439 (96.4%), local unchanged
+  // (256 of 267); the floor keeps that figure.
+  dev: { label: 'dev', floor: 0.963, locatedAll: true },
   // 2026-12-03: 155 of 174 exact (89.1%) after the closing-section and prose forms (149 before); the floor keeps it.
   heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.89, locatedAll: true },
   // Labelled blind by another session (25 documents, 21 local) and scored once on 2026-12-02: 80 of 148 found,
@@ -61,8 +63,10 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // (7.8%); local 9 found, 2 exact (5.0%); 2 documents (21 measures) not located. The floor keeps that figure; its
   // mismatch list was read after that scoring, so it is development data now: its two unlocated documents taught
   // two forms (a page opening on a tab-separated table header; a 文号 printed beside its 签发人), 34 found, 11 exact
-  // (21.6%); its cell, window and notice forms then 36 found, 28 exact (54.9%); the floor keeps that figure.
-  heldout5: { label: 'heldout-5 (seen after scoring)', floor: 0.549 },
+  // (21.6%); its cell, window and notice forms then 36 found, 28 exact (54.9%); its sentence forms (designations,
+  // 希望/请以上责任单位, 拟 plans, issuer pronouns, host offices, 行政首长负责制, 联席会议 rules, relative-clause
+  // collectives) 44 found, 43 exact (84.3%; local 34 found, 33 exact, 82.5%); the floor keeps that figure.
+  heldout5: { label: 'heldout-5 (seen after scoring)', floor: 0.843 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
