@@ -279,6 +279,8 @@ const RECURRING =
 const YEARLY =
   /(?:制定|组织|开展|负责)[^。；，]{0,40}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
 
+const TWICE = /^[^。；，]{0,2}?(?:两|二|2)次/u;
+
 function periodOf(unit: string): RecurrencePeriod {
   if (unit.includes('半年')) return 'half-year';
   if (unit.includes('季')) return 'quarter';
@@ -297,7 +299,14 @@ export function findRecurring(text: string): ParsedDeadline | null {
   const m = RECURRING.exec(text) ?? yearly;
   if (!m) return null;
   const unit = m.groups?.['unit'] ?? m.groups?.['adv'] ?? '年';
-  return { deadline: null, deadlineText: m[0], deadlineKind: 'recurring', period: periodOf(unit) };
+  // `每年召开两次会议` (年中和年末): twice a year is every half-year.
+  const twice = unit === '年' && TWICE.test(text.slice((m.index ?? 0) + m[0].length));
+  return {
+    deadline: null,
+    deadlineText: m[0],
+    deadlineKind: 'recurring',
+    period: twice ? 'half-year' : periodOf(unit),
+  };
 }
 
 /** Finds the deadline stated in a measure's text (not durations, not baselines); earlier steps are milestones. */

@@ -21,6 +21,15 @@ describe('labelled lines after an item', () => {
 const NOTICE = '某某区人民政府办公室关于印发2021年区政府重点工作责任分工的通知\n各镇人民政府，区直各单位：\n';
 
 describe('duties in the paragraphs of a local notice', () => {
+  it("reads the subject after a long opening clause listing the work's difficulties (up to 40 characters)", () => {
+    const doc = extractOne(
+      `${NOTICE}今年全区重点工程项目点多面广、资金需求量大、协调难度较高、工期安排偏紧，各责任单位要倒排工期，细化措施。各协同单位要全力支持、密切配合。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各责任单位'], participants: ['各协同单位'], deadline: null },
+    ]);
+  });
+
   it('reads role collectives without 各 as subjects, one measure per paragraph: 牵头责任单位 leads, 协同责任单位 supports', () => {
     const doc = extractOne(
       `${NOTICE}各责任单位要树立全局观念，按要求高质量完成任务。牵头责任单位要强化主体责任、抓好工作统筹。协同责任单位要密切沟通协商，加强工作配合。\n`,

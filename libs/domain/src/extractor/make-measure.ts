@@ -27,6 +27,8 @@ export interface MeasureContext {
   documentYear: number | null;
   measures: ExtractedMeasure[];
   keys: Set<string>;
+  /** The body a prose duty's `我局` / `我们` stands for (prose-pronouns.ts); names as written without it. */
+  speaker?: (name: string) => string;
 }
 
 function uniqueKey(ctx: MeasureContext, key: string): string {

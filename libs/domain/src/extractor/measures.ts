@@ -6,7 +6,9 @@ import { extractInline, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
+import { coveringLines } from './notice-cover';
 import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
+import { pronounResolver } from './prose-pronouns';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
@@ -46,7 +48,13 @@ export function extractMeasures(
   parsers: ExtractorParsers,
   documentYear: number | null,
 ): ExtractedMeasure[] {
-  const ctx: MeasureContext = { parsers, documentYear, measures: [], keys: new Set() };
+  const ctx: MeasureContext = {
+    parsers,
+    documentYear,
+    measures: [],
+    keys: new Set(),
+    speaker: pronounResolver(span.title),
+  };
   const layouts = detectLayouts(prepared, span);
   const options: AnnotationOptions = { firstIsLead: false };
   // A convention stated in running text near the start (…排在首位的为牵头单位，下同) holds like one in a bracket.
@@ -88,6 +96,9 @@ export function extractMeasures(
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
   if (closing.length > 0) extractProseDuties(ctx, closing);
+  // A notice whose measures all come from its attachment: its covering paragraphs are read as prose.
+  const cover = closing.length === 0 ? coveringLines(lines, ctx.measures) : [];
+  if (cover.length > 0) extractProseDuties(ctx, joinParagraphs(cover, prepared));
   return ctx.measures;
 }
 

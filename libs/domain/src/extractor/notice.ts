@@ -57,7 +57,8 @@ const ASKED_SUBJECT = new RegExp(
   `(?:(?:^|，)[请望]|给你们，)(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
   'u',
 );
-const LATE_SUBJECT = new RegExp(`^[^，。；]{0,30}，${SUBJECT}`, 'u');
+/** The subject after an opening clause of up to 40 characters (`今年…项目分布广、投资额度大、…时限紧，各责任部门要…`). */
+const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;

@@ -15,14 +15,17 @@ export const GOAL_FIRST = 8;
 /** Last characters of the national departments a registry-only goal verb may follow (国家中医药局, 财政部 …). */
 export const REGISTRY_LAST = 16;
 export const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将进继组按依是对于') CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
+for (const c of '都也还均要应须必负牵统承会将进继组按依是对于为拟根原每定')
+  CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
-for (const c of `${UNIT_LAST}，志人`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+// 们 closes the issuer's pronoun 我们 (我局 ends on a unit word already): `我们将督促…`; 导 a post-holder (主要领导要…).
+for (const c of `${UNIT_LAST}，志人们导`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /**
  * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同, the
- * colon of `A：负责…` / `意见：`, 特别是), as flags: one pass over the sentence's char codes instead of nine searches.
+ * colon of `A：负责…` / `意见：`, 特别是, 希望 of prose-designations.ts), as flags: one pass over the sentence's char codes
+ * instead of ten searches.
  */
 export const KEY_QING = 1;
 export const KEY_SHE = 2;
@@ -33,7 +36,8 @@ export const KEY_XIE = 32;
 export const KEY_HUI = 64;
 export const KEY_COLON = 128;
 export const KEY_TE = 256;
-export const KEY_ANY = 0x1ff;
+export const KEY_XI = 0x4000;
+export const KEY_ANY = 0x41ff;
 /** 牵 (of `A为牵头单位`): screens designatedLead only; not in KEY_ANY, so it sends no sentence to sentenceParties. */
 export const KEY_QIAN = 0x200;
 export const KEY_CHARS = new Uint16Array(0x10000);
@@ -46,6 +50,7 @@ KEY_CHARS['协'.charCodeAt(0)] = KEY_XIE;
 KEY_CHARS['会'.charCodeAt(0)] = KEY_HUI;
 KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
 KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
+KEY_CHARS['希'.charCodeAt(0)] = KEY_XI;
 KEY_CHARS['牵'.charCodeAt(0)] = KEY_QIAN;
 /**
  * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
@@ -65,3 +70,17 @@ for (let c = 0; c < 0x10000; c++) {
 export const KEY_STOP = 0x2000;
 KEY_CHARS['。'.charCodeAt(0)] |= KEY_STOP;
 KEY_CHARS['；'.charCodeAt(0)] |= KEY_STOP;
+
+/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
+export function datedBefore(sentence: string, end: number): boolean {
+  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
+    let digits = 0;
+    while (digits < 4) {
+      const c = sentence.charCodeAt(k - 1 - digits);
+      if (c < 0x30 || c > 0x39) break;
+      digits++;
+    }
+    if (digits === 4) return true;
+  }
+  return false;
+}

@@ -1,4 +1,5 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import { ISSUER_PRONOUN } from './prose-pronouns';
 import { splitGluedLevels } from './roles';
 
 /**
@@ -13,15 +14,18 @@ const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当�
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关|银行)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
 const NOT_A_NAME =
-  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
+  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（室）$/u;
-/** `各乡（镇）要…`, `各街道（功能区）`: the local level named first, its alternative or qualifier dropped. */
-const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道))（[^（）]{1,6}）$/u;
+/**
+ * `各乡（镇）要…`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
+ */
+const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -36,20 +40,31 @@ const LEVELS =
 const INSTITUTION_CLASS =
   /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
 const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
+/** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
+const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
+const YOU = '有'.charCodeAt(0);
+const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
+const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
+export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
+  // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
+  if (RELATIVE_ROLE.test(name)) return true;
+  // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
+  if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   const last = name.charAt(name.length - 1);
+  // 联席会议 / 部际联席会议 (the body a 联席会议制度 sets up, often by its short name) holds its own duties.
+  if (last === '议') return JOINT_MEETING.test(name);
   // 高等学校 / 医疗卫生机构 / 行业协会: institutions of a kind given a duty as a class.
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
   // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
@@ -80,6 +95,7 @@ const splitGlued = splitGluedLevels;
 const OPEN_PAREN = 0xff08;
 const CLOSE_PAREN = 0xff09;
 const ENUMERATION_COMMA = 0x3001;
+const WO = '我'.charCodeAt(0);
 
 /** Adds an item's names to `items`, its qualifiers dropped (both qualifier forms end in ）: most items skip them). */
 function pushItem(items: string[], item: string): void {
@@ -147,6 +163,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
   // are kept as written (as after 由…负责).
   if (strictness === 'unit' && closing && text.includes('、')) strictness = 'partner';
+  // 我局 / 我们: the issuer or the reporting body speaking of itself (prose-pronouns.ts names it).
+  if (text.length === 2 && text.charCodeAt(0) === WO && ISSUER_PRONOUN.test(text))
+    return { names: [text], open };
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;

@@ -4,6 +4,7 @@ import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
+import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -46,19 +47,18 @@ const {
   KEY_AFTER,
   KEY_PAIR,
   KEY_STOP,
+  datedBefore,
 } = PROSE_CHARS;
 const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATTERNS;
 
 /**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`,
- * a dated step `各省份于2019年11月底前完成` (sticky).
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, a plan
+ * stated with 拟 (`A拟研究制订…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
+ * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
-/** Last characters of a post-holder (负责同志, 负责人). */
-const ZHI = '志'.charCodeAt(0);
-const REN = '人'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
@@ -68,12 +68,6 @@ const GOAL_MARKER_AT =
  */
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/**
- * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`):
- * the duty is the unit's, so the list is read without it.
- */
-const POST_HOLDER =
-  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
 const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}时|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点))，$/u;
@@ -88,11 +82,17 @@ const SUPERVISING =
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
 /**
- * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`): it takes part next to
- * another party's duty and leads only alone, as a supervising party does.
+ * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`, `…要全力支持、密切配合`): it
+ * takes part next to another party's duty and leads only alone, as a supervising party does.
  */
 const SUPPORTING =
-  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力)?(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|大力支持|配合(?:[、，。；]|$))/u;
+  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|配合(?:[、，。；]|$))|(?<=积极|全力|大力)支持)/u;
+/**
+ * Who takes part by only supervising: the issuer's side, a government or its general office (`国务院办公厅要适时开展督促检查`,
+ * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
+ * `联席会议办公室要加强督促检查`) holds a duty of its own and leads.
+ */
+const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
 const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
 const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
@@ -200,7 +200,7 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       }
       let before = head.slice(0, j);
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
-      if (prev === COMMA || prev === ZHI || prev === REN) before = before.replace(POST_HOLDER, '');
+      before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
       if (!ownWhen && /[，。；：]/u.test(before)) break;
@@ -214,7 +214,7 @@ function subjectOf(sentence: string, out: Named[]): string | null {
       if (NARRATIVE.test(rest)) return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : SUPERVISING.test(rest) ||
+        : (SUPERVISING.test(rest) && parties.names.every((n) => ISSUER_SIDE.test(n))) ||
             APPRAISING.test(rest) ||
             SUPPORTING.test(rest) ||
             (rest.startsWith('将') && parties.names.every((n) => ISSUING_GOVERNMENT.test(n)))
@@ -276,25 +276,10 @@ function partyBeforeWhen(clause: string): ProseParties | null {
   return null;
 }
 
-/** A dated opening (`\d{4}年`) within sentence[0, end), without slicing: four ASCII digits before a 年 that lies before end. */
-function datedBefore(sentence: string, end: number): boolean {
-  for (let k = sentence.indexOf('年', 4); k !== -1 && k < end; k = sentence.indexOf('年', k + 1)) {
-    let digits = 0;
-    while (digits < 4) {
-      const c = sentence.charCodeAt(k - 1 - digits);
-      if (c < 0x30 || c > 0x39) break;
-      digits++;
-    }
-    if (digits === 4) return true;
-  }
-  return false;
-}
-
 /**
- * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key
- * characters, gives it to sentenceParties only when one of its forms can match (most have none of the key
- * characters: they are not sliced), and returns where the next sentence starts. One call per sentence: under tsx
- * every use of an import is a getter call.
+ * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key characters,
+ * gives it to sentenceParties only when one of its forms can match (most have none of the key characters: they are
+ * not sliced), and returns where the next sentence starts.
  */
 export function sentencePartiesIn(paragraph: string, start: number, out: Named[]): number {
   let keys = 0;
@@ -335,6 +320,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     return;
   }
+  if (designatedIn(sentence, keys, out)) return;
   const aside = keys & KEY_TE && sentence.includes('特别是') ? asideParties(sentence) : null;
   for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
@@ -376,6 +362,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     if (rest !== null) laterSubjects(rest, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
+  unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
   // Abbreviated sector names only in a list closed by 等部门 (网络与信息安全协调机制 names no counterpart).

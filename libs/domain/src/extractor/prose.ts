@@ -32,6 +32,10 @@ export { proseParties } from './prose-parties';
 /** `2.1.1`, `2.3`: a 预案's section numbers (matchHeading reads single numbers); `2.5万`, `1.5倍` are amounts. */
 const DECIMAL_SECTION = /^\d{1,2}(?:[.．]\d{1,2})+(?![\d%万亿千百元个倍米吨岁年月日])\s*/u;
 
+/** `第三条`, `第十二条`: a rule's article number before its text. */
+const ARTICLE = /^第[一二三四五六七八九十百零〇\d]{1,5}条/u;
+const DI = '第'.charCodeAt(0);
+
 interface Duty {
   lead: string[];
   participants: string[];
@@ -44,11 +48,13 @@ function namesIn(named: readonly Named[], roles: readonly Role[]): string[] {
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
+  // `第三条 A是…的责任主体`: an article's number opens its paragraph, the sentence starts after it.
+  const article = paragraph.charCodeAt(0) === DI ? (ARTICLE.exec(paragraph)?.[0].length ?? 0) : 0;
   // `设立A（以下简称B）。主要职责是：…`: the body just set up holds the duties listed after it.
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
   // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
-  for (let start = 0; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
+  for (let start = article; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
   let lead = namesIn(named, ['asked', 'leading']);
@@ -77,6 +83,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   let lastType: HeadingType | null = null;
   let group: Group | null = null;
   let index = 0;
+  const speaker = ctx.speaker;
   for (const l of lines) {
     // `2.1.1 县防汛抗旱指挥部职责` (a 预案's numbered section): it closes the group above; naming whose duties follow,
     // it opens a group its numbered items inherit. A long numbered paragraph is read without its number.
@@ -120,8 +127,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
         origin: 'inline',
         text: `${opening}${text}`,
         responsibility: {
-          lead: own.lead,
-          participants: own.participants,
+          lead: speaker ? own.lead.map(speaker) : own.lead,
+          participants: speaker ? own.participants.map(speaker) : own.participants,
           joint: false,
           openList: false,
           declaresFirstIsLead: false,

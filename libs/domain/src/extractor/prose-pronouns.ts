@@ -1,0 +1,24 @@
+import { titleIssuer } from './doc-markers';
+
+/**
+ * The issuer's or the reporting body's pronoun for itself in a prose duty (`我们将督促有关部门…` in a 复函, `我局将尽快…`
+ * in a report a general office forwards): the label names the body (LABELLING: names as the text gives them, a
+ * pronoun is no name), so the pronoun is replaced by the body the title names — the forwarded one (`…转发国家地震局关于…`)
+ * when its unit word matches, else the issuer (`国务院办公厅关于…的复函`). A pronoun neither fits is kept as written.
+ */
+export const ISSUER_PRONOUN = /^我(?:们|局|委|部|厅|办|署|院)$/u;
+
+const FORWARDED = /转发([\u4e00-\u9fff]{2,30}?)(?:关于|《)/u;
+
+export function pronounResolver(title: string): (name: string) => string {
+  const forwarded = title.includes('转发') ? (FORWARDED.exec(title)?.[1] ?? null) : null;
+  const issuer = (titleIssuer(title) ?? '').split('转发')[0] ?? '';
+  return (name) => {
+    if (name.length !== 2 || !ISSUER_PRONOUN.test(name)) return name;
+    const unit = name.charAt(1);
+    // In a forwarded report the body is the reporter's text: 我们 is the reporter too.
+    if (forwarded && (unit === '们' || forwarded.endsWith(unit))) return forwarded;
+    if (issuer.length >= 2 && (unit === '们' || issuer.endsWith(unit))) return issuer;
+    return name;
+  };
+}
