@@ -1,0 +1,29 @@
+// Forms met in the seen held-out sets (heldout-1, heldout-2) that recur in other documents: open lists closing a
+// bracket of a local document, and the sentence forms of national prose paragraphs. Synthetic documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+const PROVINCE =
+  '某省人民政府关于印发2024年省政府重点工作分工方案的通知\n某政〔2024〕3号\n各市人民政府，省政府各部门：\n';
+
+describe('open lists closing a bracket', () => {
+  it('in a local document, the open rest of `A、B等相关部门按职责分工负责` takes part, with or without a lead', () => {
+    const doc = extractOne(
+      `${PROVINCE}1.扩大有效投资，推进重大项目建设。(省发展改革委、自然资源厅、交通运输厅等相关部门按职责分工负责)\n2.稳住外贸外资基本盘。(省商务厅牵头,省财政厅、郑州海关等相关部门按职责分工负责)\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省发展改革委', '自然资源厅', '交通运输厅'], participants: ['相关部门'], deadline: null },
+      { lead: ['省商务厅'], participants: ['省财政厅', '郑州海关', '相关部门'], deadline: null },
+    ]);
+  });
+
+  it('in a national document the corpus reading holds: the open rest is dropped', () => {
+    const doc = extractOne(
+      '国务院办公厅关于推进某项改革的意见\n国办发〔2024〕9号\n一、扩大有效投资。（国家发展改革委、自然资源部等有关部门按职责分工负责）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国家发展改革委', '自然资源部'], participants: [], deadline: null },
+    ]);
+  });
+});
