@@ -27,3 +27,16 @@ describe('open lists closing a bracket', () => {
     ]);
   });
 });
+
+const NATIONAL = '国务院办公厅关于完善项目评审制度的指导意见\n国办发〔2024〕9号\n';
+
+describe('prose duty sentences', () => {
+  it('reads a sentence closing on the party answering for something (`A对…负责。`) as a duty of A', () => {
+    const doc = extractOne(
+      `${NATIONAL}（五）压实评审责任。项目审批部门主要负责人是落实本部门评审制度的第一责任人，对本部门的审批决定负责。项目承办机构对申报材料的真实性、完整性，以及申报程序的合法性负责。技术评审机构对评审结论负责。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['项目审批部门', '项目承办机构', '技术评审机构'], participants: [], deadline: null },
+    ]);
+  });
+});
