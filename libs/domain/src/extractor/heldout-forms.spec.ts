@@ -39,4 +39,17 @@ describe('prose duty sentences', () => {
       { lead: ['项目审批部门', '项目承办机构', '技术评审机构'], participants: [], deadline: null },
     ]);
   });
+
+  it('reads the units making up a mechanism a party sets up as participants, and that party as the holder', () => {
+    const doc = extractOne(
+      `${NATIONAL}（六）健全工作机制。各地区要加强组织实施。要完善协调制度，县级以上人民政府建立公安、民政、财政、审计等单位参加的评审工作联席会议制度。各省（区、市）人民政府要建立省级发展改革部门牵头、省级有关部门参与的工作推进机制。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['各地区', '县级以上人民政府', '各省（区、市）人民政府'],
+        participants: ['公安', '民政', '财政', '审计', '省级发展改革部门', '省级有关部门'],
+        deadline: null,
+      },
+    ]);
+  });
 });

@@ -49,9 +49,8 @@ const {
 
 const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 /**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, a sentence
- * closing on the party's answerability (`审核机构对审核意见负责。`),
- * a dated step `各省份于2019年11月底前完成` (sticky).
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构
+ * 对审核意见负责。` (the party answering for something), a dated step `各省份于2019年11月底前完成` (sticky).
  */
 const MARKER_AT =
   /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|是[^，。；]{1,30}?(?:责任主体|第一责任人)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
@@ -391,6 +390,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
+  for (const [parties, role] of PROSE_ORG.mechanismParties(sentence)) push(out, parties, role);
   // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
   if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
