@@ -52,4 +52,13 @@ describe('prose duty sentences', () => {
       },
     ]);
   });
+
+  it('splits `A区、B区和C管委会` after 会同 into the districts and the zone body', () => {
+    const doc = extractOne(
+      `${NATIONAL}（七）统筹建设资金。建设资金管理办法由市财政局会同黄浦区、静安区和虹桥商务区管委会制定。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市财政局'], participants: ['黄浦区', '静安区', '虹桥商务区管委会'], deadline: null },
+    ]);
+  });
 });
