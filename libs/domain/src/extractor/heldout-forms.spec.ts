@@ -61,4 +61,14 @@ describe('prose duty sentences', () => {
       { lead: ['市财政局'], participants: ['黄浦区', '静安区', '虹桥商务区管委会'], deadline: null },
     ]);
   });
+
+  it('reads 各有关省（市） as 各有关省, and a supervising office going on to duties of its own as a holder', () => {
+    const doc = extractOne(
+      `${NATIONAL}（八）抓好任务落实。各有关部门要按职责做好评审改革措施的分解。评审改革工作领导小组办公室要加强督促检查，对发现的问题要限时整改，及时总结经验并推广。各有关省（市）要把落实改革措施列入本地区重点工作。\n（九）强化监督。各地区要完善评审制度。国务院办公厅要适时开展督促检查。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各有关部门', '评审改革工作领导小组办公室', '各有关省'], participants: [], deadline: null },
+      { lead: ['各地区'], participants: ['国务院办公厅'], deadline: null },
+    ]);
+  });
 });

@@ -13,15 +13,18 @@ const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当�
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|机关|银行)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|省|市|县|区|州|镇|乡|街道|省份|机关|银行)$/u;
 const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（室）$/u;
-/** `各乡（镇）要…`, `各街道（功能区）`: the local level named first, its alternative or qualifier dropped. */
-const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道))（[^（）]{1,6}）$/u;
+/**
+ * `各乡（镇）要…`, `各街道（功能区）`, `各有关省（市）`: the local level named first, its alternative or qualifier dropped
+ * (`各省（区、市）`, the provinces as a class, keeps its kinds).
+ */
+const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道|有关省|有关市))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -42,7 +45,7 @@ const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
+export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
