@@ -2,6 +2,7 @@
 // bracket of a local document, and the sentence forms of national prose paragraphs. Synthetic documents, new wording.
 import { describe, expect, it } from 'vitest';
 
+import { findDeadline } from './deadline';
 import { extractOne, roles } from './forms.testing';
 
 const PROVINCE =
@@ -70,5 +71,23 @@ describe('prose duty sentences', () => {
       { lead: ['各有关部门', '评审改革工作领导小组办公室', '各有关省'], participants: [], deadline: null },
       { lead: ['各地区'], participants: ['国务院办公厅'], deadline: null },
     ]);
+  });
+});
+
+describe('deadlines and periods of notice paragraphs', () => {
+  const year = { documentYear: 2024 };
+
+  it("does not read the year naming a plan's tasks (`确保2024年各项年度目标任务…完成`) as a deadline", () => {
+    expect(findDeadline('各单位要狠抓落实，确保2024年各项年度目标任务全面完成。', year)).toBeNull();
+    expect(findDeadline('全力冲刺，确保2024年全年重点工作任务落地见效。', year)).toBeNull();
+    expect(findDeadline('各单位要狠抓落实，确保2024年底前全面完成。', year)?.deadline).toBe('2024-12-31');
+  });
+
+  it('reads 按季 like 按季度: a quarterly duty', () => {
+    expect(findDeadline('各责任单位要按季报送工作进展情况。', year)).toMatchObject({
+      deadline: null,
+      deadlineKind: 'recurring',
+      period: 'quarter',
+    });
   });
 });
