@@ -90,4 +90,10 @@ describe('deadlines and periods of notice paragraphs', () => {
       period: 'quarter',
     });
   });
+
+  it('reads `明年X月份` as a month of the next year, a milestone before 明年年底', () => {
+    const found = findDeadline('确保一期厂房明年5月份竣工、二期明年9月底前投产，明年年底前全面达产。', year);
+    expect(found?.deadline).toBe('2025-12-31');
+    expect(found?.milestones?.map((m) => m.date)).toEqual(['2025-05-31', '2025-09-30']);
+  });
 });
