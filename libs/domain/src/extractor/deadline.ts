@@ -300,8 +300,23 @@ export function findRecurring(text: string): ParsedDeadline | null {
   return { deadline: null, deadlineText: m[0], deadlineKind: 'recurring', period: periodOf(unit) };
 }
 
+/** `于年中和年末分别组织一次自查`: twice a year (LABELLING §5), not two dates of the document's year. */
+const MID_AND_YEAR_END = /年中(?:和|、|及|与)年(?:末|底)/u;
+
 /** Finds the deadline stated in a measure's text (not durations, not baselines); earlier steps are milestones. */
 export function findDeadline(text: string, options: DeadlineOptions): ParsedDeadline | null {
+  const halfYearly = text.includes('年中') ? MID_AND_YEAR_END.exec(text) : null;
+  if (halfYearly) {
+    const rest = `${text.slice(0, halfYearly.index)}…${text.slice(halfYearly.index + halfYearly[0].length)}`;
+    return (
+      findDated(rest, options, 'text') ?? {
+        deadline: null,
+        deadlineText: halfYearly[0],
+        deadlineKind: 'recurring',
+        period: 'half-year',
+      }
+    );
+  }
   return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
 }
 

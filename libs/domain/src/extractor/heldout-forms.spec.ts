@@ -96,4 +96,15 @@ describe('deadlines and periods of notice paragraphs', () => {
     expect(found?.deadline).toBe('2025-12-31');
     expect(found?.milestones?.map((m) => m.date)).toEqual(['2025-05-31', '2025-09-30']);
   });
+
+  it('reads `年中和年末` as twice a year, not as two dates of the document year', () => {
+    expect(findDeadline('各乡镇要于年中和年末各开展一次督导检查，结果报县政府。', year)).toMatchObject({
+      deadline: null,
+      deadlineKind: 'recurring',
+      period: 'half-year',
+    });
+    expect(
+      findDeadline('各乡镇要于年中和年末各开展一次督导检查，2024年10月底前完成整改。', year)?.deadline,
+    ).toBe('2024-10-31');
+  });
 });
