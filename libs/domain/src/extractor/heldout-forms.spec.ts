@@ -74,6 +74,35 @@ describe('prose duty sentences', () => {
   });
 });
 
+describe("parties contributing to another's selection", () => {
+  it('reads nominators (`由A推荐`) and a long 会同 list as participants of the selecting party', () => {
+    const doc = extractOne(
+      `${NATIONAL}（十）遴选示范项目。示范项目由省级发展改革部门推荐，国家发展改革委会同教育部、科技部、工业和信息化部、财政部、人力资源社会保障部、自然资源部、生态环境部、住房城乡建设部、交通运输部、水利部、农业农村部、商务部等部门评审确定。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['国家发展改革委'],
+        participants: [
+          '省级发展改革部门',
+          '教育部',
+          '科技部',
+          '工业和信息化部',
+          '财政部',
+          '人力资源社会保障部',
+          '自然资源部',
+          '生态环境部',
+          '住房城乡建设部',
+          '交通运输部',
+          '水利部',
+          '农业农村部',
+          '商务部',
+        ],
+        deadline: null,
+      },
+    ]);
+  });
+});
+
 describe('deadlines and periods of notice paragraphs', () => {
   const year = { documentYear: 2024 };
 

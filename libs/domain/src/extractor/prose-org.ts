@@ -1,7 +1,7 @@
 import { proseParties, UNIT_LAST } from './prose-parties';
 import type { ProseParties } from './prose-parties';
 
-export { mechanismParties } from './prose-mechanism';
+export { contributingParties } from './prose-contributors';
 
 /**
  * Sentence forms of 应急预案 / 工作方案 organisation sections and of older State Council prose, read by

@@ -286,7 +286,7 @@ const JOINING = new RegExp(
 );
 /** `会同有关部门` / `会同浦东新区、奉贤区和临港地区管委会`. */
 const PARTNERS = new RegExp(
-  `会同(${NAME_CHARS}{2,60}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同|统筹))`,
+  `会同(${NAME_CHARS}{2,160}?)(?:(等(?:有关|相关)?(?:部门|单位))|(?=[，。；]|按照|根据|对|在|于|研究|制定|做好|组织|开展|进行|推进|建立|提出|落实|负责|将|要|应|认真|共同|统筹))`,
   'u',
 );
 
@@ -390,7 +390,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
-  for (const [parties, role] of PROSE_ORG.mechanismParties(sentence)) push(out, parties, role);
+  for (const [parties, role] of PROSE_ORG.contributingParties(sentence)) push(out, parties, role);
   // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
   if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
