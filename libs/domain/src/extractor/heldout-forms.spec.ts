@@ -103,6 +103,17 @@ describe("parties contributing to another's selection", () => {
   });
 });
 
+describe('会同 partners before the verb', () => {
+  it('ends a 会同 list at 组建 / 成立', () => {
+    const doc = extractOne(
+      `${NATIONAL}（十一）加强组织保障。国家发展改革委会同有关部门组建评审专家库，统筹推进评审工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国家发展改革委'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
+});
+
 describe('deadlines and periods of notice paragraphs', () => {
   const year = { documentYear: 2024 };
 
