@@ -230,8 +230,10 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
   const milestones: Milestone[] = [];
   for (const d of dated) {
     if (d === last || d.deadline === null || d.deadline === last.deadline) continue;
-    if (milestones.some((m) => m.date === d.deadline)) continue;
-    milestones.push({ date: d.deadline, text: clauseAround(text, d.index) });
+    // Two steps due the same day are two milestones (`9月底前下达80%以上` and `第3季度…检查`); one clause found twice is one.
+    const clause = clauseAround(text, d.index);
+    if (milestones.some((m) => m.date === d.deadline && m.text === clause)) continue;
+    milestones.push({ date: d.deadline, text: clause });
   }
   milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const result: ParsedDeadline = { deadline: last.deadline, deadlineText: last.text, deadlineKind: 'date' };

@@ -147,4 +147,13 @@ describe('deadlines and periods of notice paragraphs', () => {
       findDeadline('各乡镇要于年中和年末各开展一次督导检查，2024年10月底前完成整改。', year)?.deadline,
     ).toBe('2024-10-31');
   });
+
+  it('keeps two steps due the same day as two milestones', () => {
+    const found = findDeadline(
+      '专项资金须于2024年6月底前下达70%以上、9月底前全部下达。2024年第3季度对资金使用情况进行检查，12月底前完成绩效评价。',
+      year,
+    );
+    expect(found?.deadline).toBe('2024-12-31');
+    expect(found?.milestones?.map((m) => m.date)).toEqual(['2024-06-30', '2024-09-30', '2024-09-30']);
+  });
 });
