@@ -288,8 +288,20 @@ function periodOf(unit: string): RecurrencePeriod {
   return 'year';
 }
 
+/** `月开展一次督查督办`, `季度召开一次调度会`: once a month / quarter / half-year, 每 left out (not `3个月开展一次`). */
+const ONCE_PER =
+  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:开展|召开|组织|通报|调度|督查|检查)一次/u;
+
 /** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
 export function findRecurring(text: string): ParsedDeadline | null {
+  const once = text.includes('一次') ? ONCE_PER.exec(text) : null;
+  if (once)
+    return {
+      deadline: null,
+      deadlineText: once[0],
+      deadlineKind: 'recurring',
+      period: periodOf(once[1] ?? ''),
+    };
   const yearly = text.includes('年度') ? YEARLY.exec(text) : null;
   if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) {
     return yearly

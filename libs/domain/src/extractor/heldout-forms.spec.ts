@@ -156,4 +156,27 @@ describe('deadlines and periods of notice paragraphs', () => {
     expect(found?.deadline).toBe('2024-12-31');
     expect(found?.milestones?.map((m) => m.date)).toEqual(['2024-06-30', '2024-09-30', '2024-09-30']);
   });
+
+  it('reads `月开展一次督查` (每 left out) as a monthly duty, not `3个月开展一次`', () => {
+    expect(findDeadline('县政府督查室要建立台账，月开展一次督查督办。', year)).toMatchObject({
+      deadlineKind: 'recurring',
+      period: 'month',
+    });
+    expect(findDeadline('县政府督查室要建立台账，季度召开一次调度会。', year)?.period).toBe('quarter');
+    expect(findDeadline('县政府督查室要建立台账，3个月开展一次督查督办。', year)).toBeNull();
+  });
+});
+
+const COUNTY =
+  '某县人民政府关于印发2024年县政府工作报告重点任务分解的通知\n某政发〔2024〕2号\n各镇人民政府，县直各单位：\n';
+
+describe('notice paragraphs of a local breakdown', () => {
+  it('reads 相关单位 supporting the holders (`相关单位要…积极配合`) as a participant', () => {
+    const doc = extractOne(
+      `${COUNTY}一、各责任单位要对照分解清单，细化工作措施，明确完成时限。相关单位要履职尽责、积极配合，形成工作合力。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各责任单位'], participants: ['相关单位'], deadline: null },
+    ]);
+  });
 });
