@@ -38,14 +38,20 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // the covering-notice forms (subject after …给你们，, 各地（市）, 省直有关单位, 成员单位, the issuing office's
   // follow-up, 牵头或汇总单位); the office follow-up also fixed 2 older notices: 437 of 457 (95.6%), local 275 of 285.
   dev: { label: 'dev', floor: MIN_EXTERNAL_EXACT_RATIO, locatedAll: true },
-  // 2026-12-03: 155 of 174 exact (89.1%) after the closing-section and prose forms (149 before); the floor keeps it.
-  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.89, locatedAll: true },
+  // 2026-12-03: 155 of 174 exact (89.1%) after the closing-section and prose forms (149 before); then 159 of 173
+  // (91.9%) after the heldout forms (会同 lists to 160 characters and ending at 组建, nominators, 区和管委会 splits) and
+  // three labels brought to LABELLING §2 (two separately assigned duties now lead; one sibling-inherited item
+  // dropped, 174 → 173). The floor keeps that figure.
+  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.919, locatedAll: true },
   // Labelled blind by another session (25 documents, 21 local) and scored once on 2026-12-02: 80 of 148 found,
   // 57 exact (38.5%); local 12 of 49 exact (24.5%); 3 documents not located at all (58 of 148, 39.2%, when it
   // became development data). Studied and tuned on since: 117 of 148 exact (79.1%), local 34 of 49 (69.4%), every
   // document located (2026-12-03); 128 of 148 (86.5%), local 36 of 49, after the closing-section, prose and
-  // local-notice forms of the same day; the floor keeps that figure.
-  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.86, locatedAll: true },
+  // local-notice forms of the same day; 132 of 148 when the heldout forms began, 139 of 148 (93.9%, 139 with
+  // milestones/period) after them (local open lists, `A对…负责`, mechanism members, supervising offices with duties
+  // of their own, plan-year tasks, 按季 / 年中和年末 / 月开展一次, 明年X月份) and one label brought to LABELLING §4
+  // (地方各级人民政府及其部门 one party). The floor keeps that figure.
+  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.939, locatedAll: true },
   // Labelled blind by another session (13 documents: 3 national whole, 10 local, 8 of them page excerpts; 64
   // measures, 15 local) and scored once, last, on 2026-12-03 after the heldout-2 forms: 21 of 64 found, 12 exact
   // (18.8%); local 3 of 15 (20.0%); 2 documents not located. The floor keeps that figure; the set stays unseen.

@@ -10,6 +10,11 @@ export type { DepartmentSubUnit } from './party-list';
 export interface AnnotationOptions {
   /** A 排在第一位的部门为牵头部门，下同 / 列第一位者为牵头部门，下同 declaration is in force for this document. */
   firstIsLead: boolean;
+  /**
+   * Issued by a local government: the open rest of `A、B等相关部门按职责分工负责` takes part (LABELLING §3). The corpus
+   * labels of national documents drop it, so the reading is kept to local documents.
+   */
+  localDocument?: boolean;
 }
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
@@ -232,7 +237,8 @@ function unique(names: string[]): string[] {
 }
 
 /** Applies the lead rules of the issue to the roles found in the text. */
-function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
+function assignRoles(core: ParseCore, options: AnnotationOptions): ParsedAnnotation {
+  const firstIsLead = options.firstIsLead;
   // 落实 after other parties (…负责，各地级以上市政府落实) makes the trailing parties participants; alone it is 负责.
   const others = core.named.some((named) => named.role !== 'implement');
   for (const named of core.named)
@@ -262,9 +268,8 @@ function assignRoles(core: ParseCore, firstIsLead: boolean): ParsedAnnotation {
   // …等有关部门 with other participants named: the unnamed rest of the open list participates too.
   if (
     core.openCollective &&
-    core.labelled &&
     !ruleInForce &&
-    participants.length > 0 &&
+    ((core.labelled && participants.length > 0) || options.localDocument === true) &&
     !participants.includes(core.openCollective)
   )
     participants.push(core.openCollective);
@@ -348,7 +353,7 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
     const core = parseCore(text, 'plausible');
-    return core ? assignRoles(core, options.firstIsLead) : null;
+    return core ? assignRoles(core, options) : null;
   }
   if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
   if (LOOKALIKE_END.test(text) && !DECLARES_FIRST_IS_LEAD.test(text)) return null;
@@ -357,9 +362,9 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
   if (!plausible.hasVerb) {
     const strict = parseCore(text, 'lexicon');
     if (!strict) return null;
-    return assignRoles(strict, options.firstIsLead);
+    return assignRoles(strict, options);
   }
-  return assignRoles(plausible, options.firstIsLead);
+  return assignRoles(plausible, options);
 }
 
 /** Parses a table cell under a 牵头部门 / 配合部门 / 负责部门 (负责单位) column header. */
@@ -372,7 +377,7 @@ export function parseDepartmentCell(
   if (text.length === 0 || (DIGIT.test(text) && !labelledSegments(text))) return null;
   const core = parseCore(text, 'plausible');
   if (!core) return null;
-  if (column === 'responsible' || labelledSegments(text)) return assignRoles(core, options.firstIsLead);
+  if (column === 'responsible' || labelledSegments(text)) return assignRoles(core, options);
   const names = unique(core.named.map((named) => named.name));
   const result: ParsedAnnotation = {
     lead: column === 'lead' ? names : [],

@@ -67,6 +67,7 @@ export function scanMonths(text: string, documentYear: number | null): Dated[] {
     found.push({ deadline, text: m[0], index: m.index });
   }
   scanChineseMonths(text, documentYear, found);
+  if (documentYear !== null && text.includes('明年')) scanNextYearMonths(text, documentYear, found);
   if (documentYear !== null && (text.includes('在') || text.includes('于'))) {
     const year = documentYear;
     MONTHS_AT.lastIndex = 0;
@@ -114,5 +115,17 @@ function scanChineseMonths(text: string, documentYear: number | null, found: Dat
     if (!m[1] && /每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index)))
       continue;
     found.push({ deadline: monthEnd(year, cnNumber(m[2] ?? '')), text: m[0], index: m.index });
+  }
+}
+
+/** `明年7月份建成`, `明年11月底前`: a month of the year after the document's (LABELLING §5; 明年年底 is deadline.ts's). */
+const NEXT_YEAR_MONTH = /明年[\s\u3000]*(\d{1,2})[\s\u3000]*月(?:份|底|末)?/gu;
+
+function scanNextYearMonths(text: string, documentYear: number, found: Dated[]): void {
+  NEXT_YEAR_MONTH.lastIndex = 0;
+  for (let m = NEXT_YEAR_MONTH.exec(text); m !== null; m = NEXT_YEAR_MONTH.exec(text)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    found.push({ deadline: monthEnd(documentYear + 1, month), text: m[0], index: m.index });
   }
 }

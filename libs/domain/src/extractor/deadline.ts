@@ -55,6 +55,8 @@ const RANGE_BEFORE =
 const RANGE_AFTER = /^[\s\u3000]*[-—–~～－至到][\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})/u;
 const START_AFTER =
   /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|举行|推出|提出|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
+/** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
+const PLAN_YEAR_TASKS = /^(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
 
 function cnYear(text: string): number {
@@ -177,6 +179,12 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
       yearWindow = true;
     }
     if (groups.before === undefined && START_AFTER.test(after)) continue;
+    // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
+    if (
+      isBareYear({ ...groups, prefix: undefined }) &&
+      PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length))
+    )
+      continue;
     if (insideBookTitle(text, match.index)) continue;
     if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;
     // `1998年农业生产目标责任制完成情况，作为考核…的重要内容`: a year opening the topic of a report or appraisal (its
@@ -230,8 +238,10 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
   const milestones: Milestone[] = [];
   for (const d of dated) {
     if (d === last || d.deadline === null || d.deadline === last.deadline) continue;
-    if (milestones.some((m) => m.date === d.deadline)) continue;
-    milestones.push({ date: d.deadline, text: clauseAround(text, d.index) });
+    // Two steps due the same day are two milestones (`9月底前下达80%以上` and `第3季度…检查`); one clause found twice is one.
+    const clause = clauseAround(text, d.index);
+    if (milestones.some((m) => m.date === d.deadline && m.text === clause)) continue;
+    milestones.push({ date: d.deadline, text: clause });
   }
   milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const result: ParsedDeadline = { deadline: last.deadline, deadlineText: last.text, deadlineKind: 'date' };
@@ -271,7 +281,7 @@ function findOngoing(text: string): ParsedDeadline | null {
 }
 
 const RECURRING =
-  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
+  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度?|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
 /**
  * A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`, or work it puts
  * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
@@ -288,8 +298,20 @@ function periodOf(unit: string): RecurrencePeriod {
   return 'year';
 }
 
+/** `月开展一次督查督办`, `季度召开一次调度会`: once a month / quarter / half-year, 每 left out (not `3个月开展一次`). */
+const ONCE_PER =
+  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:开展|召开|组织|通报|调度|督查|检查)一次/u;
+
 /** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
 export function findRecurring(text: string): ParsedDeadline | null {
+  const once = text.includes('一次') ? ONCE_PER.exec(text) : null;
+  if (once)
+    return {
+      deadline: null,
+      deadlineText: once[0],
+      deadlineKind: 'recurring',
+      period: periodOf(once[1] ?? ''),
+    };
   const yearly = text.includes('年度') ? YEARLY.exec(text) : null;
   if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) {
     return yearly
@@ -309,8 +331,23 @@ export function findRecurring(text: string): ParsedDeadline | null {
   };
 }
 
+/** `于年中和年末分别组织一次自查`: twice a year (LABELLING §5), not two dates of the document's year. */
+const MID_AND_YEAR_END = /年中(?:和|、|及|与)年(?:末|底)/u;
+
 /** Finds the deadline stated in a measure's text (not durations, not baselines); earlier steps are milestones. */
 export function findDeadline(text: string, options: DeadlineOptions): ParsedDeadline | null {
+  const halfYearly = text.includes('年中') ? MID_AND_YEAR_END.exec(text) : null;
+  if (halfYearly) {
+    const rest = `${text.slice(0, halfYearly.index)}…${text.slice(halfYearly.index + halfYearly[0].length)}`;
+    return (
+      findDated(rest, options, 'text') ?? {
+        deadline: null,
+        deadlineText: halfYearly[0],
+        deadlineKind: 'recurring',
+        period: 'half-year',
+      }
+    );
+  }
   return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
 }
 

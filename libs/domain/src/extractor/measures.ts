@@ -56,7 +56,8 @@ export function extractMeasures(
     speaker: pronounResolver(span.title),
   };
   const layouts = detectLayouts(prepared, span);
-  const options: AnnotationOptions = { firstIsLead: false };
+  const local = isLocalDocument(span) || hasLocalAddressee(prepared, span);
+  const options: AnnotationOptions = { firstIsLead: false, localDocument: local };
   // A convention stated in running text near the start (…排在首位的为牵头单位，下同) holds like one in a bracket.
   for (let i = span.bodyStart; i <= Math.min(span.end, span.bodyStart + LIMITS.conventionWindowLines); i++) {
     const text = prepared.lines[i]?.text ?? '';
@@ -64,7 +65,7 @@ export function extractMeasures(
   }
   const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
   layouts.extract(ctx, options);
-  if (isLocalDocument(span) || hasLocalAddressee(prepared, span)) {
+  if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
     extractNoticeItems(

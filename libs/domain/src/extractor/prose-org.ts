@@ -1,6 +1,8 @@
 import { proseParties, UNIT_LAST } from './prose-parties';
 import type { ProseParties } from './prose-parties';
 
+export { contributingParties } from './prose-contributors';
+
 /**
  * Sentence forms of 应急预案 / 工作方案 organisation sections and of older State Council prose, read by
  * prose-sentence.ts before its subject scan: duty list lines (`市公安局：负责…`), introducing phrases naming whose

@@ -51,7 +51,7 @@ const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议';
+export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -132,6 +132,9 @@ function splitTopLevel(text: string): string[] {
  * else it is one name (住房和城乡建设厅, 经济和信息化, 各有关部门和单位).
  */
 function splitJoined(item: string, strictness: PartyStrictness): string[] | null {
+  // `会同浦东新区、奉贤区和临港地区管委会`: a bare district before a zone's or government's unit is a place of its own.
+  const place = strictness === 'partner' ? PLACE_AND_UNIT.exec(item) : null;
+  if (place) return [place[1] ?? '', place[2] ?? ''];
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
@@ -143,6 +146,10 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   }
   return isParty(item, strictness) ? [item] : null;
 }
+
+/** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
+const PLACE_AND_UNIT =
+  /^([\u4e00-\u9fff]{1,6}[区县])(?:和|及)([\u4e00-\u9fff]{2,12}(?:管委会|管理委员会|人民政府|政府))$/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {

@@ -52,12 +52,12 @@ const {
 const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATTERNS;
 
 /**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, a plan
+ * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
  * stated with 拟 (`A拟研究制订…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
  * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -75,9 +75,9 @@ const INSERTED_CLAUSE =
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
-/** The duty is supervising, coordinating or accepting another party's work. */
+/** Supervising, coordinating or accepting another's work (not when a later clause has its own 要: `督查，对问题要整改`). */
 const SUPERVISING =
-  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))/u;
+  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实)?(?:开展|组织|加强|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))(?![^。；]*，[^。；，]{0,20}要)/u;
 /** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
 const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
@@ -372,6 +372,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
+  for (const [parties, role] of PROSE_ORG.contributingParties(sentence)) push(out, parties, role);
   // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
   if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
