@@ -34,6 +34,7 @@ export function contributingParties(sentence: string): readonly [ProseParties | 
     if (parties) return [[parties, 'partner']];
   }
   if (!sentence.includes('参加的') && !sentence.includes('参与的')) return NONE;
+  if (!sentence.includes('建立') && !sentence.includes('成立') && !sentence.includes('组建')) return NONE;
   const m = MECHANISM.exec(sentence);
   if (!m) return NONE;
   const list = (m[2] ?? '').replace(INNER_LEAD, '、');

@@ -80,7 +80,9 @@ const DESIGNATION = /^([^，。；]{2,30}?)(?:是|为)[^，。；]{1,30}?(?:责�
  * holder is a relative clause (`实行…管理的国务院部门办公厅`) names no party and is skipped.
  */
 export function designatedBodies(sentence: string, out: DesignatedName[]): boolean {
-  if (sentence.indexOf('主') === -1) return false;
+  // Two designating clauses need a comma and one of the designation words (主 alone is in most sentences).
+  if (sentence.indexOf('，') === -1 || (!sentence.includes('责任主体') && !sentence.includes('主管')))
+    return false;
   const names: string[] = [];
   let clauses = 0;
   for (const clause of sentence.split('，')) {
