@@ -111,3 +111,15 @@ describe('provincial bracket variants', () => {
     ]);
   });
 });
+
+describe('short role labels', () => {
+  it('reads （牵头：A；配合：B）, （主责：A；协同：B） and 时限： like their long forms', () => {
+    const doc = extractOne(
+      `${COUNTY}（一）推行证照联办。（牵头：县数据局；配合：县市场监管局、县税务局）\n（二）压减审批时限。（主责：县行政审批局；协同：县住建局；时限：2025年8月底前）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县数据局'], participants: ['县市场监管局', '县税务局'], deadline: null, kind: null },
+      { lead: ['县行政审批局'], participants: ['县住建局'], deadline: '2025-08-31', kind: 'date' },
+    ]);
+  });
+});

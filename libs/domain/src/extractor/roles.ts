@@ -53,6 +53,13 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['参与部门', 'participant'],
   ['参加单位', 'participant'],
   ['支持单位', 'participant'],
+  // Short labels of provincial and municipal lists: （牵头：市发改委；配合：市财政局）, （主责：…；协同：…）.
+  ['牵头', 'lead'],
+  ['主责', 'lead'],
+  ['配合', 'participant'],
+  ['参与', 'participant'],
+  ['协同', 'participant'],
+  ['时限', 'deadline'],
   ['完成时限', 'deadline'],
   ['完成时间', 'deadline'],
   ['完成期限', 'deadline'],
@@ -95,7 +102,7 @@ export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
  */
 export const BRACKETED_ROLE_LABEL = new RegExp(`[【〔](${LABEL_SOURCE})[】〕]`, 'gu');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
-const LABEL_HINT = /[位门办限间点度排求体导人工围室][：:]/u;
+const LABEL_HINT = /[位门办限间点度排求体导人工围室头责合与同][：:]/u;
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
