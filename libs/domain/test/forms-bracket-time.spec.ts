@@ -2,14 +2,9 @@
 // county 分工方案 (（A牵头，B配合，2024年6月底前完成）). Synthetic documents written for these tests.
 import { describe, expect, it } from 'vitest';
 
-import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText, findDeadline, parseDeadlineCell } from '../src/index';
-
-function extractOne(text: string): ExtractedDocument {
-  const doc = extractText(text, 'form.txt').documents[0];
-  if (!doc) throw new Error('no document');
-  return doc;
-}
+import type { ExtractedMeasure } from '../src/index';
+import { findDeadline, parseDeadlineCell } from '../src/index';
+import { extractOne } from '../src/extractor/forms.testing';
 
 function roles(m: ExtractedMeasure | undefined) {
   return m

@@ -3,18 +3,7 @@
 // Synthetic documents written for these tests.
 import { describe, expect, it } from 'vitest';
 
-import type { ExtractedDocument, ExtractedMeasure } from '../src/index';
-import { extractText } from '../src/index';
-
-function extractOne(text: string): ExtractedDocument {
-  const doc = extractText(text, 'form.txt').documents[0];
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-function roles(m: ExtractedMeasure | undefined) {
-  return m ? { lead: m.lead, participants: m.participants, deadline: m.deadline } : null;
-}
+import { extractOne, roles } from '../src/extractor/forms.testing';
 
 const CITY = '安川市人民政府办公室关于印发安川市2025年为民办实事项目实施方案的通知\n安政办发〔2025〕9号\n';
 
