@@ -85,7 +85,8 @@ function matchMeasure(
     return free.sort((a, b) => Math.abs(a.line - gold.line) - Math.abs(b.line - gold.line))[0] ?? null;
   };
   // The anchor is compared under the same normalisation as the text (labels copy ASCII punctuation as stored).
-  const anchor = normaliseText(gold.anchor);
+  // A label may copy the item's enumerator (`一、加强统筹协调。`) that the measure text drops: compared without it.
+  const anchor = stripEnumerator(normaliseText(gold.anchor));
   for (const pool of pools) {
     const texts = pool.map((m) => ({ m, text: normaliseText(m.text) }));
     const starts = texts.filter(
