@@ -140,3 +140,31 @@ describe('the supervising office following up in its own notice', () => {
     ]);
   });
 });
+
+describe('a paragraph the page broke inside a word', () => {
+  const broken =
+    '一、压实工作责任，加快推进任务落实。各责任单位要加强组织领导，按照“一把手”负总责的要求，主要领导亲自抓、分管领导具体抓，明确具体责任人，由办\n' +
+    '公室负责抓好综合协调工作。对办理难度大的事项，相关责任单位要及时报告存在的困难和问题。';
+
+  it('reads the line after the break as the same paragraph (its parties join the item)', () => {
+    const doc = extractOne(`${HEAD}${broken}\n${BREAKDOWN}`);
+    expect(roles(doc.measures.find((m) => m.line === 4))).toEqual({
+      lead: ['各责任单位', '相关责任单位'],
+      participants: [],
+      deadline: null,
+    });
+    expect(doc.measures.find((m) => m.line === 5)).toBeUndefined();
+  });
+
+  it('keeps apart a line that merely lost its punctuation (its last clause runs on for long)', () => {
+    const unpunctuated =
+      '县人民代表大会审议通过的《政府工作报告》是推进政府工作的纲领性文件为确保各项年度目标任务落到实处现将任务分解一览表印发给你们请认真贯彻执行\n' +
+      '各乡镇、各部门要把抓好目标任务落实作为推动高质量发展的重要抓手，逐项细化分解。';
+    const doc = extractOne(`${HEAD}${unpunctuated}\n${BREAKDOWN}`);
+    expect(roles(doc.measures.find((m) => m.line === 5))).toEqual({
+      lead: ['各乡镇', '各部门'],
+      participants: [],
+      deadline: null,
+    });
+  });
+});

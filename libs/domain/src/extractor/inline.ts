@@ -50,6 +50,31 @@ function endsIncomplete(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   return c === 0xff0c || c === 0x3001 || c === 0x201c || c === 0xff08 || c === 0x300a || c === 0x2014;
 }
+const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/**
+ * Plain layouts (one paragraph per line): a long line that stops between two ideographs (`…由办` / `公室负责…`, a
+ * stored page's break inside a word) runs on into the next line; tables (tabs) and headings never do.
+ */
+function lastClauseBreak(text: string): number {
+  return Math.max(
+    text.lastIndexOf('，'),
+    text.lastIndexOf('。'),
+    text.lastIndexOf('；'),
+    text.lastIndexOf('、'),
+  );
+}
+function brokenMidSentence(prev: string, next: string): boolean {
+  return (
+    prev.length >= LIMITS.brokenLineMinChars &&
+    isIdeograph(prev.charCodeAt(prev.length - 1)) &&
+    isIdeograph(next.charCodeAt(0)) &&
+    // A clause running on unpunctuated for this long is a line that lost its punctuation, not a broken one.
+    prev.length - lastClauseBreak(prev) <= LIMITS.brokenClauseMaxChars &&
+    !prev.includes('\t') &&
+    !next.includes('\t') &&
+    !matchHeading(next)
+  );
+}
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
 const endsInCloseParen = (text: string): boolean => text.charCodeAt(text.length - 1) === 0xff09;
 const ANNOTATION_END = /(?:负责|参与|参加|牵头)[^（）]*）$/;
@@ -135,7 +160,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       const ended = prepared.wrapped
         ? (prevText.length < shortLimit && !endsIncomplete(prevText)) ||
           (endsTerminal(prevText) && prevText.length < prepared.width - 1)
-        : true;
+        : !brokenMidSentence(prevText, l.text);
       if (ended) {
         parts.push('\n');
         length++;
@@ -157,8 +182,8 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
  * a paragraph is its first line.
  */
 export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedText): readonly BodyLine[] {
-  // One paragraph per line: the lines themselves (read only, so no copy).
-  if (!prepared.wrapped) return lines;
+  // One paragraph per line: the lines themselves (read only, so no copy), unless the page broke one.
+  if (!prepared.wrapped) return joinBrokenLines(lines);
   const out: BodyLine[] = [];
   const shortLimit = prepared.width * LIMITS.shortLineRatio;
   let prevText = '';
@@ -187,6 +212,24 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   }
   close();
   return out;
+}
+
+export function joinBrokenLines(lines: readonly BodyLine[]): readonly BodyLine[] {
+  let out: BodyLine[] | null = null;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = (out ?? lines)[out ? out.length - 1 : i - 1];
+    const line = lines[i];
+    if (!prev || !line) continue;
+    if (brokenMidSentence(prev.text, line.text)) {
+      out ??= lines.slice(0, i);
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + line.text,
+        chars: (prev.chars ?? CHAR_ANY) | (line.chars ?? CHAR_ANY),
+      };
+    } else if (out) out.push(line);
+  }
+  return out ?? lines;
 }
 
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {

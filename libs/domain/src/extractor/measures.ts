@@ -2,7 +2,7 @@ import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
 import { jurisdictionOfIssuer } from '../departments/jurisdiction';
 import { matchHeading } from './headings';
-import { extractInline, joinParagraphs } from './inline';
+import { extractInline, joinBrokenLines, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
@@ -63,7 +63,9 @@ export function extractMeasures(
     const text = prepared.lines[i]?.text ?? '';
     if (text.includes('牵头') && DECLARES_CONVENTION.test(text)) options.firstIsLead = true;
   }
-  const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
+  const inline = extractInline(ctx, prepared, span, layouts.claimed, options);
+  // Sentence readers see a paragraph a stored page broke inside a word (`…由办` / `公室负责…`) as one line.
+  const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
   if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.

@@ -9,6 +9,10 @@ export const LIMITS = {
   titleChars: 40,
   /** Hard-wrapped layouts: a line shorter than this share of the typical width ends a paragraph. */
   shortLineRatio: 0.75,
+  /** Plain layouts: a line this long that stops between two characters of a word was broken by the page, not ended. */
+  brokenLineMinChars: 60,
+  /** …and its last clause (after ，。；、) is at most this long. */
+  brokenClauseMaxChars: 30,
   /** Labelled role lines (责任单位：…) longer than this are prose, not an annotation. */
   maxLabelLineChars: 120,
   /** A labelled-field block may run this many lines from 行动内容： to its responsibility label. */
