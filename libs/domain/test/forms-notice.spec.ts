@@ -38,6 +38,17 @@ describe('page titles opening on their 文号', () => {
 });
 
 describe('notice duties', () => {
+  it('takes in the role collective a duty holder must keep in touch with (加强与牵头单位沟通联系)', () => {
+    const m = noticeMeasure(
+      '各乡镇、各部门要切实履行职责。由多个单位共同落实的工作，各责任单位要加强与牵头单位沟通联系，及时报送进展情况。',
+    );
+    expect(roles(m)).toEqual({
+      lead: ['各乡镇', '各部门', '各责任单位'],
+      participants: ['牵头单位'],
+      deadline: null,
+    });
+  });
+
   it('reads the parties asked after the covering clauses (…印发给你们，请A、B按照分工…)', () => {
     const m = noticeMeasure(
       '经县政府同意，现将《分解方案》印发给你们，请各牵头单位、责任单位按照职责分工，细化目标任务，抓好落实。',

@@ -70,6 +70,11 @@ const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
 /** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
 const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
+/** `各责任单位要加强与牵头单位沟通联系`: the role collective a duty holder must keep in touch with takes part. */
+const COUNTERPART = new RegExp(
+  `与((?:各|相关)?牵头(?:单位|部门)|${SUPPORT_PARTY})的?(?:沟通|联系|衔接|对接|协调|协作)`,
+  'u',
+);
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
@@ -301,10 +306,13 @@ export function extractNoticeItems(
       const partners = d.text.includes('会同') ? PARTNERS.exec(d.text) : null;
       for (const name of (partners?.[1] ?? '').split(/、(?![^（]*）)/u).flatMap(splitJoinedNames))
         if (isParty(name) && !d.lead.includes(name)) addAll(d.participants, [name]);
-      for (const pattern of [COORDINATED, SUPPORTING_CLAUSE]) {
+      for (const pattern of [COORDINATED, SUPPORTING_CLAUSE, COUNTERPART]) {
         const found = pattern.exec(d.text);
         const party = found?.[1] ?? found?.[2];
-        if (party && !d.participants.includes(party) && !d.lead.includes(party)) d.participants.push(party);
+        // `各牵头单位要…` then `…与牵头单位沟通`: one collective, with or without 各.
+        const bare = party?.replace(/^各/u, '');
+        const holds = (list: readonly string[]) => list.some((n) => n.replace(/^各/u, '') === bare);
+        if (party && !holds(d.participants) && !holds(d.lead)) d.participants.push(party);
       }
       ctx.measures.push(
         makeMeasure(ctx, {
