@@ -106,7 +106,21 @@ describe('local parties of a bare list', () => {
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['团市委', '市妇联', '市残联'], participants: [], deadline: null },
       { lead: ['市委组织部', '市民政局', '各县市区党委、政府'], participants: [], deadline: null },
-      { lead: ['市商务局', '市供销社', '各乡镇（街道）'], participants: [], deadline: null },
+      { lead: ['市商务局', '市供销社', '各乡镇'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads a local level with its alternative in brackets as that level (LABELLING §4), never a province’s', () => {
+    const doc = extractOne(
+      `${CITY}一、推进简政放权\n1.承接下放事项。〔牵头单位：区政府办公室，责任单位：区政府有关部门，各街道（功能区）〕\n2.开展评估。（牵头单位：区司法局，配合单位：各县（市、区）人民政府、各省（自治区、直辖市））\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['区政府办公室'], participants: ['区政府有关部门', '各街道'], deadline: null },
+      {
+        lead: ['区司法局'],
+        participants: ['各县（市、区）人民政府', '各省（自治区、直辖市）'],
+        deadline: null,
+      },
     ]);
   });
 });

@@ -176,7 +176,7 @@ describe('local names and branches', () => {
     const doc = extractOne(`${TITLE}一、推进乡村振兴。（市农业农村局、杭州海关牵头，各镇（街道）配合）\n`);
     expect(roles(doc.measures[0])).toMatchObject({
       lead: ['市农业农村局', '杭州海关'],
-      participants: ['各镇（街道）'],
+      participants: ['各镇'],
     });
   });
 

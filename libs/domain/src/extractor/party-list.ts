@@ -37,6 +37,13 @@ const LOCAL_GROUP =
 const LEVEL_GROUP =
   /^各(?:省|市|县|区|州|盟|旗|乡|镇|乡镇|街道|县区|区县|市县|县市区|市州|州市|地市)(?:（[市区县旗州乡镇街道、]+）|〔[市区县旗州乡镇街道、]+〕)?(?:人民政府|政府|党委|党委和人民政府|党委、政府|党委政府|管委会|办事处|街道办事处)?$/u;
 
+/**
+ * `各街道（功能区）`, `各乡镇（街道）`, `各县（市、区）`: a local level with its alternative or qualifier in brackets is
+ * that level (LABELLING §4); provinces keep theirs (`各省（自治区、直辖市）` spells the level out), and so does a
+ * name the bracket sits inside (`各县（市、区）人民政府`).
+ */
+const QUALIFIED_LEVEL = /^(各(?:有关|相关)?(?:市|县|区|州|旗|乡|镇|乡镇|街道|县区|县市区))（[^（）]{1,6}）$/u;
+
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
@@ -219,9 +226,10 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
         result.valid = false;
         continue;
       }
-      result.names.push(unit);
-      if (marked) result.marked.push(unit);
-      if (subUnits.length > 0) result.subUnits.push({ department: unit, subUnits });
+      const name = QUALIFIED_LEVEL.exec(unit)?.[1] ?? unit;
+      result.names.push(name);
+      if (marked) result.marked.push(name);
+      if (subUnits.length > 0) result.subUnits.push({ department: name, subUnits });
     }
   }
   return result;
