@@ -223,6 +223,22 @@ describe('grid tables', () => {
     ]);
   });
 
+  it('reads a tabbed row positionally: an empty cell between two tabs is that column left empty', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
+        '1\t降低企业成本\t落实减税降费政策\t县税务局\t县财政局\t2023年12月底前',
+        '2\t保障要素供给\t盘活存量低效用地\t县自然资源局\t\t2023年底',
+        '\t加强信用建设\t开展信用修复\t县发展改革局\t县法院\t2023年6月',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县税务局'], participants: ['县财政局'], deadline: '2023-12-31' },
+      { lead: ['县自然资源局'], participants: [], deadline: '2023-12-31' },
+      { lead: ['县发展改革局'], participants: ['县法院'], deadline: '2023-06-30' },
+    ]);
+  });
+
   it('takes row numbers written as numerals (一、二)', () => {
     const ms = tableMeasures(
       [

@@ -10,10 +10,11 @@ import {
   isGroupRow,
   nameContentColumn,
   PARTY_ROLES,
-  ROW_NUMBER,
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
+import { continuesRow, fitCells, inheritMergedParty, positionalCells } from './grid-rows';
+import type { GridRow } from './grid-rows';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
 
@@ -210,43 +211,6 @@ function stackedRows(prepared: PreparedText, grid: Grid): GridRow[] {
   return rows;
 }
 
-interface GridRow {
-  line: number;
-  cells: string[];
-}
-
-/**
- * A row under a numbered table that carries no number and no unit where the party columns are (项目内容 and
- * 进展情况 only): the merged cells of the numbered row above continue into it.
- */
-function continuesRow(cells: readonly string[], roles: readonly ColumnRole[]): boolean {
-  if (roles[0] !== 'number' || cells.length >= roles.length - 1) return false;
-  if (ROW_NUMBER.test(cells[0] ?? '')) return false;
-  return !cells.some((c) => UNIT_CELL.test(c.trim()));
-}
-
-/**
- * A numbered row that leaves its party cells out (the cell is merged with the row above, 责任单位 spanning
- * rows 1–2): the missing cells go in after the task and the party cells come from the row above.
- */
-function inheritMergedParty(
-  cells: string[],
-  roles: readonly ColumnRole[],
-  prev: GridRow | undefined,
-): string[] | null {
-  const task = roles.indexOf('task');
-  const missing = roles.length - cells.length;
-  // The row carries more than its number and task (a deadline, progress), else it is a group row.
-  if (!prev || roles[0] !== 'number' || task < 0 || missing < 1 || cells.length < 3) return null;
-  if (!ROW_NUMBER.test(cells[0] ?? '')) return null;
-  const fitted = [...cells.slice(0, task + 1), ...Array<string>(missing).fill(''), ...cells.slice(task + 1)];
-  const gaps = roles.flatMap((r, k) => (fitted[k] === '' ? [r] : []));
-  if (!gaps.every((r) => PARTY_ROLES.includes(r))) return null;
-  if (fitted.some((c, k) => c && PARTY_ROLES.includes(roles[k] ?? 'other') && !UNIT_CELL.test(c)))
-    return null;
-  return fitted.map((c, k) => (c === '' ? (prev.cells[k] ?? '') : c));
-}
-
 /** A group row printed in the table's columns: a numeral in the 序号 cell and a short category (一	教育). */
 /** A blank line or a one-cell group row (一、教育) between the rows of a table. */
 function isGroupLine(line: Line | undefined, tabbed: boolean, wide: boolean): boolean {
@@ -278,38 +242,6 @@ function appendWrappedParty(row: GridRow, roles: readonly ColumnRole[], text: st
   return false;
 }
 
-/** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
-function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
-  let fitted = [...cells];
-  if (roles[0] === 'number' && !ROW_NUMBER.test(fitted[0] ?? '')) fitted = ['', ...fitted];
-  const task = roles.indexOf('task');
-  while (fitted.length > roles.length && task >= 0) {
-    const extra = fitted.splice(task + 1, 1)[0] ?? '';
-    fitted[task] = `${fitted[task] ?? ''} ${extra}`;
-  }
-  if (fitted.length < roles.length) return alignShortRow(fitted, roles, task);
-  return fitted.length === roles.length ? fitted : null;
-}
-
-/**
- * A row with fewer cells than the header (an empty trailing cell lost with its tab, a column the row leaves
- * out after its task): empty cells go in after the task until the department column holds a unit and a leader
- * column no unit; the rest pad the end. Null when no such fit exists.
- */
-function alignShortRow(cells: string[], roles: readonly ColumnRole[], task: number): string[] | null {
-  const party = roles.findIndex((r) => r === 'lead' || r === 'responsible');
-  if (party < 0 || task < 0 || task > party) return null;
-  const person = roles.indexOf('person');
-  for (let gap = 0; gap <= roles.length - cells.length; gap++) {
-    const fitted = [...cells.slice(0, task + 1), ...Array<string>(gap).fill(''), ...cells.slice(task + 1)];
-    const holdsUnit = (k: number) => UNIT_CELL.test((fitted[k] ?? '').trim());
-    if (!holdsUnit(party) || (person >= 0 && person < party && holdsUnit(person))) continue;
-    while (fitted.length < roles.length) fitted.push('');
-    return fitted;
-  }
-  return null;
-}
-
 export function extractGridTable(
   ctx: MeasureContext,
   prepared: PreparedText,
@@ -325,9 +257,12 @@ export function extractGridTable(
     // The header printed again (a page break in the source) is not a row.
     if (raw.length >= 3 && raw.every((c) => columnRole(normalizeText(c)) !== 'other')) continue;
     const prevRow = rows[rows.length - 1];
-    const cells = continuesRow(raw, grid.roles)
-      ? null
-      : (fitCells(raw, grid.roles) ?? inheritMergedParty(raw, grid.roles, prevRow));
+    const positional = grid.tabbed ? positionalCells(l.raw, grid.roles) : null;
+    const cells =
+      positional ??
+      (continuesRow(raw, grid.roles)
+        ? null
+        : (fitCells(raw, grid.roles) ?? inheritMergedParty(raw, grid.roles, prevRow)));
     if (cells) rows.push({ line: l.no, cells });
     else if (raw.length === 1 && prevRow && appendWrappedParty(prevRow, grid.roles, l.text)) continue;
     else {
