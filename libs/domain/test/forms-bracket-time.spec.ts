@@ -52,6 +52,14 @@ describe('time clauses inside a responsibility bracket', () => {
       '（牵头单位：县数据局，配合单位：县财政局，2025年11月）',
       { lead: ['县数据局'], participants: ['县财政局'], deadline: '2025-11-30', kind: 'date' },
     ],
+    [
+      '（县执法大队牵头，各乡镇配合，全年）',
+      { lead: ['县执法大队'], participants: ['各乡镇'], deadline: null, kind: null },
+    ],
+    [
+      '（县数据局分别负责，年内持续推进）',
+      { lead: ['县数据局'], participants: [], deadline: '2025-12-31', kind: 'date' },
+    ],
   ])('reads %s as parties plus the deadline', (bracket, expected) => {
     expect(roles(item(bracket))).toEqual(expected);
   });
@@ -67,6 +75,19 @@ describe('time clauses inside a responsibility bracket', () => {
     );
     // Only the prose reading of the sentence may find the duty, never the bracket.
     expect(doc.measures.every((m) => m.basis === 'prose')).toBe(true);
+  });
+});
+
+describe('an item ending in labelled fields with a date', () => {
+  it('is an item, not the header of a compilation entry (N.Title（issuer/date）)', () => {
+    const doc = extractOne(
+      '杭州市生态环境局2024年工作要点\n一、深入打好污染防治攻坚战\n1.持续推进大气污染防治。（责任处室：大气环境处、监测处；完成时间：2024年12月）\n2.强化水污染防治。（责任处室：水生态环境处）\n',
+    );
+    expect(doc.title).toBe('杭州市生态环境局2024年工作要点');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['大气环境处', '监测处'], participants: [], deadline: '2024-12-31', kind: 'date' },
+      { lead: ['水生态环境处'], participants: [], deadline: null, kind: null },
+    ]);
   });
 });
 

@@ -53,14 +53,14 @@ function needsCompacting(raw: string): boolean {
 /** 等 / 等部门 / 等有关部门 … closing an open list; removed from the last name. */
 const OPEN_LIST_SUFFIX = /等(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
 const PLAUSIBLE_SUFFIX =
-  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|支队|司|管委会|县级市|分行|支行|分局|办事处|处|站|所|海关)$/;
+  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|支队|大队|司|管委会|县级市|分行|支行|分局|办事处|处|站|所|海关)$/;
 /**
  * A local unit as local documents write it: a 省/市/县/区 prefix (or a named place, or 团市委) and a unit word.
  * Such names are accepted in bare lists like registry names, kept as written, and flagged unknown unless the
  * deployment directory (jurisdiction.ts) knows them; they are never matched to a national ministry.
  */
 const LOCAL_UNIT =
-  /^(?:(?:省|市|县|区|州|盟|旗|自治区|自治州|[\u4e00-\u9fff]{2,6}(?:省|市|县|区))(?:委|政府|人民政府)?[\u4e00-\u9fff]{0,14}(?:局|委|厅|办|办公室|督查室|委员会|中心|院|会|政府|人民政府|管委会|总队|支队|分局|监管局|公司|集团|部|分行|支行|社|站|所|馆|台)|团(?:省|市|县|区)委|(?:省|市|县|区)(?:委|政府|人民政府|法院|检察院|总工会|妇联|科协|残联|工商联|文联|侨联|红十字会))$/u;
+  /^(?:(?:省|市|县|区|州|盟|旗|自治区|自治州|[\u4e00-\u9fff]{2,6}(?:省|市|县|区))(?:委|政府|人民政府)?[\u4e00-\u9fff]{0,14}(?:局|委|厅|办|办公室|督查室|委员会|中心|院|会|政府|人民政府|管委会|总队|支队|大队|分局|监管局|公司|集团|部|分行|支行|社|站|所|馆|台)|团(?:省|市|县|区)委|(?:省|市|县|区)(?:委|政府|人民政府|法院|检察院|总工会|妇联|科协|残联|工商联|文联|侨联|红十字会))$/u;
 const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
 /** Words that start prose, not a unit name (由省级人民政府负责…, 在各地区…). */
 const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应|可|其|该|本|各类|凡)/;

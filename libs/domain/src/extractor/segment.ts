@@ -37,7 +37,8 @@ const DOCNO_TAIL = /^〔\d{4}〕\d{1,4}号）?$/;
 const TITLE_WITH_PREFIX =
   /^(.*(?:意见|通知|规划|方案|决定|办法|纲要|计划|指南|公告|措施|政策|批复|函|条例|规定))([\u4e00-\u9fff]{1,8})$/;
 const ENTRY_START = /^\d{1,3}[.．]/;
-const ENTRY_FULL = /^\d{1,3}[.．].+（[^（）]*\d{4}年\d{1,2}月(?:\d{1,2}日)?）+$/;
+// The closing bracket holds an issuer and a date, never labelled fields (`（责任科室：…；完成时间：2024年12月）` ends an item).
+const ENTRY_FULL = /^\d{1,3}[.．].+（[^（）：；]*\d{4}年\d{1,2}月(?:\d{1,2}日)?）+$/;
 const TRAILER = /（([^（）]*?)[/／]?(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?）+$/;
 const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年第\d{1,4}号|\d{4}年第\d{1,4}号))）$/;
 const EXCERPT = /（节选）$/;
