@@ -114,3 +114,19 @@ describe('document segmentation', () => {
     expect(byStart(17568)?.title).toBe('能源领域5G应用实施方案');
   });
 });
+
+describe('issuer of a plan titled without 关于', () => {
+  it('takes the unit before the plan year (杭州市生态环境局2024年工作要点) and its jurisdiction', () => {
+    const doc = extractText(
+      '杭州市生态环境局2024年工作要点\n一、加强监管\n1.开展执法检查。（局执法支队牵头）\n',
+      'plan.txt',
+    ).documents[0];
+    expect([doc?.issuer, doc?.jurisdiction]).toEqual(['杭州市生态环境局', '杭州市']);
+  });
+
+  it('leaves a title whose year does not follow a unit without issuer (2024年全市重点工作任务)', () => {
+    const doc = extractText('2024年全市重点工作任务\n1.开展执法检查。（市执法支队牵头）\n', 'plan.txt')
+      .documents[0];
+    expect(doc?.issuer).toBeNull();
+  });
+});

@@ -104,10 +104,14 @@ const DOCNO_CORE = '[\\u4e00-\\u9fff]{1,14}〔\\d{4}〕\\d{1,4}号';
 export const DOCNO_LINE = new RegExp(`^（?(${DOCNO_CORE})）?$`);
 
 /** The issuer a title names before its 关于 (杭州市人民政府办公厅关于…). */
+/** `杭州市生态环境局2024年工作要点`, `某县人民政府2023年重点工作任务分工`: a unit before the plan year issues it. */
+const UNIT_BEFORE_YEAR =
+  /^([\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|局|委员会|委|厅|办公室))(?=\d{4}年)/u;
+
 export function titleIssuer(title: string): string | null {
   const i = title.indexOf('关于');
-  if (i <= 0) return null;
-  return title.slice(0, i);
+  if (i > 0) return title.slice(0, i);
+  return i === -1 ? (UNIT_BEFORE_YEAR.exec(title)?.[1] ?? null) : null;
 }
 
 /**
