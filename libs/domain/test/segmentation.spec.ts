@@ -130,3 +130,13 @@ describe('issuer of a plan titled without 关于', () => {
     expect(doc?.issuer).toBeNull();
   });
 });
+
+describe('issuer of an over-long title at the top of a file', () => {
+  it('is read from the title as for any other (…办公室关于印发…三年行动方案（2024—2026年）的通知)', () => {
+    const doc = extractText(
+      '温州市人民政府办公室关于印发温州市推进数字经济高质量发展三年行动方案（2024—2026年）的通知\n各县（市、区）人民政府：\n1.加快5G网络建设。（市经信局负责）\n',
+      'plan.txt',
+    ).documents[0];
+    expect([doc?.issuer, doc?.jurisdiction]).toEqual(['温州市人民政府办公室', '温州市']);
+  });
+});

@@ -345,7 +345,8 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       bodyStart: titled ? firstText + 1 : firstText,
       title,
       docNumber: ownDocNumber(title),
-      issuer: null,
+      // An over-long title still names its issuer (温州市人民政府办公室关于印发…三年行动方案（2024—2026年）的通知).
+      issuer: title === '' ? null : titleIssuer(title),
       headerDate: null,
     });
   }
