@@ -135,7 +135,8 @@ function closingParagraphs(
   // paragraph break was lost) is read the same as one on its own; text after the annotation that gives no duty
   // means the item goes on below it.
   const rest = last.text.slice(bracket).replace(/^[。；\s]+/u, '');
-  if (rest === '') return tail;
+  // A paragraph of its own below the annotation (the item's text runs on to it) is in the tail: not read twice.
+  if (rest === '' || tail.some((l) => rest.startsWith(l.text))) return tail;
   return proseDuty(rest) ? [{ no: last.line, text: rest, pageStart: false }, ...tail] : [];
 }
 

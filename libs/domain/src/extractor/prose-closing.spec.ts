@@ -20,6 +20,16 @@ describe('the closing section of an annotated document', () => {
     expect(doc.measures.slice(2).every((m) => m.basis === 'prose')).toBe(true);
   });
 
+  it('reads a closing request on a line of its own once, not also as the run-on of the item above it', () => {
+    const doc = extractOne(
+      '某市人民政府督查室关于交办2024年第一批督办事项的通知\n各县（市、区）人民政府：\n一、推动重点项目开工建设（主办单位：市发展改革委；协办单位：市自然资源和规划局；办结时限：2024年3月底）\n请各承办单位于每月25日前将办理进展情况报送市政府督查室。\n',
+    );
+    expect(doc.measures.map((m) => [m.line, m.lead])).toEqual([
+      [3, ['市发展改革委']],
+      [4, ['各承办单位']],
+    ]);
+  });
+
   it('reads the unheaded closing paragraphs after an item closed by its annotation, up to the signature', () => {
     const doc = extractOne(
       `${TITLE}一、主要任务\n（一）摸清底数。开展岸线垃圾普查。（自然资源部负责）\n各地区、各有关部门要加强宣传。体育总局要会同有关方面做好指导工作，重大事项及时报告国务院。\n各有关部门制定的实施办法，于2020年12月31日前报送国务院办公厅。从2021年起，各有关部门于每年2月底前提出名单。国务院办公厅将会同有关方面统筹开展督查激励工作。\n国务院办公厅\n2020年5月6日\n`,
