@@ -146,3 +146,16 @@ describe('unbracketed prose duties of a notice', () => {
     expect(roles(doc.measures[0])).toEqual({ lead: ['各地'], participants: [], deadline: '1981-06-30' });
   });
 });
+
+describe('partners of a prose duty', () => {
+  it('ends the 会同 list before the duty verb (会同有关部门加强督促指导 → 有关部门)', () => {
+    const doc = extractOne(
+      '浙江省人民政府办公厅关于加快推进农村公路高质量发展的实施意见\n浙政办发〔2024〕8号\n一、重点任务\n（一）提升路网通达水平。（省交通运输厅牵头）\n二、保障措施\n省交通运输厅要会同有关部门加强督促指导，定期通报工作进展。\n',
+    );
+    expect(roles(doc.measures[1])).toEqual({
+      lead: ['省交通运输厅'],
+      participants: ['有关部门'],
+      deadline: null,
+    });
+  });
+});
