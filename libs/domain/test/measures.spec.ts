@@ -25,9 +25,9 @@ describe('measures', () => {
     expect(doc.measures.filter((m) => m.basis !== 'prose')).toHaveLength(22);
     // The unheaded closing paragraph after the last annotated item (各地区、各部门要…。商务部要会同有关部门加强督促检查…)
     // is a prose measure of its own (LABELLING §2); a department given the checking leads beside the others (only the
-    // issuer's own follow-up takes part).
+    // issuer's own follow-up takes part); its partners (会同有关部门) take part.
     expect(doc.measures.filter((m) => m.basis === 'prose').map((m) => [m.lead, m.participants])).toEqual([
-      [['各地区', '各部门', '商务部'], []],
+      [['各地区', '各部门', '商务部'], ['有关部门']],
     ]);
     const first = doc.measures[0];
     expect(first).toMatchObject({
