@@ -125,6 +125,18 @@ describe('local parties of a bare list', () => {
   });
 });
 
+describe('state-owned enterprises and autonomous counties', () => {
+  it('reads 省属企业 / 市属国有企业 as parties and 各区县（自治县）政府 as one level group', () => {
+    const doc = extractOne(
+      `${CITY}一、深化国企改革\n（一）完善公司治理。（市国资委牵头，市属国有企业配合）\n（二）推进混合所有制改革。（市国资委，各区县（自治县）政府）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市国资委'], participants: ['市属国有企业'], deadline: null },
+      { lead: ['市国资委', '各区县（自治县）政府'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('section numbers and articles as item headings', () => {
   it('reads 1.1 / 2.3 sections and 第一条 articles as items, not figures such as 1.5万人 or 76.3岁', () => {
     const doc = extractOne(
