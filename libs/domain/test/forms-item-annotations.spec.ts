@@ -125,6 +125,26 @@ describe('local parties of a bare list', () => {
   });
 });
 
+describe('designations and implementing clauses in a bracket', () => {
+  it('reads （由A牵头负责）, （A具体负责） and （A牵头，B组织实施） like their plain forms', () => {
+    const doc = extractOne(
+      `${CITY}一、改善民生\n（一）建设口袋公园。（由市城管局牵头负责）\n（二）改造农贸市场。（市商务局具体负责）\n（三）新建养老驿站。（市民政局牵头，各区政府组织实施）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市城管局'], participants: [], deadline: null },
+      { lead: ['市商务局'], participants: [], deadline: null },
+      { lead: ['市民政局'], participants: ['各区政府'], deadline: null },
+    ]);
+  });
+
+  it('does not read a clause before 落实/实施 as a group (（由各地根据实际情况组织实施）, （各地区按照要求抓紧落实）)', () => {
+    const doc = extractOne(
+      `${CITY}一、改善民生\n（一）建设口袋公园。（由各地根据实际情况组织实施）\n（二）改造农贸市场。（各地区按照要求抓紧落实）\n`,
+    );
+    expect(doc.measures.filter((m) => m.basis !== 'prose')).toEqual([]);
+  });
+});
+
 describe('state-owned enterprises and autonomous counties', () => {
   it('reads 省属企业 / 市属国有企业 as parties and 各区县（自治县）政府 as one level group', () => {
     const doc = extractOne(

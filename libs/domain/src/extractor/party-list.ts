@@ -25,7 +25,9 @@ export interface DepartmentSubUnit {
 /** lexicon: registry or local-unit shape; plausible: also unit-shaped unknowns; labelled: anything name-sized after a role label. */
 const DIGIT = /[0-9０-９]/;
 
-const GROUP_NAME = /^各[\u4e00-\u9fff（）、]{1,12}$/u;
+// It ends on a place or body word: 各地根据实际情况 / 各地区按照要求抓紧 (…落实) are clauses, not groups.
+const GROUP_NAME =
+  /^各[\u4e00-\u9fff（）、]{0,11}[省市县区州盟旗乡镇街道村居社地级位门府委局办会构校院园所队站心业司室股部组团厂馆台）]$/u;
 /** 相关街道 / 有关乡镇 (the bodies concerned), 崇川经济开发区 / 临港园区 (a zone's administration): local parties. */
 const LOCAL_GROUP =
   /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
