@@ -239,6 +239,22 @@ describe('grid tables', () => {
     ]);
   });
 
+  it('reads 办结时间 / 截止时间 columns and fields as deadlines (督办 lists)', () => {
+    const ms = tableMeasures(
+      [
+        '序号\t重点工作\t牵头部门\t协同部门\t办结时间',
+        '1\t推进重点项目建设\t县发改局\t县财政局\t2024年6月底前',
+      ].join('\n'),
+    );
+    expect(ms.map(roles)).toEqual([
+      { lead: ['县发改局'], participants: ['县财政局'], deadline: '2024-06-30' },
+    ]);
+    const listed = extractOne(`${NOTICE}一、推进招商引资（承办单位：县商务局；截止时间：2024年4月30日）\n`);
+    expect(listed.measures.map(roles)).toEqual([
+      { lead: ['县商务局'], participants: [], deadline: '2024-04-30' },
+    ]);
+  });
+
   it('takes row numbers written as numerals (一、二)', () => {
     const ms = tableMeasures(
       [

@@ -68,6 +68,8 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['进度安排', 'deadline'],
   ['时限要求', 'deadline'],
   ['办结时限', 'deadline'],
+  ['办结时间', 'deadline'],
+  ['截止时间', 'deadline'],
   ['责任领导', 'person'],
   ['牵头领导', 'person'],
   ['牵头负责领导', 'person'],
