@@ -98,6 +98,9 @@ describe('deadline cells of local task tables', () => {
     ['2026.11', '2026-11-30'],
     ['2026.4.15', '2026-04-15'],
     ['2026/2', '2026-02-28'],
+    ['10月', '2026-10-31'],
+    ['12月份完成', '2026-12-31'],
+    ['10月上旬', '2026-10-10'],
   ])('reads the cell %s as ending on %s', (cell, deadline) => {
     expect(parseDeadlineCell(cell, { documentYear: 2026 })?.deadline).toBe(deadline);
   });
@@ -106,6 +109,9 @@ describe('deadline cells of local task tables', () => {
     expect(parseDeadlineCell('2026.2.30', { documentYear: 2026 })).toBeNull();
     expect(parseDeadlineCell('2026.13', { documentYear: 2026 })).toBeNull();
     expect(findDeadline('实施2026—2028年行动计划', { documentYear: 2026 })).toBeNull();
+    // A bare month is a deadline only in a cell: in running text it says when something happens.
+    expect(findDeadline('10月召开推进会', { documentYear: 2026 })).toBeNull();
+    expect(parseDeadlineCell('13月', { documentYear: 2026 })).toBeNull();
   });
 });
 

@@ -32,3 +32,25 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
   const deadline = day === null ? end : `${year}-${pad(month)}-${pad(day)}`;
   return { deadline, deadlineText: m[0].trim(), deadlineKind: 'date' };
 }
+
+/**
+ * A cell that holds only a month of the document year (`10月`, `12月份`, `10月上旬`, `9月中旬前`): in a 完成时限 cell
+ * the month is when the task is due, so it ends that month (or that ten-day part of it). In running text a bare
+ * month says when something happens, not a deadline, so only cells read it.
+ */
+const MONTH_CELL = /^[\s\u3000]*(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
+
+export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
+  const m = MONTH_CELL.exec(text);
+  if (!m || !documentYear) return null;
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return null;
+  const part = m[2];
+  const deadline =
+    part === '上旬'
+      ? `${documentYear}-${pad(month)}-10`
+      : part === '中旬'
+        ? `${documentYear}-${pad(month)}-20`
+        : monthEnd(documentYear, month);
+  return { deadline, deadlineText: m[0].trim(), deadlineKind: 'date' };
+}

@@ -1,4 +1,4 @@
-import { dottedDateCell, yearWindowCell } from './deadline-cells';
+import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
 import { type Dated, insideBookTitle, monthEnd, pad, scanMonths } from './deadline-months';
 import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
 
@@ -364,6 +364,7 @@ export function parseDeadlineCell(cell: string, options: DeadlineOptions): Parse
     findDated(text, options, 'cell') ??
     yearWindowCell(text) ??
     dottedDateCell(text) ??
+    monthCell(text, options.documentYear) ??
     findRecurring(text) ??
     recurringCell(text) ??
     findOngoing(text) ??
