@@ -5,6 +5,7 @@ import { CHAR_SPACE, mayContain, normalizeText } from './text';
 import type { Line, PreparedText } from './text';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
 import {
+  cellsOfRole,
   columnRole,
   HAS_DEPARTMENT_COLUMN,
   isGroupRow,
@@ -14,6 +15,7 @@ import {
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
+import { fitMergedLeading } from './grid-merged';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
 
@@ -287,7 +289,8 @@ function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | nul
     const extra = fitted.splice(task + 1, 1)[0] ?? '';
     fitted[task] = `${fitted[task] ?? ''} ${extra}`;
   }
-  if (fitted.length < roles.length) return alignShortRow(fitted, roles, task);
+  if (fitted.length < roles.length)
+    return fitMergedLeading(fitted, roles) ?? alignShortRow(fitted, roles, task);
   return fitted.length === roles.length ? fitted : null;
 }
 
@@ -340,8 +343,7 @@ export function extractGridTable(
     }
   }
   rows.forEach((row, n) => {
-    const get = (role: ColumnRole) =>
-      grid.roles.flatMap((r, k) => (r === role ? [normalizeText(row.cells[k] ?? '')] : [])).filter(Boolean);
+    const get = (role: ColumnRole) => cellsOfRole(grid.roles, row.cells, role);
     const tasks = get('task');
     const text = tasks.join('');
     const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);

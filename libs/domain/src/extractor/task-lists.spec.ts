@@ -1,0 +1,51 @@
+// Forms of task lists handed down with a covering notice (量化指标任务分工, 乡村振兴任务清单): the attachment printed
+// right after the signature, a 牵头负责部门 column, role collectives in the covering prose, indicator tables whose
+// leading columns span rows. Synthetic documents in new wording, one per form.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+describe('task lists after a covering notice', () => {
+  it('reads a 牵头负责部门 table printed after the signature, and the covering items above it as prose', () => {
+    const doc = extractOne(
+      [
+        '国务院办公厅关于印发2019年重点指标任务分工的通知',
+        '国务院有关部门：',
+        '现将《2019年重点指标任务分工》印发给你们，并就有关事项通知如下：',
+        '一、各有关部门要按照分工制定工作方案。涉及多个部门的，牵头部门要做好统筹。',
+        '二、国务院办公厅将定期通报落实情况，对工作不力的严肃问责。',
+        '国务院办公厅',
+        '2019年3月20日',
+        '2019年重点指标任务分工',
+        '序号\t工 作 任 务\t牵头负责部门',
+        '1\t新增造林面积1000万亩\t国家林草局',
+        '2\t新建农村公路20万公里\t交通运输部',
+      ].join('\n'),
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国家林草局'], participants: [], deadline: null },
+      { lead: ['交通运输部'], participants: [], deadline: null },
+      { lead: ['各有关部门', '牵头部门'], participants: [], deadline: null },
+      { lead: ['国务院办公厅'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads an indicator table whose leading columns span rows, a spaced party cell and no scoring column', () => {
+    const doc = extractOne(
+      [
+        '某某县人民政府办公室关于印发2022年生态环境目标任务清单的通知',
+        '各乡镇人民政府，县政府各部门：',
+        '现将任务清单印发给你们，请认真贯彻执行。',
+        '考核项目\t序号\t考核指标\t考核内容\t单位\t年度目标\t责任部门\t评分部门',
+        '环境质量\t1\t空气质量\t细颗粒物平均浓度\t微克/立方米\t≤30\t县生态环境分局 县住建局\t市生态环境局',
+        '2\t优良天数比例\t%\t≥90%\t县生态环境分局\t市生态环境局',
+        '3\t完成矿山生态修复\t0.5\t县自然资源局\t市自然资源局',
+      ].join('\n'),
+    );
+    expect(doc.measures.map((m) => ({ text: m.text.slice(0, 8), ...roles(m) }))).toEqual([
+      { text: '空气质量细颗粒物', lead: ['县生态环境分局', '县住建局'], participants: [], deadline: null },
+      { text: '优良天数比例≥9', lead: ['县生态环境分局'], participants: [], deadline: null },
+      { text: '完成矿山生态修复', lead: ['县自然资源局'], participants: [], deadline: null },
+    ]);
+  });
+});
