@@ -38,3 +38,17 @@ export function fitMergedLeading(cells: readonly string[], roles: readonly Colum
   }
   return fitted;
 }
+
+/**
+ * A header that names no 序号 column over rows that carry one (`工作任务	具体要求	责任科室	时限要求` over
+ * `强化…公开	1	对…清理。	办公室	年底前`): the number is no cell of the header's columns and is left out — after
+ * the first cell when the row is one cell longer than the header, or first when the row's task cell is merged with
+ * the row above (`4	规范做好…	办公室	持续推进`; a task cell is never a bare number).
+ */
+export function dropUnnamedNumber(cells: readonly string[], roles: readonly ColumnRole[]): string[] {
+  if (roles.includes('number')) return [...cells];
+  const bare = (k: number) => /^\d{1,3}$/u.test(cells[k] ?? '');
+  if (cells.length === roles.length + 1 && bare(1)) return [cells[0] ?? '', ...cells.slice(2)];
+  if (roles[0] === 'task' && cells.length <= roles.length && bare(0)) return cells.slice(1);
+  return [...cells];
+}

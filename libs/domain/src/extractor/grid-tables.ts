@@ -15,7 +15,7 @@ import {
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
-import { fitMergedLeading } from './grid-merged';
+import { dropUnnamedNumber, fitMergedLeading } from './grid-merged';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
 
@@ -282,7 +282,7 @@ function appendWrappedParty(row: GridRow, roles: readonly ColumnRole[], text: st
 
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
 function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
-  let fitted = [...cells];
+  let fitted = dropUnnamedNumber(cells, roles);
   if (roles[0] === 'number' && !ROW_NUMBER.test(fitted[0] ?? '')) fitted = ['', ...fitted];
   const task = roles.indexOf('task');
   while (fitted.length > roles.length && task >= 0) {

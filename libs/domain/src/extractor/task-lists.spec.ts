@@ -48,4 +48,19 @@ describe('task lists after a covering notice', () => {
       { text: '完成矿山生态修复', lead: ['县自然资源局'], participants: [], deadline: null },
     ]);
   });
+
+  it('leaves out the row numbers of a header that names no 序号, also where the task cell is merged upward', () => {
+    const doc = extractOne(
+      [
+        '某某市统计局2023年政务公开工作任务清单',
+        '工作任务\t具体要求\t责任科室\t时限要求',
+        '做好数据发布\t1\t按时发布月度统计数据。\t各科室\t持续推进',
+        '2\t及时更新统计公报。\t办公室\t持续推进',
+      ].join('\n'),
+    );
+    expect(doc.measures.map((m) => ({ text: m.text, ...roles(m) }))).toEqual([
+      { text: '做好数据发布按时发布月度统计数据。', lead: ['各科室'], participants: [], deadline: null },
+      { text: '及时更新统计公报。', lead: ['办公室'], participants: [], deadline: null },
+    ]);
+  });
 });
