@@ -35,7 +35,9 @@ const NAME =
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)';
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)' +
+  // A town or township by its name (亭子镇、浙水乡负责…).
+  '|[\\u4e00-\\u9fff]{2,4}?[镇乡]';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
  * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
@@ -44,7 +46,12 @@ const NAME =
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
 const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
 /** Up to three names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
-const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}`;
+/**
+ * The open rest of a list (`县国农区办等有资金整合任务的县级部门要…`, `A等相关单位`): the unnamed units, who take part;
+ * a bare `等部门` is dropped (LABELLING §4).
+ */
+const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)';
+const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
 const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
@@ -89,6 +96,16 @@ const OTHER_COLLECTIVE =
   /^(?:[省市州县区旗]直(?:有关|相关)(?:单位|部门)|[\u4e00-\u9fff]{2,10}(?:有关|相关)?成员单位|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门))$/u;
 
 const PERSON = /领导$|负责同志$/u;
+/** A town or township by its name (亭子镇, 浙水乡), never a word ending in one (城乡, 乡镇, 全镇). */
+const TOWN = /^(?![各全本该])[\u4e00-\u9fff]{2,4}(?<![城乡镇])[镇乡]$/u;
+
+/** `A、B等…部门` → the listed names and the open rest (null for a bare 等部门 / 等单位). */
+function openRest(subject: string): [string, string | null] {
+  const at = subject.lastIndexOf('等');
+  if (at <= 0 || !/(?:部门|单位)$/u.test(subject)) return [subject, null];
+  const rest = subject.slice(at + 1);
+  return [subject.slice(0, at), /^(?:部门|单位)$/u.test(rest) ? null : rest];
+}
 
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
@@ -103,7 +120,8 @@ function isParty(name: string): boolean {
     /^(?:相关|有关|条线|职能)部门$/u.test(name) ||
     /^[\u4e00-\u9fff]{2,6}(?:园区|开发区)$/u.test(name) ||
     // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
-    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name))
+    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name)) ||
+    TOWN.test(name)
   );
 }
 
@@ -249,7 +267,8 @@ export function extractNoticeItems(
         SINGLED_OUT_SUBJECT.exec(sentence) ??
         ASKED_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
-      const written = (m?.[1] ?? '')
+      const [listed, open] = openRest(m?.[1] ?? '');
+      const written = listed
         // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names.
         .split(/、(?![^（]*）)/u)
         .flatMap(splitJoinedNames)
@@ -290,7 +309,7 @@ export function extractNoticeItems(
         line: l.no,
         text: drafts.length === 0 ? pending + sentence : sentence,
         lead: names.filter((n) => !supporting.includes(n)),
-        participants: supporting,
+        participants: open ? [...supporting, open] : supporting,
         followsUp: followsUp(names, m[2] ?? '', issuer),
         leading: m === leadingMatch,
       });
