@@ -65,6 +65,7 @@ export function extractMeasures(
   }
   const lines = extractInline(ctx, prepared, span, layouts.claimed, options);
   layouts.extract(ctx, options);
+  const annotated = ctx.measures.length > 0;
   if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
@@ -78,13 +79,21 @@ export function extractMeasures(
     );
     applyNoticeDeadlineToAnnex(ctx.measures, lines);
   }
-  // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
-  if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
+  // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…); in a local
+  // notice, the paragraphs its notice items did not read (`各区、各部门主要负责人作为…第一责任人，要…`).
+  if (!annotated) {
+    const read = new Set(ctx.measures.map((m) => m.line));
+    extractProseDuties(
+      ctx,
+      joinParagraphs(lines, prepared).filter((p) => !read.has(p.no)),
+    );
+  }
   // An annotated document closing on a section of its own (`五、组织实施`, `四、保障措施`) gives that section's
   // duties in sentences: read as prose from its heading on, after the document-wide rules (which cover the
   // annotated measures, `以下各项措施均需…落实`, not the closing section).
-  const closing =
-    ctx.measures.length > 0 ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
+  // A prose document has no closing section of its own: its paragraphs are read already (a bracket inside its
+  // last paragraph, `牵头单位（列第一位者为牵头单位）要…`, does not split it).
+  const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     if (!lineMayContain(l, JUN_CLASS) || !l.text.includes('均')) continue;
@@ -137,10 +146,16 @@ function closingParagraphs(
   return proseDuty(rest) ? [{ no: last.line, text: rest, pageStart: false }, ...tail] : [];
 }
 
-/** Where the measure's last responsibility bracket ends (`…（农业农村部、财政部负责）`), or null. */
+/**
+ * Where the measure's last responsibility bracket ends (`…（农业农村部、财政部负责）`), or null. A bracket that only
+ * declares the lead convention (`牵头单位（列第一位者为工作牵头单位）要…`) assigns nothing.
+ */
 function lastAnnotation(text: string): number | null {
   let end: number | null = null;
-  for (const m of text.matchAll(ANNOTATION_BRACKET)) end = (m.index ?? 0) + m[0].length;
+  for (const m of text.matchAll(ANNOTATION_BRACKET)) {
+    if (CONVENTION_ONLY.test(m[0])) continue;
+    end = (m.index ?? 0) + m[0].length;
+  }
   return end;
 }
 
@@ -150,6 +165,10 @@ function lastMeasure(measures: readonly ExtractedMeasure[]): ExtractedMeasure {
   for (const m of measures) if (m.line >= last.line) last = m;
   return last;
 }
+
+/** A bracket stating who of a list leads (`（列第一位者为工作牵头单位）`), naming no party itself. */
+const CONVENTION_ONLY =
+  /^[（(][^（()）]{0,6}(?:第一位|首位|第一个)[^（()）]{0,8}为[^（()）]{0,4}牵头[^（()）]{0,10}[)）]$/u;
 
 /** A responsibility bracket: `（农业农村部、财政部负责）`, `（牵头单位：…）`. */
 const ANNOTATION_BRACKET =

@@ -40,7 +40,8 @@ const NAME =
   '|[\\u4e00-\\u9fff]{2,4}?[镇乡]';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
- * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
+ * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`) or its leaders (`各责任单位的主要负责同志要`, the
+ * duty is the unit’s), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
@@ -54,7 +55,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -66,6 +67,8 @@ const ASKED_SUBJECT = new RegExp(
 );
 /** The subject after an opening clause of up to 40 characters (`今年…项目分布广、投资额度大、…时限紧，各责任部门要…`). */
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
+/** `各牵头单位迅速组织参与单位…`: a role collective opening its sentence is its subject, whatever verb follows. */
+const ROLE_SUBJECT = /^(各(?:牵头|责任|配合|参与|协办)单位)()(?![的和及与、])(?=[\u4e00-\u9fff])/u;
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
@@ -75,8 +78,8 @@ const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，�
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
-/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
-const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
+/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`, `组织参与单位`: the coordinated parties support the lead. */
+const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹|组织)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
@@ -265,7 +268,8 @@ export function extractNoticeItems(
         DUTY_SUBJECT.exec(sentence) ??
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
-        ASKED_SUBJECT.exec(sentence);
+        ASKED_SUBJECT.exec(sentence) ??
+        ROLE_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
       const written = listed
