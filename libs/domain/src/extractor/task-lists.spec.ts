@@ -63,4 +63,21 @@ describe('task lists after a covering notice', () => {
       { text: '及时更新统计公报。', lead: ['办公室'], participants: [], deadline: null },
     ]);
   });
+
+  it('reads the lead convention written 列第一位者为工作牵头单位或汇总单位 in a 责任单位 line', () => {
+    const doc = extractOne(
+      [
+        '某某市人民政府办公室关于印发2020年政府工作报告重点工作责任分解的通知',
+        '各区县人民政府，市直各单位：',
+        '1.加快培育新兴产业。全力推进项目招引。',
+        '责任单位：市发展改革委、市经信局、市科技局（列第一位者为工作牵头单位或汇总单位，下同）',
+        '2.扩大有效投资。',
+        '责任单位：市财政局、市住建局',
+      ].join('\n'),
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发展改革委'], participants: ['市经信局', '市科技局'], deadline: null },
+      { lead: ['市财政局'], participants: ['市住建局'], deadline: null },
+    ]);
+  });
 });
