@@ -83,4 +83,13 @@ describe('a document read as prose', () => {
       { lead: ['县水利局'], participants: [], deadline: null },
     ]);
   });
+
+  it('drops the qualifier of 各乡镇（街道） and reads 将进一步加大督查力度 as the supervising side', () => {
+    const doc = extractOne(
+      '2020年县政府重点工作二季度完成情况通报\n下一步，各园区、各乡镇（街道）、各相关部门要倒排时间节点，补齐短板。县政府督查室将进一步加大督查力度。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各园区', '各乡镇', '各相关部门'], participants: ['县政府督查室'], deadline: null },
+    ]);
+  });
 });

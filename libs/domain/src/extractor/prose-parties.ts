@@ -22,10 +22,10 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（室）$/u;
 /**
- * `各乡（镇）要…`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
-const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+const LOCAL_QUALIFIER = /^(各(?:乡镇|镇街|街镇|乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
