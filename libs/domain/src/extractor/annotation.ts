@@ -293,8 +293,9 @@ const TIME_TRAIL_VERB =
   /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务)?$/u;
 /** What is left of a dated time clause: digits and calendar words only (2024年6月底前, 2024—2025年, 2024年第二季度). */
 const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~～起止初第一二三四季度]+$/u;
-/** Undated time clauses: 长期, 持续, 常态化, 每季度. */
-const UNDATED_TIME = /^(?:长期|持续|常态化?|每(?:年|半年|季度|季|月|周|旬))$/u;
+/** Undated time clauses: 长期, 持续, 常态化, 每季度; the document's year (年内持续推进, 年底前完成). */
+const UNDATED_TIME = /^(?:长期|持续|常态化?|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+const TIME_WORD = /长期|持续|常态|每|年[内底末]/u;
 
 /**
  * A clause of a bracket that only says when (（A牵头，B配合，2024年6月底前完成）, （责任单位：A，长期坚持）): the time
@@ -336,7 +337,7 @@ export function parseBracketAnnotation(inner: string, options: AnnotationOptions
   if (whole.length === 0) return null;
   // Cheap screen: only a bracket with a digit or an undated time word can carry a time clause.
   const { rest: text, time } =
-    DIGIT.test(whole) || /长期|持续|常态|每/u.test(whole) ? splitTimeClause(whole) : { rest: whole };
+    DIGIT.test(whole) || TIME_WORD.test(whole) ? splitTimeClause(whole) : { rest: whole };
   if (text.length === 0) return null;
   const parsed = parseAnnotationText(text, options);
   if (parsed && time !== undefined && parsed.deadlineText === undefined) parsed.deadlineText = time;

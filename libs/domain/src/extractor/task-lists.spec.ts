@@ -80,4 +80,20 @@ describe('task lists after a covering notice', () => {
       { lead: ['市财政局'], participants: ['市住建局'], deadline: null },
     ]);
   });
+
+  it('reads a time clause of the document year (年内持续推进, 年底前完成) beside the parties of a bracket', () => {
+    const doc = extractOne(
+      [
+        '国务院关于落实2021年重点工作部门分工的意见',
+        '国发〔2021〕3号',
+        '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+        '1.稳定宏观经济大盘，保持经济运行在合理区间。（国务院各部门分别负责，年内持续推进）',
+        '2.完善公共卫生应急物资保障体系。（发展改革委牵头，年底前完成）',
+      ].join('\n'),
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国务院各部门'], participants: [], deadline: '2021-12-31' },
+      { lead: ['发展改革委'], participants: [], deadline: '2021-12-31' },
+    ]);
+  });
 });
