@@ -12,7 +12,7 @@ import { pronounResolver } from './prose-pronouns';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
-import { DOCUMENT_WIDE_RULE, startsWithRoleLabel } from './roles';
+import { DOCUMENT_WIDE_RULE, EXCEPT_NOTED_RULE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
 import { CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
@@ -39,6 +39,8 @@ interface DocumentRule {
   line: number;
   /** The rule as written: the measure whose annotation states it is covered too. */
   text: string;
+  /** Only the measures below the rule's line (`除特别注明的外，…都是配合单位`). */
+  below?: boolean;
   parties: string[];
 }
 
@@ -96,6 +98,12 @@ export function extractMeasures(
   const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
+    const noted = l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
+    const parties = noted
+      ? parsers.parseBracketAnnotation(`${noted[1] ?? ''}负责`, { firstIsLead: false })
+      : null;
+    if (noted && parties)
+      rules.push({ line: l.no, text: '', below: true, parties: [...parties.lead, ...parties.participants] });
     if (!lineMayContain(l, JUN_CLASS) || !l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
     const parsed = rule
@@ -204,7 +212,7 @@ function isLocalDocument(span: DocumentSpan): boolean {
 
 function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
   for (const m of ctx.measures) {
-    if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
+    if ((m.line <= rule.line && (rule.below || !m.text.includes(rule.text))) || m.lead.length === 0) continue;
     for (const party of rule.parties) {
       // The measure that states the rule (…指导，试点城市政府负责落实。以下均需试点城市政府落实): the rule's
       // parties carry out what the others lead, as in every measure below it.

@@ -96,4 +96,25 @@ describe('task lists after a covering notice', () => {
       { lead: ['发展改革委'], participants: [], deadline: '2021-12-31' },
     ]);
   });
+
+  it('applies 除特别注明的外，…都是配合单位 to the items below, zones sharing their 管委会 as one party', () => {
+    const doc = extractOne(
+      [
+        '某某市人民政府办公室关于印发2019年重点工作责任分解的通知',
+        '各县（市、区）人民政府，市直属各单位：',
+        '各牵头单位要细化任务。除特别注明的外，各县（市、区）政府和某某开发区、某某新区管委会都是配合单位。',
+        '1.加快建设现代产业体系。',
+        '牵头单位：市发改委',
+        '配合单位：市经信委、市科技局',
+      ].join('\n'),
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['市发改委'],
+        participants: ['市经信委', '市科技局', '各县（市、区）政府', '某某开发区、某某新区管委会'],
+        deadline: null,
+      },
+      { lead: ['各牵头单位'], participants: [], deadline: null },
+    ]);
+  });
 });
