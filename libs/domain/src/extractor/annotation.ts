@@ -52,7 +52,7 @@ const PLAUSIBLE_END =
  * collects the reports (列第一位者为牵头或汇总单位, 列第一位的责任单位为牵头单位或汇总单位).
  */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为牵头(?:(?:部门|单位)(?:或汇总(?:部门|单位))?|或汇总(?:部门|单位))[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为(?:工作)?牵头(?:(?:部门|单位)(?:或汇总(?:部门|单位))?|或汇总(?:部门|单位))[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 
@@ -295,8 +295,10 @@ const TIME_TRAIL_VERB =
   /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务)?$/u;
 /** What is left of a dated time clause: digits and calendar words only (2024年6月底前, 2024—2025年, 2024年第二季度). */
 const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~～起止初第一二三四季度]+$/u;
-/** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5), 年内. */
-const UNDATED_TIME = /^(?:长期|持续|常态化?|全年|(?:今)?年内|每(?:年|半年|季度|季|月|周|旬))$/u;
+/** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5); the document's year (年内持续推进, 年底前完成). */
+const UNDATED_TIME =
+  /^(?:长期|持续|常态化?|全年|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+const TIME_WORD = /长期|持续|常态|每|全年|年[内底末]/u;
 
 /**
  * A clause of a bracket that only says when (（A牵头，B配合，2024年6月底前完成）, （责任单位：A，长期坚持）): the time
@@ -338,9 +340,7 @@ export function parseBracketAnnotation(inner: string, options: AnnotationOptions
   if (whole.length === 0) return null;
   // Cheap screen: only a bracket with a digit or an undated time word can carry a time clause.
   const { rest: text, time } =
-    DIGIT.test(whole) || /长期|持续|常态|每|年内|全年/u.test(whole)
-      ? splitTimeClause(whole)
-      : { rest: whole };
+    DIGIT.test(whole) || TIME_WORD.test(whole) ? splitTimeClause(whole) : { rest: whole };
   if (text.length === 0) return null;
   const parsed = parseAnnotationText(text, options);
   if (parsed && time !== undefined && parsed.deadlineText === undefined) parsed.deadlineText = time;

@@ -1,4 +1,5 @@
 import { roleOfLabel } from './roles';
+import { normalizeText } from './text';
 import type { LabelRole } from './roles';
 
 /**
@@ -13,7 +14,10 @@ export type ColumnRole =
 
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
-  [/^(?:牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门)|主要责任(?:单位|部门))$/u, 'lead'],
+  [
+    /^(?:牵头(?:责任|负责)?(?:单位|部门)|主办(?:单位|部门)?|主责(?:单位|部门)|主要责任(?:单位|部门))$/u,
+    'lead',
+  ],
   [
     /^(?:(?:具体)?责任(?:单位|部门|主体|科室)|负责(?:单位|部门)|承办(?:单位|部门)|承担(?:单位|部门)|落实(?:单位|部门)|指导(?:单位|部门)|实施(?:单位|主体))$/u,
     'responsible',
@@ -27,7 +31,7 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
     'deadline',
   ],
   [
-    /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|指标(?:要求|名称)?|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
+    /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|(?:考核|评价|监测|量化)?指标(?:要求|名称|内容)?|考核(?:内容|事项|要求)|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容|要求)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求)$/u,
     'task',
   ],
   // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
@@ -41,6 +45,27 @@ export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.�
 
 /** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
 export const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
+
+/**
+ * A party cell holding several units on lines of their own, joined with a space when the row was rebuilt
+ * (`县海洋与渔业局 县农业农村局`): a list, as if separated by 、. Other cells are returned as they are.
+ */
+function partyCell(role: ColumnRole, cell: string): string {
+  if (role !== 'lead' && role !== 'responsible' && role !== 'participants') return cell;
+  const parts = cell.trim().split(/[ \u3000]+/u);
+  return parts.length > 1 && parts.every((p) => p.length >= 3 && UNIT_CELL.test(p)) ? parts.join('、') : cell;
+}
+
+/** A row's cells in the columns of one role, normalised, empty ones left out. */
+export function cellsOfRole(
+  roles: readonly ColumnRole[],
+  cells: readonly string[],
+  role: ColumnRole,
+): string[] {
+  return roles
+    .flatMap((r, k) => (r === role ? [normalizeText(partyCell(role, cells[k] ?? ''))] : []))
+    .filter(Boolean);
+}
 
 export const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办|主体|[科处股]室)/u;
 

@@ -5,6 +5,7 @@
  */
 import { PARTY_ROLES, ROW_NUMBER, UNIT_CELL } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
+import { dropUnnamedNumber, fitMergedLeading } from './grid-merged';
 
 export interface GridRow {
   line: number;
@@ -64,14 +65,15 @@ export function inheritMergedParty(
 
 /** Fits a row's cells to the columns: a missing 序号 shifts the cells, extra cells (spaces inside text) join the task. */
 export function fitCells(cells: string[], roles: readonly ColumnRole[]): string[] | null {
-  let fitted = [...cells];
+  let fitted = dropUnnamedNumber(cells, roles);
   if (roles[0] === 'number' && !ROW_NUMBER.test(fitted[0] ?? '')) fitted = ['', ...fitted];
   const task = roles.indexOf('task');
   while (fitted.length > roles.length && task >= 0) {
     const extra = fitted.splice(task + 1, 1)[0] ?? '';
     fitted[task] = `${fitted[task] ?? ''} ${extra}`;
   }
-  if (fitted.length < roles.length) return alignShortRow(fitted, roles, task);
+  if (fitted.length < roles.length)
+    return fitMergedLeading(fitted, roles) ?? alignShortRow(fitted, roles, task);
   return fitted.length === roles.length ? fitted : null;
 }
 

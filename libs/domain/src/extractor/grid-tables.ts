@@ -5,6 +5,7 @@ import { CHAR_SPACE, mayContain, normalizeText } from './text';
 import type { Line, PreparedText } from './text';
 import type { ParsedDeadline, ParsedResponsibility } from './types';
 import {
+  cellsOfRole,
   columnRole,
   HAS_DEPARTMENT_COLUMN,
   isGroupRow,
@@ -275,8 +276,7 @@ export function extractGridTable(
     }
   }
   rows.forEach((row, n) => {
-    const get = (role: ColumnRole) =>
-      grid.roles.flatMap((r, k) => (r === role ? [normalizeText(row.cells[k] ?? '')] : [])).filter(Boolean);
+    const get = (role: ColumnRole) => cellsOfRole(grid.roles, row.cells, role);
     const tasks = get('task');
     const text = tasks.join('');
     const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);

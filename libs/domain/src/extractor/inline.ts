@@ -358,13 +358,18 @@ export function extractInline(
       // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
       if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
       const responsibility = parsers.parseBracketAnnotation(inner, options);
-      if (responsibility) {
+      if (responsibility?.declaresFirstIsLead) options.firstIsLead = true;
+      // A bracket only declaring the lead convention (`（列第一位者为工作牵头单位）`) assigns nothing itself.
+      const assigns =
+        responsibility &&
+        (responsibility.lead.length + responsibility.participants.length > 0 ||
+          responsibility.deadlineText !== undefined);
+      if (responsibility && assigns) {
         const deadline =
           responsibility.deadlineText !== undefined
             ? parsers.parseDeadlineCell(responsibility.deadlineText, { documentYear })
             : null;
         unit.annotations.push({ open: b.open, close: b.close, inner, responsibility, deadline });
-        if (responsibility.declaresFirstIsLead) options.firstIsLead = true;
       }
     }
   });

@@ -12,7 +12,7 @@ import { pronounResolver } from './prose-pronouns';
 import { detectLayouts } from './layouts';
 import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
-import { DOCUMENT_WIDE_RULE, startsWithRoleLabel } from './roles';
+import { DOCUMENT_WIDE_RULE, EXCEPT_NOTED_RULE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
 import { CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
@@ -39,6 +39,8 @@ interface DocumentRule {
   line: number;
   /** The rule as written: the measure whose annotation states it is covered too. */
   text: string;
+  /** Only the measures below the rule's line (`除特别注明的外，…都是配合单位`). */
+  below?: boolean;
   parties: string[];
 }
 
@@ -67,6 +69,7 @@ export function extractMeasures(
   // Sentence readers see a paragraph a stored page broke inside a word (`…由办` / `公室负责…`) as one line.
   const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
+  const annotated = ctx.measures.length > 0;
   if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
@@ -80,15 +83,29 @@ export function extractMeasures(
     );
     applyNoticeDeadlineToAnnex(ctx.measures, lines);
   }
-  // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…).
-  if (ctx.measures.length === 0) extractProseDuties(ctx, joinParagraphs(lines, prepared));
+  // Nothing annotated anywhere: the duties are given in sentences (各省（区、市）人民政府要…, 请财政部…); in a local
+  // notice, the paragraphs its notice items did not read (`各区、各部门主要负责人作为…第一责任人，要…`).
+  if (!annotated) {
+    const read = new Set(ctx.measures.map((m) => m.line));
+    extractProseDuties(
+      ctx,
+      joinParagraphs(lines, prepared).filter((p) => !read.has(p.no)),
+    );
+  }
   // An annotated document closing on a section of its own (`五、组织实施`, `四、保障措施`) gives that section's
   // duties in sentences: read as prose from its heading on, after the document-wide rules (which cover the
   // annotated measures, `以下各项措施均需…落实`, not the closing section).
-  const closing =
-    ctx.measures.length > 0 ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
+  // A prose document has no closing section of its own: its paragraphs are read already (a bracket inside its
+  // last paragraph, `牵头单位（列第一位者为牵头单位）要…`, does not split it).
+  const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
+    const noted = l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
+    const parties = noted
+      ? parsers.parseBracketAnnotation(`${noted[1] ?? ''}负责`, { firstIsLead: false })
+      : null;
+    if (noted && parties)
+      rules.push({ line: l.no, text: '', below: true, parties: [...parties.lead, ...parties.participants] });
     if (!lineMayContain(l, JUN_CLASS) || !l.text.includes('均')) continue;
     const rule = DOCUMENT_WIDE_RULE.exec(l.text);
     const parsed = rule
@@ -140,10 +157,16 @@ function closingParagraphs(
   return proseDuty(rest) ? [{ no: last.line, text: rest, pageStart: false }, ...tail] : [];
 }
 
-/** Where the measure's last responsibility bracket ends (`…（农业农村部、财政部负责）`), or null. */
+/**
+ * Where the measure's last responsibility bracket ends (`…（农业农村部、财政部负责）`), or null. A bracket that only
+ * declares the lead convention (`牵头单位（列第一位者为工作牵头单位）要…`) assigns nothing.
+ */
 function lastAnnotation(text: string): number | null {
   let end: number | null = null;
-  for (const m of text.matchAll(ANNOTATION_BRACKET)) end = (m.index ?? 0) + m[0].length;
+  for (const m of text.matchAll(ANNOTATION_BRACKET)) {
+    if (CONVENTION_ONLY.test(m[0])) continue;
+    end = (m.index ?? 0) + m[0].length;
+  }
   return end;
 }
 
@@ -153,6 +176,10 @@ function lastMeasure(measures: readonly ExtractedMeasure[]): ExtractedMeasure {
   for (const m of measures) if (m.line >= last.line) last = m;
   return last;
 }
+
+/** A bracket stating who of a list leads (`（列第一位者为工作牵头单位）`), naming no party itself. */
+const CONVENTION_ONLY =
+  /^[（(][^（()）]{0,6}(?:第一位|首位|第一个)[^（()）]{0,8}为[^（()）]{0,4}牵头[^（()）]{0,10}[)）]$/u;
 
 /** A responsibility bracket: `（农业农村部、财政部负责）`, `（牵头单位：…）`. */
 const ANNOTATION_BRACKET =
@@ -188,7 +215,7 @@ function isLocalDocument(span: DocumentSpan): boolean {
 
 function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
   for (const m of ctx.measures) {
-    if ((m.line <= rule.line && !m.text.includes(rule.text)) || m.lead.length === 0) continue;
+    if ((m.line <= rule.line && (rule.below || !m.text.includes(rule.text))) || m.lead.length === 0) continue;
     for (const party of rule.parties) {
       // The measure that states the rule (…指导，试点城市政府负责落实。以下均需试点城市政府落实): the rule's
       // parties carry out what the others lead, as in every measure below it.

@@ -35,19 +35,27 @@ const NAME =
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)';
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)' +
+  // A town or township by its name (亭子镇、浙水乡负责…).
+  '|[\\u4e00-\\u9fff]{2,4}?[镇乡]';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
- * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), the duty verb;
+ * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`) or its leaders (`各责任单位的主要负责同志要`, the
+ * duty is the unit’s), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
 const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
 /** Up to three names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
-const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}`;
+/**
+ * The open rest of a list (`县国农区办等有资金整合任务的县级部门要…`, `A等相关单位`): the unnamed units, who take part;
+ * a bare `等部门` is dropped (LABELLING §4).
+ */
+const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)';
+const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -59,6 +67,8 @@ const ASKED_SUBJECT = new RegExp(
 );
 /** The subject after an opening clause of up to 40 characters (`今年…项目分布广、投资额度大、…时限紧，各责任部门要…`). */
 const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
+/** `各牵头单位迅速组织参与单位…`: a role collective opening its sentence is its subject, whatever verb follows. */
+const ROLE_SUBJECT = /^(各(?:牵头|责任|配合|参与|协办)单位)()(?![的和及与、])(?=[\u4e00-\u9fff])/u;
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
 const SUPPORTING = /参与|配合|协办|协同|协作/u;
@@ -68,8 +78,8 @@ const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，�
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
-/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`: the coordinated parties support the lead. */
-const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
+/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`, `组织参与单位`: the coordinated parties support the lead. */
+const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹|组织)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
 /** `各责任单位要加强与牵头单位沟通联系`: the role collective a duty holder must keep in touch with takes part. */
 const COUNTERPART = new RegExp(
   `与((?:各|相关)?牵头(?:单位|部门)|${SUPPORT_PARTY})的?(?:沟通|联系|衔接|对接|协调|协作)`,
@@ -94,6 +104,16 @@ const OTHER_COLLECTIVE =
   /^(?:[省市州县区旗]直(?:有关|相关)(?:单位|部门)|[\u4e00-\u9fff]{2,10}(?:有关|相关)?成员单位|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门))$/u;
 
 const PERSON = /领导$|负责同志$/u;
+/** A town or township by its name (亭子镇, 浙水乡), never a word ending in one (城乡, 乡镇, 全镇). */
+const TOWN = /^(?![各全本该])[\u4e00-\u9fff]{2,4}(?<![城乡镇])[镇乡]$/u;
+
+/** `A、B等…部门` → the listed names and the open rest (null for a bare 等部门 / 等单位). */
+function openRest(subject: string): [string, string | null] {
+  const at = subject.lastIndexOf('等');
+  if (at <= 0 || !/(?:部门|单位)$/u.test(subject)) return [subject, null];
+  const rest = subject.slice(at + 1);
+  return [subject.slice(0, at), /^(?:部门|单位)$/u.test(rest) ? null : rest];
+}
 
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
@@ -108,7 +128,8 @@ function isParty(name: string): boolean {
     /^(?:相关|有关|条线|职能)部门$/u.test(name) ||
     /^[\u4e00-\u9fff]{2,6}(?:园区|开发区)$/u.test(name) ||
     // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
-    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name))
+    (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name)) ||
+    TOWN.test(name)
   );
 }
 
@@ -252,9 +273,11 @@ export function extractNoticeItems(
         DUTY_SUBJECT.exec(sentence) ??
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
-        ASKED_SUBJECT.exec(sentence);
+        ASKED_SUBJECT.exec(sentence) ??
+        ROLE_SUBJECT.exec(sentence);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
-      const written = (m?.[1] ?? '')
+      const [listed, open] = openRest(m?.[1] ?? '');
+      const written = listed
         // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names.
         .split(/、(?![^（]*）)/u)
         .flatMap(splitJoinedNames)
@@ -295,7 +318,7 @@ export function extractNoticeItems(
         line: l.no,
         text: drafts.length === 0 ? pending + sentence : sentence,
         lead: names.filter((n) => !supporting.includes(n)),
-        participants: supporting,
+        participants: open ? [...supporting, open] : supporting,
         followsUp: followsUp(names, m[2] ?? '', issuer),
         leading: m === leadingMatch,
       });

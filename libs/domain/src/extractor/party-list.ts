@@ -137,6 +137,29 @@ const PARTY_COMMITTEE_GROUP = /^各[\u4e00-\u9fff（）]{1,8}党委$/u;
 /** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,10}区$/u;
 
+/** A bare place closing a list joined by 和/及 (`各县政府和金华开发区`): the place, after the conjunction. */
+const JOINED_BARE_PLACE = /^(.+?)[和及]([\u4e00-\u9fff]{2,10}区)$/u;
+
+/**
+ * `金华开发区、金义都市新区、金华山旅游经济区管委会` (also after `各县政府和`): every bare place before the place that
+ * carries the unit words shares them — one party (LABELLING §4, coordinated types with a shared suffix).
+ */
+function shareUnitWords(out: string[]): void {
+  while (out.length > 1) {
+    const before = out[out.length - 2] ?? '';
+    const bare = BARE_PLACE.test(before);
+    const joined = bare ? null : JOINED_BARE_PLACE.exec(before);
+    if (!bare && !joined) return;
+    const last = out.pop() ?? '';
+    if (joined) {
+      out[out.length - 1] = joined[1] ?? '';
+      out.push(`${joined[2] ?? ''}、${last}`);
+      return;
+    }
+    out[out.length - 1] = `${before}、${last}`;
+  }
+}
+
 const GE = '各'.charCodeAt(0);
 /** The text before the first 、 (all of it without one), as `split('、')[0]`. */
 function firstLevel(list: string): string {
@@ -161,10 +184,11 @@ function mergeLevelGroups(pieces: string[]): string[] {
       out[out.length - 1] = `${prev}、${piece}`;
     } else if (
       prev !== undefined &&
-      BARE_PLACE.test(prev) &&
+      (BARE_PLACE.test(prev) || JOINED_BARE_PLACE.test(prev)) &&
       /区[\u4e00-\u9fff]*(?:委|管委会|政府)$/u.test(piece)
     ) {
-      out[out.length - 1] = `${prev}、${piece}`;
+      out.push(piece);
+      shareUnitWords(out);
     } else out.push(piece);
   }
   return out;

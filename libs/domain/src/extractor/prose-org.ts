@@ -70,12 +70,16 @@ export function hostingParties(sentence: string): ProseParties | null {
   return proseParties(hosted[1] ?? '');
 }
 
-/** `…组成，教育部为牵头单位`: the unit designated to lead. */
+/**
+ * `…组成，教育部为牵头单位`: the unit designated to lead; never a rank in a list (`排名第一的责任单位为牵头单位`, the
+ * lead convention).
+ */
 const DESIGNATED_LEAD = /(?:^|，)([^，。；]{2,30}?)为牵头(?:单位|部门)(?=[，。；]|$)/u;
+const RANK = /第一|首位/u;
 
 export function designatedLead(sentence: string): ProseParties | null {
   const m = DESIGNATED_LEAD.exec(sentence);
-  return m ? proseParties(m[1] ?? '') : null;
+  return m && !RANK.test(m[1] ?? '') ? proseParties(m[1] ?? '') : null;
 }
 
 /** The paragraph-level form of SET_UP (prose.ts reads it before the sentences). */

@@ -22,10 +22,10 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（室）$/u;
 /**
- * `各乡（镇）要…`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
-const LOCAL_QUALIFIER = /^(各(?:乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+const LOCAL_QUALIFIER = /^(各(?:乡镇|镇街|街镇|乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -44,6 +44,8 @@ const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经
 const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 const YOU = '有'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
+/** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
+const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
 const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
@@ -56,7 +58,7 @@ export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
-  if (RELATIVE_ROLE.test(name)) return true;
+  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.

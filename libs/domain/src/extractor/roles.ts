@@ -192,6 +192,13 @@ export const DOCUMENT_WIDE_RULE =
   /[。；，]?(?:以下|下列|本方案|本意见|本通知|本细则|本措施|具体)?(?:各项|所有)?(?:政策)?(?:措施|任务|工作|重点任务|工作任务|政策措施|事项)?均(?:需|须|由|要|应|涉及)(.{2,60}?)(?:负责)?(?:组织)?(?:抓好)?(?:落实)?[，,]?(?:不再一一列出|不再一一列明|不再逐一列出|不再单独列出|不再单列|不再重复列出|不再列出|不再做分工|不再分工|不再一一分工)(?:[，,]?下同)?[。；]?/u;
 
 /**
+ * `除特别注明的外，各县（市、区）政府和…管委会都是配合单位`: the parties (group 1) take part in every measure below it; the
+ * paragraph stating it gives them no part of its own duties.
+ */
+export const EXCEPT_NOTED_RULE =
+  /除(?:特别|另行|另有|单独)?(?:注明|说明|标注|列明)(?:的)?(?:外|以外)，?([^。；]{2,60}?)(?:均|都)(?:是|为|作为|列为)(?:配合|参与|协办|协作)单位/u;
+
+/**
  * `各地各部门`, `各乡镇各部门`, `各地各有关部门` written without a separator: the places and the departments are two parties
  * (`各部门各单位` is one side and stays one name).
  */
