@@ -1,0 +1,44 @@
+/**
+ * Time clauses written inside a responsibility bracket beside its parties (`（A牵头，B配合，2024年6月底前完成）`,
+ * `（责任单位：A，长期坚持）`, `（…，全年）`): annotation.ts splits them off before reading the parties.
+ */
+import { CLAUSE_SEPARATORS, splitTopLevel } from './party-list';
+
+const DIGIT = /[0-9０-９]/;
+
+/** Words that may open a time clause (于2024年底前完成, 力争2024年6月底前). */
+const TIME_LEAD_IN = /^(?:于|在|力争|争取|确保|计划|预计)/u;
+/** A completion verb closing a time clause (…底前完成, 长期坚持, 持续推进). */
+const TIME_TRAIL_VERB =
+  /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务)?$/u;
+/** What is left of a dated time clause: digits and calendar words only (2024年6月底前, 2024—2025年, 2024年第二季度). */
+const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~～起止初第一二三四季度]+$/u;
+/** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5); the document's year (年内持续推进, 年底前完成). */
+const UNDATED_TIME =
+  /^(?:长期|持续|常态化?|全年|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末]/u;
+
+/**
+ * A clause of a bracket that only says when (（A牵头，B配合，2024年6月底前完成）, （责任单位：A，长期坚持）): the time
+ * stands beside the parties, so it is the annotation's deadline and not a reason to reject the bracket.
+ */
+function isTimeClause(clause: string): boolean {
+  const core = clause.replace(TIME_LEAD_IN, '').replace(TIME_TRAIL_VERB, '');
+  if (core.length === 0) return false;
+  return UNDATED_TIME.test(core) || (DIGIT.test(core) && DATE_CHARS.test(core));
+}
+
+/** Splits a time clause off the end (or the start) of a bracket's text; `time` is undefined when there is none. */
+export function splitTimeClause(text: string): { rest: string; time?: string } {
+  const clauses = splitTopLevel(text, CLAUSE_SEPARATORS);
+  if (clauses.length < 2) return { rest: text };
+  const last = clauses[clauses.length - 1] ?? '';
+  if (isTimeClause(last)) return { rest: trimEdges(text.slice(0, text.length - last.length)), time: last };
+  const first = clauses[0] ?? '';
+  if (isTimeClause(first)) return { rest: trimEdges(text.slice(first.length)), time: first };
+  return { rest: text };
+}
+
+function trimEdges(text: string): string {
+  return text.replace(/^[，、；。：]+|[，、；。：]+$/g, '');
+}
