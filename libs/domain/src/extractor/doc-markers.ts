@@ -60,10 +60,10 @@ export function signatureDate(text: string): string | null {
 
 /**
  * A metadata line a government web page prints above the document: `索引号：…`, `发布机构：…`, `文号：…`,
- * `成文日期：…`, `【字号】…`, `时间：…来源：…` (the text is normalised, so `名 称:` reads `名称：`).
+ * `成文日期：…`, `【字号】…`, `时间：…来源：…`, a label sharing its cell with 备注 (`备注/文号：…`), `公文生成日期：…` (the text is normalised, so `名 称:` reads `名称：`).
  */
 const PAGE_METADATA =
-  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
+  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|(?:公文)?生成日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
 const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
 
 /**

@@ -19,8 +19,9 @@ for (const c of '都也还均要应须必负牵统承会将进继组按依是对
   CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
-// 们 closes the issuer's pronoun 我们 (我局 ends on a unit word already): `我们将督促…`; 导 a post-holder (主要领导要…).
-for (const c of `${UNIT_LAST}，志人们导`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+// 们 closes the issuer's pronoun 我们 (我局 ends on a unit word already): `我们将督促…`; 导 a post-holder (主要领导要…);
+// 间 a time adverbial after the party (`A在此期间要…`).
+for (const c of `${UNIT_LAST}，志人们导间`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /**
  * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同, the

@@ -154,8 +154,16 @@ const POST_HOLDER =
 /** `县森林防火指挥部（以下简称县指挥部）负责…`: the short name defined between the party and its duty is dropped. */
 const SHORT_NAME = /（以下简称[^（）]{1,12}）$/u;
 
-/** The text before a duty marker read as the party list: a post-holder or a short-name bracket at its end dropped. */
+/** `南安市某某消防队在此期间要…`: a time adverbial between the party and its duty (no comma) is dropped. */
+const DURING = /(?:在|于)?(?:此|这一|上述|该|防火|禁火)?期间$/u;
+const JIAN = '间'.charCodeAt(0);
+
+/**
+ * The text before a duty marker read as the party list: a post-holder, a short-name bracket or a time adverbial at its
+ * end dropped.
+ */
 export function holderBefore(before: string, prev: number): string {
+  if (prev === JIAN) return before.replace(DURING, '');
   if (prev === COMMA || prev === ZHI || prev === REN || prev === DAO) return before.replace(POST_HOLDER, '');
   return prev === CLOSE_PAREN ? before.replace(SHORT_NAME, '') : before;
 }

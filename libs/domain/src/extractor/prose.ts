@@ -77,6 +77,11 @@ export function isHeadingOnly(rest: string): boolean {
   return rest.length <= 30 && !/[。；](?!$)/u.test(rest) && !rest.includes('，');
 }
 
+/** `各乡镇、各国有林场要严禁野外用火。`: a short numbered item closing on 。 that gives a named party its duty. */
+function isShortDutyItem(rest: string): boolean {
+  return rest.endsWith('。') && rest.length >= 8 && proseDuty(rest) !== null;
+}
+
 /** Measures of the prose duties in `lines` (the body of a document that gave no other measure). */
 export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine[]): void {
   let heading: { line: BodyLine; label: string; type: HeadingType } | null = null;
@@ -102,7 +107,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       lastType = h.type;
     }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
-    if (h && h.type !== 'article' && isHeadingOnly(h.rest)) {
+    // A short item that is a whole duty sentence of a named party (`二、各乡镇要严禁野外用火。`) is no heading.
+    if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isShortDutyItem(h.rest)) {
       heading = { line: l, label: h.label, type: h.type };
       continue;
     }
