@@ -69,10 +69,10 @@ const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{
 /**
  * The same block printed as table cells (`索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |`; the
  * normalised text has lost the separators and the colons): a line opening on one label and naming another,
- * with no sentence punctuation between them.
+ * with no sentence punctuation between them (`信息索引号 | … | 公开方式 |`, `备注/文号 | 公开时限 | 长期公开 |`).
  */
 const PAGE_METADATA_CELLS =
-  /^(?:索引号|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期|组配分类|生成日期)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|发文日期|成文日期|发布日期|主题分类|有效性|文号|发布机构)/u;
+  /^(?:信息)?(?:索引号|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期|组配分类|生成日期|(?:备注[/／])?文号)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|发文日期|成文日期|发布日期|主题分类|有效性|文号|发布机构)/u;
 /** The index number alone on its row (`索引号 | 11330922090963010M/2021-27971 |`). */
 const PAGE_INDEX_CELL = /^索引号[\dA-Za-z\-－/／]{6,40}$/u;
 

@@ -26,3 +26,24 @@ describe('forest farms and fire crews', () => {
     ]);
   });
 });
+
+describe('metadata printed as cells', () => {
+  it('skips `信息索引号 … 公开方式` and `备注/文号 公开时限 …` rows, so the title below is found', () => {
+    const doc = extractOne(
+      '信息索引号 Q1234-5/2021-00077 公开方式 主动公开\n发布机构 区府办 公开范围 面向全社会\n备注/文号 公开时限 长期公开\n生成日期 2021-07-01 发布日期 2021-07-01\n2021年上半年民生实事项目推进情况\n项目名称\t责任单位\t进展情况\n新建公办幼儿园3所\t区教育局、各街道\t正常推进\n',
+    );
+    expect(doc.title).toBe('2021年上半年民生实事项目推进情况');
+  });
+});
+
+describe('role collectives of a 建议提案 notice', () => {
+  it('reads 主办单位 / 承办单位 as parties and the units a holder invites as participants', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于做好2023年度政协提案办理工作的通知\n某政办发〔2023〕4号\n各有关单位：\n（一）认真交办。承办单位接到提案后，主办单位要及时邀请有关部门，共同研究办理意见，明确专人负责。\n（二）规范答复。承办单位要逐条答复提案者所提问题，答复意见要具体明确，避免空话套话。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['主办单位'], participants: ['有关部门'], deadline: null },
+      { lead: ['承办单位'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -9,7 +9,8 @@ import type { ProseParties } from './prose-parties';
  *   participants (LABELLING §2, organisation sections: the units that form a body take part); the party setting it
  *   up, named right before 建立, has the duty;
  * - the nominators of a selection another party makes: `试点城市由省级有关部门推荐，生态环境部会同…筛选确定` (the
- *   nominators take part).
+ *   nominators take part);
+ * - the units a holder invites to work with it: `主办单位要及时邀请相关部门，共同研究…` (the invited take part).
  */
 const MECHANISM =
   /(?:^|，)([^，。；]{0,24}?)(?:要|应|将)?(?:建立健全|建立完善|建立|成立|组建)(?:由)?([\u4e00-\u9fff（）、]{2,200}?)(?:等(?:有关|相关)?(?:单位|部门))?(?:共同)?(?:参加|参与)的[^，。；]{0,40}?(?:机制|制度|小组|平台|体系)/u;
@@ -18,6 +19,9 @@ const INNER_LEAD = /(?:牵头抓总|牵头|负责|主导)、/gu;
 
 /** `由省级有关部门推荐`, `由各地申报推荐`: the nominators, up to the verb. */
 const NOMINATED = /由([\u4e00-\u9fff（）、]{2,30}?)(?:申报|择优)?推荐/u;
+
+/** `邀请相关部门，…`, `邀请市财政局、市审计局共同参加…`: the invited, up to the clause end or the joint verb. */
+const INVITED = /邀请([\u4e00-\u9fff（）、]{2,40}?)(?:等(?:有关|相关)?(?:单位|部门))?(?=[，。；]|共同|一起|参加|参与|召开|会商|研究)/u;
 
 type ContributorRole = 'duty' | 'partner';
 const NONE: readonly [ProseParties | null, ContributorRole][] = [];
@@ -31,6 +35,12 @@ export function contributingParties(sentence: string): readonly [ProseParties | 
   if (sentence.includes('推荐')) {
     const nominators = NOMINATED.exec(sentence);
     const parties = nominators ? proseParties(nominators[1] ?? '') : null;
+    if (parties) return [[parties, 'partner']];
+  }
+  if (sentence.includes('邀请')) {
+    const invited = INVITED.exec(sentence);
+    const list = invited?.[1] ?? '';
+    const parties = invited ? proseParties(list, list.includes('、') ? 'partner' : 'unit') : null;
     if (parties) return [[parties, 'partner']];
   }
   if (!sentence.includes('参加的') && !sentence.includes('参与的')) return NONE;

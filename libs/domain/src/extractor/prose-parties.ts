@@ -45,7 +45,7 @@ const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中�
 const YOU = '有'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
-const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
+const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办)(?:责任)?(?:单位|部门)$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
 const FIELD_UNIT =
   /^(?:各|全[市县区])?(?:[\u4e00-\u9fff]{1,10}(?:（[^（）]{1,6}）)?)?(?:(?:国有)?(?:林|农|牧|茶|渔)场|(?:专业|半专业)?(?:森林)?(?:消防|扑火|救援|应急)队(?:伍)?)$/u;
