@@ -72,12 +72,20 @@ const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{
  * with no sentence punctuation between them (`信息索引号 | … | 公开方式 |`, `备注/文号 | 公开时限 | 长期公开 |`).
  */
 const PAGE_METADATA_CELLS =
-  /^(?:信息)?(?:索引号|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期|组配分类|生成日期|(?:备注[/／])?文号)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|发文日期|成文日期|发布日期|主题分类|有效性|文号|发布机构)/u;
+  /^(?:信息)?(?:索引号|存放位置|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期|组配分类|生成日期|(?:备注[/／])?文号)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|公开日期|发文日期|成文日期|发布日期|主题分类|有效性|文号|发布机构)/u;
 /** The index number alone on its row (`索引号 | 11330922090963010M/2021-27971 |`). */
 const PAGE_INDEX_CELL = /^索引号[\dA-Za-z\-－/／]{6,40}$/u;
 
+/** The page's name cell (`信息名称 | 2020年…责任分工 |`): the document's title follows on a line of its own. */
+const PAGE_NAME_CELL = /^信息名称[^，。；：]{2,80}$/u;
+
 export function isPageMetadata(text: string): boolean {
-  return PAGE_METADATA.test(text) || PAGE_METADATA_CELLS.test(text) || PAGE_INDEX_CELL.test(text);
+  return (
+    PAGE_METADATA.test(text) ||
+    PAGE_METADATA_CELLS.test(text) ||
+    PAGE_INDEX_CELL.test(text) ||
+    PAGE_NAME_CELL.test(text)
+  );
 }
 
 /**

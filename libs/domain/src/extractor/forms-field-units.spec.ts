@@ -47,3 +47,19 @@ describe('role collectives of a 建议提案 notice', () => {
     ]);
   });
 });
+
+describe('a 实施单位 line beside 牵头单位 and 配合单位', () => {
+  it('reads the implementing unit as a participant under the lead; `信息名称` and `存放位置 … 公开日期` rows are metadata', () => {
+    const doc = extractOne(
+      '索 引 号\t1234567/abc/2021-0000042\t发布机构\t某市住房和城乡建设局\n存放位置\t公开日期\t2021-05-06\n信息名称\t2021年某市政府工作报告责任分工-市住房和城乡建设局\n2021年某市政府工作报告责任分工-市住房和城乡建设局\n12.改造老旧小区50个，年内全部完工。\n牵头单位:市住房和城乡建设局\n实施单位:市城市更新服务中心\n配合单位:市财政局、市自然资源和规划局等。\n',
+    );
+    expect(doc.title).toBe('2021年某市政府工作报告责任分工-市住房和城乡建设局');
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['市住房和城乡建设局'],
+        participants: ['市城市更新服务中心', '市财政局', '市自然资源和规划局'],
+        deadline: '2021-12-31',
+      },
+    ]);
+  });
+});

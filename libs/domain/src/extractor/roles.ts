@@ -38,6 +38,9 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['承办部门', 'responsible'],
   ['承办', 'responsible'],
   ['实施主体', 'responsible'],
+  // 实施单位：A beside 牵头单位：B (a 政府工作报告 分工 list): the unit carrying the work out under the lead.
+  ['实施单位', 'responsible'],
+  ['实施部门', 'responsible'],
   // 部门分工：A牵头，各地、各部门配合 — the value carries its own role verbs (a provincial 分工方案 field).
   ['部门分工', 'responsible'],
   ['责任分工', 'responsible'],
