@@ -38,7 +38,10 @@ const ISSUER = new RegExp(
   'u',
 );
 /** A county or banner named by one character (沛县, 泾县, 和县): tried when the longer shape finds no place. */
-const ONE_CHARACTER_PLACE = new RegExp(`^(?:中共)?(${PLACE_CHAR}(?:县|旗))(?=人民政府|政府|委|党委|办公)`, 'u');
+const ONE_CHARACTER_PLACE = new RegExp(
+  `^(?:中共)?(${PLACE_CHAR}(?:县|旗))(?=人民政府|政府|委|党委|办公)`,
+  'u',
+);
 const NATIONAL = /^(?:国务院|中共中央|中央|全国|国家|中华人民共和国)/u;
 /** Prefix a local document uses for a unit of its own jurisdiction: 市/省/县/区 (团市委 keeps its prefix inside). */
 const OWN_LEVEL_PREFIX = /^(省|市|县|区|州|旗)/u;
