@@ -81,6 +81,20 @@ describe('an item opened by a 由…负责 clause', () => {
   });
 });
 
+describe('role-label lines after the last item of a section', () => {
+  it('belong to that item when its siblings carry annotations of their own (not a labelled-field block)', () => {
+    const doc = extractOne(
+      `${CITY}一、提升政务服务效能\n1.推行一件事一次办。2025年9月底前实现20个一件事集成办理。（市政务服务数据管理局牵头，市发展改革委配合）\n2.深化审批改革。\n全面推行告知承诺制。（牵头单位：市住房城乡建设局，配合单位：市财政局）\n3.规范涉企检查。\n责任单位：市司法局\n完成时限：2025年12月底前\n二、强化要素保障\n4.降低用地成本。实行工业用地弹性年期出让。（市自然资源局负责）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市政务服务数据管理局'], participants: ['市发展改革委'], deadline: '2025-09-30' },
+      { lead: ['市住房城乡建设局'], participants: ['市财政局'], deadline: null },
+      { lead: ['市司法局'], participants: [], deadline: '2025-12-31' },
+      { lead: ['市自然资源局'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('role labels between square brackets', () => {
   it('reads 【牵头单位】A【配合单位】B【完成时限】… as the labelled fields of the item above', () => {
     const doc = extractOne(
