@@ -47,13 +47,29 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
 const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
 const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
+/**
+ * `国家融资担保基金`, `各级政府性融资担保机构`, `银行业金融机构`: financial bodies of a kind (guarantee, credit, insurance
+ * institutions and public funds) given a duty as a class; the trade word before 机构/基金 names them.
+ */
+const FINANCIAL_BODY =
+  /^(?:各级|各类|各|国家|省级|市级|县级|地方)?[\u4e00-\u9fff]{0,8}(?:担保|金融|保险|信贷|证券|融资|投资|引导)(?:机构|基金)$/u;
+/** `银担合作各方`, `合作各方`: the sides of a named cooperation, one collective party. */
+const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
+/** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
+const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地方|同级)财政$/u;
+/**
+ * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`: coordinated types sharing the class
+ * word of the last item, one party as written (LABELLING §4); the earlier items are no parties of their own (a trade
+ * word, a bare level), a trailing `（机构）` qualifier is dropped.
+ */
+const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金))(?:（机构）)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议';
+export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -73,6 +89,9 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
+  if ((last === '构' || last === '金') && FINANCIAL_BODY.test(name)) return name.length <= 16;
+  if (last === '方' && COOPERATING_SIDES.test(name)) return true;
+  if (last === '政' && LEVEL_TREASURY.test(name)) return true;
   // 会同有关方面: the unnamed partners as one collective (a partner only, never a duty holder).
   if (strictness === 'partner' && /^(?:有关|相关|各)方面$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
@@ -153,6 +172,30 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
 const PLACE_AND_UNIT =
   /^([\u4e00-\u9fff]{1,6}[区县])(?:和|及)([\u4e00-\u9fff]{2,12}(?:管委会|管理委员会|人民政府|政府))$/u;
 
+/**
+ * A list of coordinated types sharing its last item's class word (SHARED_CLASS), as one name, after the parties
+ * joined before it by 和/及 (`国家融资担保基金和省级担保、再担保基金（机构）` → 国家融资担保基金 + 省级担保、再担保基金); else null.
+ */
+function sharedClass(text: string): string[] | null {
+  const m = SHARED_CLASS.exec(text);
+  let whole = m?.[1];
+  if (!whole) return null;
+  const before: string[] = [];
+  const joined = /^([^、]{2,16}?)(?:和|及|以及)(?=[^、]+、)/u.exec(whole);
+  if (joined && isParty(joined[1] ?? '', 'unit')) {
+    before.push(joined[1] ?? '');
+    whole = whole.slice(joined[0].length);
+  }
+  const items = whole.split('、');
+  const last = items[items.length - 1] ?? '';
+  if (!isParty(last, 'unit')) return null;
+  // Each earlier item is a trade word or a bare level: a party of its own would make this an ordinary list.
+  const earlier = items.slice(0, -1);
+  return earlier.every((item) => /^[省市县区乡镇]$/u.test(item) || !isParty(item, 'unit'))
+    ? [...before, whole]
+    : null;
+}
+
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
@@ -179,6 +222,8 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
   if (LEVELS.test(text)) return { names: [text], open };
+  const shared = text.includes('、') ? sharedClass(text) : null;
+  if (shared) return { names: shared, open };
   const parties: string[] = [];
   for (const item of splitTopLevel(text)) {
     const parts = splitJoined(item, strictness);
