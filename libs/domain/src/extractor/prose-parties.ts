@@ -19,8 +19,8 @@ const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
-/** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
-const OFFICE_QUALIFIER = /（室）$/u;
+/** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
+const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
  * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
@@ -53,6 +53,7 @@ const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
  */
 const FINANCIAL_BODY =
   /^(?:各级|各类|各|国家|省级|市级|县级|地方)?[\u4e00-\u9fff]{0,8}(?:担保|金融|保险|信贷|证券|融资|投资|引导)(?:机构|基金)$/u;
+const COMPANY = /^[\u4e00-\u9fff]{2,14}(?:总公司|集团公司|有限公司|有限责任公司|公司)$/u;
 /** `银担合作各方`, `合作各方`: the sides of a named cooperation, one collective party. */
 const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
 /** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
@@ -90,6 +91,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
   if ((last === '构' || last === '金') && FINANCIAL_BODY.test(name)) return name.length <= 16;
+  // 中国储备粮管理总公司 / 某某集团有限公司: an enterprise by its name, given a duty of its own.
+  if (last === '司' && COMPANY.test(name)) return true;
   if (last === '方' && COOPERATING_SIDES.test(name)) return true;
   if (last === '政' && LEVEL_TREASURY.test(name)) return true;
   // 会同有关方面: the unnamed partners as one collective (a partner only, never a duty holder).
@@ -221,6 +224,8 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
+  // `A接到B通知后，要…`: the party's own when-clause, never a name (a local unit's shape would take it whole).
+  if (text.includes('接到') || text.includes('收到')) return null;
   if (LEVELS.test(text)) return { names: [text], open };
   const shared = text.includes('、') ? sharedClass(text) : null;
   if (shared) return { names: shared, open };
