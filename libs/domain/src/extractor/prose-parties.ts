@@ -64,6 +64,9 @@ const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地�
  * word, a bare level), a trailing `（机构）` qualifier is dropped.
  */
 const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金))(?:（机构）)?$/u;
+/** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
+const MEMBER_UNITS =
+  /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
@@ -75,7 +78,7 @@ export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
-  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name)) return true;
+  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
