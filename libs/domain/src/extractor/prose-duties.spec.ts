@@ -77,6 +77,16 @@ describe('duty lists of an organisation section', () => {
     ]);
   });
 
+  it('reads `A按照职能分工，…` and `其他有关部门在…领导下，做好配合工作` as duties', () => {
+    const doc = extractOne(
+      `${PLAN}2.1.3 成员单位职责\n（1）县有关部门按照职责分工，迅速开展抢险救灾。\n（2）其他相关部门在县防汛指挥部的统一指挥下，做好协同配合工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县有关部门'], participants: [], deadline: null },
+      { lead: ['其他相关部门'], participants: [], deadline: null },
+    ]);
+  });
+
   it('does not take an excerpt’s opening numbered section (`2.3应急调度中心`) for its title', () => {
     const doc = extractOne('2.3应急调度中心\n县应急调度中心的职责是：受理报警。\n');
     expect(doc.title).toBe('');

@@ -10,7 +10,8 @@ import { splitGluedLevels } from './roles';
  * (`发展改革`, `工商`) are accepted as written.
  */
 
-const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
+const COLLECTIVE =
+  /^(?:各|其他有关|其他相关|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
