@@ -21,6 +21,12 @@ const COLON_CLASS = CHAR_COLON;
 
 const CONTENT_LABEL = /^(?:行动内容|工作内容|主要内容|具体内容|工作措施|具体措施|主要措施|任务内容)：/u;
 const LABEL_NAME = /^([^：]{2,6})：/u;
+/**
+ * A bracket closing on a party or a role word (`（A牵头，B配合）`, `（A、B，各区人民政府）`): an item that carries
+ * its own annotation is no item of a labelled-field block.
+ */
+const ITEM_ANNOTATION =
+  /[（(][^（()）]{3,160}(?:负责|牵头|配合|参与|落实|单位|部门|局|委|厅|办|政府|[市县区])[)）]/u;
 
 export interface FieldRegion {
   /** Line index of the block heading (or of the content label when no heading precedes it). */
@@ -112,9 +118,20 @@ export function findFieldRegions(prepared: PreparedText, from: number, to: numbe
     if (!owner || !last) return;
     previousType = owner.type;
     if (owner === last && content === -1) return;
+    // Siblings above that carry their own annotations (`1.…（A牵头）` `2.…（牵头单位：B）` `3.…` then the labels): the
+    // labels are the last item's, read inline, not a block's over all of them.
+    if (content === -1 && annotatedItemBetween(lines, owner.index + 1, last.index)) return;
     regions.push({ start: owner.index, end: run.end });
   });
   return regions;
+}
+
+function annotatedItemBetween(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const text = lines[i]?.text ?? '';
+    if (text.includes('）') && ITEM_ANNOTATION.test(text)) return true;
+  }
+  return false;
 }
 
 /** Heading path of every text line of a document body (levels in order of first appearance). */

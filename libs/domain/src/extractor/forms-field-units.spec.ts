@@ -11,7 +11,9 @@ describe('page metadata rows above an untitled notice', () => {
       '索 引 号:AB01-2023-00007\n备注/文号:某政〔2023〕5号\n发布机构:某县人民政府办公室\n公文生成日期:2023-03-02\n为做好春季防火工作，现将有关事项通告如下：\n一、各乡镇(街道)、国有林场要落实巡山护林责任，严防火情发生。\n',
     );
     expect(doc.docNumber).toBe('某政〔2023〕5号');
-    expect(doc.measures.map(roles)).toEqual([{ lead: ['各乡镇', '国有林场'], participants: [], deadline: null }]);
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '国有林场'], participants: [], deadline: null },
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   lineAt,
   shareTrailingGroupAnnotations,
   subtreeText,
+  unreadItems,
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
@@ -135,8 +136,9 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
     const heading = matchHeading(l.text);
     if (heading) {
       // Levels follow the order in which enumerator types first appear in the document.
-      let depth = stack.findIndex((u, i) => i > 0 && u.type === heading.type);
-      if (depth === -1) depth = stack.length;
+      // A loop, not findIndex: under tsx's keepNames every arrow made here (once per heading) is wrapped.
+      let depth = 1;
+      while (depth < stack.length && stack[depth]?.type !== heading.type) depth++;
       stack.length = depth;
       const parent = stack[depth - 1] ?? root;
       const unit: Unit = {
@@ -234,7 +236,8 @@ export function joinBrokenLines(lines: readonly BodyLine[]): readonly BodyLine[]
 
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
   if (ann?.deadline) return ann.deadline;
-  return ctx.parsers.findDeadline(text.replace(/\n/g, ''), { documentYear: ctx.documentYear });
+  const flat = text.includes('\n') ? text.replace(/\n/g, '') : text;
+  return ctx.parsers.findDeadline(flat, { documentYear: ctx.documentYear });
 }
 
 function emitUnit(
@@ -335,21 +338,26 @@ function readResponsibilitySentences(
     unit.annotations.push(annotation);
 }
 
-/** Inline measures of the lines not claimed by another layout; returns the body lines it read. */
+/**
+ * Inline measures of the lines not claimed by another layout; returns the body lines it read and the numbered
+ * items among them that gave no measure (unreadItems).
+ */
 export function extractInline(
   ctx: Context,
   prepared: PreparedText,
   span: DocumentSpan,
   claimed: (i: number) => boolean,
   options: AnnotationOptions,
-): BodyLine[] {
+): { lines: BodyLine[]; unread: number[][] } {
   const { parsers, documentYear } = ctx;
   const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, claimed));
   const root = buildUnits(lines, prepared);
   // Annotations are parsed in document order: a 下同 lead convention holds from its annotation to the document end.
   walk(root, (unit) => {
     for (const b of findBrackets(unit.text, (unit.chars & CHAR_SQUARE) !== 0)) {
-      const inner = unit.text.slice(b.open + 1, b.close).replace(/\n/g, '');
+      const raw = unit.text.slice(b.open + 1, b.close);
+      // Most brackets stay on one line: the replace runs only for those a line break crosses.
+      const inner = raw.includes('\n') ? raw.replace(/\n/g, '') : raw;
       if (DEADLINE_ONLY.test(inner)) {
         const deadline = parsers.parseDeadlineCell(inner, { documentYear });
         unit.annotations.push({ open: b.open, close: b.close, inner, responsibility: null, deadline });
@@ -375,6 +383,7 @@ export function extractInline(
   });
   readResponsibilitySentences(root, parsers, options);
   shareTrailingGroupAnnotations(root);
+  const before = ctx.measures.length;
   emitUnit(ctx, root, null);
-  return lines;
+  return { lines, unread: unreadItems(root, ctx.measures.slice(before)) };
 }

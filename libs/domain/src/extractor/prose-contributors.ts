@@ -21,7 +21,8 @@ const INNER_LEAD = /(?:牵头抓总|牵头|负责|主导)、/gu;
 const NOMINATED = /由([\u4e00-\u9fff（）、]{2,30}?)(?:申报|择优)?推荐/u;
 
 /** `邀请相关部门，…`, `邀请市财政局、市审计局共同参加…`: the invited, up to the clause end or the joint verb. */
-const INVITED = /邀请([\u4e00-\u9fff（）、]{2,40}?)(?:等(?:有关|相关)?(?:单位|部门))?(?=[，。；]|共同|一起|参加|参与|召开|会商|研究)/u;
+const INVITED =
+  /邀请([\u4e00-\u9fff（）、]{2,40}?)(?:等(?:有关|相关)?(?:单位|部门))?(?=[，。；]|共同|一起|参加|参与|召开|会商|研究)/u;
 
 type ContributorRole = 'duty' | 'partner';
 const NONE: readonly [ProseParties | null, ContributorRole][] = [];

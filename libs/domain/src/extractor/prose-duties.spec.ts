@@ -53,6 +53,40 @@ describe('duty lists of an organisation section', () => {
     });
   });
 
+  it('reads short numbered sentences under a duty list as items, never as headings', () => {
+    const doc = extractOne(
+      `${PLAN}2.1.1 县防汛指挥部职责\n（1）统一指挥全县抢险工作，决定启动响应。\n（2）对各乡镇防汛工作进行督查。\n2.1.2 成员单位职责\n（1）县气象局负责天气预报和雨情监测。\n（2）县供水有限公司负责城区应急供水。\n（3）县文化广电局会同县融媒体中心制订汛情发布方案，及时发布信息。\n7.2 本预案由县应急管理局负责解释。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县防汛指挥部'], participants: [], deadline: null },
+      { lead: ['县防汛指挥部'], participants: [], deadline: null },
+      { lead: ['县气象局'], participants: [], deadline: null },
+      { lead: ['县供水有限公司'], participants: [], deadline: null },
+      { lead: ['县文化广电局'], participants: ['县融媒体中心'], deadline: null },
+      { lead: ['县应急管理局'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `A立即…` as a duty and drops a `（单位）` qualifier', () => {
+    const doc = extractOne(
+      `${PLAN}接到报告后，县防汛指挥部立即组织会商，研判险情。\n县有关部门（单位）要加强值班。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县防汛指挥部'], participants: [], deadline: null },
+      { lead: ['县有关部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `A按照职能分工，…` and `其他有关部门在…领导下，做好配合工作` as duties', () => {
+    const doc = extractOne(
+      `${PLAN}2.1.3 成员单位职责\n（1）县有关部门按照职责分工，迅速开展抢险救灾。\n（2）其他相关部门在县防汛指挥部的统一指挥下，做好协同配合工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县有关部门'], participants: [], deadline: null },
+      { lead: ['其他相关部门'], participants: [], deadline: null },
+    ]);
+  });
+
   it('does not take an excerpt’s opening numbered section (`2.3应急调度中心`) for its title', () => {
     const doc = extractOne('2.3应急调度中心\n县应急调度中心的职责是：受理报警。\n');
     expect(doc.title).toBe('');

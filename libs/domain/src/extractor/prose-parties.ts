@@ -10,7 +10,8 @@ import { splitGluedLevels } from './roles';
  * (`发展改革`, `工商`) are accepted as written.
  */
 
-const COLLECTIVE = /^(?:各|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
+const COLLECTIVE =
+  /^(?:各|其他有关|其他相关|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
 const COLLECTIVE_END =
@@ -19,8 +20,8 @@ const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
-/** `试点地区政府办公厅（室）`: an office qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
-const OFFICE_QUALIFIER = /（室）$/u;
+/** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
+const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
  * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
@@ -45,23 +46,45 @@ const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中�
 const YOU = '有'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
-const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办)(?:责任)?(?:单位|部门)$/u;
+const ROLE_COLLECTIVE =
+  /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办)(?:责任)?(?:单位|部门)$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
 const FIELD_UNIT =
   /^(?:各|全[市县区])?(?:[\u4e00-\u9fff]{1,10}(?:（[^（）]{1,6}）)?)?(?:(?:国有)?(?:林|农|牧|茶|渔)场|(?:专业|半专业)?(?:森林)?(?:消防|扑火|救援|应急)队(?:伍)?)$/u;
 const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
+/**
+ * `国家融资担保基金`, `各级政府性融资担保机构`, `银行业金融机构`: financial bodies of a kind (guarantee, credit, insurance
+ * institutions and public funds) given a duty as a class; the trade word before 机构/基金 names them.
+ */
+const FINANCIAL_BODY =
+  /^(?:各级|各类|各|国家|省级|市级|县级|地方)?[\u4e00-\u9fff]{0,8}(?:担保|金融|保险|信贷|证券|融资|投资|引导)(?:机构|基金)$/u;
+const COMPANY = /^[\u4e00-\u9fff]{2,14}(?:总公司|集团公司|有限公司|有限责任公司|公司)$/u;
+/** `银担合作各方`, `合作各方`: the sides of a named cooperation, one collective party. */
+const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
+/** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
+const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地方|同级)财政$/u;
+/**
+ * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`: coordinated types sharing the class
+ * word of the last item, one party as written (LABELLING §4); the earlier items are no parties of their own (a trade
+ * word, a bare level), a trailing `（机构）` qualifier is dropped.
+ */
+const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金))(?:（机构）)?$/u;
+/** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
+const MEMBER_UNITS =
+  /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
-export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议场伍';
+export const UNIT_LAST =
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍';
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
-  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name)) return true;
+  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
@@ -79,6 +102,11 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if ((last === '场' || last === '伍' || last === '队') && FIELD_UNIT.test(name)) return true;
   // 各省（区、市） / 各省（自治区、直辖市）: the provinces as a class, their kinds in brackets.
   if (last === '）' && /^各(?:省|市|县)（[^（）]{1,12}）$/u.test(name)) return true;
+  if ((last === '构' || last === '金') && FINANCIAL_BODY.test(name)) return name.length <= 16;
+  // 中国储备粮管理总公司 / 某某集团有限公司: an enterprise by its name, given a duty of its own.
+  if (last === '司' && COMPANY.test(name)) return true;
+  if (last === '方' && COOPERATING_SIDES.test(name)) return true;
+  if (last === '政' && LEVEL_TREASURY.test(name)) return true;
   // 会同有关方面: the unnamed partners as one collective (a partner only, never a duty holder).
   if (strictness === 'partner' && /^(?:有关|相关|各)方面$/u.test(name)) return true;
   if (COLLECTIVE.test(name)) return COLLECTIVE_END.test(name);
@@ -159,6 +187,30 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
 const PLACE_AND_UNIT =
   /^([\u4e00-\u9fff]{1,6}[区县])(?:和|及)([\u4e00-\u9fff]{2,12}(?:管委会|管理委员会|人民政府|政府))$/u;
 
+/**
+ * A list of coordinated types sharing its last item's class word (SHARED_CLASS), as one name, after the parties
+ * joined before it by 和/及 (`国家融资担保基金和省级担保、再担保基金（机构）` → 国家融资担保基金 + 省级担保、再担保基金); else null.
+ */
+function sharedClass(text: string): string[] | null {
+  const m = SHARED_CLASS.exec(text);
+  let whole = m?.[1];
+  if (!whole) return null;
+  const before: string[] = [];
+  const joined = /^([^、]{2,16}?)(?:和|及|以及)(?=[^、]+、)/u.exec(whole);
+  if (joined && isParty(joined[1] ?? '', 'unit')) {
+    before.push(joined[1] ?? '');
+    whole = whole.slice(joined[0].length);
+  }
+  const items = whole.split('、');
+  const last = items[items.length - 1] ?? '';
+  if (!isParty(last, 'unit')) return null;
+  // Each earlier item is a trade word or a bare level: a party of its own would make this an ordinary list.
+  const earlier = items.slice(0, -1);
+  return earlier.every((item) => /^[省市县区乡镇]$/u.test(item) || !isParty(item, 'unit'))
+    ? [...before, whole]
+    : null;
+}
+
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
@@ -184,7 +236,11 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
   if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
+  // `A接到B通知后，要…`: the party's own when-clause, never a name (a local unit's shape would take it whole).
+  if (text.includes('接到') || text.includes('收到')) return null;
   if (LEVELS.test(text)) return { names: [text], open };
+  const shared = text.includes('、') ? sharedClass(text) : null;
+  if (shared) return { names: shared, open };
   const parties: string[] = [];
   for (const item of splitTopLevel(text)) {
     const parts = splitJoined(item, strictness);

@@ -77,9 +77,13 @@ export function isHeadingOnly(rest: string): boolean {
   return rest.length <= 30 && !/[。；](?!$)/u.test(rest) && !rest.includes('，');
 }
 
-/** `各乡镇、各国有林场要严禁野外用火。`: a short numbered item closing on 。 that gives a named party its duty. */
-function isShortDutyItem(rest: string): boolean {
-  return rest.endsWith('。') && rest.length >= 8 && proseDuty(rest) !== null;
+/**
+ * A short numbered line that is a sentence (`（9）国家统计局负责统计监测。`, `7.2 本预案由A负责解释。`, `（2）对下级工作进行督查。`
+ * under a duty list's heading): an item with a duty of its own or inherited from the group above, never a heading.
+ */
+function isDutySentence(rest: string, group: Group | null): boolean {
+  if (!/[。；]$/u.test(rest)) return false;
+  return group !== null || proseDuty(rest) !== null;
 }
 
 /** Measures of the prose duties in `lines` (the body of a document that gave no other measure). */
@@ -95,7 +99,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     const c0 = l.text.charCodeAt(0);
     const section = c0 >= 0x30 && c0 <= 0x39 ? DECIMAL_SECTION.exec(l.text) : null;
     const sectionRest = section ? l.text.slice(section[0].length) : '';
-    if (section && isHeadingOnly(sectionRest)) {
+    if (section && isHeadingOnly(sectionRest) && !isDutySentence(sectionRest, group)) {
       const duty = sectionRest.includes('职责') ? proseDuty(`${sectionRest.replace(/：$/u, '')}：`) : null;
       group = duty ? { duty, endsAt: null } : null;
       heading = null;
@@ -107,8 +111,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       lastType = h.type;
     }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
-    // A short item that is a whole duty sentence of a named party (`二、各乡镇要严禁野外用火。`) is no heading.
-    if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isShortDutyItem(h.rest)) {
+    if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group)) {
       heading = { line: l, label: h.label, type: h.type };
       continue;
     }

@@ -1,0 +1,48 @@
+// Party shapes of prose duty sentences beyond government units: financial bodies of a kind, coordinated types sharing
+// one class word, the sides of a cooperation and a level's treasury (prose-parties.ts).
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+const OPINION = '国务院办公厅关于发展普惠保险服务的指导意见\n国办发〔2020〕9号\n';
+
+describe('financial bodies and coordinated types as prose parties', () => {
+  it('reads guarantee institutions and public funds of a kind (`各级政府性担保机构`, `国家农业信贷基金`) as parties', () => {
+    const doc = extractOne(
+      `${OPINION}（一）明确服务对象。各级政府性担保机构要聚焦种养大户。\n（二）加强引导。国家农业信贷基金要带动合作机构扩大业务。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各级政府性担保机构'], participants: [], deadline: null },
+      { lead: ['国家农业信贷基金'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('keeps coordinated types sharing the last class word as one party (`保险、再保险机构`), after a 和-joined party', () => {
+    const doc = extractOne(
+      `${OPINION}（三）回归主业。商业保险、再保险机构要坚守普惠主业。\n（四）协同推进。国家农业信贷基金和省级信贷、再担保基金（机构）要加强对市、县担保机构的培训。市、县担保机构要提升服务能力。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['商业保险、再保险机构'], participants: [], deadline: null },
+      {
+        lead: ['国家农业信贷基金', '省级信贷、再担保基金', '市、县担保机构'],
+        participants: [],
+        deadline: null,
+      },
+    ]);
+  });
+
+  it('reads the sides of a cooperation (`保银合作各方`) and a level’s treasury (`中央财政`) as parties', () => {
+    const doc = extractOne(
+      `${OPINION}（五）明确分担比例。保银合作各方要协商确定分担比例。\n（六）加大奖补。中央财政要对成效明显的地方给予奖补。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['保银合作各方'], participants: [], deadline: null },
+      { lead: ['中央财政'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('does not read `A承担的比例` as a duty of A', () => {
+    const doc = extractOne(`${OPINION}（七）风险分担。原则上国家农业信贷基金承担的风险比例不低于20%。\n`);
+    expect(doc.measures).toEqual([]);
+  });
+});
