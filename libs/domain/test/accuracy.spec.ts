@@ -17,6 +17,14 @@ const MIN_EXACT_RATIO = 0.98;
 /** External sets (real documents outside the corpus): share matched exactly, found included. */
 const MIN_EXTERNAL_EXACT_RATIO = 0.95;
 /**
+ * Share of the measures extracted from fully labelled external documents that may answer no label (a false task
+ * the user must drop, or a span split differently from the label) in the development sets whose every document is
+ * located (dev, heldout-1, heldout-2): scoring counts found measures, so without this bound a form could buy recall
+ * with false tasks unseen. Every set prints the figure. 2026-12-04: dev 2 of 452, heldout-1 2 of 172, heldout-2 1
+ * of 147 (heldout-5 5 of 50, heldout-6 0 of 56).
+ */
+const MAX_UNMATCHED_RATIO = 0.05;
+/**
  * External sets with a known floor. `heldout` was labelled blind and scored once (2026-12-02: 69 of 174 exact,
  * 39.7%); it has been studied and tuned on since (84.5% on 2026-12-02, the floor below keeps it there), so it is
  * development data now and reported as such; so is `heldout2` since its one blind scoring. A new unseen set
@@ -166,6 +174,8 @@ describe('extractor accuracy against the gold documents', () => {
       if (known?.locatedAll)
         expect(outcomes.filter((o) => o.extracted === null).map((o) => o.gold.id)).toEqual([]);
       if (known) expect(ratio).toBeGreaterThanOrEqual(known.floor);
+      if (known?.locatedAll)
+        expect(t.unmatched / Math.max(1, t.extracted)).toBeLessThanOrEqual(MAX_UNMATCHED_RATIO);
     });
   }
 });

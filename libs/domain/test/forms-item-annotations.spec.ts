@@ -43,6 +43,44 @@ describe('an item closed by an unbracketed responsibility sentence', () => {
   });
 });
 
+describe('an item opened by a 由…负责 clause', () => {
+  it('reads `由A、B负责，…` at the start of an item sentence as its annotation in an annotated document', () => {
+    const doc = extractOne(
+      `${CITY}一、改造农贸市场8个\n完善市场排水和冷链设施。（牵头单位：市商务局）\n二、整治校园周边交通秩序\n由市公安局交警支队、市教育局负责，每月开展一次联合巡查。\n三、建设社区食堂\n新建社区食堂30个。由市民政局牵头，市市场监管局配合，2025年9月底前建成。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市商务局'], participants: [], deadline: null },
+      { lead: ['市公安局交警支队', '市教育局'], participants: [], deadline: null },
+      { lead: ['市民政局'], participants: ['市市场监管局'], deadline: '2025-09-30' },
+    ]);
+    expect(doc.measures[1]?.deadlineKind).toBe('recurring');
+  });
+
+  it('reads such items between annotated ones, and a collective given its own duty there', () => {
+    const doc = extractOne(
+      `${CITY}（一）健全责任体系。修订成员单位工作职责。责任单位：市安委办，各县（市、区）。\n（二）开展隐患排查。市安委会各成员单位按照职责分工，组织开展本行业领域隐患排查。时间：全年。\n（三）整治道路交通。由市交通运输局、市公安局交警支队负责，每季度开展一次联合执法。\n（四）加强宣传教育。开展安全生产月活动。（责任单位：市应急管理局，完成时限：2025年6月底前）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      // 各县（市、区） is the county level (LABELLING §4).
+      { lead: ['市安委办'], participants: ['各县'], deadline: null },
+      { lead: ['市安委会各成员单位'], participants: [], deadline: null },
+      { lead: ['市交通运输局', '市公安局交警支队'], participants: [], deadline: null },
+      { lead: ['市应急管理局'], participants: [], deadline: '2025-06-30' },
+    ]);
+    expect(doc.measures[2]?.deadlineKind).toBe('recurring');
+    expect(doc.measures[1]?.basis).toBe('prose');
+  });
+
+  it('leaves `由A负责` inside a sentence that gives a duty of its own (要) to the prose reader', () => {
+    const doc = extractOne(
+      `${CITY}一、改造农贸市场8个\n完善市场排水和冷链设施。（牵头单位：市商务局）\n二、规范摊位管理\n由各区人民政府要负责，加强日常巡查。\n`,
+    );
+    expect(doc.measures.filter((m) => m.basis !== 'prose').map(roles)).toEqual([
+      { lead: ['市商务局'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('role labels between square brackets', () => {
   it('reads 【牵头单位】A【配合单位】B【完成时限】… as the labelled fields of the item above', () => {
     const doc = extractOne(

@@ -1,6 +1,6 @@
 // The inline layout's unit tree: a document's headings as units with their text and bracket annotations, and the
 // tree walks the inline reader (inline.ts) needs to hand annotations on between units.
-import type { ParsedDeadline, ParsedResponsibility } from './types';
+import type { ExtractedMeasure, ParsedDeadline, ParsedResponsibility } from './types';
 import type { HeadingType } from './headings';
 import { LIMITS } from './thresholds';
 
@@ -85,4 +85,23 @@ export function subtreeText(unit: Unit): string {
   let t = unit.text;
   for (const c of unit.children) t += `\n${subtreeText(c)}`;
   return t;
+}
+
+/**
+ * Numbered items that gave no measure although the document is annotated: leaves without an annotation of their
+ * own or one to inherit (`（二）开展排查。市安委会各成员单位按照职责分工，组织开展…。` between two annotated items).
+ * Their duties are given in sentences; measures.ts hands their lines (physical line numbers) to the prose reader.
+ */
+export function unreadItems(root: Unit, measures: readonly ExtractedMeasure[]): number[][] {
+  if (measures.length === 0) return [];
+  const emitted = new Set(measures.map((m) => m.line));
+  const out: number[][] = [];
+  walk(root, (unit) => {
+    if (unit.type === null || unit.children.length > 0 || unit.annotations.length > 0) return;
+    if (emitted.has(unit.line)) return;
+    const nos: number[] = [];
+    for (let i = 1; i < unit.pieces.length; i += 2) nos.push(unit.pieces[i] ?? 0);
+    out.push(nos);
+  });
+  return out;
 }

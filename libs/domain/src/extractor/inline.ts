@@ -16,6 +16,7 @@ import {
   lineAt,
   shareTrailingGroupAnnotations,
   subtreeText,
+  unreadItems,
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
@@ -335,14 +336,17 @@ function readResponsibilitySentences(
     unit.annotations.push(annotation);
 }
 
-/** Inline measures of the lines not claimed by another layout; returns the body lines it read. */
+/**
+ * Inline measures of the lines not claimed by another layout; returns the body lines it read and the numbered
+ * items among them that gave no measure (unreadItems).
+ */
 export function extractInline(
   ctx: Context,
   prepared: PreparedText,
   span: DocumentSpan,
   claimed: (i: number) => boolean,
   options: AnnotationOptions,
-): BodyLine[] {
+): { lines: BodyLine[]; unread: number[][] } {
   const { parsers, documentYear } = ctx;
   const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, claimed));
   const root = buildUnits(lines, prepared);
@@ -375,6 +379,7 @@ export function extractInline(
   });
   readResponsibilitySentences(root, parsers, options);
   shareTrailingGroupAnnotations(root);
+  const before = ctx.measures.length;
   emitUnit(ctx, root, null);
-  return lines;
+  return { lines, unread: unreadItems(root, ctx.measures.slice(before)) };
 }

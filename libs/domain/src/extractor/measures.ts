@@ -65,11 +65,12 @@ export function extractMeasures(
     const text = prepared.lines[i]?.text ?? '';
     if (text.includes('牵头') && DECLARES_CONVENTION.test(text)) options.firstIsLead = true;
   }
-  const inline = extractInline(ctx, prepared, span, layouts.claimed, options);
+  const { lines: inline, unread } = extractInline(ctx, prepared, span, layouts.claimed, options);
   // Sentence readers see a paragraph a stored page broke inside a word (`…由办` / `公室负责…`) as one line.
   const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
   const annotated = ctx.measures.length > 0;
+  const firstAnnotated = annotated ? Math.min(...ctx.measures.map((m) => m.line)) : 0;
   if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
     const first = Math.min(...ctx.measures.map((m) => m.line));
@@ -115,6 +116,30 @@ export function extractMeasures(
       rules.push({ line: l.no, text: rule[0], parties: [...parsed.lead, ...parsed.participants] });
   }
   for (const rule of rules) applyDocumentRule(ctx, rule);
+  // Numbered items between annotated ones that gave no measure (`（二）…。市安委会各成员单位按照职责分工，组织开展…`,
+  // `（四）…。由A、B负责，每季度开展…`): their duties are given in sentences. Read after the document-wide rules, which
+  // state the parties of the annotated measures. Items above the first annotated measure are the notice's, items
+  // below the last the closing section's.
+  if (annotated && unread.length > 0) {
+    const lastLine = lastMeasure(ctx.measures).line;
+    const between = (no: number) => no > firstAnnotated && no < lastLine;
+    const gap = new Set(unread.filter((nos) => between(nos[0] ?? 0)).flat());
+    if (gap.size > 0) {
+      const before = ctx.measures.length;
+      extractProseDuties(
+        ctx,
+        joinParagraphs(
+          lines.filter((l) => gap.has(l.no)),
+          prepared,
+        ),
+      );
+      // In document order among the annotated measures, as the preview lists them.
+      for (const m of ctx.measures.splice(before)) {
+        const at = ctx.measures.findIndex((o) => o.line > m.line);
+        ctx.measures.splice(at === -1 ? ctx.measures.length : at, 0, m);
+      }
+    }
+  }
   if (closing.length > 0) extractProseDuties(ctx, closing);
   // A notice whose measures all come from its attachment: its covering paragraphs are read as prose.
   const cover = closing.length === 0 ? coveringLines(lines, ctx.measures) : [];

@@ -47,6 +47,9 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
 const ROLE_COLLECTIVE = /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
 const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
+/** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
+const MEMBER_UNITS =
+  /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
@@ -58,7 +61,7 @@ export const UNIT_LAST = '门府局委部厅办室区地省市县州镇乡道位
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
-  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name)) return true;
+  if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.

@@ -29,6 +29,11 @@ export interface DocumentOutcome {
   gold: GoldDocument;
   extracted: ExtractedDocument | null;
   measures: MeasureOutcome[];
+  /**
+   * Extracted measures that answer no gold measure, counted only where every measure of the document is labelled
+   * (labelled = measureCount): each is a task the user would have to drop (or a span split differently).
+   */
+  unmatched: ExtractedMeasure[];
 }
 
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[①-⑳])/u;
@@ -132,7 +137,9 @@ export function compare(doc: GoldDocument, extracted: ExtractedDocument | null, 
         (gold.period ?? null) !== (found.period ?? null),
     };
   });
-  return { gold: doc, extracted, measures };
+  const fullyLabelled = doc.measures.length === doc.measureCount;
+  const unmatched = fullyLabelled && extracted ? extracted.measures.filter((m) => !used.has(m)) : [];
+  return { gold: doc, extracted, measures, unmatched };
 }
 
 function list(names: readonly string[]): string {
@@ -201,6 +208,10 @@ export function report(outcomes: readonly DocumentOutcome[]): string {
       .filter((o) => !o.found || o.wrong.length > 0 || o.milestonesDiffer || o.periodDiffers)
       .map((o) => describeMismatch(gold, o)),
   );
+  const extra = outcomes.flatMap(({ gold, unmatched }) =>
+    unmatched.map((m) => `${gold.id} L${m.line} ${m.title.slice(0, 30)}: MATCHES NO LABEL (${list(m.lead)})`),
+  );
+  mismatches.push(...extra);
   const shown = mismatches.slice(0, MAX_REPORTED_MISMATCHES);
   const more = mismatches.length > shown.length ? [`… and ${mismatches.length - shown.length} more`] : [];
   return [header, ...lines, '', `mismatches (${mismatches.length}):`, ...shown, ...more].join('\n');
@@ -212,6 +223,9 @@ export interface Totals {
   exact: number;
   /** Exact and milestones/period agree too. */
   exactWithSteps: number;
+  /** Extracted measures of fully labelled documents, and those among them that answer no gold measure. */
+  extracted: number;
+  unmatched: number;
 }
 
 export function totals(outcomes: readonly DocumentOutcome[]): Totals {
@@ -222,6 +236,10 @@ export function totals(outcomes: readonly DocumentOutcome[]): Totals {
     found: all.filter((o) => o.found).length,
     exact: exact.length,
     exactWithSteps: exact.filter((o) => !o.milestonesDiffer && !o.periodDiffers).length,
+    extracted: outcomes
+      .filter((o) => o.gold.measures.length === o.gold.measureCount)
+      .reduce((n, o) => n + (o.extracted?.measures.length ?? 0), 0),
+    unmatched: outcomes.reduce((n, o) => n + o.unmatched.length, 0),
   };
 }
 
@@ -229,6 +247,7 @@ export function formatTotals(name: string, t: Totals): string {
   const pct = (n: number) => (t.labelled === 0 ? '—' : `${((n / t.labelled) * 100).toFixed(1)}%`);
   return (
     `${name}: ${t.labelled} labelled, ${t.found} found (${pct(t.found)}), ${t.exact} exact (${pct(t.exact)}), ` +
-    `${t.exactWithSteps} exact with milestones/period (${pct(t.exactWithSteps)})`
+    `${t.exactWithSteps} exact with milestones/period (${pct(t.exactWithSteps)}); ` +
+    `${t.unmatched} of ${t.extracted} extracted match no label`
   );
 }
