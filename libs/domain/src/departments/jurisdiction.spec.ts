@@ -53,6 +53,14 @@ describe('jurisdictionOfIssuer', () => {
     ['中共杭州市委办公厅', '杭州市'],
     ['杭州市西湖区人民政府办公室', '杭州市西湖区'],
     ['广东省人民政府', '广东省'],
+    // Counties named by one character before 县 (沛县, 泾县, 和县): the place is two characters in all.
+    ['沛县人民政府办公室', '沛县'],
+    ['和县人民政府', '和县'],
+    // The committee's own 县委 after the county's name (中共泾县县委) is not part of the place.
+    ['中共泾县县委办公室泾县人民政府办公室', '泾县'],
+    ['中共青山县县委办公室', '青山县'],
+    ['广州市人民政府办公厅', '广州市'],
+    ['乐山市市中区人民政府', '乐山市市中区'],
   ])('%s → %s', (issuer, expected) => {
     expect(jurisdictionOfIssuer(issuer)).toBe(expected);
   });

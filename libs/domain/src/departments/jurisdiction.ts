@@ -37,6 +37,11 @@ const ISSUER = new RegExp(
     '(?:人民政府|政府|委员会|委|党委)?(?:办公厅|办公室)?',
   'u',
 );
+/** A county or banner named by one character (沛县, 泾县, 和县): tried when the longer shape finds no place. */
+const ONE_CHARACTER_PLACE = new RegExp(
+  `^(?:中共)?(${PLACE_CHAR}(?:县|旗))(?=人民政府|政府|委|党委|办公)`,
+  'u',
+);
 const NATIONAL = /^(?:国务院|中共中央|中央|全国|国家|中华人民共和国)/u;
 /** Prefix a local document uses for a unit of its own jurisdiction: 市/省/县/区 (团市委 keeps its prefix inside). */
 const OWN_LEVEL_PREFIX = /^(省|市|县|区|州|旗)/u;
@@ -49,9 +54,14 @@ export function jurisdictionOfIssuer(issuer: string | null): string | null {
   if (!issuer) return null;
   const name = issuer.replace(/\s+/gu, '');
   if (NATIONAL.test(name) || findDepartment(name)?.kind === 'ministry') return null;
-  const m = ISSUER.exec(name);
-  const place = m?.[1] ?? null;
-  if (!place || place.length < 2) return null;
+  const place = ISSUER.exec(name)?.[1] ?? ONE_CHARACTER_PLACE.exec(name)?.[1] ?? null;
+  // A place read from the 中共 of a committee's name (中共X市委 with an unreadable X) is no place.
+  if (!place || place.length < 2 || place.startsWith('中共')) return null;
+  // 中共泾县县委: the place is 泾县, the second 县 opens the committee's own name (县委).
+  const at = name.indexOf(place) + place.length;
+  const last = place.charAt(place.length - 1);
+  if (place.length > 2 && place.charAt(place.length - 2) === last && name.charAt(at) === '委')
+    return place.slice(0, -1);
   return place;
 }
 

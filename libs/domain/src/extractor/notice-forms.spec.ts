@@ -61,6 +61,17 @@ describe('subjects of a covering notice', () => {
   });
 });
 
+describe('where recipients send their questions', () => {
+  it('reads no duty of the body a covering line asks them to turn to (请径向A反映, 请及时向A报告, 请与A联系)', () => {
+    const doc = extractOne(
+      `某某省人民政府办公厅关于印发某某省家电以旧换新实施细则的通知\n各地级以上市人民政府，省政府各部门：\n《实施细则》已经省人民政府同意，现印发给你们，请认真组织实施。实施中遇到的问题，请径向省商务厅反映。\n执行中如有重大情况，请及时向省发展改革委报告；具体事项请与省财政厅联系。\n一、扩大补贴品类。将净水器纳入补贴范围。（省商务厅牵头，省财政厅配合）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省商务厅'], participants: ['省财政厅'], deadline: null },
+    ]);
+  });
+});
+
 describe('the issuing office announcing its follow-up', () => {
   it('takes part when the office issues the notice itself, also in a clause after a comma', () => {
     const doc = extractOne(

@@ -59,10 +59,12 @@ const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
- * (`经区政府同意，现将《…》印发给你们，请各牵头单位、责任单位按照职责分工，…`); never a bare covering request.
+ * (`经区政府同意，现将《…》印发给你们，请各牵头单位、责任单位按照职责分工，…`); never a bare covering request,
+ * nor the body recipients are asked to turn to.
  */
 const ASKED_SUBJECT = new RegExp(
-  `(?:(?:^|，)[请望]|给你们，)(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
+  // 请径向A反映 / 请及时向A报告: A receives the recipients' questions, it is not asked to act.
+  `(?:(?:^|，)[请望](?!(?:径|迳|直接|及时|分别|可)?向)|给你们，)(${NAMES})()(?=[\\u4e00-\\u9fff])(?!(?:认真)?(?:贯彻执行|贯彻落实|遵照执行)[。；]?$)`,
   'u',
 );
 /** The subject after an opening clause of up to 40 characters (`今年…项目分布广、投资额度大、…时限紧，各责任部门要…`). */
