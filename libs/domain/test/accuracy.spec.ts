@@ -70,8 +70,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // heldout-5. The floor keeps that figure.
   // 2026-12-04: tuned on (forms of financial bodies of a kind, coordinated types sharing one class word, cooperating
   // sides, a level's treasury, 承担的 no duty; numbered duty-list sentences, companies, 立即, （单位）): 38 of 64 exact
-  // (59.4%), 47 found; local 8 of 15. Its mismatch list was read, so it is development data now; the floor keeps it.
-  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.593 },
+  // (59.4%), 47 found; local 8 of 15. Its mismatch list was read, so it is development data now. 39 of 64 (60.9%)
+  // with the heldout-7/8 forms of the same day; the floor keeps that figure.
+  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.609 },
   // Labelled blind by another session (18 documents: 6 national whole, 12 local, 6 of them page excerpts; 123
   // measures, 33 local; 58 of them in one national 预案) and scored once, last, on 2026-12-03 after the closing-
   // section, prose and local-notice forms: 54 of 123 found, 28 exact (22.8%); local 14 found, 3 exact (9.1%). The
@@ -116,6 +117,12 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // after the party, 主办/承办单位 role collectives, invited units taking part): 30 of 45 exact (66.7%); the floor
   // keeps that figure.
   heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.666 },
+  // Labelled blind by two helper sessions on 2026-12-04 (21 documents: 3 national whole texts from the gov.cn crawl,
+  // 18 local — 1 provincial, 9 municipal, 8 county — 10 of them page excerpts; 51 measures, 48 local; claims committed
+  // before labelling), never opened by anyone tuning, and scored once, last, after every form of that session (the
+  // heldout-3/4/7/8 forms and the lead's probes): 37 of 51 found, 23 exact (45.1%); local 22 of 48 (45.8%); no
+  // extracted measure without a label. The floor keeps that figure; the set stays unseen.
+  heldout9: { label: 'heldout-9 (unseen, scored once)', floor: 0.45 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
