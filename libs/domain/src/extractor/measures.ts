@@ -70,13 +70,13 @@ export function extractMeasures(
   const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
   const annotated = ctx.measures.length > 0;
-  const firstAnnotated = annotated ? Math.min(...ctx.measures.map((m) => m.line)) : 0;
+  // Infinity when nothing is annotated: then the notice reader sees every line.
+  const firstAnnotated = Math.min(...ctx.measures.map((m) => m.line));
   if (local) {
     // The notice before a local breakdown gives duties in plain sentences (各牵头单位要…); only there.
-    const first = Math.min(...ctx.measures.map((m) => m.line));
     extractNoticeItems(
       ctx,
-      lines.filter((l) => l.no < first),
+      lines.filter((l) => l.no < firstAnnotated),
       {
         bySupervisor: ISSUED_BY_SUPERVISOR.test(`${span.title}${span.docNumber ?? ''}`),
         byOffice: /办公(?:室|厅)$/u.test(span.issuer ?? ''),
