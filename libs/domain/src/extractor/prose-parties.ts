@@ -48,6 +48,11 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
 const ROLE_COLLECTIVE =
   /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办)(?:责任)?(?:单位|部门)$/u;
+/**
+ * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
+ * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
+ */
+const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)单位$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
 const FIELD_UNIT =
   /^(?:各|全[市县区])?(?:[\u4e00-\u9fff]{1,10}(?:（[^（）]{1,6}）)?)?(?:(?:国有)?(?:林|农|牧|茶|渔)场|(?:专业|半专业)?(?:森林)?(?:消防|扑火|救援|应急)队(?:伍)?)$/u;
@@ -85,6 +90,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
+  if (SPONSORING_UNIT.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.

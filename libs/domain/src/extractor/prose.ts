@@ -66,8 +66,17 @@ export function proseDuty(paragraph: string): Duty | null {
   return { lead: leadSet, participants };
 }
 
+/**
+ * `重点是：`, `应当包括以下内容：`, `有下列情形之一的：`, `主要内容包括：`: the paragraph's duty is its own measure and the
+ * numbered items after it are what it covers (check points, contents of a request, conditions), no duties of their own.
+ */
+const CONTENTS_COLON =
+  /(?:重点是|主要是|包括|内容(?:如下|为|是)?|(?:下列|以下)(?:情形|情况|事项)(?:之一)?的?|如下(?:内容|事项)?)：$/u;
+
 interface Group {
   duty: Duty;
+  /** The items below list the paragraph's contents: they inherit nothing. */
+  contents?: boolean;
   /** The group ends at the next heading of this type (or of the document's top type). */
   endsAt: HeadingType | null;
 }
@@ -117,12 +126,13 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     }
     const text = l.text;
     const duty = proseDuty(h ? h.rest : section ? sectionRest : text);
-    if (duty && /：$/u.test(text)) {
+    const contents = duty !== null && CONTENTS_COLON.test(text);
+    if (duty && !contents && /：$/u.test(text)) {
       group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType) };
       heading = null;
       continue;
     }
-    const own = duty ?? (h && group ? group.duty : null);
+    const own = duty ?? (h && group && group.contents !== true ? group.duty : null);
     if (!own) continue;
     const opening = heading && !h ? `${heading.line.text}\n` : '';
     index++;
@@ -148,7 +158,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     );
     // A section's opening paragraph with duties of its own (`二、…` / `行政执法机关要…`) is also inherited by the
     // numbered items under it that name no party.
-    if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
+    if (contents) group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType), contents };
+    else if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
     if (!h) heading = null;
   }
 }

@@ -283,11 +283,11 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     const twoLineTitle = isTitleLike(next) ? t + next.text : t;
     if (afterSignature && (GOV_TITLE.test(t) || GOV_TITLE.test(twoLineTitle))) {
       const title = GOV_TITLE.test(t) ? t : twoLineTitle;
-      // An attachment named in the notice (《…》) belongs to the notice.
+      // An attachment named in the notice (《…》) belongs to the notice, an editor's note (`（本文有删减）`) above it aside.
       let mentioned = false;
       const startOfDoc = anchors.filter((a) => a.start < i).pop()?.start ?? 0;
-      for (let k = startOfDoc; k < i && !mentioned; k++)
-        if (lines[k]?.text.includes(`《${title}`)) mentioned = true;
+      const named = `《${title.replace(/^（本文有删减）/u, '')}`;
+      for (let k = startOfDoc; k < i && !mentioned; k++) if (lines[k]?.text.includes(named)) mentioned = true;
       if (!mentioned) {
         const bodyStart = title === t ? i + 1 : n + 1;
         extra.push({

@@ -1,0 +1,71 @@
+// Forms of older State Council opinions and 应急预案 (heldout-3/4/7 development data): the dual management of registered
+// organisations, contents lists that are no duties, emergency grades, forwarded texts under an editor's note.
+// Synthetic documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { extractText } from './extract';
+import { extractOne, roles } from './forms.testing';
+
+const NATIONAL =
+  '国务院办公厅关于加强行业协会管理的意见\n国办发〔1998〕5号\n各省、自治区、直辖市人民政府：\n为加强行业协会管理，现提出如下意见：\n';
+/** Lines of a measure: its line number (the body starts on line 5) and its leads. */
+const leadsByLine = (doc: ReturnType<typeof extractOne>) => doc.measures.map((m) => [m.line, ...m.lead]);
+
+describe('registered organisations and their sponsors', () => {
+  it('reads 挂靠单位 beside 登记管理机关 and 业务主管部门 as a party of its own', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、分工负责\n登记管理机关、业务主管部门和挂靠单位要各负其责，共同做好年检工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['登记管理机关', '业务主管部门', '挂靠单位'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('contents lists after a duty', () => {
+  it('keeps the paragraph closing on `重点是：` as the measure and its numbered points as its contents', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、检查的重点\n各级民政部门要对协会的活动情况进行检查。重点是：\n1.章程的执行情况，会员大会的召开情况。\n2.财务收支情况，资金使用情况。\n二、组织领导\n各地区要加强领导。\n`,
+    );
+    expect(leadsByLine(doc)).toEqual([
+      [6, '各级民政部门'],
+      [10, '各地区'],
+    ]);
+  });
+
+  it('does not hand a request’s contents (`应当包括以下内容：`) the duty of the paragraph above them', () => {
+    const doc = extractOne(
+      `某省物资应急预案\n3.1 启动程序\n省应急指挥部要及时向省政府报告。报告应当包括以下内容：\n（1）需要调拨的物资品种和数量。\n（2）资金来源。\n3.2 响应结束\n`,
+    );
+    expect(leadsByLine(doc)).toEqual([[3, '省应急指挥部']]);
+  });
+
+  it('still lets numbered items inherit from a paragraph closing on a plain colon', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、工作要求\n各级民政部门要重点做好以下工作：\n1.开展年度检查，及时发现各类问题。\n2.公布检查结果，接受社会监督。\n`,
+    );
+    expect(leadsByLine(doc)).toEqual([
+      [7, '各级民政部门'],
+      [8, '各级民政部门'],
+    ]);
+  });
+});
+
+describe('grades of an emergency', () => {
+  it('never reads a grade defined after its colon (`1.2.1 特别重大（Ⅰ级）：…`) as a unit with duties', () => {
+    const doc = extractOne(
+      `某市供水应急预案\n1.2 分级\n1.2.1 特别重大（Ⅰ级）：全市大面积停水超过48小时的情况。\n1.2.2 Ⅱ级：两个以上区停水的情况。\n2 职责\n市水务局负责供水抢修的组织协调。\n`,
+    );
+    expect(leadsByLine(doc)).toEqual([[6, '市水务局']]);
+  });
+});
+
+describe('a forwarded text under an editor’s note', () => {
+  it('keeps the forwarded opinion (`（本文有删减）` then its title) in the notice that names it', () => {
+    const result = extractText(
+      '国务院办公厅转发某部关于某项工作意见的通知\n国办发〔1998〕9号\n各省、自治区、直辖市人民政府：\n某部《关于某项工作的意见》已经国务院同意，现转发给你们，请认真贯彻执行。\n做好这项工作十分重要。\n各地区要加强领导。\n各部门要密切配合。\n国务院办公厅\n一九九八年三月二日\n（本文有删减）\n关于某项工作的意见\n一、各级民政部门要加强对协会的指导。\n',
+      'forwarded.txt',
+    );
+    expect(result.documents.map((d) => [d.startLine, d.endLine])).toEqual([[1, 12]]);
+  });
+});
