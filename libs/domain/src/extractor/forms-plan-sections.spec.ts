@@ -69,3 +69,25 @@ describe('a forwarded text under an editor’s note', () => {
     expect(result.documents.map((d) => [d.startLine, d.endLine])).toEqual([[1, 12]]);
   });
 });
+
+describe('working groups of an organisation section', () => {
+  it('gives the subjectless duty after a group’s title (`1.宣传组。负责…`) to that group', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、组织形式\n成立联合检查办公室，下设宣传组、评估组。\n1.宣传组。负责政策解读和舆论引导，及时回应社会关切。\n2.评估组。组织专家开展评估，提出改进建议。\n`,
+    );
+    expect(leadsByLine(doc).slice(-2)).toEqual([
+      [7, '宣传组'],
+      [8, '评估组'],
+    ]);
+  });
+
+  it('reads a body set up for a joint task (`联合检查办公室`) and a named 小组 as parties', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、组织形式\n评估细则由联合检查办公室负责拟定，并报主管部门备案。\n二、实施\n数据核查小组负责抽样复核，确保数据真实。\n`,
+    );
+    expect(leadsByLine(doc)).toEqual([
+      [6, '联合检查办公室'],
+      [8, '数据核查小组'],
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ import { splitGluedLevels } from './roles';
 const COLLECTIVE =
   /^(?:各|其他有关|其他相关|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
-const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地)$/u;
+const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地|小组)$/u;
 const COLLECTIVE_END =
   /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
 const NOT_A_NAME =
@@ -53,6 +53,8 @@ const ROLE_COLLECTIVE =
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
  */
 const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)单位$/u;
+/** `联合采购办公室`, `联合检查组`: a body set up for a joint task (联合 opens prose elsewhere: `联合印发…`). */
+const JOINT_BODY = /^联合[\u4e00-\u9fff]{2,8}(?:办公室|小组|工作组|检查组|指挥部)$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
 const FIELD_UNIT =
   /^(?:各|全[市县区])?(?:[\u4e00-\u9fff]{1,10}(?:（[^（）]{1,6}）)?)?(?:(?:国有)?(?:林|农|牧|茶|渔)场|(?:专业|半专业)?(?:森林)?(?:消防|扑火|救援|应急)队(?:伍)?)$/u;
@@ -90,7 +92,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
-  if (SPONSORING_UNIT.test(name)) return true;
+  if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.

@@ -45,6 +45,13 @@ function namesIn(named: readonly Named[], roles: readonly Role[]): string[] {
   return named.filter((n) => roles.includes(n.role)).map((n) => n.name);
 }
 
+/**
+ * `监督组。负责对…进行监督`, `专家组：负责提供…咨询`: a working group of an organisation section, named as its item's title
+ * and given the duties of the subjectless sentence after it.
+ */
+const WORKING_GROUP =
+  /^([\u4e00-\u9fff]{2,12}?(?:小组|组|专班))[。：](?=(?:主要)?(?:负责|承担|组织|开展|协调|指导))/u;
+
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(paragraph: string): Duty | null {
   const named: Named[] = [];
@@ -53,6 +60,8 @@ export function proseDuty(paragraph: string): Duty | null {
   // `设立A（以下简称B）。主要职责是：…`: the body just set up holds the duties listed after it.
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
+  const group = paragraph.charCodeAt(article) > 0x4e00 ? WORKING_GROUP.exec(paragraph.slice(article)) : null;
+  if (group?.[1]) named.push({ name: group[1], role: 'duty' });
   // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
   for (let start = article; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
