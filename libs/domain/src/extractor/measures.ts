@@ -55,7 +55,7 @@ export function extractMeasures(
     documentYear,
     measures: [],
     keys: new Set(),
-    speaker: pronounResolver(span.title),
+    speaker: pronounResolver(span.title, span.issuer),
   };
   const layouts = detectLayouts(prepared, span);
   const local = isLocalDocument(span) || hasLocalAddressee(prepared, span);

@@ -53,6 +53,8 @@ const ROLE_COLLECTIVE =
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
  */
 const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)单位$/u;
+const NI = '你'.charCodeAt(0);
+const ADDRESSEE_DEPARTMENTS = /^你[省市区县](?:有关|相关|各)(?:部门|单位)$/u;
 /** `联合采购办公室`, `联合检查组`: a body set up for a joint task (联合 opens prose elsewhere: `联合印发…`). */
 const JOINT_BODY = /^联合[\u4e00-\u9fff]{2,8}(?:办公室|小组|工作组|检查组|指挥部)$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
@@ -93,6 +95,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
+  // 你省 / 你们 (a reply's addressee, LABELLING §4) are no parties; the departments it names (`你省有关部门`) are.
+  if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.

@@ -1,4 +1,5 @@
 import { titleIssuer } from './doc-markers';
+import { isKnownDepartmentName } from '../departments/registry';
 
 /**
  * The issuer's or the reporting body's pronoun for itself in a prose duty (`我们将督促有关部门…` in a 复函, `我局将尽快…`
@@ -10,9 +11,12 @@ export const ISSUER_PRONOUN = /^我(?:们|局|委|部|厅|办|署|院)$/u;
 
 const FORWARDED = /转发([\u4e00-\u9fff]{2,30}?)(?:关于|《)/u;
 
-export function pronounResolver(title: string): (name: string) => string {
+/**
+ * `signed`: the issuer the signature gives, for a title that names none before 关于 (`国务院办公厅对…提案的答复`).
+ */
+export function pronounResolver(title: string, signed: string | null = null): (name: string) => string {
   const forwarded = title.includes('转发') ? (FORWARDED.exec(title)?.[1] ?? null) : null;
-  const issuer = (titleIssuer(title) ?? '').split('转发')[0] ?? '';
+  const issuer = (titleIssuer(title) ?? signed ?? '').split('转发')[0] ?? '';
   return (name) => {
     if (name.length !== 2 || !ISSUER_PRONOUN.test(name)) return name;
     const unit = name.charAt(1);
@@ -21,4 +25,24 @@ export function pronounResolver(title: string): (name: string) => string {
     if (issuer.length >= 2 && (unit === '们' || issuer.endsWith(unit))) return issuer;
     return name;
   };
+}
+
+/**
+ * `发展改革委已上报…，待国务院批准后，该委将…`: 该委 / 该部 / 该局 is the department named last before it with that unit word;
+ * the pronoun is replaced by that name (the longest registry name ending just there) so the duty falls on it. A
+ * pronoun without such a name before it is left as written.
+ */
+const DEMONSTRATIVE = /该([委部局办署厅])/gu;
+const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/u;
+
+export function resolveDemonstratives(paragraph: string): string {
+  return paragraph.replace(DEMONSTRATIVE, (whole: string, unit: string, at: number) => {
+    for (let end = paragraph.lastIndexOf(unit, at - 1); end > 0; end = paragraph.lastIndexOf(unit, end - 1)) {
+      for (let length = Math.min(12, end + 1); length >= 2; length--) {
+        const name = paragraph.slice(end + 1 - length, end + 1);
+        if (IDEOGRAPHS.test(name) && isKnownDepartmentName(name)) return name;
+      }
+    }
+    return whole;
+  });
 }

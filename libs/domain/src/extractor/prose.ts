@@ -4,6 +4,7 @@ import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import * as PROSE_ORG from './prose-org';
+import { resolveDemonstratives } from './prose-pronouns';
 import * as PROSE_SENTENCE from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
 
@@ -53,7 +54,9 @@ const WORKING_GROUP =
   /^([\u4e00-\u9fff]{2,12}?(?:小组|组|专班))[。：](?=(?:主要)?(?:负责|承担|组织|开展|协调|指导))/u;
 
 /** The parties a paragraph gives duties to, or null. */
-export function proseDuty(paragraph: string): Duty | null {
+export function proseDuty(written: string): Duty | null {
+  // `该委将…`: the department named last before it (prose-pronouns.ts).
+  const paragraph = written.includes('该') ? resolveDemonstratives(written) : written;
   const named: Named[] = [];
   // `第三条 A是…的责任主体`: an article's number opens its paragraph, the sentence starts after it.
   const article = paragraph.charCodeAt(0) === DI ? (ARTICLE.exec(paragraph)?.[0].length ?? 0) : 0;

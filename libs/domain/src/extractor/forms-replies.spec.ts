@@ -1,0 +1,44 @@
+// Forms of national reply letters (复函 / 答复, heldout-7 development data): the issuer signing a reply titled without
+// 关于, a department referred to as 该委 / 该部, the addressee 你省 as a counterpart, work under way given as a
+// commitment. Synthetic documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+const REPLY =
+  '国务院办公厅关于某省有关问题的复函\n国办函〔2006〕12号\n某省人民政府：\n你省关于某些问题的请示收悉。经国务院同意，现将有关情况函复如下：\n';
+
+describe('reply letters', () => {
+  it('reads 我们 of a reply titled `X对…的答复` as the issuer its signature names', () => {
+    const doc = extractOne(
+      '国务院办公厅对某委员提出的某项建议的答复\n国办函〔2006〕13号\n某委员：\n你提出的建议收悉。\n一、关于平台建设。我们将会同有关部门加快建设全国统一的服务平台。\n国务院办公厅\n二〇〇六年三月一日\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['国务院办公厅'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
+
+  it('reads `该委` / `该部` as the department named last before it', () => {
+    const doc = extractOne(
+      `${REPLY}一、关于铁路项目问题。交通运输部已完成项目初审，报国务院同意后，该部将组织专家进一步论证。\n二、关于水库项目问题。前期工作已经完成。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['交通运输部'], participants: [], deadline: null }]);
+  });
+
+  it('never takes the addressee `你省` for a partner of `会同`', () => {
+    const doc = extractOne(
+      `${REPLY}一、关于机场项目问题。发展改革委将继续加强协调，会同你省共同推进项目前期工作。\n二、关于水库项目问题。前期工作已经完成。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['发展改革委'], participants: [], deadline: null }]);
+  });
+
+  it('reads work under way as a commitment only when it is pressed or followed by one (`正抓紧…`, `正在…，将…`)', () => {
+    const doc = extractOne(
+      `${REPLY}一、关于补偿问题。目前，财政部正在修订补偿办法，同时将研究提高补偿标准。\n二、关于项目审批问题。商务部正按程序抓紧办理。\n三、关于规划问题。按照国务院的要求，水利部正在编制流域规划，发展改革委建议规划完成后再作研究。\n`,
+    );
+    expect(doc.measures.map((m) => [m.line, ...m.lead])).toEqual([
+      [5, '财政部'],
+      [6, '商务部'],
+    ]);
+  });
+});
