@@ -63,16 +63,18 @@ export function signatureDate(text: string): string | null {
  * `成文日期：…`, `【字号】…`, `时间：…来源：…`, a label sharing its cell with 备注 (`备注/文号：…`), `公文生成日期：…` (the text is normalised, so `名 称:` reads `名称：`).
  */
 const PAGE_METADATA =
-  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|(?:公文)?生成日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
-const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
+  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|文件编号|发布日期|成文日期|(?:公文)?生成日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
+/** The 文号 after its label, with the label's colon or bracket or (in table cells) nothing between them. */
+const METADATA_DOCNO = /(?:文号|字号|文件编号)(?:：|】)?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
 
 /**
  * The same block printed as table cells (`索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |`; the
  * normalised text has lost the separators and the colons): a line opening on one label and naming another,
- * with no sentence punctuation between them (`信息索引号 | … | 公开方式 |`, `备注/文号 | 公开时限 | 长期公开 |`).
+ * with no sentence punctuation between them (`信息索引号 | … | 公开方式 |`, `备注/文号 | 公开时限 | 长期公开 |`,
+ * `文 号 | 某政办发〔2021〕1号 | 分 类 |`, `发文单位 … 效力状态 有效`).
  */
 const PAGE_METADATA_CELLS =
-  /^(?:信息)?(?:索引号|存放位置|公开范围|公开方式|发布单位|发布机构|成文日期|发文日期|组配分类|生成日期|(?:备注[/／])?文号)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|公开日期|发文日期|成文日期|发布日期|主题分类|有效性|文号|发布机构)/u;
+  /^(?:信息)?(?:索引号|存放位置|公开范围|公开方式|发布单位|发布机构|发文单位|发文字号|成文日期|发文日期|组配分类|生成日期|(?:备注[/／])?文号)[^，。；：]{0,40}?(?:公开方式|公开时限|公开范围|公开日期|发文日期|成文日期|发布日期|主题分类|分类|效力状态|有效性|文号|发布机构)/u;
 /** The index number alone on its row (`索引号 | 11330922090963010M/2021-27971 |`). */
 const PAGE_INDEX_CELL = /^索引号[\dA-Za-z\-－/／]{6,40}$/u;
 

@@ -91,3 +91,32 @@ describe('working groups of an organisation section', () => {
     ]);
   });
 });
+
+describe('page heads and excerpts without a title', () => {
+  it('reads letter-spaced metadata cells (`文 号 | … | 分 类 |`, `发文字号 … 主题分类`) as the page head and takes their 文号', () => {
+    const result = extractText(
+      '发文字号\t某自然资规〔2022〕8号\t主题分类\t城乡建设\n发文单位\t某市自然资源和规划局\t效力状态\t有效\n某市自然资源和规划局关于印发某项实施方案的通知\n各区分局：\n一、加强宣传。各区分局要做好政策宣传。\n',
+      'meta.txt',
+    );
+    expect(result.documents.map((d) => [d.docNumber, d.title])).toEqual([
+      ['某自然资规〔2022〕8号', '某市自然资源和规划局关于印发某项实施方案的通知'],
+    ]);
+  });
+
+  it('gives the 文号 of a `文 号` cell row to a page that opens on its addressee line', () => {
+    const result = extractText(
+      '索 引 号\t0001/2021-1\t发布机构\t县政府办公室\n文 号\t某政办发〔2021〕3号\t分 类\t政府文件\n各镇人民政府，县各部门：\n《关于某项工作的指导意见》已经县政府同意，现印发给你们。\n某县人民政府办公室\n2021年8月1日\n（此件公开发布）\n关于某项工作的指导意见\n各镇要做好某项工作。\n',
+      'cells.txt',
+    );
+    expect(result.documents.map((d) => [d.docNumber, d.startLine, d.endLine])).toEqual([
+      ['某政办发〔2021〕3号', 3, 9],
+    ]);
+  });
+
+  it('gives no title to a page that opens on a numbered item (`1、…事宜`)', () => {
+    const doc = extractOne(
+      '1、设立改革试验区事宜\n由市发改委牵头，相关部门配合，尽快完成实施方案。\n2、污水处理厂项目\n由市住建局牵头，尽快开工建设。\n',
+    );
+    expect(doc.title).toBe('');
+  });
+});

@@ -283,10 +283,10 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     const twoLineTitle = isTitleLike(next) ? t + next.text : t;
     if (afterSignature && (GOV_TITLE.test(t) || GOV_TITLE.test(twoLineTitle))) {
       const title = GOV_TITLE.test(t) ? t : twoLineTitle;
-      // An attachment named in the notice (《…》) belongs to the notice, an editor's note (`（本文有删减）`) above it aside.
+      // An attachment named in the notice (《…》) belongs to the notice, a note (`（本文有删减）`, `（此件公开发布）`) aside.
       let mentioned = false;
       const startOfDoc = anchors.filter((a) => a.start < i).pop()?.start ?? 0;
-      const named = `《${title.replace(/^（本文有删减）/u, '')}`;
+      const named = `《${title.replace(/^（(?:本文有删减|此件公开发布)）/u, '')}`;
       for (let k = startOfDoc; k < i && !mentioned; k++) if (lines[k]?.text.includes(named)) mentioned = true;
       if (!mentioned) {
         const bodyStart = title === t ? i + 1 : n + 1;
@@ -327,8 +327,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
     }
   }
   const all = [...anchors, ...extra].sort((a, b) => a.start - b.start);
-  // No title found (a document that opens with its addressee line 各市、县人民政府，省政府各部门：, or with an
-  // over-long title): the whole file is one untitled document.
+  // No title (the file opens on an addressee line 各市、县人民政府：, a numbered item 1、…, an over-long title): untitled.
   if (all.length === 0 && firstText !== -1) {
     const first = lines[firstText];
     const titled =
@@ -337,6 +336,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       first.text.length <= 80 &&
       !endsTerminal(first.text) &&
       !DECIMAL_SECTION.test(first.text) &&
+      matchHeading(first.text) === null &&
       !first.raw.includes('\t');
     const title = titled ? (first?.text ?? '') : '';
     // 菏政办字〔2023〕1号 alone, or a title ending in its bracketed 文号 (华政发〔2021〕2号).
