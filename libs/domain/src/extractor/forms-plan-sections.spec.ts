@@ -120,3 +120,25 @@ describe('page heads and excerpts without a title', () => {
     expect(doc.title).toBe('');
   });
 });
+
+describe('an office set up by a headquarters', () => {
+  const PLAN =
+    '某省人民政府办公厅关于印发某省物资储备应急预案的通知\n某政办函〔2010〕4号\n2 组织机构\n2.1 省应急指挥部职责\n（1）统一领导全省应急工作。\n（2）决定启动应急响应。\n2.2 省应急指挥部办公室及其职责\n省应急指挥部下设办公室，负责日常工作。办公室设在省粮食局，办公室成员由省财政厅、省交通运输厅有关人员组成。办公室承担以下职责：\n（1）收集分析市场信息。\n（2）起草有关文件。\n2.3 成员单位职责\n';
+
+  it('reads the office as the lead of its set-up paragraph, its host and staffing units as participants', () => {
+    const doc = extractOne(PLAN);
+    expect(doc.measures.map(roles)[2]).toEqual({
+      lead: ['省应急指挥部办公室'],
+      participants: ['省粮食局', '省财政厅', '省交通运输厅'],
+      deadline: null,
+    });
+  });
+
+  it('gives the numbered duties after `办公室承担以下职责：` to the office alone, past the items of the section above', () => {
+    const doc = extractOne(PLAN);
+    expect(doc.measures.slice(3).map((m) => [m.line, ...m.lead, ...m.participants])).toEqual([
+      [9, '省应急指挥部办公室'],
+      [10, '省应急指挥部办公室'],
+    ]);
+  });
+});

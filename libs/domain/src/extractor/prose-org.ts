@@ -62,7 +62,7 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
 /** `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B`: the members take part. */
 export const MEMBERS = new RegExp(
-  `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:负责同志|有关负责同志|分管负责同志)?(?:组成|[，。；])`,
+  `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:负责同志|有关负责同志|分管负责同志|有关人员)?(?:组成|[，。；])`,
   'u',
 );
 export function hostingParties(sentence: string): ProseParties | null {

@@ -53,6 +53,10 @@ function namesIn(named: readonly Named[], roles: readonly Role[]): string[] {
 const WORKING_GROUP =
   /^([\u4e00-\u9fff]{2,12}?(?:小组|组|专班))[。：](?=(?:主要)?(?:负责|承担|组织|开展|协调|指导))/u;
 
+const OFFICE_SET_UP = /^([\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|小组))下设办公室[，。]/u;
+/** `办公室承担以下职责：` closing the paragraph that set the office up: its items are the office's alone. */
+const OFFICE_DUTIES = /办公室(?:承担|负责|的)?(?:以下|如下|下列)?(?:主要)?职责(?:是|为|如下)?：$/u;
+
 /** The parties a paragraph gives duties to, or null. */
 export function proseDuty(written: string): Duty | null {
   // `该委将…`: the department named last before it (prose-pronouns.ts).
@@ -63,10 +67,16 @@ export function proseDuty(written: string): Duty | null {
   // `设立A（以下简称B）。主要职责是：…`: the body just set up holds the duties listed after it.
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
+  // `X下设办公室，负责日常工作。办公室设在A…`: the office leads; its host and the units staffing it take part.
+  const office = paragraph.includes('下设办公室') ? OFFICE_SET_UP.exec(paragraph) : null;
   const group = paragraph.charCodeAt(article) > 0x4e00 ? WORKING_GROUP.exec(paragraph.slice(article)) : null;
   if (group?.[1]) named.push({ name: group[1], role: 'duty' });
   // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
   for (let start = article; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
+  if (office) {
+    for (const n of named) if (n.role === 'leading' || n.role === 'duty') n.role = 'partner';
+    named.unshift({ name: `${office[1] ?? ''}办公室`, role: 'leading' });
+  }
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
   let lead = namesIn(named, ['asked', 'leading']);
@@ -124,6 +134,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       const duty = sectionRest.includes('职责') ? proseDuty(`${sectionRest.replace(/：$/u, '')}：`) : null;
       group = duty ? { duty, endsAt: null } : null;
       heading = null;
+      // Items numbered under the section above (`（4）…`) end nothing opened below this one.
+      lastType = null;
       continue;
     }
     const h = matchHeading(l.text);
@@ -139,7 +151,12 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     const text = l.text;
     const duty = proseDuty(h ? h.rest : section ? sectionRest : text);
     const contents = duty !== null && CONTENTS_COLON.test(text);
-    if (duty && !contents && /：$/u.test(text)) {
+    // `X下设办公室，…办公室承担以下职责：`: a measure of its own, and its items inherit the office alone.
+    const officeLead =
+      duty?.lead[0]?.endsWith('办公室') && text.includes('下设办公室') && OFFICE_DUTIES.test(text)
+        ? duty.lead[0]
+        : null;
+    if (duty && !contents && !officeLead && /：$/u.test(text)) {
       group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType) };
       heading = null;
       continue;
@@ -170,7 +187,12 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     );
     // A section's opening paragraph with duties of its own (`二、…` / `行政执法机关要…`) is also inherited by the
     // numbered items under it that name no party.
-    if (contents) group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType), contents };
+    if (officeLead)
+      group = {
+        duty: { lead: [officeLead], participants: [] },
+        endsAt: h ? h.type : (heading?.type ?? lastType),
+      };
+    else if (contents) group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType), contents };
     else if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
     if (!h) heading = null;
   }
