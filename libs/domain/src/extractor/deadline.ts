@@ -53,7 +53,9 @@ const ONGOING = /持续实施|长期坚持|持续推进/u;
 const BASELINE_BEFORE = /(?:比|较|与|同|相比|自|从|始于|早于|晚于)$/u;
 const RANGE_BEFORE =
   /(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年?[\s\u3000]*[-—–~～－至到][\s\u3000]*$/u;
-const RANGE_AFTER = /^[\s\u3000]*[-—–~～－至到][\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})/u;
+/** The start of a window (`2016—2020年`, `1997年10月――1998年2月`, `1997年4―6月`): its end is the date, read by WINDOW. */
+const RANGE_AFTER =
+  /^[\s\u3000]*(?:[-—–~～－至到]|―{1,2})[\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})|^\d{1,2}[\s\u3000]*(?:[-—–~～－至到]|―{1,2})[\s\u3000]*\d{1,2}[\s\u3000]*月/u;
 const START_AFTER =
   /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|举行|推出|提出|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
 /** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
@@ -250,8 +252,9 @@ function findDated(text: string, options: DeadlineOptions, mode: ScanMode): Pars
   return result;
 }
 
+/** `1997年4―6月` (the start month without 月) and `1997年10月――1998年2月` (a doubled horizontal bar) are windows too. */
 const WINDOW =
-  /(?<y1>\d{4})[\s\u3000]*年[\s\u3000]*(?<m1>\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?<d1>\d{1,2})[\s\u3000]*日)?[\s\u3000]*(?:起)?[\s\u3000]*[至到—－~～-][\s\u3000]*(?:(?<y2>\d{4})[\s\u3000]*年)?[\s\u3000]*(?<m2>\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?<d2>\d{1,2})[\s\u3000]*日)?(?:底|末)?/gu;
+  /(?<y1>\d{4})[\s\u3000]*年[\s\u3000]*(?<m1>\d{1,2})[\s\u3000]*(?:月(?:[\s\u3000]*(?<d1>\d{1,2})[\s\u3000]*日)?)?[\s\u3000]*(?:起)?[\s\u3000]*(?:[至到—－~～-]|―{1,2})[\s\u3000]*(?:(?<y2>\d{4})[\s\u3000]*年)?[\s\u3000]*(?<m2>\d{1,2})[\s\u3000]*月(?:[\s\u3000]*(?<d2>\d{1,2})[\s\u3000]*日)?(?:底|末)?/gu;
 
 /** Windows with a start and an end month/day: `2019年1月1日至12月31日` → 2019-12-31. */
 function scanWindows(text: string, options: DeadlineOptions): Dated[] {

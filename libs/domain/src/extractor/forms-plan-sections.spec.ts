@@ -3,6 +3,7 @@
 // Synthetic documents, new wording.
 import { describe, expect, it } from 'vitest';
 
+import { findDeadline } from './deadline';
 import { extractText } from './extract';
 import { extractOne, roles } from './forms.testing';
 
@@ -139,6 +140,29 @@ describe('an office set up by a headquarters', () => {
     expect(doc.measures.slice(3).map((m) => [m.line, ...m.lead, ...m.participants])).toEqual([
       [9, '省应急指挥部办公室'],
       [10, '省应急指挥部办公室'],
+    ]);
+  });
+});
+
+describe('stages of older prose', () => {
+  it('ends a window written with a horizontal bar (`1998年3―5月`, `1998年6月――1999年1月`) on its last month', () => {
+    expect(findDeadline('1998年3―5月，由各协会开展自查。', { documentYear: 1998 })).toMatchObject({
+      deadline: '1998-05-31',
+    });
+    expect(findDeadline('1998年6月――1999年1月，由登记管理机关审定。', { documentYear: 1998 })).toMatchObject({
+      deadline: '1999-01-31',
+    });
+  });
+
+  it('reads the body a stage or rule names after 由 (`由A根据…审查`, `由A责令…`, `统一由A登记`, `由A对…进行培训`)', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、工作步骤\n（一）第一阶段。由业务主管部门根据有关要求，对所属协会进行初审。\n（二）第二阶段。拒不整改的，由登记管理机关责令停止活动。\n（三）统一登记。行业协会统一由各级民政部门登记，其他部门不得登记。\n（四）培训。由评估办公室对评估人员进行培训。\n`,
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([
+      ['业务主管部门'],
+      ['登记管理机关'],
+      ['各级民政部门'],
+      ['评估办公室'],
     ]);
   });
 });
