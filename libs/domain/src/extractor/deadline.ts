@@ -58,6 +58,7 @@ const RANGE_AFTER =
   /^[\s\u3000]*(?:[-—–~～－至到]|―{1,2})[\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})|^\d{1,2}[\s\u3000]*(?:[-—–~～－至到]|―{1,2})[\s\u3000]*\d{1,2}[\s\u3000]*月/u;
 const START_AFTER =
   /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|举行|推出|提出|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
+const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 /** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
 const PLAN_YEAR_TASKS = /^(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
@@ -181,7 +182,9 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
       if (!window) continue;
       yearWindow = true;
     }
-    if (groups.before === undefined && START_AFTER.test(after)) continue;
+    // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.
+    const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
+    if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
     // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
     if (
       isBareYear({ ...groups, prefix: undefined }) &&

@@ -41,4 +41,15 @@ describe('reply letters', () => {
       [6, '商务部'],
     ]);
   });
+
+  it('reads `与A、B等单位一起` and `会同A继续…` as partners, and `力争今年年内推出` as the year end', () => {
+    const doc = extractOne(
+      `${REPLY}一、关于平台问题。商务部正在牵头建设服务平台，力争今年年内推出。\n二、关于标准问题。商务部将与国家标准委、工业和信息化部等单位一起，组织制定相关标准。\n三、关于评估问题。商务部将会同有关部门继续探索评估办法。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['商务部'], participants: [], deadline: '2006-12-31' },
+      { lead: ['商务部'], participants: ['国家标准委', '工业和信息化部'], deadline: null },
+      { lead: ['商务部'], participants: ['有关部门'], deadline: null },
+    ]);
+  });
 });

@@ -49,7 +49,7 @@ const {
   KEY_STOP,
   datedBefore,
 } = PROSE_CHARS;
-const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATTERNS;
+const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = PROSE_PATTERNS;
 
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
@@ -58,7 +58,7 @@ const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATT
  * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|将|正在(?=抓紧|加紧|积极|会同|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -379,5 +379,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
     const partner = keys & KEY_HUI && sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
+    const together = sentence.includes('一') && /一[起道]/u.test(sentence) ? TOGETHER.exec(sentence) : null;
+    push(out, together ? proseParties(together[1] ?? '', 'partner') : null, 'partner');
   }
 }
