@@ -166,3 +166,24 @@ describe('stages of older prose', () => {
     ]);
   });
 });
+
+describe('numbered sections of a 预案 opening on a duty', () => {
+  const PLAN =
+    '某省人民政府办公厅关于印发某省物资储备应急预案的通知\n某政办函〔2010〕4号\n4 应急响应\n4.1 启动\n4.1.1 省应急指挥部接到报告后，要立即组织会商。\n（1）分析研判事态发展。\n（2）省交通运输厅负责组织运力。\n4.1.2 各市人民政府要及时报告本地情况。\n（1）每日汇总物资库存。\n4.2 奖励\n4.2.1 对有下列表现的单位，省应急指挥部应给予表彰。\n（1）出色完成任务的；\n（2）有其他突出贡献的。\n';
+
+  it('gives its subjectless items the section’s party, and the next section closes it', () => {
+    const doc = extractOne(PLAN);
+    expect(doc.measures.slice(0, 5).map((m) => [m.line, ...m.lead])).toEqual([
+      [5, '省应急指挥部'],
+      [6, '省应急指挥部'],
+      [7, '省交通运输厅'],
+      [8, '各市人民政府'],
+      [9, '各市人民政府'],
+    ]);
+  });
+
+  it('never hands the conditions listed after `对有下列表现的单位` the duty of the sentence naming them', () => {
+    const doc = extractOne(PLAN);
+    expect(doc.measures.slice(5).map((m) => [m.line, ...m.lead])).toEqual([[11, '省应急指挥部']]);
+  });
+});

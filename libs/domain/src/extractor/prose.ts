@@ -95,6 +95,9 @@ export function proseDuty(written: string): Duty | null {
 const CONTENTS_COLON =
   /(?:重点是|主要是|包括|内容(?:如下|为|是)?|(?:下列|以下)(?:情形|情况|事项)(?:之一)?的?|如下(?:内容|事项)?)：$/u;
 
+/** `对有下列突出表现的单位，A应给予表彰。`: the items after it are the conditions, wherever the paragraph names them. */
+const CONDITIONS = /(?:有|符合|存在|具有)下列|下列(?:情形|情况|行为|表现)/u;
+
 interface Group {
   duty: Duty;
   /** The items below list the paragraph's contents: they inherit nothing. */
@@ -138,6 +141,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       lastType = null;
       continue;
     }
+    // Every numbered section closes the group of the one above (a heading-only one may open its own, above).
+    if (section) group = null;
     const h = matchHeading(l.text);
     if (h) {
       if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
@@ -150,7 +155,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     }
     const text = l.text;
     const duty = proseDuty(h ? h.rest : section ? sectionRest : text);
-    const contents = duty !== null && CONTENTS_COLON.test(text);
+    const contents =
+      duty !== null && (CONTENTS_COLON.test(text) || (text.includes('下列') && CONDITIONS.test(text)));
     // `X下设办公室，…办公室承担以下职责：`: a measure of its own, and its items inherit the office alone.
     const officeLead =
       duty?.lead[0]?.endsWith('办公室') && text.includes('下设办公室') && OFFICE_DUTIES.test(text)
@@ -194,6 +200,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       };
     else if (contents) group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType), contents };
     else if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
+    // `4.2.3 A接到…后，要…` (a 预案 section opening on a duty): its numbered items without a party of their own are A's.
+    else if (section && duty) group = { duty, endsAt: null };
     if (!h) heading = null;
   }
 }
