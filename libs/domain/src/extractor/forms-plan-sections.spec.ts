@@ -187,3 +187,14 @@ describe('numbered sections of a 预案 opening on a duty', () => {
     expect(doc.measures.slice(5).map((m) => [m.line, ...m.lead])).toEqual([[11, '省应急指挥部']]);
   });
 });
+
+describe('one body named with and without its level', () => {
+  it('lists `各级民政部门` once when the paragraph names `民政部门` again, and reads `会同A处理…` as a partner', () => {
+    const doc = extractOne(
+      `${NATIONAL}一、组织领导\n各级民政部门要制定实施办法。民政部门要会同有关单位处理好善后工作。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各级民政部门'], participants: ['有关单位'], deadline: null },
+    ]);
+  });
+});

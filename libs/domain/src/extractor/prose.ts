@@ -83,8 +83,11 @@ export function proseDuty(written: string): Duty | null {
   if (lead.length === 0) lead = namesIn(named, ['duty']);
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
-  const leadSet = [...new Set(lead)];
-  const participants = [...new Set(named.map((n) => n.name))].filter((n) => !leadSet.includes(n));
+  // `各级登记管理机关…登记管理机关`: one body named with and without its level, listed once as first written.
+  const leadSet = [...new Set(lead)].filter((n, i, all) => !all.slice(0, i).some((m) => m === `各级${n}`));
+  const participants = [...new Set(named.map((n) => n.name))].filter(
+    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`),
+  );
   return { lead: leadSet, participants };
 }
 
