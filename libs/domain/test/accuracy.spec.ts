@@ -72,7 +72,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // sides, a level's treasury, 承担的 no duty; numbered duty-list sentences, companies, 立即, （单位）): 38 of 64 exact
   // (59.4%), 47 found; local 8 of 15. Its mismatch list was read, so it is development data now. 39 of 64 (60.9%)
   // with the heldout-7/8 forms of the same day; the floor keeps that figure.
-  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.609 },
+  // 2026-12-04 (forms47: working groups, 联合…办公室 / …小组 parties, 由A根据/责令/登记, metadata cells giving the 文号):
+  // 45 of 64 exact (70.3%), 53 found, cx-2023-zrfj located; the floor keeps that figure.
+  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.703 },
   // Labelled blind by another session (18 documents: 6 national whole, 12 local, 6 of them page excerpts; 123
   // measures, 33 local; 58 of them in one national 预案) and scored once, last, on 2026-12-03 after the closing-
   // section, prose and local-notice forms: 54 of 123 found, 28 exact (22.8%); local 14 found, 3 exact (9.1%). The
@@ -82,7 +84,10 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-04: tuned on (forms: short numbered sentences of a 预案 duty list read as items, companies, 立即, （单位）
   // qualifiers, 会同…制订 partners, `按照职能分工，`, `在…下，做好配合工作`, with the heldout-3 party shapes): 63 of 123
   // exact (51.2%), 85 found. Its mismatch list was read, so it is development data now; the floor keeps it.
-  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.512 },
+  // 2026-12-04 (forms47: registration parties, a forwarded text under （本文有删减）, contents and condition lists
+  // inheriting nothing, 预案 grade lines, offices set up by a headquarters, sections opening on a duty, windows with ―):
+  // 81 of 123 exact (65.9%), 107 found, spurious 8 -> 2; the floor keeps that figure.
+  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.658 },
   // Labelled blind by another session (20 documents; 4 withdrawn before scoring because another session had labelled
   // them into dev and they were tuned on there; 16 left: 3 national whole, 13 local, 10 of them page excerpts; 51
   // measures, 40 local) and scored once, last, on 2026-12-03 after every form of that day: 13 of 51 found, 4 exact
@@ -108,7 +113,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // session), so it is development data now.
   // 2026-12-04: tuned on (forms 实施单位 lines, 信息名称 / 存放位置…公开日期 metadata cells): 12 of 53 exact (22.6%);
   // the floor keeps that figure.
-  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.226 },
+  // 2026-12-04 (forms47: reply letters — 我们 of an 答复, 该委, 你省, 正在/正抓紧 commitments, 与…一起; excerpts opening
+  // on a numbered item and 文 号 cells located): 20 of 53 exact (37.7%); the floor keeps that figure.
+  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.377 },
   // Labelled blind by another session on 2026-12-03 (14 documents: 3 national whole texts from the gov.cn crawl, 11
   // local, 6 of them page openings; 45 measures, 40 local), never opened by anyone tuning, and scored once, last,
   // after every form of that session (the heldout-6 forms and the lead's probes): 25 of 45 found, 16 exact (35.6%);
@@ -116,7 +123,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-04: tuned on (forms 备注/文号 and 信息索引号 metadata rows, 国有林场 / 森林消防队 parties, a time adverbial
   // after the party, 主办/承办单位 role collectives, invited units taking part): 30 of 45 exact (66.7%); the floor
   // keeps that figure.
-  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.666 },
+  // 2026-12-04 (forms47, the reply pronoun of a title without 关于): 32 of 45 exact (71.1%); the floor keeps it.
+  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.711 },
   // Labelled blind by two helper sessions on 2026-12-04 (21 documents: 3 national whole texts from the gov.cn crawl,
   // 18 local — 1 provincial, 9 municipal, 8 county — 10 of them page excerpts; 51 measures, 48 local; claims committed
   // before labelling), never opened by anyone tuning, and scored once, last, after every form of that session (the
