@@ -47,6 +47,23 @@ const LEVEL_GROUP =
 const QUALIFIED_LEVEL = /^(各(?:有关|相关)?(?:市|县|区|州|旗|乡|镇|乡镇|街道|县区|县市区))（[^（）]{1,6}）$/u;
 
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
+/**
+ * A development zone (`荆州开发区`, `某某高新区`), a company (`某某供电公司`) or the level's own open collective of departments (`市政府相关部门`): not a
+ * lexicon name, but a member of a bare list of units whose other members are (`（市发改委，市政府相关部门，各县市区政府，
+ * 荆州开发区）`). Alone in a bracket such a name is a place or an aside, so it is only read beside a lexicon name.
+ */
+const BARE_LIST_COMPANION =
+  /^(?:[\u4e00-\u9fff]{2,10}(?:开发区|高新区|新区|园区|公司|集团)|(?:省|市|县|区)(?:人民)?政府(?:相关|有关|其他|各)部门)$/u;
+
+/** True when `name` may stand in a bare list beside lexicon names (see BARE_LIST_COMPANION). */
+export function isBareListCompanion(name: string): boolean {
+  return BARE_LIST_COMPANION.test(name);
+}
+
+/** True when `name` alone is an acceptable item of a bare list without a verb (registry or local-unit shape). */
+export function isLexiconName(name: string): boolean {
+  return isAcceptableName(name, 'lexicon');
+}
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
 /** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
