@@ -2,7 +2,7 @@
 // zones, companies and the level's open collective; synthetic documents, new wording.
 import { describe, expect, it } from 'vitest';
 
-import { parseBracketAnnotation } from './annotation';
+import { parseBracketAnnotation, parseDepartmentCell } from './annotation';
 import { findRecurring } from './deadline';
 import { extractOne, roles } from './forms.testing';
 
@@ -61,5 +61,39 @@ describe('a report cycle written `半年一通报`', () => {
     });
     expect(findRecurring('季度一调度')).toMatchObject({ period: 'quarter' });
     expect(findRecurring('对重大事项一事一通报')).toBeNull();
+  });
+});
+
+describe('a 民生实事 plan table under page metadata cells', () => {
+  it('reads the plan column as content, towns and mass organisations as partners, yearless months in the page year', () => {
+    const doc = extractOne(
+      '索引号\t000111222/2023-00012\t公开方式\t主动公开\n发布单位\t区政府\t发文日期\t2023-05-06\n序号\t实事项目\t工作举措及实施计划\t责任单位\t配合单位\n1\t新建社区食堂10家。\t1.6月底前建成5家。2.10月底前建成全部10家。\t民政局\t财政局、妇联、团区委,北山街道、南湖镇\n',
+    );
+    expect(doc.date).toBe('2023-05-06');
+    const [m] = doc.measures;
+    expect(roles(m)).toEqual({
+      lead: ['民政局'],
+      participants: ['财政局', '妇联', '团区委', '北山街道', '南湖镇'],
+      deadline: '2023-10-31',
+    });
+    expect(m?.milestones?.map((s) => s.date)).toEqual(['2023-06-30']);
+  });
+
+  it('keeps words that only end in a town word out of the party cells', () => {
+    expect(parseDepartmentCell('民政局、特色小镇', 'participants', LOCAL)).toBeNull();
+    expect(parseDepartmentCell('民政局、城乡', 'participants', LOCAL)).toBeNull();
+  });
+});
+
+describe('districts beside another district’s government', () => {
+  it('keeps `A区、B区政府` two parties and `…开发区、…新区管委会` one', () => {
+    expect(parseDepartmentCell('市水务局，东湖区、西湖区政府', 'participants', LOCAL)?.participants).toEqual([
+      '市水务局',
+      '东湖区',
+      '西湖区政府',
+    ]);
+    expect(parseDepartmentCell('青山开发区、白云新区管委会', 'participants', LOCAL)?.participants).toEqual([
+      '青山开发区、白云新区管委会',
+    ]);
   });
 });
