@@ -11,11 +11,17 @@ const TIME_LEAD_IN = /^(?:于|在|力争|争取|确保|计划|预计)/u;
 /** A completion verb closing a time clause (…底前完成, 长期坚持, 持续推进). */
 const TIME_TRAIL_VERB =
   /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务)?$/u;
+/** The verb alone, for a clause that is nothing but an adverb and its verb: 持续推进 is 持续 (ongoing) + 推进. */
+const BARE_TRAIL_VERB = /(?:完成|推进|坚持|开展|实施|执行)(?:工作|任务)?$/u;
+/** A reporting rhythm (每季度报送进展, 每月底前上报工作情况): the period of the reports, no completion date. */
+const REPORT_TRAIL = /(?:报送|上报|报告|通报)(?:工作)?(?:进展|进度|情况|进展情况|落实情况)?$/u;
 /** What is left of a dated time clause: digits and calendar words only (2024年6月底前, 2024—2025年, 2024年第二季度). */
 const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~～起止初第一二三四季度]+$/u;
 /** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5); the document's year (年内持续推进, 年底前完成). */
 const UNDATED_TIME =
   /^(?:长期|持续|常态化?|全年|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+/** The rhythm of a recurring report: 每季度, 每月底前, 每半年, 每季度末5日前. */
+const RECURRING_RHYTHM = /^每(?:年|半年|季度|季|月|周|旬)(?:末|底)?(?:\d{1,2}日)?(?:前)?$/u;
 export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末]/u;
 
 /**
@@ -23,9 +29,16 @@ export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末]/u;
  * stands beside the parties, so it is the annotation's deadline and not a reason to reject the bracket.
  */
 function isTimeClause(clause: string): boolean {
-  const core = clause.replace(TIME_LEAD_IN, '').replace(TIME_TRAIL_VERB, '');
-  if (core.length === 0) return false;
-  return UNDATED_TIME.test(core) || (DIGIT.test(core) && DATE_CHARS.test(core));
+  // 2025年6月底前完成并长期坚持: two time clauses joined by 并.
+  const joined = clause.indexOf('并');
+  if (joined > 0) return isTimeClause(clause.slice(0, joined)) && isTimeClause(clause.slice(joined + 1));
+  const opened = clause.replace(TIME_LEAD_IN, '');
+  const core = opened.replace(TIME_TRAIL_VERB, '');
+  if (core.length === 0) return UNDATED_TIME.test(opened.replace(BARE_TRAIL_VERB, ''));
+  if (UNDATED_TIME.test(core) || (DIGIT.test(core) && DATE_CHARS.test(core))) return true;
+  // 每季度报送进展 / 每月底前上报工作情况: a recurring report, its rhythm before the verb.
+  const rhythm = opened.replace(REPORT_TRAIL, '');
+  return rhythm !== opened && RECURRING_RHYTHM.test(rhythm);
 }
 
 /** Splits a time clause off the end (or the start) of a bracket's text; `time` is undefined when there is none. */
