@@ -97,3 +97,21 @@ describe('districts beside another district’s government', () => {
     ]);
   });
 });
+
+describe('meeting reports and replies', () => {
+  it('reads a short-named office given its own 要 after a comma as a further holder', () => {
+    const doc = extractOne(
+      '某县召开创建工作推进会\n会议要求,各乡镇要倒排工期,交通局要保障道路畅通,创文办要加强跟踪督办。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '交通局', '创文办'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('resolves 我们 in a reply titled `X对…建议的答复` to X', () => {
+    const doc = extractOne(
+      '某部办公厅对第108号建议的答复\n你们提出的关于加强农村公路养护的建议收悉。我们将会同有关部门研究完善养护资金政策。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['某部办公厅']]);
+  });
+});

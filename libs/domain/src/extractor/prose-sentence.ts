@@ -231,8 +231,15 @@ function subjectOf(sentence: string, out: Named[]): string | null {
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
 
+/** `创建办要加强督促考核`, `交通局要…`: an office or bureau by its short name (创卫办, no level written), a later subject only before 要. */
+const SHORT_OFFICE = /^[\u4e00-\u9fff]{2,4}[办局委]$/u;
+
 function isUnitName(name: string): boolean {
   return isKnownDepartmentName(name) || isLocalUnitName(name);
+}
+
+function isLaterSubject(name: string, beforeYao: boolean): boolean {
+  return LATER_SUBJECT.test(name) || isUnitName(name) || (beforeYao && SHORT_OFFICE.test(name));
 }
 
 /**
@@ -245,7 +252,8 @@ function laterSubjects(rest: string, out: Named[]): void {
     const found = subjectOf(rest.slice(comma + 1), out);
     if (found === null) continue;
     // Only a proper party opens such a clause (not `会同有关部门对…`, `大力推动政府部门将…`).
-    if (!out.slice(before).every((named) => LATER_SUBJECT.test(named.name) || isUnitName(named.name))) {
+    const own = found.startsWith('要');
+    if (!out.slice(before).every((named) => isLaterSubject(named.name, own))) {
       out.length = before;
       continue;
     }
