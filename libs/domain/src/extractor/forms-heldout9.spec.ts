@@ -115,3 +115,21 @@ describe('meeting reports and replies', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['某部办公厅']]);
   });
 });
+
+describe('parties designated by 由 in a notice paragraph', () => {
+  it('reads `由A具体组织实施` after opening clauses and `由牵头部门负总责` as duties of A and the lead departments', () => {
+    const doc = extractOne(
+      '省政府办公厅印发《放管服改革任务分工的通知》\n《通知》要求,改革工作在省政府的统一领导下,由省编办具体组织实施。省直各部门要对照分工抓好落实。对涉及多个部门的改革事项,由牵头部门负总责,其他部门密切配合、积极支持。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省编办', '省直各部门', '牵头部门'], participants: ['其他部门'], deadline: null },
+    ]);
+  });
+
+  it('reads the same designations in plain prose', () => {
+    const doc = extractOne(
+      '某省人民政府关于推进审批改革的通知\n各市人民政府:\n改革工作由省编办具体组织实施。跨部门事项由牵头部门负总责。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['省编办', '牵头部门']]);
+  });
+});

@@ -30,7 +30,7 @@ const NAME =
   '|[\\u4e00-\\u9fff]{2,10}?(?:有关|相关)?成员单位' +
   // A class of units delimited by a relative clause, the only delimiter (未分解到工作任务的单位，也要…).
   '|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门)' +
-  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
+  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)' +
   // Departments by their place in the work (条线部门要…全力配合, 相关部门要…).
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
@@ -92,6 +92,14 @@ const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。�
 
 /** `由市民政局牵头，会同…` (after an optional opening clause): the party leading the paragraph's work. */
 const LEADING_SUBJECT = new RegExp(`^(?:[^，。；]{0,30}，)?由(${NAMES})牵头`, 'u');
+/**
+ * `…在省委、省政府的统一领导下，由省编办具体组织实施`, `对涉及多个部门的工作任务，由牵头部门负总责`: a party designated
+ * by 由 for the work (after up to two opening clauses) holds the duty.
+ */
+const DESIGNATED_SUBJECT = new RegExp(
+  `^(?:[^，。；]{0,40}，){0,2}由(${NAMES})((?:具体)?(?:负总责|负责|组织实施|承担))`,
+  'u',
+);
 /** `会同市财政局、市市场监管局制定…`, `会同有关部门`: the partners of a duty take part. */
 const PARTNERS = new RegExp(
   `会同((?:${NAME})(?:[、和及](?:${NAME}))*)(?:等(?:有关|相关)?(?:部门|单位))?`,
@@ -123,7 +131,7 @@ function isParty(name: string): boolean {
   if (name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
-    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
+    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
@@ -276,7 +284,8 @@ export function extractNoticeItems(
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
         ASKED_SUBJECT.exec(sentence) ??
-        ROLE_SUBJECT.exec(sentence);
+        ROLE_SUBJECT.exec(sentence) ??
+        (sentence.includes('由') ? DESIGNATED_SUBJECT.exec(sentence) : null);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
       const written = listed
