@@ -133,3 +133,16 @@ describe('parties designated by 由 in a notice paragraph', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['省编办', '牵头部门']]);
   });
 });
+
+describe('what a party does besides its duty', () => {
+  it('skips `除…外，` between the party and its 要, in notice items and in prose', () => {
+    const notice = extractOne(
+      '某市人民政府办公厅关于改进会务工作的通知\n各区县政府,市政府各部门:\n一、规范材料报送\n(一)承办单位除按时报送正式文本外,要附上起草说明。\n',
+    );
+    expect(notice.measures.map(roles)).toEqual([{ lead: ['承办单位'], participants: [], deadline: null }]);
+    const prose = extractOne(
+      '某省人民政府关于规范会议材料的通知\n省发展改革委除报送正文外,要提交审核意见。\n',
+    );
+    expect(prose.measures.map((m) => m.lead)).toEqual([['省发展改革委']]);
+  });
+});
