@@ -23,6 +23,12 @@ export interface AnnotationOptions {
    * labels of national documents drop it, so the reading is kept to local documents.
    */
   localDocument?: boolean;
+  /**
+   * The bracket stands on a line of its own (a `责任单位：` field line under an item, read as its bracket): the local
+   * groups after a comma (`责任单位：A、B，各县（市、区）政府`) lead with the departments, as in a 责任单位 cell (LABELLING §3,
+   * heldout4); inside an item's paragraph (`（责任单位：A，各县区人民政府）`) they take part.
+   */
+  ownLine?: boolean;
 }
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
@@ -172,7 +178,7 @@ interface ParseCore {
   labelled?: boolean;
 }
 
-function parseCore(text: string, strictness: Strictness): ParseCore | null {
+function parseCore(text: string, strictness: Strictness, trailingGroupsTakePart = true): ParseCore | null {
   let declaresFirstIsLead = false;
   const body = text.replace(FIRST_IS_LEAD, () => {
     declaresFirstIsLead = true;
@@ -199,7 +205,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
         if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
       }
       // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
-      if (segment.role === 'responsible') markTrailingGroups(segment.value, added);
+      if (segment.role === 'responsible' && trailingGroupsTakePart) markTrailingGroups(segment.value, added);
     }
   } else if (!parseClauses(core, body, strictness)) return null;
   if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
@@ -331,7 +337,7 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     if (parties.length === 0 && labelled.head === '') return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
-    const core = parseCore(text, 'plausible');
+    const core = parseCore(text, 'plausible', options.ownLine !== true);
     return core ? assignRoles(core, options) : null;
   }
   if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;

@@ -146,3 +146,26 @@ describe('what a party does besides its duty', () => {
     expect(prose.measures.map((m) => m.lead)).toEqual([['省发展改革委']]);
   });
 });
+
+describe('local governments after a comma of a 责任单位 list', () => {
+  const head =
+    '某市人民政府关于分解年度重点工作的通知\n各县(市、区)人民政府,市政府各部门:\n一、稳定经济运行\n';
+
+  it('lead with the departments on a field line of their own, the zones’ qualifier dropped', () => {
+    const doc = extractOne(
+      `${head}1.扩大有效投资,加快重大项目建设。\n责任单位:市发展改革委、市财政局等,各县(市、区)政府(管委会)\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发展改革委', '市财政局', '各县（市、区）政府'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('take part inside the item’s own bracket', () => {
+    const doc = extractOne(
+      `${head}1.扩大有效投资,加快重大项目建设(责任单位:市发展改革委、市财政局,各县区人民政府)。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发展改革委', '市财政局'], participants: ['各县区人民政府'], deadline: null },
+    ]);
+  });
+});

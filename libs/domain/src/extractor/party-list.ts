@@ -53,6 +53,12 @@ const LEVEL_GROUP =
  */
 const QUALIFIED_LEVEL = /^(各(?:有关|相关)?(?:市|县|区|州|旗|乡|镇|乡镇|街道|县区|县市区))（[^（）]{1,6}）$/u;
 
+/**
+ * `各县（市、区）政府（管委会）`: the local governments with the zones' administrations named as their alternative — the
+ * level as written, its trailing qualifier dropped (LABELLING §4).
+ */
+const ZONE_ALTERNATIVE = /^(各[^（）]{1,6}(?:（[^（）]{1,8}）)?(?:人民)?政府)（(?:管委会|管理委员会)）$/u;
+
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 /**
  * A development zone (`荆州开发区`, `某某高新区`), a company (`某某供电公司`) or the level's own open collective of departments (`市政府相关部门`): not a
@@ -292,7 +298,7 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
         result.valid = false;
         continue;
       }
-      const name = QUALIFIED_LEVEL.exec(unit)?.[1] ?? unit;
+      const name = QUALIFIED_LEVEL.exec(unit)?.[1] ?? ZONE_ALTERNATIVE.exec(unit)?.[1] ?? unit;
       result.names.push(name);
       if (marked) result.marked.push(name);
       if (subUnits.length > 0) result.subUnits.push({ department: name, subUnits });
