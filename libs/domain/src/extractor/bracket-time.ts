@@ -20,9 +20,12 @@ const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~
 /** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5); the document's year (年内持续推进, 年底前完成). */
 const UNDATED_TIME =
   /^(?:长期|持续|常态化?|全年|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+/** A part of the document's year written in words (三季度末前, 上半年, 第四季度, 年中, 十月底前). */
+const YEAR_PART =
+  /^(?:(?:今|本)年)?(?:第?[一二三四]季度|[上下]半年|年中|[一二三四五六七八九十]{1,3}月份?)(?:末|底)?(?:前|以前|之前)?$/u;
 /** The rhythm of a recurring report: 每季度, 每月底前, 每半年, 每季度末5日前. */
 const RECURRING_RHYTHM = /^每(?:年|半年|季度|季|月|周|旬)(?:末|底)?(?:\d{1,2}日)?(?:前)?$/u;
-export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末]/u;
+export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末中]|季度|半年|月/u;
 
 /**
  * A clause of a bracket that only says when (（A牵头，B配合，2024年6月底前完成）, （责任单位：A，长期坚持）): the time
@@ -35,7 +38,8 @@ function isTimeClause(clause: string): boolean {
   const opened = clause.replace(TIME_LEAD_IN, '');
   const core = opened.replace(TIME_TRAIL_VERB, '');
   if (core.length === 0) return UNDATED_TIME.test(opened.replace(BARE_TRAIL_VERB, ''));
-  if (UNDATED_TIME.test(core) || (DIGIT.test(core) && DATE_CHARS.test(core))) return true;
+  if (UNDATED_TIME.test(core) || (DIGIT.test(core) && DATE_CHARS.test(core)) || YEAR_PART.test(core))
+    return true;
   // 每季度报送进展 / 每月底前上报工作情况: a recurring report, its rhythm before the verb.
   const rhythm = opened.replace(REPORT_TRAIL, '');
   return rhythm !== opened && RECURRING_RHYTHM.test(rhythm);
