@@ -10,7 +10,7 @@ const DIGIT = /[0-9０-９]/;
 const TIME_LEAD_IN = /^(?:于|在|力争|争取|确保|计划|预计)/u;
 /** A completion verb closing a time clause (…底前完成, 长期坚持, 持续推进). */
 const TIME_TRAIL_VERB =
-  /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务)?$/u;
+  /(?:全面|基本|逐步|分批|分步|持续)?(?:完成|启动|出台|实现|建成|到位|落实|推进|坚持|开展|实施|执行|见效)(?:工作|任务|第[一二三四五]批|首批|阶段性任务|年度(?:目标)?任务|目标任务|全部任务)?$/u;
 /** The verb alone, for a clause that is nothing but an adverb and its verb: 持续推进 is 持续 (ongoing) + 推进. */
 const BARE_TRAIL_VERB = /(?:完成|推进|坚持|开展|实施|执行)(?:工作|任务)?$/u;
 /** A reporting rhythm (每季度报送进展, 每月底前上报工作情况): the period of the reports, no completion date. */
@@ -49,8 +49,15 @@ function isTimeClause(clause: string): boolean {
 export function splitTimeClause(text: string): { rest: string; time?: string } {
   const clauses = splitTopLevel(text, CLAUSE_SEPARATORS);
   if (clauses.length < 2) return { rest: text };
-  const last = clauses[clauses.length - 1] ?? '';
-  if (isTimeClause(last)) return { rest: trimEdges(text.slice(0, text.length - last.length)), time: last };
+  // Dated steps (…，2025年10月底前完成第一批，12月底前全面完成): every time clause at the end belongs to the time.
+  let steps = 0;
+  while (steps < clauses.length - 1 && isTimeClause(clauses[clauses.length - 1 - steps] ?? '')) steps++;
+  if (steps > 0) {
+    // Each clause was split off at a one-character separator: the steps start after the clauses before them.
+    let cut = 0;
+    for (let k = 0; k < clauses.length - steps; k++) cut += (clauses[k] ?? '').length + 1;
+    return { rest: trimEdges(text.slice(0, cut)), time: trimEdges(text.slice(cut)) };
+  }
   const first = clauses[0] ?? '';
   if (isTimeClause(first)) return { rest: trimEdges(text.slice(first.length)), time: first };
   return { rest: text };
