@@ -364,9 +364,17 @@ export function parseDepartmentCell(
 }
 
 const FIELD_LABEL = /^(?:责任部门|责任单位|牵头部门|牵头单位|负责部门|负责单位)：/;
+const SECOND_FIELD_LABEL = /；(?:配合|协办|协同|参与|责任|牵头|负责)(?:单位|部门)：/u;
 
 /** Parses the value of a labelled 责任部门：/责任单位： field (the label itself is optional). */
 export function parseResponsibilityField(value: string, options: AnnotationOptions): ParsedAnnotation | null {
-  const text = normalizeAnnotationText(value).replace(FIELD_LABEL, '');
+  const normalized = normalizeAnnotationText(value);
+  const text = normalized.replace(FIELD_LABEL, '');
+  // Several labelled lines of one block (`牵头单位：A` then `责任单位：B，各区人民政府`): their roles are the labels',
+  // read like one bracket — the 责任单位 under a 牵头单位 take part, they do not lead beside it.
+  if (text !== normalized && SECOND_FIELD_LABEL.test(text)) {
+    const labelled = parseBracketAnnotation(normalized, options);
+    if (labelled) return labelled;
+  }
   return parseDepartmentCell(text, 'responsible', options);
 }
