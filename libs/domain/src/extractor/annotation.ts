@@ -1,12 +1,5 @@
 import { departmentKind } from '../departments/registry';
-import {
-  CLAUSE_SEPARATORS,
-  isBareListCompanion,
-  isLexiconName,
-  parseItems,
-  splitTopLevel,
-  topLevelIndexes,
-} from './party-list';
+import { CLAUSE_SEPARATORS, isMixedBareList, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
 import { splitTimeClause, TIME_WORD } from './bracket-time';
 import type { DepartmentSubUnit, Strictness } from './party-list';
 import { DOCUMENT_WIDE_RULE, labelledSegments, namesNoParty } from './roles';
@@ -348,23 +341,9 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
   if (!plausible.hasVerb) {
     const strict = parseCore(text, 'lexicon');
     if (strict) return assignRoles(strict, options);
-    return isMixedBareList(plausible.named) ? assignRoles(plausible, options) : null;
+    return isMixedBareList(plausible.named.map((n) => n.name)) ? assignRoles(plausible, options) : null;
   }
   return assignRoles(plausible, options);
-}
-
-/**
- * A bare list of lexicon names with zones or the level's open collective beside them (`（市发改委，市政府相关部门，
- * 各县市区政府，荆州开发区）`): at least two names, one of them a lexicon name, the rest lexicon names or companions.
- */
-function isMixedBareList(named: readonly Named[]): boolean {
-  if (named.length < 2) return false;
-  let lexicon = false;
-  for (const { name } of named) {
-    if (isLexiconName(name)) lexicon = true;
-    else if (!isBareListCompanion(name)) return false;
-  }
-  return lexicon;
 }
 
 /** Parses a table cell under a 牵头部门 / 配合部门 / 负责部门 (负责单位) column header. */

@@ -68,14 +68,18 @@ export type Strictness = 'lexicon' | 'plausible' | 'labelled';
 const BARE_LIST_COMPANION =
   /^(?:[\u4e00-\u9fff]{2,10}(?:开发区|高新区|新区|园区|公司|集团)|(?:省|市|县|区)(?:人民)?政府(?:相关|有关|其他|各)部门)$/u;
 
-/** True when `name` may stand in a bare list beside lexicon names (see BARE_LIST_COMPANION). */
-export function isBareListCompanion(name: string): boolean {
-  return BARE_LIST_COMPANION.test(name);
-}
-
-/** True when `name` alone is an acceptable item of a bare list without a verb (registry or local-unit shape). */
-export function isLexiconName(name: string): boolean {
-  return isAcceptableName(name, 'lexicon');
+/**
+ * A bare list of lexicon names with zones or the level's open collective beside them (`（市发改委，市政府相关部门，
+ * 各县市区政府，荆州开发区）`): at least two names, one of them a lexicon name, the rest lexicon names or companions.
+ */
+export function isMixedBareList(names: readonly string[]): boolean {
+  if (names.length < 2) return false;
+  let lexicon = false;
+  for (const name of names) {
+    if (isAcceptableName(name, 'lexicon')) lexicon = true;
+    else if (!BARE_LIST_COMPANION.test(name)) return false;
+  }
+  return lexicon;
 }
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
