@@ -1,5 +1,5 @@
 import { departmentKind } from '../departments/registry';
-import { CLAUSE_SEPARATORS, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
+import { CLAUSE_SEPARATORS, isMixedBareList, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
 import { splitTimeClause, TIME_WORD } from './bracket-time';
 import type { DepartmentSubUnit, Strictness } from './party-list';
 import { DOCUMENT_WIDE_RULE, labelledSegments, namesNoParty } from './roles';
@@ -16,6 +16,12 @@ export interface AnnotationOptions {
    * labels of national documents drop it, so the reading is kept to local documents.
    */
   localDocument?: boolean;
+  /**
+   * The bracket stands on a line of its own (a `责任单位：` field line under an item, read as its bracket): the local
+   * groups after a comma (`责任单位：A、B，各县（市、区）政府`) lead with the departments, as in a 责任单位 cell (LABELLING §3,
+   * heldout4); inside an item's paragraph (`（责任单位：A，各县区人民政府）`) they take part.
+   */
+  ownLine?: boolean;
 }
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
@@ -46,7 +52,7 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
+  /(?:负责|负总责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
 
 /**
  * The lead convention, possibly glued to the list by 。 or ，; the lead may share its role with the unit that
@@ -61,8 +67,9 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
-const LEAD_VERB = /牵头|主办/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|负总责|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
+// 负总责: the party answering for the whole leads the others named beside it.
+const LEAD_VERB = /牵头|主办|负总责/;
 const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
 /** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
 const IMPLEMENT_VERB = /(?:落实|实施)$/;
@@ -165,7 +172,7 @@ interface ParseCore {
   labelled?: boolean;
 }
 
-function parseCore(text: string, strictness: Strictness): ParseCore | null {
+function parseCore(text: string, strictness: Strictness, trailingGroupsTakePart = true): ParseCore | null {
   let declaresFirstIsLead = false;
   const body = text.replace(FIRST_IS_LEAD, () => {
     declaresFirstIsLead = true;
@@ -192,7 +199,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
         if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
       }
       // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
-      if (segment.role === 'responsible') markTrailingGroups(segment.value, added);
+      if (segment.role === 'responsible' && trailingGroupsTakePart) markTrailingGroups(segment.value, added);
     }
   } else if (!parseClauses(core, body, strictness)) return null;
   if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
@@ -324,7 +331,7 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     if (parties.length === 0 && labelled.head === '') return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
-    const core = parseCore(text, 'plausible');
+    const core = parseCore(text, 'plausible', options.ownLine !== true);
     return core ? assignRoles(core, options) : null;
   }
   if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
@@ -333,8 +340,8 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
   if (!plausible) return null;
   if (!plausible.hasVerb) {
     const strict = parseCore(text, 'lexicon');
-    if (!strict) return null;
-    return assignRoles(strict, options);
+    if (strict) return assignRoles(strict, options);
+    return isMixedBareList(plausible.named.map((n) => n.name)) ? assignRoles(plausible, options) : null;
   }
   return assignRoles(plausible, options);
 }
@@ -363,9 +370,17 @@ export function parseDepartmentCell(
 }
 
 const FIELD_LABEL = /^(?:责任部门|责任单位|牵头部门|牵头单位|负责部门|负责单位)：/;
+const SECOND_FIELD_LABEL = /；(?:配合|协办|协同|参与|责任|牵头|负责)(?:单位|部门)：/u;
 
 /** Parses the value of a labelled 责任部门：/责任单位： field (the label itself is optional). */
 export function parseResponsibilityField(value: string, options: AnnotationOptions): ParsedAnnotation | null {
-  const text = normalizeAnnotationText(value).replace(FIELD_LABEL, '');
+  const normalized = normalizeAnnotationText(value);
+  const text = normalized.replace(FIELD_LABEL, '');
+  // Several labelled lines of one block (`牵头单位：A` then `责任单位：B，各区人民政府`): their roles are the labels',
+  // read like one bracket — the 责任单位 under a 牵头单位 take part, they do not lead beside it.
+  if (text !== normalized && SECOND_FIELD_LABEL.test(text)) {
+    const labelled = parseBracketAnnotation(normalized, options);
+    if (labelled) return labelled;
+  }
   return parseDepartmentCell(text, 'responsible', options);
 }
