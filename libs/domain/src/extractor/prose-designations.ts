@@ -1,4 +1,4 @@
-import { KEY_PAIR, KEY_QIAN, KEY_QING, KEY_SHE, KEY_XI } from './prose-chars';
+import { KEY_CHIEF, KEY_PAIR, KEY_QIAN, KEY_QING, KEY_SHE, KEY_XI, KEY_ZHU } from './prose-chars';
 import { proseParties } from './prose-parties';
 
 /**
@@ -134,7 +134,9 @@ export function unitsBeside(
 ): void {
   if (keys & KEY_QIAN && subjectFound && sentence.includes('机制')) mechanismUnits(sentence, out);
   const chief =
-    sentence.includes('首长负责') || sentence.includes('领导负责') ? CHIEF_EXECUTIVES.exec(sentence) : null;
+    keys & KEY_CHIEF && (sentence.includes('首长负责') || sentence.includes('领导负责'))
+      ? CHIEF_EXECUTIVES.exec(sentence)
+      : null;
   const parties = chief ? proseParties(chief[1] ?? '') : null;
   for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
 }
@@ -175,6 +177,6 @@ export function holderBefore(before: string, prev: number): string {
 export function designatedIn(sentence: string, keys: number, out: DesignatedName[]): boolean {
   if (keys & KEY_XI && hopedParties(sentence, out)) return true;
   if (keys & KEY_QING && sentence.includes('以上') && unitsAskedAbove(sentence, out)) return true;
-  if (keys & KEY_PAIR && designatedBodies(sentence, out)) return true;
+  if (keys & KEY_PAIR && keys & KEY_ZHU && designatedBodies(sentence, out)) return true;
   return (keys & KEY_SHE) !== 0 && sentence.includes('设在') && officeWithDuties(sentence, out);
 }

@@ -16,6 +16,7 @@ import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
 // per-character loops: under tsx every use of an import is a getter call.
 const {
   asideParties,
+  contributingParties,
   designatedLead,
   hostingParties,
   listedUnit,
@@ -47,6 +48,9 @@ const {
   KEY_AFTER,
   KEY_PAIR,
   KEY_STOP,
+  KEY_TUI,
+  KEY_YAO,
+  KEY_CAN,
   datedBefore,
 } = PROSE_CHARS;
 const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATTERNS;
@@ -372,7 +376,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
-  for (const [parties, role] of PROSE_ORG.contributingParties(sentence)) push(out, parties, role);
+  if (keys & (KEY_TUI | KEY_YAO | KEY_CAN))
+    for (const [parties, role] of contributingParties(sentence)) push(out, parties, role);
   // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
   if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.
