@@ -14,7 +14,7 @@ import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
 import { DOCUMENT_WIDE_RULE, EXCEPT_NOTED_RULE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
-import { CHAR_JUN, mayContain } from './text';
+import { CHAR_CHU, CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 import type { ExtractedMeasure } from './types';
@@ -23,6 +23,7 @@ import type { ExtractedMeasure } from './types';
 // call.
 const lineMayContain = mayContain;
 const JUN_CLASS = CHAR_JUN;
+const CHU_CLASS = CHAR_CHU;
 
 /**
  * Measures of one document. The layout handlers (layouts.ts: 分工表, work plans, grid tables, labelled-field
@@ -101,7 +102,8 @@ export function extractMeasures(
   const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
-    const noted = l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
+    const noted =
+      lineMayContain(l, CHU_CLASS) && l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
     const parties = noted
       ? parsers.parseBracketAnnotation(`${noted[1] ?? ''}负责`, { firstIsLead: false })
       : null;

@@ -29,12 +29,13 @@ const DU = '度'.charCodeAt(0);
 
 export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
   const regions: TableRegion[] = [];
+  const lastCodes = prepared.lastCodes;
   for (let i = from; i <= to; i++) {
-    const l = prepared.lines[i];
-    // Both header forms end in 配合部门 or 时间进度: one cheap check per line (its last char code first, endsWith
-    // is a slow builtin) before the regexes.
-    const last = l?.text.charCodeAt(l.text.length - 1);
+    // Both header forms end in 配合部门 or 时间进度: one cheap check per line (its last char code first, from the
+    // compact array; endsWith is a slow builtin) before the regexes.
+    const last = lastCodes[i];
     if (last !== MEN && last !== DU) continue;
+    const l = prepared.lines[i];
     if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
     // A tab-separated header (序号	工作任务	负责部门	时间进度) heads a grid table (grid-tables.ts), its rows on one line.
     if (l.raw.includes('\t')) continue;
