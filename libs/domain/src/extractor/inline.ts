@@ -1,17 +1,17 @@
 import type { AnnotationOptions } from './annotation';
-import { matchHeading } from './headings';
-import { makeMeasure } from './make-measure';
+import { matchHeading as matchHeadingImported } from './headings';
+import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
-import { findBrackets } from './brackets';
+import { findBrackets as findBracketsImported } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
-import { CHAR_ANY, CHAR_SQUARE } from './text';
+import { CHAR_ANY as CHAR_ANYImported, CHAR_SQUARE as CHAR_SQUAREImported } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import {
-  hasAnnotations,
+  hasAnnotations as hasAnnotationsImported,
   headingCarriesAnnotation,
   lineAt,
   shareTrailingGroupAnnotations,
@@ -20,6 +20,15 @@ import {
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
+const findBrackets = findBracketsImported;
+const CHAR_ANY = CHAR_ANYImported;
+const CHAR_SQUARE = CHAR_SQUAREImported;
+const hasAnnotations = hasAnnotationsImported;
+const makeMeasure = makeMeasureImported;
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines

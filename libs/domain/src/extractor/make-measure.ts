@@ -1,7 +1,11 @@
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import type { ExtractorParsers } from './parsers';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 /**
  * The bottom of the extractor: every layout handler builds its measures here, so no two stages import each

@@ -1,7 +1,7 @@
 import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
 import { jurisdictionOfIssuer } from '../departments/jurisdiction';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { extractInline, joinBrokenLines, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
@@ -16,8 +16,12 @@ import { DOCUMENT_WIDE_RULE, EXCEPT_NOTED_RULE, startsWithRoleLabel } from './ro
 import type { DocumentSpan } from './segment';
 import { CHAR_CHU, CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import type { ExtractedMeasure } from './types';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 // Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
 // call.

@@ -1,5 +1,23 @@
-import { KEY_CHIEF, KEY_PAIR, KEY_QIAN, KEY_QING, KEY_SHE, KEY_XI, KEY_ZHU } from './prose-chars';
-import { proseParties } from './prose-parties';
+import {
+  KEY_CHIEF as KEY_CHIEFImported,
+  KEY_PAIR as KEY_PAIRImported,
+  KEY_QIAN as KEY_QIANImported,
+  KEY_QING as KEY_QINGImported,
+  KEY_SHE as KEY_SHEImported,
+  KEY_XI as KEY_XIImported,
+  KEY_ZHU as KEY_ZHUImported,
+} from './prose-chars';
+import { proseParties as prosePartiesImported } from './prose-parties';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const KEY_CHIEF = KEY_CHIEFImported;
+const KEY_PAIR = KEY_PAIRImported;
+const KEY_QIAN = KEY_QIANImported;
+const KEY_QING = KEY_QINGImported;
+const KEY_SHE = KEY_SHEImported;
+const KEY_XI = KEY_XIImported;
+const KEY_ZHU = KEY_ZHUImported;
+const proseParties = prosePartiesImported;
 
 /**
  * Sentence forms of 通报 / 公示 and organisation texts that address or designate their duty holders without a duty

@@ -1,10 +1,26 @@
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
-import { proseParties, UNIT_LAST } from './prose-parties';
+import {
+  isKnownDepartmentName as isKnownDepartmentNameImported,
+  isLocalUnitName as isLocalUnitNameImported,
+} from '../departments/registry';
+import { proseParties as prosePartiesImported, UNIT_LAST as UNIT_LASTImported } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
-import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
+import {
+  designatedIn as designatedInImported,
+  holderBefore as holderBeforeImported,
+  unitsBeside as unitsBesideImported,
+} from './prose-designations';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const designatedIn = designatedInImported;
+const unitsBeside = unitsBesideImported;
+const holderBefore = holderBeforeImported;
+const isKnownDepartmentName = isKnownDepartmentNameImported;
+const isLocalUnitName = isLocalUnitNameImported;
+const proseParties = prosePartiesImported;
+const UNIT_LAST = UNIT_LASTImported;
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before

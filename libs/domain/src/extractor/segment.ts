@@ -7,12 +7,16 @@ import {
   normalizeDocNumber,
   ownDocNumber,
   pageMetadata,
-  signatureDate,
+  signatureDate as signatureDateImported,
   titleIssuer,
 } from './doc-markers';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const signatureDate = signatureDateImported;
 
 // Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
 const lineMayContain = mayContain;

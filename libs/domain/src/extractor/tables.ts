@@ -1,10 +1,13 @@
 import { isDepartmentNamePrefix, startsWithDepartmentName } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { leadPhrase, makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { normalizeText } from './text';
 import type { PreparedText } from './text';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
 
 export interface TableRegion {
   start: number;
