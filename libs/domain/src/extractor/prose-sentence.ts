@@ -185,8 +185,19 @@ function openingOffsetsByRegex(sentence: string): number[] {
  * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
  * words before the real one cannot hide it.
  */
-/** Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. */
-function subjectOf(sentence: string, out: Named[]): string | null {
+/**
+ * The positions (in the sentence read by sentencePartiesIn) of each character opening a marker right after one a
+ * name can end on: the only positions subjectOf tests. Filled by sentencePartiesIn's pass over the sentence and
+ * read by subjectOf before any other sentence is read (a nested read only comes from opinionBody, which returns).
+ */
+const PAIR_AT = new Int32Array(256);
+
+/**
+ * Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. With `listed` ≥ 0
+ * the candidate positions are PAIR_AT[0, listed) (so the positions in between are not read); otherwise every
+ * position is read.
+ */
+function subjectOf(sentence: string, out: Named[], listed = -1): string | null {
   for (const from of openingOffsets(sentence)) {
     // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
     const limit = Math.min(sentence.length, from + 64);
@@ -197,8 +208,18 @@ function subjectOf(sentence: string, out: Named[]): string | null {
     // scan ends just after it.
     const comma = sentence.indexOf('，', from);
     const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
+    // The scan below stops at a colon (END; 。 and ； only end a sentence): with listed positions, up front.
+    const colon = listed >= 0 ? sentence.indexOf('：', from + 1) : -1;
+    const listedStop = colon !== -1 && colon + 1 < stop ? colon + 1 : stop;
+    let k = 0;
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
     for (let p = from + 2; p < stop; p++) {
+      if (listed >= 0) {
+        while (k < listed && (PAIR_AT[k] ?? 0) < p) k++;
+        if (k === listed) break;
+        p = PAIR_AT[k] ?? 0;
+        if (p >= listedStop) break;
+      }
       const prev = sentence.charCodeAt(p - 1);
       const prevFlags = CHAR_FLAGS[prev] ?? 0;
       if (prevFlags & END) break;
@@ -309,16 +330,21 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
   while (end < paragraph.length) {
     const key = KEY_CHARS[paragraph.charCodeAt(end++)] ?? 0;
     keys |= key;
-    pairs |= previous & (key >> 1);
+    if (previous & (key >> 1) & KEY_AFTER) {
+      if (pairs < PAIR_AT.length) PAIR_AT[pairs] = end - 1 - start;
+      pairs++;
+    }
     previous = key;
     if (key & KEY_STOP) break;
   }
-  if (pairs & KEY_AFTER) keys |= KEY_PAIR;
-  if (keys & (KEY_ANY | KEY_PAIR)) sentenceParties(paragraph.slice(start, end), out, keys);
+  if (pairs > 0) keys |= KEY_PAIR;
+  if (keys & (KEY_ANY | KEY_PAIR))
+    sentenceParties(paragraph.slice(start, end), out, keys, pairs <= PAIR_AT.length ? pairs : -1);
   return end;
 }
 
-function sentenceParties(sentence: string, out: Named[], keys: number): void {
+/** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
+function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
@@ -372,7 +398,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
   }
   if (out.length === before) {
     // No marker right after a name's last character anywhere: subjectOf would test no position.
-    const rest = keys & KEY_PAIR ? subjectOf(sentence, out) : null;
+    const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
