@@ -195,9 +195,9 @@ const PAIR_AT = new Int32Array(256);
 /**
  * Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. With `listed` ≥ 0
  * the candidate positions are PAIR_AT[0, listed) (so the positions in between are not read); otherwise every
- * position is read.
+ * position is read. `mayHaveColon` false: the key pass saw no colon, so none is searched for.
  */
-function subjectOf(sentence: string, out: Named[], listed = -1): string | null {
+function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = true): string | null {
   for (const from of openingOffsets(sentence)) {
     // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
     const limit = Math.min(sentence.length, from + 64);
@@ -209,7 +209,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1): string | null {
     const comma = sentence.indexOf('，', from);
     const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
     // The scan below stops at a colon (END; 。 and ； only end a sentence): with listed positions, up front.
-    const colon = listed >= 0 ? sentence.indexOf('：', from + 1) : -1;
+    const colon = listed >= 0 && mayHaveColon ? sentence.indexOf('：', from + 1) : -1;
     const listedStop = colon !== -1 && colon + 1 < stop ? colon + 1 : stop;
     let k = 0;
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
@@ -398,7 +398,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   }
   if (out.length === before) {
     // No marker right after a name's last character anywhere: subjectOf would test no position.
-    const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed) : null;
+    const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed, (keys & KEY_COLON) !== 0) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
