@@ -126,12 +126,16 @@ function evaluate(groups: DateGroups, documentYear: number | null): Candidate | 
 }
 
 function isBareYear(groups: DateGroups): boolean {
+  return isBareYearAnyPrefix(groups) && groups.prefix === undefined;
+}
+
+/** isBareYear whatever prefix (到/于/在) it has (no copy of the groups made per date found). */
+function isBareYearAnyPrefix(groups: DateGroups): boolean {
   return (
     groups.year !== undefined &&
     groups.month === undefined &&
     groups.ypart === undefined &&
-    groups.before === undefined &&
-    groups.prefix === undefined
+    groups.before === undefined
   );
 }
 
@@ -182,7 +186,7 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
     if (
-      isBareYear({ ...groups, prefix: undefined }) &&
+      isBareYearAnyPrefix(groups) &&
       PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length))
     )
       continue;

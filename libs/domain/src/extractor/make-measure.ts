@@ -17,7 +17,9 @@ export function leadPhrase(text: string): string {
   let t = text.replace(/^\n+/, '');
   const h = matchHeading(t);
   if (h) t = h.rest;
-  const firstPara = t.split('\n', 1)[0] ?? '';
+  // Up to the first line break without split(), which would read the whole text.
+  const newline = t.indexOf('\n');
+  const firstPara = newline === -1 ? t : t.slice(0, newline);
   const stop = firstPara.indexOf('。');
   if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
   if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（'))
