@@ -60,6 +60,46 @@ describe('time clauses inside a responsibility bracket', () => {
       '（县数据局分别负责，年内持续推进）',
       { lead: ['县数据局'], participants: [], deadline: '2025-12-31', kind: 'date' },
     ],
+    // An ongoing duty written with its verb (持续推进 = 持续 + 推进) and a reporting rhythm beside the parties.
+    [
+      '（县司法局牵头，县市场监管局、县应急管理局配合，持续推进）',
+      { lead: ['县司法局'], participants: ['县市场监管局', '县应急管理局'], deadline: null, kind: 'ongoing' },
+    ],
+    [
+      '（县工信局、县财政局按职责分工负责，各乡镇人民政府落实；每季度报送进展）',
+      { lead: ['县工信局', '县财政局'], participants: ['各乡镇人民政府'], deadline: null, kind: 'recurring' },
+    ],
+    // Dated steps beside the parties: the last is the deadline, the earlier ones milestones.
+    [
+      '（县数据局牵头，县人社局协助，2025年10月底前完成第一批，12月底前全面完成）',
+      { lead: ['县数据局'], participants: ['县人社局'], deadline: '2025-12-31', kind: 'date' },
+    ],
+    [
+      '（县数据局牵头，2025年6月底前启动，2025年12月底前完成）',
+      { lead: ['县数据局'], participants: [], deadline: '2025-12-31', kind: 'date' },
+    ],
+    // The party answering for the whole (负总责) leads.
+    [
+      '（县数据局负总责，县人社局等配合）',
+      { lead: ['县数据局'], participants: ['县人社局'], deadline: null, kind: null },
+    ],
+    // A part of the document's year in words.
+    [
+      '（县数据局牵头负责，各乡镇人民政府落实，三季度末前完成）',
+      { lead: ['县数据局'], participants: ['各乡镇人民政府'], deadline: '2025-09-30', kind: 'date' },
+    ],
+    [
+      '（县数据局牵头，上半年完成）',
+      { lead: ['县数据局'], participants: [], deadline: '2025-06-30', kind: 'date' },
+    ],
+    [
+      '（县数据局牵头，县人社局配合，2025年6月底前完成并长期坚持）',
+      { lead: ['县数据局'], participants: ['县人社局'], deadline: '2025-06-30', kind: 'date' },
+    ],
+    [
+      '（县数据局牵头，县人社局配合，每月底前上报工作情况）',
+      { lead: ['县数据局'], participants: ['县人社局'], deadline: null, kind: 'recurring' },
+    ],
   ])('reads %s as parties plus the deadline', (bracket, expected) => {
     expect(roles(item(bracket))).toEqual(expected);
   });

@@ -235,6 +235,12 @@ describe('department registry', () => {
       subUnits: ['国家矿山安监局', '科信司'],
     });
     expect(splitSubUnit('各省（区、市）人民政府')).toEqual({ unit: '各省（区、市）人民政府', subUnits: [] });
+    // Inside a bracket the qualifier is printed between 〔〕.
+    expect(splitSubUnit('省发展改革委〔省能源局〕')).toEqual({
+      unit: '省发展改革委',
+      subUnits: ['省能源局'],
+    });
+    expect(splitSubUnit('各市〔州〕人民政府')).toEqual({ unit: '各市〔州〕人民政府', subUnits: [] });
     expect(resolveDepartment('工业和信息化部（信管局）').canonical).toBe('工业和信息化部');
   });
 

@@ -109,9 +109,11 @@ export interface SubUnitSplit {
  */
 export function splitSubUnit(name: string): SubUnitSplit {
   const compact = compactDepartmentName(name);
-  if (!compact.endsWith('）') || LEXICON.has(compact)) return { unit: compact, subUnits: [] };
-  const open = compact.indexOf('（');
-  if (open <= 0 || compact.indexOf('）') !== compact.length - 1) return { unit: compact, subUnits: [] };
+  // 〔〕 stands in for （） inside a bracket: `（省发展改革委〔省能源局〕牵头）`.
+  const close = compact.endsWith('）') ? '）' : compact.endsWith('〕') ? '〕' : null;
+  if (close === null || LEXICON.has(compact)) return { unit: compact, subUnits: [] };
+  const open = compact.indexOf(close === '）' ? '（' : '〔');
+  if (open <= 0 || compact.indexOf(close) !== compact.length - 1) return { unit: compact, subUnits: [] };
   const unit = compact.slice(0, open);
   if (!LEXICON.has(unit) && !isPlausibleDepartmentName(unit)) return { unit: compact, subUnits: [] };
   // 各街办（新区）, 市公安局（各分局）: a group or a place in the bracket is part of the name, not a bureau.

@@ -46,7 +46,7 @@ const DIGIT = /[0-9０-９]/;
  * thousands of prose parentheticals of a compilation away from the clause parser.
  */
 const PLAUSIBLE_END =
-  /(?:负责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
+  /(?:负责|负总责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
 
 /**
  * The lead convention, possibly glued to the list by 。 or ，; the lead may share its role with the unit that
@@ -61,8 +61,9 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
-const LEAD_VERB = /牵头|主办/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责)?|负总责|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
+// 负总责: the party answering for the whole leads the others named beside it.
+const LEAD_VERB = /牵头|主办|负总责/;
 const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
 /** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
 const IMPLEMENT_VERB = /(?:落实|实施)$/;
@@ -363,9 +364,17 @@ export function parseDepartmentCell(
 }
 
 const FIELD_LABEL = /^(?:责任部门|责任单位|牵头部门|牵头单位|负责部门|负责单位)：/;
+const SECOND_FIELD_LABEL = /；(?:配合|协办|协同|参与|责任|牵头|负责)(?:单位|部门)：/u;
 
 /** Parses the value of a labelled 责任部门：/责任单位： field (the label itself is optional). */
 export function parseResponsibilityField(value: string, options: AnnotationOptions): ParsedAnnotation | null {
-  const text = normalizeAnnotationText(value).replace(FIELD_LABEL, '');
+  const normalized = normalizeAnnotationText(value);
+  const text = normalized.replace(FIELD_LABEL, '');
+  // Several labelled lines of one block (`牵头单位：A` then `责任单位：B，各区人民政府`): their roles are the labels',
+  // read like one bracket — the 责任单位 under a 牵头单位 take part, they do not lead beside it.
+  if (text !== normalized && SECOND_FIELD_LABEL.test(text)) {
+    const labelled = parseBracketAnnotation(normalized, options);
+    if (labelled) return labelled;
+  }
   return parseDepartmentCell(text, 'responsible', options);
 }

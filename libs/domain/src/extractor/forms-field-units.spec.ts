@@ -65,3 +65,20 @@ describe('a 实施单位 line beside 牵头单位 and 配合单位', () => {
     ]);
   });
 });
+
+describe('a labelled-field block with a lead and responsible units', () => {
+  it('makes the 责任单位 under a 牵头单位 take part, not lead beside it (a block with numbered steps)', () => {
+    const doc = extractOne(
+      '某市2026年民生实事项目实施方案\n一、新建社区食堂20个\n工作目标：年内建成社区食堂20个。\n主要措施：1.一季度完成选址；2.三季度完成建设。\n牵头单位：市民政局\n责任单位：市财政局、市市场监管局，各区人民政府\n完成时限：2026年11月\n二、改造农贸市场5个\n工作目标：完成5个农贸市场改造。\n牵头单位：市商务局\n配合单位：市财政局\n完成时限：2026年10月底\n',
+    );
+    // Layout handlers and the inline reader run one after the other: compare in document order.
+    expect([...doc.measures].sort((a, b) => a.line - b.line).map(roles)).toEqual([
+      {
+        lead: ['市民政局'],
+        participants: ['市财政局', '市市场监管局', '各区人民政府'],
+        deadline: '2026-11-30',
+      },
+      { lead: ['市商务局'], participants: ['市财政局'], deadline: '2026-10-31' },
+    ]);
+  });
+});

@@ -24,8 +24,14 @@ export function leadPhrase(text: string): string {
   if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
   if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（'))
     return firstPara.replace(/[；：]$/, '');
-  const clause = /^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''));
-  return (clause?.[0] ?? firstPara).slice(0, 80);
+  const clause = (/^[^，；。：\n]+/.exec(firstPara.replace(/^（[^）]*）/, ''))?.[0] ?? firstPara).slice(
+    0,
+    80,
+  );
+  // A clause cut inside its annotation (`加快发展现代产业（牵头单位：…；配合单位：…）` stops at the label's colon)
+  // ends before that bracket, never on a dangling `（牵头单位`.
+  const open = clause.lastIndexOf('（');
+  return open > 0 && clause.indexOf('）', open) === -1 ? clause.slice(0, open) : clause;
 }
 
 export interface MeasureContext {

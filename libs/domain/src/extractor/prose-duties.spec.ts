@@ -193,3 +193,16 @@ describe('partners of a prose duty', () => {
     });
   });
 });
+
+describe('the key of a prose measure', () => {
+  it('is its place under the headings (`一/（二）`), like an annotated measure, not its count', () => {
+    const doc = extractOne(
+      '国务院办公厅关于推进数字乡村建设的意见\n一、夯实基础\n（一）完善网络。工业和信息化部要推进农村光纤建设。\n（二）建设平台。农业农村部要建设数字农业平台。\n二、保障措施\n各地区要制定具体方案。\n',
+    );
+    expect(doc.measures.map((m) => [m.key, m.path])).toEqual([
+      ['一/（一）', ['一', '（一）']],
+      ['一/（二）', ['一', '（二）']],
+      ['二', ['二']],
+    ]);
+  });
+});

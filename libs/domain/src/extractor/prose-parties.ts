@@ -211,9 +211,19 @@ function sharedClass(text: string): string[] | null {
     : null;
 }
 
+const FULL_OPEN_PAREN = 0xff08;
+
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
+  // The opening bracket of an annotation the bracket reader rejected (`（A牵头，B配合，按季度推进）` read as prose):
+  // never part of the first name.
+  if (text.charCodeAt(0) === FULL_OPEN_PAREN && !text.includes('）')) text = text.slice(1);
+  // A bracket left open (`养护里程（单位` before `：公里）`) is cut mid-phrase: no name.
+  const lastOpen = text.lastIndexOf('（');
+  if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
+  // A bare class word names nobody (`（单位：L/kWh）` is a unit of measure).
+  if (text === '单位' || text === '部门') return null;
   let open: string | null = null;
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
   // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.

@@ -46,3 +46,21 @@ describe('financial bodies and coordinated types as prose parties', () => {
     expect(doc.measures).toEqual([]);
   });
 });
+
+describe('a rejected annotation bracket read as prose', () => {
+  it('never keeps its opening bracket in the first name', () => {
+    const doc = extractOne(
+      '青溪县人民政府关于印发农村公路提升方案的通知\n一、完善养护机制\n（一）落实养护资金。（县交通运输局牵头，县财政局配合，按季度推进）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县交通运输局'], participants: ['县财政局'], deadline: null },
+    ]);
+  });
+
+  it('never reads a bare class word as a party (`（单位：吨）` is a unit of measure)', () => {
+    const doc = extractOne(
+      '青溪县人民政府关于印发农村公路提升方案的通知\n一、完善养护机制\n（一）养护里程（单位：公里），以年度统计为准。\n',
+    );
+    expect(doc.measures).toEqual([]);
+  });
+});

@@ -96,6 +96,9 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   let lastType: HeadingType | null = null;
   let group: Group | null = null;
   let index = 0;
+  // The headings above the paragraph, outermost first (`一、` then `（一）`): a prose measure is keyed by its place
+  // in the document like an annotated one, `一/（一）`, not by its count.
+  const trail: { type: HeadingType; label: string }[] = [];
   const speaker = ctx.speaker;
   for (const l of lines) {
     // `2.1.1 县防汛抗旱指挥部职责` (a 预案's numbered section): it closes the group above; naming whose duties follow,
@@ -113,6 +116,9 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     if (h) {
       if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
       lastType = h.type;
+      const level = trail.findIndex((t) => t.type === h.type);
+      if (level !== -1) trail.length = level;
+      trail.push({ type: h.type, label: h.label });
     }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
     if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group)) {
@@ -130,12 +136,12 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     if (!own) continue;
     const opening = heading && !h ? `${heading.line.text}\n` : '';
     index++;
-    const label = h?.label ?? heading?.label ?? String(index);
+    const path = trail.length > 0 ? trail.map((t) => t.label) : [String(index)];
     ctx.measures.push(
       makeMeasure(ctx, {
-        key: `正文/${index}`,
+        key: trail.length > 0 ? path.join('/') : `正文/${index}`,
         parentKey: null,
-        path: [label],
+        path,
         line: l.no,
         origin: 'inline',
         text: `${opening}${text}`,

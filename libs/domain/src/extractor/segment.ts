@@ -2,7 +2,6 @@ import {
   DOCNO_LINE,
   endsInHao as endsInHaoImported,
   endsTitleTerminal,
-  isoDate,
   isPageMetadata,
   normalizeDocNumber,
   ownDocNumber,
@@ -11,14 +10,14 @@ import {
   titleIssuer,
 } from './doc-markers';
 import { matchHeading as matchHeadingImported } from './headings';
+import { parseEntryHeader, tocTitles } from './compilation-headers';
+import { readLetterhead } from './letterhead';
 import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
-// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+// Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
 const matchHeading = matchHeadingImported;
 const signatureDate = signatureDateImported;
-
-// Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
 const lineMayContain = mayContain;
 const YUE_CLASS = CHAR_YUE;
 const COLON_CLASS = CHAR_COLON;
@@ -43,11 +42,7 @@ const TITLE_WITH_PREFIX =
 const ENTRY_START = /^\d{1,3}[.．]/;
 // The closing bracket holds an issuer and a date, never labelled fields (`（责任科室：…；完成时间：2024年12月）` ends an item).
 const ENTRY_FULL = /^\d{1,3}[.．].+（[^（）：；]*\d{4}年\d{1,2}月(?:\d{1,2}日)?）+$/;
-const TRAILER = /（([^（）]*?)[/／]?(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?）+$/;
-const BRACKET_DOCNO = /（([^（）]*(?:〔\d{4}〕〕?\d{1,4}号|公告\d{4}年第\d{1,4}号|\d{4}年第\d{1,4}号))）$/;
-const EXCERPT = /（节选）$/;
 const HAS_DATE = /\d{4}年\d{1,2}月/;
-const TOC_LINE = /^(.+?)(?:\.{3,}|…{2,}|·{3,})\d+$/;
 const GOV_TITLE =
   /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
 const CHAPTER_LINE =
@@ -95,43 +90,6 @@ function nextText(lines: readonly Line[], from: number, limit = lines.length): n
 function prevText(lines: readonly Line[], from: number): number {
   for (let i = from; i >= 0; i--) if (lines[i]?.kind === 'text') return i;
   return -1;
-}
-
-function parseEntryHeader(joined: string): Omit<Anchor, 'start' | 'bodyStart'> {
-  let rest = joined.replace(/^\d{1,3}[.．]/, '');
-  let issuer: string | null = null;
-  let headerDate: string | null = null;
-  let m: RegExpExecArray | null;
-  // Trailers may be duplicated (001-024) or carry a doubled close paren (001-082).
-  while ((m = TRAILER.exec(rest))) {
-    if (headerDate === null) {
-      issuer = (m[1] ?? '').trim() || null;
-      headerDate = m[4] ? isoDate(Number(m[2]), Number(m[3]), Number(m[4])) : null;
-    }
-    rest = rest.slice(0, m.index);
-  }
-  let docNumber: string | null = null;
-  if ((m = BRACKET_DOCNO.exec(rest))) {
-    docNumber = normalizeDocNumber(m[1] ?? '');
-    rest = rest.slice(0, m.index);
-  }
-  rest = rest.replace(EXCERPT, '');
-  return { title: rest, docNumber, issuer, headerDate };
-}
-
-function tocTitles(lines: readonly Line[]): { titles: Set<string>; end: number } {
-  const titles = new Set<string>();
-  let end = -1;
-  for (let i = 0; i < Math.min(lines.length, 200); i++) {
-    const line = lines[i];
-    if (!line || line.kind !== 'text') continue;
-    const m = TOC_LINE.exec(line.text);
-    if (!m) continue;
-    const h = matchHeading(m[1] ?? '');
-    titles.add(h ? h.rest : (m[1] ?? ''));
-    end = i;
-  }
-  return { titles, end };
 }
 
 /** Splits a file into documents (title, 文号, issuer, date, line range). */
@@ -233,7 +191,12 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
         if (wrapped && cand.pageStart) break;
         k--;
       }
-      if (start !== -1) {
+      // A letterhead above the 文号 (`青溪县人民政府文件`): the title is the 关于 line below it.
+      const letterhead = start === -1 ? null : readLetterhead(lines, start);
+      if (letterhead && letterhead.titleLine > i) {
+        const { titleLine, title, issuer } = letterhead;
+        anchors.push({ start, bodyStart: titleLine + 1, title, docNumber, issuer, headerDate: null });
+      } else if (start !== -1) {
         const title = titleLines.join('');
         anchors.push({
           start,
@@ -267,6 +230,14 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       continue;
     }
     if (i === firstText && isTitleLike(line) && !near(i)) {
+      const letterhead = readLetterhead(lines, i);
+      if (letterhead) {
+        const { titleLine, title, issuer } = letterhead;
+        const docNumber = letterhead.docNumber ?? ownDocNumber(title);
+        extra.push({ start: i, bodyStart: titleLine + 1, title, docNumber, issuer, headerDate: null });
+        i = titleLine;
+        continue;
+      }
       extra.push({
         start: i,
         bodyStart: i + 1,
