@@ -121,8 +121,12 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 18 local — 1 provincial, 9 municipal, 8 county — 10 of them page excerpts; 51 measures, 48 local; claims committed
   // before labelling), never opened by anyone tuning, and scored once, last, after every form of that session (the
   // heldout-3/4/7/8 forms and the lead's probes): 37 of 51 found, 23 exact (45.1%); local 22 of 48 (45.8%); no
-  // extracted measure without a label. The floor keeps that figure; the set stays unseen.
-  heldout9: { label: 'heldout-9 (seen after scoring)', floor: 0.45 },
+  // extracted measure without a label. The floor kept that figure. Its mismatch list was read after that scoring, so
+  // it is development data now.
+  // 2026-12-04: tuned on (forms mixed bare brackets with zones and companies, 责任单位 field lines like cells, plan
+  // columns and the page's 发文日期, 由A具体组织实施 / 负总责, 除…外，要, 半年一通报, replies X对…的答复): 45 of 51 exact
+  // (88.2%); the floor keeps that figure.
+  heldout9: { label: 'heldout-9 (seen after scoring)', floor: 0.882 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry

@@ -102,7 +102,9 @@ describe('role labels between square brackets', () => {
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['市民政局'], participants: ['市卫生健康委', '市医保局'], deadline: '2025-11-30' },
-      { lead: ['市园林局'], participants: ['各区人民政府'], deadline: null },
+      // A 责任单位 field line on its own line reads like a 责任单位 cell: the local governments lead with the bureau
+      // (LABELLING §3; inside an item's own bracket they would take part).
+      { lead: ['市园林局', '各区人民政府'], participants: [], deadline: null },
     ]);
   });
 });

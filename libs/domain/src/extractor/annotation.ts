@@ -1,5 +1,5 @@
 import { departmentKind } from '../departments/registry';
-import { CLAUSE_SEPARATORS, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
+import { CLAUSE_SEPARATORS, isMixedBareList, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
 import { splitTimeClause, TIME_WORD } from './bracket-time';
 import type { DepartmentSubUnit, Strictness } from './party-list';
 import { DOCUMENT_WIDE_RULE, labelledSegments, namesNoParty } from './roles';
@@ -16,6 +16,12 @@ export interface AnnotationOptions {
    * labels of national documents drop it, so the reading is kept to local documents.
    */
   localDocument?: boolean;
+  /**
+   * The bracket stands on a line of its own (a `责任单位：` field line under an item, read as its bracket): the local
+   * groups after a comma (`责任单位：A、B，各县（市、区）政府`) lead with the departments, as in a 责任单位 cell (LABELLING §3,
+   * heldout4); inside an item's paragraph (`（责任单位：A，各县区人民政府）`) they take part.
+   */
+  ownLine?: boolean;
 }
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
@@ -166,7 +172,7 @@ interface ParseCore {
   labelled?: boolean;
 }
 
-function parseCore(text: string, strictness: Strictness): ParseCore | null {
+function parseCore(text: string, strictness: Strictness, trailingGroupsTakePart = true): ParseCore | null {
   let declaresFirstIsLead = false;
   const body = text.replace(FIRST_IS_LEAD, () => {
     declaresFirstIsLead = true;
@@ -193,7 +199,7 @@ function parseCore(text: string, strictness: Strictness): ParseCore | null {
         if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
       }
       // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
-      if (segment.role === 'responsible') markTrailingGroups(segment.value, added);
+      if (segment.role === 'responsible' && trailingGroupsTakePart) markTrailingGroups(segment.value, added);
     }
   } else if (!parseClauses(core, body, strictness)) return null;
   if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
@@ -325,7 +331,7 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     if (parties.length === 0 && labelled.head === '') return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
-    const core = parseCore(text, 'plausible');
+    const core = parseCore(text, 'plausible', options.ownLine !== true);
     return core ? assignRoles(core, options) : null;
   }
   if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;
@@ -334,8 +340,8 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
   if (!plausible) return null;
   if (!plausible.hasVerb) {
     const strict = parseCore(text, 'lexicon');
-    if (!strict) return null;
-    return assignRoles(strict, options);
+    if (strict) return assignRoles(strict, options);
+    return isMixedBareList(plausible.named.map((n) => n.name)) ? assignRoles(plausible, options) : null;
   }
   return assignRoles(plausible, options);
 }

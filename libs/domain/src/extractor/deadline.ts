@@ -303,13 +303,19 @@ function periodOf(unit: string): RecurrencePeriod {
   return 'year';
 }
 
-/** `月开展一次督查督办`, `季度召开一次调度会`: once a month / quarter / half-year, 每 left out (not `3个月开展一次`). */
+/**
+ * `月开展一次督查督办`, `季度召开一次调度会`, `落实情况半年一通报`: once a month / quarter / half-year, 每 left out (not
+ * `3个月开展一次`, nor `一事一通报`, which counts matters, not time).
+ */
 const ONCE_PER =
-  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:开展|召开|组织|通报|调度|督查|检查)一次/u;
+  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:(?:开展|召开|组织|通报|调度|督查|检查)一次|一(?:通报|调度|督查|检查|考核|报告))/u;
 
 /** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
 export function findRecurring(text: string): ParsedDeadline | null {
-  const once = text.includes('一次') ? ONCE_PER.exec(text) : null;
+  const once =
+    text.includes('一次') || text.includes('年一') || text.includes('度一') || text.includes('月一')
+      ? ONCE_PER.exec(text)
+      : null;
   if (once)
     return {
       deadline: null,

@@ -65,6 +65,8 @@ export function signatureDate(text: string): string | null {
 const PAGE_METADATA =
   /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|发布日期|成文日期|(?:公文)?生成日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
 const METADATA_DOCNO = /(?:文号|字号)(?:：|】)([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
+/** `成文日期：2022-07-14`, `发文日期 | 2022-07-14` (cells): the date the page gives the document it shows. */
+const METADATA_DATE = /(?:成文日期|发文日期)：?(\d{4})[-－/／.．年](\d{1,2})[-－/／.．月](\d{1,2})/u;
 
 /**
  * The same block printed as table cells (`索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |`; the
@@ -90,14 +92,17 @@ export function isPageMetadata(text: string): boolean {
 
 /**
  * The page metadata block at the top of a file: the index of the first line after it (0 when there is none)
- * and the 文号 it gives, for a document whose own head does not repeat it.
+ * and the 文号 and date it gives, for a document whose own head does not repeat them (an untitled table under
+ * the page's `发文日期` cell has no signature line).
  */
 export function pageMetadata(lines: readonly { kind: string; text: string }[]): {
   end: number;
   docNumber: string | null;
+  date: string | null;
 } {
   let end = 0;
   let docNumber: string | null = null;
+  let date: string | null = null;
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     const line = lines[i];
     if (!line || line.kind === 'blank') continue;
@@ -105,8 +110,10 @@ export function pageMetadata(lines: readonly { kind: string; text: string }[]): 
     end = i + 1;
     const m = docNumber === null ? METADATA_DOCNO.exec(line.text) : null;
     if (m) docNumber = normalizeDocNumber(m[1] ?? '');
+    const d = date === null ? METADATA_DATE.exec(line.text) : null;
+    if (d) date = isoDate(Number(d[1]), Number(d[2]), Number(d[3]));
   }
-  return { end, docNumber };
+  return { end, docNumber, date };
 }
 
 const DOCNO_CORE = '[\\u4e00-\\u9fff]{1,14}〔\\d{4}〕\\d{1,4}号';

@@ -103,14 +103,14 @@ function planYear(title: string): number | null {
 
 /**
  * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
- * annotations) several times. The parse is pure in (inner, firstIsLead, localDocument); the results are only read downstream.
+ * annotations) several times. The parse is pure in (inner, firstIsLead, localDocument, ownLine); the results are only read downstream.
  */
 function rememberingBracketParser(
   parse: ExtractorParsers['parseBracketAnnotation'],
 ): ExtractorParsers['parseBracketAnnotation'] {
   const answers = new Map<string, ParsedResponsibility | null>();
   return (inner, options) => {
-    const key = `${options.firstIsLead ? 1 : 0}${options.localDocument === true ? 1 : 0}${inner}`;
+    const key = `${options.firstIsLead ? 1 : 0}${options.localDocument === true ? 1 : 0}${options.ownLine === true ? 1 : 0}${inner}`;
     const known = answers.get(key);
     if (known !== undefined) return known;
     const parsed = parse(inner, options);

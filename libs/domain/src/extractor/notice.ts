@@ -33,7 +33,7 @@ const NAME =
   '|[\\u4e00-\\u9fff]{2,10}?(?:有关|相关)?成员单位' +
   // A class of units delimited by a relative clause, the only delimiter (未分解到工作任务的单位，也要…).
   '|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门)' +
-  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位' +
+  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)' +
   // Departments by their place in the work (条线部门要…全力配合, 相关部门要…).
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
@@ -43,7 +43,8 @@ const NAME =
   '|[\\u4e00-\\u9fff]{2,4}?[镇乡]';
 /**
  * The subject of a duty sentence, after an optional opening clause (从2023年第一季度开始，): one name or two
- * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`) or its leaders (`各责任单位的主要负责同志要`, the
+ * joined by 、 (`各责任单位、配合单位要`), an optional aside (`责任单位尤其是各乡镇（街道）要`), what the party does
+ * besides (`承办单位除报送正文外，要`) or its leaders (`各责任单位的主要负责同志要`, the
  * duty is the unit’s), the duty verb;
  * `将` for a body that announces what it will do (`县政府政务督查室将对各单位…开展专项督查`).
  */
@@ -58,7 +59,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还]))?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -95,6 +96,14 @@ const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。�
 
 /** `由市民政局牵头，会同…` (after an optional opening clause): the party leading the paragraph's work. */
 const LEADING_SUBJECT = new RegExp(`^(?:[^，。；]{0,30}，)?由(${NAMES})牵头`, 'u');
+/**
+ * `…在省委、省政府的统一领导下，由省编办具体组织实施`, `对涉及多个部门的工作任务，由牵头部门负总责`: a party designated
+ * by 由 for the work (after up to two opening clauses) holds the duty.
+ */
+const DESIGNATED_SUBJECT = new RegExp(
+  `^(?:[^，。；]{0,40}，){0,2}由(${NAMES})((?:具体)?(?:负总责|负责|组织实施|承担))`,
+  'u',
+);
 /** `会同市财政局、市市场监管局制定…`, `会同有关部门`: the partners of a duty take part. */
 const PARTNERS = new RegExp(
   `会同((?:${NAME})(?:[、和及](?:${NAME}))*)(?:等(?:有关|相关)?(?:部门|单位))?`,
@@ -126,7 +135,7 @@ function isParty(name: string): boolean {
   if (name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
-    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?单位$/u.test(name) ||
+    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)$/u.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
@@ -279,7 +288,8 @@ export function extractNoticeItems(
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
         ASKED_SUBJECT.exec(sentence) ??
-        ROLE_SUBJECT.exec(sentence);
+        ROLE_SUBJECT.exec(sentence) ??
+        (sentence.includes('由') ? DESIGNATED_SUBJECT.exec(sentence) : null);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
       const written = listed

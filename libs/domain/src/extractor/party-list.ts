@@ -32,6 +32,13 @@ const GROUP_NAME =
 const LOCAL_GROUP =
   /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
 
+/** A town, township or street by its name (`锦城街道`, `昌化镇`), never a word ending in one (城镇, 乡镇, 特色小镇, 各镇). */
+const NAMED_TOWN =
+  /^(?![各全本该每])(?:[\u4e00-\u9fff]{2,4}街道|[\u4e00-\u9fff]{2,5}(?<![城乡村小集市县区])[镇乡])$/u;
+/** Mass organisations by their short names (`妇联`, `区残联`, `团区委`, `县总工会`). */
+const MASS_ORGANISATION =
+  /^(?:[省市县区])?(?:妇联|残联|科协|侨联|文联|工商联|总工会|工会|红十字会)$|^团[省市县区]委$/u;
+
 /**
  * The local governments of one level taken together (各市人民政府, 各乡镇, 各县（区）政府, 各街道办事处): a party in any list,
  * also a bare one without a verb, as the registry's 各区人民政府 is.
@@ -46,7 +53,34 @@ const LEVEL_GROUP =
  */
 const QUALIFIED_LEVEL = /^(各(?:有关|相关)?(?:市|县|区|州|旗|乡|镇|乡镇|街道|县区|县市区))（[^（）]{1,6}）$/u;
 
+/**
+ * `各县（市、区）政府（管委会）`: the local governments with the zones' administrations named as their alternative — the
+ * level as written, its trailing qualifier dropped (LABELLING §4).
+ */
+const ZONE_ALTERNATIVE = /^(各[^（）]{1,6}(?:（[^（）]{1,8}）)?(?:人民)?政府)（(?:管委会|管理委员会)）$/u;
+
 export type Strictness = 'lexicon' | 'plausible' | 'labelled';
+/**
+ * A development zone (`荆州开发区`, `某某高新区`), a company (`某某供电公司`) or the level's own open collective of departments (`市政府相关部门`): not a
+ * lexicon name, but a member of a bare list of units whose other members are (`（市发改委，市政府相关部门，各县市区政府，
+ * 荆州开发区）`). Alone in a bracket such a name is a place or an aside, so it is only read beside a lexicon name.
+ */
+const BARE_LIST_COMPANION =
+  /^(?:[\u4e00-\u9fff]{2,10}(?:开发区|高新区|新区|园区|公司|集团)|(?:省|市|县|区)(?:人民)?政府(?:相关|有关|其他|各)部门)$/u;
+
+/**
+ * A bare list of lexicon names with zones or the level's open collective beside them (`（市发改委，市政府相关部门，
+ * 各县市区政府，荆州开发区）`): at least two names, one of them a lexicon name, the rest lexicon names or companions.
+ */
+export function isMixedBareList(names: readonly string[]): boolean {
+  if (names.length < 2) return false;
+  let lexicon = false;
+  for (const name of names) {
+    if (isAcceptableName(name, 'lexicon')) lexicon = true;
+    else if (!BARE_LIST_COMPANION.test(name)) return false;
+  }
+  return lexicon;
+}
 
 const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
 /** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
@@ -97,6 +131,8 @@ function isAcceptableName(name: string, strictness: Strictness): boolean {
   if (strictness === 'labelled') return LABELLED_NAME.test(unit);
   // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
   if (strictness === 'plausible' && (GROUP_NAME.test(unit) || LOCAL_GROUP.test(unit))) return true;
+  // 锦城街道 / 昌化镇 / 妇联 in a party cell or beside a verb: a town or a mass organisation by its short name.
+  if (strictness === 'plausible' && (NAMED_TOWN.test(unit) || MASS_ORGANISATION.test(unit))) return true;
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 
@@ -136,6 +172,15 @@ const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u
 const PARTY_COMMITTEE_GROUP = /^各[\u4e00-\u9fff（）]{1,8}党委$/u;
 /** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,10}区$/u;
+
+/**
+ * `黄埔区、南沙区政府`: a district named bare beside another district's government — two parties as written (LABELLING §4,
+ * no suffix added); only zones share their administration's unit words (`…开发区、…新区管委会`).
+ */
+const DISTRICTS_AND_GOVERNMENT = /^[\u4e00-\u9fff]{1,3}区、[\u4e00-\u9fff]{1,3}区(?:人民)?政府$/u;
+
+const BARE_DISTRICT = /^[\u4e00-\u9fff]{2,3}区$/u;
+const DISTRICT_GOVERNMENT = /^[\u4e00-\u9fff]{2,3}区(?:人民)?政府$/u;
 
 /** A bare place closing a list joined by 和/及 (`各县政府和金华开发区`): the place, after the conjunction. */
 const JOINED_BARE_PLACE = /^(.+?)[和及]([\u4e00-\u9fff]{2,10}区)$/u;
@@ -185,7 +230,8 @@ function mergeLevelGroups(pieces: string[]): string[] {
     } else if (
       prev !== undefined &&
       (BARE_PLACE.test(prev) || JOINED_BARE_PLACE.test(prev)) &&
-      /区[\u4e00-\u9fff]*(?:委|管委会|政府)$/u.test(piece)
+      /区[\u4e00-\u9fff]*(?:委|管委会|政府)$/u.test(piece) &&
+      !DISTRICTS_AND_GOVERNMENT.test(`${prev}、${piece}`)
     ) {
       out.push(piece);
       shareUnitWords(out);
@@ -218,7 +264,8 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
     valid: true,
   };
   const pieces = mergeLevelGroups(splitTopLevel(list.replace(/以及/g, '、'), ITEM_SEPARATORS));
-  for (const rawPiece of pieces) {
+  for (let k = 0; k < pieces.length; k++) {
+    const rawPiece = pieces[k] ?? '';
     let piece = rawPiece.replace(/^(?:及|和|与)/, '');
     const collective = COLLECTIVE_TAIL.exec(piece);
     if (collective && collective.index > 0) {
@@ -248,11 +295,14 @@ export function parseItems(list: string, strictness: Strictness): ItemList {
       const stripped = stripOpenListSuffix(compactDepartmentName(bare));
       if (stripped.openList) result.openList = true;
       const { unit, subUnits } = splitSubUnit(stripped.name);
-      if (!isAcceptableName(unit, strictness)) {
+      // 黄埔区、南沙区政府: a district named bare before another district's government is a party of its own.
+      const district =
+        strictness !== 'lexicon' && BARE_DISTRICT.test(unit) && DISTRICT_GOVERNMENT.test(pieces[k + 1] ?? '');
+      if (!district && !isAcceptableName(unit, strictness)) {
         result.valid = false;
         continue;
       }
-      const name = QUALIFIED_LEVEL.exec(unit)?.[1] ?? unit;
+      const name = QUALIFIED_LEVEL.exec(unit)?.[1] ?? ZONE_ALTERNATIVE.exec(unit)?.[1] ?? unit;
       result.names.push(name);
       if (marked) result.marked.push(name);
       if (subUnits.length > 0) result.subUnits.push({ department: name, subUnits });

@@ -23,10 +23,11 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
- * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
-const LOCAL_QUALIFIER = /^(各(?:乡镇|镇街|街镇|乡|镇|街道)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+const LOCAL_QUALIFIER =
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -44,6 +45,7 @@ const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经
 /** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
 const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 const YOU = '有'.charCodeAt(0);
+const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
 const ROLE_COLLECTIVE =
@@ -72,6 +74,8 @@ const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机�
 /** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
 const MEMBER_UNITS =
   /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
+/** `州直各部门各单位`, `县直机关各单位`, `市直有关部门`: the level's own departments as one collective (LABELLING §4). */
+const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 
@@ -90,6 +94,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
+  if (name.charCodeAt(1) === ZHI && LEVEL_OWN_UNITS.test(name)) return true;
   const last = name.charAt(name.length - 1);
   // 联席会议 / 部际联席会议 (the body a 联席会议制度 sets up, often by its short name) holds its own duties.
   if (last === '议') return JOINT_MEETING.test(name);

@@ -10,9 +10,12 @@ export const ISSUER_PRONOUN = /^我(?:们|局|委|部|厅|办|署|院)$/u;
 
 const FORWARDED = /转发([\u4e00-\u9fff]{2,30}?)(?:关于|《)/u;
 
+/** `国务院办公厅对…第2996号建议的答复`: a reply titled without 关于 names its issuer before 对. */
+const REPLY_ISSUER = /^([\u4e00-\u9fff]{2,20}?)对[^。；]{2,80}的(?:答复|复函|回复)$/u;
+
 export function pronounResolver(title: string): (name: string) => string {
   const forwarded = title.includes('转发') ? (FORWARDED.exec(title)?.[1] ?? null) : null;
-  const issuer = (titleIssuer(title) ?? '').split('转发')[0] ?? '';
+  const issuer = (titleIssuer(title) ?? REPLY_ISSUER.exec(title)?.[1] ?? '').split('转发')[0] ?? '';
   return (name) => {
     if (name.length !== 2 || !ISSUER_PRONOUN.test(name)) return name;
     const unit = name.charAt(1);

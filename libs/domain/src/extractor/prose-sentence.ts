@@ -74,10 +74,11 @@ const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS } = PROSE_PATT
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
  * stated with 拟 (`A拟研究制订…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
- * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`) (sticky).
+ * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`), a duty about what was just said
+ * (`各级各部门对此要…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|将|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前)/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -88,9 +89,12 @@ const GOAL_MARKER_AT =
  */
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/** Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`. */
+/**
+ * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
+ * party does besides).
+ */
 const INSERTED_CLAUSE =
-  /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点))，$/u;
+  /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
 /** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
@@ -271,8 +275,15 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
 
+/** `创建办要加强督促考核`, `交通局要…`: an office or bureau by its short name (创卫办, no level written), a later subject only before 要. */
+const SHORT_OFFICE = /^[\u4e00-\u9fff]{2,4}[办局委]$/u;
+
 function isUnitName(name: string): boolean {
   return isKnownDepartmentName(name) || isLocalUnitName(name);
+}
+
+function isLaterSubject(name: string, beforeYao: boolean): boolean {
+  return LATER_SUBJECT.test(name) || isUnitName(name) || (beforeYao && SHORT_OFFICE.test(name));
 }
 
 /**
@@ -285,7 +296,8 @@ function laterSubjects(rest: string, out: Named[]): void {
     const found = subjectOf(rest.slice(comma + 1), out);
     if (found === null) continue;
     // Only a proper party opens such a clause (not `会同有关部门对…`, `大力推动政府部门将…`).
-    if (!out.slice(before).every((named) => LATER_SUBJECT.test(named.name) || isUnitName(named.name))) {
+    const own = found.startsWith('要');
+    if (!out.slice(before).every((named) => isLaterSubject(named.name, own))) {
       out.length = before;
       continue;
     }

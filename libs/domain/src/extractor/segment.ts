@@ -325,9 +325,12 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       headerDate: null,
     });
   }
-
-  const head = all[0];
-  if (head && head.docNumber === null && head.start === firstText) head.docNumber = meta.docNumber;
+  // The page's metadata block gives the first document the 文号 and date its own head lacks.
+  const head = all[0]?.start === firstText ? all[0] : undefined;
+  if (head) {
+    head.docNumber ??= meta.docNumber;
+    head.headerDate ??= meta.date;
+  }
 
   const spans: DocumentSpan[] = [];
   for (let a = 0; a < all.length; a++) {
