@@ -185,10 +185,7 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     }
     if (groups.before === undefined && START_AFTER.test(after)) continue;
     // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
-    if (
-      isBareYearAnyPrefix(groups) &&
-      PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length))
-    )
+    if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;
     if (insideBookTitle(text, match.index)) continue;
     if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;

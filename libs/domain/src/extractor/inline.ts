@@ -7,7 +7,7 @@ import { labelledLinesAsBrackets } from './inline-labels';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
-import { CHAR_ANY as CHAR_ANYImported, CHAR_SQUARE as CHAR_SQUAREImported } from './text';
+import { CHAR_ANY, CHAR_SQUARE } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
 import { LIMITS as LIMITSImported } from './thresholds';
 import {
@@ -22,13 +22,8 @@ import {
 import type { Annotation, Unit } from './inline-units';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
-const matchHeading = matchHeadingImported;
-const LIMITS = LIMITSImported;
-const findBrackets = findBracketsImported;
-const CHAR_ANY = CHAR_ANYImported;
-const CHAR_SQUARE = CHAR_SQUAREImported;
-const hasAnnotations = hasAnnotationsImported;
-const makeMeasure = makeMeasureImported;
+const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
+const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImported];
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines

@@ -1,3 +1,4 @@
+import { openingOffsets } from './prose-openings';
 import {
   isKnownDepartmentName as isKnownDepartmentNameImported,
   isLocalUnitName as isLocalUnitNameImported,
@@ -84,12 +85,6 @@ const COMMA = '，'.charCodeAt(0);
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
 /**
- * A dated step opening the sentence without a comma (`2019年6月底前各省份要…`, `2004年发展改革委将会同…`): the party
- * follows it.
- */
-const DATED_LEAD =
-  /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/**
  * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
  * party does besides).
  */
@@ -97,8 +92,6 @@ const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
-/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
-const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** Supervising, coordinating or accepting another's work (not when a later clause has its own 要: `督查，对问题要整改`). */
 const SUPERVISING =
   /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实|进一步)?(?:开展|组织|加强|加大|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))(?![^。；]*，[^。；，]{0,20}要)/u;
@@ -141,47 +134,6 @@ function push(out: Named[], parties: ProseParties | null, role: Role): void {
   if (!parties) return;
   for (const name of parties.names) out.push({ name, role });
   if (parties.open) out.push({ name: parties.open, role: 'partner' });
-}
-
-/**
- * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
- * read by char codes; a surrogate pair, one character to the regex, falls back to it).
- */
-function openingOffsets(sentence: string): number[] {
-  const offsets = [0];
-  datedLead(sentence, 0, offsets);
-  let start = 0;
-  for (let clause = 0; clause < 2; clause++) {
-    const max = Math.min(sentence.length, start + 25);
-    let i = start;
-    for (; i < max; i++) {
-      const c = sentence.charCodeAt(i);
-      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
-      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
-    }
-    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
-    start = i + 1;
-    offsets.push(start);
-    datedLead(sentence, start, offsets);
-  }
-  return offsets;
-}
-
-/** Adds the offset after a dated step at `at` that runs on into its party (only tried where a digit opens). */
-function datedLead(sentence: string, at: number, offsets: number[]): void {
-  const c = sentence.charCodeAt(at);
-  if (c < 0x30 || c > 0x39) return;
-  DATED_LEAD.lastIndex = at;
-  if (!DATED_LEAD.test(sentence)) return;
-  const end = DATED_LEAD.lastIndex;
-  if (sentence.charCodeAt(end) !== COMMA) offsets.push(end);
-}
-
-function openingOffsetsByRegex(sentence: string): number[] {
-  const offsets = [0];
-  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
-  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
-  return offsets;
 }
 
 /**
