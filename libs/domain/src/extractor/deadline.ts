@@ -129,12 +129,16 @@ function evaluate(groups: DateGroups, documentYear: number | null): Candidate | 
 }
 
 function isBareYear(groups: DateGroups): boolean {
+  return isBareYearAnyPrefix(groups) && groups.prefix === undefined;
+}
+
+/** isBareYear whatever prefix (到/于/在) it has (no copy of the groups made per date found). */
+function isBareYearAnyPrefix(groups: DateGroups): boolean {
   return (
     groups.year !== undefined &&
     groups.month === undefined &&
     groups.ypart === undefined &&
-    groups.before === undefined &&
-    groups.prefix === undefined
+    groups.before === undefined
   );
 }
 
@@ -186,10 +190,7 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
     if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
     // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
-    if (
-      isBareYear({ ...groups, prefix: undefined }) &&
-      PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length))
-    )
+    if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;
     if (insideBookTitle(text, match.index)) continue;
     if (isBareYear(groups) && !yearWindow && !options.planRow && !CLAUSE_START.test(before)) continue;

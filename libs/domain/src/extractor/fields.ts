@@ -1,12 +1,16 @@
 import type { AnnotationOptions } from './annotation';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { namesNoParty, roleOfLabel, startsWithRoleLabel } from './roles';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import { CHAR_COLON, mayContain } from './text';
 import type { Line, PreparedText } from './text';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 // Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
 // call.

@@ -1,10 +1,14 @@
 // Role-label lines (责任单位：… / 完成时限：…) and space-separated labelled fields after an item, turned into one
 // bracket annotation of it before the inline reader finds its brackets.
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { ROLE_LABEL, spacedLabelledFields, startsWithRoleLabel } from './roles';
 import { CHAR_COLON, mayContain, normalizeText } from './text';
 import type { BodyLine } from './text';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 // Module-local copies: under tsx every use of an import is a getter call (these run for every line).
 const lineMayContain = mayContain;

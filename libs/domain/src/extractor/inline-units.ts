@@ -2,7 +2,10 @@
 // tree walks the inline reader (inline.ts) needs to hand annotations on between units.
 import type { ExtractedMeasure, ParsedDeadline, ParsedResponsibility } from './types';
 import type { HeadingType } from './headings';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const LIMITS = LIMITSImported;
 
 export interface Unit {
   path: string[];

@@ -1,17 +1,17 @@
 import type { AnnotationOptions } from './annotation';
-import { matchHeading } from './headings';
-import { makeMeasure } from './make-measure';
+import { matchHeading as matchHeadingImported } from './headings';
+import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
-import { findBrackets, standsOnOwnLine } from './brackets';
+import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
 import { CHAR_ANY, CHAR_SQUARE } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import {
-  hasAnnotations,
+  hasAnnotations as hasAnnotationsImported,
   headingCarriesAnnotation,
   lineAt,
   shareTrailingGroupAnnotations,
@@ -20,6 +20,10 @@ import {
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
+const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImported];
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines

@@ -93,7 +93,11 @@ function detectWith<R extends LayoutRegion>(
 
 export function detectLayouts(prepared: PreparedText, span: DocumentSpan): Detected {
   const taken: LayoutRegion[] = [];
-  const claimed = (i: number) => taken.some((r) => i >= r.start && i <= r.end);
+  // Asked for every body line: a loop, not some() with an arrow made per call.
+  const claimed = (i: number): boolean => {
+    for (const r of taken) if (i >= r.start && i <= r.end) return true;
+    return false;
+  };
   const extractors = new Map<HandlerName, Extractor>();
   const handlers = { table: distributionTables, field: labelledFields, grid: gridTables };
   for (const name of DETECTION_ORDER) {

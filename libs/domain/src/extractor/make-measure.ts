@@ -1,7 +1,11 @@
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import type { ExtractorParsers } from './parsers';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import type { ExtractedMeasure, MeasureOrigin, ParsedDeadline, ParsedResponsibility } from './types';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 /**
  * The bottom of the extractor: every layout handler builds its measures here, so no two stages import each
@@ -13,7 +17,9 @@ export function leadPhrase(text: string): string {
   let t = text.replace(/^\n+/, '');
   const h = matchHeading(t);
   if (h) t = h.rest;
-  const firstPara = t.split('\n', 1)[0] ?? '';
+  // Up to the first line break without split(), which would read the whole text.
+  const newline = t.indexOf('\n');
+  const firstPara = newline === -1 ? t : t.slice(0, newline);
   const stop = firstPara.indexOf('。');
   if (stop > 0 && stop <= LIMITS.titleChars) return firstPara.slice(0, stop);
   if (stop === -1 && firstPara.length <= LIMITS.titleChars && !firstPara.startsWith('（'))

@@ -1,7 +1,7 @@
 import { FIRST_IS_LEAD } from './annotation';
 import type { AnnotationOptions } from './annotation';
 import { jurisdictionOfIssuer } from '../departments/jurisdiction';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { extractInline, joinBrokenLines, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { extractNoticeItems } from './notice';
@@ -14,15 +14,20 @@ import type { MeasureContext } from './make-measure';
 import type { ExtractorParsers } from './parsers';
 import { DOCUMENT_WIDE_RULE, EXCEPT_NOTED_RULE, startsWithRoleLabel } from './roles';
 import type { DocumentSpan } from './segment';
-import { CHAR_JUN, mayContain } from './text';
+import { CHAR_CHU, CHAR_JUN, mayContain } from './text';
 import type { PreparedText } from './text';
-import { LIMITS } from './thresholds';
+import { LIMITS as LIMITSImported } from './thresholds';
 import type { ExtractedMeasure } from './types';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const LIMITS = LIMITSImported;
 
 // Local copies of the text.ts imports in the per-line class test: under tsx every use of an import is a getter
 // call.
 const lineMayContain = mayContain;
 const JUN_CLASS = CHAR_JUN;
+const CHU_CLASS = CHAR_CHU;
 
 /**
  * Measures of one document. The layout handlers (layouts.ts: 分工表, work plans, grid tables, labelled-field
@@ -101,7 +106,8 @@ export function extractMeasures(
   const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
-    const noted = l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
+    const noted =
+      lineMayContain(l, CHU_CLASS) && l.text.includes('除') ? EXCEPT_NOTED_RULE.exec(l.text) : null;
     const parties = noted
       ? parsers.parseBracketAnnotation(`${noted[1] ?? ''}负责`, { firstIsLead: false })
       : null;

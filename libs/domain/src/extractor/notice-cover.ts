@@ -1,6 +1,9 @@
-import { signatureDate } from './doc-markers';
+import { signatureDate as signatureDateImported } from './doc-markers';
 import type { BodyLine } from './inline';
 import type { ExtractedMeasure } from './types';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const signatureDate = signatureDateImported;
 
 /**
  * The covering text of a notice whose every measure comes from its attachment (`…二、高度重视推广工作\n各地区、各部门

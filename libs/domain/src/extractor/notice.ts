@@ -1,9 +1,12 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { splitGluedLevels } from './roles';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
 
 /**
  * Notice items of a local 责任分解 notice: the numbered paragraphs before the breakdown whose sentences give a

@@ -41,7 +41,17 @@ export const KEY_XI = 0x4000;
 export const KEY_ANY = 0x41ff;
 /** 牵 (of `A为牵头单位`): screens designatedLead only; not in KEY_ANY, so it sends no sentence to sentenceParties. */
 export const KEY_QIAN = 0x200;
-export const KEY_CHARS = new Uint16Array(0x10000);
+/**
+ * Screens of forms read after the subject scan (none in KEY_ANY, so none sends a sentence to sentenceParties):
+ * 推 (推荐) and 邀 (邀请) and 参 (参加的/参与的) of contributingParties, 首/领 (首长负责/领导负责) of unitsBeside, 主 (责任主体/主管)
+ * of designatedBodies.
+ */
+export const KEY_TUI = 0x10000;
+export const KEY_YAO = 0x20000;
+export const KEY_CAN = 0x40000;
+export const KEY_CHIEF = 0x80000;
+export const KEY_ZHU = 0x100000;
+export const KEY_CHARS = new Uint32Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
 KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
@@ -53,6 +63,12 @@ KEY_CHARS['：'.charCodeAt(0)] = KEY_COLON;
 KEY_CHARS['特'.charCodeAt(0)] = KEY_TE;
 KEY_CHARS['希'.charCodeAt(0)] = KEY_XI;
 KEY_CHARS['牵'.charCodeAt(0)] = KEY_QIAN;
+KEY_CHARS['推'.charCodeAt(0)] = KEY_TUI;
+KEY_CHARS['邀'.charCodeAt(0)] = KEY_YAO;
+KEY_CHARS['参'.charCodeAt(0)] = KEY_CAN;
+KEY_CHARS['首'.charCodeAt(0)] = KEY_CHIEF;
+KEY_CHARS['领'.charCodeAt(0)] = KEY_CHIEF;
+KEY_CHARS['主'.charCodeAt(0)] = KEY_ZHU;
 /**
  * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
  * (MARKER_FIRST, GOAL_FIRST) right after one a name can end on (AFTER_NAME). KEY_AFTER is KEY_OPENS shifted down by

@@ -1,5 +1,23 @@
-import { KEY_PAIR, KEY_QIAN, KEY_QING, KEY_SHE, KEY_XI } from './prose-chars';
-import { proseParties } from './prose-parties';
+import {
+  KEY_CHIEF as KEY_CHIEFImported,
+  KEY_PAIR as KEY_PAIRImported,
+  KEY_QIAN as KEY_QIANImported,
+  KEY_QING as KEY_QINGImported,
+  KEY_SHE as KEY_SHEImported,
+  KEY_XI as KEY_XIImported,
+  KEY_ZHU as KEY_ZHUImported,
+} from './prose-chars';
+import { proseParties as prosePartiesImported } from './prose-parties';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const KEY_CHIEF = KEY_CHIEFImported;
+const KEY_PAIR = KEY_PAIRImported;
+const KEY_QIAN = KEY_QIANImported;
+const KEY_QING = KEY_QINGImported;
+const KEY_SHE = KEY_SHEImported;
+const KEY_XI = KEY_XIImported;
+const KEY_ZHU = KEY_ZHUImported;
+const proseParties = prosePartiesImported;
 
 /**
  * Sentence forms of 通报 / 公示 and organisation texts that address or designate their duty holders without a duty
@@ -134,7 +152,9 @@ export function unitsBeside(
 ): void {
   if (keys & KEY_QIAN && subjectFound && sentence.includes('机制')) mechanismUnits(sentence, out);
   const chief =
-    sentence.includes('首长负责') || sentence.includes('领导负责') ? CHIEF_EXECUTIVES.exec(sentence) : null;
+    keys & KEY_CHIEF && (sentence.includes('首长负责') || sentence.includes('领导负责'))
+      ? CHIEF_EXECUTIVES.exec(sentence)
+      : null;
   const parties = chief ? proseParties(chief[1] ?? '') : null;
   for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
 }
@@ -175,6 +195,6 @@ export function holderBefore(before: string, prev: number): string {
 export function designatedIn(sentence: string, keys: number, out: DesignatedName[]): boolean {
   if (keys & KEY_XI && hopedParties(sentence, out)) return true;
   if (keys & KEY_QING && sentence.includes('以上') && unitsAskedAbove(sentence, out)) return true;
-  if (keys & KEY_PAIR && designatedBodies(sentence, out)) return true;
+  if (keys & KEY_PAIR && keys & KEY_ZHU && designatedBodies(sentence, out)) return true;
   return (keys & KEY_SHE) !== 0 && sentence.includes('设在') && officeWithDuties(sentence, out);
 }

@@ -1,10 +1,27 @@
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
-import { proseParties, UNIT_LAST } from './prose-parties';
+import { openingOffsets } from './prose-openings';
+import {
+  isKnownDepartmentName as isKnownDepartmentNameImported,
+  isLocalUnitName as isLocalUnitNameImported,
+} from '../departments/registry';
+import { proseParties as prosePartiesImported, UNIT_LAST as UNIT_LASTImported } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
-import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
+import {
+  designatedIn as designatedInImported,
+  holderBefore as holderBeforeImported,
+  unitsBeside as unitsBesideImported,
+} from './prose-designations';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const designatedIn = designatedInImported;
+const unitsBeside = unitsBesideImported;
+const holderBefore = holderBeforeImported;
+const isKnownDepartmentName = isKnownDepartmentNameImported;
+const isLocalUnitName = isLocalUnitNameImported;
+const proseParties = prosePartiesImported;
+const UNIT_LAST = UNIT_LASTImported;
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -16,6 +33,7 @@ import { designatedIn, holderBefore, unitsBeside } from './prose-designations';
 // per-character loops: under tsx every use of an import is a getter call.
 const {
   asideParties,
+  contributingParties,
   designatedLead,
   hostingParties,
   listedUnit,
@@ -47,6 +65,9 @@ const {
   KEY_AFTER,
   KEY_PAIR,
   KEY_STOP,
+  KEY_TUI,
+  KEY_YAO,
+  KEY_CAN,
   datedBefore,
 } = PROSE_CHARS;
 const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = PROSE_PATTERNS;
@@ -65,12 +86,6 @@ const COMMA = '，'.charCodeAt(0);
 const GOAL_MARKER_AT =
   /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
 /**
- * A dated step opening the sentence without a comma (`2019年6月底前各省份要…`, `2004年发展改革委将会同…`): the party
- * follows it.
- */
-const DATED_LEAD =
-  /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/**
  * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
  * party does besides).
  */
@@ -78,8 +93,6 @@ const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
-/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
-const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
 /** Supervising, coordinating or accepting another's work (not when a later clause has its own 要: `督查，对问题要整改`). */
 const SUPERVISING =
   /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实|进一步)?(?:开展|组织|加强|加大|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))(?![^。；]*，[^。；，]{0,20}要)/u;
@@ -125,53 +138,23 @@ function push(out: Named[], parties: ProseParties | null, role: Role): void {
 }
 
 /**
- * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
- * read by char codes; a surrogate pair, one character to the regex, falls back to it).
- */
-function openingOffsets(sentence: string): number[] {
-  const offsets = [0];
-  datedLead(sentence, 0, offsets);
-  let start = 0;
-  for (let clause = 0; clause < 2; clause++) {
-    const max = Math.min(sentence.length, start + 25);
-    let i = start;
-    for (; i < max; i++) {
-      const c = sentence.charCodeAt(i);
-      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
-      if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
-    }
-    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
-    start = i + 1;
-    offsets.push(start);
-    datedLead(sentence, start, offsets);
-  }
-  return offsets;
-}
-
-/** Adds the offset after a dated step at `at` that runs on into its party (only tried where a digit opens). */
-function datedLead(sentence: string, at: number, offsets: number[]): void {
-  const c = sentence.charCodeAt(at);
-  if (c < 0x30 || c > 0x39) return;
-  DATED_LEAD.lastIndex = at;
-  if (!DATED_LEAD.test(sentence)) return;
-  const end = DATED_LEAD.lastIndex;
-  if (sentence.charCodeAt(end) !== COMMA) offsets.push(end);
-}
-
-function openingOffsetsByRegex(sentence: string): number[] {
-  const offsets = [0];
-  const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
-  for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
-  return offsets;
-}
-
-/**
  * The parties a sentence gives a duty to: the text before a duty marker, at the start or after an opening
  * clause (`到2019年底，`), that parses as a party list. Every marker is tried in turn, so 主要/需要 inside the
  * words before the real one cannot hide it.
  */
-/** Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. */
-function subjectOf(sentence: string, out: Named[]): string | null {
+/**
+ * The positions (in the sentence read by sentencePartiesIn) of each character opening a marker right after one a
+ * name can end on: the only positions subjectOf tests. Filled by sentencePartiesIn's pass over the sentence and
+ * read by subjectOf before any other sentence is read (a nested read only comes from opinionBody, which returns).
+ */
+const PAIR_AT = new Int32Array(256);
+
+/**
+ * Returns the text from the duty marker on (`牵头，B配合…`), or null when no party was found. With `listed` ≥ 0
+ * the candidate positions are PAIR_AT[0, listed) (so the positions in between are not read); otherwise every
+ * position is read. `mayHaveColon` false: the key pass saw no colon, so none is searched for.
+ */
+function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = true): string | null {
   for (const from of openingOffsets(sentence)) {
     // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
     const limit = Math.min(sentence.length, from + 64);
@@ -182,8 +165,18 @@ function subjectOf(sentence: string, out: Named[]): string | null {
     // scan ends just after it.
     const comma = sentence.indexOf('，', from);
     const stop = comma === -1 || comma >= limit ? limit : Math.min(limit, comma + 2);
+    // The scan below stops at a colon (END; 。 and ； only end a sentence): with listed positions, up front.
+    const colon = listed >= 0 && mayHaveColon ? sentence.indexOf('：', from + 1) : -1;
+    const listedStop = colon !== -1 && colon + 1 < stop ? colon + 1 : stop;
+    let k = 0;
     // A marker can only follow a unit word (or the comma closing an inserted clause): test those positions only.
     for (let p = from + 2; p < stop; p++) {
+      if (listed >= 0) {
+        while (k < listed && (PAIR_AT[k] ?? 0) < p) k++;
+        if (k === listed) break;
+        p = PAIR_AT[k] ?? 0;
+        if (p >= listedStop) break;
+      }
       const prev = sentence.charCodeAt(p - 1);
       const prevFlags = CHAR_FLAGS[prev] ?? 0;
       if (prevFlags & END) break;
@@ -302,16 +295,21 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
   while (end < paragraph.length) {
     const key = KEY_CHARS[paragraph.charCodeAt(end++)] ?? 0;
     keys |= key;
-    pairs |= previous & (key >> 1);
+    if (previous & (key >> 1) & KEY_AFTER) {
+      if (pairs < PAIR_AT.length) PAIR_AT[pairs] = end - 1 - start;
+      pairs++;
+    }
     previous = key;
     if (key & KEY_STOP) break;
   }
-  if (pairs & KEY_AFTER) keys |= KEY_PAIR;
-  if (keys & (KEY_ANY | KEY_PAIR)) sentenceParties(paragraph.slice(start, end), out, keys);
+  if (pairs > 0) keys |= KEY_PAIR;
+  if (keys & (KEY_ANY | KEY_PAIR))
+    sentenceParties(paragraph.slice(start, end), out, keys, pairs <= PAIR_AT.length ? pairs : -1);
   return end;
 }
 
-function sentenceParties(sentence: string, out: Named[], keys: number): void {
+/** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
+function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
@@ -365,7 +363,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
   }
   if (out.length === before) {
     // No marker right after a name's last character anywhere: subjectOf would test no position.
-    const rest = keys & KEY_PAIR ? subjectOf(sentence, out) : null;
+    const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed, (keys & KEY_COLON) !== 0) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
@@ -385,7 +383,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number): void {
       : proseParties(counterparts[1] ?? '')
     : null;
   push(out, counterpartList, 'partner');
-  for (const [parties, role] of PROSE_ORG.contributingParties(sentence)) push(out, parties, role);
+  if (keys & (KEY_TUI | KEY_YAO | KEY_CAN))
+    for (const [parties, role] of contributingParties(sentence)) push(out, parties, role);
   // A subjectless sentence continuing the paragraph's duty (`海关总署要…。要…，会同有关部门建立…`) names partners too.
   if (out.length > before || (before > 0 && SUBJECTLESS_DUTY.test(sentence))) {
     // `会同A、B等部门筛选确定`: the list closed by 等部门 ends before any verb.

@@ -1,12 +1,16 @@
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
-import { makeMeasure } from './make-measure';
+import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import * as PROSE_ORG from './prose-org';
 import { resolveDemonstratives } from './prose-pronouns';
 import * as PROSE_SENTENCE from './prose-sentence';
 import type { Named, Role } from './prose-sentence';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const makeMeasure = makeMeasureImported;
 
 // Module-local copies of the imports called per paragraph and sentence: under tsx every use of an import is a getter
 // call.

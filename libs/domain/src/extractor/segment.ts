@@ -6,16 +6,18 @@ import {
   normalizeDocNumber,
   ownDocNumber,
   pageMetadata,
-  signatureDate,
+  signatureDate as signatureDateImported,
   titleIssuer,
 } from './doc-markers';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { parseEntryHeader, tocTitles } from './compilation-headers';
 import { readLetterhead } from './letterhead';
 import { CHAR_COLON, CHAR_YUE, mayContain } from './text';
 import type { Line, PreparedText } from './text';
 
 // Local copies of the imports used in per-line tests: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
+const signatureDate = signatureDateImported;
 const lineMayContain = mayContain;
 const YUE_CLASS = CHAR_YUE;
 const COLON_CLASS = CHAR_COLON;

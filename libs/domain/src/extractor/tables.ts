@@ -1,10 +1,13 @@
 import { isDepartmentNamePrefix, startsWithDepartmentName } from '../departments/registry';
 import type { AnnotationOptions, DepartmentColumn } from './annotation';
-import { matchHeading } from './headings';
+import { matchHeading as matchHeadingImported } from './headings';
 import { leadPhrase, makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { normalizeText } from './text';
 import type { PreparedText } from './text';
+
+// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+const matchHeading = matchHeadingImported;
 
 export interface TableRegion {
   start: number;
@@ -29,12 +32,13 @@ const DU = '度'.charCodeAt(0);
 
 export function findTableRegions(prepared: PreparedText, from: number, to: number): TableRegion[] {
   const regions: TableRegion[] = [];
+  const lastCodes = prepared.lastCodes;
   for (let i = from; i <= to; i++) {
-    const l = prepared.lines[i];
-    // Both header forms end in 配合部门 or 时间进度: one cheap check per line (its last char code first, endsWith
-    // is a slow builtin) before the regexes.
-    const last = l?.text.charCodeAt(l.text.length - 1);
+    // Both header forms end in 配合部门 or 时间进度: one cheap check per line (its last char code first, from the
+    // compact array; endsWith is a slow builtin) before the regexes.
+    const last = lastCodes[i];
     if (last !== MEN && last !== DU) continue;
+    const l = prepared.lines[i];
     if (!l || l.kind !== 'text' || !(l.text.endsWith('配合部门') || l.text.endsWith('时间进度'))) continue;
     // A tab-separated header (序号	工作任务	负责部门	时间进度) heads a grid table (grid-tables.ts), its rows on one line.
     if (l.raw.includes('\t')) continue;

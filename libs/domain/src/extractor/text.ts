@@ -36,6 +36,11 @@ export interface PreparedText {
   wrapped: boolean;
   /** Typical full line length in characters (wrapped layout), used to tell short last lines of paragraphs. */
   width: number;
+  /**
+   * The last char code of each line's text (0 when empty), by line index: a detector screening every line by its
+   * ending reads this compact array instead of visiting each Line and its string (a cache miss per line).
+   */
+  lastCodes: Uint16Array;
 }
 
 const PUNCT_MAP: Readonly<Record<string, string>> = {
@@ -120,9 +125,11 @@ export const CHAR_JUN = 32;
 export const CHAR_COLON = 64;
 /** 月, as every signature date line (2023年5月10日, 二〇二三年五月十日) has. */
 export const CHAR_YUE = 128;
+/** 除 (of 除特别注明的外，…): the document-wide rules' screen (measures.ts). */
+export const CHAR_CHU = 256;
 /** Every class: what a line without recorded classes may contain. */
-export const CHAR_ANY = 0xff;
-const CHAR_CLASSES = new Uint8Array(0x10000);
+export const CHAR_ANY = 0x1ff;
+const CHAR_CLASSES = new Uint16Array(0x10000);
 for (let c = 0; c <= 0x20; c++) CHAR_CLASSES[c] = NEEDS_SPACES;
 for (const c of '(),:;[]?!\uff3b\uff3d') CHAR_CLASSES[c.charCodeAt(0)] = NEEDS_PUNCT;
 CHAR_CLASSES['*'.charCodeAt(0)] = NEEDS_BOLD;
@@ -132,6 +139,7 @@ for (const c of '[\uff3b\u3014\u3010') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_SQU
 CHAR_CLASSES['均'.charCodeAt(0)] |= CHAR_JUN;
 for (const c of ':\uff1a') CHAR_CLASSES[c.charCodeAt(0)] |= CHAR_COLON;
 CHAR_CLASSES['月'.charCodeAt(0)] |= CHAR_YUE;
+CHAR_CLASSES['除'.charCodeAt(0)] |= CHAR_CHU;
 
 /**
  * One pass over the char codes: the NEEDS_* flags of the steps `s` needs (0 for most lines) and its CHAR_*
@@ -224,6 +232,7 @@ export function prepareText(text: string): PreparedText {
   const rawLines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '') rawLines.pop();
   const lines: Line[] = new Array<Line>(rawLines.length);
+  const lastCodes = new Uint16Array(rawLines.length);
   let textLines = 0;
   let followedByBlank = 0;
   // A histogram instead of sorting every line length: only the 80th percentile is needed.
@@ -242,6 +251,7 @@ export function prepareText(text: string): PreparedText {
       }
     }
     const kind = classify(norm);
+    if (norm.length > 0) lastCodes[i] = norm.charCodeAt(norm.length - 1);
     lines[i] = {
       no: i + 1,
       raw,
@@ -267,7 +277,7 @@ export function prepareText(text: string): PreparedText {
   }
   // One paragraph per line with blank lines between (000, 002) is not a hard wrap: its lines are long.
   const wrapped = textLines > 20 && followedByBlank / textLines > 0.6 && width <= 60;
-  return { lines, wrapped, width };
+  return { lines, wrapped, width, lastCodes };
 }
 
 /** Joins two physical lines of one paragraph: hard wraps never carry a meaningful space. */
