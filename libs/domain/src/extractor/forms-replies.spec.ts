@@ -25,6 +25,13 @@ describe('reply letters', () => {
     expect(doc.measures.map(roles)).toEqual([{ lead: ['交通运输部'], participants: [], deadline: null }]);
   });
 
+  it('leaves `该部门` / `该委员会` / `该办法` as written: no department named by 该部 / 该委 / 该办', () => {
+    const doc = extractOne(
+      `${REPLY}一、关于补助问题。财政部已核定资金，该部门将会同有关方面及时拨付。\n二、关于水库项目问题。前期工作已经完成。\n`,
+    );
+    expect(doc.measures.every((m) => !m.lead.includes('财政部门'))).toBe(true);
+  });
+
   it('never takes the addressee `你省` for a partner of `会同`', () => {
     const doc = extractOne(
       `${REPLY}一、关于机场项目问题。发展改革委将继续加强协调，会同你省共同推进项目前期工作。\n二、关于水库项目问题。前期工作已经完成。\n`,

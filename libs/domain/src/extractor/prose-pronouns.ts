@@ -35,7 +35,8 @@ export function pronounResolver(title: string, signed: string | null = null): (n
  * the pronoun is replaced by that name (the longest registry name ending just there) so the duty falls on it. A
  * pronoun without such a name before it is left as written.
  */
-const DEMONSTRATIVE = /该([委部局办署厅])/gu;
+// 该部门 / 该委员会 / 该办法 / 该厅局 name no department: the pronoun is the unit word alone.
+const DEMONSTRATIVE = /该([委部局办署厅])(?![门员法局])/gu;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/u;
 
 export function resolveDemonstratives(paragraph: string): string {
