@@ -103,7 +103,9 @@ export function extractMeasures(
   // annotated measures, `以下各项措施均需…落实`, not the closing section).
   // A prose document has no closing section of its own: its paragraphs are read already (a bracket inside its
   // last paragraph, `牵头单位（列第一位者为牵头单位）要…`, does not split it).
-  const closing = annotated ? closingParagraphs(lines, lastMeasure(ctx.measures), prepared) : [];
+  // Only the document-wide rules run before the items between annotated ones: they change parties, add no measure.
+  const last = annotated ? lastMeasure(ctx.measures) : null;
+  const closing = last ? closingParagraphs(lines, last, prepared) : [];
   const rules: DocumentRule[] = [];
   for (const l of lines) {
     const noted =
@@ -126,8 +128,8 @@ export function extractMeasures(
   // `（四）…。由A、B负责，每季度开展…`): their duties are given in sentences. Read after the document-wide rules, which
   // state the parties of the annotated measures. Items above the first annotated measure are the notice's, items
   // below the last the closing section's.
-  if (annotated && unread.length > 0) {
-    const lastLine = lastMeasure(ctx.measures).line;
+  if (last && unread.length > 0) {
+    const lastLine = last.line;
     const between = (no: number) => no > firstAnnotated && no < lastLine;
     const gap = new Set(unread.filter((nos) => between(nos[0] ?? 0)).flat());
     if (gap.size > 0) {

@@ -20,6 +20,9 @@ const matchHeading = matchHeadingImported;
  * One subject name: a collective (`各牵头单位`, `各单位`, `全区各级各部门`, `各地`, `各乡镇`), a role collective without 各
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
+/** A collective named by its role in the breakdown (牵头单位, 相关责任部门, 协同责任单位): in the subject pattern and alone. */
+const ROLE_COLLECTIVE = '(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
+const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 /** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
@@ -33,7 +36,7 @@ const NAME =
   '|[\\u4e00-\\u9fff]{2,10}?(?:有关|相关)?成员单位' +
   // A class of units delimited by a relative clause, the only delimiter (未分解到工作任务的单位，也要…).
   '|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门)' +
-  '|(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)' +
+  `|${ROLE_COLLECTIVE}` +
   // Departments by their place in the work (条线部门要…全力配合, 相关部门要…).
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
@@ -135,7 +138,7 @@ function isParty(name: string): boolean {
   if (name.includes('的')) return false;
   return (
     COLLECTIVE_START.test(name) ||
-    /^(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)$/u.test(name) ||
+    ROLE_COLLECTIVE_NAME.test(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||

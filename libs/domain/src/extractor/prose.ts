@@ -88,7 +88,10 @@ export function proseDuty(written: string): Duty | null {
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
   // `各级登记管理机关…登记管理机关`: one body named with and without its level, listed once as first written.
-  const leadSet = [...new Set(lead)].filter((n, i, all) => !all.slice(0, i).some((m) => m === `各级${n}`));
+  const leadSet = [...new Set(lead)].filter((n, i, all) => {
+    const leveled = all.indexOf(`各级${n}`);
+    return leveled === -1 || leveled > i;
+  });
   const participants = [...new Set(named.map((n) => n.name))].filter(
     (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`),
   );
@@ -122,10 +125,11 @@ export function isHeadingOnly(rest: string): boolean {
  * A short numbered line that is a sentence (`（9）国家统计局负责统计监测。`, `7.2 本预案由A负责解释。`, `（2）对下级工作进行督查。`
  * under a duty list's heading): an item with a duty of its own or inherited from the group above, never a heading.
  */
-function isDutySentence(rest: string, group: Group | null): boolean {
-  if (!/[。；]$/u.test(rest)) return false;
-  return group !== null || proseDuty(rest) !== null;
+function isDutySentence(rest: string, group: Group | null, dutyOf: (text: string) => Duty | null): boolean {
+  if (!SENTENCE_END.test(rest)) return false;
+  return group !== null || dutyOf(rest) !== null;
 }
+const SENTENCE_END = /[。；]$/u;
 
 /** Measures of the prose duties in `lines` (the body of a document that gave no other measure). */
 export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine[]): void {
@@ -137,13 +141,24 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   // in the document like an annotated one, `一/（一）`, not by its count.
   const trail: { type: HeadingType; label: string }[] = [];
   const speaker = ctx.speaker;
+  // A numbered line may be screened as a duty sentence and then read as one: its duty is read once per line.
+  let lastText: string | null = null;
+  let lastDuty: Duty | null = null;
+  const dutyOf = (text: string): Duty | null => {
+    if (text !== lastText) {
+      lastText = text;
+      lastDuty = proseDuty(text);
+    }
+    return lastDuty;
+  };
   for (const l of lines) {
+    lastText = null;
     // `2.1.1 县防汛抗旱指挥部职责` (a 预案's numbered section): it closes the group above; naming whose duties follow,
     // it opens a group its numbered items inherit. A long numbered paragraph is read without its number.
     const c0 = l.text.charCodeAt(0);
     const section = c0 >= 0x30 && c0 <= 0x39 ? DECIMAL_SECTION.exec(l.text) : null;
     const sectionRest = section ? l.text.slice(section[0].length) : '';
-    if (section && isHeadingOnly(sectionRest) && !isDutySentence(sectionRest, group)) {
+    if (section && isHeadingOnly(sectionRest) && !isDutySentence(sectionRest, group, dutyOf)) {
       const duty = sectionRest.includes('职责') ? proseDuty(`${sectionRest.replace(/：$/u, '')}：`) : null;
       group = duty ? { duty, endsAt: null } : null;
       heading = null;
@@ -157,17 +172,19 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     if (h) {
       if (group && (h.type === group.endsAt || h.type === 'cn' || h.type === 'part')) group = null;
       lastType = h.type;
-      const level = trail.findIndex((t) => t.type === h.type);
-      if (level !== -1) trail.length = level;
+      let level = 0;
+      while (level < trail.length && trail[level]?.type !== h.type) level++;
+      trail.length = level;
       trail.push({ type: h.type, label: h.label });
     }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
-    if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group)) {
+    if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group, dutyOf)) {
       heading = { line: l, label: h.label, type: h.type };
       continue;
     }
     const text = l.text;
-    const duty = proseDuty(h ? h.rest : section ? sectionRest : text);
+    const duty = dutyOf(h ? h.rest : section ? sectionRest : text);
+    const endsAt = h ? h.type : (heading?.type ?? lastType);
     const contents =
       duty !== null && (CONTENTS_COLON.test(text) || (text.includes('下列') && CONDITIONS.test(text)));
     // `X下设办公室，…办公室承担以下职责：`: a measure of its own, and its items inherit the office alone.
@@ -176,7 +193,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
         ? duty.lead[0]
         : null;
     if (duty && !contents && !officeLead && /：$/u.test(text)) {
-      group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType) };
+      group = { duty, endsAt };
       heading = null;
       continue;
     }
@@ -206,12 +223,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     );
     // A section's opening paragraph with duties of its own (`二、…` / `行政执法机关要…`) is also inherited by the
     // numbered items under it that name no party.
-    if (officeLead)
-      group = {
-        duty: { lead: [officeLead], participants: [] },
-        endsAt: h ? h.type : (heading?.type ?? lastType),
-      };
-    else if (contents) group = { duty, endsAt: h ? h.type : (heading?.type ?? lastType), contents };
+    if (officeLead) group = { duty: { lead: [officeLead], participants: [] }, endsAt };
+    else if (contents) group = { duty, endsAt, contents };
     else if (!h && duty && heading && !group) group = { duty, endsAt: heading.type };
     // `4.2.3 A接到…后，要…` (a 预案 section opening on a duty): its numbered items without a party of their own are A's.
     else if (section && duty) group = { duty, endsAt: null };
