@@ -17,14 +17,18 @@ const BARE_TRAIL_VERB = /(?:完成|推进|坚持|开展|实施|执行)(?:工作|
 const REPORT_TRAIL = /(?:报送|上报|报告|通报)(?:工作)?(?:进展|进度|情况|进展情况|落实情况)?$/u;
 /** What is left of a dated time clause: digits and calendar words only (2024年6月底前, 2024—2025年, 2024年第二季度). */
 const DATE_CHARS = /^[0-9年月日底末前以之内中上下旬全至到—－~～起止初第一二三四季度]+$/u;
+/** One period of a recurring duty or report: 每年, 每半年, 每季度, 每月 … */
+const EVERY_PERIOD = '每(?:年|半年|季度|季|月|周|旬)';
 /** Undated time clauses: 长期, 持续, 常态化, 每季度, 全年 (a year's work: no deadline, LABELLING §5); the document's year (年内持续推进, 年底前完成). */
-const UNDATED_TIME =
-  /^(?:长期|持续|常态化?|全年|每(?:年|半年|季度|季|月|周|旬)|(?:今|本)?年(?:内|底前?|末前?))$/u;
+const UNDATED_TIME = new RegExp(
+  `^(?:长期|持续|常态化?|全年|${EVERY_PERIOD}|(?:今|本)?年(?:内|底前?|末前?))$`,
+  'u',
+);
 /** A part of the document's year written in words (三季度末前, 上半年, 第四季度, 年中, 十月底前). */
 const YEAR_PART =
   /^(?:(?:今|本)年)?(?:第?[一二三四]季度|[上下]半年|年中|[一二三四五六七八九十]{1,3}月份?)(?:末|底)?(?:前|以前|之前)?$/u;
 /** The rhythm of a recurring report: 每季度, 每月底前, 每半年, 每季度末5日前. */
-const RECURRING_RHYTHM = /^每(?:年|半年|季度|季|月|周|旬)(?:末|底)?(?:\d{1,2}日)?(?:前)?$/u;
+const RECURRING_RHYTHM = new RegExp(`^${EVERY_PERIOD}(?:末|底)?(?:\\d{1,2}日)?(?:前)?$`, 'u');
 export const TIME_WORD = /长期|持续|常态|每|全年|年[内底末中]|季度|半年|月/u;
 
 /**
