@@ -4,6 +4,7 @@ import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
+import { splitRunOnItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
@@ -104,7 +105,8 @@ function bodyLines(
       continue;
     }
     // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
-    out.push(l);
+    const items = splitRunOnItems(l);
+    out.push(...(items ?? [l]));
     if (pending && ANNOTATION_END.test(l.text)) {
       out.push(pending);
       pending = null;

@@ -1,5 +1,6 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading as matchHeadingImported } from './headings';
+import { SUPPORT_CLAUSE, SUPPORT_LIST, SUPPORT_ONLY, SUPPORT_VERB, SUPPORTING } from './notice-support';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
@@ -80,10 +81,6 @@ const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
 const ROLE_SUBJECT = /^(各(?:牵头|责任|配合|参与|协办)单位)()(?![的和及与、])(?=[\u4e00-\u9fff])/u;
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
-const SUPPORTING = /参与|配合|协办|协同|协作/u;
-const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
-/** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
-const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$|牵头(?:单位|部门))/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
@@ -97,8 +94,14 @@ const COUNTERPART = new RegExp(
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
-/** `由市民政局牵头，会同…` (after an optional opening clause): the party leading the paragraph's work. */
-const LEADING_SUBJECT = new RegExp(`^(?:[^，。；]{0,30}，)?由(${NAMES})牵头`, 'u');
+/**
+ * `由市民政局牵头，会同…` (after an optional opening clause, or a topic naming the work: `具体工作由市发改委牵头负责`):
+ * the party leading the paragraph's work.
+ */
+const LEADING_SUBJECT = new RegExp(
+  `^(?:[^，。；]{0,30}，)?(?:[\u4e00-\u9fff]{0,6}(?:工作|任务|事项))?由(${NAMES})牵头`,
+  'u',
+);
 /**
  * `…在省委、省政府的统一领导下，由省编办具体组织实施`, `对涉及多个部门的工作任务，由牵头部门负总责`: a party designated
  * by 由 for the work (after up to two opening clauses) holds the duty.
@@ -132,10 +135,14 @@ function openRest(subject: string): [string, string | null] {
   return [subject.slice(0, at), /^(?:部门|单位)$/u.test(rest) ? null : rest];
 }
 
+const NOT_IN_NAME = /工作需|按照|依照|根据/u;
+
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
   if (OTHER_COLLECTIVE.test(name)) return true;
   if (name.includes('的')) return false;
+  // `安全生产工作需行业主管部门要…`, `按照市委、市政府要求…`: a topic or a basis run into the subject is no name.
+  if (NOT_IN_NAME.test(name)) return false;
   return (
     COLLECTIVE_START.test(name) ||
     ROLE_COLLECTIVE_NAME.test(name) ||
@@ -305,6 +312,13 @@ export function extractNoticeItems(
       const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
+      // `市交通、公安、安监等部门要通力协作、密切配合。`: a list too long or too abbreviated for a subject, supporting.
+      const supportList = !m && current ? SUPPORT_LIST.exec(sentence) : null;
+      if (supportList && current) {
+        addAll(current.participants, (supportList[1] ?? '').split('、'));
+        current.text += sentence;
+        continue;
+      }
       if (!m || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
@@ -313,6 +327,7 @@ export function extractNoticeItems(
       const after = sentence.slice((m.index ?? 0) + m[0].length);
       const supports =
         SUPPORTING.test(first) ||
+        SUPPORT_ONLY.test(after) ||
         (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after)));
       if (current && supports) {
         addAll(current.participants, names);

@@ -17,7 +17,7 @@ const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|�
 const COLLECTIVE_END =
   /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
 const NOT_A_NAME =
-  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
+  /[的要对将在把向为与是时了等由于按需]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
@@ -188,6 +188,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   // `会同浦东新区、奉贤区和临港地区管委会`: a bare district before a zone's or government's unit is a place of its own.
   const place = strictness === 'partner' ? PLACE_AND_UNIT.exec(item) : null;
   if (place) return [place[1] ?? '', place[2] ?? ''];
+  // `按照市委` has a local unit's shape (…市委) but opens on the basis it is read under: no name.
+  if (BASIS_START.test(item)) return null;
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
@@ -199,6 +201,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   }
   return isParty(item, strictness) ? [item] : null;
 }
+
+const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
 
 /** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
 const PLACE_AND_UNIT =
@@ -229,6 +233,7 @@ function sharedClass(text: string): string[] | null {
 }
 
 const FULL_OPEN_PAREN = 0xff08;
+const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -239,6 +244,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // A bracket left open (`养护里程（单位` before `：公里）`) is cut mid-phrase: no name.
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
+  // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
+  const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
+  if (topic) text = text.slice(topic[0].length);
   // A bare class word names nobody (`（单位：L/kWh）` is a unit of measure).
   if (text === '单位' || text === '部门') return null;
   let open: string | null = null;

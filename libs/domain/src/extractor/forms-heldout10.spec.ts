@@ -1,0 +1,75 @@
+// Forms met in heldout-10 (seen after scoring) that recur in other documents: notices stored as one line, heading titles
+// set off by a space, whole lists whose duty is to support, topics before 由 and before the subject; synthetic
+// documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+describe('a notice stored as one physical line', () => {
+  it('reads each spaced item of the run as a measure of its own, the addressee apart', () => {
+    const doc = extractOne(
+      '某市人民政府办公室关于做好冬季防火工作的通知\n各区县人民政府: 为做好今冬防火工作,现将有关事项通知如下: 一、各区县人民政府要立即部署防火检查。 二、市消防救援支队要加强夜间巡查。 三、市应急管理局要做好物资储备。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各区县人民政府'], participants: [], deadline: null },
+      { lead: ['市消防救援支队'], participants: [], deadline: null },
+      { lead: ['市应急管理局'], participants: [], deadline: null },
+    ]);
+    expect(doc.measures.map((m) => m.line)).toEqual([2, 2, 2]);
+  });
+
+  it('leaves a line with one spaced 一、 or an out-of-order list whole', () => {
+    const doc = extractOne(
+      '某市人民政府办公室关于做好冬季防火工作的通知\n各区县人民政府:\n市应急管理局要牵头做好 一、二级响应准备, 三、四级响应由各区负责。\n',
+    );
+    expect(doc.measures).toHaveLength(1);
+  });
+});
+
+describe('a heading title set off from its paragraph by a space', () => {
+  it('ends the title at the space, so the subject after it is read', () => {
+    const doc = extractOne(
+      '某市人民政府关于分解落实年度工作目标的通知\n市政府各部门:\n现将目标分解落实,请认真抓好落实。\n一、加强组织领导 各有关部门和单位要按照各自分工抓好落实。\n二、强化工作措施\u3000各级各部门要健全落实机制。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各有关部门和单位'], participants: [], deadline: null },
+      { lead: ['各级各部门'], participants: [], deadline: null },
+    ]);
+    expect(doc.measures[0]?.title).toBe('加强组织领导');
+  });
+});
+
+describe('parties whose whole duty is to support', () => {
+  it('reads `A、B、C等部门要通力协作、密切配合` after another duty as participants', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于做好春运工作的通知\n县直各有关单位:\n一、加强领导。各乡镇要成立工作专班,落实专人负责。县交通、公安、应急、市场监管、卫健等部门要通力协作、密切配合。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇'], participants: ['县交通', '公安', '应急', '市场监管', '卫健'], deadline: null },
+    ]);
+  });
+});
+
+describe('topics and bases run into the subject', () => {
+  it('reads `具体工作由A牵头负责` in a breakdown notice as A leading', () => {
+    const doc = extractOne(
+      '某市人民政府关于下达年度工作任务的通知\n各县、区人民政府,市各委办局:\n现将年度工作任务下达给你们。市政府将对各项任务实施动态管理,具体工作由市统计局牵头负责。\n',
+    );
+    expect(doc.measures[0]?.lead).toEqual(['市统计局']);
+  });
+
+  it('drops the work named as topic before `需`', () => {
+    const doc = extractOne(
+      '某区政府全体会议暨防汛工作推进会\n王某要求,要做好防汛准备,加快项目建设。防汛工作需区应急管理局要落实巡查值守。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['区应急管理局'], participants: [], deadline: null }]);
+  });
+
+  it('never takes `按照市委、市政府要求` for a subject', () => {
+    const doc = extractOne(
+      '某县政府常务会议\n会议指出,要压实工作责任,按照市委、市政府要求建立县级工作专班,在县交通运输局设置办公室并负责总牵头工作。各责任单位要牢固树立一盘棋思想,主动作为,密切配合,确保任务完成。\n',
+    );
+    expect(doc.measures.length).toBeGreaterThan(0);
+    for (const m of doc.measures) expect([...m.lead, ...m.participants].join('、')).not.toContain('按照');
+  });
+});
