@@ -73,3 +73,26 @@ describe('topics and bases run into the subject', () => {
     for (const m of doc.measures) expect([...m.lead, ...m.participants].join('、')).not.toContain('按照');
   });
 });
+
+describe('parties asked to act', () => {
+  it('reads `请各单位加大…` and a meeting’s `要求各级各部门认真…` as their duty', () => {
+    expect(
+      extractOne(
+        '某县森林防灭火指挥部关于森林火险预警的通知\n当前火险等级极高。请各单位加大巡查密度,加强火源管控。\n',
+      ).measures.map(roles),
+    ).toEqual([{ lead: ['各单位'], participants: [], deadline: null }]);
+    expect(
+      extractOne(
+        '区政府召开第35次常务会议\n会议传达学习了重要讲话精神,要求各级各部门认真领会、抓好落实,谋划一批改革项目。\n',
+      ).measures.map(roles),
+    ).toEqual([{ lead: ['各级各部门'], participants: [], deadline: null }]);
+  });
+
+  it('asks nobody in a covering request to carry the document out', () => {
+    expect(
+      extractOne(
+        '国务院办公厅关于印发某行动计划的通知\n近日,国务院办公厅印发了《某行动计划》,并发出通知,要求各地区各部门结合实际认真贯彻落实。\n',
+      ).measures,
+    ).toEqual([]);
+  });
+});

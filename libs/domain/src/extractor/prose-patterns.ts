@@ -4,9 +4,13 @@
 /** Characters of a party list in running text. */
 export const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 
-/** `请A…`: the party asked to act; the list ends before its verb. */
+/**
+ * `请A…` / `会议…，要求A…`: the party asked to act; the list ends before its verb (`请各单位加大巡查密度`; verbs that also
+ * end unit names, 推进办 / 协调办 / 指导中心, are left out). A covering request (`要求各地区各部门结合实际认真贯彻落实`)
+ * asks nobody for a duty of its own.
+ */
 export const ASKED = new RegExp(
-  `(?:^|[，：应须])请(${NAME_CHARS}{2,60}?)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订)`,
+  `(?:^|[，：应须])(?:请|(?<=^|，)要求)(${NAME_CHARS}{2,60}?)(?!结合实际|认真贯彻)(?=在|于|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订|加强|加大|认真|切实|抓好|严格|积极|高度重视|立即|及时|全力|持续|深入|强化|坚决|督促)`,
   'u',
 );
 /** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
