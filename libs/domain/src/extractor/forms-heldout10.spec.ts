@@ -96,3 +96,37 @@ describe('parties asked to act', () => {
     ).toEqual([]);
   });
 });
+
+describe('subjects of breakdown notices', () => {
+  const notice = (body: string) =>
+    extractOne(
+      `某市人民政府关于印发政府工作报告任务分工方案的通知\n各县（市）区人民政府,市政府各部门:\n${body}\n`,
+    ).measures.map(roles);
+
+  it('reads `各县（市）区` whole beside other collectives and their 主要负责同志', () => {
+    expect(
+      notice(
+        '一、提高认识。各县（市）区、各部门、各单位主要负责同志要靠前指挥。牵头单位要对分工任务负总责。',
+      ),
+    ).toEqual([{ lead: ['各县（市）区', '各部门', '各单位', '牵头单位'], participants: [], deadline: null }]);
+  });
+
+  it('reads `A主要负责同志为…第一责任人，要…`, `A既要…` and `总牵头单位要…` as duties', () => {
+    expect(notice('各级各部门主要负责同志为抓落实的第一责任人,要加强统筹安排。')[0]?.lead).toEqual([
+      '各级各部门',
+    ]);
+    expect(notice('在今年的工作中,各级各部门既要认清形势,又要抓好落实。')[0]?.lead).toEqual(['各级各部门']);
+    expect(notice('一、强化领导。总牵头单位要加强统筹协调,会同牵头单位抓好各项工作。')[0]?.lead).toContain(
+      '总牵头单位',
+    );
+  });
+});
+
+describe('townships beside the departments', () => {
+  it('reads `各相关部门及乡镇` as two parties', () => {
+    const doc = extractOne(
+      '某县防汛工作会议\n会议指出,要全力应对雨水集中期。各相关部门及乡镇要提高思想认识,强化值班值守。\n',
+    );
+    expect(doc.measures[0]?.lead).toEqual(['各相关部门', '乡镇']);
+  });
+});

@@ -22,15 +22,15 @@ const matchHeading = matchHeadingImported;
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
 /** A collective named by its role in the breakdown (牵头单位, 相关责任部门, 协同责任单位): in the subject pattern and alone. */
-const ROLE_COLLECTIVE = '(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
+const ROLE_COLLECTIVE = '(?:相关|主要|总)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
 const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 /** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
-  // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE).
-  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)(?:人民政府|政府)?' +
+  // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
+  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…).
   '|[省市州县区旗]直(?:有关|相关)(?:单位|部门)' +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).
@@ -63,7 +63,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses

@@ -87,6 +87,7 @@ const MEMBER_UNITS =
 const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
+const TOWNSHIP_LEVEL = /^各?(?:乡镇|街道|镇街|乡镇（街道）)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
@@ -195,6 +196,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (at && at.index > 0) {
     const left = item.slice(0, at.index);
     const right = item.slice(at.index + at[0].length);
+    // `各相关部门及乡镇`, `各部门和乡镇`: the townships are a level of their own beside the departments.
+    if (TOWNSHIP_LEVEL.test(right) && isParty(left, strictness)) return [left, right];
     // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
     const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
     if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
