@@ -130,3 +130,21 @@ describe('townships beside the departments', () => {
     expect(doc.measures[0]?.lead).toEqual(['各相关部门', '乡镇']);
   });
 });
+
+describe('the levels written apart from the departments', () => {
+  it('reads `各级、各部门要…` as two parties in a notice and in prose, and `各级要…` alone', () => {
+    expect(
+      extractOne(
+        '某省人民政府关于做好扶贫工作的通知\n各市、县人民政府：\n各级、各部门要认清形势，压实工作责任。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各级', '各部门']);
+    expect(
+      extractOne('国务院关于做好扶贫工作的通知\n各级、各部门要认清形势，压实工作责任。\n').measures[0]?.lead,
+    ).toEqual(['各级', '各部门']);
+    expect(
+      extractOne(
+        '某省人民政府关于加快财政支出的意见\n（二）加快财政支出执行进度。各级要加快转移支付分配进度。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各级']);
+  });
+});

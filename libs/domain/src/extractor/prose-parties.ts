@@ -97,6 +97,8 @@ export const UNIT_LAST =
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
+  // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
+  if (name === '各级') return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
