@@ -88,6 +88,22 @@ describe('parties asked to act', () => {
     ).toEqual([{ lead: ['各级各部门'], participants: [], deadline: null }]);
   });
 
+  it('reads a list of several asked by name as parties, places too (`请各镇（街道）、林区继续…`)', () => {
+    expect(
+      extractOne(
+        '某市森林防火指挥部关于发布森林火险预警的通知\n当前火险等级高。请各镇（街道）、林区继续加强火源管理。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各镇', '林区']);
+  });
+
+  it('asks nobody in a covering request, however long the list before it', () => {
+    expect(
+      extractOne(
+        '国务院关于加强防震减灾工作的通知\n现将有关事项通知如下，请各省、自治区、直辖市人民政府认真贯彻落实。\n',
+      ).measures,
+    ).toEqual([]);
+  });
+
   it('asks nobody in a covering request to carry the document out', () => {
     expect(
       extractOne(
