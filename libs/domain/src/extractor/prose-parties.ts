@@ -291,3 +291,8 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   if (added) parties.push(added);
   return { names: parties, open };
 }
+
+/** `请各镇（街道）、林区继续…`: a list of several asked by name is a list of parties, as after 由 (places such as 林区 too). */
+export function askedParties(list: string): ProseParties | null {
+  return proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+}

@@ -3,7 +3,11 @@ import {
   isKnownDepartmentName as isKnownDepartmentNameImported,
   isLocalUnitName as isLocalUnitNameImported,
 } from '../departments/registry';
-import { proseParties as prosePartiesImported, UNIT_LAST as UNIT_LASTImported } from './prose-parties';
+import {
+  askedParties,
+  proseParties as prosePartiesImported,
+  UNIT_LAST as UNIT_LASTImported,
+} from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
@@ -339,15 +343,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
-  // `请各镇（街道）、林区继续…`: a list of several asked by name is a list of parties, as after 由 (a place such as 林区 too).
-  const askedList = asked?.[1] ?? '';
-  push(
-    out,
-    asked
-      ? (proseParties(askedList) ?? (askedList.includes('、') ? proseParties(askedList, 'partner') : null))
-      : null,
-    'asked',
-  );
+  push(out, asked ? askedParties(asked[1] ?? '') : null, 'asked');
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
