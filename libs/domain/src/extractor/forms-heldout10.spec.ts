@@ -164,3 +164,19 @@ describe('the levels written apart from the departments', () => {
     ).toEqual(['各级']);
   });
 });
+
+describe('long openings and partners closed by their verb', () => {
+  it('finds the subject after three opening clauses of a meeting report', () => {
+    const doc = extractOne(
+      '全县教育扶贫工作视频会召开\n王某强调，当前我县正处于冲刺年度目标任务，打好脱贫攻坚翻身仗的关键时期，各镇、各部门要层层压实责任。\n',
+    );
+    expect(doc.measures[0]?.lead).toEqual(['各镇', '各部门']);
+  });
+
+  it('ends a 会同 list before 最终确定 / 审核', () => {
+    const doc = extractOne('国务院关于某税收政策的通知\n清单由财政部会同海关总署、税务总局最终确定。\n');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['财政部'], participants: ['海关总署', '税务总局'], deadline: null },
+    ]);
+  });
+});
