@@ -180,3 +180,24 @@ describe('long openings and partners closed by their verb', () => {
     ]);
   });
 });
+
+describe('subjects set off by a comma, leaders before the units', () => {
+  it('reads `A，要…` as A’s duty, and drops the leaders named before the units', () => {
+    expect(
+      extractOne('国务院关于加强某工作的通知\n各有关部门和单位，要按照各自分工，进一步强化责任。\n')
+        .measures[0]?.lead,
+    ).toEqual(['各有关部门和单位']);
+    expect(
+      extractOne(
+        '某市人民政府关于分解落实年度工作目标的通知\n市政府各部门:\n一、加强组织领导 市政府各位领导同志及各有关部门和单位,要按照各自分工,进一步强化责任。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各有关部门和单位']);
+  });
+
+  it('keeps a when-clause before the comma the party’s own (`A作出决定前，要…`)', () => {
+    expect(
+      extractOne('国务院办公厅关于某制度的指导意见\n行政执法机关作出重大执法决定前，要严格进行法制审核。\n')
+        .measures[0]?.lead,
+    ).toEqual(['行政执法机关']);
+  });
+});

@@ -239,6 +239,7 @@ function sharedClass(text: string): string[] | null {
 
 const FULL_OPEN_PAREN = 0xff08;
 const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
+const LEADERS_BEFORE = /^[\u4e00-\u9fff]{1,10}?(?:领导同志|负责同志)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -249,6 +250,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // A bracket left open (`养护里程（单位` before `：公里）`) is cut mid-phrase: no name.
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
+  // `市政府各位领导同志及各有关部门和单位，要…`: the leaders named before the units are persons (LABELLING §3).
+  const leaders = text.includes('同志') ? LEADERS_BEFORE.exec(text) : null;
+  if (leaders) text = text.slice(leaders[0].length);
   // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
   const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
   if (topic) text = text.slice(topic[0].length);
