@@ -201,3 +201,12 @@ describe('subjects set off by a comma, leaders before the units', () => {
     ).toEqual(['行政执法机关']);
   });
 });
+
+describe('a unit’s post-holder between the unit and its duty', () => {
+  it('reads `各单位“一把手”要…` as the unit’s duty', () => {
+    expect(
+      extractOne('某县政府常务会议召开\n会议指出，要抓好落实。各单位“一把手”要亲自部署、亲自过问。\n')
+        .measures[0]?.lead,
+    ).toEqual(['各单位']);
+  });
+});
