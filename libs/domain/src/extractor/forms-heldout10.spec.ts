@@ -210,3 +210,13 @@ describe('a unit’s post-holder between the unit and its duty', () => {
     ).toEqual(['各单位']);
   });
 });
+
+describe('long subject lists of a notice', () => {
+  it('reads up to five collectives as the subject', () => {
+    expect(
+      extractOne(
+        '某县人民政府关于做好防汛工作的通知\n各乡镇人民政府，县直各单位：\n一、加强领导。各乡镇、各部门、各单位、县直各机构要高度重视防汛工作。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各乡镇', '各部门', '各单位', '县直各机构']);
+  });
+});
