@@ -220,3 +220,22 @@ describe('long subject lists of a notice', () => {
     ).toEqual(['各乡镇', '各部门', '各单位', '县直各机构']);
   });
 });
+
+describe('the grassroots as collectives', () => {
+  it('reads 各村（社区） (its qualifier dropped), 各企业, 各街道办事处 as parties in prose and notices', () => {
+    expect(
+      extractOne(
+        '某县防汛工作会议召开\n会议要求，各乡镇、各村（社区）要落实巡查值守，各企业要做好安全自查。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各乡镇', '各村', '各企业']);
+    expect(
+      extractOne(
+        '某县人民政府关于做好防汛工作的通知\n各乡镇人民政府，县直各单位：\n一、加强领导。各乡镇、各村（社区）要落实巡查值守，各企业要做好安全自查。\n',
+      ).measures[0]?.lead,
+    ).toEqual(['各乡镇', '各村', '各企业']);
+    expect(
+      extractOne('某区政府常务会议\n会议要求，要做好防汛准备。各街道办事处要落实巡查值守。\n').measures[0]
+        ?.lead,
+    ).toEqual(['各街道办事处']);
+  });
+});

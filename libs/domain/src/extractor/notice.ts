@@ -30,7 +30,7 @@ const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
   // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
-  '|各级(?=、)|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
+  '|各级(?=、)|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县|村|行政村|社区|街道办事处|企业)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…).
   '|[省市州县区旗]直(?:有关|相关)(?:单位|部门)' +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).

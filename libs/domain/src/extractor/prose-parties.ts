@@ -27,7 +27,7 @@ const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -93,12 +93,14 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街';
+/** The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`), given duties in county notices. */
+const GRASSROOTS = /^各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位)$/u;
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
-  if (name === '各级') return true;
+  if (name === '各级' || GRASSROOTS.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
