@@ -147,7 +147,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // gave no measure. By part: provincial/municipal 39 of 50, county meeting reports and notices 15 of 39, annotated
   // local plans 18 of 32. Its mismatches were read on 2026-12-06 (development data since): notices stored as one line,
   // heading titles set off by a space, support-only lists, topics before 由 / 需, bases run into a subject, 请A加大…
-  // and a meeting's 要求A…, breakdown-notice subjects (各县（市）区, 为…第一责任人, 既要, 总牵头单位), 各相关部门及乡镇, `A，要…`, leaders before the units, 各单位“一把手”要 → 92 of 121.
+  // and a meeting's 要求A…, breakdown-notice subjects (各县（市）区, 为…第一责任人, 既要, 总牵头单位), 各相关部门及乡镇,
+  // `A，要…`, leaders before the units, 各单位“一把手”要 → 92 of 121.
   heldout10: { label: 'heldout-10 (seen after scoring)', floor: 0.76 },
 };
 /**

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { extractOne, roles } from './forms.testing';
+import { splitRunOnItems } from './run-on-items';
 
 describe('a notice stored as one physical line', () => {
   it('reads each spaced item of the run as a measure of its own, the addressee apart', () => {
@@ -19,14 +20,39 @@ describe('a notice stored as one physical line', () => {
   });
 
   it('leaves a line with one spaced 一、 or an out-of-order list whole', () => {
-    const doc = extractOne(
-      '某市人民政府办公室关于做好冬季防火工作的通知\n各区县人民政府:\n市应急管理局要牵头做好 一、二级响应准备, 三、四级响应由各区负责。\n',
-    );
+    const line = '市应急管理局要牵头做好 一、二级响应准备, 三、四级响应由各区负责。';
+    const doc = extractOne(`某市人民政府办公室关于做好冬季防火工作的通知\n各区县人民政府:\n${line}\n`);
     expect(doc.measures).toHaveLength(1);
+    expect(doc.measures[0]?.text).toContain('四级响应由各区负责');
+  });
+
+  it('splits a run that opens the line, never a tab-separated row', () => {
+    const run = extractOne(
+      '某市人民政府办公室关于防火工作的通知\n一、各区要部署检查。 二、各县要加强巡查。 三、各乡镇要值守。\n',
+    );
+    expect(run.measures.map((m) => m.lead)).toEqual([['各区'], ['各县'], ['各乡镇']]);
+    const row = {
+      no: 3,
+      raw: '序号\t一、组织领导\t二、宣传引导',
+      text: '序号一、组织领导二、宣传引导',
+      pageStart: false,
+    };
+    expect(splitRunOnItems(row as never)).toBeNull();
   });
 });
 
 describe('a heading title set off from its paragraph by a space', () => {
+  it('keeps a space inside a title, and a subject set off from its 要, as they are', () => {
+    const titled = extractOne(
+      '某市人民政府关于年度工作的意见\n一、加强 组织领导\n各有关部门要按照分工抓好落实。\n',
+    );
+    expect(titled.measures[0]?.lead).toEqual(['各有关部门']);
+    const subject = extractOne(
+      '某市人民政府关于防汛工作的通知\n各区人民政府:\n一、各区人民政府 要立即部署防汛检查。\n',
+    );
+    expect(subject.measures[0]?.lead).toEqual(['各区人民政府']);
+  });
+
   it('ends the title at the space, so the subject after it is read', () => {
     const doc = extractOne(
       '某市人民政府关于分解落实年度工作目标的通知\n市政府各部门:\n现将目标分解落实,请认真抓好落实。\n一、加强组织领导 各有关部门和单位要按照各自分工抓好落实。\n二、强化工作措施\u3000各级各部门要健全落实机制。\n',
@@ -40,6 +66,13 @@ describe('a heading title set off from its paragraph by a space', () => {
 });
 
 describe('parties whose whole duty is to support', () => {
+  it('drops a connective before a supporting list', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于做好春运工作的通知\n县直各有关单位:\n一、加强领导。各乡镇要成立工作专班。同时县交通、公安等部门要密切配合。\n',
+    );
+    expect(doc.measures[0]?.participants).toEqual(['县交通', '公安']);
+  });
+
   it('reads `A、B、C等部门要通力协作、密切配合` after another duty as participants', () => {
     const doc = extractOne(
       '某县人民政府办公室关于做好春运工作的通知\n县直各有关单位:\n一、加强领导。各乡镇要成立工作专班,落实专人负责。县交通、公安、应急、市场监管、卫健等部门要通力协作、密切配合。\n',
@@ -94,6 +127,15 @@ describe('parties asked to act', () => {
         '某市森林防火指挥部关于发布森林火险预警的通知\n当前火险等级高。请各镇（街道）、林区继续加强火源管理。\n',
       ).measures[0]?.lead,
     ).toEqual(['各镇', '林区']);
+  });
+
+  it('never asks a list of verbs or of persons, and still asks `请A结合实际制定…`', () => {
+    expect(extractOne('某区政府常务会议\n会议强调，请认真学习、深刻领会并抓好落实。\n').measures).toEqual([]);
+    expect(extractOne('某区政府常务会议\n会议强调，要求党员、干部切实增强责任意识。\n').measures).toEqual([]);
+    expect(
+      extractOne('某省人民政府办公厅关于某工作的通知\n各市人民政府:\n请各区结合实际制定具体实施方案。\n')
+        .measures[0]?.lead,
+    ).toEqual(['各区']);
   });
 
   it('asks nobody in a covering request, however long the list before it', () => {
@@ -171,6 +213,11 @@ describe('long openings and partners closed by their verb', () => {
       '全县教育扶贫工作视频会召开\n王某强调，当前我县正处于冲刺年度目标任务，打好脱贫攻坚翻身仗的关键时期，各镇、各部门要层层压实责任。\n',
     );
     expect(doc.measures[0]?.lead).toEqual(['各镇', '各部门']);
+  });
+
+  it('keeps 审定委员会 / 审核中心 inside a partner’s name', () => {
+    const doc = extractOne('国务院关于某品种管理的通知\n农业农村部会同国家农作物品种审定委员会制定办法。\n');
+    expect(doc.measures[0]?.participants).toEqual(['国家农作物品种审定委员会']);
   });
 
   it('ends a 会同 list before 最终确定 / 审核', () => {

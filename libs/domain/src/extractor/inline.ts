@@ -104,7 +104,7 @@ function bodyLines(
       pending = { no: l.no, text: m[1] ?? '', pageStart: false };
       continue;
     }
-    // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
+    // A Line is a BodyLine, pushed as it is; only a notice stored as one line is cut into its items.
     const items = splitRunOnItems(l);
     out.push(...(items ?? [l]));
     if (pending && ANNOTATION_END.test(l.text)) {

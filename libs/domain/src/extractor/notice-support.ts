@@ -12,6 +12,6 @@ export const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[
 export const SUPPORT_WORDS = '(?:通力协作|密切配合|积极配合|主动配合|全力配合|协同配合)';
 export const SUPPORT_ONLY = new RegExp(`^${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`, 'u');
 export const SUPPORT_LIST = new RegExp(
-  `^((?:[\\u4e00-\\u9fff]{1,12}、){1,12}[\\u4e00-\\u9fff]{1,12})等(?:有关|相关)?部门(?:要|应)${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`,
+  `^(?:同时|此外|另外|并)?((?:[\\u4e00-\\u9fff]{1,6}、){1,12}[\\u4e00-\\u9fff]{1,6})等(?:有关|相关)?部门(?:要|应)${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`,
   'u',
 );

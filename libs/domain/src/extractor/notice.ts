@@ -54,12 +54,12 @@ const NAME =
  */
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
 const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
-/** Up to five names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
 /**
  * The open rest of a list (`县国农区办等有资金整合任务的县级部门要…`, `A等相关单位`): the unnamed units, who take part;
  * a bare `等部门` is dropped (LABELLING §4).
  */
 const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)';
+/** Up to five names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
@@ -99,7 +99,7 @@ const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。�
  * the party leading the paragraph's work.
  */
 const LEADING_SUBJECT = new RegExp(
-  `^(?:[^，。；]{0,30}，)?(?:[\u4e00-\u9fff]{0,6}(?:工作|任务|事项))?由(${NAMES})牵头`,
+  `^(?:[^，。；]{0,30}，)?(?:[\\u4e00-\\u9fff]{0,6}(?:工作|任务|事项))?由(${NAMES})牵头`,
   'u',
 );
 /**

@@ -55,7 +55,7 @@ export const KEY_ZHU = 0x100000;
 export const KEY_CHARS = new Uint32Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 // 求 of 要求 (`会议…要求各级各部门认真领会`): the meeting's request names the parties asked, as 请 does.
-KEY_CHARS['求'.charCodeAt(0)] = KEY_QING;
+KEY_CHARS['求'.charCodeAt(0)] |= KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
 KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
 KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;

@@ -241,7 +241,9 @@ function sharedClass(text: string): string[] | null {
 
 const FULL_OPEN_PAREN = 0xff08;
 const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
-const LEADERS_BEFORE = /^[\u4e00-\u9fff]{1,10}?(?:领导同志|负责同志)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+/** The issuer's own leaders before the units (`市政府各位领导同志及…`); a unit's `X主要负责同志` keeps X (POST_HOLDER). */
+const LEADERS_BEFORE =
+  /^(?:[省市县区](?:人民)?政府)?(?:各位)?(?:领导同志|负责同志)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -298,7 +300,18 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   return { names: parties, open };
 }
 
-/** `请各镇（街道）、林区继续…`: a list of several asked by name is a list of parties, as after 由 (places such as 林区 too). */
+/**
+ * `请各镇（街道）、林区继续…`: a list of several asked by name is a list of parties, as after 由 (places such as 林区
+ * too) — when every item ends as a unit or a place does; never a list of verbs (`请认真学习、深刻领会并…`) or of
+ * persons (`要求党员、干部…`).
+ */
 export function askedParties(list: string): ProseParties | null {
-  return proseParties(list) ?? (list.includes('、') ? proseParties(list, 'partner') : null);
+  const strict = proseParties(list);
+  if (strict || !list.includes('、')) return strict;
+  const items = list.split('、').map((item) => item.replace(/（[^（）]*）$/u, ''));
+  return items.every((item) => ASKED_ITEM_END.test(item) && !PERSONS.test(item) && !VERB_INSIDE.test(item))
+    ? proseParties(list, 'partner')
+    : null;
 }
+const ASKED_ITEM_END = /[门府局委部厅办室区地省市县州镇乡道位级校所会院心团署司队组处构业村街场]$/u;
+const PERSONS = /党员|干部|群众|人员|同志|领导/u;

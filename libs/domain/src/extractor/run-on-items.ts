@@ -1,18 +1,19 @@
 /**
  * A notice stored as one physical line (`…通知如下： 一、A要… 二、B要… 三、…`, a news page or a crawl that lost its
  * paragraph breaks): its numbered items are read as lines of their own, with the physical line's number. Only a run
- * of at least two items in counting order (一、 then 二、 …), each set off by whitespace, is split: a single `一、`
- * after a space is a reference or a title fragment, and 一、…三、 out of order is a list inside a sentence.
+ * of at least two items in counting order (一、 then 二、 …), each set off by spaces (一、 may open the line), is split: a
+ * single `一、` after a space is a reference or a title fragment, and 一、…三、 out of order is a list inside a sentence.
  */
 import type { BodyLine, Line } from './text';
 import { normalizeText } from './text';
 
 const CN_DIGITS = '一二三四五六七八九十';
-/** Whitespace, then a chinese enumerator of one or two characters (一、 … 二十、). */
-const SPACED_ITEM = /[\s\u3000]+([一二三四五六七八九十]{1,2})、/gu;
+/** The line's start or spaces (never a tab: tabs separate table cells), then an enumerator of one or two characters (一、 … 二十、). */
+const SPACED_ITEM = /(?:^|[ \u3000]+)([一二三四五六七八九十]{1,2})、/gu;
 
 /** An addressee list closed by a colon at the start of the line (`市各有关单位:`, `各区县人民政府，市政府各部门：`). */
-const ADDRESSEE = /^[^，,。：:\s]{2,40}(?:[，,、][^，,。：:\s]{2,40}){0,6}[：:](?=[\s\u3000])/u;
+const ADDRESSEE =
+  /^[^，,。：:\s]{2,40}(?:[，,、][^，,。：:\s]{2,40}){0,6}(?:单位|部门|政府|局|委|办|室|机构|处|管委会)[：:](?=[ \u3000])/u;
 
 function cnValue(numeral: string): number {
   if (numeral.length === 1) return CN_DIGITS.indexOf(numeral) + 1;
@@ -30,7 +31,7 @@ export function splitRunOnItems(line: Line): BodyLine[] | null {
   SPACED_ITEM.lastIndex = 0;
   for (let m = SPACED_ITEM.exec(line.raw); m; m = SPACED_ITEM.exec(line.raw)) {
     const value = cnValue(m[1] ?? '');
-    // The run starts at 一 (or at any item when it is the first found: an excerpt may open on its second page).
+    // The run starts at 一: a run from a later item is a list inside a sentence as often as a cut page.
     if (starts.length === 0 ? value === 1 : value === expected) {
       starts.push(m.index);
       expected = value + 1;
