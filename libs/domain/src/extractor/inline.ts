@@ -343,8 +343,8 @@ function readResponsibilitySentences(
 }
 
 /**
- * Inline measures of the lines not claimed by another layout; returns the body lines it read and the numbered
- * items among them that gave no measure (unreadItems).
+ * Inline measures of the lines not claimed by another layout; returns the body lines it read, the numbered
+ * items among them that gave no measure (unreadItems) and the unit tree (its paragraphs: unitParagraphs).
  */
 export function extractInline(
   ctx: Context,
@@ -352,7 +352,7 @@ export function extractInline(
   span: DocumentSpan,
   claimed: (i: number) => boolean,
   options: AnnotationOptions,
-): { lines: BodyLine[]; unread: number[][] } {
+): { lines: BodyLine[]; unread: number[][]; units: Unit } {
   const { parsers, documentYear } = ctx;
   const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, claimed));
   const root = buildUnits(lines, prepared);
@@ -394,5 +394,5 @@ export function extractInline(
   shareTrailingGroupAnnotations(root);
   const before = ctx.measures.length;
   emitUnit(ctx, root, null);
-  return { lines, unread: unreadItems(root, ctx.measures.slice(before)) };
+  return { lines, unread: unreadItems(root, ctx.measures.slice(before)), units: root };
 }
