@@ -128,8 +128,8 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const stack: Unit[] = [root];
   let current = root;
   // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
-  // chain of concatenations that the bracket scan would have to flatten again.
-  let parts: string[] = [];
+  // chain of concatenations that the bracket scan would have to flatten again. One array serves every unit.
+  const parts: string[] = [];
   let length = 0;
   const finish = (): void => {
     current.text = parts.join('');
@@ -159,7 +159,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       stack.push(unit);
       finish();
       current = unit;
-      parts = [];
+      parts.length = 0;
       length = 0;
     } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
