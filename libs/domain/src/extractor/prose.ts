@@ -81,6 +81,8 @@ function mayOpenOnWorkingGroup(text: string, at: number): boolean {
 }
 
 const OFFICE_SET_UP = /^([\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|小组))下设办公室[，。]/u;
+/** Where OFFICE_SET_UP's 下设办公室 starts at the latest (a name of 24 characters and 领导小组): no need to search further. */
+const OFFICE_SET_UP_LAST_START = 28;
 /** `办公室承担以下职责：` closing the paragraph that set the office up: its items are the office's alone. */
 const OFFICE_DUTIES = /办公室(?:承担|负责|的)?(?:以下|如下|下列)?(?:主要)?职责(?:是|为|如下)?：$/u;
 
@@ -95,7 +97,10 @@ export function proseDuty(written: string): Duty | null {
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
   // `X下设办公室，负责日常工作。办公室设在A…`: the office leads; its host and the units staffing it take part.
-  const office = paragraph.includes('下设办公室') ? OFFICE_SET_UP.exec(paragraph) : null;
+  const office =
+    paragraph.lastIndexOf('下设办公室', OFFICE_SET_UP_LAST_START) !== -1
+      ? OFFICE_SET_UP.exec(paragraph)
+      : null;
   const group =
     paragraph.charCodeAt(article) > 0x4e00 && mayOpenOnWorkingGroup(paragraph, article)
       ? WORKING_GROUP.exec(paragraph.slice(article))
