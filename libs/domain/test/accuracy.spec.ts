@@ -74,7 +74,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // with the heldout-7/8 forms of the same day; the floor keeps that figure.
   // 2026-12-04 (forms47: working groups, 联合…办公室 / …小组 parties, 由A根据/责令/登记, metadata cells giving the 文号):
   // 45 of 64 exact (70.3%), 53 found, cx-2023-zrfj located; the floor keeps that figure.
-  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.703 },
+  // 2026-12-06 (the heldout-10 forms, 各级、各部门 as two parties): 46 of 64 (71.9%).
+  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.718 },
   // Labelled blind by another session (18 documents: 6 national whole, 12 local, 6 of them page excerpts; 123
   // measures, 33 local; 58 of them in one national 预案) and scored once, last, on 2026-12-03 after the closing-
   // section, prose and local-notice forms: 54 of 123 found, 28 exact (22.8%); local 14 found, 3 exact (9.1%). The
@@ -87,7 +88,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-04 (forms47: registration parties, a forwarded text under （本文有删减）, contents and condition lists
   // inheriting nothing, 预案 grade lines, offices set up by a headquarters, sections opening on a duty, windows with ―):
   // 81 of 123 exact (65.9%), 107 found, spurious 8 -> 2; the floor keeps that figure.
-  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.658 },
+  // 2026-12-06 (the heldout-10 forms, 各级、各部门 as two parties, three opening clauses): 83 of 123 (67.5%).
+  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.674 },
   // Labelled blind by another session (20 documents; 4 withdrawn before scoring because another session had labelled
   // them into dev and they were tuned on there; 16 left: 3 national whole, 13 local, 10 of them page excerpts; 51
   // measures, 40 local) and scored once, last, on 2026-12-03 after every form of that day: 13 of 51 found, 4 exact
@@ -115,7 +117,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // the floor keeps that figure.
   // 2026-12-04 (forms47: reply letters — 我们 of an 答复, 该委, 你省, 正在/正抓紧 commitments, 与…一起; excerpts opening
   // on a numbered item and 文 号 cells located): 20 of 53 exact (37.7%); the floor keeps that figure.
-  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.377 },
+  // 2026-12-06 (three opening clauses before the subject): 22 of 53 (41.5%).
+  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.415 },
   // Labelled blind by another session on 2026-12-03 (14 documents: 3 national whole texts from the gov.cn crawl, 11
   // local, 6 of them page openings; 45 measures, 40 local), never opened by anyone tuning, and scored once, last,
   // after every form of that session (the heldout-6 forms and the lead's probes): 25 of 45 found, 16 exact (35.6%);
@@ -124,7 +127,8 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // after the party, 主办/承办单位 role collectives, invited units taking part): 30 of 45 exact (66.7%); the floor
   // keeps that figure.
   // 2026-12-04 (forms47, the reply pronoun of a title without 关于): 32 of 45 exact (71.1%); the floor keeps it.
-  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.711 },
+  // 2026-12-06 (请A、B继续…: a list asked by name is a list of parties): 33 of 45 (73.3%).
+  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.733 },
   // Labelled blind by two helper sessions on 2026-12-04 (21 documents: 3 national whole texts from the gov.cn crawl,
   // 18 local — 1 provincial, 9 municipal, 8 county — 10 of them page excerpts; 51 measures, 48 local; claims committed
   // before labelling), never opened by anyone tuning, and scored once, last, after every form of that session (the
@@ -141,8 +145,11 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // tuning, and scored once, last, after every form of that session (forms9, forms47, perf and the lead's probes): 92
   // of 121 found, 72 exact (59.5%); local 70 of 119 (58.8%); 4 of 96 extracted measures match no label; 10 documents
   // gave no measure. By part: provincial/municipal 39 of 50, county meeting reports and notices 15 of 39, annotated
-  // local plans 18 of 32. The floor keeps that figure; the set stays unseen.
-  heldout10: { label: 'heldout-10 (unseen, scored once)', floor: 0.595 },
+  // local plans 18 of 32. Its mismatches were read on 2026-12-06 (development data since): notices stored as one line,
+  // heading titles set off by a space, support-only lists, topics before 由 / 需, bases run into a subject, 请A加大…
+  // and a meeting's 要求A…, breakdown-notice subjects (各县（市）区, 为…第一责任人, 既要, 总牵头单位), 各相关部门及乡镇,
+  // `A，要…`, leaders before the units, 各单位“一把手”要 → 92 of 121.
+  heldout10: { label: 'heldout-10 (seen after scoring)', floor: 0.76 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry

@@ -4,6 +4,7 @@ import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
+import { splitRunOnItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
@@ -103,8 +104,9 @@ function bodyLines(
       pending = { no: l.no, text: m[1] ?? '', pageStart: false };
       continue;
     }
-    // A Line is a BodyLine: no copy for the common case (this runs over every line of every document).
-    out.push(l);
+    // A Line is a BodyLine, pushed as it is; only a notice stored as one line is cut into its items.
+    const items = splitRunOnItems(l);
+    out.push(...(items ?? [l]));
     if (pending && ANNOTATION_END.test(l.text)) {
       out.push(pending);
       pending = null;

@@ -1,5 +1,6 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading as matchHeadingImported } from './headings';
+import { SUPPORT_CLAUSE, SUPPORT_LIST, SUPPORT_ONLY, SUPPORT_VERB, SUPPORTING } from './notice-support';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
@@ -21,15 +22,15 @@ const matchHeading = matchHeadingImported;
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
 /** A collective named by its role in the breakdown (牵头单位, 相关责任部门, 协同责任单位): in the subject pattern and alone. */
-const ROLE_COLLECTIVE = '(?:相关|主要)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
+const ROLE_COLLECTIVE = '(?:相关|主要|总)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
 const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 /** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
-  // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE).
-  '|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)(?:人民政府|政府)?' +
+  // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
+  '|各级(?=、)|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县|村|行政村|社区|街道办事处|企业)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…).
   '|[省市州县区旗]直(?:有关|相关)(?:单位|部门)' +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).
@@ -53,16 +54,16 @@ const NAME =
  */
 /** Leaders named first (`各牵头领导、责任单位要…`): persons, dropped from the subject below. */
 const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
-/** Up to three names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
 /**
  * The open rest of a list (`县国农区办等有资金整合任务的县级部门要…`, `A等相关单位`): the unnamed units, who take part;
  * a bare `等部门` is dropped (LABELLING §4).
  */
 const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)';
-const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,2}(?:${OPEN_REST})?`;
+/** Up to five names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
+const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -80,10 +81,6 @@ const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
 const ROLE_SUBJECT = /^(各(?:牵头|责任|配合|参与|协办)单位)()(?![的和及与、])(?=[\u4e00-\u9fff])/u;
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
-const SUPPORTING = /参与|配合|协办|协同|协作/u;
-const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
-/** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
-const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$|牵头(?:单位|部门))/u;
 /** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
 const SUPPORT_PARTY =
   '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
@@ -97,8 +94,14 @@ const COUNTERPART = new RegExp(
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
-/** `由市民政局牵头，会同…` (after an optional opening clause): the party leading the paragraph's work. */
-const LEADING_SUBJECT = new RegExp(`^(?:[^，。；]{0,30}，)?由(${NAMES})牵头`, 'u');
+/**
+ * `由市民政局牵头，会同…` (after an optional opening clause, or a topic naming the work: `具体工作由市发改委牵头负责`):
+ * the party leading the paragraph's work.
+ */
+const LEADING_SUBJECT = new RegExp(
+  `^(?:[^，。；]{0,30}，)?(?:[\\u4e00-\\u9fff]{0,6}(?:工作|任务|事项))?由(${NAMES})牵头`,
+  'u',
+);
 /**
  * `…在省委、省政府的统一领导下，由省编办具体组织实施`, `对涉及多个部门的工作任务，由牵头部门负总责`: a party designated
  * by 由 for the work (after up to two opening clauses) holds the duty.
@@ -132,10 +135,14 @@ function openRest(subject: string): [string, string | null] {
   return [subject.slice(0, at), /^(?:部门|单位)$/u.test(rest) ? null : rest];
 }
 
+const NOT_IN_NAME = /工作需|按照|依照|根据/u;
+
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
   if (OTHER_COLLECTIVE.test(name)) return true;
   if (name.includes('的')) return false;
+  // `安全生产工作需行业主管部门要…`, `按照市委、市政府要求…`: a topic or a basis run into the subject is no name.
+  if (NOT_IN_NAME.test(name)) return false;
   return (
     COLLECTIVE_START.test(name) ||
     ROLE_COLLECTIVE_NAME.test(name) ||
@@ -305,6 +312,13 @@ export function extractNoticeItems(
       const names = units.length > 0 ? units : written;
       const first = names[0] ?? '';
       const current = drafts[drafts.length - 1];
+      // `市交通、公安、安监等部门要通力协作、密切配合。`: a list too long or too abbreviated for a subject, supporting.
+      const supportList = !m && current ? SUPPORT_LIST.exec(sentence) : null;
+      if (supportList && current) {
+        addAll(current.participants, (supportList[1] ?? '').split('、'));
+        current.text += sentence;
+        continue;
+      }
       if (!m || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
@@ -313,6 +327,7 @@ export function extractNoticeItems(
       const after = sentence.slice((m.index ?? 0) + m[0].length);
       const supports =
         SUPPORTING.test(first) ||
+        SUPPORT_ONLY.test(after) ||
         (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after)));
       if (current && supports) {
         addAll(current.participants, names);

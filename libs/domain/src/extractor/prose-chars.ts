@@ -21,10 +21,11 @@ for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
 // 们 closes the issuer's pronoun 我们 (我局 ends on a unit word already): `我们将督促…`; 导 a post-holder (主要领导要…);
 // 间 a time adverbial after the party (`A在此期间要…`).
-for (const c of `${UNIT_LAST}，志人们导间`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+// 手 and ” end a unit's post-holder (`各单位“一把手”要…`), dropped by holderBefore like 主要负责同志.
+for (const c of `${UNIT_LAST}，志人们导间手”`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /**
- * The first characters of the key words screening sentenceParties' forms (请, 设在, 成员, 由, 情况, 协调机制, 会同, the
+ * The first characters of the key words screening sentenceParties' forms (请 and 要求, 设在, 成员, 由, 情况, 协调机制, 会同, the
  * colon of `A：负责…` / `意见：`, 特别是, 希望 of prose-designations.ts), as flags: one pass over the sentence's char codes
  * instead of ten searches.
  */
@@ -53,6 +54,8 @@ export const KEY_CHIEF = 0x80000;
 export const KEY_ZHU = 0x100000;
 export const KEY_CHARS = new Uint32Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
+// 求 of 要求 (`会议…要求各级各部门认真领会`): the meeting's request names the parties asked, as 请 does.
+KEY_CHARS['求'.charCodeAt(0)] |= KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
 KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
 KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;

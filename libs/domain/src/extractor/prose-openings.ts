@@ -11,18 +11,18 @@ const COMMA = '，'.charCodeAt(0);
  */
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/** Up to two opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`). */
-const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,2}/u;
+/** Up to three opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's `X强调，当前…，…的关键时期，各镇要…`). */
+const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,3}/u;
 
 /**
- * Where a sentence's party may start: its beginning and after each of up to two opening clauses (OPENING_CLAUSE,
+ * Where a sentence's party may start: its beginning and after each of up to three opening clauses (OPENING_CLAUSE,
  * read by char codes; a surrogate pair, one character to the regex, falls back to it).
  */
 export function openingOffsets(sentence: string): number[] {
   const offsets = [0];
   datedLead(sentence, 0, offsets);
   let start = 0;
-  for (let clause = 0; clause < 2; clause++) {
+  for (let clause = 0; clause < 3; clause++) {
     const max = Math.min(sentence.length, start + 25);
     let i = start;
     for (; i < max; i++) {

@@ -17,7 +17,7 @@ const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|�
 const COLLECTIVE_END =
   /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
 const NOT_A_NAME =
-  /[的要对将在把向为与是时了等由于按]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
+  /[的要对将在把向为与是时了等由于按需]|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
 const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监督|解释|做好|落实|开展|制定/u;
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
@@ -27,7 +27,7 @@ const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -87,15 +87,20 @@ const MEMBER_UNITS =
 const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
+const TOWNSHIP_LEVEL = /^各?(?:乡镇|街道|镇街|乡镇（街道）)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街';
+/** The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`), given duties in county notices. */
+const GRASSROOTS = /^各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位)$/u;
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
+  // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
+  if (name === '各级' || GRASSROOTS.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
@@ -188,17 +193,23 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   // `会同浦东新区、奉贤区和临港地区管委会`: a bare district before a zone's or government's unit is a place of its own.
   const place = strictness === 'partner' ? PLACE_AND_UNIT.exec(item) : null;
   if (place) return [place[1] ?? '', place[2] ?? ''];
+  // `按照市委` has a local unit's shape (…市委) but opens on the basis it is read under: no name.
+  if (BASIS_START.test(item)) return null;
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
     const left = item.slice(0, at.index);
     const right = item.slice(at.index + at[0].length);
+    // `各相关部门及乡镇`, `各部门和乡镇`: the townships are a level of their own beside the departments.
+    if (TOWNSHIP_LEVEL.test(right) && isParty(left, strictness)) return [left, right];
     // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
     const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
     if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
   }
   return isParty(item, strictness) ? [item] : null;
 }
+
+const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
 
 /** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
 const PLACE_AND_UNIT =
@@ -229,6 +240,10 @@ function sharedClass(text: string): string[] | null {
 }
 
 const FULL_OPEN_PAREN = 0xff08;
+const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
+/** The issuer's own leaders before the units (`市政府各位领导同志及…`); a unit's `X主要负责同志` keeps X (POST_HOLDER). */
+const LEADERS_BEFORE =
+  /^(?:[省市县区](?:人民)?政府)?(?:各位)?(?:领导同志|负责同志)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -239,6 +254,12 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // A bracket left open (`养护里程（单位` before `：公里）`) is cut mid-phrase: no name.
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
+  // `市政府各位领导同志及各有关部门和单位，要…`: the leaders named before the units are persons (LABELLING §3).
+  const leaders = text.includes('同志') ? LEADERS_BEFORE.exec(text) : null;
+  if (leaders) text = text.slice(leaders[0].length);
+  // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
+  const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
+  if (topic) text = text.slice(topic[0].length);
   // A bare class word names nobody (`（单位：L/kWh）` is a unit of measure).
   if (text === '单位' || text === '部门') return null;
   let open: string | null = null;
@@ -278,3 +299,19 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   if (added) parties.push(added);
   return { names: parties, open };
 }
+
+/**
+ * `请各镇（街道）、林区继续…`: a list of several asked by name is a list of parties, as after 由 (places such as 林区
+ * too) — when every item ends as a unit or a place does; never a list of verbs (`请认真学习、深刻领会并…`) or of
+ * persons (`要求党员、干部…`).
+ */
+export function askedParties(list: string): ProseParties | null {
+  const strict = proseParties(list);
+  if (strict || !list.includes('、')) return strict;
+  const items = list.split('、').map((item) => item.replace(/（[^（）]*）$/u, ''));
+  return items.every((item) => ASKED_ITEM_END.test(item) && !PERSONS.test(item) && !VERB_INSIDE.test(item))
+    ? proseParties(list, 'partner')
+    : null;
+}
+const ASKED_ITEM_END = /[门府局委部厅办室区地省市县州镇乡道位级校所会院心团署司队组处构业村街场]$/u;
+const PERSONS = /党员|干部|群众|人员|同志|领导/u;

@@ -1,9 +1,22 @@
+import {
+  APPRAISING,
+  ISSUER_SIDE,
+  ISSUING_GOVERNMENT,
+  LEAD_OR_CHARGE,
+  LEADING_MARKER,
+  SUPERVISING,
+  SUPPORTING,
+} from './prose-roles';
 import { openingOffsets } from './prose-openings';
 import {
   isKnownDepartmentName as isKnownDepartmentNameImported,
   isLocalUnitName as isLocalUnitNameImported,
 } from '../departments/registry';
-import { proseParties as prosePartiesImported, UNIT_LAST as UNIT_LASTImported } from './prose-parties';
+import {
+  askedParties,
+  proseParties as prosePartiesImported,
+  UNIT_LAST as UNIT_LASTImported,
+} from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
@@ -93,34 +106,6 @@ const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
-/** Supervising, coordinating or accepting another's work (not when a later clause has its own 要: `督查，对问题要整改`). */
-const SUPERVISING =
-  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实|进一步)?(?:开展|组织|加强|加大|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))(?![^。；]*，[^。；，]{0,20}要)/u;
-/** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
-const APPRAISING =
-  /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
-/**
- * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`, `…要全力支持、密切配合`): it
- * takes part next to another party's duty and leads only alone, as a supervising party does.
- */
-const SUPPORTING =
-  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|配合(?:[、，。；]|$))|(?<=积极|全力|大力)支持)/u;
-/**
- * Who takes part by only supervising: the issuer's side, a government or its general office (`国务院办公厅要适时开展督促检查`,
- * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
- * `联席会议办公室要加强督促检查`) holds a duty of its own and leads.
- */
-const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
-const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
-/** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
-const LEAD_OR_CHARGE = /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
-
-/**
- * A government or its general office announcing what it will do (`国务院办公厅将会同有关方面…`, `市政府将…`): the
- * issuer's own follow-up, taking part beside the holders it follows up, leading only alone (LABELLING §2).
- */
-const ISSUING_GOVERNMENT = /^(?:国务院(?:办公厅)?|[省市县区](?:人民)?政府(?:办公厅|办公室)?)$/u;
-
 /** A sentence continuing the duty of the paragraph's party without naming it again. */
 const SUBJECTLESS_DUTY = /^(?:要|并|还要|同时)/u;
 
@@ -201,6 +186,14 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
+      // `各有关部门和单位，要按照…`: a subject set off from its 要 by a comma alone (older notices).
+      if (
+        !ownWhen &&
+        prev === COMMA &&
+        sentence.charCodeAt(p) === YAO &&
+        before.indexOf('，') === before.length - 1
+      )
+        before = before.slice(0, -1);
       if (!ownWhen && /[，。；：]/u.test(before)) break;
       const parties = ownWhen
         ? partyBeforeWhen(before)
@@ -224,6 +217,8 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
   }
   return null;
 }
+
+const YAO = '要'.charCodeAt(0);
 
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
@@ -338,7 +333,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
-  push(out, asked ? proseParties(asked[1] ?? '') : null, 'asked');
+  push(out, asked ? askedParties(asked[1] ?? '') : null, 'asked');
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');

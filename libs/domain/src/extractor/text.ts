@@ -59,6 +59,16 @@ const PUNCT_MAP: Readonly<Record<string, string>> = {
 const ASCII_PUNCT = /[(),:;[\]［］?!]/g;
 const MARKDOWN_BOLD = /\*\*+/g;
 const OCR_PLUS = /互联网十/g;
+/**
+ * `一、加强组织领导 各有关部门要…`: a short heading title set off from its paragraph by a space on the same line. The
+ * space is the title's full stop (stripping it would glue 加强组织领导各有关部门 into one subject). Only when the title
+ * holds no duty of its own (no 要/应, no unit word at its end: `一、各区人民政府 要…` is a subject and its duty) and the
+ * paragraph opens a sentence with a duty marker (`一、加强 组织领导` is a title with a space in it); a tab separates table
+ * cells and is left alone.
+ */
+const SPACED_HEADING_TITLE =
+  /^((?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)(?:(?![要应])[\u4e00-\u9fff]){2,20}(?<![府局委部厅办室门位]))[ \u3000]+(?=[\u4e00-\u9fff][^。；\s]{0,40}?(?:要|应|须|负责|牵头))/u;
+/^((?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[\u4e00-\u9fff]{2,20})[ \u3000]+(?=[\u4e00-\u9fff])/u;
 const FOOTER = /^[-－—–]\d{1,4}[-－—–]$/;
 const DIGITS = /^\d{1,4}$/;
 const URL = /^(?:https?：\/\/|www\.|javascript：)/i;
@@ -166,7 +176,7 @@ function normalizeClassified(raw: string, classes: number): string {
   if (needs === 0) return raw;
   let s = needs & NEEDS_BOLD ? raw.replace(MARKDOWN_BOLD, '') : raw;
   if (needs & NEEDS_PUNCT) s = s.replace(ASCII_PUNCT, fullWidthPunct);
-  if (needs & NEEDS_SPACES) s = stripSpaces(s);
+  if (needs & NEEDS_SPACES) s = stripSpaces(s.replace(SPACED_HEADING_TITLE, '$1。'));
   if (needs & NEEDS_PLUS && s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
   return s;
 }

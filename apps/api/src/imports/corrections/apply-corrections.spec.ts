@@ -56,6 +56,13 @@ const file = (): ExtractedFile => ({
 });
 
 describe('applyCorrections', () => {
+  it('lists a document’s measures in document order, whatever stage found them', () => {
+    const f = file();
+    f.documents[0]?.measures.reverse();
+    const out = applyCorrections(f, LINES, []);
+    expect(out.file.documents[0]?.measures.map((m) => m.line)).toEqual([3, 4]);
+  });
+
   it('names measures by line and text, so an edit keeps the ref', () => {
     const f = file();
     const [a] = f.documents[0]?.measures ?? [];

@@ -98,8 +98,12 @@ export function applyCorrections(
   lines: readonly string[] | null,
   corrections: readonly StoredCorrection[],
 ): CorrectedFile {
+  // The extractor reports measures stage by stage (layouts, inline, notice, prose); the preview lists them in
+  // document order, which adding (by line) and merging (with the next one) rely on. The sort is stable.
   const docs: Entry[][] = file.documents.map((d) =>
-    d.measures.map((m) => ({ m, ref: measureRef(m.line, m.text), corrected: null })),
+    [...d.measures]
+      .sort((a, b) => a.line - b.line)
+      .map((m) => ({ m, ref: measureRef(m.line, m.text), corrected: null })),
   );
   const problems = new Map<string, DomainError | null>();
   const find = (ref: string | undefined): { doc: number; index: number } | null => {

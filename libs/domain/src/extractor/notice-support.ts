@@ -1,0 +1,17 @@
+/**
+ * The supporting side of a notice paragraph (notice.ts): the words and shapes by which a party's duty is to support
+ * another's (配合, 协同, 通力协作), so it takes part instead of leading.
+ */
+
+/** A role collective or verb naming the supporting side (`各配合单位`, `协同责任单位`). */
+export const SUPPORTING = /参与|配合|协办|协同|协作/u;
+export const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+/** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
+export const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$|牵头(?:单位|部门))/u;
+/** `市交通、公安、安监等部门要通力协作、密切配合。`: a list whose whole duty is to support takes part, however long. */
+export const SUPPORT_WORDS = '(?:通力协作|密切配合|积极配合|主动配合|全力配合|协同配合)';
+export const SUPPORT_ONLY = new RegExp(`^${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`, 'u');
+export const SUPPORT_LIST = new RegExp(
+  `^(?:同时|此外|另外|并)?((?:[\\u4e00-\\u9fff]{1,6}、){1,12}[\\u4e00-\\u9fff]{1,6})等(?:有关|相关)?部门(?:要|应)${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`,
+  'u',
+);

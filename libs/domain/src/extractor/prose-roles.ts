@@ -1,0 +1,33 @@
+/**
+ * The role words of a prose sentence (prose-sentence.ts): what a party does beside the duty holder — supervising,
+ * appraising, supporting, leading — and which parties are the issuer's own side.
+ */
+
+/** Supervising, coordinating or accepting another's work (not when a later clause has its own 要: `督查，对问题要整改`). */
+export const SUPERVISING =
+  /^(?:要|将|应)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局|方面))?(?:于[^，。；]{2,12}前)?(?:适时|定期|切实|进一步)?(?:开展|组织|加强|加大|做好|负责)?(?:对[^，。；]{1,15}?(?:进行|开展))?(?:督促检查|督查|统筹协调|协调指导|验收|(?:网上)?(?:监测|抽查))(?![^。；]*，[^。；，]{0,20}要)/u;
+/** `A会同有关部门对试点工作进行指导和成效评估` / `…组织开展试点工作成效评估`: guiding and appraising another's work. */
+export const APPRAISING =
+  /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
+/**
+ * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`, `…要全力支持、密切配合`,
+ * `市交通、公安等部门要通力协作、密切配合`): it takes part next to another party's duty and leads only alone.
+ */
+export const SUPPORTING =
+  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|配合(?:[、，。；]|$))|(?<=积极|全力|大力)支持|通力协作(?:、密切配合)?(?:[。；]|$))/u;
+/**
+ * Who takes part by only supervising: the issuer's side, a government or its general office (`国务院办公厅要适时开展督促检查`,
+ * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
+ * `联席会议办公室要加强督促检查`) holds a duty of its own and leads.
+ */
+export const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
+export const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
+/** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
+export const LEAD_OR_CHARGE =
+  /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
+
+/**
+ * A government or its general office announcing what it will do (`国务院办公厅将会同有关方面…`, `市政府将…`): the
+ * issuer's own follow-up, taking part beside the holders it follows up, leading only alone (LABELLING §2).
+ */
+export const ISSUING_GOVERNMENT = /^(?:国务院(?:办公厅)?|[省市县区](?:人民)?政府(?:办公厅|办公室)?)$/u;

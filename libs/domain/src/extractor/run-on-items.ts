@@ -1,0 +1,50 @@
+/**
+ * A notice stored as one physical line (`…通知如下： 一、A要… 二、B要… 三、…`, a news page or a crawl that lost its
+ * paragraph breaks): its numbered items are read as lines of their own, with the physical line's number. Only a run
+ * of at least two items in counting order (一、 then 二、 …), each set off by spaces (一、 may open the line), is split: a
+ * single `一、` after a space is a reference or a title fragment, and 一、…三、 out of order is a list inside a sentence.
+ */
+import type { BodyLine, Line } from './text';
+import { normalizeText } from './text';
+
+const CN_DIGITS = '一二三四五六七八九十';
+/** The line's start or spaces (never a tab: tabs separate table cells), then an enumerator of one or two characters (一、 … 二十、). */
+const SPACED_ITEM = /(?:^|[ \u3000]+)([一二三四五六七八九十]{1,2})、/gu;
+
+/** An addressee list closed by a colon at the start of the line (`市各有关单位:`, `各区县人民政府，市政府各部门：`). */
+const ADDRESSEE =
+  /^[^，,。：:\s]{2,40}(?:[，,、][^，,。：:\s]{2,40}){0,6}(?:单位|部门|政府|局|委|办|室|机构|处|管委会)[：:](?=[ \u3000])/u;
+
+function cnValue(numeral: string): number {
+  if (numeral.length === 1) return CN_DIGITS.indexOf(numeral) + 1;
+  // 十一 … 十九, 二十
+  if (numeral.startsWith('十')) return 10 + CN_DIGITS.indexOf(numeral[1] ?? '') + 1;
+  return numeral.endsWith('十') ? (CN_DIGITS.indexOf(numeral[0] ?? '') + 1) * 10 : 0;
+}
+
+/** The pieces of a run-on notice line, or null when the line holds no run of spaced items. */
+export function splitRunOnItems(line: Line): BodyLine[] | null {
+  // Cheap screen: a run has a 二、 and its spaces (the normalised text has lost them).
+  if (!line.text.includes('二、') || line.raw.length === line.text.length) return null;
+  const starts: number[] = [];
+  let expected = 0;
+  SPACED_ITEM.lastIndex = 0;
+  for (let m = SPACED_ITEM.exec(line.raw); m; m = SPACED_ITEM.exec(line.raw)) {
+    const value = cnValue(m[1] ?? '');
+    // The run starts at 一: a run from a later item is a list inside a sentence as often as a cut page.
+    if (starts.length === 0 ? value === 1 : value === expected) {
+      starts.push(m.index);
+      expected = value + 1;
+    }
+  }
+  if (starts.length < 2) return null;
+  // `市各有关单位: 根据…通告如下:`: the addressee opening the run is a line of its own, not a subject of the covering.
+  const addressee = ADDRESSEE.exec(line.raw.slice(0, starts[0]));
+  const cuts = [0, ...(addressee ? [addressee[0].length] : []), ...starts, line.raw.length];
+  const pieces: BodyLine[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const text = normalizeText(line.raw.slice(cuts[i], cuts[i + 1]));
+    if (text !== '') pieces.push({ no: line.no, text, pageStart: i === 0 && line.pageStart });
+  }
+  return pieces;
+}
