@@ -108,13 +108,17 @@ function planYear(title: string): number | null {
 function rememberingBracketParser(
   parse: ExtractorParsers['parseBracketAnnotation'],
 ): ExtractorParsers['parseBracketAnnotation'] {
-  const answers = new Map<string, ParsedResponsibility | null>();
+  // One map per combination of the three flags, keyed by the bracket text itself: no key string is built per call.
+  const answers = Array.from({ length: 8 }, () => new Map<string, ParsedResponsibility | null>());
   return (inner, options) => {
-    const key = `${options.firstIsLead ? 1 : 0}${options.localDocument === true ? 1 : 0}${options.ownLine === true ? 1 : 0}${inner}`;
-    const known = answers.get(key);
+    const flags =
+      (options.firstIsLead ? 4 : 0) +
+      (options.localDocument === true ? 2 : 0) +
+      (options.ownLine === true ? 1 : 0);
+    const known = answers[flags]?.get(inner);
     if (known !== undefined) return known;
     const parsed = parse(inner, options);
-    answers.set(key, parsed);
+    answers[flags]?.set(inner, parsed);
     return parsed;
   };
 }

@@ -1,5 +1,6 @@
 // The inline layout's unit tree: a document's headings as units with their text and bracket annotations, and the
 // tree walks the inline reader (inline.ts) needs to hand annotations on between units.
+import type { BodyLine } from './text';
 import type { ExtractedMeasure, ParsedDeadline, ParsedResponsibility } from './types';
 import type { HeadingType } from './headings';
 import { LIMITS as LIMITSImported } from './thresholds';
@@ -82,6 +83,38 @@ export function headingCarriesAnnotation(unit: Unit): boolean {
   return (
     !/[。；！\n]/u.test(unit.text.slice(0, only.open)) && /^[。；\s]*$/u.test(unit.text.slice(only.close + 1))
   );
+}
+
+/**
+ * The paragraphs of the unit tree, in document order, for the body lines the tree was built from (`lines`): the
+ * paragraphs joinParagraphs gives for those lines in a hard-wrapped layout, since buildUnits breaks a unit's text
+ * at the same boundaries (a heading, or a short finished line). Slices of the unit texts: the body is not joined a
+ * second time. Each paragraph's line is its first line (the piece starting where the paragraph does).
+ */
+export function unitParagraphs(root: Unit, lines: readonly BodyLine[]): BodyLine[] {
+  const out: BodyLine[] = [];
+  // Units hold consecutive runs of `lines` in preorder: the first line of a unit follows the last of the one before.
+  let firstLine = 0;
+  const visit = (unit: Unit): void => {
+    const { text, pieces } = unit;
+    let piece = 0;
+    for (let start = 0; start < text.length;) {
+      const newline = text.indexOf('\n', start);
+      const end = newline === -1 ? text.length : newline;
+      while (piece + 2 < pieces.length && (pieces[piece + 2] ?? 0) <= start) piece += 2;
+      const line = lines[firstLine + piece / 2];
+      out.push({
+        no: line?.no ?? unit.line,
+        text: text.slice(start, end),
+        pageStart: line?.pageStart ?? false,
+      });
+      start = end + 1;
+    }
+    firstLine += pieces.length / 2;
+    for (const child of unit.children) visit(child);
+  };
+  visit(root);
+  return out;
 }
 
 export function subtreeText(unit: Unit): string {

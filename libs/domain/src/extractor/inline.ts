@@ -130,8 +130,8 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const stack: Unit[] = [root];
   let current = root;
   // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
-  // chain of concatenations that the bracket scan would have to flatten again.
-  let parts: string[] = [];
+  // chain of concatenations that the bracket scan would have to flatten again. One array serves every unit.
+  const parts: string[] = [];
   let length = 0;
   const finish = (): void => {
     current.text = parts.join('');
@@ -161,7 +161,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       stack.push(unit);
       finish();
       current = unit;
-      parts = [];
+      parts.length = 0;
       length = 0;
     } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.
@@ -345,8 +345,8 @@ function readResponsibilitySentences(
 }
 
 /**
- * Inline measures of the lines not claimed by another layout; returns the body lines it read and the numbered
- * items among them that gave no measure (unreadItems).
+ * Inline measures of the lines not claimed by another layout; returns the body lines it read, the numbered
+ * items among them that gave no measure (unreadItems) and the unit tree (its paragraphs: unitParagraphs).
  */
 export function extractInline(
   ctx: Context,
@@ -354,7 +354,7 @@ export function extractInline(
   span: DocumentSpan,
   claimed: (i: number) => boolean,
   options: AnnotationOptions,
-): { lines: BodyLine[]; unread: number[][] } {
+): { lines: BodyLine[]; unread: number[][]; units: Unit } {
   const { parsers, documentYear } = ctx;
   const lines = labelledLinesAsBrackets(bodyLines(prepared, span.bodyStart, span.end, claimed));
   const root = buildUnits(lines, prepared);
@@ -396,5 +396,5 @@ export function extractInline(
   shareTrailingGroupAnnotations(root);
   const before = ctx.measures.length;
   emitUnit(ctx, root, null);
-  return { lines, unread: unreadItems(root, ctx.measures.slice(before)) };
+  return { lines, unread: unreadItems(root, ctx.measures.slice(before)), units: root };
 }

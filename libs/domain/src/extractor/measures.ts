@@ -4,6 +4,7 @@ import { jurisdictionOfIssuer } from '../departments/jurisdiction';
 import { matchHeading as matchHeadingImported } from './headings';
 import { extractInline, joinBrokenLines, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
+import { unitParagraphs } from './inline-units';
 import { extractNoticeItems } from './notice';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
 import { coveringLines } from './notice-cover';
@@ -70,7 +71,7 @@ export function extractMeasures(
     const text = prepared.lines[i]?.text ?? '';
     if (text.includes('牵头') && DECLARES_CONVENTION.test(text)) options.firstIsLead = true;
   }
-  const { lines: inline, unread } = extractInline(ctx, prepared, span, layouts.claimed, options);
+  const { lines: inline, unread, units } = extractInline(ctx, prepared, span, layouts.claimed, options);
   // Sentence readers see a paragraph a stored page broke inside a word (`…由办` / `公室负责…`) as one line.
   const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
@@ -93,9 +94,11 @@ export function extractMeasures(
   // notice, the paragraphs its notice items did not read (`各区、各部门主要负责人作为…第一责任人，要…`).
   if (!annotated) {
     const read = new Set(ctx.measures.map((m) => m.line));
+    // Hard-wrapped: the paragraphs of the unit tree, which broke them at the same boundaries (no second join).
+    const paragraphs = prepared.wrapped ? unitParagraphs(units, inline) : joinParagraphs(lines, prepared);
     extractProseDuties(
       ctx,
-      joinParagraphs(lines, prepared).filter((p) => !read.has(p.no)),
+      paragraphs.filter((p) => !read.has(p.no)),
     );
   }
   // An annotated document closing on a section of its own (`五、组织实施`, `四、保障措施`) gives that section's

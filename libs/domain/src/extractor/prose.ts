@@ -57,7 +57,32 @@ function namesIn(named: readonly Named[], roles: readonly Role[]): string[] {
 const WORKING_GROUP =
   /^([\u4e00-\u9fff]{2,12}?(?:小组|组|专班))[。：](?=(?:主要)?(?:负责|承担|组织|开展|协调|指导))/u;
 
+const ZU = '组'.charCodeAt(0);
+const BAN = '班'.charCodeAt(0);
+const FULL_STOP = '。'.charCodeAt(0);
+const COLON = '：'.charCodeAt(0);
+
+/**
+ * WORKING_GROUP's screen by char codes: it can only match where the ideographs opening the text at `at` run for 3 to
+ * 14 characters, the last 组 or 班, and stop at 。 or ：. Most paragraphs fail it without a slice or a regex run.
+ */
+function mayOpenOnWorkingGroup(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && end - at <= 14) {
+    const c = text.charCodeAt(end);
+    if (c < 0x4e00 || c > 0x9fff) break;
+    end++;
+  }
+  const length = end - at;
+  if (length < 3 || length > 14) return false;
+  const stop = text.charCodeAt(end);
+  const last = text.charCodeAt(end - 1);
+  return (stop === FULL_STOP || stop === COLON) && (last === ZU || last === BAN);
+}
+
 const OFFICE_SET_UP = /^([\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|小组))下设办公室[，。]/u;
+/** Where OFFICE_SET_UP's 下设办公室 starts at the latest (a name of 24 characters and 领导小组): no need to search further. */
+const OFFICE_SET_UP_LAST_START = 28;
 /** `办公室承担以下职责：` closing the paragraph that set the office up: its items are the office's alone. */
 const OFFICE_DUTIES = /办公室(?:承担|负责|的)?(?:以下|如下|下列)?(?:主要)?职责(?:是|为|如下)?：$/u;
 
@@ -72,8 +97,14 @@ export function proseDuty(written: string): Duty | null {
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
   // `X下设办公室，负责日常工作。办公室设在A…`: the office leads; its host and the units staffing it take part.
-  const office = paragraph.includes('下设办公室') ? OFFICE_SET_UP.exec(paragraph) : null;
-  const group = paragraph.charCodeAt(article) > 0x4e00 ? WORKING_GROUP.exec(paragraph.slice(article)) : null;
+  const office =
+    paragraph.lastIndexOf('下设办公室', OFFICE_SET_UP_LAST_START) !== -1
+      ? OFFICE_SET_UP.exec(paragraph)
+      : null;
+  const group =
+    paragraph.charCodeAt(article) > 0x4e00 && mayOpenOnWorkingGroup(paragraph, article)
+      ? WORKING_GROUP.exec(paragraph.slice(article))
+      : null;
   if (group?.[1]) named.push({ name: group[1], role: 'duty' });
   // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
   for (let start = article; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);

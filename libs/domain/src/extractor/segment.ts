@@ -68,12 +68,14 @@ const DECIMAL_SECTION = /^\d{1,2}(?:[.．]\d{1,2})+(?![\d%万亿千百元个倍�
 
 function isTitleLike(line: Line): boolean {
   const t = line.text;
+  const c0 = t.charCodeAt(0);
+  // The cheap tests first: this runs for every text line of a file, and most are too long for a title.
   return (
-    !DECIMAL_SECTION.test(t) &&
     line.kind === 'text' &&
+    t.length <= 45 &&
+    !(c0 >= 0x30 && c0 <= 0x39 && DECIMAL_SECTION.test(t)) &&
     // A table header (序号	工作任务	负责部门	时间进度) opening an excerpt is no title: cells are tab-separated.
     !line.raw.includes('\t') &&
-    t.length <= 45 &&
     !endsTerminal(t) &&
     !HAS_DATE.test(t) &&
     matchHeading(t) === null &&
