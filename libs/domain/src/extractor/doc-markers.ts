@@ -60,12 +60,12 @@ export function signatureDate(text: string): string | null {
 
 /**
  * A metadata line a government web page prints above the document: `索引号：…`, `发布机构：…`, `文号：…`,
- * `成文日期：…`, `【字号】…`, `时间：…来源：…`, a label sharing its cell with 备注 (`备注/文号：…`), `公文生成日期：…` (the text is normalised, so `名 称:` reads `名称：`).
+ * `成文日期：…`, `【字号】…`, `时间：…来源：…`, `发文单位：…`, `信息名称：…`, `发文序号：…`, a label sharing its cell with 备注 (`备注/文号：…`), `公文生成日期：…` (the text is normalised, so `名 称:` reads `名称：`).
  */
 const PAGE_METADATA =
-  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|主题分类|名称|文号|发文文号|发文字号|文件编号|发布日期|成文日期|(?:公文)?生成日期|公开日期|公开方式|发布时间|时间|来源|信息来源|有效性)：)/u;
+  /^(?:【[\u4e00-\u9fff]{2,6}】|(?:备注[/／])?(?:索引号|组配分类|发布机构|发文机关|发布机关|制定机关|发文单位|发布单位|主题分类|(?:信息|文件)?名称|标题|分类|文号|发文文号|发文字号|发文序号|文件编号|发布日期|成文日期|(?:公文)?生成日期|生效日期|有效期|公开日期|公开方式|公开类型|公开形式|公开范围|公开目录|公开时限|发布时间|时间|来源|信息来源|(?:信息)?有效性)：)/u;
 /** The 文号 after its label, with the label's colon or bracket or (in table cells) nothing between them. */
-const METADATA_DOCNO = /(?:文号|字号|文件编号)(?:：|】)?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
+const METADATA_DOCNO = /(?:文号|字号|文件编号|发文序号)(?:：|】)?([\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,4}号)/u;
 /** `成文日期：2022-07-14`, `发文日期 | 2022-07-14` (cells): the date the page gives the document it shows. */
 const METADATA_DATE = /(?:成文日期|发文日期)：?(\d{4})[-－/／.．年](\d{1,2})[-－/／.．月](\d{1,2})/u;
 
@@ -83,9 +83,22 @@ const PAGE_INDEX_CELL = /^索引号[\dA-Za-z\-－/／]{6,40}$/u;
 /** The page's name cell (`信息名称 | 2020年…责任分工 |`): the document's title follows on a line of its own. */
 const PAGE_NAME_CELL = /^信息名称[^，。；：]{2,80}$/u;
 
+/** A page label and its colon: two of them on one line make it a metadata row whatever label opens it. */
+const PAGE_LABEL_GLOBAL =
+  /(?:索引号|分类|责任部门|标题|发文日期|成文日期|发布日期|公开方式|公开时限|公开范围|公开形式|公开目录|文件编号|有效性|有效期|生效日期|发布机构|发文单位)：/gu;
+/** `责任部门：吉安县政府办发文日期：2022-11-02`: the page's own office row, never a role label line. */
+function twoPageLabels(text: string): boolean {
+  PAGE_LABEL_GLOBAL.lastIndex = 0;
+  return PAGE_LABEL_GLOBAL.test(text) && PAGE_LABEL_GLOBAL.test(text);
+}
+/** The page's index code alone on its line (`SDDR-2017-00008`). */
+const PAGE_CODE = /^[A-Z]{2,8}[-－]\d{4}[-－]\d{3,8}$/u;
+
 export function isPageMetadata(text: string): boolean {
   return (
     PAGE_METADATA.test(text) ||
+    twoPageLabels(text) ||
+    PAGE_CODE.test(text) ||
     PAGE_METADATA_CELLS.test(text) ||
     PAGE_INDEX_CELL.test(text) ||
     PAGE_NAME_CELL.test(text)

@@ -43,8 +43,12 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
 /** A 序号 cell: 1, 12., 3、 or a numeral (一、二 …, tables that number their rows in words). */
 export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$/u;
 
-/** A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure. */
-export const UNIT_CELL = /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$/u;
+/**
+ * A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure; also with its role verb
+ * (`市发改委牵头落实`, `A、B分别牵头落实`: a 责任单位 cell that says how the unit answers).
+ */
+export const UNIT_CELL =
+  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:(?:分别|共同)?(?:牵头|负责)(?:落实|实施)?)?$/u;
 
 /**
  * A party cell holding several units on lines of their own, joined with a space when the row was rebuilt

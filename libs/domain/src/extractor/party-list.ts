@@ -162,12 +162,15 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
 /** `等有关部门和单位` closing a list: an open list plus a collective party written as in the text. */
 const COLLECTIVE_TAIL = /等((?:有关|相关|其他)?部门和单位)$/u;
 const LEAD_MARK = /（(?:牵头|牵头单位|牵头部门|主办|主责)）$/u;
-const OPEN_COLLECTIVE = /等((?:有关|相关)(?:部门|单位))$/u;
+const OPEN_COLLECTIVE = /等((?:[省市州县区盟旗][级直])?(?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
 const LEVEL_TAIL =
   /^(?:县级市|县|市|区|州|盟|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
 
+const BARE_UNIT_WORD = /^(?:单位|部门|机构)$/u;
+const COLLECTIVE_BEFORE_UNIT_WORD =
+  /^[\u4e00-\u9fff]{0,6}(?:各|有关|相关|直属?)[\u4e00-\u9fff]{0,4}(?:部门|单位|机构)$/u;
 const SHARED_PLACE_UNIT = /^(?:人民政府|政府|管委会|管理委员会)$/u;
 const PARTY_COMMITTEE_GROUP = /^各[\u4e00-\u9fff（）]{1,8}党委$/u;
 /** `城乡一体化示范区、高新区党工委和管委会`: a bare place before a unit of the same kind shares its unit words. */
@@ -223,6 +226,9 @@ function mergeLevelGroups(pieces: string[]): string[] {
       LEVEL_HEAD.test(firstLevel(prev)) &&
       LEVEL_TAIL.test(piece)
     ) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else if (prev !== undefined && BARE_UNIT_WORD.test(piece) && COLLECTIVE_BEFORE_UNIT_WORD.test(prev)) {
+      // 市直有关部门、单位: the bare unit word shares the collective's qualifier — one party, never `单位`.
       out[out.length - 1] = `${prev}、${piece}`;
     } else if (prev !== undefined && PARTY_COMMITTEE_GROUP.test(prev) && SHARED_PLACE_UNIT.test(piece)) {
       // 各县市区党委、政府: the committees and the governments of one level, one party.

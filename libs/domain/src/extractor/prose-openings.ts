@@ -11,19 +11,30 @@ const COMMA = '，'.charCodeAt(0);
  */
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
-/** Up to three opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's `X强调，当前…，…的关键时期，各镇要…`). */
+/**
+ * Up to three opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
+ * `X强调，当前…，…的关键时期，各镇要…`; after reported speech up to 36 characters a clause: `会议指出，推进义务教育均衡
+ * 发展是落实…的一项重要举措，各乡镇…要…`).
+ */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,3}/u;
+
+const CLAUSE_MAX = 24;
+const REPORTED_CLAUSE_MAX = 36;
+const REPORTED_SPEECH = /^[\u4e00-\u9fff]{1,8}(?:指出|强调|要求|认为)，/u;
 
 /**
  * Where a sentence's party may start: its beginning and after each of up to three opening clauses (OPENING_CLAUSE,
  * read by char codes; a surrogate pair, one character to the regex, falls back to it).
  */
 export function openingOffsets(sentence: string): number[] {
-  const offsets = [0];
+  // After a meeting's approval the party starts behind it, never at the sentence's start.
+  const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
   datedLead(sentence, 0, offsets);
   let start = 0;
+  // Reported speech (`会议指出，`, `X强调，`) states its context at length before the party: a longer clause is read.
+  const clauseLimit = REPORTED_SPEECH.test(sentence) ? REPORTED_CLAUSE_MAX : CLAUSE_MAX;
   for (let clause = 0; clause < 3; clause++) {
-    const max = Math.min(sentence.length, start + 25);
+    const max = Math.min(sentence.length, start + clauseLimit + 1);
     let i = start;
     for (; i < max; i++) {
       const c = sentence.charCodeAt(i);
@@ -36,6 +47,17 @@ export function openingOffsets(sentence: string): number[] {
     datedLead(sentence, start, offsets);
   }
   return offsets;
+}
+
+const MEETING = '会'.charCodeAt(0);
+/**
+ * A meeting report's approval (`会议原则同意县财政局拟草的《…》，修改完善后，批复实施`): the drafter after it is the
+ * party that carries the follow-up, never `会议同意县财政局`.
+ */
+const MEETING_APPROVAL = /^会议(?:原则|研究)?(?:同意|通过|审议通过)(?=[\u4e00-\u9fff])/u;
+
+function meetingApproval(sentence: string): number {
+  return MEETING_APPROVAL.exec(sentence)?.[0].length ?? 0;
 }
 
 /** Adds the offset after a dated step at `at` that runs on into its party (only tried where a digit opens). */

@@ -87,7 +87,7 @@ const MEMBER_UNITS =
 const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
-const TOWNSHIP_LEVEL = /^各?(?:乡镇|街道|镇街|乡镇（街道）)$/u;
+const TOWNSHIP_LEVEL = /^各?(?:乡镇|街道|镇街|乡镇（街道）|街道办事处)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
@@ -100,7 +100,8 @@ const GRASSROOTS = /^各(?:村|行政村|村居|社区|街道办事处|镇街|�
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
-  if (name === '各级' || GRASSROOTS.test(name)) return true;
+  // `乡镇要…`, `街道要…` (a county meeting's 规划部门要…；乡镇要…): the township level without 各, as with it.
+  if (name === '各级' || GRASSROOTS.test(name) || TOWNSHIP_LEVEL.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;

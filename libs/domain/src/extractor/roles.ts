@@ -203,9 +203,10 @@ export const EXCEPT_NOTED_RULE =
 
 /**
  * `各地各部门`, `各乡镇各部门`, `各地各有关部门` written without a separator: the places and the departments are two parties
- * (`各部门各单位` is one side and stays one name).
+ * (`各部门各单位` is one side and stays one name, also after the places: `各地各部门各单位` → 各地 + 各部门各单位).
  */
-const GLUED_LEVELS = /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位))$/u;
+const GLUED_LEVELS =
+  /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位)(?:各(?:有关|相关)?单位)?)$/u;
 
 export function splitGluedLevels(name: string): string[] {
   const glued = GLUED_LEVELS.exec(name);

@@ -67,8 +67,11 @@ export function findDocument(gold: GoldDocument, result: ExtractionResult): Extr
   const byTitle = file.documents.filter(
     (d) => docKey(d.title).includes(docKey(gold.title)) || docKey(gold.title).includes(docKey(d.title)),
   );
-  const candidates = byNumber.length > 0 ? byNumber : byTitle;
-  return candidates.find((d) => d.startLine <= firstLine && firstLine <= d.endLine) ?? candidates[0] ?? null;
+  const covers = (d: ExtractedDocument) => d.startLine <= firstLine && firstLine <= d.endLine;
+  // Neither 文号 nor title agrees (a page copy that starts at its addressees, a title the labeller inferred or
+  // the page prints shortened): the document that covers the labelled lines is the one labelled.
+  const candidates = byNumber.length > 0 ? byNumber : byTitle.length > 0 ? byTitle : file.documents.filter(covers);
+  return candidates.find(covers) ?? candidates[0] ?? null;
 }
 
 /**

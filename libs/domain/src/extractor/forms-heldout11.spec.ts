@@ -1,0 +1,118 @@
+// Forms met in heldout-11 (seen after scoring) that recur in other documents: page metadata rows of county sites,
+// table cells that name their unit with its role verb, meeting approvals of a drafter's text, 协同 partners, level
+// qualifiers before 有关部门, bare unit words after a collective, glued levels, township subjects and 务必; synthetic
+// documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { isPageMetadata, pageMetadata } from './doc-markers';
+import { extractOne, roles } from './forms.testing';
+
+describe('page metadata rows of county and district sites', () => {
+  it('reads `发文序号：…1 号`, `信息名称：`, `发文单位：` and `信息有效性：` as the page head and takes the 文号', () => {
+    const lines = [
+      '发文单位：区政府办',
+      '信息名称：关于印发某项分工方案的通知',
+      '发文序号：某兴政办发〔2024〕3号',
+      '信息有效性：有效',
+      '公开类型：主动公开',
+    ].map((text) => ({ kind: 'text', text }));
+    expect(pageMetadata([...lines, { kind: 'text', text: '关于印发某项分工方案的通知' }])).toMatchObject({
+      end: 5,
+      docNumber: '某兴政办发〔2024〕3号',
+    });
+  });
+
+  it('takes a row that carries two page labels (`责任部门：…发文日期：…`) as metadata, never a role field', () => {
+    expect(isPageMetadata('责任部门：某县政府办发文日期：2023-04-01')).toBe(true);
+    expect(isPageMetadata('分类：其他文件索引号：D12-01-2023-0011')).toBe(true);
+    expect(isPageMetadata('SDDR-2019-00031')).toBe(true);
+    expect(isPageMetadata('责任部门：县财政局')).toBe(false);
+    expect(isPageMetadata('责任单位：县财政局完成时限：2023年底')).toBe(false);
+  });
+
+  it('finds the notice below such a head', () => {
+    const doc = extractOne(
+      '索 引 号: D21-02-2024-0012 分 类: 其他有关文件\n责任部门: 某县政府办 发文日期: 2024-03-02\n关于做好春耕备耕工作的通知\n各乡镇人民政府,县政府有关部门:\n一、提高认识\n各乡镇各部门务必把春耕备耕摆上重要位置。\n',
+    );
+    expect(doc.title).toBe('关于做好春耕备耕工作的通知');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '各部门'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('table cells that name the unit with its role verb', () => {
+  it('reads `X牵头落实` and `A、B分别牵头落实` cells, rows missing their merged 目标/任务 cells', () => {
+    const doc = extractOne(
+      '某市2024年政务公开工作要点实施方案\n目标\t任务\t主要内容\t责任单位\n一、以公开稳预期\t（一）加强解读\t围绕全市经济形势及时解读政策。\t市发改委牵头落实\n围绕就业政策加强信息公开。\t市人社局牵头落实\n围绕金融政策加强宣传引导。\t市金融办、人民银行某市中心支行分别牵头落实\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发改委'], participants: [], deadline: null },
+      { lead: ['市人社局'], participants: [], deadline: null },
+      { lead: ['市金融办', '人民银行某市中心支行'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('meeting reports', () => {
+  it('reads `会议同意X提出的《…》，修改完善后…` as the drafter’s duty, never a party named 会议同意X', () => {
+    const doc = extractOne(
+      '区政府第5次常务会议纪要\n一、会议审议了《关于推进夜间经济发展的实施意见》。\n会议同意区商务局提出的《关于推进夜间经济发展的实施意见》，作进一步修改完善后印发实施。\n二、会议原则同意区财政局拟草的《资金管理办法》，修改完善后，批复实施。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['区商务局'], ['区财政局']]);
+  });
+
+  it('reads the party after a long context clause of reported speech (`会议指出，…，各乡镇、各有关单位要…`)', () => {
+    const doc = extractOne(
+      '某县召开农村人居环境整治推进会\n会议指出，开展农村人居环境整治是实施乡村振兴战略的一项重要任务和民生工程，各乡镇、各有关单位要统一思想、压实责任。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '各有关单位'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads bare 乡镇 and 街道办事处 as parties of a county duty list', () => {
+    const notice = extractOne(
+      '某县人民政府关于禁止焚烧秸秆的通告\n一、各乡镇人民政府、街道办事处、某某林场负责所辖区域的禁烧工作。\n',
+    );
+    expect(notice.measures.map((m) => m.lead)).toEqual([['各乡镇人民政府', '街道办事处', '某某林场']]);
+    const meeting = extractOne(
+      '某县人民政府第9次常务会议召开\n会前学习了《某省城乡规划条例》。会议要求，全县各级各部门要严格执行条例；规划部门要加强监督检查；乡镇要落实网格巡查。\n',
+    );
+    expect(meeting.measures.map((m) => m.lead)).toEqual([['全县各级各部门', '规划部门', '乡镇']]);
+  });
+});
+
+describe('party lists', () => {
+  it('reads `A、B协同C负责…` as A and B leading with C as their partner', () => {
+    const doc = extractOne(
+      '某市人民政府关于明确市容整治职责的通知\n一、市城管局、市住建局协同市交通运输局负责道路两侧环境整治。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市城管局', '市住建局'], participants: ['市交通运输局'], deadline: null },
+    ]);
+  });
+
+  it('ends the last name before `等州级有关部门`', () => {
+    const doc = extractOne(
+      '某州2024年工作要点\n一、推进招商引资（州商务局、州发改委等州级有关部门，各县市人民政府负责）\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['州商务局', '州发改委', '各县市人民政府']]);
+  });
+
+  it('reads `市直有关部门、单位` as one collective, never a party named 单位', () => {
+    const doc = extractOne(
+      '某市2024年数字政府工作要点\n1.推进一网通办。（牵头单位：市大数据局；责任单位：市直有关部门、单位，各区政府）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市大数据局'], participants: ['市直有关部门、单位', '各区政府'], deadline: null },
+    ]);
+  });
+
+  it('splits `各地各部门各单位` into the places and the one collective of departments and units', () => {
+    const doc = extractOne(
+      '某省关于开展突破年行动的通知\n一要提高站位。各地各部门各单位要把行动摆在突出位置。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各地', '各部门各单位']]);
+  });
+});
