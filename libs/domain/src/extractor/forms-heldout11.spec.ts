@@ -116,3 +116,25 @@ describe('party lists', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['各地', '各部门各单位']]);
   });
 });
+
+describe('designations of who does what', () => {
+  it('reads `X为…牵头责任单位，负责…` as the lead and `A、B为协办单位` as its partners', () => {
+    const doc = extractOne(
+      '某州人民政府办公室关于印发议案办理方案的通知\n二、明确工作责任\n州水利局为该议案办理工作的牵头责任单位，负责拟定实施方案。州财政局、州农业局、某县政府为协办单位，各单位要互相配合、积极支持，共同做好办理工作。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['州水利局'], participants: ['州财政局', '州农业局', '某县政府'], deadline: null },
+    ]);
+  });
+
+  it('reads `…是A、B的法定职责` as their duty, the collective name defined for them standing for them', () => {
+    const rules = extractOne(
+      '某市人民政府办理建议提案办法\n第三条 办理代表建议和政协提案，是各区政府，市政府各委、办、局和市有关单位（以下统称“承办单位”）的法定职责。承办单位应当认真办理。\n',
+    );
+    expect(rules.measures.map((m) => m.lead)).toEqual([['各区政府', '市政府各委、办、局', '市有关单位']]);
+    const notice = extractOne(
+      '某市人民政府办公厅关于印发办理工作规则的通知\n（一）办理建议、提案是市政府各部门、各直属单位的法定职责。\n',
+    );
+    expect(notice.measures.map((m) => m.lead)).toEqual([['市政府各部门', '各直属单位']]);
+  });
+});

@@ -39,7 +39,9 @@ export const KEY_HUI = 64;
 export const KEY_COLON = 128;
 export const KEY_TE = 256;
 export const KEY_XI = 0x4000;
-export const KEY_ANY = 0x41ff;
+/** 职 of `…是A、B的法定职责` (a statutory duty stated with the parties after 是). */
+export const KEY_ZHI = 0x200000;
+export const KEY_ANY = 0x2041ff;
 /** 牵 (of `A为牵头单位`): screens designatedLead only; not in KEY_ANY, so it sends no sentence to sentenceParties. */
 export const KEY_QIAN = 0x200;
 /**
@@ -72,6 +74,7 @@ KEY_CHARS['参'.charCodeAt(0)] = KEY_CAN;
 KEY_CHARS['首'.charCodeAt(0)] = KEY_CHIEF;
 KEY_CHARS['领'.charCodeAt(0)] = KEY_CHIEF;
 KEY_CHARS['主'.charCodeAt(0)] = KEY_ZHU;
+KEY_CHARS['职'.charCodeAt(0)] = KEY_ZHI;
 /**
  * The same pass tells whether subjectOf can find anything: each position it tests is a character opening a marker
  * (MARKER_FIRST, GOAL_FIRST) right after one a name can end on (AFTER_NAME). KEY_AFTER is KEY_OPENS shifted down by

@@ -201,3 +201,41 @@ export function designatedIn(sentence: string, keys: number, out: DesignatedName
   if (keys & KEY_PAIR && keys & KEY_ZHU && designatedBodies(sentence, out)) return true;
   return (keys & KEY_SHE) !== 0 && sentence.includes('设在') && officeWithDuties(sentence, out);
 }
+
+/** `…是A、B和C（以下统称“承办单位”）的法定职责`: the work is the statutory duty of the bodies named. */
+const STATUTORY_DUTY =
+  /是([\u4e00-\u9fff（）、，]{2,80}?)(?:（以下(?:统称|简称)[^（）]{1,12}）)?的(?:法定)?职责(?=[。；，]|$)/u;
+/** `市政府各委、办、局`, `市有关单位`: the government's organs by their kinds, the level's other units; one collective each. */
+const ORGAN_CLASSES = /^(?:[省市县区](?:人民)?政府各委、办、局|[省市县区]有关(?:单位|部门))$/u;
+
+/** `办理建议、提案是市政府及其各部门、各直属单位的法定职责`: the bodies whose statutory duty the work is. */
+export function statutoryDuty(sentence: string, out: DesignatedName[]): void {
+  const list = STATUTORY_DUTY.exec(sentence)?.[1];
+  if (!list) return;
+  const whole = proseParties(list);
+  const names: string[] = whole ? [...whole.names] : [];
+  // Comma-separated lists, each of them parties (`各区政府，市政府各委、办、局和市有关单位`).
+  if (!whole && list.includes('，')) {
+    for (const part of list.split(/，|和(?=[省市县区]有关)/u)) {
+      const parties = proseParties(part)?.names ?? (ORGAN_CLASSES.test(part) ? [part] : null);
+      if (!parties) return;
+      names.push(...parties);
+    }
+  }
+  for (const name of names) out.push({ name, role: 'duty' });
+}
+
+/** `州发改委、州财政局…为协办单位` (an organisation section's designation of the supporting side). */
+const DESIGNATED_SUPPORT = /^([\u4e00-\u9fff（）、]{2,200}?)为协办(?:责任)?单位/u;
+
+/**
+ * `A、B…为协办单位，各单位要互相配合`: the units designated to support the lead take part; `各单位` after them is the
+ * same list, no party of its own (dropped from what the sentence gave since `before`).
+ */
+export function designatedSupport(sentence: string, before: number, out: DesignatedName[]): void {
+  const list = DESIGNATED_SUPPORT.exec(sentence)?.[1];
+  const supporting = list ? proseParties(list) : null;
+  if (!supporting) return;
+  for (let i = out.length - 1; i >= before; i--) if (out[i]?.name === '各单位') out.splice(i, 1);
+  for (const name of supporting.names) out.push({ name, role: 'partner' });
+}

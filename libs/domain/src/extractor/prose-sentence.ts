@@ -23,12 +23,16 @@ import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
 import {
   designatedIn as designatedInImported,
+  designatedSupport as designatedSupportImported,
   holderBefore as holderBeforeImported,
+  statutoryDuty as statutoryDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const designatedIn = designatedInImported;
+const designatedSupport = designatedSupportImported;
+const statutoryDuty = statutoryDutyImported;
 const unitsBeside = unitsBesideImported;
 const holderBefore = holderBeforeImported;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
@@ -70,6 +74,7 @@ const {
   KEY_YOU,
   KEY_QING2,
   KEY_XIE,
+  KEY_ZHI,
   KEY_HUI,
   KEY_COLON,
   KEY_TE,
@@ -90,11 +95,10 @@ const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = 
  * stated with 拟 (`A拟研究制订…`), work under way a reply reports as a commitment (`A正抓紧研究…`,
  * `A正在修订…，同时将…`; never bare narrative, `A正在编制…规划，B建议…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
  * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`), a duty about what was just said
- * (`各级各部门对此要…`), the drafter of a text the meeting approved for revision (`区发改局提出的《…》，作进一步修改完善后…`)
- * (sticky).
+ * (`各级各部门对此要…`), the drafter of a text approved for revision (`区发改局提出的《…》，作进一步修改完善后…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|综合部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，[^。；]{0,12}(?:修改|完善)))/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，[^。；]{0,12}(?:修改|完善)))/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -220,7 +224,6 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
 }
 
 const YAO = '要'.charCodeAt(0);
-
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
 
@@ -369,6 +372,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     if (rest !== null) laterSubjects(rest, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
+  if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
+  if (sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，各单位要…`
   unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;

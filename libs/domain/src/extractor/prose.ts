@@ -114,6 +114,8 @@ export function proseDuty(written: string): Duty | null {
   }
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
+  // `A、B和C（以下统称“承办单位”）…。承办单位应当…`: the collective name stands for the bodies already named.
+  if (named.length > 1 && paragraph.includes('以下统称')) dropCollectiveAlias(paragraph, named);
   let lead = namesIn(named, ['asked', 'leading']);
   if (lead.length === 0) lead = namesIn(named, ['duty']);
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
@@ -127,6 +129,14 @@ export function proseDuty(written: string): Duty | null {
     (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`),
   );
   return { lead: leadSet, participants };
+}
+
+const COLLECTIVE_ALIAS = /（以下统称“?([\u4e00-\u9fff]{2,10})”?）/u;
+
+function dropCollectiveAlias(paragraph: string, named: Named[]): void {
+  const alias = COLLECTIVE_ALIAS.exec(paragraph)?.[1];
+  if (!alias || !named.some((n) => n.name !== alias)) return;
+  for (let i = named.length - 1; i >= 0; i--) if (named[i]?.name === alias) named.splice(i, 1);
 }
 
 /**
