@@ -138,3 +138,27 @@ describe('designations of who does what', () => {
     expect(notice.measures.map((m) => m.lead)).toEqual([['市政府各部门', '各直属单位']]);
   });
 });
+
+describe('sub-items run on inside a meeting paragraph', () => {
+  it('reads `…并要求：（1）A要…。（2）B要…。` as one measure per item, the issuer’s leaders no party', () => {
+    const doc = extractOne(
+      '区政府第12次常务会议纪要\n一、会议听取了区发改局关于年度计划的汇报。会议原则同意汇报的意见，并要求：（1）各级各部门要认真分解目标任务。（2）区政府各分管领导和相关部门要加强调度。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各级各部门'], ['相关部门']]);
+    expect(doc.measures.map((m) => m.line)).toEqual([2, 2]);
+  });
+
+  it('reads a numbered item after the reported speech the notice reader took (`…要高度重视并要求：1.…3.…`)', () => {
+    const doc = extractOne(
+      '区领导调度老旧小区改造工作\n区长听取了区住建委等单位的汇报，强调老旧小区改造是重要民生工程，各部门要高度重视并要求：1.定机制，明目标。成立工作专班。2.争政策，要支持。区财政局牵头研究资金保障。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各部门'], ['区财政局']]);
+  });
+
+  it('leaves a list inside a sentence (`包括（1）…、（2）…`) whole', () => {
+    const doc = extractOne(
+      '某县人民政府关于做好防汛工作的通知\n一、县水利局要做好以下工作：（1）巡查堤防、（2）清理河道，确保安全度汛。\n',
+    );
+    expect(doc.measures).toHaveLength(1);
+  });
+});

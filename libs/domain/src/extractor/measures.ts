@@ -98,7 +98,8 @@ export function extractMeasures(
     const paragraphs = prepared.wrapped ? unitParagraphs(units, inline) : joinParagraphs(lines, prepared);
     extractProseDuties(
       ctx,
-      paragraphs.filter((p) => !read.has(p.no)),
+      // A sub-item cut from a line the notice reader read (`…要高度重视并要求：1.…2.…`) is read unless it gave a measure.
+      paragraphs.filter((p) => !read.has(p.no) || ((p.part ?? 0) > 0 && !readPiece(ctx.measures, p))),
     );
   }
   // An annotated document closing on a section of its own (`五、组织实施`, `四、保障措施`) gives that section's
@@ -268,4 +269,9 @@ function applyDocumentRule(ctx: MeasureContext, rule: DocumentRule): void {
     // Everyone named beside the added parties stays lead; the added ones participate.
     m.joint = false;
   }
+}
+
+/** A measure already read from this piece of its line (its text opens within the piece). */
+function readPiece(measures: readonly ExtractedMeasure[], piece: BodyLine): boolean {
+  return measures.some((m) => m.line === piece.no && piece.text.includes(m.text.slice(0, 8)));
 }

@@ -242,9 +242,12 @@ function sharedClass(text: string): string[] | null {
 
 const FULL_OPEN_PAREN = 0xff08;
 const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
-/** The issuer's own leaders before the units (`市政府各位领导同志及…`); a unit's `X主要负责同志` keeps X (POST_HOLDER). */
+/**
+ * The issuer's own leaders before the units (`市政府各位领导同志及…`, `区政府各分管领导和各级各部门`); a unit's
+ * `X主要负责同志` keeps X (POST_HOLDER).
+ */
 const LEADERS_BEFORE =
-  /^(?:[省市县区](?:人民)?政府)?(?:各位)?(?:领导同志|负责同志)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+  /^(?:[省市县区](?:人民)?政府)?(?:各位|各)?(?:分管)?(?:领导同志|负责同志|领导)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -256,7 +259,7 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
   // `市政府各位领导同志及各有关部门和单位，要…`: the leaders named before the units are persons (LABELLING §3).
-  const leaders = text.includes('同志') ? LEADERS_BEFORE.exec(text) : null;
+  const leaders = text.includes('同志') || text.includes('领导') ? LEADERS_BEFORE.exec(text) : null;
   if (leaders) text = text.slice(leaders[0].length);
   // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
   const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;

@@ -48,3 +48,42 @@ export function splitRunOnItems(line: Line): BodyLine[] | null {
   }
   return pieces;
 }
+
+/**
+ * A sub-item enumeration run on inside its paragraph after a colon (a meeting report's `…，并要求：（1）各级各部门要…。
+ * （2）…。`, `…要高度重视并要求：1.定机制，明目标。…2.落计划…`): each numbered item is a line of its own, the text up to
+ * the colon the line that introduces them. Only a run counting from 1 whose first item follows a colon and each later
+ * item a sentence end is split (a list inside a sentence, `（1）…、（2）…`, stays whole).
+ */
+const INLINE_ITEM = /(?<=[：。；])(?:（([1-9])）|([1-9])[.．](?![\d%]))/gu;
+
+export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
+  const text = line.text;
+  // Cheap screen: a run has its second item.
+  if (!text.includes('（2）') && !text.includes('2.') && !text.includes('2．')) return null;
+  const starts: number[] = [];
+  let expected = 1;
+  INLINE_ITEM.lastIndex = 0;
+  for (let m = INLINE_ITEM.exec(text); m; m = INLINE_ITEM.exec(text)) {
+    const value = Number(m[1] ?? m[2]);
+    if (value !== expected || (value === 1 && text.charAt(m.index - 1) !== '：')) continue;
+    // Items of one run share their enumerator's shape.
+    if (value > 1 && (m[1] === undefined) !== (text.charAt(starts[0] ?? 0) !== '（')) continue;
+    starts.push(m.index);
+    expected = value + 1;
+  }
+  if (starts.length < 2) return null;
+  const cuts = [0, ...starts, text.length];
+  const pieces: BodyLine[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const piece = text.slice(cuts[i], cuts[i + 1]);
+    if (piece !== '')
+      pieces.push({
+        no: line.no,
+        text: piece,
+        pageStart: i === 0 && line.pageStart,
+        ...(i > 0 ? { part: i } : {}),
+      });
+  }
+  return pieces;
+}
