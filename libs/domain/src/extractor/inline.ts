@@ -4,7 +4,7 @@ import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
 import { labelledLinesAsBrackets } from './inline-labels';
-import { splitInlineEnumeration, splitRunOnItems } from './run-on-items';
+import { splitLineItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
@@ -105,12 +105,7 @@ function bodyLines(
       continue;
     }
     // A Line is a BodyLine, pushed as it is; only a notice stored as one line is cut into its items.
-    const items = splitRunOnItems(l) ?? [l];
-    for (const item of items) {
-      const subItems = splitInlineEnumeration(item);
-      if (subItems) out.push(...subItems);
-      else out.push(item);
-    }
+    out.push(...splitLineItems(l));
     if (pending && ANNOTATION_END.test(l.text)) {
       out.push(pending);
       pending = null;

@@ -87,3 +87,10 @@ export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
   }
   return pieces;
 }
+
+/** A line as the items it holds: a run-on notice cut at its items, each piece cut at its run-on sub-items. */
+export function splitLineItems(line: Line): BodyLine[] {
+  const items = splitRunOnItems(line);
+  if (!items) return splitInlineEnumeration(line) ?? [line];
+  return items.flatMap((item) => splitInlineEnumeration(item) ?? [item]);
+}
