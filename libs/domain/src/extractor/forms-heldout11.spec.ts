@@ -162,3 +162,26 @@ describe('sub-items run on inside a meeting paragraph', () => {
     expect(doc.measures).toHaveLength(1);
   });
 });
+
+describe('prose subjects', () => {
+  it('reads the subjects after `X要求：` and its context clauses (`要抓住…，把握…，A、B等部门要…`)', () => {
+    const doc = extractOne(
+      '县人民政府第20次常务会议\n在听取完县水务局工作情况汇报后，县长要求：要抓住国家加大水利投入的政策机遇，把握乡村振兴战略和黄河流域生态保护的政策空间，县水务局、县财政局等部门要分工协作，全力争取项目资金。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['县水务局', '县财政局']]);
+  });
+
+  it('keeps `各市、县人民政府` whole and reads `由X负责管理的地方` as a place, not X’s duty', () => {
+    const doc = extractOne(
+      '某省人民政府关于道路交通管理分工的通知\n三、各市、县人民政府要加强对交通管理工作的领导。各级公安机关和交通部门都要互相支持，由交通部门负责管理的地方，公安机关要积极配合。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各市、县人民政府', '各级公安机关', '交通部门']]);
+  });
+
+  it('reads `一定要` as a duty marker', () => {
+    const doc = extractOne(
+      '某省人民政府办公厅关于办好政府网站的通知\n各地、各部门一定要把政府网站当作自己的事情来办。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各地', '各部门']]);
+  });
+});

@@ -12,15 +12,22 @@ const COMMA = '，'.charCodeAt(0);
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
- * Up to three opening clauses before the party (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
- * `X强调，当前…，…的关键时期，各镇要…`; after reported speech up to 36 characters a clause: `会议指出，推进义务教育均衡
+ * Up to three opening clauses before the party, five after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
+ * `X强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 36 characters a clause: `会议指出，推进义务教育均衡
  * 发展是落实…的一项重要举措，各乡镇…要…`).
  */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,3}/u;
 
 const CLAUSE_MAX = 24;
+const COLON = '：'.charCodeAt(0);
+/** `周建平要求：要抓住…，开江生态环境局…要…`: the colon after reported speech opens its clauses as a comma does. */
+function speechColon(sentence: string, at: number): boolean {
+  if (sentence.charCodeAt(at) !== COLON) return false;
+  const verb = sentence.slice(at - 2, at);
+  return verb === '要求' || verb === '强调' || verb === '指出';
+}
 const REPORTED_CLAUSE_MAX = 36;
-const REPORTED_SPEECH = /^[\u4e00-\u9fff]{1,8}(?:指出|强调|要求|认为)，/u;
+const REPORTED_SPEECH = /^[^。；]{0,30}?(?:指出|强调|要求|认为)[，：]/u;
 
 /**
  * Where a sentence's party may start: its beginning and after each of up to three opening clauses (OPENING_CLAUSE,
@@ -32,16 +39,17 @@ export function openingOffsets(sentence: string): number[] {
   datedLead(sentence, 0, offsets);
   let start = 0;
   // Reported speech (`会议指出，`, `X强调，`) states its context at length before the party: a longer clause is read.
-  const clauseLimit = REPORTED_SPEECH.test(sentence) ? REPORTED_CLAUSE_MAX : CLAUSE_MAX;
-  for (let clause = 0; clause < 3; clause++) {
+  const reported = REPORTED_SPEECH.test(sentence);
+  const clauseLimit = reported ? REPORTED_CLAUSE_MAX : CLAUSE_MAX;
+  for (let clause = 0, clauses = reported ? 5 : 3; clause < clauses; clause++) {
     const max = Math.min(sentence.length, start + clauseLimit + 1);
     let i = start;
     for (; i < max; i++) {
       const c = sentence.charCodeAt(i);
-      if (c === COMMA || (CHAR_FLAGS[c] ?? 0) & END) break;
+      if (c === COMMA || (c === COLON && speechColon(sentence, i)) || (CHAR_FLAGS[c] ?? 0) & END) break;
       if (c >= 0xd800 && c <= 0xdfff) return openingOffsetsByRegex(sentence);
     }
-    if (i >= max || sentence.charCodeAt(i) !== COMMA) break;
+    if (i >= max || (sentence.charCodeAt(i) !== COMMA && !speechColon(sentence, i))) break;
     start = i + 1;
     offsets.push(start);
     datedLead(sentence, start, offsets);

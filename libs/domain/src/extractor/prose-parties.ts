@@ -29,11 +29,11 @@ const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 const LOCAL_QUALIFIER =
   /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
- * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府` are one party: the levels named before 两级/三级 or before the
+ * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
  */
 const LEVELS =
-  /^(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
+  /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
 /**
  * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them. Only names ending
