@@ -185,3 +185,16 @@ describe('prose subjects', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['各地', '各部门']]);
   });
 });
+
+describe('collectives of local reports', () => {
+  it('reads `各有关部门、单位` as one collective, `属地街道` and a sector system as parties', () => {
+    const a = extractOne('某区召开项目推进会\n会议要求，各有关部门、单位要通力合作。\n');
+    expect(a.measures.map((m) => m.lead)).toEqual([['各有关部门、单位']]);
+    const b = extractOne(
+      '某县召开土地处置推进会\n县长强调，全县二〇二二年批而未供和闲置土地处置工作关系到下一年度的用地要素保障，县级相关部门和属地街道务必认清形势。\n',
+    );
+    expect(b.measures.map((m) => m.lead)).toEqual([['县级相关部门', '属地街道']]);
+    const c = extractOne('市交通运输局召开务虚会议\n局长要求，全市交通运输系统要聚焦主责主业。\n');
+    expect(c.measures.map((m) => m.lead)).toEqual([['全市交通运输系统']]);
+  });
+});

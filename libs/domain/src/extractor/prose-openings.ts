@@ -26,7 +26,7 @@ function speechColon(sentence: string, at: number): boolean {
   const verb = sentence.slice(at - 2, at);
   return verb === '要求' || verb === '强调' || verb === '指出';
 }
-const REPORTED_CLAUSE_MAX = 36;
+const REPORTED_CLAUSE_MAX = 48;
 const REPORTED_SPEECH = /^[^。；]{0,30}?(?:指出|强调|要求|认为)[，：]/u;
 
 /**
@@ -41,7 +41,7 @@ export function openingOffsets(sentence: string): number[] {
   // Reported speech (`会议指出，`, `X强调，`) states its context at length before the party: a longer clause is read.
   const reported = REPORTED_SPEECH.test(sentence);
   const clauseLimit = reported ? REPORTED_CLAUSE_MAX : CLAUSE_MAX;
-  for (let clause = 0, clauses = reported ? 5 : 3; clause < clauses; clause++) {
+  for (let clause = 0, clauses = reported ? 6 : 3; clause < clauses; clause++) {
     const max = Math.min(sentence.length, start + clauseLimit + 1);
     let i = start;
     for (; i < max; i++) {

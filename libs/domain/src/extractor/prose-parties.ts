@@ -87,7 +87,9 @@ const MEMBER_UNITS =
 const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
-const TOWNSHIP_LEVEL = /^各?(?:乡镇|街道|镇街|乡镇（街道）|街道办事处)$/u;
+const TONG = '统'.charCodeAt(0);
+const SECTOR_SYSTEM = /^(?:全[省市州县区]|[省市州县区]直?)[\u4e00-\u9fff]{2,8}系统$/u;
+const TOWNSHIP_LEVEL = /^(?:各|属地)?(?:乡镇|街道|镇街|乡镇（街道）|街道办事处)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
@@ -102,6 +104,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
   // `乡镇要…`, `街道要…` (a county meeting's 规划部门要…；乡镇要…): the township level without 各, as with it.
   if (name === '各级' || GRASSROOTS.test(name) || TOWNSHIP_LEVEL.test(name)) return true;
+  // `全市交通运输系统要…`: a sector's bodies of one level as one collective (as 局系统各单位).
+  if (name.charCodeAt(name.length - 1) === TONG && SECTOR_SYSTEM.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
@@ -163,9 +167,16 @@ function pushItem(items: string[], item: string): void {
       name.charCodeAt(name.length - 1) === CLOSE_PAREN
         ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
         : name;
-    if (n.length > 0) items.push(n);
+    if (n.length === 0) continue;
+    // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.
+    const prev = items[items.length - 1];
+    if (prev !== undefined && BARE_CLASS.test(n) && COLLECTIVE_BEFORE_CLASS.test(prev))
+      items[items.length - 1] = `${prev}、${n}`;
+    else items.push(n);
   }
 }
+const COLLECTIVE_BEFORE_CLASS =
+  /^[\u4e00-\u9fff]{0,4}(?:各|有关|相关|直属?)[\u4e00-\u9fff]{0,4}(?:部门|单位)$/u;
 
 /** Items separated by 、 outside brackets (`各省（区、市）人民政府` is one item); char codes, no per-character strings. */
 function splitTopLevel(text: string): string[] {
@@ -287,7 +298,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     return { names: [text], open };
   // Cheap screen (this runs for every duty marker of every sentence in documents without annotations): a unit
   // list ends in a unit word.
-  if (strictness === 'unit' && !UNIT_LAST.includes(text.charAt(text.length - 1))) return null;
+  const last = text.charAt(text.length - 1);
+  if (strictness === 'unit' && !UNIT_LAST.includes(last) && !(last === '统' && SECTOR_SYSTEM.test(text)))
+    return null;
   // `A接到B通知后，要…`: the party's own when-clause, never a name (a local unit's shape would take it whole).
   if (text.includes('接到') || text.includes('收到')) return null;
   if (LEVELS.test(text)) return { names: [text], open };
