@@ -198,3 +198,12 @@ describe('collectives of local reports', () => {
     expect(c.measures.map((m) => m.lead)).toEqual([['全市交通运输系统']]);
   });
 });
+
+describe('A特别是B', () => {
+  it('reads `为…，A、B特别是C，要…` as three holders, the opening clause no party', () => {
+    const doc = extractOne(
+      '某省人民政府关于加强森林防火工作的通知\n为全面做好今冬森林防火工作，各地区、各部门特别是重点林区所在地人民政府，要落实防火责任。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各地区', '各部门', '重点林区所在地人民政府']]);
+  });
+});

@@ -35,8 +35,12 @@ export function listedUnit(sentence: string): ProseParties | null {
   return proseParties(head, 'partner');
 }
 
-/** `A，特别是B，要…` / `A，特别是B要…`: A and B both hold the duty (each read on its own). */
-const ASIDE = /^([^，。；]{2,30})，特别是([^，。；]{2,30}?)，?(?=(?:都|也|还|均)?(?:要|应|须|必须))/u;
+/**
+ * `A，特别是B，要…` / `A，特别是B要…` / `A特别是B，要…`, also after an opening clause (`为…，A特别是B，要…`): A and B both
+ * hold the duty (each read on its own).
+ */
+const ASIDE =
+  /(?:^|，)([^，。；]{2,30}?)，?特别是([^，。；]{2,30}?)，?(?=(?:都|也|还|均)?(?:要|应|须|必须))/u;
 
 const PLACE_PARTY = /^[\u4e00-\u9fff]{2,20}(?:所在地|地区|城市|人民政府|政府|防御区|示范区|试验区)$/u;
 
