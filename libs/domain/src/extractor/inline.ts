@@ -21,7 +21,6 @@ import {
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
-
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
 const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImported];
