@@ -21,7 +21,6 @@ import {
   walk,
 } from './inline-units';
 import type { Annotation, Unit } from './inline-units';
-
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
 const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImported];
@@ -129,8 +128,8 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
   const stack: Unit[] = [root];
   let current = root;
   // The current unit's text is collected and joined once when the next unit opens: one flat string instead of a
-  // chain of concatenations that the bracket scan would have to flatten again. One array serves every unit.
-  const parts: string[] = [];
+  // chain of concatenations that the bracket scan would have to flatten again.
+  let parts: string[] = [];
   let length = 0;
   const finish = (): void => {
     current.text = parts.join('');
@@ -144,7 +143,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       // A loop, not findIndex: under tsx's keepNames every arrow made here (once per heading) is wrapped.
       let depth = 1;
       while (depth < stack.length && stack[depth]?.type !== heading.type) depth++;
-      stack.length = depth;
+      if (depth < stack.length) stack.length = depth; // the length setter is a runtime call: only when it cuts
       const parent = stack[depth - 1] ?? root;
       const unit: Unit = {
         path: [...parent.path, heading.label],
@@ -160,7 +159,7 @@ function buildUnits(lines: readonly BodyLine[], prepared: PreparedText): Unit {
       stack.push(unit);
       finish();
       current = unit;
-      parts.length = 0;
+      parts = [];
       length = 0;
     } else if (length > 0) {
       // Paragraph boundary: every line in plain layouts; in hard-wrapped ones only after a short finished line.

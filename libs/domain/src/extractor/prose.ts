@@ -83,6 +83,22 @@ function mayOpenOnWorkingGroup(text: string, at: number): boolean {
 const OFFICE_SET_UP = /^([\u4e00-\u9fff]{2,24}?(?:指挥部|领导小组|委员会|小组))下设办公室[，。]/u;
 /** Where OFFICE_SET_UP's 下设办公室 starts at the latest (a name of 24 characters and 领导小组): no need to search further. */
 const OFFICE_SET_UP_LAST_START = 28;
+const XIA = '下'.charCodeAt(0);
+
+/**
+ * OFFICE_SET_UP's screen by char codes: its 下设办公室 starts by OFFICE_SET_UP_LAST_START behind ideographs only, so
+ * the scan stops at the first other character (a comma, usually within a few characters) instead of a runtime
+ * lastIndexOf call per paragraph.
+ */
+function mayOpenOnOfficeSetUp(text: string): boolean {
+  const last = Math.min(text.length - 1, OFFICE_SET_UP_LAST_START);
+  for (let p = 0; p <= last; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+    if (c === XIA && text.startsWith('下设办公室', p)) return true;
+  }
+  return false;
+}
 /** `办公室承担以下职责：` closing the paragraph that set the office up: its items are the office's alone. */
 const OFFICE_DUTIES = /办公室(?:承担|负责|的)?(?:以下|如下|下列)?(?:主要)?职责(?:是|为|如下)?：$/u;
 
@@ -97,10 +113,7 @@ export function proseDuty(written: string): Duty | null {
   const body = setUpBody(paragraph);
   if (body !== null) named.push({ name: body, role: 'duty' });
   // `X下设办公室，负责日常工作。办公室设在A…`: the office leads; its host and the units staffing it take part.
-  const office =
-    paragraph.lastIndexOf('下设办公室', OFFICE_SET_UP_LAST_START) !== -1
-      ? OFFICE_SET_UP.exec(paragraph)
-      : null;
+  const office = mayOpenOnOfficeSetUp(paragraph) ? OFFICE_SET_UP.exec(paragraph) : null;
   const group =
     paragraph.charCodeAt(article) > 0x4e00 && mayOpenOnWorkingGroup(paragraph, article)
       ? WORKING_GROUP.exec(paragraph.slice(article))
@@ -215,7 +228,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       lastType = h.type;
       let level = 0;
       while (level < trail.length && trail[level]?.type !== h.type) level++;
-      trail.length = level;
+      if (level < trail.length) trail.length = level;
       trail.push({ type: h.type, label: h.label });
     }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.

@@ -24,8 +24,9 @@ function cnValue(numeral: string): number {
 
 /** The pieces of a run-on notice line, or null when the line holds no run of spaced items. */
 export function splitRunOnItems(line: Line): BodyLine[] | null {
-  // Cheap screen: a run has a 二、 and its spaces (the normalised text has lost them).
-  if (!line.text.includes('二、') || line.raw.length === line.text.length) return null;
+  // Cheap screen: a run has its spaces (the normalised text has lost them: most lines have none, and two lengths
+  // are read before any search) and a 二、.
+  if (line.raw.length === line.text.length || !line.text.includes('二、')) return null;
   const starts: number[] = [];
   let expected = 0;
   SPACED_ITEM.lastIndex = 0;

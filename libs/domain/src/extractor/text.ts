@@ -169,6 +169,13 @@ export function mayContain(line: { chars?: number }, classes: number): boolean {
 
 const fullWidthPunct = (c: string): string => PUNCT_MAP[c] ?? c;
 
+/** The first characters SPACED_HEADING_TITLE can match: 一…十 (of `一、`) and （ (of `（一）`). */
+const SPACED_HEADING_OPENERS = new Set([...'一二三四五六七八九十（'].map((c) => c.charCodeAt(0)));
+
+function mayOpenSpacedHeading(c: number): boolean {
+  return SPACED_HEADING_OPENERS.has(c);
+}
+
 /** normalizeText with the line's classes already known. */
 function normalizeClassified(raw: string, classes: number): string {
   // Fast path for the common line with nothing to rewrite; otherwise only the steps its characters call for
@@ -177,7 +184,12 @@ function normalizeClassified(raw: string, classes: number): string {
   if (needs === 0) return raw;
   let s = needs & NEEDS_BOLD ? raw.replace(MARKDOWN_BOLD, '') : raw;
   if (needs & NEEDS_PUNCT) s = s.replace(ASCII_PUNCT, fullWidthPunct);
-  if (needs & NEEDS_SPACES) s = stripSpaces(s.replace(SPACED_HEADING_TITLE, '$1。'));
+  if (needs & NEEDS_SPACES) {
+    // SPACED_HEADING_TITLE opens on a Chinese numeral or （: most spaced lines (table rows, page starts) are
+    // screened out by their first char code without a replace call.
+    if (mayOpenSpacedHeading(s.charCodeAt(0))) s = s.replace(SPACED_HEADING_TITLE, '$1。');
+    s = stripSpaces(s);
+  }
   if (needs & NEEDS_PLUS && s.includes('互联网十')) s = s.replace(OCR_PLUS, '互联网+');
   return s;
 }
@@ -272,7 +284,15 @@ export function prepareText(text: string): PreparedText {
   const lengthCounts = new Uint32Array(MAX_COUNTED_LENGTH + 1);
   for (let i = 0; i < rawLines.length; i++) {
     const given = rawLines[i] ?? '';
-    const piped = pipeRowAsTabs(given);
+    if (given === '') {
+      // Half the lines of a hard-wrapped file: nothing to normalise, classify or count (the same shape as below).
+      lines[i] = { no: i + 1, raw: given, text: given, kind: 'blank', pageStart: false, chars: 0 };
+      continue;
+    }
+    // A pipe row opens on a pipe after optional spaces: other lines skip the call.
+    const lead = given.charCodeAt(0);
+    const piped =
+      lead === PIPE || lead === FULL_WIDTH_PIPE || isSpaceCode(lead) ? pipeRowAsTabs(given) : null;
     const raw = piped ?? given;
     let chars = piped === null && splitClasses ? (splitClasses[i] ?? 0) : charClasses(raw);
     let norm = normalizeClassified(raw, chars);
