@@ -155,11 +155,17 @@ describe('sub-items run on inside a meeting paragraph', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['各部门'], ['区财政局']]);
   });
 
-  it('leaves a list inside a sentence (`包括（1）…、（2）…`) whole', () => {
-    const doc = extractOne(
+  it('leaves a list inside a sentence (`（1）…、（2）…`) and a unit’s own list (`要做好以下工作：（1）…。（2）…`) whole', () => {
+    const inSentence = extractOne(
       '某县人民政府关于做好防汛工作的通知\n一、县水利局要做好以下工作：（1）巡查堤防、（2）清理河道，确保安全度汛。\n',
     );
-    expect(doc.measures).toHaveLength(1);
+    expect(inSentence.measures).toHaveLength(1);
+    expect(inSentence.measures[0]?.text).toContain('清理河道');
+    const ownList = extractOne(
+      '某县人民政府关于交通项目的通知\n一、县交通运输局要加快建设以下项目：（1）道路改造。（2）桥梁加固。（3）隧道维修。\n',
+    );
+    expect(ownList.measures).toHaveLength(1);
+    expect(ownList.measures[0]?.text).toContain('隧道维修');
   });
 });
 
@@ -205,5 +211,16 @@ describe('A特别是B', () => {
       '某省人民政府关于加强森林防火工作的通知\n为全面做好今冬森林防火工作，各地区、各部门特别是重点林区所在地人民政府，要落实防火责任。\n',
     );
     expect(doc.measures.map((m) => m.lead)).toEqual([['各地区', '各部门', '重点林区所在地人民政府']]);
+  });
+});
+
+describe('review guards', () => {
+  it('reads no party in an IT system, a drafter’s past report or a basis before 要求', () => {
+    const system = extractOne('某市数字政府工作要点\n市政务服务系统要于6月底前上线运行。\n');
+    expect(system.measures.flatMap((m) => m.lead)).not.toContain('市政务服务系统');
+    const report = extractOne(
+      '县政府常务会议纪要\n会议听取了县财政局提出的《预算调整方案》，修改完善后提交人大。\n',
+    );
+    expect(report.measures.flatMap((m) => m.lead)).not.toContain('会议听取了县财政局');
   });
 });

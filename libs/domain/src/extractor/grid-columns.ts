@@ -48,7 +48,7 @@ export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.�
  * (`市发改委牵头落实`, `A、B分别牵头落实`: a 责任单位 cell that says how the unit answers).
  */
 export const UNIT_CELL =
-  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:(?:分别|共同)?(?:牵头|负责)(?:落实|实施)?)?$/u;
+  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$|^[^，。；由]{2,40}[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:分别|共同)?(?:牵头|负责)(?:落实|实施)?$/u;
 
 /**
  * A party cell holding several units on lines of their own, joined with a space when the row was rebuilt

@@ -204,7 +204,7 @@ export function designatedIn(sentence: string, keys: number, out: DesignatedName
 
 /** `…是A、B和C（以下统称“承办单位”）的法定职责`: the work is the statutory duty of the bodies named. */
 const STATUTORY_DUTY =
-  /是([\u4e00-\u9fff（）、，]{2,80}?)(?:（以下(?:统称|简称)[^（）]{1,12}）)?的(?:法定)?职责(?=[。；，]|$)/u;
+  /是((?:(?!是)[\u4e00-\u9fff（）、，]){2,80}?)(?:（以下(?:统称|简称)[^（）]{1,12}）)?的(?:法定)?职责(?=[。；，]|$)/u;
 /** `市政府各委、办、局`, `市有关单位`: the government's organs by their kinds, the level's other units; one collective each. */
 const ORGAN_CLASSES = /^(?:[省市县区](?:人民)?政府各委、办、局|[省市县区]有关(?:单位|部门))$/u;
 

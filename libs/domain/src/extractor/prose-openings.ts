@@ -12,8 +12,8 @@ const COMMA = '，'.charCodeAt(0);
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
- * Up to three opening clauses before the party, five after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
- * `X强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 36 characters a clause: `会议指出，推进义务教育均衡
+ * Up to three opening clauses before the party, six after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
+ * `X强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 48 characters a clause: `会议指出，推进义务教育均衡
  * 发展是落实…的一项重要举措，各乡镇…要…`).
  */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,3}/u;
@@ -27,7 +27,8 @@ function speechColon(sentence: string, at: number): boolean {
   return verb === '要求' || verb === '强调' || verb === '指出';
 }
 const REPORTED_CLAUSE_MAX = 48;
-const REPORTED_SPEECH = /^[^。；]{0,30}?(?:指出|强调|要求|认为)[，：]/u;
+const REPORTED_SPEECH =
+  /^(?![^，。；]{0,8}(?:按照|根据|依照|依据))[^。；]{0,30}?(?:指出|强调|要求|认为)[，：]/u;
 
 /**
  * Where a sentence's party may start: its beginning and after each of up to three opening clauses (OPENING_CLAUSE,
@@ -62,7 +63,7 @@ const MEETING = '会'.charCodeAt(0);
  * A meeting report's approval (`会议原则同意县财政局拟草的《…》，修改完善后，批复实施`): the drafter after it is the
  * party that carries the follow-up, never `会议同意县财政局`.
  */
-const MEETING_APPROVAL = /^会议(?:原则|研究)?(?:同意|通过|审议通过)(?=[\u4e00-\u9fff])/u;
+const MEETING_APPROVAL = /^会议(?:原则|研究)?(?:同意|通过|审议通过|听取了?)(?=[\u4e00-\u9fff])/u;
 
 function meetingApproval(sentence: string): number {
   return MEETING_APPROVAL.exec(sentence)?.[0].length ?? 0;
@@ -79,7 +80,7 @@ function datedLead(sentence: string, at: number, offsets: number[]): void {
 }
 
 function openingOffsetsByRegex(sentence: string): number[] {
-  const offsets = [0];
+  const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
   const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
   for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
   return offsets;

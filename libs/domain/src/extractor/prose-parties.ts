@@ -88,7 +88,8 @@ const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 const TONG = '统'.charCodeAt(0);
-const SECTOR_SYSTEM = /^(?:全[省市州县区]|[省市州县区]直?)[\u4e00-\u9fff]{2,8}系统$/u;
+const SECTOR_SYSTEM =
+  /^全[省市州县区](?![\u4e00-\u9fff]*(?:信息|服务|指挥|监测|预警|平台|管理))[\u4e00-\u9fff]{2,8}系统$/u;
 const TOWNSHIP_LEVEL = /^(?:各|属地)?(?:乡镇|街道|镇街|乡镇（街道）|街道办事处)$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
@@ -170,11 +171,12 @@ function pushItem(items: string[], item: string): void {
     if (n.length === 0) continue;
     // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.
     const prev = items[items.length - 1];
-    if (prev !== undefined && BARE_CLASS.test(n) && COLLECTIVE_BEFORE_CLASS.test(prev))
+    if (prev !== undefined && BARE_UNIT_CLASS.test(n) && COLLECTIVE_BEFORE_CLASS.test(prev))
       items[items.length - 1] = `${prev}、${n}`;
     else items.push(n);
   }
 }
+const BARE_UNIT_CLASS = /^(?:部门|单位|机构)$/u;
 const COLLECTIVE_BEFORE_CLASS =
   /^[\u4e00-\u9fff]{0,4}(?:各|有关|相关|直属?)[\u4e00-\u9fff]{0,4}(?:部门|单位)$/u;
 

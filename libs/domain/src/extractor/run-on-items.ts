@@ -56,7 +56,8 @@ export function splitRunOnItems(line: Line): BodyLine[] | null {
  * the colon the line that introduces them. Only a run counting from 1 whose first item follows a colon and each later
  * item a sentence end is split (a list inside a sentence, `（1）…、（2）…`, stays whole).
  */
-const INLINE_ITEM = /(?<=[：。；])(?:（([1-9])）|([1-9])[.．](?![\d%]))/gu;
+const ASKING_INTRO = /(?:要求|强调|指出|部署)：$/u;
+const INLINE_ITEM = /(?<=[：。])(?:（([1-9])）|([1-9])[.．](?![\d%]))/gu;
 
 export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
   const text = line.text;
@@ -73,7 +74,8 @@ export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
     starts.push(m.index);
     expected = value + 1;
   }
-  if (starts.length < 2) return null;
+  // Only after an introduction that asks for them (`并要求：`): a unit's own list (`要做好以下工作：（1）…`) stays whole.
+  if (starts.length < 2 || !ASKING_INTRO.test(text.slice(0, starts[0]))) return null;
   const cuts = [0, ...starts, text.length];
   const pieces: BodyLine[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -83,6 +85,7 @@ export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
         no: line.no,
         text: piece,
         pageStart: i === 0 && line.pageStart,
+        ...(line.chars !== undefined ? { chars: line.chars } : {}),
         ...(i > 0 ? { part: i } : {}),
       });
   }

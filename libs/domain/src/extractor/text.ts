@@ -28,7 +28,7 @@ export interface BodyLine {
   pageStart: boolean;
   /** The line's CHAR_* classes when it is a prepared Line; lines built here may hold any. */
   chars?: number;
-  /** A later piece of a physical line cut into its sub-items (run-on-items.ts): 1, 2, …; absent for a whole line. */
+  /** A later piece of a line cut at its sub-items (run-on-items.ts): 1, 2, … within its run; absent for a whole line. */
   part?: number;
 }
 
