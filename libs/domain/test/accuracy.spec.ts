@@ -157,8 +157,18 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 129 (49.6%); 4 of 99 extracted measures match no label; 10 documents gave no measure. By part: a (provincial/
   // municipal plans and notices) 22 of 35, b (county notices and meeting reports) 14 of 32, c (annotated municipal/
   // county documents) 19 of 36, d (plans from provinces rare in earlier sets) 13 of 32. The floor keeps that figure;
-  // the set stays unseen.
-  heldout11: { label: 'heldout-11 (unseen, scored once)', floor: 0.503 },
+  // Its mismatches were read in the second session of 2026-12-06 (development data since; one label brought to
+  // LABELLING §4, gd-2017 `A等部门` → A): page metadata rows, role-verb table cells, meeting approvals of a drafter's
+  // text, 协同 partners, designations and statutory duties, sub-items run on after 并要求：, subjects after reported
+  // speech, township and sector-system collectives → 105 of 135 (77.8%).
+  heldout11: { label: 'heldout-11 (seen after scoring)', floor: 0.777 },
+  // Labelled blind by four helper sessions in the second session of 2026-12-06 (57 documents: 2 national, 7
+  // provincial, 19 municipal, 29 county; 37 page excerpts; 172 measures, 168 local; claims committed before labelling;
+  // every part re-read by a second reader who changed no label), scored once, last, after every change of that session
+  // (the heldout-11 forms, the perf merge, the review mends): 115 of 172 found, 84 exact (48.8%); local 81 of 168
+  // (48.2%); 5 of 120 extracted measures match no label. By level: municipal 31 of 72, county 36 of 71, provincial 14
+  // of 25, national 3 of 4. The floor keeps that figure; the set stays unseen.
+  heldout12: { label: 'heldout-12 (unseen, scored once)', floor: 0.488 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
