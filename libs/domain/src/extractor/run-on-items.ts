@@ -50,15 +50,16 @@ export function splitRunOnItems(line: Line): BodyLine[] | null {
   return pieces;
 }
 
+/** The introduction that asks for the sub-items after it, and a sub-item's enumerator after a colon or sentence end. */
+const ASKING_INTRO = /(?:要求|强调|指出|部署)：$/u;
+const INLINE_ITEM = /(?<=[：。])(?:（([1-9])）|([1-9])[.．](?![\d%]))/gu;
+
 /**
  * A sub-item enumeration run on inside its paragraph after a colon (a meeting report's `…，并要求：（1）各级各部门要…。
  * （2）…。`, `…要高度重视并要求：1.定机制，明目标。…2.落计划…`): each numbered item is a line of its own, the text up to
  * the colon the line that introduces them. Only a run counting from 1 whose first item follows a colon and each later
  * item a sentence end is split (a list inside a sentence, `（1）…、（2）…`, stays whole).
  */
-const ASKING_INTRO = /(?:要求|强调|指出|部署)：$/u;
-const INLINE_ITEM = /(?<=[：。])(?:（([1-9])）|([1-9])[.．](?![\d%]))/gu;
-
 export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
   const text = line.text;
   // Cheap screen: a run has its second item.
