@@ -36,9 +36,11 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
 /**
  * A cell that holds only a month of the document year (`10月`, `12月份`, `10月上旬`, `9月中旬前`): in a 完成时限 cell
  * the month is when the task is due, so it ends that month (or that ten-day part of it). In running text a bare
- * month says when something happens, not a deadline, so only cells read it.
+ * month says when something happens, not a deadline, so only cells read it. A window of months (`1月—12月`, `3-12月`,
+ * a yearly inspection plan's 计划开展时间) ends with its last month.
  */
-const MONTH_CELL = /^[\s\u3000]*(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
+const MONTH_CELL =
+  /^[\s\u3000]*(?:\d{1,2}(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
 
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);

@@ -56,6 +56,9 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['参与部门', 'participant'],
   ['参加单位', 'participant'],
   ['支持单位', 'participant'],
+  // A target's statistics office beside its lead (`牵头单位：市发改委，数据提供单位：市统计局`, 政府工作报告 targets).
+  ['数据提供单位', 'participant'],
+  ['数据提供部门', 'participant'],
   // Short labels of provincial and municipal lists: （牵头：市发改委；配合：市财政局）, （主责：…；协同：…）.
   ['牵头', 'lead'],
   ['主责', 'lead'],

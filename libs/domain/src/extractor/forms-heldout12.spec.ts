@@ -1,0 +1,49 @@
+// Forms met in heldout-12 (seen after scoring) that recur in other documents: a target's statistics office beside
+// its lead, yearly inspection-plan tables (检查主体 / 股室 / 计划开展时间 columns, a window of months), duty tables
+// of 相关部门 and 职责分工 that end at a spanning section row; synthetic documents, new wording.
+import { describe, expect, it } from 'vitest';
+
+import { monthCell } from './deadline-cells';
+import { extractOne, roles } from './forms.testing';
+
+describe('targets with a statistics office beside the lead', () => {
+  it('reads `数据提供单位：` as a participant label, never as a party named 数据提供单位', () => {
+    const doc = extractOne(
+      '某市2024年政府工作报告目标任务分解方案\n一、主要预期目标\n1.地区生产总值增长6%左右。（牵头领导：张某，牵头单位：市发改委，数据提供单位：市统计局）\n2.居民人均可支配收入增长6.5%。（牵头单位：市人社局；责任单位：市农业农村局；数据提供单位：某市调查队）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市发改委'], participants: ['市统计局'], deadline: null },
+      { lead: ['市人社局'], participants: ['市农业农村局', '某市调查队'], deadline: null },
+    ]);
+  });
+});
+
+describe('yearly inspection-plan tables', () => {
+  it('reads 检查主体 and 股室 columns as the responsible units and 计划开展时间 as the deadline', () => {
+    const doc = extractOne(
+      '2024年“双随机、一公开”抽查工作计划\n序号\t检查主体\t年度计划名称\t检查内容\t计划开展时间\t股室\t抽查比例\n1\t某县市场监督管理局\t对食品经营者的行政检查\t对食品经营者的行政检查\t3月—11月\t食品股\t5%\n2\t某县市场监督管理局\t对计量器具的行政检查\t对计量器具的行政检查\t1-12月\t计量股\t3%\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['某县市场监督管理局', '食品股'], participants: [], deadline: '2024-11-30' },
+      { lead: ['某县市场监督管理局', '计量股'], participants: [], deadline: '2024-12-31' },
+    ]);
+  });
+
+  it('ends a window of months of the document year at its last month', () => {
+    expect(monthCell('1月—12月', 2023)?.deadline).toBe('2023-12-31');
+    expect(monthCell('3-6月', 2023)?.deadline).toBe('2023-06-30');
+    expect(monthCell('全年', 2023)).toBeNull();
+  });
+});
+
+describe('duty tables of 相关部门 and 职责分工', () => {
+  it('reads one measure per unit row and ends the table at a row that repeats one cell across the columns', () => {
+    const doc = extractOne(
+      '管理事项\t汛期安全保障\n相关部门\t职责分工\n区水务局\t河道巡查、防汛物资储备。\n区应急局\t抢险救援力量调度。\n相关依据\t相关依据\n《某市防汛条例》。\n案   例\t案 例\n汛期前，区政府牵头召开会议，区水务局对河道开展巡查。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['区水务局'], participants: [], deadline: null },
+      { lead: ['区应急局'], participants: [], deadline: null },
+    ]);
+  });
+});
