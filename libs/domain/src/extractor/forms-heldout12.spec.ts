@@ -47,3 +47,36 @@ describe('duty tables of 相关部门 and 职责分工', () => {
     ]);
   });
 });
+
+describe('meeting reports: subjects after ordinals and run-on reported speech', () => {
+  const meeting = (body: string) => extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
+
+  it('reads the party after a numbered point `一是…，二是…`', () => {
+    expect(meeting('会议要求，一是各单位要认真学习新修订的条例，掌握主要内容。').measures.map(roles)).toEqual(
+      [{ lead: ['各单位'], participants: [], deadline: null }],
+    );
+  });
+
+  it('reads `各部门及各镇（区）` as the departments and the townships, the qualifier dropped', () => {
+    expect(meeting('会议强调，各部门及各镇（区）要压实属地责任，开展全面排查。').measures.map(roles)).toEqual(
+      [{ lead: ['各部门', '各镇'], participants: [], deadline: null }],
+    );
+  });
+
+  it("takes a level government's own departments (`区政府系统各部门各单位`) as one collective", () => {
+    expect(meeting('会议指出，区政府系统各部门各单位要统筹抓好年底各项工作。').measures.map(roles)).toEqual([
+      { lead: ['区政府系统各部门各单位'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads the party after reported speech without a comma (`某某要求各部门要…`, `要求各相关部门要…`)', () => {
+    expect(
+      meeting('关于贯彻落实全市工作会议精神，李某要求各部门要准确把握形势，明确工作责任。').measures.map(
+        roles,
+      ),
+    ).toEqual([{ lead: ['各部门'], participants: [], deadline: null }]);
+    expect(meeting('会议研究了某专项规划。要求各相关部门要抓实规划内容的实施。').measures.map(roles)).toEqual(
+      [{ lead: ['各相关部门'], participants: [], deadline: null }],
+    );
+  });
+});

@@ -38,6 +38,8 @@ export function openingOffsets(sentence: string): number[] {
   // After a meeting's approval the party starts behind it, never at the sentence's start.
   const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
   datedLead(sentence, 0, offsets);
+  ordinalLead(sentence, 0, offsets);
+  speechLead(sentence, 0, offsets);
   let start = 0;
   // Reported speech (`会议指出，`, `X强调，`) states its context at length before the party: a longer clause is read.
   const reported = REPORTED_SPEECH.test(sentence);
@@ -54,6 +56,8 @@ export function openingOffsets(sentence: string): number[] {
     start = i + 1;
     offsets.push(start);
     datedLead(sentence, start, offsets);
+    ordinalLead(sentence, start, offsets);
+    speechLead(sentence, start, offsets);
   }
   return offsets;
 }
@@ -78,6 +82,33 @@ function datedLead(sentence: string, at: number, offsets: number[]): void {
   const end = DATED_LEAD.lastIndex;
   if (sentence.charCodeAt(end) !== COMMA) offsets.push(end);
 }
+
+/** `一是各部门要…，二是…`: a meeting's numbered points; the party follows the ordinal without a comma. */
+const ORDINAL_LEAD = /[一二三四五六七八九十]是(?=[\u4e00-\u9fff])/uy;
+const SHI = '是'.charCodeAt(0);
+
+function ordinalLead(sentence: string, at: number, offsets: number[]): void {
+  if (sentence.charCodeAt(at + 1) !== SHI) return;
+  ORDINAL_LEAD.lastIndex = at;
+  if (ORDINAL_LEAD.test(sentence)) offsets.push(ORDINAL_LEAD.lastIndex);
+}
+
+/**
+ * `贾某要求各部门要…`, `要求各相关部门要…`, `会议强调各乡镇要…`: reported speech run on into its party without a comma; the
+ * party follows the verb.
+ */
+const SPEECH_LEAD = /[^，。；：、]{0,12}?(?:要求|强调)(?=[\u4e00-\u9fff])/uy;
+
+function speechLead(sentence: string, at: number, offsets: number[]): void {
+  const end = Math.min(sentence.length, at + 14);
+  let i = at;
+  while (i < end && sentence.charCodeAt(i) !== YAO && sentence.charCodeAt(i) !== QIANG) i++;
+  if (i >= end) return;
+  SPEECH_LEAD.lastIndex = at;
+  if (SPEECH_LEAD.test(sentence)) offsets.push(SPEECH_LEAD.lastIndex);
+}
+const YAO = '要'.charCodeAt(0);
+const QIANG = '强'.charCodeAt(0);
 
 function openingOffsetsByRegex(sentence: string): number[] {
   const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];

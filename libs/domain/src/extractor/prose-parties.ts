@@ -85,12 +85,17 @@ const MEMBER_UNITS =
   /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
 /** `州直各部门各单位`, `县直机关各单位`, `市直有关部门`: the level's own departments as one collective (LABELLING §4). */
 const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
+/** `区政府系统各部门各单位`, `县政府各有关部门和单位`: the departments of a level's government as one collective. */
+const GOVERNMENT_OWN_UNITS =
+  /^[省市州县区旗盟](?:人民)?政府(?:系统)?(?:各|有关|相关|各有关|各相关)(?:部门|单位)(?:各单位|和单位|、单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 const TONG = '统'.charCodeAt(0);
 const SECTOR_SYSTEM =
   /^全[省市州县区](?![\u4e00-\u9fff]*(?:信息|服务|指挥|监测|预警|平台|管理))[\u4e00-\u9fff]{2,8}系统$/u;
-const TOWNSHIP_LEVEL = /^(?:各|属地)?(?:乡镇|街道|镇街|乡镇（街道）|街道办事处)$/u;
+/** `各镇（区）` → 各镇: a trailing qualifier is no part of the name (LABELLING §4). */
+const TRAILING_QUALIFIER = /（[^（）]{1,6}）$/u;
+const TOWNSHIP_LEVEL = /^(?:各|属地)?(?:乡镇|街道|镇街|镇|乡镇（街道）|街道办事处)(?:（[^（）]{1,6}）)?$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
@@ -118,6 +123,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   if (name.charCodeAt(1) === ZHI && LEVEL_OWN_UNITS.test(name)) return true;
+  if (GOVERNMENT_OWN_UNITS.test(name)) return true;
   const last = name.charAt(name.length - 1);
   // 联席会议 / 部际联席会议 (the body a 联席会议制度 sets up, often by its short name) holds its own duties.
   if (last === '议') return JOINT_MEETING.test(name);
@@ -215,7 +221,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
     const left = item.slice(0, at.index);
     const right = item.slice(at.index + at[0].length);
     // `各相关部门及乡镇`, `各部门和乡镇`: the townships are a level of their own beside the departments.
-    if (TOWNSHIP_LEVEL.test(right) && isParty(left, strictness)) return [left, right];
+    if (TOWNSHIP_LEVEL.test(right) && isParty(left, strictness))
+      return [left, right.replace(TRAILING_QUALIFIER, '')];
     // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
     const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
     if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
