@@ -80,3 +80,28 @@ describe('meeting reports: subjects after ordinals and run-on reported speech', 
     );
   });
 });
+
+describe('county meeting reports: grassroots parties', () => {
+  const meeting = (body: string) => extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
+
+  it('reads check stations, 村组 and 社区 as parties and `A及县X站` as two', () => {
+    expect(
+      meeting('会议强调，各检查站、村组、社区及县客运站，要严格查验返乡人员。').measures.map(roles),
+    ).toEqual([{ lead: ['各检查站', '村组', '社区', '县客运站'], participants: [], deadline: null }]);
+  });
+
+  it('splits `各乡镇和县公安局` into the townships and the bureau, never a place `各乡镇和县`', () => {
+    expect(meeting('会议要求，各乡镇和县公安局要加强夜间巡查。').measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '县公安局'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('a unit head is no duty verb', () => {
+  it('reads `X负责人` as a person of X, never X负责', () => {
+    const doc = extractOne(
+      '区政府召开常务会议\n会议要求，区应急局要抓好安全生产。\n列席会议的有：区政府各相关单位负责人，各街道办事处负责人。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['区应急局'], participants: [], deadline: null }]);
+  });
+});

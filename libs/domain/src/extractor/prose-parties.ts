@@ -101,9 +101,13 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街';
-/** The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`), given duties in county notices. */
-const GRASSROOTS = /^各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位)$/u;
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站';
+/**
+ * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
+ * county notices and meeting reports.
+ */
+const GRASSROOTS =
+  /^(?:各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会)$/u;
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
@@ -215,6 +219,9 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (place) return [place[1] ?? '', place[2] ?? ''];
   // `按照市委` has a local unit's shape (…市委) but opens on the basis it is read under: no name.
   if (BASIS_START.test(item)) return null;
+  // `各乡镇和县公安局`: the townships beside a unit, never a place `各乡镇和县` with a 公安局 of its own.
+  const township = TOWNSHIP_AND_UNIT.exec(item);
+  if (township && isLocalUnitName(township[2] ?? '')) return [township[1] ?? '', township[2] ?? ''];
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
@@ -230,6 +237,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   return isParty(item, strictness) ? [item] : null;
 }
 
+const TOWNSHIP_AND_UNIT =
+  /^(各(?:乡镇|镇|乡|街道|镇街|村|社区|村组)|村组|社区)(?:和|及|以及)([\u4e00-\u9fff]{3,16})$/u;
 const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
 
 /** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
