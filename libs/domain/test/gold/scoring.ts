@@ -76,7 +76,8 @@ export function findDocument(gold: GoldDocument, result: ExtractionResult): Extr
 
 /**
  * Anchor match: the measure text (enumerator stripped) starts with the anchor, failing that contains it;
- * table/field rows are matched among measures of the same origin first. Each extracted measure answers
+ * table/field rows are matched among measures of the same origin first, and a table row by its line when its anchor
+ * spans cells the text leaves out. Each extracted measure answers
  * at most one gold measure, so an unsplit sentence-level span counts as missing, not as found twice.
  */
 function matchMeasure(
@@ -107,7 +108,9 @@ function matchMeasure(
         : pick(texts.filter(({ text }) => text.includes(anchor)).map(({ m }) => m));
     if (best !== undefined) return best;
   }
-  return null;
+  // A table row's anchor may copy cells the measure text leaves out (the unit cell before the task, a time cell after
+  // it): the unused table measure of the row the anchor starts on answers it.
+  return measures.find((m) => m.origin === 'table' && m.line === gold.line && !used.has(m)) ?? null;
 }
 
 function milestoneDates(list: readonly { date: string }[] | undefined): string {
