@@ -105,3 +105,38 @@ describe('a unit head is no duty verb', () => {
     expect(doc.measures.map(roles)).toEqual([{ lead: ['区应急局'], participants: [], deadline: null }]);
   });
 });
+
+describe('collectives of notices and meeting reports', () => {
+  const notice = (body: string) => extractOne(`关于做好某项工作的通知\n各乡镇，县直各部门：\n${body}\n`);
+
+  it('splits `各级各部门各乡镇` into the departments and the townships', () => {
+    expect(notice('一、提高认识。各级各部门各乡镇要把这项工作摆上重要议程。').measures.map(roles)).toEqual([
+      { lead: ['各级各部门', '各乡镇'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('keeps `各牵头单位和责任单位` one collective', () => {
+    expect(
+      notice('一、按时报送。请各牵头单位和责任单位于2024年3月9日前报送落实措施。').measures.map(roles),
+    ).toEqual([{ lead: ['各牵头单位和责任单位'], participants: [], deadline: '2024-03-09' }]);
+  });
+
+  it('reads the unit of its head (`各部门一把手要…`) and drops the leaders listed before the units', () => {
+    expect(
+      notice('一、加强领导。各科室要抓好落实。各部门一把手要亲自抓、负总责。').measures.map(
+        (m) => roles(m).lead,
+      ),
+    ).toEqual([['各科室', '各部门']]);
+    expect(notice('一、压实责任。要求各级领导、各部门、各街乡要坚持问题导向。').measures.map(roles)).toEqual([
+      { lead: ['各部门', '各街乡'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads 实施单位 as a role collective and two sides opening on 密切配合 as supporting', () => {
+    expect(
+      notice(
+        '一、强化保障。各相关单位要建立工作台账。实施单位要主动担当作为。相关部门和辖区政府要密切配合，主动服务。',
+      ).measures.map(roles),
+    ).toEqual([{ lead: ['各相关单位', '实施单位'], participants: ['相关部门', '辖区政府'], deadline: null }]);
+  });
+});

@@ -22,7 +22,7 @@ const matchHeading = matchHeadingImported;
  * (`牵头单位`, `协同责任单位`, `相关责任单位`) or a unit name.
  */
 /** A collective named by its role in the breakdown (牵头单位, 相关责任部门, 协同责任单位): in the subject pattern and alone. */
-const ROLE_COLLECTIVE = '(?:相关|主要|总)?(?:牵头|责任|配合|参与|协同|协作|协办)(?:责任)?(?:单位|部门)';
+const ROLE_COLLECTIVE = '(?:相关|主要|总)?(?:牵头|责任|配合|参与|协同|协作|协办|实施)(?:责任)?(?:单位|部门)';
 const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 /** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
@@ -63,7 +63,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!人|同志)|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!人|同志)|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -150,6 +150,8 @@ function isParty(name: string): boolean {
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
     /^(?:相关|有关|条线|职能)部门$/u.test(name) ||
+    // `相关部门和辖区政府要密切配合`: the government of the place where the work is done.
+    /^(?:辖区|属地|所在地)(?:人民)?政府$/u.test(name) ||
     /^[\u4e00-\u9fff]{2,6}(?:园区|开发区)$/u.test(name) ||
     // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
     (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name)) ||
@@ -166,9 +168,14 @@ function splitJoinedNames(name: string): string[] {
   if (at <= 0) return [name];
   const head = name.slice(0, at);
   const tail = name.slice(at + 1);
+  // `各牵头单位和责任单位`: two roles sharing the first one's 各, one collective (LABELLING §4).
+  if (ROLE_AFTER_ROLE.test(tail) && /^各[\u4e00-\u9fff]{2,4}(?:单位|部门)$/u.test(head)) return [name];
   const whole = isParty(head) && !/(?:牵头|责任|配合|参与|协同|协作|协办)$/u.test(head) && isParty(tail);
   return whole ? [head, ...splitJoinedNames(tail)] : [name];
 }
+
+const PAIR_SUPPORT = /^(?:密切|积极|主动|全力)配合/u;
+const ROLE_AFTER_ROLE = /^(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
 
 /** `各主要责任单位要…。各项工作任务的主要责任单位要…`: the same body written with and without 各. */
 function sameBody(a: string, b: string): boolean {
@@ -328,7 +335,9 @@ export function extractNoticeItems(
       const supports =
         SUPPORTING.test(first) ||
         SUPPORT_ONLY.test(after) ||
-        (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after)));
+        (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after))) ||
+        // `相关部门和辖区政府要密切配合，主动服务`: two sides whose own duty opens on supporting.
+        (names.length === 2 && PAIR_SUPPORT.test(after));
       if (current && supports) {
         addAll(current.participants, names);
         current.text += sentence;

@@ -49,7 +49,7 @@ const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施)(?:责任)?(?:单位|部门)$/u;
 /**
  * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
@@ -95,7 +95,8 @@ const SECTOR_SYSTEM =
   /^全[省市州县区](?![\u4e00-\u9fff]*(?:信息|服务|指挥|监测|预警|平台|管理))[\u4e00-\u9fff]{2,8}系统$/u;
 /** `各镇（区）` → 各镇: a trailing qualifier is no part of the name (LABELLING §4). */
 const TRAILING_QUALIFIER = /（[^（）]{1,6}）$/u;
-const TOWNSHIP_LEVEL = /^(?:各|属地)?(?:乡镇|街道|镇街|镇|乡镇（街道）|街道办事处)(?:（[^（）]{1,6}）)?$/u;
+const TOWNSHIP_LEVEL =
+  /^(?:各|属地)?(?:乡镇|街道|镇街|街乡|镇|乡镇（街道）|街道办事处)(?:（[^（）]{1,6}）)?$/u;
 
 export type PartyStrictness = 'unit' | 'partner';
 
@@ -219,6 +220,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (place) return [place[1] ?? '', place[2] ?? ''];
   // `按照市委` has a local unit's shape (…市委) but opens on the basis it is read under: no name.
   if (BASIS_START.test(item)) return null;
+  // `各牵头单位和责任单位`, `各牵头单位和汇总单位`: roles sharing the 各 of the first, one collective (LABELLING §4).
+  if (ROLES_SHARING_GE.test(item)) return [item];
   // `各乡镇和县公安局`: the townships beside a unit, never a place `各乡镇和县` with a 公安局 of its own.
   const township = TOWNSHIP_AND_UNIT.exec(item);
   if (township && isLocalUnitName(township[2] ?? '')) return [township[1] ?? '', township[2] ?? ''];
@@ -237,6 +240,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   return isParty(item, strictness) ? [item] : null;
 }
 
+const ROLES_SHARING_GE =
+  /^各(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)(?:和|及)(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
 const TOWNSHIP_AND_UNIT =
   /^(各(?:乡镇|镇|乡|街道|镇街|村|社区|村组)|村组|社区)(?:和|及|以及)([\u4e00-\u9fff]{3,16})$/u;
 const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
@@ -276,7 +281,7 @@ const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
  * `X主要负责同志` keeps X (POST_HOLDER).
  */
 const LEADERS_BEFORE =
-  /^(?:[省市县区](?:人民)?政府)?(?:各位|各)?(?:分管)?(?:领导同志|负责同志|领导)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+  /^(?:[省市县区](?:人民)?政府)?(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {

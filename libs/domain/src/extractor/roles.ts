@@ -211,7 +211,10 @@ export const EXCEPT_NOTED_RULE =
 const GLUED_LEVELS =
   /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位)(?:各(?:有关|相关)?单位)?)$/u;
 
+/** `各级各部门各乡镇`, `各部门各街道`: the departments, then the townships written on: two parties as well. */
+const GLUED_TOWNSHIPS_AFTER = /^((?:各级)?各(?:有关|相关)?部门)(各(?:乡镇|街道|镇街|镇|乡))$/u;
+
 export function splitGluedLevels(name: string): string[] {
-  const glued = GLUED_LEVELS.exec(name);
+  const glued = GLUED_LEVELS.exec(name) ?? GLUED_TOWNSHIPS_AFTER.exec(name);
   return glued ? [glued[1] ?? '', glued[2] ?? ''] : [name];
 }
