@@ -123,9 +123,7 @@ describe('collectives of notices and meeting reports', () => {
 
   it('reads the unit of its head (`各部门一把手要…`) and drops the leaders listed before the units', () => {
     expect(
-      notice('一、加强领导。各科室要抓好落实。各部门一把手要亲自抓、负总责。').measures.map(
-        (m) => roles(m).lead,
-      ),
+      notice('一、加强领导。各科室要抓好落实。各部门一把手要亲自抓、负总责。').measures.map((m) => m.lead),
     ).toEqual([['各科室', '各部门']]);
     expect(notice('一、压实责任。要求各级领导、各部门、各街乡要坚持问题导向。').measures.map(roles)).toEqual([
       { lead: ['各部门', '各街乡'], participants: [], deadline: null },

@@ -15,3 +15,7 @@ export const SUPPORT_LIST = new RegExp(
   `^(?:同时|此外|另外|并)?((?:[\\u4e00-\\u9fff]{1,6}、){1,12}[\\u4e00-\\u9fff]{1,6})等(?:有关|相关)?部门(?:要|应)${SUPPORT_WORDS}(?:[、，]${SUPPORT_WORDS})*(?:[。；]|$)`,
   'u',
 );
+/** `相关部门和辖区政府要密切配合，主动服务`: two sides whose own duty opens on supporting take part. */
+export const PAIR_SUPPORT = /^(?:密切|积极|主动|全力)配合/u;
+/** The second half of `各牵头单位和责任单位`: a role word sharing the first one's 各, one collective with it. */
+export const ROLE_AFTER_ROLE = /^(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;

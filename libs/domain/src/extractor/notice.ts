@@ -1,6 +1,15 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading as matchHeadingImported } from './headings';
-import { SUPPORT_CLAUSE, SUPPORT_LIST, SUPPORT_ONLY, SUPPORT_VERB, SUPPORTING } from './notice-support';
+import {
+  PAIR_SUPPORT,
+  ROLE_AFTER_ROLE,
+  SUPPORT_CLAUSE,
+  SUPPORT_LIST,
+  SUPPORT_ONLY,
+  SUPPORT_VERB,
+  SUPPORTING,
+} from './notice-support';
+import { followsUp, type NoticeIssuer } from './notice-follow-up';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
@@ -174,9 +183,6 @@ function splitJoinedNames(name: string): string[] {
   return whole ? [head, ...splitJoinedNames(tail)] : [name];
 }
 
-const PAIR_SUPPORT = /^(?:密切|积极|主动|全力)配合/u;
-const ROLE_AFTER_ROLE = /^(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
-
 /** `各主要责任单位要…。各项工作任务的主要责任单位要…`: the same body written with and without 各. */
 function sameBody(a: string, b: string): boolean {
   return a.replace(/^各/u, '') === b.replace(/^各/u, '');
@@ -195,37 +201,6 @@ interface Draft {
 
 function addAll(list: string[], names: readonly string[]): void {
   for (const name of names) if (!list.includes(name)) list.push(name);
-}
-
-/** The level's own government announcing its follow-up (区政府将加大督查问责力度). */
-const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
-/**
- * In the supervising office's own notice (a 督查通知单 or 督察通报), the office announcing its follow-up (`区政府督查室将
- * 对存在的问题跟踪督查`) beside the holders of the duty takes part; in a government's notice it is a separate office with
- * its own duty (LABELLING §2, dev hyq-2019).
- */
-const OWN_SUPERVISOR = /^[省市县区](?:人民)?政府(?:政务)?督查室$/u;
-
-/**
- * In a notice the government's office issues itself (区人民政府办公室关于印发…), the office announcing its follow-up
- * (`区政府办公室将定期跟踪督办`) is the issuer's own follow-up; under a government's notice it is a separate office.
- */
-const OWN_OFFICE = /^[省市县区](?:人民)?政府办公(?:室|厅)$/u;
-
-/** Who issued the notice, for the follow-up rules above. */
-export interface NoticeIssuer {
-  /** The supervising office issues the notice itself (a 督查通知单 or 督察通报). */
-  bySupervisor: boolean;
-  /** The government's office issues the notice (…人民政府办公室 / 办公厅). */
-  byOffice: boolean;
-}
-
-function followsUp(names: readonly string[], verb: string, issuer: NoticeIssuer): boolean {
-  return (
-    names.every((n) => OWN_GOVERNMENT.test(n)) ||
-    (issuer.bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n))) ||
-    (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n)))
-  );
 }
 
 /**

@@ -1,0 +1,33 @@
+// The issuer's own follow-up in a local notice (notice.ts): its government, supervising office or general office
+// announcing what it will do about the duties of others.
+
+/** The level's own government announcing its follow-up (区政府将加大督查问责力度). */
+const OWN_GOVERNMENT = /^[省市县区](?:人民)?政府$/u;
+/**
+ * In the supervising office's own notice (a 督查通知单 or 督察通报), the office announcing its follow-up (`区政府督查室将
+ * 对存在的问题跟踪督查`) beside the holders of the duty takes part; in a government's notice it is a separate office with
+ * its own duty (LABELLING §2, dev hyq-2019).
+ */
+const OWN_SUPERVISOR = /^[省市县区](?:人民)?政府(?:政务)?督查室$/u;
+
+/**
+ * In a notice the government's office issues itself (区人民政府办公室关于印发…), the office announcing its follow-up
+ * (`区政府办公室将定期跟踪督办`) is the issuer's own follow-up; under a government's notice it is a separate office.
+ */
+const OWN_OFFICE = /^[省市县区](?:人民)?政府办公(?:室|厅)$/u;
+
+/** Who issued the notice, for the follow-up rules above. */
+export interface NoticeIssuer {
+  /** The supervising office issues the notice itself (a 督查通知单 or 督察通报). */
+  bySupervisor: boolean;
+  /** The government's office issues the notice (…人民政府办公室 / 办公厅). */
+  byOffice: boolean;
+}
+
+export function followsUp(names: readonly string[], verb: string, issuer: NoticeIssuer): boolean {
+  return (
+    names.every((n) => OWN_GOVERNMENT.test(n)) ||
+    (issuer.bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n))) ||
+    (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n)))
+  );
+}
