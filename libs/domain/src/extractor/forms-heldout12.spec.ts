@@ -138,3 +138,14 @@ describe('collectives of notices and meeting reports', () => {
     ).toEqual([{ lead: ['各相关单位', '实施单位'], participants: ['相关部门', '辖区政府'], deadline: null }]);
   });
 });
+
+describe('later subjects of one sentence', () => {
+  it("reads a sector's department opening a later clause on its own 对…进行", () => {
+    const doc = extractOne(
+      '关于做好中考工作的通告\n一、强化卫生监督。中考期间，卫健部门要做好卫生防疫工作，市场监管部门对考点周边餐饮摊点进行执法检查。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['卫健部门', '市场监管部门'], participants: [], deadline: null },
+    ]);
+  });
+});

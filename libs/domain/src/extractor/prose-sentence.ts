@@ -12,11 +12,7 @@ import {
   isKnownDepartmentName as isKnownDepartmentNameImported,
   isLocalUnitName as isLocalUnitNameImported,
 } from '../departments/registry';
-import {
-  askedParties,
-  proseParties as prosePartiesImported,
-  UNIT_LAST as UNIT_LASTImported,
-} from './prose-parties';
+import { askedParties, proseParties as prosePartiesImported } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
@@ -28,6 +24,7 @@ import {
   statutoryDuty as statutoryDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
+import { partyBeforeWhen, reporterOf } from './prose-when';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const designatedIn = designatedInImported;
@@ -38,7 +35,6 @@ const holderBefore = holderBeforeImported;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
 const isLocalUnitName = isLocalUnitNameImported;
 const proseParties = prosePartiesImported;
-const UNIT_LAST = UNIT_LASTImported;
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -234,8 +230,15 @@ function isUnitName(name: string): boolean {
   return isKnownDepartmentName(name) || isLocalUnitName(name);
 }
 
-function isLaterSubject(name: string, beforeYao: boolean): boolean {
-  return LATER_SUBJECT.test(name) || isUnitName(name) || (beforeYao && SHORT_OFFICE.test(name));
+/** `卫健部门要…，市场监管部门对…进行检查`: a sector's department, a later subject before its own 要 or 对…. */
+const SECTOR_DEPARTMENT = /^[\u4e00-\u9fff]{2,6}部门$/u;
+
+function isLaterSubject(name: string, own: boolean): boolean {
+  return (
+    LATER_SUBJECT.test(name) ||
+    isUnitName(name) ||
+    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name)))
+  );
 }
 
 /**
@@ -248,37 +251,13 @@ function laterSubjects(rest: string, out: Named[]): void {
     const found = subjectOf(rest.slice(comma + 1), out);
     if (found === null) continue;
     // Only a proper party opens such a clause (not `会同有关部门对…`, `大力推动政府部门将…`).
-    const own = found.startsWith('要');
+    const own = found.startsWith('要') || found.startsWith('对');
     if (!out.slice(before).every((named) => isLaterSubject(named.name, own))) {
       out.length = before;
       continue;
     }
     comma = rest.length - found.length;
   }
-}
-
-/**
- * `各地工作进展情况要定期报告…`, `各省（区、市）工作方案、整改等情况，要及时报送…`: the party whose state of work is
- * to be reported reports it.
- */
-const REPORTED = /^([^。；]{2,60}?)情况，?(?:要|应)(?:及时|定期|按时|按期)?(?:报送|报告|上报)/u;
-
-function reporterOf(sentence: string, out: Named[]): void {
-  const m = REPORTED.exec(sentence);
-  const head = m?.[1];
-  if (!head) return;
-  const parties = partyBeforeWhen(`${head}情况，`);
-  if (parties) push(out, parties, 'duty');
-}
-
-/** The longest head of `clause` (before its own when-clause) that parses as a party list (省级主管部门, not …部). */
-function partyBeforeWhen(clause: string): ProseParties | null {
-  for (let k = Math.min(24, clause.length - 4); k >= 2; k--) {
-    if (!UNIT_LAST.includes(clause.charAt(k - 1))) continue;
-    const parties = proseParties(clause.slice(0, k));
-    if (parties) return parties;
-  }
-  return null;
 }
 
 /**
@@ -371,7 +350,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
     if (rest !== null) laterSubjects(rest, out);
   }
-  if (out.length === before && keys & KEY_QING2 && sentence.includes('情况')) reporterOf(sentence, out);
+  if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
+    push(out, reporterOf(sentence), 'duty');
   if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
   if (sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，各单位要…`
   unitsBeside(sentence, keys, out.length > before, out);
