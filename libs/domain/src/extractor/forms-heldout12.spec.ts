@@ -149,3 +149,15 @@ describe('later subjects of one sentence', () => {
     ]);
   });
 });
+
+describe('table rows that lost a merged cell', () => {
+  it('aligns a row whose party cell ends on a qualifier (`各乡镇(街道)`, `市安委办 (工作专班办公室)`)', () => {
+    const doc = extractOne(
+      '2024年某区重点工作责任分解\n分类\t序号\t事项\t责任单位\t牵头单位\n发展目标\t1\t地区生产总值增长6%。\t区发改局、区经商局\t区发改局\n2\t完成能源指标计划目标。\t区经商局、区供电公司、各乡镇(街道)\t区经商局\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['区发改局'], participants: ['区经商局'], deadline: null },
+      { lead: ['区经商局'], participants: ['区供电公司', '各乡镇'], deadline: null },
+    ]);
+  });
+});

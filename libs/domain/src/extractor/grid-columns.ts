@@ -44,11 +44,11 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
 export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$/u;
 
 /**
- * A cell that names a unit (城管局, 相关街道), not a person (徐某某) or a figure; also with its role verb
+ * A cell that names a unit (城管局, 相关街道, `各乡镇(街道)` with its qualifier), not a person (徐某某) or a figure; also with its role verb
  * (`市发改委牵头落实`, `A、B分别牵头落实`: a 责任单位 cell that says how the unit answers).
  */
 export const UNIT_CELL =
-  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社]$|^[^，。；由]{2,40}[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:分别|共同)?(?:牵头|负责)(?:落实|实施)?$/u;
+  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:\s*[（(][^（）()]{1,10}[）)])?$|^[^，。；由]{2,40}[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:分别|共同)?(?:牵头|负责)(?:落实|实施)?$/u;
 
 /**
  * A party cell holding several units on lines of their own, joined with a space when the row was rebuilt
@@ -57,7 +57,10 @@ export const UNIT_CELL =
 function partyCell(role: ColumnRole, cell: string): string {
   if (role !== 'lead' && role !== 'responsible' && role !== 'participants') return cell;
   const parts = cell.trim().split(/[ \u3000]+/u);
-  return parts.length > 1 && parts.every((p) => p.length >= 3 && UNIT_CELL.test(p)) ? parts.join('、') : cell;
+  // `各县区(开发区) 安委会`: a qualifier before a space belongs to the name after it, never a unit of its own.
+  return parts.length > 1 && parts.every((p) => p.length >= 3 && UNIT_CELL.test(p) && !/[）)]$/u.test(p))
+    ? parts.join('、')
+    : cell;
 }
 
 /** A row's cells in the columns of one role, normalised, empty ones left out. */
