@@ -161,3 +161,19 @@ describe('table rows that lost a merged cell', () => {
     ]);
   });
 });
+
+describe('quarterly progress tables', () => {
+  it('reads `一季度目标` and `进展情况、存在问题及下一步打算` as report columns, the task and unit as the measure', () => {
+    const doc = extractOne(
+      '2024年度民生实事一季度进展情况\n序号\t工作任务\t责任单位\t一季度目标\t进展情况、存在问题及下一步打算\t目标完成情况\n1\t新建公办幼儿园2所\t区教体局\t完成主体施工\t进展情况：主体完工80%。\t顺利推进\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['区教体局'], participants: [], deadline: null }]);
+  });
+
+  it('reads `各村(社区)居委会` as a grassroots party', () => {
+    const doc = extractOne('某县疫情防控指挥部公告\n各村(社区)居委会要加强排查，确保逐级落实到位。\n');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各村（社区）居委会'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -35,7 +35,11 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
     'task',
   ],
   // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
-  [/^(?:[\d\-—～~至月]{2,8})?(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)$/u, 'progress'],
+  // `进展情况、存在问题及下一步打算`, `目标完成情况`, `一季度目标` (a quarterly progress report's own columns).
+  [
+    /^(?:[\d\-—～~至月]{2,8}|[一二三四]季度|上半年|全年|目标)?(?:进展情况|完成情况|工作进展|推进情况|落实情况|进度情况)(?:[、，及和][\u4e00-\u9fff、及和]{2,16})?$|^[一二三四]季度(?:目标|任务|计划)$/u,
+    'progress',
+  ],
   // A leader's name (分管领导：徐某) is not a party.
   [/^(?:分管|责任|牵头|包抓|联系)(?:[省市县区])?领导$/u, 'person'],
 ];

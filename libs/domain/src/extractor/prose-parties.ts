@@ -108,7 +108,7 @@ export const UNIT_LAST =
  * county notices and meeting reports.
  */
 const GRASSROOTS =
-  /^(?:各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会)$/u;
+  /^(?:各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
