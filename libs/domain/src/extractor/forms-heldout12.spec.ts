@@ -177,3 +177,12 @@ describe('quarterly progress tables', () => {
     ]);
   });
 });
+
+describe('meeting reports stored one paragraph per line', () => {
+  it('starts a new paragraph at `会议要求，…` after a line that stops without punctuation', () => {
+    const doc = extractOne(
+      '某市政府常务会议\n7月7日下午，市长某某在市党政综合办公大楼八楼第二会议室主持召开十五届市政府第114次常务会议。学习《某某自由贸易港法》等事项\n会议要求，一是各部门要认真学法懂法，了解法律的主要内容。\n',
+    );
+    expect(doc.measures.map((m) => [m.line, m.lead])).toEqual([[3, ['各部门']]]);
+  });
+});

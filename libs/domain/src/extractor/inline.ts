@@ -3,6 +3,7 @@ import { matchHeading as matchHeadingImported } from './headings';
 import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
 import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
+import { brokenMidSentence, joinBrokenLines } from './broken-lines';
 import { labelledLinesAsBrackets } from './inline-labels';
 import { splitLineItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
@@ -32,6 +33,7 @@ const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImport
  */
 
 export type { BodyLine } from './text';
+export { joinBrokenLines };
 
 // "（2021年12月底前完成）" (001-034): a deadline-only bracket makes its item a measure without departments.
 const DEADLINE_ONLY =
@@ -54,31 +56,6 @@ function endsTerminal(text: string): boolean {
 function endsIncomplete(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   return c === 0xff0c || c === 0x3001 || c === 0x201c || c === 0xff08 || c === 0x300a || c === 0x2014;
-}
-const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
-/**
- * Plain layouts (one paragraph per line): a long line that stops between two ideographs (`…由办` / `公室负责…`, a
- * stored page's break inside a word) runs on into the next line; tables (tabs) and headings never do.
- */
-function lastClauseBreak(text: string): number {
-  return Math.max(
-    text.lastIndexOf('，'),
-    text.lastIndexOf('。'),
-    text.lastIndexOf('；'),
-    text.lastIndexOf('、'),
-  );
-}
-function brokenMidSentence(prev: string, next: string): boolean {
-  return (
-    prev.length >= LIMITS.brokenLineMinChars &&
-    isIdeograph(prev.charCodeAt(prev.length - 1)) &&
-    isIdeograph(next.charCodeAt(0)) &&
-    // A clause running on unpunctuated for this long is a line that lost its punctuation, not a broken one.
-    prev.length - lastClauseBreak(prev) <= LIMITS.brokenClauseMaxChars &&
-    !prev.includes('\t') &&
-    !next.includes('\t') &&
-    !matchHeading(next)
-  );
 }
 const SCRAMBLED_TAIL = /^(.+?)(（[一二三四五六七八九十]{1,3}）)$/;
 const endsInCloseParen = (text: string): boolean => text.charCodeAt(text.length - 1) === 0xff09;
@@ -218,24 +195,6 @@ export function joinParagraphs(lines: readonly BodyLine[], prepared: PreparedTex
   }
   close();
   return out;
-}
-
-export function joinBrokenLines(lines: readonly BodyLine[]): readonly BodyLine[] {
-  let out: BodyLine[] | null = null;
-  for (let i = 1; i < lines.length; i++) {
-    const prev = (out ?? lines)[out ? out.length - 1 : i - 1];
-    const line = lines[i];
-    if (!prev || !line) continue;
-    if (brokenMidSentence(prev.text, line.text)) {
-      out ??= lines.slice(0, i);
-      out[out.length - 1] = {
-        ...prev,
-        text: prev.text + line.text,
-        chars: (prev.chars ?? CHAR_ANY) | (line.chars ?? CHAR_ANY),
-      };
-    } else if (out) out.push(line);
-  }
-  return out ?? lines;
 }
 
 function deadlineOf(ctx: Context, ann: Annotation | undefined, text: string) {
