@@ -66,7 +66,7 @@ const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
 const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应|可|其|该|本|各类|凡)/;
 /** 应 of 应急管理局 / 供应链 / 响应 is part of a unit's name, not the modal verb. */
 const PROSE_INSIDE =
-  /(?:的|是|要|将|(?<![供适响对反相效])应(?![急用])|可以|进行|开展|加强|推进|支持|鼓励|负责|牵头|参与|参加|配合|落实|贯彻)/;
+  /(?:的|是|要|将|(?<![供适响对反相效])应(?![急用])|可以|进行|开展|加强|推进|支持|鼓励|负责|牵头|参与|参加|配合|落实|贯彻|责成)/;
 
 /** Removes whitespace and edge punctuation; normalises ASCII brackets. Keeps 〔区、市〕-style qualifiers. */
 export function compactDepartmentName(raw: string): string {

@@ -186,3 +186,17 @@ describe('meeting reports stored one paragraph per line', () => {
     expect(doc.measures.map((m) => [m.line, m.lead])).toEqual([[3, ['各部门']]]);
   });
 });
+
+describe('orders in supervision reports', () => {
+  const report = (body: string) =>
+    extractOne(`关于某某问题督查情况的通报\n${body}\n某某县人民政府办公室\n2024年4月1日\n`);
+
+  it('reads the party after 责成 and a 会同 partner before 立即/尽快', () => {
+    expect(report('会议责成县交通局牵头，于6月底前完成整改。').measures.map(roles)).toEqual([
+      { lead: ['县交通局'], participants: [], deadline: '2024-06-30' },
+    ]);
+    expect(report('责成县住建局会同县城管局立即开展专项整治。').measures.map(roles)).toEqual([
+      { lead: ['县住建局'], participants: ['县城管局'], deadline: null },
+    ]);
+  });
+});

@@ -94,21 +94,20 @@ function ordinalLead(sentence: string, at: number, offsets: number[]): void {
 }
 
 /**
- * `贾某要求各部门要…`, `要求各相关部门要…`, `会议强调各乡镇要…`: reported speech run on into its party without a comma; the
- * party follows the verb.
+ * `贾某要求各部门要…`, `要求各相关部门要…`, `会议强调各乡镇要…`, `会议责成县交通局牵头…`: reported speech (or an order) run
+ * on into its party without a comma; the party follows the verb.
  */
-const SPEECH_LEAD = /[^，。；：、]{0,12}?(?:要求|强调)(?=[\u4e00-\u9fff])/uy;
+const SPEECH_LEAD = /[^，。；：、]{0,12}?(?:要求|强调|责成)(?=[\u4e00-\u9fff])/uy;
 
 function speechLead(sentence: string, at: number, offsets: number[]): void {
   const end = Math.min(sentence.length, at + 14);
   let i = at;
-  while (i < end && sentence.charCodeAt(i) !== YAO && sentence.charCodeAt(i) !== QIANG) i++;
+  while (i < end && !SPEECH_FIRST.has(sentence.charCodeAt(i))) i++;
   if (i >= end) return;
   SPEECH_LEAD.lastIndex = at;
   if (SPEECH_LEAD.test(sentence)) offsets.push(SPEECH_LEAD.lastIndex);
 }
-const YAO = '要'.charCodeAt(0);
-const QIANG = '强'.charCodeAt(0);
+const SPEECH_FIRST = new Set(['要', '强', '责'].map((c) => c.charCodeAt(0)));
 
 function openingOffsetsByRegex(sentence: string): number[] {
   const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
