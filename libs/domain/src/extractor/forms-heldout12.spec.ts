@@ -200,3 +200,23 @@ describe('orders in supervision reports', () => {
     ]);
   });
 });
+
+describe('the units joining a lead in the next clause', () => {
+  const report = (body: string) =>
+    extractOne(`关于某某问题督查情况的通报\n${body}\n某某县人民政府办公室\n2024年4月1日\n`);
+
+  it('reads `A牵头，B、C配合` in a notice and `由A负责，B配合` in prose', () => {
+    expect(report('县卫健局牵头，县财政局、县医保局等部门参与，6月底前完成。').measures.map(roles)).toEqual([
+      { lead: ['县卫健局'], participants: ['县财政局', '县医保局'], deadline: '2024-06-30' },
+    ]);
+    expect(report('由县发改局负责，县直有关部门配合。').measures.map(roles)).toEqual([
+      { lead: ['县发改局'], participants: ['县直有关部门'], deadline: null },
+    ]);
+  });
+
+  it('leaves a leader designated by 由 to the subject reading (`由某副市长负责，A牵头，B配合`)', () => {
+    expect(
+      report('由某某副市长负责，县建设局牵头，县发改委配合，尽快完成前期工作。').measures.map(roles),
+    ).toEqual([{ lead: ['县建设局'], participants: ['县发改委'], deadline: null }]);
+  });
+});

@@ -100,6 +100,11 @@ const COUNTERPART = new RegExp(
   `与((?:各|相关)?牵头(?:单位|部门)|${SUPPORT_PARTY})的?(?:沟通|联系|衔接|对接|协调|协作)`,
   'u',
 );
+/** `A牵头，B、C配合` / `由A负责，B等部门参与`: the units joining the lead's duty in the next clause. */
+const JOINING_CLAUSE = new RegExp(
+  `(?:牵头|负责)，(${NAMES})(?:要|应)?(?:积极|密切|全力|主动)?(?:配合|参与|参加|协助)(?=[，。；]|$)`,
+  'u',
+);
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
 const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
 
@@ -354,6 +359,15 @@ export function extractNoticeItems(
         const holds = (list: readonly string[]) => list.some((n) => n.replace(/^各/u, '') === bare);
         if (party && !holds(d.participants) && !holds(d.lead)) d.participants.push(party);
       }
+      // `县发改局牵头，县财政局、县审计局配合`: the units named after the lead's clause take part.
+      const joining = d.text.includes('，') ? JOINING_CLAUSE.exec(d.text) : null;
+      const [joined, joinedRest] = openRest(joining?.[1] ?? '');
+      const joinedNames = joined ? joined.split(/、(?![^（]*）)/u).flatMap(splitJoinedNames) : [];
+      if (joinedNames.length > 0 && joinedNames.every(isParty))
+        addAll(
+          d.participants,
+          [...joinedNames, ...(joinedRest ? [joinedRest] : [])].filter((n) => !d.lead.includes(n)),
+        );
       ctx.measures.push(
         makeMeasure(ctx, {
           key: path.join('/'),
