@@ -220,3 +220,24 @@ describe('the units joining a lead in the next clause', () => {
     ).toEqual([{ lead: ['县建设局'], participants: ['县发改委'], deadline: null }]);
   });
 });
+
+describe('rectification lists (整改清单, 整改方案)', () => {
+  it('reads a table of 存在问题 / 整改措施 / 责任单位 / 整改时限 columns', () => {
+    const doc = extractOne(
+      '某县巡察反馈问题整改任务清单\n序号\t存在问题\t整改措施\t责任领导\t责任单位\t整改时限\n1\t项目推进缓慢\t建立项目台账，倒排工期\t张某\t县发改局\t2024年6月底前\n2\t资金拨付不及时\t加快资金拨付进度\t李某\t县财政局、各乡镇\t立行立改、长期坚持\n',
+    );
+    expect(doc.measures.map((m) => [m.lead, m.deadline, m.deadlineKind])).toEqual([
+      [['县发改局'], '2024-06-30', 'date'],
+      [['县财政局', '各乡镇'], null, 'ongoing'],
+    ]);
+  });
+
+  it('reads `整改时限：` as the deadline of a field block', () => {
+    const doc = extractOne(
+      '某县审计发现问题整改方案\n一、问题：部分项目资金闲置。\n整改措施：全面清理闲置资金。\n整改责任单位：县财政局\n整改时限：2024年9月30日前\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县财政局'], participants: [], deadline: '2024-09-30' },
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['主办', 'lead'],
   // 牵头负责领导 / 牵头责任单位 / 协同责任单位 on lines of their own (county work-task lists).
   ['牵头责任单位', 'lead'],
+  ['整改牵头单位', 'lead'],
   // A bureau's own work list names its offices: 牵头科室 / 责任股室 / 配合处室 (county and district bureaus).
   ['牵头科室', 'lead'],
   ['牵头处室', 'lead'],
@@ -31,6 +32,8 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['配合处室', 'participant'],
   ['配合股室', 'participant'],
   ['责任单位', 'responsible'],
+  ['整改责任单位', 'responsible'],
+  ['整改单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['负责单位', 'responsible'],
   ['负责部门', 'responsible'],
@@ -76,6 +79,10 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['办结时限', 'deadline'],
   ['办结时间', 'deadline'],
   ['截止时间', 'deadline'],
+  // Rectification lists (整改方案, 问题整改清单): 整改时限：2024年9月30日前 / 整改期限：长期坚持.
+  ['整改时限', 'deadline'],
+  ['整改期限', 'deadline'],
+  ['整改时间', 'deadline'],
   ['责任领导', 'person'],
   ['牵头领导', 'person'],
   ['牵头负责领导', 'person'],
