@@ -241,3 +241,14 @@ describe('rectification lists (整改清单, 整改方案)', () => {
     ]);
   });
 });
+
+describe('supervision tables (督办事项)', () => {
+  it('reads 督办事项 / 承办单位 / 办理时限 columns, a 包保领导 column naming no party', () => {
+    const doc = extractOne(
+      '某县政府督办事项清单\n序号\t督办事项\t包保领导\t承办单位\t办理时限\t整改情况\n1\t解决某小区供暖问题\t王某\t县住建局\t2024年11月15日前\t已完成\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县住建局'], participants: [], deadline: '2024-11-15' },
+    ]);
+  });
+});
