@@ -98,9 +98,10 @@ export function findGridTables(
       if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
       const rowCells = cellsOf(row.raw, tabbed, wide);
       // A merged cell spanning the row, printed once per column (`相关依据	相关依据`, `案   例	案 例`), opens the
-      // page's next section: the table ends above it.
-      if (rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1) break;
-      if (rowCells.length < 2) {
+      // page's next section: the table ends above it. A group row so printed (`一、教育	一、教育`) is read as one cell.
+      const spanning = rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1;
+      if (spanning && !isGroupRow(normalizeText(rowCells[0] ?? ''))) break;
+      if (rowCells.length < 2 || spanning) {
         // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
         // own stays inside the table when a row (not another table's header) follows; a wrapped list
         // (…县城管局、) may also end it.
