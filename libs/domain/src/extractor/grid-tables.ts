@@ -85,6 +85,11 @@ export function findGridTables(
     const wide = !tabbed && narrow.filter((c) => c.length === 1).length >= 2;
     const headers = wide ? cellsOf(l.raw, false, true) : narrow;
     const roles = headers.map((h) => columnRole(normalizeText(h)));
+    // `责任单位	相关单位`: beside another party column the related units take part; alone (`相关部门	职责分工`) they hold it.
+    headers.forEach((h, c) => {
+      const other = roles.some((r, k) => k !== c && (r === 'lead' || r === 'responsible'));
+      if (other && /^相关(?:单位|部门)$/u.test(normalizeText(h))) roles[c] = 'participants';
+    });
     // Two named columns are a table only when tabs separate them (工作任务	责任单位).
     if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
     // Figures and remarks columns (总投资, 年度投资, 备注) may stand beside the named ones, not outnumber them.

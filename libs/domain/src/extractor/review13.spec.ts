@@ -69,3 +69,14 @@ describe('collectives and supporting pairs', () => {
     ).toEqual([{ lead: ['县市场监管局'], participants: [], deadline: null }]);
   });
 });
+
+describe('a 相关单位 column beside a 责任单位 column', () => {
+  it('reads the related units as participants, never co-leads', () => {
+    const doc = extractOne(
+      '2024年某县重点工作任务分解表\n序号\t工作任务\t责任单位\t相关单位\t完成时限\n1\t开展农村饮水安全巩固提升\t县水利局\t县财政局、县卫健局\t2024年12月底\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县水利局'], participants: ['县财政局', '县卫健局'], deadline: '2024-12-31' },
+    ]);
+  });
+});
