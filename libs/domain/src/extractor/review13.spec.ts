@@ -80,3 +80,14 @@ describe('a 相关单位 column beside a 责任单位 column', () => {
     ]);
   });
 });
+
+describe('openings in a sentence holding a character outside the BMP', () => {
+  it('still reads the party after `一是` and after run-on reported speech', () => {
+    expect(
+      meeting('会议要求，一是各单位要认真学习新修订的条例，做好𬌗畲族乡宣传工作。').measures.map(roles),
+    ).toEqual([{ lead: ['各单位'], participants: [], deadline: null }]);
+    expect(meeting('李某要求各部门要准确把握形势，抓好𬌗畲族乡的工作。').measures.map(roles)).toEqual([
+      { lead: ['各部门'], participants: [], deadline: null },
+    ]);
+  });
+});
