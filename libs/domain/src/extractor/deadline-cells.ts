@@ -37,17 +37,18 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
  * A cell that holds only a month of the document year (`10月`, `12月份`, `10月上旬`, `9月中旬前`): in a 完成时限 cell
  * the month is when the task is due, so it ends that month (or that ten-day part of it). In running text a bare
  * month says when something happens, not a deadline, so only cells read it. A window of months (`1月—12月`, `3-12月`,
- * a yearly inspection plan's 计划开展时间) ends with its last month.
+ * a yearly inspection plan's 计划开展时间) ends with its last month; one running into the next year (`11月—3月`) gives none.
  */
 const MONTH_CELL =
-  /^[\s\u3000]*(?:\d{1,2}(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
 
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);
   if (!m || !documentYear) return null;
-  const month = Number(m[1]);
-  if (month < 1 || month > 12) return null;
-  const part = m[2];
+  const month = Number(m[2]);
+  // `11月—3月` runs into the next year: its end is not in the document year.
+  if (month < 1 || month > 12 || (m[1] !== undefined && Number(m[1]) > month)) return null;
+  const part = m[3];
   const deadline =
     part === '上旬'
       ? `${documentYear}-${pad(month)}-10`

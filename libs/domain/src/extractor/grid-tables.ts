@@ -85,6 +85,11 @@ export function findGridTables(
     const wide = !tabbed && narrow.filter((c) => c.length === 1).length >= 2;
     const headers = wide ? cellsOf(l.raw, false, true) : narrow;
     const roles = headers.map((h) => columnRole(normalizeText(h)));
+    // `责任单位	相关单位`: beside another party column the related units take part; alone (`相关部门	职责分工`) they hold it.
+    headers.forEach((h, c) => {
+      const other = roles.some((r, k) => k !== c && (r === 'lead' || r === 'responsible'));
+      if (other && /^相关(?:单位|部门)$/u.test(normalizeText(h))) roles[c] = 'participants';
+    });
     // Two named columns are a table only when tabs separate them (工作任务	责任单位).
     if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
     // Figures and remarks columns (总投资, 年度投资, 备注) may stand beside the named ones, not outnumber them.
@@ -98,9 +103,10 @@ export function findGridTables(
       if (!row || row.kind === 'blank' || row.kind === 'footer') continue;
       const rowCells = cellsOf(row.raw, tabbed, wide);
       // A merged cell spanning the row, printed once per column (`相关依据	相关依据`, `案   例	案 例`), opens the
-      // page's next section: the table ends above it.
-      if (rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1) break;
-      if (rowCells.length < 2) {
+      // page's next section: the table ends above it. A group row so printed (`一、教育	一、教育`) is read as one cell.
+      const spanning = rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1;
+      if (spanning && !isGroupRow(normalizeText(rowCells[0] ?? ''))) break;
+      if (rowCells.length < 2 || spanning) {
         // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
         // own stays inside the table when a row (not another table's header) follows; a wrapped list
         // (…县城管局、) may also end it.

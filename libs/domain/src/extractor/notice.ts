@@ -72,7 +72,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?主要(?:负责同志|负责人|领导)|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!人|同志)|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -183,7 +183,8 @@ function splitJoinedNames(name: string): string[] {
   const head = name.slice(0, at);
   const tail = name.slice(at + 1);
   // `各牵头单位和责任单位`: two roles sharing the first one's 各, one collective (LABELLING §4).
-  if (ROLE_AFTER_ROLE.test(tail) && /^各[\u4e00-\u9fff]{2,4}(?:单位|部门)$/u.test(head)) return [name];
+  if (ROLE_AFTER_ROLE.test(tail) && ROLE_AFTER_ROLE.test(head.slice(1)) && head.startsWith('各'))
+    return [name];
   const whole = isParty(head) && !/(?:牵头|责任|配合|参与|协同|协作|协办)$/u.test(head) && isParty(tail);
   return whole ? [head, ...splitJoinedNames(tail)] : [name];
 }
@@ -317,7 +318,7 @@ export function extractNoticeItems(
         SUPPORT_ONLY.test(after) ||
         (names.length === 1 && (SUPPORT_VERB.test(after) || SUPPORT_CLAUSE.test(after))) ||
         // `相关部门和辖区政府要密切配合，主动服务`: two sides whose own duty opens on supporting.
-        (names.length === 2 && PAIR_SUPPORT.test(after));
+        (names.length === 2 && PAIR_SUPPORT.test(after) && !names.some((n) => current?.lead.includes(n)));
       if (current && supports) {
         addAll(current.participants, names);
         current.text += sentence;

@@ -113,5 +113,11 @@ function openingOffsetsByRegex(sentence: string): number[] {
   const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
   const opening = OPENING_CLAUSE.exec(sentence)?.[0] ?? '';
   for (let i = opening.indexOf('，'); i !== -1; i = opening.indexOf('，', i + 1)) offsets.push(i + 1);
+  // The same leads as the char-code pass reads (a surrogate pair elsewhere in the sentence must not lose them).
+  for (const at of [...offsets]) {
+    datedLead(sentence, at, offsets);
+    ordinalLead(sentence, at, offsets);
+    speechLead(sentence, at, offsets);
+  }
   return offsets;
 }

@@ -230,8 +230,11 @@ function isUnitName(name: string): boolean {
   return isKnownDepartmentName(name) || isLocalUnitName(name);
 }
 
-/** `卫健部门要…，市场监管部门对…进行检查`: a sector's department, a later subject before its own 要 or 对…. */
-const SECTOR_DEPARTMENT = /^[\u4e00-\u9fff]{2,6}部门$/u;
+/**
+ * `卫健部门要…，市场监管部门对…进行检查`: a sector's department, a later subject before its own 要 or 对…; never a share
+ * of departments (`部分部门对同一企业重复检查`: a problem stated).
+ */
+const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|其他|上级)[\u4e00-\u9fff]{2,6}部门$/u;
 
 function isLaterSubject(name: string, own: boolean): boolean {
   return (
