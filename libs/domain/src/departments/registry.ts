@@ -53,7 +53,7 @@ function needsCompacting(raw: string): boolean {
 /** 等 / 等部门 / 等有关部门 / 等州级有关部门 … closing an open list; removed from the last name. */
 const OPEN_LIST_SUFFIX = /等(?:[省市州县区盟旗][级直])?(?:有关|相关|其他)?(?:部门|单位|方面)?(?:以及)?$/;
 const PLAUSIBLE_SUFFIX =
-  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|支队|大队|司|管委会|属企业|属国有企业|县级市|分行|支行|分局|办事处|处|站|所|海关|(?<![控参持入配分])股)$/;
+  /(?:部|委|委员会|局|总局|办|办公室|署|银行|院|会|厅|人民政府|政府|部门|单位|集团|公司|中心|小组|总队|支队|大队|司|管委会|属企业|属国有企业|县级市|分行|支行|分局|办事处|处|站|所|海关|(?<![控参持入配分扩转送先])股)$/;
 /**
  * A local unit as local documents write it: a 省/市/县/区 prefix (or a named place, or 团市委) and a unit word.
  * Such names are accepted in bare lists like registry names, kept as written, and flagged unknown unless the
