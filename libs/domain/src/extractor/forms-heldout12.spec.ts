@@ -252,3 +252,27 @@ describe('supervision tables (督办事项)', () => {
     ]);
   });
 });
+
+describe('meeting decisions', () => {
+  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
+
+  it('reads the parties ordered after 责成 whatever verb follows', () => {
+    expect(
+      meeting('会议研究了城区停车难问题，责成县公安局、县住建局尽快拿出解决方案。').measures.map(roles),
+    ).toEqual([{ lead: ['县公安局', '县住建局'], participants: [], deadline: null }]);
+  });
+
+  it('reads a later subject before 做好 / 抓好', () => {
+    expect(meeting('会议要求，县水利局负责河道管理，县财政局做好资金保障。').measures.map(roles)).toEqual([
+      { lead: ['县水利局', '县财政局'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads `会议审议并原则通过了《…》，由A按程序印发实施` as A', () => {
+    expect(
+      meeting('会议审议并原则通过了《某县乡村振兴实施方案》，由县农业农村局按程序印发实施。').measures.map(
+        roles,
+      ),
+    ).toEqual([{ lead: ['县农业农村局'], participants: [], deadline: null }]);
+  });
+});

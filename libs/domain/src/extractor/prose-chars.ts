@@ -15,7 +15,7 @@ export const GOAL_FIRST = 8;
 /** Last characters of the national departments a registry-only goal verb may follow (国家中医药局, 财政部 …). */
 export const REGISTRY_LAST = 16;
 export const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const c of '都也还均要应须必负牵统承会将正进继组按依是对于为拟根原每定立做提起制务协一')
+for (const c of '都也还均要应须必负牵统承会将正进继组按依是对于为拟根原每定立做提起制务协一抓')
   CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
@@ -59,6 +59,8 @@ export const KEY_CHARS = new Uint32Array(0x10000);
 KEY_CHARS['请'.charCodeAt(0)] = KEY_QING;
 // 求 of 要求 (`会议…要求各级各部门认真领会`): the meeting's request names the parties asked, as 请 does.
 KEY_CHARS['求'.charCodeAt(0)] |= KEY_QING;
+// 责 of 责成 (`会议…，责成A、B尽快拿出方案`): the parties ordered to act, as 请 asks them.
+KEY_CHARS['责'.charCodeAt(0)] |= KEY_QING;
 KEY_CHARS['设'.charCodeAt(0)] = KEY_SHE;
 KEY_CHARS['成'.charCodeAt(0)] = KEY_CHENG;
 KEY_CHARS['由'.charCodeAt(0)] = KEY_YOU;

@@ -67,7 +67,8 @@ const MEETING = '会'.charCodeAt(0);
  * A meeting report's approval (`会议原则同意县财政局拟草的《…》，修改完善后，批复实施`): the drafter after it is the
  * party that carries the follow-up, never `会议同意县财政局`.
  */
-const MEETING_APPROVAL = /^会议(?:原则|研究)?(?:同意|通过|审议通过|听取了?)(?=[\u4e00-\u9fff])/u;
+const MEETING_APPROVAL =
+  /^会议(?:原则|研究)?(?:同意|通过|审议通过|听取了?|审议并(?:原则)?通过了?|研究并(?:原则)?通过了?)(?=[\u4e00-\u9fff])/u;
 
 function meetingApproval(sentence: string): number {
   return MEETING_APPROVAL.exec(sentence)?.[0].length ?? 0;
