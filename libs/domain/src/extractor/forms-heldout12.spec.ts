@@ -276,3 +276,12 @@ describe('meeting decisions', () => {
     ).toEqual([{ lead: ['县农业农村局'], participants: [], deadline: null }]);
   });
 });
+
+describe('numbered items below the last annotated one', () => {
+  it('reads their duties in sentences, as between annotated items', () => {
+    const doc = extractOne(
+      '某市某某工作方案\n（一）摸底调查。各县（市、区）完成摸底调查。（市住建局负责）\n（二）资金保障。市财政局负责统筹资金。\n（三）强化要素保障。各县（市、区）要将养老服务设施纳入规划。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['市住建局'], ['市财政局'], ['各县（市、区）']]);
+  });
+});

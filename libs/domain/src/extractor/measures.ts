@@ -131,9 +131,11 @@ export function extractMeasures(
   // Numbered items between annotated ones that gave no measure (`（二）…。市安委会各成员单位按照职责分工，组织开展…`,
   // `（四）…。由A、B负责，每季度开展…`): their duties are given in sentences. Read after the document-wide rules, which
   // state the parties of the annotated measures. Items above the first annotated measure are the notice's, items
-  // below the last the closing section's.
+  // in the closing section the closing reader's.
   if (last && unread.length > 0) {
-    const lastLine = last.line;
+    // Numbered items below the last annotated one and above the closing section (`（三）强化要素保障。各县（市、区）
+    // 要…` after annotated （一）（二）) are read the same way.
+    const lastLine = Math.max(last.line, closing.length > 0 ? (closing[0]?.no ?? 0) : Infinity);
     const between = (no: number) => no > firstAnnotated && no < lastLine;
     const gap = new Set(unread.filter((nos) => between(nos[0] ?? 0)).flat());
     if (gap.size > 0) {
