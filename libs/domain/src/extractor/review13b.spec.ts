@@ -47,3 +47,14 @@ describe('a working group composed after `由A负责`', () => {
     ).toEqual([{ lead: ['县政府办'], participants: ['县发改局', '县财政局'], deadline: null }]);
   });
 });
+
+describe('`A负责，B、C配合` with departments named 部', () => {
+  it('reads 县委组织部 / 县委宣传部 as the units taking part', () => {
+    const doc = extractOne(
+      '关于某某问题督查情况的通报\n县纪委监委负责，县委组织部、县委宣传部配合，6月底前完成。\n某某县人民政府办公室\n2024年4月1日\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县纪委监委'], participants: ['县委组织部', '县委宣传部'], deadline: '2024-06-30' },
+    ]);
+  });
+});
