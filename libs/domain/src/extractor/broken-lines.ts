@@ -35,7 +35,8 @@ export function brokenMidSentence(prev: string, next: string): boolean {
   );
 }
 const HUI = '会'.charCodeAt(0);
-const MEETING_OPENER = /^会议(?:要求|指出|强调|认为|决定|同意|研究|听取|审议|号召)/u;
+// `…听取了关于` / `会议决定事项落实情况的汇报`: the words naming the meeting's decisions run on (broken in a noun).
+const MEETING_OPENER = /^会议(?:要求|指出|强调|认为|决定|同意|研究|听取|审议|号召)(?!的|事项|精神)/u;
 
 export function joinBrokenLines(lines: readonly BodyLine[]): readonly BodyLine[] {
   let out: BodyLine[] | null = null;

@@ -89,6 +89,9 @@ export function findGridTables(
     headers.forEach((h, c) => {
       const other = roles.some((r, k) => k !== c && (r === 'lead' || r === 'responsible'));
       if (other && /^相关(?:单位|部门)$/u.test(normalizeText(h))) roles[c] = 'participants';
+      // `进展情况	存在问题	下一步打算`: the problems met, reported after the progress, are no part of the task.
+      const reported = roles.indexOf('progress');
+      if (reported >= 0 && c > reported && roles[c] === 'task' && /问题/u.test(h)) roles[c] = 'progress';
     });
     // Two named columns are a table only when tabs separate them (工作任务	责任单位).
     if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;

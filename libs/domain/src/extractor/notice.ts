@@ -101,8 +101,9 @@ const COUNTERPART = new RegExp(
   'u',
 );
 /** `A牵头，B、C配合` / `由A负责，B等部门参与`: the units joining the lead's duty in the next clause. */
+const JOINED_NAME = `(?:${NAME}|[\\u4e00-\\u9fff]{2,12}?部(?!门))`; // also 县委组织部, 县人武部
 const JOINING_CLAUSE = new RegExp(
-  `(?:牵头|负责)，(${NAMES})(?:要|应)?(?:积极|密切|全力|主动)?(?:配合|参与|参加|协助)(?=[，。；]|$)`,
+  `(?:牵头|负责)，(${JOINED_NAME}(?:[、和及]${JOINED_NAME}){0,4}(?:${OPEN_REST})?)(?:要|应)?(?:积极|密切|全力|主动)?(?:配合|参与|参加|协助)(?=[，。；]|$)`,
   'u',
 );
 /** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */

@@ -338,7 +338,9 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
     // `由A负责，B配合`: only once A is a party (`由某副市长负责，A牵头，B配合` is read by the subject below).
     const joins = by[2] === '牵头' || (by[2] === '负责' && parties !== null);
-    const joining = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
+    const joined = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
+    // `由县政府办负责，专班成员由A、B组成` / `…负责，抽调A、B人员组成`: only a lead's working group is so composed.
+    const joining = joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined;
     // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
     const joiningList = joining?.[1] ?? '';
     const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
