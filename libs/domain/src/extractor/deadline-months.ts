@@ -67,6 +67,8 @@ export function scanMonths(text: string, documentYear: number | null): Dated[] {
     found.push({ deadline, text: m[0], index: m.index });
   }
   scanChineseMonths(text, documentYear, found);
+  if (documentYear !== null && (text.includes('底') || text.includes('末')))
+    scanMonthEndsDone(text, documentYear, found);
   if (documentYear !== null && text.includes('明年')) scanNextYearMonths(text, documentYear, found);
   if (documentYear !== null && (text.includes('在') || text.includes('于'))) {
     const year = documentYear;
@@ -127,5 +129,26 @@ function scanNextYearMonths(text: string, documentYear: number, found: Dated[]):
     const month = Number(m[1]);
     if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
     found.push({ deadline: monthEnd(documentYear + 1, month), text: m[0], index: m.index });
+  }
+}
+
+/**
+ * `11月底完成`, `确保10月底全面建成`, `力争9月末投用`: a yearless month end run on into the completion it dates (without
+ * 前), the document's year; a bare `11月召开` dates an event and is not read.
+ */
+const MONTH_END_DONE =
+  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:底|末)(?=(?:全面|基本|全部)?(?:完成|建成|实现|到位|出台|印发|开工|竣工|投用|投产|办结))/gu;
+
+function scanMonthEndsDone(text: string, documentYear: number, found: Dated[]): void {
+  MONTH_END_DONE.lastIndex = 0;
+  for (let m = MONTH_END_DONE.exec(text); m !== null; m = MONTH_END_DONE.exec(text)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || insideBookTitle(text, m.index)) continue;
+    if (found.some((f) => f.index === m.index)) continue;
+    // 2016 年 6 月底完成 is a full date (read by scanDated), not a month of the document year.
+    if (/[\d０-９年月日][\s\u3000]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // 每年11月底完成 recurs; it is not a date of the document's year.
+    if (/每(?:年|半年|季度?)[^，。；]{0,4}$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    found.push({ deadline: monthEnd(documentYear, month), text: m[0], index: m.index });
   }
 }

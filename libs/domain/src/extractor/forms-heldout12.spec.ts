@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { monthCell } from './deadline-cells';
+import { defaultParsers } from './parsers';
 import { extractOne, roles } from './forms.testing';
 
 describe('targets with a statistics office beside the lead', () => {
@@ -283,5 +284,14 @@ describe('numbered items below the last annotated one', () => {
       '某市某某工作方案\n（一）摸底调查。各县（市、区）完成摸底调查。（市住建局负责）\n（二）资金保障。市财政局负责统筹资金。\n（三）强化要素保障。各县（市、区）要将养老服务设施纳入规划。\n',
     );
     expect(doc.measures.map((m) => m.lead)).toEqual([['市住建局'], ['市财政局'], ['各县（市、区）']]);
+  });
+});
+
+describe('yearless month ends run on into their completion', () => {
+  it('dates `11月底完成` / `确保10月底全面建成` in the document year, never `11月底召开`', () => {
+    const year = { documentYear: 2024 };
+    expect(defaultParsers.findDeadline('确保11月底全面完成改造任务', year)?.deadline).toBe('2024-11-30');
+    expect(defaultParsers.findDeadline('力争10月底建成投用', year)?.deadline).toBe('2024-10-31');
+    expect(defaultParsers.findDeadline('11月底召开推进会', year)).toBeNull();
   });
 });
