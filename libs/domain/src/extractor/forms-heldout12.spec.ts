@@ -295,3 +295,16 @@ describe('yearless month ends run on into their completion', () => {
     expect(defaultParsers.findDeadline('11月底召开推进会', year)).toBeNull();
   });
 });
+
+describe('meeting requests naming a unit by its head or asking it to follow procedure', () => {
+  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
+
+  it('reads `各乡镇党委书记要…` as the townships and `请A按程序报…` as A', () => {
+    expect(meeting('会议要求，各乡镇党委书记要切实履行第一责任人职责。').measures.map(roles)).toEqual([
+      { lead: ['各乡镇'], participants: [], deadline: null },
+    ]);
+    expect(
+      meeting('会议同意县教体局关于学校布局调整的意见，请县教体局按程序报县委审定。').measures.map(roles),
+    ).toEqual([{ lead: ['县教体局'], participants: [], deadline: null }]);
+  });
+});

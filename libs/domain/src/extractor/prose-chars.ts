@@ -23,7 +23,7 @@ for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(
 // 间 a time adverbial after the party (`A在此期间要…`).
 // 手 and ” end a unit's post-holder (`各单位“一把手”要…`), dropped by holderBefore like 主要负责同志.
 // 统 ends a sector's system (`全市交通运输系统要…`, prose-parties.ts SECTOR_SYSTEM).
-for (const c of `${UNIT_LAST}，志人们导间手”统`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of `${UNIT_LAST}，志人们导间手”统记`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /**
  * The first characters of the key words screening sentenceParties' forms (请 and 要求, 设在, 成员, 由, 情况, 协调机制, 会同, the
