@@ -365,7 +365,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
   if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
-  if (sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，各单位要…`
+  if (keys & KEY_XIE && sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，…`
   unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;
