@@ -112,8 +112,8 @@ export function splitInlineEnumeration(line: BodyLine): BodyLine[] | null {
 }
 
 /** A line as the items it holds: a run-on notice cut at its items, each piece cut at its run-on sub-items. */
-export function splitLineItems(line: Line): BodyLine[] {
+export function splitLineItems(line: Line): BodyLine[] | null {
   const items = splitRunOnItems(line);
-  if (!items) return splitInlineEnumeration(line) ?? [line];
+  if (!items) return splitInlineEnumeration(line);
   return items.flatMap((item) => splitInlineEnumeration(item) ?? [item]);
 }
