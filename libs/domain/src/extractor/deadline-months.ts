@@ -152,3 +152,20 @@ function scanMonthEndsDone(text: string, documentYear: number, found: Dated[]): 
     found.push({ deadline: monthEnd(documentYear, month), text: m[0], index: m.index });
   }
 }
+
+const CI = '次'.charCodeAt(0);
+const NIAN = '年'.charCodeAt(0);
+const DU = '度'.charCodeAt(0);
+const YUE = '月'.charCodeAt(0);
+
+/**
+ * The screen of deadline.ts's ONCE_PER (`月开展一次`, `半年一通报`): a 一次, 年一, 度一 or 月一 — one search for the 一s
+ * instead of four searches of the whole text.
+ */
+export function mayRecurOnce(text: string): boolean {
+  for (let at = text.indexOf('一'); at !== -1; at = text.indexOf('一', at + 1)) {
+    const prev = text.charCodeAt(at - 1);
+    if (text.charCodeAt(at + 1) === CI || prev === NIAN || prev === DU || prev === YUE) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
-import { type Dated, insideBookTitle, monthEnd, pad, scanMonths } from './deadline-months';
+import { type Dated, insideBookTitle, mayRecurOnce, monthEnd, pad, scanMonths } from './deadline-months';
 import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
 
 export interface DeadlineOptions {
@@ -315,10 +315,7 @@ const ONCE_PER =
 
 /** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
 export function findRecurring(text: string): ParsedDeadline | null {
-  const once =
-    text.includes('一次') || text.includes('年一') || text.includes('度一') || text.includes('月一')
-      ? ONCE_PER.exec(text)
-      : null;
+  const once = mayRecurOnce(text) ? ONCE_PER.exec(text) : null;
   if (once)
     return {
       deadline: null,

@@ -11,11 +11,10 @@ export interface Heading {
   rest: string;
 }
 
-const CN = /^([一二三四五六七八九十]{1,3})、/;
-const CN_PAREN = /^（([一二三四五六七八九十]{1,3})）/;
-const NUM_PAREN = /^（(\d{1,2})）/;
-// "1.51 岁", "2.0", "3.5G" are numbers, not enumerators.
-const NUM = /^(\d{1,2})[.．、](?![\d.．、%])/;
+// The four common enumerators are read by char codes (matchHeading runs several times for every body line; a regex
+// match array per call was a large share of the extractor's allocations): `一、` is /^([一二三四五六七八九十]{1,3})、/,
+// `（一）` /^（([一二三四五六七八九十]{1,3})）/, `（1）` /^（(\d{1,2})）/ and `1.` /^(\d{1,2})[.．、](?![\d.．、%])/
+// ("1.51 岁", "2.0", "3.5G" are numbers, not enumerators).
 const CIRCLED = /^([\u2460-\u2473])/;
 const PART = /^第([一二三四五六七八九十百零〇]{1,4})([篇章节])/;
 /** `第一条`: an article of 办法/规定/通告 texts. */
@@ -43,26 +42,61 @@ function isCnDigit(c: number): boolean {
   );
 }
 
+const CLOSE = 0xff09; // ）
+const DUN = 0x3001; // 、
+const PERCENT = 0x25;
+const CN_DIGIT = 1;
+const ASCII_DIGIT = 2;
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** . ． 、 after a number enumerator. */
+const isNumSeparator = (c: number): boolean => c === 0x2e || c === 0xff0e || c === DUN;
+
+/**
+ * The length of the run of digits of `kind` from `at`, 0 when it is longer than `max` (the regexes' {1,max} cannot
+ * end on the character after it then: that is one more digit).
+ */
+function runOf(text: string, at: number, kind: number, max: number): number {
+  let end = at;
+  while (
+    end - at <= max &&
+    (kind === CN_DIGIT ? isCnDigit(text.charCodeAt(end)) : isAsciiDigit(text.charCodeAt(end)))
+  )
+    end++;
+  return end - at > max ? 0 : end - at;
+}
+
 export function matchHeading(text: string): Heading | null {
   // Most lines open with some other character: the first char code decides which enumerator can follow, so
   // neither a one-character string nor a regex run is needed for them (this runs for every body line).
   const c0 = text.charCodeAt(0);
   let m: RegExpExecArray | null;
   if (c0 === 0xff08) {
-    if ((m = CN_PAREN.exec(text)))
-      return { type: 'cnParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
-    if ((m = NUM_PAREN.exec(text)))
-      return { type: 'numParen', label: `（${m[1]}）`, rest: text.slice(m[0].length) };
+    // `（一）` then `（1）`: the enumerator's run and its closing ）.
+    const cn = runOf(text, 1, CN_DIGIT, 3);
+    if (cn > 0 && text.charCodeAt(1 + cn) === CLOSE)
+      return { type: 'cnParen', label: text.slice(0, cn + 2), rest: text.slice(cn + 2) };
+    const num = runOf(text, 1, ASCII_DIGIT, 2);
+    if (num > 0 && text.charCodeAt(1 + num) === CLOSE)
+      return { type: 'numParen', label: text.slice(0, num + 2), rest: text.slice(num + 2) };
     return null;
   }
   if (c0 >= 0x30 && c0 <= 0x39) {
-    if ((m = NUM.exec(text))) return { type: 'num', label: `${m[1]}.`, rest: text.slice(m[0].length) };
+    const num = runOf(text, 0, ASCII_DIGIT, 2);
+    const after = text.charCodeAt(num + 1);
+    if (
+      num > 0 &&
+      isNumSeparator(text.charCodeAt(num)) &&
+      !(isNumSeparator(after) || isAsciiDigit(after) || after === PERCENT)
+    )
+      return { type: 'num', label: `${text.slice(0, num)}.`, rest: text.slice(num + 1) };
     if ((m = DECIMAL.exec(text)))
       return { type: 'decimal', label: (m[1] ?? '').replace(/．/gu, '.'), rest: text.slice(m[0].length) };
     return null;
   }
   if (isCnDigit(c0)) {
-    if ((m = CN.exec(text))) return { type: 'cn', label: m[1] ?? '', rest: text.slice(m[0].length) };
+    const cn = runOf(text, 0, CN_DIGIT, 3);
+    if (cn > 0 && text.charCodeAt(cn) === DUN)
+      return { type: 'cn', label: text.slice(0, cn), rest: text.slice(cn + 1) };
     return null;
   }
   if (c0 >= 0x2460 && c0 <= 0x2473) {

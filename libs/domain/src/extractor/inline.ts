@@ -5,7 +5,7 @@ import type { MeasureContext as Context } from './make-measure';
 import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
 import { brokenMidSentence, joinBrokenLines } from './broken-lines';
 import { labelledLinesAsBrackets } from './inline-labels';
-import { splitLineItems } from './run-on-items';
+import { splitLineItems as splitItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
@@ -24,7 +24,7 @@ import {
 import type { Annotation, Unit } from './inline-units';
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
-const [hasAnnotations, makeMeasure] = [hasAnnotationsImported, makeMeasureImported];
+const [hasAnnotations, makeMeasure, lineItems] = [hasAnnotationsImported, makeMeasureImported, splitItems];
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines
@@ -80,8 +80,9 @@ function bodyLines(
       pending = { no: l.no, text: m[1] ?? '', pageStart: false };
       continue;
     }
-    // A Line is a BodyLine, pushed as it is; only a notice stored as one line is cut into its items.
-    out.push(...splitLineItems(l));
+    const items = lineItems(l); // null: the Line (a BodyLine) is pushed as it is, no array made for it
+    if (items) out.push(...items);
+    else out.push(l);
     if (pending && ANNOTATION_END.test(l.text)) {
       out.push(pending);
       pending = null;

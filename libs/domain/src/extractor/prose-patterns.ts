@@ -13,6 +13,36 @@ export const ASKED = new RegExp(
   `(?:^|[，：应须]|(?<=会议))(?:请|(?<=^|，)要求|(?<=^|，|会议)责成)((?:(?!结合实际|认真贯彻)${NAME_CHARS}){2,60}?)(?!认真贯彻|结合实际[^，。；]{0,6}贯彻)(?=在|于|按程序|会同|牵头|负责|落实|按照|根据|结合|抓紧|尽快|加快|研究|制定|进一步|对|做好|组织|提出|明确|完成|修订|继续|加强|加大|认真|切实|抓好|严格|积极|高度重视|立即|及时|全力|持续|深入|强化|坚决|督促)`,
   'u',
 );
+/** askOpenings: a 请 where ASKED_SUPPORT may start (the sentence's start or after ，/：). */
+export const ASK_SUPPORT = 1;
+/** askOpenings: a 请, 要求 or 责成 where ASKED may start. */
+export const ASK_ANY = 2;
+const COMMA = '，'.charCodeAt(0);
+const COLON = '：'.charCodeAt(0);
+const YING = '应'.charCodeAt(0);
+const XU = '须'.charCodeAt(0);
+
+/**
+ * Where ASKED and ASKED_SUPPORT can start, as ASK_* flags (0 for most sentences): their openings found by indexOf
+ * instead of trying the regexes' alternatives at every character (the sentences screened by 请/求 are many: 要求 is
+ * common wording). The regexes still decide.
+ */
+export function askOpenings(sentence: string): number {
+  let found = 0;
+  for (let at = sentence.indexOf('请'); at !== -1; at = sentence.indexOf('请', at + 1)) {
+    const prev = at === 0 ? COMMA : sentence.charCodeAt(at - 1);
+    if (prev === COMMA || prev === COLON) return ASK_SUPPORT | ASK_ANY;
+    if (prev === YING || prev === XU) found = ASK_ANY;
+  }
+  if (found !== 0) return found;
+  for (let at = sentence.indexOf('要求'); at !== -1; at = sentence.indexOf('要求', at + 1))
+    if (at === 0 || sentence.charCodeAt(at - 1) === COMMA) return ASK_ANY;
+  // `会议责成A…`, `…，责成A、B尽快…`: an order, read by ASKED as a request is.
+  for (let at = sentence.indexOf('责成'); at !== -1; at = sentence.indexOf('责成', at + 1))
+    if (at === 0 || sentence.charCodeAt(at - 1) === COMMA || sentence.startsWith('会议', at - 2))
+      return ASK_ANY;
+  return 0;
+}
 /** `请中国人民银行积极给予支持`: a party asked only to support another's duty (SUPPORTING). */
 export const ASKED_SUPPORT = new RegExp(
   `(?:^|[，：])请(${NAME_CHARS}{2,60}?)(?:积极|大力)?(?:给予支持|给予配合|支持配合)`,

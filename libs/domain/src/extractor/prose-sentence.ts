@@ -84,7 +84,18 @@ const {
   KEY_CAN,
   datedBefore,
 } = PROSE_CHARS;
-const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = PROSE_PATTERNS;
+const {
+  ASK_ANY,
+  ASK_SUPPORT,
+  ASKED,
+  ASKED_SUPPORT,
+  askOpenings,
+  BY,
+  COUNTERPARTS,
+  JOINING,
+  PARTNERS,
+  TOGETHER,
+} = PROSE_PATTERNS;
 
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
@@ -316,9 +327,10 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const aside = keys & KEY_TE && sentence.includes('特别是') ? asideParties(sentence) : null;
   for (const parties of aside ?? []) push(out, parties, 'duty');
   // Each form is screened by its key word first: this runs for every sentence of documents without annotations.
-  const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
+  const askable = keys & KEY_QING ? askOpenings(sentence) : 0;
+  const supportAsked = askable & ASK_SUPPORT ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
-  const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
+  const asked = askable & ASK_ANY && !supportAsked ? ASKED.exec(sentence) : null;
   push(out, asked ? askedParties(asked[1] ?? '') : null, 'asked');
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
@@ -360,7 +372,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
   if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
-  if (sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，各单位要…`
+  if (keys & KEY_XIE && sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，…`
   unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
   const counterparts = keys & KEY_XIE && sentence.includes('协调机制') ? COUNTERPARTS.exec(sentence) : null;

@@ -42,6 +42,14 @@ const TITLE_WITH_PREFIX =
 const ENTRY_START = /^\d{1,3}[.．]/;
 // The closing bracket holds an issuer and a date, never labelled fields (`（责任科室：…；完成时间：2024年12月）` ends an item).
 const ENTRY_FULL = /^\d{1,3}[.．].+（[^（）：；]*\d{4}年\d{1,2}月(?:\d{1,2}日)?）+$/;
+/**
+ * ENTRY_FULL's bracket holds no （ after its own: a 月 must follow the last （. Long numbered lines closing on a
+ * bracket without a date (`1.…（市教育局牵头）`) fail this without the regex (its `.+` backtracks to every （).
+ */
+function isFullEntry(text: string): boolean {
+  const open = text.lastIndexOf('（');
+  return open > 0 && text.includes('月', open) && ENTRY_FULL.test(text);
+}
 const HAS_DATE = /\d{4}年\d{1,2}月/;
 const GOV_TITLE =
   /^(?:国务院|国务院办公厅|中共中央|中共中央办公厅|[\u4e00-\u9fff]{1,12}(?:部|委|局|署|会|办))?[\u4e00-\u9fff“”"《》（）+、\d-]*关于.+(?:意见|通知|决定|规划|纲要|方案|办法)$/;
@@ -119,7 +127,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
         // spares flattening the concatenation for every numbered line.
         const piece = lines[j]?.text ?? '';
         joined += piece;
-        if ((piece === '' ? joined : piece).endsWith('）') && ENTRY_FULL.test(joined)) {
+        if ((piece === '' ? joined : piece).endsWith('）') && isFullEntry(joined)) {
           found = j;
           break;
         }
@@ -137,7 +145,7 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
           if (!ENTRY_START.test(lines[s]?.text ?? '')) continue;
           let rest = '';
           for (let r = s; r <= found; r++) if (lines[r]?.kind === 'text') rest += lines[r]?.text ?? '';
-          if (rest.endsWith('）') && ENTRY_FULL.test(rest)) {
+          if (rest.endsWith('）') && isFullEntry(rest)) {
             start = s;
             joined = rest;
           }
