@@ -84,7 +84,7 @@ const {
   KEY_CAN,
   datedBefore,
 } = PROSE_CHARS;
-const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = PROSE_PATTERNS;
+const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, GOVERNED, JOINING, PARTNERS, TOGETHER } = PROSE_PATTERNS;
 
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
@@ -94,7 +94,7 @@ const { ASKED, ASKED_SUPPORT, BY, COUNTERPARTS, JOINING, PARTNERS, TOGETHER } = 
  * (`各级各部门对此要…`), the drafter of a text approved for revision (`区发改局提出的《…》，作进一步修改完善后…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|一定要|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|做好|抓好|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，(?!已)[^。；]{0,12}(?:修改|完善)))/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|一定要|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|做好(?!了)|抓好(?!了)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，(?!已)[^。；]{0,12}(?:修改|完善)))/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -184,6 +184,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       }
       let before = head.slice(0, j);
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
+      if (GOVERNED.test(before) && /^[做抓]好/u.test(head.slice(j))) continue; // `督促A做好`: A is an object
       before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
@@ -263,6 +264,13 @@ function laterSubjects(rest: string, out: Named[]): void {
   }
 }
 
+/** `会议要求A负责…，责成B做好…` (B's duty like 要) / `由A按程序印发，B要…`: an order hides no subject around it. */
+function subjectsAround(sentence: string, order: RegExpExecArray, out: Named[]): void {
+  const rest = order.index >= 2 ? subjectOf(sentence.slice(0, order.index), out) : null;
+  if (rest !== null) laterSubjects(rest, out);
+  laterSubjects(sentence.slice(order.index + order[0].length), out);
+}
+
 /**
  * Reads the sentence of `paragraph` from `start` (up to its 。 or ； or the end) in one pass over its key characters,
  * gives it to sentenceParties only when one of its forms can match (most have none of the key characters: they are
@@ -319,7 +327,10 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const supportAsked = keys & KEY_QING ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = keys & KEY_QING && !supportAsked ? ASKED.exec(sentence) : null;
-  push(out, asked ? askedParties(asked[1] ?? '') : null, 'asked');
+  const orderEnd = asked && asked[0].endsWith(`责成${asked[1] ?? ''}`) ? asked.index + asked[0].length : -1;
+  const ordered =
+    orderEnd === -1 ? 'asked' : LEADING_MARKER.test(sentence.slice(orderEnd)) ? 'leading' : 'duty';
+  push(out, asked ? askedParties(asked[1] ?? '') : null, ordered);
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
@@ -346,6 +357,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
     push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
   }
+  if (asked && orderEnd !== -1) subjectsAround(sentence, asked, out);
+  if (by?.[2] === '按程序' || by?.[2] === '印发') subjectsAround(sentence, by, out);
   if (out.length === before) {
     // No marker right after a name's last character anywhere: subjectOf would test no position.
     const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed, (keys & KEY_COLON) !== 0) : null;
