@@ -268,7 +268,15 @@ function laterSubjects(rest: string, out: Named[]): void {
 function subjectsAround(sentence: string, order: RegExpExecArray, out: Named[]): void {
   const rest = order.index >= 2 ? subjectOf(sentence.slice(0, order.index), out) : null;
   if (rest !== null) laterSubjects(rest, out);
-  laterSubjects(sentence.slice(order.index + order[0].length), out);
+  const after = sentence.slice(order.index + order[0].length);
+  pushJoining(LEAD_OR_CHARGE.test(after) ? JOINING.exec(after) : null, out); // `责成A牵头…，B、C配合`
+  laterSubjects(after, out);
+}
+
+/** `，公安、商务等部门配合`: abbreviated sector names only in a list; one name must be unit-shaped (not 密切配合). */
+function pushJoining(joining: RegExpExecArray | null, out: Named[]): void {
+  const list = joining?.[1] ?? '';
+  push(out, joining ? proseParties(list, /、|等$/u.test(list) ? 'partner' : 'unit') : null, 'partner');
 }
 
 /**
@@ -351,11 +359,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     const joins = by[2] === '牵头' || (by[2] === '负责' && parties !== null);
     const joined = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
     // `由县政府办负责，专班成员由A、B组成` / `…负责，抽调A、B人员组成`: only a lead's working group is so composed.
-    const joining = joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined;
-    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
-    const joiningList = joining?.[1] ?? '';
-    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
-    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+    pushJoining(joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined, out);
   }
   if (asked && orderEnd !== -1) subjectsAround(sentence, asked, out);
   if (by?.[2] === '按程序' || by?.[2] === '印发') subjectsAround(sentence, by, out);
@@ -363,11 +367,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     // No marker right after a name's last character anywhere: subjectOf would test no position.
     const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed, (keys & KEY_COLON) !== 0) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
-    const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
-    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
-    const joiningList = joining?.[1] ?? '';
-    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
-    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+    pushJoining(rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null, out);
     if (rest !== null) laterSubjects(rest, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))

@@ -37,6 +37,20 @@ describe('责成 beside the sentence’s other subjects', () => {
   });
 });
 
+describe('责成 and the parties that support it', () => {
+  it('keeps the supporting list of `责成A牵头…，B、C配合`', () => {
+    expect(
+      meeting('会议研究了停车难问题，责成县公安局牵头拿出方案，县住建局、县城管局配合。').measures.map(roles),
+    ).toEqual([{ lead: ['县公安局'], participants: ['县住建局', '县城管局'], deadline: null }]);
+  });
+
+  it('reads `B要做好配合` as the supporting side', () => {
+    expect(
+      meeting('会议研究了停车难问题，责成县公安局尽快拿出方案。县住建局要做好配合。').measures.map(roles),
+    ).toEqual([{ lead: ['县公安局'], participants: ['县住建局'], deadline: null }]);
+  });
+});
+
 describe('由A按程序 / 由A印发', () => {
   it('never reads the issuer of a cited text (`贯彻由A印发的《…》`) as a party', () => {
     expect(
