@@ -6,6 +6,7 @@ import { extractInline, joinBrokenLines, joinParagraphs } from './inline';
 import type { BodyLine } from './inline';
 import { unitParagraphs } from './inline-units';
 import { extractNoticeItems } from './notice';
+import { signatureDate } from './doc-markers';
 import { applyNoticeDeadlineToAnnex } from './notice-annex';
 import { coveringLines } from './notice-cover';
 import { extractProseDuties, isHeadingOnly, proseDuty } from './prose';
@@ -37,6 +38,9 @@ const CHU_CLASS = CHAR_CHU;
  */
 
 const DECLARES_CONVENTION = new RegExp(FIRST_IS_LEAD.source, 'u');
+
+/** `附件`, `附件2`, `附件：1.…清单`: an attachment below the body. */
+const ATTACHMENT_LINE = /^附件\d{0,2}(?:[：:]|$)/u;
 
 /** A supervising office's own notice: `…人民政府督查通知单`, `督察通报第十七期`, `四铁西政督字〔2019〕7号`. */
 const ISSUED_BY_SUPERVISOR = /督查|督察|督字/u;
@@ -135,7 +139,13 @@ export function extractMeasures(
   if (last && unread.length > 0) {
     // Numbered items below the last annotated one and above the closing section (`（三）强化要素保障。各县（市、区）
     // 要…` after annotated （一）（二）) are read the same way.
-    const lastLine = Math.max(last.line, closing.length > 0 ? (closing[0]?.no ?? 0) : Infinity);
+    // The signature or an attachment below the last annotated item ends the document's own items (`附件` then
+    // `（三）县住建局：张三，电话…`, a contact list, is no duty).
+    const ending = lines.find(
+      (l) => l.no > last.line && (signatureDate(l.text) !== null || ATTACHMENT_LINE.test(l.text)),
+    );
+    const below = Math.min(closing.length > 0 ? (closing[0]?.no ?? 0) : Infinity, ending?.no ?? Infinity);
+    const lastLine = Math.max(last.line, below);
     const between = (no: number) => no > firstAnnotated && no < lastLine;
     const gap = new Set(unread.filter((nos) => between(nos[0] ?? 0)).flat());
     if (gap.size > 0) {

@@ -8,10 +8,7 @@ import {
   SUPPORTING,
 } from './prose-roles';
 import { openingOffsets } from './prose-openings';
-import {
-  isKnownDepartmentName as isKnownDepartmentNameImported,
-  isLocalUnitName as isLocalUnitNameImported,
-} from '../departments/registry';
+import { isKnownDepartmentName as isKnownDepartmentNameImported } from '../departments/registry';
 import { askedParties, proseParties as prosePartiesImported } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import type { ProseParties } from './prose-parties';
@@ -24,6 +21,7 @@ import {
   statutoryDuty as statutoryDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
+import { isLaterSubject } from './prose-later-subjects';
 import { partyBeforeWhen, reporterOf } from './prose-when';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
@@ -33,7 +31,6 @@ const statutoryDuty = statutoryDutyImported;
 const unitsBeside = unitsBesideImported;
 const holderBefore = holderBeforeImported;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
-const isLocalUnitName = isLocalUnitNameImported;
 const proseParties = prosePartiesImported;
 
 /**
@@ -92,6 +89,7 @@ const {
   askOpenings,
   BY,
   COUNTERPARTS,
+  GOVERNED,
   JOINING,
   PARTNERS,
   TOGETHER,
@@ -105,7 +103,7 @@ const {
  * (`各级各部门对此要…`), the drafter of a text approved for revision (`区发改局提出的《…》，作进一步修改完善后…`) (sticky).
  */
 const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|一定要|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|(?<=，)做好(?=[^，。；]{0,6}配合)|做好|抓好|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，(?!已)[^。；]{0,12}(?:修改|完善)))/uy;
+  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|一定要|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法|拟|立即(?=[^，。；]{2})|做好(?!了)|抓好(?!了)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，(?!已)[^。；]{0,12}(?:修改|完善)))/uy;
 const COMMA = '，'.charCodeAt(0);
 /** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
 const GOAL_MARKER_AT =
@@ -195,6 +193,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       }
       let before = head.slice(0, j);
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
+      if (GOVERNED.test(before) && /^[做抓]好/u.test(head.slice(j))) continue; // `督促A做好`: A is an object
       before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
@@ -231,30 +230,6 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
 }
 
 const YAO = '要'.charCodeAt(0);
-/** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
-const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
-
-/** `创建办要加强督促考核`, `交通局要…`: an office or bureau by its short name (创卫办, no level written), a later subject only before 要. */
-const SHORT_OFFICE = /^[\u4e00-\u9fff]{2,4}[办局委]$/u;
-
-function isUnitName(name: string): boolean {
-  return isKnownDepartmentName(name) || isLocalUnitName(name);
-}
-
-/**
- * `卫健部门要…，市场监管部门对…进行检查`: a sector's department, a later subject before its own 要 or 对…; never a share
- * of departments (`部分部门对同一企业重复检查`: a problem stated).
- */
-const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|其他|上级)[\u4e00-\u9fff]{2,6}部门$/u;
-
-function isLaterSubject(name: string, own: boolean): boolean {
-  return (
-    LATER_SUBJECT.test(name) ||
-    isUnitName(name) ||
-    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name)))
-  );
-}
-
 /**
  * `A要加强指导，B要做好协调`: a party given its own duty after a comma of the same sentence, read like a sentence's
  * subject; the scan resumes after each party found.
@@ -272,6 +247,21 @@ function laterSubjects(rest: string, out: Named[]): void {
     }
     comma = rest.length - found.length;
   }
+}
+
+/** `会议要求A负责…，责成B做好…` (B's duty like 要) / `由A按程序印发，B要…`: an order hides no subject around it. */
+function subjectsAround(sentence: string, order: RegExpExecArray, out: Named[]): void {
+  const rest = order.index >= 2 ? subjectOf(sentence.slice(0, order.index), out) : null;
+  if (rest !== null) laterSubjects(rest, out);
+  const after = sentence.slice(order.index + order[0].length);
+  pushJoining(LEAD_OR_CHARGE.test(after) ? JOINING.exec(after) : null, out); // `责成A牵头…，B、C配合`
+  laterSubjects(after, out);
+}
+
+/** `，公安、商务等部门配合`: abbreviated sector names only in a list; one name must be unit-shaped (not 密切配合). */
+function pushJoining(joining: RegExpExecArray | null, out: Named[]): void {
+  const list = joining?.[1] ?? '';
+  push(out, joining ? proseParties(list, /、|等$/u.test(list) ? 'partner' : 'unit') : null, 'partner');
 }
 
 /**
@@ -331,7 +321,10 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const supportAsked = askable & ASK_SUPPORT ? ASKED_SUPPORT.exec(sentence) : null;
   push(out, supportAsked ? proseParties(supportAsked[1] ?? '') : null, 'supervising');
   const asked = askable & ASK_ANY && !supportAsked ? ASKED.exec(sentence) : null;
-  push(out, asked ? askedParties(asked[1] ?? '') : null, 'asked');
+  const orderEnd = asked && asked[0].endsWith(`责成${asked[1] ?? ''}`) ? asked.index + asked[0].length : -1;
+  const ordered =
+    orderEnd === -1 ? 'asked' : LEADING_MARKER.test(sentence.slice(orderEnd)) ? 'leading' : 'duty';
+  push(out, asked ? askedParties(asked[1] ?? '') : null, ordered);
   push(out, keys & KEY_SHE ? hostingParties(sentence) : null, 'leading');
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
@@ -352,21 +345,15 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     const joins = by[2] === '牵头' || (by[2] === '负责' && parties !== null);
     const joined = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
     // `由县政府办负责，专班成员由A、B组成` / `…负责，抽调A、B人员组成`: only a lead's working group is so composed.
-    const joining = joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined;
-    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
-    const joiningList = joining?.[1] ?? '';
-    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
-    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+    pushJoining(joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined, out);
   }
+  if (asked && orderEnd !== -1) subjectsAround(sentence, asked, out);
+  if (by?.[2] === '按程序' || by?.[2] === '印发') subjectsAround(sentence, by, out);
   if (out.length === before) {
     // No marker right after a name's last character anywhere: subjectOf would test no position.
     const rest = keys & KEY_PAIR ? subjectOf(sentence, out, pairsListed, (keys & KEY_COLON) !== 0) : null;
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
-    const joining = rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null;
-    // Abbreviated sector names only in a list (公安、商务等部门配合); one name must be unit-shaped (not 密切配合).
-    const joiningList = joining?.[1] ?? '';
-    const strictness = /、|等$/u.test(joiningList) ? 'partner' : 'unit';
-    push(out, joining ? proseParties(joiningList, strictness) : null, 'partner');
+    pushJoining(rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null, out);
     if (rest !== null) laterSubjects(rest, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))

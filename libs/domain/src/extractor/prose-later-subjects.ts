@@ -1,0 +1,26 @@
+// Which parties may open a later clause of a sentence (prose-sentence.ts laterSubjects): `A要加强指导，B要做好协调`.
+import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+
+/** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
+const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
+
+/** `创建办要加强督促考核`, `交通局要…`: an office or bureau by its short name (创卫办, no level written), a later subject only before 要. */
+const SHORT_OFFICE = /^[\u4e00-\u9fff]{2,4}[办局委]$/u;
+
+function isUnitName(name: string): boolean {
+  return isKnownDepartmentName(name) || isLocalUnitName(name);
+}
+
+/**
+ * `卫健部门要…，市场监管部门对…进行检查`: a sector's department, a later subject before its own 要 or 对…; never a share
+ * of departments (`部分部门对同一企业重复检查`: a problem stated).
+ */
+const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|其他|上级)[\u4e00-\u9fff]{2,6}部门$/u;
+
+export function isLaterSubject(name: string, own: boolean): boolean {
+  return (
+    LATER_SUBJECT.test(name) ||
+    isUnitName(name) ||
+    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name)))
+  );
+}
