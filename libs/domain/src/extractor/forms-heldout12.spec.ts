@@ -308,3 +308,16 @@ describe('meeting requests naming a unit by its head or asking it to follow proc
     ).toEqual([{ lead: ['县教体局'], participants: [], deadline: null }]);
   });
 });
+
+describe('names that hold a verb or a 和', () => {
+  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
+
+  it('keeps 县委组织部 whole after 由 (组织 of 组织部 is no verb) and splits `县住建局和县城管局`', () => {
+    expect(meeting('由县委组织部、县人社局按程序办理。').measures.map(roles)).toEqual([
+      { lead: ['县委组织部', '县人社局'], participants: [], deadline: null },
+    ]);
+    expect(meeting('责成县住建局和县城管局对占道经营开展整治。').measures.map(roles)).toEqual([
+      { lead: ['县住建局', '县城管局'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -222,6 +222,10 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   if (BASIS_START.test(item)) return null;
   // `各牵头单位和责任单位`, `各牵头单位和汇总单位`: roles sharing the 各 of the first, one collective (LABELLING §4).
   if (ROLES_SHARING_GE.test(item)) return [item];
+  // `县住建局和县城管局`: two units of one level joined by 和, never one unit named across the 和.
+  const pair = JOINED_LEVEL_UNITS.exec(item);
+  if (pair && isLocalUnitName(pair[1] ?? '') && isLocalUnitName(pair[2] ?? ''))
+    return [pair[1] ?? '', pair[2] ?? ''];
   // `各乡镇和县公安局`: the townships beside a unit, never a place `各乡镇和县` with a 公安局 of its own.
   const township = TOWNSHIP_AND_UNIT.exec(item);
   if (township && isLocalUnitName(township[2] ?? '')) return [township[1] ?? '', township[2] ?? ''];
@@ -242,6 +246,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
 
 const ROLES_SHARING_GE =
   /^各(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)(?:和|及)(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
+const JOINED_LEVEL_UNITS =
+  /^([省市县区][^和及、]{1,12}[局委办厅])(?:和|及|以及)([省市县区][^和及、]{1,12}[局委办厅])$/u;
 const TOWNSHIP_AND_UNIT =
   /^(各(?:乡镇|镇|乡|街道|镇街|村|社区|村组)|村组|社区)(?:和|及|以及)([\u4e00-\u9fff]{3,16})$/u;
 const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
