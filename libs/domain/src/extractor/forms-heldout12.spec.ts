@@ -321,3 +321,12 @@ describe('names that hold a verb or a 和', () => {
     ]);
   });
 });
+
+describe('development zones', () => {
+  it('reads a zone named before the committee word it shares (`成都高新区、天府新区管委会`) as a party', () => {
+    const doc = extractOne('关于做好某项工作的通知\n某高新区、某新区管委会要抓好落实。\n');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['某高新区', '某新区管委会'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -129,6 +129,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
   if (name.charCodeAt(1) === ZHI && LEVEL_OWN_UNITS.test(name)) return true;
   if (GOVERNMENT_OWN_UNITS.test(name)) return true;
+  // `成都高新区、天府新区管委会要…`: a development zone named before its committee's shared word is a party of its own.
+  if (name.endsWith('区') && DEVELOPMENT_ZONE.test(name)) return true;
   const last = name.charAt(name.length - 1);
   // 联席会议 / 部际联席会议 (the body a 联席会议制度 sets up, often by its short name) holds its own duties.
   if (last === '议') return JOINT_MEETING.test(name);
@@ -244,6 +246,8 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   return isParty(item, strictness) ? [item] : null;
 }
 
+const DEVELOPMENT_ZONE =
+  /^(?:各)?[\u4e00-\u9fff]{0,8}(?:高新区|新区|开发区|经开区|高新技术产业开发区|经济技术开发区|园区|保税区|示范区|试验区)$/u;
 const ROLES_SHARING_GE =
   /^各(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)(?:和|及)(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
 const JOINED_LEVEL_UNITS =
