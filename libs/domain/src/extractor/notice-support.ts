@@ -1,3 +1,4 @@
+import { ROLE_WORD } from './roles';
 /**
  * The supporting side of a notice paragraph (notice.ts): the words and shapes by which a party's duty is to support
  * another's (配合, 协同, 通力协作), so it takes part instead of leading.
@@ -18,4 +19,4 @@ export const SUPPORT_LIST = new RegExp(
 /** `相关部门和辖区政府要密切配合，主动服务`: two sides whose own duty opens on supporting take part. */
 export const PAIR_SUPPORT = /^(?:密切|积极|主动|全力)配合/u;
 /** The second half of `各牵头单位和责任单位`: a role word sharing the first one's 各, one collective with it. */
-export const ROLE_AFTER_ROLE = /^(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
+export const ROLE_AFTER_ROLE = new RegExp(`^${ROLE_WORD}$`, 'u');

@@ -1,6 +1,6 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { ISSUER_PRONOUN } from './prose-pronouns';
-import { splitGluedLevels } from './roles';
+import { ROLE_WORD, splitGluedLevels } from './roles';
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -248,8 +248,7 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
 
 const DEVELOPMENT_ZONE =
   /^(?:各)?[\u4e00-\u9fff]{0,8}(?:高新区|新区|开发区|经开区|高新技术产业开发区|经济技术开发区|园区|保税区|示范区|试验区)$/u;
-const ROLES_SHARING_GE =
-  /^各(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)(?:和|及)(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)$/u;
+const ROLES_SHARING_GE = new RegExp(`^各${ROLE_WORD}(?:和|及)${ROLE_WORD}$`, 'u');
 const JOINED_LEVEL_UNITS =
   /^([省市县区][^和及、]{1,12}[局委办厅])(?:和|及|以及)([省市县区][^和及、]{1,12}[局委办厅])$/u;
 const TOWNSHIP_AND_UNIT =

@@ -218,6 +218,12 @@ export const EXCEPT_NOTED_RULE =
 const GLUED_LEVELS =
   /^(各(?:地区?|乡镇|街道|县区|区县))(各(?:有关|相关)?(?:部门|单位)(?:各(?:有关|相关)?单位)?)$/u;
 
+/**
+ * A body named by its role in the work (`牵头单位`, `责任部门`, `汇总单位`): the second half of `各牵头单位和责任单位`, one
+ * collective with the first (prose-parties.ts, notice.ts).
+ */
+export const ROLE_WORD = '(?:牵头|责任|配合|参与|协同|协办|主办|承办|汇总)(?:单位|部门)';
+
 /** `各级各部门各乡镇`, `各部门各街道`: the departments, then the townships written on: two parties as well. */
 const GLUED_TOWNSHIPS_AFTER = /^((?:各级)?各(?:有关|相关)?部门)(各(?:乡镇|街道|镇街|镇|乡))$/u;
 
