@@ -7,6 +7,15 @@ import { monthCell } from './deadline-cells';
 import { defaultParsers } from './parsers';
 import { extractOne, roles } from './forms.testing';
 
+/** A county meeting report whose first paragraph heard a report (the subjects below follow it). */
+const heardMeeting = (body: string) =>
+  extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
+/** A standing meeting's minutes of one paragraph. */
+const standingMeeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
+/** A supervision report dated by its signature. */
+const report = (body: string) =>
+  extractOne(`关于某某问题督查情况的通报\n${body}\n某某县人民政府办公室\n2024年4月1日\n`);
+
 describe('targets with a statistics office beside the lead', () => {
   it('reads `数据提供单位：` as a participant label, never as a party named 数据提供单位', () => {
     const doc = extractOne(
@@ -50,49 +59,45 @@ describe('duty tables of 相关部门 and 职责分工', () => {
 });
 
 describe('meeting reports: subjects after ordinals and run-on reported speech', () => {
-  const meeting = (body: string) => extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
-
   it('reads the party after a numbered point `一是…，二是…`', () => {
-    expect(meeting('会议要求，一是各单位要认真学习新修订的条例，掌握主要内容。').measures.map(roles)).toEqual(
-      [{ lead: ['各单位'], participants: [], deadline: null }],
-    );
+    expect(
+      heardMeeting('会议要求，一是各单位要认真学习新修订的条例，掌握主要内容。').measures.map(roles),
+    ).toEqual([{ lead: ['各单位'], participants: [], deadline: null }]);
   });
 
   it('reads `各部门及各镇（区）` as the departments and the townships, the qualifier dropped', () => {
-    expect(meeting('会议强调，各部门及各镇（区）要压实属地责任，开展全面排查。').measures.map(roles)).toEqual(
-      [{ lead: ['各部门', '各镇'], participants: [], deadline: null }],
-    );
+    expect(
+      heardMeeting('会议强调，各部门及各镇（区）要压实属地责任，开展全面排查。').measures.map(roles),
+    ).toEqual([{ lead: ['各部门', '各镇'], participants: [], deadline: null }]);
   });
 
   it("takes a level government's own departments (`区政府系统各部门各单位`) as one collective", () => {
-    expect(meeting('会议指出，区政府系统各部门各单位要统筹抓好年底各项工作。').measures.map(roles)).toEqual([
-      { lead: ['区政府系统各部门各单位'], participants: [], deadline: null },
-    ]);
+    expect(
+      heardMeeting('会议指出，区政府系统各部门各单位要统筹抓好年底各项工作。').measures.map(roles),
+    ).toEqual([{ lead: ['区政府系统各部门各单位'], participants: [], deadline: null }]);
   });
 
   it('reads the party after reported speech without a comma (`某某要求各部门要…`, `要求各相关部门要…`)', () => {
     expect(
-      meeting('关于贯彻落实全市工作会议精神，李某要求各部门要准确把握形势，明确工作责任。').measures.map(
+      heardMeeting('关于贯彻落实全市工作会议精神，李某要求各部门要准确把握形势，明确工作责任。').measures.map(
         roles,
       ),
     ).toEqual([{ lead: ['各部门'], participants: [], deadline: null }]);
-    expect(meeting('会议研究了某专项规划。要求各相关部门要抓实规划内容的实施。').measures.map(roles)).toEqual(
-      [{ lead: ['各相关部门'], participants: [], deadline: null }],
-    );
+    expect(
+      heardMeeting('会议研究了某专项规划。要求各相关部门要抓实规划内容的实施。').measures.map(roles),
+    ).toEqual([{ lead: ['各相关部门'], participants: [], deadline: null }]);
   });
 });
 
 describe('county meeting reports: grassroots parties', () => {
-  const meeting = (body: string) => extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
-
   it('reads check stations, 村组 and 社区 as parties and `A及县X站` as two', () => {
     expect(
-      meeting('会议强调，各检查站、村组、社区及县客运站，要严格查验返乡人员。').measures.map(roles),
+      heardMeeting('会议强调，各检查站、村组、社区及县客运站，要严格查验返乡人员。').measures.map(roles),
     ).toEqual([{ lead: ['各检查站', '村组', '社区', '县客运站'], participants: [], deadline: null }]);
   });
 
   it('splits `各乡镇和县公安局` into the townships and the bureau, never a place `各乡镇和县`', () => {
-    expect(meeting('会议要求，各乡镇和县公安局要加强夜间巡查。').measures.map(roles)).toEqual([
+    expect(heardMeeting('会议要求，各乡镇和县公安局要加强夜间巡查。').measures.map(roles)).toEqual([
       { lead: ['各乡镇', '县公安局'], participants: [], deadline: null },
     ]);
   });
@@ -189,9 +194,6 @@ describe('meeting reports stored one paragraph per line', () => {
 });
 
 describe('orders in supervision reports', () => {
-  const report = (body: string) =>
-    extractOne(`关于某某问题督查情况的通报\n${body}\n某某县人民政府办公室\n2024年4月1日\n`);
-
   it('reads the party after 责成 and a 会同 partner before 立即/尽快', () => {
     expect(report('会议责成县交通局牵头，于6月底前完成整改。').measures.map(roles)).toEqual([
       { lead: ['县交通局'], participants: [], deadline: '2024-06-30' },
@@ -203,9 +205,6 @@ describe('orders in supervision reports', () => {
 });
 
 describe('the units joining a lead in the next clause', () => {
-  const report = (body: string) =>
-    extractOne(`关于某某问题督查情况的通报\n${body}\n某某县人民政府办公室\n2024年4月1日\n`);
-
   it('reads `A牵头，B、C配合` in a notice and `由A负责，B配合` in prose', () => {
     expect(report('县卫健局牵头，县财政局、县医保局等部门参与，6月底前完成。').measures.map(roles)).toEqual([
       { lead: ['县卫健局'], participants: ['县财政局', '县医保局'], deadline: '2024-06-30' },
@@ -255,25 +254,25 @@ describe('supervision tables (督办事项)', () => {
 });
 
 describe('meeting decisions', () => {
-  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
-
   it('reads the parties ordered after 责成 whatever verb follows', () => {
     expect(
-      meeting('会议研究了城区停车难问题，责成县公安局、县住建局尽快拿出解决方案。').measures.map(roles),
+      standingMeeting('会议研究了城区停车难问题，责成县公安局、县住建局尽快拿出解决方案。').measures.map(
+        roles,
+      ),
     ).toEqual([{ lead: ['县公安局', '县住建局'], participants: [], deadline: null }]);
   });
 
   it('reads a later subject before 做好 / 抓好', () => {
-    expect(meeting('会议要求，县水利局负责河道管理，县财政局做好资金保障。').measures.map(roles)).toEqual([
-      { lead: ['县水利局', '县财政局'], participants: [], deadline: null },
-    ]);
+    expect(
+      standingMeeting('会议要求，县水利局负责河道管理，县财政局做好资金保障。').measures.map(roles),
+    ).toEqual([{ lead: ['县水利局', '县财政局'], participants: [], deadline: null }]);
   });
 
   it('reads `会议审议并原则通过了《…》，由A按程序印发实施` as A', () => {
     expect(
-      meeting('会议审议并原则通过了《某县乡村振兴实施方案》，由县农业农村局按程序印发实施。').measures.map(
-        roles,
-      ),
+      standingMeeting(
+        '会议审议并原则通过了《某县乡村振兴实施方案》，由县农业农村局按程序印发实施。',
+      ).measures.map(roles),
     ).toEqual([{ lead: ['县农业农村局'], participants: [], deadline: null }]);
   });
 });
@@ -297,26 +296,24 @@ describe('yearless month ends run on into their completion', () => {
 });
 
 describe('meeting requests naming a unit by its head or asking it to follow procedure', () => {
-  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
-
   it('reads `各乡镇党委书记要…` as the townships and `请A按程序报…` as A', () => {
-    expect(meeting('会议要求，各乡镇党委书记要切实履行第一责任人职责。').measures.map(roles)).toEqual([
-      { lead: ['各乡镇'], participants: [], deadline: null },
-    ]);
+    expect(standingMeeting('会议要求，各乡镇党委书记要切实履行第一责任人职责。').measures.map(roles)).toEqual(
+      [{ lead: ['各乡镇'], participants: [], deadline: null }],
+    );
     expect(
-      meeting('会议同意县教体局关于学校布局调整的意见，请县教体局按程序报县委审定。').measures.map(roles),
+      standingMeeting('会议同意县教体局关于学校布局调整的意见，请县教体局按程序报县委审定。').measures.map(
+        roles,
+      ),
     ).toEqual([{ lead: ['县教体局'], participants: [], deadline: null }]);
   });
 });
 
 describe('names that hold a verb or a 和', () => {
-  const meeting = (body: string) => extractOne(`某县政府第12次常务会议纪要\n${body}\n`);
-
   it('keeps 县委组织部 whole after 由 (组织 of 组织部 is no verb) and splits `县住建局和县城管局`', () => {
-    expect(meeting('由县委组织部、县人社局按程序办理。').measures.map(roles)).toEqual([
+    expect(standingMeeting('由县委组织部、县人社局按程序办理。').measures.map(roles)).toEqual([
       { lead: ['县委组织部', '县人社局'], participants: [], deadline: null },
     ]);
-    expect(meeting('责成县住建局和县城管局对占道经营开展整治。').measures.map(roles)).toEqual([
+    expect(standingMeeting('责成县住建局和县城管局对占道经营开展整治。').measures.map(roles)).toEqual([
       { lead: ['县住建局', '县城管局'], participants: [], deadline: null },
     ]);
   });
