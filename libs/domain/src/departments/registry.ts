@@ -168,6 +168,15 @@ export function isLocalUnitName(name: string): boolean {
   return LOCAL_UNIT.test(name) && !PROSE_INSIDE.test(name.replace(/委员会$/u, ''));
 }
 
+/** A town, township or street by its name (`锦城街道`, `昌化镇`), never a word ending in one (城镇, 乡镇, 特色小镇, 各镇). */
+const NAMED_TOWN =
+  /^(?![各全本该每])(?:[\u4e00-\u9fff]{2,4}街道|[\u4e00-\u9fff]{2,5}(?<![城乡村小集市县区])[镇乡])$/u;
+
+/** True for a town, township or street named as a party (`城关镇负责…`, `锦城街道`). */
+export function isNamedTownName(name: string): boolean {
+  return NAMED_TOWN.test(name);
+}
+
 /** Last characters LOCAL_UNIT accepts. */
 const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协社站所馆台';
 

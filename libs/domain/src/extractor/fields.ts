@@ -3,7 +3,7 @@ import { matchHeading as matchHeadingImported } from './headings';
 import type { HeadingType } from './headings';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { namesNoParty, roleOfLabel, startsWithRoleLabel } from './roles';
+import { carriesDeadlineField, namesNoParty, roleOfLabel, startsWithRoleLabel } from './roles';
 import { LIMITS as LIMITSImported } from './thresholds';
 import { CHAR_COLON, mayContain } from './text';
 import type { Line, PreparedText } from './text';
@@ -103,8 +103,10 @@ export function findFieldRegions(prepared: PreparedText, from: number, to: numbe
     let party = false;
     let time = false;
     for (let i = run.start; i <= run.end; i++) {
-      const role = isRoleLine(lines[i]?.text ?? '');
+      const text = lines[i]?.text ?? '';
+      const role = isRoleLine(text);
       if (role === 'party') party = true;
+      if (role === 'party' && carriesDeadlineField(text)) time = true;
       if (role === 'deadline') time = true;
     }
     if (content === -1 && !(party && time)) return;

@@ -20,3 +20,20 @@ export const SUPPORT_LIST = new RegExp(
 export const PAIR_SUPPORT = /^(?:密切|积极|主动|全力)配合/u;
 /** The second half of `各牵头单位和责任单位`: a role word sharing the first one's 各, one collective with it. */
 export const ROLE_AFTER_ROLE = new RegExp(`^${ROLE_WORD}$`, 'u');
+/**
+ * `区市场监督管理局牵头，卫健、教体、民政等行业主管部门密切配合`: sectors written short, closed by a class of departments,
+ * supporting the lead (a district meeting's order). The sectors take part as written; the closing class joins them only
+ * as an open collective (`等相关部门`), a class of its own (`等行业主管部门`) only closes the list.
+ */
+const JOINED_SECTORS = new RegExp(
+  `(?:牵头|负责)，((?:[\\u4e00-\\u9fff]{2,4}、){1,8}[\\u4e00-\\u9fff]{2,4})等([\\u4e00-\\u9fff]{0,6}(?:部门|单位))(?:要|应)?(?:积极|密切|全力|主动)?(?:配合|参与|参加|协助)(?=[，。；]|$)`,
+  'u',
+);
+
+/** The sectors supporting the lead's clause, and the open collective after them; null when the sentence has none. */
+export function joinedSectors(text: string): string[] | null {
+  const found = JOINED_SECTORS.exec(text);
+  if (!found) return null;
+  const rest = found[2] ?? '';
+  return [...(found[1] ?? '').split('、'), ...(/^(?:有关|相关)(?:部门|单位)$/u.test(rest) ? [rest] : [])];
+}

@@ -1,6 +1,7 @@
 import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
 import { matchHeading as matchHeadingImported } from './headings';
 import {
+  joinedSectors,
   PAIR_SUPPORT,
   ROLE_AFTER_ROLE,
   SUPPORT_CLAUSE,
@@ -370,6 +371,7 @@ export function extractNoticeItems(
           d.participants,
           [...joinedNames, ...(joinedRest ? [joinedRest] : [])].filter((n) => !d.lead.includes(n)),
         );
+      else if (d.text.includes('等')) addAll(d.participants, joinedSectors(d.text) ?? []);
       ctx.measures.push(
         makeMeasure(ctx, {
           key: path.join('/'),

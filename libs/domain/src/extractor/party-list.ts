@@ -32,9 +32,6 @@ const GROUP_NAME =
 const LOCAL_GROUP =
   /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
 
-/** A town, township or street by its name (`锦城街道`, `昌化镇`), never a word ending in one (城镇, 乡镇, 特色小镇, 各镇). */
-const NAMED_TOWN =
-  /^(?![各全本该每])(?:[\u4e00-\u9fff]{2,4}街道|[\u4e00-\u9fff]{2,5}(?<![城乡村小集市县区])[镇乡])$/u;
 /** Mass organisations by their short names (`妇联`, `区残联`, `团区委`, `县总工会`). */
 const MASS_ORGANISATION =
   /^(?:[省市县区])?(?:妇联|残联|科协|侨联|文联|工商联|总工会|工会|红十字会)$|^团[省市县区]委$/u;
@@ -82,7 +79,8 @@ export function isMixedBareList(names: readonly string[]): boolean {
   return lexicon;
 }
 
-const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”]{2,30}$/u;
+// 磨憨—磨丁合作区管委会: a dash joins two place names inside one unit's name.
+const LABELLED_NAME = /^[\u4e00-\u9fffA-Za-z（）〔〕、“”][\u4e00-\u9fffA-Za-z（）〔〕、“”—]{1,29}$/u;
 /** Bracket depth step of a char code: （〔［【([ open, ）〕］】)] close (char codes: this runs per character). */
 function bracketStep(c: number): number {
   if (c === 0xff08 || c === 0x3014 || c === 0xff3b || c === 0x3010 || c === 0x28 || c === 0x5b) return 1;
@@ -132,7 +130,8 @@ function isAcceptableName(name: string, strictness: Strictness): boolean {
   // A group of local bodies (各镇（街道）, 各乡镇, 各县区) beside a verb is a party even when not unit-shaped.
   if (strictness === 'plausible' && (GROUP_NAME.test(unit) || LOCAL_GROUP.test(unit))) return true;
   // 锦城街道 / 昌化镇 / 妇联 in a party cell or beside a verb: a town or a mass organisation by its short name.
-  if (strictness === 'plausible' && (NAMED_TOWN.test(unit) || MASS_ORGANISATION.test(unit))) return true;
+  if (strictness === 'plausible' && (REGISTRY.isNamedTownName(unit) || MASS_ORGANISATION.test(unit)))
+    return true;
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 

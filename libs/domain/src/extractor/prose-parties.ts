@@ -1,4 +1,9 @@
-import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import {
+  isKnownDepartmentName,
+  isLocalUnitName,
+  isNamedTownName,
+  isPlausibleDepartmentName,
+} from '../departments/registry';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 
@@ -102,7 +107,7 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社';
 /**
  * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
  * county notices and meeting reports.
@@ -127,6 +132,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
+  // 由城关镇负责… (a county's problem list): a town by its name holds the duty in its area.
+  if (isNamedTownName(name)) return true;
   if (name.charCodeAt(1) === ZHI && LEVEL_OWN_UNITS.test(name)) return true;
   if (GOVERNMENT_OWN_UNITS.test(name)) return true;
   // `成都高新区、天府新区管委会要…`: a development zone named before its committee's shared word is a party of its own.
@@ -290,7 +297,11 @@ const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
  * `X主要负责同志` keeps X (POST_HOLDER).
  */
 const LEADERS_BEFORE =
-  /^(?:[省市县区](?:人民)?政府)?(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+  /^(?:[省市县区](?:人民)?政府)?(?:(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)|班子成员)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+
+/** `包片单位县气象局`, `包保单位县交通局`: the unit's role in a patrolled area, written before its name. */
+const AREA_ROLE_BEFORE =
+  /^(?:[\u4e00-\u9fff]{0,6}沿线)?(?:包片|包保|包联|挂包|包抓|联系)单位(?=[省市县区][\u4e00-\u9fff]{2})/u;
 
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
@@ -302,8 +313,14 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
   // `市政府各位领导同志及各有关部门和单位，要…`: the leaders named before the units are persons (LABELLING §3).
-  const leaders = text.includes('同志') || text.includes('领导') ? LEADERS_BEFORE.exec(text) : null;
+  const leaders =
+    text.includes('同志') || text.includes('领导') || text.includes('班子')
+      ? LEADERS_BEFORE.exec(text)
+      : null;
   if (leaders) text = text.slice(leaders[0].length);
+  // `由包片单位县气象局负责清除` (a county's problem list): the role the unit plays in the area is no part of its name.
+  const role = text.includes('单位') ? AREA_ROLE_BEFORE.exec(text) : null;
+  if (role) text = text.slice(role[0].length);
   // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
   const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
   if (topic) text = text.slice(topic[0].length);
@@ -313,7 +330,7 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
   // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
   const closing =
-    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位)(?:和(各[\u4e00-\u9fff]{2,10}))?$/u.exec(
+    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位)(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}))?$/u.exec(
       text,
     );
   let added: string | null = null;

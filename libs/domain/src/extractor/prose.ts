@@ -184,10 +184,13 @@ function isDutySentence(rest: string, group: Group | null, dutyOf: (text: string
   return group !== null || dutyOf(rest) !== null;
 }
 const SENTENCE_END = /[。；]$/u;
+/** The remedy paragraph under a problem item: `整改要求：由A负责…`, `整改措施：…`, `处理意见：…`. */
+const REMEDY_LABEL = /^(?:整改要求|整改措施|整改意见|处理意见|督办要求)：/u;
 
 /** Measures of the prose duties in `lines` (the body of a document that gave no other measure). */
 export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine[]): void {
   let heading: { line: BodyLine; label: string; type: HeadingType } | null = null;
+  let problem: { line: BodyLine; label: string; type: HeadingType } | null = null;
   let lastType: HeadingType | null = null;
   let group: Group | null = null;
   let index = 0;
@@ -252,8 +255,15 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       continue;
     }
     const own = duty ?? (h && group && group.contents !== true ? group.duty : null);
-    if (!own) continue;
-    const opening = heading && !h ? `${heading.line.text}\n` : '';
+    if (!own) {
+      // `2、…有野广告，东入口…有白色垃圾。` then `整改要求：由县气象局负责清除。` (a county's problem list): an item
+      // stating a problem opens the remedy paragraph below it, as a heading does.
+      if (h && h.type !== 'article') problem = { line: l, label: h.label, type: h.type };
+      continue;
+    }
+    const opened = heading ?? (problem && !h && REMEDY_LABEL.test(text) ? problem : null);
+    problem = null;
+    const opening = opened && !h ? `${opened.line.text}\n` : '';
     index++;
     const path = trail.length > 0 ? trail.map((t) => t.label) : [String(index)];
     ctx.measures.push(

@@ -33,6 +33,8 @@ const LABEL_ROLES: readonly (readonly [string, LabelRole])[] = [
   ['配合股室', 'participant'],
   ['责任单位', 'responsible'],
   ['整改责任单位', 'responsible'],
+  // 问题整改责任单位：市科技馆 整改时限：3天 (a 创文 督查 problem list, one block per inspected unit).
+  ['问题整改责任单位', 'responsible'],
   ['整改单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['负责单位', 'responsible'],
@@ -118,6 +120,23 @@ export const ROLE_LABEL_LINE = new RegExp(`^(?:${LABEL_SOURCE})[：:]`, 'u');
 export const BRACKETED_ROLE_LABEL = new RegExp(`[【〔](${LABEL_SOURCE})[】〕]`, 'gu');
 /** Cheap pre-check: every label ends in one of these characters followed by a colon. */
 const LABEL_HINT = /[位门办限间点度排求体导人工围室头责合与同][：:]/u;
+
+/**
+ * A deadline label later on a role line (`问题整改责任单位：市科技馆 整改时限：3天`; the space between the fields is gone by
+ * the time lines are read).
+ */
+const SAME_LINE_DEADLINE_LABEL = new RegExp(
+  `.(?:${[...ROLE_BY_LABEL]
+    .filter(([, role]) => role === 'deadline')
+    .map(([label]) => label)
+    .join('|')})[：:]`,
+  'u',
+);
+
+/** True when a role line also carries its deadline field (two fields on one line). */
+export function carriesDeadlineField(text: string): boolean {
+  return SAME_LINE_DEADLINE_LABEL.test(text);
+}
 
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
