@@ -95,3 +95,45 @@ describe('meeting reports', () => {
     });
   });
 });
+
+describe('annotations and subjects of notices and reports', () => {
+  it('reads a 责任单位 label typed with a semicolon for its colon', () => {
+    const doc = extractOne(
+      '某市督查通知\n一、重点督办事项\n1.推进垃圾收储运一体化。(责任单位:城管局、各乡镇)\n2.实施改厨、改厕工程。(责任单位;住建局、畜牧局)\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['城管局', '各乡镇'], participants: [], deadline: null },
+      { lead: ['住建局', '畜牧局'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('keeps 依法治县办 whole: 依法 inside a committee office’s name is no duty marker', () => {
+    const doc = meeting('会议要求,县委依法治县办要加强统筹协调,严格审核把关。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['县委依法治县办'], participants: [], deadline: null }]);
+  });
+
+  it('reads no party from a page’s metadata line or a byline before a colon', () => {
+    const doc = extractOne(
+      '某区政府召开常务会议\n发文机构:某区人民政府办公室\n通讯员张某 记者李某报道:9月1日,区长专题调度整改工作。\n会议要求,各街道要抓好整改落实。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各街道'], participants: [], deadline: null }]);
+  });
+
+  it('drops the leaders before the units also after 以及 and as 相关区级领导', () => {
+    const doc = meeting(
+      '会议指出,区分管领导以及各部门、各单位主要领导要加强关心推动。\n会议要求,相关区级领导和各有关部门单位要抓短板攻坚。',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各部门', '各单位'], ['各有关部门单位']]);
+  });
+
+  it('reads 上述责任单位 after an annotated list, and subjects after 表示， and a run-on 下一步', () => {
+    const list = extractOne(
+      '检查问题交办\n1.某小区内无防鼠设施。责任单位:某区人民办。\n2.某花园垃圾清理不及时。责任单位:某区建设办。\n今年是复审年,上述责任单位要高度重视整治工作,对存在的问题务必按时整改完毕。\n',
+    );
+    const report = extractOne(
+      '某市督办曝光问题\n某市治庸问责办常务副主任、市纪委副书记、市监察局局长张某表示,各责任单位要对相关问题进行深入调查。\n目前,部分单位已开始整改。下一步各承办单位要按照时间节点报送整改情况。\n',
+    );
+    expect(list.measures.map((m) => m.lead)).toEqual([['某区人民办'], ['某区建设办'], ['上述责任单位']]);
+    expect(report.measures.map((m) => m.lead)).toEqual([['各责任单位'], ['各承办单位']]);
+  });
+});

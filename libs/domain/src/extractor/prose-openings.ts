@@ -9,7 +9,7 @@ const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
  * Up to three opening clauses before the party, six after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
- * `X强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 48 characters a clause: `会议指出，推进义务教育均衡
+ * `强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 48 characters a clause: `会议指出，推进义务教育均衡
  * 发展是落实…的一项重要举措，各乡镇…要…`).
  */
 const OPENING_CLAUSE = /^(?:[^，。；：]{0,24}，){1,3}/u;
@@ -24,13 +24,13 @@ function speechColon(sentence: string, at: number): boolean {
 }
 const REPORTED_CLAUSE_MAX = 48;
 const REPORTED_SPEECH =
-  /^(?![^，。；]{0,8}(?:按照|根据|依照|依据))[^。；]{0,30}?(?:指出|强调|要求|认为)[，：]/u;
+  /^(?![^，。；]{0,8}(?:按照|根据|依照|依据))[^。；]{0,30}?(?:指出|强调|要求|认为|表示)[，：]/u;
 /**
  * REPORTED_SPEECH's screen: a verb of it closed by ，or ： anywhere in the sentence. Most sentences fail this
  * unanchored regex in one native pass over their text (reading a sliced sentence's char codes one by one in JS costs
  * more); REPORTED_SPEECH, whose lazy window tried at every step was a hot spot of the prose reader, still decides.
  */
-const SPEECH_MARK = /(?:指出|强调|要求|认为)[，：]/u;
+const SPEECH_MARK = /(?:指出|强调|要求|认为|表示)[，：]/u;
 
 /**
  * Where a sentence's party may start: its beginning and after each of up to three opening clauses (OPENING_CLAUSE,
@@ -41,6 +41,7 @@ export function openingOffsets(sentence: string): number[] {
   const offsets = [sentence.charCodeAt(0) === MEETING ? meetingApproval(sentence) : 0];
   datedLead(sentence, 0, offsets);
   ordinalLead(sentence, 0, offsets);
+  adverbLead(sentence, 0, offsets);
   // SPEECH_LEAD needs a 要求, 强调 or 责成: native searches of the sentence spare a scan at each of its clauses.
   const speech = sentence.includes('要求') || sentence.includes('强调') || sentence.includes('责成');
   if (speech) speechLead(sentence, 0, offsets);
@@ -60,6 +61,7 @@ export function openingOffsets(sentence: string): number[] {
     offsets.push(start);
     datedLead(sentence, start, offsets);
     ordinalLead(sentence, start, offsets);
+    adverbLead(sentence, start, offsets);
     if (speech) speechLead(sentence, start, offsets);
   }
   return offsets;
@@ -101,6 +103,16 @@ function ordinalLead(sentence: string, at: number, offsets: number[]): void {
   if (ORDINAL_LEAD.test(sentence)) offsets.push(ORDINAL_LEAD.lastIndex);
 }
 
+/** `下一步各责任单位要…`, `同时各乡镇要…`: a time or linking word run on into its party without a comma. */
+const ADVERB_LEAD = /(?:下一步|同时|此外|今后|近期)(?=[\u4e00-\u9fff])/uy;
+const ADVERB_FIRST = new Set(['下', '同', '此', '今', '近'].map((c) => c.charCodeAt(0)));
+
+function adverbLead(sentence: string, at: number, offsets: number[]): void {
+  if (!ADVERB_FIRST.has(sentence.charCodeAt(at))) return;
+  ADVERB_LEAD.lastIndex = at;
+  if (ADVERB_LEAD.test(sentence)) offsets.push(ADVERB_LEAD.lastIndex);
+}
+
 /**
  * `贾某要求各部门要…`, `要求各相关部门要…`, `会议强调各乡镇要…`, `会议责成县交通局牵头…`: reported speech (or an order) run
  * on into its party without a comma; the party follows the verb.
@@ -125,6 +137,7 @@ function openingOffsetsByRegex(sentence: string): number[] {
   for (const at of [...offsets]) {
     datedLead(sentence, at, offsets);
     ordinalLead(sentence, at, offsets);
+    adverbLead(sentence, at, offsets);
     speechLead(sentence, at, offsets);
   }
   return offsets;

@@ -19,6 +19,8 @@ export { contributingParties } from './prose-contributors';
 const LISTED_UNIT =
   /^([^，。；：]{2,30}?)(?:(?:及其?|与)?(?:的)?(?:主要|工作)?职责(?:是|为|如下)?|承担(?:以下|如下|下列)(?:主要)?职责)?：/u;
 const ROLE_LABEL_HEAD = /^(?:牵头|责任|配合|协办|主办|参与|协同|负责|承办|主责|成员)(?:单位|部门)$/u;
+/** A page's metadata (`发文机构：…`, `发布单位：…`) or a byline (`通讯员某某 记者某某报道：`) before its colon, no unit. */
+const METADATA_HEAD = /^(?:发文|发布|来源|信息来源|所属|公开)(?:机构|单位|机关)$|通讯员|记者/u;
 /** `国家级（Ⅰ级）：`, `较大（Ⅲ级）：`, `Ⅱ级：`: a 预案's grade of emergency defined after its colon, no unit. */
 const GRADE_HEAD = /(?:^|（)[ⅠⅡⅢⅣⅤ一二三四五1-5]级(?:）)?$/u;
 /** `主要职责是：` after `设立A（以下简称B）`: the body just set up holds the duties listed. */
@@ -29,7 +31,7 @@ export function listedUnit(sentence: string): ProseParties | null {
   const head = m?.[1];
   if (!m || !head || !UNIT_LAST.includes(head.charAt(head.length - 1)) || ROLE_LABEL_HEAD.test(head))
     return null;
-  if (GRADE_HEAD.test(head)) return null;
+  if (GRADE_HEAD.test(head) || METADATA_HEAD.test(head)) return null;
   // A bare `A：` with nothing after it addresses the recipients (国家经贸委、冶金部：).
   if (m[0].length === sentence.length && !m[0].includes('职责')) return null;
   return proseParties(head, 'partner');

@@ -52,9 +52,12 @@ const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中�
 const YOU = '有'.charCodeAt(0);
 const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
-/** `牵头部门要加大协调力度`, `各责任单位要…`: the bodies named by their role in the work (LABELLING §3, notice-level roles). */
+/**
+ * `牵头部门要加大协调力度`, `各责任单位要…`, `上述责任单位要…` (after the list naming them): the bodies named by their role
+ * in the work (LABELLING §3, notice-level roles).
+ */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施)(?:责任)?(?:单位|部门)$/u;
 /**
  * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
@@ -297,7 +300,7 @@ const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
  * `X主要负责同志` keeps X (POST_HOLDER).
  */
 const LEADERS_BEFORE =
-  /^(?:[省市县区](?:人民)?政府)?(?:(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)|班子成员)(?:及|和|、)(?=[\u4e00-\u9fff]{2})/u;
+  /^(?:[省市县区](?:(?:人民)?政府)?)?(?:(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)|班子成员|(?:相关|有关)?[省市县区]级领导)(?:以及|及|和|、)(?=[\u4e00-\u9fff]{2})/u;
 
 /** `包片单位县气象局`, `包保单位县交通局`: the unit's role in a patrolled area, written before its name. */
 const AREA_ROLE_BEFORE =

@@ -138,6 +138,10 @@ export function carriesDeadlineField(text: string): boolean {
   return SAME_LINE_DEADLINE_LABEL.test(text);
 }
 
+/** A four-character party label opening a text with a semicolon for its colon (see labelledSegments). */
+const LABEL_TYPO = /^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[；;]/u;
+const FULL_SEMICOLON = 0xff1b;
+
 /** Longest label, in characters. */
 const MAX_LABEL = Math.max(...[...ROLE_BY_LABEL.keys()].map((l) => l.length));
 
@@ -199,7 +203,11 @@ export function namesNoParty(role: LabelRole): role is 'person' | 'scope' {
 }
 
 /** Splits `牵头单位：A，配合单位：B；完成时限：2022年底前` into its labelled segments, or null when there is no label. */
-export function labelledSegments(text: string): LabelledText | null {
+export function labelledSegments(raw: string): LabelledText | null {
+  // `（责任单位;住建局、畜牧局）`: a semicolon typed for the colon right after the opening label.
+  const typo =
+    raw.charCodeAt(4) === FULL_SEMICOLON || raw.charCodeAt(4) === 0x3b ? LABEL_TYPO.exec(raw) : null;
+  const text = typo ? `${typo[1] ?? ''}：${raw.slice(typo[0].length)}` : raw;
   if (!LABEL_HINT.test(text)) return null;
   const found: { at: number; end: number; label: string }[] = [];
   ROLE_LABEL.lastIndex = 0;
