@@ -137,3 +137,38 @@ describe('annotations and subjects of notices and reports', () => {
     expect(report.measures.map((m) => m.lead)).toEqual([['各责任单位'], ['各承办单位']]);
   });
 });
+
+describe('plans, designations and members', () => {
+  it('reads a plan whose only brackets are its stages’ months as prose, not as measures naming nobody', () => {
+    const doc = extractOne(
+      '某市创建园林城市工作方案\n五、工作计划\n(一)动员发动阶段(2009年12月)。\n1.各成员单位要制定创园计划。\n(二)达标冲刺阶段(2010年2月至2010年3月)。\n1.市创园办要做好迎检资料准备。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['各成员单位'], ['市创园办']]);
+  });
+
+  it('keeps measures whose bracket sets a completion date although they name nobody', () => {
+    const doc = extractOne(
+      '某某专项行动方案\n一、优化资费套餐展示方式。企业应公示在售套餐。（2021年12月底前完成）\n二、优化客服热线服务。企业应公示热线号码。（2022年3月底前完成）\n',
+    );
+    expect(doc.measures.map((m) => [m.lead, m.deadline])).toEqual([
+      [[], '2021-12-31'],
+      [[], '2022-03-31'],
+    ]);
+  });
+
+  it('reads the body that hands the proposals out (由县政府办公室统一交办), never one a task came from', () => {
+    const doc = extractOne(
+      '某县关于做好建议提案办理工作的通知\n各有关单位:\n县政府系统建议提案由县政府办公室统一交办。\n由市政府交办的事项要及时办理。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['县政府办公室']]);
+  });
+
+  it('reads the member units that staff an office (成员由领导小组成员单位有关司局负责同志担任), never 领导小 of 组成员', () => {
+    const doc = extractOne(
+      '某某工作领导小组工作规则\n（一）领导小组办公室设在某部,承担领导小组日常工作。办公室成员由领导小组成员单位有关司局负责同志担任。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['领导小组办公室'], participants: ['某部', '领导小组成员单位'], deadline: null },
+    ]);
+  });
+});

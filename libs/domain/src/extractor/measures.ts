@@ -79,6 +79,14 @@ export function extractMeasures(
   // Sentence readers see a paragraph a stored page broke inside a word (`…由办` / `公室负责…`) as one line.
   const lines = prepared.wrapped ? inline : joinBrokenLines(inline);
   layouts.extract(ctx, options);
+  // Dates alone in brackets (`（一）创园动员发动阶段（2009年12月）。`, a plan's stage windows) name nobody and set no
+  // completion: a document whose every annotation is such a window is read as prose, as one without any annotation.
+  // (Dated items whose bracket sets a completion, `（2021年12月底前完成）` under a rule naming their holders elsewhere,
+  // 001-034, keep theirs.)
+  if (ctx.measures.length > 0 && ctx.measures.every(isStageWindow)) {
+    ctx.measures.length = 0;
+    ctx.keys.clear();
+  }
   const annotated = ctx.measures.length > 0;
   // Infinity when nothing is annotated: then the notice reader sees every line.
   const firstAnnotated = Math.min(...ctx.measures.map((m) => m.line));
@@ -220,6 +228,12 @@ function lastAnnotation(text: string): number | null {
 }
 
 /** The measure read last in the document order (the latest line; of one line's #n children, the last). */
+/** A measure naming nobody whose only annotation is a date without a completion word (a stage's month or window). */
+function isStageWindow(m: ExtractedMeasure): boolean {
+  return m.lead.length === 0 && m.participants.length === 0 && !COMPLETION_WORD.test(m.deadlineText ?? '');
+}
+const COMPLETION_WORD = /前|底|末|完成|实现|到位|建成/u;
+
 function lastMeasure(measures: readonly ExtractedMeasure[]): ExtractedMeasure {
   let last = measures[0];
   for (const m of measures) if (m.line >= last.line) last = m;
