@@ -1,5 +1,12 @@
 import { departmentKind } from '../departments/registry';
-import { CLAUSE_SEPARATORS, isMixedBareList, parseItems, splitTopLevel, topLevelIndexes } from './party-list';
+import {
+  CLAUSE_SEPARATORS,
+  COUNTED_LOCAL,
+  isMixedBareList,
+  parseItems,
+  splitTopLevel,
+  topLevelIndexes,
+} from './party-list';
 import { splitTimeClause, TIME_WORD } from './bracket-time';
 import type { DepartmentSubUnit, Strictness } from './party-list';
 import { DOCUMENT_WIDE_RULE, labelledSegments, namesNoParty } from './roles';
@@ -330,7 +337,8 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     // （A、B按职责分工负责；完成时限：2025年底）: the parties may stand before the only (time) label.
     if (parties.length === 0 && labelled.head === '') return null;
     const names = labelled.head + parties.map((s) => s.value).join('');
-    if (DIGIT.test(names) || LOOKALIKE_START.test(labelled.head)) return null;
+    if (DIGIT.test(names) && DIGIT.test(names.replace(COUNTED_LOCAL, ''))) return null;
+    if (LOOKALIKE_START.test(labelled.head)) return null;
     const core = parseCore(text, 'plausible', options.ownLine !== true);
     return core ? assignRoles(core, options) : null;
   }

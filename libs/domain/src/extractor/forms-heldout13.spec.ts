@@ -97,6 +97,17 @@ describe('meeting reports', () => {
 });
 
 describe('annotations and subjects of notices and reports', () => {
+  it('keeps the local governments counted in a labelled list (10县市人民政府)', () => {
+    const doc = extractOne(
+      '某州民生工程实施方案\n（1）增加城镇居民收入\n①以就业促增收。(牵头部门:州人社局;责任单位:州就业工作领导小组各成员单位,10县市人民政府)\n②以创业促增收。(牵头部门:州人社局;责任单位:州财政局)\n',
+    );
+    expect(doc.measures.map(roles)[0]).toEqual({
+      lead: ['州人社局'],
+      participants: ['州就业工作领导小组各成员单位', '10县市人民政府'],
+      deadline: null,
+    });
+  });
+
   it('reads a 责任单位 label typed with a semicolon for its colon', () => {
     const doc = extractOne(
       '某市督查通知\n一、重点督办事项\n1.推进垃圾收储运一体化。(责任单位:城管局、各乡镇)\n2.实施改厨、改厕工程。(责任单位;住建局、畜牧局)\n',

@@ -122,8 +122,15 @@ export function topLevelIndexes(text: string, needle: string): number[] {
   return found;
 }
 
+const COUNTED_LOCAL_SOURCE = '\\d{1,2}个?(?:县市区|县市|县区|区县|市县|乡镇|街道|县)(?:人民政府|政府)?';
+const COUNTED_LOCALS = new RegExp(`^${COUNTED_LOCAL_SOURCE}$`, 'u');
+/** `10县市人民政府` anywhere in a list: the one digit a party list may hold (see isAcceptableName). */
+export const COUNTED_LOCAL = new RegExp(COUNTED_LOCAL_SOURCE, 'gu');
+
 function isAcceptableName(name: string, strictness: Strictness): boolean {
-  if (name.length === 0 || DIGIT.test(name)) return false;
+  if (name.length === 0) return false;
+  // 10县市人民政府: the local governments counted, a group of local bodies; any other digit is no name.
+  if (DIGIT.test(name)) return COUNTED_LOCALS.test(name);
   const unit = splitSubUnit(name).unit;
   if (isKnownDepartmentName(unit) || isLocalUnitName(unit) || LEVEL_GROUP.test(unit)) return true;
   if (strictness === 'labelled') return LABELLED_NAME.test(unit);
