@@ -183,3 +183,22 @@ describe('plans, designations and members', () => {
     ]);
   });
 });
+
+describe('forms left open by earlier sets', () => {
+  it('gives the items under `（一）X牵头的工作` to X', () => {
+    const doc = extractOne(
+      '某省2024年纠风工作任务分工\n（一）省监察厅牵头的工作\n1.开展专项治理。\n2.加强行风评议。\n（二）省教育厅负责的工作\n3.治理教育乱收费。\n',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['省监察厅'], ['省监察厅'], ['省教育厅']]);
+  });
+
+  it('reads the media named before 等媒体 / 等新闻媒体 as parties, the class only closing the list', () => {
+    const doc = extractOne(
+      '某县关于做好防汛宣传工作的通知\n县融媒体中心等媒体要加强防汛知识宣传。\n县融媒体中心、县广播电视台等新闻媒体要开设专栏。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县融媒体中心'], participants: [], deadline: null },
+      { lead: ['县融媒体中心', '县广播电视台'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -110,7 +110,7 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体';
 /**
  * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
  * county notices and meeting reports.
@@ -333,13 +333,15 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
   // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
   const closing =
-    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位)(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}))?$/u.exec(
+    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位|(?:新闻)?媒体)(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}))?$/u.exec(
       text,
     );
   let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);
-    if (closing[1] !== '部门' && closing[1] !== '单位') open = closing[1] ?? null;
+    // `县融媒体中心等媒体要…`: the media named, the class closing the list.
+    if (closing[1] !== '部门' && closing[1] !== '单位' && !closing[1]?.endsWith('媒体'))
+      open = closing[1] ?? null;
     added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
