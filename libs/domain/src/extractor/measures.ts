@@ -255,11 +255,15 @@ const ANNOTATION_BRACKET =
 const LOCAL_ADDRESSEE = /^各(?!省|部委|有关部门)[^。；]{2,60}[：:]$/u;
 /** `《…分工方案》已经省政府全体会议审议通过，现印发给你们`: approved by a local government (national: 已经国务院同意). */
 const LOCAL_APPROVAL = /已经(?:省|市|州|县|区)(?:人民)?政府[^。；]{0,12}(?:同意|通过)/u;
+/** A news page reporting the release: `近日，渝中区人民政府办公室发布《…分解》方案` (its notice paragraphs follow). */
+const LOCAL_RELEASE =
+  /(?:省|市|州|县|区|旗)(?:人民)?政府(?:办公室|办公厅)?(?:近日|日前|正式)?(?:发布|印发|出台)/u;
 
 function hasLocalAddressee(prepared: PreparedText, span: DocumentSpan): boolean {
   for (let i = span.start; i <= Math.min(span.end, span.bodyStart + 2); i++) {
     const text = prepared.lines[i]?.text ?? '';
-    if (LOCAL_ADDRESSEE.test(text) || (span.title === '' && LOCAL_APPROVAL.test(text))) return true;
+    if (LOCAL_ADDRESSEE.test(text)) return true;
+    if (span.title === '' && (LOCAL_APPROVAL.test(text) || LOCAL_RELEASE.test(text))) return true;
   }
   return false;
 }
