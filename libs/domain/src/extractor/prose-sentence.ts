@@ -193,7 +193,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       }
       let before = head.slice(0, j);
       if (registryOnly && !before.split('、').every(isKnownDepartmentName)) continue;
-      if (GOVERNED.test(before) && /^[做抓]好/u.test(head.slice(j))) continue; // `督促A做好`: A is an object
+      if (GOVERNED.test(before) && /^(?:[做抓]好|依法)/u.test(head.slice(j))) continue; // `督促A做好`: A is an object
       before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
