@@ -123,14 +123,20 @@ function rememberingBracketParser(
   };
 }
 
+/** The default bracket parse, read from defaultParsers at each call: a stand-in put there (tests) is used. */
+function defaultBracketParse(
+  inner: string,
+  o: Parameters<ExtractorParsers['parseBracketAnnotation']>[1],
+): ParsedResponsibility | null {
+  return defaultParsers.parseBracketAnnotation(inner, o);
+}
+
 /** Extracts the documents and measures of one decoded text. */
 export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
   // Stand-ins (tests) are called as they are.
   if (options.parsers?.parseBracketAnnotation === undefined) {
-    parsers.parseBracketAnnotation = rememberingBracketParser((inner, o) =>
-      defaultParsers.parseBracketAnnotation(inner, o),
-    );
+    parsers.parseBracketAnnotation = rememberingBracketParser(defaultBracketParse);
   }
   const seen = options.seen ?? new SeenDocuments();
   const prepared = prepareText(text);
@@ -179,10 +185,18 @@ export function extractBuffer(
   return extractText(decoded.text, fileName, { ...options, encoding: decoded.encoding });
 }
 
-/** Extracts several files in one run: a document seen in an earlier file gets sameAs on its later copies. */
+/**
+ * Extracts several files in one run: a document seen in an earlier file gets sameAs on its later copies. One
+ * remembering bracket parser serves every file of the run (the parse is pure; files of one batch share their
+ * boilerplate annotations); extractText calls a given one as it is.
+ */
 export function extractFiles(files: readonly NamedBytes[], options: ExtractOptions = {}): ExtractionResult {
   const seen = options.seen ?? new SeenDocuments();
-  return { files: files.map((f) => extractBuffer(f.bytes, f.name, { ...options, seen })) };
+  const parsers =
+    options.parsers?.parseBracketAnnotation === undefined
+      ? { ...options.parsers, parseBracketAnnotation: rememberingBracketParser(defaultBracketParse) }
+      : options.parsers;
+  return { files: files.map((f) => extractBuffer(f.bytes, f.name, { ...options, parsers, seen })) };
 }
 
 export { ExtractionError };

@@ -30,6 +30,11 @@ export function findCountedTable(
   to: number,
   skip: (i: number) => boolean,
 ): CountedTable | null {
+  // A header opens on its task column (roles[0] below): a short line of any other role opens none, and this runs for
+  // every short line of a document, so it is told without building the header's arrays.
+  const first = prepared.lines[start];
+  if (!first || first.kind !== 'text' || first.text.length > MAX_HEADER_CELL) return null;
+  if (columnRole(first.text) !== 'task') return null;
   const roles: ColumnRole[] = [];
   const names: string[] = [];
   let k = start;

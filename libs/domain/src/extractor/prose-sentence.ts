@@ -7,6 +7,7 @@ import {
   SUPERVISING,
   SUPPORTING,
 } from './prose-roles';
+import * as PROSE_MARKERS from './prose-markers';
 import { openingOffsets } from './prose-openings';
 import { isKnownDepartmentName as isKnownDepartmentNameImported } from '../departments/registry';
 import { askedParties, proseParties as prosePartiesImported } from './prose-parties';
@@ -81,6 +82,7 @@ const {
   KEY_CAN,
   datedBefore,
 } = PROSE_CHARS;
+const { GOAL_MARKER_AT, MARKER_AT, mayMarkAtListed } = PROSE_MARKERS;
 const {
   ASK_ANY,
   ASK_SUPPORT,
@@ -95,19 +97,7 @@ const {
   TOGETHER,
 } = PROSE_PATTERNS;
 
-/**
- * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责`, `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan
- * stated with 拟 (`A拟研究制订…`), work under way a reply reports as a commitment (`A正抓紧研究…`,
- * `A正在修订…，同时将…`; never bare narrative, `A正在编制…规划，B建议…`), a designation (`A为…的核发主管单位`, `A是…的综合部门`), a dated step
- * `各省份于2019年11月底前完成`, a body meeting regularly (`联席会议原则上每年召开…`), a duty about what was just said
- * (`各级各部门对此要…`), the drafter of a text approved for revision (`区发改局提出的《…》，作进一步修改完善后…`) (sticky).
- */
-const MARKER_AT =
-  /(?:都|也|还|均)?(?:要|应当|应|须|必须|务必|一定要|负责(?!同志|人)|牵头|统筹|承担(?!的)|会同|协同(?=[^，。；]{2,40}?负责)|将|正在(?=抓紧|加紧|积极|会同|牵头|[^。；]{2,30}，(?:并|同时)?(?:将|争取))|正(?=按|抓紧|会同|加紧|积极)|进一步|继续|组织(?:领导|实施|开展)|[按依](?:程序|规定|职责)|依法(?!治[国省市州县区旗])|拟|立即(?=[^，。；]{2})|做好(?!了)|抓好(?!了)|(?:原则上)?(?:每年|每半年|每季度|每月|定期)召开|(?:根据|按照)[^，。；]{1,10}?(?:职能|职责|分工)(?:分别)?负责|(?:根据|按照)(?:各自)?(?:职能|职责)分工(?=，)|[是为][^，。；]{1,30}?(?:责任主体|第一责任人|主管单位|主管部门|主管机关|综合部门|牵头(?:责任)?单位|牵头部门)|对[^，。；]{2,40}负总责|对[^。；]{2,60}?负责(?=[。；]|$)|对[^，。；]{2,30}?(?:要|进行|开展|给予|予以)|对此(?:都|也)?(?:要|应)|于(?:\d{4}年|每年)?\d{1,2}月[^，。；]{0,4}前|(?:提出|起草|拟定|拟订|制定|制订)(?:并[^，。；的]{0,12})?的《(?=[^。；]{0,80}》，(?!已)[^。；]{0,12}(?:修改|完善)))/uy;
 const COMMA = '，'.charCodeAt(0);
-/** After a dated opening clause (`2019年12月底前，试点地区完成…`) the goal verb assigns the duty too. */
-const GOAL_MARKER_AT =
-  /(?:完成|实现|建成|基本建成|建立|出台|制定|印发|发布|推行|启动|开展|组织|形成|编制|提出|修订)/uy;
 /**
  * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
  * party does besides).
@@ -150,6 +140,8 @@ const PAIR_AT = new Int32Array(256);
  * position is read. `mayHaveColon` false: the key pass saw no colon, so none is searched for.
  */
 function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = true): string | null {
+  // No listed position can hold a marker for any opening: the opening clauses need not be found.
+  if (listed >= 0 && !mayMarkAtListed(sentence, PAIR_AT, listed)) return null;
   for (const from of openingOffsets(sentence)) {
     // The window read is sentence[from, limit) (64 characters); it is sliced only once a position qualifies.
     const limit = Math.min(sentence.length, from + 64);
