@@ -4,6 +4,7 @@ import {
   isNamedTownName,
   isPlausibleDepartmentName,
 } from '../departments/registry';
+import { namedOutlets } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 
@@ -339,9 +340,11 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);
-    // `县融媒体中心等媒体要…`: the media named, the class closing the list.
-    if (closing[1] !== '部门' && closing[1] !== '单位' && !closing[1]?.endsWith('媒体'))
-      open = closing[1] ?? null;
+    // `县融媒体中心等媒体要…`: the outlets named, the class closing the list; `报纸、电视等媒体` names kinds, no body.
+    const media = closing[1]?.endsWith('媒体') === true;
+    if (media) text = namedOutlets(text);
+    if (text === '') return null;
+    if (closing[1] !== '部门' && closing[1] !== '单位' && !media) open = closing[1] ?? null;
     added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names
