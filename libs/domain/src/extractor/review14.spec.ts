@@ -24,3 +24,15 @@ describe('media before 等媒体 / 等新闻媒体 (209e64d)', () => {
     ]);
   });
 });
+
+describe('the local governments counted in a labelled list (4f5a934)', () => {
+  it('reads them with full-width digits too (１０县市人民政府)', () => {
+    const doc = extractOne(
+      '某州民生工程实施方案\n（1）增加城镇居民收入\n①以就业促增收。（牵头部门：州人社局；责任单位：州财政局，１０县市人民政府）\n②以创业促增收。（牵头部门：州人社局；责任单位：州财政局）\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['州人社局'], participants: ['州财政局', '１０县市人民政府'], deadline: null },
+      { lead: ['州人社局'], participants: ['州财政局'], deadline: null },
+    ]);
+  });
+});
