@@ -36,3 +36,12 @@ describe('the local governments counted in a labelled list (4f5a934)', () => {
     ]);
   });
 });
+
+describe('a run-on 下一步 / 同时 / 此外 / 今后 / 近期 before the party (a82d375)', () => {
+  it('is no part of the party (同时县水利局要…)', () => {
+    const doc = notice(
+      '县应急局要加强值班值守。同时县水利局要加强河道巡查。\n下一步县住建局要加快排水管网改造。\n汛期结束后，今后县气象局要加强预报预警。',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['县应急局', '县水利局'], ['县住建局'], ['县气象局']]);
+  });
+});
