@@ -2,6 +2,7 @@
 // their intended reading.
 import { describe, expect, it } from 'vitest';
 
+import { isNamedTownName } from '../departments/registry';
 import { extractOne, roles } from './forms.testing';
 
 const notice = (body: string) => extractOne(`某县关于做好防汛宣传工作的通知\n${body}\n`);
@@ -43,5 +44,23 @@ describe('a run-on 下一步 / 同时 / 此外 / 今后 / 近期 before the part
       '县应急局要加强值班值守。同时县水利局要加强河道巡查。\n下一步县住建局要加快排水管网改造。\n汛期结束后，今后县气象局要加强预报预警。',
     );
     expect(doc.measures.map((m) => m.lead)).toEqual([['县应急局', '县水利局'], ['县住建局'], ['县气象局']]);
+  });
+});
+
+describe('a street by its name (9501a07)', () => {
+  it('is a town, a street or area of the city is not (城市街道, 主要街道, 背街街道)', () => {
+    expect(isNamedTownName('锦城街道')).toBe(true);
+    expect(isNamedTownName('长安路街道')).toBe(true);
+    // Street offices named by where they lie (`县城管局牵头，属地街道配合`) stay.
+    expect(isNamedTownName('属地街道')).toBe(true);
+    for (const word of ['城市街道', '主要街道', '重点街道', '背街街道', '老旧街道', '一条街道'])
+      expect(isNamedTownName(word)).toBe(false);
+  });
+
+  it('gives no duty to the streets of the city (城市街道要…, 由城市街道负责…)', () => {
+    const doc = notice(
+      '一、加强城市街道保洁。城市街道要做到每日清扫。\n二、整治背街小巷。由城市街道负责清理，主要街道每日巡查。\n三、锦城街道要加强巡查。',
+    );
+    expect(doc.measures.map((m) => m.lead)).toEqual([['锦城街道']]);
   });
 });
