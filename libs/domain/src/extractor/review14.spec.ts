@@ -64,3 +64,24 @@ describe('a street by its name (9501a07)', () => {
     expect(doc.measures.map((m) => m.lead)).toEqual([['锦城街道']]);
   });
 });
+
+describe('persons after the units (等部门及相关负责人, 9501a07)', () => {
+  const meeting = (body: string) => extractOne(`某县政府常务会议纪要\n会议听取了有关工作汇报。\n${body}\n`);
+
+  it('are no party of a subject (A、B等部门及相关负责人要…, A、B等部门及其负责同志要…)', () => {
+    expect(
+      meeting(
+        '会议要求，区财政局、住建局等部门及相关负责人要按照办法规定，做好维修基金的管理工作。',
+      ).measures.map(roles),
+    ).toEqual([{ lead: ['区财政局', '住建局'], participants: [], deadline: null }]);
+    expect(
+      meeting('会议要求，区财政局、住建局等部门及其负责同志要做好维修基金的管理工作。').measures.map(roles),
+    ).toEqual([{ lead: ['区财政局', '住建局'], participants: [], deadline: null }]);
+  });
+
+  it('are no party of a joining list (A牵头，B、C等部门及相关负责人配合)', () => {
+    expect(
+      meeting('会议要求，由区财政局牵头，住建局、城管局等部门及相关负责人配合。').measures.map(roles),
+    ).toEqual([{ lead: ['区财政局'], participants: ['住建局', '城管局'], deadline: null }]);
+  });
+});
