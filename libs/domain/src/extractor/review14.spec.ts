@@ -85,3 +85,25 @@ describe('persons after the units (等部门及相关负责人, 9501a07)', () =>
     ).toEqual([{ lead: ['区财政局'], participants: ['住建局', '城管局'], deadline: null }]);
   });
 });
+
+describe('members staffing a body with 担任 (5aa8c03)', () => {
+  const rules = (sentence: string) =>
+    extractOne(
+      `某某工作领导小组工作规则\n（一）领导小组办公室设在县发改局，承担领导小组日常工作。${sentence}\n`,
+    ).measures.map(roles);
+
+  it('reads no party from a single post (成员由县发改局局长担任, 由X担任组长单位)', () => {
+    expect(rules('办公室成员由县发改局局长担任。')).toEqual([
+      { lead: ['领导小组办公室'], participants: ['县发改局'], deadline: null },
+    ]);
+    expect(rules('领导小组由县政府办担任组长单位，成员单位包括县财政局。')).toEqual([
+      { lead: ['领导小组办公室'], participants: ['县发改局', '县财政局'], deadline: null },
+    ]);
+  });
+
+  it('reads the units whose heads staff it (成员由A、B负责人担任)', () => {
+    expect(rules('办公室成员由县财政局、县审计局负责人担任。')).toEqual([
+      { lead: ['领导小组办公室'], participants: ['县发改局', '县财政局', '县审计局'], deadline: null },
+    ]);
+  });
+});
