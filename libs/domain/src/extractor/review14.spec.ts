@@ -107,3 +107,17 @@ describe('members staffing a body with 担任 (5aa8c03)', () => {
     ]);
   });
 });
+
+describe('A具体负责… (as A负责…)', () => {
+  it('reads A as the lead, and the list after its clause as taking part', () => {
+    expect(notice('一、加快项目建设。县住建局具体负责项目建设。').measures.map(roles)).toEqual([
+      { lead: ['县住建局'], participants: [], deadline: null },
+    ]);
+    const meeting = extractOne(
+      '某县政府常务会议纪要\n会议听取了有关工作汇报。\n会议要求，县住建局具体负责项目建设，县财政局配合。\n',
+    );
+    expect(meeting.measures.map(roles)).toEqual([
+      { lead: ['县住建局'], participants: ['县财政局'], deadline: null },
+    ]);
+  });
+});
