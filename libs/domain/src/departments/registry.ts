@@ -172,9 +172,17 @@ export function isLocalUnitName(name: string): boolean {
 const NAMED_TOWN =
   /^(?![各全本该每])(?:[\u4e00-\u9fff]{2,4}街道|[\u4e00-\u9fff]{2,5}(?<![城乡村小集市县区])[镇乡])$/u;
 
+/**
+ * The roads of a city or of a kind, written before 街道 (`加强城市街道保洁`, `主要街道`, `背街街道`, `一条街道`): the streets
+ * themselves, never a street office by its name (锦城街道, 长安路街道). Words naming street offices by where they lie or
+ * whose they are (属地街道, 沿线街道, 所属街道, 八个街道) are collectives of bodies and stay.
+ */
+const STREET_WORD_BEFORE =
+  /(?:城市|市区|县城|城镇|城乡|乡村|农村|主要|重点|老旧|商业|沿街|背街|两侧|道路|条)街道$/u;
+
 /** True for a town, township or street named as a party (`城关镇负责…`, `锦城街道`). */
 export function isNamedTownName(name: string): boolean {
-  return NAMED_TOWN.test(name);
+  return NAMED_TOWN.test(name) && !(name.endsWith('街道') && STREET_WORD_BEFORE.test(name));
 }
 
 /** Last characters LOCAL_UNIT accepts. */

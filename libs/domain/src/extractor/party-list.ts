@@ -122,7 +122,9 @@ export function topLevelIndexes(text: string, needle: string): number[] {
   return found;
 }
 
-const COUNTED_LOCAL_SOURCE = '\\d{1,2}个?(?:县市区|县市|县区|区县|市县|乡镇|街道|县)(?:人民政府|政府)?';
+// Full-width digits too (`１０县市人民政府`): DIGIT, which rejects any other digit in a name, counts them as digits.
+const COUNTED_LOCAL_SOURCE =
+  '[0-9０-９]{1,2}个?(?:县市区|县市|县区|区县|市县|乡镇|街道|县)(?:人民政府|政府)?';
 const COUNTED_LOCALS = new RegExp(`^${COUNTED_LOCAL_SOURCE}$`, 'u');
 /** `10县市人民政府` anywhere in a list: the one digit a party list may hold (see isAcceptableName). */
 export const COUNTED_LOCAL = new RegExp(COUNTED_LOCAL_SOURCE, 'gu');

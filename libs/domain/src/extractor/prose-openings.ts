@@ -108,10 +108,17 @@ function ordinalLead(sentence: string, at: number, offsets: number[]): void {
 const ADVERB_LEAD = /(?:下一步|同时|此外|今后|近期)(?=[\u4e00-\u9fff])/uy;
 const ADVERB_FIRST = new Set(['下', '同', '此', '今', '近'].map((c) => c.charCodeAt(0)));
 
+/**
+ * Strips the adverb at `at`: the party starts after it instead of at `at`. Kept beside it, the offset at `at` is read
+ * first and a unit-shaped name takes the adverb in (`同时县水利局要…` read as a party 同时县水利局).
+ */
 function adverbLead(sentence: string, at: number, offsets: number[]): void {
   if (!ADVERB_FIRST.has(sentence.charCodeAt(at))) return;
   ADVERB_LEAD.lastIndex = at;
-  if (ADVERB_LEAD.test(sentence)) offsets.push(ADVERB_LEAD.lastIndex);
+  if (!ADVERB_LEAD.test(sentence)) return;
+  const i = offsets.lastIndexOf(at);
+  if (i === -1) offsets.push(ADVERB_LEAD.lastIndex);
+  else offsets[i] = ADVERB_LEAD.lastIndex;
 }
 
 /**

@@ -68,10 +68,11 @@ const NAME_CHARS = '[\\u4e00-\\u9fff（）、]';
 const HOSTED = new RegExp(`(?:办公室|秘书处)设在(${NAME_CHARS}{2,40}?)(?=[，。；])`, 'u');
 /**
  * `成员由A、B、C等部门负责同志组成` / `成员单位包括A、B` / `办公室成员由领导小组成员单位有关司局负责同志担任`: the members take
- * part.
+ * part. 担任 only after the units' heads (负责同志, 负责人): `成员由县发改局局长担任`, `领导小组由县政府办担任组长单位` give
+ * a post to one holder, no list of members (the list never runs across a 担任).
  */
 export const MEMBERS = new RegExp(
-  `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)(${NAME_CHARS}{2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:有关(?:司局|处室|科室))?(?:负责同志|有关负责同志|分管负责同志|有关人员)?(?:组成(?!员)|担任|[，。；])`,
+  `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)((?:(?!担任)${NAME_CHARS}){2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:有关(?:司局|处室|科室))?(?:(?:负责同志|有关负责同志|分管负责同志|有关人员)?(?:组成(?!员)|[，。；])|(?:有关|分管|主要)?(?:负责同志|负责人)担任)`,
   'u',
 );
 export function hostingParties(sentence: string): ProseParties | null {

@@ -4,6 +4,7 @@ import {
   isNamedTownName,
   isPlausibleDepartmentName,
 } from '../departments/registry';
+import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 
@@ -294,18 +295,6 @@ function sharedClass(text: string): string[] | null {
 }
 
 const FULL_OPEN_PAREN = 0xff08;
-const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
-/**
- * The issuer's own leaders before the units (`市政府各位领导同志及…`, `区政府各分管领导和各级各部门`); a unit's
- * `X主要负责同志` keeps X (POST_HOLDER).
- */
-const LEADERS_BEFORE =
-  /^(?:[省市县区](?:(?:人民)?政府)?)?(?:(?:各位|各级|各)?(?:分管)?(?:领导同志|负责同志|领导)|班子成员|(?:相关|有关)?[省市县区]级领导)(?:以及|及|和|、)(?=[\u4e00-\u9fff]{2})/u;
-
-/** `包片单位县气象局`, `包保单位县交通局`: the unit's role in a patrolled area, written before its name. */
-const AREA_ROLE_BEFORE =
-  /^(?:[\u4e00-\u9fff]{0,6}沿线)?(?:包片|包保|包联|挂包|包抓|联系)单位(?=[省市县区][\u4e00-\u9fff]{2})/u;
-
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
@@ -315,18 +304,7 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // A bracket left open (`养护里程（单位` before `：公里）`) is cut mid-phrase: no name.
   const lastOpen = text.lastIndexOf('（');
   if (lastOpen !== -1 && text.indexOf('）', lastOpen) === -1) return null;
-  // `市政府各位领导同志及各有关部门和单位，要…`: the leaders named before the units are persons (LABELLING §3).
-  const leaders =
-    text.includes('同志') || text.includes('领导') || text.includes('班子')
-      ? LEADERS_BEFORE.exec(text)
-      : null;
-  if (leaders) text = text.slice(leaders[0].length);
-  // `由包片单位县气象局负责清除` (a county's problem list): the role the unit plays in the area is no part of its name.
-  const role = text.includes('单位') ? AREA_ROLE_BEFORE.exec(text) : null;
-  if (role) text = text.slice(role[0].length);
-  // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
-  const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
-  if (topic) text = text.slice(topic[0].length);
+  text = withoutNonParties(text);
   // A bare class word names nobody (`（单位：L/kWh）` is a unit of measure).
   if (text === '单位' || text === '部门') return null;
   let open: string | null = null;
@@ -339,9 +317,11 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);
-    // `县融媒体中心等媒体要…`: the media named, the class closing the list.
-    if (closing[1] !== '部门' && closing[1] !== '单位' && !closing[1]?.endsWith('媒体'))
-      open = closing[1] ?? null;
+    // `县融媒体中心等媒体要…`: the outlets named, the class closing the list; `报纸、电视等媒体` names kinds, no body.
+    const media = closing[1]?.endsWith('媒体') === true;
+    if (media) text = namedOutlets(text);
+    if (text === '') return null;
+    if (closing[1] !== '部门' && closing[1] !== '单位' && !media) open = closing[1] ?? null;
     added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names

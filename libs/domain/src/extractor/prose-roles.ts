@@ -22,9 +22,9 @@ export const SUPPORTING =
  */
 export const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
 export const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
-/** `牵头，…` / `负责，…`: the party's marker closes its clause, a supporting list may follow. */
+/** `牵头，…` / `负责，…` / `具体负责…，…`: the party's marker closes its clause, a supporting list may follow. */
 export const LEAD_OR_CHARGE =
-  /^(?:要|应)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
+  /^(?:要|应)?(?:具体)?(?:牵头|负责)(?:[^，。；]{0,12})，[^。；]{2,240}?(?:配合|参与|参加)/u;
 
 /**
  * A government or its general office announcing what it will do (`国务院办公厅将会同有关方面…`, `市政府将…`): the
