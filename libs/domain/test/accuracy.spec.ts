@@ -185,6 +185,13 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // months alone in brackets, … (extractor README, forms-heldout13.spec.ts): 89 of 133 (66.9%), no label changed. The
   // floor keeps that figure.
   heldout13: { label: 'heldout-13 (seen after scoring)', floor: 0.669 },
+  // Labelled blind by five helper sessions in the second session of 2026-12-07 (63 documents: 4 national, 5
+  // provincial, 18 municipal, 36 county; 32 page excerpts; 140 measures, 133 local; claims committed before labelling;
+  // every part re-read by a second blind reader, 3 labels changed), merged after every change of that session (the
+  // news-page and opening-clause forms, the review mends, the perf merge) and scored once, last: 91 of 140 found, 58
+  // exact (41.4%); local 55 of 133 (41.4%); 9 of 100 extracted measures match no label. By level: municipal 20 of 44,
+  // county 28 of 77, provincial 7 of 12, national 3 of 7. The floor keeps that figure; its mismatches were not read.
+  heldout14: { label: 'heldout-14 (unseen, scored once)', floor: 0.414 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
