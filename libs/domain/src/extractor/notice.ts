@@ -35,6 +35,8 @@ const matchHeading = matchHeadingImported;
 const ROLE_COLLECTIVE = '(?:相关|主要|总)?(?:牵头|责任|配合|参与|协同|协作|协办|实施)(?:责任)?(?:单位|部门)';
 const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 /** Before a collective: the whole level (全区) or the level's own (县直各单位, 省政府各牵头部门, 市级各部门). */
+/** The level's own departments as a collective without 各 (省直有关单位, 区级有关部门): a subject and a party alike. */
+const LEVEL_OWN = '[省市州县区旗](?:直|级)(?:有关|相关)(?:单位|部门)';
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
@@ -42,7 +44,7 @@ const NAME =
   // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
   '|各级(?=、)|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县|村|行政村|社区|街道办事处|企业)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…, 区级有关部门要…).
-  '|[省市州县区旗](?:直|级)(?:有关|相关)(?:单位|部门)' +
+  `|${LEVEL_OWN}` +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).
   '|[\\u4e00-\\u9fff]{2,10}?(?:有关|相关)?成员单位' +
   // A class of units delimited by a relative clause, the only delimiter (未分解到工作任务的单位，也要…).
@@ -136,8 +138,10 @@ const COLLECTIVE_START = new RegExp(`^${COLLECTIVE_PREFIX}(?:各|其他)`, 'u');
 /** `各地（市）` → 各地, `各县（区）` → 各县: the local level named first, its alternative dropped. */
 const LOCAL_ALTERNATIVE = /^(各[\u4e00-\u9fff]{1,2})（[^（）]{1,6}）$/u;
 /** `省直有关单位`, `区级有关部门`, `市安委会有关成员单位`, `未分解到工作任务的单位`: collectives the unit words below do not cover. */
-const OTHER_COLLECTIVE =
-  /^(?:[省市州县区旗](?:直|级)(?:有关|相关)(?:单位|部门)|[\u4e00-\u9fff]{2,10}(?:有关|相关)?成员单位|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门))$/u;
+const OTHER_COLLECTIVE = new RegExp(
+  `^(?:${LEVEL_OWN}|[\\u4e00-\\u9fff]{2,10}(?:有关|相关)?成员单位|(?![对向把将为给由在按经从])[^，。；、的（）]{2,16}的(?:单位|部门))$`,
+  'u',
+);
 
 const PERSON = /领导$|负责同志$/u;
 /** A town or township by its name (亭子镇, 浙水乡), never a word ending in one (城乡, 乡镇, 全镇). */
