@@ -160,8 +160,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // Its mismatches were read in the second session of 2026-12-06 (development data since; one label brought to
   // LABELLING §4, gd-2017 `A等部门` → A): page metadata rows, role-verb table cells, meeting approvals of a drafter's
   // text, 协同 partners, designations and statutory duties, sub-items run on after 并要求：, subjects after reported
-  // speech, township and sector-system collectives → 105 of 135 (77.8%).
-  heldout11: { label: 'heldout-11 (seen after scoring)', floor: 0.777 },
+  // speech, township and sector-system collectives → 105 of 135 (77.8%). 2026-12-07: the local groups after a
+  // 责任单位 comma lead (LABELLING §3 revised) → 108 of 135 (80.0%).
+  heldout11: { label: 'heldout-11 (seen after scoring)', floor: 0.8 },
   // Labelled blind by four helper sessions in the second session of 2026-12-06 (57 documents: 2 national, 7
   // provincial, 19 municipal, 29 county; 37 page excerpts; 172 measures, 168 local; claims committed before labelling;
   // every part re-read by a second reader who changed no label), scored once, last, after every change of that session
@@ -183,8 +184,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // Its mismatches were read on 2026-12-07 (so it is development data now): the dash in a zone's name, per-unit
   // problem blocks, remedy paragraphs under problem items, leaders before the units, sectors supporting a lead, stage
   // months alone in brackets, … (extractor README, forms-heldout13.spec.ts): 89 of 133 (66.9%), no label changed. The
-  // floor keeps that figure.
-  heldout13: { label: 'heldout-13 (seen after scoring)', floor: 0.669 },
+  // floor keeps that figure. 2026-12-07 (third session): a 责任单位 label governs the local groups after its comma, as
+  // every blind reader had it (LABELLING §3 revised, one heldout-6 label back to its blind reading): 94 of 133 (70.7%).
+  heldout13: { label: 'heldout-13 (seen after scoring)', floor: 0.707 },
   // Labelled blind by five helper sessions in the second session of 2026-12-07 (63 documents: 4 national, 5
   // provincial, 18 municipal, 36 county; 32 page excerpts; 140 measures, 133 local; claims committed before labelling;
   // every part re-read by a second blind reader, 3 labels changed), merged after every change of that session (the

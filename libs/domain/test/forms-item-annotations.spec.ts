@@ -61,8 +61,8 @@ describe('an item opened by a 由…负责 clause', () => {
       `${CITY}（一）健全责任体系。修订成员单位工作职责。责任单位：市安委办，各县（市、区）。\n（二）开展隐患排查。市安委会各成员单位按照职责分工，组织开展本行业领域隐患排查。时间：全年。\n（三）整治道路交通。由市交通运输局、市公安局交警支队负责，每季度开展一次联合执法。\n（四）加强宣传教育。开展安全生产月活动。（责任单位：市应急管理局，完成时限：2025年6月底前）\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      // 各县（市、区） is the county level (LABELLING §4).
-      { lead: ['市安委办'], participants: ['各县'], deadline: null },
+      // 各县（市、区） is the county level (LABELLING §4); after the 责任单位 label it leads with the office (§3).
+      { lead: ['市安委办', '各县'], participants: [], deadline: null },
       { lead: ['市安委会各成员单位'], participants: [], deadline: null },
       { lead: ['市交通运输局', '市公安局交警支队'], participants: [], deadline: null },
       { lead: ['市应急管理局'], participants: [], deadline: '2025-06-30' },
@@ -232,7 +232,7 @@ describe('role labels after the item sentence on the same line', () => {
     );
     expect(doc.measures.map(roles)).toEqual([
       { lead: ['市发改委'], participants: ['市财政局', '市自然资源局'], deadline: '2025-12-31' },
-      { lead: ['市商务局'], participants: ['各县（市、区）人民政府'], deadline: null },
+      { lead: ['市商务局', '各县（市、区）人民政府'], participants: [], deadline: null },
       { lead: ['市工信局'], participants: ['各园区管委会'], deadline: null },
     ]);
   });

@@ -23,12 +23,6 @@ export interface AnnotationOptions {
    * labels of national documents drop it, so the reading is kept to local documents.
    */
   localDocument?: boolean;
-  /**
-   * The bracket stands on a line of its own (a `责任单位：` field line under an item, read as its bracket): the local
-   * groups after a comma (`责任单位：A、B，各县（市、区）政府`) lead with the departments, as in a 责任单位 cell (LABELLING §3,
-   * heldout4); inside an item's paragraph (`（责任单位：A，各县区人民政府）`) they take part.
-   */
-  ownLine?: boolean;
 }
 
 export type DepartmentColumn = 'lead' | 'participants' | 'responsible';
@@ -179,7 +173,7 @@ interface ParseCore {
   labelled?: boolean;
 }
 
-function parseCore(text: string, strictness: Strictness, trailingGroupsTakePart = true): ParseCore | null {
+function parseCore(text: string, strictness: Strictness): ParseCore | null {
   let declaresFirstIsLead = false;
   const body = text.replace(FIRST_IS_LEAD, () => {
     declaresFirstIsLead = true;
@@ -202,28 +196,15 @@ function parseCore(text: string, strictness: Strictness, trailingGroupsTakePart 
       const before = core.named.length;
       if (!parseClauses(core, segment.value, 'labelled')) return null;
       const added = core.named.slice(before);
+      // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the label governs every party after it: the local
+      // group after the comma is as responsible as the departments (every blind reading of it, LABELLING §3).
       for (const named of added) {
         if (named.role === 'bare' || named.role === 'responsible') named.role = segment.role;
       }
-      // 责任单位：市工信局、市财政局，各县区人民政府、园区管委会 — the local group after the comma participates.
-      if (segment.role === 'responsible' && trailingGroupsTakePart) markTrailingGroups(segment.value, added);
     }
   } else if (!parseClauses(core, body, strictness)) return null;
   if (core.named.length === 0 && !declaresFirstIsLead && core.deadlineText === undefined) return null;
   return core;
-}
-
-const GROUP_PARTY = /^(?:各|有关|相关)|(?:人民政府|政府|管委会|办事处|县级市)$/u;
-
-function markTrailingGroups(value: string, added: Named[]): void {
-  const clauses = splitTopLevel(value, CLAUSE_SEPARATORS).filter((c) => c.length > 0);
-  if (clauses.length < 2 || added.length === 0) return;
-  const firstClause = clauses[0] ?? '';
-  for (const named of added) {
-    if (firstClause.includes(named.name) || named.role !== 'responsible') continue;
-    const kind = departmentKind(named.name);
-    if (kind === 'local' || kind === 'collective' || GROUP_PARTY.test(named.name)) named.role = 'participant';
-  }
 }
 
 /** Adds the clauses of `body` to `core`; false when a clause is not part of an annotation. */
@@ -286,7 +267,7 @@ function assignRoles(core: ParseCore, options: AnnotationOptions): ParsedAnnotat
   if (
     core.openCollective &&
     !ruleInForce &&
-    ((core.labelled && participants.length > 0) || options.localDocument === true) &&
+    (core.labelled === true || options.localDocument === true) &&
     !participants.includes(core.openCollective)
   )
     participants.push(core.openCollective);
@@ -339,7 +320,7 @@ function parseAnnotationText(text: string, options: AnnotationOptions): ParsedAn
     const names = labelled.head + parties.map((s) => s.value).join('');
     if (DIGIT.test(names) && DIGIT.test(names.replace(COUNTED_LOCAL, ''))) return null;
     if (LOOKALIKE_START.test(labelled.head)) return null;
-    const core = parseCore(text, 'plausible', options.ownLine !== true);
+    const core = parseCore(text, 'plausible');
     return core ? assignRoles(core, options) : null;
   }
   if (!PLAUSIBLE_END.test(text) || LOOKALIKE_START.test(text) || DIGIT.test(text)) return null;

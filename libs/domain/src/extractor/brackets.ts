@@ -64,14 +64,3 @@ export function findBrackets(text: string, maySquare = true): { open: number; cl
   }
   return out;
 }
-
-const NEWLINE = 0x0a;
-
-/** The bracket from `open` to `close` fills its line of `text` (a field line turned into a bracket, inline-labels.ts). */
-export function standsOnOwnLine(text: string, open: number, close: number): boolean {
-  const after = close + 1;
-  return (
-    (open === 0 || text.charCodeAt(open - 1) === NEWLINE) &&
-    (after >= text.length || text.charCodeAt(after) === NEWLINE)
-  );
-}

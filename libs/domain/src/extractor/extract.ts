@@ -103,18 +103,15 @@ function planYear(title: string): number | null {
 
 /**
  * The bracket parser remembering its answers for one text: a compilation repeats its documents (and their
- * annotations) several times. The parse is pure in (inner, firstIsLead, localDocument, ownLine); the results are only read downstream.
+ * annotations) several times. The parse is pure in (inner, firstIsLead, localDocument); the results are only read downstream.
  */
 function rememberingBracketParser(
   parse: ExtractorParsers['parseBracketAnnotation'],
 ): ExtractorParsers['parseBracketAnnotation'] {
-  // One map per combination of the three flags, keyed by the bracket text itself: no key string is built per call.
-  const answers = Array.from({ length: 8 }, () => new Map<string, ParsedResponsibility | null>());
+  // One map per combination of the two flags, keyed by the bracket text itself: no key string is built per call.
+  const answers = Array.from({ length: 4 }, () => new Map<string, ParsedResponsibility | null>());
   return (inner, options) => {
-    const flags =
-      (options.firstIsLead ? 4 : 0) +
-      (options.localDocument === true ? 2 : 0) +
-      (options.ownLine === true ? 1 : 0);
+    const flags = (options.firstIsLead ? 2 : 0) + (options.localDocument === true ? 1 : 0);
     const known = answers[flags]?.get(inner);
     if (known !== undefined) return known;
     const parsed = parse(inner, options);

@@ -160,12 +160,29 @@ describe('local governments after a comma of a 责任单位 list', () => {
     ]);
   });
 
-  it('take part inside the item’s own bracket', () => {
+  it('lead with them inside the item’s own bracket too: the 责任单位 label governs the whole list', () => {
     const doc = extractOne(
-      `${head}1.扩大有效投资,加快重大项目建设(责任单位:市发展改革委、市财政局,各县区人民政府)。\n`,
+      `${head}1.扩大有效投资,加快重大项目建设(责任单位:市发展改革委、市财政局,各县区人民政府,某市高新区管委)。\n`,
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['市发展改革委', '市财政局'], participants: ['各县区人民政府'], deadline: null },
+      {
+        lead: ['市发展改革委', '市财政局', '各县区人民政府', '某市高新区管委'],
+        participants: [],
+        deadline: null,
+      },
+    ]);
+  });
+
+  it('keep the open rest of `A等有关部门` in a labelled list as a participant', () => {
+    const doc = extractOne(
+      `${head}1.积极争取省级专项资金。(责任单位:市工信局、市财政局等有关部门,各县区人民政府)\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['市工信局', '市财政局', '各县区人民政府'],
+        participants: ['有关部门'],
+        deadline: null,
+      },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { AnnotationOptions } from './annotation';
 import { matchHeading as matchHeadingImported } from './headings';
 import { makeMeasure as makeMeasureImported } from './make-measure';
 import type { MeasureContext as Context } from './make-measure';
-import { findBrackets as findBracketsImported, standsOnOwnLine } from './brackets';
+import { findBrackets as findBracketsImported } from './brackets';
 import { brokenMidSentence, joinBrokenLines } from './broken-lines';
 import { labelledLinesAsBrackets } from './inline-labels';
 import { splitLineItems as splitItems } from './run-on-items';
@@ -329,12 +329,7 @@ export function extractInline(
       }
       // Cheap screen before the full parser: every responsibility names a unit (部/委/局/…/政府/部门) or a verb.
       if (!MAYBE_RESPONSIBILITY.test(inner)) continue;
-      // A bracket on a line of its own is a field line read as the item's bracket (AnnotationOptions.ownLine).
-      const ownLine = standsOnOwnLine(unit.text, b.open, b.close);
-      const responsibility = parsers.parseBracketAnnotation(
-        inner,
-        ownLine ? { ...options, ownLine } : options,
-      );
+      const responsibility = parsers.parseBracketAnnotation(inner, options);
       if (responsibility?.declaresFirstIsLead) options.firstIsLead = true;
       // A bracket only declaring the lead convention (`（列第一位者为工作牵头单位）`) assigns nothing itself.
       const assigns =
