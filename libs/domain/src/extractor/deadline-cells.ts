@@ -17,14 +17,18 @@ export function yearWindowCell(text: string): ParsedDeadline | null {
   return { deadline: `${to}-12-31`, deadlineText: m[0].trim(), deadlineKind: 'date' };
 }
 
-/** A cell dated with dots or slashes (`2025.12`, `2025.6.30`, `2025/9`): that month's end, or that day. */
-const DOTTED_DATE_CELL = /^[\s\u3000]*(\d{4})[.．/](\d{1,2})(?:[.．/](\d{1,2}))?(?:前|底前|底)?[\s\u3000]*$/u;
+/**
+ * A cell dated with dots or slashes (`2025.12`, `2025.6.30`, `2025/9`): that month's end, or that day. A year and
+ * month run together (`202211`, `20229`: the 年/月 lost on a stored page) is read only as a whole cell.
+ */
+const DOTTED_DATE_CELL =
+  /^[\s\u3000]*(\d{4})(?:[.．/](\d{1,2})(?:[.．/](\d{1,2}))?|(\d{1,2}))(?:前|底前|底)?[\s\u3000]*$/u;
 
 export function dottedDateCell(text: string): ParsedDeadline | null {
   const m = DOTTED_DATE_CELL.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
-  const month = Number(m[2]);
+  const month = Number(m[2] ?? m[4]);
   const day = m[3] === undefined ? null : Number(m[3]);
   if (month < 1 || month > 12) return null;
   const end = monthEnd(year, month);
@@ -45,7 +49,7 @@ const MONTH_CELL =
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);
   if (!m || !documentYear) return null;
-  const month = Number(m[2]);
+  const month = Number(m[2] ?? m[4]);
   // `11月—3月` runs into the next year: its end is not in the document year.
   if (month < 1 || month > 12 || (m[1] !== undefined && Number(m[1]) > month)) return null;
   const part = m[3];

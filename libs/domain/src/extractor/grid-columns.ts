@@ -27,7 +27,7 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
     'participants',
   ],
   [
-    /^(?:(?:计划|预计)?完成(?:时限|时间|期限|日期|节点)|办结(?:时限|时间|期限)|截止(?:时间|日期)|时间(?:节点|进度|安排|要求)|进度(?:安排|要求)?|时限(?:要求)?|(?:计划)?开展时间|(?:完成)?整改(?:时限|期限|时间)|办理(?:时限|期限))$/u,
+    /^(?:(?:抽查|检查)?(?:计划|预计)?完成(?:时限|时间|期限|日期|节点)|办结(?:时限|时间|期限)|截止(?:时间|日期)|时间(?:节点|进度|安排|要求)|进度(?:安排|要求)?|时限(?:要求)?|(?:计划)?开展时间|(?:完成)?整改(?:时限|期限|时间)|办理(?:时限|期限))$/u,
     'deadline',
   ],
   [
@@ -76,6 +76,19 @@ export function cellsOfRole(
   return roles
     .flatMap((r, k) => (r === role ? [normalizeText(partyCell(role, cells[k] ?? ''))] : []))
     .filter(Boolean);
+}
+
+/**
+ * A unit alone in the unnamed column right after the partner column (`…	市场监管局	市税务局` under `参与部门	备注`): the
+ * partner cell, printed on two lines, was split in two when the page was stored; the unit takes part.
+ */
+export function spilledPartner(roles: readonly ColumnRole[], cells: readonly string[]): string | null {
+  const k = roles.lastIndexOf('participants') + 1;
+  if (k === 0 || roles[k] !== 'other') return null;
+  const cell = normalizeText(cells[k] ?? '');
+  return cell.length >= 3 && cell.length <= 12 && /^[\u4e00-\u9fff]+$/u.test(cell) && UNIT_CELL.test(cell)
+    ? cell
+    : null;
 }
 
 export const HAS_DEPARTMENT_COLUMN = /(?:单位|部门|主办|协办|主体|[科处股]室)/u;

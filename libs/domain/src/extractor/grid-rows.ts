@@ -86,12 +86,18 @@ function alignShortRow(cells: string[], roles: readonly ColumnRole[], task: numb
   const party = roles.findIndex((r) => r === 'lead' || r === 'responsible');
   if (party < 0 || task < 0 || task > party) return null;
   const person = roles.indexOf('person');
+  const parties = roles.flatMap((r, k) => (PARTY_ROLES.includes(r) ? [k] : []));
+  const deadline = roles.indexOf('deadline');
+  let first: string[] | null = null;
   for (let gap = 0; gap <= roles.length - cells.length; gap++) {
     const fitted = [...cells.slice(0, task + 1), ...Array<string>(gap).fill(''), ...cells.slice(task + 1)];
     const holdsUnit = (k: number) => UNIT_CELL.test((fitted[k] ?? '').trim());
     if (!holdsUnit(party) || (person >= 0 && person < party && holdsUnit(person))) continue;
     while (fitted.length < roles.length) fitted.push('');
-    return fitted;
+    // The fit that puts a unit in every party column and none in the deadline column wins (a plan row that left
+    // several descriptive cells out: `…	202211	商务局	市场监管局`); else the first that gives the lead column a unit.
+    if (parties.every(holdsUnit) && !(deadline >= 0 && holdsUnit(deadline))) return fitted;
+    first ??= fitted;
   }
-  return null;
+  return first;
 }

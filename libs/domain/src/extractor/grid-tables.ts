@@ -1,4 +1,5 @@
 import type { AnnotationOptions } from './annotation';
+import { LIMITS } from './thresholds';
 import { leadPhrase, makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
 import { CHAR_SPACE, mayContain, normalizeText } from './text';
@@ -11,6 +12,7 @@ import {
   isGroupRow,
   nameContentColumn,
   PARTY_ROLES,
+  spilledPartner,
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
@@ -62,7 +64,8 @@ export function findGridTables(
   const grids: Grid[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text' || l.text.length > 60) continue;
+    if (!l || l.kind !== 'text' || l.text.length > LIMITS.maxTabbedHeaderChars) continue;
+    if (l.text.length > LIMITS.maxGridHeaderChars && !l.raw.includes('\t')) continue;
     const stacked =
       l.text === '序号'
         ? findStackedHeader(prepared, i, to, skip)
@@ -95,9 +98,11 @@ export function findGridTables(
     });
     // Two named columns are a table only when tabs separate them (工作任务	责任单位).
     if (headers.length < (tabbed && !roles.includes('other') ? 2 : 3)) continue;
-    // Figures and remarks columns (总投资, 年度投资, 备注) may stand beside the named ones, not outnumber them.
+    // Figures and remarks columns (总投资, 年度投资, 备注) may stand beside the named ones, not outnumber them — except in
+    // a tabbed plan that numbers its rows and names its task, lead and partner columns (an inspection plan's 抽查事项,
+    // 抽查比例, 检查方式 … columns).
     const unnamed = roles.filter((r) => r === 'other').length;
-    if (unnamed > 2 && unnamed >= roles.length - unnamed) continue;
+    if (unnamed > 2 && unnamed >= roles.length - unnamed && !namesEveryRole(roles, tabbed)) continue;
     if (!roles.some((r) => r === 'lead' || r === 'responsible')) continue;
     if (!roles.some((r) => r === 'task') && !nameContentColumn(roles)) continue;
     let end = i;
@@ -130,6 +135,17 @@ export function findGridTables(
     }
   }
   return grids;
+}
+
+/** A tabbed header with its 序号, task, lead and partner columns: its unnamed columns describe the rows. */
+function namesEveryRole(roles: readonly ColumnRole[], tabbed: boolean): boolean {
+  return (
+    tabbed &&
+    roles[0] === 'number' &&
+    roles.includes('task') &&
+    roles.includes('lead') &&
+    roles.includes('participants')
+  );
 }
 
 function countedGrid(table: CountedTable | null): Grid | null {
@@ -293,11 +309,12 @@ export function extractGridTable(
     const tasks = get('task');
     const text = tasks.join('');
     const number = get('number')[0]?.replace(/[.．、]$/u, '') ?? String(n + 1);
+    const spilled = spilledPartner(grid.roles, row.cells);
     const responsibility = rowResponsibility(
       ctx,
       get('lead'),
       get('responsible'),
-      get('participants'),
+      spilled ? [...get('participants'), spilled] : get('participants'),
       options,
     );
     const deadlineCell = get('deadline').join('，');

@@ -21,6 +21,10 @@ export const LIMITS = {
   conventionWindowLines: 40,
   /** A section heading carrying its annotation (`一、强化科技创新（区科技局牵头）`) opens it within this many characters. */
   sectionHeadingAnnotated: 30,
+  /** A table header line (its cells joined) is at most this long: longer lines are running text. */
+  maxGridHeaderChars: 60,
+  /** …unless tabs separate its cells (an inspection plan's sixteen columns): tabbed running text is rare. */
+  maxTabbedHeaderChars: 160,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
   /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
