@@ -17,10 +17,13 @@ function isUnitName(name: string): boolean {
  */
 const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|其他|上级)[\u4e00-\u9fff]{2,6}部门$/u;
 
+/** `…的，审核机构要对材料…进行审核`: an administration's body named by its function, before its own 要. */
+const FUNCTIONAL_BODY = /^(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构$/u;
+
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
     isUnitName(name) ||
-    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name)))
+    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name) || FUNCTIONAL_BODY.test(name)))
   );
 }

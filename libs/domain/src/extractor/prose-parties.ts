@@ -42,11 +42,12 @@ const LEVELS =
   /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
 /**
- * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them. Only names ending
- * in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
+ * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them, and the
+ * administration's bodies named by their function (`审核机构要认真履行审核职责`, `执法机构`, `复议机构`). Only names
+ * ending in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
  */
 const INSTITUTION_CLASS =
-  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会)$/u;
+  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会|(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构)$/u;
 const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
 /** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
 const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;

@@ -64,3 +64,24 @@ describe('a rejected annotation bracket read as prose', () => {
     expect(doc.measures).toEqual([]);
   });
 });
+
+describe('the administration’s bodies named by their function', () => {
+  const NOTICE = '国务院办公厅关于做好行政执法文书审查工作的通知\n国办发〔2021〕3号\n';
+
+  it('reads `审核机构要…` as a party, opening the sentence or after a comma before its own 要', () => {
+    const doc = extractOne(
+      `${NOTICE}（一）明确审查职责。审查机构要认真履行审查职责，对文书的合法性进行审查。\n（二）规范审查程序。各地区、各部门要明确审查程序，材料不齐全的，复议机构要及时告知申请人。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['审查机构'], participants: [], deadline: null },
+      { lead: ['各地区', '各部门', '复议机构'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('never reads a function word without 机构 or a body that only receives (`报送审核机构审核`) as a party', () => {
+    const doc = extractOne(
+      `${NOTICE}（一）规范报送。起草材料应当及时报送审核机构审核，审核时限一般不少于5个工作日。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([]);
+  });
+});
