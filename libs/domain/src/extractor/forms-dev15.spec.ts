@@ -115,3 +115,73 @@ describe('quarterly report days and 务于', () => {
     ]);
   });
 });
+
+describe('classes of units named by a relative clause', () => {
+  /** A district supervision report read as prose. */
+  const report = (body: string) => extractOne(`关于某某路环境整治情况的通报\n${body}\n`);
+  /** A county notice sending out its breakdown (read by the notice reader). */
+  const notice = (items: string) =>
+    extractOne(
+      `某区人民政府办公室关于做好2024年政府工作报告目标任务落实工作的通知\n各街道办事处，区政府各部门：\n现将《2024年政府工作报告目标任务分解表》印发给你们，请认真抓好落实。\n${items}\n`,
+    );
+
+  it('reads a class set off by a comma before 也要 in prose as a party of its own', () => {
+    const doc = report(
+      '此次督查发现部分问题整改不到位。各责任单位要按照时间节点报送整改情况。未列入本次曝光问题整改的其他单位，也要对照问题开展自查自纠。',
+    );
+    expect(doc.measures.map((m) => ({ ...roles(m), basis: m.basis }))).toEqual([
+      {
+        lead: ['各责任单位', '未列入本次曝光问题整改的其他单位'],
+        participants: [],
+        deadline: null,
+        basis: 'prose',
+      },
+    ]);
+  });
+
+  it('keeps two clauses of one class joined by 及 as one party and drops the report it is found in', () => {
+    const doc = report(
+      '各相关职能部门要进一步加大整改力度。本通报中未按期整改的部门及整改不到位的部门主要负责同志要向区政府主要领导说明原因。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['各相关职能部门', '未按期整改的部门及整改不到位的部门'],
+        participants: [],
+        deadline: null,
+      },
+    ]);
+  });
+
+  it('reads an item of a prose list named by its relative clause (其他承担科研任务的单位)', () => {
+    const doc = extractOne(
+      '国务院办公厅关于赋予科研单位更大自主权的通知\n一、抓紧制定实施办法\n各高校、科研院所和其他承担科研任务的单位要修订相关管理制度。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各高校', '科研院所', '其他承担科研任务的单位'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('never reads the object of a preposition as such a class', () => {
+    const doc = report('各责任单位要抓好整改落实。对整改不力的单位，要严肃追究责任。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各责任单位'], participants: [], deadline: null }]);
+  });
+
+  it('reads a notice subject set off by a comma, its clause holding 、 and 《》, as one party', () => {
+    const doc = notice(
+      '一、加强对接。承担省、市《政府工作报告》和市民生实事办理任务的责任单位，要加强与市级责任部门的对接，抓好任务分解。\n二、压实责任。各承办单位要把办理工作列入重要议事日程。承办数量较多的单位，应由领导班子成员按照分工牵头办理。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['承担省、市《政府工作报告》和市民生实事办理任务的责任单位'],
+        participants: [],
+        deadline: null,
+      },
+      { lead: ['各承办单位', '承办数量较多的单位'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('still drops a clause run into its verb (the role collective is the party)', () => {
+    const doc = notice('一、加强对接。承办《政府工作报告》的责任单位要相互对接，抓好任务分解。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['责任单位'], participants: [], deadline: null }]);
+  });
+});
