@@ -74,6 +74,36 @@ describe('deadline cells closed by a completion', () => {
   });
 });
 
+describe('a table row continued by a sub-row with a time limit of its own', () => {
+  it('reads the sub-row (its 序号 and 责任单位 cells merged) as a later step of the numbered row', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于对2016年民生实事进行督办的通知\n某府办〔2016〕8号\n序号\t民生实事\t责任单位\t完成时限\n1\t开工建设县敬老院。\t县民政局\t5月底前动工\n开工建设社区日间照料中心。\t12月底前\n2\t新建城区公厕5座。\t县城管局\t9月投入使用\n',
+    );
+    expect(
+      doc.measures.map((m) => ({
+        ...roles(m),
+        text: m.text,
+        milestones: (m.milestones ?? []).map((s) => s.date),
+      })),
+    ).toEqual([
+      {
+        lead: ['县民政局'],
+        participants: [],
+        deadline: '2016-12-31',
+        text: '开工建设县敬老院。开工建设社区日间照料中心。',
+        milestones: ['2016-05-31'],
+      },
+      {
+        lead: ['县城管局'],
+        participants: [],
+        deadline: '2016-09-30',
+        text: '新建城区公厕5座。',
+        milestones: [],
+      },
+    ]);
+  });
+});
+
 describe('quarterly report days and 务于', () => {
   it('reads a day of each quarter (每季度第1个月的10日前, 每季度首月10日前) as recurring every quarter', () => {
     for (const text of [
