@@ -42,9 +42,11 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
  * the month is when the task is due, so it ends that month (or that ten-day part of it). In running text a bare
  * month says when something happens, not a deadline, so only cells read it. A window of months (`1月—12月`, `3-12月`,
  * a yearly inspection plan's 计划开展时间) ends with its last month; one running into the next year (`11月—3月`) gives none.
+ * A month run into the completion or start of the work (`9月投入使用`, `10月完工`, `12月底完成`, `5月动工`) is that
+ * month's end too: the cell is the time limit, the verb only says what is due then (an event, `9月召开推进会`, is not).
  */
 const MONTH_CELL =
-  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|底|末)?(?:前|以前|内)?(?:(?:全面|基本|全部)?(?:完成|完工|竣工|建成|投入使用|交付使用|投用|投产|开工|动工|启用|通车))?[\s\u3000]*$/u;
 
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);

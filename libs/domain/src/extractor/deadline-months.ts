@@ -22,6 +22,17 @@ export function insideBookTitle(text: string, index: number): boolean {
   return text.lastIndexOf('《', index) > text.lastIndexOf('》', index);
 }
 
+/**
+ * `元月` is January (`2021年元月底前`, `元月15日前`); never after a figure or a numeral, where 元 is the currency
+ * (`每人300元月底前发放`).
+ */
+const FIRST_MONTH = /(?<![\d０-９〇○零一二三四五六七八九十百千万亿两元])元月/gu;
+
+/** The text with 元月 written 1月: the same length, so indices and spans of the written text still hold. */
+export function withFirstMonth(text: string): string {
+  return text.includes('元月') ? text.replace(FIRST_MONTH, '1月') : text;
+}
+
 const MONTH_ONLY =
   /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
 
@@ -137,7 +148,7 @@ function scanNextYearMonths(text: string, documentYear: number, found: Dated[]):
  * 前), the document's year; a bare `11月召开` dates an event and is not read.
  */
 const MONTH_END_DONE =
-  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:底|末)(?=(?:全面|基本|全部)?(?:完成|建成|实现|到位|出台|印发|开工|竣工|投用|投产|办结))/gu;
+  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:底|末)(?=(?:全面|基本|全部)?(?:完成|建成|实现|到位|出台|印发|开工|竣工|完工|投用|投入使用|交付使用|投产|办结))/gu;
 
 function scanMonthEndsDone(text: string, documentYear: number, found: Dated[]): void {
   MONTH_END_DONE.lastIndex = 0;

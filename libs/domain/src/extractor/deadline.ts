@@ -1,6 +1,7 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
-import { type Dated, insideBookTitle, mayRecurOnce, monthEnd, pad, scanMonths } from './deadline-months';
-import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
+import { type Dated, insideBookTitle, monthEnd, pad, scanMonths, withFirstMonth } from './deadline-months';
+import { findRecurring, recurringCell } from './deadline-recurring';
+import type { Milestone, ParsedDeadline } from './types';
 
 export interface DeadlineOptions {
   /** Year of the document (from its date or 文号), used for 年内 / 年底前 without a year. */
@@ -232,11 +233,14 @@ function clauseAround(text: string, index: number): string {
  * (`2019年1月1日至12月31日`) ends at its last day.
  */
 function findDated(text: string, options: DeadlineOptions, mode: ScanMode): ParsedDeadline | null {
+  // `2021年元月底前`: 元月 is read as 1月 (same length, so every index and text maps back to the written one).
+  const read = withFirstMonth(text);
   const dated = [
-    ...scanWindows(text, options),
-    ...scanMonths(text, options.documentYear),
-    ...scanDated(text, options, mode),
+    ...scanWindows(read, options),
+    ...scanMonths(read, options.documentYear),
+    ...scanDated(read, options, mode),
   ].sort((a, b) => a.index - b.index);
+  if (read !== text) for (const d of dated) d.text = text.slice(d.index, d.index + d.text.length);
   if (dated.length === 0) return null;
   let last: Dated | undefined = dated[0];
   if (!last) return null;
@@ -288,60 +292,6 @@ function findOngoing(text: string): ParsedDeadline | null {
   return match ? { deadline: null, deadlineText: match[0], deadlineKind: 'ongoing' } : null;
 }
 
-const RECURRING =
-  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度?|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
-/**
- * A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`, or work it puts
- * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
- */
-const YEARLY =
-  /(?:制定|组织|开展|负责)[^。；，]{0,40}?年度[^。；，]{0,8}?(?:计划|考核)|(?:列入|纳入)年度[^。；，]{0,4}?考核/u;
-
-const TWICE = /^[^。；，]{0,2}?(?:两|二|2)次/u;
-
-function periodOf(unit: string): RecurrencePeriod {
-  if (unit.includes('半年')) return 'half-year';
-  if (unit.includes('季')) return 'quarter';
-  if (unit.includes('月')) return 'month';
-  return 'year';
-}
-
-/**
- * `月开展一次督查督办`, `季度召开一次调度会`, `落实情况半年一通报`: once a month / quarter / half-year, 每 left out (not
- * `3个月开展一次`, nor `一事一通报`, which counts matters, not time).
- */
-const ONCE_PER =
-  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:(?:开展|召开|组织|通报|调度|督查|检查)一次|一(?:通报|调度|督查|检查|考核|报告))/u;
-
-/** A recurring duty (`每季度报送`, `每年开展`): kind recurring with its period, no date. */
-export function findRecurring(text: string): ParsedDeadline | null {
-  const once = mayRecurOnce(text) ? ONCE_PER.exec(text) : null;
-  if (once)
-    return {
-      deadline: null,
-      deadlineText: once[0],
-      deadlineKind: 'recurring',
-      period: periodOf(once[1] ?? ''),
-    };
-  const yearly = text.includes('年度') ? YEARLY.exec(text) : null;
-  if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) {
-    return yearly
-      ? { deadline: null, deadlineText: yearly[0], deadlineKind: 'recurring', period: 'year' }
-      : null;
-  }
-  const m = RECURRING.exec(text) ?? yearly;
-  if (!m) return null;
-  const unit = m.groups?.['unit'] ?? m.groups?.['adv'] ?? '年';
-  // `每年召开两次会议` (年中和年末): twice a year is every half-year.
-  const twice = unit === '年' && TWICE.test(text.slice((m.index ?? 0) + m[0].length));
-  return {
-    deadline: null,
-    deadlineText: m[0],
-    deadlineKind: 'recurring',
-    period: twice ? 'half-year' : periodOf(unit),
-  };
-}
-
 /** `于年中和年末分别组织一次自查`: twice a year (LABELLING §5), not two dates of the document's year. */
 const MID_AND_YEAR_END = /年中(?:和|、|及|与)年(?:末|底)/u;
 
@@ -380,14 +330,6 @@ export function parseDeadlineCell(cell: string, options: DeadlineOptions): Parse
     findOngoing(text) ??
     longTerm(text)
   );
-}
-
-/** A cell that says only how often: 每季度, 每月底前, 每半年. */
-function recurringCell(text: string): ParsedDeadline | null {
-  const m = /^[\s\u3000]*每(年|半年|季度|季|月)/u.exec(text);
-  return m
-    ? { deadline: null, deadlineText: m[0].trim(), deadlineKind: 'recurring', period: periodOf(m[1] ?? '年') }
-    : null;
 }
 
 /** A cell that says only 长期 (长期坚持/长期推进) or 常态 (常态工作/常态化) is ongoing. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseBracketAnnotation, parseDepartmentCell } from './annotation';
-import { findRecurring } from './deadline';
+import { findRecurring } from './deadline-recurring';
 import { extractOne, roles } from './forms.testing';
 
 const LOCAL = { firstIsLead: false, localDocument: true };

@@ -42,6 +42,19 @@ export function continuesRow(cells: readonly string[], roles: readonly ColumnRol
 }
 
 /**
+ * The time limit of a continuation row (`开工建设老年大学。	12月底前` under `5	开工建设县老年养护楼。	县民政局	5月底前动工`,
+ * its 序号 and 责任单位 cells merged): when the row holds exactly the columns left once the number and party columns are
+ * merged, its deadline cell is a later step of the numbered row (LABELLING §5: one measure, the earlier date a
+ * milestone); null otherwise (a progress cell of a continuation row is left out).
+ */
+export function continuedDeadline(cells: readonly string[], roles: readonly ColumnRole[]): string | null {
+  const own = roles.filter((r) => r !== 'number' && !PARTY_ROLES.includes(r));
+  if (own.length !== cells.length || !own.includes('deadline')) return null;
+  const cell = (cells[own.indexOf('deadline')] ?? '').trim();
+  return cell === '' ? null : cell;
+}
+
+/**
  * A numbered row that leaves its party cells out (the cell is merged with the row above, 责任单位 spanning
  * rows 1–2): the missing cells go in after the task and the party cells come from the row above.
  */

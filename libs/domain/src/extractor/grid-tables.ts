@@ -16,7 +16,7 @@ import {
   UNIT_CELL,
 } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
-import { continuesRow, fitCells, inheritMergedParty, positionalCells } from './grid-rows';
+import { continuedDeadline, continuesRow, fitCells, inheritMergedParty, positionalCells } from './grid-rows';
 import type { GridRow } from './grid-rows';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
@@ -302,6 +302,10 @@ export function extractGridTable(
       const task = grid.roles.indexOf('task');
       const more = raw.length > 1 && continuesRow(raw, grid.roles) ? (raw[0] ?? '') : l.raw;
       if (prev && task >= 0) prev.cells[task] = `${prev.cells[task] ?? ''}${normalizeText(more)}`;
+      const later = more !== l.raw ? continuedDeadline(raw, grid.roles) : null;
+      const due = grid.roles.indexOf('deadline');
+      if (prev && later && due >= 0)
+        prev.cells[due] = prev.cells[due] ? `${prev.cells[due]}，${later}` : later;
     }
   }
   rows.forEach((row, n) => {

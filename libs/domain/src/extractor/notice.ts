@@ -10,9 +10,11 @@ import {
   SUPPORT_VERB,
   SUPPORTING,
 } from './notice-support';
+import { addAll, type Draft, mergeDrafts } from './notice-drafts';
 import { followsUp, type NoticeIssuer } from './notice-follow-up';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
+import { isRelativeSubject, RELATIVE_COMMA_SUBJECT } from './relative-parties';
 import type { MeasureContext } from './make-measure';
 import { splitGluedLevels } from './roles';
 
@@ -75,7 +77,7 @@ const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e0
 const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别|务)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -159,7 +161,7 @@ const NOT_IN_NAME = /工作需|按照|依照|根据/u;
 
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
-  if (OTHER_COLLECTIVE.test(name)) return true;
+  if (OTHER_COLLECTIVE.test(name) || isRelativeSubject(name)) return true;
   if (name.includes('的')) return false;
   // `安全生产工作需行业主管部门要…`, `按照市委、市政府要求…`: a topic or a basis run into the subject is no name.
   if (NOT_IN_NAME.test(name)) return false;
@@ -200,21 +202,6 @@ function sameBody(a: string, b: string): boolean {
   return a.replace(/^各/u, '') === b.replace(/^各/u, '');
 }
 
-interface Draft {
-  line: number;
-  text: string;
-  lead: string[];
-  participants: string[];
-  /** The level's own government, or the issuer's supervising office, announcing its follow-up (`…将…督查`). */
-  followsUp: boolean;
-  /** Named as leading the work (`由市民政局牵头，…`): with it, the paragraph's other duty holders take part. */
-  leading?: boolean;
-}
-
-function addAll(list: string[], names: readonly string[]): void {
-  for (const name of names) if (!list.includes(name)) list.push(name);
-}
-
 /**
  * Sentence ends, and the comma before the level's own government or office announcing its follow-up inside a
  * sentence (`…报区人民政府办公室，区人民政府办公室将对…全程跟踪督办`): that clause is a sentence of its own.
@@ -242,32 +229,6 @@ function splitAtLaterSubjects(sentence: string): string[] {
 }
 
 /**
- * One measure per paragraph (LABELLING §2): the parties given duties in its sentences all lead (joint); the
- * supporting side and, beside other holders, the level's own government announcing its follow-up take part.
- */
-function mergeDrafts(drafts: readonly Draft[]): Draft[] {
-  const [first] = drafts;
-  if (!first || drafts.length === 1) return [...drafts];
-  const others = drafts.some((d) => !d.followsUp);
-  const led = drafts.some((d) => d.leading);
-  const lead: string[] = [];
-  const participants: string[] = [];
-  for (const d of drafts) {
-    addAll((others && d.followsUp) || (led && !d.leading) ? participants : lead, d.lead);
-    addAll(participants, d.participants);
-  }
-  return [
-    {
-      line: first.line,
-      text: drafts.map((d) => d.text).join(''),
-      lead,
-      participants: participants.filter((n) => !lead.includes(n)),
-      followsUp: false,
-    },
-  ];
-}
-
-/**
  * Measures of the notice items in `lines` (the caller passes only lines before the first measure); `issuer` says
  * whether the supervising office or the government's office issues the notice itself.
  */
@@ -286,9 +247,11 @@ export function extractNoticeItems(
     let pending = '';
     for (const sentence of sentences) {
       const leadingMatch = sentence.includes('由') ? LEADING_SUBJECT.exec(sentence) : null;
+      const relativeMatch = sentence.includes('的') ? RELATIVE_COMMA_SUBJECT.exec(sentence) : null;
       const m =
         leadingMatch ??
         DUTY_SUBJECT.exec(sentence) ??
+        relativeMatch ??
         LATE_SUBJECT.exec(sentence) ??
         SINGLED_OUT_SUBJECT.exec(sentence) ??
         ASKED_SUBJECT.exec(sentence) ??
@@ -296,9 +259,9 @@ export function extractNoticeItems(
         (sentence.includes('由') ? DESIGNATED_SUBJECT.exec(sentence) : null);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
-      const written = listed
-        // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names.
-        .split(/、(?![^（]*）)/u)
+      // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names; inside a relative
+      // clause (`承担省、市《…》的责任单位`) it belongs to the clause.
+      const written = (m !== null && m === relativeMatch ? [listed] : listed.split(/、(?![^（]*）)/u))
         .flatMap(splitJoinedNames)
         .flatMap(splitGluedLevels)
         .map((n) => n.replace(LOCAL_ALTERNATIVE, '$1'));

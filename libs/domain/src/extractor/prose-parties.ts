@@ -6,6 +6,7 @@ import {
 } from '../departments/registry';
 import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
+import { relativeClass } from './relative-parties';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 
 /**
@@ -129,6 +130,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.charCodeAt(name.length - 1) === TONG && SECTOR_SYSTEM.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
   if (RELATIVE_ROLE.test(name) || ROLE_COLLECTIVE.test(name) || MEMBER_UNITS.test(name)) return true;
+  // `…和智库以及其他承担科研任务的单位`: an item of a list named by its relative clause.
+  if (relativeClass(name) === name) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
   // 你省 / 你们 (a reply's addressee, LABELLING §4) are no parties; the departments it names (`你省有关部门`) are.
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
@@ -338,6 +341,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     return null;
   // `A接到B通知后，要…`: the party's own when-clause, never a name (a local unit's shape would take it whole).
   if (text.includes('接到') || text.includes('收到')) return null;
+  // `不涉及…整改的其他单位`, `没有开展整改的部门及整改不彻底的部门`: one class named by its relative clause (kept whole).
+  const relative = relativeClass(text);
+  if (relative) return { names: [relative], open };
   if (LEVELS.test(text)) return { names: [text], open };
   const shared = text.includes('、') ? sharedClass(text) : null;
   if (shared) return { names: shared, open };

@@ -189,11 +189,12 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       before = holderBefore(before, prev);
       if (prev === COMMA) before = before.replace(INSERTED_CLAUSE, '');
       const ownWhen = prev === COMMA && OWN_WHEN_CLAUSE.test(before);
-      // `各有关部门和单位，要按照…`: a subject set off from its 要 by a comma alone (older notices).
+      // `各有关部门和单位，要按照…`: a subject set off from its 要 by a comma alone (older notices); a class named by a
+      // relative clause also before 也要 / 应 (`不涉及…整改的其他单位，也要…`).
       if (
         !ownWhen &&
         prev === COMMA &&
-        sentence.charCodeAt(p) === YAO &&
+        (sentence.charCodeAt(p) === YAO || (before.includes('的') && RELATIVE_DUTY.test(head.slice(j)))) &&
         before.indexOf('，') === before.length - 1
       )
         before = before.slice(0, -1);
@@ -222,6 +223,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
 }
 
 const YAO = '要'.charCodeAt(0);
+const RELATIVE_DUTY = /^[也还]?(?:要(?!求)|应|须)/u;
 /**
  * `A要加强指导，B要做好协调`: a party given its own duty after a comma of the same sentence, read like a sentence's
  * subject; the scan resumes after each party found.
