@@ -12,6 +12,7 @@ import {
 } from './notice-support';
 import { addAll, type Draft, mergeDrafts } from './notice-drafts';
 import { followsUp, type NoticeIssuer } from './notice-follow-up';
+import { type OwnedGroup, ownedGroupOf, pushOwnedItem } from './notice-owned';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import { isRelativeSubject, RELATIVE_COMMA_SUBJECT } from './relative-parties';
@@ -237,8 +238,15 @@ export function extractNoticeItems(
   lines: readonly BodyLine[],
   issuer: NoticeIssuer = { bySupervisor: false, byOffice: false },
 ): void {
+  // `一、县示范区管委会牵头工作（8项）` (an annexed list grouped by lead unit): its numbered items are that unit's.
+  let owned: OwnedGroup | null = null;
   lines.forEach((l, index) => {
     const heading = matchHeading(l.text);
+    if (!heading || heading.type === 'cn') owned = heading ? ownedGroupOf(heading, isParty) : null;
+    if (owned) {
+      if (heading && heading.type !== 'cn') pushOwnedItem(ctx, l, heading, owned);
+      return;
+    }
     // Numbered breakdown items are not notice sentences; an article (第四条…) of a 通告/规定 is read like a 一、 item.
     if (heading && heading.type !== 'cn' && heading.type !== 'article') return;
     const body = heading ? heading.rest : l.text;

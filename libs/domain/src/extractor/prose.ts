@@ -1,3 +1,4 @@
+import { ownerOfWork } from './owned-work';
 import { matchHeading as matchHeadingImported } from './headings';
 import type { HeadingType } from './headings';
 import type { BodyLine } from './inline';
@@ -184,9 +185,6 @@ function isDutySentence(rest: string, group: Group | null, dutyOf: (text: string
   return group !== null || dutyOf(rest) !== null;
 }
 const SENTENCE_END = /[。；]$/u;
-/** A heading naming whose work follows: `省监察厅牵头的工作`, `市教育局负责的重点任务`. */
-const OWNED_WORK =
-  /^(.{2,30}?)(?:牵头|负责)(?:落实)?的(?:工作|任务|事项|重点工作|重点任务|工作任务)[。：]?$/u;
 /** The remedy paragraph under a problem item: `整改要求：由A负责…`, `整改措施：…`, `处理意见：…`. */
 const REMEDY_LABEL = /^(?:整改要求|整改措施|整改意见|处理意见|督办要求)：/u;
 
@@ -241,8 +239,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group, dutyOf)) {
       heading = { line: l, label: h.label, type: h.type };
       // `（一）省监察厅牵头的工作` (a 任务分工 by lead unit): the items below it are that unit's.
-      const owner = h.rest.includes('的') ? OWNED_WORK.exec(h.rest) : null;
-      const duty = owner ? proseDuty(`${owner[1] ?? ''}负责以下工作：`) : null;
+      const owner = ownerOfWork(h.rest);
+      const duty = owner ? proseDuty(`${owner}负责以下工作：`) : null;
       if (duty) group = { duty, endsAt: h.type };
       continue;
     }
