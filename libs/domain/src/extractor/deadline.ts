@@ -1,6 +1,9 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
-import { type Dated, insideBookTitle, mayRecurOnce, monthEnd, pad, scanMonths } from './deadline-months';
+import * as DEADLINE_MONTHS from './deadline-months';
+import type { Dated } from './deadline-months';
 import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
+// Local copies of the imports used per date phrase: under tsx every use of an import is a getter call.
+const { insideBookTitle, mayRecurOnce, monthEnd, pad, scanMonths } = DEADLINE_MONTHS;
 
 export interface DeadlineOptions {
   /** Year of the document (from its date or 文号), used for 年内 / 年底前 without a year. */
