@@ -43,13 +43,25 @@ interface Grid {
   rows?: GridRow[];
 }
 
+const TAB_RUN = /\t+/u;
+const WIDE_GAP = /[ \u3000]{2,}|\t+/u;
+const SPACE_RUN = /[ \u3000]{1,}/u;
+
+/** The trimmed non-empty cells of a row (asked for every row a header is followed by: one array, no map/filter copies). */
 function cellsOf(raw: string, tabbed: boolean, wide = false): string[] {
-  const trimmed = raw.trim();
-  const separator = tabbed ? /\t+/u : wide ? /[ \u3000]{2,}|\t+/u : /[ \u3000]{1,}/u;
-  return trimmed
-    .split(separator)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const cells: string[] = [];
+  for (const piece of raw.trim().split(tabbed ? TAB_RUN : wide ? WIDE_GAP : SPACE_RUN)) {
+    const cell = piece.trim();
+    if (cell !== '') cells.push(cell);
+  }
+  return cells;
+}
+
+/** Every cell the same once normalised (a merged cell printed once per column); a loop, no Set of the cells. */
+function sameCells(cells: readonly string[]): boolean {
+  const first = normalizeText(cells[0] ?? '');
+  for (let k = 1; k < cells.length; k++) if (normalizeText(cells[k] ?? '') !== first) return false;
+  return true;
 }
 
 /** Header lines: at least three separated cells, one a department column, every cell a known column name. */
@@ -107,7 +119,7 @@ export function findGridTables(
       const rowCells = cellsOf(row.raw, tabbed, wide);
       // A merged cell spanning the row, printed once per column (`相关依据	相关依据`, `案   例	案 例`), opens the
       // page's next section: the table ends above it. A group row so printed (`一、教育	一、教育`) is read as one cell.
-      const spanning = rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1;
+      const spanning = rowCells.length >= 2 && sameCells(rowCells);
       if (spanning && !isGroupRow(normalizeText(rowCells[0] ?? ''))) break;
       if (rowCells.length < 2 || spanning) {
         // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its
