@@ -46,6 +46,8 @@ interface Grid {
 const TAB_RUN = /\t+/u;
 const WIDE_GAP = /[ \u3000]{2,}|\t+/u;
 const SPACE_RUN = /[ \u3000]{1,}/u;
+/** Two CJK words set apart by spaces: a row of space-separated cells (tested per spaced line, so compiled once). */
+const SPACED_WORDS = /[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u;
 
 /** The trimmed non-empty cells of a row (asked for every row a header is followed by: one array, no map/filter copies). */
 function cellsOf(raw: string, tabbed: boolean, wide = false): string[] {
@@ -89,7 +91,7 @@ export function findGridTables(
     if (l.text.length < 6 || !lineMayContain(l, SPACE_CLASS)) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
-    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))
+    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !SPACED_WORDS.test(l.raw)))
       continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     // A letter-spaced header (任 务 名 称  牵 头 部 门) splits into single characters on single spaces.
