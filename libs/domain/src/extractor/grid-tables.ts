@@ -91,8 +91,7 @@ export function findGridTables(
     if (l.text.length < 6 || !lineMayContain(l, SPACE_CLASS)) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
-    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !SPACED_WORDS.test(l.raw)))
-      continue;
+    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !SPACED_WORDS.test(l.raw))) continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     // A letter-spaced header (任 务 名 称  牵 头 部 门) splits into single characters on single spaces.
     const narrow = cellsOf(l.raw, tabbed);
