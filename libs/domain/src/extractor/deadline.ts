@@ -1,7 +1,10 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
-import { type Dated, insideBookTitle, monthEnd, pad, scanMonths, withFirstMonth } from './deadline-months';
+import * as DEADLINE_MONTHS from './deadline-months';
+import type { Dated } from './deadline-months';
 import { findRecurring, recurringCell } from './deadline-recurring';
 import type { Milestone, ParsedDeadline } from './types';
+// Local copies of the imports used per date phrase: under tsx every use of an import is a getter call.
+const { insideBookTitle, monthEnd, pad, scanMonths, withFirstMonth } = DEADLINE_MONTHS;
 
 export interface DeadlineOptions {
   /** Year of the document (from its date or 文号), used for 年内 / 年底前 without a year. */

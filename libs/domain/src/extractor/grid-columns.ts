@@ -12,6 +12,10 @@ import type { LabelRole } from './roles';
 export type ColumnRole =
   'number' | 'task' | 'lead' | 'responsible' | 'participants' | 'deadline' | 'progress' | 'person' | 'other';
 
+/** A task (content) column's header: 工作任务, 主要内容, 改革举措, 2022年预期目标 … */
+const TASK_COLUMN =
+  /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|(?:考核|评价|监测|量化)?指标(?:要求|名称|内容)?|考核(?:内容|事项|要求)|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容|要求)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求|(?:工作)?(?:举措|措施)(?:及|和|与)(?:实施|推进|进度)?计划|(?:实施|推进|进度)计划|(?:年度)?计划名称|(?:工作|主要)?职责(?:分工|任务)?|整改(?:措施|任务|内容|要求|目标|举措)|(?:督办|交办|任务|工作|重点)事项|(?:工作|推进|主要)(?:举措|措施)|任务要求|主要指标|(?:存在|反馈|发现|巡察|审计)?(?:的)?问题(?:清单|描述|表现|内容)?)$/u;
+
 const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(?:序号|编号|序)$/u, 'number'],
   [
@@ -30,10 +34,7 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
     /^(?:(?:抽查|检查)?(?:计划|预计)?完成(?:时限|时间|期限|日期|节点)|办结(?:时限|时间|期限)|截止(?:时间|日期)|时间(?:节点|进度|安排|要求)|进度(?:安排|要求)?|时限(?:要求)?|(?:计划)?开展时间|(?:完成)?整改(?:时限|期限|时间)|办理(?:时限|期限))$/u,
     'deadline',
   ],
-  [
-    /^(?:\d{4}年度?)?(?:(?:主要|重点)?工作(?:任务|措施|内容|要求|目标)|改革举措|(?:重点|民生)?(?:实事|项目)(?:内容|名称|项目)?|民生实事|建设(?:内容|任务|项目)|(?:预期|主要|年度)?目标|(?:考核|评价|监测|量化)?指标(?:要求|名称|内容)?|考核(?:内容|事项|要求)|主要(?:内容|任务|措施)|重点(?:任务|工作)|具体(?:措施|举措|任务|内容|要求)|任务(?:内容|名称)?|事项|举措|内容|(?:全年|年度)?目标任务|(?:工作)?内容与要求|目标要求|(?:工作)?(?:举措|措施)(?:及|和|与)(?:实施|推进|进度)?计划|(?:实施|推进|进度)计划|(?:年度)?计划名称|(?:工作|主要)?职责(?:分工|任务)?|整改(?:措施|任务|内容|要求|目标|举措)|(?:督办|交办|任务|工作|重点)事项|(?:工作|推进|主要)(?:举措|措施)|任务要求|主要指标|(?:存在|反馈|发现|巡察|审计)?(?:的)?问题(?:清单|描述|表现|内容)?)$/u,
-    'task',
-  ],
+  [TASK_COLUMN, 'task'],
   // Reported progress (also per period: 1-10月推进情况) is not the measure's text.
   // `进展情况、存在问题及下一步打算`, `目标完成情况`, `一季度目标` (a quarterly progress report's own columns).
   [
@@ -122,6 +123,14 @@ const COLUMN_OF_LABEL: Readonly<Record<LabelRole, ColumnRole>> = {
   person: 'person',
   scope: 'other',
 };
+
+/**
+ * columnRole(header) === 'task', told by the task pattern first: no other pattern or label gives 'task', and most
+ * short lines of a document (asked whether they open a one-cell-per-line header) match none of the patterns.
+ */
+export function isTaskColumn(header: string): boolean {
+  return TASK_COLUMN.test(header) && columnRole(header) === 'task';
+}
 
 export function columnRole(header: string): ColumnRole {
   for (const [pattern, role] of COLUMN_ROLES) if (pattern.test(header)) return role;

@@ -1,4 +1,4 @@
-import { columnRole, isGroupRow, PARTY_ROLES, UNIT_CELL } from './grid-columns';
+import { columnRole, isGroupRow, isTaskColumn, PARTY_ROLES, UNIT_CELL } from './grid-columns';
 import type { ColumnRole } from './grid-columns';
 import type { PreparedText } from './text';
 
@@ -34,7 +34,7 @@ export function findCountedTable(
   // every short line of a document, so it is told without building the header's arrays.
   const first = prepared.lines[start];
   if (!first || first.kind !== 'text' || first.text.length > MAX_HEADER_CELL) return null;
-  if (columnRole(first.text) !== 'task') return null;
+  if (!isTaskColumn(first.text)) return null;
   const roles: ColumnRole[] = [];
   const names: string[] = [];
   let k = start;

@@ -45,13 +45,27 @@ interface Grid {
   rows?: GridRow[];
 }
 
+const TAB_RUN = /\t+/u;
+const WIDE_GAP = /[ \u3000]{2,}|\t+/u;
+const SPACE_RUN = /[ \u3000]{1,}/u;
+/** Two CJK words set apart by spaces: a row of space-separated cells (tested per spaced line, so compiled once). */
+const SPACED_WORDS = /[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u;
+
+/** The trimmed non-empty cells of a row (asked for every row a header is followed by: one array, no map/filter copies). */
 function cellsOf(raw: string, tabbed: boolean, wide = false): string[] {
-  const trimmed = raw.trim();
-  const separator = tabbed ? /\t+/u : wide ? /[ \u3000]{2,}|\t+/u : /[ \u3000]{1,}/u;
-  return trimmed
-    .split(separator)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const cells: string[] = [];
+  for (const piece of raw.trim().split(tabbed ? TAB_RUN : wide ? WIDE_GAP : SPACE_RUN)) {
+    const cell = piece.trim();
+    if (cell !== '') cells.push(cell);
+  }
+  return cells;
+}
+
+/** Every cell the same once normalised (a merged cell printed once per column); a loop, no Set of the cells. */
+function sameCells(cells: readonly string[]): boolean {
+  const first = normalizeText(cells[0] ?? '');
+  for (let k = 1; k < cells.length; k++) if (normalizeText(cells[k] ?? '') !== first) return false;
+  return true;
 }
 
 /** Header lines: at least three separated cells, one a department column, every cell a known column name. */
@@ -80,8 +94,7 @@ export function findGridTables(
     if (l.text.length < 6 || !lineMayContain(l, SPACE_CLASS)) continue;
     const tabbed = l.raw.includes('\t');
     // Cells are separated by a tab or a space between CJK words; most lines have neither.
-    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/u.test(l.raw)))
-      continue;
+    if (!tabbed && (l.raw.indexOf(' ', 1) === -1 || !SPACED_WORDS.test(l.raw))) continue;
     if (!HAS_DEPARTMENT_COLUMN.test(l.text) || skip(i)) continue;
     // A letter-spaced header (任 务 名 称  牵 头 部 门) splits into single characters on single spaces.
     const narrow = cellsOf(l.raw, tabbed);
@@ -112,7 +125,7 @@ export function findGridTables(
       const rowCells = cellsOf(row.raw, tabbed, wide);
       // A merged cell spanning the row, printed once per column (`相关依据	相关依据`, `案   例	案 例`), opens the
       // page's next section: the table ends above it. A group row so printed (`一、教育	一、教育`) is read as one cell.
-      const spanning = rowCells.length >= 2 && new Set(rowCells.map((c) => normalizeText(c))).size === 1;
+      const spanning = rowCells.length >= 2 && sameCells(rowCells);
       if (spanning && !isGroupRow(normalizeText(rowCells[0] ?? ''))) break;
       if (rowCells.length < 2 || spanning) {
         // A group row spanning the table (一、教育) or, between tabbed rows, a cell wrapped onto a line of its

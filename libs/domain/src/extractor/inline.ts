@@ -9,7 +9,7 @@ import { splitLineItems as splitItems } from './run-on-items';
 import { sentenceAnnotations } from './inline-sentences';
 import type { SentenceSpan } from './inline-sentences';
 import type { DocumentSpan } from './segment';
-import { CHAR_ANY, CHAR_SQUARE } from './text';
+import { CHAR_ANY as CHAR_ANYImported, CHAR_SQUARE as CHAR_SQUAREImported } from './text';
 import type { BodyLine, Line, PreparedText } from './text';
 import { LIMITS as LIMITSImported } from './thresholds';
 import {
@@ -25,6 +25,7 @@ import type { Annotation, Unit } from './inline-units';
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const [matchHeading, LIMITS, findBrackets] = [matchHeadingImported, LIMITSImported, findBracketsImported];
 const [hasAnnotations, makeMeasure, lineItems] = [hasAnnotationsImported, makeMeasureImported, splitItems];
+const [CHAR_ANY, CHAR_SQUARE] = [CHAR_ANYImported, CHAR_SQUAREImported];
 
 /**
  * The inline layout: the document's headings as a tree of units, bracket annotations (and role-label lines

@@ -1,6 +1,10 @@
 // The duty markers of the prose subject scan (prose-sentence.ts subjectOf) and a screen telling, before the sentence's
 // opening clauses are found, whether any of its subject positions can hold a marker at all.
-import { AFTER_NAME, CHAR_FLAGS, GOAL_FIRST, MARKER_FIRST, REGISTRY_LAST, datedBefore } from './prose-chars';
+import * as PROSE_CHARS from './prose-chars';
+
+// Module-local copies of the prose-chars imports read per listed position: under tsx every use of an import is a
+// getter call.
+const { AFTER_NAME, CHAR_FLAGS, GOAL_FIRST, MARKER_FIRST, REGISTRY_LAST, datedBefore } = PROSE_CHARS;
 
 /**
  * Duty markers after a party list: `各地区、各部门和各单位都要`, `市场监管总局要`, `试点城市负责` (`县住建局具体负责…` too), `…对…负总责`, `审核机构对审核意见负责。` (the party answering for something), a plan

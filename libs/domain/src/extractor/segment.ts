@@ -258,13 +258,19 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       });
       continue;
     }
-    if (!isTitleLike(line) || near(i)) continue;
+    // Only a title after a signature date or at a page top (wrapped) opens a document here: those cheap tests first,
+    // the title tests (a regex, matchHeading, signatureDate) only for such lines.
     const p = prevText(lines, i - 1);
     const prev = p >= 0 ? lines[p] : undefined;
+    if (!prev) continue;
+    const afterSignature = signatureDate(prev.text) !== null;
+    const afterFooter = lines[i - 1]?.kind === 'footer' || lines[i - 2]?.kind === 'footer';
+    const pageTop = line.pageStart || afterFooter;
+    if (!afterSignature && !(wrapped && pageTop)) continue;
+    if (!isTitleLike(line) || near(i)) continue;
     const n = nextText(lines, i + 1);
     const next = n >= 0 ? lines[n] : undefined;
-    if (!prev || !next) continue;
-    const afterSignature = signatureDate(prev.text) !== null;
+    if (!next) continue;
     const twoLineTitle = isTitleLike(next) ? t + next.text : t;
     if (afterSignature && (GOV_TITLE.test(t) || GOV_TITLE.test(twoLineTitle))) {
       const title = GOV_TITLE.test(t) ? t : twoLineTitle;
@@ -287,8 +293,6 @@ export function segmentDocuments(prepared: PreparedText): DocumentSpan[] {
       continue;
     }
     if (wrapped) {
-      const afterFooter = lines[i - 1]?.kind === 'footer' || lines[i - 2]?.kind === 'footer';
-      const pageTop = line.pageStart || afterFooter;
       if (
         pageTop &&
         t.length <= 30 &&

@@ -199,8 +199,13 @@ interface PlanRow {
   participants: string;
 }
 
-const OPEN_BRACKETS = /（/g;
-const CLOSE_BRACKETS = /）/g;
+/** More （ than ） in a cell: its bureau bracket is still open (counted by searching, no match array per call). */
+function bracketOpen(s: string): boolean {
+  let depth = 0;
+  for (let at = s.indexOf('（'); at !== -1; at = s.indexOf('（', at + 1)) depth++;
+  for (let at = s.indexOf('）'); at !== -1 && depth > 0; at = s.indexOf('）', at + 1)) depth--;
+  return depth > 0;
+}
 const NAME_FRAGMENT = /[^、，）]*$/;
 const SPACED_TOKEN = /^[\u4e00-\u9fff（“]$/;
 
@@ -258,7 +263,7 @@ function extractWorkPlanRows(
   const deptStart = (t: string) => isDeptStart(ctx, t) || isDepartmentNamePrefix(t);
   const cellOpen = (s: string): boolean => {
     if (s === '') return false;
-    if ((s.match(OPEN_BRACKETS)?.length ?? 0) > (s.match(CLOSE_BRACKETS)?.length ?? 0)) return true;
+    if (bracketOpen(s)) return true;
     if (/[、，]$/.test(s)) return true;
     const fragment = NAME_FRAGMENT.exec(s)?.[0] ?? '';
     return (
@@ -269,7 +274,7 @@ function extractWorkPlanRows(
   };
   const continues = (s: string, t: string): boolean => {
     if (t.length > 12 || !cellOpen(s)) return false;
-    if ((s.match(OPEN_BRACKETS)?.length ?? 0) > (s.match(CLOSE_BRACKETS)?.length ?? 0)) {
+    if (bracketOpen(s)) {
       return t.includes('）') || /^[^。；，]{1,10}[、，]$/.test(t);
     }
     if (/[、，]$/.test(s)) return deptStart(t);
