@@ -234,6 +234,21 @@ export function statutoryDuty(sentence: string, out: DesignatedName[]): void {
   for (const name of names) out.push({ name, role: 'duty' });
 }
 
+/**
+ * `将开发区建设组织协调职责划归市工业和信息化局`, `…有关职责划入市商务局` (a 三定 regulation's 职责调整): the body the
+ * duty is transferred to holds it.
+ */
+const TRANSFERRED_DUTY = new RegExp(
+  `(?:职责|职能)(?:划归|划入|划给|划转(?:给|至|到)|移交(?:给|至)?|交由)(${NAME_CHARS}{2,30}?)(?:负责|承担)?(?=[。；，]|$)`,
+  'u',
+);
+
+export function transferredDuty(sentence: string, out: DesignatedName[]): void {
+  const m = sentence.includes('职') ? TRANSFERRED_DUTY.exec(sentence) : null;
+  const parties = m ? proseParties(m[1] ?? '') : null;
+  for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
+}
+
 /** `州发改委、州财政局…为协办单位` (an organisation section's designation of the supporting side). */
 const DESIGNATED_SUPPORT = /^([\u4e00-\u9fff（）、]{2,200}?)为协办(?:责任)?单位/u;
 

@@ -20,6 +20,7 @@ import {
   designatedSupport as designatedSupportImported,
   holderBefore as holderBeforeImported,
   statutoryDuty as statutoryDutyImported,
+  transferredDuty as transferredDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
 import { isLaterSubject } from './prose-later-subjects';
@@ -29,6 +30,7 @@ import { partyBeforeWhen, reporterOf } from './prose-when';
 const designatedIn = designatedInImported;
 const designatedSupport = designatedSupportImported;
 const statutoryDuty = statutoryDutyImported;
+const transferredDuty = transferredDutyImported;
 const unitsBeside = unitsBesideImported;
 const holderBefore = holderBeforeImported;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
@@ -351,6 +353,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
   if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
+  if (out.length === before && keys & KEY_ZHI) transferredDuty(sentence, out); // `将…职责划归A`
   if (keys & KEY_XIE && sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，…`
   unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.
