@@ -38,3 +38,27 @@ describe('三定 regulations: the duty list of the unit it regulates', () => {
     expect(doc.measures.map(roles)).toEqual([]);
   });
 });
+
+describe('a table flattened into running lines (each row closed by its party and date cells)', () => {
+  const table = (rows: string) =>
+    extractOne(`某市创建卫生城市整改任务一览表 项目 存在问题 整改要求 责任部门 完成时限 组织管理\n${rows}`);
+
+  it('reads one row per closing `party date` tail, anchored on the numbered task it ends', () => {
+    const doc = table(
+      '1、市、区爱卫会领导机构需要加强\n1、调整充实爱国卫生组织机构。\n市、区政府办 2014年8月10日\n2、部分单位控烟标识不全;\n个别单位考核力度不够\n2、规范控烟标识设置,各办事处应加大考核力度. 市、区爱卫办 2014年8月10日\n3、车站外清扫保洁不及时.\n3、设置健康教育宣传阵地;\n落实专人负责站外环境卫生. 市交通局 2014年9月30日 健康教育\n1、学校健康教育测评不全面\n1、加强学生健康教育测评结果分析. 市教育局 市卫生健康委 2014年10月1日\n',
+    );
+    expect(doc.measures.map((m) => ({ ...roles(m), line: m.line }))).toEqual([
+      { lead: ['市、区政府办'], participants: [], deadline: '2014-08-10', line: 3 },
+      { lead: ['市、区爱卫办'], participants: [], deadline: '2014-08-10', line: 7 },
+      { lead: ['市交通局'], participants: [], deadline: '2014-09-30', line: 9 },
+      { lead: ['市教育局', '市卫生健康委'], participants: [], deadline: '2014-10-01', line: 12 },
+    ]);
+    expect(doc.measures[3]?.joint).toBe(true);
+    expect(doc.measures[2]?.text).toBe('3、设置健康教育宣传阵地；落实专人负责站外环境卫生.');
+  });
+
+  it('needs two closed rows: a header with one row-like line is no table', () => {
+    const doc = table('1、调整充实爱国卫生组织机构。\n市、区政府办 2014年8月10日\n');
+    expect(doc.measures.filter((m) => m.origin === 'table')).toEqual([]);
+  });
+});

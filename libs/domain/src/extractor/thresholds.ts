@@ -21,6 +21,8 @@ export const LIMITS = {
   conventionWindowLines: 40,
   /** A section heading carrying its annotation (`一、强化科技创新（区科技局牵头）`) opens it within this many characters. */
   sectionHeadingAnnotated: 30,
+  /** A row of a flattened table (grid-flattened.ts) runs at most this many lines before its party and date close it. */
+  maxFlattenedRowLines: 6,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
   /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
