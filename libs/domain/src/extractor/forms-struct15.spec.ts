@@ -62,3 +62,30 @@ describe('a table flattened into running lines (each row closed by its party and
     expect(doc.measures.filter((m) => m.origin === 'table')).toEqual([]);
   });
 });
+
+describe('no duty from reported speech or from the issuer handing the tasks down', () => {
+  it('reads no duty in a leader’s repeated past instructions (`多次指出，…要`, `经常…，要求A…`)', () => {
+    const doc = extractOne(
+      '国务院办公厅对某某会议第1234号提案的答复\n某某委员:\n您提出的《关于设立某某热线的提案》收悉。经研究,答复如下:\n推进政务公开是政府工作的一项基本制度。国务院领导同志多次指出,各级政府要不断提高政府工作的透明度,倾听群众的意见。\n国务院领导同志经常亲自批阅群众来信,要求各级政府依法行政,及时解决存在的问题。\n国务院办公厅将不断改进有关工作,进一步提高服务水平。\n国务院办公厅\n二〇〇六年十月十八日\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['国务院办公厅'], participants: [] }]);
+  });
+
+  it('still reads a duty given now (`会议强调，各部门要…`, `曾某某强调，…` by a leader named 曾) and one that cites past instructions', () => {
+    const doc = extractOne(
+      '某区政府召开常务会议\n会议强调,各部门要加快推进重点项目建设。\n曾某某强调,各乡镇要切实加强值班值守。\n各街道要按照区领导多次强调的要求,抓好安全生产工作。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([
+      { lead: ['各部门'], participants: [] },
+      { lead: ['各乡镇'], participants: [] },
+      { lead: ['各街道'], participants: [] },
+    ]);
+  });
+
+  it('reads no measure in the government announcing it hands the tasks down (`市政府将…分解…，现下达给你们`)', () => {
+    const doc = extractOne(
+      '各区人民政府,市各委办局:\n根据市人大会议确定的目标任务,市政府将2016年政府工作任务分解为10项工作目标和30项工作任务,现下达给你们,请认真组织实施。\n各地、各部门要切实加强组织领导,确保各项工作任务圆满完成。\n某市人民政府\n2016年2月1日\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['各地', '各部门'], participants: [] }]);
+  });
+});

@@ -14,7 +14,7 @@ import { followsUp, type NoticeIssuer } from './notice-follow-up';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { splitGluedLevels } from './roles';
+import { HANDED_DOWN, splitGluedLevels } from './roles';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const matchHeading = matchHeadingImported;
@@ -313,7 +313,12 @@ export function extractNoticeItems(
         current.text += sentence;
         continue;
       }
-      if (!m || !names.every(isParty)) {
+      // `市政府将…任务分解为…，现下达给你们`: the issuer handing the tasks down gives itself no duty.
+      const handedDown =
+        m?.[2] === '将' &&
+        followsUp(names, '将', issuer) &&
+        HANDED_DOWN.test(sentence.slice((m.index ?? 0) + m[0].length - 1));
+      if (!m || handedDown || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;

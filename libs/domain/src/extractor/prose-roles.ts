@@ -31,3 +31,21 @@ export const LEAD_OR_CHARGE =
  * issuer's own follow-up, taking part beside the holders it follows up, leading only alone (LABELLING §2).
  */
 export const ISSUING_GOVERNMENT = /^(?:国务院(?:办公厅)?|[省市县区](?:人民)?政府(?:办公厅|办公室)?)$/u;
+
+/**
+ * `国务院领导同志多次指出，各级政府要…`, `…经常亲自批阅群众来信，要求各级政府…`: instructions reported as repeated past
+ * speech (narrative of a reply or a report, LABELLING §2), no duty given by the text; never after a duty of the
+ * sentence's own (`各街道要按照区领导多次强调的要求…`). 曾 alone is a surname as often as an adverb (`曾某强调，…`).
+ */
+const PAST_SPEECH =
+  /^[^。；要应须]{0,40}?(?:多次|曾经|一再|反复|经常|屡次|历来)[^。；要应须]{0,30}?(?:指出|强调|要求|提出|批示)/u;
+
+export function isPastSpeech(sentence: string): boolean {
+  return (
+    (sentence.includes('指出') ||
+      sentence.includes('强调') ||
+      sentence.includes('要求') ||
+      sentence.includes('批示')) &&
+    PAST_SPEECH.test(sentence)
+  );
+}

@@ -1,5 +1,6 @@
 import {
   APPRAISING,
+  isPastSpeech,
   ISSUER_SIDE,
   ISSUING_GOVERNMENT,
   LEAD_OR_CHARGE,
@@ -24,6 +25,7 @@ import {
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
 import { isLaterSubject } from './prose-later-subjects';
+import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
@@ -208,6 +210,13 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       if (!parties) continue;
       const rest = sentence.slice(p);
       if (NARRATIVE.test(rest)) return null;
+      // `市政府将…任务分解为…，现下达给你们`: the issuer handing the tasks down, no duty of its own.
+      if (
+        rest.startsWith('将') &&
+        parties.names.every((n) => ISSUING_GOVERNMENT.test(n)) &&
+        HANDED_DOWN.test(rest)
+      )
+        return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
         : (SUPERVISING.test(rest) && parties.names.every((n) => ISSUER_SIDE.test(n))) ||
@@ -286,6 +295,8 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
 
 /** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
 function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
+  // `…多次指出，各级政府要…`: an instruction reported as past speech gives no duty.
+  if (isPastSpeech(sentence)) return;
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
