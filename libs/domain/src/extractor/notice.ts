@@ -10,11 +10,11 @@ import {
   SUPPORT_VERB,
   SUPPORTING,
 } from './notice-support';
-import { followsUp, type NoticeIssuer } from './notice-follow-up';
+import { followsUp, handsTasksDown, type NoticeIssuer } from './notice-follow-up';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
 import type { MeasureContext } from './make-measure';
-import { HANDED_DOWN, splitGluedLevels } from './roles';
+import { splitGluedLevels } from './roles';
 
 // Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
 const matchHeading = matchHeadingImported;
@@ -313,12 +313,8 @@ export function extractNoticeItems(
         current.text += sentence;
         continue;
       }
-      // `市政府将…任务分解为…，现下达给你们`: the issuer handing the tasks down gives itself no duty.
-      const handedDown =
-        m?.[2] === '将' &&
-        followsUp(names, '将', issuer) &&
-        HANDED_DOWN.test(sentence.slice((m.index ?? 0) + m[0].length - 1));
-      if (!m || handedDown || !names.every(isParty)) {
+      // `市政府将…分解…，现下达给你们`: the issuer handing the tasks down gives itself no duty (notice-follow-up.ts).
+      if (!m || handsTasksDown(names, m, sentence, issuer) || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;
