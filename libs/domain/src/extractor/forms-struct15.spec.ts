@@ -89,3 +89,22 @@ describe('no duty from reported speech or from the issuer handing the tasks down
     expect(doc.measures.map(lead)).toEqual([{ lead: ['各地', '各部门'], participants: [] }]);
   });
 });
+
+describe('the supporting side: a party whose duty is to assist another body or the lead', () => {
+  it('takes part when its duty is to assist a body named after 配合 (`A要积极配合有关部门，做好…`)', () => {
+    const doc = extractOne(
+      '国务院关于进一步加强某某工作的意见\n（四）积极开展宣传教育。地方各级人民政府应把某某知识的宣传作为一项重要内容。各级某某部门要积极配合有关部门,做好某某知识的宣传教育工作。\n（五）加强监管。政府部门要加强监管。行业协会要积极配合政府,为企业提供服务支持。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([
+      { lead: ['地方各级人民政府'], participants: ['各级某某部门'] },
+      { lead: ['政府部门'], participants: ['行业协会'] },
+    ]);
+  });
+
+  it('takes part in a notice when it is to give its support without an object (`各相关单位要全力支持、…`)', () => {
+    const doc = extractOne(
+      '某区人民政府关于印发2018年重点工作责任分解的通知\n各乡镇人民政府,区直各部门:\n现将《2018年重点工作责任分解》印发给你们,请认真贯彻落实。\n一、牵头责任单位要切实担负起第一责任人的责任,牵头抓总,积极组织实施。各相关单位要全力支持、积极帮助解决遇到的困难和问题。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['牵头责任单位'], participants: ['各相关单位'] }]);
+  });
+});
