@@ -1,4 +1,5 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
+import { maskCalendarSlogans } from './deadline-slogans';
 import { type Dated, insideBookTitle, mayRecurOnce, monthEnd, pad, scanMonths } from './deadline-months';
 import type { Milestone, ParsedDeadline, RecurrencePeriod } from './types';
 
@@ -359,7 +360,9 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
       }
     );
   }
-  return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
+  // `“年初建账、逐月查账、年底交账”的督查制度`: a slogan's calendar words are no dates, its rhythm still counts.
+  const dated = maskCalendarSlogans(text);
+  return findDated(dated, options, 'text') ?? findRecurring(text) ?? findOngoing(dated);
 }
 
 const MONTH_WITHOUT_YUE = /(\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2})[\s\u3000]*([底末][\s\u3000]*前)/u;

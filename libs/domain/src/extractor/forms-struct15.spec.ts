@@ -108,3 +108,37 @@ describe('the supporting side: a party whose duty is to assist another body or t
     expect(doc.measures.map(lead)).toEqual([{ lead: ['牵头责任单位'], participants: ['各相关单位'] }]);
   });
 });
+
+describe('a quoted working principle of calendar steps is no deadline', () => {
+  const notice = (item: string) =>
+    extractOne(
+      `某区人民政府办公室关于做好2018年为民办实事工作的通知\n各乡镇人民政府,区直各部门:\n一、${item}\n`,
+    ).measures[0];
+
+  it('reads no date in `“年初公布、年中检查、年底兑现”的原则`', () => {
+    const m = notice(
+      '各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则,狠抓落实,确保按期完成任务。',
+    );
+    expect({ deadline: m?.deadline, kind: m?.deadlineKind, milestones: m?.milestones }).toEqual({
+      deadline: null,
+      kind: null,
+      milestones: [],
+    });
+  });
+
+  it('keeps the rhythm a quoted checking system states (`“年初建账、逐月查账、年底交账”的督查制度`)', () => {
+    const m = notice(
+      '区政府办公室将严格按照“年初建账、逐月查账、年底交账”的督查制度,加强跟踪督查,确保圆满完成任务。',
+    );
+    expect({ deadline: m?.deadline, kind: m?.deadlineKind, period: m?.period }).toEqual({
+      deadline: null,
+      kind: 'recurring',
+      period: 'month',
+    });
+  });
+
+  it('still reads a dated step outside the quotation', () => {
+    const m = notice('各责任单位要按照“年初建账、年底交账”的要求,于2018年6月底前报送进展情况。');
+    expect(m?.deadline).toBe('2018-06-30');
+  });
+});
