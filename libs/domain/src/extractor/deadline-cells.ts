@@ -38,9 +38,10 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
  * the month is when the task is due, so it ends that month (or that ten-day part of it). In running text a bare
  * month says when something happens, not a deadline, so only cells read it. A window of months (`1月—12月`, `3-12月`,
  * a yearly inspection plan's 计划开展时间) ends with its last month; one running into the next year (`11月—3月`) gives none.
+ * The event completing the task may follow the month (`9月完成`, `9月投入使用`, `10月建成`).
  */
 const MONTH_CELL =
-  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成)?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?(?:前|以前|内)?(?:完成|建成|投入使用|投用|投产|竣工|完工|交付使用|到位)?[\s\u3000]*$/u;
 
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);

@@ -142,3 +142,12 @@ describe('a quoted working principle of calendar steps is no deadline', () => {
     expect(m?.deadline).toBe('2018-06-30');
   });
 });
+
+describe('a 完成时限 cell of a yearless month with the event that completes the task', () => {
+  it('reads `9月投入使用` / `10月建成` as the end of that month of the document year', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于对2016年民生实事进行重点督办的通知\n序号\t民生实事\t责任单位\t完成时限\n1\t新建2座人行天桥。\t县住建局\t9月投入使用\n2\t新建城市书房5个。\t县文广局\t10月建成\n',
+    );
+    expect(doc.measures.map((m) => m.deadline)).toEqual(['2016-09-30', '2016-10-31']);
+  });
+});
