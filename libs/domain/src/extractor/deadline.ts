@@ -61,7 +61,8 @@ const START_AFTER =
   /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|举行|推出|提出|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
 const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 /** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
-const PLAN_YEAR_TASKS = /^(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)/u;
+const PLAN_YEAR_TASKS =
+  /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
 
 function cnYear(text: string): number {
@@ -190,7 +191,7 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.
     const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
     if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
-    // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
+    // `确保2020年各项年度目标任务圆满完成`, `确保2023年市《政府工作报告》…`: the year names the tasks or their report (§5).
     if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;
     if (insideBookTitle(text, match.index)) continue;
@@ -290,7 +291,7 @@ function findOngoing(text: string): ParsedDeadline | null {
 }
 
 const RECURRING =
-  /(?:每(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度?|按月|逐月|按半年))(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
+  /(?:每个?(?<unit>年|半年|季度|季|月)(?:度)?|(?<adv>按季度?|按月|逐月|按半年))(?:[^。；，]{0,20}?[日底]前，)?(?:[^。；，]{0,32}?)(?:报送|报告|上报|通报|发布|开展|组织|召开|评估|督查|检查|更新|总结|公布|提交|举办|调度|监测|统计|考核|分析|汇总|提出|确定|研究|安排|制定|举行|进行|听取|审议|公开|评选|部署|提供|发放|给予|培育|遴选|认定|打造|评定|选树|推出|资助|报|发)/u;
 /**
  * A yearly plan or appraisal the party makes itself: `统筹制定本辖区年度抽查工作计划`, `负责…年度考核`, or work it puts
  * into the yearly appraisal (`将…工作情况列入年度绩效考核`).
@@ -360,8 +361,7 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
       }
     );
   }
-  // `“年初建账、逐月查账、年底交账”的督查制度`: a slogan's calendar words are no dates, its rhythm still counts.
-  const dated = maskCalendarSlogans(text);
+  const dated = maskCalendarSlogans(text); // a quoted slogan's calendar words are no dates, its rhythm counts
   return findDated(dated, options, 'text') ?? findRecurring(text) ?? findOngoing(dated);
 }
 

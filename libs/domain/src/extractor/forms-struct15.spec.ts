@@ -151,3 +151,17 @@ describe('a 完成时限 cell of a yearless month with the event that completes 
     expect(doc.measures.map((m) => m.deadline)).toEqual(['2016-09-30', '2016-10-31']);
   });
 });
+
+describe('the year of a report named after it and a rhythm written with 每个', () => {
+  it('reads no date in `确保2023年市《政府工作报告》…推进`, and `每个季度…报送` recurs', () => {
+    const doc = extractOne(
+      '某市人民政府办公厅关于印发2023年市《政府工作报告》目标任务责任分解方案的通知\n各区人民政府,市人民政府各部门:\n三、加强督办。各责任单位要确保2023年市《政府工作报告》中提出的各项工作任务有力有序推进。各牵头单位要在每个季度第1个月的20日前,将完成情况报市人民政府督查室。\n',
+    );
+    const m = doc.measures[0];
+    expect({ deadline: m?.deadline, kind: m?.deadlineKind, period: m?.period }).toEqual({
+      deadline: null,
+      kind: 'recurring',
+      period: 'quarter',
+    });
+  });
+});
