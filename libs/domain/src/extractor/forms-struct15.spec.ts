@@ -165,3 +165,12 @@ describe('the year of a report named after it and a rhythm written with 每个',
     });
   });
 });
+
+describe('sectors written short before the last one’s 部门', () => {
+  it('reads `交通、公路部门要…` as one party after `同时，`', () => {
+    const doc = extractOne(
+      '某市召开专题会议\n会议指出,各县政府要主动谋划路网改造规划。同时,交通、公路部门要做好业务指导和协调服务工作。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['各县政府', '交通、公路部门'], participants: [] }]);
+  });
+});

@@ -84,11 +84,12 @@ const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
 /** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
 const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地方|同级)财政$/u;
 /**
- * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`: coordinated types sharing the class
- * word of the last item, one party as written (LABELLING §4); the earlier items are no parties of their own (a trade
- * word, a bare level), a trailing `（机构）` qualifier is dropped.
+ * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`, `交通、公路部门` (sectors written
+ * short before the last one's 部门): coordinated types sharing the class word of the last item, one party as written
+ * (LABELLING §4); the earlier items are no parties of their own (a trade word, a bare level), a trailing `（机构）`
+ * qualifier is dropped.
  */
-const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金))(?:（机构）)?$/u;
+const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;
 /** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
 const MEMBER_UNITS =
   /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
