@@ -174,3 +174,12 @@ describe('sectors written short before the last one’s 部门', () => {
     expect(doc.measures.map(lead)).toEqual([{ lead: ['各县政府', '交通、公路部门'], participants: [] }]);
   });
 });
+
+describe('a level written with its alternative, then another body joined by 和', () => {
+  it('reads `各有关省（市）和部委要…` as two parties', () => {
+    const doc = extractOne(
+      '国务院办公厅关于进一步做好某某办学工作的通知\n（二）各有关省（市）和部委要继续承办某某班的任务,做好安排。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['各有关省', '部委'], participants: [] }]);
+  });
+});

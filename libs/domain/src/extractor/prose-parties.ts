@@ -243,6 +243,10 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   // `各乡镇和县公安局`: the townships beside a unit, never a place `各乡镇和县` with a 公安局 of its own.
   const township = TOWNSHIP_AND_UNIT.exec(item);
   if (township && isLocalUnitName(township[2] ?? '')) return [township[1] ?? '', township[2] ?? ''];
+  // `各有关省（市）和部委`: a level written with its alternative, then another body — two parties, never one 委.
+  const level = item.includes('）') ? LEVEL_AND_BODY.exec(item) : null;
+  if (level && isParty(level[2] ?? '', strictness))
+    return [...(proseParties(level[1] ?? '')?.names ?? [level[1] ?? '']), level[2] ?? ''];
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
@@ -266,6 +270,7 @@ const JOINED_LEVEL_UNITS =
 const TOWNSHIP_AND_UNIT =
   /^(各(?:乡镇|镇|乡|街道|镇街|村|社区|村组)|村组|社区)(?:和|及|以及)([\u4e00-\u9fff]{3,16})$/u;
 const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
+const LEVEL_AND_BODY = /^(各(?:有关|相关)?[省市县区]（[^（）]{1,6}）)(?:和|及)([\u4e00-\u9fff]{2,12})$/u;
 
 /** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
 const PLACE_AND_UNIT =
