@@ -183,3 +183,12 @@ describe('a level written with its alternative, then another body joined by 和'
     expect(doc.measures.map(lead)).toEqual([{ lead: ['各有关省', '部委'], participants: [] }]);
   });
 });
+
+describe('a body under a shared 各 and named again with it', () => {
+  it('lists `区（分）局` of `各相关责任部门、区（分）局要…` and `各区（分）局要…` once, with its 各', () => {
+    const doc = extractOne(
+      '某市自然资源和规划局关于贯彻落实某某政策的通知\n一、加强政策宣传。各相关责任部门、区(分)局要结合实践活动,开展送政策上门。各区(分)局要及时向区委、区政府汇报。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['各相关责任部门', '各区（分）局'], participants: [] }]);
+  });
+});

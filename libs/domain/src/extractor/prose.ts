@@ -133,13 +133,15 @@ export function proseDuty(written: string): Duty | null {
   if (lead.length === 0) lead = namesIn(named, ['duty']);
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
+  // `各相关部门、区（分）局要…。各区（分）局要…`: the body under a shared 各 and named with it is one, listed with its 各.
+  const withGe = (n: string): string => (lead.includes(`各${n}`) ? `各${n}` : n);
   // `各级登记管理机关…登记管理机关`: one body named with and without its level, listed once as first written.
-  const leadSet = [...new Set(lead)].filter((n, i, all) => {
+  const leadSet = [...new Set(lead.map(withGe))].filter((n, i, all) => {
     const leveled = all.indexOf(`各级${n}`);
     return leveled === -1 || leveled > i;
   });
   const participants = [...new Set(named.map((n) => n.name))].filter(
-    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`),
+    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`) && !lead.includes(n),
   );
   return { lead: leadSet, participants };
 }
