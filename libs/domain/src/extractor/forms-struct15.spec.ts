@@ -173,6 +173,13 @@ describe('sectors written short before the last one’s 部门', () => {
     );
     expect(doc.measures.map(lead)).toEqual([{ lead: ['各县政府', '交通、公路部门'], participants: [] }]);
   });
+
+  it('shares no 部门 with a clause before it (`…更是重大的政治问题、各级各部门一定要…`)', () => {
+    const doc = extractOne(
+      '某市关于做好就业工作的意见\n（一）就业不仅是重大的经济问题,更是重大的政治问题、各级各部门一定要充分认识其重要性。\n',
+    );
+    expect(doc.measures.flatMap((m) => m.lead)).not.toContain('更是重大的政治问题、各级各部门');
+  });
 });
 
 describe('a level written with its alternative, then another body joined by 和', () => {

@@ -89,6 +89,7 @@ const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地�
  * (LABELLING §4); the earlier items are no parties of their own (a trade word, a bare level), a trailing `（机构）`
  * qualifier is dropped.
  */
+const SHORT_SECTORS = /^(?:[\u4e00-\u9fff]{2,4}、){1,3}[\u4e00-\u9fff]{2,4}部门$/u;
 const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;
 /** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
 const MEMBER_UNITS =
@@ -283,7 +284,8 @@ const PLACE_AND_UNIT =
 function sharedClass(text: string): string[] | null {
   const m = SHARED_CLASS.exec(text);
   let whole = m?.[1];
-  if (!whole) return null;
+  // 部门 is shared only by sectors written short (`交通、公路部门`), never after a clause (`…问题、各级各部门`).
+  if (!whole || (whole.endsWith('部门') && !SHORT_SECTORS.test(whole))) return null;
   const before: string[] = [];
   const joined = /^([^、]{2,16}?)(?:和|及|以及)(?=[^、]+、)/u.exec(whole);
   if (joined && isParty(joined[1] ?? '', 'unit')) {
