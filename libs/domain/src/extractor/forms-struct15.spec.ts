@@ -199,3 +199,12 @@ describe('a body under a shared 各 and named again with it', () => {
     expect(doc.measures.map(lead)).toEqual([{ lead: ['各相关责任部门', '各区（分）局'], participants: [] }]);
   });
 });
+
+describe('a party asked to guide (`请A指导B…`)', () => {
+  it('reads `请你省有关部门指导某市按…办理` as the departments asked', () => {
+    const doc = extractOne(
+      '国务院办公厅对某某会议第123号建议的答复\n某某代表:\n您提出的建议收悉。现答复如下:\n扶贫办已会同有关部门进行了实地调查。请你省有关部门指导某市按《汇报》的意见办理。\n',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['你省有关部门'], participants: [] }]);
+  });
+});
