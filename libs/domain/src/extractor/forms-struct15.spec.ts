@@ -208,3 +208,24 @@ describe('a party asked to guide (`请A指导B…`)', () => {
     expect(doc.measures.map(lead)).toEqual([{ lead: ['你省有关部门'], participants: [] }]);
   });
 });
+
+describe('a reply reporting another department’s word (`A也表示，…将…`)', () => {
+  const reply = (body: string) =>
+    extractOne(
+      `国务院办公厅对某某会议第456号提案的答复\n某某委员:\n您提出的提案收悉。现答复如下:\n${body}\n`,
+    );
+
+  it('gives the speaker its own commitment', () => {
+    const doc = reply(
+      '发展改革委会同农业部研究提出了办理意见:发展改革委正按程序抓紧组织研究。农业部也表示,对你省的农业产业化项目将继续予以重点支持。',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['发展改革委', '农业部'], participants: [] }]);
+  });
+
+  it('makes the speaker the supporting side when its word is to assist (`…表示将积极配合A等有关部门做好…`)', () => {
+    const doc = reply(
+      '发展改革委会同水利部研究提出了办理意见:发展改革委将适时启动项目审核程序。水利部也表示将积极配合发展改革委等有关部门做好该项目的立项工作。',
+    );
+    expect(doc.measures.map(lead)).toEqual([{ lead: ['发展改革委'], participants: ['水利部'] }]);
+  });
+});

@@ -263,3 +263,20 @@ export function designatedSupport(sentence: string, before: number, out: Designa
   for (let i = out.length - 1; i >= before; i--) if (out[i]?.name === '各单位') out.splice(i, 1);
   for (const name of supporting.names) out.push({ name, role: 'partner' });
 }
+
+/**
+ * `农业部也表示，对你省的农业产业化项目将继续予以重点支持`, `水利部也表示将积极配合发展改革委…` (a reply letter reporting
+ * another department's word): the speaker commits itself — the clause after 表示 opens on its own 将/要/会 (or on the
+ * object of it, `对…将…`), never on another subject (`市教育局表示，各学校要…` is read by the subject scan).
+ */
+const SPEAKER_COMMITS =
+  /^([\u4e00-\u9fff（）、]{2,20}?)(?:也|还|均|都)?表示，?((?:对[^，。；]{1,30}?)?(?:也|还)?(?:将|会|要)[^。；]*)/u;
+
+/** The speaker committing itself and what it commits to (the clause from its 将/要/会), or null. */
+export function speakerCommitment(sentence: string): { parties: string[]; rest: string } | null {
+  const m = SPEAKER_COMMITS.exec(sentence);
+  const parties = m ? proseParties(m[1] ?? '') : null;
+  if (!m || !parties) return null;
+  const rest = (m[2] ?? '').replace(/^对[^，。；]{1,30}?(?=(?:也|还)?(?:将|会|要))/u, '');
+  return { parties: parties.names, rest };
+}

@@ -20,6 +20,7 @@ import {
   designatedIn as designatedInImported,
   designatedSupport as designatedSupportImported,
   holderBefore as holderBeforeImported,
+  speakerCommitment,
   statutoryDuty as statutoryDutyImported,
   transferredDuty as transferredDutyImported,
   unitsBeside as unitsBesideImported,
@@ -309,6 +310,13 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const opinionText = colon ? opinionBody(sentence) : null;
   if (opinionText !== null) {
     sentencePartiesIn(opinionText, 0, out);
+    return;
+  }
+  // `农业部也表示，对你省…将继续予以重点支持`: the speaker commits itself (supporting: `…表示将积极配合A…`).
+  const commits = sentence.includes('表示') ? speakerCommitment(sentence) : null;
+  if (commits) {
+    const supports = SUPPORTING.test(commits.rest.replace(/^(?:也|还)?将/u, '要'));
+    for (const name of commits.parties) out.push({ name, role: supports ? 'supervising' : 'duty' });
     return;
   }
   const listed = colon ? listedUnit(sentence) : null;
