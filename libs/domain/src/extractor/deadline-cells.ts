@@ -46,7 +46,7 @@ export function dottedDateCell(text: string): ParsedDeadline | null {
  * month's end too: the cell is the time limit, the verb only says what is due then (an event, `9月召开推进会`, is not).
  */
 const MONTH_CELL =
-  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|底|末)?(?:前|以前|内)?(?:(?:全面|基本|全部)?(?:完成|完工|竣工|建成|投入使用|交付使用|投用|投产|开工|动工|启用|通车))?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:(\d{1,2})(?:月份?)?[\s\u3000]*[-—–~～－至到][\s\u3000]*)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|底|末)?(?:前|以前|内)?(?:(?:全面|基本|全部)?(?:完成|完工|竣工|建成|投入使用|交付使用|投用|投产|开工|动工|启用|通车|到位))?[\s\u3000]*$/u;
 
 export function monthCell(text: string, documentYear: number | null | undefined): ParsedDeadline | null {
   const m = MONTH_CELL.exec(text);

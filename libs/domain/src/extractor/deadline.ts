@@ -1,4 +1,5 @@
 import { dottedDateCell, monthCell, yearWindowCell } from './deadline-cells';
+import { maskCalendarSlogans } from './deadline-slogans';
 import * as DEADLINE_MONTHS from './deadline-months';
 import type { Dated } from './deadline-months';
 import { findRecurring, recurringCell } from './deadline-recurring';
@@ -64,7 +65,8 @@ const START_AFTER =
   /^[\s\u3000]*(?:起|以来|开始|以后|之后|后|施行|印发|发布|颁布|公布|召开|举行|推出|提出|通过|成立|签署|度|版|本|第|的|是|为|我|全国|中国|共|左右|内容)/u;
 const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 /** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
-const PLAN_YEAR_TASKS = /^(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)/u;
+const PLAN_YEAR_TASKS =
+  /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
 
 function cnYear(text: string): number {
@@ -193,7 +195,7 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.
     const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
     if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
-    // `确保2020年各项年度目标任务圆满完成`: the year names the plan's tasks, not when they are due (LABELLING §5).
+    // `确保2020年各项年度目标任务圆满完成`, `确保2023年市《政府工作报告》…`: the year names the tasks or their report (§5).
     if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;
     if (insideBookTitle(text, match.index)) continue;
@@ -312,7 +314,8 @@ export function findDeadline(text: string, options: DeadlineOptions): ParsedDead
       }
     );
   }
-  return findDated(text, options, 'text') ?? findRecurring(text) ?? findOngoing(text);
+  const dated = maskCalendarSlogans(text); // a quoted slogan's calendar words are no dates, its rhythm counts
+  return findDated(dated, options, 'text') ?? findRecurring(text) ?? findOngoing(dated);
 }
 
 const MONTH_WITHOUT_YUE = /(\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2})[\s\u3000]*([底末][\s\u3000]*前)/u;

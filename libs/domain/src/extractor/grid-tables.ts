@@ -18,6 +18,7 @@ import {
 import type { ColumnRole } from './grid-columns';
 import { continuedDeadline, continuesRow, fitCells, inheritMergedParty, positionalCells } from './grid-rows';
 import type { GridRow } from './grid-rows';
+import { findFlattenedTables } from './grid-flattened';
 import { findCountedTable } from './grid-stacked';
 import type { CountedTable } from './grid-stacked';
 
@@ -147,7 +148,12 @@ export function findGridTables(
       i = end;
     }
   }
-  return grids;
+  // Tables flattened into running lines, where no other table stands (their header is inside a longer line).
+  const inGrid = (k: number): boolean => skip(k) || grids.some((g) => k >= g.start && k <= g.end);
+  const flattened = findFlattenedTables(prepared, from, to, inGrid);
+  if (flattened.length === 0) return grids;
+  for (const t of flattened) grids.push({ ...t, tabbed: false, stacked: true });
+  return grids.sort((a, b) => a.start - b.start);
 }
 
 /** A tabbed header with its 序号, task, lead and partner columns: its unnamed columns describe the rows. */

@@ -1,3 +1,5 @@
+import { HANDED_DOWN } from './roles';
+
 // The issuer's own follow-up in a local notice (notice.ts): its government, supervising office or general office
 // announcing what it will do about the duties of others.
 
@@ -29,5 +31,19 @@ export function followsUp(names: readonly string[], verb: string, issuer: Notice
     names.every((n) => OWN_GOVERNMENT.test(n)) ||
     (issuer.bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n))) ||
     (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n)))
+  );
+}
+
+/** `市政府将2016年政府工作任务分解为…，现下达给你们` (`m`: the subject and its verb 将): the issuer handing the tasks down. */
+export function handsTasksDown(
+  names: readonly string[],
+  m: RegExpExecArray,
+  sentence: string,
+  issuer: NoticeIssuer,
+): boolean {
+  return (
+    m[2] === '将' &&
+    followsUp(names, '将', issuer) &&
+    HANDED_DOWN.test(sentence.slice(m.index + m[0].length - 1))
   );
 }

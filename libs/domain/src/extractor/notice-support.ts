@@ -6,7 +6,8 @@ import { ROLE_WORD } from './roles';
 
 /** A role collective or verb naming the supporting side (`各配合单位`, `协同责任单位`). */
 export const SUPPORTING = /参与|配合|协办|协同|协作/u;
-export const SUPPORT_VERB = /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)/u;
+export const SUPPORT_VERB =
+  /^[^。；，]{0,12}(?:积极配合|主动配合|配合|协同|主动作为)|^(?:全力|积极|大力)支持(?=[、，。；]|$)/u;
 /** `条线部门要主动融合…，全力配合、协同推进`: the sentence's own duty is to support, in a later clause. */
 export const SUPPORT_CLAUSE = /[，、](?:全力|积极|主动|密切)配合(?:[、，。；]|$|牵头(?:单位|部门))/u;
 /** `市交通、公安、安监等部门要通力协作、密切配合。`: a list whose whole duty is to support takes part, however long. */

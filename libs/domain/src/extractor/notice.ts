@@ -11,7 +11,7 @@ import {
   SUPPORTING,
 } from './notice-support';
 import { addAll, type Draft, mergeDrafts } from './notice-drafts';
-import { followsUp, type NoticeIssuer } from './notice-follow-up';
+import { followsUp, handsTasksDown, type NoticeIssuer } from './notice-follow-up';
 import { type OwnedGroup, ownedGroupOf, pushOwnedItem } from './notice-owned';
 import type { BodyLine } from './inline';
 import { makeMeasure } from './make-measure';
@@ -284,7 +284,8 @@ export function extractNoticeItems(
         current.text += sentence;
         continue;
       }
-      if (!m || !names.every(isParty)) {
+      // `市政府将…分解…，现下达给你们`: the issuer handing the tasks down gives itself no duty (notice-follow-up.ts).
+      if (!m || handsTasksDown(names, m, sentence, issuer) || !names.every(isParty)) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;

@@ -129,8 +129,19 @@ const COUNTED_LOCALS = new RegExp(`^${COUNTED_LOCAL_SOURCE}$`, 'u');
 /** `10县市人民政府` anywhere in a list: the one digit a party list may hold (see isAcceptableName). */
 export const COUNTED_LOCAL = new RegExp(COUNTED_LOCAL_SOURCE, 'gu');
 
+/**
+ * `市、区爱卫办`, `市、区教育局`: bare levels before a unit of the last level share its unit words — one party as written
+ * (LABELLING §4, coordinated types with a shared suffix), acceptable when the last level's unit is.
+ */
+const SHARED_LEVELS = /^(?:[省市县区]、)+([市县区][\u4e00-\u9fff]{2,15})$/u;
+const BARE_LEVEL = /^[省市县区]$/u;
+const LEVEL_UNIT = /^[市县区][\u4e00-\u9fff]{2,15}$/u;
+const LEVEL_CHAIN = /^(?:[省市县区]、)*[省市县区]$/u;
+
 function isAcceptableName(name: string, strictness: Strictness): boolean {
   if (name.length === 0) return false;
+  const shared = name.length > 4 && name.charCodeAt(1) === 0x3001 ? SHARED_LEVELS.exec(name) : null;
+  if (shared) return isAcceptableName(shared[1] ?? '', strictness);
   // 10县市人民政府: the local governments counted, a group of local bodies; any other digit is no name.
   if (DIGIT.test(name)) return COUNTED_LOCALS.test(name);
   const unit = splitSubUnit(name).unit;
@@ -234,6 +245,13 @@ function mergeLevelGroups(pieces: string[]): string[] {
       LEVEL_HEAD.test(firstLevel(prev)) &&
       LEVEL_TAIL.test(piece)
     ) {
+      out[out.length - 1] = `${prev}、${piece}`;
+    } else if (
+      prev !== undefined &&
+      LEVEL_CHAIN.test(prev) &&
+      (LEVEL_UNIT.test(piece) || BARE_LEVEL.test(piece))
+    ) {
+      // 市、区爱卫办, 省、市、县教育部门: bare levels share the unit words of the last one (isAcceptableName reads the whole).
       out[out.length - 1] = `${prev}、${piece}`;
     } else if (prev !== undefined && BARE_UNIT_WORD.test(piece) && COLLECTIVE_BEFORE_UNIT_WORD.test(prev)) {
       // 市直有关部门、单位: the bare unit word shares the collective's qualifier — one party, never `单位`.

@@ -234,6 +234,21 @@ export function statutoryDuty(sentence: string, out: DesignatedName[]): void {
   for (const name of names) out.push({ name, role: 'duty' });
 }
 
+/**
+ * `将开发区建设组织协调职责划归市工业和信息化局`, `…有关职责划入市商务局` (a 三定 regulation's 职责调整): the body the
+ * duty is transferred to holds it.
+ */
+const TRANSFERRED_DUTY = new RegExp(
+  `(?:职责|职能)(?:划归|划入|划给|划转(?:给|至|到)|移交(?:给|至)?|交由)(${NAME_CHARS}{2,30}?)(?:负责|承担)?(?=[。；，]|$)`,
+  'u',
+);
+
+export function transferredDuty(sentence: string, out: DesignatedName[]): void {
+  const m = sentence.includes('职') ? TRANSFERRED_DUTY.exec(sentence) : null;
+  const parties = m ? proseParties(m[1] ?? '') : null;
+  for (const name of parties?.names ?? []) out.push({ name, role: 'duty' });
+}
+
 /** `州发改委、州财政局…为协办单位` (an organisation section's designation of the supporting side). */
 const DESIGNATED_SUPPORT = /^([\u4e00-\u9fff（）、]{2,200}?)为协办(?:责任)?单位/u;
 
@@ -247,4 +262,21 @@ export function designatedSupport(sentence: string, before: number, out: Designa
   if (!supporting) return;
   for (let i = out.length - 1; i >= before; i--) if (out[i]?.name === '各单位') out.splice(i, 1);
   for (const name of supporting.names) out.push({ name, role: 'partner' });
+}
+
+/**
+ * `农业部也表示，对你省的农业产业化项目将继续予以重点支持`, `水利部也表示将积极配合发展改革委…` (a reply letter reporting
+ * another department's word): the speaker commits itself — the clause after 表示 opens on its own 将/要/会 (or on the
+ * object of it, `对…将…`), never on another subject (`市教育局表示，各学校要…` is read by the subject scan).
+ */
+const SPEAKER_COMMITS =
+  /^([\u4e00-\u9fff（）、]{2,20}?)(?:也|还|均|都)?表示，?((?:对[^，。；]{1,30}?)?(?:也|还)?(?:将|会|要)[^。；]*)/u;
+
+/** The speaker committing itself and what it commits to (the clause from its 将/要/会), or null. */
+export function speakerCommitment(sentence: string): { parties: string[]; rest: string } | null {
+  const m = SPEAKER_COMMITS.exec(sentence);
+  const parties = m ? proseParties(m[1] ?? '') : null;
+  if (!m || !parties) return null;
+  const rest = (m[2] ?? '').replace(/^对[^，。；]{1,30}?(?=(?:也|还)?(?:将|会|要))/u, '');
+  return { parties: parties.names, rest };
 }

@@ -86,11 +86,13 @@ const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
 /** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
 const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地方|同级)财政$/u;
 /**
- * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`: coordinated types sharing the class
- * word of the last item, one party as written (LABELLING §4); the earlier items are no parties of their own (a trade
- * word, a bare level), a trailing `（机构）` qualifier is dropped.
+ * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`, `交通、公路部门` (sectors written
+ * short before the last one's 部门): coordinated types sharing the class word of the last item, one party as written
+ * (LABELLING §4); the earlier items are no parties of their own (a trade word, a bare level), a trailing `（机构）`
+ * qualifier is dropped.
  */
-const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金))(?:（机构）)?$/u;
+const SHORT_SECTORS = /^(?:[\u4e00-\u9fff]{2,4}、){1,3}[\u4e00-\u9fff]{2,4}部门$/u;
+const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;
 /** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
 const MEMBER_UNITS =
   /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
@@ -246,6 +248,10 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
   // `各乡镇和县公安局`: the townships beside a unit, never a place `各乡镇和县` with a 公安局 of its own.
   const township = TOWNSHIP_AND_UNIT.exec(item);
   if (township && isLocalUnitName(township[2] ?? '')) return [township[1] ?? '', township[2] ?? ''];
+  // `各有关省（市）和部委`: a level written with its alternative, then another body — two parties, never one 委.
+  const level = item.includes('）') ? LEVEL_AND_BODY.exec(item) : null;
+  if (level && isParty(level[2] ?? '', strictness))
+    return [...(proseParties(level[1] ?? '')?.names ?? [level[1] ?? '']), level[2] ?? ''];
   if (isKnownDepartmentName(item) || isLocalUnitName(item)) return [item];
   const at = /以及|和|及/u.exec(item);
   if (at && at.index > 0) {
@@ -269,6 +275,7 @@ const JOINED_LEVEL_UNITS =
 const TOWNSHIP_AND_UNIT =
   /^(各(?:乡镇|镇|乡|街道|镇街|村|社区|村组)|村组|社区)(?:和|及|以及)([\u4e00-\u9fff]{3,16})$/u;
 const BASIS_START = /^(?:按照|根据|依照|依据|通过|会同)/u;
+const LEVEL_AND_BODY = /^(各(?:有关|相关)?[省市县区]（[^（）]{1,6}）)(?:和|及)([\u4e00-\u9fff]{2,12})$/u;
 
 /** `奉贤区和临港地区管委会`: a bare district or county, then a unit (市人力资源和社会保障局 has no place on the left). */
 const PLACE_AND_UNIT =
@@ -281,7 +288,8 @@ const PLACE_AND_UNIT =
 function sharedClass(text: string): string[] | null {
   const m = SHARED_CLASS.exec(text);
   let whole = m?.[1];
-  if (!whole) return null;
+  // 部门 is shared only by sectors written short (`交通、公路部门`), never after a clause (`…问题、各级各部门`).
+  if (!whole || (whole.endsWith('部门') && !SHORT_SECTORS.test(whole))) return null;
   const before: string[] = [];
   const joined = /^([^、]{2,16}?)(?:和|及|以及)(?=[^、]+、)/u.exec(whole);
   if (joined && isParty(joined[1] ?? '', 'unit')) {

@@ -11,10 +11,11 @@ export const APPRAISING =
   /^(?:要|将)?(?:会同[^，。；]{1,12}?(?:部门|单位|委|部|局))?(?:对[^，。；]{1,15}?进行指导|[^，。；]{0,24}?成效评估)/u;
 /**
  * The supporting side (`各地、各部门要继续对地震部门的工作给予支持`, `请中国人民银行积极给予支持`, `…要全力支持、密切配合`,
- * `市交通、公安等部门要通力协作、密切配合`, `县住建局要做好配合`): it takes part next to another party's duty and leads only alone.
+ * `市交通、公安等部门要通力协作、密切配合`, `县住建局要做好配合`, `行业协会要积极配合政府，为…提供…`, `…配合发展改革委等有关部门做好…`): it takes part next to another
+ * party's duty and leads only alone.
  */
 export const SUPPORTING =
-  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力|做好)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|配合(?:[、，。；]|$))|(?<=积极|全力|大力)支持|通力协作(?:、密切配合)?(?:[。；]|$))/u;
+  /^(?:要|应|须|必须)?(?:继续|积极|大力|密切|主动|全力|做好)?(?:(?:对[^，。；]{1,20}?)?(?:给予支持|给予配合|支持配合|配合(?:[、，。；]|$))|(?<=积极|全力|大力)支持|配合[^，。；]{0,16}?(?:部门|单位|政府|机关|机构|委)(?=[，。；]|$|做好|抓好|开展|推进|落实|完成)|通力协作(?:、密切配合)?(?:[。；]|$))/u;
 /**
  * Who takes part by only supervising: the issuer's side, a government or its general office (`国务院办公厅要适时开展督促检查`,
  * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
@@ -31,3 +32,21 @@ export const LEAD_OR_CHARGE =
  * issuer's own follow-up, taking part beside the holders it follows up, leading only alone (LABELLING §2).
  */
 export const ISSUING_GOVERNMENT = /^(?:国务院(?:办公厅)?|[省市县区](?:人民)?政府(?:办公厅|办公室)?)$/u;
+
+/**
+ * `国务院领导同志多次指出，各级政府要…`, `…经常亲自批阅群众来信，要求各级政府…`: instructions reported as repeated past
+ * speech (narrative of a reply or a report, LABELLING §2), no duty given by the text; never after a duty of the
+ * sentence's own (`各街道要按照区领导多次强调的要求…`). 曾 alone is a surname as often as an adverb (`曾某强调，…`).
+ */
+const PAST_SPEECH =
+  /^[^。；要应须]{0,40}?(?:多次|曾经|一再|反复|经常|屡次|历来)[^。；要应须]{0,30}?(?:指出|强调|要求|提出|批示)/u;
+
+export function isPastSpeech(sentence: string): boolean {
+  return (
+    (sentence.includes('指出') ||
+      sentence.includes('强调') ||
+      sentence.includes('要求') ||
+      sentence.includes('批示')) &&
+    PAST_SPEECH.test(sentence)
+  );
+}

@@ -1,5 +1,6 @@
 import {
   APPRAISING,
+  isPastSpeech,
   ISSUER_SIDE,
   ISSUING_GOVERNMENT,
   LEAD_OR_CHARGE,
@@ -10,25 +11,28 @@ import {
 import * as PROSE_MARKERS from './prose-markers';
 import { openingOffsets } from './prose-openings';
 import { isKnownDepartmentName as isKnownDepartmentNameImported } from '../departments/registry';
-import { askedParties, proseParties as prosePartiesImported } from './prose-parties';
+import { askedParties, type ProseParties, proseParties as prosePartiesImported } from './prose-parties';
 import * as PROSE_ORG from './prose-org';
-import type { ProseParties } from './prose-parties';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
 import {
   designatedIn as designatedInImported,
   designatedSupport as designatedSupportImported,
   holderBefore as holderBeforeImported,
+  speakerCommitment,
   statutoryDuty as statutoryDutyImported,
+  transferredDuty as transferredDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
 import { isLaterSubject } from './prose-later-subjects';
+import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
 
-// Module-local copies of imports used per line, sentence or unit: under tsx every use of an import is a getter call.
+// Module-local copies of imports (see below).
 const designatedIn = designatedInImported;
 const designatedSupport = designatedSupportImported;
 const statutoryDuty = statutoryDutyImported;
+const transferredDuty = transferredDutyImported;
 const unitsBeside = unitsBesideImported;
 const holderBefore = holderBeforeImported;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
@@ -39,7 +43,6 @@ const proseParties = prosePartiesImported;
  * a duty marker (after opening, dated or inserted clauses), a party asked (`请A`), leading (`由A牵头`), hosting
  * (`办公室设在A`), members, partners (`会同A`, `…等单位参与`) and counterparts (`与A、B等部门的协调机制`).
  */
-
 // Module-local copies of the imports read per sentence and the flag tables and bits (prose-chars.ts) read in the
 // per-character loops: under tsx every use of an import is a getter call.
 const {
@@ -207,6 +210,13 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       if (!parties) continue;
       const rest = sentence.slice(p);
       if (NARRATIVE.test(rest)) return null;
+      // `市政府将…任务分解为…，现下达给你们`: the issuer handing the tasks down, no duty of its own.
+      if (
+        rest.startsWith('将') &&
+        parties.names.every((n) => ISSUING_GOVERNMENT.test(n)) &&
+        HANDED_DOWN.test(rest)
+      )
+        return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
         : (SUPERVISING.test(rest) && parties.names.every((n) => ISSUER_SIDE.test(n))) ||
@@ -286,6 +296,8 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
 
 /** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
 function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
+  // `…多次指出，各级政府要…`: an instruction reported as past speech gives no duty.
+  if (isPastSpeech(sentence)) return;
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
@@ -298,6 +310,13 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const opinionText = colon ? opinionBody(sentence) : null;
   if (opinionText !== null) {
     sentencePartiesIn(opinionText, 0, out);
+    return;
+  }
+  // `农业部也表示，对你省…将继续予以重点支持`: the speaker commits itself (supporting: `…表示将积极配合A…`).
+  const commits = sentence.includes('表示') ? speakerCommitment(sentence) : null;
+  if (commits) {
+    const supports = SUPPORTING.test(commits.rest.replace(/^(?:也|还)?将/u, '要'));
+    for (const name of commits.parties) out.push({ name, role: supports ? 'supervising' : 'duty' });
     return;
   }
   const listed = colon ? listedUnit(sentence) : null;
@@ -353,6 +372,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
   if (keys & KEY_ZHI && sentence.includes('职责')) statutoryDuty(sentence, out); // `…是A、B的法定职责`
+  if (out.length === before && keys & KEY_ZHI) transferredDuty(sentence, out); // `将…职责划归A`
   if (keys & KEY_XIE && sentence.includes('为协办')) designatedSupport(sentence, before, out); // `A、B为协办单位，…`
   unitsBeside(sentence, keys, out.length > before, out);
   // Read after the subject: a sentence naming only counterparts still has its own duty holder to find.

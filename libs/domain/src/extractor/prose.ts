@@ -134,13 +134,15 @@ export function proseDuty(written: string): Duty | null {
   if (lead.length === 0) lead = namesIn(named, ['duty']);
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
+  // `各相关部门、区（分）局要…。各区（分）局要…`: the body under a shared 各 and named with it is one, listed with its 各.
+  const withGe = (n: string): string => (lead.includes(`各${n}`) ? `各${n}` : n);
   // `各级登记管理机关…登记管理机关`: one body named with and without its level, listed once as first written.
-  const leadSet = [...new Set(lead)].filter((n, i, all) => {
+  const leadSet = [...new Set(lead.map(withGe))].filter((n, i, all) => {
     const leveled = all.indexOf(`各级${n}`);
     return leveled === -1 || leveled > i;
   });
   const participants = [...new Set(named.map((n) => n.name))].filter(
-    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`),
+    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`) && !lead.includes(n),
   );
   return { lead: leadSet, participants };
 }
@@ -169,6 +171,8 @@ interface Group {
   contents?: boolean;
   /** The group ends at the next heading of this type (or of the document's top type). */
   endsAt: HeadingType | null;
+  /** A 三定 duty list: its items are the unit's duties whatever bodies they name (objects, served bodies). */
+  dutyList?: boolean;
 }
 
 /** A heading alone on its line (`（一）加强组织领导。`, `三、试点任务`): it opens the paragraphs below it. */
@@ -185,6 +189,23 @@ function isDutySentence(rest: string, group: Group | null, dutyOf: (text: string
   return group !== null || dutyOf(rest) !== null;
 }
 const SENTENCE_END = /[。；]$/u;
+/**
+ * A 三定 regulation's title, `X主要职责内设机构和人员编制规定` (also `…主要职责、内设机构…` in 《》 or after 关于印发): X is the
+ * unit whose duty list the `主要职责` heading below opens.
+ */
+const REGULATION_TITLE = /(?:^|《|印发)([\u4e00-\u9fff]{2,40}?)主要职责、?内设机构和人员编制规定/u;
+/** `二、主要职责`, `（一）区政府办公室的主要职责。`: a heading opening a duty list, of the unit it names or else the regulated one. */
+const DUTY_LIST_HEADING = /^(?:([\u4e00-\u9fff]{2,30}?)的?)?主要职责[。：]?$/u;
+
+/** The holder of the duty list a `主要职责` heading opens: the unit it names, else the unit the regulation names. */
+function dutyListHolder(rest: string, regulated: string | null): Duty | null {
+  const m = rest.includes('主要职责') ? DUTY_LIST_HEADING.exec(rest) : null;
+  if (!m) return null;
+  const unit = m[1] ?? regulated;
+  if (!unit) return null;
+  return proseDuty(`${unit}负责以下工作：`) ?? (m[1] ? null : { lead: [unit], participants: [] });
+}
+
 /** The remedy paragraph under a problem item: `整改要求：由A负责…`, `整改措施：…`, `处理意见：…`. */
 const REMEDY_LABEL = /^(?:整改要求|整改措施|整改意见|处理意见|督办要求)：/u;
 
@@ -195,6 +216,8 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
   let lastType: HeadingType | null = null;
   let group: Group | null = null;
   let index = 0;
+  // The unit a 三定 regulation names in its title (its `主要职责` heading opens that unit's duty list).
+  let regulated: string | null = null;
   // The headings above the paragraph, outermost first (`一、` then `（一）`): a prose measure is keyed by its place
   // in the document like an annotated one, `一/（一）`, not by its count.
   const trail: { type: HeadingType; label: string }[] = [];
@@ -235,6 +258,20 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       if (level < trail.length) trail.length = level;
       trail.push({ type: h.type, label: h.label });
     }
+    if (l.text.includes('人员编制规定')) {
+      const title = REGULATION_TITLE.exec(l.text)?.[1];
+      // `…办公室关于印发X主要职责…`: the ^ alternative may take the issuer's 关于印发 in.
+      const cut = title?.lastIndexOf('关于印发') ?? -1;
+      if (title) regulated = cut === -1 ? title : title.slice(cut + 4);
+    }
+    // `二、主要职责` under `X主要职责内设机构和人员编制规定`, `（一）X的主要职责。`: the items below are X's duties.
+    const listHolder =
+      h && h.type !== 'article' && isHeadingOnly(h.rest) ? dutyListHolder(h.rest, regulated) : null;
+    if (h && listHolder) {
+      heading = { line: l, label: h.label, type: h.type };
+      group = { duty: listHolder, endsAt: h.type, dutyList: true };
+      continue;
+    }
     // An article (第四条…) is a paragraph of its own, never a heading over the paragraphs below.
     if (h && h.type !== 'article' && isHeadingOnly(h.rest) && !isDutySentence(h.rest, group, dutyOf)) {
       heading = { line: l, label: h.label, type: h.type };
@@ -245,7 +282,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       continue;
     }
     const text = l.text;
-    const duty = dutyOf(h ? h.rest : section ? sectionRest : text);
+    const duty = group?.dutyList ? group.duty : dutyOf(h ? h.rest : section ? sectionRest : text);
     const endsAt = h ? h.type : (heading?.type ?? lastType);
     const contents =
       duty !== null && (CONTENTS_COLON.test(text) || (text.includes('下列') && CONDITIONS.test(text)));

@@ -258,3 +258,10 @@ export function splitGluedLevels(name: string): string[] {
   const glued = GLUED_LEVELS.exec(name) ?? GLUED_TOWNSHIPS_AFTER.exec(name);
   return glued ? [glued[1] ?? '', glued[2] ?? ''] : [name];
 }
+
+/**
+ * `市政府将2015年政府工作任务分解为15项工作目标…，现下达给你们`: the issuing government announcing it hands the tasks
+ * down (the covering sentence of a 任务分解 notice) gives itself no duty (LABELLING §2, covering lines;
+ * read by notice.ts and prose-sentence.ts).
+ */
+export const HANDED_DOWN = /^将[^。；]{2,80}?(?:分解|下达|印发|分配)[^。；]{0,60}?给你们/u;

@@ -25,6 +25,8 @@ export const LIMITS = {
   maxGridHeaderChars: 60,
   /** …unless tabs separate its cells (an inspection plan's sixteen columns): tabbed running text is rare. */
   maxTabbedHeaderChars: 160,
+  /** A row of a flattened table (grid-flattened.ts) runs at most this many lines before its party and date close it. */
+  maxFlattenedRowLines: 6,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
   /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
