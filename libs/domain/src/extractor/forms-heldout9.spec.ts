@@ -173,6 +173,15 @@ describe('local governments after a comma of a 责任单位 list', () => {
     ]);
   });
 
+  it('read `各县、区人民政府（管委会）` of a document-wide rule as one party, the zones’ qualifier dropped', () => {
+    const doc = extractOne(
+      `${head}以下各项工作均需各县、区人民政府（管委会）落实，不再列出。\n1.推进燃煤锅炉治理。（市工业和信息化局牵头）\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市工业和信息化局'], participants: ['各县、区人民政府'], deadline: null },
+    ]);
+  });
+
   it('keep the open rest of `A等有关部门` in a labelled list as a participant', () => {
     const doc = extractOne(
       `${head}1.积极争取省级专项资金。(责任单位:市工信局、市财政局等有关部门,各县区人民政府)\n`,

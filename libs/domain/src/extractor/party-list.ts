@@ -184,8 +184,9 @@ const LEAD_MARK = /（(?:牵头|牵头单位|牵头部门|主办|主责)）$/u;
 const OPEN_COLLECTIVE = /等((?:[省市州县区盟旗][级直])?(?:有关|相关)(?:部门|单位))$/u;
 /** `各区、县级市`, `各市、县人民政府`: one party although 、 separates its levels. */
 const LEVEL_HEAD = /^各(?:有关|相关)?(?:省|市|区|县|州|盟|地|乡|镇|旗)$/u;
+/** …also with the zones named as the governments' alternative: `各县、区人民政府（管委会）`. */
 const LEVEL_TAIL =
-  /^(?:县级市|县|市|区|州|盟|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?$/u;
+  /^(?:县级市|县|市|区|州|盟|旗|乡镇|镇|街道)(?:（[市区县旗、]+）|〔[市区县旗、]+〕)?(?:人民政府|政府|管委会)?(?:（(?:管委会|管理委员会)）)?$/u;
 
 const BARE_UNIT_WORD = /^(?:单位|部门|机构)$/u;
 const COLLECTIVE_BEFORE_UNIT_WORD =
