@@ -1,0 +1,50 @@
+// Parties named later in a paragraph (development sets heldout-3, -10 and -12): a sector's department and townships of
+// a kind of area in a local notice, named media bodies closed by 等媒体, bodies joined by 以及; synthetic texts.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+/** A county office's notice of one paragraph, signed by the office (read by the notice reader: a local document). */
+const countyNotice = (body: string) =>
+  extractOne(`某县防汛抗旱指挥部办公室暴雨防范告示\n${body}\n县防汛抗旱指挥部办公室\n二○二三年五月一日\n`);
+
+describe('later subjects of a local notice', () => {
+  it('reads a sector department (农业部门) and the townships of a kind of area (山区乡镇) as joint holders', () => {
+    const doc = countyNotice(
+      '预计近日我县将有强降雨。同时，各乡镇要做好排涝准备，确保排水畅通，山区乡镇要加强山塘巡查，严防险情。水利部门要切实做好各项防汛工作。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '山区乡镇', '水利部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('never reads a share of the departments or a word ending in 乡镇 as a holder', () => {
+    const doc = countyNotice('各乡镇要做好排查，部分部门要加快整改，城乡镇要加快建设。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各乡镇'], participants: [], deadline: null }]);
+  });
+
+  it('reads named media bodies (…日报社、…电视台等媒体) as holders, the 等媒体 group dropped', () => {
+    const doc = extractOne(
+      '某市人民政府办公室关于做好民生实事工作的通知\n各县、区人民政府，市政府有关部门：\n三、强化保障。各相关单位要建立工作台账。某市日报社、某市广播电视台等媒体要加强宣传报道，营造良好氛围。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各相关单位', '某市日报社', '某市广播电视台'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('leaves a paragraph opening on a sector department to the prose reader', () => {
+    const doc = countyNotice('高考期间，卫健部门要做好防疫工作，市场监管部门对饮食摊点进行执法检查。');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['卫健部门', '市场监管部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads two bodies joined by 以及 as two holders', () => {
+    const doc = extractOne(
+      '区政府召开第六十六次常务会议\n会议要求，区应急局要做好牵头抓总，城管局以及各街道办事处要全力抓好安全生产工作。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['区应急局', '城管局', '各街道办事处'], participants: [], deadline: null },
+    ]);
+  });
+});
