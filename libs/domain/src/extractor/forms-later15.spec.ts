@@ -48,3 +48,56 @@ describe('later subjects of a local notice', () => {
     ]);
   });
 });
+
+/** A standing meeting's minutes of one paragraph (no local issuer: read as prose). */
+const meeting = (body: string) => extractOne(`某市政府第八次常务会议纪要\n会议要求\n${body}\n`);
+
+describe('later subjects of prose paragraphs', () => {
+  it('reads a 各-collective after a comma of a sentence without its own subject (…，各行业要…)', () => {
+    const doc = meeting(
+      '各级各部门要认真落实会议精神。要抓好当前的安全生产工作，干部职工做到坚守岗位，各行业要各司其职，履职尽责。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各级各部门', '各行业'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads the townships of a kind of area given their own duty after a comma', () => {
+    const doc = meeting('各乡镇要做好排涝准备，确保排水畅通，库区乡镇要加强水库巡查。');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '库区乡镇'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('asks the collective opening a clause after ； of a request (请A…；B视情…)', () => {
+    const doc = extractOne(
+      '森林火险预警\n预计近期我市森林火险等级高。请各单位加强巡查，及时消除隐患；各街道视情，队伍靠前布防，确保不发生火情。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各单位', '各街道'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('never asks a clause after ； that opens on no party', () => {
+    const doc = extractOne('森林火险预警\n请各单位加强巡查；各项措施落实到位，确保不发生火情。\n');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各单位'], participants: [], deadline: null }]);
+  });
+
+  it('reads a rule’s drafting body (起草单位应当…) as a holder of its own', () => {
+    const doc = extractOne(
+      '某省人民政府办公厅关于加强文件审核工作的通知\n一、明确职责。审核机构要认真履行审核职责。起草单位应当根据审核意见作必要的修改。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['审核机构', '起草单位'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads a second subject paired with its own object before the shared 要 (A对X、B对Y要…)', () => {
+    const doc = extractOne(
+      '某省人民政府办公厅关于加强文件审核工作的通知\n二、强化监督。各级人民政府对所属部门、上级人民政府对下级人民政府要加强指导监督。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各级人民政府', '上级人民政府'], participants: [], deadline: null },
+    ]);
+  });
+});

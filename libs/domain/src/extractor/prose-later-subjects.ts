@@ -1,5 +1,5 @@
 // Which parties may open a later clause of a sentence (prose-sentence.ts laterSubjects): `A要加强指导，B要做好协调`.
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { isAreaTownships, isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
 
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
@@ -24,6 +24,11 @@ export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
     isUnitName(name) ||
-    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name) || FUNCTIONAL_BODY.test(name)))
+    (own &&
+      (SHORT_OFFICE.test(name) ||
+        SECTOR_DEPARTMENT.test(name) ||
+        FUNCTIONAL_BODY.test(name) ||
+        // `…，丘山区乡镇要加强水库防守`: the townships of a kind of area.
+        isAreaTownships(name)))
   );
 }

@@ -1,6 +1,7 @@
 import {
   isKnownDepartmentName,
   isLocalUnitName,
+  isAreaTownships,
   isNamedTownName,
   isPlausibleDepartmentName,
 } from '../departments/registry';
@@ -57,10 +58,10 @@ const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /**
  * `牵头部门要加大协调力度`, `各责任单位要…`, `上述责任单位要…` (after the list naming them): the bodies named by their role
- * in the work (LABELLING §3, notice-level roles).
+ * in the work (LABELLING §3, notice-level roles); `起草单位应当根据审核意见…修改` (a rule's drafting body).
  */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
 /**
  * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
@@ -126,6 +127,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
   // `乡镇要…`, `街道要…` (a county meeting's 规划部门要…；乡镇要…): the township level without 各, as with it.
   if (name === '各级' || GRASSROOTS.test(name) || TOWNSHIP_LEVEL.test(name)) return true;
+  // `…，各行业要各司其职`: the sector bodies of the level as one collective; `山区乡镇要…`: townships of a kind of area.
+  if (name === '各行业' || isAreaTownships(name)) return true;
   // `全市交通运输系统要…`: a sector's bodies of one level as one collective (as 局系统各单位).
   if (name.charCodeAt(name.length - 1) === TONG && SECTOR_SYSTEM.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).

@@ -223,6 +223,14 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
 }
 
 const YAO = '要'.charCodeAt(0);
+const DUI = '对'.charCodeAt(0);
+/** `A对所属部门、B对下级人民政府要加强指导`: a second subject paired with its own object before the shared 要. */
+const PARALLEL_SUBJECT = /^对[^，。；、对]{2,16}、([^，。；、对]{2,12})对[^，。；、]{2,20}?(?:要|应)/u;
+
+function parallelSubject(rest: string): ProseParties | null {
+  const paired = PARALLEL_SUBJECT.exec(rest);
+  return paired ? proseParties(paired[1] ?? '') : null;
+}
 const RELATIVE_DUTY = /^[也还]?(?:要(?!求)|应|须)/u;
 /**
  * `A要加强指导，B要做好协调`: a party given its own duty after a comma of the same sentence, read like a sentence's
@@ -349,6 +357,10 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     pushJoining(rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null, out);
     if (rest !== null) laterSubjects(rest, out);
+    if (rest !== null && rest.charCodeAt(0) === DUI) push(out, parallelSubject(rest), 'duty');
+    // `要加强…工作，干部职工做到…，各行业要各司其职`: a sentence without a subject of its own may still give a later
+    // clause's party its own duty.
+    else if (SUBJECTLESS_DUTY.test(sentence)) laterSubjects(sentence, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
