@@ -101,3 +101,23 @@ describe('later subjects of prose paragraphs', () => {
     ]);
   });
 });
+
+describe('persons, task forces and the speaker of a demand in prose', () => {
+  it('never reads cadres (全体干部) as a party and reads a task force (工作专班) after a numbered point', () => {
+    const doc = meeting(
+      '一是各部门要明确职责。二是我县全体干部要发挥带头作用。三是要加强督导考核，创卫工作专班要对各部门工作开展情况进行抽查。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各部门', '创卫工作专班'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('reads the abbreviated list closed by 等…的部门 before ，要 and never the government demanding it', () => {
+    const doc = extractOne(
+      '某县人民政府办公室关于国庆节放假的通知\n各乡镇人民政府，县政府各部门：\n2.要确保社会稳定。县政府要求，公安、民政、卫生、交通等与群众生活密切相关的部门，要组织好本系统的各项工作。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['公安', '民政', '卫生', '交通'], participants: [], deadline: null },
+    ]);
+  });
+});

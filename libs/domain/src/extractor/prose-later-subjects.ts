@@ -20,6 +20,9 @@ const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|
 /** `…的，审核机构要对材料…进行审核`: an administration's body named by its function, before its own 要. */
 const FUNCTIONAL_BODY = /^(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构$/u;
 
+/** `…，禁塑工作专班要对…进行抽查`: a task force set up for one work (工作专班), before its own 要. */
+const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
+
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
@@ -29,6 +32,7 @@ export function isLaterSubject(name: string, own: boolean): boolean {
         SECTOR_DEPARTMENT.test(name) ||
         FUNCTIONAL_BODY.test(name) ||
         // `…，丘山区乡镇要加强水库防守`: the townships of a kind of area.
-        isAreaTownships(name)))
+        isAreaTownships(name) ||
+        TASK_FORCE.test(name)))
   );
 }

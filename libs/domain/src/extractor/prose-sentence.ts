@@ -106,8 +106,11 @@ const INSERTED_CLAUSE =
   /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
 /** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
 const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
-/** A sentence continuing the duty of the paragraph's party without naming it again. */
-const SUBJECTLESS_DUTY = /^(?:要|并|还要|同时)/u;
+/**
+ * A sentence continuing the duty of the paragraph's party without naming it again; also a meeting's numbered point
+ * (`五是要加强考核，…`).
+ */
+const SUBJECTLESS_DUTY = /^(?:[一二三四五六七八九十]是)?(?:要|并|还要|同时)/u;
 
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
