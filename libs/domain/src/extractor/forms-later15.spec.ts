@@ -121,3 +121,25 @@ describe('persons, task forces and the speaker of a demand in prose', () => {
     ]);
   });
 });
+
+describe('a permitted body carried by the subjectless duties after it', () => {
+  const rules = (item: string) =>
+    extractOne(
+      `某省人民政府办公厅关于加强文件审核工作的通知\n一、明确职责。审核机构要认真履行审核职责。\n${item}\n`,
+    );
+
+  it('reads the body given a permission (A可以…) as the holder of the 要 sentences after it', () => {
+    const doc = rules(
+      '二、完善工作方式。复议机构可以根据工作需要，采用多种方式进行审查。要建立健全专家咨询机制。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['审核机构'], participants: [], deadline: null },
+      { lead: ['复议机构'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('gives no duty to a permission alone', () => {
+    const doc = rules('二、完善工作方式。复议机构可以根据工作需要，采用多种方式进行审查。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['审核机构'], participants: [], deadline: null }]);
+  });
+});

@@ -138,6 +138,9 @@ export function proseDuty(written: string): Duty | null {
     for (const n of named) if (n.role === 'leading' || n.role === 'duty') n.role = 'partner';
     named.unshift({ name: `${office[1] ?? ''}办公室`, role: 'leading' });
   }
+  // `审核机构可以根据工作需要，采用…。要建立健全…机制`: a body opening the paragraph on a permission holds the duties of
+  // the subjectless 要 sentences after it.
+  if (named.length === 0 && paragraph.includes('可以')) permittedHolder(paragraph.slice(article), named);
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
   // `A、B和C（以下统称“承办单位”）…。承办单位应当…`: the collective name stands for the bodies already named.
@@ -158,6 +161,19 @@ export function proseDuty(written: string): Duty | null {
 }
 
 const SEMICOLON = '；'.charCodeAt(0);
+/**
+ * The party given a permission opening a paragraph (`审核机构可以…`, after the item's title `完善审核工作方式。`), then a
+ * later sentence opening on 要.
+ */
+const PERMITTED = /^(?:[^，。；：]{2,16}。)?([^，。；：]{2,16}?)可以(?=[^。；]{2,}[。；])/u;
+const LATER_DUTY = /[。；]要(?!求)/u;
+
+function permittedHolder(paragraph: string, named: Named[]): void {
+  const permitted = PERMITTED.exec(paragraph);
+  const holder = permitted && LATER_DUTY.test(paragraph.slice(permitted[0].length)) ? permitted[1] : null;
+  const parties = holder ? proseParties(holder) : null;
+  for (const name of parties?.names ?? []) named.push({ name, role: 'duty' });
+}
 /** A collective opening a clause (`各乡镇视情，…`): its longest reading as a party is tried first. */
 const OPENING_COLLECTIVE = /^各[\u4e00-\u9fff]{1,8}/u;
 
