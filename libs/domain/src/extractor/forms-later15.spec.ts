@@ -32,6 +32,15 @@ describe('later subjects of a local notice', () => {
     ]);
   });
 
+  it('reads a later subject of 都要 beside a subject already read (各县区及相关部门都要…)', () => {
+    const doc = countyNotice(
+      '一、加强领导。各乡镇和县直有关部门要加强组织领导。各乡镇及相关部门都要成立工作机构。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各乡镇', '县直有关部门', '相关部门'], participants: [], deadline: null },
+    ]);
+  });
+
   it('leaves a paragraph opening on a sector department to the prose reader', () => {
     const doc = countyNotice('高考期间，卫健部门要做好防疫工作，市场监管部门对饮食摊点进行执法检查。');
     expect(doc.measures.map(roles)).toEqual([

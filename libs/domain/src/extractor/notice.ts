@@ -86,7 +86,7 @@ const OPEN_REST =
 const NAMES = `(?:${NAME})(?:(?:[、和及]|以及)(?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别|务)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既都]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别|务)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -305,9 +305,15 @@ export function extractNoticeItems(
         current.text += sentence;
         continue;
       }
-      // A sector's department (农业部门要…) only beside a subject already read: opening a paragraph, the prose reader's
-      // wider grammar reads it (`市场监管部门对…进行检查`, `交通部门应给予大力支持`).
-      if (!m || !names.every((n) => isParty(n) || (current !== undefined && isSectorDepartmentName(n)))) {
+      // A sector's department (农业部门要…) and a subject of 都要 (`各县区及相关部门都要…`) only beside a subject already
+      // read: opening a paragraph, the prose reader's wider grammar reads them (`市场监管部门对…进行检查`,
+      // `各级公安机关和交通部门都要互相支持，…交通部门应给予大力支持`).
+      const beside = current !== undefined;
+      if (
+        !m ||
+        (!beside && m[0].endsWith(`都${m[2] ?? ''}`)) ||
+        !names.every((n) => isParty(n) || (beside && isSectorDepartmentName(n)))
+      ) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;
