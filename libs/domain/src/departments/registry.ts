@@ -185,6 +185,29 @@ export function isNamedTownName(name: string): boolean {
   return NAMED_TOWN.test(name) && !(name.endsWith('街道') && STREET_WORD_BEFORE.test(name));
 }
 
+/**
+ * The townships of a kind of area written as a party of their own (`山区乡镇要加强水库防守`, `沿江乡镇`, `库区乡镇`): a share
+ * of the township level a flood or fire notice gives its own duty; never a word ending in 乡镇 (城乡镇).
+ */
+const AREA_TOWNSHIPS = /^各?(?:[\u4e00-\u9fff]{1,3}区|沿[江河湖海线路边岸])(?:乡镇|镇街|街镇)$/u;
+
+/** True for the townships of a kind of area (`山区乡镇`, `沿河乡镇`). */
+export function isAreaTownships(name: string): boolean {
+  return AREA_TOWNSHIPS.test(name) && !/^各?(?:城|市|县|全|本|该|辖)区/u.test(name);
+}
+
+/**
+ * `农业部门要切实做好…`, `水利部门`: a sector's department by its sector; never a share of departments (`部分部门`) or
+ * a class named by its role or scope elsewhere.
+ */
+const SECTOR_DEPARTMENT =
+  /^(?!部分|个别|多个|少数|一些|有的|不同|其他|上级|下级|同级|各|有关|相关|同时|此外|另外|并|还|也|要|对|由)[\u4e00-\u9fff]{2,6}部门$/u;
+
+/** True for a sector's department named by its sector (农业部门, 市场监管部门). */
+export function isSectorDepartmentName(name: string): boolean {
+  return SECTOR_DEPARTMENT.test(name) && isPlausibleDepartmentName(name);
+}
+
 /** Last characters LOCAL_UNIT accepts. */
 const LOCAL_UNIT_END = '局委厅办室会院府心队司部行团联协社站所馆台';
 

@@ -40,3 +40,17 @@ export function mergeDrafts(drafts: readonly Draft[]): Draft[] {
     },
   ];
 }
+
+/** `A、B等…部门` → the listed names and the open rest (null for a bare 等部门 / 等单位). */
+export function openRest(subject: string): [string, string | null] {
+  const at = subject.lastIndexOf('等');
+  if (at <= 0 || !/(?:部门|单位|媒体)$/u.test(subject)) return [subject, null];
+  const rest = subject.slice(at + 1);
+  // `A、B等媒体`: the named bodies hold the duty, the 等 group is dropped like a bare 等部门 (LABELLING §4).
+  return [subject.slice(0, at), /^(?:部门|单位|(?:新闻)?媒体)$/u.test(rest) ? null : rest];
+}
+
+/** `各主要责任单位要…。各项工作任务的主要责任单位要…`: the same body written with and without 各. */
+export function sameBody(a: string, b: string): boolean {
+  return a.replace(/^各/u, '') === b.replace(/^各/u, '');
+}

@@ -1,4 +1,10 @@
-import { isKnownDepartmentName, isLocalUnitName, isPlausibleDepartmentName } from '../departments/registry';
+import {
+  isAreaTownships,
+  isKnownDepartmentName,
+  isLocalUnitName,
+  isPlausibleDepartmentName,
+  isSectorDepartmentName,
+} from '../departments/registry';
 import { matchHeading as matchHeadingImported } from './headings';
 import {
   joinedSectors,
@@ -10,7 +16,7 @@ import {
   SUPPORT_VERB,
   SUPPORTING,
 } from './notice-support';
-import { addAll, type Draft, mergeDrafts } from './notice-drafts';
+import { addAll, type Draft, mergeDrafts, openRest, sameBody } from './notice-drafts';
 import { followsUp, handsTasksDown, type NoticeIssuer } from './notice-follow-up';
 import { type OwnedGroup, ownedGroupOf, pushOwnedItem } from './notice-owned';
 import type { BodyLine } from './inline';
@@ -57,7 +63,9 @@ const NAME =
   '|(?:相关|有关|条线|职能)部门|(?:相关|有关)单位' +
   // The level's own government announcing its follow-up (区政府将…, 市人民政府将…).
   '|[省市县区](?:人民)?政府' +
-  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|联|工会|公司|集团|分行|支行)' +
+  '|[\\u4e00-\\u9fff]{2,16}?(?:局|委|办|厅|室|机构|中心|政府|管委会|园区|开发区|支队|大队|总队|院|站|所|社|台|联|工会|公司|集团|分行|支行)' +
+  // A sector's department by its sector (农业部门要…), checked by isSectorDepartmentName.
+  '|[\\u4e00-\\u9fff]{2,6}?部门' +
   // A town or township by its name (亭子镇、浙水乡负责…).
   '|[\\u4e00-\\u9fff]{2,4}?[镇乡]';
 /**
@@ -73,12 +81,13 @@ const LEADERS = '[\\u4e00-\\u9fff]{1,8}?(?:领导|负责同志)';
  * The open rest of a list (`县国农区办等有资金整合任务的县级部门要…`, `A等相关单位`): the unnamed units, who take part;
  * a bare `等部门` is dropped (LABELLING §4).
  */
-const OPEN_REST = '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)';
-/** Up to five names, joined by 、 or (between names) 和/及: `各委办局、各街镇和工业园区要…`. */
-const NAMES = `(?:${NAME})(?:[、和及](?:${NAME})){0,4}(?:${OPEN_REST})?`;
+const OPEN_REST =
+  '等(?:[^，。；、等]{2,20}?的)?(?:有关|相关)?[\\u4e00-\\u9fff]{0,4}?(?:部门|单位)|等(?:新闻)?媒体';
+/** Up to five names, joined by 、 or (between names) 和/及/以及: `各委办局、各街镇和工业园区要…`. */
+const NAMES = `(?:${NAME})(?:(?:[、和及]|以及)(?:${NAME})){0,4}(?:${OPEN_REST})?`;
 /** A relative clause before a role collective, dropped (`承办《政府工作报告》的责任单位要…`). */
 const RELATIVE = '[^，。；的]{2,20}的(?=(?:相关|主要)?(?:牵头|责任|配合|参与|协同)(?:责任)?单位)';
-const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别|务)?于(?=[^，。；]{0,40}前))`;
+const SUBJECT = `请?(?:${RELATIVE})?((?:${LEADERS}、)?${NAMES})(?:(?:尤其是|特别是)[^，。；]{1,12}?|的?(?:主要)?(?:负责同志|负责人)|的?主要领导|“?一把手”?|从[^，。；]{2,16}?起，?|（[^（）]{1,12}）|，(?=[也还])|除[^，。；]{2,30}外，)?[也还既都]?(要(?!求)|应|须|需|负责(?!同志|人(?!才|力|居|事|口|防|员培训))|将|牵头|则(?=[\\u4e00-\\u9fff])|对[^，。；]{2,30}负总责|(?:作)?为[^，。；]{0,16}第一责任人|(?:分别|务)?于(?=[^，。；]{0,40}前))`;
 const DUTY_SUBJECT = new RegExp(`^${SUBJECT}`, 'u');
 /**
  * `请各乡镇、县直各单位紧扣…`: the parties asked to act, whatever verb follows, also after the covering clauses
@@ -150,13 +159,8 @@ const PERSON = /领导$|负责同志$/u;
 /** A town or township by its name (亭子镇, 浙水乡), never a word ending in one (城乡, 乡镇, 全镇). */
 const TOWN = /^(?![各全本该])[\u4e00-\u9fff]{2,4}(?<![城乡镇])[镇乡]$/u;
 
-/** `A、B等…部门` → the listed names and the open rest (null for a bare 等部门 / 等单位). */
-function openRest(subject: string): [string, string | null] {
-  const at = subject.lastIndexOf('等');
-  if (at <= 0 || !/(?:部门|单位)$/u.test(subject)) return [subject, null];
-  const rest = subject.slice(at + 1);
-  return [subject.slice(0, at), /^(?:部门|单位)$/u.test(rest) ? null : rest];
-}
+/** `信阳日报社、信阳广播电视台等媒体要加强宣传引导`: a newspaper or broadcaster by its name (its place, no level word). */
+const MEDIA_BODY = /^[\u4e00-\u9fff]{2,8}(?:日报社|晚报社|报社|广播电视台|电视台|广播电台|融媒体中心)$/u;
 
 const NOT_IN_NAME = /工作需|按照|依照|根据/u;
 
@@ -178,8 +182,16 @@ function isParty(name: string): boolean {
     /^[\u4e00-\u9fff]{2,6}(?:园区|开发区)$/u.test(name) ||
     // The level's own bureau written without its level (监察局, 政府督查室): short and unit-shaped.
     (name.length <= 6 && /(?:局|委|办|室)$/u.test(name) && isPlausibleDepartmentName(name)) ||
-    TOWN.test(name)
+    TOWN.test(name) ||
+    // `山区乡镇要加强水库防守`: the townships of a kind of area; `信阳日报社、…电视台等媒体要…`: media bodies by name.
+    isAreaTownships(name) ||
+    MEDIA_BODY.test(name)
   );
+}
+
+/** A party opening a later clause of a sentence: also a sector's department (`…，农业部门要…`), checked when read. */
+function isLaterParty(name: string): boolean {
+  return isParty(name) || isSectorDepartmentName(name);
 }
 
 /**
@@ -187,20 +199,16 @@ function isParty(name: string): boolean {
  * its own: not a party, or a role word sharing the second half's 单位).
  */
 function splitJoinedNames(name: string): string[] {
-  const at = name.search(/[和及]/u);
+  const joint = /以及|[和及]/u.exec(name);
+  const at = joint?.index ?? -1;
   if (at <= 0) return [name];
   const head = name.slice(0, at);
-  const tail = name.slice(at + 1);
+  const tail = name.slice(at + (joint?.[0].length ?? 1));
   // `各牵头单位和责任单位`: two roles sharing the first one's 各, one collective (LABELLING §4).
   if (ROLE_AFTER_ROLE.test(tail) && ROLE_AFTER_ROLE.test(head.slice(1)) && head.startsWith('各'))
     return [name];
   const whole = isParty(head) && !/(?:牵头|责任|配合|参与|协同|协作|协办)$/u.test(head) && isParty(tail);
   return whole ? [head, ...splitJoinedNames(tail)] : [name];
-}
-
-/** `各主要责任单位要…。各项工作任务的主要责任单位要…`: the same body written with and without 各. */
-function sameBody(a: string, b: string): boolean {
-  return a.replace(/^各/u, '') === b.replace(/^各/u, '');
 }
 
 /**
@@ -221,7 +229,14 @@ function splitAtLaterSubjects(sentence: string): string[] {
   for (; comma !== -1; comma = sentence.indexOf('，', comma + 1)) {
     const rest = sentence.slice(comma + 1);
     const m = DUTY_SUBJECT.exec(rest);
-    if (!m || !(m[1] ?? '').split(/、(?![^（]*）)/u).every(isParty)) continue;
+    if (
+      !m ||
+      !(m[1] ?? '')
+        .split(/、(?![^（]*）)/u)
+        .flatMap(splitJoinedNames)
+        .every(isLaterParty)
+    )
+      continue;
     out.push(sentence.slice(from, comma + 1));
     from = comma + 1;
   }
@@ -285,7 +300,15 @@ export function extractNoticeItems(
         continue;
       }
       // `市政府将…分解…，现下达给你们`: the issuer handing the tasks down gives itself no duty (notice-follow-up.ts).
-      if (!m || handsTasksDown(names, m, sentence, issuer) || !names.every(isParty)) {
+      // A sector's department (农业部门要…) and a subject of 都要 (`各县区及相关部门都要…`) only beside a subject already
+      // read: opening a paragraph, the prose reader's wider grammar reads them (`市场监管部门对…进行检查`).
+      const beside = current !== undefined;
+      if (
+        !m ||
+        handsTasksDown(names, m, sentence, issuer) ||
+        (!beside && m[0].endsWith(`都${m[2] ?? ''}`)) ||
+        !names.every((n) => isParty(n) || (beside && isSectorDepartmentName(n)))
+      ) {
         if (current) current.text += sentence;
         else pending += sentence;
         continue;

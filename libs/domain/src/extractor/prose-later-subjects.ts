@@ -1,5 +1,5 @@
 // Which parties may open a later clause of a sentence (prose-sentence.ts laterSubjects): `A要加强指导，B要做好协调`.
-import { isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { isAreaTownships, isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
 
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
@@ -20,10 +20,29 @@ const SECTOR_DEPARTMENT = /^(?!部分|个别|多个|少数|一些|有的|不同|
 /** `…的，审核机构要对材料…进行审核`: an administration's body named by its function, before its own 要. */
 const FUNCTIONAL_BODY = /^(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构$/u;
 
+/** `…，禁塑工作专班要对…进行抽查`: a task force set up for one work (工作专班), before its own 要. */
+const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
+
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
     isUnitName(name) ||
-    (own && (SHORT_OFFICE.test(name) || SECTOR_DEPARTMENT.test(name) || FUNCTIONAL_BODY.test(name)))
+    (own &&
+      (SHORT_OFFICE.test(name) ||
+        SECTOR_DEPARTMENT.test(name) ||
+        FUNCTIONAL_BODY.test(name) ||
+        // `…，丘山区乡镇要加强水库防守`: the townships of a kind of area.
+        isAreaTownships(name) ||
+        TASK_FORCE.test(name)))
   );
+}
+
+export const DUI = '对'.charCodeAt(0);
+/** `A对所属部门、B对下级人民政府要加强指导`: a second subject paired with its own object before the shared 要. */
+const PARALLEL_SUBJECT = /^对[^，。；、对]{2,16}、([^，。；、对]{2,12})对[^，。；、]{2,20}?(?:要|应)/u;
+
+/** The second subject of `A对…、B对…要` (`rest` starts at A's 对), read by the sentence's party reader. */
+export function parallelSubject<T>(rest: string, parties: (list: string) => T | null): T | null {
+  const paired = PARALLEL_SUBJECT.exec(rest);
+  return paired ? parties(paired[1] ?? '') : null;
 }

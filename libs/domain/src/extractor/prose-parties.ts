@@ -1,6 +1,7 @@
 import {
   isKnownDepartmentName,
   isLocalUnitName,
+  isAreaTownships,
   isNamedTownName,
   isPlausibleDepartmentName,
 } from '../departments/registry';
@@ -57,10 +58,10 @@ const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /**
  * `牵头部门要加大协调力度`, `各责任单位要…`, `上述责任单位要…` (after the list naming them): the bodies named by their role
- * in the work (LABELLING §3, notice-level roles).
+ * in the work (LABELLING §3, notice-level roles); `起草单位应当根据审核意见…修改` (a rule's drafting body).
  */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
 /**
  * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
@@ -69,6 +70,7 @@ const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)�
 const NI = '你'.charCodeAt(0);
 const ADDRESSEE_DEPARTMENTS = /^你[省市区县](?:有关|相关|各)(?:部门|单位)$/u;
 /** `联合采购办公室`, `联合检查组`: a body set up for a joint task (联合 opens prose elsewhere: `联合印发…`). */
+const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
 const JOINT_BODY = /^联合[\u4e00-\u9fff]{2,8}(?:办公室|小组|工作组|检查组|指挥部)$/u;
 /** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
 const FIELD_UNIT =
@@ -115,7 +117,7 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体班';
 /**
  * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
  * county notices and meeting reports.
@@ -125,9 +127,15 @@ const GRASSROOTS =
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
+  // `我市全体干部要发挥模范带头作用`, `党员干部`: persons (干部 ends on the unit word 部), never a party.
+  if (name.endsWith('干部')) return false;
+  // `禁塑工作专班要对…进行抽查`: a task force set up for one work holds its own duties.
+  if (name.endsWith('专班')) return TASK_FORCE.test(name);
   // `各级、各部门要…`: the levels written apart from the departments are a party of their own (LABELLING §4).
   // `乡镇要…`, `街道要…` (a county meeting's 规划部门要…；乡镇要…): the township level without 各, as with it.
   if (name === '各级' || GRASSROOTS.test(name) || TOWNSHIP_LEVEL.test(name)) return true;
+  // `…，各行业要各司其职`: the sector bodies of the level as one collective; `山区乡镇要…`: townships of a kind of area.
+  if (name === '各行业' || isAreaTownships(name)) return true;
   // `全市交通运输系统要…`: a sector's bodies of one level as one collective (as 局系统各单位).
   if (name.charCodeAt(name.length - 1) === TONG && SECTOR_SYSTEM.test(name)) return true;
   // 进度滞后的项目责任单位: a relative clause kept as the only delimiter of a role collective (LABELLING §4).
@@ -323,7 +331,7 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
   // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
   const closing =
-    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位|(?:新闻)?媒体)(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}))?$/u.exec(
+    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位|(?:新闻)?媒体|[^，。；、等的]{2,20}的(?:部门|单位))(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}))?$/u.exec(
       text,
     );
   let added: string | null = null;
@@ -333,7 +341,9 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     const media = closing[1]?.endsWith('媒体') === true;
     if (media) text = namedOutlets(text);
     if (text === '') return null;
-    if (closing[1] !== '部门' && closing[1] !== '单位' && !media) open = closing[1] ?? null;
+    // `A、B等与群众生活密切相关的部门`: a class described by a relative clause only closes the list (LABELLING §4).
+    const described = closing[1]?.includes('的') === true;
+    if (closing[1] !== '部门' && closing[1] !== '单位' && !media && !described) open = closing[1] ?? null;
     added = closing[2] ?? null;
   }
   // `财政、发展改革、教育等部门`: a list of several closed by 等部门 is marked as parties, so abbreviated sector names

@@ -89,3 +89,17 @@ export const COUNTERPARTS = new RegExp(
  */
 export const GOVERNED =
   /^(?:主动|积极|全力|及时|切实|认真)?(?:督促|协助|指导|保障|组织|协调|联合|动员|引导|推动|监督|通知|依托|委托|帮助|要求|责成|指挥|部署|安排|配合|支持|会同|协同|带领|发动|确保|推进|加强)/u;
+
+/**
+ * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
+ * party does besides).
+ */
+export const INSERTED_CLAUSE =
+  /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
+/** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
+export const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
+/**
+ * A sentence continuing the duty of the paragraph's party without naming it again; also a meeting's numbered point
+ * (`五是要加强考核，…`).
+ */
+export const SUBJECTLESS_DUTY = /^(?:[一二三四五六七八九十]是)?(?:要|并|还要|同时)/u;

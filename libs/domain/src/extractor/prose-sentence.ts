@@ -24,7 +24,7 @@ import {
   transferredDuty as transferredDutyImported,
   unitsBeside as unitsBesideImported,
 } from './prose-designations';
-import { isLaterSubject } from './prose-later-subjects';
+import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
 import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
 
@@ -98,20 +98,12 @@ const {
   JOINING,
   PARTNERS,
   TOGETHER,
+  INSERTED_CLAUSE,
+  OWN_WHEN_CLAUSE,
+  SUBJECTLESS_DUTY,
 } = PROSE_PATTERNS;
 
 const COMMA = '，'.charCodeAt(0);
-/**
- * Clauses between the party and its duty: `在制定相关规定时，`, `根据有关规定，`, `结合本地实际，`, `除报送正文外，` (what the
- * party does besides).
- */
-const INSERTED_CLAUSE =
-  /(?:在[^，。；]{1,30}[时下]|(?:根据|按照|依照|依据|结合)[^，。；]{1,30}|以[^，。；]{1,15}为(?:单位|主体|重点)|除[^，。；]{1,30}外)，$/u;
-/** The party's own act timing its duty (`行政执法机关作出重大执法决定前，要…`, `审核机构完成审核后，要…`). */
-const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
-/** A sentence continuing the duty of the paragraph's party without naming it again. */
-const SUBJECTLESS_DUTY = /^(?:要|并|还要|同时)/u;
-
 export type Role = 'asked' | 'leading' | 'duty' | 'supervising' | 'partner';
 
 export interface Named {
@@ -368,6 +360,10 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     // `A牵头，B、C配合` / `A负责，B等部门参与` without 由: the later list takes part (only after 牵头/负责 itself).
     pushJoining(rest !== null && LEAD_OR_CHARGE.test(rest) ? JOINING.exec(rest) : null, out);
     if (rest !== null) laterSubjects(rest, out);
+    if (rest !== null && rest.charCodeAt(0) === DUI) push(out, parallelSubject(rest, proseParties), 'duty');
+    // `要加强…工作，干部职工做到…，各行业要各司其职`: a sentence without a subject of its own may still give a later
+    // clause's party its own duty.
+    else if (SUBJECTLESS_DUTY.test(sentence)) laterSubjects(sentence, out);
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');

@@ -18,7 +18,9 @@ const makeMeasure = makeMeasureImported;
 const { setUpBody } = PROSE_ORG;
 const { sentencePartiesIn } = PROSE_SENTENCE;
 
-export { proseParties } from './prose-parties';
+import { proseParties } from './prose-parties';
+
+export { proseParties };
 
 /**
  * Prose duties: a document without any annotation, table or field names its duty holders in sentences —
@@ -121,11 +123,25 @@ export function proseDuty(written: string): Duty | null {
       : null;
   if (group?.[1]) named.push({ name: group[1], role: 'duty' });
   // Sentences end at 。 or ；: each is read up to its end in the one pass over its key characters.
-  for (let start = article; start < paragraph.length;) start = sentencePartiesIn(paragraph, start, named);
+  // `请各单位…；各乡镇视情，队伍靠前布防`: a request runs on over ；, a clause opening on a collective is asked too.
+  let askedSeries = false;
+  for (let start = article; start < paragraph.length;) {
+    const count = named.length;
+    const next = sentencePartiesIn(paragraph, start, named);
+    if (askedSeries && named.length === count) seriesCollective(paragraph.slice(start, next), named);
+    askedSeries =
+      paragraph.charCodeAt(next - 1) === SEMICOLON &&
+      named.length > count &&
+      named.slice(count).every((n) => n.role === 'asked');
+    start = next;
+  }
   if (office) {
     for (const n of named) if (n.role === 'leading' || n.role === 'duty') n.role = 'partner';
     named.unshift({ name: `${office[1] ?? ''}办公室`, role: 'leading' });
   }
+  // `审核机构可以根据工作需要，采用…。要建立健全…机制`: a body opening the paragraph on a permission holds the duties of
+  // the subjectless 要 sentences after it.
+  if (named.length === 0 && paragraph.includes('可以')) permittedHolder(paragraph.slice(article), named);
   // Most paragraphs name no party: no closure or arrays for them (tsx's keepNames makes each closure costly).
   if (named.length === 0) return null;
   // `A、B和C（以下统称“承办单位”）…。承办单位应当…`: the collective name stands for the bodies already named.
@@ -145,6 +161,34 @@ export function proseDuty(written: string): Duty | null {
     (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`) && !lead.includes(n),
   );
   return { lead: leadSet, participants };
+}
+
+const SEMICOLON = '；'.charCodeAt(0);
+/**
+ * The party given a permission opening a paragraph (`审核机构可以…`, after the item's title `完善审核工作方式。`), then a
+ * later sentence opening on 要.
+ */
+const PERMITTED = /^(?:[^，。；：]{2,16}。)?([^，。；：]{2,16}?)可以(?=[^。；]{2,}[。；])/u;
+const LATER_DUTY = /[。；]要(?!求)/u;
+
+function permittedHolder(paragraph: string, named: Named[]): void {
+  const permitted = PERMITTED.exec(paragraph);
+  const holder = permitted && LATER_DUTY.test(paragraph.slice(permitted[0].length)) ? permitted[1] : null;
+  const parties = holder ? proseParties(holder) : null;
+  for (const name of parties?.names ?? []) named.push({ name, role: 'duty' });
+}
+/** A collective opening a clause (`各乡镇视情，…`): its longest reading as a party is tried first. */
+const OPENING_COLLECTIVE = /^各[\u4e00-\u9fff]{1,8}/u;
+
+/** The collective opening a clause of a request's series, asked like the party of the request (or nothing). */
+function seriesCollective(clause: string, named: Named[]): void {
+  const opening = OPENING_COLLECTIVE.exec(clause)?.[0] ?? '';
+  for (let end = opening.length; end >= 2; end--) {
+    const parties = proseParties(opening.slice(0, end));
+    if (!parties) continue;
+    for (const name of parties.names) named.push({ name, role: 'asked' });
+    return;
+  }
 }
 
 const COLLECTIVE_ALIAS = /（以下统称“?([\u4e00-\u9fff]{2,10})”?）/u;
