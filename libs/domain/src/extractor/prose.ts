@@ -157,8 +157,10 @@ export function proseDuty(written: string): Duty | null {
     const leveled = all.indexOf(`各级${n}`);
     return leveled === -1 || leveled > i;
   });
+  // `各相关部门…。A、B等相关部门和乡镇要…`: the open rest of a list is the collective already leading with its 各.
+  const openRest = (n: string): boolean => leadSet.includes(`各${n}`) && paragraph.includes(`等${n}`);
   const participants = [...new Set(named.map((n) => n.name))].filter(
-    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`) && !lead.includes(n),
+    (n) => !leadSet.includes(n) && !leadSet.includes(`各级${n}`) && !lead.includes(n) && !openRest(n),
   );
   return { lead: leadSet, participants };
 }

@@ -1,0 +1,23 @@
+// Local documents of heldout-10, -11 and -13 (meeting reports, county notices): later holders of a paragraph, the
+// townships closing an open list; synthetic texts.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from './forms.testing';
+
+/** A county's meeting report of one paragraph (no title form of a notice: read by the prose reader). */
+const meeting = (body: string) => extractOne(`某县召开防汛工作会议\n${body}\n`);
+
+describe('later holders of a local meeting paragraph', () => {
+  it('reads the townships after an open list (A、B等相关部门和乡镇要) as a holder, the open rest already leading', () => {
+    const doc = meeting(
+      '王某指出，全县上下要做好准备。各相关部门及乡镇要提高认识。要强化值守，县水利局、应急管理局等相关部门和乡镇要严格落实值班制度；县气象部门要及时发送雨情信息。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      {
+        lead: ['各相关部门', '乡镇', '县水利局', '应急管理局', '县气象部门'],
+        participants: [],
+        deadline: null,
+      },
+    ]);
+  });
+});
