@@ -168,15 +168,17 @@ const CI = '次'.charCodeAt(0);
 const NIAN = '年'.charCodeAt(0);
 const DU = '度'.charCodeAt(0);
 const YUE = '月'.charCodeAt(0);
+const JI = '季'.charCodeAt(0);
 
 /**
- * The screen of deadline.ts's ONCE_PER (`月开展一次`, `半年一通报`): a 一次, 年一, 度一 or 月一 — one search for the 一s
+ * The screen of deadline.ts's ONCE_PER (`月开展一次`, `半年一通报`, `一季一督查`): a 一次, 年一, 度一, 月一 or 季一 — one search for the 一s
  * instead of four searches of the whole text.
  */
 export function mayRecurOnce(text: string): boolean {
   for (let at = text.indexOf('一'); at !== -1; at = text.indexOf('一', at + 1)) {
     const prev = text.charCodeAt(at - 1);
-    if (text.charCodeAt(at + 1) === CI || prev === NIAN || prev === DU || prev === YUE) return true;
+    if (text.charCodeAt(at + 1) === CI || prev === NIAN || prev === DU || prev === YUE || prev === JI)
+      return true;
   }
   return false;
 }

@@ -23,10 +23,11 @@ function periodOf(unit: string): RecurrencePeriod {
 
 /**
  * `月开展一次督查督办`, `季度召开一次调度会`, `落实情况半年一通报`: once a month / quarter / half-year, 每 left out (not
- * `3个月开展一次`, nor `一事一通报`, which counts matters, not time).
+ * `3个月开展一次`, nor `一事一通报`, which counts matters, not time); `一月一调度、一月一通报`, `一季一督查`: one round per
+ * month or quarter (一月 there is no January: the second 一 counts the rounds).
  */
 const ONCE_PER =
-  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:(?:开展|召开|组织|通报|调度|督查|检查)一次|一(?:通报|调度|督查|检查|考核|报告))/u;
+  /(?<![\d０-９一二三四五六七八九十两个每])(月|季度|半年)(?:(?:开展|召开|组织|通报|调度|督查|检查)一次|一(?:通报|调度|督查|检查|考核|报告))|(?<![\d０-９〇一二三四五六七八九十两个每第])一(月|季度?)一(?:通报|调度|督查|检查|考核|报告|督办)/u;
 
 /**
  * `每季度第1个月的10日前`, `每个季度第1个月的20日前`, `每季度首月10日前`, `每月5日前`: a day due in every period is recurring
@@ -43,7 +44,7 @@ export function findRecurring(text: string): ParsedDeadline | null {
       deadline: null,
       deadlineText: once[0],
       deadlineKind: 'recurring',
-      period: periodOf(once[1] ?? ''),
+      period: periodOf(once[1] ?? once[2] ?? ''),
     };
   const yearly = text.includes('年度') ? YEARLY.exec(text) : null;
   if (!text.includes('每') && !text.includes('按') && !text.includes('逐月')) {

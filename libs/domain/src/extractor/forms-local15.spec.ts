@@ -2,6 +2,7 @@
 // townships closing an open list; synthetic texts.
 import { describe, expect, it } from 'vitest';
 
+import { findDeadline } from './deadline';
 import { extractOne, roles } from './forms.testing';
 
 /** A county's meeting report of one paragraph (no title form of a notice: read by the prose reader). */
@@ -19,5 +20,20 @@ describe('later holders of a local meeting paragraph', () => {
         deadline: null,
       },
     ]);
+  });
+});
+
+describe('rhythms written without 每', () => {
+  it('reads 一月一调度 / 一季一督查 as one round per month / quarter, never 一月 as January', () => {
+    expect(findDeadline('督查室要对工作落实情况实行一月一调度、一月一通报。', 2021)).toMatchObject({
+      deadline: null,
+      deadlineKind: 'recurring',
+      period: 'month',
+    });
+    expect(findDeadline('对重点项目实行一季一督查。', 2021)).toMatchObject({
+      deadlineKind: 'recurring',
+      period: 'quarter',
+    });
+    expect(findDeadline('于第一季一并报送。', 2021)?.deadlineKind ?? null).not.toBe('recurring');
   });
 });
