@@ -36,4 +36,11 @@ describe('rhythms written without 每', () => {
     });
     expect(findDeadline('于第一季一并报送。', 2021)?.deadlineKind ?? null).not.toBe('recurring');
   });
+
+  it('reads 每年做好… as a yearly duty', () => {
+    expect(findDeadline('要动态管理，及时研究调整，同时，每年做好“回头看”工作。', 2020)).toMatchObject({
+      deadlineKind: 'recurring',
+      period: 'year',
+    });
+  });
 });
