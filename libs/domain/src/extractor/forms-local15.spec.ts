@@ -23,6 +23,28 @@ describe('later holders of a local meeting paragraph', () => {
   });
 });
 
+describe('collectives of a local notice', () => {
+  it('reads 各县（市）区党委、政府 after ； as one collective beside the first subject', () => {
+    const doc = extractOne(
+      '某市人民政府办公室关于印发重点工作责任分工方案的通知\n各县（市）区人民政府，市直各部门：\n现将《重点工作责任分工方案》印发给你们，请认真贯彻执行。市直各部门要根据责任分工，细化任务、狠抓落实；各县（市）区党委、政府要对照方案，迅速制定本地行动方案。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市直各部门', '各县（市）区党委、政府'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('collectives of a local notice', () => {
+  it('reads 各县（市）区党委、政府 after ； as one collective beside the first subject', () => {
+    const doc = extractOne(
+      '某市人民政府办公室关于印发重点工作责任分工方案的通知\n各县（市）区人民政府，市直各部门：\n现将《重点工作责任分工方案》印发给你们，请认真贯彻执行。市直各部门要根据责任分工，细化任务、狠抓落实；各县（市）区党委、政府要对照方案，迅速制定本地行动方案。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市直各部门', '各县（市）区党委、政府'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('rhythms written without 每', () => {
   it('reads 一月一调度 / 一季一督查 as one round per month / quarter, never 一月 as January', () => {
     expect(findDeadline('督查室要对工作落实情况实行一月一调度、一月一通报。', 2021)).toMatchObject({

@@ -51,7 +51,7 @@ const NAME =
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
   // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
-  '|各级(?=、)|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县|村|行政村|社区|街道办事处|企业)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府)?' +
+  '|各级(?=、)|各级党委、政府|各(?:地区?|乡镇|街道|街镇|镇街|县区|区县|村|行政村|社区|街道办事处|企业)(?:（[^（）]{1,6}）)?|各[县市区](?=（)(?:（[^（）]{1,6}）)[区县]?(?:人民政府|政府|党委、政府)?' +
   // The level's own departments as a collective without 各 (省直有关单位要…, 区级有关部门要…).
   `|${LEVEL_OWN}` +
   // The member units of a body, by the body's name (市安委会有关成员单位要…).
@@ -282,9 +282,9 @@ export function extractNoticeItems(
         (sentence.includes('由') ? DESIGNATED_SUBJECT.exec(sentence) : null);
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
-      // 、 inside a bracket (各县（市、区）) separates the alternatives of one name, not two names; inside a relative
-      // clause (`承担省、市《…》的责任单位`) it belongs to the clause.
-      const written = (m !== null && m === relativeMatch ? [listed] : listed.split(/、(?![^（]*）)/u))
+      // 、 in a bracket (各县（市、区）) parts a name's alternatives; before 政府 (各级党委、政府) one level's two bodies, one
+      // collective; in a relative clause (`承担省、市《…》的责任单位`) it belongs to the clause.
+      const written = (m !== null && m === relativeMatch ? [listed] : listed.split(/、(?![^（]*）)(?!政府)/u))
         .flatMap(splitJoinedNames)
         .flatMap(splitGluedLevels)
         .map((n) => n.replace(LOCAL_ALTERNATIVE, '$1'));
