@@ -22,9 +22,9 @@ for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;
 // 们 closes the issuer's pronoun 我们 (我局 ends on a unit word already): `我们将督促…`; 导 a post-holder (主要领导要…);
 // 间 a time adverbial after the party (`A在此期间要…`).
-// 手 and ” end a unit's post-holder (`各单位“一把手”要…`), dropped by holderBefore like 主要负责同志.
+// 手, ” and 员 end a unit's post-holder (`各单位“一把手”要…`, `A全体班子成员要…`), dropped by holderBefore like 主要负责同志.
 // 统 ends a sector's system (`全市交通运输系统要…`, prose-parties.ts SECTOR_SYSTEM).
-for (const c of `${UNIT_LAST}，志人们导间手”统记`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
+for (const c of `${UNIT_LAST}，志人们导间手”统记员`) CHAR_FLAGS[c.charCodeAt(0)] |= AFTER_NAME;
 for (const c of '。；：') CHAR_FLAGS[c.charCodeAt(0)] |= END;
 /**
  * The first characters of the key words screening sentenceParties' forms (请 and 要求, 设在, 成员, 由, 情况, 协调机制, 会同, the

@@ -164,16 +164,18 @@ const ZHI = '志'.charCodeAt(0);
 const REN = '人'.charCodeAt(0);
 const DAO = '导'.charCodeAt(0);
 const SHOU = '手'.charCodeAt(0);
+const YUAN = '员'.charCodeAt(0);
 const JI = '记'.charCodeAt(0);
 const CLOSE_QUOTE = '”'.charCodeAt(0);
 const COMMA = '，'.charCodeAt(0);
 const CLOSE_PAREN = '）'.charCodeAt(0);
 /**
  * A unit's post-holder given the unit's duty (`各责任单位的主要负责同志要…负总责`, `各地、各部门主要负责人作为…第一责任人，要…`,
- * `进度滞后的项目责任单位主要领导要…`, `各乡镇党委书记要…`): the duty is the unit's, so the list is read without it.
+ * `进度滞后的项目责任单位主要领导要…`, `各乡镇党委书记要…`, `县自然资源局全体班子成员要…`): the duty is the unit's, so the
+ * list is read without it.
  */
 const POST_HOLDER =
-  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?|“一把手”|一把手|党(?:委|组|工委)书记)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
+  /(?:的)?(?:主要负责同志|主要负责人|主要领导(?:同志)?|“一把手”|一把手|党(?:委|组|工委)书记|(?:全体)?(?:领导)?班子成员)(?:作为[^，。；]{1,20}第一责任人，)?$/u;
 /** `县森林防火指挥部（以下简称县指挥部）负责…`: the short name defined between the party and its duty is dropped. */
 const SHORT_NAME = /（以下简称[^（）]{1,12}）$/u;
 
@@ -187,6 +189,8 @@ const JIAN = '间'.charCodeAt(0);
  */
 export function holderBefore(before: string, prev: number): string {
   if (prev === JIAN) return before.replace(DURING, '');
+  // 员 ends a unit's 班子成员 only (`行政机关及其工作人员依法…` names persons, no unit).
+  if (prev === YUAN) return POST_HOLDER.test(before) ? before.replace(POST_HOLDER, '') : '';
   if (
     prev === COMMA ||
     prev === ZHI ||

@@ -21,7 +21,14 @@ export const SUPPORTING =
  * `地方各级人民政府要加强统筹协调`, LABELLING §2); a department or a body's office given the checking (`A和B要适时督促检查…`,
  * `联席会议办公室要加强督促检查`) holds a duty of its own and leads.
  */
-export const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
+const ISSUER_SIDE = /(?:政府|政府办公厅|政府办公室|国务院办公厅|督查室|督查办)$/u;
+/**
+ * A 督查室 announcing its checks (`县政府督查室将进一步加大督查力度`) is the issuer's follow-up; given them as a duty
+ * (`四是县政府督查室要加强督查`) it is a separate office with its own duty, a lead (LABELLING §2).
+ */
+export function issuerSide(name: string, rest: string): boolean {
+  return ISSUER_SIDE.test(name) && (rest.startsWith('将') || !/督查[室办]$/u.test(name));
+}
 export const LEADING_MARKER = /^(?:要|应|负责)?牵头/u;
 /** `牵头，…` / `负责，…` / `具体负责…，…`: the party's marker closes its clause, a supporting list may follow. */
 export const LEAD_OR_CHARGE =

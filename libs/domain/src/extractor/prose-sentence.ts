@@ -1,7 +1,7 @@
 import {
   APPRAISING,
   isPastSpeech,
-  ISSUER_SIDE,
+  issuerSide,
   ISSUING_GOVERNMENT,
   LEAD_OR_CHARGE,
   LEADING_MARKER,
@@ -211,7 +211,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
         return null;
       const role: Role = LEADING_MARKER.test(rest)
         ? 'leading'
-        : (SUPERVISING.test(rest) && parties.names.every((n) => ISSUER_SIDE.test(n))) ||
+        : (SUPERVISING.test(rest) && parties.names.every((n) => issuerSide(n, rest))) ||
             APPRAISING.test(rest) ||
             SUPPORTING.test(rest) ||
             (rest.startsWith('将') && parties.names.every((n) => ISSUING_GOVERNMENT.test(n)))
