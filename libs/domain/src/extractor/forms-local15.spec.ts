@@ -48,39 +48,14 @@ describe('holders of numbered requirements in a meeting', () => {
   });
 });
 
-describe('collectives of a local notice', () => {
-  it('reads 各县（市）区党委、政府 after ； as one collective beside the first subject', () => {
+describe('parties required by a report', () => {
+  it('reads a whole list required after 要求 (要求各区县、各牵头单位对…), never cut at a 各 before 牵头', () => {
     const doc = extractOne(
-      '某市人民政府办公室关于印发重点工作责任分工方案的通知\n各县（市）区人民政府，市直各部门：\n现将《重点工作责任分工方案》印发给你们，请认真贯彻执行。市直各部门要根据责任分工，细化任务、狠抓落实；各县（市）区党委、政府要对照方案，迅速制定本地行动方案。\n',
+      '某市开展整治工作\n11月14日，某市整治办将问题梳理汇总，列出清单并下发，要求各区县、各牵头单位对反映的问题对号入座，逐条梳理，落实主体责任。\n',
     );
     expect(doc.measures.map(roles)).toEqual([
-      { lead: ['市直各部门', '各县（市）区党委、政府'], participants: [], deadline: null },
+      { lead: ['各区县', '各牵头单位'], participants: [], deadline: null },
     ]);
-  });
-});
-
-describe('holders of numbered requirements in a meeting', () => {
-  it('labels the duty of a unit 班子成员 on the unit, and a 督查室 given checks (要加强督查) leads beside it', () => {
-    const doc = meeting(
-      '钟某要求：一是力度要更大。务必要加大力量，加速整改；二是指导要更细。县自然资源局全体班子成员要带领股室吃住在镇村，加强技术指导。三是县政府督查室要加强督查，及时形成督查专报。',
-    );
-    expect(doc.measures.map(roles)).toEqual([
-      { lead: ['县自然资源局', '县政府督查室'], participants: [], deadline: null },
-    ]);
-  });
-
-  it('still reads a 督查室 announcing its checks (将加大督查力度) as the follow-up beside the holders', () => {
-    const doc = meeting(
-      '下一步，各乡镇、各相关部门要倒排时间节点，补齐短板。县政府督查室将进一步加大督查力度。',
-    );
-    expect(doc.measures.map(roles)).toEqual([
-      { lead: ['各乡镇', '各相关部门'], participants: ['县政府督查室'], deadline: null },
-    ]);
-  });
-
-  it('never reads persons (行政机关及其工作人员) before a duty as a unit', () => {
-    const doc = meeting('一、提高意识。进一步提高行政机关及其工作人员依法行政的意识和能力。');
-    expect(doc.measures).toEqual([]);
   });
 });
 
