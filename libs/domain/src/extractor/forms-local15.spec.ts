@@ -59,6 +59,17 @@ describe('parties required by a report', () => {
   });
 });
 
+describe('designated holders of a report', () => {
+  it('drops the designating verb before a unit (同时，明确市政府督查室将…)', () => {
+    const doc = extractOne(
+      '某市部署惠民实事工作\n2月20日，某市人民政府办公室印发通知，对惠民实事进行责任分解。要求各牵头及责任单位要做好统筹督促；对推进中涉及的手续报批等问题，有关市级审批部门要主动协调。同时，明确市政府督查室将惠民实事列入重点督查事项。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['各牵头及责任单位', '有关市级审批部门', '市政府督查室'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('collectives of a local notice', () => {
   it('reads 各县（市）区党委、政府 after ； as one collective beside the first subject', () => {
     const doc = extractOne(

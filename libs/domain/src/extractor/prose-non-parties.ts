@@ -64,6 +64,8 @@ export function namedOutlets(list: string): string {
 }
 
 const WORK_TOPIC = /^[\u4e00-\u9fff]{2,10}工作需/u;
+/** `同时，明确市政府督查室将…`: the report designating the unit, no part of its name (the unit holds the duty). */
+const DESIGNATED_BEFORE = /^(?:明确|确定|指定)(?=[省市县区][\u4e00-\u9fff]{3})/u;
 /**
  * The issuer's own leaders before the units (`市政府各位领导同志及…`, `区政府各分管领导和各级各部门`); a unit's
  * `X主要负责同志` keeps X (POST_HOLDER).
@@ -99,6 +101,8 @@ export function withoutNonParties(list: string): string {
   // `安全生产工作需行业主管部门要…`: the work named as the sentence's topic is no part of its subject.
   const topic = text.includes('工作需') ? WORK_TOPIC.exec(text) : null;
   if (topic) text = text.slice(topic[0].length);
+  const designated = DESIGNATED_BEFORE.exec(text);
+  if (designated) text = text.slice(designated[0].length);
   const persons = PERSON_LAST.has(text.charCodeAt(text.length - 1)) ? PERSONS_AFTER.exec(text) : null;
   if (persons) text = text.slice(0, persons.index);
   return text;
