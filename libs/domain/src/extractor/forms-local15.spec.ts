@@ -70,6 +70,17 @@ describe('designated holders of a report', () => {
   });
 });
 
+describe('hosts of a working office', () => {
+  it('reads the host written first (在A设置办公室并负责总牵头工作) as the lead, the units supporting it taking part', () => {
+    const doc = meeting(
+      '会议指出，要压实工作责任，建立县级提升行动工作专班，在县住房城乡建设局设置办公室并负责总牵头工作，统筹推进全县提升工作。各责任单位要主动作为，密切配合，确保任务完成。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['县住房城乡建设局'], participants: ['各责任单位'], deadline: null },
+    ]);
+  });
+});
+
 describe('collectives of a local notice', () => {
   it('reads 各县（市）区党委、政府 after ； as one collective beside the first subject', () => {
     const doc = extractOne(

@@ -75,8 +75,18 @@ export const MEMBERS = new RegExp(
   `(?:成员(?:单位)?(?:由|包括|为)|(?:联席会议|领导小组)由)((?:(?!担任)${NAME_CHARS}){2,80}?)(?:等(?:部门|单位)|\\d{1,2}个部门和单位)?(?:有关(?:司局|处室|科室))?(?:(?:负责同志|有关负责同志|分管负责同志|有关人员)?(?:组成(?!员)|[，。；])|(?:有关|分管|主要)?(?:负责同志|负责人)担任)`,
   'u',
 );
+/** `在县住房城乡建设局设置办公室并负责总牵头工作`: the same hosting written with the host first. */
+const HOSTING = new RegExp(
+  `(?:^|[，。；])在(${NAME_CHARS}{2,30}?)设(?:置|立)?(?:办公室|秘书处)(?=[，。；并]|$)`,
+  'u',
+);
+
 export function hostingParties(sentence: string): ProseParties | null {
-  const hosted = sentence.includes('设在') ? HOSTED.exec(sentence) : null;
+  const hosted = sentence.includes('设在')
+    ? HOSTED.exec(sentence)
+    : sentence.includes('办公室') || sentence.includes('秘书处')
+      ? HOSTING.exec(sentence)
+      : null;
   // `（办公室设在…，联系电话：…）`: an aside in brackets says where a recipient sits, it gives no duty.
   if (!hosted || sentence.lastIndexOf('（', hosted.index) > sentence.lastIndexOf('）', hosted.index))
     return null;
