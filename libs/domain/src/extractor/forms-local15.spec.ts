@@ -94,20 +94,26 @@ describe('collectives of a local notice', () => {
 
 describe('rhythms written without 每', () => {
   it('reads 一月一调度 / 一季一督查 as one round per month / quarter, never 一月 as January', () => {
-    expect(findDeadline('督查室要对工作落实情况实行一月一调度、一月一通报。', 2021)).toMatchObject({
+    expect(
+      findDeadline('督查室要对工作落实情况实行一月一调度、一月一通报。', { documentYear: 2021 }),
+    ).toMatchObject({
       deadline: null,
       deadlineKind: 'recurring',
       period: 'month',
     });
-    expect(findDeadline('对重点项目实行一季一督查。', 2021)).toMatchObject({
+    expect(findDeadline('对重点项目实行一季一督查。', { documentYear: 2021 })).toMatchObject({
       deadlineKind: 'recurring',
       period: 'quarter',
     });
-    expect(findDeadline('于第一季一并报送。', 2021)?.deadlineKind ?? null).not.toBe('recurring');
+    expect(findDeadline('于第一季一并报送。', { documentYear: 2021 })?.deadlineKind ?? null).not.toBe(
+      'recurring',
+    );
   });
 
   it('reads 每年做好… as a yearly duty', () => {
-    expect(findDeadline('要动态管理，及时研究调整，同时，每年做好“回头看”工作。', 2020)).toMatchObject({
+    expect(
+      findDeadline('要动态管理，及时研究调整，同时，每年做好“回头看”工作。', { documentYear: 2020 }),
+    ).toMatchObject({
       deadlineKind: 'recurring',
       period: 'year',
     });
