@@ -23,6 +23,17 @@ describe('later holders of a local meeting paragraph', () => {
   });
 });
 
+describe('grassroots party bodies', () => {
+  it('reads 村党总支 given its share of the duty after a comma as a holder beside 乡镇党委', () => {
+    const doc = meeting(
+      '对巡察中发现的问题，乡镇党委要承担整改主体责任，村党总支承担整改直接责任，各县直责任单位承担职能范围内整改责任。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['乡镇党委', '村党总支', '各县直责任单位'], participants: [], deadline: null },
+    ]);
+  });
+});
+
 describe('holders of numbered requirements in a meeting', () => {
   it('labels the duty of a unit 班子成员 on the unit, and a 督查室 given checks (要加强督查) leads beside it', () => {
     const doc = meeting(

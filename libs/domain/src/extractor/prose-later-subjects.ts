@@ -23,9 +23,13 @@ const FUNCTIONAL_BODY = /^(?:合法性)?(?:审核|审查|执法|复议|仲裁|�
 /** `…，禁塑工作专班要对…进行抽查`: a task force set up for one work (工作专班), before its own 要. */
 const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
 
+/** `…，村党总支承担巡察整改直接责任`: a grassroots party body, named like a township's 乡镇党委. */
+const GRASSROOTS_PARTY_BODY = /^各?(?:乡镇|村|社区)(?:党委|党总支|党支部)$/u;
+
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
+    GRASSROOTS_PARTY_BODY.test(name) ||
     isUnitName(name) ||
     (own &&
       (SHORT_OFFICE.test(name) ||

@@ -117,13 +117,13 @@ export type PartyStrictness = 'unit' | 'partner';
 
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
-  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体班';
+  '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体班支';
 /**
- * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
- * county notices and meeting reports.
+ * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`, `村党总支`),
+ * given duties in county notices and meeting reports.
  */
 const GRASSROOTS =
-  /^(?:各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
+  /^(?:各?村党(?:总支|支部)|各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
 
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
