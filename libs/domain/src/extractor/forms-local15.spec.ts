@@ -129,4 +129,12 @@ describe('rhythms written without 每', () => {
       period: 'year',
     });
   });
+
+  it('reads no dates in a quoted slogan before a qualified 机制 (“年初建账、年中查账、年底对账”的跟踪督导机制)', () => {
+    expect(
+      findDeadline('通过“年初建账、年中查账、年底对账”的跟踪督导机制，全面提升达标质效。', {
+        documentYear: 2024,
+      }),
+    ).toBeNull();
+  });
 });
