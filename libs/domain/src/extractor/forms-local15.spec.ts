@@ -34,6 +34,22 @@ describe('grassroots party bodies', () => {
   });
 });
 
+describe('sides of a task breakdown in a meeting', () => {
+  it('reads 配合单位 after 牵头部门 in later clauses as the supporting side, the leaders (区级领导) no party', () => {
+    const doc = meeting(
+      '会议指出，要细化各项具体任务，区级领导要扛起责任担当，牵头部门要明确主责，配合单位要保质提效，做到对号入座、形成合力。',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['牵头部门'], participants: ['配合单位'], deadline: null },
+    ]);
+  });
+
+  it('lets the supporting side lead when no one else holds a duty', () => {
+    const doc = meeting('会议指出，配合单位要保质提效，做到形成合力。');
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['配合单位'], participants: [], deadline: null }]);
+  });
+});
+
 describe('holders of numbered requirements in a meeting', () => {
   it('labels the duty of a unit 班子成员 on the unit, and a 督查室 given checks (要加强督查) leads beside it', () => {
     const doc = meeting(

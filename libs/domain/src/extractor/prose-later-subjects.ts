@@ -26,6 +26,9 @@ const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
 /** `…，村党总支承担巡察整改直接责任`: a grassroots party body, named like a township's 乡镇党委. */
 const GRASSROOTS_PARTY_BODY = /^各?(?:乡镇|村|社区)(?:党委|党总支|党支部)$/u;
 
+/** `…，牵头部门要明确主责，配合单位要保质提效`: the sides of a task breakdown by their role, before their own 要. */
+const ROLE_SIDE = /^(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
+
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
     LATER_SUBJECT.test(name) ||
@@ -37,7 +40,8 @@ export function isLaterSubject(name: string, own: boolean): boolean {
         FUNCTIONAL_BODY.test(name) ||
         // `…，丘山区乡镇要加强水库防守`: the townships of a kind of area.
         isAreaTownships(name) ||
-        TASK_FORCE.test(name)))
+        TASK_FORCE.test(name) ||
+        ROLE_SIDE.test(name)))
   );
 }
 

@@ -150,6 +150,8 @@ export function proseDuty(written: string): Duty | null {
   if (lead.length === 0) lead = namesIn(named, ['duty']);
   if (lead.length === 0) lead = namesIn(named, ['supervising']);
   if (lead.length === 0) return null;
+  // `牵头部门要明确主责，配合单位要保质提效`: the side named by its supporting role takes part beside a lead (LABELLING §3).
+  if (lead.some((n) => !SUPPORTING_ROLE.test(n))) lead = lead.filter((n) => !SUPPORTING_ROLE.test(n));
   // `各相关部门、区（分）局要…。各区（分）局要…`: the body under a shared 各 and named with it is one, listed with its 各.
   const withGe = (n: string): string => (lead.includes(`各${n}`) ? `各${n}` : n);
   // `各级登记管理机关…登记管理机关`: one body named with and without its level, listed once as first written.
@@ -166,6 +168,7 @@ export function proseDuty(written: string): Duty | null {
 }
 
 const SEMICOLON = '；'.charCodeAt(0);
+const SUPPORTING_ROLE = /^(?:各|相关|有关)?(?:配合|参与|协同|协办|协作)(?:责任)?(?:单位|部门)$/u;
 /**
  * The party given a permission opening a paragraph (`审核机构可以…`, after the item's title `完善审核工作方式。`), then a
  * later sentence opening on 要.
