@@ -111,3 +111,17 @@ export function datedBefore(sentence: string, end: number): boolean {
   }
   return false;
 }
+
+/**
+ * The last position of `text` opening a marker (or goal verb) right after a character a name can end on, or -1: the
+ * only kind of position subjectOf (prose-sentence.ts) tests, so a clause opening after it gives no subject.
+ */
+export function lastPairAt(text: string): number {
+  for (let p = text.length - 1; p >= 1; p--)
+    if (
+      (CHAR_FLAGS[text.charCodeAt(p)] ?? 0) & (MARKER_FIRST | GOAL_FIRST) &&
+      (CHAR_FLAGS[text.charCodeAt(p - 1)] ?? 0) & AFTER_NAME
+    )
+      return p;
+  return -1;
+}

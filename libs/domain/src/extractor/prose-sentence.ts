@@ -58,6 +58,7 @@ const {
   replyOpinion,
 } = PROSE_ORG;
 const {
+  lastPairAt,
   CHAR_FLAGS,
   KEY_CHARS,
   MARKER_FIRST,
@@ -231,7 +232,11 @@ const RELATIVE_DUTY = /^[也还]?(?:要(?!求)|应|须)/u;
  * subject; the scan resumes after each party found.
  */
 function laterSubjects(rest: string, out: Named[]): void {
-  for (let comma = rest.indexOf('，'); comma !== -1; comma = rest.indexOf('，', comma + 1)) {
+  // subjectOf tests a clause's positions from its third character on, where a marker follows a name: none after the last.
+  const first = rest.indexOf('，');
+  const last = first === -1 ? -1 : lastPairAt(rest);
+  for (let comma = first; comma !== -1; comma = rest.indexOf('，', comma + 1)) {
+    if (comma + 3 > last) break;
     const before = out.length;
     const found = subjectOf(rest.slice(comma + 1), out);
     if (found === null) continue;
