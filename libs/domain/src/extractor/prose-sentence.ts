@@ -1,42 +1,29 @@
-import {
-  APPRAISING,
-  isPastSpeech,
-  ISSUER_SIDE,
-  ISSUING_GOVERNMENT,
-  LEAD_OR_CHARGE,
-  LEADING_MARKER,
-  SUPERVISING,
-  SUPPORTING,
-} from './prose-roles';
+import * as PROSE_ROLES from './prose-roles';
 import * as PROSE_MARKERS from './prose-markers';
-import { openingOffsets } from './prose-openings';
+import * as PROSE_OPENINGS from './prose-openings';
 import { isKnownDepartmentName as isKnownDepartmentNameImported } from '../departments/registry';
-import { askedParties, type ProseParties, proseParties as prosePartiesImported } from './prose-parties';
+import { type ProseParties } from './prose-parties';
+import * as PROSE_PARTIES from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
-import {
-  designatedIn as designatedInImported,
-  designatedSupport as designatedSupportImported,
-  holderBefore as holderBeforeImported,
-  speakerCommitment,
-  statutoryDuty as statutoryDutyImported,
-  transferredDuty as transferredDutyImported,
-  unitsBeside as unitsBesideImported,
-} from './prose-designations';
-import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
-import { HANDED_DOWN } from './roles';
-import { partyBeforeWhen, reporterOf } from './prose-when';
+import * as PROSE_DESIGNATIONS from './prose-designations';
+import * as LATER from './prose-later-subjects';
+import * as ROLES from './roles';
+import * as PROSE_WHEN from './prose-when';
 
 // Module-local copies of imports (see below).
-const designatedIn = designatedInImported;
-const designatedSupport = designatedSupportImported;
-const statutoryDuty = statutoryDutyImported;
-const transferredDuty = transferredDutyImported;
-const unitsBeside = unitsBesideImported;
-const holderBefore = holderBeforeImported;
+const { APPRAISING, isPastSpeech, ISSUER_SIDE, ISSUING_GOVERNMENT, LEAD_OR_CHARGE, LEADING_MARKER } =
+  PROSE_ROLES;
+const { SUPERVISING, SUPPORTING } = PROSE_ROLES;
+const { designatedIn, designatedSupport, holderBefore, speakerCommitment } = PROSE_DESIGNATIONS;
+const { statutoryDuty, transferredDuty, unitsBeside } = PROSE_DESIGNATIONS;
+const { askedParties, proseParties } = PROSE_PARTIES;
+const { DUI, isLaterSubject, parallelSubject } = LATER;
+const { openingOffsets } = PROSE_OPENINGS;
+const { partyBeforeWhen, reporterOf } = PROSE_WHEN;
+const { HANDED_DOWN } = ROLES;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
-const proseParties = prosePartiesImported;
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
