@@ -2,7 +2,7 @@ import type { ColumnRole } from './grid-columns';
 import { UNIT_CELL } from './grid-columns';
 import type { GridRow } from './grid-rows';
 import { matchHeading } from './headings';
-import { normalizeText } from './text';
+import { CHAR_SPACE, mayContain, normalizeText } from './text';
 import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 
@@ -68,8 +68,10 @@ export function findFlattenedTables(
   // The copy may run the header into the title line just above the body (`…任务一览表 项目 … 责任部门 完成时限`).
   for (let i = Math.max(0, from - 1); i <= to; i++) {
     const l = prepared.lines[i];
-    // The header's deadline column holds 时限 or 时间: that screen first, the regex and the skip test only then.
-    if (!l || l.kind !== 'text' || !hasDeadlineColumnWord(l.raw)) continue;
+    // The header sets its columns apart by whitespace and its deadline column holds 时限 or 时间: those screens
+    // first (the line's classes say whether it holds any space), the regex and the skip test only then.
+    if (!l || l.kind !== 'text' || !mayContain(l, CHAR_SPACE)) continue;
+    if (!l.raw.includes('时限') && !l.raw.includes('时间')) continue;
     if (!FLAT_HEADER.test(l.raw) || skip(i)) continue;
     const table = rowsAfter(prepared, i, to, skip);
     if (table) {
@@ -79,18 +81,6 @@ export function findFlattenedTables(
     }
   }
   return tables;
-}
-
-const XIAN = '限'.charCodeAt(0);
-const JIAN = '间'.charCodeAt(0);
-
-/** Whether the line holds 时限 or 时间 (every deadline column name of FLAT_HEADER does). */
-function hasDeadlineColumnWord(raw: string): boolean {
-  for (let at = raw.indexOf('时'); at >= 0; at = raw.indexOf('时', at + 1)) {
-    const next = raw.charCodeAt(at + 1);
-    if (next === XIAN || next === JIAN) return true;
-  }
-  return false;
 }
 
 function rowsAfter(
