@@ -93,6 +93,17 @@ for (let c = 0; c < 0x10000; c++) {
   if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
 }
 
+/**
+ * The adverbs of reported past speech (多次 曾经 一再 反复 经常 屡次 历来, prose-roles.ts isPastSpeech): their first
+ * characters KEY_ADVERB_FIRST, their second ones that bit shifted up by one, so the same pass finds such a pair
+ * (`previous & (current >> 1)`); KEY_PAST_ADVERB reports one.
+ */
+export const KEY_ADVERB_FIRST = 0x400000;
+const KEY_ADVERB_SECOND = 0x800000;
+export const KEY_PAST_ADVERB = 0x8000;
+for (const c of '多曾一反经屡历') KEY_CHARS[c.charCodeAt(0)] |= KEY_ADVERB_FIRST;
+for (const c of '次经再复常来') KEY_CHARS[c.charCodeAt(0)] |= KEY_ADVERB_SECOND;
+
 /** 。 and ；, which end a sentence. */
 export const KEY_STOP = 0x2000;
 KEY_CHARS['。'.charCodeAt(0)] |= KEY_STOP;

@@ -48,6 +48,8 @@ const {
   lastPairAt,
   CHAR_FLAGS,
   KEY_CHARS,
+  KEY_ADVERB_FIRST,
+  KEY_PAST_ADVERB,
   MARKER_FIRST,
   AFTER_NAME,
   END,
@@ -261,11 +263,14 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
   let keys = 0;
   let pairs = 0;
   let previous = 0;
+  let adverbs = 0;
   let end = start;
   while (end < paragraph.length) {
     const key = KEY_CHARS[paragraph.charCodeAt(end++)] ?? 0;
     keys |= key;
-    if (previous & (key >> 1) & KEY_AFTER) {
+    const paired = previous & (key >> 1);
+    adverbs |= paired;
+    if (paired & KEY_AFTER) {
       if (pairs < PAIR_AT.length) PAIR_AT[pairs] = end - 1 - start;
       pairs++;
     }
@@ -273,6 +278,7 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
     if (key & KEY_STOP) break;
   }
   if (pairs > 0) keys |= KEY_PAIR;
+  if (adverbs & KEY_ADVERB_FIRST) keys |= KEY_PAST_ADVERB;
   if (keys & (KEY_ANY | KEY_PAIR))
     sentenceParties(paragraph.slice(start, end), out, keys, pairs <= PAIR_AT.length ? pairs : -1);
   return end;
@@ -281,7 +287,7 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
 /** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
 function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
   // `…多次指出，各级政府要…`: an instruction reported as past speech gives no duty.
-  if (isPastSpeech(sentence)) return;
+  if (keys & KEY_PAST_ADVERB && isPastSpeech(sentence)) return;
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.
