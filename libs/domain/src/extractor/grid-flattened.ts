@@ -2,7 +2,7 @@ import type { ColumnRole } from './grid-columns';
 import { UNIT_CELL } from './grid-columns';
 import type { GridRow } from './grid-rows';
 import { matchHeading } from './headings';
-import { CHAR_SPACE, mayContain, normalizeText } from './text';
+import { CHAR_SPACE as CHAR_SPACE_IMPORTED, mayContain as mayContainImported, normalizeText } from './text';
 import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 
@@ -21,6 +21,10 @@ export interface FlattenedTable {
   roles: ColumnRole[];
   rows: GridRow[];
 }
+
+// Module-local copies of the imports read per line of every body (under tsx every use of an import is a getter call).
+const CHAR_SPACE = CHAR_SPACE_IMPORTED;
+const mayContain = mayContainImported;
 
 /** A party column and the deadline column after it, set apart by whitespace inside a longer line. */
 const FLAT_HEADER =

@@ -83,7 +83,9 @@ export function findGridTables(
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
     if (!l || l.kind !== 'text' || l.text.length > MAX_TABBED_HEADER_CHARS) continue;
-    if (l.text.length > MAX_HEADER_CHARS && !l.raw.includes('\t')) continue;
+    // A longer header is tabbed: the line's classes say first whether it holds any space at all.
+    if (l.text.length > MAX_HEADER_CHARS && (!lineMayContain(l, SPACE_CLASS) || !l.raw.includes('\t')))
+      continue;
     const stacked =
       l.text === '序号'
         ? findStackedHeader(prepared, i, to, skip)
