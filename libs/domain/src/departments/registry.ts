@@ -189,10 +189,15 @@ export function isNamedTownName(name: string): boolean {
  * The townships of a kind of area written as a party of their own (`山区乡镇要加强水库防守`, `沿江乡镇`, `库区乡镇`): a share
  * of the township level a flood or fire notice gives its own duty; never a word ending in 乡镇 (城乡镇).
  */
+const ZHEN_CODE = '镇'.charCodeAt(0);
+const JIE_CODE = '街'.charCodeAt(0);
 const AREA_TOWNSHIPS = /^各?(?:[\u4e00-\u9fff]{1,3}区|沿[江河湖海线路边岸])(?:乡镇|镇街|街镇)$/u;
 
 /** True for the townships of a kind of area (`山区乡镇`, `沿河乡镇`). */
 export function isAreaTownships(name: string): boolean {
+  // Asked of every party name: the name ends on 镇 or 街 (乡镇, 镇街, 街镇) before the regex runs.
+  const last = name.charCodeAt(name.length - 1);
+  if (last !== ZHEN_CODE && last !== JIE_CODE) return false;
   return AREA_TOWNSHIPS.test(name) && !/^各?(?:城|市|县|全|本|该|辖)区/u.test(name);
 }
 

@@ -2,7 +2,7 @@ import type { ColumnRole } from './grid-columns';
 import { UNIT_CELL } from './grid-columns';
 import type { GridRow } from './grid-rows';
 import { matchHeading } from './headings';
-import { normalizeText } from './text';
+import { CHAR_SPACE as CHAR_SPACE_IMPORTED, mayContain as mayContainImported, normalizeText } from './text';
 import type { PreparedText } from './text';
 import { LIMITS } from './thresholds';
 
@@ -21,6 +21,10 @@ export interface FlattenedTable {
   roles: ColumnRole[];
   rows: GridRow[];
 }
+
+// Module-local copies of the imports read per line of every body (under tsx every use of an import is a getter call).
+const CHAR_SPACE = CHAR_SPACE_IMPORTED;
+const mayContain = mayContainImported;
 
 /** A party column and the deadline column after it, set apart by whitespace inside a longer line. */
 const FLAT_HEADER =
@@ -68,8 +72,11 @@ export function findFlattenedTables(
   // The copy may run the header into the title line just above the body (`…任务一览表 项目 … 责任部门 完成时限`).
   for (let i = Math.max(0, from - 1); i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text' || skip(i)) continue;
-    if (!l.text.includes('时') || !FLAT_HEADER.test(l.raw)) continue;
+    // The header sets its columns apart by whitespace and its deadline column holds 时限 or 时间: those screens
+    // first (the line's classes say whether it holds any space), the regex and the skip test only then.
+    if (!l || l.kind !== 'text' || !mayContain(l, CHAR_SPACE)) continue;
+    if (!l.raw.includes('时限') && !l.raw.includes('时间')) continue;
+    if (!FLAT_HEADER.test(l.raw) || skip(i)) continue;
     const table = rowsAfter(prepared, i, to, skip);
     if (table) {
       table.start = Math.max(table.start, from);

@@ -26,6 +26,9 @@ import type { CountedTable } from './grid-stacked';
 // call.
 const lineMayContain = mayContain;
 const SPACE_CLASS = CHAR_SPACE;
+// The header limits read per line of every body (module-local: under tsx every use of an import is a getter call).
+const MAX_HEADER_CHARS = LIMITS.maxGridHeaderChars;
+const MAX_TABBED_HEADER_CHARS = LIMITS.maxTabbedHeaderChars;
 
 /**
  * Tables whose cells share a physical line, separated by tabs or runs of spaces, under a header naming their
@@ -79,8 +82,10 @@ export function findGridTables(
   const grids: Grid[] = [];
   for (let i = from; i <= to; i++) {
     const l = prepared.lines[i];
-    if (!l || l.kind !== 'text' || l.text.length > LIMITS.maxTabbedHeaderChars) continue;
-    if (l.text.length > LIMITS.maxGridHeaderChars && !l.raw.includes('\t')) continue;
+    if (!l || l.kind !== 'text' || l.text.length > MAX_TABBED_HEADER_CHARS) continue;
+    // A longer header is tabbed: the line's classes say first whether it holds any space at all.
+    if (l.text.length > MAX_HEADER_CHARS && (!lineMayContain(l, SPACE_CLASS) || !l.raw.includes('\t')))
+      continue;
     const stacked =
       l.text === '序号'
         ? findStackedHeader(prepared, i, to, skip)

@@ -270,7 +270,9 @@ export function extractNoticeItems(
     let pending = '';
     for (const sentence of sentences) {
       const leadingMatch = sentence.includes('由') ? LEADING_SUBJECT.exec(sentence) : null;
-      const relativeMatch = sentence.includes('的') ? RELATIVE_COMMA_SUBJECT.exec(sentence) : null;
+      // The class word (单位/部门) stands right before the comma: that pair screens the regex.
+      const relativeMatch =
+        sentence.includes('位，') || sentence.includes('门，') ? RELATIVE_COMMA_SUBJECT.exec(sentence) : null;
       const m =
         leadingMatch ??
         DUTY_SUBJECT.exec(sentence) ??

@@ -9,6 +9,8 @@ export const OWNED_WORK =
 
 /** The owner a heading's text (after its enumerator) names, or null; cheap screen first (this runs per heading). */
 export function ownerOfWork(rest: string): string | null {
+  if (!rest.includes('牵头') && !rest.includes('负责')) return null; // the regex's own key words
+  // Without 的 only with its count (`…牵头工作（8项）`): `做好牵头工作` names no owner.
   if (!rest.includes('的') && !rest.includes('项')) return null;
   return OWNED_WORK.exec(rest)?.[1] ?? null;
 }

@@ -93,6 +93,17 @@ for (let c = 0; c < 0x10000; c++) {
   if (flags & (MARKER_FIRST | GOAL_FIRST)) KEY_CHARS[c] |= KEY_OPENS;
 }
 
+/**
+ * The adverbs of reported past speech (多次 曾经 一再 反复 经常 屡次 历来, prose-roles.ts isPastSpeech): their first
+ * characters KEY_ADVERB_FIRST, their second ones that bit shifted up by one, so the same pass finds such a pair
+ * (`previous & (current >> 1)`); KEY_PAST_ADVERB reports one.
+ */
+export const KEY_ADVERB_FIRST = 0x400000;
+const KEY_ADVERB_SECOND = 0x800000;
+export const KEY_PAST_ADVERB = 0x8000;
+for (const c of '多曾一反经屡历') KEY_CHARS[c.charCodeAt(0)] |= KEY_ADVERB_FIRST;
+for (const c of '次经再复常来') KEY_CHARS[c.charCodeAt(0)] |= KEY_ADVERB_SECOND;
+
 /** 。 and ；, which end a sentence. */
 export const KEY_STOP = 0x2000;
 KEY_CHARS['。'.charCodeAt(0)] |= KEY_STOP;
@@ -110,4 +121,18 @@ export function datedBefore(sentence: string, end: number): boolean {
     if (digits === 4) return true;
   }
   return false;
+}
+
+/**
+ * The last position of `text` opening a marker (or goal verb) right after a character a name can end on, or -1: the
+ * only kind of position subjectOf (prose-sentence.ts) tests, so a clause opening after it gives no subject.
+ */
+export function lastPairAt(text: string): number {
+  for (let p = text.length - 1; p >= 1; p--)
+    if (
+      (CHAR_FLAGS[text.charCodeAt(p)] ?? 0) & (MARKER_FIRST | GOAL_FIRST) &&
+      (CHAR_FLAGS[text.charCodeAt(p - 1)] ?? 0) & AFTER_NAME
+    )
+      return p;
+  return -1;
 }

@@ -330,10 +330,11 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   let open: string | null = null;
   // `等有关部门` / `等市场监管领域有关部门`: the unnamed rest takes part; `等部门` / `等单位` only close the list.
   // `等有关部门和单位` keeps its collective whole; `等有关部门和各电信运营企业` adds a kind of body after the rest.
-  const closing =
-    /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位|(?:新闻)?媒体|[^，。；、等的]{2,20}的(?:部门|单位))(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}|乡镇|街道))?$/u.exec(
-      text,
-    );
+  const closing = !text.includes('等')
+    ? null
+    : /等([\u4e00-\u9fff]{0,8}?(?:有关|相关)(?:部门|单位)(?:和单位)?|部门|单位|(?:新闻)?媒体|[^，。；、等的]{2,20}的(?:部门|单位))(?:(?:和|及)((?:各|相关|有关)[\u4e00-\u9fff]{2,10}|乡镇|街道))?$/u.exec(
+        text,
+      );
   let added: string | null = null;
   if (closing) {
     text = text.slice(0, closing.index);

@@ -19,7 +19,10 @@ const REPLY_ISSUER = /^([\u4e00-\u9fff]{2,20}?)对[^。；]{2,80}的(?:答复|�
  */
 export function pronounResolver(title: string, signed: string | null = null): (name: string) => string {
   const forwarded = title.includes('转发') ? (FORWARDED.exec(title)?.[1] ?? null) : null;
-  const issuer = (titleIssuer(title) ?? REPLY_ISSUER.exec(title)?.[1] ?? signed ?? '').split('转发')[0] ?? '';
+  // Read per document: the reply regex backtracks over the whole title, so only a title ending on a reply word runs it.
+  const reply = title.endsWith('答复') || title.endsWith('复函') || title.endsWith('回复');
+  const replied = reply ? REPLY_ISSUER.exec(title)?.[1] : undefined;
+  const issuer = (titleIssuer(title) ?? replied ?? signed ?? '').split('转发')[0] ?? '';
   return (name) => {
     if (name.length !== 2 || !ISSUER_PRONOUN.test(name)) return name;
     const unit = name.charAt(1);

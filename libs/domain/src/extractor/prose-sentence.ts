@@ -1,42 +1,29 @@
-import {
-  APPRAISING,
-  isPastSpeech,
-  issuerSide,
-  ISSUING_GOVERNMENT,
-  LEAD_OR_CHARGE,
-  LEADING_MARKER,
-  SUPERVISING,
-  SUPPORTING,
-} from './prose-roles';
+import * as PROSE_ROLES from './prose-roles';
 import * as PROSE_MARKERS from './prose-markers';
-import { openingOffsets } from './prose-openings';
+import * as PROSE_OPENINGS from './prose-openings';
 import { isKnownDepartmentName as isKnownDepartmentNameImported } from '../departments/registry';
-import { askedParties, type ProseParties, proseParties as prosePartiesImported } from './prose-parties';
+import { type ProseParties } from './prose-parties';
+import * as PROSE_PARTIES from './prose-parties';
 import * as PROSE_ORG from './prose-org';
 import * as PROSE_CHARS from './prose-chars';
 import * as PROSE_PATTERNS from './prose-patterns';
-import {
-  designatedIn as designatedInImported,
-  designatedSupport as designatedSupportImported,
-  holderBefore as holderBeforeImported,
-  speakerCommitment,
-  statutoryDuty as statutoryDutyImported,
-  transferredDuty as transferredDutyImported,
-  unitsBeside as unitsBesideImported,
-} from './prose-designations';
-import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
-import { HANDED_DOWN } from './roles';
-import { partyBeforeWhen, reporterOf } from './prose-when';
+import * as PROSE_DESIGNATIONS from './prose-designations';
+import * as LATER from './prose-later-subjects';
+import * as ROLES from './roles';
+import * as PROSE_WHEN from './prose-when';
 
 // Module-local copies of imports (see below).
-const designatedIn = designatedInImported;
-const designatedSupport = designatedSupportImported;
-const statutoryDuty = statutoryDutyImported;
-const transferredDuty = transferredDutyImported;
-const unitsBeside = unitsBesideImported;
-const holderBefore = holderBeforeImported;
+const { APPRAISING, isPastSpeech, issuerSide, ISSUING_GOVERNMENT, LEAD_OR_CHARGE, LEADING_MARKER } =
+  PROSE_ROLES;
+const { SUPERVISING, SUPPORTING } = PROSE_ROLES;
+const { designatedIn, designatedSupport, holderBefore, speakerCommitment } = PROSE_DESIGNATIONS;
+const { statutoryDuty, transferredDuty, unitsBeside } = PROSE_DESIGNATIONS;
+const { askedParties, proseParties } = PROSE_PARTIES;
+const { DUI, isLaterSubject, parallelSubject } = LATER;
+const { openingOffsets } = PROSE_OPENINGS;
+const { partyBeforeWhen, reporterOf } = PROSE_WHEN;
+const { HANDED_DOWN } = ROLES;
 const isKnownDepartmentName = isKnownDepartmentNameImported;
-const proseParties = prosePartiesImported;
 
 /**
  * One sentence of a prose duty paragraph (prose.ts): who it gives a duty to and in which role — the subject before
@@ -58,8 +45,11 @@ const {
   replyOpinion,
 } = PROSE_ORG;
 const {
+  lastPairAt,
   CHAR_FLAGS,
   KEY_CHARS,
+  KEY_ADVERB_FIRST,
+  KEY_PAST_ADVERB,
   MARKER_FIRST,
   AFTER_NAME,
   END,
@@ -231,7 +221,11 @@ const RELATIVE_DUTY = /^[也还]?(?:要(?!求)|应|须)/u;
  * subject; the scan resumes after each party found.
  */
 function laterSubjects(rest: string, out: Named[]): void {
-  for (let comma = rest.indexOf('，'); comma !== -1; comma = rest.indexOf('，', comma + 1)) {
+  // subjectOf tests a clause's positions from its third character on, where a marker follows a name: none after the last.
+  const first = rest.indexOf('，');
+  const last = first === -1 ? -1 : lastPairAt(rest);
+  for (let comma = first; comma !== -1; comma = rest.indexOf('，', comma + 1)) {
+    if (comma + 3 > last) break;
     const before = out.length;
     const found = subjectOf(rest.slice(comma + 1), out);
     if (found === null) continue;
@@ -269,11 +263,14 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
   let keys = 0;
   let pairs = 0;
   let previous = 0;
+  let adverbs = 0;
   let end = start;
   while (end < paragraph.length) {
     const key = KEY_CHARS[paragraph.charCodeAt(end++)] ?? 0;
     keys |= key;
-    if (previous & (key >> 1) & KEY_AFTER) {
+    const paired = previous & (key >> 1);
+    adverbs |= paired;
+    if (paired & KEY_AFTER) {
       if (pairs < PAIR_AT.length) PAIR_AT[pairs] = end - 1 - start;
       pairs++;
     }
@@ -281,6 +278,7 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
     if (key & KEY_STOP) break;
   }
   if (pairs > 0) keys |= KEY_PAIR;
+  if (adverbs & KEY_ADVERB_FIRST) keys |= KEY_PAST_ADVERB;
   if (keys & (KEY_ANY | KEY_PAIR))
     sentenceParties(paragraph.slice(start, end), out, keys, pairs <= PAIR_AT.length ? pairs : -1);
   return end;
@@ -289,7 +287,7 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
 /** `pairsListed`: how many of the sentence's subject positions PAIR_AT holds (-1: more than it holds). */
 function sentenceParties(sentence: string, out: Named[], keys: number, pairsListed: number): void {
   // `…多次指出，各级政府要…`: an instruction reported as past speech gives no duty.
-  if (isPastSpeech(sentence)) return;
+  if (keys & KEY_PAST_ADVERB && isPastSpeech(sentence)) return;
   const before = out.length;
   const colon = (keys & KEY_COLON) !== 0;
   // Organisation sections and older prose (prose-org.ts): `A研究提出了办理意见：将…`, `A：负责…`, `A，特别是B，要`.

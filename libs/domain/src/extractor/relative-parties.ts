@@ -19,7 +19,8 @@ const SCOPE = /^(?:本|该|此次|这次)(?:通报|通知|文件|方案|清单|�
 
 /** The class named by `text`, its scope dropped (null unless the whole text is one relative class). */
 export function relativeClass(text: string): string | null {
-  if (!text.includes('的')) return null;
+  // Read for every party list of the prose: the class word ends it (the scope dropped opens it), so that first.
+  if (!(text.endsWith('单位') || text.endsWith('部门')) || !text.includes('的')) return null;
   const name = text.replace(SCOPE, '');
   return RELATIVE_CLASS.test(name) ? name : null;
 }
