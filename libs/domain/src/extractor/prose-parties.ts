@@ -270,7 +270,9 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
       return [left, right.replace(TRAILING_QUALIFIER, '')];
     // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
     const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
-    if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
+    // `国务院有关部门（单位）和…`: the left's office qualifier is dropped as in a list item.
+    if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit')))
+      return [left.replace(OFFICE_QUALIFIER, ''), ...rest];
   }
   return isParty(item, strictness) ? [item] : null;
 }

@@ -27,6 +27,7 @@ import {
 import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
 import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
+import { subjectParties } from './prose-relative-subjects';
 
 // Module-local copies of imports (see below).
 const designatedIn = designatedInImported;
@@ -54,7 +55,6 @@ const {
   MEMBERS,
   NARRATIVE,
   opinionBody,
-  provinceKinds,
   replyOpinion,
 } = PROSE_ORG;
 const {
@@ -197,7 +197,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       const parties = ownWhen
         ? partyBeforeWhen(before)
         : before.length >= 2
-          ? (proseParties(before) ?? provinceKinds(before))
+          ? subjectParties(before, prev === COMMA)
           : null;
       if (!parties) continue;
       const rest = sentence.slice(p);

@@ -1,0 +1,70 @@
+// National prose forms read from the heldout-4 / heldout-7 mismatch lists (forms4): partners of 会同 closed by an
+// adverb, subjects named by a relative clause set off by a comma, bracket qualifiers before 和; synthetic documents in
+// the style of the State Council's 通知 and 预案.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne } from './forms.testing';
+
+const TITLE = '国务院办公厅关于印发某某应急预案的通知\n国办函〔2005〕1号\n';
+
+const parties = (m: { lead: string[]; participants: string[] }) => ({
+  lead: m.lead,
+  participants: m.participants,
+});
+
+describe('会同 partners closed by an adverb', () => {
+  it('reads `由A会同B及时清算` with B taking part', () => {
+    const doc = extractOne(
+      `${TITLE}6.2 对动用的储备占用的贷款，由中国农业发展银行会同中国储备粮管理总公司及时清算、收回贷款。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['中国农业发展银行'], participants: ['中国储备粮管理总公司'] },
+    ]);
+  });
+
+  it('reads `A要会同B适时组织…` and `A会同B积极推进…` the same way', () => {
+    const doc = extractOne(
+      `${TITLE}（一）加强协调。财政部要会同农业部适时组织检查。\n（二）推进前期工作。发展改革委将会同水利部积极推进项目前期工作。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['财政部'], participants: ['农业部'] },
+      { lead: ['发展改革委'], participants: ['水利部'] },
+    ]);
+  });
+});
+
+describe('subjects named by a relative clause set off by a comma', () => {
+  it('drops the clause before a named party (`承办…的有关省（市）人民政府，要…`)', () => {
+    const doc = extractOne(
+      `${TITLE}三、承办内地西藏中学和西藏班的有关省（市）人民政府，要根据实际加强领导，长期坚持。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['有关省（市）人民政府'], participants: [] }]);
+  });
+
+  it('drops the clause before a list, and the （单位） qualifier before 和', () => {
+    const doc = extractOne(
+      `${TITLE}5.4 参与应急工作的国务院有关部门（单位）和省级人民政府有关部门，要向办公室提供联系方式。\n5.5 国务院有关部门（单位）和省级人民政府有关部门要加强对本预案的管理。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['国务院有关部门', '省级人民政府有关部门'], participants: [] },
+      { lead: ['国务院有关部门', '省级人民政府有关部门'], participants: [] },
+    ]);
+  });
+
+  it('keeps the clause when it is the only delimiter of a class of places (`位于…的大中城市，应…`)', () => {
+    const doc = extractOne(`${TITLE}（二）位于地震重点监视防御区的大中城市，应抓紧做好震害预测工作。\n`);
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['位于地震重点监视防御区的大中城市'], participants: [] },
+    ]);
+  });
+
+  it('reads no party from a bare class word left by the clause (`已明确具体指标的部门和单位，要…`)', () => {
+    const doc = extractOne(`${TITLE}（四）已明确具体指标的部门和单位，要严格按指标抓好落实。\n`);
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+
+  it('reads no party from a clause opening on a preposition (`对进展缓慢的有关部门，要…`)', () => {
+    const doc = extractOne(`${TITLE}（三）对进展缓慢的有关部门，要进行通报。\n`);
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+});
