@@ -33,6 +33,15 @@ describe('会同 partners closed by an adverb', () => {
   });
 });
 
+describe('four opening clauses before the party', () => {
+  it('reads `…，涉及多方面，并且任务重，时间紧，各有关省（市）人民政府应…`', () => {
+    const doc = extractOne(
+      `${TITLE}（四）扩大内地西藏初中班招生规模，涉及多方面，并且任务重，时间紧，各有关省（市）人民政府应高度重视，给予优先考虑。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['各有关省（市）人民政府'], participants: [] }]);
+  });
+});
+
 describe('subjects named by a relative clause set off by a comma', () => {
   it('drops the clause before a named party (`承办…的有关省（市）人民政府，要…`)', () => {
     const doc = extractOne(
