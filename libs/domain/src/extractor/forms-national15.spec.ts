@@ -77,3 +77,35 @@ describe('subjects named by a relative clause set off by a comma', () => {
     expect(doc.measures.map(parties)).toEqual([]);
   });
 });
+
+describe('markers after the party', () => {
+  it('reads `A在…时将…` (a when-clause between the party and its marker, no comma)', () => {
+    const doc = extractOne(
+      `${TITLE}2.关于延长补助年限问题。关于补助期满后的有关问题，国务院有关部门在研究完善相关政策时将统筹考虑。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['国务院有关部门'], participants: [] }]);
+  });
+
+  it('reads a body hearing reports regularly (`A定期听取…汇报`)', () => {
+    const doc = extractOne(
+      `${TITLE}（十七）完善督导评估办法。国务院教育督导委员会定期听取职业教育督导评估情况汇报。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['国务院教育督导委员会'], participants: [] }]);
+  });
+
+  it('reads the schools of a kind given a duty (`高等职业学校要…`)', () => {
+    const doc = extractOne(
+      `${TITLE}（三）高等职业学校要培养高素质技术技能人才，加强社区教育和终身学习服务。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['高等职业学校'], participants: [] }]);
+  });
+});
+
+describe('designations', () => {
+  it('reads no designation from a relative clause (`由高等学校承担的科技计划项目，…允许…`)', () => {
+    const doc = extractOne(
+      `${TITLE}（十一）促进科技成果转化。由高等学校承担的科技计划项目，企业参与联合投入的，允许双方共享创新成果所有权。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+});

@@ -49,7 +49,8 @@ const LEVELS =
  * ending in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
  */
 const INSTITUTION_CLASS =
-  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会|(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构)$/u;
+  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|(?:高等|中等)?职业学校|技工院校|学校|医疗(?:卫生)?机构|金融机构|行业协会|(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构)$/u;
+const STATE_COMMISSION = /^国务院[\u4e00-\u9fff]{2,10}委员会$/u;
 const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
 /** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
 const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
@@ -147,6 +148,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
+  // 高等职业学校 (等 of 高等 closes no list); 国务院教育督导委员会: the State Council's commissions by their work.
+  if (name.endsWith('校') ? INSTITUTION_CLASS.test(name) : STATE_COMMISSION.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
