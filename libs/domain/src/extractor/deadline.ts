@@ -68,6 +68,8 @@ const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 const PLAN_YEAR_TASKS =
   /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
+/** The sentence after a window reporting it done: 连续N年, or a past verb (进行了/开展了/组织了/完成了). */
+const REPORTED_DONE = /^[^。；]*?(?:连续[一二三四五六七八九十两\d]{1,2}年|(?:进行|开展|组织|完成|实施)了)/u;
 
 function cnYear(text: string): number {
   if (/^\d{4}$/.test(text)) return Number(text);
@@ -190,6 +192,8 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
           !head.endsWith('（') &&
           /^[\s\u3000]*[，,]/u.test(after));
       if (!window) continue;
+      // `2002年到2005年，A连续四年组织…进行了评估。`: a window the text reports as done dates past work, no step due.
+      if (REPORTED_DONE.test(text.slice(match.index + match[0].length))) continue;
       yearWindow = true;
     }
     // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.

@@ -109,3 +109,35 @@ describe('designations', () => {
     expect(doc.measures.map(parties)).toEqual([]);
   });
 });
+
+describe('designations by 由 with a request', () => {
+  it('reads `由A提请B进行调控` and `由A报同级人民政府批准后，启动…` as A acting', () => {
+    const doc = extractOne(
+      `${TITLE}2.2 如果没有达到预期的调控效果，由省级粮食应急工作指挥部提请国家粮食应急工作指挥部进行调控。\n4.3.1 出现省级应急状态时，由省级粮食应急工作指挥部报同级人民政府批准后，启动本省粮食应急预案。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['省级粮食应急工作指挥部'], participants: [] },
+      { lead: ['省级粮食应急工作指挥部'], participants: [] },
+    ]);
+  });
+});
+
+describe('later collectives of a paragraph', () => {
+  it('reads `相关下属机构要…` after other subjects of the sentence', () => {
+    const doc = extractOne(
+      `${TITLE}（七）行政部门要简政放权并履行好监管职责，相关下属机构要优化服务，对于违规收取费用的要严肃处理。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['行政部门', '相关下属机构'], participants: [] }]);
+  });
+});
+
+describe('deadlines of past narrative', () => {
+  it('reads no deadline from a window the text reports as done (`2002年到2005年，A连续四年组织…进行了…`)', () => {
+    const doc = extractOne(
+      `${TITLE}三、加强绩效评估工作。2002年到2005年，国务院信息办连续四年组织对各级政府门户网站进行了绩效评估。国办将会同有关部门继续探索政府网站绩效评估问题。\n`,
+    );
+    expect(doc.measures.map((m) => ({ lead: m.lead, deadline: m.deadline }))).toEqual([
+      { lead: ['国办'], deadline: null },
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ const COLLECTIVE =
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地|小组)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行|机构)$/u;
 const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按需]|责成|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
