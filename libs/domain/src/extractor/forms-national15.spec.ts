@@ -141,3 +141,15 @@ describe('deadlines of past narrative', () => {
     ]);
   });
 });
+
+describe('a bracketed case designation inside a sentence', () => {
+  it('reads `A、B在职责范围内，分别负责…（X内由B负责）` as A and B, the bracket no annotation', () => {
+    const doc = extractOne(
+      `${TITLE}（三）推进高等职业教育发展。高等职业学校要培养高素质技术技能人才。\n（六）启动证书制度试点工作。国务院人力资源社会保障行政部门、教育行政部门在职责范围内，分别负责管理监督考核院校外、院校内职业技能等级证书的实施（技工院校内由人力资源社会保障行政部门负责）。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['高等职业学校'], participants: [] },
+      { lead: ['国务院人力资源社会保障行政部门', '教育行政部门'], participants: [] },
+    ]);
+  });
+});
