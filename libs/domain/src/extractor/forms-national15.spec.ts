@@ -153,3 +153,19 @@ describe('a bracketed case designation inside a sentence', () => {
     ]);
   });
 });
+
+describe('every 由 of a sentence', () => {
+  it('reads `由A提出申请，由B及C会同D提出动用方案` as A, B and C acting, D taking part', () => {
+    const doc = extractOne(
+      `${TITLE}4.3.2 如确需动用中央储备粮的，由省级人民政府提出申请，由国家发展改革委及国家粮食局会同财政部提出动用方案，报国务院批准。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['省级人民政府', '国家发展改革委', '国家粮食局'], participants: ['财政部'] },
+    ]);
+  });
+
+  it('reads no later 由 run on without a comma (`由A负责由B承办的项目`)', () => {
+    const doc = extractOne(`${TITLE}（五）项目验收由水利部负责组织由地方承办的项目。\n`);
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['水利部'], participants: [] }]);
+  });
+});

@@ -28,6 +28,7 @@ import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
 import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
 import { subjectParties } from './prose-relative-subjects';
+import { designationsBy } from './prose-by';
 
 // Module-local copies of imports (see below).
 const designatedIn = designatedInImported;
@@ -92,7 +93,6 @@ const {
   ASKED,
   ASKED_SUPPORT,
   askOpenings,
-  BY,
   COUNTERPARTS,
   GOVERNED,
   JOINING,
@@ -334,24 +334,12 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
-  const by = keys & KEY_YOU ? BY.exec(sentence) : null;
-  if (by) {
-    // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
-    const list = by[1] ?? '';
-    // `由地方自行解决` / `由地方财政统一拨补`: a designating verb marks even a single name as a party.
-    const designating = by[2] === '筹措' || by[2] === '拨补' || by[2] === '解决' || by[2] === '贷款';
-    const parties =
-      proseParties(list) ??
-      (list.includes('、') || (designating && list.length <= 10 && !/^[哪其该]/u.test(list))
-        ? proseParties(list, 'partner')
-        : null);
-    push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
-    // `由A负责，B配合`: only once A is a party (`由某副市长负责，A牵头，B配合` is read by the subject below).
-    const joins = by[2] === '牵头' || (by[2] === '负责' && parties !== null);
-    const joined = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
-    // `由县政府办负责，专班成员由A、B组成` / `…负责，抽调A、B人员组成`: only a lead's working group is so composed.
-    pushJoining(joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined, out);
+  const designations = keys & KEY_YOU ? designationsBy(sentence) : [];
+  for (const d of designations) {
+    push(out, d.parties, d.role);
+    pushJoining(d.joined, out);
   }
+  const by = designations[0]?.match ?? null;
   if (asked && orderEnd !== -1) subjectsAround(sentence, asked, out);
   if (by?.[2] === '按程序' || by?.[2] === '印发') subjectsAround(sentence, by, out);
   if (out.length === before) {
