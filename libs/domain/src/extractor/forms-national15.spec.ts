@@ -169,3 +169,12 @@ describe('every 由 of a sentence', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['水利部'], participants: [] }]);
   });
 });
+
+describe('words holding 要', () => {
+  it('reads no duty from `A对…的必要性已达成一致意见` (要 of 必要), the promise after it still', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省提案的答复\n六、关于机场建设问题。国家有关部门对建设机场的必要性已达成一致意见。发展改革委将继续加强协调，积极推进该项目前期工作。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['发展改革委'], participants: [] }]);
+  });
+});
