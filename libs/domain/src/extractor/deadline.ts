@@ -68,6 +68,8 @@ const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 const PLAN_YEAR_TASKS =
   /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
+/** `X年以前，…每半年召开`: a year bounding the rhythm stated in its sentence. */
+const BOUNDED_RHYTHM = /^，[^。；]*?每(?:年|半年|季度|月)/u;
 /** The sentence after a window reporting it done: 连续N年, or a past verb (进行了/开展了/组织了/完成了). */
 const REPORTED_DONE = /^[^。；]*?(?:连续[一二三四五六七八九十两\d]{1,2}年|(?:进行|开展|组织|完成|实施)了)/u;
 
@@ -199,6 +201,15 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.
     const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
     if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
+    // `2008年以前，A每半年召开一次例会`: the year bounds a rhythm the sentence sets, no step is due by it.
+    if (
+      groups.year !== undefined &&
+      groups.month === undefined &&
+      groups.ypart === undefined &&
+      match[0].endsWith('以前') &&
+      BOUNDED_RHYTHM.test(text.slice(match.index + match[0].length))
+    )
+      continue;
     // `确保2020年各项年度目标任务圆满完成`, `确保2023年市《政府工作报告》…`: the year names the tasks or their report (§5).
     if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;

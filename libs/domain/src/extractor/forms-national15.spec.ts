@@ -178,3 +178,14 @@ describe('words holding 要', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['发展改革委'], participants: [] }]);
   });
 });
+
+describe('a year bounding a rhythm', () => {
+  it('reads `2008年以前，A原则上每半年召开一次例会` as half-yearly, the year no deadline', () => {
+    const doc = extractOne(
+      `国务院关于同意组建某协调委员会的批复\n三、工作规则\n2008年以前，协调委原则上每半年召开一次例会，因工作需要也可临时召开。\n`,
+    );
+    expect(
+      doc.measures.map((m) => ({ deadline: m.deadline, kind: m.deadlineKind, period: m.period })),
+    ).toEqual([{ deadline: null, kind: 'recurring', period: 'half-year' }]);
+  });
+});
