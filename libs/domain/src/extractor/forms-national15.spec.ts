@@ -189,3 +189,26 @@ describe('a year bounding a rhythm', () => {
     ).toEqual([{ deadline: null, kind: 'recurring', period: 'half-year' }]);
   });
 });
+
+describe('units staffing an office', () => {
+  it('reads the units sending the deputies and the staff (`副主任分别由A、B和C的…负责同志担任`, `从D…干部中抽调`) as taking part', () => {
+    const doc = extractOne(
+      `国务院关于同意组建某协调委员会的批复\n四、办事机构\n协调委办公室设在民航总局，承担协调委的日常工作。办公室主任由民航总局副局长王某担任，副主任分别由民航华北管理局、北京奥组委和北京市的司局级有关负责同志担任，办公室工作人员从成员单位司局级干部中抽调。办公室负责督促落实协调委议定事项。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      {
+        lead: ['协调委办公室'],
+        participants: ['民航总局', '民航华北管理局', '北京奥组委', '北京市', '成员单位'],
+      },
+    ]);
+  });
+
+  it('reads the member units behind their bureaus once (`办公室成员由领导小组成员单位有关司局负责同志担任`)', () => {
+    const doc = extractOne(
+      `国务院办公厅关于成立某工作领导小组的通知\n（一）领导小组办公室设在民政部，承担领导小组日常工作。办公室成员由领导小组成员单位有关司局负责同志担任。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['领导小组办公室'], participants: ['民政部', '领导小组成员单位'] },
+    ]);
+  });
+});

@@ -57,6 +57,7 @@ const {
   NARRATIVE,
   opinionBody,
   replyOpinion,
+  staffingUnits,
 } = PROSE_ORG;
 const {
   CHAR_FLAGS,
@@ -334,6 +335,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
+  for (const p of staffingUnits(sentence)) push(out, p, 'partner'); // `副主任由A的…负责同志担任`, `从B…中抽调`
   const designations = keys & KEY_YOU ? designationsBy(sentence) : [];
   for (const d of designations) {
     push(out, d.parties, d.role);
