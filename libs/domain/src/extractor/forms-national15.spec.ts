@@ -212,3 +212,19 @@ describe('units staffing an office', () => {
     ]);
   });
 });
+
+describe('由A通过B组织实施', () => {
+  it('reads the body carrying the work out through a network as acting, beside a later subject', () => {
+    const doc = extractOne(
+      `${TITLE}5.2 进入应急状态后，有关粮源的加工和供应，主要由省级人民政府及其有关部门通过地方粮食应急网络组织实施。省级人民政府应根据当地实际情况，抓紧建立健全粮食应急保障系统。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['省级人民政府及其有关部门', '省级人民政府'], participants: [] },
+    ]);
+  });
+
+  it('reads no body from a text passed by a meeting (`由全体会议通过`)', () => {
+    const doc = extractOne(`${TITLE}（八）本章程由全体会议通过。\n`);
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+});
