@@ -228,3 +228,12 @@ describe('由A通过B组织实施', () => {
     expect(doc.measures.map(parties)).toEqual([]);
   });
 });
+
+describe('reply letters', () => {
+  it('gives a promise about the matter itself (`…办理意见：该问题将…统筹考虑`) to the body that drafted the opinion', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省人大代表建议的答复\n三、关于水稻良种补贴问题。财政部会同农业部等有关部门研究提出了办理意见：该问题将根据今年水稻的增产情况统筹考虑。如果供给比较充足，则可不增加补贴省份。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['财政部'], participants: ['农业部', '有关部门'] }]);
+  });
+});

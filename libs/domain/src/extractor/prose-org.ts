@@ -136,9 +136,12 @@ export function setUpBody(paragraph: string): string | null {
 export const NARRATIVE =
   /^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)/u;
 const REPLY_OPINION =
-  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
+  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=(?:该(?:问题|项目|事项|建议))?(?:将|要|拟|应|继续))/u;
 
-/** `A研究提出了办理意见：将…` / `A会同B研究提出了办理意见：要…`: A holds the promise, B takes part. */
+/**
+ * `A研究提出了办理意见：将…` / `A会同B研究提出了办理意见：要…` (also about the matter itself, `该问题将…`): A holds the
+ * promise, B takes part.
+ */
 export function replyOpinion(
   sentence: string,
 ): { holder: ProseParties | null; partners: ProseParties | null } | null {
