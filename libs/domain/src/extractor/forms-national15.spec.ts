@@ -237,3 +237,12 @@ describe('reply letters', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['财政部'], participants: ['农业部', '有关部门'] }]);
   });
 });
+
+describe('会同 of a relative clause', () => {
+  it('reads no duty from `A会同B上报的《…》已经国务院批准，…问题将一并得到解决`', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省人大代表建议的答复\n1.关于退耕还林历史遗留问题。发展改革委会同西部开发办上报的《关于妥善解决退耕还林超计划问题的请示》已经国务院批准，包括你省在内的超计划问题将一并得到解决。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+});
