@@ -246,3 +246,12 @@ describe('会同 of a relative clause', () => {
     expect(doc.measures.map(parties)).toEqual([]);
   });
 });
+
+describe('the duties of a body set up by the text', () => {
+  it('gives the paragraph under `一、主要职能` to the body the text sets up (`组建X（以下简称Y）`), by its short name', () => {
+    const doc = extractOne(
+      `国务院关于同意组建某机场协调委员会的批复\n协调委员会组建方案\n为做好奥运会期间首都国际机场的组织协调工作，组建2008年北京奥运会首都国际机场协调委员会（以下简称协调委）。\n一、主要职能\n在北京奥运会组委会领导下，研究拟订首都国际机场各项保障措施；制订有关工作计划和安排；协调机场运行方面的重大事项。\n二、组成人员\n主任：王某 民航总局局长\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['协调委'], participants: [] }]);
+  });
+});
