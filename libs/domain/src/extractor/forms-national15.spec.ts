@@ -255,3 +255,12 @@ describe('the duties of a body set up by the text', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['协调委'], participants: [] }]);
   });
 });
+
+describe('a subject joined to the body just named', () => {
+  it('reads `A与该部也正在研究…，争取…` as A beside the department named before (listed once)', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省人大代表建议的答复\n3.关于森林生态效益补偿问题。目前，财政部正在抓紧修改完善《森林生态效益补偿基金管理办法》，林业局与该部也正在研究天保工程的后续政策，争取在工程结束后将重点公益林纳入补偿范围。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['财政部', '林业局'], participants: [] }]);
+  });
+});
