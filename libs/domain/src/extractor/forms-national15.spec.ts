@@ -264,3 +264,19 @@ describe('a subject joined to the body just named', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['财政部', '林业局'], participants: [] }]);
   });
 });
+
+describe('a subject carried from a past clause into a commitment', () => {
+  it('reads `A今年已将…，目前正会同你省加快…` as A committing itself', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省人大代表建议的答复\n2.关于生态移民问题。发展改革委今年已将你省纳入国家易地扶贫搬迁的试点范围，目前正会同你省加快项目的前期工作，重点解决避灾搬迁问题。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['发展改革委'], participants: [] }]);
+  });
+
+  it('reads no commitment from past work alone (`A今年已将你省纳入…试点范围。`)', () => {
+    const doc = extractOne(
+      `国务院办公厅对某省人大代表建议的答复\n2.关于生态移民问题。发展改革委今年已将你省纳入国家易地扶贫搬迁的试点范围。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([]);
+  });
+});

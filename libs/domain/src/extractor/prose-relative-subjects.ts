@@ -1,4 +1,4 @@
-// Sentence subjects joined to the body just named (`林业局与该部…`) or named with a relative clause set off from their duty by a comma (`承办内地西藏中学和西藏班的有关
+// Sentence subjects carried from a past clause (`A今年已…，目前正会同…`), joined to the body just named (`林业局与该部…`) or named with a relative clause set off from their duty by a comma (`承办内地西藏中学和西藏班的有关
 // 省（市）人民政府，要…`, `位于地震重点监视防御区的大中城市，应…`): read by the prose sentence reader (prose-sentence.ts).
 import { provinceKinds } from './prose-org';
 import { type ProseParties, proseParties } from './prose-parties';
@@ -34,4 +34,16 @@ export function subjectParties(before: string, setOff: boolean): ProseParties | 
   const name = before.slice(de + 1);
   if (PLACE_CLASS.test(name)) return { names: [before], open: null };
   return name.length >= 2 && !BARE_CLASS.test(name) ? (proseParties(name) ?? provinceKinds(name)) : null;
+}
+
+/**
+ * `发展改革委今年已将你省纳入…，目前正会同你省加快…` (a reply): past work, then a commitment without a subject of its own
+ * (正/正在/将 before a working verb) — the past clause's subject holds it.
+ */
+const CARRIED =
+  /^([\u4e00-\u9fff（）、]{2,20}?)(?:今年|去年|近年来|目前)?已(?:经)?[^。；]*?，(?:目前|现在|同时|下一步)?(?:正在?|还将|将)(?=会同|抓紧|加紧|积极|研究|牵头|继续)/u;
+
+export function carriedSubject(sentence: string): ProseParties | null {
+  const m = sentence.includes('已') ? CARRIED.exec(sentence) : null;
+  return m ? proseParties(m[1] ?? '') : null;
 }

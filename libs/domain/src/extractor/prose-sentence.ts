@@ -27,7 +27,7 @@ import {
 import { DUI, isLaterSubject, parallelSubject } from './prose-later-subjects';
 import { HANDED_DOWN } from './roles';
 import { partyBeforeWhen, reporterOf } from './prose-when';
-import { subjectParties } from './prose-relative-subjects';
+import { carriedSubject, subjectParties } from './prose-relative-subjects';
 import { designationsBy } from './prose-by';
 
 // Module-local copies of imports (see below).
@@ -354,6 +354,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     // `要加强…工作，干部职工做到…，各行业要各司其职`: a sentence without a subject of its own may still give a later
     // clause's party its own duty.
     else if (SUBJECTLESS_DUTY.test(sentence)) laterSubjects(sentence, out);
+    // `A今年已将…，目前正会同B加快…`: the subject of a past clause carried into the commitment after it.
+    if (out.length === before) push(out, carriedSubject(sentence), 'duty');
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
