@@ -280,3 +280,12 @@ describe('a subject carried from a past clause into a commitment', () => {
     expect(doc.measures.map(parties)).toEqual([]);
   });
 });
+
+describe('the rest of the document year', () => {
+  it('reads `今年适当时候` and `在剩下的半年时间里` as the end of the document year (LABELLING §5)', () => {
+    const doc = extractOne(
+      `${TITLE}（三）各有关部门要加强管理。今年适当时候，由水利部组织有关部门进行一次检查。\n（四）请各乡镇、县直有关单位在剩下的半年时间里，紧盯目标任务，加快工作进度。\n`,
+    );
+    expect(doc.measures.map((m) => m.deadline)).toEqual(['2005-12-31', '2005-12-31']);
+  });
+});
