@@ -289,3 +289,14 @@ describe('the rest of the document year', () => {
     expect(doc.measures.map((m) => m.deadline)).toEqual(['2005-12-31', '2005-12-31']);
   });
 });
+
+describe('bodies consulted', () => {
+  it('reads `，商有关部门合理安排运输` as the consulted departments taking part (LABELLING §3)', () => {
+    const doc = extractOne(
+      `${TITLE}（2）中国储备粮管理总公司负责中央储备粮动用计划的执行，及时拟定上报重点运输计划，商有关部门合理安排运输，确保按时调拨到位。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([
+      { lead: ['中国储备粮管理总公司'], participants: ['有关部门'] },
+    ]);
+  });
+});

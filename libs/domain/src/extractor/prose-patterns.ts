@@ -77,6 +77,11 @@ export const PARTNERS = new RegExp(
   'u',
 );
 
+/** `，商有关部门合理安排运输` (older prose): the bodies consulted take part (LABELLING §3). */
+export const CONSULTED = new RegExp(
+  `，商(${NAME_CHARS}{2,40}?)(?=合理|研究|确定|同意|制定|提出|安排|办理|后[，。]|[，。；]|$)`,
+  'u',
+);
 /** `与国家标准委、国务院信息办等单位一起，组织制定…`: the units working with the holder take part, as after 会同. */
 export const TOGETHER = new RegExp(
   `与(${NAME_CHARS}{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:一起|一道)`,

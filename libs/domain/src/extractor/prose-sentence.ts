@@ -94,6 +94,7 @@ const {
   ASKED,
   ASKED_SUPPORT,
   askOpenings,
+  CONSULTED,
   COUNTERPARTS,
   GOVERNED,
   JOINING,
@@ -384,5 +385,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     const together = sentence.includes('一') && /一[起道]/u.test(sentence) ? TOGETHER.exec(sentence) : null;
     push(out, together ? proseParties(together[1] ?? '', 'partner') : null, 'partner');
+    const consulted = sentence.includes('，商') ? CONSULTED.exec(sentence) : null;
+    push(out, consulted ? proseParties(consulted[1] ?? '', 'partner') : null, 'partner');
   }
 }
