@@ -93,6 +93,13 @@ describe('markers after the party', () => {
     expect(doc.measures.map(parties)).toEqual([{ lead: ['国务院教育督导委员会'], participants: [] }]);
   });
 
+  it('reads the public institutions of the pilot areas (`试点地区公立医疗机构应优先使用…`)', () => {
+    const doc = extractOne(
+      `${TITLE}（二）招采合一，保证使用。确定的集中采购品种，试点地区公立医疗机构应优先使用。\n`,
+    );
+    expect(doc.measures.map(parties)).toEqual([{ lead: ['试点地区公立医疗机构'], participants: [] }]);
+  });
+
   it('reads the schools of a kind given a duty (`高等职业学校要…`)', () => {
     const doc = extractOne(
       `${TITLE}（三）高等职业学校要培养高素质技术技能人才，加强社区教育和终身学习服务。\n`,
@@ -119,15 +126,6 @@ describe('designations by 由 with a request', () => {
       { lead: ['省级粮食应急工作指挥部'], participants: [] },
       { lead: ['省级粮食应急工作指挥部'], participants: [] },
     ]);
-  });
-});
-
-describe('later collectives of a paragraph', () => {
-  it('reads `相关下属机构要…` after other subjects of the sentence', () => {
-    const doc = extractOne(
-      `${TITLE}（七）行政部门要简政放权并履行好监管职责，相关下属机构要优化服务，对于违规收取费用的要严肃处理。\n`,
-    );
-    expect(doc.measures.map(parties)).toEqual([{ lead: ['行政部门', '相关下属机构'], participants: [] }]);
   });
 });
 

@@ -9,6 +9,11 @@ import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { relativeClass } from './relative-parties';
 import { ROLE_WORD, splitGluedLevels } from './roles';
+import * as CLASSES from './prose-party-classes';
+
+// Module-local copies of the class tests read per item (under tsx every use of an import is a getter call).
+const { CONDITIONAL_PLACES, GRASSROOTS, INSTITUTION_CLASS, REGULATED_ENTERPRISES, STATE_COMMISSION } =
+  CLASSES;
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -23,7 +28,7 @@ const COLLECTIVE =
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地|小组)$/u;
 const COLLECTIVE_END =
-  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行|机构)$/u;
+  /(?:部门|人民政府|政府|部|委|局|厅|办|地区|城市|单位|管委会|两级|各地|高校|院所|市|县|区|州|镇|乡|街道|省份|省|机关|银行)$/u;
 const NOT_A_NAME =
   /[的要对将在把向为与是时了等由于按需]|责成|^(?:以|第[一二三四五六七八九十百\d]+条|其中|同时|并|和|及|要|对|在|会同|通过|按照|根据|加强|推进|建立|鼓励|支持|具体|加快|系统|推动|引导|明确|实现|联合|促进|督促|指导|组织|要求|完善|深化|落实|开展)|(?:布局|格局|部署|主任|秘书长|组长|同志)$|^办公室$/u;
 /** Partner lists accept abbreviated sector names, never a phrase with a verb in it. */
@@ -43,17 +48,6 @@ const LOCAL_QUALIFIER =
 const LEVELS =
   /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
-/**
- * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them, and the
- * administration's bodies named by their function (`审核机构要认真履行审核职责`, `执法机构`, `复议机构`). Only names
- * ending in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
- */
-const INSTITUTION_CLASS =
-  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|(?:高等|中等)?职业学校|技工院校|学校|医疗(?:卫生)?机构|金融机构|行业协会|(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构)$/u;
-const STATE_COMMISSION = /^国务院[\u4e00-\u9fff]{2,10}委员会$/u;
-const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
-/** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
-const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 const YOU = '有'.charCodeAt(0);
 const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
@@ -119,13 +113,6 @@ export type PartyStrictness = 'unit' | 'partner';
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
   '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体班';
-/**
- * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`), given duties in
- * county notices and meeting reports.
- */
-const GRASSROOTS =
-  /^(?:各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
-
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // `我市全体干部要发挥模范带头作用`, `党员干部`: persons (干部 ends on the unit word 部), never a party.
