@@ -64,9 +64,12 @@ const LOCAL_UNIT =
 const PLAUSIBLE_SHAPE = /^[\u4e00-\u9fff〔〕（）、]{2,40}$/u;
 /** Words that start prose, not a unit name (由省级人民政府负责…, 在各地区…); 应急管理局 written bare is a unit. */
 const PROSE_START = /^(?:由|在|对|按|经|向|为|以|从|将|把|和|与|及|或|并|请|要|应(?!急)|可|其|该|本|各类|凡)/;
-/** 应 of 应急管理局 / 供应链 / 响应 is part of a unit's name, not the modal verb. */
+/**
+ * 应 of 应急管理局 / 供应链 / 响应 is part of a unit's name, not the modal verb; 由 (never 自由 / 理由) opens a
+ * designation inside a phrase (`技工院校内由人力资源社会保障行政部门负责`), no unit is named across it.
+ */
 const PROSE_INSIDE =
-  /(?:的|是|要|将|(?<![供适响对反相效])应(?![急用])|可以|进行|开展|加强|推进|支持|鼓励|负责|牵头|参与|参加|配合|落实|贯彻|责成)/;
+  /(?:的|是|要|将|(?<![自理缘事])由|(?<![供适响对反相效])应(?![急用])|可以|进行|开展|加强|推进|支持|鼓励|负责|牵头|参与|参加|配合|落实|贯彻|责成)/;
 
 /** Removes whitespace and edge punctuation; normalises ASCII brackets. Keeps 〔区、市〕-style qualifiers. */
 export function compactDepartmentName(raw: string): string {

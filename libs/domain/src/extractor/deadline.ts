@@ -48,11 +48,12 @@ const DATE_PHRASE = new RegExp(
     `(?:(?<year>\\d{4}|[${CN_DIGIT}]{4})${S}年${S}` +
     `(?:(?<month>\\d{1,2})${S}月${S}(?:(?<day>\\d{1,2})${S}[日号]|(?<mpart>底|末|上旬|中旬|下旬))?` +
     `|(?<ypart>上半年|下半年|年中|年底|年末|底|末|内(?![容部涵])|第?[一二三四1-4]季度))?` +
-    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年|明年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)))` +
+    `|(?<![${REL_DENY_BEFORE}][\\s\\u3000]*)(?<rel>(?:今年|本年|当年|明年)?(?:年底|年末|年内(?![容部涵])|上半年|下半年|年中(?![国央华心外])|第?[一二三四]季度)|(?:今年|本年)适当时候|剩下的半年时间))` +
     `(?<before>${S}(?:之前|以前|前))?`,
   'gu',
 );
 
+// `今年适当时候`, `在剩下的半年时间里`: the rest of the document year, read as its end (LABELLING §5).
 const ONGOING = /持续实施|长期坚持|持续推进/u;
 
 const BASELINE_BEFORE = /(?:比|较|与|同|相比|自|从|始于|早于|晚于)$/u;
@@ -68,6 +69,10 @@ const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 const PLAN_YEAR_TASKS =
   /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
+/** `X年以前，…每半年召开`: a year bounding the rhythm stated in its sentence. */
+const BOUNDED_RHYTHM = /^，[^。；]*?每(?:年|半年|季度|月)/u;
+/** The sentence after a window reporting it done: 连续N年, or a past verb (进行了/开展了/组织了/完成了). */
+const REPORTED_DONE = /^[^。；]*?(?:连续[一二三四五六七八九十两\d]{1,2}年|(?:进行|开展|组织|完成|实施)了)/u;
 
 function cnYear(text: string): number {
   if (/^\d{4}$/.test(text)) return Number(text);
@@ -190,11 +195,22 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
           !head.endsWith('（') &&
           /^[\s\u3000]*[，,]/u.test(after));
       if (!window) continue;
+      // `2002年到2005年，A连续四年组织…进行了评估。`: a window the text reports as done dates past work, no step due.
+      if (REPORTED_DONE.test(text.slice(match.index + match[0].length))) continue;
       yearWindow = true;
     }
     // `力争今年年内推出`: a target's verb (推出/召开 …) is what is due, not an event the date marks.
     const target = groups.prefix !== undefined && TARGET_PREFIX.test(groups.prefix);
     if (groups.before === undefined && !target && START_AFTER.test(after)) continue;
+    // `2008年以前，A每半年召开一次例会`: the year bounds a rhythm the sentence sets, no step is due by it.
+    if (
+      groups.year !== undefined &&
+      groups.month === undefined &&
+      groups.ypart === undefined &&
+      match[0].endsWith('以前') &&
+      BOUNDED_RHYTHM.test(text.slice(match.index + match[0].length))
+    )
+      continue;
     // `确保2020年各项年度目标任务圆满完成`, `确保2023年市《政府工作报告》…`: the year names the tasks or their report (§5).
     if (isBareYearAnyPrefix(groups) && PLAN_YEAR_TASKS.test(text.slice(match.index + match[0].length)))
       continue;

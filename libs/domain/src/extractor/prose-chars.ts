@@ -16,7 +16,8 @@ export const GOAL_FIRST = 8;
 export const REGISTRY_LAST = 16;
 export const CHAR_FLAGS = new Uint8Array(0x10000);
 // 具 opens 具体负责 (`县住建局具体负责项目建设`), read as 负责 is.
-for (const c of '都也还均要应须必负牵统承会将正进继组按依是对于为拟根原每定立做提起制务协一抓具')
+// 在 opens a when-clause run into the marker (`A在…时将…`), 分 a shared-out duty (`A、B分别负责…`).
+for (const c of '都也还均要应须必负牵统承会将正进继组按依是对于为拟根原每定立做提起制务协一抓具在分')
   CHAR_FLAGS[c.charCodeAt(0)] |= MARKER_FIRST;
 for (const c of '完实建基出制印发推启开组形编提修') CHAR_FLAGS[c.charCodeAt(0)] |= GOAL_FIRST;
 for (const c of '部委局署行会院办厅室司心') CHAR_FLAGS[c.charCodeAt(0)] |= REGISTRY_LAST;

@@ -1,4 +1,6 @@
 // Where a sentence's party may start (prose-sentence.ts): after opening clauses and dated steps.
+import { LIMITS } from './thresholds';
+
 const COMMA = '，'.charCodeAt(0);
 
 /**
@@ -8,11 +10,13 @@ const COMMA = '，'.charCodeAt(0);
 const DATED_LEAD =
   /(?:(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?:以)?前|\d{4}年(?:底前|内)?(?![\d月初起以度]))/uy;
 /**
- * Up to three opening clauses before the party, six after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
+ * Up to four opening clauses before the party (LIMITS), six after reported speech (`在治理工作中，需要其他相关部门支持配合的，`; a meeting report's
  * `强调，当前…，…的关键时期，各镇要…`; `周建平要求：要抓住…，把握…，A、B等部门要…`; after reported speech up to 48 characters a clause: `会议指出，推进义务教育均衡
  * 发展是落实…的一项重要举措，各乡镇…要…`).
  */
-const OPENING_CLAUSE = /^(?:[^，。；：]{0,28}，){1,3}/u;
+/** Module-local copies: read once per sentence (under tsx every use of an import is a getter call). */
+const { maxOpeningClauses: MAX_CLAUSES, maxReportedOpeningClauses: MAX_REPORTED_CLAUSES } = LIMITS;
+const OPENING_CLAUSE = new RegExp(`^(?:[^，。；：]{0,28}，){1,${MAX_CLAUSES}}`, 'u');
 
 /** 28, not 24: the issuer's own act before the duty (`市政府对《政府工作报告》中的各项目标任务实施责任分解管理，`). */
 const CLAUSE_MAX = 28;
@@ -50,7 +54,7 @@ export function openingOffsets(sentence: string): number[] {
   // Reported speech (`会议指出，`, `X强调，`) states its context at length before the party: a longer clause is read.
   const reported = SPEECH_MARK.test(sentence) && REPORTED_SPEECH.test(sentence);
   const clauseLimit = reported ? REPORTED_CLAUSE_MAX : CLAUSE_MAX;
-  for (let clause = 0, clauses = reported ? 6 : 3; clause < clauses; clause++) {
+  for (let clause = 0, clauses = reported ? MAX_REPORTED_CLAUSES : MAX_CLAUSES; clause < clauses; clause++) {
     const max = Math.min(sentence.length, start + clauseLimit + 1);
     // The clause ends at its first ，。；： (a surrogate pair, one character to the regex, falls back to it): found by
     // a native search, not a char code read per character.

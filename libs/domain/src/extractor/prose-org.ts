@@ -80,6 +80,33 @@ const HOSTING = new RegExp(
   `(?:^|[，。；])在(${NAME_CHARS}{2,30}?)设(?:置|立)?(?:办公室|秘书处)(?=[，。；并]|$)`,
   'u',
 );
+/**
+ * `副主任分别由A、B和C的司局级有关负责同志担任`, `工作人员从成员单位司局级干部中抽调`: the units that send an office's deputies
+ * or staff take part (LABELLING §2); a post given to a named person (`主任由A副局长王某担任`) names no sending unit.
+ */
+const STAFFED = new RegExp(
+  `(?:副?主任|副组长|成员|工作人员)(?:分别)?由(${NAME_CHARS}{2,60}?)的?(?:司局级|厅局级|处级)?(?:有关(?:司局|处室|科室))?(?:有关|分管|主要)?(?:负责同志|负责人|干部)担任`,
+  'u',
+);
+const DRAWN = new RegExp(`从(${NAME_CHARS}{2,40}?)(?:司局级|厅局级|处级)?(?:干部|人员)中(?:抽调|选调)`, 'u');
+
+/** `北京奥组委和北京市`: two sending units when the left is a unit of its own (工业和信息化部 stays one). */
+function sendingUnits(name: string): string[] {
+  const at = name.indexOf('和');
+  const left = at > 1 ? name.slice(0, at) : '';
+  return left && name.length - at > 2 && proseParties(left) ? [left, name.slice(at + 1)] : [name];
+}
+
+export function staffingUnits(sentence: string): ProseParties[] {
+  const staffed = sentence.includes('担任') ? STAFFED.exec(sentence) : null;
+  const drawn = sentence.includes('抽调') || sentence.includes('选调') ? DRAWN.exec(sentence) : null;
+  const found: ProseParties[] = [];
+  for (const m of [staffed, drawn]) {
+    const parties = m ? proseParties(m[1] ?? '', 'partner') : null;
+    if (parties) found.push({ names: parties.names.flatMap(sendingUnits), open: parties.open });
+  }
+  return found;
+}
 
 export function hostingParties(sentence: string): ProseParties | null {
   const hosted = sentence.includes('设在')
@@ -118,9 +145,12 @@ export function setUpBody(paragraph: string): string | null {
 export const NARRATIVE =
   /^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)/u;
 const REPLY_OPINION =
-  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=将|要|拟|应|继续)/u;
+  /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=(?:该(?:问题|项目|事项|建议))?(?:将|要|拟|应|继续))/u;
 
-/** `A研究提出了办理意见：将…` / `A会同B研究提出了办理意见：要…`: A holds the promise, B takes part. */
+/**
+ * `A研究提出了办理意见：将…` / `A会同B研究提出了办理意见：要…` (also about the matter itself, `该问题将…`): A holds the
+ * promise, B takes part.
+ */
 export function replyOpinion(
   sentence: string,
 ): { holder: ProseParties | null; partners: ProseParties | null } | null {

@@ -9,6 +9,11 @@ import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { relativeClass } from './relative-parties';
 import { ROLE_WORD, splitGluedLevels } from './roles';
+import * as CLASSES from './prose-party-classes';
+
+// Module-local copies of the class tests read per item (under tsx every use of an import is a getter call).
+const { CONDITIONAL_PLACES, GRASSROOTS, INSTITUTION_CLASS, REGULATED_ENTERPRISES, STATE_COMMISSION } =
+  CLASSES;
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -43,16 +48,6 @@ const LOCAL_QUALIFIER =
 const LEVELS =
   /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
-/**
- * Institution types (`各级各类学校`, `医疗卫生机构`, `行业协会`), optionally 各/各级各类 before them, and the
- * administration's bodies named by their function (`审核机构要认真履行审核职责`, `执法机构`, `复议机构`). Only names
- * ending in a UNIT_LAST character (校/构/会): 企业/园/库 endings would put the subject scan on every 产业/行业 of the text.
- */
-const INSTITUTION_CLASS =
-  /^(?:各级各类|各类|各级|各)?(?:高等学校|中小学校?|职业院校|学校|医疗(?:卫生)?机构|金融机构|行业协会|(?:合法性)?(?:审核|审查|执法|复议|仲裁|登记)机构)$/u;
-const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
-/** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
-const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 const YOU = '有'.charCodeAt(0);
 const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
@@ -118,13 +113,6 @@ export type PartyStrictness = 'unit' | 'partner';
 /** Last characters of every name a unit-strict list accepts (UNIT_END, COLLECTIVE_END, the registry's kinds). */
 export const UNIT_LAST =
   '门府局委部厅办室区地省市县州镇乡道位级校所会院心行团署司联协队组处份关构业）议金方政场伍村街站社体班支';
-/**
- * The grassroots as collectives (`各村（社区）要…`, `各街道办事处`, `各镇街`, `各企业`, `村组、社区`, `各查验站`, `村党总支`),
- * given duties in county notices and meeting reports.
- */
-const GRASSROOTS =
-  /^(?:各?村党(?:总支|支部)|各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
-
 function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.length < 2 || name.length > 24) return false;
   // `我市全体干部要发挥模范带头作用`, `党员干部`: persons (干部 ends on the unit word 部), never a party.
@@ -147,6 +135,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
+  // 高等职业学校 (等 of 高等 closes no list); 国务院教育督导委员会: the State Council's commissions by their work.
+  if (name.endsWith('校') ? INSTITUTION_CLASS.test(name) : STATE_COMMISSION.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
@@ -270,7 +260,9 @@ function splitJoined(item: string, strictness: PartyStrictness): string[] | null
       return [left, right.replace(TRAILING_QUALIFIER, '')];
     // `各有关地区和部门`: a bare class word on the right shares the left's qualifier, one collective party.
     const rest = right.length > 0 && !BARE_CLASS.test(right) ? splitJoined(right, strictness) : null;
-    if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit'))) return [left, ...rest];
+    // `国务院有关部门（单位）和…`: the left's office qualifier is dropped as in a list item.
+    if (rest && isParty(left, strictness) && rest.every((r) => isParty(r, 'unit')))
+      return [left.replace(OFFICE_QUALIFIER, ''), ...rest];
   }
   return isParty(item, strictness) ? [item] : null;
 }

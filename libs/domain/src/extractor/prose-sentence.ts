@@ -11,6 +11,8 @@ import * as PROSE_DESIGNATIONS from './prose-designations';
 import * as LATER from './prose-later-subjects';
 import * as ROLES from './roles';
 import * as PROSE_WHEN from './prose-when';
+import { carriedSubject, subjectParties } from './prose-relative-subjects';
+import { designationsBy } from './prose-by';
 
 // Module-local copies of imports (see below).
 const { APPRAISING, isPastSpeech, issuerSide, ISSUING_GOVERNMENT, LEAD_OR_CHARGE, LEADING_MARKER } =
@@ -41,8 +43,8 @@ const {
   MEMBERS,
   NARRATIVE,
   opinionBody,
-  provinceKinds,
   replyOpinion,
+  staffingUnits,
 } = PROSE_ORG;
 const {
   lastPairAt,
@@ -82,7 +84,7 @@ const {
   ASKED,
   ASKED_SUPPORT,
   askOpenings,
-  BY,
+  CONSULTED,
   COUNTERPARTS,
   GOVERNED,
   JOINING,
@@ -187,7 +189,7 @@ function subjectOf(sentence: string, out: Named[], listed = -1, mayHaveColon = t
       const parties = ownWhen
         ? partyBeforeWhen(before)
         : before.length >= 2
-          ? (proseParties(before) ?? provinceKinds(before))
+          ? subjectParties(before, prev === COMMA)
           : null;
       if (!parties) continue;
       const rest = sentence.slice(p);
@@ -332,24 +334,13 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const members = keys & KEY_CHENG && /成员|会议由|小组由/u.test(sentence) ? MEMBERS.exec(sentence) : null;
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
-  const by = keys & KEY_YOU ? BY.exec(sentence) : null;
-  if (by) {
-    // 由…负责 marks a list of several as parties: abbreviated sector names (省科技、发展改革) are kept as written.
-    const list = by[1] ?? '';
-    // `由地方自行解决` / `由地方财政统一拨补`: a designating verb marks even a single name as a party.
-    const designating = by[2] === '筹措' || by[2] === '拨补' || by[2] === '解决' || by[2] === '贷款';
-    const parties =
-      proseParties(list) ??
-      (list.includes('、') || (designating && list.length <= 10 && !/^[哪其该]/u.test(list))
-        ? proseParties(list, 'partner')
-        : null);
-    push(out, parties, by[2] === '牵头' ? 'leading' : 'duty');
-    // `由A负责，B配合`: only once A is a party (`由某副市长负责，A牵头，B配合` is read by the subject below).
-    const joins = by[2] === '牵头' || (by[2] === '负责' && parties !== null);
-    const joined = joins ? JOINING.exec(sentence.slice(by.index + by[0].length)) : null;
-    // `由县政府办负责，专班成员由A、B组成` / `…负责，抽调A、B人员组成`: only a lead's working group is so composed.
-    pushJoining(joined && by[2] === '负责' && joined[0].endsWith('组成') ? null : joined, out);
+  for (const p of staffingUnits(sentence)) push(out, p, 'partner'); // `副主任由A的…负责同志担任`, `从B…中抽调`
+  const designations = keys & KEY_YOU ? designationsBy(sentence) : [];
+  for (const d of designations) {
+    push(out, d.parties, d.role);
+    pushJoining(d.joined, out);
   }
+  const by = designations[0]?.match ?? null;
   if (asked && orderEnd !== -1) subjectsAround(sentence, asked, out);
   if (by?.[2] === '按程序' || by?.[2] === '印发') subjectsAround(sentence, by, out);
   if (out.length === before) {
@@ -362,6 +353,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     // `要加强…工作，干部职工做到…，各行业要各司其职`: a sentence without a subject of its own may still give a later
     // clause's party its own duty.
     else if (SUBJECTLESS_DUTY.test(sentence)) laterSubjects(sentence, out);
+    // `A今年已将…，目前正会同B加快…`: the subject of a past clause carried into the commitment after it.
+    if (out.length === before) push(out, carriedSubject(sentence), 'duty');
   }
   if (out.length === before && keys & KEY_QING2 && sentence.includes('情况'))
     push(out, reporterOf(sentence), 'duty');
@@ -390,5 +383,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     const together = sentence.includes('一') && /一[起道]/u.test(sentence) ? TOGETHER.exec(sentence) : null;
     push(out, together ? proseParties(together[1] ?? '', 'partner') : null, 'partner');
+    const consulted = sentence.includes('，商') ? CONSULTED.exec(sentence) : null;
+    push(out, consulted ? proseParties(consulted[1] ?? '', 'partner') : null, 'partner');
   }
 }

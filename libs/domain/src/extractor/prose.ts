@@ -243,12 +243,17 @@ const SENTENCE_END = /[。；]$/u;
  * unit whose duty list the `主要职责` heading below opens.
  */
 const REGULATION_TITLE = /(?:^|《|印发)([\u4e00-\u9fff]{2,40}?)主要职责、?内设机构和人员编制规定/u;
-/** `二、主要职责`, `（一）区政府办公室的主要职责。`: a heading opening a duty list, of the unit it names or else the regulated one. */
-const DUTY_LIST_HEADING = /^(?:([\u4e00-\u9fff]{2,30}?)的?)?主要职责[。：]?$/u;
+/**
+ * `二、主要职责`, `（一）区政府办公室的主要职责。`, `一、主要职能`: a heading opening a duty list, of the unit it names or else the
+ * regulated one.
+ */
+const DUTY_LIST_HEADING = /^(?:([\u4e00-\u9fff]{2,30}?)的?)?主要(?:职责|职能)[。：]?$/u;
+/** `组建X协调委员会（以下简称协调委）`: the body a 组建方案 sets up is the holder of its `主要职能`, by its short name. */
+const SET_UP_ALIAS = /(?:组建|设立|成立)[^，。；（]{2,40}?（以下简称“?([^）”]{2,12})”?）/u;
 
 /** The holder of the duty list a `主要职责` heading opens: the unit it names, else the unit the regulation names. */
 function dutyListHolder(rest: string, regulated: string | null): Duty | null {
-  const m = rest.includes('主要职责') ? DUTY_LIST_HEADING.exec(rest) : null;
+  const m = rest.includes('主要职') ? DUTY_LIST_HEADING.exec(rest) : null;
   if (!m) return null;
   const unit = m[1] ?? regulated;
   if (!unit) return null;
@@ -313,6 +318,7 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       const cut = title?.lastIndexOf('关于印发') ?? -1;
       if (title) regulated = cut === -1 ? title : title.slice(cut + 4);
     }
+    if (regulated === null && l.text.includes('以下简称')) regulated = SET_UP_ALIAS.exec(l.text)?.[1] ?? null;
     // `二、主要职责` under `X主要职责内设机构和人员编制规定`, `（一）X的主要职责。`: the items below are X's duties.
     const listHolder =
       h && h.type !== 'article' && isHeadingOnly(h.rest) ? dutyListHolder(h.rest, regulated) : null;

@@ -27,6 +27,12 @@ export const LIMITS = {
   maxTabbedHeaderChars: 160,
   /** A row of a flattened table (grid-flattened.ts) runs at most this many lines before its party and date close it. */
   maxFlattenedRowLines: 6,
+  /**
+   * Opening clauses read before a prose party (`扩大…规模，涉及多方面，并且任务重，时间紧，各有关省（市）人民政府应…`: four);
+   * after reported speech six.
+   */
+  maxOpeningClauses: 4,
+  maxReportedOpeningClauses: 6,
   /** Lines listed in a no-measure diagnostic. */
   diagnosticNearLines: 5,
   /** Lines of a no-measure document searched for near misses (compilations hold long documents without any). */
