@@ -31,6 +31,10 @@ const MAX_UNMATCHED_RATIO = 0.05;
  * (heldout3 …) has no floor: it is scored and reported against the target, and the lead sets its floor after that
  * one scoring.
  */
+// 2026-12-07 (third session): the floors of dev, heldout-1/2/3/4/7/8/10/11/12/13 raised to the figures after that
+// session's forms (inspection-plan tables, owned task lists, 三定 duty lists, flattened tables, later subjects,
+// relative-clause parties, national prose forms; LABELLING §3 revised for local groups after a 责任单位 comma).
+// heldout-14 scored again after them, untuned and unread: 58 of 140, unchanged.
 const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; locatedAll?: boolean }>> = {
   // 2026-12-02: 10 local documents (49 measures) joined dev, labelled by another session from the text: 335 of 361
   // exact (92.8%) until their forms were read (牵头/协同责任单位 lines, notice subjects), 345 of 361 (95.6%) since.
@@ -46,12 +50,12 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // the covering-notice forms (subject after …给你们，, 各地（市）, 省直有关单位, 成员单位, the issuing office's
   // follow-up, 牵头或汇总单位); the office follow-up also fixed 2 older notices: 437 of 457 (95.6%), local 275 of 285.
   // 2026-12-03 (end of day, after the forms of both helpers and the lead): 442 of 457 (96.7%); the floor keeps it.
-  dev: { label: 'dev', floor: 0.965, locatedAll: true },
+  dev: { label: 'dev', floor: 0.967, locatedAll: true },
   // 2026-12-03: 155 of 174 exact (89.1%) after the closing-section and prose forms (149 before); then 159 of 173
   // (91.9%) after the heldout forms (会同 lists to 160 characters and ending at 组建, nominators, 区和管委会 splits) and
   // three labels brought to LABELLING §2 (two separately assigned duties now lead; one sibling-inherited item
   // dropped, 174 → 173). The floor keeps that figure.
-  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.919, locatedAll: true },
+  heldout: { label: 'heldout-1 (seen after scoring)', floor: 0.924, locatedAll: true },
   // Labelled blind by another session (25 documents, 21 local) and scored once on 2026-12-02: 80 of 148 found,
   // 57 exact (38.5%); local 12 of 49 exact (24.5%); 3 documents not located at all (58 of 148, 39.2%, when it
   // became development data). Studied and tuned on since: 117 of 148 exact (79.1%), local 34 of 49 (69.4%), every
@@ -60,7 +64,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // milestones/period) after them (local open lists, `A对…负责`, mechanism members, supervising offices with duties
   // of their own, plan-year tasks, 按季 / 年中和年末 / 月开展一次, 明年X月份) and one label brought to LABELLING §4
   // (地方各级人民政府及其部门 one party). The floor keeps that figure.
-  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.939, locatedAll: true },
+  heldout2: { label: 'heldout-2 (seen after scoring)', floor: 0.959, locatedAll: true },
   // Labelled blind by another session (13 documents: 3 national whole, 10 local, 8 of them page excerpts; 64
   // measures, 15 local) and scored once, last, on 2026-12-03 after the heldout-2 forms: 21 of 64 found, 12 exact
   // (18.8%); local 3 of 15 (20.0%); 2 documents not located. The floor keeps that figure; the set stays unseen.
@@ -75,7 +79,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-04 (forms47: working groups, 联合…办公室 / …小组 parties, 由A根据/责令/登记, metadata cells giving the 文号):
   // 45 of 64 exact (70.3%), 53 found, cx-2023-zrfj located; the floor keeps that figure.
   // 2026-12-06 (the heldout-10 forms, 各级、各部门 as two parties): 46 of 64 (71.9%).
-  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.718 },
+  heldout3: { label: 'heldout-3 (seen after scoring)', floor: 0.796 },
   // Labelled blind by another session (18 documents: 6 national whole, 12 local, 6 of them page excerpts; 123
   // measures, 33 local; 58 of them in one national 预案) and scored once, last, on 2026-12-03 after the closing-
   // section, prose and local-notice forms: 54 of 123 found, 28 exact (22.8%); local 14 found, 3 exact (9.1%). The
@@ -89,7 +93,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // inheriting nothing, 预案 grade lines, offices set up by a headquarters, sections opening on a duty, windows with ―):
   // 81 of 123 exact (65.9%), 107 found, spurious 8 -> 2; the floor keeps that figure.
   // 2026-12-06 (the heldout-10 forms, 各级、各部门 as two parties, three opening clauses): 83 of 123 (67.5%).
-  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.674 },
+  heldout4: { label: 'heldout-4 (seen after scoring)', floor: 0.845 },
   // Labelled blind by another session (20 documents; 4 withdrawn before scoring because another session had labelled
   // them into dev and they were tuned on there; 16 left: 3 national whole, 13 local, 10 of them page excerpts; 51
   // measures, 40 local) and scored once, last, on 2026-12-03 after every form of that day: 13 of 51 found, 4 exact
@@ -118,7 +122,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // 2026-12-04 (forms47: reply letters — 我们 of an 答复, 该委, 你省, 正在/正抓紧 commitments, 与…一起; excerpts opening
   // on a numbered item and 文 号 cells located): 20 of 53 exact (37.7%); the floor keeps that figure.
   // 2026-12-06 (three opening clauses before the subject): 22 of 53 (41.5%).
-  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.415 },
+  heldout7: { label: 'heldout-7 (seen after scoring)', floor: 0.754 },
   // Labelled blind by another session on 2026-12-03 (14 documents: 3 national whole texts from the gov.cn crawl, 11
   // local, 6 of them page openings; 45 measures, 40 local), never opened by anyone tuning, and scored once, last,
   // after every form of that session (the heldout-6 forms and the lead's probes): 25 of 45 found, 16 exact (35.6%);
@@ -128,7 +132,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // keeps that figure.
   // 2026-12-04 (forms47, the reply pronoun of a title without 关于): 32 of 45 exact (71.1%); the floor keeps it.
   // 2026-12-06 (请A、B继续…: a list asked by name is a list of parties): 33 of 45 (73.3%).
-  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.733 },
+  heldout8: { label: 'heldout-8 (seen after scoring)', floor: 0.8 },
   // Labelled blind by two helper sessions on 2026-12-04 (21 documents: 3 national whole texts from the gov.cn crawl,
   // 18 local — 1 provincial, 9 municipal, 8 county — 10 of them page excerpts; 51 measures, 48 local; claims committed
   // before labelling), never opened by anyone tuning, and scored once, last, after every form of that session (the
@@ -149,7 +153,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // heading titles set off by a space, support-only lists, topics before 由 / 需, bases run into a subject, 请A加大…
   // and a meeting's 要求A…, breakdown-notice subjects (各县（市）区, 为…第一责任人, 既要, 总牵头单位), 各相关部门及乡镇,
   // `A，要…`, leaders before the units, 各单位“一把手”要 → 92 of 121.
-  heldout10: { label: 'heldout-10 (seen after scoring)', floor: 0.76 },
+  heldout10: { label: 'heldout-10 (seen after scoring)', floor: 0.834 },
   // Labelled blind by four helper sessions on 2026-12-06 (64 documents: 3 national, 8 provincial, 25 municipal, 28
   // county; 44 page excerpts; 135 measures, 129 local; claims committed before labelling; parts a and b re-read by a
   // second reader who changed no label), committed before scoring and scored once, last, after every change of that
@@ -162,7 +166,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // text, 协同 partners, designations and statutory duties, sub-items run on after 并要求：, subjects after reported
   // speech, township and sector-system collectives → 105 of 135 (77.8%). 2026-12-07: the local groups after a
   // 责任单位 comma lead (LABELLING §3 revised) → 108 of 135 (80.0%).
-  heldout11: { label: 'heldout-11 (seen after scoring)', floor: 0.8 },
+  heldout11: { label: 'heldout-11 (seen after scoring)', floor: 0.807 },
   // Labelled blind by four helper sessions in the second session of 2026-12-06 (57 documents: 2 national, 7
   // provincial, 19 municipal, 29 county; 37 page excerpts; 172 measures, 168 local; claims committed before labelling;
   // every part re-read by a second reader who changed no label), scored once, last, after every change of that session
@@ -173,7 +177,7 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // run-on reported speech in meeting reports, grassroots and township parties, 各乡镇和县公安局, 各牵头单位和责任单位,
   // 一把手, rows that lost a merged cell; the scorer matches a table row by its line when its anchor spans cells the
   // measure text leaves out → 125 of 172 (72.7%), local 122 of 168.
-  heldout12: { label: 'heldout-12 (seen after scoring)', floor: 0.726 },
+  heldout12: { label: 'heldout-12 (seen after scoring)', floor: 0.831 },
   // Labelled blind by four helper sessions in the third session of 2026-12-06 (60 documents: 2 national, 5 provincial,
   // 25 municipal, 28 county; 32 page excerpts; 133 measures, 129 local; claims committed before labelling; every part
   // re-read by a second blind reader, 3 labels changed), merged after every change of that session (the heldout-12
@@ -186,14 +190,14 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // months alone in brackets, … (extractor README, forms-heldout13.spec.ts): 89 of 133 (66.9%), no label changed. The
   // floor keeps that figure. 2026-12-07 (third session): a 责任单位 label governs the local groups after its comma, as
   // every blind reader had it (LABELLING §3 revised, one heldout-6 label back to its blind reading): 94 of 133 (70.7%).
-  heldout13: { label: 'heldout-13 (seen after scoring)', floor: 0.706 },
+  heldout13: { label: 'heldout-13 (seen after scoring)', floor: 0.789 },
   // Labelled blind by five helper sessions in the second session of 2026-12-07 (63 documents: 4 national, 5
   // provincial, 18 municipal, 36 county; 32 page excerpts; 140 measures, 133 local; claims committed before labelling;
   // every part re-read by a second blind reader, 3 labels changed), merged after every change of that session (the
   // news-page and opening-clause forms, the review mends, the perf merge) and scored once, last: 91 of 140 found, 58
   // exact (41.4%); local 55 of 133 (41.4%); 9 of 100 extracted measures match no label. By level: municipal 20 of 44,
   // county 28 of 77, provincial 7 of 12, national 3 of 7. The floor keeps that figure; its mismatches were not read.
-  heldout14: { label: 'heldout-14 (unseen, scored once)', floor: 0.414 },
+  heldout14: { label: 'heldout-14 (unseen, scored twice, never read)', floor: 0.414 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
