@@ -2,9 +2,10 @@
 // 省（市）人民政府，要…`, `位于地震重点监视防御区的大中城市，应…`): read by the prose sentence reader (prose-sentence.ts).
 import { provinceKinds } from './prose-org';
 import { type ProseParties, proseParties } from './prose-parties';
+import { CLAUSE_OPEN } from './relative-parties';
 
 /** Never a clause opening on a preposition or a governing verb (`对进展缓慢的有关部门`: the departments are an object). */
-const CLAUSE = /^(?![对向把将为给由在按经从据根各该本全督指鼓支推要请])[^，。；：]{2,40}$/u;
+const CLAUSE = new RegExp(`^${CLAUSE_OPEN}[^，。；：]{2,40}$`, 'u');
 /** Places of a kind: the clause is their only delimiter, so it stays part of the name (LABELLING §4). */
 const WITH_BODY = /^([\u4e00-\u9fff]{2,20}?)与([\u4e00-\u9fff]{2,20})$/u;
 const PLACE_CLASS = /^(?:大中城市|城市|地区|地方|省份)$/u;

@@ -5,7 +5,7 @@
  * Never a clause opening on a preposition or a governing verb (`对进展缓慢的单位`, `督促…的单位`: the units are an
  * object), nor on a scope word (`各项重点工作的牵头单位` names the role collective 牵头单位, read as such elsewhere).
  */
-const CLAUSE_OPEN = '(?![对向把将为给由在按经从据根各该本全督指鼓支推要请])';
+export const CLAUSE_OPEN = '(?![对向把将为给由在按经从据根各该本全督指鼓支推要请])';
 const CLASS_WORD = '的(?:其他|相关|有关)?(?:责任|牵头|承办)?(?:单位|部门)';
 
 /**
