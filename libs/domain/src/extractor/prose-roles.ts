@@ -53,14 +53,14 @@ const SPEECH_CHARS = new Uint8Array(0x10000);
 for (const c of '多曾一反经屡历') SPEECH_CHARS[c.charCodeAt(0)] = 1;
 for (const c of '。；要应须') SPEECH_CHARS[c.charCodeAt(0)] = 2;
 
+/** The speech verbs read as past speech (提出 alone, also in PAST_SPEECH, is not screened in). */
+const SPEECH_VERB = /指出|强调|要求|批示/u;
+
 /**
  * Run for every prose sentence: PAST_SPEECH's adverb opens within its first 41 characters, before any 要/应/须 (most
  * duty sentences reach their 要 in a few characters), so those characters are scanned first and the regex runs only
  * when one of the adverbs' first characters stands there.
  */
-/** The speech verbs read as past speech (提出 alone, also in PAST_SPEECH, is not screened in). */
-const SPEECH_VERB = /指出|强调|要求|批示/u;
-
 export function isPastSpeech(sentence: string): boolean {
   const end = Math.min(sentence.length, 41);
   for (let k = 0; k < end; k++) {
