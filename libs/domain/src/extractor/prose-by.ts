@@ -40,6 +40,9 @@ function designation(sentence: string, by: RegExpExecArray): Designation {
  * The sentence's designations in order. A later 由 counts only once an earlier one named a party and stands in a
  * clause of its own (after a comma): `由A提出申请，由B会同C提出…`.
  */
+/** The designations of a sentence without 由 (most): one shared empty list. */
+export const NO_DESIGNATIONS: readonly Designation[] = [];
+
 export function designationsBy(sentence: string): Designation[] {
   const found: Designation[] = [];
   BY_ALL.lastIndex = 0;

@@ -97,9 +97,13 @@ function sendingUnits(name: string): string[] {
   return left && name.length - at > 2 && proseParties(left) ? [left, name.slice(at + 1)] : [name];
 }
 
-export function staffingUnits(sentence: string): ProseParties[] {
+/** Shared by every sentence that names no staffing (most): no array per sentence. */
+const NO_STAFFING: readonly ProseParties[] = [];
+
+export function staffingUnits(sentence: string): readonly ProseParties[] {
   const staffed = sentence.includes('担任') ? STAFFED.exec(sentence) : null;
   const drawn = sentence.includes('抽调') || sentence.includes('选调') ? DRAWN.exec(sentence) : null;
+  if (!staffed && !drawn) return NO_STAFFING;
   const found: ProseParties[] = [];
   for (const m of [staffed, drawn]) {
     const parties = m ? proseParties(m[1] ?? '', 'partner') : null;

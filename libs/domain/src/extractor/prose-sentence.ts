@@ -11,10 +11,12 @@ import * as PROSE_DESIGNATIONS from './prose-designations';
 import * as LATER from './prose-later-subjects';
 import * as ROLES from './roles';
 import * as PROSE_WHEN from './prose-when';
-import { carriedSubject, subjectParties } from './prose-relative-subjects';
-import { designationsBy } from './prose-by';
+import * as PROSE_RELATIVE_SUBJECTS from './prose-relative-subjects';
+import * as PROSE_BY from './prose-by';
 
 // Module-local copies of imports (see below).
+const { carriedSubject, subjectParties } = PROSE_RELATIVE_SUBJECTS;
+const { designationsBy, NO_DESIGNATIONS } = PROSE_BY;
 const { APPRAISING, isPastSpeech, issuerSide, ISSUING_GOVERNMENT, LEAD_OR_CHARGE, LEADING_MARKER } =
   PROSE_ROLES;
 const { SUPERVISING, SUPPORTING } = PROSE_ROLES;
@@ -335,7 +337,7 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   push(out, keys & KEY_QIAN && sentence.includes('为牵头') ? designatedLead(sentence) : null, 'leading');
   push(out, members ? proseParties(members[1] ?? '', 'partner') : null, 'partner');
   for (const p of staffingUnits(sentence)) push(out, p, 'partner'); // `副主任由A的…负责同志担任`, `从B…中抽调`
-  const designations = keys & KEY_YOU ? designationsBy(sentence) : [];
+  const designations = keys & KEY_YOU ? designationsBy(sentence) : NO_DESIGNATIONS;
   for (const d of designations) {
     push(out, d.parties, d.role);
     pushJoining(d.joined, out);
