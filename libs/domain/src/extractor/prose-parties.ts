@@ -12,8 +12,16 @@ import { ROLE_WORD, splitGluedLevels } from './roles';
 import * as CLASSES from './prose-party-classes';
 
 // Module-local copies of the class tests read per item (under tsx every use of an import is a getter call).
-const { CONDITIONAL_PLACES, GRASSROOTS, INSTITUTION_CLASS, REGULATED_ENTERPRISES, STATE_COMMISSION } =
-  CLASSES;
+const {
+  BUREAU_OWN_UNITS,
+  CONDITIONAL_PLACES,
+  ENTERPRISE_GROUP,
+  GRASSROOTS,
+  INSTITUTION_CLASS,
+  REGULATED_ENTERPRISES,
+  STATE_COMMISSION,
+  TRANSPORT_STATIONS,
+} = CLASSES;
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -143,7 +151,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // 由城关镇负责… (a county's problem list): a town by its name holds the duty in its area.
   if (isNamedTownName(name)) return true;
   if (name.charCodeAt(1) === ZHI && LEVEL_OWN_UNITS.test(name)) return true;
-  if (GOVERNMENT_OWN_UNITS.test(name)) return true;
+  if (GOVERNMENT_OWN_UNITS.test(name) || BUREAU_OWN_UNITS.test(name)) return true;
   // `成都高新区、天府新区管委会要…`: a development zone named before its committee's shared word is a party of its own.
   if (name.endsWith('区') && DEVELOPMENT_ZONE.test(name)) return true;
   const last = name.charAt(name.length - 1);
@@ -153,6 +161,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
   // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
   if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
+  if (last === '场' && TRANSPORT_STATIONS.test(name)) return true;
+  if (last === '团' && ENTERPRISE_GROUP.test(name)) return true;
   // 国有林场 / 各林场 / 某某森林消防队 / 各乡镇（街道）森林消防队伍: the forest farms and fire crews a 森林防火 notice
   // gives their own duties.
   if ((last === '场' || last === '伍' || last === '队') && FIELD_UNIT.test(name)) return true;

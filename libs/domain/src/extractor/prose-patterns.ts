@@ -114,3 +114,14 @@ export const OWN_WHEN_CLAUSE = /^[^，。；]{4,40}(?:前|后|时)，$/u;
  * (`五是要加强考核，…`).
  */
 export const SUBJECTLESS_DUTY = /^(?:[一二三四五六七八九十]是)?(?:要|并|还要|同时)/u;
+
+/**
+ * `本市各级行政执法机关（包括…组织，以及…组织）应当…`, `施工企业（包括…）要…`: an aside listing what the party includes,
+ * between the party and its duty marker, is dropped so the party meets its marker (the aside may hold commas, which
+ * end the subject scan). Screened by the caller on `（包` / `（含`.
+ */
+const INCLUSION_ASIDE =
+  /(?<=[\u4e00-\u9fff])（(?:包括|含)[^（）。；]{2,120}）(?=(?:也|都|均)?(?:应当|应|要|须|必须|负责))/gu;
+export function withoutInclusionAside(sentence: string): string {
+  return sentence.replace(INCLUSION_ASIDE, '');
+}

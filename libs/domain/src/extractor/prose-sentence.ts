@@ -95,6 +95,7 @@ const {
   INSERTED_CLAUSE,
   OWN_WHEN_CLAUSE,
   SUBJECTLESS_DUTY,
+  withoutInclusionAside,
 } = PROSE_PATTERNS;
 
 const COMMA = '，'.charCodeAt(0);
@@ -283,8 +284,13 @@ export function sentencePartiesIn(paragraph: string, start: number, out: Named[]
   }
   if (pairs > 0) keys |= KEY_PAIR;
   if (adverbs & KEY_ADVERB_FIRST) keys |= KEY_PAST_ADVERB;
-  if (keys & (KEY_ANY | KEY_PAIR))
-    sentenceParties(paragraph.slice(start, end), out, keys, pairs <= PAIR_AT.length ? pairs : -1);
+  if (!(keys & (KEY_ANY | KEY_PAIR))) return end;
+  const sentence = paragraph.slice(start, end);
+  // `A（包括…）应当…`: read without the aside between the party and its marker (prose-patterns.ts).
+  const bare =
+    sentence.includes('（包') || sentence.includes('（含') ? withoutInclusionAside(sentence) : sentence;
+  if (bare !== sentence) sentencePartiesIn(bare, 0, out);
+  else sentenceParties(sentence, out, keys, pairs <= PAIR_AT.length ? pairs : -1);
   return end;
 }
 
