@@ -12,8 +12,8 @@ import { ROLE_WORD, splitGluedLevels } from './roles';
 import * as CLASSES from './prose-party-classes';
 
 // Module-local copies of the class tests read per item (under tsx every use of an import is a getter call).
-const { CONDITIONAL_PLACES, GRASSROOTS, INSTITUTION_CLASS, REGULATED_ENTERPRISES, STATE_COMMISSION } =
-  CLASSES;
+const { APPLICANTS, CONDITIONAL_PLACES, GRASSROOTS, INSTITUTION_CLASS } = CLASSES;
+const { QUALIFIED_ENTERPRISES, REGULATED_ENTERPRISES, SCHOOL_QUALIFIER, isSchoolOrCommission } = CLASSES;
 
 /**
  * Party lists of prose duty sentences (prose.ts): `A、B和C`, `各级政府及相关部门`, `科技部、财政部等有关部门`,
@@ -49,6 +49,7 @@ const LEVELS =
   /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
 const YOU = '有'.charCodeAt(0);
+const YE = '业'.charCodeAt(0);
 const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /**
@@ -135,8 +136,9 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
-  // 高等职业学校 (等 of 高等 closes no list); 国务院教育督导委员会: the State Council's commissions by their work.
-  if (name.endsWith('校') ? INSTITUTION_CLASS.test(name) : STATE_COMMISSION.test(name)) return true;
+  if (isSchoolOrCommission(name)) return true;
+  // 主要行业的支柱企业: a 的-phrase naming the enterprises' trade, read before NOT_A_NAME (which rejects 的).
+  if (name.charCodeAt(name.length - 1) === YE && QUALIFIED_ENTERPRISES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
@@ -153,6 +155,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if ((last === '校' || last === '构' || last === '会') && INSTITUTION_CLASS.test(name)) return true;
   // 黄金生产企业 / 所有粮食经营企业: regulated bodies of a kind given a binding rule (the kind names their trade).
   if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
+  if ((last === '体' || last === '位') && APPLICANTS.test(name)) return true;
   // 国有林场 / 各林场 / 某某森林消防队 / 各乡镇（街道）森林消防队伍: the forest farms and fire crews a 森林防火 notice
   // gives their own duties.
   if ((last === '场' || last === '伍' || last === '队') && FIELD_UNIT.test(name)) return true;
@@ -194,7 +197,7 @@ function pushItem(items: string[], item: string): void {
   for (const name of splitGlued(item)) {
     const n =
       name.charCodeAt(name.length - 1) === CLOSE_PAREN
-        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
+        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1').replace(SCHOOL_QUALIFIER, '$1')
         : name;
     if (n.length === 0) continue;
     // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.

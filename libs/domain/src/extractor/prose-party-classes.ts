@@ -12,6 +12,20 @@ export const INSTITUTION_CLASS =
 /** `国务院教育督导委员会`, `国务院学位委员会`: the State Council's commissions by their work. */
 export const STATE_COMMISSION = /^国务院[\u4e00-\u9fff]{2,10}委员会$/u;
 export const REGULATED_ENTERPRISES = /^(?:各|所有)?[\u4e00-\u9fff]{2,8}(?:生产|经营|运营|施工|销售)企业$/u;
+/**
+ * `主要行业的支柱企业要对重点数据开展比对`, `各重点企业要…`, `规上工业企业`: enterprises of a standing the county tracks
+ * (支柱/重点/龙头/骨干/规模以上), optionally after a 的-phrase naming their trade, given a duty in a meeting report. Bare
+ * `企业要…` stays unread (labelled inconsistently across the sets).
+ */
+export const QUALIFIED_ENTERPRISES =
+  /^(?:各|所有)?(?:[\u4e00-\u9fff]{2,6}的)?(?:支柱|重点|龙头|骨干|规模以上|规上)(?:工业)?企业$/u;
+/**
+ * `各申报主体要对申报材料的真实性负责`, `各项目单位要…` (a county department's call for applications): the applicants as
+ * one collective given the binding rule of the call (LABELLING §4: regulated bodies are parties).
+ */
+export const APPLICANTS = /^(?:各|所有|相关)?(?:申报|项目|申请)(?:主体|单位)$/u;
+/** `各校` (a county education bureau's notice to its schools): the schools written short, one collective. */
+export const SCHOOLS_SHORT = '各校';
 /** `有条件的地区`, `有关的大中城市`: places of a kind (LABELLING: `有条件的地方可…` is not labelled for its 可, not its subject). */
 export const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|大中城市|省份)$/u;
 /**
@@ -20,3 +34,12 @@ export const CONDITIONAL_PLACES = /^有(?:条件|关)的(?:地区|地方|城市|
  */
 export const GRASSROOTS =
   /^(?:各?村党(?:总支|支部)|各(?:村|行政村|村居|社区|街道办事处|镇街|企业|企事业单位|[\u4e00-\u9fff]{0,4}(?:查验|检查|服务|卫生|监测)站)|村组|社区|村（社区）|各?村（居）委会|各?村（社区）居委会)$/u;
+/** `各中小学校（幼儿园）要…`, `学校（幼儿园）`: schools with the kindergartens as their trailing qualifier, dropped (§4). */
+export const SCHOOL_QUALIFIER = /^([\u4e00-\u9fff]{0,8}(?:学校|学|校))（[^（）]{1,6}）$/u;
+
+/** 高等职业学校 / 各校 (等 of 高等 closes no list); 国务院教育督导委员会: the State Council's commissions by their work. */
+export function isSchoolOrCommission(name: string): boolean {
+  return name.endsWith('校')
+    ? name === SCHOOLS_SHORT || INSTITUTION_CLASS.test(name)
+    : STATE_COMMISSION.test(name);
+}
