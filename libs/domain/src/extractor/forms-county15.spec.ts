@@ -80,3 +80,16 @@ describe('clock times after a yearless day', () => {
     expect(findDeadline('每日下午4点前报告火情', { documentYear: 2025 })?.deadline ?? null).toBeNull();
   });
 });
+
+describe('a bare lower level after a 各 level in a subject list', () => {
+  it('reads 各乡（镇）、村 and 各市（州）、县（市、区） as two parties each, the alternatives dropped (LABELLING §4)', () => {
+    const order = extractOne(
+      '某县防控工作指挥部关于有关事项的通告\n各乡镇人民政府：\n九、各乡（镇）、村要立即开展爱国卫生活动。\n',
+    );
+    expect(order.measures.map(roles)).toEqual([{ lead: ['各乡', '村'], participants: [], deadline: null }]);
+    const plan = extractOne(
+      '某省关于开展督查的通知\n各市（州）、县（市、区）要按照督查的内容和重点开展逐项自查。\n',
+    );
+    expect(plan.measures.map(roles)).toEqual([{ lead: ['各市', '县'], participants: [], deadline: null }]);
+  });
+});

@@ -40,7 +40,7 @@ const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县|市|县|区)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -310,6 +310,8 @@ function sharedClass(text: string): string[] | null {
 }
 
 const FULL_OPEN_PAREN = 0xff08;
+const GE = '各'.charCodeAt(0);
+const BARE_LEVEL = /^([县区乡镇村])(?:（[^（）]{1,6}）)?$/u;
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
@@ -363,6 +365,12 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   if (shared) return { names: shared, open };
   const parties: string[] = [];
   for (const item of splitTopLevel(text)) {
+    // `各市（州）、县（市、区）要…`, `各乡（镇）、村要…`: a bare lower level after a 各 level is a party of its own (§4).
+    const bare = parties[parties.length - 1]?.charCodeAt(0) === GE ? BARE_LEVEL.exec(item) : null;
+    if (bare) {
+      parties.push(bare[1] ?? '');
+      continue;
+    }
     const parts = splitJoined(item, strictness);
     if (!parts) return null;
     parties.push(...parts);
