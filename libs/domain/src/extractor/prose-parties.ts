@@ -40,7 +40,7 @@ const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县|市|县|区)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -368,6 +368,8 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
     // `各市（州）、县（市、区）要…`, `各乡（镇）、村要…`: a bare lower level after a 各 level is a party of its own (§4).
     const bare = parties[parties.length - 1]?.charCodeAt(0) === GE ? BARE_LEVEL.exec(item) : null;
     if (bare) {
+      // The level above loses its alternative too (`各市（州）` → 各市), as in the labels of the form.
+      parties[parties.length - 1] = (parties[parties.length - 1] ?? '').replace(TRAILING_QUALIFIER, '');
       parties.push(bare[1] ?? '');
       continue;
     }
