@@ -33,8 +33,16 @@ export function withFirstMonth(text: string): string {
   return text.includes('元月') ? text.replace(FIRST_MONTH, '1月') : text;
 }
 
-const MONTH_ONLY =
-  /(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*(?:前|以前|之前))/gu;
+/**
+ * `6月23日下午5：00前`, `6月20日18：00前`, `4月10日17时前`: the hour of a yearless day, not kept (LABELLING §5: the day is
+ * the deadline); the part of the day (上午/下午/晚上) may stand before it.
+ */
+const CLOCK =
+  '(?:(?:上午|下午|中午|晚上|晚|早上)?[\\s\\u3000]*\\d{1,2}[\\s\\u3000]*(?:[：:][\\s\\u3000]*\\d{2}|时|点)(?:整)?[\\s\\u3000]*)?';
+const MONTH_ONLY = new RegExp(
+  String.raw`(?<![\d０-９年月])(\d{1,2})[\s\u3000]*月[\s\u3000]*(?:(\d{1,2})[\s\u3000]*[日号])?(底|末|上旬|中旬|下旬)?[\s\u3000]*(?:（星期[一二三四五六日天]）)?(?=(?:[、和][\s\u3000]*\d{1,2}[\s\u3000]*月(?:[\s\u3000]*\d{1,2}[\s\u3000]*[日号])?(?:底|末)?)*[\s\u3000]*${CLOCK}(?:前|以前|之前))`,
+  'gu',
+);
 
 /**
  * `（分别在6月、9月和12月底）`, `于5月底`: yearless month ends after 在/于 without 前, the list closed by 底/末 (a

@@ -13,14 +13,29 @@ import * as CLASSES from './prose-party-classes';
 
 // Module-local copies of the class tests read per item (under tsx every use of an import is a getter call).
 const {
+  APPLICANTS,
   BUREAU_OWN_UNITS,
+  COMPANY,
   CONDITIONAL_PLACES,
+  COOPERATING_SIDES,
   ENTERPRISE_GROUP,
+  FIELD_UNIT,
+  FINANCIAL_BODY,
+  GOVERNMENT_OWN_UNITS,
   GRASSROOTS,
   INSTITUTION_CLASS,
+  JOINT_BODY,
+  JOINT_MEETING,
+  LEVEL_OWN_UNITS,
+  LEVEL_TREASURY,
+  MEMBER_UNITS,
+  QUALIFIED_ENTERPRISES,
   REGULATED_ENTERPRISES,
-  STATE_COMMISSION,
+  SCHOOL_QUALIFIER,
+  SPONSORING_UNIT,
+  TASK_FORCE,
   TRANSPORT_STATIONS,
+  isSchoolOrCommission,
 } = CLASSES;
 
 /**
@@ -57,6 +72,7 @@ const LEVELS =
   /^各?(?:[省市县区]|乡镇)(?:、(?:[省市县区乡镇]|乡镇|街道|县级市))+(?:(?:两级|三级)(?:人民政府|政府)?|人民政府|政府)$/u;
 
 const YOU = '有'.charCodeAt(0);
+const YE = '业'.charCodeAt(0);
 const ZHI = '直'.charCodeAt(0);
 const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责任部门|牵头单位)$/u;
 /**
@@ -65,31 +81,8 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
  */
 const ROLE_COLLECTIVE =
   /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
-/**
- * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
- * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
- */
-const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)单位$/u;
 const NI = '你'.charCodeAt(0);
 const ADDRESSEE_DEPARTMENTS = /^你[省市区县](?:有关|相关|各)(?:部门|单位)$/u;
-/** `联合采购办公室`, `联合检查组`: a body set up for a joint task (联合 opens prose elsewhere: `联合印发…`). */
-const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
-const JOINT_BODY = /^联合[\u4e00-\u9fff]{2,8}(?:办公室|小组|工作组|检查组|指挥部)$/u;
-/** A state farm or a standing crew: `国有林场`, `各国有农场`, `某某市某山森林消防队`, `各乡镇（街道）森林消防队伍`. */
-const FIELD_UNIT =
-  /^(?:各|全[市县区])?(?:[\u4e00-\u9fff]{1,10}(?:（[^（）]{1,6}）)?)?(?:(?:国有)?(?:林|农|牧|茶|渔)场|(?:专业|半专业)?(?:森林)?(?:消防|扑火|救援|应急)队(?:伍)?)$/u;
-const JOINT_MEETING = /^[\u4e00-\u9fff]{0,16}联席会议$/u;
-/**
- * `国家融资担保基金`, `各级政府性融资担保机构`, `银行业金融机构`: financial bodies of a kind (guarantee, credit, insurance
- * institutions and public funds) given a duty as a class; the trade word before 机构/基金 names them.
- */
-const FINANCIAL_BODY =
-  /^(?:各级|各类|各|国家|省级|市级|县级|地方)?[\u4e00-\u9fff]{0,8}(?:担保|金融|保险|信贷|证券|融资|投资|引导)(?:机构|基金)$/u;
-const COMPANY = /^[\u4e00-\u9fff]{2,14}(?:总公司|集团公司|有限公司|有限责任公司|公司)$/u;
-/** `银担合作各方`, `合作各方`: the sides of a named cooperation, one collective party. */
-const COOPERATING_SIDES = /^[\u4e00-\u9fff]{2,6}各方$/u;
-/** `中央财政要…`, `省级财政`: the treasury of a level, the budget holder given the duty. */
-const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地方|同级)财政$/u;
 /**
  * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`, `交通、公路部门` (sectors written
  * short before the last one's 部门): coordinated types sharing the class word of the last item, one party as written
@@ -98,14 +91,6 @@ const LEVEL_TREASURY = /^(?:中央|省级|市级|县级|各级|地方各级|地�
  */
 const SHORT_SECTORS = /^(?:[\u4e00-\u9fff]{2,4}、){1,3}[\u4e00-\u9fff]{2,4}部门$/u;
 const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;
-/** `市安委会各成员单位`, `县防指有关成员单位`, `区创建领导小组成员单位`: a coordinating body's member units as one party. */
-const MEMBER_UNITS =
-  /^[\u4e00-\u9fff]{1,12}(?:委会|委员会|领导小组|指挥部|防指|联席会议)(?:各|有关|相关)?成员单位$/u;
-/** `州直各部门各单位`, `县直机关各单位`, `市直有关部门`: the level's own departments as one collective (LABELLING §4). */
-const LEVEL_OWN_UNITS = /^[省市州县区旗盟]直(?:机关)?(?:各|有关|相关)(?:部门|单位)(?:各单位|和单位)?$/u;
-/** `区政府系统各部门各单位`, `县政府各有关部门和单位`: the departments of a level's government as one collective. */
-const GOVERNMENT_OWN_UNITS =
-  /^[省市州县区旗盟](?:人民)?政府(?:系统)?(?:各|有关|相关|各有关|各相关)(?:部门|单位)(?:各单位|和单位|、单位)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 const TONG = '统'.charCodeAt(0);
@@ -143,8 +128,9 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
   if (name.charCodeAt(0) === YOU && CONDITIONAL_PLACES.test(name)) return true;
-  // 高等职业学校 (等 of 高等 closes no list); 国务院教育督导委员会: the State Council's commissions by their work.
-  if (name.endsWith('校') ? INSTITUTION_CLASS.test(name) : STATE_COMMISSION.test(name)) return true;
+  if (isSchoolOrCommission(name)) return true;
+  // 主要行业的支柱企业: a 的-phrase naming the enterprises' trade, read before NOT_A_NAME (which rejects 的).
+  if (name.charCodeAt(name.length - 1) === YE && QUALIFIED_ENTERPRISES.test(name)) return true;
   // 由 inside 自由贸易(试验区) is no preposition.
   if (NOT_A_NAME.test(name.replace(/^各地/u, '').replace(/自由贸易/gu, ''))) return false;
   if (isKnownDepartmentName(name) || isLocalUnitName(name)) return true;
@@ -163,6 +149,7 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   if (last === '业' && REGULATED_ENTERPRISES.test(name)) return true;
   if (last === '场' && TRANSPORT_STATIONS.test(name)) return true;
   if (last === '团' && ENTERPRISE_GROUP.test(name)) return true;
+  if ((last === '体' || last === '位') && APPLICANTS.test(name)) return true;
   // 国有林场 / 各林场 / 某某森林消防队 / 各乡镇（街道）森林消防队伍: the forest farms and fire crews a 森林防火 notice
   // gives their own duties.
   if ((last === '场' || last === '伍' || last === '队') && FIELD_UNIT.test(name)) return true;
@@ -204,7 +191,7 @@ function pushItem(items: string[], item: string): void {
   for (const name of splitGlued(item)) {
     const n =
       name.charCodeAt(name.length - 1) === CLOSE_PAREN
-        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
+        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1').replace(SCHOOL_QUALIFIER, '$1')
         : name;
     if (n.length === 0) continue;
     // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.
@@ -317,6 +304,8 @@ function sharedClass(text: string): string[] | null {
 }
 
 const FULL_OPEN_PAREN = 0xff08;
+const GE = '各'.charCodeAt(0);
+const BARE_LEVEL = /^([县区乡镇村])(?:（[^（）]{1,6}）)?$/u;
 /** Splits a party list; null unless every item is a party. */
 export function proseParties(list: string, strictness: PartyStrictness = 'unit'): ProseParties | null {
   let text = list.replace(/等$/u, '');
@@ -370,6 +359,14 @@ export function proseParties(list: string, strictness: PartyStrictness = 'unit')
   if (shared) return { names: shared, open };
   const parties: string[] = [];
   for (const item of splitTopLevel(text)) {
+    // `各市（州）、县（市、区）要…`, `各乡（镇）、村要…`: a bare lower level after a 各 level is a party of its own (§4).
+    const bare = parties[parties.length - 1]?.charCodeAt(0) === GE ? BARE_LEVEL.exec(item) : null;
+    if (bare) {
+      // The level above loses its alternative too (`各市（州）` → 各市), as in the labels of the form.
+      parties[parties.length - 1] = (parties[parties.length - 1] ?? '').replace(TRAILING_QUALIFIER, '');
+      parties.push(bare[1] ?? '');
+      continue;
+    }
     const parts = splitJoined(item, strictness);
     if (!parts) return null;
     parties.push(...parts);

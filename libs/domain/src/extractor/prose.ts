@@ -19,6 +19,7 @@ const { setUpBody } = PROSE_ORG;
 const { sentencePartiesIn } = PROSE_SENTENCE;
 
 import { proseParties } from './prose-parties';
+import { GROUP_INTRO, SCOPE_ITEM } from './prose-groups';
 
 export { proseParties };
 
@@ -346,12 +347,13 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
       duty?.lead[0]?.endsWith('办公室') && text.includes('下设办公室') && OFFICE_DUTIES.test(text)
         ? duty.lead[0]
         : null;
-    if (duty && !contents && !officeLead && /：$/u.test(text)) {
+    if (duty && !contents && !officeLead && (/：$/u.test(text) || GROUP_INTRO.test(text))) {
       group = { duty, endsAt };
       heading = null;
       continue;
     }
-    const own = duty ?? (h && group && group.contents !== true ? group.duty : null);
+    const own =
+      duty ?? (h && group && group.contents !== true && !SCOPE_ITEM.test(h.rest) ? group.duty : null);
     if (!own) {
       // `2、…有野广告，东入口…有白色垃圾。` then `整改要求：由县气象局负责清除。` (a county's problem list): an item
       // stating a problem opens the remedy paragraph below it, as a heading does.
