@@ -68,13 +68,14 @@ const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 /** Verb phrases closing a clause, longest first so that 按职责分工牵头负责 wins over 负责. */
 const CLAUSE_VERB =
-  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责|落实|实施)?|负总责|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|按照?职[责能](?:分工)?(?:分别)?(?:落实|实施)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
+  /(?:(?:按照?职[责能](?:分工)?)?(?:分别|共同)?牵头(?:负责|落实|实施)?|负总责|(?:按照?职[责能](?:分工)?)?(?:分别|共同|具体)?负责(?:落实|实施)?|(?:分别|共同)?(?:负责)?指导|(?:分别|共同)?(?:参与|参加|配合|协助|协同|协办)|(?:分别|共同|具体|抓好|组织)?(?:落实|实施)|主办|承办)$/;
 // 负总责: the party answering for the whole leads the others named beside it.
 const LEAD_VERB = /牵头|主办|负总责/;
 const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
 /** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
 const IMPLEMENT_VERB = /(?:落实|实施)$/;
 const BY_DUTY = /^按照?职[责能]/;
+const BY_DUTY_TAIL = /按照?职[责能](?:分工)?(?:分别)?$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
@@ -139,9 +140,15 @@ function addItems(
 function parseClause(clause: string, strictness: Strictness): ClauseParse {
   const parse: ClauseParse = { named: [], openList: false, subUnits: [], hasVerb: false, valid: true };
   const verbMatch = CLAUSE_VERB.exec(clause);
-  const verb = verbMatch ? verbMatch[0] : '';
+  let verb = verbMatch ? verbMatch[0] : '';
   // （由市公安局牵头负责）: the 由 of a designation before a verb is no part of the name.
-  const named = verbMatch ? clause.slice(0, verbMatch.index) : clause;
+  let named = verbMatch ? clause.slice(0, verbMatch.index) : clause;
+  // `A、B等按职责分工落实`: the duty phrase before 落实 belongs to the verb (read like 按职责分工负责, roleOfVerb).
+  const byDuty = verb.length <= 4 && IMPLEMENT_VERB.test(verb) ? BY_DUTY_TAIL.exec(named) : null;
+  if (byDuty) {
+    verb = byDuty[0] + verb;
+    named = named.slice(0, byDuty.index);
+  }
   const body = verbMatch && named.startsWith('由') ? named.slice(1) : named;
   parse.hasVerb = verb.length > 0;
 
