@@ -74,6 +74,8 @@ const LEAD_VERB = /牵头|主办|负总责/;
 const PARTICIPANT_VERB = /(?:参与|参加|配合|协助|协同|协办)$/;
 /** 落实 after other named parties (…负责，各地级以上市政府落实): the trailing parties carry it out, as participants. */
 const IMPLEMENT_VERB = /(?:落实|实施)$/;
+const BY_DUTY = /^按照?职[责能]/;
+const BY_DUTY_TAIL = /按照?职[责能](?:分工)?(?:分别)?$/;
 const HUITONG = '会同';
 const HUITONG_LEFT_TAIL = /(?:分别|共同)?(?:牵头)?(?:分别)?$/;
 
@@ -109,7 +111,8 @@ interface ClauseParse {
 function roleOfVerb(verb: string): Role {
   if (LEAD_VERB.test(verb)) return 'lead';
   if (PARTICIPANT_VERB.test(verb)) return 'participant';
-  if (IMPLEMENT_VERB.test(verb) && !verb.startsWith('负责')) return 'implement';
+  // 按职责分工落实 closing a cell (`A、B等按职责分工落实`): the named units answer for it, as with 按职责分工负责.
+  if (IMPLEMENT_VERB.test(verb) && !verb.startsWith('负责') && !BY_DUTY.test(verb)) return 'implement';
   return 'responsible';
 }
 
@@ -137,9 +140,15 @@ function addItems(
 function parseClause(clause: string, strictness: Strictness): ClauseParse {
   const parse: ClauseParse = { named: [], openList: false, subUnits: [], hasVerb: false, valid: true };
   const verbMatch = CLAUSE_VERB.exec(clause);
-  const verb = verbMatch ? verbMatch[0] : '';
+  let verb = verbMatch ? verbMatch[0] : '';
   // （由市公安局牵头负责）: the 由 of a designation before a verb is no part of the name.
-  const named = verbMatch ? clause.slice(0, verbMatch.index) : clause;
+  let named = verbMatch ? clause.slice(0, verbMatch.index) : clause;
+  // `A、B等按职责分工落实`: the duty phrase before 落实 belongs to the verb (read like 按职责分工负责, roleOfVerb).
+  const byDuty = verb.length <= 4 && IMPLEMENT_VERB.test(verb) ? BY_DUTY_TAIL.exec(named) : null;
+  if (byDuty) {
+    verb = byDuty[0] + verb;
+    named = named.slice(0, byDuty.index);
+  }
   const body = verbMatch && named.startsWith('由') ? named.slice(1) : named;
   parse.hasVerb = verb.length > 0;
 
@@ -341,7 +350,7 @@ export function parseDepartmentCell(
   column: DepartmentColumn,
   options: AnnotationOptions,
 ): ParsedAnnotation | null {
-  const text = trimEdges(normalizeAnnotationText(cell));
+  const text = splitRoleItems(trimEdges(normalizeAnnotationText(cell)));
   if (text.length === 0 || (DIGIT.test(text) && !labelledSegments(text))) return null;
   const core = parseCore(text, 'plausible');
   if (!core) return null;
@@ -356,6 +365,16 @@ export function parseDepartmentCell(
   };
   if (core.subUnits.length > 0) result.subUnits = core.subUnits;
   return result;
+}
+
+/**
+ * `局防控办主办、各工作组协办`: a cell whose items each close on their own role verb, set apart by 、 — the lead's verb
+ * ends its clause as a comma would (read like `A主办，B协办`), never inside one list (`A、B牵头`).
+ */
+const ROLE_ITEM_JOIN = /(牵头|主办|主责)、(?=[^，；]{2,}(?:配合|协办|参与|协助|协同)$)/gu;
+
+function splitRoleItems(text: string): string {
+  return text.includes('、') ? text.replace(ROLE_ITEM_JOIN, '$1，') : text;
 }
 
 const FIELD_LABEL = /^(?:责任部门|责任单位|牵头部门|牵头单位|负责部门|负责单位)：/;

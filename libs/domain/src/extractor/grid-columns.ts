@@ -49,11 +49,25 @@ const COLUMN_ROLES: readonly (readonly [RegExp, ColumnRole])[] = [
 export const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$/u;
 
 /**
- * A cell that names a unit (城管局, 相关街道, `各乡镇(街道)` with its qualifier), not a person (徐某某) or a figure; also with its role verb
- * (`市发改委牵头落实`, `A、B分别牵头落实`: a 责任单位 cell that says how the unit answers).
+ * A cell that names a unit (城管局, 相关街道, `各乡镇(街道)` with its qualifier, a unit's own section `财务科` / `特种设备股`), not a
+ * person (徐某某) or a figure; also with its role verbs (`市发改委牵头落实`, `A、B分别牵头落实`, `办公室牵头,各科室配合`,
+ * `局防控办主办、各工作组协办`, `A、B等按职责分工落实`: a party cell that says how its units answer).
  */
-export const UNIT_CELL =
-  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:\s*[（(][^（）()]{1,10}[）)])?$|^[^，。；由]{2,40}[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社](?:分别|共同)?(?:牵头|负责)(?:落实|实施)?$/u;
+const UNIT_END =
+  /[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社科股](?:\s*[（(][^（）()]{1,10}[）)])?$/u;
+const ROLE_PHRASE_CELL =
+  /^[^。；由]{2,60}[局委办厅部门府室处心队站院所会组团区县市镇乡道位司行社科股](?:分别|共同|等)?(?:牵头|负责|主办|协办|配合|参与|按职责(?:分工)?(?:负责|落实))(?:落实|实施)?$/u;
+/** Last characters of the role phrases ROLE_PHRASE_CELL accepts: the per-cell screen before that regex runs. */
+const ROLE_PHRASE_ENDS = '头责办合与实施';
+
+export const UNIT_CELL = {
+  test(cell: string): boolean {
+    return (
+      UNIT_END.test(cell) ||
+      (ROLE_PHRASE_ENDS.includes(cell.charAt(cell.length - 1)) && ROLE_PHRASE_CELL.test(cell))
+    );
+  },
+};
 
 /**
  * A party cell holding several units on lines of their own, joined with a space when the row was rebuilt

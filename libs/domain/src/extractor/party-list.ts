@@ -32,6 +32,10 @@ const GROUP_NAME =
 const LOCAL_GROUP =
   /^(?:(?:相关|有关)[\u4e00-\u9fff]{0,4}(?:街道|乡镇|镇|社区|园区)|[\u4e00-\u9fff]{2,10}(?:开发区|高新区|园区))$/u;
 
+/** A unit's section: 财务科, 局政法科, 局主办科室, 局宣传科研组, 综合股室, 工作组 (3–10 characters). */
+const SECTION_NAME = /^[\u4e00-\u9fff]{1,8}(?:科|科室|股室|工作组|科研组|专班)$/u;
+const NOT_A_SECTION = /(?:[学本专内外儿妇百文理工牙眼骨分重改编机题词模族数兽农]科|重组|改组|编组|分组)$/u;
+
 /** Mass organisations by their short names (`妇联`, `区残联`, `团区委`, `县总工会`). */
 const MASS_ORGANISATION =
   /^(?:[省市县区])?(?:妇联|残联|科协|侨联|文联|工商联|总工会|工会|红十字会)$|^团[省市县区]委$/u;
@@ -152,6 +156,9 @@ function isAcceptableName(name: string, strictness: Strictness): boolean {
   // 锦城街道 / 昌化镇 / 妇联 in a party cell or beside a verb: a town or a mass organisation by its short name.
   if (strictness === 'plausible' && (REGISTRY.isNamedTownName(unit) || MASS_ORGANISATION.test(unit)))
     return true;
+  // 财务科 / 局政法科 / 局主办科室 / 局宣传科研组 in a party cell or beside a verb: a unit's own section (a department's
+  // 政务公开 task table gives its duties to its sections), never a discipline or a regrouping (学科, 专科, 重组).
+  if (strictness === 'plausible' && SECTION_NAME.test(unit) && !NOT_A_SECTION.test(unit)) return true;
   return strictness === 'plausible' && isPlausibleDepartmentName(unit);
 }
 
