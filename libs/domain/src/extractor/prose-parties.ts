@@ -8,6 +8,7 @@ import {
 import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { relativeClass } from './relative-parties';
+import { isInternalUnit } from './internal-units';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 import * as CLASSES from './prose-party-classes';
 
@@ -36,11 +37,11 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
- * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县|县|市|区)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -56,7 +57,7 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
  * in the work (LABELLING §3, notice-level roles); `起草单位应当根据审核意见…修改` (a rule's drafting body).
  */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关|上述|以上|其他)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
 /**
  * `挂靠单位`, `业务主管单位`: the sides of a registered organisation's dual management (the body it is attached to, its
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
@@ -131,6 +132,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // `…和智库以及其他承担科研任务的单位`: an item of a list named by its relative clause.
   if (relativeClass(name) === name) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
+  // `局机关各科室要…`, `委属各单位`: a department's own offices and units (internal-units.ts).
+  if (isInternalUnit(name)) return true;
   // 你省 / 你们 (a reply's addressee, LABELLING §4) are no parties; the departments it names (`你省有关部门`) are.
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
@@ -197,9 +200,14 @@ function pushItem(items: string[], item: string): void {
         ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
         : name;
     if (n.length === 0) continue;
-    // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.
+    // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party; so do a
+    // department's offices and its units (`各牵头处室、单位`).
     const prev = items[items.length - 1];
-    if (prev !== undefined && BARE_UNIT_CLASS.test(n) && COLLECTIVE_BEFORE_CLASS.test(prev))
+    if (
+      prev !== undefined &&
+      BARE_UNIT_CLASS.test(n) &&
+      (COLLECTIVE_BEFORE_CLASS.test(prev) || (n === '单位' && isInternalUnit(prev)))
+    )
       items[items.length - 1] = `${prev}、${n}`;
     else items.push(n);
   }

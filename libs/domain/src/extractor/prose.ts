@@ -211,6 +211,9 @@ function dropCollectiveAlias(paragraph: string, named: Named[]): void {
 const CONTENTS_COLON =
   /(?:重点是|主要是|包括|内容(?:如下|为|是)?|(?:下列|以下)(?:情形|情况|事项)(?:之一)?的?|如下(?:内容|事项)?)：$/u;
 
+/** `各级党委和政府乡村振兴责任主要包括：`: the duties of the holders it names follow, no list of contents. */
+const DUTY_TOPIC_COLON = /(?:责任|职责)(?:主要)?包括：$/u;
+
 /** `对有下列突出表现的单位，A应给予表彰。`: the items after it are the conditions, wherever the paragraph names them. */
 const CONDITIONS = /(?:有|符合|存在|具有)下列|下列(?:情形|情况|行为|表现)/u;
 
@@ -340,7 +343,9 @@ export function extractProseDuties(ctx: MeasureContext, lines: readonly BodyLine
     const duty = group?.dutyList ? group.duty : dutyOf(h ? h.rest : section ? sectionRest : text);
     const endsAt = h ? h.type : (heading?.type ?? lastType);
     const contents =
-      duty !== null && (CONTENTS_COLON.test(text) || (text.includes('下列') && CONDITIONS.test(text)));
+      duty !== null &&
+      ((CONTENTS_COLON.test(text) && !DUTY_TOPIC_COLON.test(text)) ||
+        (text.includes('下列') && CONDITIONS.test(text)));
     // `X下设办公室，…办公室承担以下职责：`: a measure of its own, and its items inherit the office alone.
     const officeLead =
       duty?.lead[0]?.endsWith('办公室') && text.includes('下设办公室') && OFFICE_DUTIES.test(text)
