@@ -37,11 +37,11 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
- * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各市（州）` (one alternative; `各县（市、区）` is kept), `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县|县|市|区)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$|^(各[县市区])（[^（）、]{1,3}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -197,7 +197,7 @@ function pushItem(items: string[], item: string): void {
   for (const name of splitGlued(item)) {
     const n =
       name.charCodeAt(name.length - 1) === CLOSE_PAREN
-        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1')
+        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1$2')
         : name;
     if (n.length === 0) continue;
     // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party; so do a
