@@ -47,8 +47,8 @@ const PAIRS =
 
 const TO_SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) {
-  const from = PAIRS[i] as string;
-  if (!TO_SIMPLIFIED.has(from)) TO_SIMPLIFIED.set(from, PAIRS[i + 1] as string);
+  const from = PAIRS[i];
+  if (!TO_SIMPLIFIED.has(from)) TO_SIMPLIFIED.set(from, PAIRS[i + 1]);
 }
 
 /**
@@ -88,8 +88,8 @@ export function restorer(original: string, simplified: string): (s: string) => s
   const back = new Map<string, string>();
   const native = new Set<string>();
   for (let i = 0; i < original.length; i++) {
-    const o = original[i] as string;
-    const s = simplified[i] as string;
+    const o = original[i];
+    const s = simplified[i];
     if (o === s) native.add(s);
     else if (!back.has(s)) back.set(s, o);
   }
