@@ -8,6 +8,7 @@ import { defaultParsers } from './parsers';
 import type { ExtractorParsers } from './parsers';
 import { segmentDocuments } from './segment';
 import { prepareText } from './text';
+import { restoreFile, restorer, simplifiedCopy } from './traditional-script';
 import type {
   ExtractedDocument,
   ExtractedFile,
@@ -128,8 +129,17 @@ function defaultBracketParse(
   return defaultParsers.parseBracketAnnotation(inner, o);
 }
 
-/** Extracts the documents and measures of one decoded text. */
+/**
+ * Extracts the documents and measures of one decoded text. A copy written in traditional characters is read
+ * through its simplified mapping and its strings are given back as written (traditional-script.ts).
+ */
 export function extractText(text: string, fileName: string, options: ExtractOptions = {}): ExtractedFile {
+  const simplified = simplifiedCopy(text);
+  if (simplified === null) return extractWritten(text, fileName, options);
+  return restoreFile(extractWritten(simplified, fileName, options), restorer(text, simplified));
+}
+
+function extractWritten(text: string, fileName: string, options: ExtractOptions): ExtractedFile {
   const parsers: ExtractorParsers = { ...defaultParsers, ...options.parsers };
   // Stand-ins (tests) are called as they are.
   if (options.parsers?.parseBracketAnnotation === undefined) {

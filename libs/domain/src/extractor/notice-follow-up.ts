@@ -18,6 +18,12 @@ const OWN_SUPERVISOR = /^[省市县区](?:人民)?政府(?:政务)?督查室$/u;
  */
 const OWN_OFFICE = /^[省市县区](?:人民)?政府办公(?:室|厅)$/u;
 
+/**
+ * A department's own office written from inside (`局政务公开办将继续加强协调督办`, `局办公室将适时通报`, `委督查室将…`): in the
+ * department's notice to its offices and units it announces the issuer's follow-up beside their duties.
+ */
+const OWN_DEPARTMENT_OFFICE = /^[局委厅](?:办公室|督查室|[\u4e00-\u9fff]{2,6}办)$/u;
+
 /** Who issued the notice, for the follow-up rules above. */
 export interface NoticeIssuer {
   /** The supervising office issues the notice itself (a 督查通知单 or 督察通报). */
@@ -30,7 +36,8 @@ export function followsUp(names: readonly string[], verb: string, issuer: Notice
   return (
     names.every((n) => OWN_GOVERNMENT.test(n)) ||
     (issuer.bySupervisor && verb === '将' && names.every((n) => OWN_SUPERVISOR.test(n))) ||
-    (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n)))
+    (issuer.byOffice && verb === '将' && names.every((n) => OWN_OFFICE.test(n))) ||
+    (verb === '将' && names.every((n) => OWN_DEPARTMENT_OFFICE.test(n)))
   );
 }
 

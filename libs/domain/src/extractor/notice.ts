@@ -20,6 +20,8 @@ import { addAll, type Draft, mergeDrafts, openRest, sameBody } from './notice-dr
 import { followsUp, handsTasksDown, type NoticeIssuer } from './notice-follow-up';
 import { type OwnedGroup, ownedGroupOf, pushOwnedItem } from './notice-owned';
 import type { BodyLine } from './inline';
+import { isInternalUnit } from './internal-units';
+import { COORDINATED, COUNTERPART, SUPPORTING_CLAUSE } from './notice-partners';
 import { makeMeasure } from './make-measure';
 import { isRelativeSubject, RELATIVE_COMMA_SUBJECT } from './relative-parties';
 import type { MeasureContext } from './make-measure';
@@ -48,6 +50,8 @@ const ROLE_COLLECTIVE_NAME = new RegExp(`^${ROLE_COLLECTIVE}$`, 'u');
 const LEVEL_OWN = '[省市州县区旗](?:直|级)(?:有关|相关)(?:单位|部门)';
 const COLLECTIVE_PREFIX = '(?:全[省市区县]|[省市县区](?:直|属|级|政府|人民政府)?)?';
 const NAME =
+  // A department's offices written with its units (各牵头处室、单位要…, 各处室、单位要…): one collective.
+  '[\\u4e00-\\u9fff]{0,6}?(?:处室|科室|股室)、单位|' +
   `${COLLECTIVE_PREFIX}(?:各|其他)[\\u4e00-\\u9fff（）()]{0,10}?(?:单位|部门|机构)` +
   // The local levels as a collective: 各地、各部门要…, 各乡镇、各部门要…; the alternative level in brackets
   // (各地（市）要…, 各县（区）、…要…) is dropped from the name (LOCAL_ALTERNATIVE); `各县（市）区` is written whole.
@@ -105,25 +109,13 @@ const LATE_SUBJECT = new RegExp(`^[^，。；]{0,40}，${SUBJECT}`, 'u');
 const ROLE_SUBJECT = /^(各(?:牵头|责任|配合|参与|协办)单位)()(?![的和及与、])(?=[\u4e00-\u9fff])/u;
 /** `特别是牵头单位，要强化责任担当…`: a subject singled out after the duty of all. */
 const SINGLED_OUT_SUBJECT = new RegExp(`^(?:特别是|尤其是)(${NAMES})，(要|应|须|需|负责|将|牵头)`, 'u');
-/** A party of the supporting side: `其他责任单位`, `各配合单位`, or a role collective by name (`配合单位`). */
-const SUPPORT_PARTY =
-  '(?:其他|各参与|各配合)[\\u4e00-\\u9fff（）()]{0,8}?(?:单位|部门)|(?:各|相关)?(?:参与|配合|责任|协同|协作)(?:责任)?单位';
-/** `充分协调其他责任单位`, `各牵头单位要会同责任单位`, `组织参与单位`: the coordinated parties support the lead. */
-const COORDINATED = new RegExp(`(?:协调|会同|联合|统筹|组织)(${SUPPORT_PARTY})|组织((?:有关|相关)部门)`, 'u');
-/** `各责任单位要加强与牵头单位沟通联系`: the role collective a duty holder must keep in touch with takes part. */
-const COUNTERPART = new RegExp(
-  `与((?:各|相关)?牵头(?:单位|部门)|${SUPPORT_PARTY})的?(?:沟通|联系|衔接|对接|协调|协作)`,
-  'u',
-);
+
 /** `A牵头，B、C配合` / `由A负责，B等部门参与`: the units joining the lead's duty in the next clause. */
 const JOINED_NAME = `(?:${NAME}|[\\u4e00-\\u9fff]{2,12}?部(?!门))`; // also 县委组织部, 县人武部
 const JOINING_CLAUSE = new RegExp(
   `(?:牵头|负责)，(${JOINED_NAME}(?:[、和及]${JOINED_NAME}){0,4}(?:${OPEN_REST})?)(?:要|应)?(?:积极|密切|全力|主动)?(?:配合|参与|参加|协助)(?=[，。；]|$)`,
   'u',
 );
-/** `…，其他责任单位要积极配合`: a supporting party in a later clause of the lead's sentence. */
-const SUPPORTING_CLAUSE = new RegExp(`，(${SUPPORT_PARTY})(?:要|应)?[^，。；]{0,10}配合`, 'u');
-
 /**
  * `由市民政局牵头，会同…` (after an optional opening clause, or a topic naming the work: `具体工作由市发改委牵头负责`):
  * the party leading the paragraph's work.
@@ -173,6 +165,8 @@ function isParty(name: string): boolean {
   return (
     COLLECTIVE_START.test(name) ||
     ROLE_COLLECTIVE_NAME.test(name) ||
+    // `局机关各科室要…`, `各牵头处室、单位要…`: a department's own offices and units.
+    isInternalUnit(name) ||
     isKnownDepartmentName(name) ||
     isLocalUnitName(name) ||
     /(?:督查室|机构)$/u.test(name) ||
@@ -232,7 +226,7 @@ function splitAtLaterSubjects(sentence: string): string[] {
     if (
       !m ||
       !(m[1] ?? '')
-        .split(/、(?![^（]*）)/u)
+        .split(/、(?![^（]*）)(?!单位)/u)
         .flatMap(splitJoinedNames)
         .every(isLaterParty)
     )
@@ -285,8 +279,11 @@ export function extractNoticeItems(
       // `各牵头领导、责任单位要…`: the leaders named beside a unit are persons, the unit holds the duty.
       const [listed, open] = openRest(m?.[1] ?? '');
       // 、 in a bracket (各县（市、区）) parts a name's alternatives; before 政府 (各级党委、政府) one level's two bodies, one
-      // collective; in a relative clause (`承担省、市《…》的责任单位`) it belongs to the clause.
-      const written = (m !== null && m === relativeMatch ? [listed] : listed.split(/、(?![^（]*）)(?!政府)/u))
+      // collective; before a bare 单位 (各牵头处室、单位) the offices and units of one body, one collective; in a relative
+      // clause (`承担省、市《…》的责任单位`) it belongs to the clause.
+      const written = (
+        m !== null && m === relativeMatch ? [listed] : listed.split(/、(?![^（]*）)(?!政府|单位)/u)
+      )
         .flatMap(splitJoinedNames)
         .flatMap(splitGluedLevels)
         .map((n) => n.replace(LOCAL_ALTERNATIVE, '$1'));

@@ -1,5 +1,6 @@
 // Which parties may open a later clause of a sentence (prose-sentence.ts laterSubjects): `A要加强指导，B要做好协调`.
 import { isAreaTownships, isKnownDepartmentName, isLocalUnitName } from '../departments/registry';
+import { isInternalUnit } from './internal-units';
 
 /** Collectives that may open a later clause of a sentence (`…，各有关部门要…`, `…，地方各级人民政府要…`). */
 const LATER_SUBJECT = /^(?:各|有关|相关|地方各级|县级以上)/u;
@@ -26,8 +27,11 @@ const TASK_FORCE = /^[\u4e00-\u9fff]{2,10}工作专班$/u;
 /** `…，村党总支承担巡察整改直接责任`: a grassroots party body, named like a township's 乡镇党委. */
 const GRASSROOTS_PARTY_BODY = /^各?(?:乡镇|村|社区)(?:党委|党总支|党支部)$/u;
 
-/** `…，牵头部门要明确主责，配合单位要保质提效`: the sides of a task breakdown by their role, before their own 要. */
-const ROLE_SIDE = /^(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
+/**
+ * `…，牵头部门要明确主责，配合单位要保质提效`, `…，其他责任单位要全力配合实施`: the sides of a task breakdown by their role,
+ * before their own 要.
+ */
+const ROLE_SIDE = /^(?:其他)?(?:牵头|责任|配合|参与|协同|协办)(?:责任)?(?:单位|部门)$/u;
 
 export function isLaterSubject(name: string, own: boolean): boolean {
   return (
@@ -41,7 +45,9 @@ export function isLaterSubject(name: string, own: boolean): boolean {
         // `…，丘山区乡镇要加强水库防守`: the townships of a kind of area.
         isAreaTownships(name) ||
         TASK_FORCE.test(name) ||
-        ROLE_SIDE.test(name)))
+        ROLE_SIDE.test(name) ||
+        // `…，局机关各科室要…`: a department's own offices and units, before their own 要.
+        isInternalUnit(name)))
   );
 }
 

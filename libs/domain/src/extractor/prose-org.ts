@@ -26,7 +26,21 @@ const GRADE_HEAD = /(?:^|（)[ⅠⅡⅢⅣⅤ一二三四五1-5]级(?:）)?$/u;
 /** `主要职责是：` after `设立A（以下简称B）`: the body just set up holds the duties listed. */
 const SET_UP = /设立([^，。；（]{2,40}?)（以下简称“?([^）”]{2,20})”?）[^。]*。(?:其)?主要职责(?:是|为)：/u;
 
+/**
+ * `第四条 各级党委和政府乡村振兴责任主要包括：` (a 责任制 rule's article over its numbered duties): the holders named before the
+ * topic of their responsibility; the article number is no part of the head.
+ */
+const TOPIC_DUTIES =
+  /^(?:第[一二三四五六七八九十百]+条\s*)?([^，。；：]{2,24}?(?:党委和政府|党委、政府|人民政府|政府|部门|单位|[委局厅办]))[\u4e00-\u9fff]{0,8}?(?:工作)?(?:责任|职责)(?:主要)?(?:包括|是|为|如下)：$/u;
+
 export function listedUnit(sentence: string): ProseParties | null {
+  const topic = sentence.includes('包括：') ? TOPIC_DUTIES.exec(sentence) : null;
+  // `各级党委和政府`: a level's party committee and government under one prefix, one collective (LABELLING §4).
+  const holders = topic?.[1] ?? '';
+  if (topic)
+    return /党委(?:和|、)政府$/u.test(holders)
+      ? { names: [holders], open: null }
+      : proseParties(holders, 'partner');
   const m = LISTED_UNIT.exec(sentence);
   const head = m?.[1];
   if (!m || !head || !UNIT_LAST.includes(head.charAt(head.length - 1)) || ROLE_LABEL_HEAD.test(head))
@@ -146,8 +160,18 @@ export function setUpBody(paragraph: string): string | null {
  * opinion): no duty of A by themselves; a 办理意见 that itself promises (`A研究提出了办理意见：将…`) gives A the duty
  * (REPLY_OPINION), and a later sentence of the opinion may name A again (`…发展改革委将…`).
  */
-export const NARRATIVE =
-  /^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)/u;
+export const NARRATIVE = new RegExp(
+  [
+    '^(?:会同[^，。；：]{1,20}?)?(?:研究)?(?:(?:提出|进行|开展|作出|完成|召开|印发)了|提出(?:(?:以下|如下)?(?:办理)?意见)?：)',
+    // A meeting report's account of the meeting itself (`市财政局会同市住房城乡建设局组织各县（区）…负责人召开申报动员会。`)
+    // and of what a body said at it (`市发改委和自然资源和规划局对拟列入…项目提出要求。`): held and said, no duty.
+    '^(?:会同[^，。；：]{1,20}?)?(?:组织[^，。；：]{0,40}?)?召开[^，。；：]{0,30}?(?:会|会议)(?:[，。；]|$)',
+    '^对[^，。；：]{2,40}?提出了?(?:具体|明确)?要求(?:[。；]|$)',
+    // A copy's own line on its issue (`…办公厅发布《…实施细则》，自发布之日起施行。`): the document itself, no task.
+    '^(?:联合)?(?:印发|发布)了?《[^》]{2,80}》，?自(?:印发|发布)之日起施行',
+  ].join('|'),
+  'u',
+);
 const REPLY_OPINION =
   /^([^，。；：]{2,30}?)(?:会同([^，。；：]{2,40}?))?研究提出了?(?:办理)?意见：(?=(?:该(?:问题|项目|事项|建议))?(?:将|要|拟|应|继续))/u;
 

@@ -8,6 +8,7 @@ import {
 import { namedOutlets, withoutNonParties } from './prose-non-parties';
 import { ISSUER_PRONOUN } from './prose-pronouns';
 import { relativeClass } from './relative-parties';
+import { isInternalUnit } from './internal-units';
 import { ROLE_WORD, splitGluedLevels } from './roles';
 import * as CLASSES from './prose-party-classes';
 
@@ -32,6 +33,8 @@ const {
   QUALIFIED_ENTERPRISES,
   REGULATED_ENTERPRISES,
   SCHOOL_QUALIFIER,
+  SHARED_CLASS,
+  SHORT_SECTORS,
   SPONSORING_UNIT,
   TASK_FORCE,
   TRANSPORT_STATIONS,
@@ -59,11 +62,11 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
- * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各市（州）` (one alternative; `各县（市、区）` is kept), `各有关省（市）要…`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$/u;
+  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$|^(各[县市区])（[^（）、]{1,3}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.
@@ -80,17 +83,9 @@ const RELATIVE_ROLE = /^[^，。；的]{2,12}的(?:项目)?(?:责任单位|责�
  * in the work (LABELLING §3, notice-level roles); `起草单位应当根据审核意见…修改` (a rule's drafting body).
  */
 const ROLE_COLLECTIVE =
-  /^(?:各|相关|有关|上述|以上)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
+  /^(?:各|相关|有关|上述|以上|其他)?(?:牵头|责任|配合|参与|协同|协办|主办|承办|会办|实施|起草)(?:责任)?(?:单位|部门)$/u;
 const NI = '你'.charCodeAt(0);
 const ADDRESSEE_DEPARTMENTS = /^你[省市区县](?:有关|相关|各)(?:部门|单位)$/u;
-/**
- * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`, `交通、公路部门` (sectors written
- * short before the last one's 部门): coordinated types sharing the class word of the last item, one party as written
- * (LABELLING §4); the earlier items are no parties of their own (a trade word, a bare level), a trailing `（机构）`
- * qualifier is dropped.
- */
-const SHORT_SECTORS = /^(?:[\u4e00-\u9fff]{2,4}、){1,3}[\u4e00-\u9fff]{2,4}部门$/u;
-const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;
 /** A class word without a qualifier of its own. */
 const BARE_CLASS = /^(?:部门|单位|机构|地区)$/u;
 const TONG = '统'.charCodeAt(0);
@@ -124,6 +119,8 @@ function isParty(name: string, strictness: PartyStrictness): boolean {
   // `…和智库以及其他承担科研任务的单位`: an item of a list named by its relative clause.
   if (relativeClass(name) === name) return true;
   if (SPONSORING_UNIT.test(name) || JOINT_BODY.test(name)) return true;
+  // `局机关各科室要…`, `委属各单位`: a department's own offices and units (internal-units.ts).
+  if (isInternalUnit(name)) return true;
   // 你省 / 你们 (a reply's addressee, LABELLING §4) are no parties; the departments it names (`你省有关部门`) are.
   if (name.charCodeAt(0) === NI) return ADDRESSEE_DEPARTMENTS.test(name);
   // 有条件的地区要… / 有关的大中城市应… (older prose): places of a kind, qualified by a 的-phrase, given a duty as a class.
@@ -191,12 +188,17 @@ function pushItem(items: string[], item: string): void {
   for (const name of splitGlued(item)) {
     const n =
       name.charCodeAt(name.length - 1) === CLOSE_PAREN
-        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1').replace(SCHOOL_QUALIFIER, '$1')
+        ? name.replace(OFFICE_QUALIFIER, '').replace(LOCAL_QUALIFIER, '$1$2').replace(SCHOOL_QUALIFIER, '$1')
         : name;
     if (n.length === 0) continue;
-    // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party.
+    // `各有关部门、单位`: a bare class word shares the collective's qualifier before it — one party; so do a
+    // department's offices and its units (`各牵头处室、单位`).
     const prev = items[items.length - 1];
-    if (prev !== undefined && BARE_UNIT_CLASS.test(n) && COLLECTIVE_BEFORE_CLASS.test(prev))
+    if (
+      prev !== undefined &&
+      BARE_UNIT_CLASS.test(n) &&
+      (COLLECTIVE_BEFORE_CLASS.test(prev) || (n === '单位' && isInternalUnit(prev)))
+    )
       items[items.length - 1] = `${prev}、${n}`;
     else items.push(n);
   }

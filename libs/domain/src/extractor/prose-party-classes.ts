@@ -86,3 +86,11 @@ export const GOVERNMENT_OWN_UNITS =
  * supervising unit) named by their role, as 登记管理机关 / 业务主管部门 are; one collective party each.
  */
 export const SPONSORING_UNIT = /^(?:各级|各|有关)?(?:挂靠|业务主管|主管)单位$/u;
+/**
+ * `政府性融资担保、再担保机构`, `省级担保、再担保基金（机构）`, `市、县融资担保机构`, `交通、公路部门` (sectors written
+ * short before the last one's 部门): coordinated types sharing the class word of the last item, one party as written
+ * (LABELLING §4); the earlier items are no parties of their own (a trade word, a bare level), a trailing `（机构）`
+ * qualifier is dropped.
+ */
+export const SHORT_SECTORS = /^(?:[\u4e00-\u9fff]{2,4}、){1,3}[\u4e00-\u9fff]{2,4}部门$/u;
+export const SHARED_CLASS = /^((?:[^、（）]{1,20}、){1,3}[^、（）]{2,16}(?:机构|基金|部门))(?:（机构）)?$/u;

@@ -207,10 +207,11 @@ function dropCollectiveAlias(paragraph: string, named: Named[]): void {
 
 /**
  * `重点是：`, `应当包括以下内容：`, `有下列情形之一的：`, `主要内容包括：`: the paragraph's duty is its own measure and the
- * numbered items after it are what it covers (check points, contents of a request, conditions), no duties of their own.
+ * numbered items after it are what it covers (check points, contents of a request, conditions), no duties of their own;
+ * `各级党委和政府乡村振兴责任主要包括：` is no such list: the duties of the holders it names follow.
  */
 const CONTENTS_COLON =
-  /(?:重点是|主要是|包括|内容(?:如下|为|是)?|(?:下列|以下)(?:情形|情况|事项)(?:之一)?的?|如下(?:内容|事项)?)：$/u;
+  /(?:重点是|主要是|(?<!(?:责任|职责)(?:主要)?)包括|内容(?:如下|为|是)?|(?:下列|以下)(?:情形|情况|事项)(?:之一)?的?|如下(?:内容|事项)?)：$/u;
 
 /** `对有下列突出表现的单位，A应给予表彰。`: the items after it are the conditions, wherever the paragraph names them. */
 const CONDITIONS = /(?:有|符合|存在|具有)下列|下列(?:情形|情况|行为|表现)/u;
