@@ -322,7 +322,8 @@ function sentenceParties(sentence: string, out: Named[], keys: number, pairsList
   const listed = colon ? listedUnit(sentence) : null;
   if (listed) {
     push(out, listed, 'duty');
-    const partner = sentence.includes('会同') ? PARTNERS.exec(sentence) : null;
+    // `A：负责会同B…` / `A：负责协同B查处…`: the partners of the listed unit's duties.
+    const partner = sentence.includes('会同') || sentence.includes('协同') ? PARTNERS.exec(sentence) : null;
     push(out, partner ? proseParties(`${partner[1] ?? ''}${partner[2] ?? ''}`, 'partner') : null, 'partner');
     return;
   }

@@ -1,0 +1,30 @@
+// Forms shared by documents of several external sets (heldout-10 … heldout-15), read as general shapes. Synthetic
+// documents written for these tests.
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from '../src/extractor/forms.testing';
+
+const PLAN = '某市市容秩序综合整治工作方案\n';
+const NOTICE = '某省人民政府关于批转省发展改革委年度计划的通知\n';
+
+describe('会同 / 协同 partners ending before a verb of their own', () => {
+  it('ends the partner list of a duty line before 查处, and reads `负责协同B查处` as B taking part', () => {
+    const doc = extractOne(
+      `${PLAN}三、职责分工\n1.市市场监管局：负责协同城管执法部门查处占道经营行为。\n2.市文化执法总队：负责会同市公安局查处非法出版物。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市市场监管局'], participants: ['城管执法部门'], deadline: null },
+      { lead: ['市文化执法总队'], participants: ['市公安局'], deadline: null },
+    ]);
+  });
+
+  it('ends it before 另行 and 一起 in prose (`由A会同有关部门另行下达`, `A将会同B一起加强督办`)', () => {
+    const doc = extractOne(
+      `${NOTICE}现将计划转发给你们，请据此安排工作。\n各专项计划由省发展改革委会同有关部门另行下达。\n省政府督查室将会同省统计局一起加强督办。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['省发展改革委'], participants: ['有关部门'], deadline: null },
+      { lead: ['省政府督查室'], participants: ['省统计局'], deadline: null },
+    ]);
+  });
+});
