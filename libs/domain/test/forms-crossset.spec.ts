@@ -28,3 +28,24 @@ describe('会同 / 协同 partners ending before a verb of their own', () => {
     ]);
   });
 });
+
+describe('the work year of a meeting call', () => {
+  const REPORT = '某市交通运输局召开全市交通运输工作会议\n';
+
+  it('reads a year opening a call or a look back that names nothing to finish as the work year, not a deadline', () => {
+    const doc = extractOne(
+      `${REPORT}会议指出，今年以来各项工作取得新成效。\n局长要求，2024年，全市交通运输系统要聚焦主责主业，做到提前谋划，守住安全生产底线。\n局长强调，2023年在市委的坚强领导下，各部门拼搏实干，形势良好。相关部门要认真做好运行监测分析，确保2024年的各项工作开门红。\n`,
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全市交通运输系统'], participants: [], deadline: null },
+      { lead: ['相关部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('keeps a year whose call names a step to finish (`2024年，A要完成…`)', () => {
+    const doc = extractOne(`${REPORT}局长要求，2024年，全市交通运输系统要完成农村公路改造任务。\n`);
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全市交通运输系统'], participants: [], deadline: '2024-12-31' },
+    ]);
+  });
+});

@@ -67,7 +67,7 @@ const START_AFTER =
 const TARGET_PREFIX = /^(?:力争|争取|确保|计划)/u;
 /** A year's tasks as a noun phrase: `2020年各项年度目标任务`, `2023年全年重点工作任务`, `2021年重点任务`. */
 const PLAN_YEAR_TASKS =
-  /^(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|全?[省市县区]?《)/u;
+  /^的?(?:(?:各项|全年|年度|主要)*(?:重点)?(?:目标任务|工作任务|重点工作|任务)|各项工作|全?[省市县区]?《)/u;
 const CLAUSE_START = /(?:^|[。；，：！？、）)】．.\n])$/u;
 /** `X年以前，…每半年召开`: a year bounding the rhythm stated in its sentence. */
 const BOUNDED_RHYTHM = /^，[^。；]*?每(?:年|半年|季度|月)/u;
@@ -158,6 +158,13 @@ function isUnboundedDate(groups: DateGroups): boolean {
   return groups.year !== undefined && groups.before === undefined && groups.prefix === undefined;
 }
 
+/**
+ * `2024年，全市交通运输系统要聚焦主责主业…`: a year opening a clause whose sentence names nothing to finish (no
+ * completion verb, no step, no figure) is the work year a meeting's call is for (§5 plan years) or the year its
+ * narrative looks back on (`2021年，全县各级各部门…拼搏实干`, `2018年在…领导下，…贡献了积极力量`), not a deadline.
+ */
+const YEAR_CALL_AFTER =
+  /^(?:，|在[^，。；]{2,30}?(?:领导|指导|支持)下)(?![^。；]*?(?:完成|实现|建成|达到|达标|覆盖|启动|出台|印发|制定|制订|建立|开展|推行|(?<![提目当])前|底(?!线)|到位|使用|竣工|开工|通过|验收|提高|增长|下降|控制|新增|改造|培训|[\d一二三四五六七八九十]+[个所项家户人%]))/u;
 /** The rest of a clause that is only a noun phrase ending in 情况 (…完成情况，): a topic, see scanDated. */
 const YEAR_TOPIC_AFTER =
   /^(?![^，。；]*?(?:将|要|应|须|会同|根据|按照|负责|组织))[^，。；、：]{2,24}情况[，。；]/u;
@@ -219,6 +226,13 @@ function scanDated(text: string, options: DeadlineOptions, mode: ScanMode): Date
     // `1998年农业生产目标责任制完成情况，作为考核…的重要内容`: a year opening the topic of a report or appraisal (its
     // clause a noun phrase ending in 情况) dates what is assessed, not a step the party must finish.
     if (isBareYear(groups) && !yearWindow && YEAR_TOPIC_AFTER.test(text.slice(match.index + match[0].length)))
+      continue;
+    if (
+      isBareYear(groups) &&
+      !yearWindow &&
+      mode === 'text' &&
+      YEAR_CALL_AFTER.test(text.slice(match.index + match[0].length))
+    )
       continue;
     if (mode === 'text' && isUnboundedDate(groups)) {
       // A signature (2017年8月8日) or …于2015年3月印发 dates an event; 2015年3月实施 in a cell is a deadline.
