@@ -49,3 +49,14 @@ describe('the work year of a meeting call', () => {
     ]);
   });
 });
+
+describe('a speech verb before the subject', () => {
+  it('never reads 强调 as part of the party after an opening clause (`会议审议了…，强调A要…`)', () => {
+    const doc = extractOne(
+      '某市政府常务会议召开\n会议审议了《某市行政机关负责人出庭应诉规定》，强调全市各级行政机关要强化法治意识，切实加强行政应诉工作。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全市各级行政机关'], participants: [], deadline: null },
+    ]);
+  });
+});

@@ -154,7 +154,7 @@ const TOWN = /^(?![各全本该])[\u4e00-\u9fff]{2,4}(?<![城乡镇])[镇乡]$/u
 /** `信阳日报社、信阳广播电视台等媒体要加强宣传引导`: a newspaper or broadcaster by its name (its place, no level word). */
 const MEDIA_BODY = /^[\u4e00-\u9fff]{2,8}(?:日报社|晚报社|报社|广播电视台|电视台|广播电台|融媒体中心)$/u;
 
-const NOT_IN_NAME = /工作需|按照|依照|根据/u;
+const NOT_IN_NAME = /工作需|按照|依照|根据|^(?:明确|强调|指出)/u;
 
 function isParty(name: string): boolean {
   if (PERSON.test(name)) return false;
