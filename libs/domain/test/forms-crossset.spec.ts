@@ -60,3 +60,12 @@ describe('a speech verb before the subject', () => {
     ]);
   });
 });
+
+describe('将 of a coming event', () => {
+  it('reads no duty in `X将迎来…` or `X也将召开` beside a later duty', () => {
+    const doc = extractOne(
+      '某市人民政府关于做好今年工作的通知\n今年我们将迎来建市30周年，市第九次党代会也将召开。\n各县区要加强组织领导，确保各项工作落到实处。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([{ lead: ['各县区'], participants: [], deadline: null }]);
+  });
+});
