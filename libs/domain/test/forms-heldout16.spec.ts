@@ -1,0 +1,31 @@
+// Forms met in heldout-16 (county, municipal and provincial documents, seen after its one blind scoring) that recur
+// across documents; synthetic documents, new wording (not copied from any labelled document).
+import { describe, expect, it } from 'vitest';
+
+import { extractOne, roles } from '../src/extractor/forms.testing';
+
+/** A municipal work plan whose first numbered item holds `body`. */
+const plan = (body: string) => extractOne(`某市2024年优化营商环境工作要点\n一、深化审批改革\n1.${body}\n`);
+
+describe('an unlabelled square annotation closed by a role verb', () => {
+  it('reads 〔A牵头，B和C按职责分工负责〕 at the end of an item like a round bracket', () => {
+    const doc = plan(
+      '推进证照分离改革。持续压减审批环节。〔市市场监管局牵头，市级有关部门和各县区政府按职责分工负责〕',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市市场监管局'], participants: ['市级有关部门', '各县区政府'], deadline: null },
+    ]);
+  });
+
+  it('reads an ASCII [A、B负责] the same (joint leads)', () => {
+    const doc = plan('完善企业诉求响应机制。[市发展改革委、市工商联负责]');
+    expect(doc.measures.map((m) => ({ ...roles(m), joint: m.joint }))).toEqual([
+      { lead: ['市发展改革委', '市工商联'], participants: [], deadline: null, joint: true },
+    ]);
+  });
+
+  it('still reads no annotation in a 文号 year or a page label in square brackets', () => {
+    const doc = plan('落实《某市营商环境条例》（某政发〔2023〕5号）要求。【解读】');
+    expect(doc.measures).toEqual([]);
+  });
+});
