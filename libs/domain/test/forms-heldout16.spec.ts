@@ -29,3 +29,15 @@ describe('an unlabelled square annotation closed by a role verb', () => {
     expect(doc.measures).toEqual([]);
   });
 });
+
+describe('the lead convention without 位', () => {
+  it('reads `排名第一的为牵头单位，下同` inside a 责任单位 bracket as the first-listed rule', () => {
+    const doc = plan(
+      '加大信贷支持力度。（责任单位：市金融办、市财政局，人民银行某市中心支行，排名第一的为牵头单位，下同）\n2.落实减税降费政策。（责任单位：市税务局、市财政局）',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['市金融办'], participants: ['市财政局', '人民银行某市中心支行'], deadline: null },
+      { lead: ['市税务局'], participants: ['市财政局'], deadline: null },
+    ]);
+  });
+});
