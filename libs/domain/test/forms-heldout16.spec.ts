@@ -41,3 +41,32 @@ describe('the lead convention without 位', () => {
     ]);
   });
 });
+
+describe('collectives under the level’s scope (全省/全县)', () => {
+  it('reads `全市各地各部门` as the places and the departments, two parties', () => {
+    const doc = extractOne(
+      '某市人民政府关于做好防汛工作的通知\n一、压实责任\n全市各地各部门务必认真落实防汛责任。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全市各地', '各部门'], participants: [], deadline: null },
+    ]);
+  });
+
+  it('drops the qualifier of `全县各乡（镇、街道）` in a leader’s reported requirements', () => {
+    const doc = extractOne(
+      '全县秸秆禁烧工作会议召开\n5月8日，我县召开秸秆禁烧工作会议。\n李某某要求，全县各乡（镇、街道）、各部门要迅速行动，落实网格责任。\n',
+    );
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['全县各乡', '各部门'], participants: [], deadline: null },
+    ]);
+  });
+});
+
+describe('a collective and its bare unit word joined by 和', () => {
+  it('keeps `省有关部门和单位` one party in a 责任单位 bracket', () => {
+    const doc = plan('加快乡村产业发展。（责任单位：有关设区市、省有关部门和单位）');
+    expect(doc.measures.map(roles)).toEqual([
+      { lead: ['有关设区市', '省有关部门和单位'], participants: [], deadline: null },
+    ]);
+  });
+});
