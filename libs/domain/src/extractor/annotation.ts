@@ -56,11 +56,11 @@ const PLAUSIBLE_END =
   /(?:负责|负总责|牵头|参与|参加|配合|协助|协同|落实|实施|指导|下同|县级市|[部委局办署行院会厅室府门位司组心团等区队镇道处联协社站所馆台〕）])$/;
 
 /**
- * The lead convention, possibly glued to the list by 。 or ，; the lead may share its role with the unit that
+ * The lead convention (`排在第一位的部门为牵头部门`, also `排名第一的为牵头单位` without 位), possibly glued to the list by 。 or ，; the lead may share its role with the unit that
  * collects the reports (列第一位者为牵头或汇总单位, 列第一位的责任单位为牵头单位或汇总单位).
  */
 export const FIRST_IS_LEAD =
-  /[，。；]?(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为(?:工作)?牵头(?:(?:部门|单位)(?:或汇总(?:部门|单位))?|或汇总(?:部门|单位))[，。；]?(?:下同)?[。；，]?/g;
+  /[，。；]?(?:(?:(?:排在|排名|排|列在|列|位列|居)?(?:第一位|首位)|(?:排在|排名|列在|位列)第一)(?:的|者)?(?:责任)?(?:部门|单位)?|(?:排在|列)?第一个(?:的)?(?:部门|单位)?|第一责任(?:部门|单位))为(?:工作)?牵头(?:(?:部门|单位)(?:或汇总(?:部门|单位))?|或汇总(?:部门|单位))[，。；]?(?:下同)?[。；，]?/g;
 
 const DECLARES_FIRST_IS_LEAD = new RegExp(FIRST_IS_LEAD.source);
 

@@ -6,13 +6,20 @@ const LIMITS = LIMITS_IMPORTED;
 
 /** Bracket spans of a unit's text for the inline layout (inline.ts): top-level （…） and labelled 〔…〕/【…】. */
 
-/** 〔牵头单位:…〕 / 【责任单位：…】: square brackets count only around labelled roles (〔2021〕 is a 文号 year). */
+/** The role verb closing an unlabelled square annotation (`〔A牵头，B按职责分工负责〕`, `[A、B负责]`). */
+const SQUARE_ROLE_END = /(?:牵头|负责|负总责|配合|参与|协办|落实)$/;
+
+/**
+ * 〔牵头单位:…〕 / 【责任单位：…】 around labelled roles, and 〔A牵头，B…负责〕 closed by a role verb: square brackets
+ * count only so (〔2021〕 is a 文号 year, 【解读】 a page label).
+ */
 function squareAnnotationEnd(text: string, open: number): number {
   const close = text.indexOf(text.charCodeAt(open) === 0x3014 ? '〕' : '】', open + 1);
   if (close === -1 || close - open > LIMITS.maxBracketChars) return -1;
+  const inner = text.slice(open + 1, close);
   const colon = text.indexOf('：', open + 1);
-  if (colon === -1 || colon > close) return -1;
-  return ROLE_LABEL_LINE.test(text.slice(open + 1, close)) ? close : -1;
+  if (colon === -1 || colon > close) return SQUARE_ROLE_END.test(inner) ? close : -1;
+  return ROLE_LABEL_LINE.test(inner) ? close : -1;
 }
 
 /** Position of the next `ch` at or after `from`, or Infinity (indexOf skips the text between brackets natively). */

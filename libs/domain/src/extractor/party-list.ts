@@ -173,6 +173,8 @@ function splitOnConjunction(piece: string, conjunction: string, strictness: Stri
     const right = piece.slice(index + conjunction.length);
     // 各县（市、区）党委和人民政府, 高新区党工委和管委会: a bare 政府/管委会 shares the left name's place, one party.
     if (SHARED_PLACE_UNIT.test(right)) continue;
+    // 省有关部门和单位: the bare unit word shares the collective's qualifier — one party (LABELLING §4).
+    if (BARE_UNIT_WORD.test(right) && COLLECTIVE_BEFORE_UNIT_WORD.test(left)) continue;
     if (
       isAcceptableName(stripOpenListSuffix(left).name, strictness) &&
       splitOnConjunction(right, conjunction, strictness).every((part) =>

@@ -50,7 +50,7 @@ const {
  */
 
 const COLLECTIVE =
-  /^(?:各|其他有关|其他相关|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
+  /^(?:(?:全[省市县区州旗])?各|其他有关|其他相关|有关|相关|地方各级|县级以上|试点|当地)[\u4e00-\u9fff（）、]{0,20}$/u;
 /** Unit words of a government party; 署/中心/机构/单位 alone are too often prose (部署, 依托单位) unless the registry knows the name. */
 const UNIT_END = /(?:部门|人民政府|政府|部|委|局|厅|办|办公室|地区|城市|管委会|两级|各地|小组)$/u;
 const COLLECTIVE_END =
@@ -62,11 +62,11 @@ const VERB_INSIDE = /负责|加强|严格|推动|联合|引导|实现|明确|监
 /** `试点地区政府办公厅（室）`, `国务院有关部门（单位）`: an office or unit qualifier in brackets is dropped; `各省（区、市）` keeps its places. */
 const OFFICE_QUALIFIER = /（(?:室|单位)）$/u;
 /**
- * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各市（州）` (one alternative; `各县（市、区）` is kept), `各有关省（市）要…`: the local level named first, its alternative or trailing
+ * `各乡（镇）要…`, `各乡镇（街道）`, `各街道（功能区）`, `各县市（区）`, `各县（区）`, `各市（州）` (one alternative; `各县（市、区）` is kept), `各有关省（市）要…`, `全县各镇（区、街道）`: the local level named first, its alternative or trailing
  * qualifier dropped (LABELLING §4; inside a name, `各有关省（市）人民政府`, it stays).
  */
 const LOCAL_QUALIFIER =
-  /^(各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$|^(各[县市区])（[^（）、]{1,3}）$/u;
+  /^((?:全[市县区])?各(?:乡镇|镇街|街镇|乡|镇|街道|村|县市区|县市|县区|区县|市县)|各有关(?:省|市|县))（[^（）]{1,6}）$|^(各[县市区])（[^（）、]{1,3}）$/u;
 /**
  * `市、区两级政府`, `县、乡镇两级政府`, `市、区人民政府`, `各市、县人民政府` are one party: the levels named before 两级/三级 or before the
  * government they share.

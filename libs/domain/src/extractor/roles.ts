@@ -239,12 +239,12 @@ export const EXCEPT_NOTED_RULE =
   /除(?:特别|另行|另有|单独)?(?:注明|说明|标注|列明)(?:的)?(?:外|以外)，?([^。；]{2,60}?)(?:均|都)(?:是|为|作为|列为)(?:配合|参与|协办|协作)单位/u;
 
 /**
- * `各地各部门`, `各乡镇各部门`, `各区各部门` (heldout-15 wh), `各地各有关部门` written without a separator: the places and the
- * departments are two parties
+ * `各地各部门`, `各乡镇各部门`, `各区各部门` (heldout-15 wh), `各地各有关部门` written without a separator, also after the
+ * level's scope (`全省各地各部门` → 全省各地 + 各部门): the places and the departments are two parties
  * (`各部门各单位` is one side and stays one name, also after the places: `各地各部门各单位` → 各地 + 各部门各单位).
  */
 const GLUED_LEVELS =
-  /^(各(?:地区?|乡镇|街道|县区|区县|县市区|区|县|镇|乡|旗))(各(?:有关|相关)?(?:部门|单位)(?:各(?:有关|相关)?单位)?)$/u;
+  /^((?:全[省市县区州旗])?各(?:地区?|乡镇|街道|县区|区县|县市区|区|县|镇|乡|旗))(各(?:有关|相关)?(?:部门|单位)(?:各(?:有关|相关)?单位)?)$/u;
 
 /**
  * A body named by its role in the work (`牵头单位`, `责任部门`, `汇总单位`): the second half of `各牵头单位和责任单位`, one
