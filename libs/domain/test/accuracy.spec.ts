@@ -210,7 +210,9 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // three or more documents (its own or the studied sets'): a 20/33, b 22/42, c 56/64, d 16/21, 114 of 160 (71.3%)
   // merged. Transfer, each helper's code scored on the other three parts (untuned for it): +1 exact in all (a's forms
   // on part d); none of b's, c's or d's forms changed another part. The floor keeps the merged figure.
-  heldout15: { label: 'heldout-15 (study set: scored once untuned, then tuned per part)', floor: 0.712 },
+  // 2026-12-08: the cross-set forms (会同 lists ending at a verb, work years no deadline, speech verbs, 将 of an
+  // event) and the heldout-16 forms: 117 of 160 (73.1%); the floor keeps that figure.
+  heldout15: { label: 'heldout-15 (study set: scored once untuned, then tuned per part)', floor: 0.731 },
   // Labelled blind by three helper sessions at the end of the fourth session of 2026-12-07 (36 documents: 14 county,
   // 9 municipal, 13 provincial; 30 page excerpts; 54 measures; claims committed before labelling, no extractor run),
   // merged after every change of that session and scored once, last: 34 of 54 exact (63.0%), 48 found, 2 of 50
@@ -218,7 +220,16 @@ const EXTERNAL_SETS: Readonly<Record<string, { label: string; floor: number; loc
   // session's start (56ac86d) the same labels score 26 of 54 (48.1%): the 8 measures gained are all in its 10
   // traditional-script copies (0 → 8 of 15); on the 26 simplified documents both score 26 of 39. Its mismatches were
   // not read; the floor keeps that figure.
-  heldout16: { label: 'heldout-16 (unseen, scored once)', floor: 0.629 },
+  // 2026-12-08: its mismatches read (development data since): square brackets closed by a role verb, 排名第一的为牵头单位，
+  // 下同, 全省各地各部门 as two parties, 省有关部门和单位 one: 40 of 54 (74.1%); the floor keeps that figure.
+  heldout16: { label: 'heldout-16 (seen after scoring)', floor: 0.74 },
+  // Labelled blind by two helper sessions on 2026-12-08 (39 documents: 10 provincial, 12 municipal, 17 county; 15 page
+  // excerpts; 63 measures; claims committed before labelling, no extractor run), merged after every change of that
+  // session (the heldout-16 and cross-set forms) and scored once, last: 29 of 63 exact (46.0%), 42 found, 1 of 43
+  // extracted measures matches no label; county 13 of 24, municipal 6 of 20, provincial 10 of 19. The code of the
+  // session's start (bbf7d5b) scores the same 29 of 63: none of the session's forms recurred in it. Its mismatches
+  // were not read; the floor keeps that figure.
+  heldout17: { label: 'heldout-17 (unseen, scored once)', floor: 0.46 },
 };
 /**
  * Measures the extractor may report from an annotation (table, field, bracket) in gold documents that carry
